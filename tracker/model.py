@@ -1,0 +1,165 @@
+"""Values shared by every part of tracker: enums, judgements, extracted statements, errors."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class TrackerError(Exception):
+    """An error a user can act on: the CLI prints it as one line and exits 1."""
+
+
+class NotFound(TrackerError):
+    """An id or name that is not in the database."""
+
+
+class InvalidInput(TrackerError):
+    """Input that cannot be stored: empty text, an impossible date, a malformed file."""
+
+
+class StrEnum(str, Enum):
+    def __str__(self) -> str:
+        return self.value
+
+    @classmethod
+    def values(cls) -> list[str]:
+        return [member.value for member in cls]
+
+
+class Relation(StrEnum):
+    AGREES = "agrees"
+    CONTRADICTS = "contradicts"
+    RELATED = "related"
+    UNRELATED = "unrelated"
+
+
+class Kind(StrEnum):
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    PARAPHRASE = "paraphrase"
+
+
+class Polarity(StrEnum):
+    AFFIRM = "affirm"
+    DENY = "deny"
+
+
+class Modality(StrEnum):
+    ASSERTION = "assertion"
+    CONDITIONAL = "conditional"
+    COMMITMENT = "commitment"
+    QUESTION = "question"
+
+
+class SpeakerKind(StrEnum):
+    PERSON = "person"
+    GOVERNMENT = "government"
+    MILITARY = "military"
+    ORGANISATION = "organisation"
+    MEDIA = "media"
+    UNKNOWN = "unknown"
+
+
+class ReviewStatus(StrEnum):
+    SUGGESTED = "suggested"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+
+
+class Rating(StrEnum):
+    TRUE = "true"
+    MOSTLY_TRUE = "mostly-true"
+    HALF_TRUE = "half-true"
+    MISLEADING = "misleading"
+    FALSE = "false"
+    PANTS_ON_FIRE = "pants-on-fire"
+    UNVERIFIED = "unverified"
+
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One thing that decided a judgement, e.g. code="denial", detail="'denied' in b"."""
+
+    code: str
+    detail: str
+    side: str | None = None  # "a", "b" or None when it is about the pair
+    span: Span | None = None  # character offsets in that side's text
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.detail}"
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What relate(a, b) decided, with the reasons that decided it."""
+
+    relation: Relation
+    score: float  # 0-100 similarity of the underlying propositions
+    reasons: tuple[Reason, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "relation": self.relation.value,
+            "score": round(self.score, 1),
+            "reasons": [
+                {k: v for k, v in asdict(reason).items() if v is not None}
+                for reason in self.reasons
+            ],
+        }
+
+    def explain(self) -> str:
+        return "; ".join(str(reason) for reason in self.reasons)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A statement's text reduced to the claim it makes (see text.analyse)."""
+
+    text: str
+    proposition: str  # normalised claim, attribution wrappers and denial cues removed
+    polarity: Polarity = Polarity.AFFIRM
+    modality: Modality = Modality.ASSERTION
+    hedge: str | None = None
+    cues: tuple[str, ...] = ()  # denial / negation cues found
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One attributed statement found in article text (see extract.extract_statements)."""
+
+    speaker: str | None
+    speaker_span: Span | None
+    cue: str | None
+    cue_span: Span | None
+    content: str
+    content_span: Span
+    kind: Kind = Kind.INDIRECT
+    polarity: Polarity = Polarity.AFFIRM
+    role: str | None = None
+    hedge: str | None = None
+    via: str | None = None
+    modality: Modality = Modality.ASSERTION
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("kind", "polarity", "modality"):
+            data[key] = data[key].value
+        for key in ("speaker_span", "cue_span", "content_span"):
+            if data[key] is not None:
+                data[key] = list(data[key])
+        return data
+
+
+@dataclass(frozen=True)
+class Article:
+    """What extraction found around the statements: headline, byline, outlet."""
+
+    headline: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    statements: tuple[Extracted, ...] = field(default_factory=tuple)
