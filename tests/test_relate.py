@@ -1,0 +1,185 @@
+"""Unit tests for tracker.relate: each phenomenon has a pair that must hold and a near miss."""
+
+import pytest
+
+from tracker.model import Relation
+from tracker.relate import ENGINE_VERSION, relate, similarity
+
+
+def codes(judgement):
+    return [reason.code for reason in judgement.reasons]
+
+
+def test_engine_version_is_a_string():
+    assert ENGINE_VERSION.startswith("relate-")
+
+
+def test_seed_pair_denial_contradicts():
+    j = relate(
+        "Pakistan claimed Indian missiles struck targets in Afghanistan",
+        "India strongly denied claims that its missiles had struck targets in Afghanistan, "
+        "dismissing the allegations as false and baseless",
+    )
+    assert j.relation is Relation.CONTRADICTS
+    assert codes(j)[0] == "denial"
+    assert j.reasons[0].side == "b"
+    assert "denied" in j.reasons[0].detail
+    assert j.reasons[0].span is not None
+
+
+def test_same_claim_agrees():
+    j = relate("Pakistan requested a ceasefire on Saturday", "On Saturday Pakistan requested a ceasefire")
+    assert j.relation is Relation.AGREES
+    assert codes(j) == ["similarity"]
+
+
+def test_reporting_wrapper_agrees():
+    j = relate("Pakistan requested a ceasefire", "Pakistan requested a ceasefire, officials said")
+    assert j.relation is Relation.AGREES
+
+
+def test_negation_contradicts():
+    j = relate("Pakistan requested a ceasefire", "Pakistan did not request a ceasefire")
+    assert j.relation is Relation.CONTRADICTS
+    assert codes(j)[0] == "negation"
+
+
+def test_negation_in_unrelated_clause_does_not_contradict():
+    j = relate(
+        "The army withdrew from the border",
+        "The army withdrew from the border before talks that did not happen",
+    )
+    assert j.relation is Relation.AGREES
+
+
+def test_double_negation_does_not_contradict():
+    j = relate("The army withdrew from the border", "It is not untrue that the army withdrew from the border")
+    assert j.relation is Relation.AGREES
+
+
+def test_denial_wrapper_contradicts_and_its_near_miss_agrees():
+    a = "Pakistan had requested a ceasefire"
+    deny = relate(a, "Islamabad firmly refuted assertions by Indian media that Pakistan had requested a ceasefire")
+    assert deny.relation is Relation.CONTRADICTS
+    assert codes(deny)[0] == "denial"
+    confirm = relate(a, "Islamabad confirmed that Pakistan had requested a ceasefire")
+    assert confirm.relation is Relation.AGREES
+
+
+def test_hedge_makes_related_not_agrees():
+    j = relate("Pakistan requested a ceasefire", "Pakistan reportedly requested a ceasefire")
+    assert j.relation is Relation.RELATED
+    assert codes(j)[0] == "hedge"
+
+
+def test_attribution_without_endorsement_is_related():
+    j = relate("Indian missiles struck targets in Afghanistan", "Pakistan claimed Indian missiles struck targets in Afghanistan")
+    assert j.relation is Relation.RELATED
+    assert "hedge" in codes(j)
+
+
+def test_question_is_related():
+    j = relate("The iPhone 6 pulls out hair", "Is the iPhone 6 pulling out your hair?")
+    assert j.relation is Relation.RELATED
+
+
+def test_conflicting_numbers_contradict_in_words_and_digits():
+    j = relate("Pakistan shot down six Indian jets", "Pakistan shot down 3 Indian jets")
+    assert j.relation is Relation.CONTRADICTS
+    assert "number" in codes(j)
+
+
+@pytest.mark.parametrize(
+    "b",
+    ["Pakistan shot down 6 Indian jets", "Pakistan shot down at least six Indian jets"],
+)
+def test_equivalent_numbers_do_not_contradict(b):
+    j = relate("Pakistan shot down six Indian jets", b)
+    assert j.relation is Relation.AGREES
+    assert "number" not in codes(j)
+
+
+def test_rounded_figure_does_not_contradict():
+    j = relate("A pizza driver received a 2,084 dollar tip", "Pizza driver received a 2,000 dollar tip")
+    assert j.relation is Relation.AGREES
+
+
+def test_same_instant_in_other_time_zone_does_not_contradict():
+    j = relate("The ceasefire began at 5 pm IST", "The ceasefire began at 4:30 pm Pakistan time")
+    assert j.relation is Relation.AGREES
+
+
+def test_different_time_contradicts():
+    j = relate("The ceasefire began at 5 pm IST", "The ceasefire began at 6 pm Pakistan time")
+    assert j.relation is Relation.CONTRADICTS
+    assert "time" in codes(j)
+
+
+def test_conflicting_dates_contradict_and_same_date_agrees():
+    assert "date" in codes(relate("Talks were held on May 7", "Talks were held on May 9"))
+    assert relate("Talks were held on May 7", "Talks were held on 7 May").relation is Relation.AGREES
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("India will escalate the conflict", "India will de-escalate the conflict"),
+        ("The minister is alive", "The minister is dead"),
+        ("Pakistan accepted the proposal", "Pakistan rejected the proposal"),
+        ("The army confirmed the strike on the base", "The army denied the strike on the base"),
+        ("The incumbent won the election", "The incumbent lost the election"),
+    ],
+)
+def test_antonyms_contradict(a, b):
+    j = relate(a, b)
+    assert j.relation is Relation.CONTRADICTS
+    assert codes(j)[0] in ("antonym", "denial")
+
+
+def test_negated_antonym_agrees():
+    j = relate("The incumbent lost the election", "The incumbent did not win the election")
+    assert j.relation is Relation.AGREES
+
+
+def test_swapped_roles_contradict_and_same_roles_agree():
+    j = relate("India asked Pakistan for a ceasefire", "Pakistan asked India for a ceasefire")
+    assert j.relation is Relation.CONTRADICTS
+    assert codes(j)[0] == "roles"
+    assert relate("India asked Pakistan for a ceasefire", "India asked Pakistan for a truce").relation is not Relation.CONTRADICTS
+
+
+def test_unrelated_pair_and_threshold_override():
+    j = relate("The army withdrew from the border", "The price of onions rose in Delhi")
+    assert j.relation is Relation.UNRELATED
+    assert codes(j) == ["similarity"]
+    assert relate("The army withdrew from the border", "The price of onions rose in Delhi",
+                  related_threshold=0).relation is not Relation.UNRELATED
+
+
+def test_long_passage_is_judged_by_its_relevant_sentences():
+    body = (
+        "The weather in the capital was mild on Sunday. Markets opened higher in early trade. "
+        "Officials in Kabul said on Sunday there was no damage from the exchanges. "
+        "India strongly denied that its missiles had struck targets in Afghanistan, calling the "
+        "allegations baseless. A spokesman added that the army remains on alert. Schools were "
+        "closed in several districts as a precaution and flights were diverted. Analysts said "
+        "the crisis could take weeks to resolve, and diplomats urged restraint on both sides."
+    )
+    j = relate("Indian missiles struck targets in Afghanistan", body)
+    assert j.relation is Relation.CONTRADICTS
+    assert "denial" in codes(j)
+    assert relate("Apple will sell 19 million watches this year", body).relation is Relation.UNRELATED
+
+
+def test_similarity_bounds_and_guards():
+    assert similarity("India shot down jets", "India shot down jets") == 100.0
+    assert similarity("", "anything") == 0.0
+    assert 0 <= similarity("India", "India shot down six jets over Kashmir on Tuesday night") < 60
+    assert similarity("the army withdrew", "the army withdrew from the border") > similarity(
+        "the army withdrew", "onion prices rose")
+
+
+def test_judgement_serialises():
+    data = relate("Pakistan requested a ceasefire", "Pakistan did not request a ceasefire").to_dict()
+    assert data["relation"] == "contradicts"
+    assert data["reasons"][0]["side"] == "b"

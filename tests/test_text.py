@@ -1,0 +1,130 @@
+"""Unit tests for tracker.text: normalising, sentences, terms and claim analysis."""
+
+import pytest
+
+from tracker.model import Modality, Polarity
+from tracker.text import analyse, informative_terms, normalise, sentences, tokens
+
+
+def test_normalise_unifies_quotes_dashes_numbers_and_drops_urls_handles():
+    text = "Twenty-five \u201cjets\u201d \u2013 @bob #war https://x.com/a 19M 1,000"
+    assert normalise(text) == '25 "jets" - war 19 million 1000'
+
+
+def test_tokens_join_hyphenated_words_and_drop_possessive():
+    assert tokens("India's de-escalate move") == ("india", "deescalate", "move")
+
+
+def test_sentences_keep_abbreviations_whole():
+    text = "Mr. Smith went to the U.S. embassy. He said no. Then he left!\n\nNew paragraph"
+    assert sentences(text) == [
+        "Mr. Smith went to the U.S. embassy.",
+        "He said no.",
+        "Then he left!",
+        "New paragraph",
+    ]
+
+
+def test_informative_terms_are_plain_words_without_stop_or_cue_words():
+    terms = informative_terms("India strongly denied claims that its missiles had struck targets")
+    assert set(terms) == {"india", "missiles", "struck", "targets"}
+    assert all(t.isalnum() and t == t.lower() for t in terms)
+    assert len(informative_terms("a b c the of and one two three four five", k=2)) <= 2
+
+
+def test_analyse_strips_denial_wrapper_and_denies():
+    claim = analyse(
+        "Islamabad has firmly refuted assertions by Indian media that Pakistan had requested a ceasefire"
+    )
+    assert claim.proposition == "pakistan had requested a ceasefire"
+    assert claim.polarity is Polarity.DENY
+    assert claim.cues == ("refuted",)
+
+
+def test_analyse_reporting_wrapper_is_not_the_claim():
+    claim = analyse("The foreign office said that Pakistan had requested a ceasefire")
+    assert claim.proposition == "pakistan had requested a ceasefire"
+    assert claim.polarity is Polarity.AFFIRM
+
+
+def test_analyse_trailing_attribution_is_dropped():
+    claim = analyse("Woman detained in Lebanon is not al-Baghdadi's wife, Iraq says")
+    assert claim.proposition == "woman detained in lebanon is not al-baghdadi's wife"
+    assert claim.polarity is Polarity.DENY
+    assert claim.cues == ("not",)
+
+
+def test_analyse_drops_trailing_commentary_but_keeps_its_denial():
+    claim = analyse(
+        "India strongly denied claims that its missiles had struck targets in Afghanistan, "
+        "dismissing the allegations as false and baseless"
+    )
+    assert claim.proposition == "its missiles had struck targets in afghanistan"
+    assert claim.polarity is Polarity.DENY
+    assert claim.cues[0] == "denied"
+    assert claim.hedge is None  # "claims" belongs to what is denied
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("No, Argentina's president did not adopt a werewolf", "no"),
+        ("The video of a bird pooping on Putin is a hoax", "hoax"),
+        ("Story about the priest meeting God is fake", "fake"),
+        ("Apple never changed the iPhone internals", "never"),
+        ("Apple didn't change the iPhone internals", "didn't"),
+        ("Debunked: Apple changed the iPhone internals", "debunked"),
+    ],
+)
+def test_analyse_denial_and_negation_cues(text, cue):
+    claim = analyse(text)
+    assert claim.polarity is Polarity.DENY
+    assert cue in claim.cues
+
+
+def test_double_negation_affirms():
+    assert analyse("It is not untrue that the army withdrew").polarity is Polarity.AFFIRM
+    assert analyse("India did not deny that its missiles struck targets").polarity is Polarity.AFFIRM
+
+
+def test_negation_in_relative_clause_is_out_of_scope():
+    claim = analyse("Men kept a burger for a friend who never showed up")
+    assert claim.polarity is Polarity.AFFIRM
+    assert claim.cues == ()
+
+
+def test_negation_in_coordinated_clause_is_in_scope():
+    assert analyse("The watch has a port for developers, but won't when it ships").polarity is Polarity.DENY
+
+
+@pytest.mark.parametrize(
+    "text, hedge",
+    [
+        ("Pakistan reportedly requested a ceasefire", "reportedly"),
+        ("Report: Apple to sell six million watches", "report"),
+        ("According to officials, the army withdrew", "according to"),
+        ("Pakistan claimed Indian missiles struck targets", "claimed"),
+        ("The army may have withdrawn", "may"),
+        ("Unconfirmed rumour says the army withdrew", "unconfirmed"),
+    ],
+)
+def test_hedges(text, hedge):
+    assert analyse(text).hedge == hedge
+
+
+def test_unhedged_statement_has_no_hedge():
+    assert analyse("The army withdrew from the border").hedge is None
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("If India stops here, then we will consider to stop here.", Modality.CONDITIONAL),
+        ("India pledged to stop", Modality.COMMITMENT),
+        ("The army will withdraw", Modality.COMMITMENT),
+        ("Is the iPhone 6 pulling out your hair?", Modality.QUESTION),
+        ("The ball is in India's court.", Modality.ASSERTION),
+    ],
+)
+def test_modality(text, modality):
+    assert analyse(text).modality is modality

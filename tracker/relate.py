@@ -1,0 +1,412 @@
+"""Judging two statements: similarity, polarity, numbers, dates and antonyms → relation + reasons."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from tracker.model import Judgement, Modality, Reason, Relation
+from tracker.text import (
+    STOP_WORDS,
+    Analysis,
+    analyse_full,
+    informative_words,
+    sentences,
+    stem,
+    tokens,
+)
+
+__all__ = [
+    "AGREE_THRESHOLD",
+    "ENGINE_VERSION",
+    "RELATED_THRESHOLD",
+    "relate",
+    "similarity",
+]
+
+ENGINE_VERSION = "relate-1"
+RELATED_THRESHOLD = 30.0  # below this similarity two statements are unrelated
+AGREE_THRESHOLD = 45.0  # an unhedged pair this similar is said to agree
+
+# ---------------------------------------------------------------- similarity
+
+
+@lru_cache(maxsize=65536)
+def _stem_list(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in informative_words(text))
+
+
+def _weight(term: str) -> float:
+    # Numbers and long words are rarer in news, so they say more about what a text is about.
+    if term.isdigit():
+        return 1.6
+    return 0.6 + min(len(term), 8) * 0.12
+
+
+def _overlap(sa: frozenset[str], sb: frozenset[str]) -> tuple[float, float]:
+    """Weighted Dice and containment (of the smaller side) of two stem sets, 0-1."""
+    if not sa or not sb:
+        return 0.0, 0.0
+    shared = sum(_weight(t) for t in sa & sb)
+    wa = sum(_weight(t) for t in sa)
+    wb = sum(_weight(t) for t in sb)
+    return 2 * shared / (wa + wb), shared / min(wa, wb)
+
+
+@lru_cache(maxsize=65536)
+def similarity(a: str, b: str) -> float:
+    """0-100 similarity of two statements' wording, combining word overlap and edit distance.
+
+    Short texts and texts of very different lengths are damped so that they cannot match
+    on one shared word.
+    """
+    la, lb = _stem_list(a), _stem_list(b)
+    sa, sb = frozenset(la), frozenset(lb)
+    if not sa or not sb:
+        return 0.0
+    dice, contain = _overlap(sa, sb)
+    ja, jb = " ".join(sorted(sa)), " ".join(sorted(sb))
+    fuzzy = fuzz.token_set_ratio(ja, jb) / 100
+    sort = fuzz.token_sort_ratio(" ".join(la), " ".join(lb)) / 100
+    score = 0.45 * dice + 0.25 * contain + 0.15 * fuzzy + 0.15 * sort
+    small = min(len(sa), len(sb))
+    if small < 3:
+        score *= 0.75 + 0.125 * small  # one or two words match too easily
+    ratio = max(len(sa), len(sb)) / small
+    if ratio > 3:
+        score *= max(0.6, 1 - 0.05 * (ratio - 3))
+    return round(100 * min(1.0, score), 1)
+
+
+# ---------------------------------------------------------------- numbers, dates, times
+
+_APPROX_LOW = r"at least|more than|over|upwards of|in excess of|no fewer than|no less than|above|beyond"
+_APPROX_HIGH = r"up to|fewer than|less than|under|below|at most|no more than|nearly|almost"
+_APPROX_NEAR = r"about|around|some|approximately|roughly|an estimated|estimated|close to|circa|approx"
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_QUANTITY = re.compile(
+    rf"(?:\b(?P<approx>{_APPROX_LOW}|{_APPROX_HIGH}|{_APPROX_NEAR})\s+)?"
+    r"(?<![\d:.])(?P<value>\d+(?:\.\d+)?)(?!\s*(?:am|pm|a\.m|p\.m|:\d))"
+    r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion))?"
+    r"(?:\s*%|\s*(?:percent|per cent))?(?P<rest>(?:[\s-]+[a-z][a-z']*){1,3})"
+)
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (r"(?P<m{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_DATE = re.compile(
+    r"\b(?:" + _MONTH.format(n=1) + r"\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format(n=2) + r"\b)"
+)
+_YEAR = re.compile(r"\b(?:in|since|of|by|during|from)\s+(19[5-9]\d|20[0-4]\d)\b")
+_ZONES = {
+    "ist": 330, "india time": 330, "indian time": 330, "indian standard time": 330,
+    "india standard time": 330, "pkt": 300, "pakistan time": 300, "pakistan standard time": 300,
+    "pst": -480, "pdt": -420, "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420,
+    "mdt": -360, "et": -300, "pt": -480, "gmt": 0, "utc": 0, "bst": 60, "cet": 60, "cest": 120,
+    "eet": 120, "eest": 180, "msk": 180, "jst": 540, "aest": 600, "gst": 240, "ast": 180,
+}
+_TIME = re.compile(
+    r"\b(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
+    r"(?:\s*\(?(?P<zone>" + "|".join(sorted((re.escape(z) for z in _ZONES), key=len, reverse=True))
+    + r")\b)?"
+)
+_NUMBER_STOP = STOP_WORDS | {"of", "per", "cent", "percent", "year", "years", "old", "times", "time"}
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    low: float
+    high: float
+    nouns: frozenset[str]
+    text: str
+    span: tuple[int, int]
+
+
+def _interval(value: float, approx: str | None) -> tuple[float, float]:
+    if approx is None:
+        # A round figure is often a rounding of a precise one: "2,000 tip" for "2,084 tip".
+        if value >= 100 and value % 10 ** int(math.log10(value) - 0.0001) == 0:
+            return value * 0.88, value * 1.12
+        return value, value
+    if re.fullmatch(_APPROX_LOW, approx):
+        return value, math.inf
+    if re.fullmatch(_APPROX_HIGH, approx):
+        return 0.0, value
+    return value * 0.8, value * 1.2
+
+
+@lru_cache(maxsize=32768)
+def _quantities(norm: str) -> tuple[_Quantity, ...]:
+    found = []
+    for m in _QUANTITY.finditer(norm):
+        value = float(m.group("value"))
+        if m.group("scale"):
+            value *= _SCALES[m.group("scale")]
+        words = [w for w in re.findall(r"[a-z][a-z']*", m.group("rest")) if w not in _NUMBER_STOP]
+        if not words or (1900 <= value <= 2049 and not m.group("scale")):
+            continue  # a year, or a number with nothing counted
+        nouns = frozenset(stem(w) for w in words[:2] if w not in _MONTH_NAMES)
+        if not nouns:
+            continue
+        low, high = _interval(value, m.group("approx"))
+        found.append(_Quantity(low, high, nouns, m.group(0).strip(), m.span()))
+    return tuple(found)
+
+
+_MONTH_NAMES = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name[:3]]
+
+
+@lru_cache(maxsize=32768)
+def _dates(norm: str) -> tuple[tuple[int, int, tuple[int, int]], ...]:
+    out = []
+    for m in _DATE.finditer(norm):
+        month = m.group("m1") or m.group("m2")
+        day = int(m.group("d1") or m.group("d2"))
+        if month == "may" and m.group("d2") is None and not re.search(r"\bmay\s+\d", m.group(0)):
+            continue
+        if 1 <= day <= 31:
+            out.append((_month(month), day, m.span()))
+    return tuple(out)
+
+
+@lru_cache(maxsize=32768)
+def _times(norm: str) -> tuple[tuple[int, bool, str, tuple[int, int]], ...]:
+    out = []
+    for m in _TIME.finditer(norm):
+        hour, minute = int(m.group("h")), int(m.group("min") or 0)
+        if hour > 12 or minute > 59:
+            continue
+        pm = m.group("ampm").startswith("p")
+        minutes = (hour % 12 + (12 if pm else 0)) * 60 + minute
+        zone = m.group("zone")
+        if zone:
+            minutes = (minutes - _ZONES[zone]) % 1440
+        out.append((minutes, zone is not None, m.group(0), m.span()))
+    return tuple(out)
+
+
+def _number_conflicts(a: Analysis, b: Analysis) -> list[Reason]:
+    reasons: list[Reason] = []
+    qa, qb = _quantities(a.proposition), _quantities(b.proposition)
+    for x in qa:
+        same = [y for y in qb if x.nouns & y.nouns]
+        if same and all(y.high < x.low or x.high < y.low for y in same):
+            y = same[0]
+            reasons.append(Reason("number", f"'{x.text}' in a vs '{y.text}' in b", None,
+                                  (a.prop_offset + x.span[0], a.prop_offset + x.span[1])))
+            break
+    da, db = _dates(a.proposition), _dates(b.proposition)
+    if da and db and not {d[:2] for d in da} & {d[:2] for d in db}:
+        months_a, months_b = {d[0] for d in da}, {d[0] for d in db}
+        if months_a & months_b or len(da) == len(db) == 1:
+            reasons.append(Reason("date", f"{da[0][0]:02d}-{da[0][1]:02d} in a vs "
+                                          f"{db[0][0]:02d}-{db[0][1]:02d} in b"))
+    ta, tb = _times(a.proposition), _times(b.proposition)
+    if ta and tb:
+        comparable = [(x, y) for x in ta for y in tb if x[1] == y[1]]
+        if comparable and not any(abs(x[0] - y[0]) <= 5 for x, y in comparable):
+            x, y = comparable[0]
+            reasons.append(Reason("time", f"'{x[2]}' in a vs '{y[2]}' in b"))
+    return reasons
+
+
+# ---------------------------------------------------------------- antonyms
+
+_ANTONYM_PAIRS = """
+escalat:deescal confirm:deny confirm:denie confirm:refut accept:reject approv:reject
+approv:veto alive:dead alive:die alive:died alive:killed surviv:die surviv:died surviv:killed
+won:lost win:lose win:lost won:lose victor:defeat increas:decreas increas:cut rise:fall
+rose:fell rais:lower rais:cut gain:loss profit:loss open:close open:shut guilt:innoc
+convict:acquit legal:illegal true:false real:fake genuin:fake authen:fake support:oppos
+allow:ban allow:forbid allow:prohib permit:ban lift:impos includ:exclud hire:fire hire:sack
+join:leave join:quit enter:exit arriv:depart present:absent success:failur succeed:fail
+pass:fail male:female boy:girl husban:wife agre:disagr like:dislik possib:imposs abl:unabl
+honest:dishon safe:danger peace:war victor:loss ally:enemy friend:enemy friend:foe
+admit:deny admit:denie start:end start:stop begin:end resum:suspen resum:halt launch:cancel
+held:cancel hold:cancel found:missing found:lost captur:escape arrest:releas detain:releas
+free:detain free:captiv freed:held up:down higher:lower more:fewer more:less above:below
+earli:later before:after first:last mostly:rarely always:never everyone:nobody all:none
+inno:guilt legit:fake confirmed:unconfirmed verifi:unverifi proven:unprove certain:uncertain
+likely:unlikely withdr:deploy withdr:advanc retreat:advanc ceasefi:offens resign:appoint
+elect:defeat marri:divorc pregna:miscar born:died birth:death wear:remov buy:sell bought:sold
+import:export north:south east:west
+"""
+_ANTONYMS: dict[str, frozenset[str]] = {}
+for _pair in _ANTONYM_PAIRS.split():
+    _x, _y = _pair.split(":")
+    _ANTONYMS[_x] = _ANTONYMS.get(_x, frozenset()) | {_y}
+    _ANTONYMS[_y] = _ANTONYMS.get(_y, frozenset()) | {_x}
+_NEG_PREFIX = re.compile(r"^(?:un|non|de|dis|il|ir|im|in)(?=[a-z]{4})")
+_PREFIX_SAFE = frozenset("un non de".split())  # "in"/"im"/"dis" make too many unrelated words
+
+
+def _stem_forms(text: str) -> dict[str, str]:
+    """Antonym keys (word prefixes) present in text, mapped to the word that carries them."""
+    out: dict[str, str] = {}
+    for word in tokens(text):
+        for size in (7, 6, 5, 4, 3, 2):
+            key = word[:size]
+            if key in _ANTONYMS and key not in out:
+                out[key] = word
+    return out
+
+
+def _antonym(a: Analysis, b: Analysis) -> Reason | None:
+    fa, fb = _stem_forms(a.proposition), _stem_forms(b.proposition)
+    for key, word in fa.items():
+        for other in _ANTONYMS[key]:
+            if other in fb and other not in fa and key not in fb:
+                return Reason("antonym", f"'{word}' in a vs '{fb[other]}' in b")
+    wa, wb = set(tokens(a.proposition)), set(tokens(b.proposition))
+    for word in wa - wb:
+        m = _NEG_PREFIX.match(word)
+        if m and m.group(0) in _PREFIX_SAFE and word[m.end():] in wb - wa:
+            return Reason("antonym", f"'{word}' in a vs '{word[m.end():]}' in b")
+    for word in wb - wa:
+        m = _NEG_PREFIX.match(word)
+        if m and m.group(0) in _PREFIX_SAFE and word[m.end():] in wa - wb:
+            return Reason("antonym", f"'{word[m.end():]}' in a vs '{word}' in b")
+    return None
+
+
+def _roles_swapped(a: Analysis, b: Analysis) -> Reason | None:
+    """"India asked Pakistan" vs "Pakistan asked India": same words, agent and patient swapped."""
+    wa = [w for w in informative_words(a.proposition)]
+    wb = [w for w in informative_words(b.proposition)]
+    if len(wa) < 3 or len(wb) < 3 or wa[0] == wb[0]:
+        return None
+    x, y = wa[0], wb[0]
+    if x not in wb or y not in wa:
+        return None
+    ia, ib = wa.index(y), wb.index(x)
+    between_a = set(wa[1:ia])
+    between_b = set(wb[1:ib])
+    if between_a & between_b:
+        return Reason("roles", f"'{x}' and '{y}' swap roles")
+    return None
+
+
+# ---------------------------------------------------------------- judging
+
+
+def _polarity_reason(side: str, analysis: Analysis) -> Reason:
+    cue = analysis.cues[0]
+    code = "negation" if cue.kind == "negation" else "denial"
+    return Reason(code, f"'{cue.text}' in {side}", side, cue.span)
+
+
+def _hedged(analysis: Analysis) -> bool:
+    return analysis.hedge is not None or analysis.modality in (Modality.QUESTION, Modality.CONDITIONAL)
+
+
+def _judge_short(a: str, b: str, threshold: float) -> Judgement:
+    xa, xb = analyse_full(a), analyse_full(b)
+    score = round(max(similarity(xa.proposition, xb.proposition), similarity(xa.norm, xb.norm) * 0.9), 1)
+    sim_reason = Reason("similarity", f"{score:.0f}/100")
+    if score < threshold:
+        return Judgement(Relation.UNRELATED, score, (sim_reason,))
+
+    conflicts: list[Reason] = []
+    flips = 0
+    if xa.polarity != xb.polarity:
+        flips += 1
+        side, analysis = ("a", xa) if xa.cues else ("b", xb)
+        conflicts.append(_polarity_reason(side, analysis))
+    antonym = _antonym(xa, xb)
+    if antonym:
+        flips += 1
+        conflicts.append(antonym)
+    numeric = _number_conflicts(xa, xb)
+    roles = _roles_swapped(xa, xb) if not numeric else None
+    if roles:
+        flips += 1
+        conflicts.append(roles)
+    if numeric:
+        conflicts.extend(numeric)
+
+    if flips % 2 == 1 or numeric:
+        return Judgement(Relation.CONTRADICTS, score, tuple(conflicts) + (sim_reason,))
+    if flips:
+        # Two flips cancel: "X did not win" against "X lost" says the same thing.
+        return Judgement(Relation.AGREES, score, tuple(conflicts) + (sim_reason,))
+
+    hedges = []
+    for side, analysis in (("a", xa), ("b", xb)):
+        if analysis.hedges:
+            h = analysis.hedges[0]
+            hedges.append(Reason("hedge", f"'{h.text}' in {side}", side, h.span))
+        elif analysis.modality in (Modality.QUESTION, Modality.CONDITIONAL):
+            hedges.append(Reason("modality", f"{analysis.modality.value} in {side}", side))
+    if _hedged(xa) != _hedged(xb):
+        return Judgement(Relation.RELATED, score, tuple(hedges) + (sim_reason,))
+    if score >= AGREE_THRESHOLD or threshold <= 0:
+        return Judgement(Relation.AGREES, score, tuple(hedges) + (sim_reason,))
+    return Judgement(Relation.RELATED, score, tuple(hedges) + (sim_reason,))
+
+
+_LONG_WORDS = 60
+
+
+def _best_sentences(a: str, passage: str, k: int = 3) -> list[tuple[float, str]]:
+    """The k sentences of passage that share the most informative words with a."""
+    target = frozenset(_stem_list(a))
+    scored = []
+    for position, sentence in enumerate(sentences(passage)):
+        words = frozenset(_stem_list(sentence))
+        if not words:
+            continue
+        shared = sum(_weight(t) for t in target & words)
+        # The opening of a news body restates the headline's claim most often.
+        scored.append((shared * (1.15 if position < 3 else 1.0), sentence))
+    scored.sort(key=lambda item: -item[0])
+    return scored[:k]
+
+
+def _judge_passage(a: str, b: str, threshold: float) -> Judgement:
+    target = frozenset(_stem_list(a))
+    body = frozenset(_stem_list(b))
+    if not target:
+        return Judgement(Relation.UNRELATED, 0.0, (Reason("similarity", "0/100"),))
+    cover = sum(_weight(t) for t in target & body) / sum(_weight(t) for t in target)
+    best = _best_sentences(a, b)
+    judged = [_judge_short(a, sentence, 0.0) for _, sentence in best]
+    top = max((j.score for j in judged), default=0.0)
+    score = round(min(100.0, 0.6 * 100 * cover + 0.4 * top), 1)
+    sim_reason = Reason("similarity", f"{score:.0f}/100 (passage)")
+    if score < threshold:
+        return Judgement(Relation.UNRELATED, score, (sim_reason,))
+    for j in judged:
+        if j.relation is Relation.CONTRADICTS and any(r.code in ("denial", "negation") for r in j.reasons):
+            reasons = tuple(r for r in j.reasons if r.code != "similarity")
+            return Judgement(Relation.CONTRADICTS, score, reasons + (sim_reason,))
+    if judged and judged[0].relation is Relation.AGREES and score >= AGREE_THRESHOLD:
+        return Judgement(Relation.AGREES, score, (sim_reason,))
+    reasons = tuple(r for r in (judged[0].reasons if judged else ()) if r.code != "similarity")
+    return Judgement(Relation.RELATED, score, reasons + (sim_reason,))
+
+
+def relate(a: str, b: str, *, related_threshold: float | None = None) -> Judgement:
+    """Judge how statement b stands to statement a: agrees, contradicts, related or unrelated.
+
+    b may be a whole passage (an article body); then the few sentences most related to a
+    decide. related_threshold (0-100) overrides RELATED_THRESHOLD; 0 treats every pair as
+    being about the same thing (a stance task).
+    """
+    threshold = RELATED_THRESHOLD if related_threshold is None else related_threshold
+    if len(tokens(b)) > _LONG_WORDS and len(sentences(b)) > 2:
+        return _judge_passage(a, b, threshold)
+    return _judge_short(a, b, threshold)

@@ -1,0 +1,463 @@
+"""Text helpers for judging statements: normalising, sentences, tokens, and claim analysis.
+
+Everything here is pure (strings in, values out) so it can be cached and tested in isolation.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tracker.model import Claim, Modality, Polarity
+
+__all__ = [
+    "STOP_WORDS",
+    "Analysis",
+    "Cue",
+    "analyse",
+    "analyse_full",
+    "informative_terms",
+    "informative_words",
+    "normalise",
+    "sentences",
+    "stem",
+    "stems",
+    "tokens",
+]
+
+# ---------------------------------------------------------------- normalising
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+        "\u2212": "-", "\u00a0": " ", "\u2026": "...",
+    }
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_HANDLE = re.compile(r"(?<![\w@])@\w+")
+_HASH = re.compile(r"#(?=\w)")
+_SPACES = re.compile(r"\s+")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_SCALE_SUFFIX = re.compile(r"\b(\d+(?:\.\d+)?)\s?(k|m|mn|mln|bn|b|tn)\b")
+_SCALE_WORDS = {"k": "thousand", "m": "million", "mn": "million", "mln": "million",
+                "bn": "billion", "b": "billion", "tn": "trillion"}
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_NUMBER_WORD = re.compile(
+    r"\b(?:(" + "|".join(_TENS) + r")(?:[- ](" + "|".join(list(_UNITS)[:9]) + r"))?|("
+    + "|".join(_UNITS) + r")|(a )?(dozen))\b"
+)
+
+
+def _number_word(match: re.Match[str]) -> str:
+    tens, unit, single, _, dozen = match.groups()
+    if tens:
+        return str(_TENS[tens] + (_UNITS[unit] if unit else 0))
+    if single:
+        return str(_UNITS[single])
+    return "12" if dozen else match.group(0)
+
+
+@lru_cache(maxsize=65536)
+def normalise(text: str) -> str:
+    """Lowercase; unify quotes and dashes; drop URLs, @handles and '#'; numbers as digits."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = _URL.sub(" ", text)
+    text = _HANDLE.sub(" ", text)
+    text = _HASH.sub("", text).lower()
+    text = _THOUSANDS.sub("", text)
+    text = _NUMBER_WORD.sub(_number_word, text)
+    text = _SCALE_SUFFIX.sub(lambda m: f"{m.group(1)} {_SCALE_WORDS[m.group(2)]}", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+# ---------------------------------------------------------------- sentences and tokens
+
+_ABBREVIATIONS = (
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
+    "st", "jr", "sr", "vs", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e",
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"'])")
+_ABBREV_TAIL = re.compile(r"(?:\b(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS)
+                          + r")|\b[A-Z])\.[\"')\]]*\s*$", re.I)
+
+
+def sentences(text: str) -> list[str]:
+    """Split text into sentences, keeping abbreviations such as "Mr." and "U.S." whole."""
+    parts: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        piece = text[start:match.start()]
+        if _ABBREV_TAIL.search(text[max(0, match.start() - 8):match.end()]) and "\n" not in match.group(0):
+            continue
+        if piece.strip():
+            parts.append(piece.strip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        parts.append(tail)
+    return parts
+
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:[.:][0-9]+)?(?:'[a-z]+)?")
+
+STOP_WORDS: frozenset[str] = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because
+    been before being below between both but by can could couldn't did didn't do does doesn't
+    doing don't down during each few for from further had hadn't has hasn't have haven't having
+    he he'd he'll he's her here here's hers herself him himself his how how's i i'd i'll i'm
+    i've if in into is isn't it it's its itself just let's me more most my myself nor of off on
+    once only or other ought our ours ourselves out over own same she she'd she'll she's should
+    shouldn't so some such than that that's the their theirs them themselves then there there's
+    these they they'd they'll they're they've this those through to too under until up upon
+    very was wasn't we we'd we'll we're we've were weren't what what's when when's where
+    where's which while who who's whom why why's with won't would wouldn't you you'd you'll
+    you're you've your yours yourself yourselves will may might must shall says said say
+    told tells according report reports reported reportedly new via just now get gets got
+    one s t yet like also still even""".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def tokens(text: str) -> tuple[str, ...]:
+    """Word tokens of the normalised text (hyphenated words joined, possessive 's dropped)."""
+    norm = normalise(text).replace("-", "")
+    return tuple(t[:-2] if t.endswith("'s") else t for t in _TOKEN.findall(norm))
+
+
+def informative_words(text: str) -> list[str]:
+    """Tokens that are not stop words (order kept, duplicates kept)."""
+    return [t for t in tokens(text) if t not in STOP_WORDS and (len(t) > 1 or t.isdigit())]
+
+
+_CUE_WORDS = frozenset(
+    """denied denies deny denying refuted refutes rejected rejects dismissed dismisses claimed
+    claims claim alleged allegedly allegations reportedly apparently strongly firmly false
+    baseless hoax fake debunked rumour rumor rumours rumors confirmed confirms stated statement
+    announced added asserted assertions insisted not never no""".split()
+)
+
+
+def informative_terms(text: str, k: int = 12) -> list[str]:
+    """Up to k distinct plain lowercase words for a full-text (FTS5) query, most telling first.
+
+    Longer words and numbers come first: they are rarer and so more discriminating.
+    """
+    seen: dict[str, int] = {}
+    for position, word in enumerate(informative_words(text)):
+        if word.isalnum() and word not in seen and word not in _CUE_WORDS and not word.endswith("ly"):
+            seen[word] = position
+    ranked = sorted(seen, key=lambda w: (-(min(len(w), 9) + (3 if w.isdigit() else 0)), seen[w]))
+    return ranked[:k]
+
+
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er",
+             "ed", "es", "ly", "s")
+
+
+@lru_cache(maxsize=131072)
+def stem(word: str) -> str:
+    """A crude, fast stem: strips a common suffix, then keeps at most 6 letters."""
+    if word.isdigit() or len(word) <= 3:
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:6]
+
+
+def stems(text: str) -> frozenset[str]:
+    """The set of stems of the informative words of text."""
+    return frozenset(stem(w) for w in informative_words(text))
+
+
+# ---------------------------------------------------------------- cues and claims
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue word or phrase found in the normalised text, with its character span."""
+
+    kind: str  # "denial", "negation", "hedge", "question", "conditional", "commitment"
+    text: str
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything analyse() found, kept for relate() to explain its judgement."""
+
+    text: str
+    norm: str
+    proposition: str
+    prop_offset: int  # where the proposition starts in norm
+    polarity: Polarity
+    modality: Modality
+    hedge: str | None
+    cues: tuple[Cue, ...]  # denial and negation cues that decided the polarity
+    hedges: tuple[Cue, ...]
+    ignored: tuple[Cue, ...]  # negations outside the claim's scope, or cancelled
+
+    def claim(self) -> Claim:
+        return Claim(
+            text=self.text,
+            proposition=self.proposition,
+            polarity=self.polarity,
+            modality=self.modality,
+            hedge=self.hedge,
+            cues=tuple(cue.text for cue in self.cues),
+        )
+
+
+_DENY_VERBS = (r"(?:denie[sd]|deny(?:ing)?|refut(?:es|ed|ing|e)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?"
+               r"|debunk(?:s|ed|ing)?|disput(?:es|ed|ing|e)|contradict(?:s|ed|ing)?|rebut(?:s|ted)?"
+               r"|retract(?:s|ed|ing)?|disprov(?:es|ed|e|en)|dispel(?:s|led)?|slam(?:s|med)?"
+               r"|rubbish(?:es|ed)?|deni(?:al)|quash(?:es|ed)?|shoot(?:s)? down|shot down"
+               r"|den(?:y|ies|ied) reports?)")
+_CLAIM_NOUNS = (r"(?:the |these |those |any |all |such |media |indian |false |baseless )*"
+                r"(?:assertions?|claims?|allegations?|reports?|rumou?rs?|suggestions?|accusations?"
+                r"|stor(?:y|ies)|speculation|news|charges?|notion|idea|talk)")
+_REPORT_VERBS = (r"(?:said|says|say|told|tells|stated|states|announced|announces|added|adds"
+                 r"|confirmed|confirms|insisted|insists|maintained|maintains|noted|notes"
+                 r"|declared|declares|wrote|writes|tweeted|tweets|posted|explained|explains"
+                 r"|argued|argues|revealed|reveals|acknowledged|acknowledges|admitted|admits"
+                 r"|stressed|stresses|warned|warns|believes|believed|thinks|felt|feels|agreed|agrees"
+                 r"|suggested|suggests|reported|reports|estimated|estimates|predicted|predicts)")
+_HEDGE_VERBS = r"(?:claimed|claims|claim|alleged|alleges|allege|suggested|suggests|suggest|speculated|speculates|rumou?red|hints?|hinted|believes?|believed|thinks|predicts?|predicted|estimates?|estimated)"
+
+_WRAP_DENY = re.compile(
+    rf"^(?P<pre>.{{0,120}}?)\b(?P<cue>{_DENY_VERBS})\b(?P<mid>(?:\s+\w+ly)?(?:\s+(?:{_CLAIM_NOUNS}))?"
+    r"(?:\s+(?:by|from|of|in|made by)\s+[^,]{1,60}?)?\s+(?:that|as if|of|about)\s+|(?:\s+\w+ly)?\s+)"
+)
+_WRAP_THAT = re.compile(
+    rf"^(?P<pre>.{{0,100}}?)\b(?P<cue>{_REPORT_VERBS}|{_HEDGE_VERBS})\b(?:\s+\w+ly)?"
+    r"(?:\s+(?:to\s+)?[\w' ]{1,40}?)?\s+that\s+"
+)
+_WRAP_SAID = re.compile(
+    rf"^(?P<pre>[^,\"]{{1,60}}?)\s+(?P<cue>{_REPORT_VERBS}|{_HEDGE_VERBS})(?:\s+on \w+)?\s*[,:]?\s+"
+)
+_WRAP_TAIL = re.compile(
+    rf"[,:;]?\s*(?:\"\s*)?(?:-\s*)?(?:(?:[\w.' ]{{1,50}}?)\s+(?P<cue1>{_REPORT_VERBS}|{_HEDGE_VERBS})"
+    rf"|(?P<cue2>{_REPORT_VERBS}|{_HEDGE_VERBS})\s+[\w.' ]{{1,50}}?)(?:\s+(?:on|in|at)\s+[\w ]{{1,30}})?\s*[.!]?$"
+)
+_ACCORDING = re.compile(r"^(?:\w+\s+)?according to [^,]{1,80},\s*|,?\s*according to [^,]{1,80}$")
+_HEADLINE_PREFIX = re.compile(r"^(?P<pre>[\w.' &/-]{1,30}):\s+(?=\S)")
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|nothing|nobody|none|neither|nor|without|cannot|can't|won't|isn't"
+    r"|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|hadn't|couldn't|wouldn't"
+    r"|shouldn't|failed to|fails to|fail to|refused to|refuses to|no)\b|\b\w+n't\b"
+)
+_NEGATION_NO = re.compile(r"\bno\b(?!\s*(?:,|\.|!|$|one\b|doubt|surprise|wonder|matter|mistake))")
+_DENIAL_WORDS = re.compile(
+    r"\b(?:hoax(?:es|er|ers)?|fake|fakes|faked|fabricated|fabrication|false|falsely|untrue"
+    r"|not true|baseless|bogus|debunk(?:ed|s|ing)?|myth|myths|nope|prank|satire|satirical"
+    r"|fraud|fraudulent|phony|phoney|made up|misleading|no evidence|no truth|unfounded"
+    r"|rumou?r (?:is )?false|not real|isn't real|isn't true|wasn't true|setting the record straight"
+    r"|set the record straight|doctored|photoshopped|spoof|scam)\b"
+)
+_NO_PREFIX = re.compile(r"^(?:[\w ]{0,20}:\s*)?(?:no|nope|sorry|wrong)\s*[,.!:]\s*")
+_CANCELLED = re.compile(
+    r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?:untrue|false|baseless|fake|unfounded|a hoax|deny|denied|denying|rule out|ruled out)\b"
+    r"|\b(?:no|nothing) (?:doubt|denying)\b|\bnot only\b|\bnot just\b|\bnothing but\b"
+)
+_TRUE_LABEL = re.compile(r"\b(?:it's true|is true|confirmed|true story|not a hoax|not fake)\b")
+
+_HEDGES = re.compile(
+    r"\b(?:reportedly|allegedly|alleged|apparently|purportedly|supposedly|presumably|possibly"
+    r"|probably|likely|unlikely|perhaps|maybe|may|might|could|would|rumou?rs?|rumou?red"
+    r"|unconfirmed|unverified|claims?|claimed|claiming|according to|report:|reports? (?:say|said|claim|suggest)s?"
+    r"|sources?(?: say| said|:)?|believed to|said to be|thought to|suspected|speculat\w+"
+    r"|appears? to|seems? to|set to|expected to|plans? to|planning to|considering|mulls?|weighs"
+    r"|hints?|hinted|suggests?|suggested|if true|so-called|may have|could have|might have"
+    r"|investigat\w+|probe|probing|questions?|doubts?|mystery|confusion|viral|video shows?"
+    r"|photos? shows?|purported)\b"
+)
+_QUESTION_START = re.compile(
+    r"^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|who|what|why"
+    r"|how|when|where|which)\b"
+)
+_CONDITIONAL = re.compile(r"\b(?:if|unless|provided (?:that )?|as long as|in case|on condition)\b")
+_COMMITMENT = re.compile(
+    r"\b(?:will|shall|going to|pledged?|pledges|vow(?:s|ed)?|promis(?:e|es|ed)|commit(?:s|ted)? to"
+    r"|guarantee[sd]?|swore|swears|intends? to|plans? to|to be|set to)\b"
+)
+# Subordinate clauses whose negation says nothing about the main claim.
+_SUBORDINATE = re.compile(
+    r"(?:,\s*|\s)(?:who|whom|whose|which|because|although|though|while|whereas|after|before"
+    r"|since|when|where|until|unless|despite|even though|as)\b"
+)
+_TRAILING = re.compile(
+    r",\s*(?:(?:dismissing|calling|describing|labell?ing|branding|terming|rejecting|denying|saying"
+    r"|adding|insisting|stressing|noting|claiming|citing|according)\b)"
+)
+_DENY_PARTICIPLE = re.compile(r"\b(?:dismissing|rejecting|denying)\b")
+_CLAUSE_END = re.compile(r"[,;:]|\s-\s|\band\b")
+
+
+@lru_cache(maxsize=65536)
+def analyse_full(text: str) -> Analysis:
+    """Reduce text to its claim, keeping cue spans; see analyse()."""
+    norm = normalise(text)
+
+    # Modality comes from the whole text: the wrapper can carry it ("Is it true that ...?").
+    if norm.rstrip(" \"'").endswith("?") or _QUESTION_START.match(norm):
+        modality = Modality.QUESTION
+    elif _CONDITIONAL.search(norm):
+        modality = Modality.CONDITIONAL
+    elif _COMMITMENT.search(norm):
+        modality = Modality.COMMITMENT
+    else:
+        modality = Modality.ASSERTION
+
+    start, end = 0, len(norm)
+    denial: list[Cue] = []
+    hedge_words: list[Cue] = []
+
+    prefix = _NO_PREFIX.match(norm)
+    if prefix:
+        word = re.search(r"no|nope|sorry|wrong", prefix.group(0))
+        assert word is not None
+        if word.group(0) != "sorry" or _NEGATION.search(norm[prefix.end():]):
+            denial.append(Cue("denial", word.group(0), word.span()))
+        start = prefix.end()
+
+    head = _HEADLINE_PREFIX.match(norm, start)
+    if head and not re.search(r"\b(?:not|no)\b", head.group("pre")):
+        pre = head.group("pre")
+        if re.search(r"\b(?:report|reports|sources?|rumou?r|claim|allegedly|exclusive|update)\b", pre):
+            hedge_words.append(Cue("hedge", pre.strip(), (head.start(), head.start() + len(pre))))
+        elif re.search(r"\b(?:hoax|fake|false|debunk|debunked|myth|fact check)\b", pre):
+            denial.append(Cue("denial", pre.strip(), (head.start(), head.start() + len(pre))))
+        start = head.end()
+
+    according = _ACCORDING.search(norm, start)
+    if according:
+        hedge_words.append(Cue("hedge", "according to", (according.start(), according.end())))
+        if according.start() <= start + 10:
+            start = according.end()
+        else:
+            end = according.start()
+
+    # Strip an attribution wrapper: a denial verb first, then "X said that", then "X said".
+    body = norm[start:end]
+    wrapper_negated = False
+    m = _WRAP_DENY.match(body)
+    if m and len(body) - m.end() >= 12:
+        cue_span = (start + m.start("cue"), start + m.end("cue"))
+        if _NEGATION.search(m.group("pre")[-25:]) or re.search(r"\b(?:refus\w+|declin\w+|won't|would not) to$", m.group("pre").strip()):
+            wrapper_negated = True  # "did not deny": the denial is cancelled
+        else:
+            denial.append(Cue("denial", m.group("cue"), cue_span))
+        start += m.end()
+    else:
+        m = _WRAP_THAT.match(body)
+        if m is None:
+            m = _WRAP_SAID.match(body) if len(body.split()) > 4 else None
+            if m and (len(m.group("pre").split()) > 6 or _NEGATION.search(m.group("pre"))):
+                m = None
+        if m and len(body) - m.end() >= 12:
+            cue = m.group("cue")
+            if re.fullmatch(_HEDGE_VERBS, cue):
+                hedge_words.append(Cue("hedge", cue, (start + m.start("cue"), start + m.end("cue"))))
+            start += m.end()
+        else:
+            tail = _WRAP_TAIL.search(body)
+            if tail and tail.start() >= 12:
+                cue = tail.group("cue1") or tail.group("cue2") or ""
+                if re.fullmatch(_HEDGE_VERBS, cue):
+                    hedge_words.append(Cue("hedge", cue, (start + tail.start(), start + tail.end())))
+                end = start + tail.start()
+
+    trailing = _TRAILING.search(norm, start, end)
+    if trailing and trailing.start() - start >= 12:
+        end = trailing.start()  # ", dismissing the allegations as false": commentary, not the claim
+        labels_from = norm[trailing.start():]
+        denial.extend(Cue("denial", d.group(0), (trailing.start() + d.start(), trailing.start() + d.end()))
+                      for d in _DENY_PARTICIPLE.finditer(labels_from) if not denial)
+    proposition = norm[start:end].strip(" ,.:;\"'-")
+    offset = norm.find(proposition, start) if proposition else start
+
+    # Negation scope: the main clause, cut at subordinate clauses that start after it.
+    ignored: list[Cue] = []
+    scoped: list[Cue] = []
+    sub_spans = []
+    for sub in _SUBORDINATE.finditer(proposition):
+        if sub.start() < 3:
+            continue
+        stop = _CLAUSE_END.search(proposition, sub.end())
+        sub_spans.append((sub.start(), stop.start() if stop else len(proposition)))
+    cancelled = [c.span() for c in _CANCELLED.finditer(proposition)]
+    for neg in _NEGATION.finditer(proposition):
+        word = neg.group(0)
+        if word == "no" and not _NEGATION_NO.match(proposition, neg.start()):
+            continue
+        span = (offset + neg.start(), offset + neg.end())
+        cue = Cue("negation", word, span)
+        if any(a <= neg.start() < b for a, b in sub_spans) or any(a <= neg.start() < b for a, b in cancelled):
+            ignored.append(cue)
+        else:
+            scoped.append(cue)
+
+    labels = [Cue("denial", d.group(0), d.span()) for d in _DENIAL_WORDS.finditer(norm)
+              if not any(a <= d.start() - offset < b for a, b in cancelled)
+              and not (re.match(r"not true|isn't true|wasn't true", d.group(0)) and d.start() >= offset
+                       and any(c.span[0] <= d.start() < c.span[1] for c in scoped))]
+    # "claims ... false" inside a sub-clause of the claim still labels the claim in headlines.
+    label_in_true = bool(_TRUE_LABEL.search(norm)) and not labels
+
+    # Parity: clause negation flips, a denial wrapper flips; labels and "no," only assert denial.
+    negated = len(scoped) % 2 == 1
+    wrapped = any(c.span[0] < offset for c in denial if c.text not in ("no", "nope", "wrong"))
+    flipped = negated != wrapped
+    if not flipped and (labels or any(c.text in ("no", "nope", "wrong") for c in denial)) and not label_in_true:
+        flipped = True
+    if len(scoped) >= 2 and len(scoped) % 2 == 0:
+        ignored.extend(scoped)  # double negation: "not untrue", "never not"
+        scoped = []
+    polarity = Polarity.DENY if flipped else Polarity.AFFIRM
+    if wrapper_negated and not flipped:
+        hedge_words.append(Cue("hedge", "did not deny", (0, 0)))
+
+    cues = tuple(denial + labels + (scoped if negated else []))
+    if polarity is Polarity.AFFIRM:
+        ignored.extend(c for c in cues)
+        cues = ()
+    # Hedge words inside a denied wrapper ("denied claims that") belong to what is denied.
+    hedge_from = offset if denial and denial[0].span[0] < offset else 0
+    hedges = tuple(Cue("hedge", h.group(0), h.span()) for h in _HEDGES.finditer(norm, hedge_from))
+    all_hedges = tuple(hedge_words) + hedges
+    hedge = all_hedges[0].text if all_hedges else None
+    return Analysis(
+        text=text,
+        norm=norm,
+        proposition=proposition or norm,
+        prop_offset=offset,
+        polarity=polarity,
+        modality=modality,
+        hedge=hedge,
+        cues=cues,
+        hedges=all_hedges,
+        ignored=tuple(ignored),
+    )
+
+
+def analyse(text: str) -> Claim:
+    """Reduce a statement to the claim it makes: proposition, polarity, modality, hedge, cues.
+
+    "Islamabad has firmly refuted assertions by Indian media that Pakistan had requested a
+    ceasefire" gives proposition "pakistan had requested a ceasefire", polarity DENY, cue
+    "refuted".
+    """
+    return analyse_full(text).claim()
