@@ -1,0 +1,136 @@
+"""Score tracker.relate on the public development data and print the figures beside the floors.
+
+Usage: python benchmarks/eval_relate.py [DATA_DIR]   (default: ../shared/data beside the repo)
+
+Every set is split into two halves by a stable key (Emergent by claim id, FNC-1 by body id,
+STS by year) so that rules developed on the "dev" half can be checked on the "check" half.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tracker.evaluate import classification_report, fnc_score, pearson  # noqa: E402
+from tracker.relate import ENGINE_VERSION, relate  # noqa: E402
+
+DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+FNC_SAMPLE = 3000
+FNC_SEED = 2025  # random.Random(2025).sample over all FNC-1 training stances, sorted by row
+EMERGENT = {"for": "agrees", "against": "contradicts", "observing": "related"}
+FNC = {"agree": "agrees", "disagree": "contradicts", "discuss": "related", "unrelated": "unrelated"}
+
+csv.field_size_limit(10**8)
+
+
+def _halves(keys: list[str]) -> dict[str, str]:
+    """Alternate the sorted distinct keys between "dev" and "check"."""
+    return {key: ("dev", "check")[i % 2] for i, key in enumerate(sorted(set(keys)))}
+
+
+def _row(name: str, value: float, floor: str, ok: bool | None) -> str:
+    mark = "" if ok is None else ("met" if ok else "NOT MET")
+    return f"  {name:<34} {value:>8.3f}   {floor:<10} {mark}"
+
+
+def emergent(data: Path) -> list[str]:
+    rows = list(csv.DictReader(open(data / "emergent" / "train.csv", encoding="utf-8")))
+    half = _halves([r["claim_id"] for r in rows])
+    lines = ["Emergent claim vs headline (stance; relatedness given, related_threshold=0)"]
+    for part in ("dev", "check", "all"):
+        chosen = [r for r in rows if part == "all" or half[r["claim_id"]] == part]
+        gold = [EMERGENT[r["stance"]] for r in chosen]
+        pred = [relate(r["claim"], r["headline"], related_threshold=0).relation.value for r in chosen]
+        report = classification_report(gold, pred, ["agrees", "contradicts", "related"])
+        f1 = report["per_label"]
+        gate = part == "all"
+        lines.append(f" {part} ({len(chosen)} pairs)")
+        lines.append(_row("accuracy", report["accuracy"], ">= 0.72", report["accuracy"] >= 0.72 if gate else None))
+        lines.append(_row("F1 agrees (for)", f1["agrees"]["f1"], "", None))
+        lines.append(_row("F1 contradicts (against)", f1["contradicts"]["f1"], ">= 0.75",
+                          f1["contradicts"]["f1"] >= 0.75 if gate else None))
+        lines.append(_row("F1 related (observing)", f1["related"]["f1"], "", None))
+        lines.append(_row("macro F1", report["macro_f1"], "", None))
+    return lines
+
+
+def fnc(data: Path) -> list[str]:
+    bodies = {r["Body ID"]: r["articleBody"] for r in csv.DictReader(open(data / "fnc-1" / "train_bodies.csv", encoding="utf-8"))}
+    stances = list(csv.DictReader(open(data / "fnc-1" / "train_stances.csv", encoding="utf-8")))
+    picked = sorted(random.Random(FNC_SEED).sample(range(len(stances)), FNC_SAMPLE))
+    sample = [stances[i] for i in picked]
+    half = _halves([r["Body ID"] for r in stances])
+    lines = [f"FNC-1 headline vs body ({FNC_SAMPLE} pairs, random.Random({FNC_SEED}).sample)"]
+    labels = ["agrees", "contradicts", "related", "unrelated"]
+    for part in ("dev", "check", "all"):
+        chosen = [r for r in sample if part == "all" or half[r["Body ID"]] == part]
+        gold = [FNC[r["Stance"]] for r in chosen]
+        pred = [relate(r["Headline"], bodies[r["Body ID"]]).relation.value for r in chosen]
+        report = classification_report(gold, pred, labels)
+        score = fnc_score(gold, pred)
+        gate = part == "all"
+        related_gold = [g != "unrelated" for g in gold]
+        related_pred = [p != "unrelated" for p in pred]
+        rel_acc = sum(g == p for g, p in zip(related_gold, related_pred)) / len(gold)
+        lines.append(f" {part} ({len(chosen)} pairs)")
+        lines.append(_row("FNC score (% of max)", score, ">= 75", score >= 75 if gate else None))
+        lines.append(_row("related-vs-unrelated accuracy", rel_acc, "", None))
+        lines.append(_row("F1 contradicts (disagree)", report["per_label"]["contradicts"]["f1"], ">= 0.30",
+                          report["per_label"]["contradicts"]["f1"] >= 0.30 if gate else None))
+        lines.append(_row("F1 agrees (agree)", report["per_label"]["agrees"]["f1"], "", None))
+        lines.append(_row("F1 related (discuss)", report["per_label"]["related"]["f1"], "", None))
+        lines.append(_row("F1 unrelated", report["per_label"]["unrelated"]["f1"], "", None))
+        lines.append(_row("macro F1", report["macro_f1"], "", None))
+    return lines
+
+
+def sts(data: Path) -> list[str]:
+    pairs: dict[str, list[tuple[float, str, str]]] = {}
+    for path in sorted((data / "sts-headlines").glob("*.tsv")):
+        for line in open(path, encoding="utf-8"):
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) < 3 or not cells[0].strip():
+                continue
+            pairs.setdefault(path.stem, []).append((float(cells[0]), cells[1], cells[2]))
+    years = sorted(pairs)
+    lines = ["STS headlines (Pearson of relate().score against the 0-5 gold)"]
+    parts: dict[str, list[str]] = {"dev": years[:-1], "check": years[-1:], "all": years}
+    for part, chosen in parts.items():
+        rows = [p for y in chosen for p in pairs[y]]
+        gold = [g for g, _, _ in rows]
+        pred = [relate(a, b, related_threshold=0).score for _, a, b in rows]
+        r = pearson(gold, pred)
+        lines.append(_row(f"{part} {'+'.join(chosen)} ({len(rows)} pairs)", r, ">= 0.70",
+                          r >= 0.70 if part == "all" else None))
+    return lines
+
+
+def main(argv: list[str]) -> int:
+    data = Path(argv[1]) if len(argv) > 1 else DEFAULT_DATA
+    if not data.is_dir():
+        print(f"skipped: no development data at {data}")
+        return 0
+    print(f"tracker.relate {ENGINE_VERSION} on {data}")
+    print(f"  {'measure':<34} {'value':>8}   {'floor':<10}")
+    checks: list[tuple[str, Callable[[Path], list[str]]]] = [
+        ("emergent", emergent), ("fnc-1", fnc), ("sts-headlines", sts),
+    ]
+    for folder, check in checks:
+        if not (data / folder).is_dir():
+            print(f"skipped {folder}: not in {data}")
+            continue
+        started = time.perf_counter()
+        for line in check(data):
+            print(line)
+        print(f"  ({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
