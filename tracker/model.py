@@ -163,3 +163,31 @@ class Article:
     author: str | None = None
     outlet: str | None = None
     statements: tuple[Extracted, ...] = field(default_factory=tuple)
+
+
+@dataclass
+class NewStatement:
+    """What a user gives to record one statement (the fields of `tracker add` and `import`)."""
+
+    text: str
+    speaker: str
+    role: str | None = None
+    affiliation: str | None = None
+    speaker_kind: str | None = None
+    source: str | None = None  # the outlet
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    said_on: str | None = None
+    reported_on: str | None = None
+    kind: str = Kind.DIRECT.value
+    cue: str | None = None
+    via: str | None = None
+    hedge: str | None = None
+    modality: str | None = None
+    polarity: str | None = None
+    tags: list[str] = field(default_factory=list)
+    ref: str | None = None
+    char_start: int | None = None
+    char_end: int | None = None

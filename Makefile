@@ -1,0 +1,32 @@
+# Two setup commands: `make demo` and `make test` (each creates .venv when needed).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= demo.db
+SEED := seeds/000_5d60781b92935417.txt
+
+.PHONY: demo test bench eval docs clean
+
+$(BIN)/tracker: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+demo: $(BIN)/tracker
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/tracker import data/seed-statements.jsonl --db $(DEMO_DB)
+	$(BIN)/tracker list --db $(DEMO_DB)
+
+test: $(BIN)/tracker
+	$(BIN)/python -m pytest -q
+
+bench: $(BIN)/tracker
+	$(BIN)/python benchmarks/run.py
+
+eval: $(BIN)/tracker
+	$(BIN)/python benchmarks/eval_relate.py
+	$(BIN)/python benchmarks/eval_extract.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

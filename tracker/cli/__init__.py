@@ -1,0 +1,62 @@
+"""The `tracker` command line: one module per command family, options and output only."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+
+import typer
+from typer.core import TyperGroup
+
+from tracker.model import TrackerError
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print one `Error: …` line on stderr; raise the returned Exit to stop with `code`."""
+    print(f"Error: {message}", file=sys.stderr)
+    return typer.Exit(code)
+
+
+class TrackerGroup(TyperGroup):
+    """Turns every TrackerError into one `Error: …` line and exit code 1, never a traceback."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except TrackerError as error:
+            raise fail(str(error)) from None
+        except sqlite3.DatabaseError as error:
+            raise fail(f"database: {error}") from None
+
+
+def _typer(**kwargs: object) -> typer.Typer:
+    return typer.Typer(
+        cls=TrackerGroup,
+        no_args_is_help=True,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        add_completion=False,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+app = _typer(
+    help="Keep a ledger of who said what, where, when and through whom; link statements "
+    "that make the same claim and flag those that contradict each other."
+)
+
+
+def _register() -> None:
+    from tracker.cli import db, io, speakers, statements
+
+    statements.register(app)
+    io.register(app)
+    speakers.register(app)
+    db.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    app()

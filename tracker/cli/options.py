@@ -1,0 +1,42 @@
+"""Options shared by many commands, and the output-format helper every read command uses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from sqlite_utils import Database
+
+DbOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--db",
+        envvar="TRACKER_DB",
+        help="Database file (default: $TRACKER_DB, else a per-user data file).",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Output JSON.")]
+CsvOption = Annotated[bool, typer.Option("--csv", help="Output CSV.")]
+NlOption = Annotated[bool, typer.Option("--nl", help="Output JSON lines.")]
+LimitOption = Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many rows.")]
+SpeakerFilter = Annotated[Optional[str], typer.Option("--speaker", help="Only this speaker (name or id).")]
+SourceFilter = Annotated[Optional[str], typer.Option("--source", help="Only this outlet (or URL).")]
+TagFilter = Annotated[Optional[str], typer.Option("--tag", help="Only statements with this tag.")]
+SinceFilter = Annotated[Optional[str], typer.Option("--since", help="Said (or reported) on or after this date.")]
+UntilFilter = Annotated[Optional[str], typer.Option("--until", help="Said (or reported) on or before this date.")]
+
+
+def output_format(json_: bool = False, csv: bool = False, nl: bool = False) -> str:
+    chosen = [name for name, flag in (("json", json_), ("csv", csv), ("nl", nl)) if flag]
+    if len(chosen) > 1:
+        raise typer.BadParameter("choose one of --json, --csv, --nl")
+    return chosen[0] if chosen else "table"
+
+
+def database(path: Path | None) -> Database:
+    from tracker.store import open_db
+
+    return open_db(path)

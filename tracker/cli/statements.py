@@ -1,0 +1,237 @@
+"""Recording and reading statements: add, list, search, show."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Any, Optional
+
+import typer
+
+from tracker.cli.options import (
+    CsvOption,
+    DbOption,
+    JsonOption,
+    LimitOption,
+    NlOption,
+    SinceFilter,
+    SourceFilter,
+    SpeakerFilter,
+    TagFilter,
+    UntilFilter,
+    database,
+    output_format,
+)
+from tracker.render import Column
+
+LIST_COLUMNS: list[Column] = [
+    ("id", "id"),
+    ("speaker", "speaker"),
+    ("text", "text"),
+    ("source", "source"),
+    ("said_on", "said"),
+    ("kind", "kind"),
+    ("polarity", "polarity"),
+]
+MACHINE_COLUMNS = [
+    "id", "text", "speaker", "role", "affiliation", "source", "url", "title", "author",
+    "said_on", "reported_on", "kind", "cue", "via", "hedge", "modality", "polarity",
+    "proposition", "tags", "ref", "char_start", "char_end", "created_at",
+]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("add")(add)
+    app.command("list")(list_)
+    app.command("search")(search)
+    app.command("show")(show)
+
+
+def _text_argument(text: str) -> str:
+    if text == "-":
+        from tracker.export import read_text
+
+        return read_text("-", what="statement text")
+    return text
+
+
+def add(
+    text: Annotated[str, typer.Argument(help="What was said; - reads it from stdin.")],
+    speaker: Annotated[str, typer.Option("--speaker", "-s", help="Who said it.")],
+    role: Annotated[Optional[str], typer.Option(help="The speaker's role as stated.")] = None,
+    affiliation: Annotated[Optional[str], typer.Option(help="Country, party or organisation.")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", help="The outlet that reported it.")] = None,
+    url: Annotated[Optional[str], typer.Option(help="URL of the report.")] = None,
+    author: Annotated[Optional[str], typer.Option(help="Author of the report.")] = None,
+    said_on: Annotated[Optional[str], typer.Option("--said-on", help="When it was said (2025, 2025-05, 2025-05-10).")] = None,
+    reported_on: Annotated[Optional[str], typer.Option("--reported-on", help="When it was reported.")] = None,
+    kind: Annotated[str, typer.Option(help="direct, indirect or paraphrase.")] = "direct",
+    cue: Annotated[Optional[str], typer.Option(help="The reporting verb: stated, denied, urged…")] = None,
+    via: Annotated[Optional[str], typer.Option(help="The reporting chain: 'to local television'.")] = None,
+    hedge: Annotated[Optional[str], typer.Option(help="A hedge such as 'reportedly'.")] = None,
+    tag: Annotated[Optional[list[str]], typer.Option("--tag", help="A tag (repeatable).")] = None,
+    ref: Annotated[Optional[str], typer.Option(help="An external id; adding it again adds nothing.")] = None,
+    link: Annotated[bool, typer.Option("--link/--no-link", help="Link it to related statements.")] = True,
+    json_: JsonOption = False,
+    db_path: DbOption = None,
+) -> None:
+    """Record one statement and print its id."""
+    from tracker.model import NewStatement
+    from tracker.store import add_statement, get_statement
+
+    new = NewStatement(
+        text=_text_argument(text),
+        speaker=speaker,
+        role=role,
+        affiliation=affiliation,
+        source=source,
+        url=url,
+        author=author,
+        said_on=said_on,
+        reported_on=reported_on,
+        kind=kind,
+        cue=cue,
+        via=via,
+        hedge=hedge,
+        tags=tag or [],
+        ref=ref,
+    )
+    db = database(db_path)
+    added = add_statement(db, new)
+    if added.created and link:
+        _link_new(db, [added.id])
+    if json_:
+        print(json.dumps(get_statement(db, added.id), ensure_ascii=False, indent=2))
+    else:
+        print(added.id)
+    if not added.created:
+        print(f"Already recorded as statement {added.id}.", file=sys.stderr)
+
+
+def _link_new(db: Any, ids: list[int]) -> None:
+    try:
+        from tracker.link import link_new
+    except ImportError:  # the linker arrives with the judging engine
+        return
+    link_new(db, ids)
+
+
+def list_(
+    speaker: SpeakerFilter = None,
+    source: SourceFilter = None,
+    tag: TagFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    kind: Annotated[Optional[str], typer.Option(help="direct, indirect or paraphrase.")] = None,
+    limit: LimitOption = None,
+    json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
+    db_path: DbOption = None,
+) -> None:
+    """List statements, oldest first, with filters."""
+    from tracker.render import emit
+    from tracker.store import StatementFilter, list_statements
+
+    fmt = output_format(json_, csv, nl)
+    rows = list_statements(
+        database(db_path),
+        StatementFilter(speaker, source, tag, since, until, kind, limit),
+    )
+    emit(rows, LIST_COLUMNS if fmt == "table" else [(c, c) for c in MACHINE_COLUMNS], fmt=fmt,
+         empty="No statements.")
+
+
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (all must appear).")],
+    limit: Annotated[int, typer.Option(min=1, help="At most this many results.")] = 20,
+    json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
+    db_path: DbOption = None,
+) -> None:
+    """Full-text search over statements, best match first."""
+    from tracker.render import emit
+    from tracker.store import search_statements
+
+    fmt = output_format(json_, csv, nl)
+    rows = search_statements(database(db_path), query, limit=limit)
+    for row in rows:
+        row.pop("rank", None)
+    emit(rows, LIST_COLUMNS if fmt == "table" else [(c, c) for c in MACHINE_COLUMNS], fmt=fmt,
+         empty="No statement matches.")
+
+
+def show(
+    statement_id: Annotated[int, typer.Argument(help="The statement's id.", metavar="ID")],
+    json_: JsonOption = False,
+    db_path: DbOption = None,
+) -> None:
+    """Show one statement with its speaker, source, reporting chain, links and verdicts."""
+    from tracker import render
+    from tracker.store import get_statement, statement_links, statement_verdicts
+
+    db = database(db_path)
+    statement = get_statement(db, statement_id)
+    statement["links"] = statement_links(db, statement_id)
+    statement["verdicts"] = statement_verdicts(db, statement_id)
+    if json_:
+        print(json.dumps(statement, ensure_ascii=False, indent=2))
+        return
+    span = (
+        f"{statement['char_start']}–{statement['char_end']}"
+        if statement["char_start"] is not None
+        else None
+    )
+    render.record(
+        [
+            ("text", statement["text"]),
+            ("speaker", f"{statement['speaker']} (id {statement['speaker_id']})"),
+            ("role", statement["role"]),
+            ("affiliation", statement["affiliation"]),
+            ("source", statement["source"]),
+            ("url", statement["url"]),
+            ("author", statement["author"]),
+            ("said on", statement["said_on"]),
+            ("reported on", statement["reported_on"]),
+            ("kind", statement["kind"]),
+            ("cue", statement["cue"]),
+            ("via", statement["via"]),
+            ("hedge", statement["hedge"]),
+            ("modality", statement["modality"]),
+            ("polarity", statement["polarity"]),
+            ("claim", statement["proposition"]),
+            ("tags", statement["tags"]),
+            ("ref", statement["ref"]),
+            ("offsets", span),
+        ],
+        title=f"Statement {statement_id}",
+    )
+    if statement["links"]:
+        render.table(
+            [
+                {
+                    **link,
+                    "reasons": "; ".join(r.get("detail", "") for r in link["reasons"]),
+                }
+                for link in statement["links"]
+            ],
+            [
+                ("id", "link"),
+                ("relation", "relation"),
+                ("status", "status"),
+                ("score", "score"),
+                ("other_id", "with"),
+                ("other_speaker", "speaker"),
+                ("other_text", "text"),
+                ("reasons", "why"),
+            ],
+            title="Links",
+        )
+    if statement["verdicts"]:
+        render.table(
+            statement["verdicts"],
+            [("created_at", "when"), ("rating", "rating"), ("by", "by"),
+             ("evidence_url", "evidence"), ("note", "note")],
+            title="Verdicts (the last one counts)",
+        )

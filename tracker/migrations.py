@@ -1,0 +1,129 @@
+"""The schema, as a sequence of sqlite-utils migrations applied every time a database opens.
+
+Never edit a migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("tracker")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["speakers"].create(
+        {
+            "id": int,
+            "name": str,
+            "kind": str,
+            "role": str,
+            "affiliation": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"name", "kind"},
+        defaults={"kind": "unknown"},
+    )
+    db["speaker_aliases"].create(
+        {"id": int, "speaker_id": int, "alias": str, "key": str},
+        pk="id",
+        foreign_keys=[("speaker_id", "speakers", "id")],
+        not_null={"speaker_id", "alias", "key"},
+    )
+    db["speaker_aliases"].create_index(["key", "speaker_id"], unique=True)
+    db["speaker_aliases"].create_index(["speaker_id"])
+
+    db["sources"].create(
+        {
+            "id": int,
+            "outlet": str,
+            "url": str,
+            "title": str,
+            "author": str,
+            "published": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"outlet"},
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX idx_sources_outlet_url ON sources (outlet COLLATE NOCASE, ifnull(url, ''))"
+    )
+
+    db["statements"].create(
+        {
+            "id": int,
+            "text": str,
+            "speaker_id": int,
+            "role": str,
+            "source_id": int,
+            "said_on": str,
+            "reported_on": str,
+            "kind": str,
+            "cue": str,
+            "via": str,
+            "hedge": str,
+            "modality": str,
+            "polarity": str,
+            "proposition": str,
+            "tags": str,  # JSON array
+            "ref": str,
+            "char_start": int,
+            "char_end": int,
+            "content_hash": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("speaker_id", "speakers", "id"), ("source_id", "sources", "id")],
+        not_null={"text", "speaker_id", "kind", "polarity", "modality", "content_hash"},
+    )
+    db["statements"].create_index(["content_hash"], unique=True)
+    db["statements"].create_index(["speaker_id"])
+    db["statements"].create_index(["source_id"])
+    db["statements"].create_index(["said_on"])
+    db.execute("CREATE UNIQUE INDEX idx_statements_ref ON statements (ref) WHERE ref IS NOT NULL")
+    db["statements"].enable_fts(
+        ["text", "proposition"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2"
+    )
+
+    db["links"].create(
+        {
+            "id": int,
+            "a_id": int,  # always the smaller statement id
+            "b_id": int,
+            "relation": str,
+            "score": float,
+            "reasons": str,  # JSON list of {code, detail, side, span}
+            "status": str,
+            "engine": str,
+            "created_at": str,
+            "reviewed_at": str,
+            "reviewed_by": str,
+        },
+        pk="id",
+        foreign_keys=[("a_id", "statements", "id"), ("b_id", "statements", "id")],
+        not_null={"a_id", "b_id", "relation", "score", "status"},
+    )
+    db["links"].create_index(["a_id", "b_id"], unique=True)
+    db["links"].create_index(["b_id"])
+    db["links"].create_index(["relation", "status"])
+
+    db["verdicts"].create(
+        {
+            "id": int,
+            "statement_id": int,
+            "rating": str,
+            "evidence_url": str,
+            "note": str,
+            "by": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("statement_id", "statements", "id")],
+        not_null={"statement_id", "rating", "created_at"},
+    )
+    db["verdicts"].create_index(["statement_id"])
+
+    db["settings"].create({"key": str, "value": str}, pk="key")

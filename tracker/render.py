@@ -1,0 +1,101 @@
+"""Human output: rich tables and panels, and the one helper every read command emits through."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from tracker.export import write_csv, write_json, write_jsonl
+
+Column = tuple[str, str]  # (key in the row, header shown to humans)
+# wide columns take most of the width left over; short ones never wrap
+WIDE_COLUMNS = frozenset(
+    {"text", "text_a", "text_b", "reasons", "why", "proposition", "other_text", "note", "title"}
+)
+SHORT_COLUMNS = frozenset(
+    {"id", "a_id", "b_id", "other_id", "said_on", "reported_on", "published", "kind",
+     "polarity", "score", "status", "statements", "relation", "rating", "count"}
+)
+
+
+def _console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    return str(value)
+
+
+def emit(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[Column],
+    *,
+    fmt: str = "table",
+    title: str | None = None,
+    empty: str = "Nothing found.",
+) -> None:
+    """Print rows as a table (humans), or as JSON / JSON lines / CSV (machines) on stdout."""
+    if fmt == "json":
+        write_json(rows, sys.stdout)
+    elif fmt == "nl":
+        write_jsonl(rows, sys.stdout)
+    elif fmt == "csv":
+        write_csv(rows, [key for key, _ in columns], sys.stdout)
+    else:
+        table(rows, columns, title=title, empty=empty)
+
+
+def table(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[Column],
+    *,
+    title: str | None = None,
+    empty: str = "Nothing found.",
+) -> None:
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = _console()
+    if not rows:
+        status(empty)
+        return
+    grid = Table(title=title, box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    for key, header in columns:
+        if key in WIDE_COLUMNS:
+            grid.add_column(header, overflow="fold", ratio=3, min_width=16)
+        elif key in SHORT_COLUMNS:
+            grid.add_column(header, no_wrap=True)
+        else:
+            grid.add_column(header, overflow="fold", ratio=1, max_width=24)
+    for row in rows:
+        grid.add_row(*(escape(cell(row.get(key))) for key, _ in columns))
+    console.print(grid)
+
+
+def record(fields: Sequence[tuple[str, Any]], *, title: str | None = None) -> None:
+    """One object as a two-column grid of label and value."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    grid = Table(title=title, show_header=False, box=None, padding=(0, 1))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in fields:
+        if value not in (None, "", [], ()):
+            grid.add_row(label, escape(cell(value)))
+    _console().print(grid)
+
+
+def status(message: str) -> None:
+    """A line for the human on stderr, so stdout stays the result."""
+    print(message, file=sys.stderr)

@@ -1,0 +1,687 @@
+"""The database: opening it, and every query and write the commands need.
+
+Functions take a `sqlite_utils.Database`; writes that belong together run in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from tracker import speakers as speaker_names
+from tracker.dates import lower_bound, parse_date, upper_bound
+from tracker.migrations import migrations
+from tracker.model import (
+    InvalidInput,
+    Kind,
+    Modality,
+    NewStatement,
+    NotFound,
+    Polarity,
+    SpeakerKind,
+    TrackerError,
+)
+
+MAX_TEXT_CHARS = 20_000  # one statement; a whole article belongs in `tracker extract`
+MAX_FIELD_CHARS = 2_000
+
+
+def default_db_path() -> Path:
+    env = os.environ.get("TRACKER_DB")
+    if env:
+        return Path(env)
+    import typer  # only for its cross-platform app-dir rule; imported late to keep start-up fast
+
+    return Path(typer.get_app_dir("tracker")) / "tracker.db"
+
+
+def open_db(path: str | os.PathLike[str] | None = None, *, create_dir: bool = False) -> Database:
+    """Open (creating if needed) a tracker database and bring its schema up to date."""
+    db_path = Path(path) if path is not None else default_db_path()
+    if not db_path.parent.exists():
+        if create_dir or path is None:
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            raise TrackerError(f"cannot create database {db_path}: directory does not exist")
+    if db_path.is_dir():
+        raise TrackerError(f"cannot open database {db_path}: it is a directory")
+    try:
+        conn = sqlite3.connect(str(db_path))
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        db = Database(conn)
+        migrations.apply(db)
+    except sqlite3.DatabaseError as error:
+        raise TrackerError(f"cannot open database {db_path}: {error}") from None
+    return db
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# --- validation --------------------------------------------------------------------------
+
+
+def _clean(value: str | None, field: str, *, limit: int = MAX_FIELD_CHARS) -> str | None:
+    if value is None:
+        return None
+    if "\x00" in value:
+        raise InvalidInput(f"{field} contains a NUL byte")
+    value = value.strip()
+    if len(value) > limit:
+        raise InvalidInput(f"{field} is too long ({len(value):,} characters; at most {limit:,})")
+    return value or None
+
+
+def _choice(value: str | None, field: str, allowed: list[str], default: str | None) -> str | None:
+    if value is None or not value.strip():
+        return default
+    value = value.strip().lower()
+    if value not in allowed:
+        raise InvalidInput(f"invalid {field} {value!r}: use one of {', '.join(allowed)}")
+    return value
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A validated NewStatement, ready to write."""
+
+    new: NewStatement
+    text: str
+    speaker: str
+    kind: str
+    said_on: str | None
+    reported_on: str | None
+    published: str | None
+    modality: str
+    polarity: str
+    proposition: str
+    hedge: str | None
+    tags: list[str]
+
+
+def prepare(new: NewStatement) -> Prepared:
+    """Validate one statement and derive its claim; raises InvalidInput naming the field."""
+    if new.text is None or not new.text.strip():
+        raise InvalidInput("statement text is empty")
+    text = _clean(new.text, "statement text", limit=MAX_TEXT_CHARS)
+    assert text is not None
+    speaker = _clean(new.speaker, "speaker")
+    if not speaker:
+        raise InvalidInput("speaker is empty")
+    for name in ("role", "affiliation", "source", "url", "title", "author", "cue", "via", "ref"):
+        setattr(new, name, _clean(getattr(new, name), name))
+    kind = _choice(new.kind, "kind", Kind.values(), Kind.DIRECT.value)
+    assert kind is not None
+    _choice(new.speaker_kind, "speaker kind", SpeakerKind.values(), None)
+    from tracker.text import analyse  # judging code is loaded only by commands that write
+
+    claim = analyse(text)
+    modality = _choice(new.modality, "modality", Modality.values(), claim.modality.value)
+    polarity = _choice(new.polarity, "polarity", Polarity.values(), claim.polarity.value)
+    tags = sorted({t.strip() for t in new.tags if t and t.strip()})
+    return Prepared(
+        new=new,
+        text=text,
+        speaker=speaker,
+        kind=kind,
+        said_on=parse_date(new.said_on, field="said-on date"),
+        reported_on=parse_date(new.reported_on, field="reported-on date"),
+        published=parse_date(new.published, field="published date"),
+        modality=modality or Modality.ASSERTION.value,
+        polarity=polarity or Polarity.AFFIRM.value,
+        proposition=claim.proposition,
+        hedge=_clean(new.hedge, "hedge") or claim.hedge,
+        tags=tags,
+    )
+
+
+def content_hash(text: str, speaker_id: int, source_id: int | None) -> str:
+    """Identity of a statement: the same words, by the same speaker, in the same source."""
+    words = " ".join(text.casefold().split())
+    return hashlib.sha256(f"{speaker_id}\x1f{source_id or ''}\x1f{words}".encode()).hexdigest()
+
+
+# --- speakers and sources ----------------------------------------------------------------
+
+
+def speaker_candidates(db: Database) -> list[speaker_names.Candidate]:
+    keys: dict[int, set[str]] = {}
+    for speaker_id, alias_key in db.execute("SELECT speaker_id, key FROM speaker_aliases"):
+        keys.setdefault(speaker_id, set()).add(alias_key)
+    return [
+        speaker_names.Candidate(row[0], row[1], frozenset(keys.get(row[0], ())))
+        for row in db.execute("SELECT id, name FROM speakers")
+    ]
+
+
+class SpeakerCache:
+    """Resolves many mentions against the speakers table with one read (for imports)."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.candidates = speaker_candidates(db)
+        self.exact: dict[str, int] = {}
+
+    def resolve(
+        self, mention: str, *, role: str | None, affiliation: str | None, kind: str | None
+    ) -> tuple[int, str | None]:
+        """The speaker id for a mention (created when new) and the role the mention stated."""
+        parsed = speaker_names.split_mention(mention)
+        stated_role = role or parsed.role
+        mention_key = speaker_names.key(parsed.name)
+        if mention_key in self.exact:
+            return self.exact[mention_key], stated_role
+        found = speaker_names.resolve(parsed.name, self.candidates)
+        if found.speaker_id is not None:
+            speaker_id = found.speaker_id
+            if affiliation:
+                self.db.execute(
+                    "UPDATE speakers SET affiliation = ? WHERE id = ? AND affiliation IS NULL",
+                    [affiliation, speaker_id],
+                )
+        else:
+            speaker_id = _insert(
+                self.db,
+                "speakers",
+                {
+                    "name": parsed.name,
+                    "kind": kind or parsed.kind.value,
+                    "role": stated_role,
+                    "affiliation": affiliation,
+                    "created_at": now(),
+                },
+            )
+            _insert(
+                self.db,
+                "speaker_aliases",
+                {"speaker_id": speaker_id, "alias": parsed.name, "key": mention_key},
+            )
+            self.candidates.append(
+                speaker_names.Candidate(speaker_id, parsed.name, frozenset({mention_key}))
+            )
+        self.exact[mention_key] = speaker_id
+        return speaker_id, stated_role
+
+
+def _insert(db: Database, table: str, row: dict[str, Any]) -> int:
+    columns = ", ".join(f'"{c}"' for c in row)
+    marks = ", ".join("?" for _ in row)
+    cursor = db.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', list(row.values()))
+    return int(cursor.lastrowid or 0)
+
+
+def source_id_for(db: Database, prepared: Prepared) -> int | None:
+    new = prepared.new
+    if not new.source and not new.url:
+        return None
+    outlet = new.source or _outlet_from_url(new.url or "")
+    row = db.execute(
+        "SELECT id FROM sources WHERE outlet = ? COLLATE NOCASE AND ifnull(url, '') = ?",
+        [outlet, new.url or ""],
+    ).fetchone()
+    if row:
+        db.execute(
+            """UPDATE sources SET title = coalesce(title, ?), author = coalesce(author, ?),
+               published = coalesce(published, ?) WHERE id = ?""",
+            [new.title, new.author, prepared.published or prepared.reported_on, row[0]],
+        )
+        return int(row[0])
+    return _insert(
+        db,
+        "sources",
+        {
+            "outlet": outlet,
+            "url": new.url,
+            "title": new.title,
+            "author": new.author,
+            "published": prepared.published or prepared.reported_on,
+            "created_at": now(),
+        },
+    )
+
+
+def _outlet_from_url(url: str) -> str:
+    host = re.sub(r"^[a-z]+://", "", url.strip(), flags=re.I).split("/")[0]
+    return host.removeprefix("www.") or url
+
+
+# --- statements --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Added:
+    id: int
+    created: bool
+
+
+def add_statements(
+    db: Database, items: Iterable[NewStatement], *, numbered: bool = True
+) -> list[Added]:
+    """Store statements in one transaction: all of them, or none if one is invalid.
+
+    A statement already stored (same text, speaker and source, or same ref) is not
+    duplicated: its existing id comes back with created=False. With `numbered`, an
+    error names the row ("row 3: speaker is empty").
+    """
+    results: list[Added] = []
+    with db.atomic():
+        cache = SpeakerCache(db)
+        for number, new in enumerate(items, start=1):
+            try:
+                results.append(_add_one(db, cache, prepare(new)))
+            except InvalidInput as error:
+                if numbered:
+                    raise InvalidInput(f"row {number}: {error}") from None
+                raise
+    return results
+
+
+def add_statement(db: Database, new: NewStatement) -> Added:
+    return add_statements(db, [new], numbered=False)[0]
+
+
+def _add_one(db: Database, cache: SpeakerCache, prepared: Prepared) -> Added:
+    new = prepared.new
+    if new.ref:
+        row = db.execute("SELECT id FROM statements WHERE ref = ?", [new.ref]).fetchone()
+        if row:
+            return Added(int(row[0]), False)
+    speaker_id, role = cache.resolve(
+        prepared.speaker, role=new.role, affiliation=new.affiliation, kind=new.speaker_kind
+    )
+    source_id = source_id_for(db, prepared)
+    digest = content_hash(prepared.text, speaker_id, source_id)
+    row = db.execute("SELECT id FROM statements WHERE content_hash = ?", [digest]).fetchone()
+    if row:
+        return Added(int(row[0]), False)
+    statement_id = _insert(
+        db,
+        "statements",
+        {
+            "text": prepared.text,
+            "speaker_id": speaker_id,
+            "role": role,
+            "source_id": source_id,
+            "said_on": prepared.said_on,
+            "reported_on": prepared.reported_on,
+            "kind": prepared.kind,
+            "cue": new.cue,
+            "via": new.via,
+            "hedge": prepared.hedge,
+            "modality": prepared.modality,
+            "polarity": prepared.polarity,
+            "proposition": prepared.proposition,
+            "tags": json.dumps(prepared.tags, ensure_ascii=False),
+            "ref": new.ref,
+            "char_start": new.char_start,
+            "char_end": new.char_end,
+            "content_hash": digest,
+            "created_at": now(),
+        },
+    )
+    return Added(statement_id, True)
+
+
+STATEMENT_COLUMNS = """
+    s.id, s.text, sp.name AS speaker, s.speaker_id, s.role, sp.affiliation,
+    src.outlet AS source, s.source_id, src.url, src.title, src.author,
+    s.said_on, s.reported_on, s.kind, s.cue, s.via, s.hedge, s.modality, s.polarity,
+    s.proposition, s.tags, s.ref, s.char_start, s.char_end, s.created_at
+"""
+STATEMENT_FROM = """
+    FROM statements s
+    JOIN speakers sp ON sp.id = s.speaker_id
+    LEFT JOIN sources src ON src.id = s.source_id
+"""
+
+
+def _statement_row(row: dict[str, Any]) -> dict[str, Any]:
+    row = dict(row)
+    row["tags"] = json.loads(row["tags"] or "[]")
+    return row
+
+
+def _rows(db: Database, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
+    cursor = db.execute(sql, list(params))
+    names = [d[0] for d in cursor.description]
+    for values in cursor:
+        yield dict(zip(names, values))
+
+
+@dataclass
+class StatementFilter:
+    speaker: str | None = None
+    source: str | None = None
+    tag: str | None = None
+    since: str | None = None
+    until: str | None = None
+    kind: str | None = None
+    limit: int | None = None
+
+
+def filter_clause(db: Database, where: StatementFilter, alias: str = "s") -> tuple[str, list[Any]]:
+    """SQL conditions (joined by AND) and parameters for a StatementFilter on table `alias`."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if where.speaker:
+        ids = speaker_ids_matching(db, where.speaker)
+        clauses.append(f"{alias}.speaker_id IN ({', '.join('?' for _ in ids) or 'NULL'})")
+        params.extend(ids)
+    if where.source:
+        clauses.append(
+            f"{alias}.source_id IN (SELECT id FROM sources WHERE outlet = ? COLLATE NOCASE"
+            " OR url = ?)"
+        )
+        params.extend([where.source, where.source])
+    if where.tag:
+        clauses.append(f"EXISTS (SELECT 1 FROM json_each({alias}.tags) WHERE value = ?)")
+        params.append(where.tag)
+    date = f"coalesce({alias}.said_on, {alias}.reported_on)"
+    if where.since:
+        since = parse_date(where.since, field="--since date")
+        assert since is not None
+        clauses.append(f"substr({date} || '-99-99', 1, 10) >= ?")
+        params.append(lower_bound(since))
+    if where.until:
+        until = parse_date(where.until, field="--until date")
+        assert until is not None
+        clauses.append(f"substr({date} || '-00-00', 1, 10) <= ?")
+        params.append(upper_bound(until))
+    if where.kind:
+        kind = _choice(where.kind, "kind", Kind.values(), None)
+        clauses.append(f"{alias}.kind = ?")
+        params.append(kind)
+    return " AND ".join(clauses) or "1", params
+
+
+def list_statements(db: Database, where: StatementFilter | None = None) -> list[dict[str, Any]]:
+    where = where or StatementFilter()
+    clause, params = filter_clause(db, where)
+    sql = f"SELECT {STATEMENT_COLUMNS} {STATEMENT_FROM} WHERE {clause} ORDER BY s.id"
+    if where.limit is not None:
+        sql += " LIMIT ?"
+        params.append(where.limit)
+    return [_statement_row(row) for row in _rows(db, sql, params)]
+
+
+def get_statement(db: Database, statement_id: int) -> dict[str, Any]:
+    rows = list(_rows(db, f"SELECT {STATEMENT_COLUMNS} {STATEMENT_FROM} WHERE s.id = ?", [statement_id]))
+    if not rows:
+        raise NotFound(f"no statement with id {statement_id}")
+    return _statement_row(rows[0])
+
+
+def get_statements(db: Database, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    wanted = sorted(set(ids))
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        sql = f"SELECT {STATEMENT_COLUMNS} {STATEMENT_FROM} WHERE s.id IN ({marks})"
+        for row in _rows(db, sql, chunk):
+            found[row["id"]] = _statement_row(row)
+    return found
+
+
+_FTS_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str, *, operator: str = "AND") -> str:
+    """Quote every word so user input can never be read as FTS5 syntax."""
+    words = _FTS_WORD.findall(text)
+    return f" {operator} ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def search_statements(db: Database, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    """Full-text search, best match first (bm25); every word must appear."""
+    match = fts_query(query)
+    if not match:
+        raise InvalidInput("search query has no words")
+    sql = f"""
+        SELECT {STATEMENT_COLUMNS}, bm25(statements_fts) AS rank
+        FROM statements_fts
+        JOIN statements s ON s.id = statements_fts.rowid
+        JOIN speakers sp ON sp.id = s.speaker_id
+        LEFT JOIN sources src ON src.id = s.source_id
+        WHERE statements_fts MATCH ?
+        ORDER BY rank LIMIT ?
+    """
+    return [_statement_row(row) for row in _rows(db, sql, [match, limit])]
+
+
+# --- speakers ------------------------------------------------------------------------------
+
+
+def speaker_ids_matching(db: Database, name: str) -> list[int]:
+    """Speakers a filter name means: by id, exact name/alias, or resolution."""
+    if name.strip().isdigit():
+        return [int(name.strip())]
+    found = speaker_names.resolve(speaker_names.split_mention(name).name, speaker_candidates(db))
+    if found.speaker_id is not None:
+        return [found.speaker_id]
+    return list(found.ambiguous_with)
+
+
+def find_speaker(db: Database, name_or_id: str) -> dict[str, Any]:
+    """One speaker by id or name; an unknown or ambiguous name is an error."""
+    text = name_or_id.strip()
+    if not text:
+        raise InvalidInput("speaker is empty")
+    if text.isdigit():
+        rows = list(_rows(db, "SELECT * FROM speakers WHERE id = ?", [int(text)]))
+        if not rows:
+            raise NotFound(f"no speaker with id {text}")
+        return rows[0]
+    found = speaker_names.resolve(speaker_names.split_mention(text).name, speaker_candidates(db))
+    if found.speaker_id is None:
+        if found.ambiguous_with:
+            names = ", ".join(
+                f"{row['name']} (id {row['id']})"
+                for row in _rows(
+                    db,
+                    f"SELECT id, name FROM speakers WHERE id IN ({', '.join('?' for _ in found.ambiguous_with)})",
+                    found.ambiguous_with,
+                )
+            )
+            raise InvalidInput(f"speaker {text!r} is ambiguous: {names}; use an id")
+        raise NotFound(f"no speaker named {text!r}")
+    return next(_rows(db, "SELECT * FROM speakers WHERE id = ?", [found.speaker_id]))
+
+
+def list_speakers(db: Database) -> list[dict[str, Any]]:
+    rows = list(
+        _rows(
+            db,
+            """
+            SELECT sp.id, sp.name, sp.kind, sp.role, sp.affiliation,
+                   (SELECT group_concat(alias, '; ') FROM speaker_aliases a
+                     WHERE a.speaker_id = sp.id AND a.key != ?) AS aliases,
+                   (SELECT count(*) FROM statements s WHERE s.speaker_id = sp.id) AS statements
+            FROM speakers sp ORDER BY sp.id
+            """,
+            [""],
+        )
+    )
+    duplicates = speaker_names.likely_duplicates(speaker_candidates(db))
+    names = {row["id"]: row["name"] for row in rows}
+    for row in rows:
+        row["aliases"] = [a for a in (row["aliases"] or "").split("; ") if a and a != row["name"]]
+        row["possible_duplicates"] = [
+            f"{names[other]} (id {other})" for other in duplicates.get(row["id"], [])
+        ]
+    return rows
+
+
+def show_speaker(db: Database, name_or_id: str) -> dict[str, Any]:
+    speaker = find_speaker(db, name_or_id)
+    listed = next(row for row in list_speakers(db) if row["id"] == speaker["id"])
+    listed["created_at"] = speaker["created_at"]
+    listed["recent"] = list_statements(
+        db, StatementFilter(speaker=str(speaker["id"]), limit=None)
+    )[-10:]
+    return listed
+
+
+def add_alias(db: Database, name_or_id: str, alias: str) -> dict[str, Any]:
+    alias = _clean(alias, "alias") or ""
+    if not alias:
+        raise InvalidInput("alias is empty")
+    with db.atomic():
+        speaker = find_speaker(db, name_or_id)
+        alias_key = speaker_names.key(alias)
+        owner = db.execute(
+            "SELECT speaker_id FROM speaker_aliases WHERE key = ? AND speaker_id != ?",
+            [alias_key, speaker["id"]],
+        ).fetchone()
+        if owner:
+            raise InvalidInput(
+                f"alias {alias!r} already names speaker id {owner[0]}; merge the two instead"
+            )
+        db.execute(
+            "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key) VALUES (?, ?, ?)",
+            [speaker["id"], alias, alias_key],
+        )
+    return speaker
+
+
+def merge_speakers(db: Database, keep: str, absorb: str) -> dict[str, Any]:
+    """Move every statement and alias of `absorb` onto `keep`, then delete `absorb`."""
+    with db.atomic():
+        kept = find_speaker(db, keep)
+        gone = find_speaker(db, absorb)
+        if kept["id"] == gone["id"]:
+            raise InvalidInput("cannot merge a speaker with itself")
+        db.execute("UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", [kept["id"], gone["id"]])
+        db.execute(
+            """INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key)
+               SELECT ?, alias, key FROM speaker_aliases WHERE speaker_id = ?""",
+            [kept["id"], gone["id"]],
+        )
+        db.execute(
+            "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key) VALUES (?, ?, ?)",
+            [kept["id"], gone["name"], speaker_names.key(gone["name"])],
+        )
+        db.execute("DELETE FROM speaker_aliases WHERE speaker_id = ?", [gone["id"]])
+        db.execute(
+            """UPDATE speakers SET role = coalesce(role, ?), affiliation = coalesce(affiliation, ?)
+               WHERE id = ?""",
+            [gone["role"], gone["affiliation"], kept["id"]],
+        )
+        db.execute("DELETE FROM speakers WHERE id = ?", [gone["id"]])
+    return find_speaker(db, str(kept["id"]))
+
+
+def rename_speaker(db: Database, name_or_id: str, new_name: str) -> dict[str, Any]:
+    """Give a speaker a new canonical name; the old one stays as an alias."""
+    new_name = _clean(new_name, "new name") or ""
+    if not new_name:
+        raise InvalidInput("new name is empty")
+    with db.atomic():
+        speaker = find_speaker(db, name_or_id)
+        clash = db.execute(
+            "SELECT speaker_id FROM speaker_aliases WHERE key = ? AND speaker_id != ?",
+            [speaker_names.key(new_name), speaker["id"]],
+        ).fetchone()
+        if clash:
+            raise InvalidInput(f"{new_name!r} already names speaker id {clash[0]}; merge instead")
+        db.execute("UPDATE speakers SET name = ? WHERE id = ?", [new_name, speaker["id"]])
+        for alias in (speaker["name"], new_name):
+            db.execute(
+                "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key) VALUES (?, ?, ?)",
+                [speaker["id"], alias, speaker_names.key(alias)],
+            )
+    return find_speaker(db, str(speaker["id"]))
+
+
+# --- sources ---------------------------------------------------------------------------------
+
+
+def list_sources(db: Database) -> list[dict[str, Any]]:
+    return list(
+        _rows(
+            db,
+            """
+            SELECT src.id, src.outlet, src.url, src.title, src.author, src.published,
+                   (SELECT count(*) FROM statements s WHERE s.source_id = src.id) AS statements
+            FROM sources src ORDER BY src.outlet COLLATE NOCASE, src.id
+            """,
+        )
+    )
+
+
+# --- settings --------------------------------------------------------------------------------
+
+
+def get_setting(db: Database, name: str, default: str | None = None) -> str | None:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [name]).fetchone()
+    return row[0] if row else default
+
+
+def set_setting(db: Database, name: str, value: str) -> None:
+    with db.atomic():
+        db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [name, value],
+        )
+
+
+def counts(db: Database) -> dict[str, int]:
+    return {
+        table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("statements", "speakers", "sources", "links", "verdicts")
+    }
+
+
+# --- links and verdicts of one statement -----------------------------------------------------
+
+
+def statement_links(db: Database, statement_id: int) -> list[dict[str, Any]]:
+    """The links of one statement, each with the other statement's text and speaker."""
+    rows = list(
+        _rows(
+            db,
+            """
+            SELECT l.id, l.relation, l.score, l.status, l.reasons, l.engine,
+                   CASE WHEN l.a_id = ? THEN l.b_id ELSE l.a_id END AS other_id
+            FROM links l WHERE l.a_id = ? OR l.b_id = ?
+            ORDER BY l.relation = 'contradicts' DESC, l.score DESC
+            """,
+            [statement_id] * 3,
+        )
+    )
+    others = get_statements(db, (row["other_id"] for row in rows))
+    for row in rows:
+        row["reasons"] = json.loads(row["reasons"] or "[]")
+        other = others.get(row["other_id"], {})
+        row["other_text"] = other.get("text")
+        row["other_speaker"] = other.get("speaker")
+        row["other_source"] = other.get("source")
+    return rows
+
+
+def statement_verdicts(db: Database, statement_id: int) -> list[dict[str, Any]]:
+    """Verdicts on one statement, oldest first (the last one counts)."""
+    return list(
+        _rows(
+            db,
+            "SELECT id, rating, evidence_url, note, by, created_at FROM verdicts "
+            "WHERE statement_id = ? ORDER BY created_at, id",
+            [statement_id],
+        )
+    )
