@@ -1,0 +1,272 @@
+"""Who-said-what extraction: the seed article's gold file, one test per news form, spans."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tracker.extract import extract_article, extract_statements
+from tracker.model import Extracted, Kind, Modality, Polarity
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = json.loads((ROOT / "tests" / "gold" / "seed_000.json").read_text(encoding="utf-8"))
+SEED = (ROOT / GOLD["article"]).read_text(encoding="utf-8")
+
+
+def one(text: str) -> Extracted:
+    found = extract_statements(text)
+    assert len(found) == 1, [s.to_dict() for s in found]
+    return found[0]
+
+
+def mention(text: str, s: Extracted) -> str | None:
+    return text[s.speaker_span[0]:s.speaker_span[1]] if s.speaker_span else None
+
+
+def assert_spans(text: str, found: list[Extracted]) -> None:
+    for s in found:
+        assert text[s.content_span[0]:s.content_span[1]] == s.content
+        if s.cue_span is not None:
+            assert text[s.cue_span[0]:s.cue_span[1]] == s.cue
+        if s.speaker_span is not None:
+            said = text[s.speaker_span[0]:s.speaker_span[1]]
+            # A resolved pronoun or short name keeps its span on the mention itself.
+            assert said == s.speaker or said.lower() in {"he", "she", "it", "they"} or said in (s.speaker or "")
+
+
+# --- the seed article ---------------------------------------------------------------------
+
+
+def test_seed_article_fields_match_gold():
+    article = extract_article(SEED)
+    fields = GOLD["article_fields"]
+    assert (article.headline, article.author, article.outlet) == (
+        fields["headline"], fields["author"], fields["outlet"])
+
+
+def test_seed_statements_match_gold_exactly():
+    found = list(extract_article(SEED).statements)
+    gold = GOLD["statements"]
+    assert [s.cue for s in found] == [g["cue"] for g in gold], "missing or extra statements"
+    for s, g in zip(found, gold):
+        assert s.content == g["content"]
+        assert s.speaker == g["speaker"], g["content"]
+        assert mention(SEED, s) == g["mention"], g["content"]
+        assert s.kind.value == g["kind"], g["content"]
+        assert s.polarity.value == g["polarity"], g["content"]
+        if "modality" in g:
+            assert s.modality.value == g["modality"], g["content"]
+        if "role" in g:
+            assert s.role == g["role"]
+        if "hedge" in g:
+            assert s.hedge == g["hedge"]
+        for phrase in g.get("via", []):
+            assert s.via and phrase in s.via, (phrase, s.via)
+
+
+def test_seed_spans_are_exact():
+    assert_spans(SEED, extract_statements(SEED))
+
+
+def test_seed_near_misses_are_not_statements():
+    found = extract_statements(SEED)
+    contents = " | ".join(s.content for s in found)
+    assert "Operation Sindoor" not in contents
+    assert not any(s.cue in ("reports", "blames", "launched") for s in found)
+
+
+# --- direct quotes ------------------------------------------------------------------------
+
+
+def test_quote_before_speaker_typographic_and_straight():
+    for text in ("“We will win this race,” Senator Jane Roe said on Monday.",
+                 '"We will win this race," Senator Jane Roe said on Monday.'):
+        s = one(text)
+        assert (s.speaker, s.role, s.cue, s.kind) == ("Jane Roe", "Senator", "said", Kind.DIRECT)
+        assert s.content == "We will win this race"
+        assert s.modality == Modality.COMMITMENT
+
+
+def test_inverted_said_speaker_after_quote():
+    s = one("“The numbers are terrible,” said Mr. Obama, who spoke in Ohio.")
+    assert (mention("“The numbers are terrible,” said Mr. Obama, who spoke in Ohio.", s), s.cue) == ("Mr. Obama", "said")
+
+
+def test_quoted_title_is_not_a_statement():
+    assert extract_statements("India launched “Operation Sindoor” on Wednesday night.") == []
+    assert extract_statements('The film "Gone With the Wind" was shown again in Atlanta.') == []
+
+
+def test_split_quote_continues_the_speaker():
+    text = "“We are not leaving,” she said. “This town is our home and we will rebuild it.”"
+    found = extract_statements(text)
+    assert [s.kind for s in found] == [Kind.DIRECT, Kind.DIRECT]
+    assert found[1].content == "This town is our home and we will rebuild it."
+    assert found[1].speaker == found[0].speaker == "she"
+
+
+def test_scare_quote_without_cue_is_not_a_statement():
+    assert extract_statements("The army struck what were called targets of “terrorist infrastructure”.") == []
+
+
+def test_colon_introduces_a_quote():
+    text = 'The mayor, Ann Lee, said: "Nobody will be left behind."'
+    s = one(text)
+    assert (s.cue, s.kind, s.content) == ("said", Kind.DIRECT, "Nobody will be left behind.")
+    assert mention(text, s) in ("Ann Lee", "The mayor, Ann Lee")
+
+
+def test_number_in_quotes_is_not_a_statement():
+    assert extract_statements('Turnout was reported as "42" percent in the county.') == []
+
+
+def test_quoted_paragraph_continues_previous_speaker():
+    text = ("“The plan is dead,” Governor Tom Ruiz told reporters.\n"
+            "“We will start again next year with a smaller budget.”\n")
+    found = extract_statements(text)
+    assert len(found) == 2
+    assert found[1].speaker == "Tom Ruiz" and found[1].kind == Kind.DIRECT
+    assert found[1].speaker_span == found[0].speaker_span
+
+
+def test_quoted_paragraph_without_previous_speaker_is_not_attributed():
+    assert extract_statements("The rally ended early.\n“Make it stop.”\n") == []
+
+
+def test_adding_colon_quote_belongs_to_the_same_speaker():
+    text = 'Dar said talks were possible, adding: "We are ready to meet anywhere."'
+    found = extract_statements(text)
+    assert [s.cue for s in found] == ["said", "adding"]
+    assert found[1].content == "We are ready to meet anywhere."
+    assert found[1].kind == Kind.DIRECT and found[1].speaker == "Dar"
+
+
+# --- reported speech ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content"), [
+    ("The senator said that the bill would pass.", "The senator", "said", "the bill would pass"),
+    ("Officials say the bridge is safe to use again.", "Officials", "say", "the bridge is safe to use again"),
+    ("The bridge is safe to use again, officials said on Tuesday.", "officials", "said", "The bridge is safe to use again"),
+    ("Jane Roe told reporters that the vote was rigged.", "Jane Roe", "told", "the vote was rigged"),
+    ("The minister warned that prices would rise sharply.", "The minister", "warned", "prices would rise sharply"),
+    ("The envoy urged both sides to return to talks.", "The envoy", "urged", "both sides to return to talks"),
+    ("Pakistan announced a ceasefire along the border.", "Pakistan", "announced", "a ceasefire along the border"),
+    ("The company claimed its product was safe for children.", "The company", "claimed", "its product was safe for children"),
+    ("She insisted the money had been repaid in full.", "she", "insisted", "the money had been repaid in full"),
+    ("The lawyer argued that the search was illegal.", "The lawyer", "argued", "the search was illegal"),
+    ("Clinton wrote that the server was never hacked.", "Clinton", "wrote", "the server was never hacked"),
+    ("The ministry reiterated that the border stays closed.", "The ministry", "reiterated", "the border stays closed"),
+    ("Trump's spokesman said the meeting was cancelled.", "Trump's spokesman", "said", "the meeting was cancelled"),
+    ("The company said in a statement that no data was lost.", "The company", "said", "no data was lost"),
+    ("In a statement, the US State Department confirmed that the embassy was closed.",
+     "the US State Department", "confirmed", "the embassy was closed"),
+])
+def test_reported_speech_forms(text, speaker, cue, content):
+    s = one(text)
+    assert (s.speaker.lower(), s.cue, s.content, s.kind) == (speaker.lower(), cue, content, Kind.INDIRECT)
+    assert_spans(text, [s])
+
+
+def test_according_to_before_and_after_the_clause():
+    a = one("According to the police, the suspect fled on foot.")
+    assert (a.speaker, a.cue, a.content) == ("the police", "According to", "the suspect fled on foot")
+    b = one("The suspect fled on foot, according to police sources.")
+    assert (b.speaker, b.content) == ("police sources", "The suspect fled on foot")
+
+
+def test_told_records_the_addressee_as_via():
+    s = one("Dar told Rubio that the ball was in India's court.")
+    assert s.via == "told Rubio" and s.content == "the ball was in India's court"
+
+
+def test_said_as_adjective_or_passive_is_not_a_cue():
+    assert extract_statements("Both parties signed the said agreement in March.") == []
+    assert extract_statements("He was told to leave the building by noon.") == []
+
+
+def test_verb_without_reported_content_is_not_a_statement():
+    assert extract_statements("The senator said nothing.") == []
+    assert extract_statements("The team found a new stadium in the suburbs.") == []
+
+
+# --- denials ------------------------------------------------------------------------------
+
+
+def test_denied_that_is_a_denial():
+    s = one("The ministry denied that its jets had crossed the border.")
+    assert (s.polarity, s.content, s.cue) == (Polarity.DENY, "its jets had crossed the border", "denied")
+
+
+def test_denied_claims_that_skips_the_noun():
+    s = one("India strongly denied claims that its missiles struck Afghanistan.")
+    assert s.polarity == Polarity.DENY and s.content == "its missiles struck Afghanistan"
+
+
+def test_rejected_as_false_and_baseless_is_a_denial():
+    s = one('The army rejected the reports as "false and baseless."')
+    assert s.polarity == Polarity.DENY and s.cue == "rejected"
+
+
+def test_called_baseless_is_a_denial_but_called_for_is_not():
+    s = one("The governor called the allegations baseless and politically motivated.")
+    assert s.polarity == Polarity.DENY
+    t = one("The governor called the plan a good first step for the state.")
+    assert t.polarity == Polarity.AFFIRM
+
+
+def test_dismissing_after_a_denial_does_not_repeat_it():
+    text = "India denied claims that its missiles hit Kabul, dismissing the allegations as “false.”"
+    assert len(extract_statements(text)) == 1
+
+
+# --- speakers -----------------------------------------------------------------------------
+
+
+def test_role_is_split_from_the_name():
+    text = "Pakistan’s Foreign Minister Ishaq Dar said the talks had failed."
+    s = one(text)
+    assert (s.speaker, s.role, mention(text, s)) == ("Ishaq Dar", "Pakistan’s Foreign Minister", "Ishaq Dar")
+
+
+def test_organisations_and_capitals_speak():
+    assert one("New Delhi said the strikes were measured.").speaker == "New Delhi"
+    assert one("The Indian military said it would not escalate.").speaker == "The Indian military"
+    assert one("Pakistan's military confirmed the strikes on three bases.").speaker == "Pakistan's military"
+
+
+def test_short_name_and_pronoun_refer_back_to_the_full_name():
+    text = ("Foreign Minister Ishaq Dar said the talks had failed. "
+            "Dar said the army was ready. He added that Pakistan wanted peace.")
+    found = extract_statements(text)
+    assert [s.speaker for s in found] == ["Ishaq Dar"] * 3
+    assert [mention(text, s) for s in found] == ["Ishaq Dar", "Dar", "He"]
+    assert_spans(text, found)
+
+
+def test_capitalised_word_that_looks_like_a_cue_is_a_name():
+    s = one("The State Department said the embassy would reopen.")
+    assert s.speaker == "The State Department" and s.cue == "said"
+
+
+# --- fields around the statement ----------------------------------------------------------
+
+
+def test_hedge_and_modality():
+    s = one("“If they stop, then we stop,” the general reportedly said.")
+    assert s.hedge == "reportedly" and s.modality == Modality.CONDITIONAL
+    q = one("“Why should we wait?” the senator asked.")
+    assert q.modality == Modality.QUESTION
+
+
+def test_article_without_byline_or_outlet():
+    article = extract_article("Storm hits coast\nThe mayor said the shelters were full.\n")
+    assert (article.headline, article.author, article.outlet) == ("Storm hits coast", None, None)
+    assert [s.cue for s in article.statements] == ["said"]
+
+
+def test_empty_text_gives_nothing():
+    assert extract_statements("") == []
+    assert extract_article("").statements == ()

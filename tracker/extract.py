@@ -1,0 +1,1016 @@
+"""Who said what: attributed statements found in article text, with character offsets.
+
+Rule-based and pure (strings in, values out). Direct quotes are attributed first, at
+paragraph level, so that quotes spanning several sentences stay whole; reported speech is
+then found sentence by sentence around a lexicon of reporting cues, with the speaker taken
+from the noun phrase next to the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tracker.model import Article, Extracted, Kind, Modality, Polarity, Span
+
+__all__ = ["extract_statements", "extract_article"]
+
+# --- lexicons ---------------------------------------------------------------------------
+
+# Reporting verbs in finite forms; each maps to its lemma so behaviour can depend on it.
+_CUE_FORMS: dict[str, str] = {}
+for _lemma, _forms in {
+    "say": "say says said",
+    "tell": "tell tells told",
+    "add": "add adds added",
+    "write": "write writes wrote",
+    "note": "note notes noted",
+    "argue": "argue argues argued",
+    "claim": "claim claims claimed",
+    "insist": "insist insists insisted",
+    "warn": "warn warns warned",
+    "urge": "urge urges urged",
+    "announce": "announce announces announced",
+    "confirm": "confirm confirms confirmed",
+    "reiterate": "reiterate reiterates reiterated",
+    "state": "state states stated",
+    "explain": "explain explains explained",
+    "stress": "stress stresses stressed",
+    "emphasize": "emphasize emphasizes emphasized emphasise emphasises emphasised",
+    "acknowledge": "acknowledge acknowledges acknowledged",
+    "admit": "admit admits admitted",
+    "assert": "assert asserts asserted",
+    "declare": "declare declares declared",
+    "contend": "contend contends contended",
+    "maintain": "maintain maintains maintained",
+    "suggest": "suggest suggests suggested",
+    "predict": "predict predicts predicted",
+    "promise": "promise promises promised",
+    "pledge": "pledge pledges pledged",
+    "vow": "vow vows vowed",
+    "allege": "allege alleges alleged",
+    "complain": "complain complains complained",
+    "recall": "recall recalls recalled",
+    "disclose": "disclose discloses disclosed",
+    "reveal": "reveal reveals revealed",
+    "indicate": "indicate indicates indicated",
+    "concede": "concede concedes conceded",
+    "counter": "counter counters countered",
+    "reply": "reply replies replied",
+    "respond": "respond responds responded",
+    "ask": "ask asks asked",
+    "report": "report reports reported",
+    "deny": "deny denies denied",
+    "reject": "reject rejects rejected",
+    "dismiss": "dismiss dismisses dismissed",
+    "refute": "refute refutes refuted",
+    "dispute": "dispute disputes disputed",
+    "call": "call calls called",
+    "describe": "describe describes described",
+    "tweet": "tweet tweets tweeted",
+    "believe": "believe believes",
+    "think": "think thinks",
+    "find": "find finds found",
+    "show": "show shows showed",
+    "agree": "agree agrees agreed",
+    "point out": "",
+}.items():
+    for _form in _forms.split():
+        _CUE_FORMS[_form] = _lemma
+
+# Participles that open a second attribution for the clause's subject: ", saying that …".
+_PARTICIPLES: dict[str, str] = {
+    "saying": "say", "adding": "add", "noting": "note", "arguing": "argue",
+    "claiming": "claim", "insisting": "insist", "warning": "warn", "urging": "urge",
+    "emphasizing": "emphasize", "emphasising": "emphasize", "stressing": "stress",
+    "explaining": "explain", "suggesting": "suggest", "denying": "deny",
+    "dismissing": "dismiss", "rejecting": "reject", "calling": "call",
+    "telling": "tell", "writing": "write", "asserting": "assert", "declaring": "declare",
+    "acknowledging": "acknowledge", "admitting": "admit", "promising": "promise",
+    "pledging": "pledge", "vowing": "vow", "alleging": "allege", "predicting": "predict",
+    "asking": "ask", "describing": "describe", "confirming": "confirm",
+}
+
+# Cues that need an explicit "that"-clause, because without one they rarely report speech.
+_NEEDS_THAT = {"believe", "think", "find", "show", "agree", "suggest", "recall",
+               "maintain", "state", "tweet", "dispute", "counter", "reply", "respond"}
+# Cues whose object noun phrase is itself the reported content ("announced the launch").
+_NP_OBJECT = {"announce", "confirm", "deny", "reject", "dismiss", "refute", "report",
+              "disclose", "reveal", "acknowledge", "admit", "predict", "promise", "pledge",
+              "vow", "claim", "allege", "indicate", "reiterate"}
+# Cues followed by an addressee before the content ("told Rubio that …", "urged both to …").
+_ADDRESSEE = {"tell", "urge", "warn", "ask", "promise"}
+_DENIAL = {"deny", "reject", "dismiss", "refute", "dispute"}
+# Cues whose complement rates the object ("called the claims false") rather than quoting.
+_RATING = {"call", "describe", "dismiss", "reject"}
+_DENIAL_WORDS = re.compile(
+    r"\b(?:false|baseless|untrue|unfounded|groundless|bogus|fake|fabricated|lies?|"
+    r"nonsense|ridiculous|absurd|not true|misleading|incorrect|wrong|fiction)\b",
+    re.IGNORECASE,
+)
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+_PERSON_PRONOUNS = {"he", "she"}
+_DETERMINERS = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its",
+                "our", "my", "one", "two", "three", "four", "five", "several", "some",
+                "many", "most", "other", "another", "both", "all", "few", "no", "each",
+                "every", "any", "such"}
+# Lowercase head nouns that can stand for a speaker without a capitalised name.
+_SPEAKER_NOUNS = set("""
+official officials spokesman spokeswoman spokesperson spokespeople source sources aide aides
+adviser advisers advisor advisors campaign government military army navy ministry department
+agency police president minister secretary senator governor leader leaders lawmaker lawmakers
+analyst analysts expert experts critic critics supporter supporters voter voters report
+reports poll polls survey surveys study studies statement lawyer lawyers attorney attorneys
+candidate candidates nominee chairman chairwoman chair director executive representative
+representatives committee group organization organisation researchers researcher economists
+economist people residents resident witnesses witness officers officer prosecutors
+prosecutor judge court mayor council party administration office team manager strategist
+strategists staff staffer staffers member members writer author reporter reporters
+newspaper paper documents document data figures research website authorities observers
+activists activist protesters chief commander ambassador envoy diplomat diplomats friend
+friends father mother wife husband son daughter man woman someone others democrats
+republicans officials organizers scientists doctors doctor historian historians professor
+pollster pollsters memo letter filing complaint lawsuit article editorial column book
+ad ads advertisement video tweet post site review audit analysis estimate estimates
+investigators investigation commission board panel coalition union spokesmen
+press network station outlet media president-elect nominees delegates delegate
+company companies firm firms bank banks university school hospital spokesmen army
+embassy consulate regime state states country countries nation city county district
+prosecutors regulators regulator inspector inspectors union unions group groups
+""".split())
+# Words marking a personal title, after which a name follows: "Foreign Minister Ishaq Dar".
+_TITLES = set("""
+president minister secretary senator sen. governor gov. rep. representative mayor judge
+gen. general adm. admiral chairman chairwoman chief director speaker leader spokesman
+spokeswoman spokesperson ambassador adviser advisor nominee candidate attorney commander
+ceo founder manager strategist aide official lt. col. sgt. capt. officer professor prof.
+economist analyst chair pope king queen prince justice
+""".split())
+_HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "rev.", "sir", "dame", "lord"}
+# Function words that end a speaker noun phrase when scanning away from the cue.
+_NP_STOPS = set("""
+that which who whom whose what when where while because as if than then so to in on at by
+with from after before since about into over under during is was were are be been being
+am has have had do does did not but or nor and also said says say told added also
+though although unless until whether why how there here just only even still yet
+""".split())
+_ADVERBS = set("""
+also reportedly allegedly apparently purportedly later then previously repeatedly strongly
+again once recently publicly privately earlier further flatly quickly firmly has had have
+would will could may might had long often frequently immediately subsequently initially
+simply directly explicitly clearly openly angrily emphatically categorically vehemently
+separately likewise similarly last week already never always still has've just
+""".split())
+_HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
+_CAPITAL_STOPS = {"in", "on", "at", "after", "but", "and", "when", "while", "if", "as",
+                  "however", "meanwhile", "earlier", "later", "still", "yet", "now", "then",
+                  "also", "since", "for", "with", "during", "before", "so", "instead",
+                  "asked", "speaking", "according", "by", "from", "to", "though", "although",
+                  "because", "what", "that", "this", "there", "here", "last", "over",
+                  "under", "under", "among", "despite", "without", "like", "unlike", "or",
+                  "nor", "where", "why", "how", "who", "even", "only", "just"}
+
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt",
+                  "capt", "adm", "st", "jr", "sr", "rev", "prof", "jan", "feb", "mar", "apr",
+                  "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "inc",
+                  "corp", "co", "ltd", "mt", "ft", "fig", "approx", "est", "u.s", "d.c"}
+
+# --- regexes ----------------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # U.S., D.C.: the periods belong to the word
+    r"|(?i:mr|mrs|ms|dr|sen|rep|gov|gen|lt|col|sgt|capt|adm|st|jr|sr|rev|prof)\.(?=\s+[A-Z])"
+    r"|\w(?:[\w'’&-]|\.(?=\w))*"
+    r"|[^\w\s]"
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_WS = re.compile(r"\s+")
+_PARAGRAPH = re.compile(r"[^\n]+")
+_THAT = re.compile(r"\s*(?:,\s*)?\bthat\b\s*", re.IGNORECASE)
+_VIA_PATTERNS = [
+    re.compile(r"\b(?:spoke|speaking|talking|talked|said|told|writing|wrote)\s+(to\s+[^,.;“”\"]{3,60}?)(?=[,.;“”\"]|\s+(?:on|that|as|in)\b|$)"),
+    re.compile(r"\b(citing\s+[^,.;“”\"]{3,60}?)(?=[,.;“”\"]|$)"),
+    re.compile(r"\b(in\s+(?:a|an|his|her|their|its)\s+(?:\w+\s+)?(?:statement|interview|tweet|post|letter|speech|op-ed|email|memo|press release|television interview|radio interview|video)(?:\s+(?:with|on|to)\s+[^,.;“”\"]{2,40}?)?)(?=[,.;“”\"]|\s+(?:that|on)\b|$)", re.IGNORECASE),
+    re.compile(r"\b(on\s+(?:Twitter|Facebook|Instagram|X|CNN|MSNBC|Fox News|Fox|NBC|CBS|ABC|NPR|television|TV|radio))\b"),
+]
+_OUTLET = re.compile(
+    r"\b((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+(?:reports|reported)\s*(?=citing\b|[,.;]|$)"
+)
+_OUTLET_TRAIL = re.compile(r",\s*((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+(?:reports|reported)\s*[.;]")
+_BYLINE = re.compile(r"^\s*By\s+([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|van|von|al))*)\s*$")
+_APPOS_AFTER = re.compile(r",\s*([^,.;:“”\"]{3,60}?),")
+_APPOS_BEFORE = re.compile(r"(?:^|(?<=[.;:]\s))((?:the|The|a|A|an|An)\s[^,.;:“”\"]{3,60}),\s*$")
+_MODAL_IF = re.compile(r"^\W*(?:if|unless|provided|should)\b|\bif\b.+\bthen\b", re.IGNORECASE | re.DOTALL)
+_MODAL_COMMIT = re.compile(r"\b(?:will|would|shall|won[’']t|wouldn[’']t|going to|is to|are to)\b", re.IGNORECASE)
+_MODAL_COND = re.compile(r"\b(?:if|unless|provided(?: that)?|as long as|on condition)\b", re.IGNORECASE)
+_COMMIT_CUES = {"promise", "pledge", "vow"}
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+@dataclass
+class _Found:
+    """A statement under construction; turned into Extracted at the end."""
+
+    content: Span
+    cue: Span | None
+    speaker: Span | None
+    kind: Kind
+    lemma: str = "say"
+    role: str | None = None
+    name: str | None = None  # the speaker as resolved, when it differs from the mention
+    hedge: str | None = None
+    via: list[str] = field(default_factory=list)
+    polarity: Polarity = Polarity.AFFIRM
+
+
+# --- small helpers ----------------------------------------------------------------------
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
+    """Word and punctuation tokens of text[lo:hi] with absolute offsets."""
+    return [_Tok(m.group(), lo + m.start(), lo + m.end()) for m in _TOKEN.finditer(text[lo:hi])]
+
+
+def _trim(text: str, lo: int, hi: int, chars: str = " \t\n,;:.—–-") -> Span:
+    """Shrink [lo, hi) past surrounding whitespace and clause punctuation."""
+    while lo < hi and text[lo] in chars:
+        lo += 1
+    while hi > lo and text[hi - 1] in chars:
+        hi -= 1
+    return lo, hi
+
+
+def _paragraphs(text: str) -> list[Span]:
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+
+
+def _quotes(text: str, lo: int, hi: int) -> list[Span]:
+    """Spans of quoted passages in a paragraph, including their quote marks."""
+    spans: list[Span] = []
+    open_at: int | None = None
+    for m in _QUOTE_MARK.finditer(text, lo, hi):
+        mark = m.group()
+        if open_at is None:
+            if mark != "”":
+                open_at = m.start()
+        elif mark != "“":
+            spans.append((open_at, m.end()))
+            open_at = None
+        else:
+            open_at = m.start()  # an unclosed quote followed by a new one: restart
+    if open_at is not None:
+        # News convention: a quote running on to the next paragraph is left open.
+        end = _trim(text, open_at, hi, " \t")[1]
+        if end - open_at > 20:
+            spans.append((open_at, end))
+    return spans
+
+
+def _inside(pos: int, spans: list[Span]) -> bool:
+    return any(a < pos < b for a, b in spans)
+
+
+def _sentences(text: str, lo: int, hi: int, quotes: list[Span]) -> list[Span]:
+    """Sentence spans in a paragraph; never splits inside a quote or after an abbreviation."""
+    out: list[Span] = []
+    start = lo
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        if _inside(m.end(), quotes):
+            continue
+        before = text[start:m.start()].split()
+        last = before[-1].lower().strip("(\"“") if before else ""
+        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", last):
+            continue
+        out.append((start, m.end()))
+        start = m.end()
+    if start < hi:
+        out.append((start, hi))
+    return [s for s in (_trim(text, a, b, " \t") for a, b in out) if s[1] > s[0]]
+
+
+def _cue_lemma(tokens: list[_Tok], i: int) -> tuple[str, int] | None:
+    """The cue lemma at token i and the index of its last token, or None."""
+    low = tokens[i].low
+    if tokens[i].cap and low != "according":
+        return None  # "State" in "the US State Department" is a name, not a cue
+    if low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
+        return "according to", i + 1
+    if low in ("point", "points", "pointed") and i + 1 < len(tokens) and tokens[i + 1].low == "out":
+        return "point out", i + 1
+    lemma = _CUE_FORMS.get(low)
+    if lemma and lemma != "point out":
+        return lemma, i
+    return None
+
+
+def _is_np_start(tok: _Tok, nxt: _Tok | None) -> bool:
+    low = tok.low
+    if low in _DETERMINERS or low in _PRONOUNS or low in _HONORIFICS:
+        return True
+    if tok.cap and low not in _CAPITAL_STOPS:
+        return True
+    if low.isdigit():
+        return True
+    # Bare plural or mass nouns can open a speaker phrase: "sources said".
+    return low in _SPEAKER_NOUNS and (nxt is None or not nxt.word or nxt.low in _SPEAKER_NOUNS)
+
+
+def _is_head(tok: _Tok) -> bool:
+    low = tok.low
+    if low in _PRONOUNS:
+        return True
+    if low in _SPEAKER_NOUNS or low.rstrip("s") in _SPEAKER_NOUNS or low in _TITLES:
+        return True
+    return tok.cap and low not in _CAPITAL_STOPS and low not in _DETERMINERS
+
+
+def _np_ok(toks: list[_Tok]) -> bool:
+    """Whether tokens form a plausible speaker phrase."""
+    if not toks or len(toks) > 10 or not _is_head(toks[-1]):
+        return False
+    if not _is_np_start(toks[0], toks[1] if len(toks) > 1 else None):
+        return False
+    if any(t.low in _NP_STOPS and t.low != "and" for t in toks):
+        return False
+    if any(not t.word and t.text not in "&-'’." for t in toks):
+        return False
+    if toks[0].low in _PRONOUNS and len(toks) > 1:
+        return False
+    lower_run = 0
+    for t in toks:  # long lowercase runs are clauses, not names
+        lower_run = lower_run + 1 if (not t.cap and t.low not in _SPEAKER_NOUNS) else 0
+        if lower_run > 3:
+            return False
+    return True
+
+
+def _np_left(toks: list[_Tok], end: int) -> tuple[int, int] | None:
+    """The speaker phrase ending just before token index end: (first, last+1) or None."""
+    j = end
+    while j > 0 and toks[j - 1].low in _ADVERBS:
+        j -= 1
+    if j == 0:
+        return None
+    if toks[j - 1].text == ",":
+        return _appositive(toks, j - 1)
+    i = j
+    while i > 0:
+        t = toks[i - 1]
+        if not (t.word or t.text in "&-'’"):
+            break
+        low = t.low
+        if low == "and":
+            if i - 2 >= 0 and toks[i - 2].cap and i < j and (toks[i].cap or toks[i].low in _DETERMINERS):
+                i -= 1
+                continue
+            break
+        if low in _NP_STOPS and low not in ("of", "for"):
+            break
+        if t.cap and low in _CAPITAL_STOPS:
+            break
+        if not t.cap and (_CUE_FORMS.get(low) or low in _PARTICIPLES):
+            break
+        i -= 1
+        if low in _DETERMINERS and low not in ("one", "two", "three", "all", "both", "some", "many", "most"):
+            if i > 0 and toks[i - 1].low in ("of", "for"):
+                continue
+            break
+        if low in _PRONOUNS and i == j - 1:
+            break
+    for k in range(i, j):  # prefer the longest plausible phrase
+        if _np_ok(toks[k:j]):
+            return k, j
+    return None
+
+
+def _appositive(toks: list[_Tok], comma: int) -> tuple[int, int] | None:
+    """In "NAME, the title, said" or "the title, NAME, said", the name phrase."""
+    inner = _np_left(toks, comma)
+    if inner is None or inner[0] < 2 or toks[inner[0] - 1].text != ",":
+        return None
+    outer = _np_left(toks, inner[0] - 1)
+    if outer is None:
+        return None
+    if toks[inner[0]].low in _DETERMINERS or not toks[inner[0]].cap:
+        return outer
+    return inner
+
+
+def _np_right(toks: list[_Tok], start: int) -> tuple[int, int] | None:
+    """The speaker phrase starting at token index start (for "said X" / "according to X")."""
+    j = start
+    while j < len(toks) and (toks[j].word or toks[j].text in "&-'’") and j - start < 12:
+        low = toks[j].low
+        if low in _NP_STOPS and low not in ("of", "for", "and"):
+            break
+        if low == "and" and not (j + 1 < len(toks) and toks[j + 1].cap):
+            break
+        if j > start and toks[j].cap and low in _CAPITAL_STOPS:
+            break
+        j += 1
+    for k in range(j, start, -1):
+        if _np_ok(toks[start:k]):
+            return start, k
+    return None
+
+
+def _subject(toks: list[_Tok]) -> tuple[int, int] | None:
+    """The grammatical subject of a sentence, skipping a leading adverbial up to a comma."""
+    start = 0
+    if toks and toks[0].low in _CAPITAL_STOPS | {"in", "on"}:
+        for k, t in enumerate(toks[:12]):
+            if t.text == ",":
+                start = k + 1
+                break
+        else:
+            return None
+    j = start
+    while j < len(toks) and (toks[j].word or toks[j].text in "&-'’") and j - start < 10:
+        low = toks[j].low
+        if j > start and (low in _NP_STOPS and low not in ("of", "for") or low in _ADVERBS or _CUE_FORMS.get(low)):
+            break
+        if j > start and not toks[j].cap and low not in _SPEAKER_NOUNS and low not in ("of", "for") and toks[j - 1].low not in _DETERMINERS:
+            break
+        j += 1
+    for k in range(j, start, -1):
+        if _np_ok(toks[start:k]):
+            return start, k
+    return None
+
+
+def _hedge(toks: list[_Tok], k: int) -> str | None:
+    """A hedge adverb in the cue's own clause: "Dar reportedly told", "said, reportedly"."""
+    for step in (-1, 1):
+        m = k + step
+        while 0 <= m < len(toks) and abs(m - k) <= 4 and toks[m].word:
+            if toks[m].low in _HEDGES:
+                return toks[m].low
+            m += step
+    return None
+
+
+def _split_role(text: str, toks: list[_Tok]) -> tuple[Span, str | None]:
+    """Separate a title from a name: "Pakistan’s Foreign Minister Ishaq Dar" → name span, role."""
+    full: Span = (toks[0].start, toks[-1].end)
+    title_at = None
+    for k, t in enumerate(toks[:-1]):
+        if t.low in _TITLES:
+            title_at = k
+    if title_at is None:
+        return full, None
+    name_from = title_at + 1
+    # "Secretary of State Marco Rubio": the department belongs to the title.
+    if name_from + 1 < len(toks) and toks[name_from].low == "of" and toks[name_from + 1].cap:
+        name_from += 2
+    name = toks[name_from:]
+    if not name or len(name) > 4 or not all(t.cap for t in name):
+        return full, None
+    if any(t.low in _SPEAKER_NOUNS or t.low in _TITLES for t in name):
+        return full, None
+    role = text[toks[0].start:toks[name_from - 1].end]
+    return (name[0].start, name[-1].end), role
+
+
+# --- the extractor ----------------------------------------------------------------------
+
+
+class _Extractor:
+    """Holds the text and the statements found so far while scanning it once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: list[_Found] = []
+        self.used_cues: set[int] = set()
+
+    # speaker bookkeeping
+
+    def speaker_from(self, toks: list[_Tok]) -> tuple[Span, str | None]:
+        span, role = _split_role(self.text, toks)
+        if role is None:
+            # An apposition next to the name is its role: "Trump, the Republican nominee,".
+            after = _APPOS_AFTER.match(self.text, span[1])
+            before = _APPOS_BEFORE.search(self.text, 0, span[0])
+            if after and after.group(1).split()[0].lower() in _DETERMINERS | {"a", "an"}:
+                role = after.group(1)
+            elif before and before.end() == span[0] and before.group(1)[:1].isalpha():
+                role = before.group(1)
+        return span, role
+
+    def add(self, item: _Found) -> None:
+        if item.cue:
+            self.used_cues.add(item.cue[0])
+        self.found.append(item)
+
+    # direct quotes
+
+    def direct(self, para: Span, quotes: list[Span], sentences: list[Span]) -> None:
+        text = self.text
+        last_direct: _Found | None = self.found[-1] if self.found and self.found[-1].kind == Kind.DIRECT else None
+        for qa, qb in quotes:
+            inner = _trim(text, qa + 1, qb - 1 if text[qb - 1] in "\"”" else qb, " \t,;:—–-")
+            words = text[inner[0]:inner[1]].split()
+            sent = next((s for s in sentences if s[0] <= qa < s[1]), para)
+            item = self._quote_after(qb, sent, inner) or self._quote_before(qa, sent, inner)
+            if item is None and last_direct is not None and len(words) >= 4:
+                starts_unit = text[sent[0]:qa].strip() == "" or text[para[0]:qa].strip() == ""
+                if starts_unit and not self._has_cue(sent, quotes):
+                    # A quote that opens a sentence after another quote continues that speaker.
+                    item = _Found(inner, None, last_direct.speaker, Kind.DIRECT,
+                                  lemma=last_direct.lemma, role=last_direct.role,
+                                  name=last_direct.name)
+            if item is None:
+                continue
+            if len(words) < 2 and item.cue is None:
+                continue
+            if len(words) == 1 and re.fullmatch(r"[\d.,%$]+", words[0]):
+                continue
+            self.add(item)
+            last_direct = item
+
+    def _has_cue(self, sent: Span, quotes: list[Span]) -> bool:
+        toks = _tokens(self.text, *sent)
+        return any(_cue_lemma(toks, k) and not _inside(t.start, quotes) for k, t in enumerate(toks))
+
+    def _quote_after(self, qb: int, sent: Span, inner: Span) -> _Found | None:
+        """ “…,” X said / “…,” said X / “…” — X told Y."""
+        text = self.text
+        hi = min(sent[1], qb + 160)
+        nxt = text.find("“", qb, hi)
+        nxt2 = text.find('"', qb, hi)
+        stops = [p for p in (nxt, nxt2) if p != -1]
+        if stops:
+            hi = min(stops)
+        if not re.match(r"\s*[,—–-]?\s*[\w]", text[qb:hi]) or text[qb:qb + 1].isalnum():
+            return None
+        ending = text[inner[1]:qb]
+        toks = _tokens(text, qb, hi)
+        for k, t in enumerate(toks[:10]):
+            hit = _cue_lemma(toks, k)
+            if not hit:
+                if t.text in ".;!?" or (t.text == "," and k > 0):
+                    break
+                continue
+            lemma, last = hit
+            if lemma == "according to":
+                span = _np_right(toks, last + 1)
+                if span is None:
+                    return None
+                return self._make(inner, (t.start, toks[last].end), toks[span[0]:span[1]], Kind.DIRECT, lemma, toks, last)
+            if k == 0 or (k == 1 and toks[0].text in ",—–-"):
+                span = _np_right(toks, k + 1)
+                if span is None:
+                    return None
+                sp = toks[span[0]:span[1]]
+            else:
+                span = _np_left(toks, k)
+                if span is None or any(x.word for x in toks[(1 if toks[0].text in ",—–-" else 0):span[0]]):
+                    return None
+                sp = toks[span[0]:span[1]]
+            if "," not in ending and "?" not in ending and "!" not in ending and not re.match(r"\s*[,—–-]", text[qb:hi]):
+                if "." in ending:
+                    return None  # “We won.” Trump said… is rare; a full stop usually ends the quote's sentence
+            return self._make(inner, (t.start, toks[last].end), sp, Kind.DIRECT, lemma, toks, last)
+        return None
+
+    def _quote_before(self, qa: int, sent: Span, inner: Span) -> _Found | None:
+        """X said: “…” / X said, “…” / adding: “…”."""
+        text = self.text
+        toks = _tokens(text, sent[0], qa)
+        while toks and toks[-1].text in ":,":
+            toks.pop()
+        if not toks:
+            return None
+        k = len(toks) - 1
+        hit = _cue_lemma(toks, k)
+        obj: list[_Tok] = []
+        if not hit and k >= 1:
+            # "told reporters: “…”" — the addressee sits between cue and quote.
+            for back in range(1, 5):
+                if k - back < 0:
+                    break
+                h = _cue_lemma(toks, k - back)
+                if h and h[0] in _ADDRESSEE:
+                    obj = toks[k - back + 1:]
+                    k -= back
+                    hit = h
+                    break
+        if not hit:
+            return None
+        lemma = hit[0]
+        cue_tok = toks[k]
+        if cue_tok.low in _PARTICIPLES or toks[k].low in ("adding",):
+            pass
+        item = None
+        span = _np_left(toks, k)
+        if span is not None:
+            item = self._make(inner, (cue_tok.start, cue_tok.end), toks[span[0]:span[1]], Kind.DIRECT, lemma, toks, k)
+        if item is not None and obj:
+            item.via.append(text[cue_tok.start:obj[-1].end])
+        return item
+
+    def _make(self, content: Span, cue: Span, sp: list[_Tok], kind: Kind, lemma: str,
+              toks: list[_Tok], cue_idx: int) -> _Found | None:
+        if cue[0] in self.used_cues:
+            return None
+        span, role = self.speaker_from(sp)
+        item = _Found(content, cue, span, kind, lemma=lemma, role=role)
+        item.hedge = _hedge(toks, cue_idx)
+        if lemma in _DENIAL:
+            item.polarity = Polarity.DENY
+        if lemma == "tell":
+            obj = _np_right(toks, cue_idx + 1)
+            if obj:
+                item.via.append(self.text[cue[0]:toks[obj[1] - 1].end])
+        return item
+
+    # reported speech
+
+    def indirect(self, sent: Span, quotes: list[Span]) -> None:
+        text = self.text
+        toks = _tokens(text, *sent)
+        # Statements already attributed in this sentence give participles their speaker.
+        sent_items = [f for f in self.found if f.cue and sent[0] <= f.cue[0] < sent[1]]
+        k = 0
+        while k < len(toks):
+            t = toks[k]
+            hit = None if _inside(t.start, quotes) or t.start in self.used_cues else _cue_lemma(toks, k)
+            if t.low in _PARTICIPLES and not _inside(t.start, quotes) and t.start not in self.used_cues:
+                hit = (_PARTICIPLES[t.low], k)
+            if hit is None or any(f.content[0] <= t.start < f.content[1] for f in self.found):
+                k += 1
+                continue
+            item = self._indirect_at(toks, k, hit, sent, sent_items)
+            if item is not None:
+                self.add(item)
+                sent_items.append(item)
+            k = hit[1] + 1
+
+    def _indirect_at(self, toks: list[_Tok], k: int, hit: tuple[str, int], sent: Span,
+                     sent_items: list[_Found]) -> _Found | None:
+        text = self.text
+        lemma, last = hit
+        t = toks[k]
+        cue: Span = (t.start, toks[last].end)
+        if lemma == "according to":
+            sp = _np_right(toks, last + 1)
+            if sp is None:
+                return None
+            after = toks[sp[1]] if sp[1] < len(toks) else None
+            if k > 0 and toks[k - 1].text == ",":
+                content = _trim(text, sent[0], toks[k - 1].start)
+            elif k == 0 and after is not None and after.text == ",":
+                content = _trim(text, after.end, sent[1])
+            else:
+                return None
+            return self._finish(content, cue, toks[sp[0]:sp[1]], lemma, toks, k)
+        prev = toks[k - 1] if k else None
+        if prev is not None and prev.low in ("was", "were", "been", "being", "is", "are", "be", "the", "a", "to", "not", "n't", "never"):
+            return None  # passive, "the said agreement", infinitives and negations report nothing
+        participle = t.low in _PARTICIPLES
+        speaker: list[_Tok] | None = None
+        name_from: _Found | None = None
+        if participle or (prev is not None and prev.low in ("and", "but")):
+            if participle and (prev is None or prev.text not in ",—–-"):
+                return None
+            if sent_items:
+                name_from = sent_items[-1]
+            else:
+                subj = _subject(toks[: (k - 1 if prev is not None and prev.low in ("and", "but") else k)])
+                if subj is None:
+                    return None
+                speaker = toks[subj[0]:subj[1]]
+        else:
+            left = _np_left(toks, k)
+            if left is None:
+                # Inverted order after a clause: "…, said the official."
+                if prev is not None and prev.text == "," and lemma in ("say", "add", "write", "note", "tell", "claim", "explain", "argue", "warn"):
+                    sp = _np_right(toks, last + 1)
+                    if sp is None or (sp[1] < len(toks) and toks[sp[1]].text not in ",.;"):
+                        return None
+                    content = _trim(text, sent[0], prev.start)
+                    if len(text[content[0]:content[1]].split()) < 3:
+                        return None
+                    return self._finish(content, cue, toks[sp[0]:sp[1]], lemma, toks, k)
+                return None
+            speaker = toks[left[0]:left[1]]
+            before = toks[left[0] - 1] if left[0] else None
+            rest = toks[last + 1:]
+            if before is not None and before.text in ",—–-" and left[0] > 1 and self._tail_only(rest):
+                # "CLAUSE, X said (on Tuesday)." — the content precedes the speaker.
+                content = _trim(text, sent[0], before.start)
+                if len(text[content[0]:content[1]].split()) < 3:
+                    return None
+                return self._finish(content, cue, speaker, lemma, toks, k)
+            if before is not None and before.word and before.low not in ("and", "but", "that", "as", "also") and not before.cap:
+                if before.low in _NP_STOPS and before.low not in ("that",):
+                    pass
+        content = self._right_content(toks, last, lemma)
+        if content is None:
+            return None
+        if participle and lemma in _RATING and sent_items and re.match(r"(?:the|these|those|such)\s+(?:allegations?|claims?|reports?|accusations?|charges?)\b|(?:it|them)\b", text[content[0]:content[1]], re.IGNORECASE):
+            return None  # "…, dismissing the allegations as false" restates the denial just made
+        item = self._finish(content, cue, speaker, lemma, toks, k)
+        if item is not None and name_from is not None:
+            item.speaker, item.role, item.name = name_from.speaker, name_from.role, name_from.name
+            item.hedge = item.hedge or name_from.hedge
+        return item
+
+    def _tail_only(self, rest: list[_Tok]) -> bool:
+        """Whether what follows a cue is only time, place or medium — no content."""
+        if not rest:
+            return True
+        words = [t for t in rest if t.word]
+        if rest[0].text in ".;!?" or (rest[0].text == "," and len(words) < 2):
+            return True
+        if rest[0].text == ":":
+            return False
+        upto = []
+        for t in rest:
+            if t.text in ".;!?":
+                break
+            upto.append(t)
+        if any(t.low == "that" for t in upto):
+            return False
+        return len([t for t in upto if t.word]) <= 7 and (not upto or upto[0].low in (
+            "on", "in", "at", "during", "monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "yesterday", "today", "last", "earlier", "later", "this",
+            "to", "told", ",", "recently", "afterward", "afterwards", "then", "previously",
+            "again", "of", "about", "while", "when", "after", "before") or upto[0].low in _ADVERBS)
+
+    def _right_content(self, toks: list[_Tok], last: int, lemma: str) -> Span | None:
+        """The reported clause after a cue, or None when nothing reportable follows."""
+        text = self.text
+        j = last + 1
+        if j >= len(toks):
+            return None
+        if toks[j].text == ":":
+            j += 1
+        else:
+            # Skip time and medium phrases between cue and content: "said Tuesday in a statement that".
+            that_at = None
+            for m in range(j, min(len(toks), j + 14)):
+                if toks[m].low == "that" and (m == j or toks[m - 1].text != ","):
+                    that_at = m
+                    break
+                if toks[m].text in ".;:!?":
+                    break
+            if that_at is not None and that_at - j <= 12:
+                between = toks[j:that_at]
+                if lemma in _NP_OBJECT | {"reiterate"} and between and between[-1].low in ("claims", "claim", "reports", "report", "allegations", "suggestions", "stance", "position", "view", "belief", "assertion", "accusations", "rumors", "speculation", "fears"):
+                    j = that_at + 1
+                elif all(b.word or b.text in ",'’" for b in between) and not any(b.low in ("is", "was", "are", "were", "will", "would", "has", "have") for b in between):
+                    j = that_at + 1
+                elif lemma in _NEEDS_THAT:
+                    return None
+            elif lemma in _NEEDS_THAT:
+                return None
+            elif lemma in _ADDRESSEE:
+                obj = _np_right(toks, j)
+                if obj and obj[1] < len(toks) and toks[obj[1]].low == "to" and lemma != "tell":
+                    pass  # "urged both sides to …": the addressee is part of what was urged
+                elif obj:
+                    j = obj[1]
+            else:
+                while j < len(toks) and (toks[j].low in ("on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today") or toks[j].low in _ADVERBS):
+                    j += 1
+        if j >= len(toks) or toks[j].low in ("citing", "according"):
+            return None
+        # The content ends before a participle or a coordinated cue that opens a new statement.
+        end = len(toks)
+        for m in range(j + 1, len(toks)):
+            low = toks[m].low
+            if toks[m - 1].text in ",—–-" and (low in _PARTICIPLES or (low.endswith("ing") and len(low) > 5 and not toks[m].cap)):
+                end = m - 1  # a participle clause is either a new statement or the reporter's gloss
+                break
+            if low in ("and", "but") and m + 1 < len(toks):
+                nx = m + 1
+                while nx < len(toks) and toks[nx].low in _ADVERBS:
+                    nx += 1
+                if nx < len(toks) and _CUE_FORMS.get(toks[nx].low) and toks[nx].low.endswith(("ed", "id", "ld", "te", "ote")):
+                    end = m
+                    break
+        hi = toks[end - 1].end if end > j else toks[j].end
+        content = _trim(text, toks[j].start, hi)
+        words = text[content[0]:content[1]].split()
+        if len(words) < 3 and not (lemma in _NP_OBJECT and len(words) >= 2):
+            return None
+        if text[content[0]] in "“\"" and text[content[1] - 1] in "”\"" and content[1] - content[0] > 2:
+            pass
+        return content
+
+    def _finish(self, content: Span, cue: Span, speaker: list[_Tok] | None, lemma: str,
+                toks: list[_Tok], k: int) -> _Found | None:
+        text = self.text
+        if content[1] <= content[0]:
+            return None
+        if speaker:
+            span, role = self.speaker_from(speaker)
+        else:
+            span, role = None, None
+        kind = Kind.INDIRECT
+        c = text[content[0]:content[1]]
+        if len(c) > 2 and c[0] in "“\"" and c[-1] in "”\"" and not _QUOTE_MARK.search(c[1:-1]):
+            content = (content[0] + 1, content[1] - 1)
+            content = _trim(text, *content, chars=" ,;:")
+            kind = Kind.DIRECT
+        item = _Found(content, cue, span, kind, lemma=lemma, role=role)
+        item.hedge = _hedge(toks, k)
+        if lemma in _DENIAL:
+            item.polarity = Polarity.DENY
+        elif lemma in _RATING and _DENIAL_WORDS.search(text[content[0]:content[1]]):
+            item.polarity = Polarity.DENY
+        if lemma == "tell":
+            obj = _np_right(toks, k + 1)
+            if obj:
+                item.via.append(text[cue[0]:toks[obj[1] - 1].end])
+        return item
+
+    # describe-as forms: what X calls “…”
+
+    def described(self, sent: Span, quotes: list[Span]) -> None:
+        text = self.text
+        for qa, qb in quotes:
+            if not (sent[0] <= qa < sent[1]):
+                continue
+            toks = _tokens(text, sent[0], qa)
+            if len(toks) < 3:
+                continue
+            tail = toks[-6:]
+            lows = [t.low for t in tail]
+            if lows[-1] == "as":
+                lows, tail = lows[:-1], tail[:-1]
+            if not tail or _CUE_FORMS.get(lows[-1]) not in ("call", "describe") and lows[-1] not in ("dubbed", "termed", "labeled", "labelled", "branded"):
+                continue
+            cue_tok = tail[-1]
+            if cue_tok.start in self.used_cues or any(f.content[0] <= qa < f.content[1] for f in self.found):
+                continue
+            left = _np_left(toks, len(toks) - len(tail) + len(tail) - 1 if lows[-1] else len(toks))
+            idx = len(toks) - (6 - len(tail)) - 1 if False else toks.index(cue_tok)
+            left = _np_left(toks, idx)
+            if left is None or idx - left[1] > 2:
+                continue
+            rel = toks[left[0] - 1].low if left[0] else ""
+            if rel not in ("what", "which", "that"):
+                continue
+            inner = _trim(text, qa + 1, qb - 1 if text[qb - 1] in "\"”" else qb, " ,;:.")
+            item = self._finish((qa, qb), (cue_tok.start, cue_tok.end), toks[left[0]:left[1]], "describe", toks, idx)
+            if item is None:
+                continue
+            item.content, item.kind = inner, Kind.DIRECT
+            self.add(item)
+
+
+# --- resolution and assembly ------------------------------------------------------------
+
+
+def _looks_like_person(name: str) -> bool:
+    parts = name.split()
+    if not parts or parts[0].lower() in _DETERMINERS:
+        return False
+    if parts[0].lower() in _HONORIFICS:
+        return True
+    return 2 <= len(parts) <= 4 and all(p[:1].isupper() for p in parts) and not any(
+        p.lower() in _SPEAKER_NOUNS or p.lower() in _TITLES for p in parts)
+
+
+def _modality(content: str, lemma: str) -> Modality:
+    if content.rstrip("”\"’ ").endswith("?"):
+        return Modality.QUESTION
+    if _MODAL_IF.search(content):
+        return Modality.CONDITIONAL
+    if lemma in _COMMIT_CUES or _MODAL_COMMIT.search(content):
+        return Modality.COMMITMENT
+    if _MODAL_COND.search(content):
+        return Modality.CONDITIONAL
+    return Modality.ASSERTION
+
+
+def _via(text: str, sent: Span, item: _Found) -> list[str]:
+    """Reporting-chain phrases in the sentence outside the content: "to local television"."""
+    found = list(item.via)
+    a, b = item.content
+    for rx in _VIA_PATTERNS:
+        for m in rx.finditer(text, sent[0], sent[1]):
+            if a <= m.start(1) < b:
+                continue
+            phrase = m.group(1).strip()
+            if phrase and not any(phrase in f or f in phrase for f in found):
+                found.append(phrase)
+    return found
+
+
+def _resolve(text: str, found: list[_Found], sentences: list[Span]) -> list[Extracted]:
+    """Give each statement a speaker name, resolving pronouns and short names backwards."""
+    out: list[Extracted] = []
+    people: list[str] = []
+    others: list[str] = []
+    for item in found:
+        mention = text[item.speaker[0]:item.speaker[1]] if item.speaker else None
+        name = item.name or mention
+        if mention is not None and item.name is None:
+            low = mention.lower()
+            if low in _PERSON_PRONOUNS and people:
+                name = people[-1]
+            elif low in ("it", "they") and others:
+                name = others[-1]
+            elif " " not in mention and mention[:1].isupper():
+                full = next((p for p in reversed(people) if p.split()[-1] == mention), None)
+                name = full or mention
+            elif mention.split()[0].lower() in _HONORIFICS:
+                surname = mention.split()[-1]
+                name = next((p for p in reversed(people) if p.split()[-1] == surname and p.split()[0].lower() not in _HONORIFICS), mention)
+        if name and name.lower() not in _PRONOUNS:
+            (people if _looks_like_person(name) else others).append(name)
+        sent = next((s for s in sentences if s[0] <= item.content[0] < s[1]), item.content)
+        if item.cue:
+            sent = next((s for s in sentences if s[0] <= item.cue[0] < s[1]), sent)
+        via = _via(text, sent, item)
+        content = text[item.content[0]:item.content[1]]
+        polarity = item.polarity
+        out.append(Extracted(
+            speaker=name,
+            speaker_span=item.speaker,
+            cue=text[item.cue[0]:item.cue[1]] if item.cue else None,
+            cue_span=item.cue,
+            content=content,
+            content_span=item.content,
+            kind=item.kind,
+            polarity=polarity,
+            role=item.role,
+            hedge=item.hedge,
+            via="; ".join(via) or None,
+            modality=_modality(content, item.lemma),
+        ))
+    return out
+
+
+def extract_statements(text: str) -> list[Extracted]:
+    """Every attributed statement in text, in reading order, with character offsets."""
+    ex = _Extractor(text)
+    all_sentences: list[Span] = []
+    for para in _paragraphs(text):
+        quotes = _quotes(text, *para)
+        sentences = _sentences(text, *para, quotes)
+        all_sentences.extend(sentences)
+        ex.direct(para, quotes, sentences)
+        for sent in sentences:
+            ex.described(sent, quotes)
+            ex.indirect(sent, quotes)
+    ex.found.sort(key=lambda f: (f.content[0], f.cue[0] if f.cue else 0))
+    return _resolve(text, ex.found, all_sentences)
+
+
+def _headline(lines: list[str]) -> str | None:
+    if not lines:
+        return None
+    first = lines[0].strip()
+    words = first.split()
+    if not words or len(words) > 25 or _BYLINE.match(first):
+        return None
+    if first.endswith((".", "”", '"')) and len(words) > 14:
+        return None
+    return first
+
+
+def extract_article(text: str) -> Article:
+    """Headline, byline author, outlet and statements of one article's text."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    headline = _headline(lines)
+    author = None
+    for line in lines[:3] + lines[-3:]:
+        m = _BYLINE.match(line)
+        if m:
+            author = m.group(1).strip()
+            break
+    outlet = None
+    m = _OUTLET.search(text) or _OUTLET_TRAIL.search(text)
+    if m:
+        candidate = m.group(1).strip()
+        if candidate.split()[0].lower() not in _DETERMINERS and candidate.split()[-1].lower() not in _SPEAKER_NOUNS:
+            outlet = candidate
+    statements = extract_statements(text)
+    if headline:
+        # Attributions in the headline repeat the body; keep the body's, with its context.
+        cut = text.find(headline) + len(headline)
+        statements = [s for s in statements if s.content_span[0] >= cut]
+    return Article(headline=headline, author=author, outlet=outlet, statements=tuple(statements))
