@@ -33,8 +33,14 @@ def test_same_claim_agrees():
     assert codes(j) == ["similarity"]
 
 
-def test_reporting_wrapper_agrees():
+def test_reporting_wrapper_without_endorsement_is_related():
     j = relate("Pakistan requested a ceasefire", "Pakistan requested a ceasefire, officials said")
+    assert j.relation is Relation.RELATED
+    assert codes(j)[0] == "hedge"
+
+
+def test_same_hedge_on_both_sides_agrees():
+    j = relate("Pakistan reportedly requested a ceasefire", "Reportedly, Pakistan requested a ceasefire")
     assert j.relation is Relation.AGREES
 
 
@@ -42,6 +48,11 @@ def test_negation_contradicts():
     j = relate("Pakistan requested a ceasefire", "Pakistan did not request a ceasefire")
     assert j.relation is Relation.CONTRADICTS
     assert codes(j)[0] == "negation"
+
+
+def test_negation_of_other_words_does_not_contradict():
+    j = relate("Apple is buying Path", "Four reasons not to give up hope if Apple buys Path")
+    assert j.relation is not Relation.CONTRADICTS
 
 
 def test_negation_in_unrelated_clause_does_not_contradict():

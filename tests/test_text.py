@@ -82,6 +82,11 @@ def test_analyse_denial_and_negation_cues(text, cue):
     assert cue in claim.cues
 
 
+def test_attributive_label_does_not_deny():
+    assert analyse("Anchor wants reporter fired over fabricated helicopter story").polarity is Polarity.AFFIRM
+    assert analyse("Woman with three breasts: real or hoax?").polarity is Polarity.AFFIRM
+
+
 def test_double_negation_affirms():
     assert analyse("It is not untrue that the army withdrew").polarity is Polarity.AFFIRM
     assert analyse("India did not deny that its missiles struck targets").polarity is Polarity.AFFIRM

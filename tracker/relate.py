@@ -9,11 +9,12 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from tracker.model import Judgement, Modality, Reason, Relation
+from tracker.model import Judgement, Modality, Polarity, Reason, Relation
 from tracker.text import (
     STOP_WORDS,
     Analysis,
     analyse_full,
+    cue_density,
     informative_words,
     sentences,
     stem,
@@ -90,7 +91,7 @@ _APPROX_NEAR = r"about|around|some|approximately|roughly|an estimated|estimated|
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _QUANTITY = re.compile(
     rf"(?:\b(?P<approx>{_APPROX_LOW}|{_APPROX_HIGH}|{_APPROX_NEAR})\s+)?"
-    r"(?<![\d:.])(?P<value>\d+(?:\.\d+)?)(?!\s*(?:am|pm|a\.m|p\.m|:\d))"
+    r"(?<![\d:.])(?P<value>\d+(?:\.\d+)?)(?:\s*(?:to|-|or)\s*(?P<upper>\d+(?:\.\d+)?))?(?!\s*(?:am|pm|a\.m|p\.m|:\d))"
     r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion))?"
     r"(?:\s*%|\s*(?:percent|per cent))?(?P<rest>(?:[\s-]+[a-z][a-z']*){1,3})"
 )
@@ -102,7 +103,7 @@ _MONTH = (r"(?P<m{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
           r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _DATE = re.compile(
     r"\b(?:" + _MONTH.format(n=1) + r"\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b"
-    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format(n=2) + r"\b)"
+    r"|(?<![\d.])(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format(n=2) + r"\b)"
 )
 _YEAR = re.compile(r"\b(?:in|since|of|by|during|from)\s+(19[5-9]\d|20[0-4]\d)\b")
 _ZONES = {
@@ -149,13 +150,18 @@ def _quantities(norm: str) -> tuple[_Quantity, ...]:
         value = float(m.group("value"))
         if m.group("scale"):
             value *= _SCALES[m.group("scale")]
-        words = [w for w in re.findall(r"[a-z][a-z']*", m.group("rest")) if w not in _NUMBER_STOP]
-        if not words or (1900 <= value <= 2049 and not m.group("scale")):
-            continue  # a year, or a number with nothing counted
+        raw = re.findall(r"[a-z][a-z']*", m.group("rest"))
+        if not raw or raw[0] in STOP_WORDS or (1900 <= value <= 2049 and not m.group("scale")):
+            continue  # a year, or a bare amount: nothing says what is counted
+        words = [w for w in raw if w not in _NUMBER_STOP]
+        if not words:
+            continue
         nouns = frozenset(stem(w) for w in words[:2] if w not in _MONTH_NAMES)
         if not nouns:
             continue
         low, high = _interval(value, m.group("approx"))
+        if m.group("upper"):
+            high = max(high, float(m.group("upper")) * (_SCALES[m.group("scale")] if m.group("scale") else 1))
         found.append(_Quantity(low, high, nouns, m.group(0).strip(), m.span()))
     return tuple(found)
 
@@ -203,7 +209,8 @@ def _number_conflicts(a: Analysis, b: Analysis) -> list[Reason]:
     reasons: list[Reason] = []
     qa, qb = _quantities(a.proposition), _quantities(b.proposition)
     for x in qa:
-        same = [y for y in qb if x.nouns & y.nouns]
+        # The same thing counted: one side's nouns all appear on the other ("six indian jets", "3 jets").
+        same = [y for y in qb if x.nouns <= y.nouns or y.nouns <= x.nouns]
         if same and all(y.high < x.low or x.high < y.low for y in same):
             y = same[0]
             reasons.append(Reason("number", f"'{x.text}' in a vs '{y.text}' in b", None,
@@ -211,8 +218,7 @@ def _number_conflicts(a: Analysis, b: Analysis) -> list[Reason]:
             break
     da, db = _dates(a.proposition), _dates(b.proposition)
     if da and db and not {d[:2] for d in da} & {d[:2] for d in db}:
-        months_a, months_b = {d[0] for d in da}, {d[0] for d in db}
-        if months_a & months_b or len(da) == len(db) == 1:
+        if {d[0] for d in da} & {d[0] for d in db}:  # other months are often other events
             reasons.append(Reason("date", f"{da[0][0]:02d}-{da[0][1]:02d} in a vs "
                                           f"{db[0][0]:02d}-{db[0][1]:02d} in b"))
     ta, tb = _times(a.proposition), _times(b.proposition)
@@ -250,6 +256,7 @@ for _pair in _ANTONYM_PAIRS.split():
     _x, _y = _pair.split(":")
     _ANTONYMS[_x] = _ANTONYMS.get(_x, frozenset()) | {_y}
     _ANTONYMS[_y] = _ANTONYMS.get(_y, frozenset()) | {_x}
+_INFLECTIONS = frozenset(["", "s", "es", "d", "ed", "ing", "ning", "ned", "n", "ly", "er", "est"])
 _NEG_PREFIX = re.compile(r"^(?:un|non|de|dis|il|ir|im|in)(?=[a-z]{4})")
 _PREFIX_SAFE = frozenset("un non de".split())  # "in"/"im"/"dis" make too many unrelated words
 
@@ -260,7 +267,9 @@ def _stem_forms(text: str) -> dict[str, str]:
     for word in tokens(text):
         for size in (7, 6, 5, 4, 3, 2):
             key = word[:size]
-            if key in _ANTONYMS and key not in out:
+            if key in _ANTONYMS and key not in out and (
+                len(word) - size <= 4 if size >= 5 else word[size:] in _INFLECTIONS
+            ):
                 out[key] = word
     return out
 
@@ -287,7 +296,9 @@ def _roles_swapped(a: Analysis, b: Analysis) -> Reason | None:
     """"India asked Pakistan" vs "Pakistan asked India": same words, agent and patient swapped."""
     wa = [w for w in informative_words(a.proposition)]
     wb = [w for w in informative_words(b.proposition)]
-    if len(wa) < 3 or len(wb) < 3 or wa[0] == wb[0]:
+    if len(wa) < 3 or len(wb) < 3 or wa[0] == wb[0] or " by " in f" {a.proposition} {b.proposition} ":
+        return None  # a passive puts the agent last without swapping roles
+    if _overlap(frozenset(wa), frozenset(wb))[0] < 0.75:
         return None
     x, y = wa[0], wb[0]
     if x not in wb or y not in wa:
@@ -303,14 +314,54 @@ def _roles_swapped(a: Analysis, b: Analysis) -> Reason | None:
 # ---------------------------------------------------------------- judging
 
 
+_CLAUSE_STOP = re.compile(r"[,;:.?!\"(]|\s-\s|\b(?:and|but|if|because|while|when|after|before|as|so|who|which)\b")
+
+
+def _aligned(negated: Analysis, other: Analysis) -> bool:
+    """Does a plain negation bear on words the other side asserts?
+
+    "Four reasons not to give up hope if Apple buys Path" negates hope, not the purchase.
+    Denial verbs and labels always bear on the claim they wrap.
+    """
+    if any(cue.kind != "negation" for cue in negated.cues):
+        return True
+    theirs = frozenset(_stem_list(other.proposition))
+    norm = negated.norm
+    for cue in negated.cues:
+        left = norm[:cue.span[0]]
+        stops = list(_CLAUSE_STOP.finditer(left))
+        before = left[stops[-1].end():] if stops else left
+        after_text = norm[cue.span[1]:]
+        stop = _CLAUSE_STOP.search(after_text)
+        after = after_text[:stop.start()] if stop else after_text
+        window = _stem_list(before)[-3:] + _stem_list(after)[:6]
+        if theirs & frozenset(window):
+            return True
+    return False
+
+
 def _polarity_reason(side: str, analysis: Analysis) -> Reason:
     cue = analysis.cues[0]
     code = "negation" if cue.kind == "negation" else "denial"
     return Reason(code, f"'{cue.text}' in {side}", side, cue.span)
 
 
-def _hedged(analysis: Analysis) -> bool:
-    return analysis.hedge is not None or analysis.modality in (Modality.QUESTION, Modality.CONDITIONAL)
+def _hedge_gap(xa: Analysis, xb: Analysis) -> list[Reason]:
+    """Hedges (or question / conditional modality) that one side has and the other lacks."""
+    words_a = {h.text for h in xa.hedges}
+    words_b = {h.text for h in xb.hedges}
+    reasons = []
+    for side, mine, theirs, analysis in (("a", words_a, words_b, xa), ("b", words_b, words_a, xb)):
+        other = xb if side == "a" else xa
+        extra = [h for h in analysis.hedges if h.text not in theirs]
+        if extra:
+            reasons.append(Reason("hedge", f"'{extra[0].text}' in {side}", side, extra[0].span))
+        elif analysis.modality in _UNASSERTED and other.modality not in _UNASSERTED:
+            reasons.append(Reason("modality", f"{analysis.modality.value} in {side}", side))
+    return reasons
+
+
+_UNASSERTED = (Modality.QUESTION, Modality.CONDITIONAL)
 
 
 def _judge_short(a: str, b: str, threshold: float) -> Judgement:
@@ -323,9 +374,10 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     conflicts: list[Reason] = []
     flips = 0
     if xa.polarity != xb.polarity:
-        flips += 1
-        side, analysis = ("a", xa) if xa.cues else ("b", xb)
-        conflicts.append(_polarity_reason(side, analysis))
+        side, analysis, other = ("a", xa, xb) if xa.cues else ("b", xb, xa)
+        if _aligned(analysis, other):
+            flips += 1
+            conflicts.append(_polarity_reason(side, analysis))
     antonym = _antonym(xa, xb)
     if antonym:
         flips += 1
@@ -344,18 +396,13 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
         # Two flips cancel: "X did not win" against "X lost" says the same thing.
         return Judgement(Relation.AGREES, score, tuple(conflicts) + (sim_reason,))
 
-    hedges = []
-    for side, analysis in (("a", xa), ("b", xb)):
-        if analysis.hedges:
-            h = analysis.hedges[0]
-            hedges.append(Reason("hedge", f"'{h.text}' in {side}", side, h.span))
-        elif analysis.modality in (Modality.QUESTION, Modality.CONDITIONAL):
-            hedges.append(Reason("modality", f"{analysis.modality.value} in {side}", side))
-    if _hedged(xa) != _hedged(xb):
+    hedges = _hedge_gap(xa, xb)
+    if hedges:
+        # One side only reports, asks or supposes what the other asserts.
         return Judgement(Relation.RELATED, score, tuple(hedges) + (sim_reason,))
     if score >= AGREE_THRESHOLD or threshold <= 0:
-        return Judgement(Relation.AGREES, score, tuple(hedges) + (sim_reason,))
-    return Judgement(Relation.RELATED, score, tuple(hedges) + (sim_reason,))
+        return Judgement(Relation.AGREES, score, (sim_reason,))
+    return Judgement(Relation.RELATED, score, (sim_reason,))
 
 
 _LONG_WORDS = 60
@@ -376,6 +423,10 @@ def _best_sentences(a: str, passage: str, k: int = 3) -> list[tuple[float, str]]
     return scored[:k]
 
 
+PASSAGE_REFUTE = 0.35  # refuting words per 100 words above which a passage disputes a claim
+PASSAGE_HEDGE = 1.2  # hedging words per 100 words above which a passage only reports a claim
+
+
 def _judge_passage(a: str, b: str, threshold: float) -> Judgement:
     target = frozenset(_stem_list(a))
     body = frozenset(_stem_list(b))
@@ -389,14 +440,19 @@ def _judge_passage(a: str, b: str, threshold: float) -> Judgement:
     sim_reason = Reason("similarity", f"{score:.0f}/100 (passage)")
     if score < threshold:
         return Judgement(Relation.UNRELATED, score, (sim_reason,))
-    for j in judged:
-        if j.relation is Relation.CONTRADICTS and any(r.code in ("denial", "negation") for r in j.reasons):
-            reasons = tuple(r for r in j.reasons if r.code != "similarity")
-            return Judgement(Relation.CONTRADICTS, score, reasons + (sim_reason,))
-    if judged and judged[0].relation is Relation.AGREES and score >= AGREE_THRESHOLD:
-        return Judgement(Relation.AGREES, score, (sim_reason,))
-    reasons = tuple(r for r in (judged[0].reasons if judged else ()) if r.code != "similarity")
-    return Judgement(Relation.RELATED, score, reasons + (sim_reason,))
+    claim = analyse_full(a)
+    refute, hedge = cue_density(b)
+    density = Reason("passage", f"{refute:.1f} refuting and {hedge:.1f} hedging words per 100", "b")
+    cue_reasons = tuple(r for j in judged for r in j.reasons if r.code in ("denial", "negation"))[:1]
+    if claim.hedges or claim.modality is Modality.QUESTION:
+        # A hedged claim can only be reported on, whatever the passage says.
+        return Judgement(Relation.RELATED, score, (Reason("hedge", f"'{claim.hedge or '?'}' in a", "a"), sim_reason))
+    if refute >= PASSAGE_REFUTE:
+        relation = Relation.AGREES if claim.polarity is Polarity.DENY else Relation.CONTRADICTS
+        return Judgement(relation, score, cue_reasons + (density, sim_reason))
+    if hedge <= PASSAGE_HEDGE:
+        return Judgement(Relation.AGREES, score, (density, sim_reason))
+    return Judgement(Relation.RELATED, score, (density, sim_reason))
 
 
 def relate(a: str, b: str, *, related_threshold: float | None = None) -> Judgement:

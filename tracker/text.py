@@ -18,6 +18,7 @@ __all__ = [
     "Cue",
     "analyse",
     "analyse_full",
+    "cue_density",
     "informative_terms",
     "informative_words",
     "normalise",
@@ -222,8 +223,8 @@ class Analysis:
 
 _DENY_VERBS = (r"(?:denie[sd]|deny(?:ing)?|refut(?:es|ed|ing|e)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?"
                r"|debunk(?:s|ed|ing)?|disput(?:es|ed|ing|e)|contradict(?:s|ed|ing)?|rebut(?:s|ted)?"
-               r"|retract(?:s|ed|ing)?|disprov(?:es|ed|e|en)|dispel(?:s|led)?|slam(?:s|med)?"
-               r"|rubbish(?:es|ed)?|deni(?:al)|quash(?:es|ed)?|shoot(?:s)? down|shot down"
+               r"|retract(?:s|ed|ing)?|disprov(?:es|ed|e|en)|dispel(?:s|led)?"
+               r"|rubbish(?:es|ed)?|deni(?:al)|quash(?:es|ed)?"
                r"|den(?:y|ies|ied) reports?)")
 _CLAIM_NOUNS = (r"(?:the |these |those |any |all |such |media |indian |false |baseless )*"
                 r"(?:assertions?|claims?|allegations?|reports?|rumou?rs?|suggestions?|accusations?"
@@ -298,12 +299,33 @@ _SUBORDINATE = re.compile(
     r"(?:,\s*|\s)(?:who|whom|whose|which|because|although|though|while|whereas|after|before"
     r"|since|when|where|until|unless|despite|even though|as)\b"
 )
+# Reporting verbs by which the writer vouches for the content rather than passing it on.
+_ENDORSING = re.compile(r"confirm(?:s|ed)?|admit(?:s|ted)?|acknowledg(?:es|ed)|reveal(?:s|ed)|announc(?:es|ed)")
+_SOURCE_WORDS = re.compile(
+    r"\b(?:reports?|sources?|rumou?rs?|claims?|allegedly|officials?|police|analysts?|study|survey"
+    r"|media|spokes\w+|minist\w+|pentagon|white house|government|army|military|president|ceo"
+    r"|experts?|witness\w*|insiders?|poll|nyt|wsj|ap|reuters|afp|bbc|cnn|tmz|paper|papers"
+    r"|newspaper|magazine|website|blog|report says|investigators?|prosecutors?|lawyers?)\b"
+)
+_TAIL_SOURCE = re.compile(r"(?::|\s-{1,2})\s*(?P<src>[a-z][\w.']*(?:\s[\w.']+){0,2})\s*[.!]?$")
 _TRAILING = re.compile(
     r",\s*(?:(?:dismissing|calling|describing|labell?ing|branding|terming|rejecting|denying|saying"
     r"|adding|insisting|stressing|noting|claiming|citing|according)\b)"
 )
 _DENY_PARTICIPLE = re.compile(r"\b(?:dismissing|rejecting|denying)\b")
 _CLAUSE_END = re.compile(r"[,;:]|\s-\s|\band\b")
+
+
+_LABEL_BEFORE = re.compile(r"(?:\b(?:is|was|are|were|be|been|as|a|an|just|totally|all|completely|'s|called|calls|call|it|story|claim|claims|report|photo|video|image|picture)\s+|^|[:\-]\s*)$")
+_LABEL_AFTER = re.compile(r"^\s*(?:$|[:,.!?;\-)\"']|(?:and|or|but|alert|story|claim|claims|news|report|photos?|video|picture|images?)\b)")
+
+
+def _predicative(norm: str, start: int, end: int) -> bool:
+    """A denial label judges the claim when used as a predicate ("is a hoax", "hoax:").
+
+    As a modifier ("over fabricated story") it describes something else.
+    """
+    return bool(_LABEL_BEFORE.search(norm[max(0, start - 12):start]) or _LABEL_AFTER.match(norm[end:end + 10]))
 
 
 @lru_cache(maxsize=65536)
@@ -336,10 +358,11 @@ def analyse_full(text: str) -> Analysis:
     head = _HEADLINE_PREFIX.match(norm, start)
     if head and not re.search(r"\b(?:not|no)\b", head.group("pre")):
         pre = head.group("pre")
-        if re.search(r"\b(?:report|reports|sources?|rumou?r|claim|allegedly|exclusive|update)\b", pre):
-            hedge_words.append(Cue("hedge", pre.strip(), (head.start(), head.start() + len(pre))))
-        elif re.search(r"\b(?:hoax|fake|false|debunk|debunked|myth|fact check)\b", pre):
+        if re.search(r"\b(?:hoax|fake|false|debunk|debunked|myth|fact check)\b", pre):
             denial.append(Cue("denial", pre.strip(), (head.start(), head.start() + len(pre))))
+        elif _SOURCE_WORDS.search(pre):
+            # "Pentagon: ..." or "Report: ...": the text passes on what a source says.
+            hedge_words.append(Cue("hedge", pre.strip(), (head.start(), head.start() + len(pre))))
         start = head.end()
 
     according = _ACCORDING.search(norm, start)
@@ -369,17 +392,21 @@ def analyse_full(text: str) -> Analysis:
                 m = None
         if m and len(body) - m.end() >= 12:
             cue = m.group("cue")
-            if re.fullmatch(_HEDGE_VERBS, cue):
+            if not _ENDORSING.fullmatch(cue):
                 hedge_words.append(Cue("hedge", cue, (start + m.start("cue"), start + m.end("cue"))))
             start += m.end()
         else:
             tail = _WRAP_TAIL.search(body)
             if tail and tail.start() >= 12:
                 cue = tail.group("cue1") or tail.group("cue2") or ""
-                if re.fullmatch(_HEDGE_VERBS, cue):
+                if not _ENDORSING.fullmatch(cue):
                     hedge_words.append(Cue("hedge", cue, (start + tail.start(), start + tail.end())))
                 end = start + tail.start()
 
+    source = _TAIL_SOURCE.search(norm, start, end)
+    if source and source.start() - start >= 20 and _SOURCE_WORDS.search(source.group("src")):
+        hedge_words.append(Cue("hedge", source.group("src").strip(), (source.start("src"), source.end("src"))))
+        end = source.start()
     trailing = _TRAILING.search(norm, start, end)
     if trailing and trailing.start() - start >= 12:
         end = trailing.start()  # ", dismissing the allegations as false": commentary, not the claim
@@ -412,6 +439,7 @@ def analyse_full(text: str) -> Analysis:
 
     labels = [Cue("denial", d.group(0), d.span()) for d in _DENIAL_WORDS.finditer(norm)
               if not any(a <= d.start() - offset < b for a, b in cancelled)
+              and _predicative(norm, d.start(), d.end()) and modality is not Modality.QUESTION
               and not (re.match(r"not true|isn't true|wasn't true", d.group(0)) and d.start() >= offset
                        and any(c.span[0] <= d.start() < c.span[1] for c in scoped))]
     # "claims ... false" inside a sub-clause of the claim still labels the claim in headlines.
@@ -437,7 +465,7 @@ def analyse_full(text: str) -> Analysis:
     # Hedge words inside a denied wrapper ("denied claims that") belong to what is denied.
     hedge_from = offset if denial and denial[0].span[0] < offset else 0
     hedges = tuple(Cue("hedge", h.group(0), h.span()) for h in _HEDGES.finditer(norm, hedge_from))
-    all_hedges = tuple(hedge_words) + hedges
+    all_hedges = tuple(sorted(hedge_words + list(hedges), key=lambda c: c.span[0]))
     hedge = all_hedges[0].text if all_hedges else None
     return Analysis(
         text=text,
@@ -451,6 +479,25 @@ def analyse_full(text: str) -> Analysis:
         hedges=all_hedges,
         ignored=tuple(ignored),
     )
+
+
+_REFUTING = re.compile(
+    r"\b(?:hoax\w*|fake\w*|false|falsely|debunk\w*|deni(?:ed|es|al)|deny\w*|refut\w+|untrue"
+    r"|not true|bogus|fabricat\w+|prank\w*|satir\w+|no evidence|baseless|unfounded|myth"
+    r"|nonsense|made up|doctored|photoshopped|spoof)\b"
+)
+_DOUBTING = re.compile(
+    r"\b(?:reportedly|allegedly|alleged|claims?|claimed|according to|unconfirmed|rumou?r\w*"
+    r"|may|might|could|reports?|reported|appears?|apparently|purported\w*|suggest\w*|if true"
+    r"|unverified|believed|possibly|speculat\w+|supposedly)\b"
+)
+
+
+def cue_density(text: str) -> tuple[float, float]:
+    """Refuting and hedging cue words per 100 words of text: a passage's overall stance."""
+    norm = normalise(text)
+    words = max(1, norm.count(" ") + 1)
+    return (100 * len(_REFUTING.findall(norm)) / words, 100 * len(_DOUBTING.findall(norm)) / words)
 
 
 def analyse(text: str) -> Claim:
