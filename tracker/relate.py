@@ -301,12 +301,13 @@ def _roles_swapped(a: Analysis, b: Analysis) -> Reason | None:
     if _overlap(frozenset(wa), frozenset(wb))[0] < 0.75:
         return None
     x, y = wa[0], wb[0]
-    if x not in wb or y not in wa:
+    shared = set(wa) & set(wb)
+    if x not in shared or y not in shared:
         return None
-    ia, ib = wa.index(y), wb.index(x)
-    between_a = set(wa[1:ia])
-    between_b = set(wb[1:ib])
-    if between_a & between_b:
+    swap = {x: y, y: x}
+    order_a = [swap.get(w, w) for w in wa if w in shared]
+    order_b = [w for w in wb if w in shared]
+    if order_a == order_b and len(order_a) >= 3:
         return Reason("roles", f"'{x}' and '{y}' swap roles")
     return None
 

@@ -266,9 +266,12 @@ _DENIAL_WORDS = re.compile(
     r"|not true|baseless|bogus|debunk(?:ed|s|ing)?|myth|myths|nope|prank|satire|satirical"
     r"|fraud|fraudulent|phony|phoney|made up|misleading|no evidence|no truth|unfounded"
     r"|rumou?r (?:is )?false|not real|isn't real|isn't true|wasn't true|setting the record straight"
-    r"|set the record straight|doctored|photoshopped|spoof|scam)\b"
+    r"|set the record straight|doctored|photoshopped|spoof|scam|made (?:it|\w+|the \w+)(?: all)? up"
+    r"|doubts? (?:that|whether|about|over|on)|cast(?:s|ing)? doubts?|rais(?:es|ed|ing) doubts?|doubtful)\b"
 )
-_NO_PREFIX = re.compile(r"^(?:[\w ]{0,20}:\s*)?(?:no|nope|sorry|wrong)\s*[,.!:]\s*")
+_NO_PREFIX = re.compile(r"^(?:[\w ]{0,20}:\s*)?(?:no|nope|sorry|wrong)\s*(?:[,.!:]|-+)\s*")
+# A "no" answering the text's own question: "NHL expansion ahead? No, says Bettman".
+_NO_ANSWER = re.compile(r"\?\s*(?:no|nope|probably not|not really|not quite)\b")
 _CANCELLED = re.compile(
     r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?:untrue|false|baseless|fake|unfounded|a hoax|deny|denied|denying|rule out|ruled out)\b"
     r"|\b(?:no|nothing) (?:doubt|denying)\b|\bnot only\b|\bnot just\b|\bnothing but\b"
@@ -282,7 +285,7 @@ _HEDGES = re.compile(
     r"|sources?(?: say| said|:)?|believed to|said to be|thought to|suspected|speculat\w+"
     r"|appears? to|seems? to|set to|expected to|plans? to|planning to|considering|mulls?|weighs"
     r"|hints?|hinted|suggests?|suggested|if true|so-called|may have|could have|might have"
-    r"|investigat\w+|probe|probing|questions?|doubts?|mystery|confusion|viral|video shows?"
+    r"|investigat\w+|probe|probing|questions?|mystery|confusion|viral|video shows?"
     r"|photos? shows?|purported)\b"
 )
 _QUESTION_START = re.compile(
@@ -296,9 +299,10 @@ _COMMITMENT = re.compile(
 )
 # Subordinate clauses whose negation says nothing about the main claim.
 _SUBORDINATE = re.compile(
-    r"(?:,\s*|\s)(?:who|whom|whose|which|because|although|though|while|whereas|after|before"
+    r"(?:,\s*|\s)(?:who|whom|whose|which|that|because|although|though|while|whereas|after|before"
     r"|since|when|where|until|unless|despite|even though|as)\b"
 )
+_SPEECH = re.compile(r"said|says|say|told|tells|claims|claimed|insists|insisted|warns|warned|admits|admitted|believes|thinks")
 # Reporting verbs by which the writer vouches for the content rather than passing it on.
 _ENDORSING = re.compile(r"confirm(?:s|ed)?|admit(?:s|ted)?|acknowledg(?:es|ed)|reveal(?:s|ed)|announc(?:es|ed)")
 _SOURCE_WORDS = re.compile(
@@ -318,6 +322,12 @@ _CLAUSE_END = re.compile(r"[,;:]|\s-\s|\band\b")
 
 _LABEL_BEFORE = re.compile(r"(?:\b(?:is|was|are|were|be|been|as|a|an|just|totally|all|completely|'s|called|calls|call|it|story|claim|claims|report|photo|video|image|picture)\s+|^|[:\-]\s*)$")
 _LABEL_AFTER = re.compile(r"^\s*(?:$|[:,.!?;\-)\"']|(?:and|or|but|alert|story|claim|claims|news|report|photos?|video|picture|images?)\b)")
+
+
+def _in_question(norm: str, position: int) -> bool:
+    """Is position inside a sentence that ends with a question mark?"""
+    end = re.search(r"[.!?]", norm[position:])
+    return bool(end and end.group(0) == "?")
 
 
 def _predicative(norm: str, start: int, end: int) -> bool:
@@ -388,6 +398,8 @@ def analyse_full(text: str) -> Analysis:
         m = _WRAP_THAT.match(body)
         if m is None:
             m = _WRAP_SAID.match(body) if len(body.split()) > 4 else None
+            if m and not _SPEECH.fullmatch(m.group("cue")):
+                m = None  # "Apple added reinforcement": without "that", most verbs take an object
             if m and (len(m.group("pre").split()) > 6 or _NEGATION.search(m.group("pre"))):
                 m = None
         if m and len(body) - m.end() >= 12:
@@ -446,14 +458,22 @@ def analyse_full(text: str) -> Analysis:
     label_in_true = bool(_TRUE_LABEL.search(norm)) and not labels
 
     # Parity: clause negation flips, a denial wrapper flips; labels and "no," only assert denial.
-    negated = len(scoped) % 2 == 1
+    # Double negation cancels only within one clause: "never not", "not without".
+    kept: list[Cue] = []
+    for cue in scoped:
+        if kept and not _CLAUSE_END.search(norm, kept[-1].span[1], cue.span[0]):
+            ignored.extend([kept.pop(), cue])
+        else:
+            kept.append(cue)
+    scoped = kept
+    negated = bool(scoped)
     wrapped = any(c.span[0] < offset for c in denial if c.text not in ("no", "nope", "wrong"))
     flipped = negated != wrapped
-    if not flipped and (labels or any(c.text in ("no", "nope", "wrong") for c in denial)) and not label_in_true:
+    answer = _NO_ANSWER.search(norm)
+    if answer:
+        denial.append(Cue("denial", answer.group(0).lstrip("? "), answer.span()))
+    if not flipped and (labels or answer or any(c.text in ("no", "nope", "wrong") for c in denial)) and not label_in_true:
         flipped = True
-    if len(scoped) >= 2 and len(scoped) % 2 == 0:
-        ignored.extend(scoped)  # double negation: "not untrue", "never not"
-        scoped = []
     polarity = Polarity.DENY if flipped else Polarity.AFFIRM
     if wrapper_negated and not flipped:
         hedge_words.append(Cue("hedge", "did not deny", (0, 0)))
