@@ -109,6 +109,10 @@ _DENIAL_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# Words that open an insertion between a speaker and the cue: "X, who chairs the panel, said".
+_INSERTION_OPENERS = {"who", "whose", "which", "of", "at", "in", "on", "from", "with", "during",
+                      "after", "before", "like", "as", "also", "an", "a", "the", "then", "now",
+                      "formerly", "once", "himself", "herself", "for", "by", "among", "one"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _PERSON_PRONOUNS = {"he", "she"}
 _DETERMINERS = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its",
@@ -181,11 +185,11 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "co
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., D.C.: the periods belong to the word
     r"|(?i:mr|mrs|ms|dr|sen|rep|gov|gen|lt|col|sgt|capt|adm|st|jr|sr|rev|prof)\.(?=\s+[A-Z])"
-    r"|\w(?:[\w'’&-]|\.(?=\w))*"
+    r"|\w(?:[\w&-]|['’.](?=\w))*"
     r"|[^\w\s]"
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
-_QUOTE_MARK = re.compile(r"[\"“”]")
+_QUOTE_MARK = re.compile(r"''|[\"“”]")  # two apostrophes are a double quote in some archives
 _WS = re.compile(r"\s+")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _THAT = re.compile(r"\s*(?:,\s*)?\bthat\b\s*", re.IGNORECASE)
@@ -286,6 +290,17 @@ def _quotes(text: str, lo: int, hi: int) -> list[Span]:
     return spans
 
 
+def _inner(text: str, qa: int, qb: int) -> Span:
+    """The quoted words of a quote span, without marks or trailing clause punctuation."""
+    a = qa + (2 if text.startswith("''", qa) else 1)
+    b = qb
+    if text.startswith("''", qb - 2) and qb - 2 >= a:
+        b = qb - 2
+    elif text[qb - 1] in "\"”":
+        b = qb - 1
+    return _trim(text, a, b, " \t,;:—–-")
+
+
 def _inside(pos: int, spans: list[Span]) -> bool:
     return any(a < pos < b for a, b in spans)
 
@@ -331,8 +346,9 @@ def _is_np_start(tok: _Tok, nxt: _Tok | None) -> bool:
         return True
     if low.isdigit():
         return True
-    # Bare plural or mass nouns can open a speaker phrase: "sources said".
-    return low in _SPEAKER_NOUNS and (nxt is None or not nxt.word or nxt.low in _SPEAKER_NOUNS)
+    # Bare plural or mass nouns can open a speaker phrase: "sources said", "chairman of X".
+    return (low in _SPEAKER_NOUNS or low in _TITLES) and (
+        nxt is None or not nxt.word or nxt.low in _SPEAKER_NOUNS or nxt.low in ("of", "for", "at") or nxt.cap)
 
 
 def _is_head(tok: _Tok) -> bool:
@@ -346,8 +362,14 @@ def _is_head(tok: _Tok) -> bool:
 
 def _np_ok(toks: list[_Tok]) -> bool:
     """Whether tokens form a plausible speaker phrase."""
-    if not toks or len(toks) > 10 or not _is_head(toks[-1]):
+    if not toks or len(toks) > 10:
         return False
+    if not _is_head(toks[-1]):
+        # Any noun can head a determined phrase right before a cue: "the announcer said".
+        head = toks[-1].low
+        if not (toks[0].low in _DETERMINERS and len(toks) > 1 and head.isalpha() and not head.endswith("ly")
+                and head not in _NP_STOPS and head not in _ADVERBS and head not in _DETERMINERS and head not in _CUE_FORMS):
+            return False
     if not _is_np_start(toks[0], toks[1] if len(toks) > 1 else None):
         return False
     if any(t.low in _NP_STOPS and t.low != "and" for t in toks):
@@ -373,6 +395,12 @@ def _np_left(toks: list[_Tok], end: int) -> tuple[int, int] | None:
         return None
     if toks[j - 1].text == ",":
         return _appositive(toks, j - 1)
+    if toks[j - 1].text == ")":
+        # "Rep. Stephen Lynch (D-Mass.) said": the party tag sits between name and cue.
+        opening = next((m for m in range(j - 2, max(-1, j - 10), -1) if toks[m].text == "("), None)
+        if opening is None or opening == 0:
+            return None
+        j = opening
     i = j
     while i > 0:
         t = toks[i - 1]
@@ -404,16 +432,28 @@ def _np_left(toks: list[_Tok], end: int) -> tuple[int, int] | None:
 
 
 def _appositive(toks: list[_Tok], comma: int) -> tuple[int, int] | None:
-    """In "NAME, the title, said" or "the title, NAME, said", the name phrase."""
+    """In "NAME, the title, said", "the title, NAME, said" or "NAME, who …, said", the name."""
     inner = _np_left(toks, comma)
-    if inner is None or inner[0] < 2 or toks[inner[0] - 1].text != ",":
-        return None
-    outer = _np_left(toks, inner[0] - 1)
-    if outer is None:
-        return None
-    if toks[inner[0]].low in _DETERMINERS or not toks[inner[0]].cap:
-        return outer
-    return inner
+    if inner is not None and inner[0] >= 2 and toks[inner[0] - 1].text == ",":
+        outer = _np_left(toks, inner[0] - 1)
+        if outer is not None:
+            if toks[inner[0]].low in _DETERMINERS or not toks[inner[0]].cap:
+                return outer
+            return inner
+    # Up to three comma-separated insertions (relative clause, place, medium) before the cue.
+    end = comma
+    for _ in range(3):
+        start = next((m for m in range(end - 1, max(-1, end - 25), -1) if toks[m].text in ",;:“”\"()"), None)
+        if start is None or toks[start].text != "," or start == 0:
+            return None
+        first = toks[start + 1] if start + 1 < end else None
+        if first is None or not (first.low in _INSERTION_OPENERS or first.low.endswith("ing") or first.low in _DETERMINERS or first.low in _SPEAKER_NOUNS or first.low in _TITLES or first.cap):
+            return None
+        outer = _np_left(toks, start)
+        if outer is not None and outer[1] == start:
+            return outer
+        end = start
+    return None
 
 
 def _np_right(toks: list[_Tok], start: int) -> tuple[int, int] | None:
@@ -527,7 +567,7 @@ class _Extractor:
         text = self.text
         last_direct: _Found | None = self.found[-1] if self.found and self.found[-1].kind == Kind.DIRECT else None
         for qa, qb in quotes:
-            inner = _trim(text, qa + 1, qb - 1 if text[qb - 1] in "\"”" else qb, " \t,;:—–-")
+            inner = _inner(text, qa, qb)
             words = text[inner[0]:inner[1]].split()
             sent = next((s for s in sentences if s[0] <= qa < s[1]), para)
             item = self._quote_after(qb, sent, inner) or self._quote_before(qa, sent, inner)
@@ -555,11 +595,9 @@ class _Extractor:
         """ “…,” X said / “…,” said X / “…” — X told Y."""
         text = self.text
         hi = min(sent[1], qb + 160)
-        nxt = text.find("“", qb, hi)
-        nxt2 = text.find('"', qb, hi)
-        stops = [p for p in (nxt, nxt2) if p != -1]
-        if stops:
-            hi = min(stops)
+        nxt = _QUOTE_MARK.search(text, qb, hi)
+        if nxt:
+            hi = nxt.start()
         if not re.match(r"\s*[,—–-]?\s*[\w]", text[qb:hi]) or text[qb:qb + 1].isalnum():
             return None
         ending = text[inner[1]:qb]
@@ -829,9 +867,9 @@ class _Extractor:
             span, role = None, None
         kind = Kind.INDIRECT
         c = text[content[0]:content[1]]
-        if len(c) > 2 and c[0] in "“\"" and c[-1] in "”\"" and not _QUOTE_MARK.search(c[1:-1]):
-            content = (content[0] + 1, content[1] - 1)
-            content = _trim(text, *content, chars=" ,;:")
+        marks = list(_QUOTE_MARK.finditer(c))
+        if len(marks) == 2 and marks[0].start() == 0 and marks[1].end() == len(c):
+            content = _inner(text, content[0], content[1])
             kind = Kind.DIRECT
         item = _Found(content, cue, span, kind, lemma=lemma, role=role)
         item.hedge = _hedge(toks, k)
@@ -872,7 +910,7 @@ class _Extractor:
             rel = toks[left[0] - 1].low if left[0] else ""
             if rel not in ("what", "which", "that"):
                 continue
-            inner = _trim(text, qa + 1, qb - 1 if text[qb - 1] in "\"”" else qb, " ,;:.")
+            inner = _trim(text, *_inner(text, qa, qb), chars=" ,;:.")
             item = self._finish((qa, qb), (cue_tok.start, cue_tok.end), toks[left[0]:left[1]], "describe", toks, idx)
             if item is None:
                 continue
