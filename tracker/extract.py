@@ -73,6 +73,34 @@ for _lemma, _forms in {
     "find": "find finds found",
     "show": "show shows showed",
     "agree": "agree agrees agreed",
+    "defend": "defend defends defended",
+    "cite": "cite cites cited",
+    "mention": "mention mentions mentioned",
+    "charge": "charge charges charged",
+    "demand": "demand demands demanded",
+    "propose": "propose proposes proposed",
+    "question": "question questions questioned",
+    "echo": "echo echoes echoed",
+    "accuse": "accuse accuses accused",
+    "criticize": "criticize criticizes criticized criticise criticises criticised",
+    "blast": "blast blasts blasted",
+    "praise": "praise praises praised",
+    "tout": "tout touts touted",
+    "want": "want wants",
+    "continue": "continued",
+    "concede": "concede concedes conceded",
+    "announce": "announce announces announced",
+    "testify": "testify testifies testified",
+    "observe": "observe observes observed",
+    "remark": "remark remarks remarked",
+    "boast": "boast boasts boasted",
+    "lament": "lament laments lamented",
+    "hint": "hint hints hinted",
+    "forecast": "forecast forecasts",
+    "expect": "expect expects",
+    "hope": "hope hopes hoped",
+    "fear": "fear fears feared",
+    "worry": "worry worries worried",
     "point out": "",
 }.items():
     for _form in _forms.split():
@@ -86,18 +114,25 @@ _PARTICIPLES: dict[str, str] = {
     "explaining": "explain", "suggesting": "suggest", "denying": "deny",
     "dismissing": "dismiss", "rejecting": "reject", "calling": "call",
     "telling": "tell", "writing": "write", "asserting": "assert", "declaring": "declare",
-    "acknowledging": "acknowledge", "admitting": "admit", "promising": "promise",
+    "acknowledging": "acknowledge", "mentioning": "mention",
+    "questioning": "question", "accusing": "accuse", "criticizing": "criticize",
+    "demanding": "demand", "defending": "defend", "touting": "tout",
+    "blasting": "blast", "praising": "praise", "charging": "charge", "admitting": "admit", "promising": "promise",
     "pledging": "pledge", "vowing": "vow", "alleging": "allege", "predicting": "predict",
     "asking": "ask", "describing": "describe", "confirming": "confirm",
 }
 
 # Cues that need an explicit "that"-clause, because without one they rarely report speech.
 _NEEDS_THAT = {"believe", "think", "find", "show", "agree", "suggest", "recall",
-               "maintain", "state", "tweet", "dispute", "counter", "reply", "respond"}
+               "maintain", "state", "tweet", "dispute", "counter", "reply", "respond", "charge",
+               "observe", "remark", "boast", "lament", "hint", "expect", "hope", "fear", "worry",
+               "testify", "concede", "continue"}
 # Cues whose object noun phrase is itself the reported content ("announced the launch").
 _NP_OBJECT = {"announce", "confirm", "deny", "reject", "dismiss", "refute", "report",
               "disclose", "reveal", "acknowledge", "admit", "predict", "promise", "pledge",
-              "vow", "claim", "allege", "indicate", "reiterate"}
+              "vow", "claim", "allege", "indicate", "reiterate", "cite", "mention", "demand",
+              "propose", "question", "echo", "accuse", "criticize", "blast", "praise", "tout",
+              "want", "defend", "forecast"}
 # Cues followed by an addressee before the content ("told Rubio that …", "urged both to …").
 _ADDRESSEE = {"tell", "urge", "warn", "ask", "promise"}
 _DENIAL = {"deny", "reject", "dismiss", "refute", "dispute"}
@@ -722,9 +757,10 @@ class _Extractor:
                 return None
             return self._finish(content, cue, toks[sp[0]:sp[1]], lemma, toks, k)
         prev = toks[k - 1] if k else None
-        if prev is not None and prev.low in ("was", "were", "been", "being", "is", "are", "be", "the", "a", "to", "not", "n't", "never"):
+        progressive = t.low in _PARTICIPLES and prev is not None and prev.low in ("is", "are", "was", "were", "been")
+        if not progressive and prev is not None and prev.low in ("was", "were", "been", "being", "is", "are", "be", "the", "a", "to", "not", "n't", "never"):
             return None  # passive, "the said agreement", infinitives and negations report nothing
-        participle = t.low in _PARTICIPLES
+        participle = t.low in _PARTICIPLES and not progressive
         speaker: list[_Tok] | None = None
         name_from: _Found | None = None
         if participle or (prev is not None and prev.low in ("and", "but")):
@@ -738,7 +774,9 @@ class _Extractor:
                     return None
                 speaker = toks[subj[0]:subj[1]]
         else:
-            left = _np_left(toks, k)
+            left = _np_left(toks, k - 1 if progressive else k)
+            if progressive and left is not None and left[1] != k - 1:
+                left = None
             if left is None:
                 # Inverted order after a clause: "…, said the official."
                 if prev is not None and prev.text == "," and lemma in ("say", "add", "write", "note", "tell", "claim", "explain", "argue", "warn"):
