@@ -13,6 +13,7 @@ from tracker.model import Judgement, Modality, Polarity, Reason, Relation
 from tracker.text import (
     STOP_WORDS,
     Analysis,
+    Cue,
     analyse_full,
     cue_density,
     informative_words,
@@ -352,9 +353,9 @@ def _hedge_gap(xa: Analysis, xb: Analysis) -> list[Reason]:
     words_a = {h.text for h in xa.hedges}
     words_b = {h.text for h in xb.hedges}
     reasons = []
-    for side, mine, theirs, analysis in (("a", words_a, words_b, xa), ("b", words_b, words_a, xb)):
+    for side, theirs, analysis in (("a", words_b, xa), ("b", words_a, xb)):
         other = xb if side == "a" else xa
-        extra = [h for h in analysis.hedges if h.text not in theirs]
+        extra = [h for h in analysis.hedges if h.text not in theirs and (side == "b" or _outside(h, analysis))]
         if extra:
             reasons.append(Reason("hedge", f"'{extra[0].text}' in {side}", side, extra[0].span))
         elif analysis.modality in _UNASSERTED and other.modality not in _UNASSERTED:
@@ -363,6 +364,16 @@ def _hedge_gap(xa: Analysis, xb: Analysis) -> list[Reason]:
 
 
 _UNASSERTED = (Modality.QUESTION, Modality.CONDITIONAL)
+
+
+def _outside(cue: Cue, analysis: Analysis) -> bool:
+    """Is a hedge in the attribution around a's claim rather than inside the claim itself?
+
+    relate(a, b) asks how b stands to a's claim: a claim that is itself tentative ("X could
+    be traded") is simply the claim; only b's hedging, or a's attribution, withholds support.
+    """
+    start = cue.span[0]
+    return start < analysis.prop_offset or start >= analysis.prop_offset + len(analysis.proposition)
 
 
 def _judge_short(a: str, b: str, threshold: float) -> Judgement:

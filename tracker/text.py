@@ -280,10 +280,10 @@ _TRUE_LABEL = re.compile(r"\b(?:it's true|is true|confirmed|true story|not a hoa
 
 _HEDGES = re.compile(
     r"\b(?:reportedly|allegedly|alleged|apparently|purportedly|supposedly|presumably|possibly"
-    r"|probably|likely|unlikely|perhaps|maybe|may|might|could|would|rumou?rs?|rumou?red"
+    r"|probably|likely|unlikely|perhaps|maybe|may|might|could|rumou?rs?|rumou?red"
     r"|unconfirmed|unverified|claims?|claimed|claiming|according to|report:|reports? (?:say|said|claim|suggest)s?"
     r"|sources?(?: say| said|:)?|believed to|said to be|thought to|suspected|speculat\w+"
-    r"|appears? to|seems? to|set to|expected to|plans? to|planning to|considering|mulls?|weighs"
+    r"|appears? to|seems? to"
     r"|hints?|hinted|suggests?|suggested|if true|so-called|may have|could have|might have"
     r"|investigat\w+|probe|probing|questions?|mystery|confusion|viral|video shows?"
     r"|photos? shows?|purported)\b"
@@ -398,7 +398,7 @@ def analyse_full(text: str) -> Analysis:
         m = _WRAP_THAT.match(body)
         if m is None:
             m = _WRAP_SAID.match(body) if len(body.split()) > 4 else None
-            if m and not _SPEECH.fullmatch(m.group("cue")):
+            if m and (not _SPEECH.fullmatch(m.group("cue")) or body[m.end():].startswith("to ")):
                 m = None  # "Apple added reinforcement": without "that", most verbs take an object
             if m and (len(m.group("pre").split()) > 6 or _NEGATION.search(m.group("pre"))):
                 m = None
