@@ -15,8 +15,7 @@ $(BIN)/tracker: pyproject.toml
 
 demo: $(BIN)/tracker
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/tracker import data/seed-statements.jsonl --db $(DEMO_DB)
-	$(BIN)/tracker list --db $(DEMO_DB)
+	$(BIN)/tracker extract $(SEED) --date 2025-05-10 --db $(DEMO_DB)
 
 test: $(BIN)/tracker
 	$(BIN)/python -m pytest -q

@@ -71,12 +71,14 @@ def table(
         return
     grid = Table(title=title, box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
     for key, header in columns:
+        longest = max((len(cell(row.get(key))) for row in rows), default=0)
         if key in WIDE_COLUMNS:
             grid.add_column(header, overflow="fold", ratio=3, min_width=16)
         elif key in SHORT_COLUMNS:
-            grid.add_column(header, no_wrap=True)
+            grid.add_column(header, overflow="fold", min_width=min(longest, 10))
         else:
-            grid.add_column(header, overflow="fold", ratio=1, max_width=24)
+            grid.add_column(header, overflow="fold", ratio=1, max_width=28,
+                            min_width=min(longest, 10))
     for row in rows:
         grid.add_row(*(escape(cell(row.get(key))) for key, _ in columns))
     console.print(grid)

@@ -200,7 +200,7 @@ class SpeakerCache:
                 "speakers",
                 {
                     "name": parsed.name,
-                    "kind": kind or parsed.kind.value,
+                    "kind": kind or speaker_names.guess_kind(parsed.name, stated_role).value,
                     "role": stated_role,
                     "affiliation": affiliation,
                     "created_at": now(),

@@ -47,9 +47,10 @@ app = _typer(
 
 
 def _register() -> None:
-    from tracker.cli import db, io, speakers, statements
+    from tracker.cli import db, extract, io, speakers, statements
 
     statements.register(app)
+    extract.register(app)
     io.register(app)
     speakers.register(app)
     db.register(app)

@@ -16,7 +16,7 @@ SPEAKER_COLUMNS = [
     ("role", "role"),
     ("affiliation", "affiliation"),
     ("aliases", "aliases"),
-    ("statements", "statements"),
+    ("statements", "stmts"),
     ("possible_duplicates", "same as?"),
 ]
 SOURCE_COLUMNS = [
@@ -26,7 +26,7 @@ SOURCE_COLUMNS = [
     ("title", "title"),
     ("author", "author"),
     ("published", "published"),
-    ("statements", "statements"),
+    ("statements", "stmts"),
 ]
 
 

@@ -29,7 +29,7 @@ LIST_COLUMNS: list[Column] = [
     ("speaker", "speaker"),
     ("text", "text"),
     ("source", "source"),
-    ("said_on", "said"),
+    ("date", "date"),
     ("kind", "kind"),
     ("polarity", "polarity"),
 ]
@@ -138,6 +138,8 @@ def list_(
         database(db_path),
         StatementFilter(speaker, source, tag, since, until, kind, limit),
     )
+    if fmt == "table":
+        rows = [{**row, "date": row["said_on"] or row["reported_on"]} for row in rows]
     emit(rows, LIST_COLUMNS if fmt == "table" else [(c, c) for c in MACHINE_COLUMNS], fmt=fmt,
          empty="No statements.")
 
@@ -158,6 +160,8 @@ def search(
     rows = search_statements(database(db_path), query, limit=limit)
     for row in rows:
         row.pop("rank", None)
+    if fmt == "table":
+        rows = [{**row, "date": row["said_on"] or row["reported_on"]} for row in rows]
     emit(rows, LIST_COLUMNS if fmt == "table" else [(c, c) for c in MACHINE_COLUMNS], fmt=fmt,
          empty="No statement matches.")
 

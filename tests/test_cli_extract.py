@@ -1,0 +1,87 @@
+"""`tracker extract` on the seed article and on bad input."""
+
+import json
+import sqlite3
+
+import pytest
+
+from conftest import SEED_ARTICLE
+
+
+def stored(db_path, sql="SELECT count(*) FROM statements"):
+    if not db_path.exists():
+        return 0
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(sql).fetchone()[0]
+
+
+def test_extract_stores_the_seed_statements_with_provenance(cli, db_path):
+    found = json.loads(cli.ok("extract", str(SEED_ARTICLE), "--date", "2025-05-10", "--json",
+                              "--no-link"))
+    article = SEED_ARTICLE.read_text(encoding="utf-8")
+    assert len(found) == stored(db_path) >= 10
+    for row in found:
+        assert article[row["char_start"]:row["char_end"]] == row["text"]
+    dar = next(row for row in found if row["text"].startswith("If India stops here"))
+    assert (dar["speaker"], dar["kind"], dar["modality"]) == ("Ishaq Dar", "direct", "conditional")
+    assert dar["source"] == "Caliber.Az" and dar["author"] == "Vafa Guliyeva"
+    denial = next(row for row in found if row["polarity"] == "deny")
+    assert denial["speaker"] == "India"
+    assert denial["text"] == "denied claims that its missiles had struck targets in Afghanistan"
+    shown = cli.json("show", str(denial["id"]))
+    assert (shown["source"], shown["reported_on"], shown["cue"]) == ("Caliber.Az", "2025-05-10", "denied")
+    assert (shown["char_start"], shown["char_end"]) == (denial["char_start"], denial["char_end"])
+
+
+def test_short_names_and_roles_resolve_to_one_speaker(cli):
+    cli.ok("extract", str(SEED_ARTICLE), "--no-link")
+    dar = [s for s in cli.json("speakers", "list") if s["name"] == "Ishaq Dar"]
+    assert len(dar) == 1
+    assert dar[0]["role"] == "Pakistan’s Foreign Minister"
+    assert dar[0]["kind"] == "person"
+    assert dar[0]["statements"] >= 3
+
+
+def test_re_extracting_the_same_article_adds_nothing(cli, db_path):
+    cli.ok("extract", str(SEED_ARTICLE), "--no-link")
+    before = stored(db_path)
+    result = cli("extract", str(SEED_ARTICLE), "--no-link")
+    assert result.exit_code == 0
+    assert f"Stored 0 new statements ({before} already recorded) from 1 article." in result.stderr
+    assert stored(db_path) == before
+
+
+def test_dry_run_shows_but_stores_nothing(cli, db_path):
+    out = cli.ok("extract", str(SEED_ARTICLE), "--dry-run")
+    assert "Ishaq Dar" in out and "denied" in out
+    assert stored(db_path) == 0
+
+
+def test_extract_reads_stdin(cli, db_path):
+    found = json.loads(cli.ok("extract", "-", "--json", "--no-link", "--source", "Dawn",
+                              input='Talks stall\n"We will respond," Defence Minister Khawaja Asif said.\n'))
+    assert [(r["speaker"], r["role"], r["text"], r["source"], r["title"]) for r in found] == [
+        ("Khawaja Asif", "Defence Minister", "We will respond", "Dawn", "Talks stall")]
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "Error: article {path}: empty\n"),
+        (b"   \n\n", "Error: article {path}: empty\n"),
+        (b"\x7fELF\x00\x01", "Error: article {path}: binary data (NUL byte at 4)\n"),
+        (b"caf\xe9 said", "Error: article {path}: not valid UTF-8 (byte 3)\n"),
+    ],
+)
+def test_bad_articles_are_one_line_errors_and_store_nothing(cli, db_path, tmp_path, content, message):
+    path = tmp_path / "article.txt"
+    path.write_bytes(content)
+    assert cli.fails("extract", str(SEED_ARTICLE), str(path)) == message.format(path=path)
+    assert stored(db_path) == 0
+
+
+def test_missing_file_and_bad_date_are_errors(cli, db_path):
+    assert cli.fails("extract", "nope.txt") == "Error: article nope.txt: no such file\n"
+    assert cli.fails("extract", str(SEED_ARTICLE), "--date", "2025-13-01") == (
+        "Error: invalid --date '2025-13-01': no such date\n")
+    assert stored(db_path) == 0

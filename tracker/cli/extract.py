@@ -1,0 +1,127 @@
+"""`tracker extract`: who said what, from article text, stored with provenance."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, Optional
+
+import typer
+
+from tracker.cli.options import DbOption, JsonOption, database
+from tracker.render import Column
+
+COLUMNS: list[Column] = [
+    ("speaker", "speaker"),
+    ("cue", "cue"),
+    ("kind", "kind"),
+    ("polarity", "polarity"),
+    ("text", "text"),
+]
+MAX_ARTICLE_BYTES = 5_000_000
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract)
+
+
+def extract(
+    files: Annotated[list[str], typer.Argument(help="Article text files; - reads stdin.", metavar="FILE...")],
+    source: Annotated[Optional[str], typer.Option("--source", help="The outlet (default: as the article names it).")] = None,
+    url: Annotated[Optional[str], typer.Option(help="URL of the article.")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="When the article was published (reported-on date).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be stored; store nothing.")] = False,
+    link: Annotated[bool, typer.Option("--link/--no-link", help="Link new statements to related ones.")] = True,
+    json_: JsonOption = False,
+    db_path: DbOption = None,
+) -> None:
+    """Find the attributed statements in articles, show them, and store them."""
+    from tracker import render
+    from tracker.dates import parse_date
+    from tracker.export import read_text
+    from tracker.extract import extract_article
+
+    parse_date(date, field="--date")
+    texts = [(path, read_text(path, what="article", limit=MAX_ARTICLE_BYTES)) for path in files]
+    found: list[dict[str, Any]] = []
+    for path, text in _progress(texts, len(texts) > 1):
+        article = extract_article(text)
+        for statement in article.statements:
+            found.append(_row(path, text, article, statement, source, url, date))
+    if not found:
+        render.status("No attributed statements found.")
+    if not dry_run and found:
+        added = _store(database(db_path), found, link)
+        for row, result in zip(found, added):
+            row["id"] = result.id
+            row["new"] = result.created
+        new = sum(1 for a in added if a.created)
+        render.status(
+            f"Stored {new} new statement{'s' if new != 1 else ''}"
+            f" ({len(added) - new} already recorded) from {len(texts)} article"
+            f"{'s' if len(texts) != 1 else ''}."
+        )
+    if json_:
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+    else:
+        columns = ([("id", "id")] if not dry_run else []) + COLUMNS
+        render.table(found, columns, empty="")
+
+
+def _progress(items: list[Any], show: bool) -> Any:
+    if not show:
+        return items
+    from rich.console import Console
+    from rich.progress import track
+
+    return track(items, description="Extracting", console=Console(stderr=True), transient=True)
+
+
+def _row(
+    path: str,
+    text: str,
+    article: Any,
+    statement: Any,
+    source: str | None,
+    url: str | None,
+    date: str | None,
+) -> dict[str, Any]:
+    from tracker.model import Polarity
+
+    start, end = statement.content_span
+    # a denial's content alone asserts what was denied: keep the denying words with it
+    if statement.polarity is Polarity.DENY and statement.cue_span and statement.cue_span[0] < start:
+        start = statement.cue_span[0]
+    return {
+        "file": path,
+        "speaker": statement.speaker or "unknown",
+        "role": statement.role,
+        "cue": statement.cue,
+        "kind": statement.kind.value,
+        "polarity": statement.polarity.value,
+        "modality": statement.modality.value,
+        "hedge": statement.hedge,
+        "via": statement.via,
+        "text": text[start:end],
+        "char_start": start,
+        "char_end": end,
+        "speaker_span": list(statement.speaker_span) if statement.speaker_span else None,
+        "source": source or article.outlet,
+        "url": url,
+        "title": article.headline,
+        "author": article.author,
+        "reported_on": date,
+    }
+
+
+def _store(db: Any, rows: list[dict[str, Any]], link: bool) -> list[Any]:
+    from tracker.cli.statements import _link_new
+    from tracker.model import NewStatement
+    from tracker.store import add_statements
+
+    fields = ("speaker", "role", "cue", "kind", "polarity", "modality", "hedge", "via", "text",
+              "char_start", "char_end", "source", "url", "title", "author", "reported_on")
+    added = add_statements(db, (NewStatement(**{f: row[f] for f in fields}) for row in rows))
+    new_ids = [a.id for a in added if a.created]
+    if link and new_ids:
+        _link_new(db, new_ids)
+    return added
