@@ -196,7 +196,7 @@ though although unless until whether why how there here just only even still yet
 """.split())
 _ADVERBS = set("""
 also reportedly allegedly apparently purportedly later then previously repeatedly strongly
-again once recently publicly privately earlier further flatly quickly firmly has had have
+again once recently publicly privately earlier now often further flatly quickly firmly has had have
 would will could may might had long often frequently immediately subsequently initially
 simply directly explicitly clearly openly angrily emphatically categorically vehemently
 separately likewise similarly last week already never always still has've just
@@ -241,6 +241,15 @@ _OUTLET_TRAIL = re.compile(r",\s*((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+(?:r
 _BYLINE = re.compile(r"^\s*By\s+([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|van|von|al))*)\s*$")
 _APPOS_AFTER = re.compile(r",\s*([^,.;:“”\"]{3,60}?),")
 _APPOS_BEFORE = re.compile(r"(?:^|(?<=[.;:]\s))((?:the|The|a|A|an|An)\s[^,.;:“”\"]{3,60}),\s*$")
+_LABEL = re.compile(r"[\"“]?((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*):\s+(?=\S)")
+_NOT_LABELS = {"update", "updated", "note", "editor's note", "editor’s note", "photo", "related",
+               "watch", "read", "source", "sources", "correction", "video", "breaking", "abstract",
+               "advertisement", "credit", "caption", "tags", "share", "listen", "click", "image",
+               "posted", "published", "contact", "email", "follow", "transcript", "partial",
+               "key", "here", "also", "plus", "the", "latest", "note", "disclosure", "bottom",
+               "q", "a", "question", "answer", "warning", "result", "results", "why", "how",
+               "what", "when", "where", "who", "background", "context", "more", "see", "analysis",
+               "opinion", "editorial", "commentary", "review", "exclusive", "live", "timeline"}
 _MODAL_IF = re.compile(r"^\W*(?:if|unless|provided|should)\b|\bif\b.+\bthen\b", re.IGNORECASE | re.DOTALL)
 _MODAL_COMMIT = re.compile(r"\b(?:will|would|shall|won[’']t|wouldn[’']t|going to|is to|are to)\b", re.IGNORECASE)
 _MODAL_COND = re.compile(r"\b(?:if|unless|provided(?: that)?|as long as|on condition)\b", re.IGNORECASE)
@@ -402,7 +411,8 @@ def _np_ok(toks: list[_Tok]) -> bool:
     if not _is_head(toks[-1]):
         # Any noun can head a determined phrase right before a cue: "the announcer said".
         head = toks[-1].low
-        if not (toks[0].low in _DETERMINERS and len(toks) > 1 and head.isalpha() and not head.endswith("ly")
+        determined = toks[0].low in _DETERMINERS or (toks[0].cap and toks[0].low.endswith(("'s", "’s")))
+        if not (determined and len(toks) > 1 and head.isalpha() and not head.endswith("ly")
                 and head not in _NP_STOPS and head not in _ADVERBS and head not in _DETERMINERS and head not in _CUE_FORMS):
             return False
     if not _is_np_start(toks[0], toks[1] if len(toks) > 1 else None):
@@ -430,6 +440,10 @@ def _np_left(toks: list[_Tok], end: int) -> tuple[int, int] | None:
         return None
     if toks[j - 1].text == ",":
         return _appositive(toks, j - 1)
+    if toks[j - 1].low in ("who", "which", "that") and j >= 2:
+        # "a letter from his doctor that says …": the relative pronoun stands for the phrase before it.
+        found = _np_left(toks, j - 1)
+        return found if found is not None and found[1] == j - 1 else None
     if toks[j - 1].text == ")":
         # "Rep. Stephen Lynch (D-Mass.) said": the party tag sits between name and cue.
         opening = next((m for m in range(j - 2, max(-1, j - 10), -1) if toks[m].text == "("), None)
@@ -602,6 +616,8 @@ class _Extractor:
         text = self.text
         last_direct: _Found | None = self.found[-1] if self.found and self.found[-1].kind == Kind.DIRECT else None
         for qa, qb in quotes:
+            if any(f.content[0] <= qa + 2 < f.content[1] for f in self.found):
+                continue  # already the content of a transcript line
             inner = _inner(text, qa, qb)
             words = text[inner[0]:inner[1]].split()
             sent = next((s for s in sentences if s[0] <= qa < s[1]), para)
@@ -715,6 +731,21 @@ class _Extractor:
             if obj:
                 item.via.append(self.text[cue[0]:toks[obj[1] - 1].end])
         return item
+
+    # transcripts and headlines: "PENCE: …", "Pat Caddell: …"
+
+    def labelled(self, para: Span) -> None:
+        text = self.text
+        m = _LABEL.match(text, para[0], para[1])
+        if not m or m.group(1).lower() in _NOT_LABELS or m.group(1).split()[0].lower() in _NOT_LABELS:
+            return
+        content = _trim(text, m.end(), para[1], " \t\"“”")
+        if len(text[content[0]:content[1]].split()) < 3:
+            return
+        label = m.group(1)
+        # Transcripts name speakers in capitals and quote them verbatim; headlines paraphrase.
+        kind = Kind.DIRECT if label.isupper() else Kind.INDIRECT
+        self.add(_Found(content, (m.end(1), m.end(1) + 1), (m.start(1), m.end(1)), kind))
 
     # reported speech
 
@@ -1048,6 +1079,7 @@ def extract_statements(text: str) -> list[Extracted]:
         quotes = _quotes(text, *para)
         sentences = _sentences(text, *para, quotes)
         all_sentences.extend(sentences)
+        ex.labelled(para)
         ex.direct(para, quotes, sentences)
         for sent in sentences:
             ex.described(sent, quotes)
