@@ -133,3 +133,15 @@ def test_unhedged_statement_has_no_hedge():
 )
 def test_modality(text, modality):
     assert analyse(text).modality is modality
+
+
+def test_doubt_refutes_and_label_in_a_question_only_asks():
+    assert analyse("Scientists cast doubt on the meteorite claim").polarity is Polarity.DENY
+    assert analyse("Bigfoot hoax? New footage sparks debate").polarity is Polarity.AFFIRM
+    assert analyse("Is it real? Biologist says the photo must be a hoax").polarity is Polarity.DENY
+
+
+def test_question_answered_no_denies():
+    claim = analyse("NHL expansion ahead? No, says Gary Bettman")
+    assert claim.polarity is Polarity.DENY
+    assert claim.cues == ("no",)

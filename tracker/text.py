@@ -267,7 +267,8 @@ _DENIAL_WORDS = re.compile(
     r"|fraud|fraudulent|phony|phoney|made up|misleading|no evidence|no truth|unfounded"
     r"|rumou?r (?:is )?false|not real|isn't real|isn't true|wasn't true|setting the record straight"
     r"|set the record straight|doctored|photoshopped|spoof|scam|made (?:it|\w+|the \w+)(?: all)? up"
-    r"|doubts? (?:that|whether|about|over|on)|cast(?:s|ing)? doubts?|rais(?:es|ed|ing) doubts?|doubtful)\b"
+    r"|doubts? (?:that|whether|about|over|on)|cast(?:s|ing)? doubts?|rais(?:es|ed|ing) doubts?|doubtful"
+    r"|troll(?:ed|s|ing)|duped|dupes|fooled|misinformation|erroneous|libel|bs)\b"
 )
 _NO_PREFIX = re.compile(r"^(?:[\w ]{0,20}:\s*)?(?:no|nope|sorry|wrong)\s*(?:[,.!:]|-+)\s*")
 # A "no" answering the text's own question: "NHL expansion ahead? No, says Bettman".
@@ -324,6 +325,10 @@ _LABEL_BEFORE = re.compile(r"(?:\b(?:is|was|are|were|be|been|as|a|an|just|totall
 _LABEL_AFTER = re.compile(r"^\s*(?:$|[:,.!?;\-)\"']|(?:and|or|but|alert|story|claim|claims|news|report|photos?|video|picture|images?)\b)")
 
 
+# Refuting verbs judge their object wherever they stand ("someone trolled twitter into ...").
+_VERBAL_LABELS = ("doubt", "cast", "rais", "troll", "dup", "fool", "debunk")
+
+
 def _in_question(norm: str, position: int) -> bool:
     """Is position inside a sentence that ends with a question mark?"""
     end = re.search(r"[.!?]", norm[position:])
@@ -368,7 +373,7 @@ def analyse_full(text: str) -> Analysis:
     head = _HEADLINE_PREFIX.match(norm, start)
     if head and not re.search(r"\b(?:not|no)\b", head.group("pre")):
         pre = head.group("pre")
-        if re.search(r"\b(?:hoax|fake|false|debunk|debunked|myth|fact check)\b", pre):
+        if re.search(r"\b(?:hoax|fake|false|debunk|debunked|myth|fact check|misinformation)\b", pre):
             denial.append(Cue("denial", pre.strip(), (head.start(), head.start() + len(pre))))
         elif _SOURCE_WORDS.search(pre):
             # "Pentagon: ..." or "Report: ...": the text passes on what a source says.
@@ -451,7 +456,8 @@ def analyse_full(text: str) -> Analysis:
 
     labels = [Cue("denial", d.group(0), d.span()) for d in _DENIAL_WORDS.finditer(norm)
               if not any(a <= d.start() - offset < b for a, b in cancelled)
-              and _predicative(norm, d.start(), d.end()) and modality is not Modality.QUESTION
+              and (_predicative(norm, d.start(), d.end()) or d.group(0).startswith(_VERBAL_LABELS))
+              and not _in_question(norm, d.start())
               and not (re.match(r"not true|isn't true|wasn't true", d.group(0)) and d.start() >= offset
                        and any(c.span[0] <= d.start() < c.span[1] for c in scoped))]
     # "claims ... false" inside a sub-clause of the claim still labels the claim in headlines.
