@@ -270,3 +270,46 @@ def test_article_without_byline_or_outlet():
 def test_empty_text_gives_nothing():
     assert extract_statements("") == []
     assert extract_article("").statements == ()
+
+
+# --- forms learnt from news archives --------------------------------------------------------
+
+
+def test_double_apostrophe_quotes_are_quotes():
+    text = "''The lack of reciprocity is deplorable,'' said Elez Biberaj, the director."
+    s = one(text)
+    assert s.content == "The lack of reciprocity is deplorable" and s.kind == Kind.DIRECT
+    assert mention(text, s) == "Elez Biberaj" and s.role == "the director"
+
+
+def test_party_tag_between_name_and_cue():
+    text = "Rep. Stephen Lynch (D-Mass.) said the law does not require witnesses to appear."
+    s = one(text)
+    assert (mention(text, s), s.role) == ("Stephen Lynch", "Rep.") and s.content.startswith("the law")
+
+
+def test_relative_clause_between_name_and_cue():
+    text = "Johnnie Wilson, who watched the ceremony on a screen, said he had fought in Vietnam."
+    s = one(text)
+    assert s.speaker == "Johnnie Wilson" and s.content == "he had fought in Vietnam"
+
+
+def test_progressive_cue_and_its_near_miss():
+    s = one("Donald Trump is warning voters that a Clinton victory would bring back scandal.")
+    assert (s.speaker, s.cue, s.content) == (
+        "Donald Trump", "warning", "a Clinton victory would bring back scandal")
+    assert extract_statements("The dog is saying nothing, as usual.") == []
+
+
+def test_transcript_label_is_a_direct_statement_but_a_note_is_not():
+    text = '"WALLACE: Will Gennifer Flowers be there tomorrow?\n"PENCE: She will not be attending the debate.\n'
+    found = extract_statements(text)
+    assert [(s.speaker, s.kind, s.modality) for s in found] == [
+        ("WALLACE", Kind.DIRECT, Modality.QUESTION), ("PENCE", Kind.DIRECT, Modality.COMMITMENT)]
+    assert extract_statements("Update: The road has reopened to all traffic.\n") == []
+
+
+def test_quoted_show_name_before_a_speaker_is_not_his_quote():
+    text = "On the broadcast of “Fox News Sunday,” Governor Mike Pence said the tweet was a joke."
+    s = one(text)
+    assert s.speaker == "Mike Pence" and s.content == "the tweet was a joke"

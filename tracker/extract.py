@@ -110,7 +110,7 @@ for _lemma, _forms in {
 _PARTICIPLES: dict[str, str] = {
     "saying": "say", "adding": "add", "noting": "note", "arguing": "argue",
     "claiming": "claim", "insisting": "insist", "warning": "warn", "urging": "urge",
-    "emphasizing": "emphasize", "emphasising": "emphasize", "stressing": "stress",
+    "emphasizing": "emphasize", "proposing": "propose", "emphasising": "emphasize", "stressing": "stress",
     "explaining": "explain", "suggesting": "suggest", "denying": "deny",
     "dismissing": "dismiss", "rejecting": "reject", "calling": "call",
     "telling": "tell", "writing": "write", "asserting": "assert", "declaring": "declare",
@@ -239,7 +239,7 @@ _OUTLET = re.compile(
 )
 _OUTLET_TRAIL = re.compile(r",\s*((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+(?:reports|reported)\s*[.;]")
 _BYLINE = re.compile(r"^\s*By\s+([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|van|von|al))*)\s*$")
-_APPOS_AFTER = re.compile(r",\s*([^,.;:“”\"]{3,60}?),")
+_APPOS_AFTER = re.compile(r",\s*([^,.;:“”\"]{3,60}?)(?:[,.;]|$)")
 _APPOS_BEFORE = re.compile(r"(?:^|(?<=[.;:]\s))((?:the|The|a|A|an|An)\s[^,.;:“”\"]{3,60}),\s*$")
 _LABEL = re.compile(r"[\"“]?((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*):\s+(?=\S)")
 _NOT_LABELS = {"update", "updated", "note", "editor's note", "editor’s note", "photo", "related",
@@ -343,6 +343,15 @@ def _inner(text: str, qa: int, qb: int) -> Span:
     elif text[qb - 1] in "\"”":
         b = qb - 1
     return _trim(text, a, b, " \t,;:—–-")
+
+
+def _looks_like_title(text: str, qa: int, inner: Span) -> bool:
+    """A quoted name (a show, book or operation) rather than speech."""
+    before = text[max(0, qa - 12):qa].split()
+    if before and before[-1].lower() in ("of", "on", "in", "at", "from", "for", "by", "with", "about", "the", "a", "an", "called", "named", "titled", "dubbed"):
+        return True
+    words = text[inner[0]:inner[1]].strip(" ,.?!").split()
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w.lower() in ("of", "the", "a", "and", "in", "on", "for", "to") for w in words)
 
 
 def _inside(pos: int, spans: list[Span]) -> bool:
@@ -616,12 +625,13 @@ class _Extractor:
         text = self.text
         last_direct: _Found | None = self.found[-1] if self.found and self.found[-1].kind == Kind.DIRECT else None
         for qa, qb in quotes:
-            if any(f.content[0] <= qa + 2 < f.content[1] for f in self.found):
+            if any(qa < f.content[1] and f.content[0] < qb for f in self.found):
                 continue  # already the content of a transcript line
             inner = _inner(text, qa, qb)
             words = text[inner[0]:inner[1]].split()
             sent = next((s for s in sentences if s[0] <= qa < s[1]), para)
-            item = self._quote_after(qb, sent, inner) or self._quote_before(qa, sent, inner)
+            title = _looks_like_title(text, qa, inner)
+            item = (None if title else self._quote_after(qb, para, inner)) or self._quote_before(qa, sent, inner)
             if item is None and last_direct is not None and len(words) >= 4:
                 starts_unit = text[sent[0]:qa].strip() == "" or text[para[0]:qa].strip() == ""
                 if starts_unit and not self._has_cue(sent, quotes):
@@ -900,7 +910,7 @@ class _Extractor:
             else:
                 while j < len(toks) and (toks[j].low in ("on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today") or toks[j].low in _ADVERBS):
                     j += 1
-        if j >= len(toks) or toks[j].low in ("citing", "according"):
+        if j >= len(toks) or toks[j].low in ("citing", "according", "nothing", "anything"):
             return None
         # The content ends before a participle or a coordinated cue that opens a new statement.
         end = len(toks)
