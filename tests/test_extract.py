@@ -313,3 +313,12 @@ def test_quoted_show_name_before_a_speaker_is_not_his_quote():
     text = "On the broadcast of “Fox News Sunday,” Governor Mike Pence said the tweet was a joke."
     s = one(text)
     assert s.speaker == "Mike Pence" and s.content == "the tweet was a joke"
+
+
+def test_colon_at_paragraph_end_introduces_the_next_quoted_paragraph():
+    text = "The senator told the crowd:\n“We will not back down from this fight.”\n"
+    s = one(text)
+    assert (s.speaker, s.cue, s.kind) == ("The senator", "told", Kind.DIRECT)
+    assert s.content == "We will not back down from this fight."
+    unrelated = "The senator told the crowd:\nThe rain kept falling.\n“We will not back down from this fight.”\n"
+    assert extract_statements(unrelated) == []

@@ -599,6 +599,8 @@ class _Extractor:
         self.text = text
         self.found: list[_Found] = []
         self.used_cues: set[int] = set()
+        # "X said:" closing a paragraph hands its speaker to the quote that opens the next one.
+        self.pending: _Found | None = None
 
     # speaker bookkeeping
 
@@ -632,6 +634,10 @@ class _Extractor:
             sent = next((s for s in sentences if s[0] <= qa < s[1]), para)
             title = _looks_like_title(text, qa, inner)
             item = (None if title else self._quote_after(qb, para, inner)) or self._quote_before(qa, sent, inner)
+            pending, self.pending = self.pending, None
+            if item is None and pending is not None and text[para[0]:qa].strip() == "":
+                pending.content, pending.kind = inner, Kind.DIRECT
+                item = pending
             if item is None and last_direct is not None and len(words) >= 4:
                 starts_unit = text[sent[0]:qa].strip() == "" or text[para[0]:qa].strip() == ""
                 if starts_unit and not self._has_cue(sent, quotes):
@@ -717,8 +723,6 @@ class _Extractor:
             return None
         lemma = hit[0]
         cue_tok = toks[k]
-        if cue_tok.low in _PARTICIPLES or toks[k].low in ("adding",):
-            pass
         item = None
         span = _np_left(toks, k)
         if span is not None:
@@ -838,11 +842,10 @@ class _Extractor:
                 if len(text[content[0]:content[1]].split()) < 3:
                     return None
                 return self._finish(content, cue, speaker, lemma, toks, k)
-            if before is not None and before.word and before.low not in ("and", "but", "that", "as", "also") and not before.cap:
-                if before.low in _NP_STOPS and before.low not in ("that",):
-                    pass
         content = self._right_content(toks, last, lemma)
         if content is None:
+            if speaker and toks[-1].text == ":" and len(toks) - last <= 6:
+                self.pending = self._finish(cue, cue, speaker, lemma, toks, k)
             return None
         if participle and lemma in _RATING and sent_items and re.match(r"(?:the|these|those|such)\s+(?:allegations?|claims?|reports?|accusations?|charges?)\b|(?:it|them)\b", text[content[0]:content[1]], re.IGNORECASE):
             return None  # "…, dismissing the allegations as false" restates the denial just made
@@ -931,8 +934,6 @@ class _Extractor:
         words = text[content[0]:content[1]].split()
         if len(words) < 3 and not (lemma in _NP_OBJECT and len(words) >= 2):
             return None
-        if text[content[0]] in "“\"" and text[content[1] - 1] in "”\"" and content[1] - content[0] > 2:
-            pass
         return content
 
     def _finish(self, content: Span, cue: Span, speaker: list[_Tok] | None, lemma: str,
@@ -981,8 +982,7 @@ class _Extractor:
             cue_tok = tail[-1]
             if cue_tok.start in self.used_cues or any(f.content[0] <= qa < f.content[1] for f in self.found):
                 continue
-            left = _np_left(toks, len(toks) - len(tail) + len(tail) - 1 if lows[-1] else len(toks))
-            idx = len(toks) - (6 - len(tail)) - 1 if False else toks.index(cue_tok)
+            idx = toks.index(cue_tok)
             left = _np_left(toks, idx)
             if left is None or idx - left[1] > 2:
                 continue
@@ -1091,6 +1091,7 @@ def extract_statements(text: str) -> list[Extracted]:
         all_sentences.extend(sentences)
         ex.labelled(para)
         ex.direct(para, quotes, sentences)
+        ex.pending = None
         for sent in sentences:
             ex.described(sent, quotes)
             ex.indirect(sent, quotes)
