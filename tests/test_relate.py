@@ -194,3 +194,16 @@ def test_judgement_serialises():
     data = relate("Pakistan requested a ceasefire", "Pakistan did not request a ceasefire").to_dict()
     assert data["relation"] == "contradicts"
     assert data["reasons"][0]["side"] == "b"
+
+
+def test_claim_side_purpose_negation_is_not_the_claim():
+    a = "The maker reinforced the frame so that it doesn't bend"
+    assert relate(a, "No, the maker did not reinforce the frame").relation is Relation.CONTRADICTS
+    assert relate(a, "The maker quietly reinforced the frame").relation is not Relation.CONTRADICTS
+
+
+def test_advice_not_to_do_something_does_not_contradict():
+    a = "Resetting all settings deletes your files"
+    j = relate(a, "Don't reset all settings unless you want to lose your files")
+    assert j.relation is not Relation.CONTRADICTS
+    assert relate(a, "Resetting all settings does not delete your files").relation is Relation.CONTRADICTS

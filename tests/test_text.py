@@ -145,3 +145,32 @@ def test_question_answered_no_denies():
     claim = analyse("NHL expansion ahead? No, says Gary Bettman")
     assert claim.polarity is Polarity.DENY
     assert claim.cues == ("no",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The maker reinforced the frame to ensure it doesn't bend",  # purpose clause
+        "The senator said she should be called the First Woman, not the First Lady",  # contrast
+        "Don't reset your settings unless you want to lose your files",  # advice
+    ],
+)
+def test_negation_that_does_not_deny_the_main_clause(text):
+    claim = analyse(text)
+    assert claim.polarity is Polarity.AFFIRM
+    assert claim.cues == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The frame doesn't bend", "She is not the First Lady", "Users don't reset their settings"],
+)
+def test_main_clause_negation_near_misses_still_deny(text):
+    assert analyse(text).polarity is Polarity.DENY
+
+
+def test_not_knowing_how_hedges_rather_than_denies():
+    claim = analyse("The plumber has no idea how his truck ended up in Syria")
+    assert claim.polarity is Polarity.AFFIRM
+    assert claim.hedge == "not sure"
+    assert analyse("The plumber has no truck in Syria").polarity is Polarity.DENY

@@ -301,7 +301,17 @@ _COMMITMENT = re.compile(
 # Subordinate clauses whose negation says nothing about the main claim.
 _SUBORDINATE = re.compile(
     r"(?:,\s*|\s)(?:who|whom|whose|which|that|because|although|though|while|whereas|after|before"
-    r"|since|when|where|until|unless|despite|even though|as)\b"
+    r"|since|when|where|until|unless|despite|even though|as"
+    r"|so that|so|to ensure|to make sure|in order to|in order not to|lest)\b"
+)
+# Negations that do not deny the main clause: "the First Woman, not the First Lady" (a
+# contrast that asserts the first half), "Don't reset your phone unless ..." (advice), and
+# "has no idea how / isn't sure whether" (ignorance, which only hedges).
+_CONTRAST_NOT = re.compile(r",\s*(?:but\s+)?not\s+(?:the|a|an|his|her|its|their|our|my|just|only)\b")
+_IMPERATIVE_NOT = re.compile(r"^(?:please\s+)?(?:don't|do not)\s+(?!\w+(?:ed|s)\b)[a-z]")
+_EPISTEMIC_NOT = re.compile(
+    r"\b(?:not|no|isn't|aren't|wasn't|don't|doesn't|didn't|unsure)\s+(?:\w+\s+)?"
+    r"(?:sure|idea|clue|know|knows|clear|certain|understand)\s+(?:\w+\s+)?(?:how|why|what|whether|if|who|where|when)\b"
 )
 _SPEECH = re.compile(r"said|says|say|told|tells|claims|claimed|insists|insisted|warns|warned|admits|admitted|believes|thinks")
 # Reporting verbs by which the writer vouches for the content rather than passing it on.
@@ -443,6 +453,11 @@ def analyse_full(text: str) -> Analysis:
         stop = _CLAUSE_END.search(proposition, sub.end())
         sub_spans.append((sub.start(), stop.start() if stop else len(proposition)))
     cancelled = [c.span() for c in _CANCELLED.finditer(proposition)]
+    cancelled += [(c.start(), c.end()) for c in _CONTRAST_NOT.finditer(proposition)]
+    cancelled += [(c.start(), c.end()) for c in _IMPERATIVE_NOT.finditer(proposition)]
+    epistemic = list(_EPISTEMIC_NOT.finditer(proposition))
+    cancelled += [(c.start(), c.end()) for c in epistemic]
+    hedge_words.extend(Cue("hedge", "not sure", (offset + c.start(), offset + c.end())) for c in epistemic)
     for neg in _NEGATION.finditer(proposition):
         word = neg.group(0)
         if word == "no" and not _NEGATION_NO.match(proposition, neg.start()):
