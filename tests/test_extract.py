@@ -322,3 +322,24 @@ def test_colon_at_paragraph_end_introduces_the_next_quoted_paragraph():
     assert s.content == "We will not back down from this fight."
     unrelated = "The senator told the crowd:\nThe rain kept falling.\n“We will not back down from this fight.”\n"
     assert extract_statements(unrelated) == []
+
+
+# --- forms from the PolNeAR error analysis (development half) -------------------------------
+
+
+def test_quote_then_speaker_with_title_or_age_set_off_by_commas():
+    text = "“The veto will be overridden,” Senate Leader Mitch McConnell, R-Ky., said Tuesday."
+    s = one(text)
+    assert (mention(text, s), s.role, s.kind) == ("Mitch McConnell", "Senate Leader", Kind.DIRECT)
+    assert s.content == "The veto will be overridden"
+    text = "''I have never been edited,'' Mr. King, 82, told me."
+    assert mention(text, one(text)) == "Mr. King"
+    # Near miss: a clause after the quote that is not a speaker phrase gives no speaker.
+    assert extract_statements("“Never again,” read the banner, which the mayor said was old.") == []
+
+
+def test_that_after_a_second_cue_is_not_the_first_cues_content():
+    text = "His aides say it's too early to discuss a run but noted that Scott won twice."
+    found = extract_statements(text)
+    assert found[0].cue == "say" and found[0].content.startswith("it's too early")
+    assert_spans(text, found)

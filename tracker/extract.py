@@ -505,7 +505,7 @@ def _appositive(toks: list[_Tok], comma: int) -> tuple[int, int] | None:
         if start is None or toks[start].text != "," or start == 0:
             return None
         first = toks[start + 1] if start + 1 < end else None
-        if first is None or not (first.low in _INSERTION_OPENERS or first.low.endswith("ing") or first.low in _DETERMINERS or first.low in _SPEAKER_NOUNS or first.low in _TITLES or first.cap):
+        if first is None or not (first.low in _INSERTION_OPENERS or first.low.isdigit() or first.low.endswith("ing") or first.low in _DETERMINERS or first.low in _SPEAKER_NOUNS or first.low in _TITLES or first.cap):
             return None
         outer = _np_left(toks, start)
         if outer is not None and outer[1] == start:
@@ -669,11 +669,11 @@ class _Extractor:
             return None
         ending = text[inner[1]:qb]
         toks = _tokens(text, qb, hi)
-        for k, t in enumerate(toks[:10]):
+        for k, t in enumerate(toks[:24]):
             hit = _cue_lemma(toks, k)
             if not hit:
-                if t.text in ".;!?" or (t.text == "," and k > 0):
-                    break
+                if t.text in ";!?" or (t.text == "." and not (k + 1 < len(toks) and toks[k + 1].text == ",")) or (t.text == "," and k > 0 and not toks[0].cap and toks[0].low not in _DETERMINERS):
+                    break  # commas may set off the speaker's title or age: “…,” X, 82, said
                 continue
             lemma, last = hit
             if lemma == "according to":
@@ -894,6 +894,8 @@ class _Extractor:
                     break
                 if toks[m].text in ".;:!?":
                     break
+                if m > j and (toks[m].low in ("and", "but") or (not toks[m].cap and _CUE_FORMS.get(toks[m].low))):
+                    break  # "say it's early but noted that …": that "that" belongs to the next cue
             if that_at is not None and that_at - j <= 12:
                 between = toks[j:that_at]
                 if lemma in _NP_OBJECT | {"reiterate"} and between and between[-1].low in ("claims", "claim", "reports", "report", "allegations", "suggestions", "stance", "position", "view", "belief", "assertion", "accusations", "rumors", "speculation", "fears"):
