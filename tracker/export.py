@@ -27,7 +27,8 @@ def csv_safe(value: Any) -> str:
     elif isinstance(value, bool):
         value = "true" if value else "false"
     text = str(value)
-    if text.startswith(_FORMULA_START):
+    # quotes already before a formula character get one more, so import can undo exactly one
+    if text.lstrip("'").startswith(_FORMULA_START):
         return "'" + text
     return text
 
@@ -90,7 +91,7 @@ def read_text(path: str, *, what: str = "input", limit: int | None = None) -> st
 IMPORT_FIELDS = (
     "text", "speaker", "role", "affiliation", "source", "url", "title", "author", "published",
     "said_on", "reported_on", "kind", "cue", "via", "hedge", "modality", "polarity", "tags", "ref",
-    "char_start", "char_end",
+    "char_start", "char_end", "speaker_kind",
 )
 # names other tools (and our own exports) use for the same fields
 _SYNONYMS = {"id": None, "created_at": None, "proposition": None, "speaker_id": None,
@@ -118,19 +119,22 @@ def read_statements(
 ) -> Iterator[NewStatement]:
     """Stream the statements of a CSV/TSV/JSON/JSONL file (or stdin for "-").
 
-    Errors name the row (data rows count from 1). Unknown columns are reported once
-    through `warn` and ignored.
+    CSV, TSV and JSON lines are read one line at a time, so memory stays flat however big
+    the file; a JSON array is parsed whole. Errors name the row (data rows count from 1,
+    blank lines are not rows) and, for bytes that cannot be read, the line and byte offset.
+    Unknown columns are reported once through `warn` and ignored.
     """
     from tracker.model import InvalidInput
 
+    name = "stdin" if path == "-" else path
     stream = _open_binary(path)
     try:
         if fmt in ("csv", "tsv"):
-            records = _csv_records(stream, "\t" if fmt == "tsv" else ",")
+            records = _csv_records(stream, "\t" if fmt == "tsv" else ",", name)
         elif fmt == "jsonl":
             records = _jsonl_records(stream)
         else:
-            records = _json_records(stream)
+            records = _json_records(stream, name)
         seen_unknown: set[str] = set()
         any_rows = False
         for number, record in records:
@@ -145,7 +149,7 @@ def read_statements(
             except InvalidInput as error:
                 raise InvalidInput(f"row {number}: {error}") from None
         if not any_rows:
-            raise InvalidInput(f"{'stdin' if path == '-' else path}: no rows to import")
+            raise InvalidInput(f"{name}: no rows to import")
     finally:
         if path != "-":
             stream.close()
@@ -168,52 +172,90 @@ def _open_binary(path: str) -> BinaryIO:
 
 
 def _decoded_lines(stream: BinaryIO) -> Iterator[tuple[int, str]]:
-    """Lines as text, with their 1-based line number; bad bytes are an error naming the line."""
+    """Lines as text with their 1-based number; NUL, bad UTF-8 or a huge line name line and byte."""
     from tracker.model import InvalidInput
 
-    for number, raw in enumerate(stream, start=1):
-        if b"\x00" in raw:
-            raise InvalidInput(f"line {number}: NUL byte")
+    offset = 0  # bytes before this line, so errors can point into the file
+    number = 0
+    while True:
+        # readline with a limit keeps a file without newlines from filling memory
+        raw = stream.readline(MAX_CELL_BYTES + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > MAX_CELL_BYTES:
+            raise InvalidInput(
+                f"line {number} (byte {offset}): longer than {MAX_CELL_BYTES:,} bytes"
+            )
+        nul = raw.find(b"\x00")
+        if nul >= 0:
+            raise InvalidInput(f"line {number} (byte {offset + nul}): NUL byte")
         try:
             line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as error:
-            raise InvalidInput(f"line {number}: not valid UTF-8 (byte {error.start})") from None
+            # utf-8-sig reports positions after a stripped BOM
+            bom = 3 if number == 1 and raw.startswith(b"\xef\xbb\xbf") else 0
+            raise InvalidInput(
+                f"line {number} (byte {offset + bom + error.start}): not valid UTF-8"
+            ) from None
+        offset += len(raw)
         yield number, line
 
 
-def _csv_records(stream: BinaryIO, delimiter: str) -> Iterator[tuple[int, dict[str, Any]]]:
+def _csv_records(
+    stream: BinaryIO, delimiter: str, name: str = "input"
+) -> Iterator[tuple[int, dict[str, Any]]]:
     import csv
 
     from tracker.model import InvalidInput
 
     csv.field_size_limit(MAX_CELL_BYTES)
-    lines = (line for _, line in _decoded_lines(stream))
-    reader = csv.reader(lines, delimiter=delimiter, strict=True)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise InvalidInput("empty file: expected a header row with a 'text' column") from None
-    except csv.Error as error:
-        raise InvalidInput(f"header: {error}") from None
+    reader = csv.reader(
+        (line for _, line in _decoded_lines(stream)), delimiter=delimiter, strict=True
+    )
+
+    def next_values(where: str) -> list[str] | None:
+        """The next non-blank record, None at the end; errors are prefixed with `where`."""
+        while True:
+            try:
+                values = next(reader)
+            except StopIteration:
+                return None
+            except csv.Error as error:
+                raise InvalidInput(f"{where} (line {reader.line_num}): {_csv_message(error)}") from None
+            except InvalidInput as error:
+                raise InvalidInput(f"{where}: {error}") from None
+            if values and any(v.strip() for v in values):
+                return values
+
+    header = next_values("header")
+    if header is None:
+        raise InvalidInput(f"{name}: empty file (expected a header row with a 'text' column)")
     header = [h.strip().lower() for h in header]
     if "text" not in header and "statement" not in header and "claim" not in header:
-        raise InvalidInput("the header has no 'text' column")
+        raise InvalidInput(f"{name}: the header has no 'text' column")
+    repeated = sorted({h for h in header if h and header.count(h) > 1})
+    if repeated:
+        raise InvalidInput(f"{name}: the header repeats column {', '.join(repeated)}")
     number = 0
     while True:
-        try:
-            values = next(reader)
-        except StopIteration:
+        values = next_values(f"row {number + 1}")
+        if values is None:
             return
-        except csv.Error as error:
-            raise InvalidInput(f"row {number + 1}: {_csv_message(error)}") from None
         number += 1
-        if not values:
-            continue
         if len(values) != len(header):
             raise InvalidInput(
-                f"row {number}: {len(values)} columns where the header has {len(header)}"
+                f"row {number} (line {reader.line_num}): {len(values)} columns where the"
+                f" header has {len(header)}"
             )
-        yield number, dict(zip(header, values))
+        yield number, {h: _csv_unsafe(v) for h, v in zip(header, values) if h}
+
+
+def _csv_unsafe(cell: str) -> str:
+    """Undo csv_safe: drop the one quote it put before (quotes and) a formula character."""
+    if cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA_START):
+        return cell[1:]
+    return cell
 
 
 def _csv_message(error: Exception) -> str:
@@ -229,38 +271,58 @@ def _jsonl_records(stream: BinaryIO) -> Iterator[tuple[int, dict[str, Any]]]:
     from tracker.model import InvalidInput
 
     number = 0
-    for _, line in _decoded_lines(stream):
+    lines = _decoded_lines(stream)
+    while True:
+        try:
+            found = next(lines, None)
+        except InvalidInput as error:
+            raise InvalidInput(f"row {number + 1}: {error}") from None
+        if found is None:
+            return
+        line_number, line = found
         if not line.strip():
             continue
         number += 1
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            raise InvalidInput(f"row {number}: invalid JSON ({error.msg})") from None
+            raise InvalidInput(
+                f"row {number} (line {line_number}): invalid JSON ({error.msg})"
+            ) from None
         if not isinstance(record, dict):
-            raise InvalidInput(f"row {number}: expected a JSON object")
+            raise InvalidInput(f"row {number} (line {line_number}): expected a JSON object")
         yield number, record
 
 
-def _json_records(stream: BinaryIO) -> Iterator[tuple[int, dict[str, Any]]]:
+def _json_records(stream: BinaryIO, name: str = "input") -> Iterator[tuple[int, dict[str, Any]]]:
+    """The objects of a JSON array (or {"statements": [...]}); the document is read whole."""
     from tracker.model import InvalidInput
 
     data = stream.read()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if not data.strip():
+        raise InvalidInput(f"{name}: empty file (expected a JSON array of statements)")
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise InvalidInput(f"NUL byte at byte {nul}")
+        raise InvalidInput(f"{name}: NUL byte at byte {nul}")
     try:
-        document = json.loads(data.decode("utf-8-sig"))
+        document = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError as error:
-        raise InvalidInput(f"not valid UTF-8 (byte {error.start})") from None
+        raise InvalidInput(f"{name}: not valid UTF-8 (byte {error.start})") from None
     except json.JSONDecodeError as error:
+        message = error.msg
+        if message.startswith("Unterminated string"):  # json's own text ends "starting at"
+            message = "unterminated string"
+        if message == "unterminated string" or error.pos >= len(data.rstrip()):
+            message += "; is the file truncated?"
         raise InvalidInput(
-            f"invalid JSON at byte {error.pos} (line {error.lineno}): {error.msg}"
+            f"{name}: invalid JSON at byte {error.pos} (line {error.lineno}): {message}"
         ) from None
     if isinstance(document, dict) and isinstance(document.get("statements"), list):
         document = document["statements"]
     if not isinstance(document, list):
-        raise InvalidInput("expected a JSON array of statement objects")
+        raise InvalidInput(f"{name}: expected a JSON array of statement objects")
     for number, record in enumerate(document, start=1):
         if not isinstance(record, dict):
             raise InvalidInput(f"row {number}: expected a JSON object")
@@ -276,8 +338,12 @@ def _statement_from(record: dict[str, Any]) -> NewStatement:
         if target in IMPORT_FIELDS and value not in (None, ""):
             values[target] = value
     text = values.get("text")
-    if not isinstance(text, str) or not text.strip():
+    if text is None:
         raise InvalidInput("text is missing")
+    if not isinstance(text, str):
+        raise InvalidInput("text must be a string")
+    if not text.strip():
+        raise InvalidInput("text is empty")
     speaker = values.get("speaker")
     if isinstance(speaker, dict):  # our own JSON export nests nothing, but be lenient
         speaker = speaker.get("name")
@@ -305,3 +371,189 @@ def _statement_from(record: dict[str, Any]) -> NewStatement:
         char_end=values.get("char_end"),
         **strings,
     )
+
+
+# --- writers for `tracker export` --------------------------------------------------------------
+
+# The 1-5 scale of Google's ClaimReview guidance (1 = false, 5 = true); pants-on-fire is
+# also 1 (its alternateName keeps the difference) and unverified has no value at all.
+RATING_VALUES = {
+    "true": 5, "mostly-true": 4, "half-true": 3, "misleading": 2, "false": 1, "pants-on-fire": 1,
+}
+RATING_NAMES = {
+    "true": "True", "mostly-true": "Mostly true", "half-true": "Half true",
+    "misleading": "Misleading", "false": "False", "pants-on-fire": "Pants on fire",
+    "unverified": "Unverified",
+}
+
+
+def claim_review(item: dict[str, Any]) -> dict[str, Any]:
+    """A schema.org ClaimReview for one verdict (an item of verdicts.reviewed_claims)."""
+    verdict, statement = item["verdict"], item["statement"]
+    author: dict[str, Any] = {
+        "@type": "Person" if item["speaker_kind"] == "person" else "Organization",
+        "name": statement["speaker"],
+    }
+    if statement.get("role"):
+        author["jobTitle"] = statement["role"]
+    claim: dict[str, Any] = {
+        "@type": "Claim",
+        "author": author,
+        "appearance": [{"@type": "CreativeWork", "url": url} for url in item["urls"]],
+    }
+    said = statement.get("said_on") or statement.get("reported_on")
+    if said:
+        claim["datePublished"] = said
+    rating: dict[str, Any] = {
+        "@type": "Rating",
+        "alternateName": RATING_NAMES.get(verdict["rating"], verdict["rating"]),
+    }
+    if verdict["rating"] in RATING_VALUES:
+        rating.update(ratingValue=RATING_VALUES[verdict["rating"]], bestRating=5, worstRating=1)
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": statement["text"],
+        "itemReviewed": claim,
+        "reviewRating": rating,
+        "datePublished": verdict["created_at"][:10],
+        # a verdict without --by still needs an author for the structured data to be valid
+        "author": {"@type": "Person", "name": verdict["by"]}
+        if verdict.get("by")
+        else {"@type": "Organization", "name": "unknown"},
+    }
+    if verdict.get("evidence_url"):
+        review["url"] = verdict["evidence_url"]
+    if verdict.get("note"):
+        review["reviewBody"] = verdict["note"]
+    return review
+
+
+def md_cell(value: Any) -> str:
+    """A value as the text of one Markdown table cell: no pipe, newline or HTML can break out."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        text = "yes" if value else "no"
+    elif isinstance(value, (list, tuple)):
+        text = ", ".join(str(v) for v in value)
+    elif isinstance(value, float):
+        text = f"{value:.1f}"
+    elif isinstance(value, dict):
+        text = json.dumps(value, ensure_ascii=False)
+    else:
+        text = str(value)
+    text = text.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("|", "\\|").replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\n", "<br>")
+
+
+def write_markdown_table(
+    rows: Iterable[dict[str, Any]], columns: Sequence[tuple[str, str]], out: TextIO
+) -> int:
+    """A GitHub-flavoured Markdown table of `columns` (key, header); returns the row count."""
+    out.write("| " + " | ".join(md_cell(header) for _, header in columns) + " |\n")
+    out.write("|" + "|".join("---" for _ in columns) + "|\n")
+    count = 0
+    for row in rows:
+        out.write("| " + " | ".join(md_cell(row.get(key)) for key, _ in columns) + " |\n")
+        count += 1
+    return count
+
+
+def write_markdown(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[tuple[str, str]],
+    out: TextIO,
+    *,
+    title: str | None = None,
+) -> None:
+    if title:
+        out.write(f"# {title}\n\n")
+    if rows:
+        write_markdown_table(rows, columns, out)
+    else:
+        out.write("Nothing to show.\n")
+
+
+class AtomicOutput:
+    """A text file written to a temporary name beside `path`, renamed over it only on success."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.temp: str | None = None
+        self.file: TextIO | None = None
+
+    def __enter__(self) -> TextIO:
+        import os
+        import tempfile
+
+        from tracker.model import InvalidInput
+
+        directory = os.path.dirname(os.path.abspath(self.path))
+        if not os.path.isdir(directory):
+            raise InvalidInput(f"cannot write {self.path}: directory does not exist")
+        if os.path.isdir(self.path):
+            raise InvalidInput(f"cannot write {self.path}: it is a directory")
+        try:
+            fd, self.temp = tempfile.mkstemp(prefix=".tracker-", suffix=".tmp", dir=directory)
+        except OSError as error:
+            raise InvalidInput(f"cannot write {self.path}: {error.strerror}") from None
+        # newline="" so CSV keeps the line endings the csv module chose
+        self.file = open(fd, "w", encoding="utf-8", newline="")
+        return self.file
+
+    def __exit__(self, kind: object, error: object, tb: object) -> None:
+        import os
+
+        assert self.file is not None and self.temp is not None
+        try:
+            if error is None:
+                self.file.flush()
+                os.fsync(self.file.fileno())
+            self.file.close()
+            if error is None:
+                os.replace(self.temp, self.path)
+        finally:
+            if os.path.exists(self.temp):
+                os.unlink(self.temp)
+
+
+def report_rows(sections: Iterable[Any]) -> Iterator[dict[str, Any]]:
+    """A report as flat rows, each tagged with its section (for JSON lines)."""
+    for section in sections:
+        for row in section.rows:
+            yield {"section": section.key, **row}
+
+
+def write_report_json(sections: Sequence[Any], out: TextIO) -> None:
+    """A report as one JSON object: section key -> list of rows."""
+    out.write(json.dumps({s.key: s.rows for s in sections}, ensure_ascii=False, indent=2))
+    out.write("\n")
+
+
+def write_report_csv(sections: Iterable[Any], out: TextIO) -> None:
+    """A report in long form: one line per cell, `section,row,field,value`.
+
+    Sections have different columns, so long form keeps one header that a spreadsheet
+    can filter and pivot; `row` counts from 1 within each section.
+    """
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["section", "row", "field", "value"])
+    for section in sections:
+        for number, row in enumerate(section.rows, start=1):
+            for key, _ in section.columns:
+                writer.writerow([section.key, number, key, csv_safe(row.get(key))])
+
+
+def write_report_markdown(
+    sections: Sequence[Any], out: TextIO, *, title: str, summary: str
+) -> None:
+    """A report an editor reads: a heading and one sentence per section, then its table."""
+    out.write(f"# {title}\n\n{summary}\n")
+    for section in sections:
+        out.write(f"\n## {section.title}\n\n{section.about}\n\n")
+        if section.rows:
+            write_markdown_table(section.rows, section.columns, out)
+        else:
+            out.write("None.\n")
