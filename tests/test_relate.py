@@ -207,3 +207,12 @@ def test_advice_not_to_do_something_does_not_contradict():
     j = relate(a, "Don't reset all settings unless you want to lose your files")
     assert j.relation is not Relation.CONTRADICTS
     assert relate(a, "Resetting all settings does not delete your files").relation is Relation.CONTRADICTS
+
+
+@pytest.mark.parametrize("verb", ["rebuffs", "laughs off", "brushes off"])
+def test_brushing_off_rumours_contradicts(verb):
+    a = "The singer has quit the band"
+    j = relate(a, f"The singer {verb} rumours that she has quit the band")
+    assert j.relation is Relation.CONTRADICTS
+    assert codes(j)[0] == "denial"
+    assert relate(a, "The singer repeats rumours that she has quit the band").relation is not Relation.CONTRADICTS

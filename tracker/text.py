@@ -224,7 +224,7 @@ class Analysis:
 _DENY_VERBS = (r"(?:denie[sd]|deny(?:ing)?|refut(?:es|ed|ing|e)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?"
                r"|debunk(?:s|ed|ing)?|disput(?:es|ed|ing|e)|contradict(?:s|ed|ing)?|rebut(?:s|ted)?"
                r"|retract(?:s|ed|ing)?|disprov(?:es|ed|e|en)|dispel(?:s|led)?"
-               r"|rubbish(?:es|ed)?|deni(?:al)|quash(?:es|ed)?"
+               r"|rubbish(?:es|ed)?|deni(?:al)|quash(?:es|ed)?|rebuff(?:s|ed)?|(?:laugh(?:s|ed)?|brush(?:es|ed)?|shrug(?:s|ged)?) off"
                r"|den(?:y|ies|ied) reports?)")
 _CLAIM_NOUNS = (r"(?:the |these |those |any |all |such |media |indian |false |baseless )*"
                 r"(?:assertions?|claims?|allegations?|reports?|rumou?rs?|suggestions?|accusations?"
