@@ -343,3 +343,20 @@ def test_that_after_a_second_cue_is_not_the_first_cues_content():
     found = extract_statements(text)
     assert found[0].cue == "say" and found[0].content.startswith("it's too early")
     assert_spans(text, found)
+
+
+def test_thinking_cue_without_that_needs_a_clause():
+    s = one("Mr. Obama believes his efforts will be his most important legacy.")
+    assert (s.cue, s.content) == ("believes", "his efforts will be his most important legacy")
+    # Near miss: an object, not a clause, is a belief in something, not a report.
+    assert extract_statements("Mr. Obama believes in the power of hard work and luck.") == []
+
+
+def test_poll_or_study_shows_without_that():
+    text = "The Reuters poll showed Clinton doing better than in other polls."
+    s = one(text)
+    assert (mention(text, s), s.cue, s.content) == ("The Reuters poll", "showed", "Clinton doing better than in other polls")
+    # Near miss: a person who shows something is not reporting it.
+    assert extract_statements("The guide showed visitors the old harbour walls.") == []
+    # Near miss: "state" before a noun is a noun ("state troopers"), not a cue.
+    assert extract_statements("The Guard and state troopers will remain in the city.") == []

@@ -68,8 +68,9 @@ for _lemma, _forms in {
     "call": "call calls called",
     "describe": "describe describes described",
     "tweet": "tweet tweets tweeted",
-    "believe": "believe believes",
-    "think": "think thinks",
+    "believe": "believe believes believed",
+    "think": "think thinks thought",
+    "feel": "feel feels felt",
     "find": "find finds found",
     "show": "show shows showed",
     "agree": "agree agrees agreed",
@@ -123,7 +124,7 @@ _PARTICIPLES: dict[str, str] = {
 }
 
 # Cues that need an explicit "that"-clause, because without one they rarely report speech.
-_NEEDS_THAT = {"believe", "think", "find", "show", "agree", "suggest", "recall",
+_NEEDS_THAT = {"believe", "think", "feel", "find", "show", "agree", "suggest", "recall",
                "maintain", "state", "tweet", "dispute", "counter", "reply", "respond", "charge",
                "observe", "remark", "boast", "lament", "hint", "expect", "hope", "fear", "worry",
                "testify", "concede", "continue"}
@@ -254,6 +255,20 @@ _MODAL_IF = re.compile(r"^\W*(?:if|unless|provided|should)\b|\bif\b.+\bthen\b", 
 _MODAL_COMMIT = re.compile(r"\b(?:will|would|shall|won[’']t|wouldn[’']t|going to|is to|are to)\b", re.IGNORECASE)
 _MODAL_COND = re.compile(r"\b(?:if|unless|provided(?: that)?|as long as|on condition)\b", re.IGNORECASE)
 _COMMIT_CUES = {"promise", "pledge", "vow"}
+# Finite verbs and auxiliaries that show a clause follows a cue without "that".
+_CLAUSE_VERBS = set("""
+is are was were will would can could should may might must has have had does did do
+isn't aren't wasn't weren't won't wouldn't can't couldn't shouldn't hasn't haven't hadn't
+doesn't didn't don't isn’t aren’t wasn’t weren’t won’t wouldn’t can’t couldn’t shouldn’t
+hasn’t haven’t hadn’t doesn’t didn’t don’t
+""".split())
+# Cues by which a poll, study or record "shows" or "finds" something, content without "that".
+_EVIDENCE_CUES = {"show", "find", "suggest", "indicate"}
+_EVIDENCE_NOUNS = set("""
+poll survey study report data figure research analysis review audit investigation video
+footage document record statistic number result finding evidence chart graph slide
+assessment estimate model projection test count tally exam examination inquiry probe
+""".split()) | {"analyses"}
 
 
 @dataclass
@@ -556,6 +571,30 @@ def _subject(toks: list[_Tok]) -> tuple[int, int] | None:
     return None
 
 
+def _evidence(tok: _Tok) -> bool:
+    low = tok.low
+    return low in _EVIDENCE_NOUNS or (low.endswith("s") and low[:-1] in _EVIDENCE_NOUNS)
+
+
+def _clause_at(toks: list[_Tok], j: int) -> bool:
+    """Whether a finite clause starts at token j: a short subject, then a finite verb."""
+    if j >= len(toks) or not toks[j].word:
+        return False
+    first = toks[j]
+    if re.fullmatch(r"(?:it|he|she|they|we|i|you|there|that)[’']s|(?:they|we|you|i)[’'](?:re|ve|ll|d)", first.low):
+        return True
+    if first.low in _CLAUSE_VERBS or first.low in ("to", "not", "so", "nothing", "anything", "how", "what", "whether", "if", "why", "when"):
+        return False
+    for m in range(j + 1, min(len(toks), j + 8)):
+        t = toks[m]
+        if not t.word and t.text not in "'’-":
+            return False
+        if t.low in _CLAUSE_VERBS or (
+                t.low.endswith("ed") and not toks[m - 1].low in _DETERMINERS and not t.cap and len(t.low) > 4):
+            return m > j or first.low in _PRONOUNS
+    return False
+
+
 def _hedge(toks: list[_Tok], k: int) -> str | None:
     """A hedge adverb in the cue's own clause: "Dar reportedly told", "said, reportedly"."""
     for step in (-1, 1):
@@ -842,7 +881,7 @@ class _Extractor:
                 if len(text[content[0]:content[1]].split()) < 3:
                     return None
                 return self._finish(content, cue, speaker, lemma, toks, k)
-        content = self._right_content(toks, last, lemma)
+        content = self._right_content(toks, last, lemma, speaker)
         if content is None:
             if speaker and toks[-1].text == ":" and len(toks) - last <= 6:
                 self.pending = self._finish(cue, cue, speaker, lemma, toks, k)
@@ -877,12 +916,17 @@ class _Extractor:
             "to", "told", ",", "recently", "afterward", "afterwards", "then", "previously",
             "again", "of", "about", "while", "when", "after", "before") or upto[0].low in _ADVERBS)
 
-    def _right_content(self, toks: list[_Tok], last: int, lemma: str) -> Span | None:
+    def _right_content(self, toks: list[_Tok], last: int, lemma: str,
+                       speaker: list[_Tok] | None = None) -> Span | None:
         """The reported clause after a cue, or None when nothing reportable follows."""
         text = self.text
         j = last + 1
         if j >= len(toks):
             return None
+        # Without "that", a thinking or evidence cue reports only a clause ("believes the plan
+        # will fail") or, from a poll or study, what it shows ("a poll shows Clinton leading").
+        bare_ok = lemma in _NEEDS_THAT and toks[last].low != "state" and (
+            _clause_at(toks, j) or (lemma in _EVIDENCE_CUES and bool(speaker) and _evidence(speaker[-1])))
         if toks[j].text == ":":
             j += 1
         else:
@@ -902,9 +946,9 @@ class _Extractor:
                     j = that_at + 1
                 elif all(b.word or b.text in ",'’" for b in between) and not any(b.low in ("is", "was", "are", "were", "will", "would", "has", "have") for b in between):
                     j = that_at + 1
-                elif lemma in _NEEDS_THAT:
+                elif lemma in _NEEDS_THAT and not bare_ok:
                     return None
-            elif lemma in _NEEDS_THAT:
+            elif lemma in _NEEDS_THAT and not bare_ok:
                 return None
             elif lemma in _ADDRESSEE:
                 obj = _np_right(toks, j)
