@@ -360,3 +360,13 @@ def test_poll_or_study_shows_without_that():
     assert extract_statements("The guide showed visitors the old harbour walls.") == []
     # Near miss: "state" before a noun is a noun ("state troopers"), not a cue.
     assert extract_statements("The Guard and state troopers will remain in the city.") == []
+
+
+def test_according_to_any_source_phrase():
+    text = "About 9.9 million single mothers live in the state, according to federal statistics."
+    s = one(text)
+    assert (s.speaker, s.content) == ("federal statistics", "About 9.9 million single mothers live in the state")
+    text = "According to conservative talk radio host Rush Limbaugh, the move reeks of fear."
+    assert one(text).content == "the move reeks of fear"
+    # Near miss: "according to plan" inside a clause, with nothing set off, reports nothing.
+    assert extract_statements("The launch went according to plan on Monday.") == []

@@ -830,10 +830,15 @@ class _Extractor:
         cue: Span = (t.start, toks[last].end)
         if lemma == "according to":
             sp = _np_right(toks, last + 1)
+            # "according to" names its source whatever the phrase: take it up to the clause break.
+            stop = next((m for m in range(last + 1, len(toks)) if toks[m].text in ",.;:!?—–()\"“”"), len(toks))
+            if stop - (last + 1) <= 25 and stop > last + 1 and (sp is None or sp[1] < stop) and (
+                    toks[last + 1].low in _DETERMINERS or toks[last + 1].word):
+                sp = (last + 1, stop)
             if sp is None:
                 return None
             after = toks[sp[1]] if sp[1] < len(toks) else None
-            if k > 0 and toks[k - 1].text == ",":
+            if k > 0 and toks[k - 1].text in ",—–-":
                 content = _trim(text, sent[0], toks[k - 1].start)
             elif k == 0 and after is not None and after.text == ",":
                 content = _trim(text, after.end, sent[1])
