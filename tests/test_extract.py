@@ -370,3 +370,13 @@ def test_according_to_any_source_phrase():
     assert one(text).content == "the move reeks of fear"
     # Near miss: "according to plan" inside a clause, with nothing set off, reports nothing.
     assert extract_statements("The launch went according to plan on Monday.") == []
+
+
+def test_title_case_headline_cue():
+    text = "Clinton Hid Health Problems From Public, Former White House Doctor Says"
+    s = one(text)
+    assert (mention(text, s), s.cue, s.content) == ("Former White House Doctor", "Says", "Clinton Hid Health Problems From Public")
+    # Near miss: a capitalised cue word in ordinary prose is a name, and a plural noun
+    # in a headline ("Claims") is not a cue.
+    assert extract_statements("The Says family moved to Ohio in the spring.") == []
+    assert extract_statements("New Claims Of Fraud Surface In Ohio Senate Race") == []

@@ -255,6 +255,11 @@ _MODAL_IF = re.compile(r"^\W*(?:if|unless|provided|should)\b|\bif\b.+\bthen\b", 
 _MODAL_COMMIT = re.compile(r"\b(?:will|would|shall|won[’']t|wouldn[’']t|going to|is to|are to)\b", re.IGNORECASE)
 _MODAL_COND = re.compile(r"\b(?:if|unless|provided(?: that)?|as long as|on condition)\b", re.IGNORECASE)
 _COMMIT_CUES = {"promise", "pledge", "vow"}
+# Cue forms that are as often plural nouns: in a title-case headline they are not read as cues.
+_NOUN_LIKE_CUES = {"claims", "reports", "questions", "states", "calls", "charges", "demands", "promises",
+                   "hopes", "fears", "worries", "remarks", "echoes", "forecasts", "counters", "replies",
+                   "pledges", "vows", "tweets", "thinks", "wants", "expects", "notes", "proposed"}
+_TITLE_SMALL = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with", "from", "as", "vs"}
 # Finite verbs and auxiliaries that show a clause follows a cue without "that".
 _CLAUSE_VERBS = set("""
 is are was were will would can could should may might must has have had does did do
@@ -571,6 +576,12 @@ def _subject(toks: list[_Tok]) -> tuple[int, int] | None:
     return None
 
 
+def _title_case(toks: list[_Tok]) -> bool:
+    """Whether a sentence is a headline in title case ("New Poll Shows Bump For Clinton")."""
+    words = [t for t in toks if t.word and t.text[:1].isalpha() and t.low not in _TITLE_SMALL]
+    return len(words) >= 4 and sum(t.cap for t in words) >= 0.85 * len(words)
+
+
 def _evidence(tok: _Tok) -> bool:
     low = tok.low
     return low in _EVIDENCE_NOUNS or (low.endswith("s") and low[:-1] in _EVIDENCE_NOUNS)
@@ -807,10 +818,14 @@ class _Extractor:
         toks = _tokens(text, *sent)
         # Statements already attributed in this sentence give participles their speaker.
         sent_items = [f for f in self.found if f.cue and sent[0] <= f.cue[0] < sent[1]]
+        title = _title_case(toks)
         k = 0
         while k < len(toks):
             t = toks[k]
             hit = None if _inside(t.start, quotes) or t.start in self.used_cues else _cue_lemma(toks, k)
+            if (hit is None and title and k > 0 and t.cap and t.low in _CUE_FORMS and t.low.endswith(("s", "ed", "id", "ld"))
+                    and t.low not in _NOUN_LIKE_CUES and not _inside(t.start, quotes) and t.start not in self.used_cues):
+                hit = (_CUE_FORMS[t.low], k)  # a headline in title case: "Obama Says Museum Will …"
             if t.low in _PARTICIPLES and not _inside(t.start, quotes) and t.start not in self.used_cues:
                 hit = (_PARTICIPLES[t.low], k)
             if hit is None or any(f.content[0] <= t.start < f.content[1] for f in self.found):
