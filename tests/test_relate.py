@@ -216,3 +216,23 @@ def test_brushing_off_rumours_contradicts(verb):
     assert j.relation is Relation.CONTRADICTS
     assert codes(j)[0] == "denial"
     assert relate(a, "The singer repeats rumours that she has quit the band").relation is not Relation.CONTRADICTS
+
+
+def test_label_modifying_the_claims_words_contradicts():
+    a = "The veteran actor is dead"
+    j = relate(a, "Another death hoax about the veteran actor spreads on Facebook", related_threshold=0)
+    assert j.relation is Relation.CONTRADICTS
+    assert codes(j)[0] == "denial"
+    assert "death hoax" in j.reasons[0].detail
+
+
+@pytest.mark.parametrize(
+    "b",
+    [
+        "The veteran actor's fake account posted about his health",  # labels another word
+        "Death hoax? Fans wait for word from the veteran actor",  # only asks
+        "The veteran actor's death is no hoax, his family says",  # label undone
+    ],
+)
+def test_label_near_misses_do_not_contradict(b):
+    assert relate("The veteran actor is dead", b, related_threshold=0).relation is not Relation.CONTRADICTS

@@ -174,3 +174,10 @@ def test_not_knowing_how_hedges_rather_than_denies():
     assert claim.polarity is Polarity.AFFIRM
     assert claim.hedge == "not sure"
     assert analyse("The plumber has no truck in Syria").polarity is Polarity.DENY
+
+
+def test_no_hoax_and_possessive_labels_do_not_deny():
+    assert analyse("The actor's death is no hoax, his family says").polarity is Polarity.AFFIRM
+    assert analyse("The actor's fake account posted about his health").polarity is Polarity.AFFIRM
+    assert analyse("The actor's death is a hoax").polarity is Polarity.DENY
+    assert analyse("That's fake, the actor says").polarity is Polarity.DENY

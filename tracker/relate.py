@@ -342,6 +342,40 @@ def _aligned(negated: Analysis, other: Analysis) -> bool:
     return False
 
 
+_LABEL_NOUN = re.compile(
+    r"\b(?:hoax(?:es)?|fake[sd]?|fabricat\w+|false|bogus|myths?|pranks?|spoofs?|scams?|satire|libel)\b"
+)
+_LABEL_UNDONE = re.compile(r"(?:\bno|\bnot|\bnot a|\bnot an|n't a|n't an)\s+(?:\w+\s+)?$")
+_DEATH = frozenset("dead death deaths died dies die dying".split())
+
+
+def _content_stem(word: str) -> str:
+    return "die" if word in _DEATH else stem(word)
+
+
+def _label_on_claim(xa: Analysis, xb: Analysis) -> Reason | None:
+    """A falsity label that modifies the claim's own words: "another death hoax" for "X is dead".
+
+    analyse() only trusts predicative labels ("is a hoax"); as a modifier a label says what
+    is false, so it denies the claim when it modifies a word of the claim.
+    """
+    theirs = frozenset(_content_stem(w) for w in informative_words(xa.proposition))
+    norm = xb.norm
+    for m in _LABEL_NOUN.finditer(norm):
+        left = norm[max(0, m.start() - 30):m.start()]
+        if _LABEL_UNDONE.search(left) or _in_question_text(norm, m.start()):
+            continue
+        before = re.findall(r"[a-z0-9']+", left)[-1:]
+        if before and before[0] not in STOP_WORDS and _content_stem(before[0]) in theirs:
+            return Reason("denial", f"'{before[0]} {m.group(0)}' in b", "b", m.span())
+    return None
+
+
+def _in_question_text(norm: str, position: int) -> bool:
+    end = re.search(r"[.!?]", norm[position:])
+    return bool(end and end.group(0) == "?")
+
+
 def _polarity_reason(side: str, analysis: Analysis) -> Reason:
     cue = analysis.cues[0]
     code = "negation" if cue.kind == "negation" else "denial"
@@ -390,6 +424,11 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
         if _aligned(analysis, other):
             flips += 1
             conflicts.append(_polarity_reason(side, analysis))
+    elif xb.polarity is Polarity.AFFIRM:
+        label = _label_on_claim(xa, xb)
+        if label:
+            flips += 1
+            conflicts.append(label)
     antonym = _antonym(xa, xb)
     if antonym:
         flips += 1

@@ -275,9 +275,9 @@ _NO_PREFIX = re.compile(r"^(?:[\w ]{0,20}:\s*)?(?:no|nope|sorry|wrong)\s*(?:[,.!
 _NO_ANSWER = re.compile(r"\?\s*(?:no|nope|probably not|not really|not quite)\b")
 _CANCELLED = re.compile(
     r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?:untrue|false|baseless|fake|unfounded|a hoax|deny|denied|denying|rule out|ruled out)\b"
-    r"|\b(?:no|nothing) (?:doubt|denying)\b|\bnot only\b|\bnot just\b|\bnothing but\b"
+    r"|\b(?:no|nothing) (?:doubt|denying)\b|\bno (?:hoax|joke|fake|myth|prank)\b|\bnot only\b|\bnot just\b|\bnothing but\b"
 )
-_TRUE_LABEL = re.compile(r"\b(?:it's true|is true|confirmed|true story|not a hoax|not fake)\b")
+_TRUE_LABEL = re.compile(r"\b(?:it's true|is true|confirmed|true story|not a hoax|not fake|no hoax)\b")
 
 _HEDGES = re.compile(
     r"\b(?:reportedly|allegedly|alleged|apparently|purportedly|supposedly|presumably|possibly"
@@ -331,7 +331,7 @@ _DENY_PARTICIPLE = re.compile(r"\b(?:dismissing|rejecting|denying)\b")
 _CLAUSE_END = re.compile(r"[,;:]|\s-\s|\band\b")
 
 
-_LABEL_BEFORE = re.compile(r"(?:\b(?:is|was|are|were|be|been|as|a|an|just|totally|all|completely|'s|called|calls|call|it|story|claim|claims|report|photo|video|image|picture)\s+|^|[:\-]\s*)$")
+_LABEL_BEFORE = re.compile(r"(?:\b(?:is|was|are|were|be|been|as|a|an|just|totally|all|completely|(?:it|that|this|what|he|she|there|who)'s|called|calls|call|it|story|claim|claims|report|photo|video|image|picture)\s+|^|[:\-]\s*)$")
 _LABEL_AFTER = re.compile(r"^\s*(?:$|[:,.!?;\-)\"']|(?:and|or|but|alert|story|claim|claims|news|report|photos?|video|picture|images?)\b)")
 
 
