@@ -380,3 +380,19 @@ def test_title_case_headline_cue():
     # in a headline ("Claims") is not a cue.
     assert extract_statements("The Says family moved to Ohio in the spring.") == []
     assert extract_statements("New Claims Of Fraud Surface In Ohio Senate Race") == []
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("Trump attacked the former Miss Universe in early-morning tweets.", "attacked", "the former Miss Universe in early-morning tweets"),
+    ("The senator likened the rules to burning the Constitution.", "likened", "the rules to burning the Constitution"),
+    ("Cruz endorses Trump for president after months of feuding.", "endorses", "Trump for president after months of feuding"),
+    ("He discussed his plan for veterans at the event.", "discussed", "his plan for veterans at the event"),
+])
+def test_general_communication_verbs_report_their_object(text, cue, content):
+    s = one(text)
+    assert (s.cue, s.content) == (cue, content)
+
+
+def test_communication_verb_used_as_a_noun_is_not_a_cue():
+    assert extract_statements("The attack on the base killed three soldiers.") == []
+    assert extract_statements("They released the campaign's public outline of the policy.") == []

@@ -102,6 +102,33 @@ for _lemma, _forms in {
     "hope": "hope hopes hoped",
     "fear": "fear fears feared",
     "worry": "worry worries worried",
+    "discuss": "discuss discusses discussed",
+    "attack": "attack attacks attacked",
+    "slam": "slam slams slammed",
+    "mock": "mock mocks mocked",
+    "endorse": "endorse endorses endorsed",
+    "condemn": "condemn condemns condemned",
+    "decry": "decry decries decried",
+    "welcome": "welcome welcomes welcomed",
+    "applaud": "applaud applauds applauded",
+    "lambaste": "lambaste lambastes lambasted",
+    "liken": "liken likens likened",
+    "highlight": "highlights highlighted",
+    "outline": "outlines outlined",
+    "unveil": "unveil unveils unveiled",
+    "detail": "details detailed",
+    "recommend": "recommend recommends recommended",
+    "advise": "advise advises advised",
+    "encourage": "encourage encourages encouraged",
+    "conclude": "conclude concludes concluded",
+    "estimate": "estimates estimated",
+    "wonder": "wonder wonders wondered",
+    "speculate": "speculate speculates speculated",
+    "caution": "caution cautions cautioned",
+    "threaten": "threaten threatens threatened",
+    "invoke": "invoke invokes invoked",
+    "oppose": "oppose opposes opposed",
+    "ridicule": "ridicule ridicules ridiculed",
     "point out": "",
 }.items():
     for _form in _forms.split():
@@ -133,7 +160,10 @@ _NP_OBJECT = {"announce", "confirm", "deny", "reject", "dismiss", "refute", "rep
               "disclose", "reveal", "acknowledge", "admit", "predict", "promise", "pledge",
               "vow", "claim", "allege", "indicate", "reiterate", "cite", "mention", "demand",
               "propose", "question", "echo", "accuse", "criticize", "blast", "praise", "tout",
-              "want", "defend", "forecast"}
+              "want", "defend", "forecast",
+              "discuss", "attack", "slam", "mock", "endorse", "condemn", "decry", "welcome", "applaud",
+              "lambaste", "liken", "highlight", "outline", "unveil", "detail", "recommend", "advise",
+              "encourage", "invoke", "oppose", "ridicule", "threaten"}
 # Cues followed by an addressee before the content ("told Rubio that …", "urged both to …").
 _ADDRESSEE = {"tell", "urge", "warn", "ask", "promise"}
 _DENIAL = {"deny", "reject", "dismiss", "refute", "dispute"}
