@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
@@ -104,3 +105,293 @@ def list_links(
         sql += " LIMIT ?"
         params.append(limit)
     return [_pair_row(row) for row in _rows(db, sql, params)]
+
+
+# --- report and timeline -----------------------------------------------------------------------
+
+
+@dataclass
+class Section:
+    """One part of `tracker report`: a heading, a sentence saying what it counts, and rows."""
+
+    key: str
+    title: str
+    about: str
+    columns: list[tuple[str, str]]  # (key in the row, header)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _selected_ids(db: Database, where: StatementFilter | None) -> set[int]:
+    clause, params = filter_clause(db, where or StatementFilter())
+    return {row[0] for row in db.execute(f"SELECT s.id FROM statements s WHERE {clause}", params)}
+
+
+def agrees_clusters(db: Database) -> list[list[int]]:
+    """Groups of statements joined by agrees links (not rejected), ids sorted; two or more each."""
+    from tracker.verdicts import agrees_neighbours
+
+    neighbours = agrees_neighbours(db)
+    seen: set[int] = set()
+    clusters = []
+    for start in sorted(neighbours):
+        if start in seen:
+            continue
+        group, todo = set(), [start]
+        while todo:
+            sid = todo.pop()
+            if sid not in group:
+                group.add(sid)
+                todo.extend(neighbours.get(sid, ()) - group)
+        seen |= group
+        clusters.append(sorted(group))
+    return clusters
+
+
+def _names(values: Any) -> list[str]:
+    """Distinct non-empty names, in first-seen order."""
+    return list(dict.fromkeys(v for v in values if v))
+
+
+def _cluster_row(members: list[int], statements: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    rows = [statements[m] for m in members]
+    return {
+        "claim_id": members[0],
+        "claim": rows[0]["text"],
+        "statements": len(members),
+        "ids": members,
+        "speakers": _names(r["speaker"] for r in rows),
+        "outlets": _names(r["source"] for r in rows),
+    }
+
+
+def _days(said: str | None, reported: str | None) -> int | None:
+    """Days from said to reported, only when both are full dates (partial ones are skipped)."""
+    from datetime import date
+
+    if not said or not reported or len(said) < 10 or len(reported) < 10:
+        return None
+    return (date.fromisoformat(reported[:10]) - date.fromisoformat(said[:10])).days
+
+
+def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
+    """Every section of `tracker report` for the statements the filter selects.
+
+    Counts, verdicts and lags cover the selected statements; a link counts when either of
+    its statements is selected, and an agrees cluster when any of its members is (the
+    cluster is then shown whole, since corroboration is about the claim).
+    """
+    from statistics import mean, median
+
+    from tracker.store import get_statements
+    from tracker.verdicts import current_verdicts
+
+    selected = _selected_ids(db, where)
+    statements = get_statements(db, selected)
+    sections = []
+
+    per_speaker: dict[str, int] = {}
+    per_outlet: dict[str, int] = {}
+    for row in statements.values():
+        per_speaker[row["speaker"]] = per_speaker.get(row["speaker"], 0) + 1
+        outlet = row["source"] or "(no source)"
+        per_outlet[outlet] = per_outlet.get(outlet, 0) + 1
+    sections.append(Section(
+        "speakers", "Statements per speaker", "How many statements each speaker made.",
+        [("speaker", "speaker"), ("statements", "statements")],
+        [{"speaker": k, "statements": v}
+         for k, v in sorted(per_speaker.items(), key=lambda kv: (-kv[1], kv[0].casefold()))],
+    ))
+    sections.append(Section(
+        "outlets", "Statements per outlet", "How many statements each outlet reported.",
+        [("outlet", "outlet"), ("statements", "statements")],
+        [{"outlet": k, "statements": v}
+         for k, v in sorted(per_outlet.items(), key=lambda kv: (-kv[1], kv[0].casefold()))],
+    ))
+
+    pairs = [p for p in contradictions(db) if p["a_id"] in selected or p["b_id"] in selected]
+    state = {ReviewStatus.SUGGESTED.value: "open", ReviewStatus.CONFIRMED.value: "reviewed"}
+    contradiction_rows = [
+        {"link": p["id"], "state": state.get(p["status"], p["status"]), "flip": p["flip"],
+         "a_id": p["a_id"], "a_speaker": p["a_speaker"], "a_text": p["a_text"],
+         "b_id": p["b_id"], "b_speaker": p["b_speaker"], "b_text": p["b_text"],
+         "reason": p["reason"]}
+        for p in sorted(pairs, key=lambda p: (p["status"] != "suggested", -p["score"], p["id"]))
+    ]
+    sections.append(Section(
+        "contradictions", "Contradictions",
+        "Pairs of statements that contradict each other: open ones still need a review, "
+        "reviewed ones were confirmed; rejected ones are left out.",
+        [("link", "link"), ("state", "state"), ("a_id", "#"), ("a_speaker", "speaker"),
+         ("a_text", "says"), ("b_id", "#"), ("b_speaker", "speaker"), ("b_text", "says"),
+         ("reason", "why")],
+        contradiction_rows,
+    ))
+
+    flips = []
+    for p in (p for p in pairs if p["flip"]):
+        # earlier first: by date, undated last, then by id
+        a_key = (p["a_date"] is None, p["a_date"] or "", p["a_id"])
+        b_key = (p["b_date"] is None, p["b_date"] or "", p["b_id"])
+        first, then = ("a", "b") if a_key <= b_key else ("b", "a")
+        flips.append({
+            "speaker": p["a_speaker"], "link": p["id"], "state": state.get(p["status"], p["status"]),
+            "earlier_id": p[f"{first}_id"], "earlier_date": p[f"{first}_date"],
+            "earlier_text": p[f"{first}_text"], "later_id": p[f"{then}_id"],
+            "later_date": p[f"{then}_date"], "later_text": p[f"{then}_text"],
+        })
+    sections.append(Section(
+        "flips", "Flips", "Speakers who contradicted themselves.",
+        [("speaker", "speaker"), ("earlier_id", "#"), ("earlier_date", "date"),
+         ("earlier_text", "said"), ("later_id", "#"), ("later_date", "date"),
+         ("later_text", "then said"), ("state", "state")],
+        sorted(flips, key=lambda f: (f["speaker"].casefold(), f["earlier_id"], f["later_id"])),
+    ))
+
+    clusters = agrees_clusters(db)
+    cluster_of = {m: members for members in clusters for m in members}
+    everyone = get_statements(db, set(cluster_of) | {i for p in pairs for i in (p["a_id"], p["b_id"])})
+    touched = [c for c in clusters if selected.intersection(c)]
+    cluster_rows = [_cluster_row(c, everyone) for c in touched]
+    corroborated = [
+        r for r in cluster_rows if len(r["outlets"]) >= 2 and len(r["speakers"]) >= 2
+    ]
+    sections.append(Section(
+        "corroborated", "Corroborated claims",
+        "Claims that statements by different speakers, reported by at least two outlets, agree on.",
+        [("claim_id", "#"), ("claim", "claim"), ("statements", "statements"),
+         ("speakers", "speakers"), ("outlets", "outlets")],
+        sorted(corroborated, key=lambda r: (-r["statements"], r["claim_id"])),
+    ))
+
+    disputed: dict[tuple[int, int], dict[str, Any]] = {}
+    for p in pairs:
+        side_a = cluster_of.get(p["a_id"], [p["a_id"]])
+        side_b = cluster_of.get(p["b_id"], [p["b_id"]])
+        first, second = sorted([side_a, side_b])
+        pair_key = (first[0], second[0])
+        if pair_key in disputed:
+            continue
+        row_a, row_b = _cluster_row(first, everyone), _cluster_row(second, everyone)
+        disputed[pair_key] = {
+            "claim_id": row_a["claim_id"], "claim": row_a["claim"], "said_by": row_a["speakers"],
+            "counter_id": row_b["claim_id"], "counter_claim": row_b["claim"],
+            "disputed_by": row_b["speakers"],
+        }
+    sections.append(Section(
+        "disputed", "Disputed claims",
+        "Claims that another statement contradicts, with who stands on each side.",
+        [("claim_id", "#"), ("claim", "claim"), ("said_by", "said by"),
+         ("counter_id", "#"), ("counter_claim", "contradicted by"), ("disputed_by", "said by")],
+        [disputed[k] for k in sorted(disputed)],
+    ))
+
+    verdicts = current_verdicts(db)
+    covers: dict[int, list[int]] = {}
+    for v in verdicts:
+        if v["inherited_from"] is not None:
+            covers.setdefault(v["inherited_from"], []).append(v["statement_id"])
+    verdict_rows = [
+        {"statement_id": v["statement_id"], "speaker": v["speaker"], "claim": v["text"],
+         "rating": v["rating"], "by": v["by"], "date": v["created_at"][:10],
+         "evidence_url": v["evidence_url"], "covers": covers.get(v["statement_id"], [])}
+        for v in verdicts
+        if v["inherited_from"] is None and v["statement_id"] in selected
+    ]
+    sections.append(Section(
+        "verdicts", "Verdicts",
+        "The latest rating of each rated claim; `also covers` lists the statements that "
+        "agree with it and inherit the rating.",
+        [("statement_id", "#"), ("speaker", "speaker"), ("claim", "claim"), ("rating", "rating"),
+         ("by", "by"), ("date", "date"), ("evidence_url", "evidence"), ("covers", "also covers")],
+        verdict_rows,
+    ))
+
+    rated = {v["statement_id"] for v in verdicts if v["rating"] != "unverified"}
+    unverified = [r for r in cluster_rows if not rated.intersection(r["ids"])]
+    sections.append(Section(
+        "unverified", "Unverified claims repeated",
+        "Claims that several statements agree on but that nobody has rated yet "
+        "(or rated only `unverified`), most repeated first.",
+        [("claim_id", "#"), ("claim", "claim"), ("statements", "statements"),
+         ("speakers", "speakers"), ("outlets", "outlets")],
+        sorted(unverified, key=lambda r: (-r["statements"], r["claim_id"])),
+    ))
+
+    lags: dict[str, list[int]] = {}
+    for row in statements.values():
+        days = _days(row["said_on"], row["reported_on"])
+        if days is not None:
+            lags.setdefault(row["source"] or "(no source)", []).append(days)
+    sections.append(Section(
+        "lag", "Reporting lag per outlet",
+        "Days between when a statement was said and when it was reported, over statements "
+        "with both dates known to the day (partial dates are left out).",
+        [("outlet", "outlet"), ("statements", "statements"), ("mean_days", "mean days"),
+         ("median_days", "median days"), ("max_days", "max days")],
+        [{"outlet": outlet, "statements": len(days), "mean_days": round(float(mean(days)), 1),
+          "median_days": float(median(days)), "max_days": max(days)}
+         for outlet, days in sorted(lags.items(), key=lambda kv: kv[0].casefold())],
+    ))
+    return sections
+
+
+def _timeline_key(row: dict[str, Any]) -> tuple[bool, str, int]:
+    """Said, else reported, date; undated last; a partial date sorts before full dates in it."""
+    date = row["said_on"] or row["reported_on"]
+    return (date is None, date or "", row["id"])
+
+
+def timeline(db: Database, where: StatementFilter | None = None) -> list[dict[str, Any]]:
+    """Statements in date order, each with the earlier statements it contradicts or agrees with.
+
+    "Earlier" is by the same order over all statements, so a filtered timeline still
+    points at the earlier statements it leaves out.
+    """
+    from tracker.store import list_statements
+
+    rows = list_statements(db, where or StatementFilter())
+    order = {
+        sid: position
+        for position, (_, _, sid) in enumerate(
+            sorted(
+                (r[1] is None and r[2] is None, r[1] or r[2] or "", r[0])
+                for r in db.execute("SELECT id, said_on, reported_on FROM statements")
+            )
+        )
+    }
+    marks: dict[int, dict[str, list[int]]] = {}
+    for a, b, relation in db.execute(
+        "SELECT a_id, b_id, relation FROM links WHERE relation IN (?, ?) AND status != ?",
+        [Relation.AGREES.value, Relation.CONTRADICTS.value, ReviewStatus.REJECTED.value],
+    ):
+        later, earlier = (a, b) if order[a] > order[b] else (b, a)
+        marks.setdefault(later, {}).setdefault(relation, []).append(earlier)
+    result = []
+    for row in sorted(rows, key=_timeline_key):
+        found = marks.get(row["id"], {})
+        contradicts = sorted(found.get(Relation.CONTRADICTS.value, []))
+        agrees = sorted(found.get(Relation.AGREES.value, []))
+        result.append({
+            "id": row["id"],
+            "date": row["said_on"] or row["reported_on"],
+            "speaker": row["speaker"],
+            "source": row["source"],
+            "text": row["text"],
+            "contradicts": contradicts,
+            "agrees": agrees,
+            "marks": " ".join([f"✗ #{i}" for i in contradicts] + [f"✓ #{i}" for i in agrees]),
+        })
+    return result
+
+
+def statements_for_export(db: Database, where: StatementFilter | None = None) -> list[dict[str, Any]]:
+    """Statements with every field `tracker import` reads back, so an export re-imports losslessly."""
+    from tracker.store import list_statements
+
+    rows = list_statements(db, where or StatementFilter())
+    speaker_kinds = dict(db.execute("SELECT id, kind FROM speakers").fetchall())
+    published = dict(db.execute("SELECT id, published FROM sources").fetchall())
+    for row in rows:
+        row["speaker_kind"] = speaker_kinds.get(row["speaker_id"])
+        row["published"] = published.get(row["source_id"])
+    return rows

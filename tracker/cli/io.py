@@ -1,16 +1,52 @@
-"""Getting statements in and out: import (and, with the reports, export)."""
+"""Getting statements in and out: import and export."""
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+import sys
+from typing import Annotated, Any, Optional, TextIO
 
 import typer
 
-from tracker.cli.options import DbOption, database
+from tracker.cli.options import (
+    DbOption,
+    SinceFilter,
+    SourceFilter,
+    SpeakerFilter,
+    TagFilter,
+    UntilFilter,
+    database,
+)
+
+EXPORTS = ("statements", "links", "contradictions", "speakers", "verdicts", "report")
+EXPORT_FORMATS = ("csv", "json", "jsonl", "md", "claimreview")
+Columns = list[tuple[str, str]]
+# every field `tracker import` reads back, so an export round-trips
+STATEMENT_COLUMNS = [
+    "id", "ref", "text", "speaker", "speaker_kind", "role", "affiliation", "source", "url",
+    "title", "author", "published", "said_on", "reported_on", "kind", "cue", "via", "hedge",
+    "modality", "polarity", "proposition", "tags", "char_start", "char_end", "created_at",
+]
+STATEMENT_MD = ["id", "speaker", "role", "text", "source", "said_on", "reported_on", "kind",
+                "cue", "via", "hedge", "tags", "ref"]
+LINK_COLUMNS = [
+    "id", "relation", "status", "score", "flip", "a_id", "a_ref", "a_speaker", "a_source",
+    "a_date", "a_text", "b_id", "b_ref", "b_speaker", "b_source", "b_date", "b_text", "reason",
+    "engine", "created_at", "reviewed_at", "reviewed_by",
+]
+LINK_MD = ["id", "relation", "status", "score", "a_id", "a_speaker", "a_text", "b_id",
+           "b_speaker", "b_text", "reason"]
+SPEAKER_COLUMNS = ["id", "name", "kind", "role", "affiliation", "aliases", "statements"]
+VERDICT_COLUMNS = [
+    "id", "statement_id", "rating", "current", "by", "created_at", "evidence_url", "note",
+    "speaker", "source", "text",
+]
+VERDICT_MD = ["statement_id", "rating", "current", "by", "created_at", "speaker", "text",
+              "evidence_url", "note"]
 
 
 def register(app: typer.Typer) -> None:
     app.command("import")(import_)
+    app.command("export")(export)
 
 
 def import_(
@@ -19,7 +55,13 @@ def import_(
     link: Annotated[bool, typer.Option("--link/--no-link", help="Link the new statements to related ones.")] = True,
     db_path: DbOption = None,
 ) -> None:
-    """Import statements; one invalid row rejects the whole file and stores nothing."""
+    """Import statements; one invalid row rejects the whole file and stores nothing.
+
+    Columns (or keys) are those of `tracker add`: text (required), speaker, role,
+    affiliation, source, url, author, said_on, reported_on, kind, cue, via, hedge, tags, ref.
+    Unknown columns are ignored with a warning; a file imported again adds nothing.
+    CSV, TSV and JSON lines are streamed; a JSON array is read into memory whole.
+    """
     from tracker.cli.statements import _link_new
     from tracker.export import import_format, read_statements
     from tracker.render import status
@@ -33,3 +75,111 @@ def import_(
            f" ({len(added) - len(new_ids)} already recorded).")
     if link and new_ids:
         _link_new(db, new_ids)
+
+
+def _pairs(keys: list[str]) -> Columns:
+    return [(key, key) for key in keys]
+
+
+def _rows(what: str, db: Any, where: Any) -> tuple[list[dict[str, Any]], Columns, Columns]:
+    """The rows to export, their machine columns and their Markdown columns."""
+    from tracker import reports, store, verdicts
+
+    if what == "statements":
+        return reports.statements_for_export(db, where), _pairs(STATEMENT_COLUMNS), _pairs(STATEMENT_MD)
+    if what == "links":
+        # rejected links too: an export keeps the review work
+        rows = reports.list_links(db, status="all") + reports.list_links(db, status="rejected")
+        return sorted(rows, key=lambda r: r["id"]), _pairs(LINK_COLUMNS), _pairs(LINK_MD)
+    if what == "contradictions":
+        return reports.contradictions(db, where), _pairs(LINK_COLUMNS), _pairs(LINK_MD)
+    if what == "speakers":
+        rows = store.list_speakers(db)
+        return rows, _pairs(SPEAKER_COLUMNS), _pairs(SPEAKER_COLUMNS)
+    return verdicts.verdict_history(db), _pairs(VERDICT_COLUMNS), _pairs(VERDICT_MD)
+
+
+def _write(what: str, fmt: str, db: Any, where: Any, out: TextIO) -> int:
+    """Write one export to `out`; returns how many records it holds."""
+    from tracker import export as writers
+
+    if fmt == "claimreview":
+        from tracker.verdicts import reviewed_claims
+
+        reviews = [writers.claim_review(item) for item in reviewed_claims(db)]
+        writers.write_json(reviews, out)
+        return len(reviews)
+    if what == "report":
+        from tracker.cli.reports import report_summary
+        from tracker.reports import report
+
+        sections = report(db, where)
+        if fmt == "md":
+            writers.write_report_markdown(
+                sections, out, title="Statement report", summary=report_summary(db, sections)
+            )
+        elif fmt == "csv":
+            writers.write_report_csv(sections, out)
+        elif fmt == "json":
+            writers.write_report_json(sections, out)
+        else:
+            writers.write_jsonl(writers.report_rows(sections), out)
+        return sum(len(s.rows) for s in sections)
+    rows, columns, md_columns = _rows(what, db, where)
+    if fmt == "csv":
+        writers.write_csv(rows, [key for key, _ in columns], out)
+    elif fmt == "json":
+        writers.write_json(rows, out)
+    elif fmt == "jsonl":
+        writers.write_jsonl(rows, out)
+    else:
+        writers.write_markdown(rows, md_columns, out, title=what.capitalize())
+    return len(rows)
+
+
+def export(
+    what: Annotated[str, typer.Argument(help=f"One of: {', '.join(EXPORTS)}.", metavar="WHAT")],
+    fmt: Annotated[
+        Optional[str],
+        typer.Option("--format", help="csv, json, jsonl, md or claimreview (verdicts only); "
+                     "default: from the -o extension, else json."),
+    ] = None,
+    output: Annotated[
+        Optional[str],
+        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+    ] = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    speaker: SpeakerFilter = None,
+    source: SourceFilter = None,
+    tag: TagFilter = None,
+    db_path: DbOption = None,
+) -> None:
+    """Export statements, links, contradictions, speakers, verdicts or the report.
+
+    CSV cells that a spreadsheet would run as a formula get a leading '. JSON of
+    statements imports back losslessly. The filters apply to statements, contradictions
+    and the report.
+    """
+    from tracker.export import AtomicOutput
+    from tracker.render import status
+    from tracker.store import StatementFilter
+
+    if what not in EXPORTS:
+        raise typer.BadParameter(f"use one of {', '.join(EXPORTS)}", param_hint="WHAT")
+    if fmt is None:
+        suffix = output.rsplit(".", 1)[-1].lower() if output and "." in output else ""
+        fmt = suffix if suffix in EXPORT_FORMATS else "json"
+    if fmt not in EXPORT_FORMATS:
+        raise typer.BadParameter(f"use one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
+    if fmt == "claimreview" and what != "verdicts":
+        raise typer.BadParameter("claimreview exports verdicts only", param_hint="--format")
+    db = database(db_path)
+    where = StatementFilter(speaker, source, tag, since, until)
+    if output is None or output == "-":
+        _write(what, fmt, db, where, sys.stdout)
+        return
+    with AtomicOutput(output) as out:
+        count = _write(what, fmt, db, where, out)
+    status(f"Wrote {count} {what if what != 'report' else 'report row'}"
+           f"{'' if what != 'report' or count == 1 else 's'} to {output}.")

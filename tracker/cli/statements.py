@@ -174,11 +174,13 @@ def show(
     """Show one statement with its speaker, source, reporting chain, links and verdicts."""
     from tracker import render
     from tracker.store import get_statement, statement_links, statement_verdicts
+    from tracker.verdicts import current_verdict
 
     db = database(db_path)
     statement = get_statement(db, statement_id)
     statement["links"] = statement_links(db, statement_id)
     statement["verdicts"] = statement_verdicts(db, statement_id)
+    statement["verdict"] = current_verdict(db, statement_id)  # latest own, else inherited
     if json_:
         print(json.dumps(statement, ensure_ascii=False, indent=2))
         return
@@ -239,3 +241,10 @@ def show(
              ("evidence_url", "evidence"), ("note", "note")],
             title="Verdicts (the last one counts)",
         )
+    if statement["verdict"]:
+        current = statement["verdict"]
+        origin = current["inherited_from"]
+        render.record([(
+            "verdict",
+            current["rating"] + (f" (inherited from #{origin}, which it agrees with)" if origin else ""),
+        )])

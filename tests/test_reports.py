@@ -1,0 +1,235 @@
+"""`tracker report` and `timeline` on the seed statements plus three more, with links written
+directly so that every section is checked row by row, independent of the linker."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+SEED = Path(__file__).resolve().parent.parent / "data" / "seed-statements.jsonl"
+EXTRA = [
+    {"ref": "x-7", "text": "Indian missiles hit targets in Afghanistan.",
+     "speaker": "Taliban spokesman Zabihullah Mujahid", "source": "Dawn",
+     "url": "https://dawn.example/1", "said_on": "2025-05-09", "reported_on": "2025-05-11"},
+    {"ref": "x-8", "text": "We will not stop, whatever India does.", "speaker": "Ishaq Dar",
+     "source": "Geo News", "said_on": "2025-05-12", "reported_on": "2025-05-12"},
+    {"ref": "x-9", "text": "The ball is now in India's court.", "speaker": "the Foreign Office",
+     "source": "Geo News", "said_on": "2025-05", "reported_on": "2025-05-13"},
+]
+# (a, b, relation, status), inserted in this order: link ids 1..6
+LINKS = [
+    (5, 6, "contradicts", "confirmed"),
+    (6, 7, "agrees", "confirmed"),
+    (1, 8, "contradicts", "suggested"),  # Dar against Dar: a flip
+    (2, 9, "agrees", "suggested"),
+    (3, 8, "contradicts", "rejected"),
+    (3, 4, "agrees", "rejected"),
+]
+T = {1: "If India stops here, then we will consider to stop here.",
+     2: "The ball is in India's court.",
+     5: "India's missiles did not strike targets in Afghanistan; the allegations are false and baseless.",
+     6: "Indian missiles struck targets in Afghanistan.",
+     7: EXTRA[0]["text"], 8: EXTRA[1]["text"], 9: EXTRA[2]["text"]}
+
+
+@pytest.fixture
+def ledger(cli, db_path, tmp_path):
+    cli.ok("import", str(SEED), "--no-link")
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text("\n".join(json.dumps(row) for row in EXTRA) + "\n")
+    cli.ok("import", str(extra), "--no-link")
+    with sqlite3.connect(db_path) as conn:
+        for a, b, relation, status in LINKS:
+            conn.execute(
+                "INSERT INTO links (a_id, b_id, relation, score, reasons, status, engine, created_at)"
+                " VALUES (?, ?, ?, 80.0, '[]', ?, 'test', '2025-05-14T00:00:00+00:00')",
+                [a, b, relation, status],
+            )
+    cli.ok("verdict", "6", "--rating", "false", "--evidence", "https://check.example/6", "--by", "Desk")
+    return db_path
+
+
+def report(cli, *args):
+    data = json.loads(cli.ok("report", "--format", "json", *args))
+    for row in data["verdicts"]:
+        row.pop("date")  # today
+    return data
+
+
+def test_report_counts_statements_per_speaker_and_outlet(cli, ledger):
+    data = report(cli)
+    assert data["speakers"] == [
+        {"speaker": "Ishaq Dar", "statements": 3},
+        {"speaker": "Foreign Office", "statements": 1},
+        {"speaker": "India", "statements": 1},
+        {"speaker": "Indian military", "statements": 1},
+        {"speaker": "Pakistan's military", "statements": 1},
+        {"speaker": "US State Department", "statements": 1},
+        {"speaker": "Zabihullah Mujahid", "statements": 1},
+    ]
+    assert data["outlets"] == [
+        {"outlet": "Caliber.Az", "statements": 6},
+        {"outlet": "Geo News", "statements": 2},
+        {"outlet": "Dawn", "statements": 1},
+    ]
+
+
+def test_report_lists_open_then_reviewed_contradictions_never_rejected(cli, ledger):
+    assert report(cli)["contradictions"] == [
+        {"link": 3, "state": "open", "flip": True, "a_id": 1, "a_speaker": "Ishaq Dar", "a_text": T[1],
+         "b_id": 8, "b_speaker": "Ishaq Dar", "b_text": T[8], "reason": "similar wording"},
+        {"link": 1, "state": "reviewed", "flip": False, "a_id": 5, "a_speaker": "India", "a_text": T[5],
+         "b_id": 6, "b_speaker": "Pakistan's military", "b_text": T[6], "reason": "similar wording"},
+    ]
+
+
+def test_report_finds_the_flip_earlier_statement_first(cli, ledger):
+    assert report(cli)["flips"] == [
+        {"speaker": "Ishaq Dar", "link": 3, "state": "open",
+         "earlier_id": 1, "earlier_date": "2025-05-10", "earlier_text": T[1],
+         "later_id": 8, "later_date": "2025-05-12", "later_text": T[8]},
+    ]
+
+
+def test_report_corroborated_claims_need_two_outlets_and_two_speakers(cli, ledger):
+    assert report(cli)["corroborated"] == [
+        {"claim_id": 2, "claim": T[2], "statements": 2, "ids": [2, 9],
+         "speakers": ["Ishaq Dar", "Foreign Office"], "outlets": ["Caliber.Az", "Geo News"]},
+        {"claim_id": 6, "claim": T[6], "statements": 2, "ids": [6, 7],
+         "speakers": ["Pakistan's military", "Zabihullah Mujahid"], "outlets": ["Caliber.Az", "Dawn"]},
+    ]
+
+
+def test_report_disputed_claims_show_both_sides(cli, ledger):
+    assert report(cli)["disputed"] == [
+        {"claim_id": 1, "claim": T[1], "said_by": ["Ishaq Dar"],
+         "counter_id": 8, "counter_claim": T[8], "disputed_by": ["Ishaq Dar"]},
+        {"claim_id": 5, "claim": T[5], "said_by": ["India"],
+         "counter_id": 6, "counter_claim": T[6], "disputed_by": ["Pakistan's military", "Zabihullah Mujahid"]},
+    ]
+
+
+def test_report_verdicts_and_unverified_repeated_claims(cli, ledger):
+    data = report(cli)
+    assert data["verdicts"] == [
+        {"statement_id": 6, "speaker": "Pakistan's military", "claim": T[6], "rating": "false",
+         "by": "Desk", "evidence_url": "https://check.example/6", "covers": [7]},
+    ]
+    # the 6-7 cluster has a verdict; 2-9 has none
+    assert data["unverified"] == [
+        {"claim_id": 2, "claim": T[2], "statements": 2, "ids": [2, 9],
+         "speakers": ["Ishaq Dar", "Foreign Office"], "outlets": ["Caliber.Az", "Geo News"]},
+    ]
+
+
+def test_a_cluster_rated_only_unverified_is_still_unverified(cli, ledger):
+    cli.ok("verdict", "9", "--rating", "unverified")
+    assert [r["claim_id"] for r in report(cli)["unverified"]] == [2]
+    cli.ok("verdict", "9", "--rating", "true")
+    assert report(cli)["unverified"] == []
+
+
+def test_report_lag_uses_full_dates_only(cli, ledger):
+    assert report(cli)["lag"] == [
+        {"outlet": "Caliber.Az", "statements": 6, "mean_days": 0.0, "median_days": 0.0, "max_days": 0},
+        {"outlet": "Dawn", "statements": 1, "mean_days": 2.0, "median_days": 2.0, "max_days": 2},
+        {"outlet": "Geo News", "statements": 1, "mean_days": 0.0, "median_days": 0.0, "max_days": 0},
+    ]
+
+
+def test_report_filters_select_statements_and_the_links_that_touch_them(cli, ledger):
+    data = report(cli, "--speaker", "Ishaq Dar")
+    assert data["speakers"] == [{"speaker": "Ishaq Dar", "statements": 3}]
+    assert [r["link"] for r in data["contradictions"]] == [3]
+    assert [r["claim_id"] for r in data["corroborated"]] == [2]
+    assert data["verdicts"] == []
+    assert [r["outlet"] for r in data["lag"]] == ["Caliber.Az", "Geo News"]
+    assert report(cli, "--source", "Dawn")["speakers"] == [{"speaker": "Zabihullah Mujahid", "statements": 1}]
+
+
+def test_report_markdown_has_a_heading_a_sentence_and_a_table_per_section(cli, ledger):
+    md = cli.ok("report", "--format", "md")
+    assert md.startswith(
+        "# Statement report\n\n9 statements by 7 speakers in 3 outlets; 2 contradictions, "
+        "1 flip, 1 verdict.\n\n## Statements per speaker\n\nHow many statements each speaker made.\n\n"
+        "| speaker | statements |\n|---|---|\n| Ishaq Dar | 3 |\n"
+    )
+    headings = [line for line in md.splitlines() if line.startswith("## ")]
+    assert headings == [
+        "## Statements per speaker", "## Statements per outlet", "## Contradictions", "## Flips",
+        "## Corroborated claims", "## Disputed claims", "## Verdicts",
+        "## Unverified claims repeated", "## Reporting lag per outlet",
+    ]
+    assert "| 6 | Pakistan's military | Indian missiles struck targets in Afghanistan. | false | Desk |" in md
+
+
+def test_report_markdown_says_none_for_an_empty_section(cli, db_path):
+    cli.ok("add", "A claim.", "-s", "A", "--no-link")
+    md = cli.ok("report", "--format", "md")
+    assert "## Flips\n\nSpeakers who contradicted themselves.\n\nNone.\n" in md
+
+
+def test_report_csv_is_long_form_one_cell_per_line(cli, ledger):
+    rows = list(csv.reader(io.StringIO(cli.ok("report", "--format", "csv"))))
+    assert rows[:5] == [
+        ["section", "row", "field", "value"],
+        ["speakers", "1", "speaker", "Ishaq Dar"],
+        ["speakers", "1", "statements", "3"],
+        ["speakers", "2", "speaker", "Foreign Office"],
+        ["speakers", "2", "statements", "1"],
+    ]
+    assert ["corroborated", "2", "outlets", "Caliber.Az; Dawn"] in rows
+    assert ["lag", "2", "mean_days", "2.0"] in rows
+
+
+def test_report_table_prints_every_non_empty_section(cli, ledger):
+    out = cli.ok("report")
+    assert out.startswith("9 statements by 7 speakers in 3 outlets")
+    for title in ("Statements per speaker", "Contradictions", "Flips", "Corroborated claims",
+                  "Disputed claims", "Verdicts", "Unverified claims repeated", "Reporting lag per outlet"):
+        assert title in out
+
+
+def test_report_rejects_an_unknown_format(cli, ledger):
+    assert "use one of table, md, csv, json" in cli.fails("report", "--format", "xml", code=2)
+
+
+def test_timeline_orders_by_date_and_marks_earlier_links(cli, ledger):
+    rows = json.loads(cli.ok("timeline", "--format", "json"))
+    assert [(r["id"], r["date"], r["marks"]) for r in rows] == [
+        (9, "2025-05", ""),  # a partial date sorts before the full dates inside it
+        (7, "2025-05-09", ""),
+        (1, "2025-05-10", ""),
+        (2, "2025-05-10", "✓ #9"),
+        (3, "2025-05-10", ""),
+        (4, "2025-05-10", ""),
+        (5, "2025-05-10", ""),
+        (6, "2025-05-10", "✗ #5 ✓ #7"),
+        (8, "2025-05-12", "✗ #1"),
+    ]
+    assert (rows[7]["contradicts"], rows[7]["agrees"]) == ([5], [7])
+
+
+def test_timeline_puts_undated_statements_last_and_filters(cli, ledger):
+    cli.ok("add", "Undated remark.", "-s", "Ishaq Dar", "--no-link")
+    rows = json.loads(cli.ok("timeline", "--format", "json", "--speaker", "Ishaq Dar"))
+    assert [(r["id"], r["marks"]) for r in rows] == [(1, ""), (2, "✓ #9"), (8, "✗ #1"), (10, "")]
+
+
+def test_timeline_markdown_and_csv(cli, ledger):
+    md = cli.ok("timeline", "--format", "md", "--tag", "afghanistan")
+    assert md.splitlines()[:5] == [
+        "# Timeline",
+        "",
+        "| id | date | speaker | source | text | marks |",
+        "|---|---|---|---|---|---|",
+        f"| 5 | 2025-05-10 | India | Caliber.Az | {T[5]} |  |",
+    ]
+    assert md.splitlines()[5] == f"| 6 | 2025-05-10 | Pakistan's military | Caliber.Az | {T[6]} | ✗ #5 ✓ #7 |"
+    rows = list(csv.DictReader(io.StringIO(cli.ok("timeline", "--format", "csv"))))
+    assert rows[-1]["marks"] == "✗ #1" and rows[-1]["contradicts"] == "1"

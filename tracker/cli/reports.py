@@ -1,0 +1,171 @@
+"""Reading the ledger as a whole: report, timeline, and verdicts on claims."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any, Optional
+
+import typer
+
+from tracker.cli.options import (
+    CsvOption,
+    DbOption,
+    JsonOption,
+    NlOption,
+    SinceFilter,
+    SourceFilter,
+    SpeakerFilter,
+    TagFilter,
+    UntilFilter,
+    database,
+    output_format,
+)
+
+REPORT_FORMATS = ("table", "md", "csv", "json")
+FormatOption = Annotated[
+    str, typer.Option("--format", help="table, md (Markdown), csv or json.", show_default=True)
+]
+TIMELINE_COLUMNS = [
+    ("id", "id"), ("date", "date"), ("speaker", "speaker"), ("source", "source"),
+    ("text", "text"), ("marks", "marks"),
+]
+VERDICT_COLUMNS = [
+    ("statement_id", "#"), ("rating", "rating"), ("speaker", "speaker"), ("text", "text"),
+    ("by", "by"), ("created_at", "when"), ("evidence_url", "evidence"),
+    ("inherited_from", "from #"),
+]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report")(report)
+    app.command("timeline")(timeline)
+    app.command("verdict")(verdict)
+    app.command("verdicts")(verdicts)
+
+
+def _format(fmt: str) -> str:
+    if fmt not in REPORT_FORMATS:
+        raise typer.BadParameter(f"use one of {', '.join(REPORT_FORMATS)}", param_hint="--format")
+    return fmt
+
+
+def report_summary(db: Any, sections: list[Any]) -> str:
+    counts = {s.key: len(s.rows) for s in sections}
+    statements = sum(row["statements"] for row in sections[0].rows)
+    return (
+        f"{statements} statement{'s' if statements != 1 else ''} by {counts['speakers']} "
+        f"speaker{'s' if counts['speakers'] != 1 else ''} in {counts['outlets']} "
+        f"outlet{'s' if counts['outlets'] != 1 else ''}; {counts['contradictions']} "
+        f"contradiction{'s' if counts['contradictions'] != 1 else ''}, "
+        f"{counts['flips']} flip{'s' if counts['flips'] != 1 else ''}, "
+        f"{counts['verdicts']} verdict{'s' if counts['verdicts'] != 1 else ''}."
+    )
+
+
+def report(
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    speaker: SpeakerFilter = None,
+    source: SourceFilter = None,
+    tag: TagFilter = None,
+    fmt: FormatOption = "table",
+    db_path: DbOption = None,
+) -> None:
+    """Statements per speaker and outlet, contradictions, flips, corroborated and disputed
+    claims, verdicts, repeated unverified claims and reporting lag."""
+    from tracker import export, render
+    from tracker.reports import report as build
+    from tracker.store import StatementFilter
+
+    fmt = _format(fmt)
+    db = database(db_path)
+    sections = build(db, StatementFilter(speaker, source, tag, since, until))
+    summary = report_summary(db, sections)
+    if fmt == "md":
+        export.write_report_markdown(sections, sys.stdout, title="Statement report", summary=summary)
+    elif fmt == "csv":
+        export.write_report_csv(sections, sys.stdout)
+    elif fmt == "json":
+        export.write_report_json(sections, sys.stdout)
+    else:
+        print(summary)
+        for section in sections:
+            if section.rows:
+                render.table(section.rows, section.columns, title=section.title)
+            else:
+                print(f"\n{section.title}: none.")
+
+
+def timeline(
+    speaker: SpeakerFilter = None,
+    tag: TagFilter = None,
+    source: SourceFilter = None,
+    fmt: FormatOption = "table",
+    db_path: DbOption = None,
+) -> None:
+    """Statements in date order (said, else reported; undated last), marking where one
+    contradicts (✗ #id) or agrees with (✓ #id) an earlier statement."""
+    from tracker import export
+    from tracker.render import emit
+    from tracker.reports import timeline as build
+    from tracker.store import StatementFilter
+
+    fmt = _format(fmt)
+    rows = build(database(db_path), StatementFilter(speaker=speaker, source=source, tag=tag))
+    if fmt == "md":
+        export.write_markdown(rows, TIMELINE_COLUMNS, sys.stdout, title="Timeline")
+    else:
+        extra = [("contradicts", "contradicts"), ("agrees", "agrees")] if fmt == "csv" else []
+        emit(rows, TIMELINE_COLUMNS + extra, fmt=fmt, empty="No statements.")
+
+
+def verdict(
+    statement_id: Annotated[int, typer.Argument(help="The statement whose claim is rated.", metavar="ID")],
+    rating: Annotated[
+        str,
+        typer.Option(
+            "--rating",
+            help="true, mostly-true, half-true, misleading, false, pants-on-fire or unverified.",
+        ),
+    ],
+    evidence: Annotated[Optional[str], typer.Option("--evidence", help="URL of the evidence.")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="Why, in a sentence or two.")] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Who rated it.")] = None,
+    json_: JsonOption = False,
+    db_path: DbOption = None,
+) -> None:
+    """Rate a statement's claim; earlier verdicts stay as history and the latest counts.
+
+    Statements linked to it as agreeing inherit the verdict unless they have their own.
+    """
+    import json
+
+    from tracker.render import status
+    from tracker.verdicts import add_verdict
+
+    added = add_verdict(
+        database(db_path), statement_id, rating, evidence_url=evidence, note=note, by=by
+    )
+    if json_:
+        print(json.dumps(added, ensure_ascii=False, indent=2))
+    else:
+        print(added["id"])
+        status(f"Statement {statement_id} rated {added['rating']}.")
+
+
+def verdicts(
+    rating: Annotated[Optional[str], typer.Option("--rating", help="Only this rating.")] = None,
+    json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
+    db_path: DbOption = None,
+) -> None:
+    """The verdict that counts for each rated statement: its own latest, or inherited from an
+    agreeing statement (`from #`)."""
+    from tracker.render import emit
+    from tracker.verdicts import current_verdicts
+
+    fmt = output_format(json_, csv, nl)
+    rows = current_verdicts(database(db_path), rating)
+    columns = VERDICT_COLUMNS + ([] if fmt == "table" else [("id", "id"), ("note", "note"), ("source", "source")])
+    emit(rows, columns, fmt=fmt, empty="No verdicts.")

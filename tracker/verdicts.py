@@ -1,0 +1,171 @@
+"""Verdicts: ratings of a statement's claim, kept as a history (the latest counts).
+
+A statement without a verdict of its own inherits the latest verdict of a statement it
+is linked to as `agrees` (suggested or confirmed): the same claim, so the same rating.
+Inherited verdicts are computed when read, never copied into the verdicts table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlite_utils import Database
+
+from tracker.model import InvalidInput, Rating, Relation, ReviewStatus
+from tracker.store import _clean, _rows, get_statement, now
+
+VERDICT_COLUMNS = "v.id, v.statement_id, v.rating, v.evidence_url, v.note, v.by, v.created_at"
+
+
+def check_rating(rating: str) -> str:
+    value = rating.strip().lower()
+    if value not in Rating.values():
+        raise InvalidInput(f"invalid rating {rating!r}: use one of {', '.join(Rating.values())}")
+    return value
+
+
+def add_verdict(
+    db: Database,
+    statement_id: int,
+    rating: str,
+    *,
+    evidence_url: str | None = None,
+    note: str | None = None,
+    by: str | None = None,
+) -> dict[str, Any]:
+    """Record a verdict on a statement's claim; earlier verdicts stay as its history."""
+    value = check_rating(rating)
+    evidence_url = _clean(evidence_url, "evidence URL")
+    if evidence_url and not evidence_url.lower().startswith(("http://", "https://")):
+        raise InvalidInput(f"evidence URL {evidence_url!r} must start with http:// or https://")
+    row = {
+        "statement_id": statement_id,
+        "rating": value,
+        "evidence_url": evidence_url,
+        "note": _clean(note, "note", limit=20_000),
+        "by": _clean(by, "by"),
+        "created_at": now(),
+    }
+    with db.atomic():
+        get_statement(db, statement_id)  # NotFound for an unknown id
+        cursor = db.execute(
+            "INSERT INTO verdicts (statement_id, rating, evidence_url, note, by, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            list(row.values()),
+        )
+    return {"id": int(cursor.lastrowid or 0), **row}
+
+
+def _latest_own(db: Database, ids: Iterable[int] | None = None) -> dict[int, dict[str, Any]]:
+    """The latest verdict of each statement that has one (of `ids`, or of all)."""
+    sql = f"""
+        SELECT {VERDICT_COLUMNS} FROM verdicts v
+        WHERE v.id = (SELECT w.id FROM verdicts w WHERE w.statement_id = v.statement_id
+                      ORDER BY w.created_at DESC, w.id DESC LIMIT 1)
+    """
+    latest = {row["statement_id"]: row for row in _rows(db, sql)}
+    if ids is not None:
+        wanted = set(ids)
+        latest = {k: v for k, v in latest.items() if k in wanted}
+    return latest
+
+
+def agrees_neighbours(db: Database) -> dict[int, set[int]]:
+    """Statement id -> the ids it is linked to as agrees (links not rejected)."""
+    neighbours: dict[int, set[int]] = {}
+    for a, b in db.execute(
+        "SELECT a_id, b_id FROM links WHERE relation = ? AND status != ?",
+        [Relation.AGREES.value, ReviewStatus.REJECTED.value],
+    ):
+        neighbours.setdefault(a, set()).add(b)
+        neighbours.setdefault(b, set()).add(a)
+    return neighbours
+
+
+def _newest(verdicts: Iterable[dict[str, Any]]) -> dict[str, Any] | None:
+    return max(verdicts, key=lambda v: (v["created_at"], v["id"]), default=None)
+
+
+def current_verdicts(db: Database, rating: str | None = None) -> list[dict[str, Any]]:
+    """The verdict that counts for every statement that has one, own or inherited.
+
+    Each row is the verdict plus `inherited_from`: None for the statement's own verdict,
+    else the id of the agreeing statement whose latest verdict it carries.
+    """
+    wanted = check_rating(rating) if rating else None
+    own = _latest_own(db)
+    current: dict[int, dict[str, Any]] = {sid: {**v, "inherited_from": None} for sid, v in own.items()}
+    for sid, others in agrees_neighbours(db).items():
+        if sid in own:
+            continue
+        newest = _newest(own[o] for o in others if o in own)
+        if newest is not None:
+            current[sid] = {**newest, "statement_id": sid, "inherited_from": newest["statement_id"]}
+    rows = [current[sid] for sid in sorted(current)]
+    if wanted:
+        rows = [row for row in rows if row["rating"] == wanted]
+    return _with_statements(db, rows)
+
+
+def current_verdict(db: Database, statement_id: int) -> dict[str, Any] | None:
+    """The verdict that counts for one statement: its own latest, else an inherited one."""
+    own = _latest_own(db, [statement_id])
+    if statement_id in own:
+        return {**own[statement_id], "inherited_from": None}
+    others = agrees_neighbours(db).get(statement_id, set())
+    newest = _newest(_latest_own(db, others).values())
+    if newest is None:
+        return None
+    return {**newest, "statement_id": statement_id, "inherited_from": newest["statement_id"]}
+
+
+def verdict_history(db: Database) -> list[dict[str, Any]]:
+    """Every verdict ever given, oldest first, with `current` marking the one that counts."""
+    latest = {v["id"] for v in _latest_own(db).values()}
+    rows = list(_rows(db, f"SELECT {VERDICT_COLUMNS} FROM verdicts v ORDER BY v.created_at, v.id"))
+    for row in rows:
+        row["current"] = row["id"] in latest
+    return _with_statements(db, rows)
+
+
+def _with_statements(db: Database, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add the rated statement's text, speaker and source to each verdict row."""
+    from tracker.store import get_statements
+
+    statements = get_statements(db, (row["statement_id"] for row in rows))
+    for row in rows:
+        statement = statements[row["statement_id"]]
+        row["text"] = statement["text"]
+        row["speaker"] = statement["speaker"]
+        row["source"] = statement["source"]
+    return rows
+
+
+def reviewed_claims(db: Database) -> list[dict[str, Any]]:
+    """What a ClaimReview needs, one per statement's own current verdict (oldest statement first).
+
+    Superseded verdicts are history and inherited ones are not reviews of their own, so
+    neither is published. `urls` are where the claim appeared: the statement's URL, then
+    those of the statements that agree with it.
+    """
+    from tracker.store import get_statements
+
+    own = _latest_own(db)
+    neighbours = agrees_neighbours(db)
+    wanted = set(own) | {o for sid in own for o in neighbours.get(sid, ())}
+    statements = get_statements(db, wanted)
+    speaker_kinds = dict(db.execute("SELECT id, kind FROM speakers").fetchall())
+    items = []
+    for sid in sorted(own):
+        statement = statements[sid]
+        urls = [statement["url"]] + [statements[o]["url"] for o in sorted(neighbours.get(sid, ()))]
+        items.append(
+            {
+                "verdict": own[sid],
+                "statement": statement,
+                "speaker_kind": speaker_kinds.get(statement["speaker_id"], "unknown"),
+                "urls": list(dict.fromkeys(u for u in urls if u)),
+            }
+        )
+    return items
