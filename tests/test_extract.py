@@ -396,3 +396,14 @@ def test_general_communication_verbs_report_their_object(text, cue, content):
 def test_communication_verb_used_as_a_noun_is_not_a_cue():
     assert extract_statements("The attack on the base killed three soldiers.") == []
     assert extract_statements("They released the campaign's public outline of the policy.") == []
+
+
+def test_participle_cue_after_by_or_opening_the_sentence():
+    text = "Obama responded to a Gold Star mother by saying the issue was manufactured."
+    s = one(text)
+    assert (s.speaker, s.cue, s.content) == ("Obama", "saying", "the issue was manufactured")
+    text = "After saying her right foot was swollen, she was taken to Bethesda."
+    s = one(text)
+    assert (mention(text, s), s.content) == ("she", "her right foot was swollen")
+    # Near miss: a participle that is not led by "by/after/…" or a comma reports nothing.
+    assert extract_statements("The poster saying no entry was torn from the gate.") == []

@@ -289,6 +289,8 @@ _COMMIT_CUES = {"promise", "pledge", "vow"}
 _NOUN_LIKE_CUES = {"claims", "reports", "questions", "states", "calls", "charges", "demands", "promises",
                    "hopes", "fears", "worries", "remarks", "echoes", "forecasts", "counters", "replies",
                    "pledges", "vows", "tweets", "thinks", "wants", "expects", "notes", "proposed"}
+# Words that attach a participle cue to the clause's subject: "responded by saying …".
+_PARTICIPLE_LEADS = {"by", "and", "after", "before", "while", "despite", "when", "also", "then"}
 _TITLE_SMALL = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with", "from", "as", "vs"}
 # Finite verbs and auxiliaries that show a clause follows a cue without "that".
 _CLAUSE_VERBS = set("""
@@ -897,8 +899,18 @@ class _Extractor:
         participle = t.low in _PARTICIPLES and not progressive
         speaker: list[_Tok] | None = None
         name_from: _Found | None = None
+        if participle and (k == 0 or (k == 1 and prev is not None and prev.low in _PARTICIPLE_LEADS)):
+            # "After saying her foot was swollen, she …": the main clause's subject said it.
+            comma = next((m for m in range(last + 1, len(toks)) if toks[m].text == ","), None)
+            if comma is None or comma - last < 3:
+                return None
+            sp = _np_right(toks, comma + 1)
+            if sp is None or toks[sp[0]].low in ("it", "there"):
+                return None
+            return self._finish(_trim(text, toks[last + 1].start, toks[comma - 1].end), cue,
+                                toks[sp[0]:sp[1]], lemma, toks, k)
         if participle or (prev is not None and prev.low in ("and", "but")):
-            if participle and (prev is None or prev.text not in ",—–-"):
+            if participle and (prev is None or (prev.text not in ",—–-" and prev.low not in _PARTICIPLE_LEADS)):
                 return None
             if sent_items:
                 name_from = sent_items[-1]
