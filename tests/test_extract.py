@@ -407,3 +407,14 @@ def test_participle_cue_after_by_or_opening_the_sentence():
     assert (mention(text, s), s.content) == ("she", "her right foot was swollen")
     # Near miss: a participle that is not led by "by/after/…" or a comma reports nothing.
     assert extract_statements("The poster saying no entry was torn from the gate.") == []
+
+
+def test_cue_in_infinitive_after_continued_or_went_on():
+    text = "Protesters continued to call for more information about the shooting."
+    s = one(text)
+    assert (s.speaker, s.cue, s.content) == ("Protesters", "call", "for more information about the shooting")
+    s = one("Ham went on to explain how cuts to spending left his hands tied.")
+    assert (s.speaker, s.cue) == ("Ham", "explain")
+    # Near miss: declining to comment is not a statement, nor is a plain infinitive of purpose.
+    assert extract_statements("The committee declined to comment on the investigation.") == []
+    assert extract_statements("She came to the hearing to explain nothing at all.") == []

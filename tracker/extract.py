@@ -291,6 +291,11 @@ _NOUN_LIKE_CUES = {"claims", "reports", "questions", "states", "calls", "charges
                    "pledges", "vows", "tweets", "thinks", "wants", "expects", "notes", "proposed"}
 # Words that attach a participle cue to the clause's subject: "responded by saying …".
 _PARTICIPLE_LEADS = {"by", "and", "after", "before", "while", "despite", "when", "also", "then"}
+# Verbs whose subject performs the cue of the infinitive after them: "continued to call for".
+_CATENATIVES = {"continued", "continues", "continue", "went", "goes", "began", "begins", "begin",
+                "started", "starts", "tried", "tries", "sought", "seeks", "appeared", "appears",
+                "seemed", "seems", "moved", "rushed", "hastened", "vowed", "promised",
+                "used", "wants", "wanted", "plans", "planned"}
 _TITLE_SMALL = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with", "from", "as", "vs"}
 # Finite verbs and auxiliaries that show a clause follows a cue without "that".
 _CLAUSE_VERBS = set("""
@@ -894,6 +899,17 @@ class _Extractor:
             return self._finish(content, cue, toks[sp[0]:sp[1]], lemma, toks, k)
         prev = toks[k - 1] if k else None
         progressive = t.low in _PARTICIPLES and prev is not None and prev.low in ("is", "are", "was", "were", "been")
+        base = k - 2 if k >= 2 else 0
+        if base >= 1 and toks[base].low == "on" and toks[base - 1].low in ("went", "goes", "go", "going"):
+            base -= 1
+        if (prev is not None and prev.low == "to" and k >= 2 and t.low in _CUE_FORMS
+                and toks[base].low in _CATENATIVES):
+            # "protesters continued to call for …", "Ham went on to explain …": the subject speaks.
+            left = _np_left(toks, base)
+            if left is None:
+                return None
+            content = self._right_content(toks, last, lemma, toks[left[0]:left[1]])
+            return None if content is None else self._finish(content, cue, toks[left[0]:left[1]], lemma, toks, k)
         if not progressive and prev is not None and prev.low in ("was", "were", "been", "being", "is", "are", "be", "the", "a", "to", "not", "n't", "never"):
             return None  # passive, "the said agreement", infinitives and negations report nothing
         participle = t.low in _PARTICIPLES and not progressive
