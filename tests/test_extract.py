@@ -418,3 +418,12 @@ def test_cue_in_infinitive_after_continued_or_went_on():
     # Near miss: declining to comment is not a statement, nor is a plain infinitive of purpose.
     assert extract_statements("The committee declined to comment on the investigation.") == []
     assert extract_statements("She came to the hearing to explain nothing at all.") == []
+
+
+def test_commitment_is_the_speakers_own_future_not_any_would():
+    assert one("The minister said he would resign if the bill failed.").modality == Modality.CONDITIONAL
+    assert one("The army said it would not escalate the conflict.").modality == Modality.COMMITMENT
+    assert one("“We will respond,” the minister said.").modality == Modality.COMMITMENT
+    # Near misses: backshifted reports and third-party forecasts are assertions.
+    assert one("Officials said the bridge would reopen next week.").modality == Modality.ASSERTION
+    assert one("The minister warned that prices will rise sharply.").modality == Modality.ASSERTION

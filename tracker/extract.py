@@ -282,7 +282,16 @@ _NOT_LABELS = {"update", "updated", "note", "editor's note", "editor’s note", 
                "what", "when", "where", "who", "background", "context", "more", "see", "analysis",
                "opinion", "editorial", "commentary", "review", "exclusive", "live", "timeline"}
 _MODAL_IF = re.compile(r"^\W*(?:if|unless|provided|should)\b|\bif\b.+\bthen\b", re.IGNORECASE | re.DOTALL)
-_MODAL_COMMIT = re.compile(r"\b(?:will|would|shall|won[’']t|wouldn[’']t|going to|is to|are to)\b", re.IGNORECASE)
+# A commitment is the speaker's own future: "we will", "I'll", a refusal ("will not", "won't"),
+# or a reported pledge whose subject is the speaker ("it would not escalate"). A "would" or a
+# third party's "will" elsewhere is backshift or forecast: an assertion.
+_MODAL_COMMIT = re.compile(
+    r"\b(?:I|we)\s+(?:(?:also|still|never|not|then|certainly|definitely|absolutely|now)\s+)?"
+    r"(?:will|shall|won[’']t|am going to|are going to)\b|\b(?:I|we)[’']ll\b|\bwe[’']re going to\b|"
+    r"\bwill not\b|\bwon[’']t\b", re.IGNORECASE)
+_MODAL_OWN = re.compile(
+    r"\W*(?:he|she|it|they|we|I)\s+(?:(?:also|still|never|not|then|now)\s+)?(?:will|would|shall|won[’']t|wouldn[’']t)\b",
+    re.IGNORECASE)
 _MODAL_COND = re.compile(r"\b(?:if|unless|provided(?: that)?|as long as|on condition)\b", re.IGNORECASE)
 _COMMIT_CUES = {"promise", "pledge", "vow"}
 # Cue forms that are as often plural nouns: in a title-case headline they are not read as cues.
@@ -1139,7 +1148,7 @@ def _modality(content: str, lemma: str) -> Modality:
         return Modality.QUESTION
     if _MODAL_IF.search(content):
         return Modality.CONDITIONAL
-    if lemma in _COMMIT_CUES or _MODAL_COMMIT.search(content):
+    if lemma in _COMMIT_CUES or _MODAL_COMMIT.search(content) or _MODAL_OWN.match(content):
         return Modality.COMMITMENT
     if _MODAL_COND.search(content):
         return Modality.CONDITIONAL
