@@ -220,3 +220,17 @@ def test_json_cut_between_values_says_it_may_be_truncated(cli, tmp_path, seeded,
         f"Error: {path}: invalid JSON at byte 16 (line 1): Expecting value; is the file truncated?\n"
     )
     assert snapshot(db_path) == seeded
+
+
+def test_reading_a_big_csv_keeps_memory_flat(tmp_path):
+    import tracemalloc
+
+    path = tmp_path / "many.csv"
+    row = "A statement that is long enough to matter in a file of many rows,Speaker,Outlet\n"
+    path.write_text("text,speaker,source\n" + row * 12_000)  # about 1 MB
+    tracemalloc.start()
+    count = sum(1 for _ in read_statements(str(path), "csv"))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert count == 12_000
+    assert peak < 200_000, peak  # a fraction of the file: rows are never all held at once

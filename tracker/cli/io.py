@@ -116,7 +116,7 @@ def _write(what: str, fmt: str, db: Any, where: Any, out: TextIO) -> int:
         sections = report(db, where)
         if fmt == "md":
             writers.write_report_markdown(
-                sections, out, title="Statement report", summary=report_summary(db, sections)
+                sections, out, title="Statement report", summary=report_summary(sections)
             )
         elif fmt == "csv":
             writers.write_report_csv(sections, out)

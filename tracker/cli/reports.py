@@ -49,7 +49,8 @@ def _format(fmt: str) -> str:
     return fmt
 
 
-def report_summary(db: Any, sections: list[Any]) -> str:
+def report_summary(sections: list[Any]) -> str:
+    """One sentence of totals that opens the report."""
     counts = {s.key: len(s.rows) for s in sections}
     statements = sum(row["statements"] for row in sections[0].rows)
     return (
@@ -80,7 +81,7 @@ def report(
     fmt = _format(fmt)
     db = database(db_path)
     sections = build(db, StatementFilter(speaker, source, tag, since, until))
-    summary = report_summary(db, sections)
+    summary = report_summary(sections)
     if fmt == "md":
         export.write_report_markdown(sections, sys.stdout, title="Statement report", summary=summary)
     elif fmt == "csv":
