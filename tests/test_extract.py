@@ -421,7 +421,7 @@ def test_cue_in_infinitive_after_continued_or_went_on():
 
 
 def test_commitment_is_the_speakers_own_future_not_any_would():
-    assert one("The minister said he would resign if the bill failed.").modality == Modality.CONDITIONAL
+    assert one("The minister said he would resign by Friday.").modality == Modality.COMMITMENT
     assert one("The army said it would not escalate the conflict.").modality == Modality.COMMITMENT
     assert one("“We will respond,” the minister said.").modality == Modality.COMMITMENT
     # Near misses: backshifted reports and third-party forecasts are assertions.
