@@ -236,3 +236,24 @@ def test_label_modifying_the_claims_words_contradicts():
 )
 def test_label_near_misses_do_not_contradict(b):
     assert relate("The veteran actor is dead", b, related_threshold=0).relation is not Relation.CONTRADICTS
+
+
+_FILLER = (
+    "The weather in the city was mild on Sunday. Markets opened higher in early trade. "
+    "Fans gathered outside the stadium before the match. Tickets sold out within hours. "
+    "The team travels to Madrid next week for the second leg of the tie. "
+)
+
+
+def test_passage_whose_closest_sentence_denies_the_claim_contradicts():
+    body = "The club rejected reports that its manager had been sacked after the defeat. " + _FILLER
+    j = relate("The club's manager has been sacked after the defeat", body)
+    assert j.relation is Relation.CONTRADICTS
+    assert codes(j)[0] == "denial"
+
+
+def test_passage_denying_something_else_does_not_contradict():
+    body = ("The club's manager has been sacked after the defeat, the board said. "
+            "The striker rejected reports that he wants to leave the team. " + _FILLER)
+    j = relate("The club's manager has been sacked after the defeat", body)
+    assert j.relation is not Relation.CONTRADICTS

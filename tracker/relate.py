@@ -501,6 +501,10 @@ def _judge_passage(a: str, b: str, threshold: float) -> Judgement:
     if refute >= PASSAGE_REFUTE:
         relation = Relation.AGREES if claim.polarity is Polarity.DENY else Relation.CONTRADICTS
         return Judgement(relation, score, cue_reasons + (density, sim_reason))
+    lead = [j for j in judged[:1] if j.relation is Relation.CONTRADICTS
+            and any(r.code == "denial" for r in j.reasons)]
+    if lead:
+        return Judgement(Relation.CONTRADICTS, score, lead[0].reasons[:1] + (density, sim_reason))
     if hedge <= PASSAGE_HEDGE:
         return Judgement(Relation.AGREES, score, (density, sim_reason))
     return Judgement(Relation.RELATED, score, (density, sim_reason))
