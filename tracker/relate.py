@@ -30,7 +30,7 @@ __all__ = [
     "similarity",
 ]
 
-ENGINE_VERSION = "relate-1"
+ENGINE_VERSION = "relate-2"
 RELATED_THRESHOLD = 30.0  # below this similarity two statements are unrelated
 AGREE_THRESHOLD = 45.0  # an unhedged pair this similar is said to agree
 
