@@ -10,11 +10,12 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, overload
 
 from sqlite_utils import Database
 
@@ -114,8 +115,30 @@ class Prepared:
     tags: list[str]
 
 
-def prepare(new: NewStatement) -> Prepared:
-    """Validate one statement and derive its claim; raises InvalidInput naming the field."""
+@dataclass(frozen=True)
+class _Checked:
+    """A validated NewStatement whose claim is not analysed yet (analysis is the costly part)."""
+
+    new: NewStatement
+    text: str
+    speaker: str
+    kind: str
+    modality: str | None  # None: the claim's
+    polarity: str | None
+    tags: list[str]
+    said_on: str | None
+    reported_on: str | None
+    published: str | None
+    hedge: str | None  # None: the claim's
+
+
+ClaimValues = tuple[str, str, str, "str | None"]  # proposition, polarity, modality, hedge
+# the allowed values, listed once: Enum.values() per row was a tenth of an import's time
+_CHOICES: dict[type, list[str]] = {e: e.values() for e in (Kind, SpeakerKind, Modality, Polarity)}
+
+
+def _check(new: NewStatement) -> _Checked:
+    """Every check of `prepare`, in the same order, without the claim analysis."""
     if new.text is None or not new.text.strip():
         raise InvalidInput("statement text is empty")
     text = _clean(new.text, "statement text", limit=MAX_TEXT_CHARS)
@@ -125,29 +148,61 @@ def prepare(new: NewStatement) -> Prepared:
         raise InvalidInput("speaker is empty")
     for name in ("role", "affiliation", "source", "url", "title", "author", "cue", "via", "ref"):
         setattr(new, name, _clean(getattr(new, name), name))
-    kind = _choice(new.kind, "kind", Kind.values(), Kind.DIRECT.value)
+    kind = _choice(new.kind, "kind", _CHOICES[Kind], Kind.DIRECT.value)
     assert kind is not None
-    _choice(new.speaker_kind, "speaker kind", SpeakerKind.values(), None)
-    from tracker.text import analyse  # judging code is loaded only by commands that write
-
-    claim = analyse(text)
-    modality = _choice(new.modality, "modality", Modality.values(), claim.modality.value)
-    polarity = _choice(new.polarity, "polarity", Polarity.values(), claim.polarity.value)
+    _choice(new.speaker_kind, "speaker kind", _CHOICES[SpeakerKind], None)
+    modality = _choice(new.modality, "modality", _CHOICES[Modality], None)
+    polarity = _choice(new.polarity, "polarity", _CHOICES[Polarity], None)
     tags = sorted({t.strip() for t in new.tags if t and t.strip()})
-    return Prepared(
+    return _Checked(
         new=new,
         text=text,
         speaker=speaker,
         kind=kind,
+        modality=modality,
+        polarity=polarity,
+        tags=tags,
         said_on=parse_date(new.said_on, field="said-on date"),
         reported_on=parse_date(new.reported_on, field="reported-on date"),
         published=parse_date(new.published, field="published date"),
-        modality=modality or Modality.ASSERTION.value,
-        polarity=polarity or Polarity.AFFIRM.value,
-        proposition=claim.proposition,
-        hedge=_clean(new.hedge, "hedge") or claim.hedge,
-        tags=tags,
+        hedge=_clean(new.hedge, "hedge"),
     )
+
+
+def _claim_values(text: str) -> ClaimValues:
+    from tracker.text import analyse  # judging code is loaded only by commands that write
+
+    claim = analyse(text)
+    return claim.proposition, claim.polarity.value, claim.modality.value, claim.hedge
+
+
+def _analyse_many(texts: list[str]) -> list[ClaimValues]:
+    """Claim values of many texts (run in worker processes by large imports)."""
+    return [_claim_values(text) for text in texts]
+
+
+def _complete(checked: _Checked, claim: ClaimValues) -> Prepared:
+    proposition, polarity, modality, hedge = claim
+    return Prepared(
+        new=checked.new,
+        text=checked.text,
+        speaker=checked.speaker,
+        kind=checked.kind,
+        said_on=checked.said_on,
+        reported_on=checked.reported_on,
+        published=checked.published,
+        modality=checked.modality or modality or Modality.ASSERTION.value,
+        polarity=checked.polarity or polarity or Polarity.AFFIRM.value,
+        proposition=proposition,
+        hedge=checked.hedge or hedge,
+        tags=checked.tags,
+    )
+
+
+def prepare(new: NewStatement) -> Prepared:
+    """Validate one statement and derive its claim; raises InvalidInput naming the field."""
+    checked = _check(new)
+    return _complete(checked, _claim_values(checked.text))
 
 
 def content_hash(text: str, speaker_id: int, source_id: int | None) -> str:
@@ -169,26 +224,84 @@ def speaker_candidates(db: Database) -> list[speaker_names.Candidate]:
     ]
 
 
+def _only(ids: Iterable[int]) -> int | None:
+    unique = list(dict.fromkeys(ids))
+    return unique[0] if len(unique) == 1 else None
+
+
 class SpeakerCache:
-    """Resolves many mentions against the speakers table with one read (for imports)."""
+    """Resolves many mentions against the speakers table with one read (for imports).
+
+    Answers as `speakers.resolve` over every stored speaker would, but from indexes (by key,
+    by surname, and one rapidfuzz pass for spellings), so thousands of new speakers in one
+    import cost linear time, not quadratic.
+    """
 
     def __init__(self, db: Database):
         self.db = db
-        self.candidates = speaker_candidates(db)
         self.exact: dict[str, int] = {}
+        self._mentions: dict[str, tuple[str, str | None, str]] = {}  # mention -> name, role, key
+        self._by_key: dict[str, list[int]] = {}
+        self._by_surname: dict[str, list[tuple[int, list[str]]]] = {}
+        self._keys: list[str] = []  # every key of every speaker, for the spelling pass
+        self._owners: list[int] = []
+        for candidate in speaker_candidates(db):
+            self._index(candidate.id, {speaker_names.key(candidate.name), *candidate.keys})
+
+    def _index(self, speaker_id: int, keys: Iterable[str]) -> None:
+        for name_key in keys:
+            self._by_key.setdefault(name_key, []).append(speaker_id)
+            # speakers.resolve's own token rule, so that both agree on every name
+            tokens = speaker_names._tokens(name_key)
+            if tokens:
+                self._by_surname.setdefault(tokens[-1], []).append((speaker_id, tokens))
+            self._keys.append(name_key)
+            self._owners.append(speaker_id)
+
+    def find(self, name: str) -> int | None:
+        """`speakers.resolve(name, every speaker).speaker_id`: exact, surname, then spelling."""
+        wanted = speaker_names.key(name)
+        tokens = speaker_names._tokens(wanted)
+        if wanted in self._by_key:
+            return _only(self._by_key[wanted])
+        if not tokens:
+            return None
+        compatible = [
+            speaker_id
+            for speaker_id, other in self._by_surname.get(tokens[-1], ())
+            if speaker_names._compatible(tokens, other)
+        ]
+        if compatible:
+            return _only(compatible)
+        if len(tokens) < 2:
+            return None
+        from rapidfuzz import fuzz, process
+
+        close = []
+        for name_key, _, index in process.extract(
+            wanted, self._keys, scorer=fuzz.ratio, score_cutoff=90, limit=None
+        ):
+            other = speaker_names._tokens(name_key)
+            if len(other) > 1 and fuzz.ratio(tokens[-1], other[-1]) >= 75:
+                close.append(self._owners[index])
+        return _only(close)
 
     def resolve(
         self, mention: str, *, role: str | None, affiliation: str | None, kind: str | None
     ) -> tuple[int, str | None]:
         """The speaker id for a mention (created when new) and the role the mention stated."""
-        parsed = speaker_names.split_mention(mention)
-        stated_role = role or parsed.role
-        mention_key = speaker_names.key(parsed.name)
+        if mention not in self._mentions:
+            if len(self._mentions) >= 100_000:  # bounded: one entry per distinct mention
+                self._mentions.clear()
+            parsed = speaker_names.split_mention(mention)
+            self._mentions[mention] = (parsed.name, parsed.role, speaker_names.key(parsed.name))
+        name, parsed_role, mention_key = self._mentions[mention]
+        stated_role = role or parsed_role
         if mention_key in self.exact:
             return self.exact[mention_key], stated_role
-        found = speaker_names.resolve(parsed.name, self.candidates)
-        if found.speaker_id is not None:
-            speaker_id = found.speaker_id
+        found = self.find(name)
+        if found is not None:
+            speaker_id = found
             if affiliation:
                 self.db.execute(
                     "UPDATE speakers SET affiliation = ? WHERE id = ? AND affiliation IS NULL",
@@ -199,8 +312,8 @@ class SpeakerCache:
                 self.db,
                 "speakers",
                 {
-                    "name": parsed.name,
-                    "kind": kind or speaker_names.guess_kind(parsed.name, stated_role).value,
+                    "name": name,
+                    "kind": kind or speaker_names.guess_kind(name, stated_role).value,
                     "role": stated_role,
                     "affiliation": affiliation,
                     "created_at": now(),
@@ -209,11 +322,9 @@ class SpeakerCache:
             _insert(
                 self.db,
                 "speaker_aliases",
-                {"speaker_id": speaker_id, "alias": parsed.name, "key": mention_key},
+                {"speaker_id": speaker_id, "alias": name, "key": mention_key},
             )
-            self.candidates.append(
-                speaker_names.Candidate(speaker_id, parsed.name, frozenset({mention_key}))
-            )
+            self._index(speaker_id, {mention_key})
         self.exact[mention_key] = speaker_id
         return speaker_id, stated_role
 
@@ -225,34 +336,69 @@ def _insert(db: Database, table: str, row: dict[str, Any]) -> int:
     return int(cursor.lastrowid or 0)
 
 
-def source_id_for(db: Database, prepared: Prepared) -> int | None:
-    new = prepared.new
-    if not new.source and not new.url:
-        return None
-    outlet = new.source or _outlet_from_url(new.url or "")
-    row = db.execute(
-        "SELECT id FROM sources WHERE outlet = ? COLLATE NOCASE AND ifnull(url, '') = ?",
-        [outlet, new.url or ""],
-    ).fetchone()
-    if row:
-        db.execute(
-            """UPDATE sources SET title = coalesce(title, ?), author = coalesce(author, ?),
-               published = coalesce(published, ?) WHERE id = ?""",
-            [new.title, new.author, prepared.published or prepared.reported_on, row[0]],
-        )
-        return int(row[0])
-    return _insert(
-        db,
-        "sources",
-        {
-            "outlet": outlet,
-            "url": new.url,
-            "title": new.title,
-            "author": new.author,
-            "published": prepared.published or prepared.reported_on,
-            "created_at": now(),
-        },
-    )
+def source_id_for(db: Database, prepared: Prepared | _Checked) -> int | None:
+    """The source a statement was reported in (created when new; empty fields filled in)."""
+    return SourceCache(db).id_for(prepared)
+
+
+_NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+class SourceCache:
+    """Source ids by (outlet, url), remembered for a bounded number of sources (for imports)."""
+
+    LIMIT = 20_000  # sources remembered; a miss only costs one indexed query
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.known: dict[tuple[str, str], list[Any]] = {}  # key -> [id, title, author, published]
+
+    def id_for(self, prepared: Prepared | _Checked) -> int | None:
+        new = prepared.new
+        if not new.source and not new.url:
+            return None
+        outlet = new.source or _outlet_from_url(new.url or "")
+        # the unique index compares outlets with NOCASE, which folds ASCII letters only
+        cache_key = (outlet.translate(_NOCASE), new.url or "")
+        published = prepared.published or prepared.reported_on
+        entry = self.known.get(cache_key)
+        if entry is None:
+            row = self.db.execute(
+                "SELECT id, title, author, published FROM sources"
+                " WHERE outlet = ? COLLATE NOCASE AND ifnull(url, '') = ?",
+                [outlet, new.url or ""],
+            ).fetchone()
+            if row is None:
+                source_id = _insert(
+                    self.db,
+                    "sources",
+                    {
+                        "outlet": outlet,
+                        "url": new.url,
+                        "title": new.title,
+                        "author": new.author,
+                        "published": published,
+                        "created_at": now(),
+                    },
+                )
+                self._remember(cache_key, [source_id, new.title, new.author, published])
+                return source_id
+            entry = list(row)
+            self._remember(cache_key, entry)
+        filled = [entry[0], *(old if old is not None else value
+                              for old, value in zip(entry[1:], (new.title, new.author, published)))]
+        if filled != entry:  # the per-row UPDATE … coalesce() would change something
+            self.db.execute(
+                "UPDATE sources SET title = ?, author = ?, published = ? WHERE id = ?",
+                [*filled[1:], entry[0]],
+            )
+            entry[:] = filled
+        return int(entry[0])
+
+    def _remember(self, cache_key: tuple[str, str], entry: list[Any]) -> None:
+        if len(self.known) >= self.LIMIT:
+            self.known.clear()
+        self.known[cache_key] = entry
 
 
 def _outlet_from_url(url: str) -> str:
@@ -262,6 +408,14 @@ def _outlet_from_url(url: str) -> str:
 
 # --- statements --------------------------------------------------------------------------
 
+BATCH_ROWS = 2_000  # rows checked and written together: memory follows this, not the file
+PARALLEL_FROM = 4_000  # claims to analyse in one call before worker processes pay for themselves
+_LOOKUP_CHUNK = 500  # SQL variables per IN (…) query
+_INSERT_STATEMENT = """INSERT INTO statements (id, text, speaker_id, role, source_id, said_on,
+    reported_on, kind, cue, via, hedge, modality, polarity, proposition, tags, ref, char_start,
+    char_end, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+    ?, ?, ?, ?)"""
+
 
 @dataclass(frozen=True)
 class Added:
@@ -269,72 +423,246 @@ class Added:
     created: bool
 
 
+class AddedList(Sequence[Added]):
+    """One Added per input row, in input order, stored in 9 bytes a row (imports are big)."""
+
+    def __init__(self) -> None:
+        self._ids = array("q")
+        self._created = bytearray()
+
+    def append(self, added: Added) -> None:
+        self._ids.append(added.id)
+        self._created.append(added.created)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Added: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Added]: ...
+
+    def __getitem__(self, index: int | slice) -> Added | list[Added]:
+        if isinstance(index, slice):
+            return [Added(i, bool(c)) for i, c in zip(self._ids[index], self._created[index])]
+        return Added(self._ids[index], bool(self._created[index]))
+
+    def __iter__(self) -> Iterator[Added]:
+        return (Added(i, bool(c)) for i, c in zip(self._ids, self._created))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    @property
+    def new_ids(self) -> list[int]:
+        return [i for i, c in zip(self._ids, self._created) if c]
+
+
+class _Planned(NamedTuple):
+    checked: _Checked
+    speaker_id: int
+    role: str | None
+    source_id: int | None
+    digest: str
+
+
+class _BulkWriter:
+    """Writes statements in runs: one lookup query per run for refs and hashes, one
+    executemany, claims analysed in worker processes once there are many of them, and (from
+    the second batch on) the FTS index filled in one statement at the end instead of by
+    trigger — all inside the caller's transaction, so that a failure leaves nothing behind.
+    """
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.speakers = SpeakerCache(db)
+        self.sources = SourceCache(db)
+        self.next_id = int(db.execute("SELECT max(id) FROM statements").fetchone()[0] or 0) + 1
+        self.written_upto = self.next_id  # ids below this are in the table
+        # ids handed out but not yet in the table, so dedupe sees them before they are
+        self.unwritten_refs: dict[str, int] = {}
+        self.unwritten_hashes: dict[str, int] = {}
+        self.analysed = 0
+        self.pool: Any = None
+        self.pending: tuple[list[tuple[int, _Planned]], Any] | None = None
+        self.fts: tuple[int, str, str] | None = None  # (first id, trigger SQL, fill SQL)
+
+    def write(self, batch: list[_Checked], out: AddedList) -> None:
+        start = 0
+        while start < len(batch):
+            start = self._run(batch, start, out)
+
+    def _lookup(self, column: str, values: set[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        wanted = list(values)
+        for at in range(0, len(wanted), _LOOKUP_CHUNK):
+            chunk = wanted[at : at + _LOOKUP_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            sql = f"SELECT {column}, id FROM statements WHERE {column} IN ({marks})"
+            found.update((value, int(sid)) for value, sid in self.db.execute(sql, chunk))
+        return found
+
+    def _run(self, batch: list[_Checked], start: int, out: AddedList) -> int:
+        """Plan and write rows from `start` up to the first ref repeated within the run
+        (whether that row is new depends on the earlier one); returns where it stopped."""
+        stored_refs = self._lookup("ref", {c.new.ref for c in batch[start:] if c.new.ref})
+        plan: list[_Planned | Added] = []
+        run_refs: set[str] = set()
+        end = start
+        for checked in batch[start:]:
+            new = checked.new
+            if new.ref:
+                known = stored_refs.get(new.ref) or self.unwritten_refs.get(new.ref)
+                if known is not None:
+                    plan.append(Added(known, False))
+                    end += 1
+                    continue
+                if new.ref in run_refs:
+                    break
+                run_refs.add(new.ref)
+            speaker_id, role = self.speakers.resolve(
+                checked.speaker, role=new.role, affiliation=new.affiliation, kind=new.speaker_kind
+            )
+            source_id = self.sources.id_for(checked)
+            digest = content_hash(checked.text, speaker_id, source_id)
+            plan.append(_Planned(checked, speaker_id, role, source_id, digest))
+            end += 1
+        stored = self._lookup("content_hash", {p.digest for p in plan if isinstance(p, _Planned)})
+        rows: list[tuple[int, _Planned]] = []
+        for step in plan:
+            if isinstance(step, Added):
+                out.append(step)
+                continue
+            known = stored.get(step.digest) or self.unwritten_hashes.get(step.digest)
+            if known is not None:
+                out.append(Added(known, False))
+                continue
+            statement_id = self.next_id
+            self.next_id += 1
+            self.unwritten_hashes[step.digest] = statement_id
+            if step.checked.new.ref:
+                self.unwritten_refs[step.checked.new.ref] = statement_id
+            rows.append((statement_id, step))
+            out.append(Added(statement_id, True))
+        self._submit(rows)
+        return end
+
+    def _submit(self, rows: list[tuple[int, _Planned]]) -> None:
+        """Start analysing the run's claims; write the run before it meanwhile."""
+        self.analysed += len(rows)
+        if self.pool is None and self.analysed >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+            import multiprocessing
+
+            self.pool = multiprocessing.get_context().Pool(min(os.cpu_count() or 2, 4))
+        if self.pool is None:
+            self._flush()
+            self.pending = (rows, None)
+            self._flush()
+            return
+        texts = [step.checked.text for _, step in rows]
+        chunks = [texts[at : at + 250] for at in range(0, len(texts), 250)]
+        running = self.pool.map_async(_analyse_many, chunks)
+        self._flush()
+        self.pending = (rows, running)
+
+    def _flush(self) -> None:
+        if self.pending is None:
+            return
+        rows, running = self.pending
+        self.pending = None
+        if running is None:
+            claims = _analyse_many([step.checked.text for _, step in rows])
+        else:
+            claims = [claim for chunk in running.get() for claim in chunk]
+        stamp = now()
+        values = []
+        for (statement_id, step), claim in zip(rows, claims):
+            prepared = _complete(step.checked, claim)
+            new = prepared.new
+            values.append((
+                statement_id, prepared.text, step.speaker_id, step.role, step.source_id,
+                prepared.said_on, prepared.reported_on, prepared.kind, new.cue, new.via,
+                prepared.hedge, prepared.modality, prepared.polarity, prepared.proposition,
+                json.dumps(prepared.tags, ensure_ascii=False), new.ref, new.char_start,
+                new.char_end, step.digest, stamp,
+            ))
+        self.db.conn.executemany(_INSERT_STATEMENT, values)
+        for statement_id, step in rows:
+            self.unwritten_hashes.pop(step.digest, None)
+            if step.checked.new.ref:
+                self.unwritten_refs.pop(step.checked.new.ref, None)
+            self.written_upto = statement_id + 1
+
+    def defer_fts(self) -> None:
+        """Stop the per-row FTS trigger; `finish` indexes the rows written since in one go."""
+        if self.fts is not None:
+            return
+        row = self.db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'statements_ai'"
+        ).fetchone()
+        fts_table = self.db["statements"].detect_fts()
+        if row is None or fts_table is None or fts_table not in row[0]:
+            return
+        columns = [
+            c[1] for c in self.db.execute(f'PRAGMA table_info("{fts_table}")').fetchall()
+        ]
+        names = ", ".join(f'"{c}"' for c in columns)
+        fill = (f'INSERT INTO "{fts_table}" (rowid, {names}) '
+                f"SELECT id, {names} FROM statements WHERE id >= ?")
+        self.db.execute("DROP TRIGGER statements_ai")
+        self.fts = (self.written_upto, row[0], fill)
+
+    def finish(self) -> None:
+        self._flush()
+        if self.fts is not None:
+            first, trigger, fill = self.fts
+            self.db.execute(fill, [first])
+            self.db.execute(trigger)
+            self.fts = None
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+
 def add_statements(
     db: Database, items: Iterable[NewStatement], *, numbered: bool = True
-) -> list[Added]:
+) -> AddedList:
     """Store statements in one transaction: all of them, or none if one is invalid.
 
     A statement already stored (same text, speaker and source, or same ref) is not
     duplicated: its existing id comes back with created=False. With `numbered`, an
-    error names the row ("row 3: speaker is empty").
+    error names the row ("row 3: speaker is empty"). Rows are read, checked and
+    written in batches, so a file of any size needs memory for one batch only.
     """
-    results: list[Added] = []
+    results = AddedList()
     with db.atomic():
-        cache = SpeakerCache(db)
-        for number, new in enumerate(items, start=1):
-            try:
-                results.append(_add_one(db, cache, prepare(new)))
-            except InvalidInput as error:
-                if numbered:
-                    raise InvalidInput(f"row {number}: {error}") from None
-                raise
+        writer = _BulkWriter(db)
+        try:
+            batch: list[_Checked] = []
+            for number, new in enumerate(items, start=1):
+                try:
+                    batch.append(_check(new))
+                except InvalidInput as error:
+                    if numbered:
+                        raise InvalidInput(f"row {number}: {error}") from None
+                    raise
+                if len(batch) >= BATCH_ROWS:
+                    writer.write(batch, results)
+                    writer.defer_fts()  # more than one batch: a bulk import
+                    batch = []
+            writer.write(batch, results)
+            writer.finish()
+        finally:
+            writer.close()
     return results
 
 
 def add_statement(db: Database, new: NewStatement) -> Added:
     return add_statements(db, [new], numbered=False)[0]
-
-
-def _add_one(db: Database, cache: SpeakerCache, prepared: Prepared) -> Added:
-    new = prepared.new
-    if new.ref:
-        row = db.execute("SELECT id FROM statements WHERE ref = ?", [new.ref]).fetchone()
-        if row:
-            return Added(int(row[0]), False)
-    speaker_id, role = cache.resolve(
-        prepared.speaker, role=new.role, affiliation=new.affiliation, kind=new.speaker_kind
-    )
-    source_id = source_id_for(db, prepared)
-    digest = content_hash(prepared.text, speaker_id, source_id)
-    row = db.execute("SELECT id FROM statements WHERE content_hash = ?", [digest]).fetchone()
-    if row:
-        return Added(int(row[0]), False)
-    statement_id = _insert(
-        db,
-        "statements",
-        {
-            "text": prepared.text,
-            "speaker_id": speaker_id,
-            "role": role,
-            "source_id": source_id,
-            "said_on": prepared.said_on,
-            "reported_on": prepared.reported_on,
-            "kind": prepared.kind,
-            "cue": new.cue,
-            "via": new.via,
-            "hedge": prepared.hedge,
-            "modality": prepared.modality,
-            "polarity": prepared.polarity,
-            "proposition": prepared.proposition,
-            "tags": json.dumps(prepared.tags, ensure_ascii=False),
-            "ref": new.ref,
-            "char_start": new.char_start,
-            "char_end": new.char_end,
-            "content_hash": digest,
-            "created_at": now(),
-        },
-    )
-    return Added(statement_id, True)
 
 
 STATEMENT_COLUMNS = """
