@@ -101,3 +101,27 @@ def record(fields: Sequence[tuple[str, Any]], *, title: str | None = None) -> No
 def status(message: str) -> None:
     """A line for the human on stderr, so stdout stays the result."""
     print(message, file=sys.stderr)
+
+
+class progress:  # noqa: N801 - used as a context manager, like rich's own
+    """A rich progress bar on stderr; the object is a (done, total) callback for library code."""
+
+    def __init__(self, description: str):
+        self.description = description
+
+    def __enter__(self) -> "progress":
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            console=_console(stderr=True), transient=True,
+        )
+        self.bar.__enter__()
+        self.task = self.bar.add_task(self.description, total=None)
+        return self
+
+    def __call__(self, done: int, total: int) -> None:
+        self.bar.update(self.task, completed=done, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.__exit__(*exc)  # type: ignore[arg-type]

@@ -51,7 +51,8 @@ def _pair_row(row: dict[str, Any]) -> dict[str, Any]:
     row["flip"] = bool(row["flip"])
     row["reasons"] = json.loads(row["reasons"] or "[]")
     row["reason"] = reason_text(row["reasons"])
-    return row
+    first = ("id", "relation", "status", "score", "flip", "reason")
+    return {**{key: row[key] for key in first}, **row}
 
 
 def contradictions(

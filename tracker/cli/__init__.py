@@ -47,11 +47,12 @@ app = _typer(
 
 
 def _register() -> None:
-    from tracker.cli import db, extract, io, reports, speakers, statements
+    from tracker.cli import db, extract, io, links, reports, speakers, statements
 
     statements.register(app)
     extract.register(app)
     io.register(app)
+    links.register(app)
     reports.register(app)
     speakers.register(app)
     db.register(app)

@@ -109,11 +109,17 @@ def add(
 
 
 def _link_new(db: Any, ids: list[int]) -> None:
-    try:
-        from tracker.link import link_new
-    except ImportError:  # the linker arrives with the judging engine
-        return
-    link_new(db, ids)
+    """Link new statements to the stored ones (a progress bar for a batch); a summary on stderr."""
+    from tracker.link import link_new
+    from tracker.render import progress, status
+
+    if len(ids) > 1:
+        with progress("Linking") as bar:
+            stats = link_new(db, ids, progress=bar)
+    else:
+        stats = link_new(db, ids)
+    if stats.links:
+        status(f"Linked: {stats.summary()}.")
 
 
 def list_(

@@ -1,0 +1,172 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tracker import link
+from tracker.model import InvalidInput, Judgement, NotFound, Reason, Relation, ReviewStatus
+from tracker.relate import ENGINE_VERSION
+from tracker.store import NewStatement, add_statements, open_db
+
+STRUCK = "Indian missiles struck targets in Afghanistan."
+DENIED = "India denied that its missiles struck targets in Afghanistan."
+OTHER = [
+    "The central bank raised interest rates by half a point on Tuesday.",
+    "Heavy rain flooded the coastal highway near the port city overnight.",
+    "The football club signed a new striker from Brazil for a record fee.",
+    "Farmers protested against the new water tariffs outside parliament.",
+]
+
+
+@pytest.fixture
+def db(db_path: Path):  # type: ignore[no-untyped-def]
+    return open_db(db_path)
+
+
+def _add(db, *texts: str, speaker: str = "Someone") -> list[int]:  # type: ignore[no-untyped-def]
+    added = add_statements(db, [NewStatement(text=t, speaker=speaker) for t in texts])
+    return [a.id for a in added]
+
+
+def _links(db) -> list[dict]:  # type: ignore[no-untyped-def]
+    rows = db.execute("SELECT a_id, b_id, relation, status, engine, reasons, reviewed_at FROM links")
+    names = ["a_id", "b_id", "relation", "status", "engine", "reasons", "reviewed_at"]
+    return [dict(zip(names, row)) for row in rows]
+
+
+def test_fts_candidates_find_the_statement_sharing_rare_words(db) -> None:
+    ids = _add(db, *OTHER, STRUCK)
+    found = [sid for sid, _ in link.fts_candidates(db, DENIED)]
+    assert found[0] == ids[-1]
+
+
+def test_rare_terms_prefer_words_few_statements_have_and_drop_unknown_ones(db) -> None:
+    _add(db, "Missiles struck the city.", "Missiles struck the port.", STRUCK)
+    terms = link.rare_terms(db, "Missiles struck Afghanistan and Zanzibar", k=2)
+    assert terms == ["afghanistan", "missiles"]
+
+
+def test_block_candidates_pair_statements_sharing_rare_words() -> None:
+    texts = dict(enumerate([*OTHER, STRUCK, DENIED], start=1))
+    pairs = link.block_candidates(texts)
+    assert (5, 6) in pairs
+    assert all(a < b for a, b in pairs)
+    assert link.block_candidates(texts, focus=[6]) >= {(5, 6)}
+
+
+def test_link_new_stores_relation_score_reasons_and_engine(db) -> None:
+    ids = _add(db, *OTHER, STRUCK, DENIED)
+    stats = link.link_new(db, ids)
+    assert stats.stored == {"contradicts": 1}
+    (row,) = _links(db)
+    assert (row["a_id"], row["b_id"], row["relation"]) == (ids[4], ids[5], "contradicts")
+    assert row["engine"] == ENGINE_VERSION
+    assert {"code": "denial", "detail": "'denied' in b", "side": "b", "span": [6, 12]} in json.loads(row["reasons"])
+    # a contradiction this similar is still only suggested: a person confirms accusations
+    assert row["status"] == "suggested"
+
+
+def test_batch_and_per_statement_linking_find_the_same_links(db, monkeypatch) -> None:
+    ids = _add(db, *OTHER, STRUCK, DENIED, "Indian missiles did strike targets in Afghanistan.")
+    link.link_new(db, ids)
+    one_by_one = _links(db)
+    db.execute("DELETE FROM links")
+    monkeypatch.setattr(link, "BATCH_MIN", 1)
+    link.link_new(db, ids)
+    assert _links(db) == one_by_one and len(one_by_one) == 3
+
+
+def test_unrelated_pairs_are_never_stored(db) -> None:
+    link.link_new(db, _add(db, *OTHER))
+    assert _links(db) == []
+
+
+def test_thresholds_come_from_settings_and_are_validated(db) -> None:
+    assert link.thresholds(db) == link.Thresholds(45.0, 90.0)
+    link.set_threshold(db, "confirm_threshold", "80")
+    link.set_threshold(db, "suggest_threshold", "60.5")
+    assert link.thresholds(db) == link.Thresholds(60.5, 80.0)
+    for key, value, message in [
+        ("suggest_threshold", "81", "suggest_threshold (81) must not be above confirm_threshold (80)"),
+        ("confirm_threshold", "101", "confirm_threshold must be a number from 0 to 100, not '101'"),
+        ("confirm_threshold", "high", "confirm_threshold must be a number from 0 to 100, not 'high'"),
+        ("colour", "1", "unknown setting 'colour': use one of suggest_threshold, confirm_threshold"),
+    ]:
+        with pytest.raises(InvalidInput, match=f"^{message.replace('(', '.').replace(')', '.')}$"):
+            link.set_threshold(db, key, value)
+    assert link.thresholds(db) == link.Thresholds(60.5, 80.0)
+
+
+def test_the_suggest_threshold_decides_what_is_stored(db) -> None:
+    ids = _add(db, *OTHER, STRUCK, "India's missiles did not strike targets in Afghanistan; the allegations are false and baseless.")
+    link.set_threshold(db, "suggest_threshold", "60")
+    assert link.link_new(db, ids).links == 0  # the seed pair scores about 56
+    link.set_threshold(db, "suggest_threshold", "45")
+    assert link.relink_all(db).links == 1
+
+
+def test_status_confirms_only_agreement_automatically_unless_nearly_identical() -> None:
+    limits = link.Thresholds(45, 90)
+    sim = Reason("similarity", "95/100")
+    agree = Judgement(Relation.AGREES, 95, (sim,))
+    contra = Judgement(Relation.CONTRADICTS, 95, (Reason("denial", "'denied' in b"), sim))
+    hedged = Judgement(Relation.RELATED, 95, (Reason("hedge", "'reportedly' in b"), sim))
+    assert link.status_for(agree, limits) is ReviewStatus.CONFIRMED
+    assert link.status_for(Judgement(Relation.AGREES, 89.9, (sim,)), limits) is ReviewStatus.SUGGESTED
+    assert link.status_for(contra, limits) is ReviewStatus.SUGGESTED
+    assert link.status_for(hedged, limits) is ReviewStatus.SUGGESTED
+    assert link.status_for(Judgement(Relation.CONTRADICTS, 98, contra.reasons), limits) is ReviewStatus.CONFIRMED
+
+
+def test_identical_wording_is_confirmed_automatically(db) -> None:
+    ids = _add(db, "Inflation fell to 3 percent in May, the minister said.", speaker="A")
+    ids += _add(db, "Inflation fell to 3 percent in May, the minister said.", speaker="B")
+    link.link_new(db, ids)
+    assert [(r["relation"], r["status"]) for r in _links(db)] == [("agrees", "confirmed")]
+
+
+def test_relinking_never_overwrites_a_reviewed_link(db) -> None:
+    ids = _add(db, *OTHER, STRUCK, DENIED, "Indian missiles did strike targets in Afghanistan.")
+    link.link_new(db, ids)
+    by_pair = {(r["a_id"], r["b_id"]): r for r in _links(db)}
+    link_ids = dict(db.execute("SELECT a_id || '-' || b_id, id FROM links").fetchall())
+    rejected = link_ids[f"{ids[4]}-{ids[5]}"]
+    confirmed = link_ids[f"{ids[4]}-{ids[6]}"]
+    link.reject_link(db, rejected, by="ana")
+    link.confirm_link(db, confirmed, by="ana")
+    db.execute("UPDATE links SET relation = 'related', score = 50 WHERE id IN (?, ?)", [rejected, confirmed])
+    link.set_threshold(db, "suggest_threshold", "90")  # nothing would be found now
+    stats = link.relink_all(db)
+    rows = {r[0]: r[1:] for r in db.execute("SELECT id, status, relation, score, reviewed_by FROM links")}
+    assert rows == {rejected: ("rejected", "related", 50.0, "ana"), confirmed: ("confirmed", "related", 50.0, "ana")}
+    assert stats.removed == len(by_pair) - 2
+
+
+def test_relink_keeps_the_id_of_a_link_found_again(db) -> None:
+    ids = _add(db, *OTHER, STRUCK, DENIED)
+    link.link_new(db, ids)
+    before = db.execute("SELECT id, relation, score FROM links").fetchall()
+    link.relink_all(db)
+    assert db.execute("SELECT id, relation, score FROM links").fetchall() == before
+
+
+def test_confirm_and_reject_unknown_link_raise_not_found(db) -> None:
+    with pytest.raises(NotFound, match="^no link with id 7$"):
+        link.confirm_link(db, 7)
+    with pytest.raises(NotFound, match="^no link with id 7$"):
+        link.reject_link(db, 7)
+
+
+def test_similar_ranks_the_closest_statement_first(db) -> None:
+    ids = _add(db, *OTHER, STRUCK, "Missiles were tested in the desert.")
+    rows = link.similar(db, "Did Indian missiles strike Afghanistan? https://t.co/x #IndiaPakistan", 3)
+    assert rows[0]["id"] == ids[4]
+    assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+    assert set(rows[0]) == {"id", "ref", "text", "speaker", "source", "score"}
+
+
+def test_query_text_drops_links_and_posting_dates_and_splits_hashtags() -> None:
+    text = "Wow #AustralianFires pic.twitter.com/abc — Bio Div (@CenterForBioDiv) January 14, 2020"
+    assert link.query_words(text) == ["wow", "australian", "fires", "bio", "div", "centerforbiodiv"]

@@ -1,0 +1,377 @@
+"""Links between statements: link, links, contradictions, review, compare, similar, eval, settings."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from typing import Annotated, Any, Optional
+
+import typer
+
+from tracker.cli import TrackerGroup
+from tracker.cli.options import (
+    CsvOption,
+    DbOption,
+    JsonOption,
+    LimitOption,
+    NlOption,
+    SinceFilter,
+    SourceFilter,
+    SpeakerFilter,
+    UntilFilter,
+    database,
+    output_format,
+)
+from tracker.render import Column
+
+
+class LiveStatus(str, Enum):
+    SUGGESTED = "suggested"
+    CONFIRMED = "confirmed"
+    ALL = "all"
+
+
+class AnyStatus(str, Enum):
+    SUGGESTED = "suggested"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+    ALL = "all"
+
+
+class StoredRelation(str, Enum):
+    AGREES = "agrees"
+    CONTRADICTS = "contradicts"
+    RELATED = "related"
+
+
+PAIR_COLUMNS: list[Column] = [
+    ("id", "link"),
+    ("status", "status"),
+    ("score", "score"),
+    ("a_id", "a"),
+    ("a_speaker", "speaker a"),
+    ("a_text", "text_a"),
+    ("b_id", "b"),
+    ("b_speaker", "speaker b"),
+    ("b_text", "text_b"),
+    ("reason", "why"),
+]
+PAIR_MACHINE = [
+    "id", "relation", "status", "score", "flip", "reason",
+    "a_id", "a_ref", "a_text", "a_speaker", "a_source", "a_date",
+    "b_id", "b_ref", "b_text", "b_speaker", "b_source", "b_date",
+    "engine", "created_at", "reviewed_at", "reviewed_by",
+]
+SIMILAR_COLUMNS: list[Column] = [
+    ("score", "score"), ("id", "id"), ("ref", "ref"), ("speaker", "speaker"), ("text", "text"),
+    ("source", "source"),
+]
+
+link_app = typer.Typer(
+    cls=TrackerGroup,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    help="Link related statements; with no subcommand, relink everything.",
+)
+settings_app = typer.Typer(
+    cls=TrackerGroup,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    help="Show the linking thresholds, or change one with `settings set KEY VALUE`.",
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(link_app, name="link")
+    app.command("links")(links)
+    app.command("contradictions")(contradictions)
+    app.command("review")(review)
+    app.command("compare")(compare)
+    app.command("similar")(similar)
+    app.command("eval")(eval_)
+    app.add_typer(settings_app, name="settings")
+
+
+def _reviewer() -> str | None:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in some containers
+        return None
+
+
+def _pairs(rows: list[dict[str, Any]], fmt: str, *, title: str, empty: str) -> None:
+    from tracker.render import emit
+
+    if fmt in ("json", "nl"):
+        emit(rows, [], fmt=fmt)
+    else:
+        emit(rows, PAIR_COLUMNS if fmt == "table" else [(c, c) for c in PAIR_MACHINE], fmt=fmt,
+             title=title, empty=empty)
+
+
+# --- link ------------------------------------------------------------------------------------
+
+
+@link_app.callback(invoke_without_command=True)
+def link(ctx: typer.Context, db_path: DbOption = None) -> None:
+    """Relink every statement (reviewed links keep their decision)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from tracker.link import relink_all
+    from tracker.render import progress, status
+
+    db = database(db_path)
+    with progress("Linking") as bar:
+        stats = relink_all(db, progress=bar)
+    status(f"Judged {stats.judged} candidate pairs: {stats.summary()}; "
+           f"{stats.removed} stale link{'s' if stats.removed != 1 else ''} removed.")
+
+
+@link_app.command("confirm")
+def confirm(
+    link_id: Annotated[int, typer.Argument(help="The link's id.", metavar="ID")],
+    db_path: DbOption = None,
+) -> None:
+    """Confirm a link; relinking never changes it again."""
+    from tracker.link import confirm_link
+    from tracker.render import status
+
+    confirm_link(database(db_path), link_id, by=_reviewer())
+    status(f"Link {link_id} confirmed.")
+
+
+@link_app.command("reject")
+def reject(
+    link_id: Annotated[int, typer.Argument(help="The link's id.", metavar="ID")],
+    db_path: DbOption = None,
+) -> None:
+    """Reject a link; it is never listed or suggested again."""
+    from tracker.link import reject_link
+    from tracker.render import status
+
+    reject_link(database(db_path), link_id, by=_reviewer())
+    status(f"Link {link_id} rejected.")
+
+
+# --- reading links ---------------------------------------------------------------------------
+
+
+def links(
+    relation: Annotated[Optional[StoredRelation], typer.Option(help="Only this relation.")] = None,
+    status: Annotated[AnyStatus, typer.Option(help="Review status; all = every link not rejected.")] = AnyStatus.ALL,
+    limit: LimitOption = None,
+    json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
+    db_path: DbOption = None,
+) -> None:
+    """List links between statements, strongest first."""
+    from tracker.reports import list_links
+
+    fmt = output_format(json_, csv, nl)
+    rows = list_links(
+        database(db_path), relation=relation.value if relation else None, status=status.value,
+        limit=limit,
+    )
+    _pairs(rows, fmt, title="Links", empty="No links.")
+
+
+def contradictions(
+    speaker: SpeakerFilter = None,
+    source: SourceFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    flips: Annotated[bool, typer.Option("--flips", help="Only a speaker contradicting themself.")] = False,
+    status: Annotated[LiveStatus, typer.Option(help="Review status; rejected links are never listed.")] = LiveStatus.ALL,
+    fail_if_any: Annotated[bool, typer.Option("--fail-if-any", help="Exit with code 3 when any contradiction is listed.")] = False,
+    json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
+    db_path: DbOption = None,
+) -> None:
+    """Pairs of statements that contradict each other, with both sides and the reason."""
+    from tracker import reports
+    from tracker.store import StatementFilter
+
+    fmt = output_format(json_, csv, nl)
+    rows = reports.contradictions(
+        database(db_path),
+        StatementFilter(speaker=speaker, source=source, since=since, until=until),
+        flips=flips,
+        status=status.value,
+    )
+    _pairs(rows, fmt, title="Flips" if flips else "Contradictions", empty="No contradictions.")
+    if fail_if_any and rows:
+        raise typer.Exit(3)
+
+
+# --- review ----------------------------------------------------------------------------------
+
+_CHOICES = {"c": "confirm", "r": "reject", "s": "skip", "q": "quit"}
+
+
+def _show_pair(row: dict[str, Any], position: int, total: int) -> None:
+    from tracker.render import record
+
+    def side(key: str) -> str:
+        where = ", ".join(str(v) for v in (row[f"{key}_source"], row[f"{key}_date"]) if v)
+        return f"[{row[f'{key}_id']}] {row[f'{key}_speaker']}: {row[f'{key}_text']}" + (
+            f"  ({where})" if where else ""
+        )
+
+    record(
+        [("a", side("a")), ("b", side("b")), ("relation", row["relation"]),
+         ("score", row["score"]), ("why", row["reason"])],
+        title=f"Link {row['id']} ({position} of {total})",
+    )
+
+
+def review(
+    relation: Annotated[Optional[StoredRelation], typer.Option(help="Only this relation.")] = None,
+    db_path: DbOption = None,
+) -> None:
+    """Walk the suggested links, strongest first: confirm, reject, skip or quit."""
+    from tracker.link import confirm_link, reject_link, suggested_links
+    from tracker.render import status
+
+    db = database(db_path)
+    rows = suggested_links(db, relation=relation.value if relation else None)
+    if not rows:
+        status("No suggested links to review.")
+        return
+    done = {"confirm": 0, "reject": 0, "skip": 0}
+    by = _reviewer()
+    for position, row in enumerate(rows, start=1):
+        _show_pair(row, position, len(rows))
+        answer = ""
+        while answer not in _CHOICES:
+            try:
+                answer = typer.prompt("[c]onfirm, [r]eject, [s]kip, [q]uit", default="s").strip().lower()[:1]
+            except typer.Abort:  # end of input: stop as if quitting, keeping what was decided
+                answer = "q"
+        action = _CHOICES[answer]
+        if action == "quit":
+            break
+        if action == "confirm":
+            confirm_link(db, row["id"], by=by)
+        elif action == "reject":
+            reject_link(db, row["id"], by=by)
+        done[action] += 1
+    status(f"Confirmed {done['confirm']}, rejected {done['reject']}, skipped {done['skip']}.")
+
+
+# --- judging text ----------------------------------------------------------------------------
+
+
+def compare(
+    text_a: Annotated[str, typer.Argument(help="The first statement.", metavar="TEXT_A")],
+    text_b: Annotated[str, typer.Argument(help="The second statement.", metavar="TEXT_B")],
+    json_: JsonOption = False,
+) -> None:
+    """Judge how TEXT_B stands to TEXT_A, with the reasons; nothing is stored."""
+    from tracker.model import InvalidInput
+    from tracker.relate import relate
+    from tracker.render import record
+
+    if not text_a.strip() or not text_b.strip():
+        raise InvalidInput("both texts must have words")
+    judgement = relate(text_a, text_b)
+    if json_:
+        print(json.dumps(judgement.to_dict(), ensure_ascii=False, indent=2))
+        return
+    record(
+        [("relation", judgement.relation.value), ("score", judgement.score)]
+        + [(reason.code, reason.detail) for reason in judgement.reasons]
+    )
+
+
+def similar(
+    text: Annotated[str, typer.Argument(help="A statement, claim or post; - reads stdin.")],
+    limit: Annotated[int, typer.Option(min=1, help="At most this many results.")] = 10,
+    json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
+    db_path: DbOption = None,
+) -> None:
+    """Stored statements most like TEXT, best first: has this been said or checked before?"""
+    from tracker import link
+    from tracker.render import emit
+
+    fmt = output_format(json_, csv, nl)
+    if text == "-":
+        from tracker.export import read_text
+
+        text = read_text("-", what="text")
+    rows = link.similar(database(db_path), text, limit)
+    emit(rows, SIMILAR_COLUMNS, fmt=fmt, empty="Nothing similar.")
+
+
+def eval_(
+    file: Annotated[str, typer.Argument(help="A labelled CSV or TSV file; - for stdin.", metavar="FILE")],
+    a: Annotated[str, typer.Option("--a", help="Column with the first statement.")],
+    b: Annotated[str, typer.Option("--b", help="Column with the second statement.")],
+    label: Annotated[str, typer.Option("--label", help="Column with the gold label.")],
+    mapping: Annotated[Optional[str], typer.Option("--map", help="Labels to relations: for=agrees,against=contradicts,observing=related.")] = None,
+    related_threshold: Annotated[Optional[float], typer.Option("--related-threshold", min=0, max=100, help="Similarity below which a pair is unrelated (0: every pair is about the same thing).")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", help="csv or tsv (default: from the extension).")] = None,
+    json_: JsonOption = False,
+) -> None:
+    """Measure the judge on labelled pairs: accuracy, precision / recall / F1, confusion."""
+    from tracker.calibrate import evaluate_pairs, parse_mapping, read_pairs
+    from tracker.render import record, table
+
+    pairs = read_pairs(file, a=a, b=b, label=label, mapping=parse_mapping(mapping), fmt=fmt)
+    report = evaluate_pairs(pairs, related_threshold=related_threshold)
+    if json_:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    record([("pairs", report["n"]), ("accuracy", f"{report['accuracy']:.3f}"),
+            ("macro F1", f"{report['macro_f1']:.3f}"), ("engine", report["engine"])])
+    table(
+        [{"relation": name, **{k: f"{v:.3f}" if k != "support" else v for k, v in scores.items()}}
+         for name, scores in report["per_label"].items()],
+        [("relation", "relation"), ("precision", "precision"), ("recall", "recall"),
+         ("f1", "F1"), ("support", "support")],
+    )
+    labels = list(report["confusion"])
+    table(
+        [{"gold": gold, **row} for gold, row in report["confusion"].items()],
+        [("gold", "gold \\ predicted")] + [(name, name) for name in labels],
+        title="Confusion",
+    )
+
+
+# --- settings --------------------------------------------------------------------------------
+
+
+@settings_app.callback(invoke_without_command=True)
+def settings(ctx: typer.Context, json_: JsonOption = False, db_path: DbOption = None) -> None:
+    """Show the linking thresholds."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from tracker.link import settings as current
+    from tracker.render import emit
+
+    emit(current(database(db_path)),
+         [("key", "key"), ("value", "value"), ("default", "default"), ("description", "description")],
+         fmt="json" if json_ else "table")
+
+
+@settings_app.command("set")
+def settings_set(
+    key: Annotated[str, typer.Argument(help="suggest_threshold or confirm_threshold.")],
+    value: Annotated[str, typer.Argument(help="A number from 0 to 100.")],
+    db_path: DbOption = None,
+) -> None:
+    """Change a setting; run `tracker link` afterwards to relink with it."""
+    from tracker.link import set_threshold
+    from tracker.render import status
+
+    stored = set_threshold(database(db_path), key, value)
+    print(f"{key} = {stored:g}", file=sys.stderr)
+    status("Run `tracker link` to relink with the new threshold.")
