@@ -364,8 +364,8 @@ def settings(ctx: typer.Context, json_: JsonOption = False, db_path: DbOption = 
 
 @settings_app.command("set")
 def settings_set(
-    key: Annotated[str, typer.Argument(help="suggest_threshold or confirm_threshold.")],
-    value: Annotated[str, typer.Argument(help="A number from 0 to 100.")],
+    key: Annotated[str, typer.Argument(help="suggest_threshold or confirm_threshold.", metavar="KEY")],
+    value: Annotated[str, typer.Argument(help="A number from 0 to 100.", metavar="VALUE")],
     db_path: DbOption = None,
 ) -> None:
     """Change a setting; run `tracker link` afterwards to relink with it."""

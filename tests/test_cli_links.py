@@ -1,0 +1,227 @@
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from tests.conftest import SEED_STATEMENTS
+
+STRUCK = "Indian missiles struck targets in Afghanistan."
+DENIED = "India denied that its missiles struck targets in Afghanistan."
+
+
+def _links(db_path: Path) -> list[tuple]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("SELECT id, a_id, b_id, relation, status, reviewed_at IS NOT NULL FROM links ORDER BY id").fetchall()
+
+
+def _seed(cli) -> None:  # type: ignore[no-untyped-def]
+    cli.ok("import", str(SEED_STATEMENTS))
+
+
+def test_import_links_the_seed_pair_and_contradictions_lists_it_with_a_denial(cli) -> None:
+    _seed(cli)
+    (pair,) = cli.json("contradictions")
+    assert (pair["a_ref"], pair["b_ref"]) == ("seed-5", "seed-6")
+    assert pair["a_speaker"] == "India" and pair["b_speaker"] == "Pakistan's military"
+    assert pair["b_text"] == "Indian missiles struck targets in Afghanistan."
+    assert (pair["a_source"], pair["a_date"], pair["b_date"]) == ("Caliber.Az", "2025-05-10", "2025-05-10")
+    assert pair["relation"] == "contradicts" and pair["status"] == "suggested" and pair["flip"] is False
+    assert pair["reasons"][0]["code"] == "denial"
+    assert pair["reason"].startswith("denial: ")
+
+
+def test_contradictions_filters_by_speaker_source_dates_and_status(cli) -> None:
+    _seed(cli)
+    assert len(cli.json("contradictions", "--speaker", "India")) == 1
+    assert cli.json("contradictions", "--speaker", "Dar") == []
+    assert len(cli.json("contradictions", "--source", "Caliber.Az")) == 1
+    assert cli.json("contradictions", "--since", "2025-06") == []
+    assert len(cli.json("contradictions", "--until", "2025-05")) == 1
+    assert cli.json("contradictions", "--status", "confirmed") == []
+    assert len(cli.json("contradictions", "--status", "suggested")) == 1
+
+
+def test_contradictions_fail_if_any_exits_3_and_0_when_none(cli, db_path: Path) -> None:
+    cli.ok("contradictions", "--fail-if-any")  # empty ledger
+    _seed(cli)
+    result = cli("contradictions", "--fail-if-any", "--csv")
+    assert result.exit_code == 3
+    assert result.stdout.splitlines()[0].startswith("id,relation,status,score,flip,reason,a_id")
+    assert cli.ok("contradictions", "--flips", "--fail-if-any", "--json") == "[]\n"
+
+
+def test_rejected_contradictions_are_never_listed(cli, db_path: Path) -> None:
+    _seed(cli)
+    (link_id, *_), = _links(db_path)
+    cli.ok("link", "reject", str(link_id))
+    assert cli.json("contradictions") == []
+    assert cli.json("links") == []
+    assert [r["id"] for r in cli.json("links", "--status", "rejected")] == [link_id]
+    cli.fails("contradictions", "--status", "rejected", code=2)
+
+
+def test_flips_lists_a_speaker_contradicting_themself(cli) -> None:
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military", "--said-on", "2025-05-10")
+    cli.ok("add", "Indian missiles did not strike targets in Afghanistan.", "--speaker", "Pakistan's military")
+    cli.ok("add", DENIED, "--speaker", "India")
+    flips = cli.json("contradictions", "--flips")
+    assert [(f["a_id"], f["b_id"], f["flip"]) for f in flips] == [(1, 2, True)]
+    assert {(c["a_id"], c["b_id"]) for c in cli.json("contradictions")} == {(1, 2), (1, 3)}
+
+
+def test_add_links_by_default_and_no_link_skips(cli, db_path: Path) -> None:
+    cli.ok("add", STRUCK, "--speaker", "Pakistan")
+    result = cli("add", DENIED, "--speaker", "India")
+    assert result.stderr == "Linked: 1 link (1 contradicts).\n"
+    cli.ok("add", "Indian missiles did strike targets in Afghanistan.", "--speaker", "X", "--no-link")
+    assert [row[1:4] for row in _links(db_path)] == [(1, 2, "contradicts")]
+
+
+def test_links_lists_by_relation_and_status(cli) -> None:
+    cli.ok("add", STRUCK, "--speaker", "Pakistan")
+    cli.ok("add", DENIED, "--speaker", "India")
+    cli.ok("add", "Indian missiles struck targets in Afghanistan, officials said.", "--speaker", "AP")
+    rows = cli.json("links")
+    assert [(r["a_id"], r["b_id"], r["relation"], r["status"]) for r in rows] == [
+        (1, 3, "related", "confirmed"),  # only a hedge apart, but the wording is identical
+        (1, 2, "contradicts", "suggested"),
+        (2, 3, "contradicts", "suggested"),
+    ]
+    assert [r["id"] for r in cli.json("links", "--relation", "related")] == [rows[0]["id"]]
+    assert [r["id"] for r in cli.json("links", "--status", "suggested", "--limit", "1")] == [rows[1]["id"]]
+    assert len(cli.ok("links", "--nl").splitlines()) == len(rows)
+    cli.fails("links", "--relation", "unrelated", code=2)
+
+
+def test_link_confirm_and_reject_write_the_review(cli, db_path: Path) -> None:
+    _seed(cli)
+    (link_id, *_), = _links(db_path)
+    result = cli("link", "confirm", str(link_id))
+    assert result.exit_code == 0 and result.stderr == f"Link {link_id} confirmed.\n"
+    assert _links(db_path)[0][4:] == ("confirmed", 1)
+    assert cli.json("contradictions", "--status", "confirmed")[0]["reviewed_by"] is not None
+
+
+def test_link_confirm_unknown_id_is_one_error_line(cli, db_path: Path) -> None:
+    _seed(cli)
+    before = _links(db_path)
+    assert cli.fails("link", "confirm", "99") == "Error: no link with id 99\n"
+    assert cli.fails("link", "reject", "99") == "Error: no link with id 99\n"
+    assert _links(db_path) == before
+
+
+def test_link_relinks_everything_and_keeps_reviews(cli, db_path: Path) -> None:
+    cli.ok("import", str(SEED_STATEMENTS), "--no-link")
+    assert _links(db_path) == []
+    result = cli("link")
+    assert result.exit_code == 0
+    assert "1 link (1 contradicts)" in result.stderr
+    (link_id, *_), = _links(db_path)
+    cli.ok("link", "reject", str(link_id))
+    cli.ok("link")
+    assert _links(db_path) == [(link_id, 5, 6, "contradicts", "rejected", 1)]
+
+
+def test_review_walks_suggested_links_confirm_reject_skip_quit(cli, db_path: Path) -> None:
+    for text, speaker in [(STRUCK, "Pakistan"), (DENIED, "India"),
+                          ("Indian missiles did not strike targets in Afghanistan.", "Army"),
+                          ("Pakistani missiles struck targets in Afghanistan.", "Kabul")]:
+        cli.ok("add", text, "--speaker", speaker)
+    suggested = [r["id"] for r in cli.json("links", "--status", "suggested")]
+    assert len(suggested) >= 4
+    result = cli("review", input="c\nr\ns\nq\n")
+    assert result.exit_code == 0
+    assert "Link" in result.stdout and "why" in result.stdout
+    assert result.stderr.endswith("Confirmed 1, rejected 1, skipped 1.\n")
+    status = {row[0]: row[4] for row in _links(db_path)}
+    assert [status[i] for i in suggested[:4]] == ["confirmed", "rejected", "suggested", "suggested"]
+
+
+def test_review_with_nothing_to_review(cli) -> None:
+    result = cli("review")
+    assert result.exit_code == 0 and result.stderr == "No suggested links to review.\n"
+
+
+def test_compare_prints_the_judgement_and_stores_nothing(cli, db_path: Path) -> None:
+    judged = cli.json("compare", STRUCK, DENIED)
+    assert judged["relation"] == "contradicts"
+    assert {"code": "denial", "detail": "'denied' in b", "side": "b", "span": [6, 12]} in judged["reasons"]
+    assert "contradicts" in cli.ok("compare", STRUCK, DENIED)
+    assert not db_path.exists()
+    assert cli.fails("compare", " ", DENIED) == "Error: both texts must have words\n"
+
+
+def test_similar_finds_stored_statements_best_first(cli) -> None:
+    _seed(cli)
+    rows = cli.json("similar", "Did Indian missiles hit Afghanistan?", "--limit", "2")
+    assert [r["ref"] for r in rows] == ["seed-6", "seed-5"]
+    assert set(rows[0]) == {"id", "ref", "text", "speaker", "source", "score"}
+    assert rows[0]["speaker"] == "Pakistan's military" and rows[0]["source"] == "Caliber.Az"
+    assert cli.ok("similar", "zebra crossing", "--json") == "[]\n"
+    assert cli.ok("similar", "Indian missiles", "--csv").startswith("score,id,ref,speaker,text,source\n")
+    assert cli.fails("similar", " ") == "Error: text is empty\n"
+
+
+def test_settings_show_set_and_validate(cli) -> None:
+    shown = {row["key"]: row["value"] for row in cli.json("settings")}
+    assert shown == {"suggest_threshold": 45.0, "confirm_threshold": 90.0}
+    cli.ok("settings", "set", "confirm_threshold", "85")
+    cli.ok("settings", "set", "suggest_threshold", "50")
+    assert {row["key"]: row["value"] for row in cli.json("settings")} == {"suggest_threshold": 50.0, "confirm_threshold": 85.0}
+    assert cli.fails("settings", "set", "suggest_threshold", "90") == (
+        "Error: suggest_threshold (90) must not be above confirm_threshold (85)\n"
+    )
+    assert cli.fails("settings", "set", "confirm_threshold", "101") == (
+        "Error: confirm_threshold must be a number from 0 to 100, not '101'\n"
+    )
+    assert cli.fails("settings", "set", "speed", "1") == (
+        "Error: unknown setting 'speed': use one of suggest_threshold, confirm_threshold\n"
+    )
+    assert {row["key"]: row["value"] for row in cli.json("settings")} == {"suggest_threshold": 50.0, "confirm_threshold": 85.0}
+
+
+LABELLED = (
+    "claim,headline,stance\n"
+    f"{STRUCK},{DENIED},against\n"
+    "Inflation fell to 3 percent in May.,Inflation fell to 3 percent in May.,for\n"
+    "Inflation fell to 3 percent in May.,Inflation reportedly fell to 3 percent in May.,observing\n"
+)
+MAP = "for=agrees,against=contradicts,observing=related"
+
+
+def test_eval_reports_accuracy_f1_and_confusion(cli, tmp_path: Path) -> None:
+    path = tmp_path / "pairs.csv"
+    path.write_text(LABELLED)
+    report = cli.json("eval", str(path), "--a", "claim", "--b", "headline", "--label", "stance", "--map", MAP)
+    assert report["n"] == 3 and report["accuracy"] == 1.0
+    assert report["per_label"]["contradicts"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 1}
+    assert report["confusion"]["agrees"] == {"agrees": 1, "contradicts": 0, "related": 0}
+    table = cli.ok("eval", "-", "--a", "claim", "--b", "headline", "--label", "stance", "--map", MAP, input=LABELLED)
+    assert "accuracy" in table and "Confusion" in table
+
+
+def test_eval_reads_tsv_from_the_extension(cli, tmp_path: Path) -> None:
+    path = tmp_path / "pairs.tsv"
+    path.write_text(LABELLED.replace(",", "\t"))
+    report = cli.json("eval", str(path), "--a", "claim", "--b", "headline", "--label", "stance", "--map", MAP)
+    assert report["n"] == 3
+
+
+def test_eval_bad_input_is_one_error_line(cli, tmp_path: Path) -> None:
+    path = tmp_path / "pairs.csv"
+    path.write_text(LABELLED)
+    args = ["--a", "claim", "--b", "headline", "--label", "stance"]
+    assert cli.fails("eval", str(path), "--a", "text", "--b", "headline", "--label", "stance", "--map", MAP) == (
+        f"Error: {path} has no column 'text' (columns: claim, headline, stance)\n"
+    )
+    assert cli.fails("eval", str(path), *args, "--map", "for=agrees,against=contradicts") == (
+        f"Error: {path} line 4: label 'observing' is not mapped; add it to --map\n"
+    )
+    assert cli.fails("eval", str(path), *args, "--map", "for=agree") == (
+        "Error: invalid relation 'agree' in --map: use one of agrees, contradicts, related, unrelated\n"
+    )
+    empty = tmp_path / "empty.csv"
+    empty.write_text("claim,headline,stance\n")
+    assert cli.fails("eval", str(empty), *args, "--map", MAP) == f"Error: {empty} has no rows to evaluate\n"
+    assert cli.fails("eval", str(tmp_path / "none.csv"), *args).startswith("Error: labelled file ")
