@@ -112,16 +112,21 @@ class progress:  # noqa: N801 - used as a context manager, like rich's own
     def __enter__(self) -> "progress":
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        self.bar = Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-            console=_console(stderr=True), transient=True,
-        )
-        self.bar.__enter__()
-        self.task = self.bar.add_task(self.description, total=None)
+        console = _console(stderr=True)
+        self.bar = None
+        if console.is_terminal:  # a bar in a log file or pipe is only noise
+            self.bar = Progress(
+                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                TimeRemainingColumn(), console=console, transient=True,
+            )
+            self.bar.__enter__()
+            self.task = self.bar.add_task(self.description, total=None)
         return self
 
     def __call__(self, done: int, total: int) -> None:
-        self.bar.update(self.task, completed=done, total=total)
+        if self.bar is not None:
+            self.bar.update(self.task, completed=done, total=total)
 
     def __exit__(self, *exc: object) -> None:
-        self.bar.__exit__(*exc)  # type: ignore[arg-type]
+        if self.bar is not None:
+            self.bar.__exit__(*exc)  # type: ignore[arg-type]
