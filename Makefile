@@ -16,6 +16,8 @@ $(BIN)/tracker: pyproject.toml
 demo: $(BIN)/tracker
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/tracker extract $(SEED) --date 2025-05-10 --db $(DEMO_DB)
+	$(BIN)/tracker import data/seed-claim.jsonl --db $(DEMO_DB)
+	$(BIN)/tracker contradictions --db $(DEMO_DB)
 
 test: $(BIN)/tracker
 	$(BIN)/python -m pytest -q
@@ -26,6 +28,9 @@ bench: $(BIN)/tracker
 eval: $(BIN)/tracker
 	$(BIN)/python benchmarks/eval_relate.py
 	$(BIN)/python benchmarks/eval_extract.py
+
+docs: $(BIN)/tracker
+	$(BIN)/python -m tracker.cli.docs README.md
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

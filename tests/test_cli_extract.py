@@ -85,3 +85,16 @@ def test_missing_file_and_bad_date_are_errors(cli, db_path):
     assert cli.fails("extract", str(SEED_ARTICLE), "--date", "2025-13-01") == (
         "Error: invalid --date '2025-13-01': no such date\n")
     assert stored(db_path) == 0
+
+
+def test_the_demo_reports_india_s_denial_against_the_pakistani_claim(cli):
+    """What `make demo` does: extract the seed article, import the claim India denied."""
+    from conftest import ROOT
+
+    cli.ok("extract", str(SEED_ARTICLE), "--date", "2025-05-10")
+    cli.ok("import", str(ROOT / "data" / "seed-claim.jsonl"))
+    pairs = cli.json("contradictions")
+    assert [(p["a_speaker"], p["b_speaker"]) for p in pairs] == [("India", "Pakistan's military")]
+    assert pairs[0]["a_text"] == "denied claims that its missiles had struck targets in Afghanistan"
+    assert pairs[0]["b_text"] == "Indian missiles struck targets in Afghanistan."
+    assert pairs[0]["reason"].startswith("denial: 'denied'")

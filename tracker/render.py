@@ -11,7 +11,8 @@ from tracker.export import write_csv, write_json, write_jsonl
 Column = tuple[str, str]  # (key in the row, header shown to humans)
 # wide columns take most of the width left over; short ones never wrap
 WIDE_COLUMNS = frozenset(
-    {"text", "text_a", "text_b", "reasons", "why", "proposition", "other_text", "note", "title"}
+    {"text", "text_a", "text_b", "reasons", "reason", "why", "proposition", "other_text", "note",
+     "title", "statement_a", "statement_b"}
 )
 SHORT_COLUMNS = frozenset(
     {"id", "a_id", "b_id", "other_id", "said_on", "reported_on", "published", "kind",
@@ -73,7 +74,7 @@ def table(
     for key, header in columns:
         longest = max((len(cell(row.get(key))) for row in rows), default=0)
         if key in WIDE_COLUMNS:
-            grid.add_column(header, overflow="fold", ratio=3, min_width=16)
+            grid.add_column(header, overflow="fold", ratio=3, min_width=10)
         elif key in SHORT_COLUMNS:
             grid.add_column(header, overflow="fold", min_width=min(longest, 10))
         else:

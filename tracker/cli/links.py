@@ -9,7 +9,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from tracker.cli import TrackerGroup
+from tracker.cli import _typer
 from tracker.cli.options import (
     CsvOption,
     DbOption,
@@ -49,12 +49,8 @@ PAIR_COLUMNS: list[Column] = [
     ("id", "link"),
     ("status", "status"),
     ("score", "score"),
-    ("a_id", "a"),
-    ("a_speaker", "speaker a"),
-    ("a_text", "text_a"),
-    ("b_id", "b"),
-    ("b_speaker", "speaker b"),
-    ("b_text", "text_b"),
+    ("statement_a", "statement"),
+    ("statement_b", "other statement"),
     ("reason", "why"),
 ]
 PAIR_MACHINE = [
@@ -68,20 +64,12 @@ SIMILAR_COLUMNS: list[Column] = [
     ("source", "source"),
 ]
 
-link_app = typer.Typer(
-    cls=TrackerGroup,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-    help="Link related statements; with no subcommand, relink everything.",
+link_app = _typer(help="Link related statements; with no subcommand, relink everything.")
+link_app.info.no_args_is_help = False
+settings_app = _typer(
+    help="Show the linking thresholds, or change one with `settings set KEY VALUE`."
 )
-settings_app = typer.Typer(
-    cls=TrackerGroup,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-    help="Show the linking thresholds, or change one with `settings set KEY VALUE`.",
-)
+settings_app.info.no_args_is_help = False
 
 
 def register(app: typer.Typer) -> None:
@@ -109,9 +97,19 @@ def _pairs(rows: list[dict[str, Any]], fmt: str, *, title: str, empty: str) -> N
 
     if fmt in ("json", "nl"):
         emit(rows, [], fmt=fmt)
+    elif fmt == "table":
+        shown = [
+            {**row, **{f"statement_{side}": _one_line(row, side) for side in "ab"}} for row in rows
+        ]
+        emit(shown, PAIR_COLUMNS, fmt=fmt, title=title, empty=empty)
     else:
-        emit(rows, PAIR_COLUMNS if fmt == "table" else [(c, c) for c in PAIR_MACHINE], fmt=fmt,
-             title=title, empty=empty)
+        emit(rows, [(c, c) for c in PAIR_MACHINE], fmt=fmt)
+
+
+def _one_line(row: dict[str, Any], side: str) -> str:
+    """`#11 India (Caliber.Az, 2025-05-10): text` — a statement with its provenance."""
+    where = ", ".join(str(v) for v in (row[f"{side}_source"], row[f"{side}_date"]) if v)
+    return f"#{row[f'{side}_id']} {row[f'{side}_speaker']}{f' ({where})' if where else ''}: {row[f'{side}_text']}"
 
 
 # --- link ------------------------------------------------------------------------------------
