@@ -7,7 +7,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from tracker.cli.options import DbOption, JsonOption, database
+from tracker.cli.options import DbOption, JsonOption, database, link_added
 from tracker.render import Column
 
 COLUMNS: list[Column] = [
@@ -50,16 +50,19 @@ def extract(
     if not found:
         render.status("No attributed statements found.")
     if not dry_run and found:
-        added = _store(database(db_path), found, link)
+        db = database(db_path)
+        added = _store(db, found)
         for row, result in zip(found, added):
             row["id"] = result.id
             row["new"] = result.created
-        new = sum(1 for a in added if a.created)
+        new_ids = [a.id for a in added if a.created]
         render.status(
-            f"Stored {new} new statement{'s' if new != 1 else ''}"
-            f" ({len(added) - new} already recorded) from {len(texts)} article"
+            f"Stored {len(new_ids)} new statement{'s' if len(new_ids) != 1 else ''}"
+            f" ({len(added) - len(new_ids)} already recorded) from {len(texts)} article"
             f"{'s' if len(texts) != 1 else ''}."
         )
+        if link and new_ids:
+            link_added(db, new_ids)
     if json_:
         print(json.dumps(found, ensure_ascii=False, indent=2))
     else:
@@ -113,15 +116,10 @@ def _row(
     }
 
 
-def _store(db: Any, rows: list[dict[str, Any]], link: bool) -> list[Any]:
-    from tracker.cli.statements import _link_new
+def _store(db: Any, rows: list[dict[str, Any]]) -> list[Any]:
     from tracker.model import NewStatement
     from tracker.store import add_statements
 
     fields = ("speaker", "role", "cue", "kind", "polarity", "modality", "hedge", "via", "text",
               "char_start", "char_end", "source", "url", "title", "author", "reported_on")
-    added = add_statements(db, (NewStatement(**{f: row[f] for f in fields}) for row in rows))
-    new_ids = [a.id for a in added if a.created]
-    if link and new_ids:
-        _link_new(db, new_ids)
-    return added
+    return add_statements(db, (NewStatement(**{f: row[f] for f in fields}) for row in rows))

@@ -15,6 +15,7 @@ from tracker.cli.options import (
     TagFilter,
     UntilFilter,
     database,
+    link_added,
 )
 
 EXPORTS = ("statements", "links", "contradictions", "speakers", "verdicts", "report")
@@ -62,7 +63,6 @@ def import_(
     Unknown columns are ignored with a warning; a file imported again adds nothing.
     CSV, TSV and JSON lines are streamed; a JSON array is read into memory whole.
     """
-    from tracker.cli.statements import _link_new
     from tracker.export import import_format, read_statements
     from tracker.render import status
     from tracker.store import add_statements
@@ -74,7 +74,7 @@ def import_(
     status(f"Imported {len(new_ids)} new statement{'s' if len(new_ids) != 1 else ''}"
            f" ({len(added) - len(new_ids)} already recorded).")
     if link and new_ids:
-        _link_new(db, new_ids)
+        link_added(db, new_ids)
 
 
 def _pairs(keys: list[str]) -> Columns:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
-from sqlite_utils import Database
+
+if TYPE_CHECKING:  # sqlite_utils costs ~70 ms to import: only commands that open a DB pay it
+    from sqlite_utils import Database
 
 DbOption = Annotated[
     Optional[Path],
@@ -40,3 +42,17 @@ def database(path: Path | None) -> Database:
     from tracker.store import open_db
 
     return open_db(path)
+
+
+def link_added(db: Database, ids: list[int]) -> None:
+    """Link new statements to the stored ones (a progress bar for a batch); a summary on stderr."""
+    from tracker.link import link_new
+    from tracker.render import progress, status
+
+    if len(ids) > 1:
+        with progress("Linking") as bar:
+            stats = link_new(db, ids, progress=bar)
+    else:
+        stats = link_new(db, ids)
+    if stats.links:
+        status(f"Linked: {stats.summary()}.")

@@ -20,6 +20,7 @@ from tracker.cli.options import (
     TagFilter,
     UntilFilter,
     database,
+    link_added,
     output_format,
 )
 from tracker.render import Column
@@ -99,27 +100,13 @@ def add(
     db = database(db_path)
     added = add_statement(db, new)
     if added.created and link:
-        _link_new(db, [added.id])
+        link_added(db, [added.id])
     if json_:
         print(json.dumps(get_statement(db, added.id), ensure_ascii=False, indent=2))
     else:
         print(added.id)
     if not added.created:
         print(f"Already recorded as statement {added.id}.", file=sys.stderr)
-
-
-def _link_new(db: Any, ids: list[int]) -> None:
-    """Link new statements to the stored ones (a progress bar for a batch); a summary on stderr."""
-    from tracker.link import link_new
-    from tracker.render import progress, status
-
-    if len(ids) > 1:
-        with progress("Linking") as bar:
-            stats = link_new(db, ids, progress=bar)
-    else:
-        stats = link_new(db, ids)
-    if stats.links:
-        status(f"Linked: {stats.summary()}.")
 
 
 def list_(
@@ -224,7 +211,7 @@ def show(
             [
                 {
                     **link,
-                    "reasons": "; ".join(r.get("detail", "") for r in link["reasons"]),
+                    "reasons": "; ".join(f"{r['code']}: {r['detail']}" for r in link["reasons"]),
                 }
                 for link in statement["links"]
             ],
