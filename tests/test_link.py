@@ -170,3 +170,69 @@ def test_similar_ranks_the_closest_statement_first(db) -> None:
 def test_query_text_drops_links_and_posting_dates_and_splits_hashtags() -> None:
     text = "Wow #AustralianFires pic.twitter.com/abc — Bio Div (@CenterForBioDiv) January 14, 2020"
     assert link.query_words(text) == ["wow", "australian", "fires", "bio", "div", "centerforbiodiv"]
+
+
+CORPUS = [
+    *OTHER,
+    STRUCK,
+    DENIED,
+    "Indian missiles did strike targets in Afghanistan.",
+    "Reportedly, Indian missiles hit several targets inside Afghanistan on Monday.",
+    "The central bank raised rates by half a point, its governor said on Tuesday.",
+    "The central bank did not raise interest rates on Tuesday.",
+    "Flooding closed the coastal highway near the port city overnight.",
+    "Says the club paid a record fee for a Brazilian striker.",
+    "Farmers say water tariffs will ruin them.",
+    "It is false that farmers protested against water tariffs.",
+]
+
+
+def test_prefilter_never_drops_a_pair_relate_would_store() -> None:
+    from tracker.relate import relate
+
+    shapes = {text: link._shape(text) for text in CORPUS}
+    stored = 0
+    for a in CORPUS:
+        for b in CORPUS:
+            judgement = relate(a, b, related_threshold=link.DEFAULT_SUGGEST)
+            if judgement.relation in link._STORED and judgement.score >= link.DEFAULT_SUGGEST:
+                stored += 1
+                assert link.could_link(shapes[a], shapes[b], link.DEFAULT_SUGGEST), (a, b)
+    assert stored > len(CORPUS)  # the corpus has pairs to link, not only identical ones
+    assert not link.could_link(shapes[OTHER[0]], shapes[OTHER[1]], link.DEFAULT_SUGGEST)
+
+
+def test_a_pair_scoring_exactly_the_threshold_is_still_linked(db) -> None:
+    from tracker.relate import relate
+
+    denial = "India's missiles did not strike targets in Afghanistan; the allegations are false and baseless."
+    ids = _add(db, *OTHER, STRUCK, denial)
+    score = relate(STRUCK, denial).score
+    link.set_threshold(db, "suggest_threshold", f"{score:g}")
+    assert link.relink_all(db).links == 1
+    link.set_threshold(db, "suggest_threshold", f"{score + 0.1:g}")
+    assert link.relink_all(db).links == 0
+    assert ids
+
+
+def test_worker_processes_find_the_same_links_as_one_process(db, monkeypatch) -> None:
+    ids = _add(db, *CORPUS)
+    monkeypatch.setattr(link, "PARALLEL_MIN", 1)
+    one = link.relink_all(db, workers=1)
+    single = _links(db)
+    db.execute("DELETE FROM links")
+    two = link.relink_all(db, workers=2)
+    assert _links(db) == single and len(single) >= 4
+    assert (one.candidates, one.judged, one.stored) == (two.candidates, two.judged, two.stored)
+    assert ids
+
+
+def test_a_reviewed_link_survives_a_parallel_relink(db, monkeypatch) -> None:
+    ids = _add(db, *CORPUS)
+    link.link_new(db, ids)
+    link_id = db.execute("SELECT id FROM links WHERE a_id = ? AND b_id = ?", [ids[4], ids[5]]).fetchone()[0]
+    link.reject_link(db, link_id, by="ana")
+    monkeypatch.setattr(link, "PARALLEL_MIN", 1)
+    link.relink_all(db, workers=2)
+    row = db.execute("SELECT status, reviewed_by FROM links WHERE id = ?", [link_id]).fetchone()
+    assert tuple(row) == ("rejected", "ana")

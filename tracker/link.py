@@ -11,7 +11,10 @@ from __future__ import annotations
 import heapq
 import json
 import math
+import multiprocessing
+import os
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +47,10 @@ CANDIDATES = 50  # per statement: FTS top-50 finds ~98 % of brute-force links at
 QUERY_TERMS = 6  # the rarest words of a statement; more words make FTS slow without finding more
 COMMON_CAP = 10_000  # a word in more documents than this is common whatever the exact count
 BATCH_MIN = 200  # from this many new statements, one blocking pass beats one query each
+BLOCK_CAP = COMMON_CAP  # a stem in more statements than this never finds candidates (300 lost 25 % of links at 10k)
+MARGIN = 1.0  # the pre-filter passes pairs this far below the threshold: rounding never costs a link
+WORKERS = min(os.cpu_count() or 1, 8)
+PARALLEL_MIN = 5_000  # statements: below this, starting worker processes costs more than it saves
 _STORED = (Relation.AGREES, Relation.CONTRADICTS, Relation.RELATED)
 _CAREFUL_CODES = frozenset({"hedge", "modality"})
 
@@ -171,33 +178,155 @@ def block_candidates(
     focus: Iterable[int] | None = None,
     per: int = CANDIDATES,
     k: int = QUERY_TERMS,
+    terms: dict[int, Iterable[str]] | None = None,
+    workers: int = 1,
 ) -> set[tuple[int, int]]:
     """Candidate pairs (a < b) in one pass: for each statement (of `focus`, default all), the
-    `per` statements sharing most of its k rarest words, weighted by rarity (as FTS5 would)."""
+    `per` statements sharing most of its k rarest words, weighted by rarity (as FTS5 would).
+
+    Words in more than BLOCK_CAP statements never generate candidates. `terms` (stems per
+    id) saves recomputing them; with workers > 1 the statements are shared out to processes.
+    """
     from tracker.text import stems
 
-    terms = {sid: stems(text) for sid, text in texts.items()}
+    if terms is None:
+        terms = {sid: stems(text) for sid, text in texts.items()}
     df: Counter[str] = Counter()
     for words in terms.values():
         df.update(words)
     n = len(terms)
-    postings: dict[str, list[int]] = defaultdict(list)
+    postings: dict[str, array[int]] = defaultdict(lambda: array("q"))
     for sid, words in terms.items():
         for word in words:
-            if df[word] > 1:  # a word only one statement has links nothing
+            if 1 < df[word] <= BLOCK_CAP:  # a word only one statement has links nothing
                 postings[word].append(sid)
+    wanted = list(terms if focus is None else focus)
+    global _BLOCK
+    _BLOCK = (terms, df, postings, n, per, k)
+    try:
+        if workers <= 1 or len(wanted) < PARALLEL_MIN:
+            packed = [_block_some(wanted)]
+        else:
+            chunks = [wanted[i::workers * 4] for i in range(workers * 4)]
+            with _pool(workers) as pool:
+                packed = pool.map(_block_some, chunks)
+    finally:
+        _BLOCK = None
     pairs: set[tuple[int, int]] = set()
-    for sid in (terms if focus is None else focus):
-        rare = sorted((w for w in terms.get(sid, ()) if df[w] > 1), key=lambda w: (df[w], w))[:k]
+    for found in packed:
+        pairs.update(divmod(code, 1 << 32) for code in found)
+    return pairs
+
+
+_BLOCK: Any = None  # what forked blocking workers share: (terms, df, postings, n, per, k)
+
+
+def _block_some(ids: list[int]) -> array[int]:
+    """Candidate pairs of some statements, packed a << 32 | b so they cross processes cheaply."""
+    terms, df, postings, n, per, k = _BLOCK
+    found: set[int] = set()
+    for sid in ids:
+        rare = sorted((w for w in terms.get(sid, ()) if 1 < df[w] <= BLOCK_CAP), key=lambda w: (df[w], w))[:k]
         scores: dict[int, float] = defaultdict(float)
         for word in rare:
             weight = math.log(1 + n / df[word])
-            for other in postings[word][:COMMON_CAP]:
+            for other in postings[word]:
                 scores[other] += weight
         scores.pop(sid, None)
         for other in heapq.nlargest(per, scores, key=lambda o: (scores[o], -o)):
-            pairs.add((sid, other) if sid < other else (other, sid))
-    return pairs
+            found.add((sid << 32 | other) if sid < other else (other << 32 | sid))
+    return array("q", sorted(found))
+
+
+def _pool(workers: int) -> Any:
+    # fork: workers inherit the texts and indexes instead of receiving them pickled
+    return multiprocessing.get_context("fork").Pool(workers)
+
+
+# --- pre-filter ----------------------------------------------------------------------------
+# relate() scores a short pair by relate.similarity() of the two propositions (and of the
+# whole normalised texts, times 0.9) and stores nothing below the suggest threshold. Most
+# candidate pairs score far below it, so the same similarity is computed here from each
+# statement's stems prepared once, and relate() only judges the pairs that can reach it.
+
+_Side = tuple[frozenset[str], float, str, str]  # stems, their weight, sorted set, stems in order
+_Shape = tuple[tuple[_Side, ...], bool]  # (proposition, normalised text) sides; is a passage
+
+
+def _shape(text: str) -> _Shape:
+    from tracker.relate import _LONG_WORDS, _stem_list, _weight
+    from tracker.text import analyse_full, sentences, tokens
+
+    analysis = analyse_full(text)
+    sides = []
+    for part in (analysis.proposition, analysis.norm):
+        listed = _stem_list(part)
+        unique = frozenset(listed)
+        sides.append((unique, sum(_weight(t) for t in unique), " ".join(sorted(unique)), " ".join(listed)))
+    passage = len(tokens(text)) > _LONG_WORDS and len(sentences(text)) > 2
+    return tuple(sides), passage
+
+
+def _shapes_some(items: list[tuple[int, str]]) -> list[tuple[int, _Shape]]:
+    return [(sid, _shape(text)) for sid, text in items]
+
+
+def _shapes(texts: dict[int, str], ids: Iterable[int], workers: int) -> dict[int, _Shape]:
+    """Each statement's stems and weights, analysed once (in worker processes when many)."""
+    items = [(sid, texts[sid]) for sid in ids]
+    if workers <= 1 or len(items) < PARALLEL_MIN:
+        return dict(_shapes_some(items))
+    size = max(500, len(items) // (workers * 8))
+    with _pool(workers) as pool:
+        parts = pool.map(_shapes_some, [items[i : i + size] for i in range(0, len(items), size)])
+    return {sid: shape for part in parts for sid, shape in part}
+
+
+class _Weights(dict[str, float]):
+    def __missing__(self, term: str) -> float:
+        from tracker.relate import _weight
+
+        value = self[term] = _weight(term)
+        return value
+
+
+_WEIGHTS = _Weights()
+
+
+def _side_score(x: _Side, y: _Side, exact: bool) -> float:
+    """relate.similarity of two sides; with exact=False the two edit-distance terms count as
+    perfect, an upper bound that needs no string comparison."""
+    from rapidfuzz import fuzz
+
+    sa, wa, ja, la = x
+    sb, wb, jb, lb = y
+    if not sa or not sb:
+        return 0.0
+    shared = sum(map(_WEIGHTS.__getitem__, sa & sb))
+    score = 0.45 * 2 * shared / (wa + wb) + 0.25 * shared / min(wa, wb)
+    if exact:
+        score += 0.15 * fuzz.token_set_ratio(ja, jb) / 100 + 0.15 * fuzz.token_sort_ratio(la, lb) / 100
+    else:
+        score += 0.30
+    small = min(len(sa), len(sb))
+    if small < 3:
+        score *= 0.75 + 0.125 * small
+    ratio = max(len(sa), len(sb)) / small
+    if ratio > 3:
+        score *= max(0.6, 1 - 0.05 * (ratio - 3))
+    return 100 * min(1.0, score)
+
+
+def could_link(a: _Shape, b: _Shape, threshold: float) -> bool:
+    """Can relate(a, b) score at least threshold? False only when it cannot."""
+    if b[1]:
+        return True  # b is a passage: relate judges it sentence by sentence
+    floor = threshold - MARGIN
+    for exact in (False, True):
+        best = max(_side_score(a[0][0], b[0][0], exact), 0.9 * _side_score(a[0][1], b[0][1], exact))
+        if best < floor:
+            return False
+    return True
 
 
 # --- linking -------------------------------------------------------------------------------
@@ -205,9 +334,11 @@ def block_candidates(
 
 @dataclass
 class LinkStats:
-    """What a linking run did: pairs judged, links written by relation, links left as reviewed."""
+    """What a linking run did: candidate pairs, pairs judged by relate() (the rest cannot reach
+    the suggest threshold), links written by relation, stale links removed."""
 
     judged: int = 0
+    candidates: int = 0
     stored: Counter[str] = field(default_factory=Counter)
     removed: int = 0
 
@@ -235,22 +366,66 @@ def _texts(db: Database, ids: Iterable[int] | None = None) -> dict[int, str]:
     return out
 
 
+Found = tuple[int, int, Judgement, ReviewStatus]
+
+
+def _judge_some(pairs: Sequence[tuple[int, int]]) -> tuple[list[Found], int]:
+    """Judge the pairs that pass the pre-filter; returns what to store and how many were judged."""
+    from tracker.relate import relate
+
+    texts, shapes, limits = _JUDGE
+    found = []
+    judged = 0
+    for a, b in pairs:
+        if not could_link(shapes[a], shapes[b], limits.suggest):
+            continue
+        judged += 1
+        judgement = relate(texts[a], texts[b], related_threshold=limits.suggest)
+        if judgement.relation in _STORED and judgement.score >= limits.suggest:
+            found.append((a, b, judgement, status_for(judgement, limits)))
+    return found, judged
+
+
+_JUDGE: Any = None  # what forked judging workers share: (texts, shapes, limits)
+_CHUNK = 2_000  # pairs per task: small enough for steady progress, large enough to be cheap
+
+
 def _judge(
     pairs: Sequence[tuple[int, int]],
     texts: dict[int, str],
     limits: Thresholds,
     progress: Progress | None,
-) -> list[tuple[int, int, Judgement, ReviewStatus]]:
-    from tracker.relate import relate
-
-    found = []
-    for done, (a, b) in enumerate(pairs, start=1):
-        judgement = relate(texts[a], texts[b], related_threshold=limits.suggest)
-        if judgement.relation in _STORED and judgement.score >= limits.suggest:
-            found.append((a, b, judgement, status_for(judgement, limits)))
-        if progress is not None and (done % 200 == 0 or done == len(pairs)):
-            progress(done, len(pairs))
-    return found
+    *,
+    workers: int = 1,
+    shapes: dict[int, _Shape] | None = None,
+) -> tuple[list[Found], int]:
+    """Links among the candidate pairs (in pair order) and how many pairs relate() judged."""
+    global _JUDGE
+    if shapes is None:
+        shapes = _shapes(texts, sorted({i for pair in pairs for i in pair}), workers)
+    chunks = [pairs[i : i + _CHUNK] for i in range(0, len(pairs), _CHUNK)]
+    _JUDGE = (texts, shapes, limits)
+    found: list[Found] = []
+    judged = done = 0
+    try:
+        if workers <= 1 or len(shapes) < PARALLEL_MIN:
+            results: Iterable[tuple[list[Found], int]] = map(_judge_some, chunks)
+            pool = None
+        else:
+            pool = _pool(workers)
+            results = pool.imap(_judge_some, chunks)
+        for chunk, (some, count) in zip(chunks, results):
+            found.extend(some)
+            judged += count
+            done += len(chunk)
+            if progress is not None:
+                progress(done, len(pairs))
+        if pool is not None:
+            pool.close()
+            pool.join()
+    finally:
+        _JUDGE = None
+    return found, judged
 
 
 def _write(db: Database, found: list[tuple[int, int, Judgement, ReviewStatus]], stats: LinkStats) -> None:
@@ -277,11 +452,13 @@ def _write(db: Database, found: list[tuple[int, int, Judgement, ReviewStatus]], 
     )
 
 
-def _pairs_for(db: Database, ids: list[int], texts: dict[int, str], progress: Progress | None) -> set[tuple[int, int]]:
+def _pairs_for(
+    db: Database, ids: list[int], texts: dict[int, str], progress: Progress | None, workers: int = 1
+) -> set[tuple[int, int]]:
     total = db.execute("SELECT count(*) FROM statements").fetchone()[0]
     if len(ids) >= BATCH_MIN and len(ids) * 10 >= total:
         texts.update(_texts(db))
-        return block_candidates(texts, focus=ids)
+        return block_candidates(texts, focus=ids, workers=workers)
     df = _DocFrequency(db)
     pairs: set[tuple[int, int]] = set()
     for done, sid in enumerate(ids, start=1):
@@ -294,7 +471,9 @@ def _pairs_for(db: Database, ids: list[int], texts: dict[int, str], progress: Pr
     return pairs
 
 
-def link_new(db: Database, ids: Iterable[int], *, progress: Progress | None = None) -> LinkStats:
+def link_new(
+    db: Database, ids: Iterable[int], *, progress: Progress | None = None, workers: int = WORKERS
+) -> LinkStats:
     """Link the given (new) statements to every related stored statement."""
     wanted = sorted(set(ids))
     stats = LinkStats()
@@ -302,21 +481,24 @@ def link_new(db: Database, ids: Iterable[int], *, progress: Progress | None = No
         return stats
     limits = thresholds(db)
     texts = _texts(db, wanted)
-    pairs = sorted(_pairs_for(db, [i for i in wanted if i in texts], texts, progress))
-    found = _judge(pairs, texts, limits, progress)
-    stats.judged = len(pairs)
+    pairs = sorted(_pairs_for(db, [i for i in wanted if i in texts], texts, progress, workers))
+    found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers)
+    stats.candidates = len(pairs)
     with db.atomic():
         _write(db, found, stats)
     return stats
 
 
-def relink_all(db: Database, *, progress: Progress | None = None) -> LinkStats:
+def relink_all(db: Database, *, progress: Progress | None = None, workers: int = WORKERS) -> LinkStats:
     """Judge every candidate pair again; unreviewed links no longer found are removed."""
     limits = thresholds(db)
     texts = _texts(db)
-    pairs = sorted(block_candidates(texts))
-    found = _judge(pairs, texts, limits, progress)
-    stats = LinkStats(judged=len(pairs))
+    shapes = _shapes(texts, texts, workers)
+    # blocking uses the stems of the normalised text, which the pre-filter has already made
+    terms = {sid: shape[0][1][0] for sid, shape in shapes.items()}
+    pairs = sorted(block_candidates(texts, terms=terms, workers=workers))
+    found, judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
+    stats = LinkStats(judged=judged, candidates=len(pairs))
     keep = {(a, b) for a, b, _, _ in found}
     with db.atomic():
         _write(db, found, stats)
