@@ -245,8 +245,15 @@ class SpeakerCache:
         self._by_surname: dict[str, list[tuple[int, list[str]]]] = {}
         self._keys: list[str] = []  # every key of every speaker, for the spelling pass
         self._owners: list[int] = []
-        for candidate in speaker_candidates(db):
-            self._index(candidate.id, {speaker_names.key(candidate.name), *candidate.keys})
+        self._indexed = False
+
+    def _ensure_index(self) -> None:
+        # built on the first name that is not an exact alias: a single `add` of a known
+        # speaker then costs one indexed query instead of a pass over every speaker
+        if not self._indexed:
+            self._indexed = True
+            for candidate in speaker_candidates(self.db):
+                self._index(candidate.id, {speaker_names.key(candidate.name), *candidate.keys})
 
     def _index(self, speaker_id: int, keys: Iterable[str]) -> None:
         for name_key in keys:
@@ -262,6 +269,16 @@ class SpeakerCache:
         """`speakers.resolve(name, every speaker).speaker_id`: exact, surname, then spelling."""
         wanted = speaker_names.key(name)
         tokens = speaker_names._tokens(wanted)
+        if not self._indexed:
+            owners = [
+                row[0]
+                for row in self.db.execute(
+                    "SELECT DISTINCT speaker_id FROM speaker_aliases WHERE key = ?", [wanted]
+                )
+            ]
+            if owners:
+                return _only(owners)
+            self._ensure_index()
         if wanted in self._by_key:
             return _only(self._by_key[wanted])
         if not tokens:
@@ -324,7 +341,8 @@ class SpeakerCache:
                 "speaker_aliases",
                 {"speaker_id": speaker_id, "alias": name, "key": mention_key},
             )
-            self._index(speaker_id, {mention_key})
+            if self._indexed:
+                self._index(speaker_id, {mention_key})
         self.exact[mention_key] = speaker_id
         return speaker_id, stated_role
 
