@@ -3,8 +3,10 @@ is about, against plain FTS5 BM25 over every tweet word (the baseline) in the sa
 
 Usage: python benchmarks/eval_similar.py [DATA_DIR]   (default: ../shared/data beside the repo)
 
-The verified claims go into a temporary tracker database through the bulk import path
-(text = vclaim, ref = vclaim_id); nothing is copied into the repository.
+The verified claims go into a temporary tracker database through the bulk import path, each
+as the claim of its fact-check (text = vclaim, ref = vclaim_id, source = Snopes, url =
+clef:vclaim/ID, title = the fact-check's headline); nothing is copied into the repository.
+The baseline searches the claims' text only, as before.
 """
 
 from __future__ import annotations
@@ -38,7 +40,14 @@ def _tsv(path: Path) -> list[list[str]]:
 
 def load_claims(db, data: Path) -> int:  # type: ignore[no-untyped-def]
     rows = _tsv(data / "clef2020" / "verified_claims.docs.tsv")
-    items = (NewStatement(text=r[1], speaker="unknown", ref=r[0]) for r in rows if r[1].strip())
+    items = (
+        NewStatement(
+            text=r[1], speaker="unknown", ref=r[0], source="Snopes", url=f"clef:vclaim/{r[0]}",
+            title=r[2].strip() or None if len(r) > 2 else None,
+        )
+        for r in rows
+        if r[1].strip()
+    )
     return len(add_statements(db, items))
 
 

@@ -127,3 +127,12 @@ def m001_initial(db: Database) -> None:
     db["verdicts"].create_index(["statement_id"])
 
     db["settings"].create({"key": str, "value": str}, pk="key")
+
+
+@migrations()
+def m002_sources_fts(db: Database) -> None:
+    # `similar` also searches the titles of the sources statements were reported in: a
+    # fact-check's or article's headline often restates the claim in other words.
+    db["sources"].enable_fts(
+        ["title"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2"
+    )

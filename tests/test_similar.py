@@ -1,0 +1,79 @@
+"""`similar`: retrieval over statements and their sources' titles, and the query cleaning."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from tracker import link
+from tracker.migrations import migrations
+from tracker.store import NewStatement, add_statements, open_db
+
+OTHER = [
+    "The central bank raised interest rates by half a point on Tuesday.",
+    "Heavy rain flooded the coastal highway near the port city overnight.",
+    "The football club signed a new striker from Brazil for a record fee.",
+    "Farmers protested against the new water tariffs outside parliament.",
+]
+
+
+@pytest.fixture
+def db(db_path: Path):  # type: ignore[no-untyped-def]
+    return open_db(db_path)
+
+
+def test_a_statement_is_found_by_its_source_title(db) -> None:
+    # The claim's wording shares nothing with the query; the fact-check's headline does.
+    items = [NewStatement(text=t, speaker="Someone") for t in OTHER]
+    items.append(NewStatement(
+        text="A photograph shows a politician's home surrounded by a tall barrier.",
+        speaker="unknown", source="Snopes", url="https://example.org/fc/1",
+        title="Did Obama Build a Wall Around His Mansion?",
+    ))
+    ids = [a.id for a in add_statements(db, items)]
+    rows = link.similar(db, "Obama built a ten foot wall around his mansion", 3)
+    assert rows[0]["id"] == ids[-1]
+    assert rows[0]["source"] == "Snopes"
+    assert set(rows[0]) == {"id", "ref", "text", "speaker", "source", "score"}
+
+
+def test_a_source_title_given_later_is_searched_too(db) -> None:
+    first = NewStatement(text="Barrier photographed at the residence.", speaker="X", source="Desk",
+                         url="https://example.org/a")
+    (added,) = add_statements(db, [first])
+    assert link.similar(db, "mansion wall obama") == []
+    add_statements(db, [NewStatement(text="Another line from it.", speaker="X", source="Desk",
+                                     url="https://example.org/a", title="Obama mansion wall")])
+    assert added.id in [r["id"] for r in link.similar(db, "mansion wall obama")]
+
+
+def test_the_rarest_shared_word_decides_over_common_ones(db) -> None:
+    common = [f"Trump said the president will speak about the border on day {n}." for n in range(12)]
+    ids = [a.id for a in add_statements(db, [NewStatement(text=t, speaker="S") for t in [*common,
+           "Kirchmeier published posts about the pipeline protest."]])]
+    rows = link.similar(db, "Sheriff Kirchmeier and President Trump speak about the border", 2)
+    assert rows[0]["id"] == ids[-1]
+
+
+def test_query_words_keep_the_poster_but_drop_handle_date_and_links() -> None:
+    text = "Wow #AustralianFires pic.twitter.com/abc — Bio Div (@CenterForBioDiv) January 14, 2020"
+    assert link.query_words(text) == ["wow", "australian", "fires", "bio", "div"]
+
+
+def test_query_words_split_glued_hashtags_and_camel_case_handles() -> None:
+    text = "Thanks @JoeBiden #elpaso#aoc#StateOfTheUnion"
+    assert link.query_words(text) == ["thanks", "joe", "biden", "elpaso", "aoc", "state", "union"]
+
+
+def test_an_older_database_gets_the_title_index_filled(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    old = Database(sqlite3.connect(path))
+    migrations.apply(old, stop_before=["m002_sources_fts"])
+    old.execute("INSERT INTO sources (outlet, title) VALUES ('Snopes', 'Obama mansion wall')")
+    old.conn.commit()
+    old.conn.close()
+    db = open_db(path)
+    assert db.execute("SELECT rowid FROM sources_fts WHERE sources_fts MATCH 'mansion'").fetchall() == [(1,)]
