@@ -3,7 +3,7 @@
 import pytest
 
 from tracker.model import Modality, Polarity
-from tracker.text import analyse, informative_terms, normalise, sentences, tokens
+from tracker.text import analyse, index_words, informative_terms, is_adverb, normalise, sentences, tokens
 
 
 def test_normalise_unifies_quotes_dashes_numbers_and_drops_urls_handles():
@@ -13,6 +13,18 @@ def test_normalise_unifies_quotes_dashes_numbers_and_drops_urls_handles():
 
 def test_tokens_join_hyphenated_words_and_drop_possessive():
     assert tokens("India's de-escalate move") == ("india", "deescalate", "move")
+
+
+def test_index_words_and_fts_terms_split_hyphenated_words_as_the_fts_index_does():
+    assert index_words("122 detainees re‑engaged") == ["122", "detainees", "re", "engaged"]
+    assert "engaged" in informative_terms("122 detainees have re-engaged in terrorism")
+
+
+def test_informative_terms_drop_adverbs_but_keep_other_ly_words():
+    terms = informative_terms("The family rally in Italy in July was reportedly deadly, officials strongly said")
+    assert {"family", "rally", "italy", "july", "deadly"} <= set(terms)
+    assert "reportedly" not in terms and "strongly" not in terms
+    assert is_adverb("allegedly") and is_adverb("completely") and not is_adverb("butterfly")
 
 
 def test_sentences_keep_abbreviations_whole():

@@ -616,7 +616,7 @@ def similar(db: Database, text: str, limit: int = 10) -> list[dict[str, Any]]:
     """
     from tracker.relate import similarity
     from tracker.store import get_statements
-    from tracker.text import informative_words, stem
+    from tracker.text import index_words, stem
 
     if not text or not text.strip():
         raise InvalidInput("text is empty")
@@ -664,7 +664,7 @@ def similar(db: Database, text: str, limit: int = 10) -> list[dict[str, Any]]:
     scored = []
     for sid, (body, title) in found.items():
         alike = max(similarity(query, body), similarity(query, title) if title else 0.0)
-        has = {stem(w) for w in informative_words(f"{body}\n{title}")}
+        has = {stem(w) for w in index_words(f"{body}\n{title}")}
         coverage = sum(weight for key, weight in idf.items() if key in has) / rarity
         score = 100 * (W_BM25 * relevance.get(sid, 0.0) / best + W_COVERAGE * coverage) + W_SIMILARITY * alike
         scored.append((round(score, 1), sid))

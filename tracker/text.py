@@ -19,8 +19,10 @@ __all__ = [
     "analyse",
     "analyse_full",
     "cue_density",
+    "index_words",
     "informative_terms",
     "informative_words",
+    "is_adverb",
     "normalise",
     "sentences",
     "stem",
@@ -132,7 +134,11 @@ STOP_WORDS: frozenset[str] = frozenset(
 
 @lru_cache(maxsize=65536)
 def tokens(text: str) -> tuple[str, ...]:
-    """Word tokens of the normalised text (hyphenated words joined, possessive 's dropped)."""
+    """Word tokens of the normalised text (hyphenated words joined, possessive 's dropped).
+
+    Joined, "de-escalate" keeps its prefix for relate's antonyms; the FTS5 index splits
+    hyphenated words instead, so FTS queries use index_words().
+    """
     norm = normalise(text).replace("-", "")
     return tuple(t[:-2] if t.endswith("'s") else t for t in _TOKEN.findall(norm))
 
@@ -140,6 +146,12 @@ def tokens(text: str) -> tuple[str, ...]:
 def informative_words(text: str) -> list[str]:
     """Tokens that are not stop words (order kept, duplicates kept)."""
     return [t for t in tokens(text) if t not in STOP_WORDS and (len(t) > 1 or t.isdigit())]
+
+
+def index_words(text: str) -> list[str]:
+    """informative_words() with hyphenated words split, as the FTS5 index (unicode61) splits
+    them: "re-engaged" gives "re", "engaged", which an FTS5 query can match ("reengaged" never)."""
+    return informative_words(normalise(text).replace("-", " "))
 
 
 _CUE_WORDS = frozenset(
@@ -150,14 +162,31 @@ _CUE_WORDS = frozenset(
 )
 
 
+# Words of six letters or more ending in -ly are nearly all manner adverbs ("strongly",
+# "reportedly"), which say how, not what; shorter ones are mostly not ("July", "Italy", "rally",
+# "ugly"). These longer ones are nouns, verbs, adjectives or names, and tell what a text is about.
+_LY_WORDS = frozenset(
+    """family families assembly anomaly monopoly supply comply multiply weekly monthly yearly
+    hourly nightly quarterly biweekly costly deadly friendly unfriendly elderly lonely lovely
+    lively orderly ghastly unruly homily sicily beverly kimberly reilly philly grizzly
+    shapely""".split()
+)
+
+
+def is_adverb(word: str) -> bool:
+    """An -ly manner adverb ("strongly", "allegedly"), not "family", "Italy", "July" or "rally"."""
+    return (len(word) >= 6 and word.endswith("ly") and not word.endswith("fly")
+            and word not in _LY_WORDS)
+
+
 def informative_terms(text: str, k: int = 12) -> list[str]:
     """Up to k distinct plain lowercase words for a full-text (FTS5) query, most telling first.
 
     Longer words and numbers come first: they are rarer and so more discriminating.
     """
     seen: dict[str, int] = {}
-    for position, word in enumerate(informative_words(text)):
-        if word.isalnum() and word not in seen and word not in _CUE_WORDS and not word.endswith("ly"):
+    for position, word in enumerate(index_words(text)):
+        if word.isalnum() and word not in seen and word not in _CUE_WORDS and not is_adverb(word):
             seen[word] = position
     ranked = sorted(seen, key=lambda w: (-(min(len(w), 9) + (3 if w.isdigit() else 0)), seen[w]))
     return ranked[:k]
