@@ -126,7 +126,8 @@ def link(ctx: typer.Context, db_path: DbOption = None) -> None:
     db = database(db_path)
     with progress("Linking") as bar:
         stats = relink_all(db, progress=bar)
-    status(f"Judged {stats.judged} candidate pairs: {stats.summary()}; "
+    status(f"{stats.candidates} candidate pairs, {stats.judged} close enough to judge: "
+           f"{stats.summary()}; "
            f"{stats.removed} stale link{'s' if stats.removed != 1 else ''} removed.")
 
 
