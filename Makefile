@@ -28,6 +28,7 @@ bench: $(BIN)/tracker
 eval: $(BIN)/tracker
 	$(BIN)/python benchmarks/eval_relate.py
 	$(BIN)/python benchmarks/eval_extract.py
+	$(BIN)/python benchmarks/eval_similar.py
 
 docs: $(BIN)/tracker
 	$(BIN)/python -m tracker.cli.docs README.md
