@@ -133,11 +133,26 @@ def brute_force(linked_db: Path, sample: int, workers: int) -> tuple[set[tuple[i
     return {pair for part in parts for pair in part}, ids
 
 
-def recall(linked_db: Path, sample: int, workers: int) -> tuple[int, int, float]:
+def recall(linked_db: Path, sample: int, workers: int, source: Path | None = None) -> tuple[int, int, float]:
+    """Links found among the brute-force pairs of the sample. The brute force depends only on
+    the statements, relate and the threshold, so it is kept next to the tier's source database
+    and reused while those stay the same."""
+    from tracker.relate import ENGINE_VERSION
     from tracker.store import open_db
 
     started = time.perf_counter()
-    truth, ids = brute_force(linked_db, sample, workers)
+    cache = None
+    if source is not None:
+        limits = __import__("tracker.link", fromlist=["thresholds"]).thresholds(open_db(source))
+        stamp = f"{source.stat().st_size}-{int(source.stat().st_mtime)}-{sample}-{ENGINE_VERSION}-{limits.suggest:g}"
+        cache = source.with_name(f"{source.stem}-truth-{stamp}.json")
+    if cache is not None and cache.exists():
+        saved = json.loads(cache.read_text())
+        truth, ids = {tuple(p) for p in saved["truth"]}, saved["ids"]
+    else:
+        truth, ids = brute_force(linked_db, sample, workers)
+        if cache is not None:
+            cache.write_text(json.dumps({"ids": ids, "truth": sorted(truth)}))
     chosen = set(ids)
     db = open_db(linked_db)
     stored = {(a, b) for a, b in db.execute("SELECT a_id, b_id FROM links")
@@ -179,7 +194,7 @@ def main() -> int:
         rows.append((f"{tier} peak RSS (MiB)", f"{rss:.0f}", f"≤ {limit}" if limit else "",
                      "" if limit is None else ("met" if rss <= limit else "NOT MET")))
         if tier == "10k" and not args.no_recall:
-            found, total, took = recall(linked, args.recall_sample, args.workers)
+            found, total, took = recall(linked, args.recall_sample, args.workers, source=db_path)
             share = found / total if total else 1.0
             rows.append((f"10k recall vs brute force ({args.recall_sample:,} sample, {took:.0f} s)",
                          f"{100 * share:.1f} % ({found:,}/{total:,})", "≥ 98 %",

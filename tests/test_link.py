@@ -236,3 +236,25 @@ def test_a_reviewed_link_survives_a_parallel_relink(db, monkeypatch) -> None:
     link.relink_all(db, workers=2)
     row = db.execute("SELECT status, reviewed_by FROM links WHERE id = ?", [link_id]).fetchone()
     assert tuple(row) == ("rejected", "ana")
+
+
+def test_blocking_keeps_a_short_partner_sharing_only_common_words_over_long_ones() -> None:
+    # every filler holds the same three stems as the pair, plus many words of its own: summed
+    # rarity ties them with the short partner, relate's overlap bound does not
+    fillers = [
+        f"Water tariffs rose while {' '.join(f'w{i}x{j}' for j in range(12))} happened."
+        for i in range(10)
+    ]
+    texts = dict(enumerate([*fillers, "Water tariffs rose.", "Water tariffs rose, farmers said."], start=1))
+    pairs = link.block_candidates(texts, per=3)
+    assert (11, 12) in pairs
+
+
+def test_batch_relink_finds_the_same_links_as_per_statement_queries(db, monkeypatch) -> None:
+    ids = _add(db, *CORPUS)
+    monkeypatch.setattr(link, "BATCH_MIN", len(ids) + 1)  # FTS top-50 each: exhaustive here
+    link.link_new(db, ids)
+    queried = _links(db)
+    db.execute("DELETE FROM links")
+    link.relink_all(db)
+    assert _links(db) == queried and len(queried) >= 4
