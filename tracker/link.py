@@ -211,7 +211,8 @@ def block_candidates(
         for word in words:
             if 1 < df[word] <= BLOCK_CAP:  # a word only one statement has links nothing
                 postings[word].append(sid)
-    whole = {sid: sum(map(_WEIGHTS.__getitem__, words)) for sid, words in terms.items()}
+    # fsum: a set's order changes with the hash seed, and float ties must not change which pairs are kept
+    whole = {sid: math.fsum(map(_WEIGHTS.__getitem__, words)) for sid, words in terms.items()}
     wanted = list(terms if focus is None else focus)
     global _BLOCK
     _BLOCK = (terms, df, postings, whole, per, k, budget)
