@@ -242,7 +242,8 @@ _FILLER = (
     "The weather in the city was mild on Sunday. Markets opened higher in early trade. "
     "Fans gathered outside the stadium before the match. Tickets sold out within hours. "
     "The team travels to Madrid next week for the second leg of the tie. "
-)
+    "Police closed the roads around the ground for the evening. "
+)  # over 60 words: judged as a passage, sentence by sentence (a shorter text is one statement)
 
 
 def test_passage_whose_closest_sentence_denies_the_claim_contradicts():

@@ -182,40 +182,101 @@ def fts_candidates(
     return [(int(r[0]), float(r[1])) for r in rows if r[0] != exclude][:limit]
 
 
+def _least(gain: Callable[[float], float], need: float) -> float:
+    """The least x in [0, 1] with gain(x) >= need (gain non-decreasing), rounded down; 1 if none."""
+    if gain(1.0) < need:
+        return 1.0
+    low, high = 0.0, 1.0
+    for _ in range(40):
+        mid = (low + high) / 2
+        low, high = (low, mid) if gain(mid) >= need else (mid, high)
+    return low * (1 - 1e-9)
+
+
+def overlap_bounds(threshold: float) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Least shared stem weight, as a share of one side's weight, for relate to reach threshold.
+
+    relate.similarity (before its length damping, which only lowers it) is at most
+    (0.45·Dice + 0.25·containment + 0.30)·min(1, Dice / FULL_DICE), with Dice <= containment
+    <= 1. So the smaller side must share at least c of its weight (containment c, Dice at most
+    c), and the larger side at least d/(2-d) of its own (Dice d at containment 1, where the
+    smaller side is the shared stems alone). Returned per side of relate's score, proposition
+    (threshold) and normalised text (threshold / 0.9): ((c, larger share), ...).
+    """
+    from tracker.relate import FULL_DICE
+
+    out = []
+    for need in ((threshold - MARGIN) / 100, (threshold - MARGIN) / 90):
+        c = _least(lambda x: (0.7 * x + 0.3) * min(1.0, x / FULL_DICE), need)
+        d = _least(lambda x: (0.45 * x + 0.55) * min(1.0, x / FULL_DICE), need)
+        out.append((c, d / (2 - d)))
+    return out[0], out[1]
+
+
 def block_candidates(
     texts: dict[int, str],
     *,
     focus: Iterable[int] | None = None,
+    shapes: dict[int, _Shape] | None = None,
+    threshold: float = DEFAULT_SUGGEST,
+    workers: int = 1,
     per: int = PER,
     k: int = PREFIX,
-    terms: dict[int, Iterable[str]] | None = None,
-    workers: int = 1,
     budget: int = BUDGET,
 ) -> set[tuple[int, int]]:
-    """Candidate pairs (a < b) in one pass: for each statement (of `focus`, default all), the
-    `per` statements sharing its k rarest stems that could score highest on relate's overlap.
+    """Candidate pairs (a < b) in one pass: every pair (with a statement of `focus`, default
+    all) that relate could score at least `threshold`, by prefix filtering.
 
-    Words in more than BLOCK_CAP statements never generate candidates. `terms` (stems per
-    id) saves recomputing them; with workers > 1 the statements are shared out to processes.
+    Each statement's stems (of its proposition and whole text) are ordered rarest first. A pair
+    relate can link shares at least a known part of each side's weight (overlap_bounds): the
+    prefix (the stems until the rest weigh less than what it must share) of the smaller side
+    and a longer prefix of the larger side (which must share less of its own weight) then meet
+    at the first stem they share. So each statement's prefix as the smaller side probes an index
+    of prefixes as the larger side (and, with `focus`, the focus's prefixes as the larger side
+    probe an index of everyone's as the smaller side). A passage (judged sentence by sentence,
+    so no bound holds) keeps the `per` partners sharing its k rarest stems that could score
+    highest, probing at most `budget` postings.
     """
-    from tracker.text import stems
-
-    if terms is None:
-        terms = {sid: stems(text) for sid, text in texts.items()}
+    if shapes is None:
+        shapes = _shapes(texts, texts, workers)
+    (cp, sp), (cn, sn) = overlap_bounds(threshold)
     df: Counter[str] = Counter()
-    for words in terms.values():
+    union: dict[int, frozenset[str]] = {}
+    for sid, ((prop, norm), _) in shapes.items():
+        union[sid] = words = prop[0] | norm[0]
         df.update(words)
-    n = len(terms)
-    postings: dict[str, array[int]] = defaultdict(lambda: array("q"))
-    for sid, words in terms.items():
-        for word in words:
-            if 1 < df[word] <= BLOCK_CAP:  # a word only one statement has links nothing
-                postings[word].append(sid)
-    # fsum: a set's order changes with the hash seed, and float ties must not change which pairs are kept
-    whole = {sid: math.fsum(map(_WEIGHTS.__getitem__, words)) for sid, words in terms.items()}
-    wanted = list(terms if focus is None else focus)
+    larger: dict[str, array[int]] = defaultdict(lambda: array("q"))  # index of "as larger" prefixes
+    smaller: dict[str, array[int]] = defaultdict(lambda: array("q"))  # of "as smaller" ones
+    prefixes: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    sizes: dict[int, tuple[float, float]] = {}
+    passages = []
+    for sid, ((prop, norm), passage) in shapes.items():
+        order = sorted((w for w in union[sid] if df[w] > 1), key=lambda w: (df[w], w))
+        sizes[sid] = (prop[1], norm[1])
+        if passage:
+            passages.append(sid)
+        rest = math.fsum(map(_WEIGHTS.__getitem__, order))
+        # what it must share as the smaller side of a pair (more), and as the larger (less)
+        need_smaller = min(cp * prop[1], cn * norm[1]) - 1e-9
+        need_larger = min(sp * prop[1], sn * norm[1]) - 1e-9
+        as_smaller: list[str] = []
+        as_larger: list[str] = []
+        for w in order:
+            if rest < need_larger:
+                break
+            as_larger.append(w)
+            if rest >= need_smaller:
+                as_smaller.append(w)
+            rest -= _WEIGHTS[w]
+        prefixes[sid] = (tuple(as_smaller), tuple(as_larger))
+        for w in as_larger:
+            larger[w].append(sid)
+        if focus is not None:
+            for w in as_smaller:
+                smaller[w].append(sid)
+    wanted = list(shapes if focus is None else focus)
     global _BLOCK
-    _BLOCK = (terms, df, postings, whole, per, k, budget)
+    _BLOCK = (prefixes, sizes, larger, smaller, focus is not None)
     try:
         if workers <= 1 or len(wanted) < PARALLEL_MIN:
             packed = [_block_some(wanted)]
@@ -228,34 +289,66 @@ def block_candidates(
     pairs: set[tuple[int, int]] = set()
     for found in packed:
         pairs.update(divmod(code, 1 << 32) for code in found)
+    if passages:
+        focus_set = None if focus is None else set(focus)
+        pairs.update(_passage_partners(union, df, passages, focus_set, per, k, budget))
     return pairs
 
 
-_BLOCK: Any = None  # what forked blocking workers share: (terms, df, postings, whole, per, k, budget)
+_BLOCK: Any = None  # what forked blocking workers share: (prefixes, sizes, larger, smaller, focused)
 
 
 def _block_some(ids: list[int]) -> array[int]:
     """Candidate pairs of some statements, packed a << 32 | b so they cross processes cheaply."""
-    terms, df, postings, whole, per, k, budget = _BLOCK
+    prefixes, sizes, larger, smaller, focused = _BLOCK
     found: set[int] = set()
     for sid in ids:
-        rare = sorted((w for w in terms.get(sid, ()) if 1 < df[w] <= BLOCK_CAP), key=lambda w: (df[w], w))[:k]
-        shared: dict[int, float] = defaultdict(float)
-        probed = 0
-        for word in rare:
-            probed += df[word]
-            if probed > budget and probed > df[word]:
-                break
-            weight = _WEIGHTS[word]
-            for other in postings[word]:
-                shared[other] += weight
-        shared.pop(sid, None)
-        mine = whole[sid]
-        # 0.45·Dice + 0.25·containment of the shared weight, halved: only the order matters
-        bound = {o: s * (0.9 / (mine + whole[o]) + 0.25 / min(mine, whole[o])) for o, s in shared.items()}
-        for other in heapq.nlargest(per, bound, key=lambda o: (bound[o], -o)):
+        if sid not in prefixes:
+            continue
+        as_smaller, as_larger = prefixes[sid]
+        wp, wn = sizes[sid]
+        hits: set[int] = set()
+        for w in as_smaller:
+            hits.update(larger.get(w, ()))
+        # as the smaller side: keep partners at least as heavy on some side
+        hits = {o for o in hits if sizes[o][0] >= wp or sizes[o][1] >= wn}
+        if focused:  # as the larger side of a pair with a statement outside the focus
+            for w in as_larger:
+                hits.update(o for o in smaller.get(w, ()) if sizes[o][0] <= wp or sizes[o][1] <= wn)
+        hits.discard(sid)
+        for other in hits:
             found.add((sid << 32 | other) if sid < other else (other << 32 | sid))
     return array("q", sorted(found))
+
+
+def _passage_partners(
+    union: dict[int, frozenset[str]], df: Counter[str], passages: list[int],
+    focus: set[int] | None, per: int, k: int, budget: int,
+) -> set[tuple[int, int]]:
+    """For each passage, the `per` statements sharing its k rarest stems with the most weight."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    rare = {}
+    for sid in passages:
+        rare[sid] = sorted((w for w in union[sid] if 1 < df[w] <= BLOCK_CAP), key=lambda w: (df[w], w))[:k]
+    wanted = {w for words in rare.values() for w in words}
+    for sid, words in union.items():
+        for w in words & wanted:
+            postings[w].append(sid)
+    pairs = set()
+    for sid in passages:
+        shared: dict[int, float] = defaultdict(float)
+        probed = 0
+        for w in rare[sid]:
+            probed += df[w]
+            if probed > budget and probed > df[w]:
+                break
+            for other in postings[w]:
+                shared[other] += _WEIGHTS[w]
+        shared.pop(sid, None)
+        for other in heapq.nlargest(per, shared, key=lambda o: (shared[o], -o)):
+            if focus is None or sid in focus or other in focus:
+                pairs.add((sid, other) if sid < other else (other, sid))
+    return pairs
 
 
 def _pool(workers: int) -> Any:
@@ -322,12 +415,16 @@ def _side_score(x: _Side, y: _Side, exact: bool) -> float:
     sb, wb, jb, lb = y
     if not sa or not sb:
         return 0.0
+    from tracker.relate import FULL_DICE
+
     shared = sum(map(_WEIGHTS.__getitem__, sa & sb))
-    score = 0.45 * 2 * shared / (wa + wb) + 0.25 * shared / min(wa, wb)
+    dice = 2 * shared / (wa + wb)
+    score = 0.45 * dice + 0.25 * shared / min(wa, wb)
     if exact:
         score += 0.15 * fuzz.token_set_ratio(ja, jb) / 100 + 0.15 * fuzz.token_sort_ratio(la, lb) / 100
     else:
         score += 0.30
+    score *= min(1.0, dice / FULL_DICE)
     small = min(len(sa), len(sb))
     if small < 3:
         score *= 0.75 + 0.125 * small
@@ -478,7 +575,7 @@ def _pairs_for(
     total = db.execute("SELECT count(*) FROM statements").fetchone()[0]
     if len(ids) >= BATCH_MIN and len(ids) * 10 >= total:
         texts.update(_texts(db))
-        return block_candidates(texts, focus=ids, workers=workers)
+        return block_candidates(texts, focus=ids, workers=workers, threshold=thresholds(db).suggest)
     df = _DocFrequency(db)
     pairs: set[tuple[int, int]] = set()
     for done, sid in enumerate(ids, start=1):
@@ -514,9 +611,7 @@ def relink_all(db: Database, *, progress: Progress | None = None, workers: int =
     limits = thresholds(db)
     texts = _texts(db)
     shapes = _shapes(texts, texts, workers)
-    # blocking uses the stems of the normalised text, which the pre-filter has already made
-    terms = {sid: shape[0][1][0] for sid, shape in shapes.items()}
-    pairs = sorted(block_candidates(texts, terms=terms, workers=workers))
+    pairs = sorted(block_candidates(texts, shapes=shapes, threshold=limits.suggest, workers=workers))
     found, judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
     stats = LinkStats(judged=judged, candidates=len(pairs))
     keep = {(a, b) for a, b, _, _ in found}
