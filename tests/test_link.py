@@ -258,3 +258,30 @@ def test_batch_relink_finds_the_same_links_as_per_statement_queries(db, monkeypa
     db.execute("DELETE FROM links")
     link.relink_all(db)
     assert _links(db) == queried and len(queried) >= 4
+
+
+def test_blocking_finds_every_pair_brute_force_would_link() -> None:
+    import random
+
+    from tracker.relate import relate
+
+    rng = random.Random(3)
+    words = ("missiles struck targets afghanistan india denied border army troops minister "
+             "election votes budget taxes rates bank farmers water tariffs flooded highway").split()
+    texts = {i: " ".join(rng.sample(words, rng.randint(3, 9))).capitalize() + "." for i in range(1, 121)}
+    texts[121], texts[122] = STRUCK, DENIED
+    shapes = link._shapes(texts, texts, 1)
+    truth = {
+        (a, b) for a in texts for b in texts
+        if a < b and relate(texts[a], texts[b], related_threshold=45).score >= 45
+    }
+    assert len(truth) > 20
+    assert truth <= link.block_candidates(texts, shapes=shapes, threshold=45)
+    focus = [121, 5, 40]
+    assert {p for p in truth if set(p) & set(focus)} <= link.block_candidates(texts, focus=focus, threshold=45)
+
+
+def test_one_shared_word_and_similar_spelling_no_longer_link(db) -> None:
+    _add(db, "Years front linked texas deny on says between obama is to have the.",
+         "In his first TV interview as president, Obama said we should talk to Iran.")
+    assert link.relink_all(db).links == 0

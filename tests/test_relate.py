@@ -258,3 +258,17 @@ def test_passage_denying_something_else_does_not_contradict():
             "The striker rejected reports that he wants to leave the team. " + _FILLER)
     j = relate("The club's manager has been sacked after the defeat", body)
     assert j.relation is not Relation.CONTRADICTS
+
+
+def test_one_shared_word_and_similar_spelling_do_not_reach_the_suggest_threshold():
+    # relate-2 scored this 47.1 (stored as a contradiction): "obama" and letter runs only
+    a = "Years front linked texas deny on says between obama is to have the."
+    b = "In his first TV interview as president, Obama said we should talk to Iran."
+    assert similarity(a, b) < 45
+    assert relate(a, b).score < 45
+
+
+def test_a_real_paraphrase_still_reaches_the_suggest_threshold():
+    a = "Indian missiles struck targets in Afghanistan on Monday."
+    b = "On Monday, targets in Afghanistan were struck by Indian missiles."
+    assert relate(a, b).score >= 45
