@@ -285,3 +285,19 @@ def test_one_shared_word_and_similar_spelling_no_longer_link(db) -> None:
     _add(db, "Years front linked texas deny on says between obama is to have the.",
          "In his first TV interview as president, Obama said we should talk to Iran.")
     assert link.relink_all(db).links == 0
+
+
+def test_past_the_exact_limit_blocking_keeps_each_statements_likeliest_partners(monkeypatch) -> None:
+    monkeypatch.setattr(link, "EXACT_MAX", 0)  # a large corpus: ranked within a budget
+    texts = dict(enumerate([*OTHER, STRUCK, DENIED], start=1))
+    pairs = link.block_candidates(texts, per=1)
+    assert (5, 6) in pairs
+    assert all(a < b for a, b in pairs)
+    assert link.block_candidates(texts, focus=[6], per=1) == {(5, 6)}
+
+
+def test_ranked_blocking_gives_the_same_pairs_in_one_process_and_two(monkeypatch) -> None:
+    monkeypatch.setattr(link, "EXACT_MAX", 0)
+    monkeypatch.setattr(link, "PARALLEL_MIN", 1)
+    texts = {i: text for i, text in enumerate([*OTHER, STRUCK, DENIED] * 3, start=1)}
+    assert link.block_candidates(texts, workers=2) == link.block_candidates(texts, workers=1)

@@ -18,6 +18,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sqlite_utils import Database
@@ -48,18 +49,17 @@ QUERY_TERMS = 6  # the rarest words of a statement; more words make FTS slow wit
 COMMON_CAP = 10_000  # a word in more documents than this is common whatever the exact count
 BATCH_MIN = 200  # from this many new statements, one blocking pass beats one query each
 BLOCK_CAP = COMMON_CAP  # a stem in more statements than this never finds candidates (300 lost 25 % of links at 10k)
-# Batch blocking: each statement probes with its PREFIX rarest stems and keeps the PER partners
-# with the highest bound on relate's overlap terms (0.45·Dice + 0.25·containment of the weight
-# shared on those stems). At 10k against brute force: 6 stems / top 50 by summed rarity found
-# 69 % of links, top 50 by the bound 83 %, 8 stems / top 100 by the bound 92 %.
+# Batch blocking. Up to EXACT_MAX statements, prefix filtering on relate's overlap bound finds
+# every pair that can reach the threshold (99.98 % of brute force at 10k). Past it (and for
+# passages, which have no bound) each statement probes its PREFIX rarest stems, at most BUDGET
+# postings (rarer stems first; the first always counts), and keeps the PER partners with the
+# highest bound: linear in the statements, 94 % of the exact links at 10k (bench_link.py).
 PREFIX = 8
 PER = 100
-# Postings a statement may probe: rarer stems first, a stem that would pass this stops the
-# probing (the first always counts), so the cost is linear in the statements, whatever the
-# vocabulary; stems this common rarely decide a link (see bench_link.py for the recall).
 BUDGET = 1_000
 MARGIN = 1.0  # the pre-filter passes pairs this far below the threshold: rounding never costs a link
 WORKERS = min(os.cpu_count() or 1, 8)
+EXACT_MAX = 20_000  # statements; exact candidates grow with the square of the corpus
 PARALLEL_MIN = 5_000  # statements: below this, starting worker processes costs more than it saves
 _STORED = (Relation.AGREES, Relation.CONTRADICTS, Relation.RELATED)
 _CAREFUL_CODES = frozenset({"hedge", "modality"})
@@ -245,6 +245,15 @@ def block_candidates(
     for sid, ((prop, norm), _) in shapes.items():
         union[sid] = words = prop[0] | norm[0]
         df.update(words)
+    if len(shapes) > EXACT_MAX:
+        # exact prefix filtering yields candidates that grow with the square of the corpus:
+        # past EXACT_MAX, each statement keeps its `per` likeliest partners within a budget
+        everyone = list(shapes if focus is None else focus)
+        weights = {sid: (prop[1], norm[1]) for sid, ((prop, norm), _) in shapes.items()}
+        return _passage_partners(
+            union, df, everyone, None if focus is None else set(focus), per, k, budget, weights,
+            workers,
+        )
     larger: dict[str, array[int]] = defaultdict(lambda: array("q"))  # index of "as larger" prefixes
     smaller: dict[str, array[int]] = defaultdict(lambda: array("q"))  # of "as smaller" ones
     prefixes: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
@@ -291,7 +300,7 @@ def block_candidates(
         pairs.update(divmod(code, 1 << 32) for code in found)
     if passages:
         focus_set = None if focus is None else set(focus)
-        pairs.update(_passage_partners(union, df, passages, focus_set, per, k, budget))
+        pairs.update(_passage_partners(union, df, passages, focus_set, per, k, budget, sizes))
     return pairs
 
 
@@ -324,9 +333,11 @@ def _block_some(ids: list[int]) -> array[int]:
 def _passage_partners(
     union: dict[int, frozenset[str]], df: Counter[str], passages: list[int],
     focus: set[int] | None, per: int, k: int, budget: int,
+    weights: dict[int, tuple[float, float]], workers: int = 1,
 ) -> set[tuple[int, int]]:
-    """For each passage, the `per` statements sharing its k rarest stems with the most weight."""
-    postings: dict[str, list[int]] = defaultdict(list)
+    """For each of `passages`, the `per` statements sharing its k rarest stems that could score
+    highest on relate's overlap terms (0.45·Dice + 0.25·containment of the shared weight)."""
+    postings: dict[str, array[int]] = defaultdict(lambda: array("q"))
     rare = {}
     for sid in passages:
         rare[sid] = sorted((w for w in union[sid] if 1 < df[w] <= BLOCK_CAP), key=lambda w: (df[w], w))[:k]
@@ -334,21 +345,50 @@ def _passage_partners(
     for sid, words in union.items():
         for w in words & wanted:
             postings[w].append(sid)
-    pairs = set()
-    for sid in passages:
+    global _RANKED
+    _RANKED = (rare, postings, df, weights, focus, per, budget)
+    try:
+        if workers <= 1 or len(passages) < PARALLEL_MIN:
+            packed = [_ranked_some(passages)]
+        else:
+            chunks = [passages[i::workers * 4] for i in range(workers * 4)]
+            with _pool(workers) as pool:
+                packed = pool.map(_ranked_some, chunks)
+    finally:
+        _RANKED = None
+    pairs: set[tuple[int, int]] = set()
+    for found in packed:
+        pairs.update(divmod(code, 1 << 32) for code in found)
+    return pairs
+
+
+_RANKED: Any = None  # what forked ranking workers share: (rare, postings, df, weights, focus, per, budget)
+
+
+def _ranked_some(ids: list[int]) -> array[int]:
+    """The likeliest partners of some statements, packed a << 32 | b to cross processes cheaply."""
+    rare, postings, df, weights, focus, per, budget = _RANKED
+    found: set[int] = set()
+    for sid in ids:
         shared: dict[int, float] = defaultdict(float)
         probed = 0
         for w in rare[sid]:
             probed += df[w]
             if probed > budget and probed > df[w]:
                 break
+            weight = _WEIGHTS[w]
             for other in postings[w]:
-                shared[other] += _WEIGHTS[w]
+                shared[other] += weight
         shared.pop(sid, None)
-        for other in heapq.nlargest(per, shared, key=lambda o: (shared[o], -o)):
+        mine = weights[sid][1] or 1.0
+        bound = {
+            o: w * (0.9 / (mine + (weights[o][1] or 1.0)) + 0.25 / min(mine, weights[o][1] or 1.0))
+            for o, w in shared.items()
+        }
+        for other in heapq.nlargest(per, bound, key=lambda o: (bound[o], -o)):
             if focus is None or sid in focus or other in focus:
-                pairs.add((sid, other) if sid < other else (other, sid))
-    return pairs
+                found.add((sid << 32 | other) if sid < other else (other << 32 | sid))
+    return array("q", sorted(found))
 
 
 def _pool(workers: int) -> Any:
@@ -406,17 +446,24 @@ class _Weights(dict[str, float]):
 _WEIGHTS = _Weights()
 
 
+@lru_cache(maxsize=1)
+def _scorers() -> tuple[Any, float]:
+    # imported once, not per pair: the pre-filter runs millions of times
+    from rapidfuzz import fuzz
+
+    from tracker.relate import FULL_DICE
+
+    return fuzz, FULL_DICE
+
+
 def _side_score(x: _Side, y: _Side, exact: bool) -> float:
     """relate.similarity of two sides; with exact=False the two edit-distance terms count as
     perfect, an upper bound that needs no string comparison."""
-    from rapidfuzz import fuzz
-
     sa, wa, ja, la = x
     sb, wb, jb, lb = y
     if not sa or not sb:
         return 0.0
-    from tracker.relate import FULL_DICE
-
+    fuzz, FULL_DICE = _scorers()
     shared = sum(map(_WEIGHTS.__getitem__, sa & sb))
     dice = 2 * shared / (wa + wb)
     score = 0.45 * dice + 0.25 * shared / min(wa, wb)
