@@ -225,3 +225,18 @@ def test_eval_bad_input_is_one_error_line(cli, tmp_path: Path) -> None:
     empty.write_text("claim,headline,stance\n")
     assert cli.fails("eval", str(empty), *args, "--map", MAP) == f"Error: {empty} has no rows to evaluate\n"
     assert cli.fails("eval", str(tmp_path / "none.csv"), *args).startswith("Error: labelled file ")
+
+
+def test_eval_on_the_shipped_stance_sample(cli):
+    """data/stance-sample.csv: hand-written pairs, one per phenomenon the README describes."""
+    from conftest import ROOT
+
+    result = cli.json("eval", str(ROOT / "data" / "stance-sample.csv"), "--a", "claim",
+                      "--b", "report", "--label", "stance",
+                      "--map", "for=agrees,against=contradicts,observing=related")
+    assert result["n"] == 12
+    assert result["confusion"] == {
+        "agrees": {"agrees": 4, "contradicts": 0, "related": 0},
+        "contradicts": {"agrees": 0, "contradicts": 5, "related": 0},
+        "related": {"agrees": 0, "contradicts": 0, "related": 3},
+    }
