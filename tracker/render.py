@@ -16,7 +16,7 @@ WIDE_COLUMNS = frozenset(
 )
 SHORT_COLUMNS = frozenset(
     {"id", "a_id", "b_id", "other_id", "said_on", "reported_on", "published", "kind",
-     "polarity", "score", "status", "statements", "relation", "rating", "count"}
+     "polarity", "score", "status", "statements", "relation", "rating", "count", "created_at"}
 )
 
 
