@@ -284,32 +284,40 @@ def block_candidates(
             for w in as_smaller:
                 smaller[w].append(sid)
     wanted = list(shapes if focus is None else focus)
-    global _BLOCK
-    _BLOCK = (prefixes, sizes, larger, smaller, focus is not None)
-    try:
-        if workers <= 1 or len(wanted) < PARALLEL_MIN:
-            packed = [_block_some(wanted)]
-        else:
-            chunks = [wanted[i::workers * 4] for i in range(workers * 4)]
-            with _pool(workers) as pool:
-                packed = pool.map(_block_some, chunks)
-    finally:
-        _BLOCK = None
-    pairs: set[tuple[int, int]] = set()
-    for found in packed:
-        pairs.update(divmod(code, 1 << 32) for code in found)
+    pairs = _fan_out(_block_some, wanted, (prefixes, sizes, larger, smaller, focus is not None), workers)
     if passages:
         focus_set = None if focus is None else set(focus)
         pairs.update(_passage_partners(union, df, passages, focus_set, per, k, budget, sizes))
     return pairs
 
 
-_BLOCK: Any = None  # what forked blocking workers share: (prefixes, sizes, larger, smaller, focused)
+_SHARED: Any = None  # what forked blocking workers inherit instead of receiving it pickled
+
+
+def _fan_out(
+    work: Callable[[list[int]], array[int]], ids: list[int], shared: Any, workers: int
+) -> set[tuple[int, int]]:
+    """Run `work` over ids, in forked workers past PARALLEL_MIN; pairs come packed a << 32 | b."""
+    global _SHARED
+    _SHARED = shared
+    try:
+        if workers <= 1 or len(ids) < PARALLEL_MIN:
+            packed = [work(ids)]
+        else:
+            chunks = [ids[i::workers * 4] for i in range(workers * 4)]
+            with _pool(workers) as pool:
+                packed = pool.map(work, chunks)
+    finally:
+        _SHARED = None
+    pairs: set[tuple[int, int]] = set()
+    for found in packed:
+        pairs.update(divmod(code, 1 << 32) for code in found)
+    return pairs
 
 
 def _block_some(ids: list[int]) -> array[int]:
     """Candidate pairs of some statements, packed a << 32 | b so they cross processes cheaply."""
-    prefixes, sizes, larger, smaller, focused = _BLOCK
+    prefixes, sizes, larger, smaller, focused = _SHARED
     found: set[int] = set()
     for sid in ids:
         if sid not in prefixes:
@@ -345,29 +353,12 @@ def _passage_partners(
     for sid, words in union.items():
         for w in words & wanted:
             postings[w].append(sid)
-    global _RANKED
-    _RANKED = (rare, postings, df, weights, focus, per, budget)
-    try:
-        if workers <= 1 or len(passages) < PARALLEL_MIN:
-            packed = [_ranked_some(passages)]
-        else:
-            chunks = [passages[i::workers * 4] for i in range(workers * 4)]
-            with _pool(workers) as pool:
-                packed = pool.map(_ranked_some, chunks)
-    finally:
-        _RANKED = None
-    pairs: set[tuple[int, int]] = set()
-    for found in packed:
-        pairs.update(divmod(code, 1 << 32) for code in found)
-    return pairs
-
-
-_RANKED: Any = None  # what forked ranking workers share: (rare, postings, df, weights, focus, per, budget)
+    return _fan_out(_ranked_some, passages, (rare, postings, df, weights, focus, per, budget), workers)
 
 
 def _ranked_some(ids: list[int]) -> array[int]:
     """The likeliest partners of some statements, packed a << 32 | b to cross processes cheaply."""
-    rare, postings, df, weights, focus, per, budget = _RANKED
+    rare, postings, df, weights, focus, per, budget = _SHARED
     found: set[int] = set()
     for sid in ids:
         shared: dict[int, float] = defaultdict(float)
