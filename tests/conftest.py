@@ -12,6 +12,13 @@ from tracker.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = ROOT / "seeds" / "000_5d60781b92935417.txt"
 SEED_STATEMENTS = ROOT / "data" / "seed-statements.jsonl"
+# statements about nothing in the seed: a related pair must stand out from these
+OTHER = [
+    "The central bank raised interest rates by half a point on Tuesday.",
+    "Heavy rain flooded the coastal highway near the port city overnight.",
+    "The football club signed a new striker from Brazil for a record fee.",
+    "Farmers protested against the new water tariffs outside parliament.",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -23,6 +30,14 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     return path
+
+
+@pytest.fixture
+def db(db_path: Path) -> Any:
+    """The test's database, opened through the library."""
+    from tracker.store import open_db
+
+    return open_db(db_path)
 
 
 class Cli:

@@ -1,28 +1,17 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from conftest import OTHER
 from tracker import link
 from tracker.model import InvalidInput, Judgement, NotFound, Reason, Relation, ReviewStatus
 from tracker.relate import ENGINE_VERSION
-from tracker.store import NewStatement, add_statements, open_db
+from tracker.store import NewStatement, add_statements
 
 STRUCK = "Indian missiles struck targets in Afghanistan."
 DENIED = "India denied that its missiles struck targets in Afghanistan."
-OTHER = [
-    "The central bank raised interest rates by half a point on Tuesday.",
-    "Heavy rain flooded the coastal highway near the port city overnight.",
-    "The football club signed a new striker from Brazil for a record fee.",
-    "Farmers protested against the new water tariffs outside parliament.",
-]
-
-
-@pytest.fixture
-def db(db_path: Path):  # type: ignore[no-untyped-def]
-    return open_db(db_path)
 
 
 def _add(db, *texts: str, speaker: str = "Someone") -> list[int]:  # type: ignore[no-untyped-def]

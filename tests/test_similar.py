@@ -8,22 +8,10 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from conftest import OTHER
 from tracker import link
 from tracker.migrations import migrations
 from tracker.store import NewStatement, add_statements, open_db
-
-OTHER = [
-    "The central bank raised interest rates by half a point on Tuesday.",
-    "Heavy rain flooded the coastal highway near the port city overnight.",
-    "The football club signed a new striker from Brazil for a record fee.",
-    "Farmers protested against the new water tariffs outside parliament.",
-]
-
-
-@pytest.fixture
-def db(db_path: Path):  # type: ignore[no-untyped-def]
-    return open_db(db_path)
-
 
 def test_a_statement_is_found_by_its_source_title(db) -> None:
     # The claim's wording shares nothing with the query; the fact-check's headline does.
