@@ -276,17 +276,28 @@ def test_one_shared_word_and_similar_spelling_no_longer_link(db) -> None:
     assert link.relink_all(db).links == 0
 
 
-def test_past_the_exact_limit_blocking_keeps_each_statements_likeliest_partners(monkeypatch) -> None:
-    monkeypatch.setattr(link, "EXACT_MAX", 0)  # a large corpus: ranked within a budget
+def test_past_the_exact_limit_statements_meet_on_pairs_of_rare_stems(monkeypatch) -> None:
+    monkeypatch.setattr(link, "EXACT_MAX", 0)  # a large corpus
     texts = dict(enumerate([*OTHER, STRUCK, DENIED], start=1))
-    pairs = link.block_candidates(texts, per=1)
-    assert (5, 6) in pairs
-    assert all(a < b for a, b in pairs)
-    assert link.block_candidates(texts, focus=[6], per=1) == {(5, 6)}
+    pairs = link.block_candidates(texts)
+    assert pairs == {(5, 6)}  # the only two statements sharing two stems
+    assert link.block_candidates(texts, focus=[6]) == {(5, 6)}
+    assert link.block_candidates(texts, focus=[1]) == set()
 
 
-def test_ranked_blocking_gives_the_same_pairs_in_one_process_and_two(monkeypatch) -> None:
+def test_a_stem_pair_shared_by_too_many_statements_generates_nothing(monkeypatch) -> None:
     monkeypatch.setattr(link, "EXACT_MAX", 0)
+    monkeypatch.setattr(link, "PAIR_CAP", 2)
+    texts = dict(enumerate([*OTHER, STRUCK, STRUCK, STRUCK], start=1))
+    assert link.block_candidates(texts) == set()
+    monkeypatch.setattr(link, "PAIR_CAP", 3)
+    assert link.block_candidates(texts) == {(5, 6), (5, 7), (6, 7)}
+
+
+def test_passage_partners_are_the_same_in_one_process_and_two(monkeypatch) -> None:
     monkeypatch.setattr(link, "PARALLEL_MIN", 1)
-    texts = {i: text for i, text in enumerate([*OTHER, STRUCK, DENIED] * 3, start=1)}
-    assert link.block_candidates(texts, workers=2) == link.block_candidates(texts, workers=1)
+    union = {i: frozenset(t.lower().rstrip(".").split()) for i, t in enumerate([*OTHER, STRUCK, DENIED] * 3, start=1)}
+    df = link.Counter(w for words in union.values() for w in words)
+    weights = {i: (float(len(w)), float(len(w))) for i, w in union.items()}
+    args = (union, df, list(union), None, 5, 8, 1000, weights)
+    assert link._passage_partners(*args, workers=2) == link._passage_partners(*args, workers=1)
