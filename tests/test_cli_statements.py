@@ -208,3 +208,22 @@ def test_db_info_counts_rows(cli, three):
     info = cli.json("db", "info")
     assert info["statements"] == 3 and info["speakers"] == 2 and info["sources"] == 3
     assert info["migrations"][0] == "m001_initial"
+
+
+def test_without_option_or_environment_the_database_is_a_per_user_file(cli, monkeypatch, tmp_path):
+    monkeypatch.delenv("TRACKER_DB")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    path = cli.ok("db", "path").strip()
+    assert path.startswith(str(tmp_path)) and path.endswith("tracker.db")
+    cli.ok("add", "Hello.", "-s", "X", "--no-link")
+    assert (tmp_path / path).exists()
+
+
+def test_the_library_needs_a_database_path(monkeypatch):
+    from tracker.model import InvalidInput
+    from tracker.store import open_db
+
+    monkeypatch.delenv("TRACKER_DB")
+    with pytest.raises(InvalidInput, match="no database: pass a path or set TRACKER_DB"):
+        open_db()

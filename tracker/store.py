@@ -37,20 +37,18 @@ MAX_TEXT_CHARS = 20_000  # one statement; a whole article belongs in `tracker ex
 MAX_FIELD_CHARS = 2_000
 
 
-def default_db_path() -> Path:
-    env = os.environ.get("TRACKER_DB")
-    if env:
-        return Path(env)
-    import typer  # only for its cross-platform app-dir rule; imported late to keep start-up fast
-
-    return Path(typer.get_app_dir("tracker")) / "tracker.db"
-
-
 def open_db(path: str | os.PathLike[str] | None = None, *, create_dir: bool = False) -> Database:
-    """Open (creating if needed) a tracker database and bring its schema up to date."""
-    db_path = Path(path) if path is not None else default_db_path()
+    """Open (creating if needed) a tracker database and bring its schema up to date.
+
+    With no path, $TRACKER_DB names it (the command line adds a per-user default).
+    """
+    if path is None:
+        path = os.environ.get("TRACKER_DB") or None
+        if path is None:
+            raise InvalidInput("no database: pass a path or set TRACKER_DB")
+    db_path = Path(path)
     if not db_path.parent.exists():
-        if create_dir or path is None:
+        if create_dir:
             db_path.parent.mkdir(parents=True, exist_ok=True)
         else:
             raise TrackerError(f"cannot create database {db_path}: directory does not exist")

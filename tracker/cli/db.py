@@ -21,7 +21,7 @@ def register(app: typer.Typer) -> None:
 
 def path(db_path: DbOption = None) -> None:
     """Print where the database is."""
-    from tracker.store import default_db_path
+    from tracker.cli.options import default_db_path
 
     print(db_path if db_path is not None else default_db_path())
 

@@ -38,9 +38,19 @@ def output_format(json_: bool = False, csv: bool = False, nl: bool = False) -> s
     return chosen[0] if chosen else "table"
 
 
+def default_db_path() -> Path:
+    """$TRACKER_DB, else a per-user data file in the platform's app directory."""
+    import os
+
+    env = os.environ.get("TRACKER_DB")
+    return Path(env) if env else Path(typer.get_app_dir("tracker")) / "tracker.db"
+
+
 def database(path: Path | None) -> Database:
     from tracker.store import open_db
 
+    if path is None:
+        return open_db(default_db_path(), create_dir=True)
     return open_db(path)
 
 
