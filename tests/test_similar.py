@@ -65,3 +65,17 @@ def test_an_older_database_gets_the_title_index_filled(tmp_path: Path) -> None:
     old.conn.close()
     db = open_db(path)
     assert db.execute("SELECT rowid FROM sources_fts WHERE sources_fts MATCH 'mansion'").fetchall() == [(1,)]
+
+
+def test_words_common_to_many_statements_do_not_drive_the_search(db, monkeypatch) -> None:
+    monkeypatch.setattr(link, "COMMON_CAP", 3)  # "missiles" is in 4 statements: common here
+    missiles = [f"Missiles were tested in the {place}." for place in ("desert", "sea", "hills")]
+    ids = [a.id for a in add_statements(db, [
+        NewStatement(text=t, speaker="Someone")
+        for t in [*OTHER, *missiles, "Indian missiles struck targets in Afghanistan."]
+    ])]
+    assert link._counts(db, ["missiles", "afghanistan"]) == {"missiles": 3, "afghanistan": 1}
+    rows = link.similar(db, "missiles afghanistan", 3)
+    assert rows[0]["id"] == ids[-1]
+    # only common words: they are all there is to search with
+    assert link.similar(db, "missiles", 10) != []

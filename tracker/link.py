@@ -770,18 +770,24 @@ def _has_table(db: Database, name: str) -> bool:
     return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [name]).fetchone() is not None
 
 
-def _idf(db: Database, words: Iterable[str]) -> dict[str, float]:
-    """Inverse document frequency of each distinct stem of words (stems no statement has are
-    left out); counts are capped, since a common word is common whatever its exact count."""
+def _counts(db: Database, words: Iterable[str]) -> dict[str, int]:
+    """How many statements have each distinct word, capped: common is common at any count."""
+    return {
+        word: db.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM statements_fts WHERE statements_fts MATCH ? LIMIT ?)",
+            [_fts_phrase(word), COMMON_CAP],
+        ).fetchone()[0]
+        for word in dict.fromkeys(words)
+    }
+
+
+def _idf(db: Database, counts: dict[str, int]) -> dict[str, float]:
+    """Inverse document frequency of each distinct stem (stems no statement has are left out)."""
     from tracker.text import stem
 
     total = int(db.execute("SELECT max(id) FROM statements").fetchone()[0] or 0)
     idf: dict[str, float] = {}
-    for word in dict.fromkeys(words):
-        count = db.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM statements_fts WHERE statements_fts MATCH ? LIMIT ?)",
-            [_fts_phrase(word), COMMON_CAP],
-        ).fetchone()[0]
+    for word, count in counts.items():
         if count:
             key = stem(word)
             idf[key] = max(idf.get(key, 0.0), math.log(1 + (total - count + 0.5) / (count + 0.5)))
@@ -805,17 +811,22 @@ def similar(db: Database, text: str, limit: int = 10) -> list[dict[str, Any]]:
     words = query_words(text)
     if not words:
         return []
-    match = " OR ".join(_fts_phrase(w) for w in words)
+    counts = _counts(db, words)
+    # a word in COMMON_CAP statements or more barely moves bm25 but makes the query scan them
+    # all (most of the time at 1M rows); it still counts in the re-ranking below
+    usable = [w for w in words if counts[w] < COMMON_CAP] or words
+    in_statements = [w for w in usable if counts[w]]
     pool = max(SIMILAR_POOL, limit)
     relevance = {
         int(sid): float(value)
         for sid, value in db.execute(
             "SELECT rowid, -bm25(statements_fts) FROM statements_fts WHERE statements_fts MATCH ? "
             "ORDER BY bm25(statements_fts) LIMIT ?",
-            [match, pool],
+            [" OR ".join(_fts_phrase(w) for w in in_statements), pool],
         )
-    }
+    } if in_statements else {}
     candidates = dict.fromkeys(relevance)
+    match = " OR ".join(_fts_phrase(w) for w in usable)
     if _has_table(db, "sources_fts"):
         candidates.update(dict.fromkeys(
             int(r[0]) for r in db.execute(
@@ -840,7 +851,7 @@ def similar(db: Database, text: str, limit: int = 10) -> list[dict[str, Any]]:
             )
         )
     query = query_text(text)
-    idf = _idf(db, words)
+    idf = _idf(db, counts)
     rarity = sum(idf.values()) or 1.0
     best = max(relevance.values(), default=0.0) or 1.0
     scored = []
