@@ -234,3 +234,28 @@ def test_reading_a_big_csv_keeps_memory_flat(tmp_path):
     tracemalloc.stop()
     assert count == 12_000
     assert peak < 200_000, peak  # a fraction of the file: rows are never all held at once
+
+
+def test_an_interrupted_import_writes_nothing(cli, db_path, tmp_path, monkeypatch):
+    """Ctrl-C in the middle of an import: exit 130, one line, the database as it was."""
+    from tracker import store
+
+    cli.ok("add", "Already here.", "-s", "X", "--no-link")
+    before = sqlite3.connect(db_path).execute("SELECT * FROM statements").fetchall()
+    rows = "".join(f"Statement number {i}.,Speaker {i % 7}\n" for i in range(50))
+    path = tmp_path / "many.csv"
+    path.write_text("text,speaker\n" + rows, encoding="utf-8")
+    real = store._check
+    calls = []
+
+    def interrupted(new):
+        calls.append(new)
+        if len(calls) == 40:
+            raise KeyboardInterrupt
+        return real(new)
+
+    monkeypatch.setattr(store, "_check", interrupted)
+    result = cli("import", str(path), "--no-link")
+    assert result.exit_code == 130
+    assert result.stderr == "Interrupted: nothing was written.\n"
+    assert sqlite3.connect(db_path).execute("SELECT * FROM statements").fetchall() == before

@@ -12,7 +12,6 @@ import heapq
 import itertools
 import json
 import math
-import multiprocessing
 import os
 import re
 from array import array
@@ -25,7 +24,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from tracker.model import InvalidInput, Judgement, NotFound, Relation, ReviewStatus
-from tracker.store import _rows, get_setting, now, set_setting
+from tracker.store import _rows, get_setting, now, set_setting, worker_pool
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -413,7 +412,7 @@ def _ranked_some(ids: list[int]) -> array[int]:
 
 def _pool(workers: int) -> Any:
     # fork: workers inherit the texts and indexes instead of receiving them pickled
-    return multiprocessing.get_context("fork").Pool(workers)
+    return worker_pool(workers, fork=True)
 
 
 # --- pre-filter ----------------------------------------------------------------------------

@@ -68,6 +68,22 @@ def open_db(path: str | os.PathLike[str] | None = None, *, create_dir: bool = Fa
     return db
 
 
+def worker_pool(workers: int, *, fork: bool = False) -> Any:
+    """A process pool whose workers leave Ctrl-C to the parent, which rolls back and exits
+    quietly (otherwise every worker prints its own KeyboardInterrupt traceback)."""
+    import multiprocessing
+
+    return multiprocessing.get_context("fork" if fork else None).Pool(
+        workers, initializer=_ignore_interrupts
+    )
+
+
+def _ignore_interrupts() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -568,9 +584,7 @@ class _BulkWriter:
         """Start analysing the run's claims; write the run before it meanwhile."""
         self.analysed += len(rows)
         if self.pool is None and self.analysed >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-            import multiprocessing
-
-            self.pool = multiprocessing.get_context().Pool(min(os.cpu_count() or 2, 4))
+            self.pool = worker_pool(min(os.cpu_count() or 2, 4))
         if self.pool is None:
             self._flush()
             self.pending = (rows, None)

@@ -27,6 +27,10 @@ class TrackerGroup(TyperGroup):
             raise fail(str(error)) from None
         except sqlite3.DatabaseError as error:
             raise fail(f"database: {error}") from None
+        except KeyboardInterrupt:
+            # every write is one transaction, rolled back on the way out
+            print("Interrupted: nothing was written.", file=sys.stderr)
+            raise typer.Exit(130) from None
 
 
 def _typer(**kwargs: object) -> typer.Typer:
