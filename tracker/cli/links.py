@@ -217,14 +217,8 @@ _CHOICES = {"c": "confirm", "r": "reject", "s": "skip", "q": "quit"}
 def _show_pair(row: dict[str, Any], position: int, total: int) -> None:
     from tracker.render import record
 
-    def side(key: str) -> str:
-        where = ", ".join(str(v) for v in (row[f"{key}_source"], row[f"{key}_date"]) if v)
-        return f"[{row[f'{key}_id']}] {row[f'{key}_speaker']}: {row[f'{key}_text']}" + (
-            f"  ({where})" if where else ""
-        )
-
     record(
-        [("a", side("a")), ("b", side("b")), ("relation", row["relation"]),
+        [("a", _one_line(row, "a")), ("b", _one_line(row, "b")), ("relation", row["relation"]),
          ("score", row["score"]), ("why", row["reason"])],
         title=f"Link {row['id']} ({position} of {total})",
     )
