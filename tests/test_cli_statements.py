@@ -227,3 +227,15 @@ def test_the_library_needs_a_database_path(monkeypatch):
     monkeypatch.delenv("TRACKER_DB")
     with pytest.raises(InvalidInput, match="no database: pass a path or set TRACKER_DB"):
         open_db()
+
+
+def test_usage_errors_are_one_line_with_exit_code_2(cli):
+    assert cli.fails("list", "--foo", code=2) == (
+        "Error: No such option: --foo (see 'tracker list --help')\n")
+    assert cli.fails("show", "abc", code=2) == (
+        "Error: Invalid value for 'ID': 'abc' is not a valid int. (see 'tracker show --help')\n")
+    assert cli.fails("frob", code=2) == "Error: No such command 'frob'. (see 'tracker --help')\n"
+
+
+def test_a_bare_command_group_prints_its_help(cli):
+    assert cli.ok("speakers").startswith("Usage: tracker speakers [OPTIONS] COMMAND")

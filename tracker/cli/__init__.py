@@ -18,7 +18,29 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 
 class TrackerGroup(TyperGroup):
-    """Turns every TrackerError into one `Error: …` line and exit code 1, never a traceback."""
+    """Turns every TrackerError into one `Error: …` line and exit code 1, never a traceback;
+    usage errors are one line too, with exit code 2."""
+
+    def main(self, *args: object, standalone_mode: bool = True, **kwargs: object) -> object:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[arg-type]
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[arg-type]
+        except Exception as error:
+            # click's usage and parameter errors (typer may vendor click: matched by shape)
+            if not (hasattr(error, "format_message") and hasattr(error, "exit_code")):
+                raise
+            if type(error).__name__ == "NoArgsIsHelpError":  # a bare group: its help is the answer
+                print(error.format_message())
+                sys.exit(0)
+            context = getattr(error, "ctx", None)
+            hint = f" (see '{context.command_path} --help')" if context is not None else ""
+            print(f"Error: {error.format_message()}{hint}", file=sys.stderr)
+            sys.exit(error.exit_code)
+        except (EOFError, typer.Abort):
+            print("Aborted.", file=sys.stderr)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: typer.Context) -> object:
         try:
