@@ -42,7 +42,7 @@ import datagen  # noqa: E402
 
 PYTHON = sys.executable
 TRACKER = str(Path(PYTHON).with_name("tracker"))
-TIERS = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+TIERS = datagen.TIERS
 TARGET_SECONDS = {"10k": None, "100k": 60.0, "1m": 15 * 60.0}
 TARGET_RSS_MIB = {"1m": 1024}
 OUT = HERE / "out"

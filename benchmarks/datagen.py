@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+TIERS = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}  # the benchmark sizes
+
 DEFAULT_LIAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "liar" / "train.tsv"
 COLUMNS = ["text", "speaker", "role", "affiliation", "source", "url", "said_on", "tags", "ref"]
 

@@ -33,7 +33,7 @@ import datagen  # noqa: E402
 
 PYTHON = sys.executable
 TRACKER = str(Path(PYTHON).with_name("tracker"))
-TIERS = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+TIERS = datagen.TIERS
 Row = tuple[str, str, str, str, str, str]  # what, measured, target, baseline, ratio, verdict
 
 

@@ -23,6 +23,7 @@ from tracker.cli.options import (
     database,
     output_format,
 )
+from tracker.model import ReviewStatus
 from tracker.render import Column
 
 
@@ -131,30 +132,28 @@ def link(ctx: typer.Context, db_path: DbOption = None) -> None:
            f"{stats.removed} stale link{'s' if stats.removed != 1 else ''} removed.")
 
 
-@link_app.command("confirm")
-def confirm(
-    link_id: Annotated[int, typer.Argument(help="The link's id.", metavar="ID")],
-    db_path: DbOption = None,
-) -> None:
-    """Confirm a link; relinking never changes it again."""
-    from tracker.link import confirm_link
-    from tracker.render import status
+LinkId = Annotated[int, typer.Argument(help="The link's id.", metavar="ID")]
 
-    confirm_link(database(db_path), link_id, by=_reviewer())
-    status(f"Link {link_id} confirmed.")
+
+@link_app.command("confirm")
+def confirm(link_id: LinkId, db_path: DbOption = None) -> None:
+    """Confirm a link; relinking never changes it again."""
+    _decide(link_id, db_path, ReviewStatus.CONFIRMED)
 
 
 @link_app.command("reject")
-def reject(
-    link_id: Annotated[int, typer.Argument(help="The link's id.", metavar="ID")],
-    db_path: DbOption = None,
-) -> None:
+def reject(link_id: LinkId, db_path: DbOption = None) -> None:
     """Reject a link; it is never listed or suggested again."""
-    from tracker.link import reject_link
+    _decide(link_id, db_path, ReviewStatus.REJECTED)
+
+
+def _decide(link_id: int, db_path: Any, decision: Any) -> None:
+    from tracker.link import confirm_link, reject_link
     from tracker.render import status
 
-    reject_link(database(db_path), link_id, by=_reviewer())
-    status(f"Link {link_id} rejected.")
+    record = confirm_link if decision is ReviewStatus.CONFIRMED else reject_link
+    record(database(db_path), link_id, by=_reviewer())
+    status(f"Link {link_id} {decision.value}.")
 
 
 # --- reading links ---------------------------------------------------------------------------
