@@ -191,8 +191,19 @@ def _claim_values(text: str) -> ClaimValues:
 
 
 def _analyse_many(texts: list[str]) -> list[ClaimValues]:
-    """Claim values of many texts (run in worker processes by large imports)."""
+    """Claim values of many texts."""
     return [_claim_values(text) for text in texts]
+
+
+def _analyse_in_worker(texts: list[str]) -> list[ClaimValues]:
+    """`_analyse_many` in an import's worker process, which sees each text once: its
+    analysis caches would never hit, only grow (to ~50 MiB a worker at 65,536 entries)."""
+    from tracker import text
+
+    claims = _analyse_many(texts)
+    text.analyse_full.cache_clear()
+    text.normalise.cache_clear()
+    return claims
 
 
 def _complete(checked: _Checked, claim: ClaimValues) -> Prepared:
@@ -487,6 +498,10 @@ class AddedList(Sequence[Added]):
         return isinstance(other, Sequence) and list(self) == list(other)
 
     @property
+    def new_count(self) -> int:
+        return self._created.count(1)
+
+    @property
     def new_ids(self) -> list[int]:
         return [i for i, c in zip(self._ids, self._created) if c]
 
@@ -592,7 +607,7 @@ class _BulkWriter:
             return
         texts = [step.checked.text for _, step in rows]
         chunks = [texts[at : at + 250] for at in range(0, len(texts), 250)]
-        running = self.pool.map_async(_analyse_many, chunks)
+        running = self.pool.map_async(_analyse_in_worker, chunks)
         self._flush()
         self.pending = (rows, running)
 
