@@ -453,6 +453,8 @@ def _outlet_from_url(url: str) -> str:
 
 BATCH_ROWS = 2_000  # rows checked and written together: memory follows this, not the file
 PARALLEL_FROM = 4_000  # claims to analyse in one call before worker processes pay for themselves
+# json.dumps(tags, ensure_ascii=False) without building an encoder for every row
+_tags_json = json.JSONEncoder(ensure_ascii=False).encode
 _LOOKUP_CHUNK = 500  # SQL variables per IN (…) query
 _INSERT_STATEMENT = """INSERT INTO statements (id, text, speaker_id, role, source_id, said_on,
     reported_on, kind, cue, via, hedge, modality, polarity, proposition, tags, ref, char_start,
@@ -629,7 +631,7 @@ class _BulkWriter:
                 statement_id, prepared.text, step.speaker_id, step.role, step.source_id,
                 prepared.said_on, prepared.reported_on, prepared.kind, new.cue, new.via,
                 prepared.hedge, prepared.modality, prepared.polarity, prepared.proposition,
-                json.dumps(prepared.tags, ensure_ascii=False), new.ref, new.char_start,
+                _tags_json(prepared.tags) if prepared.tags else "[]", new.ref, new.char_start,
                 new.char_end, step.digest, stamp,
             ))
         self.db.conn.executemany(_INSERT_STATEMENT, values)
