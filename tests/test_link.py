@@ -276,22 +276,60 @@ def test_one_shared_word_and_similar_spelling_no_longer_link(db) -> None:
     assert link.relink_all(db).links == 0
 
 
-def test_past_the_exact_limit_statements_meet_on_pairs_of_rare_stems(monkeypatch) -> None:
-    monkeypatch.setattr(link, "EXACT_MAX", 0)  # a large corpus
-    texts = dict(enumerate([*OTHER, STRUCK, DENIED], start=1))
-    pairs = link.block_candidates(texts)
-    assert pairs == {(5, 6)}  # the only two statements sharing two stems
-    assert link.block_candidates(texts, focus=[6]) == {(5, 6)}
-    assert link.block_candidates(texts, focus=[1]) == set()
+def _random_corpus(seed: int, n: int) -> dict[int, str]:
+    import random
+
+    rng = random.Random(seed)
+    words = ("missiles struck targets afghanistan india denied border army troops minister "
+             "election votes budget taxes rates bank farmers water tariffs flooded highway "
+             "rebels ceasefire talks pakistan claimed officials").split()
+    return {
+        i: " ".join(rng.choice(words) for _ in range(rng.choice([1, 2, 3, 5, 8, 13, 21]))).capitalize() + "."
+        for i in range(1, n + 1)
+    }
 
 
-def test_a_stem_pair_shared_by_too_many_statements_generates_nothing(monkeypatch) -> None:
-    monkeypatch.setattr(link, "EXACT_MAX", 0)
-    monkeypatch.setattr(link, "PAIR_CAP", 2)
-    texts = dict(enumerate([*OTHER, STRUCK, STRUCK, STRUCK], start=1))
-    assert link.block_candidates(texts) == set()
-    monkeypatch.setattr(link, "PAIR_CAP", 3)
-    assert link.block_candidates(texts) == {(5, 6), (5, 7), (6, 7)}
+@pytest.mark.parametrize("threshold", [30, 45, 70])
+def test_blocking_finds_exactly_the_pairs_the_pre_filter_passes(threshold, monkeypatch) -> None:
+    # statements of 1 to 21 words from a small vocabulary share 1 to 21 stems: every band of
+    # partner weights, and every number of stems counted through pair keys, is exercised
+    texts = _random_corpus(11, 160)
+    shapes = link._shapes(texts, texts, 1)
+    every = {
+        (a, b) for a in texts for b in texts
+        if a < b and link.could_link(shapes[a], shapes[b], threshold)
+    }
+    assert len(every) > 100
+    assert link.block_candidates(texts, shapes=shapes, threshold=threshold) == every
+    focus = {3, 50, 77, 120}
+    assert link.block_candidates(texts, shapes=shapes, focus=focus, threshold=threshold) == {
+        p for p in every if set(p) & focus
+    }
+    monkeypatch.setattr(link, "PARALLEL_MIN", 1)
+    assert link.block_candidates(texts, shapes=shapes, threshold=threshold, workers=2) == every
+
+
+def test_the_heaviest_partner_is_where_sharing_stops_being_enough() -> None:
+    from tracker.relate import FULL_DICE
+
+    def bound(shared: float, mine: float, theirs: float) -> float:
+        dice = 2 * shared / (mine + theirs)
+        return (0.45 * dice + 0.25 * shared / mine + 0.30) * min(1.0, dice / FULL_DICE)
+
+    for shared, mine, share in [(1.3, 1.3, 0.44), (2.6, 6.0, 0.44), (5.0, 9.0, 0.489), (9.0, 9.0, 0.3)]:
+        heaviest = link._heaviest_partner(shared, mine, share)
+        assert bound(shared, mine, heaviest) == pytest.approx(share, abs=1e-6)
+        assert bound(shared, mine, heaviest * 1.01) < share
+    assert link._heaviest_partner(0.5, 10.0, 0.44) < 10.0  # too little shared for any partner
+
+
+def test_the_prefix_holds_the_first_shared_stems_of_any_close_partner() -> None:
+    order = [(0, 1.0), (1, 1.0), (2, 1.0), (3, 1.0), (4, 1.0)]
+    # sharing 3 of 5: the first shared stem is among the first 3, the second among the first 4
+    assert link._prefix(order, 3.0, 1) == [0, 1, 2]
+    assert link._prefix(order, 3.0, 2) == [0, 1, 2, 3]
+    assert link._prefix(order, 3.0, 3) == [0, 1, 2, 3, 4]
+    assert link._prefix(order, 6.0, 1) == []  # no partner can share more than everything
 
 
 def test_passage_partners_are_the_same_in_one_process_and_two(monkeypatch) -> None:

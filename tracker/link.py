@@ -8,6 +8,7 @@ N slow queries.
 
 from __future__ import annotations
 
+import gc
 import heapq
 import itertools
 import json
@@ -16,7 +17,8 @@ import os
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -49,19 +51,18 @@ QUERY_TERMS = 6  # the rarest words of a statement; more words make FTS slow wit
 COMMON_CAP = 10_000  # a word in more documents than this is common whatever the exact count
 BATCH_MIN = 200  # from this many new statements, one blocking pass beats one query each
 BLOCK_CAP = COMMON_CAP  # a stem in more statements than this never finds candidates (300 lost 25 % of links at 10k)
-# Batch blocking. Up to EXACT_MAX statements, prefix filtering on relate's overlap bound finds
-# every pair that can reach the threshold (100 % of brute force at 10k). Past it, statements
-# meet on pairs of their rarest prefix stems (PAIR_PREFIX, PAIR_CAP below). A passage has no
-# bound: it probes its PREFIX rarest stems, at most BUDGET postings (rarer stems first; the
-# first always counts), and keeps the PER partners with the highest bound.
+# Batch blocking: prefix filtering on relate's overlap bound, keyed on pairs of stems, finds
+# every pair that can reach the threshold. A passage has no bound: it probes its PREFIX rarest
+# stems, at most BUDGET postings (rarer stems first; the first always counts), and keeps the
+# PER partners with the highest bound.
 PREFIX = 8
 PER = 100
 BUDGET = 1_000
 MARGIN = 1.0  # the pre-filter passes pairs this far below the threshold: rounding never costs a link
 WORKERS = min(os.cpu_count() or 1, 8)
-EXACT_MAX = 10_000  # statements; exact candidates grow with the square of the corpus (10k: 2.5M, 0.5 GB)
-PAIR_PREFIX = 8  # past EXACT_MAX, statements meet on pairs of their 8 rarest prefix stems
-PAIR_CAP = 2_000  # a stem pair more statements share generates no candidates (quadratic)
+# Shared stems counted through pair keys: a pair sharing m stems holds m·(m-1)/2 keys. Past 4,
+# longer prefixes cost more postings than the count saves (100k: 4 → 8.0M candidates, 6 → 8.2M).
+KEY_STEMS = 4
 PARALLEL_MIN = 5_000  # statements: below this, starting worker processes costs more than it saves
 _STORED = (Relation.AGREES, Relation.CONTRADICTS, Relation.RELATED)
 _CAREFUL_CODES = frozenset({"hedge", "modality"})
@@ -226,97 +227,215 @@ def block_candidates(
     k: int = PREFIX,
     budget: int = BUDGET,
 ) -> set[tuple[int, int]]:
-    """Candidate pairs (a < b) in one pass: every pair (with a statement of `focus`, default
-    all) that relate could score at least `threshold`, by prefix filtering.
+    """Pairs (a < b) relate could score at least `threshold`: every such pair (with a statement
+    of `focus`, default all), found in one pass by prefix filtering and checked by `could_link`.
 
-    Each statement's stems (of its proposition and whole text) are ordered rarest first. A pair
-    relate can link shares at least a known part of each side's weight (overlap_bounds): the
-    prefix (the stems until the rest weigh less than what it must share) of the smaller side
-    and a longer prefix of the larger side (which must share less of its own weight) then meet
-    at the first stem they share. So each statement's prefix as the smaller side probes an index
-    of prefixes as the larger side (and, with `focus`, the focus's prefixes as the larger side
-    probe an index of everyone's as the smaller side). A passage (judged sentence by sentence,
-    so no bound holds) keeps the `per` partners sharing its k rarest stems that could score
-    highest, probing at most `budget` postings.
+    Each side of relate's score (propositions, and whole texts) is blocked on its own: a pair
+    relate can link on a side shares enough of both statements' stems there (`_SideIndex`).
+    A passage (judged sentence by sentence, so no bound holds) keeps the `per` partners sharing
+    its k rarest stems that could score highest, probing at most `budget` postings; those pairs
+    are left for relate to judge.
     """
     if shapes is None:
         shapes = _shapes(texts, texts, workers)
-    (cp, sp), (cn, sn) = overlap_bounds(threshold)
-    df: Counter[str] = Counter()
-    union: dict[int, frozenset[str]] = {}
-    for sid, ((prop, norm), _) in shapes.items():
-        union[sid] = words = prop[0] | norm[0]
-        df.update(words)
-    exact = len(shapes) <= EXACT_MAX
-    larger: dict[str, array[int]] = defaultdict(lambda: array("q"))  # index of "as larger" prefixes
-    smaller: dict[str, array[int]] = defaultdict(lambda: array("q"))  # of "as smaller" ones
-    prefixes: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-    sizes: dict[int, tuple[float, float]] = {}
-    passages = []
-    for sid, ((prop, norm), passage) in shapes.items():
-        order = sorted((w for w in union[sid] if df[w] > 1), key=lambda w: (df[w], w))
-        sizes[sid] = (prop[1], norm[1])
-        if passage:
-            passages.append(sid)
-        rest = math.fsum(map(_WEIGHTS.__getitem__, order))
-        # what it must share as the smaller side of a pair (more), and as the larger (less)
-        need_smaller = min(cp * prop[1], cn * norm[1]) - 1e-9
-        need_larger = min(sp * prop[1], sn * norm[1]) - 1e-9
-        as_smaller: list[str] = []
-        as_larger: list[str] = []
-        for w in order:
-            if rest < need_larger:
-                break
-            as_larger.append(w)
-            if rest >= need_smaller:
-                as_smaller.append(w)
-            rest -= _WEIGHTS[w]
-        prefixes[sid] = (tuple(as_smaller), tuple(as_larger))
-        if not exact:
-            continue
-        for w in as_larger:
-            larger[w].append(sid)
-        if focus is not None:
-            for w in as_smaller:
-                smaller[w].append(sid)
-    if exact:
-        wanted = list(shapes if focus is None else focus)
-        pairs = _fan_out(_block_some, wanted, (prefixes, sizes, larger, smaller, focus is not None), workers)
-    else:
-        pairs = _stem_pair_candidates(prefixes, None if focus is None else set(focus))
-    if passages:
-        focus_set = None if focus is None else set(focus)
-        pairs.update(_passage_partners(union, df, passages, focus_set, per, k, budget, sizes))
-    return pairs
+    with _bulk_objects():
+        return _block(shapes, None if focus is None else set(focus), threshold, workers, per, k, budget)
 
 
-def _stem_pair_candidates(
-    prefixes: dict[int, tuple[tuple[str, ...], tuple[str, ...]]], focus: set[int] | None
-) -> set[tuple[int, int]]:
-    """Past EXACT_MAX: the statements that share two of the PAIR_PREFIX rarest stems of their
-    prefixes (a short prefix counts by its stems alone).
-
-    A pair relate can link shares a large part of its weight, so it nearly always shares two
-    stems near the rare end of both, and pairs of stems are far more selective than single
-    ones: at 100k, 78 % of brute-force links from 2.2M candidate pairs in 8 s, where the 100
-    likeliest partners of each statement found 47 % from 8.4M in 35 s.
-    """
-    index: dict[tuple[str, ...], array[int]] = defaultdict(lambda: array("q"))
-    for sid, (_, as_larger) in prefixes.items():
-        rare = as_larger[:PAIR_PREFIX]
-        keys = itertools.combinations(rare, 2) if len(rare) > 2 else ((w,) for w in rare)
-        for key in keys:
-            index[key].append(sid)
+def _block(shapes: dict[int, _Shape], wanted: set[int] | None, threshold: float, workers: int,
+           per: int, k: int, budget: int) -> set[tuple[int, int]]:
+    required = [] if wanted is None else [wanted]
+    # a statement whose whole text has the stems of its proposition scores lower on that side
+    # (times 0.9): the text side only matters for pairs with another kind of statement
+    own_text = {sid for sid, ((prop, norm), _) in shapes.items() if prop != norm}
     pairs: set[tuple[int, int]] = set()
-    for posting in index.values():
-        if len(posting) < 2 or len(posting) > PAIR_CAP:
-            continue
-        ids = sorted(posting)
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                if focus is None or a in focus or b in focus:
-                    pairs.add((a, b))
+    for side, ((smaller, larger), share) in enumerate(
+        zip(overlap_bounds(threshold), _score_shares(threshold))
+    ):
+        index = _SideIndex(shapes, side, smaller, larger, share, required + [own_text] * side)
+        everyone = list(range(len(index.ids)))
+        pairs |= _fan_out(_probe_some, everyone, (index, shapes, threshold), workers)
+        del index
+    passages = [sid for sid, (_, passage) in shapes.items() if passage]
+    if passages:
+        df: Counter[str] = Counter()
+        union: dict[int, frozenset[str]] = {}
+        for sid, ((prop, norm), _) in shapes.items():
+            union[sid] = words = prop[0] | norm[0]
+            df.update(words)
+        sizes = {sid: (prop[1], norm[1]) for sid, ((prop, norm), _) in shapes.items()}
+        pairs.update(_passage_partners(union, df, passages, wanted, per, k, budget, sizes))
     return pairs
+
+
+@contextmanager
+def _bulk_objects() -> Iterator[None]:
+    """No garbage collection while blocking builds millions of small lists (none in a cycle):
+    the collector would rescan them again and again (half the time of building an index), and
+    in forked workers it would touch, and so copy, every page they share with the parent."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _score_shares(threshold: float) -> tuple[float, float]:
+    """The share (0-1) of relate's similarity each side must reach: the proposition's score
+    counts whole, the text's times 0.9."""
+    return (threshold - MARGIN) / 100, (threshold - MARGIN) / 90
+
+
+def _heaviest_partner(shared: float, weight: float, share: float) -> float:
+    """The heaviest partner (stem weight, at least `weight`) with which sharing `shared` weight
+    can still reach `share` of relate's similarity (the bound of overlap_bounds, solved for the
+    partner's weight: Dice falls as the partner grows)."""
+    from tracker.relate import FULL_DICE
+
+    c0 = 0.25 * shared / weight + 0.30  # containment and the edit-distance terms at their best
+    if 0.45 * FULL_DICE + c0 >= share:  # reached below FULL_DICE: (0.45 D + c0) D / F = share
+        dice = (-c0 + math.sqrt(c0 * c0 + 1.8 * share * FULL_DICE)) / 0.9
+    else:
+        dice = (share - c0) / 0.45
+    if dice > 1:
+        return 0.0
+    return (2 * shared / dice - weight) * (1 + 1e-9) if dice > 0 else math.inf
+
+
+def _prefix(order: list[tuple[int, float]], need: float, k: int) -> list[int]:
+    """Prefix filtering: the stems (rarest first) that hold the first k stems a statement shares
+    with any partner sharing at least `need` of its weight. Past them, what is left plus the
+    k-1 heaviest stems before it weighs less than `need`."""
+    rest = math.fsum(w for _, w in order)
+    heaviest: list[float] = []
+    out = []
+    for rank, weight in order:
+        if rest + sum(heaviest) < need:
+            break
+        out.append(rank)
+        rest -= weight
+        heaviest = sorted((*heaviest, weight), reverse=True)[: k - 1]
+    return out
+
+
+class _SideIndex:
+    """One side's blocking index: statements in (weight, id) order, and the positions of those
+    holding each pair of stems (and each single stem heavy enough to link alone).
+
+    A pair relate can link on this side shares at least `smaller` of the lighter statement's
+    stem weight and `larger` of the heavier one's (overlap_bounds), so at least m stems; its
+    first m shared stems (rarest first) lie in both statements' prefixes (`_prefix`), and each
+    pair of them is a key both hold. The heavier statement indexes the pairs of its prefix for
+    up to KEY_STEMS shared stems; the lighter one probes the heavier positions, with the stems
+    the partner's weight demands: the heavier the partner, the more stems they must share
+    (`_heaviest_partner`), the more keys it must hit, m·(m-1)/2.
+    """
+
+    def __init__(self, shapes: dict[int, _Shape], side: int, smaller: float, larger: float,
+                 share: float, required: Sequence[set[int]] = ()):
+        self.side, self.smaller, self.share = side, smaller, share
+        df: Counter[str] = Counter()
+        for sides, passage in shapes.values():
+            if not passage:
+                df.update(sides[side][0])
+        common = sorted((w for w, n in df.items() if n > 1), key=lambda w: (df[w], w))
+        self.ranks = {w: rank for rank, w in enumerate(common)}
+        self.span = len(common)
+        ordered = sorted(
+            (sides[side][1], sid) for sid, (sides, passage) in shapes.items()
+            if not passage and sides[side][0]
+        )
+        self.ids = [sid for _, sid in ordered]
+        self.weights = [weight for weight, _ in ordered]
+        self.orders = [self.order(shapes[sid][0][side][0]) for sid in self.ids]
+        # Only pairs with a member of each required set count: a statement outside some of
+        # them probes an index of the statements inside those (built once per combination).
+        self.required = list(required)
+        self.lacking = [
+            tuple(i for i, wanted in enumerate(self.required) if sid not in wanted) for sid in self.ids
+        ]
+        self.keys = {
+            lacking: self._build(larger, [
+                p for p, sid in enumerate(self.ids) if all(sid in self.required[i] for i in lacking)
+            ])
+            for lacking in set(self.lacking)
+        }
+
+    def order(self, stems: frozenset[str]) -> list[tuple[int, float]]:
+        ranks = self.ranks
+        return sorted((ranks[w], _WEIGHTS[w]) for w in stems if w in ranks)
+
+    def _build(self, larger: float, positions: Iterable[int]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+        # lists, not arrays: most keys hold one position, and an array costs 25x a list to make
+        pairs: dict[int, list[int]] = defaultdict(list)
+        singles: dict[int, list[int]] = defaultdict(list)
+        span = self.span
+        for position in positions:
+            order = self.orders[position]
+            need = larger * self.weights[position] - 1e-9
+            stems = _prefix(order, need, KEY_STEMS)
+            for i, a in enumerate(stems):
+                base = a * span
+                for b in stems[i + 1 :]:
+                    pairs[base + b].append(position)
+            for rank, weight in order:
+                if weight >= need:
+                    singles[rank].append(position)
+        return dict(pairs), dict(singles)
+
+    def partners(self, position: int) -> set[int]:
+        """Heavier positions that could link with the statement at `position`."""
+        from bisect import bisect_left, bisect_right
+
+        order, weight = self.orders[position], self.weights[position]
+        if not order:
+            return set()
+        pairs, singles = self.keys[self.lacking[position]]
+        need = self.smaller * weight - 1e-9
+        heavy = list(itertools.accumulate(sorted((w for _, w in order), reverse=True)))
+        widest = _heaviest_partner(weight, weight, self.share)
+        found: set[int] = set()
+        low = position + 1
+        for m in range(1, KEY_STEMS + 1):
+            if low >= len(self.weights):
+                break
+            last = m == KEY_STEMS or m >= len(heavy)
+            limit = widest if last else min(widest, _heaviest_partner(heavy[m - 1], weight, self.share))
+            high = bisect_right(self.weights, limit, low)
+            if high > low:
+                stems = _prefix(order, need, max(m, 2))
+                keys = [a * self.span + b for i, a in enumerate(stems) for b in stems[i + 1 :]]
+                hits = _hits(pairs, keys, low, high, m * (m - 1) // 2)
+                if m == 1:  # one shared stem heavy enough on its own
+                    for rank, w in order:
+                        posting = singles.get(rank) if w >= need else None
+                        if posting is not None:
+                            hits.update(posting[bisect_right(posting, low - 1) : bisect_left(posting, high)])
+                found |= hits
+                low = high
+            if last:
+                break
+        return found
+
+
+def _hits(index: dict[int, list[int]], keys: list[int], low: int, high: int, least: int) -> set[int]:
+    """Positions in [low, high) holding at least `least` of the keys."""
+    from bisect import bisect_left
+
+    slices = []
+    for key in keys:
+        posting = index.get(key)
+        if posting is not None:
+            start = bisect_left(posting, low)
+            end = bisect_left(posting, high, start)
+            if end > start:
+                slices.append(posting[start:end])
+    if least <= 1:
+        return set(itertools.chain.from_iterable(slices))
+    counts = Counter(itertools.chain.from_iterable(slices))
+    return {p for p, n in counts.items() if n >= least}
 
 
 _SHARED: Any = None  # what forked blocking workers inherit instead of receiving it pickled
@@ -343,27 +462,20 @@ def _fan_out(
     return pairs
 
 
-def _block_some(ids: list[int]) -> array[int]:
-    """Candidate pairs of some statements, packed a << 32 | b so they cross processes cheaply."""
-    prefixes, sizes, larger, smaller, focused = _SHARED
-    found: set[int] = set()
-    for sid in ids:
-        if sid not in prefixes:
-            continue
-        as_smaller, as_larger = prefixes[sid]
-        wp, wn = sizes[sid]
-        hits: set[int] = set()
-        for w in as_smaller:
-            hits.update(larger.get(w, ()))
-        # as the smaller side: keep partners at least as heavy on some side
-        hits = {o for o in hits if sizes[o][0] >= wp or sizes[o][1] >= wn}
-        if focused:  # as the larger side of a pair with a statement outside the focus
-            for w in as_larger:
-                hits.update(o for o in smaller.get(w, ()) if sizes[o][0] <= wp or sizes[o][1] <= wn)
-        hits.discard(sid)
-        for other in hits:
-            found.add((sid << 32 | other) if sid < other else (other << 32 | sid))
-    return array("q", sorted(found))
+def _probe_some(positions: list[int]) -> array[int]:
+    """The pairs some statements (as the lighter side) could link, packed a << 32 | b so they
+    cross processes cheaply."""
+    index, shapes, threshold = _SHARED
+    ids = index.ids
+    found = array("q")
+    for position in positions:
+        sid = ids[position]
+        mine = shapes[sid]
+        for other in index.partners(position):
+            oid = ids[other]
+            if could_link(mine, shapes[oid], threshold):
+                found.append((sid << 32 | oid) if sid < oid else (oid << 32 | sid))
+    return found
 
 
 def _passage_partners(
@@ -425,13 +537,19 @@ _Side = tuple[frozenset[str], float, str, str]  # stems, their weight, sorted se
 _Shape = tuple[tuple[_Side, ...], bool]  # (proposition, normalised text) sides; is a passage
 
 
-def _shape(text: str) -> _Shape:
+def _shape(text: str, proposition: str | None = None) -> _Shape:
+    """A statement's sides as relate sees them; `proposition` is the one stored when the
+    statement was written (the same analysis relate runs), which saves analysing it again."""
     from tracker.relate import _LONG_WORDS, _stem_list, _weight
-    from tracker.text import analyse_full, sentences, tokens
+    from tracker.text import analyse_full, normalise, sentences, tokens
 
-    analysis = analyse_full(text)
+    if proposition is None:
+        analysis = analyse_full(text)
+        proposition, norm = analysis.proposition, analysis.norm
+    else:
+        norm = normalise(text)
     sides = []
-    for part in (analysis.proposition, analysis.norm):
+    for part in (proposition, norm):
         listed = _stem_list(part)
         unique = frozenset(listed)
         sides.append((unique, sum(_weight(t) for t in unique), " ".join(sorted(unique)), " ".join(listed)))
@@ -439,13 +557,16 @@ def _shape(text: str) -> _Shape:
     return tuple(sides), passage
 
 
-def _shapes_some(items: list[tuple[int, str]]) -> list[tuple[int, _Shape]]:
-    return [(sid, _shape(text)) for sid, text in items]
+def _shapes_some(items: list[tuple[int, str, str | None]]) -> list[tuple[int, _Shape]]:
+    return [(sid, _shape(text, proposition)) for sid, text, proposition in items]
 
 
-def _shapes(texts: dict[int, str], ids: Iterable[int], workers: int) -> dict[int, _Shape]:
+def _shapes(
+    texts: dict[int, str], ids: Iterable[int], workers: int, propositions: dict[int, str] | None = None
+) -> dict[int, _Shape]:
     """Each statement's stems and weights, analysed once (in worker processes when many)."""
-    items = [(sid, texts[sid]) for sid in ids]
+    known = propositions or {}
+    items = [(sid, texts[sid], known.get(sid)) for sid in ids]
     if workers <= 1 or len(items) < PARALLEL_MIN:
         return dict(_shapes_some(items))
     size = max(500, len(items) // (workers * 8))
@@ -676,7 +797,8 @@ def relink_all(db: Database, *, progress: Progress | None = None, workers: int =
     """Judge every candidate pair again; unreviewed links no longer found are removed."""
     limits = thresholds(db)
     texts = _texts(db)
-    shapes = _shapes(texts, texts, workers)
+    propositions = {int(r[0]): r[1] for r in db.execute("SELECT id, proposition FROM statements")}
+    shapes = _shapes(texts, texts, workers, propositions)
     pairs = sorted(block_candidates(texts, shapes=shapes, threshold=limits.suggest, workers=workers))
     found, judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
     stats = LinkStats(judged=judged, candidates=len(pairs))
