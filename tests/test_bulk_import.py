@@ -119,6 +119,16 @@ def test_an_invalid_last_row_leaves_the_database_exactly_as_it_was(tmp_path, sma
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
+def test_a_failed_import_into_an_empty_database_leaves_its_indexes(tmp_path, small_batches):
+    db = open_db(tmp_path / "t.db")  # empty: the import drops the indexes it rebuilds at the end
+    before = dump(db)
+    news = statements(make_rows(3000)) + [NewStatement(text="fine", speaker="Dar", said_on="x")]
+    with pytest.raises(InvalidInput, match=r"^row 3001: "):
+        add_statements(db, news)
+    assert dump(db) == before
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
 def test_fts_finds_bulk_imported_rows_and_later_single_adds(tmp_path, small_batches):
     db = open_db(tmp_path / "t.db")
     rows = make_rows(2500)
