@@ -93,6 +93,8 @@ IMPORT_FIELDS = (
     "said_on", "reported_on", "kind", "cue", "via", "hedge", "modality", "polarity", "tags", "ref",
     "char_start", "char_end", "speaker_kind",
 )
+_IMPORT_FIELD_SET = frozenset(IMPORT_FIELDS)
+_NOT_STRINGS = frozenset(("tags", "char_start", "char_end", "text", "speaker"))
 # names other tools (and our own exports) use for the same fields
 _SYNONYMS = {"id": None, "created_at": None, "proposition": None, "speaker_id": None,
              "source_id": None, "outlet": "source", "statement": "text", "claim": "text"}
@@ -248,7 +250,7 @@ def _csv_records(
                 f"row {number} (line {reader.line_num}): {len(values)} columns where the"
                 f" header has {len(header)}"
             )
-        yield number, {h: _csv_unsafe(v) for h, v in zip(header, values) if h}
+        yield number, {h: _csv_unsafe(v) if v[:1] == "'" else v for h, v in zip(header, values) if h}
 
 
 def _csv_unsafe(cell: str) -> str:
@@ -335,7 +337,7 @@ def _statement_from(record: dict[str, Any]) -> NewStatement:
     values: dict[str, Any] = {}
     for name, value in record.items():
         target = _SYNONYMS.get(name, name) if name in _SYNONYMS else name
-        if target in IMPORT_FIELDS and value not in (None, ""):
+        if target in _IMPORT_FIELD_SET and value not in (None, ""):
             values[target] = value
     text = values.get("text")
     if text is None:
@@ -359,9 +361,9 @@ def _statement_from(record: dict[str, Any]) -> NewStatement:
             except (TypeError, ValueError):
                 raise InvalidInput(f"{name} must be a whole number") from None
     strings = {
-        name: str(values[name]) if not isinstance(values[name], str) else values[name]
-        for name in IMPORT_FIELDS
-        if name in values and name not in ("tags", "char_start", "char_end", "text", "speaker")
+        name: value if isinstance(value, str) else str(value)
+        for name, value in values.items()
+        if name not in _NOT_STRINGS
     }
     return NewStatement(
         text=text,
