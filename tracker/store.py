@@ -129,8 +129,7 @@ class Prepared:
     tags: list[str]
 
 
-@dataclass(frozen=True)
-class _Checked:
+class _Checked(NamedTuple):  # a tuple: a frozen dataclass took 3 µs a row to build
     """A validated NewStatement whose claim is not analysed yet (analysis is the costly part)."""
 
     new: NewStatement
