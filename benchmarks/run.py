@@ -246,44 +246,25 @@ def profile_link(report: Report, tier: str, db_path: Path) -> None:
 
 
 def brute_force_recall(report: Report, tier: str, db_path: Path, sample_size: int) -> None:
-    """Of the pairs all-pairs scoring finds related above the link threshold, the share that
-    blocked linking stored. All pairs of the sample are scored with rapidfuzz (ratio over
-    sorted stems), those ≥ 50 are judged by relate() as the linker would."""
-    from rapidfuzz import fuzz, process
+    """Of the pairs of a random sample that brute force finds related above the link threshold,
+    the share that blocked linking stored. Brute force judges every pair of the sample as the
+    linker does (bench_link.brute_force: the exact pre-filter, then relate)."""
+    import bench_link
 
-    from tracker import link
-    from tracker.relate import relate
-    from tracker.text import stems
     from tracker.store import open_db
 
     linked = db_path.with_name(db_path.stem + "-linked.db")
-    db = open_db(linked)
-    ids = [r[0] for r in db.execute("SELECT id FROM statements ORDER BY id")]
-    chosen = sorted(random.Random(2).sample(ids, min(sample_size, len(ids))))
-    texts = link._texts(db, chosen)
-    keys = [" ".join(sorted(stems(texts[i]))) for i in chosen]
-    limits = link.thresholds(db)
     started = time.perf_counter()
-    candidates: list[tuple[int, int]] = []
-    for i, key in enumerate(keys):
-        for _, _, j in process.extract(key, keys[i + 1 :], scorer=fuzz.ratio, score_cutoff=50,
-                                       limit=None):
-            candidates.append((chosen[i], chosen[i + 1 + j]))
-    truth: dict[tuple[int, int], float] = {}
-    for a, b in candidates:
-        judgement = relate(texts[a], texts[b], related_threshold=limits.suggest)
-        if judgement.relation.value in ("agrees", "contradicts", "related") and \
-                judgement.score >= limits.suggest:
-            truth[(a, b)] = judgement.score
-    stored = {(r[0], r[1]) for r in db.execute("SELECT a_id, b_id FROM links")}
-    found = len(truth.keys() & stored)
-    strong = {pair for pair, score in truth.items() if score >= 60}
-    report.add(f"{tier} link recall, pairs scoring ≥ 60 only", f"{100 * len(strong & stored) / max(1, len(strong)):.1f} % "
-               f"({len(strong & stored):,}/{len(strong):,})")
+    truth, ids = bench_link.brute_force(linked, sample_size, os.cpu_count() or 1)
+    chosen = set(ids)
+    db = open_db(linked)
+    stored = {(a, b) for a, b in db.execute("SELECT a_id, b_id FROM links")
+              if a in chosen and b in chosen}
+    found = len(truth & stored)
     recall = found / len(truth) if truth else 1.0
-    report.add(f"{tier} link recall vs brute force ({len(chosen):,} sample)",
+    report.add(f"{tier} link recall vs brute force ({len(ids):,} sample)",
                f"{100 * recall:.1f} % ({found:,}/{len(truth):,})", "≥ 98 %",
-               f"{len(candidates):,} pairs ≥ 50 judged in {time.perf_counter() - started:.0f} s",
+               f"all {len(ids) * (len(ids) - 1) // 2:,} pairs judged in {time.perf_counter() - started:.0f} s",
                "", met(recall >= 0.98))
 
 

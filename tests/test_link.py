@@ -332,6 +332,16 @@ def test_the_prefix_holds_the_first_shared_stems_of_any_close_partner() -> None:
     assert link._prefix(order, 6.0, 1) == []  # no partner can share more than everything
 
 
+def test_prefix_sizes_are_the_prefixes_lengths() -> None:
+    import random
+
+    rng = random.Random(5)
+    for _ in range(300):
+        order = [(rank, rng.choice([0.72, 1.08, 1.32, 1.56, 1.6])) for rank in range(rng.randint(0, 12))]
+        need = rng.uniform(0, sum(w for _, w in order) + 1)
+        assert link._prefix_sizes(order, need, 4) == [len(link._prefix(order, need, k)) for k in range(1, 5)]
+
+
 def test_passage_partners_are_the_same_in_one_process_and_two(monkeypatch) -> None:
     monkeypatch.setattr(link, "PARALLEL_MIN", 1)
     union = {i: frozenset(t.lower().rstrip(".").split()) for i, t in enumerate([*OTHER, STRUCK, DENIED] * 3, start=1)}

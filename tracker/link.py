@@ -16,6 +16,7 @@ import math
 import os
 import re
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -387,43 +388,62 @@ class _SideIndex:
 
     def partners(self, position: int) -> set[int]:
         """Heavier positions that could link with the statement at `position`."""
-        from bisect import bisect_left, bisect_right
-
         order, weight = self.orders[position], self.weights[position]
         if not order:
             return set()
         pairs, singles = self.keys[self.lacking[position]]
         need = self.smaller * weight - 1e-9
+        # Band m holds the partners too heavy to link sharing fewer than m stems: positions
+        # ends[m-2] to ends[m-1] (the first band starts after this statement).
         heavy = list(itertools.accumulate(sorted((w for _, w in order), reverse=True)))
         widest = _heaviest_partner(weight, weight, self.share)
-        found: set[int] = set()
-        low = position + 1
+        ends = [position + 1]
         for m in range(1, KEY_STEMS + 1):
-            if low >= len(self.weights):
-                break
             last = m == KEY_STEMS or m >= len(heavy)
             limit = widest if last else min(widest, _heaviest_partner(heavy[m - 1], weight, self.share))
-            high = bisect_right(self.weights, limit, low)
-            if high > low:
-                stems = _prefix(order, need, max(m, 2))
-                keys = [a * self.span + b for i, a in enumerate(stems) for b in stems[i + 1 :]]
-                hits = _hits(pairs, keys, low, high, m * (m - 1) // 2)
-                if m == 1:  # one shared stem heavy enough on its own
-                    for rank, w in order:
-                        posting = singles.get(rank) if w >= need else None
-                        if posting is not None:
-                            hits.update(posting[bisect_right(posting, low - 1) : bisect_left(posting, high)])
-                found |= hits
-                low = high
+            ends.append(max(ends[-1], bisect_right(self.weights, limit, ends[-1])))
             if last:
                 break
+        sizes = _prefix_sizes(order, need, len(ends) - 1)
+        stems = [rank for rank, _ in order[: sizes[-1]]]
+        span = self.span
+        # keys in prefix order: the pairs among the first n stems are the first n(n-1)/2 keys
+        keys = [stems[i] * span + stems[j] for j in range(1, len(stems)) for i in range(j)]
+        two = sizes[1] if len(sizes) > 1 else 0
+        # one or two shared stems: a pair key, or (first band) one stem heavy enough alone
+        found = _hits(pairs, keys[: two * (two - 1) // 2], ends[0], ends[min(2, len(ends) - 1)], 1)
+        for rank, w in order:
+            posting = singles.get(rank) if w >= need else None
+            if posting is not None:
+                found.update(posting[bisect_left(posting, ends[0]) : bisect_left(posting, ends[1])])
+        for m in range(3, len(ends)):
+            if ends[m] > ends[m - 1]:
+                n = sizes[m - 1]
+                found |= _hits(pairs, keys[: n * (n - 1) // 2], ends[m - 1], ends[m], m * (m - 1) // 2)
         return found
+
+
+def _prefix_sizes(order: list[tuple[int, float]], need: float, k: int) -> list[int]:
+    """len(_prefix(order, need, j)) for j = 1..k, in one pass."""
+    rest = math.fsum(w for _, w in order)
+    heaviest: list[float] = []
+    sizes = [len(order)] * k
+    open_from = 0  # sizes[:open_from] are settled
+    for i, (_, weight) in enumerate(order):
+        while open_from < k and rest + sum(heaviest[:open_from]) < need:
+            sizes[open_from] = i
+            open_from += 1
+        if open_from == k:
+            break
+        rest -= weight
+        heaviest = sorted((*heaviest, weight), reverse=True)[: k - 1]
+    return sizes
 
 
 def _hits(index: dict[int, list[int]], keys: list[int], low: int, high: int, least: int) -> set[int]:
     """Positions in [low, high) holding at least `least` of the keys."""
-    from bisect import bisect_left
-
+    if high <= low:
+        return set()
     slices = []
     for key in keys:
         posting = index.get(key)
@@ -670,6 +690,11 @@ def _texts(db: Database, ids: Iterable[int] | None = None) -> dict[int, str]:
     return out
 
 
+def _propositions(db: Database) -> dict[int, str]:
+    """The propositions stored with the statements (analysed when each was written)."""
+    return {int(r[0]): r[1] for r in db.execute("SELECT id, proposition FROM statements")}
+
+
 Found = tuple[int, int, Judgement, ReviewStatus]
 
 
@@ -758,11 +783,16 @@ def _write(db: Database, found: list[tuple[int, int, Judgement, ReviewStatus]], 
 
 def _pairs_for(
     db: Database, ids: list[int], texts: dict[int, str], progress: Progress | None, workers: int = 1
-) -> set[tuple[int, int]]:
+) -> tuple[set[tuple[int, int]], dict[int, _Shape] | None]:
+    """Candidate pairs of the new statements `ids`, and every statement's shape when blocking
+    (rather than FTS queries) found them."""
     total = db.execute("SELECT count(*) FROM statements").fetchone()[0]
     if len(ids) >= BATCH_MIN and len(ids) * 10 >= total:
         texts.update(_texts(db))
-        return block_candidates(texts, focus=ids, workers=workers, threshold=thresholds(db).suggest)
+        shapes = _shapes(texts, texts, workers, _propositions(db))
+        pairs = block_candidates(texts, focus=ids, shapes=shapes, workers=workers,
+                                 threshold=thresholds(db).suggest)
+        return pairs, shapes
     df = _DocFrequency(db)
     pairs: set[tuple[int, int]] = set()
     for done, sid in enumerate(ids, start=1):
@@ -772,7 +802,7 @@ def _pairs_for(
             progress(done, len(ids))
     missing = {i for pair in pairs for i in pair} - texts.keys()
     texts.update(_texts(db, missing))
-    return pairs
+    return pairs, None
 
 
 def link_new(
@@ -785,8 +815,9 @@ def link_new(
         return stats
     limits = thresholds(db)
     texts = _texts(db, wanted)
-    pairs = sorted(_pairs_for(db, [i for i in wanted if i in texts], texts, progress, workers))
-    found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers)
+    found_pairs, shapes = _pairs_for(db, [i for i in wanted if i in texts], texts, progress, workers)
+    pairs = sorted(found_pairs)
+    found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
     stats.candidates = len(pairs)
     with db.atomic():
         _write(db, found, stats)
@@ -797,8 +828,7 @@ def relink_all(db: Database, *, progress: Progress | None = None, workers: int =
     """Judge every candidate pair again; unreviewed links no longer found are removed."""
     limits = thresholds(db)
     texts = _texts(db)
-    propositions = {int(r[0]): r[1] for r in db.execute("SELECT id, proposition FROM statements")}
-    shapes = _shapes(texts, texts, workers, propositions)
+    shapes = _shapes(texts, texts, workers, _propositions(db))
     pairs = sorted(block_candidates(texts, shapes=shapes, threshold=limits.suggest, workers=workers))
     found, judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
     stats = LinkStats(judged=judged, candidates=len(pairs))
