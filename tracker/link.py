@@ -350,7 +350,7 @@ class _SideIndex:
         )
         self.ids = [sid for _, sid in ordered]
         self.weights = [weight for weight, _ in ordered]
-        self.orders = [self.order(shapes[sid][0][side][0]) for sid in self.ids]
+        self.stems = [shapes[sid][0][side][0] for sid in self.ids]
         # Only pairs with a member of each required set count: a statement outside some of
         # them probes an index of the statements inside those (built once per combination).
         self.required = list(required)
@@ -360,7 +360,7 @@ class _SideIndex:
         self.keys = {
             lacking: self._build(larger, [
                 p for p, sid in enumerate(self.ids) if all(sid in self.required[i] for i in lacking)
-            ])
+            ], whole=not lacking)
             for lacking in set(self.lacking)
         }
 
@@ -368,13 +368,18 @@ class _SideIndex:
         ranks = self.ranks
         return sorted((ranks[w], _WEIGHTS[w]) for w in stems if w in ranks)
 
-    def _build(self, larger: float, positions: Iterable[int]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    def _build(
+        self, larger: float, positions: Iterable[int], whole: bool
+    ) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+        """Pair keys and heavy single stems -> positions holding them. In an index of every
+        statement (`whole`), a key only one statement holds pairs nothing: whoever probes a key
+        holds it too (its probe prefix is within its index prefix), so such keys are dropped."""
         # lists, not arrays: most keys hold one position, and an array costs 25x a list to make
         pairs: dict[int, list[int]] = defaultdict(list)
         singles: dict[int, list[int]] = defaultdict(list)
         span = self.span
         for position in positions:
-            order = self.orders[position]
+            order = self.order(self.stems[position])
             need = larger * self.weights[position] - 1e-9
             stems = _prefix(order, need, KEY_STEMS)
             for i, a in enumerate(stems):
@@ -384,11 +389,14 @@ class _SideIndex:
             for rank, weight in order:
                 if weight >= need:
                     singles[rank].append(position)
+        if whole:
+            return ({k: v for k, v in pairs.items() if len(v) > 1},
+                    {k: v for k, v in singles.items() if len(v) > 1})
         return dict(pairs), dict(singles)
 
     def partners(self, position: int) -> set[int]:
         """Heavier positions that could link with the statement at `position`."""
-        order, weight = self.orders[position], self.weights[position]
+        order, weight = self.order(self.stems[position]), self.weights[position]
         if not order:
             return set()
         pairs, singles = self.keys[self.lacking[position]]
