@@ -349,3 +349,15 @@ def test_passage_partners_are_the_same_in_one_process_and_two(monkeypatch) -> No
     weights = {i: (float(len(w)), float(len(w))) for i, w in union.items()}
     args = (union, df, list(union), None, 5, 8, 1000, weights)
     assert link._passage_partners(*args, workers=2) == link._passage_partners(*args, workers=1)
+
+
+def test_relinking_reports_each_stage_to_the_end_and_counts_what_it_examined(db) -> None:
+    _add(db, *CORPUS)
+    seen: list[tuple[int, int, str]] = []
+    stats = link.relink_all(db, progress=lambda done, total, stage: seen.append((done, total, stage)))
+    stages = list(dict.fromkeys(stage for _, _, stage in seen))
+    assert stages == ["finding candidates (1/2)", "finding candidates (2/2)", "judging pairs"]
+    for stage in stages:
+        done, total, _ = [step for step in seen if step[2] == stage][-1]
+        assert done == total
+    assert stats.candidates >= stats.judged >= stats.links > 0

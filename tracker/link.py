@@ -8,6 +8,7 @@ N slow queries.
 
 from __future__ import annotations
 
+import functools
 import gc
 import heapq
 import itertools
@@ -29,7 +30,7 @@ from sqlite_utils import Database
 from tracker.model import InvalidInput, Judgement, NotFound, Relation, ReviewStatus
 from tracker.store import _rows, get_setting, now, set_setting, worker_pool
 
-Progress = Callable[[int, int], None]  # (done, total)
+Progress = Callable[[int, int, str], None]  # (done, total, what is being done)
 
 # Settings: name -> (default, what it means). Defaults are calibrated on SemEval STS
 # headlines (2013-2015, relate's score against the gold 0-5 similarity).
@@ -65,6 +66,7 @@ WORKERS = min(os.cpu_count() or 1, 8)
 # longer prefixes cost more postings than the count saves (100k: 4 → 8.0M candidates, 6 → 8.2M).
 KEY_STEMS = 4
 PARALLEL_MIN = 5_000  # statements: below this, starting worker processes costs more than it saves
+FAN_OUT_CHUNKS = 64  # tasks per blocking pass: even work across workers, and a moving progress bar
 _STORED = (Relation.AGREES, Relation.CONTRADICTS, Relation.RELATED)
 _CAREFUL_CODES = frozenset({"hedge", "modality"})
 
@@ -239,34 +241,49 @@ def block_candidates(
     """
     if shapes is None:
         shapes = _shapes(texts, texts, workers)
-    with _bulk_objects():
-        return _block(shapes, None if focus is None else set(focus), threshold, workers, per, k, budget)
+    focus_set = None if focus is None else set(focus)
+    return _block(shapes, focus_set, threshold, workers, per=per, k=k, budget=budget)[0]
 
 
-def _block(shapes: dict[int, _Shape], wanted: set[int] | None, threshold: float, workers: int,
-           per: int, k: int, budget: int) -> set[tuple[int, int]]:
+def _block(
+    shapes: dict[int, _Shape], wanted: set[int] | None, threshold: float, workers: int,
+    progress: Progress | None = None, *, per: int = PER, k: int = PREFIX, budget: int = BUDGET,
+) -> tuple[set[tuple[int, int]], int]:
+    """block_candidates, and how many candidate pairs the indexes turned up."""
     required = [] if wanted is None else [wanted]
     # a statement whose whole text has the stems of its proposition scores lower on that side
     # (times 0.9): the text side only matters for pairs with another kind of statement
     own_text = {sid for sid, ((prop, norm), _) in shapes.items() if prop != norm}
     pairs: set[tuple[int, int]] = set()
-    for side, ((smaller, larger), share) in enumerate(
-        zip(overlap_bounds(threshold), _score_shares(threshold))
-    ):
-        index = _SideIndex(shapes, side, smaller, larger, share, required + [own_text] * side)
-        everyone = list(range(len(index.ids)))
-        pairs |= _fan_out(_probe_some, everyone, (index, shapes, threshold), workers)
-        del index
-    passages = [sid for sid, (_, passage) in shapes.items() if passage]
-    if passages:
-        df: Counter[str] = Counter()
-        union: dict[int, frozenset[str]] = {}
-        for sid, ((prop, norm), _) in shapes.items():
-            union[sid] = words = prop[0] | norm[0]
-            df.update(words)
-        sizes = {sid: (prop[1], norm[1]) for sid, ((prop, norm), _) in shapes.items()}
-        pairs.update(_passage_partners(union, df, passages, wanted, per, k, budget, sizes))
-    return pairs
+    examined = 0
+    with _bulk_objects():
+        for side, ((smaller, larger), share) in enumerate(
+            zip(overlap_bounds(threshold), _score_shares(threshold))
+        ):
+            report = None if progress is None else \
+                functools.partial(_report, progress, f"finding candidates ({side + 1}/2)")
+            index = _SideIndex(shapes, side, smaller, larger, share, required + [own_text] * side)
+            found, count = _fan_out(_probe_some, list(range(len(index.ids))), (index, shapes, threshold),
+                                    workers, report)
+            pairs |= found
+            examined += count
+            del index
+        passages = [sid for sid, (_, passage) in shapes.items() if passage]
+        if passages:
+            df: Counter[str] = Counter()
+            union: dict[int, frozenset[str]] = {}
+            for sid, ((prop, norm), _) in shapes.items():
+                union[sid] = words = prop[0] | norm[0]
+                df.update(words)
+            sizes = {sid: (prop[1], norm[1]) for sid, ((prop, norm), _) in shapes.items()}
+            near = _passage_partners(union, df, passages, wanted, per, k, budget, sizes)
+            pairs |= near
+            examined += len(near)
+    return pairs, examined
+
+
+def _report(progress: Progress, stage: str, done: int, total: int) -> None:
+    progress(done, total, stage)
 
 
 @contextmanager
@@ -470,40 +487,52 @@ _SHARED: Any = None  # what forked blocking workers inherit instead of receiving
 
 
 def _fan_out(
-    work: Callable[[list[int]], array[int]], ids: list[int], shared: Any, workers: int
-) -> set[tuple[int, int]]:
-    """Run `work` over ids, in forked workers past PARALLEL_MIN; pairs come packed a << 32 | b."""
+    work: Callable[[list[int]], tuple[array[int], int]], ids: list[int], shared: Any, workers: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[set[tuple[int, int]], int]:
+    """Run `work` over ids, in forked workers past PARALLEL_MIN. It returns the pairs it keeps,
+    packed a << 32 | b (cheap to send across processes), and how many it examined."""
     global _SHARED
     _SHARED = shared
+    parallel = workers > 1 and len(ids) >= PARALLEL_MIN
+    parts = FAN_OUT_CHUNKS if parallel or progress is not None else 1
+    chunks = [ids[i::parts] for i in range(parts)]  # interleaved: costs vary along ids
+    pairs: set[tuple[int, int]] = set()
+    examined = done = 0
     try:
-        if workers <= 1 or len(ids) < PARALLEL_MIN:
-            packed = [work(ids)]
-        else:
-            chunks = [ids[i::workers * 4] for i in range(workers * 4)]
-            with _pool(workers) as pool:
-                packed = pool.map(work, chunks)
+        pool = _pool(workers) if parallel else None
+        try:
+            results = pool.imap_unordered(work, chunks) if pool is not None else map(work, chunks)
+            for found, count in results:
+                pairs.update(divmod(code, 1 << 32) for code in found)
+                examined += count
+                done += 1
+                if progress is not None:
+                    progress(done, parts)
+        finally:
+            if pool is not None:
+                pool.terminate()
     finally:
         _SHARED = None
-    pairs: set[tuple[int, int]] = set()
-    for found in packed:
-        pairs.update(divmod(code, 1 << 32) for code in found)
-    return pairs
+    return pairs, examined
 
 
-def _probe_some(positions: list[int]) -> array[int]:
-    """The pairs some statements (as the lighter side) could link, packed a << 32 | b so they
-    cross processes cheaply."""
+def _probe_some(positions: list[int]) -> tuple[array[int], int]:
+    """The pairs some statements (as the lighter side) could link, and how many they examined."""
     index, shapes, threshold = _SHARED
     ids = index.ids
     found = array("q")
+    examined = 0
     for position in positions:
         sid = ids[position]
         mine = shapes[sid]
-        for other in index.partners(position):
+        partners = index.partners(position)
+        examined += len(partners)
+        for other in partners:
             oid = ids[other]
             if could_link(mine, shapes[oid], threshold):
                 found.append((sid << 32 | oid) if sid < oid else (oid << 32 | sid))
-    return found
+    return found, examined
 
 
 def _passage_partners(
@@ -521,10 +550,10 @@ def _passage_partners(
     for sid, words in union.items():
         for w in words & wanted:
             postings[w].append(sid)
-    return _fan_out(_ranked_some, passages, (rare, postings, df, weights, focus, per, budget), workers)
+    return _fan_out(_ranked_some, passages, (rare, postings, df, weights, focus, per, budget), workers)[0]
 
 
-def _ranked_some(ids: list[int]) -> array[int]:
+def _ranked_some(ids: list[int]) -> tuple[array[int], int]:
     """The likeliest partners of some statements, packed a << 32 | b to cross processes cheaply."""
     rare, postings, df, weights, focus, per, budget = _SHARED
     found: set[int] = set()
@@ -547,7 +576,7 @@ def _ranked_some(ids: list[int]) -> array[int]:
         for other in heapq.nlargest(per, bound, key=lambda o: (bound[o], -o)):
             if focus is None or sid in focus or other in focus:
                 found.add((sid << 32 | other) if sid < other else (other << 32 | sid))
-    return array("q", sorted(found))
+    return array("q", sorted(found)), len(found)
 
 
 def _pool(workers: int) -> Any:
@@ -756,7 +785,7 @@ def _judge(
             judged += count
             done += len(chunk)
             if progress is not None:
-                progress(done, len(pairs))
+                progress(done, len(pairs), "judging pairs")
         if pool is not None:
             pool.close()
             pool.join()
@@ -791,26 +820,25 @@ def _write(db: Database, found: list[tuple[int, int, Judgement, ReviewStatus]], 
 
 def _pairs_for(
     db: Database, ids: list[int], texts: dict[int, str], progress: Progress | None, workers: int = 1
-) -> tuple[set[tuple[int, int]], dict[int, _Shape] | None]:
-    """Candidate pairs of the new statements `ids`, and every statement's shape when blocking
-    (rather than FTS queries) found them."""
+) -> tuple[set[tuple[int, int]], int, dict[int, _Shape] | None]:
+    """Candidate pairs of the new statements `ids`, how many were examined, and every
+    statement's shape when blocking (rather than FTS queries) found them."""
     total = db.execute("SELECT count(*) FROM statements").fetchone()[0]
     if len(ids) >= BATCH_MIN and len(ids) * 10 >= total:
         texts.update(_texts(db))
         shapes = _shapes(texts, texts, workers, _propositions(db))
-        pairs = block_candidates(texts, focus=ids, shapes=shapes, workers=workers,
-                                 threshold=thresholds(db).suggest)
-        return pairs, shapes
+        pairs, examined = _block(shapes, set(ids), thresholds(db).suggest, workers, progress)
+        return pairs, examined, shapes
     df = _DocFrequency(db)
     pairs: set[tuple[int, int]] = set()
     for done, sid in enumerate(ids, start=1):
         for other, _ in fts_candidates(db, texts[sid], exclude=sid, df=df):
             pairs.add((sid, other) if sid < other else (other, sid))
         if progress is not None and (done % 50 == 0 or done == len(ids)):
-            progress(done, len(ids))
+            progress(done, len(ids), "finding candidates")
     missing = {i for pair in pairs for i in pair} - texts.keys()
     texts.update(_texts(db, missing))
-    return pairs, None
+    return pairs, len(pairs), None
 
 
 def link_new(
@@ -823,10 +851,11 @@ def link_new(
         return stats
     limits = thresholds(db)
     texts = _texts(db, wanted)
-    found_pairs, shapes = _pairs_for(db, [i for i in wanted if i in texts], texts, progress, workers)
+    found_pairs, stats.candidates, shapes = _pairs_for(
+        db, [i for i in wanted if i in texts], texts, progress, workers
+    )
     pairs = sorted(found_pairs)
     found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
-    stats.candidates = len(pairs)
     with db.atomic():
         _write(db, found, stats)
     return stats
@@ -837,9 +866,10 @@ def relink_all(db: Database, *, progress: Progress | None = None, workers: int =
     limits = thresholds(db)
     texts = _texts(db)
     shapes = _shapes(texts, texts, workers, _propositions(db))
-    pairs = sorted(block_candidates(texts, shapes=shapes, threshold=limits.suggest, workers=workers))
+    found_pairs, examined = _block(shapes, None, limits.suggest, workers, progress)
+    pairs = sorted(found_pairs)
     found, judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
-    stats = LinkStats(judged=judged, candidates=len(pairs))
+    stats = LinkStats(judged=judged, candidates=examined)
     keep = {(a, b) for a, b, _, _ in found}
     with db.atomic():
         _write(db, found, stats)

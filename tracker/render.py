@@ -105,7 +105,8 @@ def status(message: str) -> None:
 
 
 class progress:  # noqa: N801 - used as a context manager, like rich's own
-    """A rich progress bar on stderr; the object is a (done, total) callback for library code."""
+    """A rich progress bar on stderr; the object is a (done, total, stage) callback for library
+    code, the stage ("judging pairs") shown after the description."""
 
     def __init__(self, description: str):
         self.description = description
@@ -124,9 +125,10 @@ class progress:  # noqa: N801 - used as a context manager, like rich's own
             self.task = self.bar.add_task(self.description, total=None)
         return self
 
-    def __call__(self, done: int, total: int) -> None:
+    def __call__(self, done: int, total: int, stage: str = "") -> None:
         if self.bar is not None:
-            self.bar.update(self.task, completed=done, total=total)
+            description = f"{self.description}: {stage}" if stage else self.description
+            self.bar.update(self.task, completed=done, total=total, description=description)
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
