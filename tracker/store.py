@@ -451,7 +451,9 @@ def _outlet_from_url(url: str) -> str:
 # --- statements --------------------------------------------------------------------------
 
 BATCH_ROWS = 2_000  # rows checked and written together: memory follows this, not the file
-PARALLEL_FROM = 4_000  # claims to analyse in one call before worker processes pay for themselves
+# claims to analyse in one call before worker processes pay for themselves: starting two
+# takes ~0.1 s, analysing 2,000 claims ~0.25 s, so the first full batch already goes to them
+PARALLEL_FROM = 2_000
 # json.dumps(tags, ensure_ascii=False) without building an encoder for every row
 _tags_json = json.JSONEncoder(ensure_ascii=False).encode
 _LOOKUP_CHUNK = 500  # SQL variables per IN (…) query
