@@ -653,41 +653,40 @@ def _scorers() -> tuple[Any, float]:
     return fuzz, FULL_DICE
 
 
-def _side_score(x: _Side, y: _Side, exact: bool) -> float:
-    """relate.similarity of two sides; with exact=False the two edit-distance terms count as
-    perfect, an upper bound that needs no string comparison."""
+def _side_reaches(x: _Side, y: _Side, need: float) -> bool:
+    """Does relate.similarity of two sides reach `need` (0-100)? The word overlap comes first;
+    the two edit-distance terms (each at most 0.15) are computed only while they can matter."""
     sa, wa, ja, la = x
     sb, wb, jb, lb = y
     if not sa or not sb:
-        return 0.0
+        return False
     fuzz, FULL_DICE = _scorers()
     shared = sum(map(_WEIGHTS.__getitem__, sa & sb))
     dice = 2 * shared / (wa + wb)
-    score = 0.45 * dice + 0.25 * shared / min(wa, wb)
-    if exact:
-        score += 0.15 * fuzz.token_set_ratio(ja, jb) / 100 + 0.15 * fuzz.token_sort_ratio(la, lb) / 100
-    else:
-        score += 0.30
-    score *= min(1.0, dice / FULL_DICE)
+    overlap = 0.45 * dice + 0.25 * shared / min(wa, wb)
+    damping = min(1.0, dice / FULL_DICE)
     small = min(len(sa), len(sb))
     if small < 3:
-        score *= 0.75 + 0.125 * small
+        damping *= 0.75 + 0.125 * small
     ratio = max(len(sa), len(sb)) / small
     if ratio > 3:
-        score *= max(0.6, 1 - 0.05 * (ratio - 3))
-    return 100 * min(1.0, score)
+        damping *= max(0.6, 1 - 0.05 * (ratio - 3))
+    need = need / 100 / damping if damping else math.inf
+    if overlap + 0.30 < need:
+        return False
+    overlap += 0.15 * fuzz.token_set_ratio(ja, jb) / 100
+    if overlap + 0.15 < need:
+        return False
+    return overlap + 0.15 * fuzz.token_sort_ratio(la, lb) / 100 >= need
 
 
 def could_link(a: _Shape, b: _Shape, threshold: float) -> bool:
-    """Can relate(a, b) score at least threshold? False only when it cannot."""
+    """Can relate(a, b) score at least threshold? False only when it cannot: relate scores a
+    short pair by the similarity of the propositions, or of the whole texts times 0.9."""
     if b[1]:
         return True  # b is a passage: relate judges it sentence by sentence
     floor = threshold - MARGIN
-    for exact in (False, True):
-        best = max(_side_score(a[0][0], b[0][0], exact), 0.9 * _side_score(a[0][1], b[0][1], exact))
-        if best < floor:
-            return False
-    return True
+    return _side_reaches(a[0][0], b[0][0], floor) or _side_reaches(a[0][1], b[0][1], floor / 0.9)
 
 
 # --- linking -------------------------------------------------------------------------------
