@@ -580,8 +580,14 @@ def _ranked_some(ids: list[int]) -> tuple[array[int], int]:
 
 
 def _pool(workers: int) -> Any:
-    # fork: workers inherit the texts and indexes instead of receiving them pickled
-    return worker_pool(workers, fork=True)
+    # fork: workers inherit the texts and indexes instead of receiving them pickled; frozen, the
+    # inherited objects are never scanned by a worker's garbage collector (which would copy
+    # every page it touched)
+    gc.freeze()
+    try:
+        return worker_pool(workers, fork=True)
+    finally:
+        gc.unfreeze()
 
 
 # --- pre-filter ----------------------------------------------------------------------------
@@ -772,23 +778,20 @@ def _judge(
     _JUDGE = (texts, shapes, limits)
     found: list[Found] = []
     judged = done = 0
+    pool = _pool(workers) if workers > 1 and len(shapes) >= PARALLEL_MIN else None
     try:
-        if workers <= 1 or len(shapes) < PARALLEL_MIN:
-            results: Iterable[tuple[list[Found], int]] = map(_judge_some, chunks)
-            pool = None
-        else:
-            pool = _pool(workers)
-            results = pool.imap(_judge_some, chunks)
+        results: Iterable[tuple[list[Found], int]] = (
+            map(_judge_some, chunks) if pool is None else pool.imap(_judge_some, chunks)
+        )
         for chunk, (some, count) in zip(chunks, results):
             found.extend(some)
             judged += count
             done += len(chunk)
             if progress is not None:
                 progress(done, len(pairs), "judging pairs")
-        if pool is not None:
-            pool.close()
-            pool.join()
     finally:
+        if pool is not None:
+            pool.terminate()  # every result is in, or something failed: either way, stop them
         _JUDGE = None
     return found, judged
 
