@@ -182,3 +182,22 @@ def test_memory_of_the_result_is_small_per_row(tmp_path: Path):
     added = add_statements(db, statements(make_rows(50)))
     assert added[0] == list(added)[0] and added[-2:] == list(added)[-2:]
     assert added == list(added)
+
+
+def test_a_file_imported_again_adds_nothing_though_a_name_has_turned_ambiguous(tmp_path) -> None:
+    # "Dar" first names Ishaq Dar (the only Dar); once Ahmad Dar arrives it is ambiguous and a
+    # later "Dar" becomes a speaker of its own, so on a second import "Dar" names that one
+    rows = [("Talks are off.", "Ishaq Dar"), ("Talks resume Monday.", "Dar"),
+            ("Tariffs will rise.", "Ahmad Dar"), ("Water is short.", "Dar")]
+    news = [NewStatement(text=text, speaker=speaker, source="Dawn", url="https://dawn.example/1")
+            for text, speaker in rows]
+    db = open_db(tmp_path / "t.db")
+    first = [add_statement(db, new) for new in news]  # added one by one, as they were reported
+    assert [a.created for a in first] == [True] * 4
+    before = {table: db.execute(f"SELECT * FROM {table}").fetchall()
+              for table in ("statements", "speakers", "speaker_aliases", "sources")}
+    assert [name for (name,) in db.execute("SELECT name FROM speakers ORDER BY id")] == [
+        "Ishaq Dar", "Ahmad Dar", "Dar"]
+    again = add_statements(db, news)
+    assert [(a.id, a.created) for a in again] == [(a.id, False) for a in first]
+    assert {table: db.execute(f"SELECT * FROM {table}").fetchall() for table in before} == before

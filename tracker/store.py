@@ -270,6 +270,7 @@ class SpeakerCache:
         self._keys: list[str] = []  # every key of every speaker, for the spelling pass
         self._owners: list[int] = []
         self._indexed = False
+        self._possible: dict[str, list[int]] = {}  # name key -> speakers stored before
 
     def _ensure_index(self) -> None:
         # built on the first name that is not an exact alias: a single `add` of a known
@@ -327,16 +328,52 @@ class SpeakerCache:
                 close.append(self._owners[index])
         return _only(close)
 
-    def resolve(
-        self, mention: str, *, role: str | None, affiliation: str | None, kind: str | None
-    ) -> tuple[int, str | None]:
-        """The speaker id for a mention (created when new) and the role the mention stated."""
+    def _parse(self, mention: str) -> tuple[str, str | None, str]:
+        """(name, role, key) of a mention, remembered."""
         if mention not in self._mentions:
             if len(self._mentions) >= 100_000:  # bounded: one entry per distinct mention
                 self._mentions.clear()
             parsed = speaker_names.split_mention(mention)
             self._mentions[mention] = (parsed.name, parsed.role, speaker_names.key(parsed.name))
-        name, parsed_role, mention_key = self._mentions[mention]
+        return self._mentions[mention]
+
+    def possible(self, mention: str) -> list[int]:
+        """Every speaker the mention could name, by any of find's rules, even where together
+        they make it ambiguous. Remembered per name: only speakers stored before the first
+        call can matter to the caller (statements stored before this import)."""
+        wanted = self._parse(mention)[2]
+        if wanted not in self._possible:
+            if len(self._possible) >= 100_000:
+                self._possible.clear()
+            self._possible[wanted] = self._possible_for(wanted)
+        return self._possible[wanted]
+
+    def _possible_for(self, wanted: str) -> list[int]:
+        self._ensure_index()
+        found = list(self._by_key.get(wanted, ()))
+        tokens = speaker_names._tokens(wanted)
+        if tokens:
+            found += [
+                speaker_id
+                for speaker_id, other in self._by_surname.get(tokens[-1], ())
+                if speaker_names._compatible(tokens, other)
+            ]
+        if len(tokens) > 1:
+            from rapidfuzz import fuzz, process
+
+            for name_key, _, index in process.extract(
+                wanted, self._keys, scorer=fuzz.ratio, score_cutoff=90, limit=None
+            ):
+                other = speaker_names._tokens(name_key)
+                if len(other) > 1 and fuzz.ratio(tokens[-1], other[-1]) >= 75:
+                    found.append(self._owners[index])
+        return list(dict.fromkeys(found))
+
+    def resolve(
+        self, mention: str, *, role: str | None, affiliation: str | None, kind: str | None
+    ) -> tuple[int, str | None]:
+        """The speaker id for a mention (created when new) and the role the mention stated."""
+        name, parsed_role, mention_key = self._parse(mention)
         stated_role = role or parsed_role
         if mention_key in self.exact:
             return self.exact[mention_key], stated_role
@@ -395,14 +432,11 @@ class SourceCache:
         self.db = db
         self.known: dict[tuple[str, str], list[Any]] = {}  # key -> [id, title, author, published]
 
-    def id_for(self, prepared: Prepared | _Checked) -> int | None:
-        new = prepared.new
-        if not new.source and not new.url:
-            return None
+    def _stored(self, new: NewStatement) -> tuple[str, tuple[str, str], list[Any] | None]:
+        """(outlet, cache key, [id, title, author, published] when the source is stored)."""
         outlet = new.source or _outlet_from_url(new.url or "")
         # the unique index compares outlets with NOCASE, which folds ASCII letters only
         cache_key = (outlet.translate(_NOCASE), new.url or "")
-        published = prepared.published or prepared.reported_on
         entry = self.known.get(cache_key)
         if entry is None:
             row = self.db.execute(
@@ -410,23 +444,40 @@ class SourceCache:
                 " WHERE outlet = ? COLLATE NOCASE AND ifnull(url, '') = ?",
                 [outlet, new.url or ""],
             ).fetchone()
-            if row is None:
-                source_id = _insert(
-                    self.db,
-                    "sources",
-                    {
-                        "outlet": outlet,
-                        "url": new.url,
-                        "title": new.title,
-                        "author": new.author,
-                        "published": published,
-                        "created_at": now(),
-                    },
-                )
-                self._remember(cache_key, [source_id, new.title, new.author, published])
-                return source_id
-            entry = list(row)
-            self._remember(cache_key, entry)
+            if row is not None:
+                entry = list(row)
+                self._remember(cache_key, entry)
+        return outlet, cache_key, entry
+
+    def stored_id(self, prepared: Prepared | _Checked) -> tuple[bool, int | None]:
+        """(whether the row's source is stored, or it names none; its id), storing nothing."""
+        new = prepared.new
+        if not new.source and not new.url:
+            return True, None
+        entry = self._stored(new)[2]
+        return (True, int(entry[0])) if entry is not None else (False, None)
+
+    def id_for(self, prepared: Prepared | _Checked) -> int | None:
+        new = prepared.new
+        if not new.source and not new.url:
+            return None
+        published = prepared.published or prepared.reported_on
+        outlet, cache_key, entry = self._stored(new)
+        if entry is None:
+            source_id = _insert(
+                self.db,
+                "sources",
+                {
+                    "outlet": outlet,
+                    "url": new.url,
+                    "title": new.title,
+                    "author": new.author,
+                    "published": published,
+                    "created_at": now(),
+                },
+            )
+            self._remember(cache_key, [source_id, new.title, new.author, published])
+            return source_id
         filled = [entry[0], *(old if old is not None else value
                               for old, value in zip(entry[1:], (new.title, new.author, published)))]
         if filled != entry:  # the per-row UPDATE … coalesce() would change something
@@ -530,6 +581,7 @@ class _BulkWriter:
         self.sources = SourceCache(db)
         self.next_id = int(db.execute("SELECT max(id) FROM statements").fetchone()[0] or 0) + 1
         self.first_id = self.next_id
+        self.recorded_before = self.next_id > 1  # so a row may be a statement already stored
         # ids handed out but not yet in the table, so dedupe sees them before they are
         self.unwritten_refs: dict[str, int] = {}
         self.unwritten_hashes: dict[str, int] = {}
@@ -559,10 +611,11 @@ class _BulkWriter:
         """Plan and write rows from `start` up to the first ref repeated within the run
         (whether that row is new depends on the earlier one); returns where it stopped."""
         stored_refs = self._lookup("ref", {c.new.ref for c in batch[start:] if c.new.ref})
+        stored_before = self._stored_before(batch[start:])
         plan: list[_Planned | Added] = []
         run_refs: set[str] = set()
         end = start
-        for checked in batch[start:]:
+        for offset, checked in enumerate(batch[start:]):
             new = checked.new
             if new.ref:
                 known = stored_refs.get(new.ref) or self.unwritten_refs.get(new.ref)
@@ -573,6 +626,11 @@ class _BulkWriter:
                 if new.ref in run_refs:
                     break
                 run_refs.add(new.ref)
+            if offset in stored_before:
+                self.sources.id_for(checked)  # still fills in what the source lacked
+                plan.append(Added(stored_before[offset], False))
+                end += 1
+                continue
             speaker_id, role = self.speakers.resolve(
                 checked.speaker, role=new.role, affiliation=new.affiliation, kind=new.speaker_kind
             )
@@ -599,6 +657,28 @@ class _BulkWriter:
             out.append(Added(statement_id, True))
         self._submit(rows)
         return end
+
+    def _stored_before(self, rows: list[_Checked]) -> dict[int, int]:
+        """Rows (by offset) stored before this import, whichever speaker their mention named
+        then: as more speakers arrive a short name can turn ambiguous, or come to name one
+        created since, and a file imported again must still add nothing."""
+        if not self.recorded_before:
+            return {}
+        options = {}
+        for offset, checked in enumerate(rows):
+            known, source_id = self.sources.stored_id(checked)
+            if known:  # a statement cannot predate its source
+                options[offset] = [
+                    content_hash(checked.text, speaker_id, source_id)
+                    for speaker_id in self.speakers.possible(checked.speaker)
+                ]
+        stored = self._lookup("content_hash", {d for digests in options.values() for d in digests})
+        out = {}
+        for offset, digests in options.items():
+            known = [stored[d] for d in digests if d in stored]
+            if known:
+                out[offset] = min(known)
+        return out
 
     def _submit(self, rows: list[tuple[int, _Planned]]) -> None:
         """Start analysing the run's claims; write the run before it meanwhile."""
