@@ -201,3 +201,18 @@ def test_a_file_imported_again_adds_nothing_though_a_name_has_turned_ambiguous(t
     again = add_statements(db, news)
     assert [(a.id, a.created) for a in again] == [(a.id, False) for a in first]
     assert {table: db.execute(f"SELECT * FROM {table}").fetchall() for table in before} == before
+
+
+def test_possible_speakers_are_the_same_from_the_index_and_from_the_alias_table(tmp_path) -> None:
+    db = open_db(tmp_path / "t.db")
+    for text, speaker in [("One.", "Ishaq Dar"), ("Two.", "Ahmad Dar"), ("Three.", "Dar"),
+                          ("Four.", "Marco Rubio"), ("Five.", "Department of Commerce"),
+                          ("Six.", "Chamber of Commerce")]:
+        add_statement(db, NewStatement(text=text, speaker=speaker))
+    for mention in ["Dar", "Ishaq Dar", "I. Dar", "Ishak Dar", "Rubio", "Marko Rubio",
+                    "Commerce", "Nobody Known"]:
+        fresh = SpeakerCache(db)
+        indexed = SpeakerCache(db)
+        indexed._ensure_index()
+        assert sorted(fresh.possible(mention)) == sorted(indexed.possible(mention)), mention
+    assert sorted(SpeakerCache(db).possible("Dar")) == [1, 2, 3]

@@ -349,24 +349,32 @@ class SpeakerCache:
         return self._possible[wanted]
 
     def _possible_for(self, wanted: str) -> list[int]:
-        self._ensure_index()
-        found = list(self._by_key.get(wanted, ()))
         tokens = speaker_names._tokens(wanted)
-        if tokens:
-            found += [
-                speaker_id
-                for speaker_id, other in self._by_surname.get(tokens[-1], ())
-                if speaker_names._compatible(tokens, other)
+        if self._indexed:
+            exact: list[int] = self._by_key.get(wanted, [])
+            same_surname = self._by_surname.get(tokens[-1], []) if tokens else []
+            keys, owners = self._keys, self._owners
+        else:  # one statement: a pass over the alias keys costs less than indexing them
+            rows = self.db.execute("SELECT key, speaker_id FROM speaker_aliases").fetchall()
+            keys, owners = [row[0] for row in rows], [row[1] for row in rows]
+            exact = [owner for key, owner in rows if key == wanted]
+            same_surname = [
+                (owner, speaker_names._tokens(key)) for key, owner in rows
+                if tokens and tokens[-1] in key
             ]
+        found = list(exact)
+        found += [
+            speaker_id for speaker_id, other in same_surname if speaker_names._compatible(tokens, other)
+        ]
         if len(tokens) > 1:
             from rapidfuzz import fuzz, process
 
             for name_key, _, index in process.extract(
-                wanted, self._keys, scorer=fuzz.ratio, score_cutoff=90, limit=None
+                wanted, keys, scorer=fuzz.ratio, score_cutoff=90, limit=None
             ):
                 other = speaker_names._tokens(name_key)
                 if len(other) > 1 and fuzz.ratio(tokens[-1], other[-1]) >= 75:
-                    found.append(self._owners[index])
+                    found.append(owners[index])
         return list(dict.fromkeys(found))
 
     def resolve(
