@@ -68,10 +68,36 @@ def median_time(func: Callable[[], Any], runs: int) -> float:
     return statistics.median(times)
 
 
+# A process's peak RSS counts the memory of the process it was forked from, up to its exec:
+# forked from this (large) benchmark process, a small command would report our size. So
+# commands run under this launcher, forked from a fresh small interpreter, which writes
+# their peak (theirs and their workers') to the file named in its first argument.
+_LAUNCH = """
+import resource, subprocess, sys
+code = subprocess.call(sys.argv[2:], stdin=sys.stdin)
+with open(sys.argv[1], "w") as out:
+    out.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+sys.exit(code)
+"""
+
+
 def child(args: list[str], *, timeout: float | None = None, stdin: str | None = None,
-          env: dict[str, str] | None = None) -> tuple[float, float, int]:
-    """Run a process; (seconds, peak RSS in MiB of it or its largest descendant, exit code).
-    A timeout kills it and returns the timeout as its time with exit code -9."""
+          env: dict[str, str] | None = None, rss: bool = False) -> tuple[float, float, int]:
+    """Run a process: (seconds, peak RSS in MiB of it or its largest descendant, exit code).
+    The peak is measured only with rss=True (the launcher that measures it adds its own start
+    to the time, so latencies are measured without it); otherwise, and when a timeout killed
+    the process, it is nan. A timeout returns the timeout as the time, with exit code -9."""
+    if not rss:
+        elapsed, code = _run_child(args, args, timeout, stdin, env)
+        return elapsed, float("nan"), code
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as peak:
+        elapsed, code = _run_child([PYTHON, "-c", _LAUNCH, peak.name, *args], args, timeout, stdin, env)
+        measured = peak.read().strip()
+    return elapsed, int(measured) / 1024 if measured else float("nan"), code
+
+
+def _run_child(args: list[str], shown: list[str], timeout: float | None, stdin: str | None,
+               env: dict[str, str] | None) -> tuple[float, int]:
     started = time.perf_counter()
     errors = tempfile.TemporaryFile("w+")  # a file, not a pipe: a chatty child never blocks
     proc = subprocess.Popen(args, stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
@@ -83,22 +109,23 @@ def child(args: list[str], *, timeout: float | None = None, stdin: str | None = 
         proc.stdin.close()
     deadline = None if timeout is None else started + timeout
     while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        pid, status, _ = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             break
         if deadline is not None and time.perf_counter() > deadline:
             os.killpg(proc.pid, 9)
-            pid, status, usage = os.wait4(proc.pid, 0)
-            return timeout or 0.0, usage.ru_maxrss / 1024, -9
+            os.wait4(proc.pid, 0)
+            proc.returncode = -9
+            return timeout or 0.0, -9
         time.sleep(0.01)
     elapsed = time.perf_counter() - started
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         errors.seek(0)
-        print(f"    ! {' '.join(args[:3])} exited {code}: {errors.read()[-400:]}", flush=True)
+        print(f"    ! {' '.join(shown[:3])} exited {code}: {errors.read()[-400:]}", flush=True)
     errors.close()
     proc.returncode = code  # reaped here, so Popen must not wait again
-    return elapsed, usage.ru_maxrss / 1024, code
+    return elapsed, code
 
 
 def remove_db(path: Path) -> None:
@@ -165,7 +192,7 @@ def bench_import(report: Report, tier: str, n: int, csv_path: Path, out: Path, r
                "≥ 0.5× raw", f"raw executemany {raw_rate:,.0f}", f"{rate / raw_rate:.3f}×",
                met(rate >= 0.5 * raw_rate))
     remove_db(db_path)
-    seconds, rss, code = child([TRACKER, "import", str(csv_path), "--no-link", "--db", str(db_path)])
+    seconds, rss, code = child([TRACKER, "import", str(csv_path), "--no-link", "--db", str(db_path)], rss=True)
     whole = n / seconds
     report.add(f"{tier} import, whole `tracker import --no-link` (rows/s)", f"{whole:,.0f}",
                "≥ 0.5× raw", f"raw {raw_rate:,.0f}", f"{whole / raw_rate:.3f}×",
@@ -206,7 +233,7 @@ def bench_link(report: Report, tier: str, n: int, db_path: Path, timeout: float,
     for suffix in ("", "-wal", "-shm"):
         if Path(f"{db_path}{suffix}").exists():
             shutil.copy(f"{db_path}{suffix}", f"{linked}{suffix}")
-    seconds, rss, code = child([PYTHON, "-c", _RELINK, str(linked)], timeout=timeout)
+    seconds, rss, code = child([PYTHON, "-c", _RELINK, str(linked)], timeout=timeout, rss=True)
     if code == -9:
         report.add(f"{tier} full link, relink_all whole process (s)", f"> {timeout:.0f} (stopped)",
                    f"≤ {target:.0f} s" if target else "", "", "", met(False) if target else "")
