@@ -361,3 +361,14 @@ def test_relinking_reports_each_stage_to_the_end_and_counts_what_it_examined(db)
         done, total, _ = [step for step in seen if step[2] == stage][-1]
         assert done == total
     assert stats.candidates >= stats.judged >= stats.links > 0
+
+
+def test_work_in_the_background_process_returns_its_pairs_or_raises_its_error() -> None:
+    pairs, count = link._in_parallel(lambda: ({(1, 2), (3, 4)}, 7), lambda: ({(1, 2), (5, 6)}, 3))
+    assert (pairs, count) == ({(1, 2), (3, 4), (5, 6)}, 10)
+
+    def fails() -> tuple[set[tuple[int, int]], int]:
+        raise ValueError("index too large")
+
+    with pytest.raises(RuntimeError, match="ValueError: index too large"):
+        link._in_parallel(fails, lambda: (set(), 0))

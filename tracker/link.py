@@ -254,20 +254,32 @@ def _block(
     # a statement whose whole text has the stems of its proposition scores lower on that side
     # (times 0.9): the text side only matters for pairs with another kind of statement
     own_text = {sid for sid, ((prop, norm), _) in shapes.items() if prop != norm}
-    pairs: set[tuple[int, int]] = set()
-    examined = 0
-    with _bulk_objects():
+    sides = [
+        (side, smaller, larger, share, required + [own_text] * side)
         for side, ((smaller, larger), share) in enumerate(
             zip(overlap_bounds(threshold), _score_shares(threshold))
-        ):
-            report = None if progress is None else \
-                functools.partial(_report, progress, f"finding candidates ({side + 1}/2)")
-            index = _SideIndex(shapes, side, smaller, larger, share, required + [own_text] * side)
-            found, count = _fan_out(_probe_some, list(range(len(index.ids))), (index, shapes, threshold),
-                                    workers, report)
-            pairs |= found
-            examined += count
-            del index
+        )
+    ]
+    reports = [
+        None if progress is None else functools.partial(_report, progress, f"finding candidates ({n}/2)")
+        for n in (1, 2)
+    ]
+    with _bulk_objects():
+        if workers > 1 and len(shapes) >= PARALLEL_MIN:
+            # Each side's index is built in one process: the sides run side by side, the text
+            # side in a process of its own, each with half the workers for probing.
+            pairs, examined = _in_parallel(
+                functools.partial(_block_side, shapes, sides[1], threshold, workers // 2),
+                functools.partial(_block_side, shapes, sides[0], threshold, workers - workers // 2, reports[0]),
+            )
+            if reports[1] is not None:
+                reports[1](1, 1)
+        else:
+            pairs, examined = set(), 0
+            for side, report in zip(sides, reports):
+                found, count = _block_side(shapes, side, threshold, workers, report)
+                pairs |= found
+                examined += count
         passages = [sid for sid, (_, passage) in shapes.items() if passage]
         if passages:
             df: Counter[str] = Counter()
@@ -284,6 +296,65 @@ def _block(
 
 def _report(progress: Progress, stage: str, done: int, total: int) -> None:
     progress(done, total, stage)
+
+
+_SideSpec = tuple[int, float, float, float, list[set[int]]]  # side, smaller, larger, share, required
+
+
+def _block_side(
+    shapes: dict[int, _Shape], side: _SideSpec, threshold: float, workers: int,
+    report: Callable[[int, int], None] | None = None,
+) -> tuple[set[tuple[int, int]], int]:
+    """The pairs one side of relate's score could link, and how many candidates it examined."""
+    number, smaller, larger, share, required = side
+    index = _SideIndex(shapes, number, smaller, larger, share, required)
+    return _fan_out(_probe_some, list(range(len(index.ids))), (index, shapes, threshold), workers, report)
+
+
+def _in_parallel(
+    background: Callable[[], tuple[set[tuple[int, int]], int]],
+    foreground: Callable[[], tuple[set[tuple[int, int]], int]],
+) -> tuple[set[tuple[int, int]], int]:
+    """Both results, merged: `background` in a forked process (which may start workers of
+    its own, and leaves Ctrl-C to this one), `foreground` here."""
+    import multiprocessing
+    import pickle
+
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_send_result, args=(background, sender))
+    gc.freeze()  # what the process inherits is never scanned (and so copied) by it
+    try:
+        process.start()
+    finally:
+        gc.unfreeze()
+    sender.close()
+    try:
+        pairs, examined = foreground()
+        outcome, payload = pickle.loads(receiver.recv_bytes())
+        if outcome == "error":
+            raise RuntimeError(f"blocking failed in a worker process: {payload}")
+        found, count = payload
+        pairs.update(divmod(code, 1 << 32) for code in found)
+        return pairs, examined + count
+    finally:
+        receiver.close()
+        process.terminate()
+        process.join()
+
+
+def _send_result(work: Callable[[], tuple[set[tuple[int, int]], int]], sender: Any) -> None:
+    import pickle
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        pairs, count = work()
+        message = ("ok", (array("q", (a << 32 | b for a, b in pairs)), count))
+    except Exception as error:  # reported to the parent, which raises it
+        message = ("error", f"{type(error).__name__}: {error}")
+    sender.send_bytes(pickle.dumps(message))
+    sender.close()
 
 
 @contextmanager
