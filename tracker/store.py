@@ -350,6 +350,8 @@ class SpeakerCache:
 
     def _possible_for(self, wanted: str) -> list[int]:
         tokens = speaker_names._tokens(wanted)
+        if self._possible:  # a second name: more will come, and the index serves them all
+            self._ensure_index()
         if self._indexed:
             exact: list[int] = self._by_key.get(wanted, [])
             same_surname = self._by_surname.get(tokens[-1], []) if tokens else []
