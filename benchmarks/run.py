@@ -295,6 +295,39 @@ def brute_force_recall(report: Report, tier: str, db_path: Path, sample_size: in
                "", met(recall >= 0.98))
 
 
+def one_by_one_recall(report: Report, tier: str, db_path: Path, sample_size: int = 1000) -> None:
+    """Of the links exact batch linking stored for a sample of statements, the share that
+    linking them one at a time finds (what `tracker add` does: FTS candidates, then relate)."""
+    from tracker import link
+    from tracker.relate import relate
+    from tracker.store import open_db
+
+    db = open_db(db_path.with_name(db_path.stem + "-linked.db"))
+    partners: dict[int, dict[int, float]] = {}
+    for a, b, score in db.execute("SELECT a_id, b_id, score FROM links"):
+        partners.setdefault(a, {})[b] = partners.setdefault(b, {})[a] = score
+    ids = [r[0] for r in db.execute("SELECT id FROM statements")]
+    chosen = random.Random(5).sample(ids, min(sample_size, len(ids)))
+    texts = link._texts(db)
+    limits = link.thresholds(db)
+    df = link._DocFrequency(db)
+    found = {"all": [0, 0], "≥ 60": [0, 0]}
+    for sid in chosen:
+        linked = set()
+        for other, _ in link.fts_candidates(db, texts[sid], exclude=sid, df=df):
+            a, b = sorted((sid, other))
+            judgement = relate(texts[a], texts[b], related_threshold=limits.suggest)
+            if judgement.relation in link._STORED and judgement.score >= limits.suggest:
+                linked.add(other)
+        for other, score in partners.get(sid, {}).items():
+            for kind in ("all", "≥ 60") if score >= 60 else ("all",):
+                found[kind][0] += other in linked
+                found[kind][1] += 1
+    share = {kind: hit / total if total else 1.0 for kind, (hit, total) in found.items()}
+    report.add(f"{tier} one-by-one linking (add) finds, of the batch links of {len(chosen)} statements",
+               f"{100 * share['all']:.1f} % (of those scoring ≥ 60: {100 * share['≥ 60']:.1f} %)")
+
+
 # --- 3-5. add, similar, relate, start-up ---------------------------------------------------------
 
 
@@ -398,6 +431,7 @@ def main() -> int:
         db_path = bench_import(report, tier, n, csv_path, args.out, args.runs)
         if bench_link(report, tier, n, db_path, args.link_timeout, args.profile_link):
             brute_force_recall(report, tier, db_path, args.recall_sample)
+            one_by_one_recall(report, tier, db_path)
         bench_similar(report, tier, db_path)
         bench_add(report, tier, db_path, args.runs)
         last_db = db_path
