@@ -248,6 +248,21 @@ def speaker_candidates(db: Database) -> list[speaker_names.Candidate]:
     ]
 
 
+def _close_spellings(wanted: str, tokens: list[str], keys: list[str], owners: list[int]) -> list[int]:
+    """Owners of the keys spelt like `wanted` (a name of two words or more): the whole name
+    and the surname both close."""
+    if len(tokens) < 2:
+        return []
+    from rapidfuzz import fuzz, process
+
+    close = []
+    for name_key, _, index in process.extract(wanted, keys, scorer=fuzz.ratio, score_cutoff=90, limit=None):
+        other = speaker_names._tokens(name_key)
+        if len(other) > 1 and fuzz.ratio(tokens[-1], other[-1]) >= 75:
+            close.append(owners[index])
+    return close
+
+
 def _only(ids: Iterable[int]) -> int | None:
     unique = list(dict.fromkeys(ids))
     return unique[0] if len(unique) == 1 else None
@@ -315,18 +330,7 @@ class SpeakerCache:
         ]
         if compatible:
             return _only(compatible)
-        if len(tokens) < 2:
-            return None
-        from rapidfuzz import fuzz, process
-
-        close = []
-        for name_key, _, index in process.extract(
-            wanted, self._keys, scorer=fuzz.ratio, score_cutoff=90, limit=None
-        ):
-            other = speaker_names._tokens(name_key)
-            if len(other) > 1 and fuzz.ratio(tokens[-1], other[-1]) >= 75:
-                close.append(self._owners[index])
-        return _only(close)
+        return _only(_close_spellings(wanted, tokens, self._keys, self._owners))
 
     def _parse(self, mention: str) -> tuple[str, str | None, str]:
         """(name, role, key) of a mention, remembered."""
@@ -368,15 +372,7 @@ class SpeakerCache:
         found += [
             speaker_id for speaker_id, other in same_surname if speaker_names._compatible(tokens, other)
         ]
-        if len(tokens) > 1:
-            from rapidfuzz import fuzz, process
-
-            for name_key, _, index in process.extract(
-                wanted, keys, scorer=fuzz.ratio, score_cutoff=90, limit=None
-            ):
-                other = speaker_names._tokens(name_key)
-                if len(other) > 1 and fuzz.ratio(tokens[-1], other[-1]) >= 75:
-                    found.append(owners[index])
+        found += _close_spellings(wanted, tokens, keys, owners)
         return list(dict.fromkeys(found))
 
     def resolve(
