@@ -284,7 +284,7 @@ def _random_corpus(seed: int, n: int) -> dict[int, str]:
              "election votes budget taxes rates bank farmers water tariffs flooded highway "
              "rebels ceasefire talks pakistan claimed officials").split()
     return {
-        i: " ".join(rng.choice(words) for _ in range(rng.choice([1, 2, 3, 5, 8, 13, 21]))).capitalize() + "."
+        i: " ".join(rng.choice(words) for _ in range(rng.choice([1, 2, 3, 5, 8, 13, 21, 34]))).capitalize() + "."
         for i in range(1, n + 1)
     }
 
@@ -305,8 +305,11 @@ def test_blocking_finds_exactly_the_pairs_the_pre_filter_passes(threshold, monke
     assert link.block_candidates(texts, shapes=shapes, focus=focus, threshold=threshold) == {
         p for p in every if set(p) & focus
     }
+    # a few new statements among many: only they are indexed, everyone looks them up
+    assert link._block_few(shapes, focus, threshold, 1)[0] == {p for p in every if set(p) & focus}
     monkeypatch.setattr(link, "PARALLEL_MIN", 1)
     assert link.block_candidates(texts, shapes=shapes, threshold=threshold, workers=2) == every
+    assert link._block_few(shapes, focus, threshold, 2)[0] == {p for p in every if set(p) & focus}
 
 
 def test_the_heaviest_partner_is_where_sharing_stops_being_enough() -> None:

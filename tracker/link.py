@@ -282,16 +282,23 @@ def _block(
                 examined += count
         passages = [sid for sid, (_, passage) in shapes.items() if passage]
         if passages:
-            df: Counter[str] = Counter()
-            union: dict[int, frozenset[str]] = {}
-            for sid, ((prop, norm), _) in shapes.items():
-                union[sid] = words = prop[0] | norm[0]
-                df.update(words)
-            sizes = {sid: (prop[1], norm[1]) for sid, ((prop, norm), _) in shapes.items()}
-            near = _passage_partners(union, df, passages, wanted, per, k, budget, sizes)
+            near = _passage_candidates(shapes, passages, wanted, per=per, k=k, budget=budget)
             pairs |= near
             examined += len(near)
     return pairs, examined
+
+
+def _passage_candidates(
+    shapes: dict[int, _Shape], passages: list[int], focus: set[int] | None, *,
+    per: int = PER, k: int = PREFIX, budget: int = BUDGET,
+) -> set[tuple[int, int]]:
+    df: Counter[str] = Counter()
+    union: dict[int, frozenset[str]] = {}
+    for sid, ((prop, norm), _) in shapes.items():
+        union[sid] = words = prop[0] | norm[0]
+        df.update(words)
+    sizes = {sid: (prop[1], norm[1]) for sid, ((prop, norm), _) in shapes.items()}
+    return _passage_partners(union, df, passages, focus, per, k, budget, sizes)
 
 
 def _report(progress: Progress, stage: str, done: int, total: int) -> None:
@@ -309,6 +316,51 @@ def _block_side(
     number, smaller, larger, share, required = side
     index = _SideIndex(shapes, number, smaller, larger, share, required)
     return _fan_out(_probe_some, list(range(len(index.ids))), (index, shapes, threshold), workers, report)
+
+
+def _block_few(
+    shapes: dict[int, _Shape], focus: set[int], threshold: float, workers: int,
+    progress: Progress | None = None,
+) -> tuple[set[tuple[int, int]], int]:
+    """block_candidates for a focus of a few statements among many: only the focus is
+    indexed, and every statement looks itself up in that index (`_SideIndex.reaching`), so
+    the cost is one pass over the statements, not an index of all of them."""
+    pairs: set[tuple[int, int]] = set()
+    examined = 0
+    with _bulk_objects():
+        for number, ((smaller, larger), share) in enumerate(zip(overlap_bounds(threshold), _score_shares(threshold))):
+            index = _SideIndex(shapes, number, smaller, larger, share, keyed=False)
+            keys = index._build(larger, [p for p, sid in enumerate(index.ids) if sid in focus], whole=False)
+            report = None if progress is None else \
+                functools.partial(_report, progress, f"finding candidates ({number + 1}/2)")
+            found, count = _fan_out(_reach_some, list(range(len(index.ids))), (index, keys, shapes, threshold),
+                                    workers, report)
+            pairs |= found
+            examined += count
+        passages = [sid for sid, (_, passage) in shapes.items() if passage]
+        if passages:
+            near = _passage_candidates(shapes, passages, focus)
+            pairs |= near
+            examined += len(near)
+    return pairs, examined
+
+
+def _reach_some(positions: list[int]) -> tuple[array[int], int]:
+    """The pairs some statements could link with the focus, and how many they examined."""
+    index, keys, shapes, threshold = _SHARED
+    ids = index.ids
+    found = array("q")
+    examined = 0
+    for position in positions:
+        sid = ids[position]
+        mine = shapes[sid]
+        partners = index.reaching(position, keys)
+        examined += len(partners)
+        for other in partners:
+            oid = ids[other]
+            if could_link(mine, shapes[oid], threshold):
+                found.append((sid << 32 | oid) if sid < oid else (oid << 32 | sid))
+    return found, examined
 
 
 def _in_parallel(
@@ -424,7 +476,7 @@ class _SideIndex:
     """
 
     def __init__(self, shapes: dict[int, _Shape], side: int, smaller: float, larger: float,
-                 share: float, required: Sequence[set[int]] = ()):
+                 share: float, required: Sequence[set[int]] = (), *, keyed: bool = True):
         self.side, self.smaller, self.share = side, smaller, share
         df: Counter[str] = Counter()
         for sides, passage in shapes.values():
@@ -446,12 +498,14 @@ class _SideIndex:
         self.lacking = [
             tuple(i for i, wanted in enumerate(self.required) if sid not in wanted) for sid in self.ids
         ]
+        self.larger = larger
+        self._least: dict[int, int] = {}
         self.keys = {
             lacking: self._build(larger, [
                 p for p, sid in enumerate(self.ids) if all(sid in self.required[i] for i in lacking)
             ], whole=not lacking)
             for lacking in set(self.lacking)
-        }
+        } if keyed else {}
 
     def order(self, stems: frozenset[str]) -> list[tuple[int, float]]:
         ranks = self.ranks
@@ -518,6 +572,52 @@ class _SideIndex:
                 n = sizes[m - 1]
                 found |= _hits(pairs, keys[: n * (n - 1) // 2], ends[m - 1], ends[m], m * (m - 1) // 2)
         return found
+
+
+    def reaching(self, position: int, keys: tuple[dict[int, list[int]], dict[int, list[int]]]) -> set[int]:
+        """Positions in `keys` (an index of a few statements, `_build`) that could link with
+        the statement at `position`, lighter or heavier. Both sides use their longest prefix
+        (for the weaker need of the heavier side), so a pair's first m shared stems lie in
+        both, and the pair holds m·(m-1)/2 of the keys, m as the lighter side's need demands
+        (one shared stem, heavy enough for the lighter side, is heavy enough for both)."""
+        order = self.order(self.stems[position])
+        weight = self.weights[position]
+        need = self.larger * weight - 1e-9
+        stems = _prefix(order, need, KEY_STEMS)
+        pairs, singles = keys
+        span = self.span
+        hits = Counter(itertools.chain.from_iterable(
+            pairs.get(stems[i] * span + b, ()) for i in range(len(stems)) for b in stems[i + 1 :]
+        ))
+        alone = set(itertools.chain.from_iterable(
+            singles.get(rank, ()) for rank, w in order if w >= need
+        ))
+        found = set()
+        for other in hits.keys() | alone:
+            if other == position:
+                continue
+            lighter = position if (weight, position) < (self.weights[other], other) else other
+            low, high = sorted((weight, self.weights[other]))
+            if high > _heaviest_partner(low, low, self.share):
+                continue  # too heavy for the lighter one to share enough of it
+            least = self.least_shared(lighter)
+            if hits[other] >= max(1, least * (least - 1) // 2) or (least == 1 and other in alone):
+                found.add(other)
+        return found
+
+    def least_shared(self, position: int) -> int:
+        """How many stems (up to KEY_STEMS) the statement must share with any partner: its
+        heaviest stems must reach what it needs to share as the lighter side."""
+        if position not in self._least:
+            need = self.smaller * self.weights[position] - 1e-9
+            total, count = 0.0, 0
+            for weight in sorted((w for _, w in self.order(self.stems[position])), reverse=True):
+                total += weight
+                count += 1
+                if total >= need or count == KEY_STEMS:
+                    break
+            self._least[position] = max(count, 1)
+        return self._least[position]
 
 
 def _prefix_sizes(order: list[tuple[int, float]], need: float, k: int) -> list[int]:
@@ -898,10 +998,12 @@ def _pairs_for(
     """Candidate pairs of the new statements `ids`, how many were examined, and every
     statement's shape when blocking (rather than FTS queries) found them."""
     total = db.execute("SELECT count(*) FROM statements").fetchone()[0]
-    if len(ids) >= BATCH_MIN and len(ids) * 10 >= total:
+    if len(ids) >= BATCH_MIN:
         texts.update(_texts(db))
         shapes = _shapes(texts, texts, workers, _propositions(db))
-        pairs, examined = _block(shapes, set(ids), thresholds(db).suggest, workers, progress)
+        # a tenth of the statements or more: index everyone; fewer: index only the new ones
+        block = _block if len(ids) * 10 >= total else _block_few
+        pairs, examined = block(shapes, set(ids), thresholds(db).suggest, workers, progress)
         return pairs, examined, shapes
     df = _DocFrequency(db)
     pairs: set[tuple[int, int]] = set()
