@@ -375,3 +375,22 @@ def test_work_in_the_background_process_returns_its_pairs_or_raises_its_error() 
 
     with pytest.raises(RuntimeError, match="ValueError: index too large"):
         link._in_parallel(fails, lambda: (set(), 0))
+
+
+def test_a_few_new_statements_among_many_link_as_a_full_relink_would(db, monkeypatch) -> None:
+    texts = _random_corpus(11, 160)
+    ids = _add(db, *texts.values())
+    new = ids[-12:]  # under a tenth of the database, and (here) a batch
+    monkeypatch.setattr(link, "BATCH_MIN", 10)
+    used = []
+    monkeypatch.setattr(link, "_block_few", lambda *a, **k: used.append(1) or _BLOCK_FEW(*a, **k))
+    stats = link.link_new(db, new)
+    assert used == [1] and stats.links > 0
+    found = {(r["a_id"], r["b_id"], r["relation"]) for r in _links(db)}
+    db.execute("DELETE FROM links")
+    link.relink_all(db)
+    expected = {(r["a_id"], r["b_id"], r["relation"]) for r in _links(db) if {r["a_id"], r["b_id"]} & set(new)}
+    assert found == expected
+
+
+_BLOCK_FEW = link._block_few
