@@ -315,7 +315,8 @@ def _block_side(
     """The pairs one side of relate's score could link, and how many candidates it examined."""
     number, smaller, larger, share, required = side
     index = _SideIndex(shapes, number, smaller, larger, share, required)
-    return _fan_out(_probe_some, list(range(len(index.ids))), (index, shapes, threshold), workers, report)
+    return _fan_out(_check_some, list(range(len(index.ids))), (index, index.partners, shapes, threshold),
+                    workers, report)
 
 
 def _block_few(
@@ -333,7 +334,8 @@ def _block_few(
             keys = index._build(larger, [p for p, sid in enumerate(index.ids) if sid in focus], whole=False)
             report = None if progress is None else \
                 functools.partial(_report, progress, f"finding candidates ({number + 1}/2)")
-            found, count = _fan_out(_reach_some, list(range(len(index.ids))), (index, keys, shapes, threshold),
+            reach = functools.partial(index.reaching, keys=keys)
+            found, count = _fan_out(_check_some, list(range(len(index.ids))), (index, reach, shapes, threshold),
                                     workers, report)
             pairs |= found
             examined += count
@@ -343,24 +345,6 @@ def _block_few(
             pairs |= near
             examined += len(near)
     return pairs, examined
-
-
-def _reach_some(positions: list[int]) -> tuple[array[int], int]:
-    """The pairs some statements could link with the focus, and how many they examined."""
-    index, keys, shapes, threshold = _SHARED
-    ids = index.ids
-    found = array("q")
-    examined = 0
-    for position in positions:
-        sid = ids[position]
-        mine = shapes[sid]
-        partners = index.reaching(position, keys)
-        examined += len(partners)
-        for other in partners:
-            oid = ids[other]
-            if could_link(mine, shapes[oid], threshold):
-                found.append((sid << 32 | oid) if sid < oid else (oid << 32 | sid))
-    return found, examined
 
 
 def _in_parallel(
@@ -689,16 +673,17 @@ def _fan_out(
     return pairs, examined
 
 
-def _probe_some(positions: list[int]) -> tuple[array[int], int]:
-    """The pairs some statements (as the lighter side) could link, and how many they examined."""
-    index, shapes, threshold = _SHARED
+def _check_some(positions: list[int]) -> tuple[array[int], int]:
+    """The pairs some statements could link (their index partners that pass the pre-filter)
+    and how many partners they examined."""
+    index, partners_of, shapes, threshold = _SHARED
     ids = index.ids
     found = array("q")
     examined = 0
     for position in positions:
         sid = ids[position]
         mine = shapes[sid]
-        partners = index.partners(position)
+        partners = partners_of(position)
         examined += len(partners)
         for other in partners:
             oid = ids[other]
