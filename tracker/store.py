@@ -1025,20 +1025,27 @@ def add_alias(db: Database, name_or_id: str, alias: str) -> dict[str, Any]:
         raise InvalidInput("alias is empty")
     with db.atomic():
         speaker = find_speaker(db, name_or_id)
-        alias_key = speaker_names.key(alias)
-        owner = db.execute(
-            "SELECT speaker_id FROM speaker_aliases WHERE key = ? AND speaker_id != ?",
-            [alias_key, speaker["id"]],
-        ).fetchone()
-        if owner:
-            raise InvalidInput(
-                f"alias {alias!r} already names speaker id {owner[0]}; merge the two instead"
-            )
-        db.execute(
-            "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key) VALUES (?, ?, ?)",
-            [speaker["id"], alias, alias_key],
-        )
+        owner = _other_owner(db, alias, speaker["id"])
+        if owner is not None:
+            raise InvalidInput(f"alias {alias!r} already names speaker id {owner}; merge the two instead")
+        _add_aliases(db, speaker["id"], [alias])
     return speaker
+
+
+def _other_owner(db: Database, name: str, speaker_id: int) -> int | None:
+    """The speaker other than `speaker_id` whose name or alias `name` already is, if any."""
+    row = db.execute(
+        "SELECT speaker_id FROM speaker_aliases WHERE key = ? AND speaker_id != ?",
+        [speaker_names.key(name), speaker_id],
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def _add_aliases(db: Database, speaker_id: int, names: Iterable[str]) -> None:
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key) VALUES (?, ?, ?)",
+        [(speaker_id, name, speaker_names.key(name)) for name in names],
+    )
 
 
 def merge_speakers(db: Database, keep: str, absorb: str) -> dict[str, Any]:
@@ -1054,10 +1061,7 @@ def merge_speakers(db: Database, keep: str, absorb: str) -> dict[str, Any]:
                SELECT ?, alias, key FROM speaker_aliases WHERE speaker_id = ?""",
             [kept["id"], gone["id"]],
         )
-        db.execute(
-            "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key) VALUES (?, ?, ?)",
-            [kept["id"], gone["name"], speaker_names.key(gone["name"])],
-        )
+        _add_aliases(db, kept["id"], [gone["name"]])
         db.execute("DELETE FROM speaker_aliases WHERE speaker_id = ?", [gone["id"]])
         db.execute(
             """UPDATE speakers SET role = coalesce(role, ?), affiliation = coalesce(affiliation, ?)
@@ -1075,18 +1079,11 @@ def rename_speaker(db: Database, name_or_id: str, new_name: str) -> dict[str, An
         raise InvalidInput("new name is empty")
     with db.atomic():
         speaker = find_speaker(db, name_or_id)
-        clash = db.execute(
-            "SELECT speaker_id FROM speaker_aliases WHERE key = ? AND speaker_id != ?",
-            [speaker_names.key(new_name), speaker["id"]],
-        ).fetchone()
-        if clash:
-            raise InvalidInput(f"{new_name!r} already names speaker id {clash[0]}; merge instead")
+        clash = _other_owner(db, new_name, speaker["id"])
+        if clash is not None:
+            raise InvalidInput(f"{new_name!r} already names speaker id {clash}; merge instead")
         db.execute("UPDATE speakers SET name = ? WHERE id = ?", [new_name, speaker["id"]])
-        for alias in (speaker["name"], new_name):
-            db.execute(
-                "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key) VALUES (?, ?, ?)",
-                [speaker["id"], alias, speaker_names.key(alias)],
-            )
+        _add_aliases(db, speaker["id"], [speaker["name"], new_name])
     return find_speaker(db, str(speaker["id"]))
 
 
