@@ -760,7 +760,7 @@ _Shape = tuple[tuple[_Side, ...], bool]  # (proposition, normalised text) sides;
 def _shape(text: str, proposition: str | None = None) -> _Shape:
     """A statement's sides as relate sees them; `proposition` is the one stored when the
     statement was written (the same analysis relate runs), which saves analysing it again."""
-    from tracker.relate import _LONG_WORDS, _stem_list, _weight
+    from tracker.relate import _LONG_WORDS, _stem_list
     from tracker.text import analyse_full, normalise, sentences, tokens
 
     if proposition is None:
@@ -768,13 +768,18 @@ def _shape(text: str, proposition: str | None = None) -> _Shape:
         proposition, norm = analysis.proposition, analysis.norm
     else:
         norm = normalise(text)
-    sides = []
-    for part in (proposition, norm):
-        listed = _stem_list(part)
-        unique = frozenset(listed)
-        sides.append((unique, sum(_weight(t) for t in unique), " ".join(sorted(unique)), " ".join(listed)))
+    stems, norm_stems = _stem_list(proposition), _stem_list(norm)
+    first = _side(stems)
+    # most statements are their proposition: one side object serves both (it halves the memory
+    # of a shape, and shapes are most of what linking a million statements holds)
+    sides = (first, first if norm_stems == stems else _side(norm_stems))
     passage = len(tokens(text)) > _LONG_WORDS and len(sentences(text)) > 2
-    return tuple(sides), passage
+    return sides, passage
+
+
+def _side(listed: tuple[str, ...]) -> _Side:
+    unique = frozenset(listed)
+    return unique, sum(map(_WEIGHTS.__getitem__, unique)), " ".join(sorted(unique)), " ".join(listed)
 
 
 def _shapes_some(items: list[tuple[int, str, str | None]]) -> list[tuple[int, _Shape]]:
