@@ -331,7 +331,7 @@ def _block_few(
     with _bulk_objects():
         for number, ((smaller, larger), share) in enumerate(zip(overlap_bounds(threshold), _score_shares(threshold))):
             index = _SideIndex(shapes, number, smaller, larger, share, keyed=False)
-            keys = index._build(larger, [p for p, sid in enumerate(index.ids) if sid in focus], whole=False)
+            keys = index._build(larger, [p for p, sid in enumerate(index.ids) if sid in focus])
             report = None if progress is None else \
                 functools.partial(_report, progress, f"finding candidates ({number + 1}/2)")
             reach = functools.partial(index.reaching, keys=keys)
@@ -487,7 +487,7 @@ class _SideIndex:
         self.keys = {
             lacking: self._build(larger, [
                 p for p, sid in enumerate(self.ids) if all(sid in self.required[i] for i in lacking)
-            ], whole=not lacking)
+            ])
             for lacking in set(self.lacking)
         } if keyed else {}
 
@@ -495,31 +495,20 @@ class _SideIndex:
         ranks = self.ranks
         return sorted((ranks[w], _WEIGHTS[w]) for w in stems if w in ranks)
 
-    def _build(
-        self, larger: float, positions: Iterable[int], whole: bool
-    ) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
-        """Pair keys and heavy single stems -> positions holding them. In an index of every
-        statement (`whole`), a key only one statement holds pairs nothing: whoever probes a key
-        holds it too (its probe prefix is within its index prefix), so such keys are dropped."""
-        # lists, not arrays: most keys hold one position, and an array costs 25x a list to make
-        pairs: dict[int, list[int]] = defaultdict(list)
-        singles: dict[int, list[int]] = defaultdict(list)
+    def _build(self, larger: float, positions: Iterable[int]) -> tuple[_Postings, _Postings]:
+        """Pair keys, and single stems heavy enough to link alone, -> the positions holding them."""
         span = self.span
+        pairs = _Postings(span * span, len(self.ids))
+        singles = _Postings(span, len(self.ids))
         for position in positions:
             order = self.order(self.stems[position])
             need = larger * self.weights[position] - 1e-9
             stems = _prefix(order, need, KEY_STEMS)
-            for i, a in enumerate(stems):
-                base = a * span
-                for b in stems[i + 1 :]:
-                    pairs[base + b].append(position)
-            for rank, weight in order:
-                if weight >= need:
-                    singles[rank].append(position)
-        if whole:
-            return ({k: v for k, v in pairs.items() if len(v) > 1},
-                    {k: v for k, v in singles.items() if len(v) > 1})
-        return dict(pairs), dict(singles)
+            pairs.add(position, [a * span + b for i, a in enumerate(stems) for b in stems[i + 1 :]])
+            singles.add(position, [rank for rank, weight in order if weight >= need])
+        pairs.close()
+        singles.close()
+        return pairs, singles
 
     def partners(self, position: int) -> set[int]:
         """Heavier positions that could link with the statement at `position`."""
@@ -548,9 +537,8 @@ class _SideIndex:
         # one or two shared stems: a pair key, or (first band) one stem heavy enough alone
         found = _hits(pairs, keys[: two * (two - 1) // 2], ends[0], ends[min(2, len(ends) - 1)], 1)
         for rank, w in order:
-            posting = singles.get(rank) if w >= need else None
-            if posting is not None:
-                found.update(posting[bisect_left(posting, ends[0]) : bisect_left(posting, ends[1])])
+            if w >= need:
+                found.update(singles.between(rank, ends[0], ends[1]))
         for m in range(3, len(ends)):
             if ends[m] > ends[m - 1]:
                 n = sizes[m - 1]
@@ -558,7 +546,7 @@ class _SideIndex:
         return found
 
 
-    def reaching(self, position: int, keys: tuple[dict[int, list[int]], dict[int, list[int]]]) -> set[int]:
+    def reaching(self, position: int, keys: tuple[_Postings, _Postings]) -> set[int]:
         """Positions in `keys` (an index of a few statements, `_build`) that could link with
         the statement at `position`, lighter or heavier. Both sides use their longest prefix
         (for the weaker need of the heavier side), so a pair's first m shared stems lie in
@@ -571,10 +559,10 @@ class _SideIndex:
         pairs, singles = keys
         span = self.span
         hits = Counter(itertools.chain.from_iterable(
-            pairs.get(stems[i] * span + b, ()) for i in range(len(stems)) for b in stems[i + 1 :]
+            pairs.between(stems[i] * span + b) for i in range(len(stems)) for b in stems[i + 1 :]
         ))
         alone = set(itertools.chain.from_iterable(
-            singles.get(rank, ()) for rank, w in order if w >= need
+            singles.between(rank) for rank, w in order if w >= need
         ))
         found = set()
         for other in hits.keys() | alone:
@@ -621,22 +609,49 @@ def _prefix_sizes(order: list[tuple[int, float]], need: float, k: int) -> list[i
     return sizes
 
 
-def _hits(index: dict[int, list[int]], keys: list[int], low: int, high: int, least: int) -> set[int]:
+def _hits(index: _Postings, keys: list[int], low: int, high: int, least: int) -> set[int]:
     """Positions in [low, high) holding at least `least` of the keys."""
     if high <= low:
         return set()
-    slices = []
-    for key in keys:
-        posting = index.get(key)
-        if posting is not None:
-            start = bisect_left(posting, low)
-            end = bisect_left(posting, high, start)
-            if end > start:
-                slices.append(posting[start:end])
+    found = itertools.chain.from_iterable(index.between(key, low, high) for key in keys)
     if least <= 1:
-        return set(itertools.chain.from_iterable(slices))
-    counts = Counter(itertools.chain.from_iterable(slices))
+        return set(found)
+    counts = Counter(found)
     return {p for p, n in counts.items() if n >= least}
+
+
+class _Postings:
+    """Keys (below `keys`) -> the positions (below `positions`) holding them, packed: each
+    posting is one 8-byte code, key << bits | position, in sorted arrays of key ranges. A dict
+    of lists cost about 100 bytes a posting, 1.3 GB an index at a million statements."""
+
+    def __init__(self, keys: int, positions: int):
+        self.bits = max(1, positions.bit_length())
+        if (max(1, keys) << self.bits) >= 1 << 63:
+            raise ValueError("too many distinct stems to pack a blocking key")
+        # a key range per four positions or so: each range is sorted on its own (sorting never
+        # holds a big list) and a lookup searches a few dozen codes
+        self.shift = max(0, keys.bit_length() - max(1, positions.bit_length() - 2))
+        self.ranges: list[array[int]] = [array("q") for _ in range((keys >> self.shift) + 1)]
+
+    def add(self, position: int, keys: Iterable[int]) -> None:
+        bits, shift, ranges = self.bits, self.shift, self.ranges
+        for key in keys:
+            ranges[key >> shift].append(key << bits | position)
+
+    def close(self) -> None:
+        """Sort each range: by key, then position."""
+        for i, codes in enumerate(self.ranges):
+            if codes:
+                self.ranges[i] = array("q", sorted(codes))
+
+    def between(self, key: int, low: int = 0, high: int | None = None) -> Iterable[int]:
+        """The positions in [low, high) holding `key`, in increasing order."""
+        codes = self.ranges[key >> self.shift]
+        base = key << self.bits
+        start = bisect_left(codes, base | low)
+        end = bisect_left(codes, base + (1 << self.bits if high is None else high), start)
+        return map(base.__rsub__, codes[start:end]) if end > start else ()
 
 
 _SHARED: Any = None  # what forked blocking workers inherit instead of receiving it pickled
@@ -779,7 +794,8 @@ def _shape(text: str, proposition: str | None = None) -> _Shape:
 
 def _side(listed: tuple[str, ...]) -> _Side:
     unique = frozenset(listed)
-    return unique, sum(map(_WEIGHTS.__getitem__, unique)), " ".join(sorted(unique)), " ".join(listed)
+    # fsum: the same weight whatever order the set iterates in (it varies with the hash seed)
+    return unique, math.fsum(map(_WEIGHTS.__getitem__, unique)), " ".join(sorted(unique)), " ".join(listed)
 
 
 def _shapes_some(items: list[tuple[int, str, str | None]]) -> list[tuple[int, _Shape]]:
