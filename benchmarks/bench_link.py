@@ -58,7 +58,7 @@ seconds = time.perf_counter() - started
 rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
           resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
 print(json.dumps({"seconds": seconds, "candidates": stats.candidates, "judged": stats.judged,
-                  "links": stats.links, "rss_mib": rss}))
+                  "links": stats.links, "rss_mib": rss, "stages": stats.timings()}))
 """
 
 
@@ -182,7 +182,7 @@ def main() -> int:
         results = [link_once(db_path, args.workers, keep=linked if i == 0 else None) for i in range(runs)]
         for r in results:
             print(f"  run: {r['seconds']:.1f} s, {r['candidates']:,} candidates, {r['judged']:,} judged, "
-                  f"{r['links']:,} links, {r['rss_mib']:.0f} MiB", flush=True)
+                  f"{r['links']:,} links, {r['rss_mib']:.0f} MiB; {r['stages']}", flush=True)
         seconds = statistics.median(r["seconds"] for r in results)
         rss = max(r["rss_mib"] for r in results)
         target = TARGET_SECONDS[tier]
@@ -190,6 +190,7 @@ def main() -> int:
                      f"≤ {target:.0f}" if target else "", "" if target is None else ("met" if seconds <= target else "NOT MET")))
         rows.append((f"{tier} candidate pairs / judged by relate", f"{results[0]['candidates']:,} / {results[0]['judged']:,}", "", ""))
         rows.append((f"{tier} links", f"{results[0]['links']:,}", "", ""))
+        rows.append((f"{tier} stages (first run)", results[0]["stages"], "", ""))
         limit = TARGET_RSS_MIB.get(tier)
         rows.append((f"{tier} peak RSS (MiB)", f"{rss:.0f}", f"≤ {limit}" if limit else "",
                      "" if limit is None else ("met" if rss <= limit else "NOT MET")))

@@ -218,9 +218,21 @@ from tracker.store import open_db
 from tracker.link import relink_all
 db = open_db(sys.argv[1])
 started = time.perf_counter()
-stats = relink_all(db)
-print(f"{time.perf_counter() - started:.2f} {stats.judged} {stats.links}", file=sys.stderr)
+log = open(sys.argv[2], "w", buffering=1)  # line-buffered: read even if the run is stopped
+last = ["", -1.0]
+def progress(done, total, stage):
+    seconds = time.perf_counter() - started
+    if stage != last[0] or seconds - last[1] >= 5 or done == total:
+        last[:] = stage, seconds
+        log.write(f"stopped at {stage} ({done:,}/{total:,}) after {seconds:.0f} s\\n")
+stats = relink_all(db, progress=progress)
+log.write(f"{stats.timings()}; {stats.candidates:,} candidates, {stats.judged:,} judged\\n")
 """
+
+
+def _last_line(path: Path) -> str:
+    lines = path.read_text().splitlines() if path.exists() else []
+    return lines[-1] if lines else "stopped while preparing (reading, analysing)"
 
 
 def bench_link(report: Report, tier: str, n: int, db_path: Path, timeout: float,
@@ -233,17 +245,21 @@ def bench_link(report: Report, tier: str, n: int, db_path: Path, timeout: float,
     for suffix in ("", "-wal", "-shm"):
         if Path(f"{db_path}{suffix}").exists():
             shutil.copy(f"{db_path}{suffix}", f"{linked}{suffix}")
-    seconds, rss, code = child([PYTHON, "-c", _RELINK, str(linked)], timeout=timeout, rss=True)
+    stages = linked.with_suffix(".stages")
+    seconds, rss, code = child([PYTHON, "-c", _RELINK, str(linked), str(stages)], timeout=timeout, rss=True)
     if code == -9:
         report.add(f"{tier} full link, relink_all whole process (s)", f"> {timeout:.0f} (stopped)",
                    f"≤ {target:.0f} s" if target else "", "", "", met(False) if target else "")
+        report.add(f"{tier} link: how far it got", _last_line(stages))
         if profile:
             profile_link(report, tier, linked)
         return False
     report.add(f"{tier} full link, relink_all whole process (s)", f"{seconds:.1f}",
                f"≤ {target:.0f} s" if target else "", "", "",
                met(seconds <= target) if target else "")
-    report.add(f"{tier} link peak RSS (MiB)", f"{rss:,.0f}")
+    report.add(f"{tier} link stages", _last_line(stages))
+    report.add(f"{tier} link peak RSS (MiB)", f"{rss:,.0f}", "≤ 1,024" if n >= 1_000_000 else "",
+               "", "", met(rss <= 1024) if n >= 1_000_000 else "")
     if profile and seconds > (target or 1e9):
         profile_link(report, tier, linked)
     return True

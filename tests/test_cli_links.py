@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -121,6 +122,18 @@ def test_link_relinks_everything_and_keeps_reviews(cli, db_path: Path) -> None:
     cli.ok("link", "reject", str(link_id))
     cli.ok("link")
     assert _links(db_path) == [(link_id, 5, 6, "contradicts", "rejected", 1)]
+
+
+def test_link_timings_name_every_stage(cli, db_path: Path) -> None:
+    cli.ok("import", str(SEED_STATEMENTS), "--no-link")
+    assert "Took" not in cli("link").stderr
+    result = cli("link", "--timings")
+    assert result.exit_code == 0
+    last = result.stderr.strip().splitlines()[-1]
+    assert re.fullmatch(
+        r"Took \d+\.\d s: preparing \d+\.\d s, finding candidates \d+\.\d s, "
+        r"judging \d+\.\d s, writing \d+\.\d s\.", last
+    ), last
 
 
 def test_review_walks_suggested_links_confirm_reject_skip_quit(cli, db_path: Path) -> None:

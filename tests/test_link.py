@@ -59,12 +59,15 @@ def test_link_new_stores_relation_score_reasons_and_engine(db) -> None:
 
 def test_batch_and_per_statement_linking_find_the_same_links(db, monkeypatch) -> None:
     ids = _add(db, *OTHER, STRUCK, DENIED, "Indian missiles did strike targets in Afghanistan.")
-    link.link_new(db, ids)
+    stages = ["preparing", "finding candidates", "judging", "writing"]
+    stats = link.link_new(db, ids)
     one_by_one = _links(db)
+    assert sorted(stats.seconds) == sorted(stages) and all(s >= 0 for s in stats.seconds.values())
     db.execute("DELETE FROM links")
     monkeypatch.setattr(link, "BATCH_MIN", 1)
-    link.link_new(db, ids)
+    stats = link.link_new(db, ids)
     assert _links(db) == one_by_one and len(one_by_one) == 3
+    assert list(stats.seconds) == stages  # in the order they ran
 
 
 def test_unrelated_pairs_are_never_stored(db) -> None:

@@ -16,6 +16,7 @@ import json
 import math
 import os
 import re
+import time
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -879,12 +880,26 @@ def could_link(a: _Shape, b: _Shape, threshold: float) -> bool:
 @dataclass
 class LinkStats:
     """What a linking run did: candidate pairs, pairs judged by relate() (the rest cannot reach
-    the suggest threshold), links written by relation, stale links removed."""
+    the suggest threshold), links written by relation, stale links removed, and the seconds
+    each stage took."""
 
     judged: int = 0
     candidates: int = 0
     stored: Counter[str] = field(default_factory=Counter)
     removed: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def timed(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
+
+    def timings(self) -> str:
+        """`preparing 5.0 s, finding candidates 31.2 s, ...`: where the time went."""
+        return ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in self.seconds.items())
 
     @property
     def links(self) -> int:
@@ -999,28 +1014,34 @@ def _write(db: Database, found: list[tuple[int, int, Judgement, ReviewStatus]], 
 
 
 def _pairs_for(
-    db: Database, ids: list[int], texts: dict[int, str], progress: Progress | None, workers: int = 1
-) -> tuple[set[tuple[int, int]], int, dict[int, _Shape] | None]:
-    """Candidate pairs of the new statements `ids`, how many were examined, and every
-    statement's shape when blocking (rather than FTS queries) found them."""
+    db: Database, ids: list[int], texts: dict[int, str], progress: Progress | None, workers: int,
+    stats: LinkStats,
+) -> tuple[set[tuple[int, int]], dict[int, _Shape] | None]:
+    """Candidate pairs of the new statements `ids` (stats.candidates: how many were examined),
+    and every statement's shape when blocking (rather than FTS queries) found them."""
     total = db.execute("SELECT count(*) FROM statements").fetchone()[0]
     if len(ids) >= BATCH_MIN:
-        texts.update(_texts(db))
-        shapes = _shapes(texts, texts, workers, _propositions(db))
+        with stats.timed("preparing"):
+            texts.update(_texts(db))
+            shapes = _shapes(texts, texts, workers, _propositions(db))
         # a tenth of the statements or more: index everyone; fewer: index only the new ones
         block = _block if len(ids) * 10 >= total else _block_few
-        pairs, examined = block(shapes, set(ids), thresholds(db).suggest, workers, progress)
-        return pairs, examined, shapes
+        with stats.timed("finding candidates"):
+            pairs, stats.candidates = block(shapes, set(ids), thresholds(db).suggest, workers, progress)
+        return pairs, shapes
     df = _DocFrequency(db)
     pairs: set[tuple[int, int]] = set()
-    for done, sid in enumerate(ids, start=1):
-        for other, _ in fts_candidates(db, texts[sid], exclude=sid, df=df):
-            pairs.add((sid, other) if sid < other else (other, sid))
-        if progress is not None and (done % 50 == 0 or done == len(ids)):
-            progress(done, len(ids), "finding candidates")
-    missing = {i for pair in pairs for i in pair} - texts.keys()
-    texts.update(_texts(db, missing))
-    return pairs, len(pairs), None
+    with stats.timed("finding candidates"):
+        for done, sid in enumerate(ids, start=1):
+            for other, _ in fts_candidates(db, texts[sid], exclude=sid, df=df):
+                pairs.add((sid, other) if sid < other else (other, sid))
+            if progress is not None and (done % 50 == 0 or done == len(ids)):
+                progress(done, len(ids), "finding candidates")
+    with stats.timed("preparing"):
+        missing = {i for pair in pairs for i in pair} - texts.keys()
+        texts.update(_texts(db, missing))
+    stats.candidates = len(pairs)
+    return pairs, None
 
 
 def link_new(
@@ -1037,13 +1058,13 @@ def _link_new(db: Database, ids: Iterable[int], progress: Progress | None, worke
     if not wanted:
         return stats
     limits = thresholds(db)
-    texts = _texts(db, wanted)
-    found_pairs, stats.candidates, shapes = _pairs_for(
-        db, [i for i in wanted if i in texts], texts, progress, workers
-    )
+    with stats.timed("preparing"):
+        texts = _texts(db, wanted)
+    found_pairs, shapes = _pairs_for(db, [i for i in wanted if i in texts], texts, progress, workers, stats)
     pairs = sorted(found_pairs)
-    found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
-    with db.atomic():
+    with stats.timed("judging"):
+        found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
+    with stats.timed("writing"), db.atomic():
         _write(db, found, stats)
     return stats
 
@@ -1055,15 +1076,18 @@ def relink_all(db: Database, *, progress: Progress | None = None, workers: int =
 
 
 def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkStats:
+    stats = LinkStats()
     limits = thresholds(db)
-    texts = _texts(db)
-    shapes = _shapes(texts, texts, workers, _propositions(db))
-    found_pairs, examined = _block(shapes, None, limits.suggest, workers, progress)
-    pairs = sorted(found_pairs)
-    found, judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
-    stats = LinkStats(judged=judged, candidates=examined)
+    with stats.timed("preparing"):
+        texts = _texts(db)
+        shapes = _shapes(texts, texts, workers, _propositions(db))
+    with stats.timed("finding candidates"):
+        found_pairs, stats.candidates = _block(shapes, None, limits.suggest, workers, progress)
+        pairs = sorted(found_pairs)
+    with stats.timed("judging"):
+        found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
     keep = {(a, b) for a, b, _, _ in found}
-    with db.atomic():
+    with stats.timed("writing"), db.atomic():
         _write(db, found, stats)
         stale = [
             (int(r[0]),)

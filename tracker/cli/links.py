@@ -117,7 +117,11 @@ def _one_line(row: dict[str, Any], side: str) -> str:
 
 
 @link_app.callback(invoke_without_command=True)
-def link(ctx: typer.Context, db_path: DbOption = None) -> None:
+def link(
+    ctx: typer.Context,
+    db_path: DbOption = None,
+    timings: Annotated[bool, typer.Option("--timings", help="Also say how long each stage took.")] = False,
+) -> None:
     """Relink every statement (reviewed links keep their decision)."""
     if ctx.invoked_subcommand is not None:
         return
@@ -130,6 +134,8 @@ def link(ctx: typer.Context, db_path: DbOption = None) -> None:
     status(f"{stats.candidates} candidate pairs, {stats.judged} close enough to judge: "
            f"{stats.summary()}; "
            f"{stats.removed} stale link{'s' if stats.removed != 1 else ''} removed.")
+    if timings:
+        status(f"Took {sum(stats.seconds.values()):.1f} s: {stats.timings()}.")
 
 
 LinkId = Annotated[int, typer.Argument(help="The link's id.", metavar="ID")]
