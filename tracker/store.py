@@ -777,6 +777,11 @@ class _BulkWriter:
 
     def close(self) -> None:
         if self.pool is not None:
+            if self.pending is not None and self.pending[1] is not None:
+                # A failed import still has one run in the workers. Terminating a pool whose
+                # task thread is still handing out work can hang for good (seen once, in the
+                # test suite on a loaded machine): let the run finish first, one batch at most.
+                self.pending[1].wait()
             self.pool.terminate()
             self.pool.join()
             self.pool = None
