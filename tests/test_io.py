@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -234,6 +239,73 @@ def test_reading_a_big_csv_keeps_memory_flat(tmp_path):
     tracemalloc.stop()
     assert count == 12_000
     assert peak < 200_000, peak  # a fraction of the file: rows are never all held at once
+
+
+def test_an_import_interrupted_while_linking_says_what_is_stored(cli, db_path, tmp_path, monkeypatch):
+    """The import commits before linking starts: Ctrl-C then must not say nothing was written."""
+    from tracker import link
+
+    path = tmp_path / "two.csv"
+    path.write_text("text,speaker\nOne claim.,A\nAnother claim.,B\n", encoding="utf-8")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(link, "link_new", interrupted)
+    result = cli("import", str(path))
+    assert result.exit_code == 130
+    assert result.stderr.endswith(
+        "Interrupted: the new statements are stored, not linked yet (`tracker link` links them).\n"
+    )
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM statements").fetchone() == (2,)
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(c) for c in path.read_text().split()] if path.exists() else []
+
+
+def _running(marker: str) -> list[int]:
+    """Live processes whose command line mentions `marker`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and marker in (entry / "cmdline").read_text() \
+                    and "State:\tZ" not in (entry / "status").read_text():
+                found.append(int(entry.name))
+        except OSError:  # it ended while we looked
+            pass
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads child processes from /proc (Linux)")
+def test_a_terminated_import_rolls_back_quietly(tmp_path):
+    """SIGTERM (a `timeout`, a service manager) mid-import: exit 143, one line, nothing
+    written, and no analysis worker left behind."""
+    path = tmp_path / "many.csv"
+    rows = "".join(f"Officials in town {i} said the bridge number {i} will reopen in May.,Speaker {i % 50}\n"
+                   for i in range(40_000))
+    path.write_text("text,speaker\n" + rows, encoding="utf-8")
+    db = tmp_path / "t.db"
+    proc = subprocess.Popen([sys.executable, "-m", "tracker", "import", str(path), "--no-link", "--db", str(db)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not _children(proc.pid) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _children(proc.pid), "the import finished (or stalled) before its workers started"
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=60)
+        assert (proc.returncode, err) == (143, "Terminated: nothing was written.\n")
+        assert sqlite3.connect(db).execute("SELECT count(*) FROM statements").fetchone() == (0,)
+        time.sleep(0.2)
+        assert _running(str(db)) == []
+    finally:
+        for pid in [proc.pid, *_running(str(db))]:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
 
 
 def test_an_interrupted_import_writes_nothing(cli, db_path, tmp_path, monkeypatch):

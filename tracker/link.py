@@ -385,6 +385,7 @@ def _send_result(work: Callable[[], tuple[set[tuple[int, int]], int]], sender: A
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         pairs, count = work()
         message = ("ok", (array("q", (a << 32 | b for a, b in pairs)), count))

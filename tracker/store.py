@@ -79,9 +79,12 @@ def worker_pool(workers: int, *, fork: bool = False) -> Any:
 
 
 def _ignore_interrupts() -> None:
+    """A worker leaves Ctrl-C to its parent, and dies quietly when terminated (a forked worker
+    would otherwise inherit the parent's SIGTERM handler, which raises)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def now() -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import sqlite3
 import sys
+import threading
 
 import typer
 from typer.core import TyperGroup
@@ -17,6 +19,14 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+class Terminated(Exception):
+    """SIGTERM, raised where the command is, so its transaction rolls back as for Ctrl-C."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 class TrackerGroup(TyperGroup):
     """Turns every TrackerError into one `Error: …` line and exit code 1, never a traceback;
     usage errors are one line too, with exit code 2."""
@@ -24,6 +34,8 @@ class TrackerGroup(TyperGroup):
     def main(self, *args: object, standalone_mode: bool = True, **kwargs: object) -> object:
         if not standalone_mode:
             return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[arg-type]
+        main_thread = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None
         try:
             code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[arg-type]
         except Exception as error:
@@ -40,6 +52,9 @@ class TrackerGroup(TyperGroup):
         except (EOFError, typer.Abort):
             print("Aborted.", file=sys.stderr)
             sys.exit(1)
+        finally:
+            if main_thread:
+                signal.signal(signal.SIGTERM, previous)
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: typer.Context) -> object:
@@ -49,10 +64,13 @@ class TrackerGroup(TyperGroup):
             raise fail(str(error)) from None
         except sqlite3.DatabaseError as error:
             raise fail(f"database: {error}") from None
-        except KeyboardInterrupt:
-            # every write is one transaction, rolled back on the way out
-            print("Interrupted: nothing was written.", file=sys.stderr)
-            raise typer.Exit(130) from None
+        except (KeyboardInterrupt, Terminated) as stop:
+            # every write is one transaction, rolled back on the way out; a command that had
+            # committed one already adds a note saying what is stored
+            notes = getattr(stop, "__notes__", None)
+            what = "Interrupted" if isinstance(stop, KeyboardInterrupt) else "Terminated"
+            print(f"{what}: {notes[-1] if notes else 'nothing was written.'}", file=sys.stderr)
+            raise typer.Exit(130 if isinstance(stop, KeyboardInterrupt) else 143) from None
 
 
 def _typer(**kwargs: object) -> typer.Typer:

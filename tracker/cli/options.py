@@ -59,10 +59,18 @@ def link_added(db: Database, ids: list[int]) -> None:
     from tracker.link import link_new
     from tracker.render import progress, status
 
-    if len(ids) > 1:
-        with progress("Linking") as bar:
-            stats = link_new(db, ids, progress=bar)
-    else:
-        stats = link_new(db, ids)
+    from tracker.cli import Terminated
+
+    try:
+        if len(ids) > 1:
+            with progress("Linking") as bar:
+                stats = link_new(db, ids, progress=bar)
+        else:
+            stats = link_new(db, ids)
+    except (KeyboardInterrupt, Terminated) as stop:
+        many = len(ids) != 1
+        stop.add_note(f"the new statement{'s are' if many else ' is'} stored, not linked yet "
+                      f"(`tracker link` links {'them' if many else 'it'}).")
+        raise
     if stats.links:
         status(f"Linked: {stats.summary()}.")
