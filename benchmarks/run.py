@@ -246,6 +246,7 @@ def bench_link(report: Report, tier: str, n: int, db_path: Path, timeout: float,
         if Path(f"{db_path}{suffix}").exists():
             shutil.copy(f"{db_path}{suffix}", f"{linked}{suffix}")
     stages = linked.with_suffix(".stages")
+    stages.unlink(missing_ok=True)  # a run stopped before it wrote must not show the last one's
     seconds, rss, code = child([PYTHON, "-c", _RELINK, str(linked), str(stages)], timeout=timeout, rss=True)
     if code == -9:
         report.add(f"{tier} full link, relink_all whole process (s)", f"> {timeout:.0f} (stopped)",

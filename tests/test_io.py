@@ -279,8 +279,10 @@ def _running(marker: str) -> list[int]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads child processes from /proc (Linux)")
-def test_a_terminated_import_rolls_back_quietly(tmp_path):
-    """SIGTERM (a `timeout`, a service manager) mid-import: exit 143, one line, nothing
+@pytest.mark.parametrize("whom", ["the importer", "its process group"])
+def test_a_terminated_import_rolls_back_quietly(tmp_path, whom):
+    """SIGTERM mid-import, to the importer alone (`kill`) or to its whole process group (as
+    `timeout` and service managers send it, workers included): exit 143, one line, nothing
     written, and no analysis worker left behind."""
     path = tmp_path / "many.csv"
     rows = "".join(f"Officials in town {i} said the bridge number {i} will reopen in May.,Speaker {i % 50}\n"
@@ -288,13 +290,16 @@ def test_a_terminated_import_rolls_back_quietly(tmp_path):
     path.write_text("text,speaker\n" + rows, encoding="utf-8")
     db = tmp_path / "t.db"
     proc = subprocess.Popen([sys.executable, "-m", "tracker", "import", str(path), "--no-link", "--db", str(db)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         deadline = time.monotonic() + 60
         while not _children(proc.pid) and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
         assert _children(proc.pid), "the import finished (or stalled) before its workers started"
-        proc.send_signal(signal.SIGTERM)
+        if whom == "the importer":
+            proc.send_signal(signal.SIGTERM)
+        else:
+            os.killpg(proc.pid, signal.SIGTERM)
         out, err = proc.communicate(timeout=60)
         assert (proc.returncode, err) == (143, "Terminated: nothing was written.\n")
         assert sqlite3.connect(db).execute("SELECT count(*) FROM statements").fetchone() == (0,)

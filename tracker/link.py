@@ -28,8 +28,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from tracker.model import InvalidInput, Judgement, NotFound, Relation, ReviewStatus
-from tracker.store import _rows, get_setting, now, set_setting, worker_pool
+from tracker.model import InvalidInput, Judgement, NotFound, Relation, ReviewStatus, TrackerError
+from tracker.store import _rows, get_setting, now, set_setting, stop_pool, worker_pool
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is being done)
 
@@ -630,7 +630,10 @@ class _Postings:
     def __init__(self, keys: int, positions: int):
         self.bits = max(1, positions.bit_length())
         if (max(1, keys) << self.bits) >= 1 << 63:
-            raise ValueError("too many distinct stems to pack a blocking key")
+            raise TrackerError(
+                f"too many distinct words to link {positions:,} statements in one pass "
+                "(a blocking key no longer fits 63 bits)"
+            )
         # a key range per four positions or so: each range is sorted on its own (sorting never
         # holds a big list) and a lookup searches a few dozen codes
         self.shift = max(0, keys.bit_length() - max(1, positions.bit_length() - 2))
@@ -684,7 +687,7 @@ def _fan_out(
                     progress(done, parts)
         finally:
             if pool is not None:
-                pool.terminate()
+                stop_pool(pool)
     finally:
         _SHARED = None
     return pairs, examined
@@ -813,8 +816,11 @@ def _shapes(
     if workers <= 1 or len(items) < PARALLEL_MIN:
         return dict(_shapes_some(items))
     size = max(500, len(items) // (workers * 8))
-    with _pool(workers) as pool:
+    pool = _pool(workers)
+    try:
         parts = pool.map(_shapes_some, [items[i : i + size] for i in range(0, len(items), size)])
+    finally:
+        stop_pool(pool)
     return {sid: shape for part in parts for sid, shape in part}
 
 
@@ -985,7 +991,7 @@ def _judge(
                 progress(done, len(pairs), "judging pairs")
     finally:
         if pool is not None:
-            pool.terminate()  # every result is in, or something failed: either way, stop them
+            stop_pool(pool)  # every result is in, or something failed: either way, stop them
         _JUDGE = None
     return found, judged
 
@@ -1062,8 +1068,8 @@ def _link_new(db: Database, ids: Iterable[int], progress: Progress | None, worke
     with stats.timed("preparing"):
         texts = _texts(db, wanted)
     found_pairs, shapes = _pairs_for(db, [i for i in wanted if i in texts], texts, progress, workers, stats)
-    pairs = sorted(found_pairs)
     with stats.timed("judging"):
+        pairs = sorted(found_pairs)
         found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
     with stats.timed("writing"), db.atomic():
         _write(db, found, stats)

@@ -78,6 +78,18 @@ def worker_pool(workers: int, *, fork: bool = False) -> Any:
     )
 
 
+def stop_pool(pool: Any, timeout: float = 5.0) -> None:
+    """Terminate a process pool, giving up after `timeout` seconds. Pool.terminate() can hang
+    for good when a worker died while holding the pool's queue lock (a signal sent to the
+    whole process group, as `timeout` and service managers do, or the OOM killer); the pool's
+    daemon workers still get a SIGTERM at exit."""
+    import threading
+
+    stopper = threading.Thread(target=pool.terminate, name="stop-pool", daemon=True)
+    stopper.start()
+    stopper.join(timeout)
+
+
 def _ignore_interrupts() -> None:
     """A worker leaves Ctrl-C to its parent, and dies quietly when terminated (a forked worker
     would otherwise inherit the parent's SIGTERM handler, which raises)."""
@@ -780,13 +792,7 @@ class _BulkWriter:
 
     def close(self) -> None:
         if self.pool is not None:
-            if self.pending is not None and self.pending[1] is not None:
-                # A failed import still has one run in the workers. Terminating a pool whose
-                # task thread is still handing out work can hang for good (seen once, in the
-                # test suite on a loaded machine): let the run finish first, one batch at most.
-                self.pending[1].wait()
-            self.pool.terminate()
-            self.pool.join()
+            stop_pool(self.pool)
             self.pool = None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sqlite3
 import sys
@@ -19,11 +20,20 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-class Terminated(Exception):
-    """SIGTERM, raised where the command is, so its transaction rolls back as for Ctrl-C."""
+class Terminated(BaseException):
+    """SIGTERM, raised where the command is, so its transaction rolls back as for Ctrl-C
+    (a BaseException, as KeyboardInterrupt is: `except Exception` must not swallow it)."""
+
+
+_MAIN_PID = os.getpid()
 
 
 def _terminate(signum: int, frame: object) -> None:
+    if os.getpid() != _MAIN_PID:
+        # a worker just forked, before it set its own handling: die as SIGTERM should
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return
     raise Terminated
 
 
@@ -52,9 +62,12 @@ class TrackerGroup(TyperGroup):
         except (EOFError, typer.Abort):
             print("Aborted.", file=sys.stderr)
             sys.exit(1)
+        except Terminated:  # before or after the command ran
+            print("Terminated.", file=sys.stderr)
+            sys.exit(143)
         finally:
             if main_thread:
-                signal.signal(signal.SIGTERM, previous)
+                signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: typer.Context) -> object:

@@ -56,10 +56,9 @@ def database(path: Path | None) -> Database:
 
 def link_added(db: Database, ids: list[int]) -> None:
     """Link new statements to the stored ones (a progress bar for a batch); a summary on stderr."""
+    from tracker.cli import Terminated
     from tracker.link import link_new
     from tracker.render import progress, status
-
-    from tracker.cli import Terminated
 
     try:
         if len(ids) > 1:
