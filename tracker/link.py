@@ -639,9 +639,9 @@ class _Postings:
                 f"too many distinct words to link {positions:,} statements in one pass "
                 "(a blocking key no longer fits 63 bits)"
             )
-        # a key range per four positions or so: each range is sorted on its own (sorting never
+        # two to four key ranges a position: each range is sorted on its own (sorting never
         # holds a big list) and a lookup searches a few dozen codes
-        self.shift = max(0, keys.bit_length() - max(1, positions.bit_length() - 2))
+        self.shift = max(0, keys.bit_length() - positions.bit_length() - 2)
         self.ranges: list[array[int]] = [array("q") for _ in range((keys >> self.shift) + 1)]
 
     def add(self, position: int, keys: Iterable[int]) -> None:
