@@ -51,6 +51,19 @@ def test_re_extracting_the_same_article_adds_nothing(cli, db_path):
     assert stored(db_path) == before
 
 
+def test_extract_stopped_after_it_stored_says_how_many_are_stored(cli, db_path, monkeypatch):
+    from tracker import render
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(render, "table", interrupted)  # while it shows what it stored
+    result = cli("extract", str(SEED_ARTICLE), "--no-link")
+    assert result.exit_code == 130
+    assert result.stderr.endswith(f"Interrupted: the {stored(db_path)} new statements are stored.\n")
+    assert stored(db_path) > 1
+
+
 def test_dry_run_shows_but_stores_nothing(cli, db_path):
     out = cli.ok("extract", str(SEED_ARTICLE), "--dry-run")
     assert "Ishaq Dar" in out and "denied" in out

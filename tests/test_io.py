@@ -260,6 +260,36 @@ def test_an_import_interrupted_while_linking_says_what_is_stored(cli, db_path, t
     assert sqlite3.connect(db_path).execute("SELECT count(*) FROM statements").fetchone() == (2,)
 
 
+def test_an_import_stopped_after_it_committed_says_what_is_stored(cli, db_path, tmp_path, monkeypatch):
+    from tracker import render
+
+    path = tmp_path / "two.csv"
+    path.write_text("text,speaker\nOne claim.,A\nAnother claim.,B\n", encoding="utf-8")
+
+    def interrupted(message):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(render, "status", interrupted)  # while it says "Imported 2 new …"
+    result = cli("import", str(path), "--no-link")
+    assert (result.exit_code, result.stderr) == (130, "Interrupted: the 2 new statements are stored.\n")
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM statements").fetchone() == (2,)
+
+
+def test_an_add_stopped_while_printing_says_it_is_stored_and_one_already_recorded_says_nothing(
+    cli, db_path, monkeypatch
+):
+    from tracker import store
+
+    def interrupted(db, statement_id):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store, "get_statement", interrupted)
+    result = cli("add", "One claim.", "-s", "A", "--no-link", "--json")
+    assert (result.exit_code, result.stderr) == (130, "Interrupted: the new statement is stored.\n")
+    result = cli("add", "One claim.", "-s", "A", "--no-link", "--json")
+    assert (result.exit_code, result.stderr) == (130, "Interrupted: nothing was written.\n")
+
+
 def _children(pid: int) -> list[int]:
     path = Path(f"/proc/{pid}/task/{pid}/children")
     return [int(c) for c in path.read_text().split()] if path.exists() else []

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from tracker.cli.options import DbOption, JsonOption, database, link_added
+from tracker.cli.options import DbOption, JsonOption, after_commit, database, link_added
 from tracker.render import Column
 
 COLUMNS: list[Column] = [
@@ -49,6 +49,7 @@ def extract(
             found.append(_row(path, text, article, statement, source, url, date))
     if not found:
         render.status("No attributed statements found.")
+    new_ids: list[int] = []
     if not dry_run and found:
         db = database(db_path)
         added = _store(db, found)
@@ -56,18 +57,20 @@ def extract(
             row["id"] = result.id
             row["new"] = result.created
         new_ids = [a.id for a in added if a.created]
-        render.status(
-            f"Stored {len(new_ids)} new statement{'s' if len(new_ids) != 1 else ''}"
-            f" ({len(added) - len(new_ids)} already recorded) from {len(texts)} article"
-            f"{'s' if len(texts) != 1 else ''}."
-        )
-        if link and new_ids:
-            link_added(db, new_ids)
-    if json_:
-        print(json.dumps(found, ensure_ascii=False, indent=2))
-    else:
-        columns = ([("id", "id")] if not dry_run else []) + COLUMNS
-        render.table(found, columns, empty="")
+    with after_commit(len(new_ids)):
+        if not dry_run and found:
+            render.status(
+                f"Stored {len(new_ids)} new statement{'s' if len(new_ids) != 1 else ''}"
+                f" ({len(added) - len(new_ids)} already recorded) from {len(texts)} article"
+                f"{'s' if len(texts) != 1 else ''}."
+            )
+            if link and new_ids:
+                link_added(db, new_ids)
+        if json_:
+            print(json.dumps(found, ensure_ascii=False, indent=2))
+        else:
+            columns = ([("id", "id")] if not dry_run else []) + COLUMNS
+            render.table(found, columns, empty="")
 
 
 def _progress(items: list[Any], show: bool) -> Any:

@@ -14,6 +14,7 @@ from tracker.cli.options import (
     SpeakerFilter,
     TagFilter,
     UntilFilter,
+    after_commit,
     database,
     link_added,
 )
@@ -71,10 +72,11 @@ def import_(
     db = database(db_path)
     added = add_statements(db, read_statements(file, chosen, warn=lambda m: status(f"Warning: {m}")))
     new = added.new_count  # a list of a million new ids is ~40 MiB: built only to link them
-    status(f"Imported {new} new statement{'s' if new != 1 else ''}"
-           f" ({len(added) - new} already recorded).")
-    if link and new:
-        link_added(db, added.new_ids)
+    with after_commit(new):
+        status(f"Imported {new} new statement{'s' if new != 1 else ''}"
+               f" ({len(added) - new} already recorded).")
+        if link and new:
+            link_added(db, added.new_ids)
 
 
 def _pairs(keys: list[str]) -> Columns:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -52,6 +54,20 @@ def database(path: Path | None) -> Database:
     if path is None:
         return open_db(default_db_path(), create_dir=True)
     return open_db(path)
+
+
+@contextmanager
+def after_commit(new: int) -> Iterator[None]:
+    """Around what a command does once its statements are committed: stopped there (Ctrl-C,
+    SIGTERM), it must say they are stored, not that nothing was written."""
+    from tracker.cli import Terminated
+
+    try:
+        yield
+    except (KeyboardInterrupt, Terminated) as stop:
+        if new and not getattr(stop, "__notes__", None):
+            stop.add_note("the new statement is stored." if new == 1 else f"the {new} new statements are stored.")
+        raise
 
 
 def link_added(db: Database, ids: list[int]) -> None:

@@ -19,6 +19,7 @@ from tracker.cli.options import (
     SpeakerFilter,
     TagFilter,
     UntilFilter,
+    after_commit,
     database,
     link_added,
     output_format,
@@ -99,12 +100,13 @@ def add(
     )
     db = database(db_path)
     added = add_statement(db, new)
-    if added.created and link:
-        link_added(db, [added.id])
-    if json_:
-        print(json.dumps(get_statement(db, added.id), ensure_ascii=False, indent=2))
-    else:
-        print(added.id)
+    with after_commit(1 if added.created else 0):
+        if added.created and link:
+            link_added(db, [added.id])
+        if json_:
+            print(json.dumps(get_statement(db, added.id), ensure_ascii=False, indent=2))
+        else:
+            print(added.id)
     if not added.created:
         print(f"Already recorded as statement {added.id}.", file=sys.stderr)
 
