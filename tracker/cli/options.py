@@ -57,35 +57,34 @@ def database(path: Path | None) -> Database:
 
 
 @contextmanager
-def after_commit(new: int) -> Iterator[None]:
-    """Around what a command does once its statements are committed: stopped there (Ctrl-C,
-    SIGTERM), it must say they are stored, not that nothing was written."""
+def after_commit(new: int, note: str | None = None) -> Iterator[None]:
+    """Around what a command does once its `new` statements are committed: stopped there
+    (Ctrl-C, SIGTERM), it must say what is stored (`note`, else how many), not that nothing
+    was written. The innermost note wins."""
     from tracker.cli import Terminated
 
     try:
         yield
     except (KeyboardInterrupt, Terminated) as stop:
         if new and not getattr(stop, "__notes__", None):
-            stop.add_note("the new statement is stored." if new == 1 else f"the {new} new statements are stored.")
+            counted = "the new statement is stored." if new == 1 else f"the {new} new statements are stored."
+            stop.add_note(note or counted)
         raise
 
 
 def link_added(db: Database, ids: list[int]) -> None:
     """Link new statements to the stored ones (a progress bar for a batch); a summary on stderr."""
-    from tracker.cli import Terminated
     from tracker.link import link_new
     from tracker.render import progress, status
 
-    try:
-        if len(ids) > 1:
+    many = len(ids) != 1
+    unlinked = (f"the new statement{'s are' if many else ' is'} stored, not linked yet "
+                f"(`tracker link` links {'them' if many else 'it'}).")
+    with after_commit(len(ids), unlinked):
+        if many:
             with progress("Linking") as bar:
                 stats = link_new(db, ids, progress=bar)
         else:
             stats = link_new(db, ids)
-    except (KeyboardInterrupt, Terminated) as stop:
-        many = len(ids) != 1
-        stop.add_note(f"the new statement{'s are' if many else ' is'} stored, not linked yet "
-                      f"(`tracker link` links {'them' if many else 'it'}).")
-        raise
     if stats.links:
         status(f"Linked: {stats.summary()}.")
