@@ -552,7 +552,6 @@ class _SideIndex:
                 found |= _hits(pairs, keys[: n * (n - 1) // 2], ends[m - 1], ends[m], m * (m - 1) // 2)
         return found
 
-
     def reaching(self, position: int, keys: tuple[_Postings, _Postings]) -> set[int]:
         """Positions in `keys` (an index of a few statements, `_build`) that could link with
         the statement at `position`, lighter or heavier. Both sides use their longest prefix
