@@ -5,12 +5,12 @@ BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 SEED := seeds/000_5d60781b92935417.txt
 
-.PHONY: demo test bench eval docs clean
+.PHONY: demo test lint format bench eval docs clean
 
 $(BIN)/tracker: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	@touch $@
 
 demo: $(BIN)/tracker
@@ -21,6 +21,15 @@ demo: $(BIN)/tracker
 
 test: $(BIN)/tracker
 	$(BIN)/python -m pytest -q
+
+lint: $(BIN)/tracker
+	$(BIN)/ruff check tracker tests benchmarks
+	$(BIN)/ruff format --check tracker tests benchmarks
+	$(BIN)/mypy
+
+format: $(BIN)/tracker
+	$(BIN)/ruff check --fix tracker tests benchmarks
+	$(BIN)/ruff format tracker tests benchmarks
 
 bench: $(BIN)/tracker
 	$(BIN)/python benchmarks/run.py

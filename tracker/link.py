@@ -28,8 +28,16 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from tracker.model import InvalidInput, Judgement, NotFound, Relation, ReviewStatus, TrackerError
-from tracker.store import _rows, get_setting, now, set_setting, stop_pool, worker_pool
+from tracker.model import (
+    InvalidInput,
+    Judgement,
+    NotFound,
+    Relation,
+    ReviewStatus,
+    TrackerError,
+)
+from tracker.parallel import stop_pool, worker_pool
+from tracker.store import _rows, get_setting, now, set_setting
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is being done)
 

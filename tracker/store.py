@@ -32,6 +32,7 @@ from tracker.model import (
     SpeakerKind,
     TrackerError,
 )
+from tracker.parallel import stop_pool, worker_pool
 
 MAX_TEXT_CHARS = 20_000  # one statement; a whole article belongs in `tracker extract`
 MAX_FIELD_CHARS = 2_000
@@ -66,37 +67,6 @@ def open_db(path: str | os.PathLike[str] | None = None, *, create_dir: bool = Fa
     except sqlite3.DatabaseError as error:
         raise TrackerError(f"cannot open database {db_path}: {error}") from None
     return db
-
-
-def worker_pool(workers: int, *, fork: bool = False) -> Any:
-    """A process pool whose workers leave Ctrl-C to the parent, which rolls back and exits
-    quietly (otherwise every worker prints its own KeyboardInterrupt traceback)."""
-    import multiprocessing
-
-    return multiprocessing.get_context("fork" if fork else None).Pool(
-        workers, initializer=_ignore_interrupts
-    )
-
-
-def stop_pool(pool: Any, timeout: float = 5.0) -> None:
-    """Terminate a process pool, giving up after `timeout` seconds. Pool.terminate() can hang
-    for good when a worker died while holding the pool's queue lock (a signal sent to the
-    whole process group, as `timeout` and service managers do, or the OOM killer); the pool's
-    daemon workers still get a SIGTERM at exit."""
-    import threading
-
-    stopper = threading.Thread(target=pool.terminate, name="stop-pool", daemon=True)
-    stopper.start()
-    stopper.join(timeout)
-
-
-def _ignore_interrupts() -> None:
-    """A worker leaves Ctrl-C to its parent, and dies quietly when terminated (a forked worker
-    would otherwise inherit the parent's SIGTERM handler, which raises)."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def now() -> str:
@@ -198,7 +168,9 @@ def _check(new: NewStatement) -> _Checked:
 
 
 def _claim_values(text: str) -> ClaimValues:
-    from tracker.text import analyse  # judging code is loaded only by commands that write
+    from tracker.text import (
+        analyse,  # judging code is loaded only by commands that write
+    )
 
     claim = analyse(text)
     return claim.proposition, claim.polarity.value, claim.modality.value, claim.hedge
