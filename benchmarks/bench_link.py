@@ -99,7 +99,7 @@ _SHARED: Any = None
 
 def _brute_some(rows: list[int]) -> list[tuple[int, int]]:
     from tracker import link
-    from tracker.relate import relate
+    from tracker.judge import relate
 
     ids, texts, shapes, limits = _SHARED
     out = []
@@ -137,7 +137,7 @@ def recall(linked_db: Path, sample: int, workers: int, source: Path | None = Non
     """Links found among the brute-force pairs of the sample. The brute force depends only on
     the statements, relate and the threshold, so it is kept next to the tier's source database
     and reused while those stay the same."""
-    from tracker.relate import ENGINE_VERSION
+    from tracker.judge import ENGINE_VERSION
     from tracker.store import open_db
 
     started = time.perf_counter()

@@ -20,9 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rapidfuzz import fuzz  # noqa: E402
 
-from tracker import relate as relate_module  # noqa: E402
+from tracker import judge as relate_module  # noqa: E402
 from tracker import text as text_module  # noqa: E402
-from tracker.relate import relate  # noqa: E402
+from tracker.judge import relate  # noqa: E402
 
 TARGET = 2000.0
 SUBJECTS = ["India", "Pakistan", "The army", "Officials", "The minister", "Rubio", "Dar",

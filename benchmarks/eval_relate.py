@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tracker.evaluate import classification_report, fnc_score, pearson  # noqa: E402
-from tracker.relate import ENGINE_VERSION, relate  # noqa: E402
+from tracker.judge import ENGINE_VERSION, relate  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 FNC_SAMPLE = 3000

@@ -269,7 +269,7 @@ def bench_link(report: Report, tier: str, n: int, db_path: Path, timeout: float,
 def profile_link(report: Report, tier: str, db_path: Path) -> None:
     """Where link time goes: blocking all statements, then relate() on a sample of the pairs."""
     from tracker import link
-    from tracker.relate import relate
+    from tracker.judge import relate
     from tracker.store import open_db
 
     db = open_db(db_path)
@@ -316,7 +316,7 @@ def one_by_one_recall(report: Report, tier: str, db_path: Path, sample_size: int
     """Of the links exact batch linking stored for a sample of statements, the share that
     linking them one at a time finds (what `tracker add` does: FTS candidates, then relate)."""
     from tracker import link
-    from tracker.relate import relate
+    from tracker.judge import relate
     from tracker.store import open_db
 
     db = open_db(db_path.with_name(db_path.stem + "-linked.db"))
@@ -394,7 +394,7 @@ def bench_relate(report: Report, runs: int) -> None:
     import bench_relate
     from rapidfuzz import fuzz
 
-    from tracker.relate import relate
+    from tracker.judge import relate
 
     pairs = bench_relate.make_pairs(2000)
     baseline = bench_relate.rate(fuzz.token_set_ratio, pairs, runs)

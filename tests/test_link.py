@@ -7,7 +7,7 @@ import pytest
 from conftest import OTHER
 from tracker import link
 from tracker.model import InvalidInput, Judgement, NotFound, Reason, Relation, ReviewStatus
-from tracker.relate import ENGINE_VERSION
+from tracker.judge import ENGINE_VERSION
 from tracker.store import NewStatement, add_statements
 
 STRUCK = "Indian missiles struck targets in Afghanistan."
@@ -180,7 +180,7 @@ CORPUS = [
 
 
 def test_prefilter_never_drops_a_pair_relate_would_store() -> None:
-    from tracker.relate import relate
+    from tracker.judge import relate
 
     shapes = {text: link._shape(text) for text in CORPUS}
     stored = 0
@@ -195,7 +195,7 @@ def test_prefilter_never_drops_a_pair_relate_would_store() -> None:
 
 
 def test_a_pair_scoring_exactly_the_threshold_is_still_linked(db) -> None:
-    from tracker.relate import relate
+    from tracker.judge import relate
 
     denial = "India's missiles did not strike targets in Afghanistan; the allegations are false and baseless."
     ids = _add(db, *OTHER, STRUCK, denial)
@@ -255,7 +255,7 @@ def test_batch_relink_finds_the_same_links_as_per_statement_queries(db, monkeypa
 def test_blocking_finds_every_pair_brute_force_would_link() -> None:
     import random
 
-    from tracker.relate import relate
+    from tracker.judge import relate
 
     rng = random.Random(3)
     words = ("missiles struck targets afghanistan india denied border army troops minister "
@@ -316,7 +316,7 @@ def test_blocking_finds_exactly_the_pairs_the_pre_filter_passes(threshold, monke
 
 
 def test_the_heaviest_partner_is_where_sharing_stops_being_enough() -> None:
-    from tracker.relate import FULL_DICE
+    from tracker.judge import FULL_DICE
 
     def bound(shared: float, mine: float, theirs: float) -> float:
         dice = 2 * shared / (mine + theirs)

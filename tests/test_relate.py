@@ -3,7 +3,7 @@
 import pytest
 
 from tracker.model import Relation
-from tracker.relate import ENGINE_VERSION, relate, similarity
+from tracker.judge import ENGINE_VERSION, relate, similarity
 
 
 def codes(judgement):

@@ -25,7 +25,7 @@ __all__ = [
 if TYPE_CHECKING:
     from tracker.extract import extract_article, extract_statements
     from tracker.model import NewStatement, TrackerError
-    from tracker.relate import relate
+    from tracker.judge import relate
     from tracker.store import (
         StatementFilter,
         add_statement,
@@ -44,7 +44,7 @@ _HOMES = {
     "search_statements": "tracker.store",
     "get_statement": "tracker.store",
     "StatementFilter": "tracker.store",
-    "relate": "tracker.relate",
+    "relate": "tracker.judge",
     "extract_statements": "tracker.extract",
     "extract_article": "tracker.extract",
     "NewStatement": "tracker.model",

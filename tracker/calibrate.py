@@ -73,7 +73,7 @@ def evaluate_pairs(
 ) -> dict[str, Any]:
     """Accuracy, per-relation precision / recall / F1 and the confusion matrix of relate."""
     from tracker.evaluate import classification_report
-    from tracker.relate import ENGINE_VERSION, relate
+    from tracker.judge import ENGINE_VERSION, relate
 
     gold = [g for _, _, g in pairs]
     pred = [relate(x, y, related_threshold=related_threshold).relation.value for x, y, _ in pairs]

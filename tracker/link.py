@@ -218,7 +218,7 @@ def overlap_bounds(threshold: float) -> tuple[tuple[float, float], tuple[float, 
     smaller side is the shared stems alone). Returned per side of relate's score, proposition
     (threshold) and normalised text (threshold / 0.9): ((c, larger share), ...).
     """
-    from tracker.relate import FULL_DICE
+    from tracker.judge import FULL_DICE
 
     out = []
     for need in ((threshold - MARGIN) / 100, (threshold - MARGIN) / 90):
@@ -428,7 +428,7 @@ def _heaviest_partner(shared: float, weight: float, share: float) -> float:
     """The heaviest partner (stem weight, at least `weight`) with which sharing `shared` weight
     can still reach `share` of relate's similarity (the bound of overlap_bounds, solved for the
     partner's weight: Dice falls as the partner grows)."""
-    from tracker.relate import FULL_DICE
+    from tracker.judge import FULL_DICE
 
     c0 = 0.25 * shared / weight + 0.30  # containment and the edit-distance terms at their best
     if 0.45 * FULL_DICE + c0 >= share:  # reached below FULL_DICE: (0.45 D + c0) D / F = share
@@ -798,7 +798,7 @@ _Shape = tuple[tuple[_Side, ...], bool]  # (proposition, normalised text) sides;
 def _shape(text: str, proposition: str | None = None) -> _Shape:
     """A statement's sides as relate sees them; `proposition` is the one stored when the
     statement was written (the same analysis relate runs), which saves analysing it again."""
-    from tracker.relate import _LONG_WORDS, _stem_list
+    from tracker.judge import _LONG_WORDS, _stem_list
     from tracker.text import analyse_full, normalise, sentences, tokens
 
     if proposition is None:
@@ -844,7 +844,7 @@ def _shapes(
 
 class _Weights(dict[str, float]):
     def __missing__(self, term: str) -> float:
-        from tracker.relate import _weight
+        from tracker.judge import _weight
 
         value = self[term] = _weight(term)
         return value
@@ -858,7 +858,7 @@ def _scorers() -> tuple[Any, float]:
     # imported once, not per pair: the pre-filter runs millions of times
     from rapidfuzz import fuzz
 
-    from tracker.relate import FULL_DICE
+    from tracker.judge import FULL_DICE
 
     return fuzz, FULL_DICE
 
@@ -960,7 +960,7 @@ Found = tuple[int, int, Judgement, ReviewStatus]
 
 def _judge_some(pairs: Sequence[tuple[int, int]]) -> tuple[list[Found], int]:
     """Judge the pairs that pass the pre-filter; returns what to store and how many were judged."""
-    from tracker.relate import relate
+    from tracker.judge import relate
 
     texts, shapes, limits = _JUDGE
     found = []
@@ -1015,7 +1015,7 @@ def _judge(
 
 
 def _write(db: Database, found: list[tuple[int, int, Judgement, ReviewStatus]], stats: LinkStats) -> None:
-    from tracker.relate import ENGINE_VERSION
+    from tracker.judge import ENGINE_VERSION
 
     stamp = now()
     rows = []
@@ -1232,7 +1232,7 @@ def similar(db: Database, text: str, limit: int = 10) -> list[dict[str, Any]]:
     bm25, relate's similarity to the statement or its title, and how much of the query's
     rare words the statement and its title contain.
     """
-    from tracker.relate import similarity
+    from tracker.judge import similarity
     from tracker.store import get_statements
     from tracker.text import index_words, stem
 

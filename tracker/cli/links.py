@@ -273,7 +273,7 @@ def compare(
 ) -> None:
     """Judge how TEXT_B stands to TEXT_A, with the reasons; nothing is stored."""
     from tracker.model import InvalidInput
-    from tracker.relate import relate
+    from tracker.judge import relate
     from tracker.render import record
 
     if not text_a.strip() or not text_b.strip():
