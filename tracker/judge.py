@@ -10,6 +10,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from tracker.model import Judgement, Modality, Polarity, Reason, Relation
+from tracker.lexicon import IDENTIFIER_NOUNS
+from tracker.parts import part_conflicts, proper_names
 from tracker.text import (
     STOP_WORDS,
     Analysis,
@@ -156,6 +158,8 @@ def _quantities(norm: str) -> tuple[_Quantity, ...]:
         value = float(m.group("value"))
         if m.group("scale"):
             value *= _SCALES[m.group("scale")]
+        if _named_by_number(norm, m.start("value")):
+            continue  # "route 9": a name, not a count
         raw = re.findall(r"[a-z][a-z']*", m.group("rest"))
         if not raw or raw[0] in STOP_WORDS or (1900 <= value <= 2049 and not m.group("scale")):
             continue  # a year, or a bare amount: nothing says what is counted
@@ -170,6 +174,29 @@ def _quantities(norm: str) -> tuple[_Quantity, ...]:
             high = max(high, float(m.group("upper")) * (_SCALES[m.group("scale")] if m.group("scale") else 1))
         found.append(_Quantity(low, high, nouns, m.group(0).strip(), m.span()))
     return tuple(found)
+
+
+_NAMING_NUMBER = re.compile(r"\b([a-z]+)\s+(\d+[a-z]?)\b")
+
+
+def _named_by_number(norm: str, position: int) -> bool:
+    before = norm[max(0, position - 24) : position].split()
+    return bool(before) and before[-1] in IDENTIFIER_NOUNS
+
+
+@lru_cache(maxsize=32768)
+def _identifiers(norm: str) -> dict[str, str]:
+    """Things a number names, noun → number: {"route": "9"} for "route 9 is closed"."""
+    return {m.group(1): m.group(2) for m in _NAMING_NUMBER.finditer(norm) if m.group(1) in IDENTIFIER_NOUNS}
+
+
+def _other_names(a: Analysis, b: Analysis) -> Reason | None:
+    """"Route 9" in one, "Route 4" in the other: two things, whatever else the two share."""
+    ia, ib = _identifiers(a.proposition), _identifiers(b.proposition)
+    for noun in sorted(ia.keys() & ib.keys()):
+        if ia[noun] != ib[noun]:
+            return Reason("name", f"'{noun} {ia[noun]}' in a vs '{noun} {ib[noun]}' in b")
+    return None
 
 
 _MONTH_NAMES = frozenset(
@@ -446,6 +473,20 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     if numeric:
         conflicts.extend(numeric)
 
+    named = _other_names(xa, xb)
+    if named:
+        # About another thing of the same kind: neither agreeing nor contradicting.
+        return Judgement(Relation.RELATED, score, (named, sim_reason))
+    parts = tuple(
+        Reason(part.part, part.detail)
+        for part in part_conflicts(xa.proposition, xb.proposition, proper_names(a), proper_names(b))
+    )
+    if parts and not roles:
+        # One part filled differently: the same claim about another actor, target, place or
+        # time. Both asserting it, they conflict; one denying it, they need not.
+        if flips % 2 == 0:
+            return Judgement(Relation.CONTRADICTS, score, parts + tuple(conflicts) + (sim_reason,))
+        return Judgement(Relation.RELATED, score, parts + tuple(conflicts) + (sim_reason,))
     if flips % 2 == 1 or numeric:
         return Judgement(Relation.CONTRADICTS, score, tuple(conflicts) + (sim_reason,))
     if flips:

@@ -136,3 +136,40 @@ def m002_sources_fts(db: Database) -> None:
     db["sources"].enable_fts(
         ["title"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2"
     )
+
+
+@migrations()
+def m003_claims(db: Database) -> None:
+    # Claims are what a desk tracks: statements attach to them with a stance. A claim merged
+    # into another keeps its row (merged_into), so its id and ref still answer.
+    db["claims"].create(
+        {
+            "id": int,
+            "text": str,
+            "proposition": str,
+            "ref": str,
+            "origin": str,  # user, denial, statement
+            "merged_into": int,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("merged_into", "claims", "id")],
+        not_null={"text", "origin", "created_at"},
+    )
+    db.execute("CREATE UNIQUE INDEX idx_claims_ref ON claims (ref) WHERE ref IS NOT NULL")
+    db["claims"].enable_fts(["text"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2")
+    db.execute(
+        """CREATE TABLE claim_statements (
+               claim_id INTEGER NOT NULL REFERENCES claims(id),
+               statement_id INTEGER NOT NULL REFERENCES statements(id),
+               stance TEXT NOT NULL,
+               score REAL NOT NULL,
+               reasons TEXT,
+               status TEXT NOT NULL,
+               created_at TEXT NOT NULL,
+               reviewed_by TEXT,
+               reviewed_at TEXT,
+               PRIMARY KEY (claim_id, statement_id)
+           )"""
+    )
+    db.execute("CREATE INDEX idx_claim_statements_statement ON claim_statements (statement_id)")

@@ -104,12 +104,13 @@ app = _typer(
 
 
 def _register() -> None:
-    from tracker.cli import db, extract, io, links, reports, speakers, statements
+    from tracker.cli import claims, db, extract, io, links, reports, speakers, statements
 
     statements.register(app)
     extract.register(app)
     io.register(app)
     links.register(app)
+    claims.register(app)
     reports.register(app)
     speakers.register(app)
     db.register(app)

@@ -1,0 +1,432 @@
+"""Claims: the propositions statements take sides on, and which side each statement takes.
+
+A desk tracks claims, not word pairs. A claim comes from a person (`add_claim`), from the
+object of a denial ("denied claims that X" → claim X), or from a statement that no claim
+covers yet, which then founds one. Each statement is attached to the claims it takes a side
+on with a stance: `supports`, `denies`, or `discusses` (it reports the claim with a hedge, asks
+about it or predicts it). Two statements on opposite sides of one claim contradict each other,
+whatever words they use.
+
+Attachments found by tracker are `suggested` (or `confirmed` when the judge is sure and no
+part of the claim conflicts); a person's decision (attach, detach, review) is final, and
+re-attaching never overwrites it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
+
+if TYPE_CHECKING:
+    from tracker.link import Thresholds
+
+from tracker.model import InvalidInput, Judgement, NotFound, Relation, ReviewStatus, StrEnum
+
+__all__ = [
+    "Stance",
+    "add_claim",
+    "attach_statement",
+    "attach_statements",
+    "detach_statement",
+    "get_claim",
+    "list_claims",
+    "merge_claims",
+    "opposing_pairs",
+]
+
+MAX_CLAIM_CHARS = 2_000
+CANDIDATE_CLAIMS = 20  # claims judged against a new statement, the likeliest by full-text search
+STATEMENTS_PER_CLAIM = 500  # statements judged against a claim when many statements arrive at once
+
+
+class Stance(StrEnum):
+    SUPPORTS = "supports"
+    DENIES = "denies"
+    DISCUSSES = "discusses"
+
+
+class Origin(StrEnum):
+    USER = "user"  # `tracker claim add`
+    DENIAL = "denial"  # the object of a denial: "denied claims that X"
+    STATEMENT = "statement"  # founded by the first statement that made it
+
+
+_STANCE_OF = {
+    Relation.AGREES: Stance.SUPPORTS,
+    Relation.CONTRADICTS: Stance.DENIES,
+    Relation.RELATED: Stance.DISCUSSES,
+}
+_OPPOSITE = {Stance.SUPPORTS: Stance.DENIES, Stance.DENIES: Stance.SUPPORTS}
+
+
+def _now() -> str:
+    from tracker.store import now
+
+    return now()
+
+
+def _clean_text(text: str) -> str:
+    cleaned = " ".join((text or "").split())
+    if not cleaned:
+        raise InvalidInput("a claim needs text")
+    if len(cleaned) > MAX_CLAIM_CHARS:
+        raise InvalidInput(f"a claim is at most {MAX_CLAIM_CHARS:,} characters (this one has {len(cleaned):,})")
+    return cleaned
+
+
+def add_claim(db: Database, text: str, *, ref: str | None = None, origin: str = Origin.USER) -> dict[str, Any]:
+    """Record a claim and attach to it the stored statements that take a side on it."""
+    from tracker.text import analyse
+
+    cleaned = _clean_text(text)
+    ref = (ref or "").strip() or None
+    if ref is not None and db.execute("SELECT 1 FROM claims WHERE ref = ?", [ref]).fetchone():
+        raise InvalidInput(f"a claim with ref {ref!r} is already recorded")
+    proposition = analyse(cleaned).proposition
+    with db.conn:
+        cursor = db.execute(
+            "INSERT INTO claims (text, proposition, ref, origin, created_at) VALUES (?, ?, ?, ?, ?)",
+            [cleaned, proposition, ref, str(origin), _now()],
+        )
+        claim_id = int(cursor.lastrowid or 0)
+        _attach_to_claim(db, claim_id, cleaned)
+    return get_claim(db, str(claim_id))
+
+
+def _claim_row(db: Database, id_or_ref: str) -> dict[str, Any]:
+    key = str(id_or_ref).strip()
+    rows = list(db.query("SELECT * FROM claims WHERE ref = ?", [key]))
+    if not rows and key.isdigit():
+        rows = list(db.query("SELECT * FROM claims WHERE id = ?", [int(key)]))
+    if not rows:
+        raise NotFound(f"no claim {key!r}")
+    row = rows[0]
+    while row["merged_into"] is not None:  # a merged claim answers as the one it went into
+        row = next(db.query("SELECT * FROM claims WHERE id = ?", [row["merged_into"]]))
+    return row
+
+
+def get_claim(db: Database, id_or_ref: str) -> dict[str, Any]:
+    """A claim with every statement attached to it, strongest first within each stance."""
+    row = _claim_row(db, id_or_ref)
+    statements = []
+    for item in db.query(
+        """SELECT cs.statement_id AS id, s.ref, s.text, sp.name AS speaker, so.outlet, s.said_on,
+                  cs.stance, cs.score, cs.status, cs.reasons
+           FROM claim_statements cs
+           JOIN statements s ON s.id = cs.statement_id
+           JOIN speakers sp ON sp.id = s.speaker_id
+           LEFT JOIN sources so ON so.id = s.source_id
+           WHERE cs.claim_id = ? AND cs.status != 'rejected'
+           ORDER BY CASE cs.stance WHEN 'supports' THEN 0 WHEN 'denies' THEN 1 ELSE 2 END,
+                    cs.score DESC, cs.statement_id""",
+        [row["id"]],
+    ):
+        item["reasons"] = json.loads(item["reasons"] or "[]")
+        statements.append(item)
+    return {
+        "id": row["id"],
+        "text": row["text"],
+        "ref": row["ref"],
+        "origin": row["origin"],
+        "created_at": row["created_at"],
+        "statements": statements,
+    }
+
+
+def list_claims(db: Database, *, limit: int | None = None, disputed: bool = False) -> list[dict[str, Any]]:
+    """Every claim with how many statements take each side, and who and which outlets do."""
+    rows = list(
+        db.query(
+            """SELECT c.id, c.text, c.ref, c.origin, cs.stance, sp.name AS speaker, so.outlet
+               FROM claims c
+               LEFT JOIN claim_statements cs ON cs.claim_id = c.id AND cs.status != 'rejected'
+               LEFT JOIN statements s ON s.id = cs.statement_id
+               LEFT JOIN speakers sp ON sp.id = s.speaker_id
+               LEFT JOIN sources so ON so.id = s.source_id
+               WHERE c.merged_into IS NULL
+               ORDER BY c.id"""
+        )
+    )
+    claims: dict[int, dict[str, Any]] = {}
+    for row in rows:
+        claim = claims.setdefault(
+            row["id"],
+            {
+                "id": row["id"],
+                "text": row["text"],
+                "ref": row["ref"],
+                "origin": row["origin"],
+                **{stance.value: 0 for stance in Stance},
+                **{f"{stance.value}_speakers": [] for stance in Stance},
+                **{f"{stance.value}_outlets": [] for stance in Stance},
+            },
+        )
+        if row["stance"] is None:
+            continue
+        claim[row["stance"]] += 1
+        for field, value in ((f"{row['stance']}_speakers", row["speaker"]), (f"{row['stance']}_outlets", row["outlet"])):
+            if value and value not in claim[field]:
+                claim[field].append(value)
+    out = list(claims.values())
+    if disputed:
+        out = [c for c in out if c["supports"] and c["denies"]]
+    return out[:limit] if limit is not None else out
+
+
+# --- attaching ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Found:
+    claim_id: int
+    statement_id: int
+    stance: Stance
+    judgement: Judgement
+
+
+def _stance(judgement: Judgement) -> Stance | None:
+    return _STANCE_OF.get(judgement.relation)
+
+
+def _judge(claim_text: str, statement_text: str, threshold: float) -> Judgement | None:
+    from tracker.judge import relate
+
+    judgement = relate(claim_text, statement_text)
+    if judgement.relation is Relation.UNRELATED or judgement.score < threshold:
+        return None
+    return judgement
+
+
+def _status(judgement: Judgement, stance: Stance, limits: Thresholds) -> ReviewStatus:
+    from tracker.link import status_for
+
+    if stance is Stance.DISCUSSES:
+        return ReviewStatus.SUGGESTED
+    return status_for(judgement, limits)
+
+
+def _store(db: Database, found: Iterable[_Found], limits: Thresholds) -> int:
+    """Write attachments; a person's decision (confirmed or rejected by someone) stays."""
+    stamp = _now()
+    rows = [
+        (
+            f.claim_id,
+            f.statement_id,
+            f.stance.value,
+            f.judgement.score,
+            json.dumps(f.judgement.to_dict()["reasons"]),
+            _status(f.judgement, f.stance, limits).value,
+            stamp,
+        )
+        for f in found
+    ]
+    db.conn.executemany(
+        """INSERT INTO claim_statements (claim_id, statement_id, stance, score, reasons, status, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (claim_id, statement_id) DO UPDATE SET
+               stance = excluded.stance, score = excluded.score, reasons = excluded.reasons,
+               status = excluded.status, created_at = excluded.created_at
+           WHERE claim_statements.reviewed_by IS NULL""",
+        rows,
+    )
+    return len(rows)
+
+
+def _claim_query(words: Sequence[str]) -> str:
+    return " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def _attach_to_claim(db: Database, claim_id: int, claim_text: str) -> int:
+    """Judge the statements full-text search finds for one claim, and attach those that take a
+    side on it or discuss it."""
+    from tracker.link import rare_terms, thresholds
+
+    limits = thresholds(db)
+    words = rare_terms(db, claim_text, k=12)
+    if not words:
+        return 0
+    found = []
+    threshold = limits.suggest
+    for row in db.query(
+        """SELECT s.id, s.text FROM statements_fts f JOIN statements s ON s.id = f.rowid
+           WHERE statements_fts MATCH ? ORDER BY rank LIMIT ?""",
+        [_claim_query(words), STATEMENTS_PER_CLAIM],
+    ):
+        judgement = _judge(claim_text, row["text"], threshold)
+        stance = _stance(judgement) if judgement else None
+        if judgement is not None and stance is not None:
+            found.append(_Found(claim_id, row["id"], stance, judgement))
+    return _store(db, found, limits)
+
+
+def attach_statements(db: Database, ids: Sequence[int]) -> int:
+    """Attach statements to the claims they take a side on; a statement that takes a side on
+    no claim, and asserts or denies something, founds a claim of its own (its proposition; the
+    object of "denied claims that X" is claim X). Returns how many attachments were written."""
+    from tracker.link import rare_terms, thresholds
+
+    if not ids:
+        return 0
+    limits = thresholds(db)
+    threshold = limits.suggest
+    texts = {
+        row["id"]: row
+        for chunk in _chunks(list(ids), 500)
+        for row in db.query(
+            f"SELECT id, text, proposition, polarity, modality FROM statements WHERE id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        )
+    }
+    written = 0
+    with db.conn:
+        for sid in sorted(texts):
+            row = texts[sid]
+            words = rare_terms(db, row["text"], k=8)
+            found: list[_Found] = []
+            if words:
+                for claim in db.query(
+                    """SELECT c.id, c.text FROM claims_fts f JOIN claims c ON c.id = f.rowid
+                       WHERE claims_fts MATCH ? AND c.merged_into IS NULL ORDER BY rank LIMIT ?""",
+                    [_claim_query(words), CANDIDATE_CLAIMS],
+                ):
+                    judgement = _judge(claim["text"], row["text"], threshold)
+                    stance = _stance(judgement) if judgement else None
+                    if judgement is not None and stance is not None:
+                        found.append(_Found(claim["id"], sid, stance, judgement))
+            if not any(f.stance is not Stance.DISCUSSES for f in found):
+                founded = _found_claim(db, row)
+                if founded is not None:
+                    found.append(founded)
+            written += _store(db, found, limits)
+    return written
+
+
+def _found_claim(db: Database, row: dict[str, Any]) -> _Found | None:
+    """The claim a statement founds: what it asserts, or what it denies."""
+    from tracker.model import Modality, Polarity
+
+    if row["modality"] == Modality.QUESTION.value:
+        return None
+    proposition = (row["proposition"] or "").strip()
+    if not proposition:
+        return None
+    denies = row["polarity"] == Polarity.DENY.value
+    text = proposition[0].upper() + proposition[1:] if denies else row["text"]
+    origin = Origin.DENIAL if denies else Origin.STATEMENT
+    cursor = db.execute(
+        "INSERT INTO claims (text, proposition, origin, created_at) VALUES (?, ?, ?, ?)",
+        [text, proposition, origin.value, _now()],
+    )
+    from tracker.model import Reason
+
+    stance = Stance.DENIES if denies else Stance.SUPPORTS
+    reason = Reason("claim", "denies the claim it names" if denies else "founded the claim")
+    return _Found(int(cursor.lastrowid or 0), row["id"], stance, Judgement(Relation.AGREES, 100.0, (reason,)))
+
+
+def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+# --- a person's decisions -----------------------------------------------------------------
+
+
+def attach_statement(
+    db: Database, statement_id: int, claim: str, stance: str, *, by: str | None = None
+) -> dict[str, Any]:
+    """Attach a statement to a claim with the stance a person gives; final, never relinked."""
+    from tracker.store import get_statement
+
+    if stance not in Stance.values():
+        raise InvalidInput(f"stance must be one of {', '.join(Stance.values())}, not {stance!r}")
+    get_statement(db, statement_id)
+    row = _claim_row(db, claim)
+    stamp = _now()
+    with db.conn:
+        db.execute(
+            """INSERT INTO claim_statements
+                   (claim_id, statement_id, stance, score, reasons, status, created_at, reviewed_by, reviewed_at)
+               VALUES (?, ?, ?, 100, ?, 'confirmed', ?, ?, ?)
+               ON CONFLICT (claim_id, statement_id) DO UPDATE SET stance = excluded.stance,
+                   status = 'confirmed', reviewed_by = excluded.reviewed_by, reviewed_at = excluded.reviewed_at""",
+            [row["id"], statement_id, stance, json.dumps([{"code": "person", "detail": "attached by hand"}]),
+             stamp, by or "user", stamp],
+        )
+    return get_claim(db, str(row["id"]))
+
+
+def detach_statement(db: Database, statement_id: int, claim: str, *, by: str | None = None) -> dict[str, Any]:
+    """Take a statement off a claim; it stays off when statements are attached again."""
+    row = _claim_row(db, claim)
+    stamp = _now()
+    with db.conn:
+        cursor = db.execute(
+            """UPDATE claim_statements SET status = 'rejected', reviewed_by = ?, reviewed_at = ?
+               WHERE claim_id = ? AND statement_id = ?""",
+            [by or "user", stamp, row["id"], statement_id],
+        )
+        if cursor.rowcount == 0:
+            raise NotFound(f"statement {statement_id} is not attached to claim {row['id']}")
+    return get_claim(db, str(row["id"]))
+
+
+def merge_claims(db: Database, keep: str, absorb: str) -> dict[str, Any]:
+    """Fold one claim into another: its statements move, and its id and ref answer as `keep`."""
+    kept, gone = _claim_row(db, keep), _claim_row(db, absorb)
+    if kept["id"] == gone["id"]:
+        raise InvalidInput("a claim cannot be merged into itself")
+    with db.conn:
+        db.execute(
+            """INSERT INTO claim_statements
+                   (claim_id, statement_id, stance, score, reasons, status, created_at, reviewed_by, reviewed_at)
+               SELECT ?, statement_id, stance, score, reasons, status, created_at, reviewed_by, reviewed_at
+               FROM claim_statements WHERE claim_id = ? AND true
+               ON CONFLICT (claim_id, statement_id) DO NOTHING""",
+            [kept["id"], gone["id"]],
+        )
+        db.execute("DELETE FROM claim_statements WHERE claim_id = ?", [gone["id"]])
+        db.execute("UPDATE claims SET merged_into = ? WHERE id = ?", [kept["id"], gone["id"]])
+    return get_claim(db, str(kept["id"]))
+
+
+# --- what claims say about pairs ----------------------------------------------------------
+
+
+def opposing_pairs(db: Database, *, status: str | None = None) -> list[dict[str, Any]]:
+    """Every pair of statements on opposite sides of one claim (supports × denies), with the
+    claim as the reason. `status` "confirmed" keeps pairs whose both attachments are."""
+    sides: dict[int, dict[str, list[tuple[int, str]]]] = defaultdict(lambda: defaultdict(list))
+    texts: dict[int, str] = {}
+    for row in db.query(
+        """SELECT cs.claim_id, cs.statement_id, cs.stance, cs.status, c.text
+           FROM claim_statements cs JOIN claims c ON c.id = cs.claim_id
+           WHERE cs.status != 'rejected' AND cs.stance IN ('supports', 'denies') AND c.merged_into IS NULL"""
+    ):
+        sides[row["claim_id"]][row["stance"]].append((row["statement_id"], row["status"]))
+        texts[row["claim_id"]] = row["text"]
+    pairs = []
+    for claim_id, by_stance in sides.items():
+        for s, s_status in by_stance["supports"]:
+            for d, d_status in by_stance["denies"]:
+                if s == d:
+                    continue
+                confirmed = s_status == d_status == ReviewStatus.CONFIRMED.value
+                if status == ReviewStatus.CONFIRMED.value and not confirmed:
+                    continue
+                pairs.append(
+                    {
+                        "a_id": min(s, d),
+                        "b_id": max(s, d),
+                        "claim_id": claim_id,
+                        "claim": texts[claim_id],
+                        "status": "confirmed" if confirmed else "suggested",
+                    }
+                )
+    return pairs

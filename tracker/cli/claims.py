@@ -1,0 +1,171 @@
+"""Claims: `tracker claims` and `tracker claim add|show|attach|detach|merge`."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Annotated, Any, Optional
+
+import typer
+
+from tracker.cli.options import CsvOption, DbOption, JsonOption, LimitOption, NlOption, database, output_format
+
+CLAIM_COLUMNS = [
+    ("id", "id"),
+    ("text", "claim"),
+    ("supports", "for"),
+    ("denies", "against"),
+    ("discusses", "discuss"),
+    ("supports_speakers", "who is for"),
+    ("denies_speakers", "who is against"),
+]
+CLAIM_MACHINE = [
+    "id", "ref", "text", "origin", "supports", "denies", "discusses",
+    "supports_speakers", "denies_speakers", "discusses_speakers",
+    "supports_outlets", "denies_outlets", "discusses_outlets",
+]
+ATTACHED_COLUMNS = [
+    ("id", "id"),
+    ("stance", "stance"),
+    ("score", "score"),
+    ("status", "status"),
+    ("speaker", "speaker"),
+    ("outlet", "outlet"),
+    ("text", "text"),
+]
+
+
+class StanceChoice(str, Enum):
+    SUPPORTS = "supports"
+    DENIES = "denies"
+    DISCUSSES = "discusses"
+
+
+ClaimArg = Annotated[str, typer.Argument(help="A claim's id or ref.", metavar="CLAIM")]
+StatementArg = Annotated[int, typer.Argument(help="A statement's id.", metavar="STATEMENT")]
+
+
+def register(app: typer.Typer) -> None:
+    from tracker.cli import _typer
+
+    claim = _typer(help="One claim: add, show, attach, detach, merge.")
+    claim.command("add")(add)
+    claim.command("show")(show)
+    claim.command("attach")(attach)
+    claim.command("detach")(detach)
+    claim.command("merge")(merge)
+    app.add_typer(claim, name="claim")
+    app.command("claims")(claims)
+
+
+def claims(
+    disputed: Annotated[bool, typer.Option("--disputed", help="Only claims with statements on both sides.")] = False,
+    limit: LimitOption = None,
+    json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
+    db_path: DbOption = None,
+) -> None:
+    """The claims statements take sides on: how many support, deny or discuss each, and who.
+
+    Example: tracker claims --disputed
+    """
+    from tracker.claims import list_claims
+    from tracker.render import emit
+
+    fmt = output_format(json_, csv, nl)
+    rows = list_claims(database(db_path), limit=limit, disputed=disputed)
+    columns = CLAIM_COLUMNS if fmt == "table" else [(key, key) for key in CLAIM_MACHINE]
+    emit(rows, columns, fmt=fmt, title="Claims", empty="No claims.")
+
+
+def add(
+    text: Annotated[str, typer.Argument(help="The claim, as a sentence.")],
+    ref: Annotated[Optional[str], typer.Option("--ref", help="Your own id for the claim.")] = None,
+    json_: JsonOption = False,
+    db_path: DbOption = None,
+) -> None:
+    """Record a claim; the stored statements that take a side on it are attached to it.
+
+    Example: tracker claim add "Pakistan requested the ceasefire" --ref ceasefire-request
+    """
+    from tracker.claims import add_claim
+    from tracker.render import status
+
+    claim = add_claim(database(db_path), text, ref=ref)
+    if json_:
+        print(json.dumps(claim, ensure_ascii=False, indent=2))
+        return
+    status(f"Recorded claim {claim['id']}; {_counts(claim)}.")
+
+
+def _counts(claim: dict[str, Any]) -> str:
+    stances = [s["stance"] for s in claim["statements"]]
+    if not stances:
+        return "no statement takes a side on it yet"
+    parts = [f"{stances.count(name)} {label}" for name, label in
+             (("supports", "support it"), ("denies", "deny it"), ("discusses", "discuss it"))
+             if stances.count(name)]
+    return ", ".join(parts)
+
+
+def show(claim: ClaimArg, json_: JsonOption = False, db_path: DbOption = None) -> None:
+    """A claim and every statement attached to it, by stance, strongest first.
+
+    Example: tracker claim show ceasefire-request --json
+    """
+    from tracker.claims import get_claim
+    from tracker.render import record, table
+
+    found = get_claim(database(db_path), claim)
+    if json_:
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    record([("claim", found["text"]), ("ref", found["ref"]), ("from", found["origin"]),
+            ("sides", _counts(found))], title=f"Claim {found['id']}")
+    table(found["statements"], ATTACHED_COLUMNS, empty="No statement is attached to it.")
+
+
+def attach(
+    statement: StatementArg,
+    claim: ClaimArg,
+    stance: Annotated[StanceChoice, typer.Option("--stance", help="The side the statement takes.")],
+    db_path: DbOption = None,
+) -> None:
+    """Attach a statement to a claim with the stance you give (final: relinking keeps it).
+
+    Example: tracker claim attach 12 ceasefire-request --stance denies
+    """
+    from tracker.claims import attach_statement
+    from tracker.render import status
+
+    found = attach_statement(database(db_path), statement, claim, stance.value)
+    status(f"Statement {statement} {stance.value} claim {found['id']}.")
+
+
+def detach(statement: StatementArg, claim: ClaimArg, db_path: DbOption = None) -> None:
+    """Take a statement off a claim; it is not attached to it again.
+
+    Example: tracker claim detach 12 ceasefire-request
+    """
+    from tracker.claims import detach_statement
+    from tracker.render import status
+
+    found = detach_statement(database(db_path), statement, claim)
+    status(f"Statement {statement} is no longer attached to claim {found['id']}.")
+
+
+def merge(
+    keep: Annotated[str, typer.Argument(help="The claim that stays (id or ref).", metavar="KEEP")],
+    absorb: Annotated[str, typer.Argument(help="The claim folded into it.", metavar="ABSORB")],
+    db_path: DbOption = None,
+) -> None:
+    """Fold one claim into another: its statements move, its id and ref answer as the other.
+
+    Example: tracker claim merge 3 7
+    """
+    from tracker.claims import merge_claims
+    from tracker.render import status
+
+    found = merge_claims(database(db_path), keep, absorb)
+    status(f"Merged claim {absorb} into claim {found['id']}; {_counts(found)}.")

@@ -1,0 +1,177 @@
+"""The parts of a claim: who acted, on whom or what, where and when — and where two differ.
+
+Two statements that share every word but one can still contradict: "Indian drones struck
+Lahore" and "Pakistani drones struck Lahore". A bag of stems cannot see that; an alignment of
+the two claims can. The propositions are aligned word by word, after names that mean one
+thing are made one word ("New Delhi", "Indian" → india); where the alignment replaces one
+filler of a part with a different filler of the same kind (a country for a country, a group of
+people for a group, a month for a month), the two sides fill that part differently and
+conflict. A part only one side fills ("struck Lahore" / "struck Lahore in May") is no conflict.
+
+Pure: strings in, values out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from tracker.lexicon import (
+    ACTOR_GROUPS,
+    ENTITY_ALIASES,
+    MONTHS,
+    MULTIWORD_ALIASES,
+    PLACE_PREPOSITIONS,
+    SLOT_FILLERS_TO_SKIP,
+    WEEKDAYS,
+)
+from tracker.text import tokens
+
+__all__ = ["PartConflict", "canonical_tokens", "part_conflicts", "proper_names"]
+
+
+@dataclass(frozen=True)
+class PartConflict:
+    """One part of the claim that the two sides fill differently."""
+
+    part: str  # "agent", "patient", "place" or "time"
+    a: str  # the filler in a, as written (lower case)
+    b: str
+
+    @property
+    def detail(self) -> str:
+        return f"'{self.a}' in a vs '{self.b}' in b"
+
+
+FRAME_SHARE = 0.75  # of the shorter side's other words, what must match for a refilled part to count
+_MONTH_CONTEXT = frozenset("in on since by until till from of early late mid last next this during".split())
+_YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+
+
+@lru_cache(maxsize=32768)
+def canonical_tokens(proposition: str) -> tuple[tuple[str, str], ...]:
+    """The proposition's words as (canonical, as written) pairs: names that mean one thing are
+    one word ("new delhi", "indian" and "india" are all india), articles are dropped, and
+    "may" is a month only where a date can stand (after "in", "on", … or before a day)."""
+    words = list(tokens(proposition))
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(words):
+        for size in (3, 2):
+            phrase = " ".join(words[i : i + size])
+            if len(words) - i >= size and phrase in MULTIWORD_ALIASES:
+                out.append((MULTIWORD_ALIASES[phrase], phrase))
+                i += size
+                break
+        else:
+            word = words[i]
+            i += 1
+            if word in SLOT_FILLERS_TO_SKIP:
+                continue
+            if word == "may":
+                before = out[-1][1] if out else ""
+                after = words[i] if i < len(words) else ""
+                if before not in _MONTH_CONTEXT and not after.isdigit():
+                    out.append(("may#modal", word))
+                    continue
+            out.append((ENTITY_ALIASES.get(word) or MONTHS.get(word) or word, word))
+    return tuple(out)
+
+
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(]\s*)$")
+
+
+@lru_cache(maxsize=32768)
+def proper_names(text: str) -> frozenset[str]:
+    """Words written with a capital where a sentence does not start (lower-cased): "Lahore",
+    "Khan". Nothing when most words are capitalised, as in a title-case headline."""
+    words = list(_WORD.finditer(text))
+    capital = [m for m in words if m.group(0)[0].isupper()]
+    if not words or len(capital) > 0.6 * len(words) and len(words) > 3:
+        return frozenset()
+    names = set()
+    for m in capital:
+        if not _SENTENCE_START.search(text[: m.start()]):
+            names.add(m.group(0).lower().replace("-", "").removesuffix("'s"))
+    return frozenset(names)
+
+
+def _kind(canonical: str, before: str | None, names: frozenset[str]) -> str | None:
+    """What kind of filler a word is, when it is a kind whose fillers exclude each other."""
+    if canonical in MONTHS or canonical in WEEKDAYS:
+        return "time"
+    if _YEAR.match(canonical):  # a year where a date can stand: "in 2019", "May 2019"
+        return "time" if before in _MONTH_CONTEXT or before in MONTHS else None
+    if canonical.startswith("country:"):
+        return "country"
+    if canonical in ACTOR_GROUPS or canonical.startswith("group:"):
+        return "group"
+    if canonical in names:
+        return "name"
+    return None
+
+
+def _spelled_alike(x: str, y: str) -> bool:
+    from rapidfuzz.distance import OSA
+
+    if x.startswith(y) or y.startswith(x):
+        return True
+    return OSA.distance(x, y) <= (1 if min(len(x), len(y)) <= 5 else 2)
+
+
+def _part(kind: str, before: str | None, position: int) -> str:
+    if kind == "time":
+        return "time"
+    if before == "by":
+        return "agent"  # a passive's by-phrase names who acted
+    if before in PLACE_PREPOSITIONS:
+        return "place"
+    return "agent" if position == 0 else "patient"
+
+
+def part_conflicts(
+    a: str, b: str, names_a: frozenset[str] = frozenset(), names_b: frozenset[str] = frozenset()
+) -> tuple[PartConflict, ...]:
+    """The parts that propositions a and b fill with different fillers of the same kind.
+
+    names_a and names_b are the proper names of each side's original text (proper_names()):
+    two different names in one part ("struck Lahore" / "struck Karachi") conflict too. Only
+    one-word-for-one-word replacements between aligned stretches count: a longer rewording is
+    a paraphrase (or another claim), which the similarity judges, not this.
+    """
+    xa, xb = canonical_tokens(a), canonical_tokens(b)
+    ca, cb = [c for c, _ in xa], [c for c, _ in xb]
+    if not ca or not cb:
+        return ()
+    opcodes = SequenceMatcher(None, ca, cb, autojunk=False).get_opcodes()
+    found: list[PartConflict] = []
+    seen_a = set(ca)
+    seen_b = set(cb)
+    for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
+        if op != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
+            continue
+        # The filler must sit in a shared frame: what stands on each side of it is the same on
+        # both sides (or one side ends there), else the stretch is reworded, not refilled.
+        left = n == 0 or opcodes[n - 1][0] == "equal"
+        right = n == len(opcodes) - 1 or opcodes[n + 1][0] == "equal" or i2 == len(ca) or j2 == len(cb)
+        if not (left and right):
+            continue
+        x, y = ca[i1], cb[j1]
+        if _spelled_alike(x, y):
+            continue  # "Kobane" / "Kobani", "watch" / "watches": one filler, spelled two ways
+        before = ca[i1 - 1] if i1 > 0 else None
+        kind = _kind(x, before, names_a)
+        if kind is None or _kind(y, cb[j1 - 1] if j1 > 0 else None, names_b) != kind:
+            continue
+        if x in seen_b or y in seen_a:
+            continue  # both sides name both: a reordering (roles), not another filler
+        found.append(PartConflict(_part(kind, before, i1), xa[i1][1], xb[j1][1]))
+    if found:
+        # The rest of the claim must be the same claim: most of what is not refilled matches.
+        matched = sum(i2 - i1 for op, i1, i2, _, _ in opcodes if op == "equal")
+        if matched < FRAME_SHARE * (min(len(ca), len(cb)) - len(found)):
+            return ()
+    return tuple(found)
