@@ -25,7 +25,7 @@ from sqlite_utils import Database
 if TYPE_CHECKING:
     from tracker.link import Thresholds
 
-from tracker.model import InvalidInput, Judgement, NotFound, Relation, ReviewStatus, StrEnum
+from tracker.model import InvalidInput, Judgement, NotFound, Polarity, Relation, ReviewStatus, StrEnum
 
 __all__ = [
     "Stance",
@@ -188,6 +188,7 @@ class _Found:
     statement_id: int
     stance: Stance
     judgement: Judgement
+    founder: bool = False
 
 
 def _stance(judgement: Judgement) -> Stance | None:
@@ -223,12 +224,13 @@ def _store(db: Database, found: Iterable[_Found], limits: Thresholds) -> int:
             json.dumps(f.judgement.to_dict()["reasons"]),
             _status(f.judgement, f.stance, limits).value,
             stamp,
+            int(f.founder),
         )
         for f in found
     ]
     db.conn.executemany(
-        """INSERT INTO claim_statements (claim_id, statement_id, stance, score, reasons, status, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)
+        """INSERT INTO claim_statements (claim_id, statement_id, stance, score, reasons, status, created_at, founder)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (claim_id, statement_id) DO UPDATE SET
                stance = excluded.stance, score = excluded.score, reasons = excluded.reasons,
                status = excluded.status, created_at = excluded.created_at
@@ -266,68 +268,138 @@ def _attach_to_claim(db: Database, claim_id: int, claim_text: str) -> int:
 
 
 def attach_statements(db: Database, ids: Sequence[int]) -> int:
-    """Attach statements to the claims they take a side on; a statement that takes a side on
-    no claim, and asserts or denies something, founds a claim of its own (its proposition; the
-    object of "denied claims that X" is claim X). Returns how many attachments were written."""
-    from tracker.link import rare_terms, thresholds
+    """Attach new statements to the claims they take a side on, after they are linked.
 
-    if not ids:
+    First the claims people recorded: full-text search finds the likeliest, and the judge
+    decides the stance. Then the claims statements founded: a statement joins the claim of
+    the founder it is most strongly linked to (agrees: the founder's side; contradicts: the
+    other side), and a statement linked to no founder founds a claim of its own: what it
+    asserts, or, for "denied claims that X", claim X. Joining only through founders keeps one
+    wrong link from chaining claims together. Returns how many attachments were written.
+    """
+    from tracker.link import thresholds
+
+    wanted = sorted(set(ids))
+    if not wanted:
         return 0
     limits = thresholds(db)
-    threshold = limits.suggest
-    texts = {
+    rows = {
         row["id"]: row
-        for chunk in _chunks(list(ids), 500)
+        for chunk in _chunks(wanted, 500)
         for row in db.query(
-            f"SELECT id, text, proposition, polarity, modality FROM statements WHERE id IN ({','.join('?' * len(chunk))})",
+            "SELECT id, text, proposition, polarity, modality FROM statements"
+            f" WHERE id IN ({','.join('?' * len(chunk))})",
             chunk,
         )
     }
-    written = 0
     with db.conn:
-        for sid in sorted(texts):
-            row = texts[sid]
-            words = rare_terms(db, row["text"], k=8)
-            found: list[_Found] = []
-            if words:
-                for claim in db.query(
-                    """SELECT c.id, c.text FROM claims_fts f JOIN claims c ON c.id = f.rowid
-                       WHERE claims_fts MATCH ? AND c.merged_into IS NULL ORDER BY rank LIMIT ?""",
-                    [_claim_query(words), CANDIDATE_CLAIMS],
-                ):
-                    judgement = _judge(claim["text"], row["text"], threshold)
-                    stance = _stance(judgement) if judgement else None
-                    if judgement is not None and stance is not None:
-                        found.append(_Found(claim["id"], sid, stance, judgement))
-            if not any(f.stance is not Stance.DISCUSSES for f in found):
-                founded = _found_claim(db, row)
-                if founded is not None:
-                    found.append(founded)
-            written += _store(db, found, limits)
+        found = _to_recorded_claims(db, rows, limits)
+        sided = {f.statement_id for f in found if f.stance is not Stance.DISCUSSES}
+        written = _store(db, found, limits)
+        # One by one, so that a claim founded here is one the next may join; assertions
+        # first, so that a claim is worded as someone asserted it and its denials join it.
+        for sid in sorted(rows, key=lambda sid: (rows[sid]["polarity"] != Polarity.AFFIRM.value, sid)):
+            if sid not in sided:
+                written += _store(db, _through_founders(db, sid, rows[sid]), limits)
     return written
 
 
+def _to_recorded_claims(db: Database, rows: dict[int, dict[str, Any]], limits: Thresholds) -> list[_Found]:
+    """The stances statements take on the claims people recorded."""
+    from tracker.link import rare_terms
+
+    recorded = db.execute("SELECT count(*) FROM claims WHERE origin = 'user' AND merged_into IS NULL").fetchone()[0]
+    if not recorded:
+        return []
+    found: list[_Found] = []
+    if len(rows) > 4 * recorded:
+        # Many statements, few claims: each claim looks for its statements.
+        for claim in db.query("SELECT id, text FROM claims WHERE origin = 'user' AND merged_into IS NULL"):
+            words = rare_terms(db, claim["text"], k=12)
+            if not words:
+                continue
+            for hit in db.query(
+                "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? ORDER BY rank LIMIT ?",
+                [_claim_query(words), STATEMENTS_PER_CLAIM],
+            ):
+                row = rows.get(hit["rowid"])
+                if row is not None:
+                    found.extend(_judged(claim["id"], claim["text"], row, limits))
+        return found
+    for sid, row in rows.items():
+        words = rare_terms(db, row["text"], k=8)
+        if not words:
+            continue
+        for claim in db.query(
+            """SELECT c.id, c.text FROM claims_fts f JOIN claims c ON c.id = f.rowid
+               WHERE claims_fts MATCH ? AND c.origin = 'user' AND c.merged_into IS NULL
+               ORDER BY rank LIMIT ?""",
+            [_claim_query(words), CANDIDATE_CLAIMS],
+        ):
+            found.extend(_judged(claim["id"], claim["text"], row, limits))
+    return found
+
+
+def _judged(claim_id: int, claim_text: str, row: dict[str, Any], limits: Thresholds) -> list[_Found]:
+    judgement = _judge(claim_text, row["text"], limits.suggest)
+    stance = _stance(judgement) if judgement else None
+    if judgement is None or stance is None:
+        return []
+    return [_Found(claim_id, row["id"], stance, judgement)]
+
+
+def _through_founders(db: Database, sid: int, row: dict[str, Any]) -> list[_Found]:
+    """The statement joins the claim of the founder it is most strongly linked to, or founds one."""
+    from tracker.model import Reason
+
+    best = db.execute(
+        """SELECT cs.claim_id, cs.stance, l.relation, l.score, other.id
+           FROM links l
+           JOIN statements other ON other.id = CASE WHEN l.a_id = ? THEN l.b_id ELSE l.a_id END
+           JOIN claim_statements cs ON cs.statement_id = other.id AND cs.founder = 1
+           WHERE (l.a_id = ? OR l.b_id = ?) AND l.status != 'rejected'
+             AND l.relation IN ('agrees', 'contradicts') AND cs.status != 'rejected'
+           ORDER BY l.score DESC, other.id LIMIT 1""",
+        [sid, sid, sid],
+    ).fetchone()
+    if best is None:
+        founded = _found_claim(db, row)
+        return [founded] if founded is not None else []
+    claim_id, founder_stance, relation, score, founder = best
+    stance = Stance(founder_stance)
+    if relation == Relation.CONTRADICTS.value:
+        stance = _OPPOSITE.get(stance, stance)
+    reason = Reason("claim", f"{relation} with statement {founder}, which founded the claim")
+    return [_Found(claim_id, sid, stance, Judgement(Relation(relation), score, (reason,)))]
+
+
 def _found_claim(db: Database, row: dict[str, Any]) -> _Found | None:
-    """The claim a statement founds: what it asserts, or what it denies."""
-    from tracker.model import Modality, Polarity
+    """The claim a statement founds: what it says; for "denied claims that X", claim X."""
+    from tracker.model import Modality, Reason
+    from tracker.text import analyse_full
 
     if row["modality"] == Modality.QUESTION.value:
         return None
-    proposition = (row["proposition"] or "").strip()
-    if not proposition:
-        return None
-    denies = row["polarity"] == Polarity.DENY.value
-    text = proposition[0].upper() + proposition[1:] if denies else row["text"]
-    origin = Origin.DENIAL if denies else Origin.STATEMENT
+    analysis = analyse_full(row["text"])
+    wrapped = [cue for cue in analysis.cues if cue.kind == "denial" and cue.span[1] <= analysis.prop_offset]
+    if wrapped and analysis.proposition:
+        # The denial names what it denies: that is the claim, and someone must have made it.
+        text, origin, stance = _sentence(analysis.proposition), Origin.DENIAL, Stance.DENIES
+        reason = Reason("claim", f"'{wrapped[0].text}' names the claim it denies")
+    else:
+        text, origin, stance = row["text"], Origin.STATEMENT, Stance.SUPPORTS
+        reason = Reason("claim", "founded the claim")
     cursor = db.execute(
         "INSERT INTO claims (text, proposition, origin, created_at) VALUES (?, ?, ?, ?)",
-        [text, proposition, origin.value, _now()],
+        [text, analysis.proposition, origin.value, _now()],
     )
-    from tracker.model import Reason
+    judgement = Judgement(Relation.AGREES, 100.0, (reason,))
+    return _Found(int(cursor.lastrowid or 0), row["id"], stance, judgement, founder=True)
 
-    stance = Stance.DENIES if denies else Stance.SUPPORTS
-    reason = Reason("claim", "denies the claim it names" if denies else "founded the claim")
-    return _Found(int(cursor.lastrowid or 0), row["id"], stance, Judgement(Relation.AGREES, 100.0, (reason,)))
+
+def _sentence(proposition: str) -> str:
+    text = proposition.strip().rstrip(".;:,")
+    return text[:1].upper() + text[1:] + "."
 
 
 def _chunks(items: list[int], size: int) -> Iterable[list[int]]:

@@ -3,47 +3,47 @@
 from __future__ import annotations
 
 # --- names of countries and who speaks for them -------------------------------------------
-# country: its demonym(s), then capitals and seats of government that news uses for its
-# government ("New Delhi said", "the Kremlin denied"). A statement naming any of them names
+# country: its demonyms and short names | capitals and seats of government that news uses
+# for its government ("New Delhi said", "the Kremlin denied"). A statement naming any of them names
 # the country, so "Indian drones" and "India's drones" are one filler and "Pakistani" another.
 _COUNTRIES = """
-afghanistan: afghan afghans kabul taliban-led
-australia: australian australians canberra
-bangladesh: bangladeshi bangladeshis dhaka
-brazil: brazilian brazilians brasilia
-canada: canadian canadians ottawa
-china: chinese beijing prc
-egypt: egyptian egyptians cairo
-ethiopia: ethiopian ethiopians addis-ababa
-france: french paris elysee
-germany: german germans berlin
-india: indian indians delhi new-delhi
-indonesia: indonesian indonesians jakarta
-iran: iranian iranians tehran
-iraq: iraqi iraqis baghdad
+afghanistan: afghan afghans taliban-led | kabul
+australia: australian australians | canberra
+bangladesh: bangladeshi bangladeshis | dhaka
+brazil: brazilian brazilians | brasilia
+canada: canadian canadians | ottawa
+china: chinese prc | beijing
+egypt: egyptian egyptians | cairo
+ethiopia: ethiopian ethiopians | addis-ababa
+france: french | paris elysee
+germany: german germans | berlin
+india: indian indians | delhi new-delhi
+indonesia: indonesian indonesians | jakarta
+iran: iranian iranians | tehran
+iraq: iraqi iraqis | baghdad
 israel: israeli israelis
-italy: italian italians rome
-japan: japanese tokyo
-kenya: kenyan kenyans nairobi
+italy: italian italians | rome
+japan: japanese | tokyo
+kenya: kenyan kenyans | nairobi
 mexico: mexican mexicans
-nigeria: nigerian nigerians abuja
-north-korea: pyongyang dprk
-pakistan: pakistani pakistanis islamabad
+nigeria: nigerian nigerians | abuja
+north-korea: dprk | pyongyang
+pakistan: pakistani pakistanis | islamabad
 palestine: palestinian palestinians
-philippines: filipino filipinos manila
-poland: polish warsaw
-russia: russian russians moscow kremlin
-saudi-arabia: saudi saudis riyadh
-south-africa: pretoria
-south-korea: seoul
-sudan: sudanese khartoum
-syria: syrian syrians damascus
-turkey: turkish ankara turkiye
-ukraine: ukrainian ukrainians kyiv kiev
-united-kingdom: britain british uk whitehall
-united-states: american americans us usa america washington
-venezuela: venezuelan venezuelans caracas
-vietnam: vietnamese hanoi
+philippines: filipino filipinos | manila
+poland: polish | warsaw
+russia: russian russians | moscow kremlin
+saudi-arabia: saudi saudis | riyadh
+south-africa:  | pretoria
+south-korea:  | seoul
+sudan: sudanese | khartoum
+syria: syrian syrians | damascus
+turkey: turkish turkiye | ankara
+ukraine: ukrainian ukrainians | kyiv kiev
+united-kingdom: britain british uk | whitehall
+united-states: american americans us usa america | washington
+venezuela: venezuelan venezuelans | caracas
+vietnam: vietnamese | hanoi
 """
 
 # Organisations news names in several ways.
@@ -55,18 +55,23 @@ nato: otan
 """
 
 ENTITY_ALIASES: dict[str, str] = {}
+# Capitals stand for their country as a speaker or actor ("New Delhi said"), but where a thing
+# happened, a capital is a place like any other city ("talks in Doha" / "talks in Cairo").
+CAPITALS: set[str] = set()
 for _line in _ORGANISATIONS.strip().splitlines():
     _org, _names = _line.split(":")
     for _name in [_org, *_names.split()]:
         ENTITY_ALIASES[_name.replace("-", "")] = f"group:{_org}"
 for _line in _COUNTRIES.strip().splitlines():
     _country, _names = _line.split(":")
-    for _name in [_country, *_names.split()]:
+    _short, _, _capitals = _names.partition("|")
+    CAPITALS.update(_name.replace("-", "") for _name in _capitals.split())
+    for _name in [_country, *_short.split(), *_capitals.split()]:
         ENTITY_ALIASES[_name.replace("-", "")] = f"country:{_country}"
 
 # Names of more than one word, as tokens() spells them (hyphens joined, "'s" dropped).
 MULTIWORD_ALIASES: dict[str, str] = {
-    "new delhi": "country:india",
+    "new delhi": "country:india",  # a capital: see CAPITALS
     "indian government": "country:india",
     "government of india": "country:india",
     "pakistani government": "country:pakistan",

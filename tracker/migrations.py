@@ -169,7 +169,8 @@ def m003_claims(db: Database) -> None:
                created_at TEXT NOT NULL,
                reviewed_by TEXT,
                reviewed_at TEXT,
+               founder INTEGER NOT NULL DEFAULT 0,  -- the statement that founded the claim
                PRIMARY KEY (claim_id, statement_id)
            )"""
     )
-    db.execute("CREATE INDEX idx_claim_statements_statement ON claim_statements (statement_id)")
+    db.execute("CREATE INDEX idx_claim_statements_statement ON claim_statements (statement_id, founder)")

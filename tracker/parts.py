@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from tracker.lexicon import (
     ACTOR_GROUPS,
+    CAPITALS,
     ENTITY_ALIASES,
     MONTHS,
     MULTIWORD_ALIASES,
@@ -107,11 +108,21 @@ def _kind(canonical: str, before: str | None, names: frozenset[str]) -> str | No
         return "time" if before in _MONTH_CONTEXT or before in MONTHS else None
     if canonical.startswith("country:"):
         return "country"
+    if canonical.startswith("city:"):
+        return "name"
     if canonical in ACTOR_GROUPS or canonical.startswith("group:"):
         return "group"
     if canonical in names:
         return "name"
     return None
+
+
+def _as_place(canonical: list[str], written: tuple[tuple[str, str], ...], i: int) -> str:
+    """A capital after "in", "at", … is the city, not the government it stands for elsewhere."""
+    word = written[i][1].replace(" ", "")
+    if word in CAPITALS and i > 0 and canonical[i - 1] in PLACE_PREPOSITIONS:
+        return f"city:{word}"
+    return canonical[i]
 
 
 def _spelled_alike(x: str, y: str) -> bool:
@@ -159,7 +170,7 @@ def part_conflicts(
         right = n == len(opcodes) - 1 or opcodes[n + 1][0] == "equal" or i2 == len(ca) or j2 == len(cb)
         if not (left and right):
             continue
-        x, y = ca[i1], cb[j1]
+        x, y = _as_place(ca, xa, i1), _as_place(cb, xb, j1)
         if _spelled_alike(x, y):
             continue  # "Kobane" / "Kobani", "watch" / "watches": one filler, spelled two ways
         before = ca[i1 - 1] if i1 > 0 else None

@@ -82,7 +82,59 @@ def contradictions(
             clauses.append(f"(({clause_a}) OR ({clause_b}))")
             params.extend(params_a + params_b)
     sql = f"{_PAIR_SELECT} WHERE {' AND '.join(clauses)} ORDER BY l.score DESC, l.id"
-    return [_pair_row(row) for row in _rows(db, sql, params)]
+    rows = [_pair_row(row) for row in _rows(db, sql, params)]
+    linked = {(row["a_id"], row["b_id"]) for row in rows}
+    sides = [row for row in _claim_pairs(db, where, flips=flips, status=status) if (row["a_id"], row["b_id"]) not in linked]
+    return sorted(rows + sides, key=lambda row: (-row["score"], row["id"] is None, row["id"] or 0, row["a_id"], row["b_id"]))
+
+
+# Pairs of statements on opposite sides of one claim, shaped as links (no link id: the claim
+# is the reason). Both attachments confirmed make the pair confirmed.
+_CLAIM_PAIRS = """
+    WITH l AS (
+        SELECT NULL AS id, 'contradicts' AS relation,
+               CASE WHEN sa.status = 'confirmed' AND sd.status = 'confirmed'
+                    THEN 'confirmed' ELSE 'suggested' END AS status,
+               min(sa.score, sd.score) AS score,
+               json_array(json_object('code', 'claim', 'detail',
+                   'opposite sides of claim ' || c.id || ': ' || c.text)) AS reasons,
+               NULL AS engine, NULL AS created_at, NULL AS reviewed_at, NULL AS reviewed_by,
+               min(sa.statement_id, sd.statement_id) AS a_id,
+               max(sa.statement_id, sd.statement_id) AS b_id,
+               c.id AS claim_id
+        FROM claim_statements sa
+        JOIN claim_statements sd ON sd.claim_id = sa.claim_id AND sd.stance = 'denies'
+        JOIN claims c ON c.id = sa.claim_id AND c.merged_into IS NULL
+        WHERE sa.stance = 'supports' AND sa.status != 'rejected' AND sd.status != 'rejected'
+          AND sa.statement_id != sd.statement_id
+    )
+"""
+
+
+def _claim_pairs(
+    db: Database, where: StatementFilter | None, *, flips: bool, status: str
+) -> list[dict[str, Any]]:
+    select = _PAIR_SELECT.replace("FROM links l", "FROM l").replace("l.reviewed_by,", "l.reviewed_by, l.claim_id,")
+    clauses, params = [], []
+    if status in ("suggested", "confirmed"):
+        clauses.append("l.status = ?")
+        params.append(status)
+    if flips:
+        clauses.append("a.speaker_id = b.speaker_id")
+    if where is not None:
+        clause_a, params_a = filter_clause(db, where, "a")
+        clause_b, params_b = filter_clause(db, where, "b")
+        if clause_a != "1":
+            clauses.append(f"(({clause_a}) OR ({clause_b}))")
+            params.extend(params_a + params_b)
+    sql = f"{_CLAIM_PAIRS} {select} WHERE {' AND '.join(clauses) or '1'}"
+    best: dict[tuple[int, int], dict[str, Any]] = {}
+    for row in _rows(db, sql, params):
+        pair = _pair_row(row)
+        key = (pair["a_id"], pair["b_id"])
+        if key not in best or pair["score"] > best[key]["score"]:
+            best[key] = pair  # one row a pair, however many claims set them apart
+    return list(best.values())
 
 
 def list_links(
