@@ -9,7 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from tracker.model import InvalidInput, Relation, ReviewStatus
-from tracker.store import StatementFilter, _rows, filter_clause
+from tracker.store import StatementFilter, filter_clause, query_rows
 
 # "all" means every live link: rejected ones are shown only when asked for by name.
 LINK_STATUSES = ("suggested", "confirmed", "rejected", "all")
@@ -82,7 +82,7 @@ def contradictions(
             clauses.append(f"(({clause_a}) OR ({clause_b}))")
             params.extend(params_a + params_b)
     sql = f"{_PAIR_SELECT} WHERE {' AND '.join(clauses)} ORDER BY l.score DESC, l.id"
-    return [_pair_row(row) for row in _rows(db, sql, params)]
+    return [_pair_row(row) for row in query_rows(db, sql, params)]
 
 
 def list_links(
@@ -105,7 +105,7 @@ def list_links(
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    return [_pair_row(row) for row in _rows(db, sql, params)]
+    return [_pair_row(row) for row in query_rows(db, sql, params)]
 
 
 # --- report and timeline -----------------------------------------------------------------------
