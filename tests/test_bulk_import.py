@@ -15,7 +15,7 @@ import pytest
 from tracker import speakers as speaker_names
 from tracker import store
 from tracker.model import InvalidInput, NewStatement
-from tracker.store import SpeakerCache, add_statement, add_statements, open_db
+from tracker.store import SpeakerCache, add_statement, add_statements, ingest, open_db
 
 WORDS = ("budget tax jobs border police energy coal wages prices housing voters senate troops "
          "ceasefire missiles tariffs farmers water hospital pension court ruling funding").split()
@@ -82,8 +82,8 @@ def dump(db: Any) -> dict[str, list[tuple[Any, ...]]]:
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     """Batches of 100 and worker processes from 300 claims, so a few thousand rows go
     through every stage: many runs, the deferred FTS index and the process pool."""
-    monkeypatch.setattr(store, "BATCH_ROWS", 100)
-    monkeypatch.setattr(store, "PARALLEL_FROM", 300)
+    monkeypatch.setattr(ingest, "BATCH_ROWS", 100)
+    monkeypatch.setattr(ingest, "PARALLEL_FROM", 300)
 
 
 def test_bulk_import_stores_what_adding_one_at_a_time_stores(tmp_path, small_batches):

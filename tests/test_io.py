@@ -345,14 +345,14 @@ def test_a_terminated_import_rolls_back_quietly(tmp_path, whom):
 
 def test_an_interrupted_import_writes_nothing(cli, db_path, tmp_path, monkeypatch):
     """Ctrl-C in the middle of an import: exit 130, one line, the database as it was."""
-    from tracker import store
+    from tracker.store import ingest
 
     cli.ok("add", "Already here.", "-s", "X", "--no-link")
     before = sqlite3.connect(db_path).execute("SELECT * FROM statements").fetchall()
     rows = "".join(f"Statement number {i}.,Speaker {i % 7}\n" for i in range(50))
     path = tmp_path / "many.csv"
     path.write_text("text,speaker\n" + rows, encoding="utf-8")
-    real = store._check
+    real = ingest.check_statement
     calls = []
 
     def interrupted(new):
@@ -361,7 +361,7 @@ def test_an_interrupted_import_writes_nothing(cli, db_path, tmp_path, monkeypatc
             raise KeyboardInterrupt
         return real(new)
 
-    monkeypatch.setattr(store, "_check", interrupted)
+    monkeypatch.setattr(ingest, "check_statement", interrupted)
     result = cli("import", str(path), "--no-link")
     assert result.exit_code == 130
     assert result.stderr == "Interrupted: nothing was written.\n"

@@ -9,7 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from tracker.model import InvalidInput, Relation, ReviewStatus
-from tracker.store import StatementFilter, _rows, filter_clause
+from tracker.store import StatementFilter, filter_clause, query_rows
 
 # "all" means every live link: rejected ones are shown only when asked for by name.
 LINK_STATUSES = ("suggested", "confirmed", "rejected", "all")
@@ -82,7 +82,7 @@ def contradictions(
             clauses.append(f"(({clause_a}) OR ({clause_b}))")
             params.extend(params_a + params_b)
     sql = f"{_PAIR_SELECT} WHERE {' AND '.join(clauses)} ORDER BY l.score DESC, l.id"
-    rows = [_pair_row(row) for row in _rows(db, sql, params)]
+    rows = [_pair_row(row) for row in query_rows(db, sql, params)]
     linked = {(row["a_id"], row["b_id"]) for row in rows}
     sides = [row for row in _claim_pairs(db, where, flips=flips, status=status) if (row["a_id"], row["b_id"]) not in linked]
     return sorted(rows + sides, key=lambda row: (-row["score"], row["id"] is None, row["id"] or 0, row["a_id"], row["b_id"]))
@@ -129,7 +129,7 @@ def _claim_pairs(
             params.extend(params_a + params_b)
     sql = f"{_CLAIM_PAIRS} {select} WHERE {' AND '.join(clauses) or '1'}"
     best: dict[tuple[int, int], dict[str, Any]] = {}
-    for row in _rows(db, sql, params):
+    for row in query_rows(db, sql, params):
         pair = _pair_row(row)
         key = (pair["a_id"], pair["b_id"])
         if key not in best or pair["score"] > best[key]["score"]:
@@ -157,7 +157,7 @@ def list_links(
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    return [_pair_row(row) for row in _rows(db, sql, params)]
+    return [_pair_row(row) for row in query_rows(db, sql, params)]
 
 
 # --- report and timeline -----------------------------------------------------------------------

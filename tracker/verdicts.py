@@ -13,7 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from tracker.model import InvalidInput, Rating, Relation, ReviewStatus
-from tracker.store import _clean, _rows, get_statement, now
+from tracker.store import clean_field, get_statement, now, query_rows
 
 VERDICT_COLUMNS = "v.id, v.statement_id, v.rating, v.evidence_url, v.note, v.by, v.created_at"
 
@@ -36,15 +36,15 @@ def add_verdict(
 ) -> dict[str, Any]:
     """Record a verdict on a statement's claim; earlier verdicts stay as its history."""
     value = check_rating(rating)
-    evidence_url = _clean(evidence_url, "evidence URL")
+    evidence_url = clean_field(evidence_url, "evidence URL")
     if evidence_url and not evidence_url.lower().startswith(("http://", "https://")):
         raise InvalidInput(f"evidence URL {evidence_url!r} must start with http:// or https://")
     row = {
         "statement_id": statement_id,
         "rating": value,
         "evidence_url": evidence_url,
-        "note": _clean(note, "note", limit=20_000),
-        "by": _clean(by, "by"),
+        "note": clean_field(note, "note", limit=20_000),
+        "by": clean_field(by, "by"),
         "created_at": now(),
     }
     with db.atomic():
@@ -64,7 +64,7 @@ def _latest_own(db: Database, ids: Iterable[int] | None = None) -> dict[int, dic
         WHERE v.id = (SELECT w.id FROM verdicts w WHERE w.statement_id = v.statement_id
                       ORDER BY w.created_at DESC, w.id DESC LIMIT 1)
     """
-    latest = {row["statement_id"]: row for row in _rows(db, sql)}
+    latest = {row["statement_id"]: row for row in query_rows(db, sql)}
     if ids is not None:
         wanted = set(ids)
         latest = {k: v for k, v in latest.items() if k in wanted}
@@ -123,7 +123,7 @@ def current_verdict(db: Database, statement_id: int) -> dict[str, Any] | None:
 def verdict_history(db: Database) -> list[dict[str, Any]]:
     """Every verdict ever given, oldest first, with `current` marking the one that counts."""
     latest = {v["id"] for v in _latest_own(db).values()}
-    rows = list(_rows(db, f"SELECT {VERDICT_COLUMNS} FROM verdicts v ORDER BY v.created_at, v.id"))
+    rows = list(query_rows(db, f"SELECT {VERDICT_COLUMNS} FROM verdicts v ORDER BY v.created_at, v.id"))
     for row in rows:
         row["current"] = row["id"] in latest
     return _with_statements(db, rows)

@@ -1,0 +1,101 @@
+"""The database: opening it, and every query and write the commands need.
+
+Functions take a `sqlite_utils.Database`; writes that belong together run in one transaction.
+One module a job: `connection` (open, pragmas), `validation` (checking a statement),
+`lookup` (the speaker or source a statement names), `ingest` (writing statements),
+`queries` (reading them), `speaker_admin` (alias, merge, rename) and `settings`.
+"""
+
+from __future__ import annotations
+
+from tracker.model import NewStatement
+from tracker.store.connection import now, open_db, query_rows
+from tracker.store.ingest import Added, AddedList, add_statement, add_statements
+from tracker.store.lookup import (
+    SourceCache,
+    SpeakerCache,
+    source_id_for,
+    speaker_candidates,
+    speaker_ids_matching,
+)
+from tracker.store.queries import (
+    STATEMENT_COLUMNS,
+    STATEMENT_FROM,
+    StatementFilter,
+    counts,
+    filter_clause,
+    fts_query,
+    get_statement,
+    get_statements,
+    list_statements,
+    search_statements,
+    statement_links,
+    statement_verdicts,
+)
+from tracker.store.settings import get_setting, set_setting
+from tracker.store.speaker_admin import (
+    add_alias,
+    find_speaker,
+    list_sources,
+    list_speakers,
+    merge_speakers,
+    rename_speaker,
+    show_speaker,
+)
+from tracker.store.validation import (
+    MAX_FIELD_CHARS,
+    MAX_TEXT_CHARS,
+    ClaimValues,
+    Prepared,
+    clean_field,
+    content_hash,
+    prepare,
+)
+
+# the old private names, until every module imports the public ones
+_clean = clean_field
+_rows = query_rows
+
+__all__ = [
+    "MAX_FIELD_CHARS",
+    "MAX_TEXT_CHARS",
+    "STATEMENT_COLUMNS",
+    "STATEMENT_FROM",
+    "Added",
+    "AddedList",
+    "ClaimValues",
+    "NewStatement",
+    "Prepared",
+    "SourceCache",
+    "SpeakerCache",
+    "StatementFilter",
+    "add_alias",
+    "add_statement",
+    "add_statements",
+    "clean_field",
+    "content_hash",
+    "counts",
+    "filter_clause",
+    "find_speaker",
+    "fts_query",
+    "get_setting",
+    "get_statement",
+    "get_statements",
+    "list_sources",
+    "list_speakers",
+    "list_statements",
+    "merge_speakers",
+    "now",
+    "open_db",
+    "prepare",
+    "query_rows",
+    "rename_speaker",
+    "search_statements",
+    "set_setting",
+    "show_speaker",
+    "source_id_for",
+    "speaker_candidates",
+    "speaker_ids_matching",
+    "statement_links",
+    "statement_verdicts",
+]

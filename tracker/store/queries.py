@@ -1,0 +1,178 @@
+"""Reading statements: filters, lists, full-text search, and the links and verdicts of one."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from tracker.dates import lower_bound, parse_date, upper_bound
+from tracker.model import InvalidInput, Kind, NotFound
+from tracker.store.connection import query_rows
+from tracker.store.lookup import speaker_ids_matching
+from tracker.store.validation import clean_choice
+
+STATEMENT_COLUMNS = """
+    s.id, s.text, sp.name AS speaker, s.speaker_id, s.role, sp.affiliation,
+    src.outlet AS source, s.source_id, src.url, src.title, src.author,
+    s.said_on, s.reported_on, s.kind, s.cue, s.via, s.hedge, s.modality, s.polarity,
+    s.proposition, s.tags, s.ref, s.char_start, s.char_end, s.created_at
+"""
+STATEMENT_FROM = """
+    FROM statements s
+    JOIN speakers sp ON sp.id = s.speaker_id
+    LEFT JOIN sources src ON src.id = s.source_id
+"""
+
+
+def _statement_row(row: dict[str, Any]) -> dict[str, Any]:
+    row = dict(row)
+    row["tags"] = json.loads(row["tags"] or "[]")
+    return row
+
+
+@dataclass
+class StatementFilter:
+    speaker: str | None = None
+    source: str | None = None
+    tag: str | None = None
+    since: str | None = None
+    until: str | None = None
+    kind: str | None = None
+    limit: int | None = None
+
+
+def filter_clause(db: Database, where: StatementFilter, alias: str = "s") -> tuple[str, list[Any]]:
+    """SQL conditions (joined by AND) and parameters for a StatementFilter on table `alias`."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if where.speaker:
+        ids = speaker_ids_matching(db, where.speaker)
+        clauses.append(f"{alias}.speaker_id IN ({', '.join('?' for _ in ids) or 'NULL'})")
+        params.extend(ids)
+    if where.source:
+        clauses.append(
+            f"{alias}.source_id IN (SELECT id FROM sources WHERE outlet = ? COLLATE NOCASE OR url = ?)"
+        )
+        params.extend([where.source, where.source])
+    if where.tag:
+        clauses.append(f"EXISTS (SELECT 1 FROM json_each({alias}.tags) WHERE value = ?)")
+        params.append(where.tag)
+    date = f"coalesce({alias}.said_on, {alias}.reported_on)"
+    if where.since:
+        since = parse_date(where.since, field="--since date")
+        assert since is not None
+        clauses.append(f"substr({date} || '-99-99', 1, 10) >= ?")
+        params.append(lower_bound(since))
+    if where.until:
+        until = parse_date(where.until, field="--until date")
+        assert until is not None
+        clauses.append(f"substr({date} || '-00-00', 1, 10) <= ?")
+        params.append(upper_bound(until))
+    if where.kind:
+        kind = clean_choice(where.kind, "kind", Kind.values(), None)
+        clauses.append(f"{alias}.kind = ?")
+        params.append(kind)
+    return " AND ".join(clauses) or "1", params
+
+
+def list_statements(db: Database, where: StatementFilter | None = None) -> list[dict[str, Any]]:
+    where = where or StatementFilter()
+    clause, params = filter_clause(db, where)
+    sql = f"SELECT {STATEMENT_COLUMNS} {STATEMENT_FROM} WHERE {clause} ORDER BY s.id"
+    if where.limit is not None:
+        sql += " LIMIT ?"
+        params.append(where.limit)
+    return [_statement_row(row) for row in query_rows(db, sql, params)]
+
+
+def get_statement(db: Database, statement_id: int) -> dict[str, Any]:
+    rows = list(query_rows(db, f"SELECT {STATEMENT_COLUMNS} {STATEMENT_FROM} WHERE s.id = ?", [statement_id]))
+    if not rows:
+        raise NotFound(f"no statement with id {statement_id}")
+    return _statement_row(rows[0])
+
+
+def get_statements(db: Database, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    wanted = sorted(set(ids))
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        sql = f"SELECT {STATEMENT_COLUMNS} {STATEMENT_FROM} WHERE s.id IN ({marks})"
+        for row in query_rows(db, sql, chunk):
+            found[row["id"]] = _statement_row(row)
+    return found
+
+
+_FTS_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str, *, operator: str = "AND") -> str:
+    """Quote every word so user input can never be read as FTS5 syntax."""
+    words = _FTS_WORD.findall(text)
+    return f" {operator} ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def search_statements(db: Database, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    """Full-text search, best match first (bm25); every word must appear."""
+    match = fts_query(query)
+    if not match:
+        raise InvalidInput("search query has no words")
+    sql = f"""
+        SELECT {STATEMENT_COLUMNS}, bm25(statements_fts) AS rank
+        FROM statements_fts
+        JOIN statements s ON s.id = statements_fts.rowid
+        JOIN speakers sp ON sp.id = s.speaker_id
+        LEFT JOIN sources src ON src.id = s.source_id
+        WHERE statements_fts MATCH ?
+        ORDER BY rank LIMIT ?
+    """
+    return [_statement_row(row) for row in query_rows(db, sql, [match, limit])]
+
+
+def counts(db: Database) -> dict[str, int]:
+    return {
+        table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("statements", "speakers", "sources", "links", "verdicts")
+    }
+
+
+def statement_links(db: Database, statement_id: int) -> list[dict[str, Any]]:
+    """The links of one statement, each with the other statement's text and speaker."""
+    rows = list(
+        query_rows(
+            db,
+            """
+            SELECT l.id, l.relation, l.score, l.status, l.reasons, l.engine,
+                   CASE WHEN l.a_id = ? THEN l.b_id ELSE l.a_id END AS other_id
+            FROM links l WHERE l.a_id = ? OR l.b_id = ?
+            ORDER BY l.relation = 'contradicts' DESC, l.score DESC
+            """,
+            [statement_id] * 3,
+        )
+    )
+    others = get_statements(db, (row["other_id"] for row in rows))
+    for row in rows:
+        row["reasons"] = json.loads(row["reasons"] or "[]")
+        other = others.get(row["other_id"], {})
+        row["other_text"] = other.get("text")
+        row["other_speaker"] = other.get("speaker")
+        row["other_source"] = other.get("source")
+    return rows
+
+
+def statement_verdicts(db: Database, statement_id: int) -> list[dict[str, Any]]:
+    """Verdicts on one statement, oldest first (the last one counts)."""
+    return list(
+        query_rows(
+            db,
+            "SELECT id, rating, evidence_url, note, by, created_at FROM verdicts "
+            "WHERE statement_id = ? ORDER BY created_at, id",
+            [statement_id],
+        )
+    )
