@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tracker.evaluate import mean_average_precision  # noqa: E402
-from tracker.link import similar  # noqa: E402
-from tracker.model import NewStatement  # noqa: E402
-from tracker.store import add_statements, fts_query, open_db  # noqa: E402
+from tracker.evaluate import mean_average_precision
+from tracker.link import similar
+from tracker.model import NewStatement
+from tracker.store import add_statements, fts_query, open_db
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 FLOOR = 0.80  # MAP@5 on dev

@@ -14,11 +14,11 @@ import argparse
 import os
 import random
 import shutil
-import tempfile
 import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path

@@ -1,7 +1,6 @@
 """The README's command reference is generated from --help: fail when it is stale."""
 
 from conftest import ROOT
-
 from tracker.cli.docs import END, START, command_reference
 
 

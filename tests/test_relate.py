@@ -2,8 +2,8 @@
 
 import pytest
 
-from tracker.model import Relation
 from tracker.judge import ENGINE_VERSION, relate, similarity
+from tracker.model import Relation
 
 
 def codes(judgement):

@@ -68,7 +68,7 @@ def confusion_matrix(
     """Counts as matrix[gold_label][pred_label]."""
     _check(gold, pred)
     names = _labels(gold, pred, labels)
-    matrix = {g: {p: 0 for p in names} for g in names}
+    matrix = {g: dict.fromkeys(names, 0) for g in names}
     for g, p in zip(gold, pred):
         if g in matrix and p in matrix[g]:
             matrix[g][p] += 1

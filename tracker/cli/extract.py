@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -26,9 +26,9 @@ def register(app: typer.Typer) -> None:
 
 def extract(
     files: Annotated[list[str], typer.Argument(help="Article text files; - reads stdin.", metavar="FILE...")],
-    source: Annotated[Optional[str], typer.Option("--source", help="The outlet (default: as the article names it).")] = None,
-    url: Annotated[Optional[str], typer.Option(help="URL of the article.")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="When the article was published (reported-on date).")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="The outlet (default: as the article names it).")] = None,
+    url: Annotated[str | None, typer.Option(help="URL of the article.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="When the article was published (reported-on date).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be stored; store nothing.")] = False,
     link: Annotated[bool, typer.Option("--link/--no-link", help="Link new statements to related ones.")] = True,
     json_: JsonOption = False,
