@@ -22,7 +22,7 @@ def _add(db, *texts: str, speaker: str = "Someone") -> list[int]:  # type: ignor
 def _links(db) -> list[dict]:  # type: ignore[no-untyped-def]
     rows = db.execute("SELECT a_id, b_id, relation, status, engine, reasons, reviewed_at FROM links")
     names = ["a_id", "b_id", "relation", "status", "engine", "reasons", "reviewed_at"]
-    return [dict(zip(names, row)) for row in rows]
+    return [dict(zip(names, row, strict=True)) for row in rows]
 
 
 def test_fts_candidates_find_the_statement_sharing_rare_words(db) -> None:
@@ -145,9 +145,9 @@ def test_relink_keeps_the_id_of_a_link_found_again(db) -> None:
 
 
 def test_confirm_and_reject_unknown_link_raise_not_found(db) -> None:
-    with pytest.raises(NotFound, match="^no link with id 7$"):
+    with pytest.raises(NotFound, match=r"^no link with id 7$"):
         link.confirm_link(db, 7)
-    with pytest.raises(NotFound, match="^no link with id 7$"):
+    with pytest.raises(NotFound, match=r"^no link with id 7$"):
         link.reject_link(db, 7)
 
 

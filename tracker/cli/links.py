@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -27,20 +27,20 @@ from tracker.model import ReviewStatus
 from tracker.render import Column
 
 
-class LiveStatus(str, Enum):
+class LiveStatus(StrEnum):
     SUGGESTED = "suggested"
     CONFIRMED = "confirmed"
     ALL = "all"
 
 
-class AnyStatus(str, Enum):
+class AnyStatus(StrEnum):
     SUGGESTED = "suggested"
     CONFIRMED = "confirmed"
     REJECTED = "rejected"
     ALL = "all"
 
 
-class StoredRelation(str, Enum):
+class StoredRelation(StrEnum):
     AGREES = "agrees"
     CONTRADICTS = "contradicts"
     RELATED = "related"
