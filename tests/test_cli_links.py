@@ -4,7 +4,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from tests.conftest import SEED_STATEMENTS
+from conftest import SEED_STATEMENTS
 
 STRUCK = "Indian missiles struck targets in Afghanistan."
 DENIED = "India denied that its missiles struck targets in Afghanistan."
