@@ -18,11 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rapidfuzz import fuzz  # noqa: E402
+from rapidfuzz import fuzz
 
-from tracker import judge as relate_module  # noqa: E402
-from tracker import text as text_module  # noqa: E402
-from tracker.judge import relate  # noqa: E402
+from tracker import judge as relate_module
+from tracker import text as text_module
+from tracker.judge import relate
 
 TARGET = 2000.0
 SUBJECTS = ["India", "Pakistan", "The army", "Officials", "The minister", "Rubio", "Dar",

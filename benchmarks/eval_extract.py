@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tracker.extract import extract_statements  # noqa: E402
-from tracker.model import Extracted  # noqa: E402
+from tracker.extract import extract_statements
+from tracker.model import Extracted
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "polnear" / "dev"
 FLOORS = {"recall": 0.50, "precision": 0.85, "speaker": 0.75}

@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tracker.evaluate import mean_average_precision  # noqa: E402
-from tracker.link import similar  # noqa: E402
-from tracker.model import NewStatement  # noqa: E402
-from tracker.store import add_statements, fts_query, open_db  # noqa: E402
+from tracker.evaluate import mean_average_precision
+from tracker.link import similar
+from tracker.model import NewStatement
+from tracker.store import add_statements, fts_query, open_db
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 FLOOR = 0.80  # MAP@5 on dev
@@ -54,10 +54,11 @@ def load_claims(db, data: Path) -> int:  # type: ignore[no-untyped-def]
 def queries(data: Path, part: str) -> tuple[dict[str, str], dict[str, set[str]]]:
     tweets = {r[0]: r[1] for r in _tsv(data / "clef2020" / part / "tweets.queries.tsv")}
     relevant: dict[str, set[str]] = defaultdict(set)
-    for line in open(data / "clef2020" / part / "tweet-vclaim-pairs.qrels", encoding="utf-8"):
-        fields = line.split()
-        if len(fields) == 4 and fields[3] != "0":
-            relevant[fields[0]].add(fields[2])
+    with open(data / "clef2020" / part / "tweet-vclaim-pairs.qrels", encoding="utf-8") as qrels:
+        for line in qrels:
+            fields = line.split()
+            if len(fields) == 4 and fields[3] != "0":
+                relevant[fields[0]].add(fields[2])
     return tweets, relevant
 
 

@@ -14,11 +14,11 @@ import argparse
 import os
 import random
 import shutil
-import tempfile
 import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -99,32 +99,31 @@ def child(args: list[str], *, timeout: float | None = None, stdin: str | None = 
 def _run_child(args: list[str], shown: list[str], timeout: float | None, stdin: str | None,
                env: dict[str, str] | None) -> tuple[float, int]:
     started = time.perf_counter()
-    errors = tempfile.TemporaryFile("w+")  # a file, not a pipe: a chatty child never blocks
-    proc = subprocess.Popen(args, stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=errors, text=True,
-                            env={**os.environ, **(env or {})}, start_new_session=True)
-    if stdin is not None:
-        assert proc.stdin is not None
-        proc.stdin.write(stdin)
-        proc.stdin.close()
-    deadline = None if timeout is None else started + timeout
-    while True:
-        pid, status, _ = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        if deadline is not None and time.perf_counter() > deadline:
-            os.killpg(proc.pid, 9)
-            os.wait4(proc.pid, 0)
-            proc.returncode = -9
-            return timeout or 0.0, -9
-        time.sleep(0.01)
-    elapsed = time.perf_counter() - started
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        errors.seek(0)
-        print(f"    ! {' '.join(shown[:3])} exited {code}: {errors.read()[-400:]}", flush=True)
-    errors.close()
-    proc.returncode = code  # reaped here, so Popen must not wait again
+    with tempfile.TemporaryFile("w+") as errors:  # a file, not a pipe: a chatty child never blocks
+        proc = subprocess.Popen(args, stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=errors, text=True,
+                                env={**os.environ, **(env or {})}, start_new_session=True)
+        if stdin is not None:
+            assert proc.stdin is not None
+            proc.stdin.write(stdin)
+            proc.stdin.close()
+        deadline = None if timeout is None else started + timeout
+        while True:
+            pid, status, _ = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if deadline is not None and time.perf_counter() > deadline:
+                os.killpg(proc.pid, 9)
+                os.wait4(proc.pid, 0)
+                proc.returncode = -9
+                return timeout or 0.0, -9
+            time.sleep(0.01)
+        elapsed = time.perf_counter() - started
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            errors.seek(0)
+            print(f"    ! {' '.join(shown[:3])} exited {code}: {errors.read()[-400:]}", flush=True)
+        proc.returncode = code  # reaped here, so Popen must not wait again
     return elapsed, code
 
 
@@ -198,7 +197,6 @@ def bench_import(report: Report, tier: str, n: int, csv_path: Path, out: Path, r
                "≥ 0.5× raw", f"raw {raw_rate:,.0f}", f"{whole / raw_rate:.3f}×",
                met(whole >= 0.5 * raw_rate and code == 0))
     report.add(f"{tier} import peak RSS (MiB, largest process)", f"{rss:,.0f}", "flat in file size")
-    started = time.perf_counter()
     seconds2, _, _ = child([TRACKER, "import", str(csv_path), "--no-link", "--db", str(db_path)])
     report.add(f"{tier} re-import of the same file (s, adds nothing)", f"{seconds2:.1f}",
                "", f"first import {seconds:.1f} s", f"{seconds2 / seconds:.2f}×")

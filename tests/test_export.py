@@ -125,10 +125,9 @@ def test_output_file_is_written_atomically(cli, tmp_path):
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
     target = tmp_path / "out.json"
     target.write_text("old content")
-    with pytest.raises(RuntimeError):
-        with AtomicOutput(str(target)) as out:
-            out.write("half of it")
-            raise RuntimeError("disk full")
+    with pytest.raises(RuntimeError), AtomicOutput(str(target)) as out:
+        out.write("half of it")
+        raise RuntimeError("disk full")
     assert target.read_text() == "old content"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
 

@@ -50,7 +50,7 @@ def test_seed_statements_match_gold_exactly():
     found = list(extract_article(SEED).statements)
     gold = GOLD["statements"]
     assert [s.cue for s in found] == [g["cue"] for g in gold], "missing or extra statements"
-    for s, g in zip(found, gold):
+    for s, g in zip(found, gold, strict=True):
         assert s.content == g["content"]
         assert s.speaker == g["speaker"], g["content"]
         assert mention(SEED, s) == g["mention"], g["content"]
@@ -67,11 +67,14 @@ def test_seed_statements_match_gold_exactly():
 
 
 def test_seed_spans_are_exact():
-    assert_spans(SEED, extract_statements(SEED))
+    found = extract_statements(SEED)
+    assert len(found) == len(GOLD["statements"])
+    assert_spans(SEED, found)
 
 
 def test_seed_near_misses_are_not_statements():
     found = extract_statements(SEED)
+    assert len(found) == len(GOLD["statements"])
     contents = " | ".join(s.content for s in found)
     assert "Operation Sindoor" not in contents
     assert not any(s.cue in ("reports", "blames", "launched") for s in found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -116,7 +117,7 @@ def test_reimporting_the_same_file_adds_nothing(cli, db_path, seeded):
 def test_a_bad_last_row_rejects_the_file_and_stores_nothing(cli, db_path, tmp_path, seeded, last_row, message):
     path = tmp_path / "new.jsonl"
     rows = [{"text": "First new claim.", "speaker": "A"}, {"text": "Second new claim.", "speaker": "B"}]
-    path.write_text("\n".join(json.dumps(r) for r in rows + [last_row]) + "\n")
+    path.write_text("\n".join(json.dumps(r) for r in [*rows, last_row]) + "\n")
     assert cli.fails("import", str(path)) == message
     assert snapshot(db_path) == seeded
 
@@ -330,17 +331,15 @@ def test_a_terminated_import_rolls_back_quietly(tmp_path, whom):
             proc.send_signal(signal.SIGTERM)
         else:
             os.killpg(proc.pid, signal.SIGTERM)
-        out, err = proc.communicate(timeout=60)
+        _, err = proc.communicate(timeout=60)
         assert (proc.returncode, err) == (143, "Terminated: nothing was written.\n")
         assert sqlite3.connect(db).execute("SELECT count(*) FROM statements").fetchone() == (0,)
         time.sleep(0.2)
         assert _running(str(db)) == []
     finally:
         for pid in [proc.pid, *_running(str(db))]:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
 
 
 def test_an_interrupted_import_writes_nothing(cli, db_path, tmp_path, monkeypatch):

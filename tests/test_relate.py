@@ -2,8 +2,8 @@
 
 import pytest
 
-from tracker.model import Relation
 from tracker.judge import ENGINE_VERSION, relate, similarity
+from tracker.model import Relation
 
 
 def codes(judgement):
@@ -23,8 +23,8 @@ def test_seed_pair_denial_contradicts():
     assert j.relation is Relation.CONTRADICTS
     assert codes(j)[0] == "denial"
     assert j.reasons[0].side == "b"
-    assert "denied" in j.reasons[0].detail
-    assert j.reasons[0].span is not None
+    assert j.reasons[0].detail == "'denied' in b"
+    assert j.reasons[0].span == (15, 21)
 
 
 def test_same_claim_agrees():
@@ -52,7 +52,8 @@ def test_negation_contradicts():
 
 def test_negation_of_other_words_does_not_contradict():
     j = relate("Apple is buying Path", "Four reasons not to give up hope if Apple buys Path")
-    assert j.relation is not Relation.CONTRADICTS
+    assert j.relation is Relation.RELATED
+    assert codes(j) == ["modality", "similarity"]  # "if Apple buys": b only supposes it
 
 
 def test_negation_in_unrelated_clause_does_not_contradict():
@@ -107,7 +108,7 @@ def test_conflicting_numbers_contradict_in_words_and_digits():
 def test_equivalent_numbers_do_not_contradict(b):
     j = relate("Pakistan shot down six Indian jets", b)
     assert j.relation is Relation.AGREES
-    assert "number" not in codes(j)
+    assert codes(j) == ["similarity"]
 
 
 def test_rounded_figure_does_not_contradict():
@@ -156,13 +157,14 @@ def test_swapped_roles_contradict_and_same_roles_agree():
     j = relate("India asked Pakistan for a ceasefire", "Pakistan asked India for a ceasefire")
     assert j.relation is Relation.CONTRADICTS
     assert codes(j)[0] == "roles"
-    assert relate("India asked Pakistan for a ceasefire", "India asked Pakistan for a truce").relation is not Relation.CONTRADICTS
+    assert relate("India asked Pakistan for a ceasefire", "India asked Pakistan for a truce").relation is Relation.AGREES
 
 
 def test_unrelated_pair_and_threshold_override():
     j = relate("The army withdrew from the border", "The price of onions rose in Delhi")
     assert j.relation is Relation.UNRELATED
     assert codes(j) == ["similarity"]
+    # today this is judged `agrees` at score 0; nothing in common should make it `related`
     assert relate("The army withdrew from the border", "The price of onions rose in Delhi",
                   related_threshold=0).relation is not Relation.UNRELATED
 
@@ -199,13 +201,14 @@ def test_judgement_serialises():
 def test_claim_side_purpose_negation_is_not_the_claim():
     a = "The maker reinforced the frame so that it doesn't bend"
     assert relate(a, "No, the maker did not reinforce the frame").relation is Relation.CONTRADICTS
-    assert relate(a, "The maker quietly reinforced the frame").relation is not Relation.CONTRADICTS
+    assert relate(a, "The maker quietly reinforced the frame").relation is Relation.AGREES
 
 
 def test_advice_not_to_do_something_does_not_contradict():
     a = "Resetting all settings deletes your files"
     j = relate(a, "Don't reset all settings unless you want to lose your files")
-    assert j.relation is not Relation.CONTRADICTS
+    assert j.relation is Relation.RELATED
+    assert codes(j) == ["modality", "similarity"]
     assert relate(a, "Resetting all settings does not delete your files").relation is Relation.CONTRADICTS
 
 
@@ -215,7 +218,9 @@ def test_brushing_off_rumours_contradicts(verb):
     j = relate(a, f"The singer {verb} rumours that she has quit the band")
     assert j.relation is Relation.CONTRADICTS
     assert codes(j)[0] == "denial"
-    assert relate(a, "The singer repeats rumours that she has quit the band").relation is not Relation.CONTRADICTS
+    repeated = relate(a, "The singer repeats rumours that she has quit the band")
+    assert repeated.relation is Relation.RELATED
+    assert codes(repeated)[0] == "hedge"
 
 
 def test_label_modifying_the_claims_words_contradicts():
@@ -230,11 +235,16 @@ def test_label_modifying_the_claims_words_contradicts():
     "b",
     [
         "The veteran actor's fake account posted about his health",  # labels another word
-        "Death hoax? Fans wait for word from the veteran actor",  # only asks
-        "The veteran actor's death is no hoax, his family says",  # label undone
+        "The veteran actor's death is no hoax, his family says",  # label undone, but reported
     ],
 )
 def test_label_near_misses_do_not_contradict(b):
+    assert relate("The veteran actor is dead", b, related_threshold=0).relation is Relation.RELATED
+
+
+def test_a_label_that_only_asks_does_not_contradict():
+    # today this is judged `agrees`, but a question asserts nothing: it should be `related`
+    b = "Death hoax? Fans wait for word from the veteran actor"
     assert relate("The veteran actor is dead", b, related_threshold=0).relation is not Relation.CONTRADICTS
 
 
@@ -257,7 +267,8 @@ def test_passage_denying_something_else_does_not_contradict():
     body = ("The club's manager has been sacked after the defeat, the board said. "
             "The striker rejected reports that he wants to leave the team. " + _FILLER)
     j = relate("The club's manager has been sacked after the defeat", body)
-    assert j.relation is not Relation.CONTRADICTS
+    assert j.relation is Relation.RELATED  # the passage reports the claim ("the board said")
+    assert codes(j)[0] == "passage"
 
 
 def test_one_shared_word_and_similar_spelling_do_not_reach_the_suggest_threshold():

@@ -22,8 +22,8 @@ def test_index_words_and_fts_terms_split_hyphenated_words_as_the_fts_index_does(
 
 def test_informative_terms_drop_adverbs_but_keep_other_ly_words():
     terms = informative_terms("The family rally in Italy in July was reportedly deadly, officials strongly said")
-    assert {"family", "rally", "italy", "july", "deadly"} <= set(terms)
-    assert "reportedly" not in terms and "strongly" not in terms
+    # longest first; the adverbs "reportedly" and "strongly" are dropped, "rally" and "july" kept
+    assert terms == ["officials", "family", "deadly", "rally", "italy", "july"]
     assert is_adverb("allegedly") and is_adverb("completely") and not is_adverb("butterfly")
 
 
@@ -41,7 +41,7 @@ def test_informative_terms_are_plain_words_without_stop_or_cue_words():
     terms = informative_terms("India strongly denied claims that its missiles had struck targets")
     assert set(terms) == {"india", "missiles", "struck", "targets"}
     assert all(t.isalnum() and t == t.lower() for t in terms)
-    assert len(informative_terms("a b c the of and one two three four five", k=2)) <= 2
+    assert informative_terms("a b c the of and one two three four five", k=2) == ["1", "2"]
 
 
 def test_analyse_strips_denial_wrapper_and_denies():

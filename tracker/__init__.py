@@ -8,24 +8,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __all__ = [
-    "open_db",
-    "add_statement",
-    "add_statements",
-    "list_statements",
-    "search_statements",
-    "get_statement",
-    "relate",
-    "extract_statements",
-    "extract_article",
     "NewStatement",
     "StatementFilter",
     "TrackerError",
+    "add_statement",
+    "add_statements",
+    "extract_article",
+    "extract_statements",
+    "get_statement",
+    "list_statements",
+    "open_db",
+    "relate",
+    "search_statements",
 ]
 
 if TYPE_CHECKING:
     from tracker.extract import extract_article, extract_statements
-    from tracker.model import NewStatement, TrackerError
     from tracker.judge import relate
+    from tracker.model import NewStatement, TrackerError
     from tracker.store import (
         StatementFilter,
         add_statement,

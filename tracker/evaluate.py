@@ -30,7 +30,7 @@ def _check(gold: Sequence[Any], pred: Sequence[Any]) -> None:
 def accuracy(gold: Sequence[str], pred: Sequence[str]) -> float:
     """Share of items where pred equals gold (0.0 for no items)."""
     _check(gold, pred)
-    return sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else 0.0
+    return sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold) if gold else 0.0
 
 
 def _labels(gold: Iterable[str], pred: Iterable[str], labels: Sequence[str] | None) -> list[str]:
@@ -46,7 +46,7 @@ def per_label(
     _check(gold, pred)
     out: dict[str, dict[str, float]] = {}
     for label in _labels(gold, pred, labels):
-        tp = sum(g == label and p == label for g, p in zip(gold, pred))
+        tp = sum(g == label and p == label for g, p in zip(gold, pred, strict=True))
         n_pred = sum(p == label for p in pred)
         n_gold = sum(g == label for g in gold)
         precision = tp / n_pred if n_pred else 0.0
@@ -68,8 +68,8 @@ def confusion_matrix(
     """Counts as matrix[gold_label][pred_label]."""
     _check(gold, pred)
     names = _labels(gold, pred, labels)
-    matrix = {g: {p: 0 for p in names} for g in names}
-    for g, p in zip(gold, pred):
+    matrix = {g: dict.fromkeys(names, 0) for g in names}
+    for g, p in zip(gold, pred, strict=True):
         if g in matrix and p in matrix[g]:
             matrix[g][p] += 1
     return matrix
@@ -95,7 +95,7 @@ def pearson(xs: Sequence[float], ys: Sequence[float]) -> float:
     if n < 2:
         return 0.0
     mx, my = sum(xs) / n, sum(ys) / n
-    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
     sxx = sum((x - mx) ** 2 for x in xs)
     syy = sum((y - my) ** 2 for y in ys)
     if sxx == 0 or syy == 0:
@@ -112,7 +112,7 @@ def fnc_score(gold: Sequence[str], pred: Sequence[str], related: Iterable[str] =
     _check(gold, pred)
     kinds = frozenset(related)
     got = best = 0.0
-    for g, p in zip(gold, pred):
+    for g, p in zip(gold, pred, strict=True):
         g_related, p_related = g in kinds, p in kinds
         best += 1.0 if g_related else 0.25
         if g_related == p_related:
@@ -145,4 +145,4 @@ def mean_average_precision(
     _check(rankings, relevants)
     if not rankings:
         return 0.0
-    return sum(average_precision(r, rel, k) for r, rel in zip(rankings, relevants)) / len(rankings)
+    return sum(average_precision(r, rel, k) for r, rel in zip(rankings, relevants, strict=True)) / len(rankings)

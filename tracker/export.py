@@ -250,7 +250,7 @@ def _csv_records(
                 f"row {number} (line {reader.line_num}): {len(values)} columns where the"
                 f" header has {len(header)}"
             )
-        yield number, {h: _csv_unsafe(v) if v[:1] == "'" else v for h, v in zip(header, values) if h}
+        yield number, {h: _csv_unsafe(v) if v[:1] == "'" else v for h, v in zip(header, values, strict=True) if h}
 
 
 def _csv_unsafe(cell: str) -> str:

@@ -13,7 +13,7 @@ migrations = Migrations("tracker")
 
 @migrations()
 def m001_initial(db: Database) -> None:
-    db["speakers"].create(
+    db.table("speakers").create(
         {
             "id": int,
             "name": str,
@@ -26,16 +26,16 @@ def m001_initial(db: Database) -> None:
         not_null={"name", "kind"},
         defaults={"kind": "unknown"},
     )
-    db["speaker_aliases"].create(
+    db.table("speaker_aliases").create(
         {"id": int, "speaker_id": int, "alias": str, "key": str},
         pk="id",
         foreign_keys=[("speaker_id", "speakers", "id")],
         not_null={"speaker_id", "alias", "key"},
     )
-    db["speaker_aliases"].create_index(["key", "speaker_id"], unique=True)
-    db["speaker_aliases"].create_index(["speaker_id"])
+    db.table("speaker_aliases").create_index(["key", "speaker_id"], unique=True)
+    db.table("speaker_aliases").create_index(["speaker_id"])
 
-    db["sources"].create(
+    db.table("sources").create(
         {
             "id": int,
             "outlet": str,
@@ -52,7 +52,7 @@ def m001_initial(db: Database) -> None:
         "CREATE UNIQUE INDEX idx_sources_outlet_url ON sources (outlet COLLATE NOCASE, ifnull(url, ''))"
     )
 
-    db["statements"].create(
+    db.table("statements").create(
         {
             "id": int,
             "text": str,
@@ -79,16 +79,16 @@ def m001_initial(db: Database) -> None:
         foreign_keys=[("speaker_id", "speakers", "id"), ("source_id", "sources", "id")],
         not_null={"text", "speaker_id", "kind", "polarity", "modality", "content_hash"},
     )
-    db["statements"].create_index(["content_hash"], unique=True)
-    db["statements"].create_index(["speaker_id"])
-    db["statements"].create_index(["source_id"])
-    db["statements"].create_index(["said_on"])
+    db.table("statements").create_index(["content_hash"], unique=True)
+    db.table("statements").create_index(["speaker_id"])
+    db.table("statements").create_index(["source_id"])
+    db.table("statements").create_index(["said_on"])
     db.execute("CREATE UNIQUE INDEX idx_statements_ref ON statements (ref) WHERE ref IS NOT NULL")
-    db["statements"].enable_fts(
+    db.table("statements").enable_fts(
         ["text", "proposition"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2"
     )
 
-    db["links"].create(
+    db.table("links").create(
         {
             "id": int,
             "a_id": int,  # always the smaller statement id
@@ -106,11 +106,11 @@ def m001_initial(db: Database) -> None:
         foreign_keys=[("a_id", "statements", "id"), ("b_id", "statements", "id")],
         not_null={"a_id", "b_id", "relation", "score", "status"},
     )
-    db["links"].create_index(["a_id", "b_id"], unique=True)
-    db["links"].create_index(["b_id"])
-    db["links"].create_index(["relation", "status"])
+    db.table("links").create_index(["a_id", "b_id"], unique=True)
+    db.table("links").create_index(["b_id"])
+    db.table("links").create_index(["relation", "status"])
 
-    db["verdicts"].create(
+    db.table("verdicts").create(
         {
             "id": int,
             "statement_id": int,
@@ -124,16 +124,16 @@ def m001_initial(db: Database) -> None:
         foreign_keys=[("statement_id", "statements", "id")],
         not_null={"statement_id", "rating", "created_at"},
     )
-    db["verdicts"].create_index(["statement_id"])
+    db.table("verdicts").create_index(["statement_id"])
 
-    db["settings"].create({"key": str, "value": str}, pk="key")
+    db.table("settings").create({"key": str, "value": str}, pk="key")
 
 
 @migrations()
 def m002_sources_fts(db: Database) -> None:
     # `similar` also searches the titles of the sources statements were reported in: a
     # fact-check's or article's headline often restates the claim in other words.
-    db["sources"].enable_fts(
+    db.table("sources").enable_fts(
         ["title"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2"
     )
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import enum
 from dataclasses import asdict, dataclass, field
-from enum import Enum
 from typing import Any
 
 
@@ -19,10 +19,7 @@ class InvalidInput(TrackerError):
     """Input that cannot be stored: empty text, an impossible date, a malformed file."""
 
 
-class StrEnum(str, Enum):
-    def __str__(self) -> str:
-        return self.value
-
+class StrEnum(enum.StrEnum):
     @classmethod
     def values(cls) -> list[str]:
         return [member.value for member in cls]

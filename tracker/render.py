@@ -104,14 +104,14 @@ def status(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-class progress:  # noqa: N801 - used as a context manager, like rich's own
+class progress:
     """A rich progress bar on stderr; the object is a (done, total, stage) callback for library
     code, the stage ("judging pairs") shown after the description."""
 
     def __init__(self, description: str):
         self.description = description
 
-    def __enter__(self) -> "progress":
+    def __enter__(self) -> progress:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         console = _console(stderr=True)

@@ -189,12 +189,13 @@ def agrees_clusters(db: Database) -> list[list[int]]:
     for start in sorted(neighbours):
         if start in seen:
             continue
-        group, todo = set(), [start]
+        group: set[int] = set()
+        todo = [start]
         while todo:
             sid = todo.pop()
             if sid not in group:
                 group.add(sid)
-                todo.extend(neighbours.get(sid, ()) - group)
+                todo.extend(neighbours[sid] - group)
         seen |= group
         clusters.append(sorted(group))
     return clusters
@@ -285,12 +286,12 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
         # earlier first: by date, undated last, then by id
         a_key = (p["a_date"] is None, p["a_date"] or "", p["a_id"])
         b_key = (p["b_date"] is None, p["b_date"] or "", p["b_id"])
-        first, then = ("a", "b") if a_key <= b_key else ("b", "a")
+        earlier, later = ("a", "b") if a_key <= b_key else ("b", "a")
         flips.append({
             "speaker": p["a_speaker"], "link": p["id"], "state": state.get(p["status"], p["status"]),
-            "earlier_id": p[f"{first}_id"], "earlier_date": p[f"{first}_date"],
-            "earlier_text": p[f"{first}_text"], "later_id": p[f"{then}_id"],
-            "later_date": p[f"{then}_date"], "later_text": p[f"{then}_text"],
+            "earlier_id": p[f"{earlier}_id"], "earlier_date": p[f"{earlier}_date"],
+            "earlier_text": p[f"{earlier}_text"], "later_id": p[f"{later}_id"],
+            "later_date": p[f"{later}_date"], "later_text": p[f"{later}_text"],
         })
     sections.append(Section(
         "flips", "Flips", "Speakers who contradicted themselves.",

@@ -136,7 +136,7 @@ def _compatible(a: list[str], b: list[str]) -> bool:
         return False
     if len(a) == 1 or len(b) == 1:
         return True
-    return a[0] == b[0] or a[0][0] == b[0][0] and (len(a[0]) == 1 or len(b[0]) == 1)
+    return a[0] == b[0] or (a[0][0] == b[0][0] and (len(a[0]) == 1 or len(b[0]) == 1))
 
 
 def resolve(name: str, candidates: Iterable[Candidate]) -> Resolution:

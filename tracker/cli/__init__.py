@@ -7,6 +7,8 @@ import signal
 import sqlite3
 import sys
 import threading
+from collections.abc import Sequence
+from typing import Any
 
 import typer
 from typer.core import TyperGroup
@@ -41,13 +43,23 @@ class TrackerGroup(TyperGroup):
     """Turns every TrackerError into one `Error: …` line and exit code 1, never a traceback;
     usage errors are one line too, with exit code 2."""
 
-    def main(self, *args: object, standalone_mode: bool = True, **kwargs: object) -> object:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> object:
+        # click handles errors and exits itself in standalone mode: this method does both instead
+        extra.update(standalone_mode=False, windows_expand_args=windows_expand_args)
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[arg-type]
+            return super().main(args, prog_name, complete_var, **extra)
         main_thread = threading.current_thread() is threading.main_thread()
         previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[arg-type]
+            code = super().main(args, prog_name, complete_var, **extra)
         except Exception as error:
             # click's usage and parameter errors (typer may vendor click: matched by shape)
             if not (hasattr(error, "format_message") and hasattr(error, "exit_code")):
@@ -70,7 +82,8 @@ class TrackerGroup(TyperGroup):
                 signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
         sys.exit(code if isinstance(code, int) else 0)
 
-    def invoke(self, ctx: typer.Context) -> object:
+    # typer passes a typer.Context; the base class names the (vendored, private) click Context
+    def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except TrackerError as error:

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Optional
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from tracker.cli.options import DbOption, JsonOption, after_commit, database, link_added
 from tracker.render import Column
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from tracker.store import Added
 
 COLUMNS: list[Column] = [
     ("speaker", "speaker"),
@@ -26,9 +32,9 @@ def register(app: typer.Typer) -> None:
 
 def extract(
     files: Annotated[list[str], typer.Argument(help="Article text files; - reads stdin.", metavar="FILE...")],
-    source: Annotated[Optional[str], typer.Option("--source", help="The outlet (default: as the article names it).")] = None,
-    url: Annotated[Optional[str], typer.Option(help="URL of the article.")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="When the article was published (reported-on date).")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="The outlet (default: as the article names it).")] = None,
+    url: Annotated[str | None, typer.Option(help="URL of the article.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="When the article was published (reported-on date).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be stored; store nothing.")] = False,
     link: Annotated[bool, typer.Option("--link/--no-link", help="Link new statements to related ones.")] = True,
     json_: JsonOption = False,
@@ -53,7 +59,7 @@ def extract(
     if not dry_run and found:
         db = database(db_path)
         added = _store(db, found)
-        for row, result in zip(found, added):
+        for row, result in zip(found, added, strict=True):
             row["id"] = result.id
             row["new"] = result.created
         new_ids = [a.id for a in added if a.created]
@@ -119,7 +125,7 @@ def _row(
     }
 
 
-def _store(db: Any, rows: list[dict[str, Any]]) -> list[Any]:
+def _store(db: Database, rows: list[dict[str, Any]]) -> Sequence[Added]:
     from tracker.model import NewStatement
     from tracker.store import add_statements
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any, Optional, TextIO
+from typing import Annotated, Any, TextIO
 
 import typer
 
@@ -53,7 +53,7 @@ def register(app: typer.Typer) -> None:
 
 def import_(
     file: Annotated[str, typer.Argument(help="A CSV, TSV, JSON or JSONL file; - for stdin.", metavar="FILE")],
-    fmt: Annotated[Optional[str], typer.Option("--format", help="csv, tsv, json or jsonl (default: from the extension).")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help="csv, tsv, json or jsonl (default: from the extension).")] = None,
     link: Annotated[bool, typer.Option("--link/--no-link", help="Link the new statements to related ones.")] = True,
     db_path: DbOption = None,
 ) -> None:
@@ -142,12 +142,12 @@ def _write(what: str, fmt: str, db: Any, where: Any, out: TextIO) -> int:
 def export(
     what: Annotated[str, typer.Argument(help=f"One of: {', '.join(EXPORTS)}.", metavar="WHAT")],
     fmt: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--format", help="csv, json, jsonl, md or claimreview (verdicts only); "
                      "default: from the -o extension, else json."),
     ] = None,
     output: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
     ] = None,
     since: SinceFilter = None,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
-from typing import Annotated, Any, Optional
+from enum import StrEnum
+from typing import Annotated, Any
 
 import typer
 
@@ -27,20 +27,20 @@ from tracker.model import ReviewStatus
 from tracker.render import Column
 
 
-class LiveStatus(str, Enum):
+class LiveStatus(StrEnum):
     SUGGESTED = "suggested"
     CONFIRMED = "confirmed"
     ALL = "all"
 
 
-class AnyStatus(str, Enum):
+class AnyStatus(StrEnum):
     SUGGESTED = "suggested"
     CONFIRMED = "confirmed"
     REJECTED = "rejected"
     ALL = "all"
 
 
-class StoredRelation(str, Enum):
+class StoredRelation(StrEnum):
     AGREES = "agrees"
     CONTRADICTS = "contradicts"
     RELATED = "related"
@@ -166,7 +166,7 @@ def _decide(link_id: int, db_path: Any, decision: Any) -> None:
 
 
 def links(
-    relation: Annotated[Optional[StoredRelation], typer.Option(help="Only this relation.")] = None,
+    relation: Annotated[StoredRelation | None, typer.Option(help="Only this relation.")] = None,
     status: Annotated[AnyStatus, typer.Option(help="Review status; all = every link not rejected.")] = AnyStatus.ALL,
     limit: LimitOption = None,
     json_: JsonOption = False,
@@ -230,7 +230,7 @@ def _show_pair(row: dict[str, Any], position: int, total: int) -> None:
 
 
 def review(
-    relation: Annotated[Optional[StoredRelation], typer.Option(help="Only this relation.")] = None,
+    relation: Annotated[StoredRelation | None, typer.Option(help="Only this relation.")] = None,
     db_path: DbOption = None,
 ) -> None:
     """Walk the suggested links, strongest first: confirm, reject, skip or quit."""
@@ -272,8 +272,8 @@ def compare(
     json_: JsonOption = False,
 ) -> None:
     """Judge how TEXT_B stands to TEXT_A, with the reasons; nothing is stored."""
-    from tracker.model import InvalidInput
     from tracker.judge import relate
+    from tracker.model import InvalidInput
     from tracker.render import record
 
     if not text_a.strip() or not text_b.strip():
@@ -314,9 +314,9 @@ def eval_(
     a: Annotated[str, typer.Option("--a", help="Column with the first statement.")],
     b: Annotated[str, typer.Option("--b", help="Column with the second statement.")],
     label: Annotated[str, typer.Option("--label", help="Column with the gold label.")],
-    mapping: Annotated[Optional[str], typer.Option("--map", help="Labels to relations: for=agrees,against=contradicts,observing=related.")] = None,
-    related_threshold: Annotated[Optional[float], typer.Option("--related-threshold", min=0, max=100, help="Similarity below which a pair is unrelated (0: every pair is about the same thing).")] = None,
-    fmt: Annotated[Optional[str], typer.Option("--format", help="csv or tsv (default: from the extension).")] = None,
+    mapping: Annotated[str | None, typer.Option("--map", help="Labels to relations: for=agrees,against=contradicts,observing=related.")] = None,
+    related_threshold: Annotated[float | None, typer.Option("--related-threshold", min=0, max=100, help="Similarity below which a pair is unrelated (0: every pair is about the same thing).")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help="csv or tsv (default: from the extension).")] = None,
     json_: JsonOption = False,
 ) -> None:
     """Measure the judge on labelled pairs: accuracy, precision / recall / F1, confusion."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # sqlite_utils costs ~70 ms to import: only commands that ope
     from sqlite_utils import Database
 
 DbOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
         "--db",
         envvar="TRACKER_DB",
@@ -25,12 +25,12 @@ DbOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Output JSON.")]
 CsvOption = Annotated[bool, typer.Option("--csv", help="Output CSV.")]
 NlOption = Annotated[bool, typer.Option("--nl", help="Output JSON lines.")]
-LimitOption = Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many rows.")]
-SpeakerFilter = Annotated[Optional[str], typer.Option("--speaker", help="Only this speaker (name or id).")]
-SourceFilter = Annotated[Optional[str], typer.Option("--source", help="Only this outlet (or URL).")]
-TagFilter = Annotated[Optional[str], typer.Option("--tag", help="Only statements with this tag.")]
-SinceFilter = Annotated[Optional[str], typer.Option("--since", help="Said (or reported) on or after this date.")]
-UntilFilter = Annotated[Optional[str], typer.Option("--until", help="Said (or reported) on or before this date.")]
+LimitOption = Annotated[int | None, typer.Option("--limit", min=1, help="At most this many rows.")]
+SpeakerFilter = Annotated[str | None, typer.Option("--speaker", help="Only this speaker (name or id).")]
+SourceFilter = Annotated[str | None, typer.Option("--source", help="Only this outlet (or URL).")]
+TagFilter = Annotated[str | None, typer.Option("--tag", help="Only statements with this tag.")]
+SinceFilter = Annotated[str | None, typer.Option("--since", help="Said (or reported) on or after this date.")]
+UntilFilter = Annotated[str | None, typer.Option("--until", help="Said (or reported) on or before this date.")]
 
 
 def output_format(json_: bool = False, csv: bool = False, nl: bool = False) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -129,9 +129,9 @@ def verdict(
             help="true, mostly-true, half-true, misleading, false, pants-on-fire or unverified.",
         ),
     ],
-    evidence: Annotated[Optional[str], typer.Option("--evidence", help="URL of the evidence.")] = None,
-    note: Annotated[Optional[str], typer.Option("--note", help="Why, in a sentence or two.")] = None,
-    by: Annotated[Optional[str], typer.Option("--by", help="Who rated it.")] = None,
+    evidence: Annotated[str | None, typer.Option("--evidence", help="URL of the evidence.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Why, in a sentence or two.")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Who rated it.")] = None,
     json_: JsonOption = False,
     db_path: DbOption = None,
 ) -> None:
@@ -155,7 +155,7 @@ def verdict(
 
 
 def verdicts(
-    rating: Annotated[Optional[str], typer.Option("--rating", help="Only this rating.")] = None,
+    rating: Annotated[str | None, typer.Option("--rating", help="Only this rating.")] = None,
     json_: JsonOption = False,
     csv: CsvOption = False,
     nl: NlOption = False,

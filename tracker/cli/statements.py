@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Any, Optional
+from typing import Annotated
 
 import typer
 
@@ -60,19 +60,19 @@ def _text_argument(text: str) -> str:
 def add(
     text: Annotated[str, typer.Argument(help="What was said; - reads it from stdin.")],
     speaker: Annotated[str, typer.Option("--speaker", "-s", help="Who said it.")],
-    role: Annotated[Optional[str], typer.Option(help="The speaker's role as stated.")] = None,
-    affiliation: Annotated[Optional[str], typer.Option(help="Country, party or organisation.")] = None,
-    source: Annotated[Optional[str], typer.Option("--source", help="The outlet that reported it.")] = None,
-    url: Annotated[Optional[str], typer.Option(help="URL of the report.")] = None,
-    author: Annotated[Optional[str], typer.Option(help="Author of the report.")] = None,
-    said_on: Annotated[Optional[str], typer.Option("--said-on", help="When it was said (2025, 2025-05, 2025-05-10).")] = None,
-    reported_on: Annotated[Optional[str], typer.Option("--reported-on", help="When it was reported.")] = None,
+    role: Annotated[str | None, typer.Option(help="The speaker's role as stated.")] = None,
+    affiliation: Annotated[str | None, typer.Option(help="Country, party or organisation.")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="The outlet that reported it.")] = None,
+    url: Annotated[str | None, typer.Option(help="URL of the report.")] = None,
+    author: Annotated[str | None, typer.Option(help="Author of the report.")] = None,
+    said_on: Annotated[str | None, typer.Option("--said-on", help="When it was said (2025, 2025-05, 2025-05-10).")] = None,
+    reported_on: Annotated[str | None, typer.Option("--reported-on", help="When it was reported.")] = None,
     kind: Annotated[str, typer.Option(help="direct, indirect or paraphrase.")] = "direct",
-    cue: Annotated[Optional[str], typer.Option(help="The reporting verb: stated, denied, urged…")] = None,
-    via: Annotated[Optional[str], typer.Option(help="The reporting chain: 'to local television'.")] = None,
-    hedge: Annotated[Optional[str], typer.Option(help="A hedge such as 'reportedly'.")] = None,
-    tag: Annotated[Optional[list[str]], typer.Option("--tag", help="A tag (repeatable).")] = None,
-    ref: Annotated[Optional[str], typer.Option(help="An external id; adding it again adds nothing.")] = None,
+    cue: Annotated[str | None, typer.Option(help="The reporting verb: stated, denied, urged…")] = None,
+    via: Annotated[str | None, typer.Option(help="The reporting chain: 'to local television'.")] = None,
+    hedge: Annotated[str | None, typer.Option(help="A hedge such as 'reportedly'.")] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", help="A tag (repeatable).")] = None,
+    ref: Annotated[str | None, typer.Option(help="An external id; adding it again adds nothing.")] = None,
     link: Annotated[bool, typer.Option("--link/--no-link", help="Link it to related statements.")] = True,
     json_: JsonOption = False,
     db_path: DbOption = None,
@@ -117,7 +117,7 @@ def list_(
     tag: TagFilter = None,
     since: SinceFilter = None,
     until: UntilFilter = None,
-    kind: Annotated[Optional[str], typer.Option(help="direct, indirect or paraphrase.")] = None,
+    kind: Annotated[str | None, typer.Option(help="direct, indirect or paraphrase.")] = None,
     limit: LimitOption = None,
     json_: JsonOption = False,
     csv: CsvOption = False,
