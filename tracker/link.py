@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
@@ -211,19 +211,20 @@ def _least(gain: Callable[[float], float], need: float) -> float:
 def overlap_bounds(threshold: float) -> tuple[tuple[float, float], tuple[float, float]]:
     """Least shared stem weight, as a share of one side's weight, for relate to reach threshold.
 
-    relate.similarity (before its length damping, which only lowers it) is at most
-    (0.45·Dice + 0.25·containment + 0.30)·min(1, Dice / FULL_DICE), with Dice <= containment
-    <= 1. So the smaller side must share at least c of its weight (containment c, Dice at most
+    judge.similarity (before its length damping, which only lowers it) is at most
+    (DICE_WEIGHT·Dice + CONTAINMENT_WEIGHT·containment + both edit-distance weights)
+    ·min(1, Dice / FULL_DICE), with Dice <= containment <= 1. So the smaller side must share at least c of its weight (containment c, Dice at most
     c), and the larger side at least d/(2-d) of its own (Dice d at containment 1, where the
     smaller side is the shared stems alone). Returned per side of relate's score, proposition
-    (threshold) and normalised text (threshold / 0.9): ((c, larger share), ...).
+    (threshold) and normalised text (threshold / TEXT_SIDE_FACTOR): ((c, larger share), ...).
     """
-    from tracker.judge import FULL_DICE
+    from tracker.judge import CONTAINMENT_WEIGHT, DICE_WEIGHT, FULL_DICE
 
+    edit = _edit_weight()
     out = []
-    for need in ((threshold - MARGIN) / 100, (threshold - MARGIN) / 90):
-        c = _least(lambda x: (0.7 * x + 0.3) * min(1.0, x / FULL_DICE), need)
-        d = _least(lambda x: (0.45 * x + 0.55) * min(1.0, x / FULL_DICE), need)
+    for need in _score_shares(threshold):
+        c = _least(lambda x: ((DICE_WEIGHT + CONTAINMENT_WEIGHT) * x + edit) * min(1.0, x / FULL_DICE), need)
+        d = _least(lambda x: (DICE_WEIGHT * x + (CONTAINMENT_WEIGHT + edit)) * min(1.0, x / FULL_DICE), need)
         out.append((c, d / (2 - d)))
     return out[0], out[1]
 
@@ -261,7 +262,7 @@ def _block(
     """block_candidates, and how many candidate pairs the indexes turned up."""
     required = [] if wanted is None else [wanted]
     # a statement whose whole text has the stems of its proposition scores lower on that side
-    # (times 0.9): the text side only matters for pairs with another kind of statement
+    # (times TEXT_SIDE_FACTOR): the text side only matters for pairs with another kind of statement
     own_text = {sid for sid, ((prop, norm), _) in shapes.items() if prop != norm}
     sides = [
         (side, smaller, larger, share, required + [own_text] * side)
@@ -420,21 +421,30 @@ def _bulk_objects() -> Iterator[None]:
 
 def _score_shares(threshold: float) -> tuple[float, float]:
     """The share (0-1) of relate's similarity each side must reach: the proposition's score
-    counts whole, the text's times 0.9."""
-    return (threshold - MARGIN) / 100, (threshold - MARGIN) / 90
+    counts whole, the text's times TEXT_SIDE_FACTOR."""
+    from tracker.judge import TEXT_SIDE_FACTOR
+
+    return (threshold - MARGIN) / 100, (threshold - MARGIN) / (100 * TEXT_SIDE_FACTOR)
+
+
+def _edit_weight() -> float:
+    """Both edit-distance terms of judge.similarity at their best."""
+    from tracker.judge import TOKEN_SET_WEIGHT, TOKEN_SORT_WEIGHT
+
+    return TOKEN_SET_WEIGHT + TOKEN_SORT_WEIGHT
 
 
 def _heaviest_partner(shared: float, weight: float, share: float) -> float:
     """The heaviest partner (stem weight, at least `weight`) with which sharing `shared` weight
     can still reach `share` of relate's similarity (the bound of overlap_bounds, solved for the
     partner's weight: Dice falls as the partner grows)."""
-    from tracker.judge import FULL_DICE
+    from tracker.judge import CONTAINMENT_WEIGHT, DICE_WEIGHT, FULL_DICE
 
-    c0 = 0.25 * shared / weight + 0.30  # containment and the edit-distance terms at their best
-    if 0.45 * FULL_DICE + c0 >= share:  # reached below FULL_DICE: (0.45 D + c0) D / F = share
-        dice = (-c0 + math.sqrt(c0 * c0 + 1.8 * share * FULL_DICE)) / 0.9
+    c0 = CONTAINMENT_WEIGHT * shared / weight + _edit_weight()  # containment and edit distance at their best
+    if DICE_WEIGHT * FULL_DICE + c0 >= share:  # reached below FULL_DICE: (DICE_WEIGHT D + c0) D / F = share
+        dice = (-c0 + math.sqrt(c0 * c0 + 4 * DICE_WEIGHT * share * FULL_DICE)) / (2 * DICE_WEIGHT)
     else:
-        dice = (share - c0) / 0.45
+        dice = (share - c0) / DICE_WEIGHT
     if dice > 1:
         return 0.0
     return (2 * shared / dice - weight) * (1 + 1e-9) if dice > 0 else math.inf
@@ -736,7 +746,8 @@ def _passage_partners(
     weights: dict[int, tuple[float, float]], workers: int = 1,
 ) -> set[tuple[int, int]]:
     """For each of `passages`, the `per` statements sharing its k rarest stems that could score
-    highest on relate's overlap terms (0.45·Dice + 0.25·containment of the shared weight)."""
+    highest on relate's overlap terms (DICE_WEIGHT·Dice + CONTAINMENT_WEIGHT·containment of the
+    shared weight)."""
     postings: dict[str, array[int]] = defaultdict(lambda: array("q"))
     rare = {}
     for sid in passages:
@@ -750,6 +761,8 @@ def _passage_partners(
 
 def _ranked_some(ids: list[int]) -> tuple[array[int], int]:
     """The likeliest partners of some statements, packed a << 32 | b to cross processes cheaply."""
+    from tracker.judge import CONTAINMENT_WEIGHT, DICE_WEIGHT
+
     rare, postings, df, weights, focus, per, budget = _SHARED
     found: set[int] = set()
     for sid in ids:
@@ -765,7 +778,7 @@ def _ranked_some(ids: list[int]) -> tuple[array[int], int]:
         shared.pop(sid, None)
         mine = weights[sid][1] or 1.0
         bound = {
-            o: w * (0.9 / (mine + (weights[o][1] or 1.0)) + 0.25 / min(mine, weights[o][1] or 1.0))
+            o: w * (2 * DICE_WEIGHT / (mine + (weights[o][1] or 1.0)) + CONTAINMENT_WEIGHT / min(mine, weights[o][1] or 1.0))
             for o, w in shared.items()
         }
         for other in heapq.nlargest(per, bound, key=lambda o: (bound[o], -o)):
@@ -798,21 +811,20 @@ _Shape = tuple[tuple[_Side, ...], bool]  # (proposition, normalised text) sides;
 def _shape(text: str, proposition: str | None = None) -> _Shape:
     """A statement's sides as relate sees them; `proposition` is the one stored when the
     statement was written (the same analysis relate runs), which saves analysing it again."""
-    from tracker.judge import _LONG_WORDS, _stem_list
-    from tracker.text import analyse_full, normalise, sentences, tokens
+    from tracker.judge import is_passage, stem_list
+    from tracker.text import analyse_full, normalise
 
     if proposition is None:
         analysis = analyse_full(text)
         proposition, norm = analysis.proposition, analysis.norm
     else:
         norm = normalise(text)
-    stems, norm_stems = _stem_list(proposition), _stem_list(norm)
+    stems, norm_stems = stem_list(proposition), stem_list(norm)
     first = _side(stems)
     # most statements are their proposition: one side object serves both (it halves the memory
     # of a shape, and shapes are most of what linking a million statements holds)
     sides = (first, first if norm_stems == stems else _side(norm_stems))
-    passage = len(tokens(text)) > _LONG_WORDS and len(sentences(text)) > 2
-    return sides, passage
+    return sides, is_passage(text)
 
 
 def _side(listed: tuple[str, ...]) -> _Side:
@@ -844,36 +856,50 @@ def _shapes(
 
 class _Weights(dict[str, float]):
     def __missing__(self, term: str) -> float:
-        from tracker.judge import _weight
+        from tracker.judge import stem_weight
 
-        value = self[term] = _weight(term)
+        value = self[term] = stem_weight(term)
         return value
 
 
 _WEIGHTS = _Weights()
 
 
+class _Scoring(NamedTuple):
+    fuzz: Any
+    full_dice: float
+    dice: float
+    containment: float
+    token_set: float
+    token_sort: float
+    edit: float
+    text_side: float
+
+
 @lru_cache(maxsize=1)
-def _scorers() -> tuple[Any, float]:
+def _scorers() -> _Scoring:
     # imported once, not per pair: the pre-filter runs millions of times
     from rapidfuzz import fuzz
 
-    from tracker.judge import FULL_DICE
+    from tracker import judge
 
-    return fuzz, FULL_DICE
+    return _Scoring(
+        fuzz, judge.FULL_DICE, judge.DICE_WEIGHT, judge.CONTAINMENT_WEIGHT, judge.TOKEN_SET_WEIGHT,
+        judge.TOKEN_SORT_WEIGHT, _edit_weight(), judge.TEXT_SIDE_FACTOR,
+    )
 
 
 def _side_reaches(x: _Side, y: _Side, need: float) -> bool:
     """Does relate.similarity of two sides reach `need` (0-100)? The word overlap comes first;
-    the two edit-distance terms (each at most 0.15) are computed only while they can matter."""
+    the two edit-distance terms are computed only while they can matter."""
     sa, wa, ja, la = x
     sb, wb, jb, lb = y
     if not sa or not sb:
         return False
-    fuzz, FULL_DICE = _scorers()
+    fuzz, FULL_DICE, dice_weight, containment, token_set, token_sort, edit, _ = _scorers()
     shared = sum(map(_WEIGHTS.__getitem__, sa & sb))
     dice = 2 * shared / (wa + wb)
-    overlap = 0.45 * dice + 0.25 * shared / min(wa, wb)
+    overlap = dice_weight * dice + containment * shared / min(wa, wb)
     damping = min(1.0, dice / FULL_DICE)
     small = min(len(sa), len(sb))
     if small < 3:
@@ -882,21 +908,23 @@ def _side_reaches(x: _Side, y: _Side, need: float) -> bool:
     if ratio > 3:
         damping *= max(0.6, 1 - 0.05 * (ratio - 3))
     need = need / 100 / damping if damping else math.inf
-    if overlap + 0.30 < need:
+    if overlap + edit < need:
         return False
-    overlap += 0.15 * fuzz.token_set_ratio(ja, jb) / 100
-    if overlap + 0.15 < need:
+    overlap += token_set * fuzz.token_set_ratio(ja, jb) / 100
+    if overlap + token_sort < need:
         return False
-    return overlap + 0.15 * fuzz.token_sort_ratio(la, lb) / 100 >= need
+    return bool(overlap + token_sort * fuzz.token_sort_ratio(la, lb) / 100 >= need)
 
 
 def could_link(a: _Shape, b: _Shape, threshold: float) -> bool:
     """Can relate(a, b) score at least threshold? False only when it cannot: relate scores a
-    short pair by the similarity of the propositions, or of the whole texts times 0.9."""
+    short pair by the similarity of the propositions, or of the whole texts times TEXT_SIDE_FACTOR."""
     if b[1]:
         return True  # b is a passage: relate judges it sentence by sentence
     floor = threshold - MARGIN
-    return _side_reaches(a[0][0], b[0][0], floor) or _side_reaches(a[0][1], b[0][1], floor / 0.9)
+    return _side_reaches(a[0][0], b[0][0], floor) or _side_reaches(
+        a[0][1], b[0][1], floor / _scorers().text_side
+    )
 
 
 # --- linking -------------------------------------------------------------------------------
