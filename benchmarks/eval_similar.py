@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tracker.evaluate import mean_average_precision  # noqa: E402
-from tracker.link import similar  # noqa: E402
+from tracker.search import similar  # noqa: E402
 from tracker.model import NewStatement  # noqa: E402
 from tracker.store import add_statements, fts_query, open_db  # noqa: E402
 

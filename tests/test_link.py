@@ -5,7 +5,7 @@ import json
 import pytest
 
 from conftest import OTHER
-from tracker import link
+from tracker import link, search
 from tracker.model import InvalidInput, Judgement, NotFound, Reason, Relation, ReviewStatus
 from tracker.judge import ENGINE_VERSION
 from tracker.store import NewStatement, add_statements
@@ -153,7 +153,7 @@ def test_confirm_and_reject_unknown_link_raise_not_found(db) -> None:
 
 def test_similar_ranks_the_closest_statement_first(db) -> None:
     ids = _add(db, *OTHER, STRUCK, "Missiles were tested in the desert.")
-    rows = link.similar(db, "Did Indian missiles strike Afghanistan? https://t.co/x #IndiaPakistan", 3)
+    rows = search.similar(db, "Did Indian missiles strike Afghanistan? https://t.co/x #IndiaPakistan", 3)
     assert rows[0]["id"] == ids[4]
     assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
     assert set(rows[0]) == {"id", "ref", "text", "speaker", "source", "score"}
@@ -161,7 +161,7 @@ def test_similar_ranks_the_closest_statement_first(db) -> None:
 
 def test_query_text_drops_links_posting_handles_and_dates_and_splits_hashtags() -> None:
     text = "Wow #AustralianFires pic.twitter.com/abc — Bio Div (@CenterForBioDiv) January 14, 2020"
-    assert link.query_words(text) == ["wow", "australian", "fires", "bio", "div"]
+    assert search.query_words(text) == ["wow", "australian", "fires", "bio", "div"]
 
 
 CORPUS = [
