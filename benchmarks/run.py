@@ -209,7 +209,7 @@ def bench_import(report: Report, tier: str, n: int, csv_path: Path, out: Path, r
 
 
 def have_linker() -> bool:
-    return (ROOT / "tracker" / "link.py").exists()
+    return (ROOT / "tracker" / "link").exists()
 
 
 _RELINK = """

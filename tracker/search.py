@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from tracker.link import COMMON_CAP, fts_phrase
+from tracker.link.candidates import COMMON_CAP, fts_phrase
 from tracker.model import InvalidInput
 
 SIMILAR_POOL = 50  # FTS hits re-ranked per query, from the statements and from their sources' titles
