@@ -21,8 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tracker.evaluate import mean_average_precision
-from tracker.link import similar
 from tracker.model import NewStatement
+from tracker.search import similar
 from tracker.store import add_statements, fts_query, open_db
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"

@@ -207,7 +207,7 @@ def bench_import(report: Report, tier: str, n: int, csv_path: Path, out: Path, r
 
 
 def have_linker() -> bool:
-    return (ROOT / "tracker" / "link.py").exists()
+    return (ROOT / "tracker" / "link").exists()
 
 
 _RELINK = """
@@ -365,7 +365,7 @@ def bench_similar(report: Report, tier: str, db_path: Path) -> None:
     if not have_linker():
         report.add(f"{tier} similar", "not measured: no linker")
         return
-    from tracker import link
+    from tracker import search
     from tracker.store import fts_query, open_db
 
     db = open_db(db_path)
@@ -373,7 +373,7 @@ def bench_similar(report: Report, tier: str, db_path: Path) -> None:
     times = []
     for (text,) in rows:
         started = time.perf_counter()
-        link.similar(db, text, limit=10)
+        search.similar(db, text, limit=10)
         times.append(time.perf_counter() - started)
     base = []
     for (text,) in rows[:10]:  # FTS5 query of the 5 first words, as a floor for retrieval

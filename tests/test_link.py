@@ -1,13 +1,16 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
-
 from conftest import OTHER
-from tracker import link
+
+from tracker import link, search
+from tracker.judge import CONTAINMENT_WEIGHT, DICE_WEIGHT, ENGINE_VERSION, TOKEN_SET_WEIGHT, TOKEN_SORT_WEIGHT
+from tracker.link import blocking, config, index, pipeline, prefilter
 from tracker.model import InvalidInput, Judgement, NotFound, Reason, Relation, ReviewStatus
-from tracker.judge import ENGINE_VERSION
+from tracker.parallel import fan_out, in_parallel
 from tracker.store import NewStatement, add_statements
 
 STRUCK = "Indian missiles struck targets in Afghanistan."
@@ -62,7 +65,7 @@ def test_batch_and_per_statement_linking_find_the_same_links(db, monkeypatch) ->
     one_by_one = _links(db)
     assert sorted(stats.seconds) == sorted(stages) and all(s >= 0 for s in stats.seconds.values())
     db.execute("DELETE FROM links")
-    monkeypatch.setattr(link, "BATCH_MIN", 1)
+    monkeypatch.setattr(pipeline, "BATCH_MIN", 1)
     stats = link.link_new(db, ids)
     assert _links(db) == one_by_one and len(one_by_one) == 3
     assert list(stats.seconds) == stages  # in the order they ran
@@ -151,7 +154,7 @@ def test_confirm_and_reject_unknown_link_raise_not_found(db) -> None:
 
 def test_similar_ranks_the_closest_statement_first(db) -> None:
     ids = _add(db, *OTHER, STRUCK, "Missiles were tested in the desert.")
-    rows = link.similar(db, "Did Indian missiles strike Afghanistan? https://t.co/x #IndiaPakistan", 3)
+    rows = search.similar(db, "Did Indian missiles strike Afghanistan? https://t.co/x #IndiaPakistan", 3)
     assert rows[0]["id"] == ids[4]
     assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
     assert set(rows[0]) == {"id", "ref", "text", "speaker", "source", "score"}
@@ -159,7 +162,7 @@ def test_similar_ranks_the_closest_statement_first(db) -> None:
 
 def test_query_text_drops_links_posting_handles_and_dates_and_splits_hashtags() -> None:
     text = "Wow #AustralianFires pic.twitter.com/abc — Bio Div (@CenterForBioDiv) January 14, 2020"
-    assert link.query_words(text) == ["wow", "australian", "fires", "bio", "div"]
+    assert search.query_words(text) == ["wow", "australian", "fires", "bio", "div"]
 
 
 CORPUS = [
@@ -180,12 +183,12 @@ CORPUS = [
 def test_prefilter_never_drops_a_pair_relate_would_store() -> None:
     from tracker.judge import relate
 
-    shapes = {text: link._shape(text) for text in CORPUS}
+    shapes = {text: prefilter._shape(text) for text in CORPUS}
     stored = 0
     for a in CORPUS:
         for b in CORPUS:
             judgement = relate(a, b, related_threshold=link.DEFAULT_SUGGEST)
-            if judgement.relation in link._STORED and judgement.score >= link.DEFAULT_SUGGEST:
+            if judgement.relation in pipeline._STORED and judgement.score >= link.DEFAULT_SUGGEST:
                 stored += 1
                 assert link.could_link(shapes[a], shapes[b], link.DEFAULT_SUGGEST), (a, b)
     assert stored > len(CORPUS)  # the corpus has pairs to link, not only identical ones
@@ -207,7 +210,7 @@ def test_a_pair_scoring_exactly_the_threshold_is_still_linked(db) -> None:
 
 def test_worker_processes_find_the_same_links_as_one_process(db, monkeypatch) -> None:
     ids = _add(db, *CORPUS)
-    monkeypatch.setattr(link, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(config, "PARALLEL_MIN", 1)
     one = link.relink_all(db, workers=1)
     single = _links(db)
     db.execute("DELETE FROM links")
@@ -222,7 +225,7 @@ def test_a_reviewed_link_survives_a_parallel_relink(db, monkeypatch) -> None:
     link.link_new(db, ids)
     link_id = db.execute("SELECT id FROM links WHERE a_id = ? AND b_id = ?", [ids[4], ids[5]]).fetchone()[0]
     link.reject_link(db, link_id, by="ana")
-    monkeypatch.setattr(link, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(config, "PARALLEL_MIN", 1)
     link.relink_all(db, workers=2)
     row = db.execute("SELECT status, reviewed_by FROM links WHERE id = ?", [link_id]).fetchone()
     assert tuple(row) == ("rejected", "ana")
@@ -242,7 +245,7 @@ def test_blocking_keeps_a_short_partner_sharing_only_common_words_over_long_ones
 
 def test_batch_relink_finds_the_same_links_as_per_statement_queries(db, monkeypatch) -> None:
     ids = _add(db, *CORPUS)
-    monkeypatch.setattr(link, "BATCH_MIN", len(ids) + 1)  # FTS top-50 each: exhaustive here
+    monkeypatch.setattr(pipeline, "BATCH_MIN", len(ids) + 1)  # FTS top-50 each: exhaustive here
     link.link_new(db, ids)
     queried = _links(db)
     db.execute("DELETE FROM links")
@@ -260,7 +263,7 @@ def test_blocking_finds_every_pair_brute_force_would_link() -> None:
              "election votes budget taxes rates bank farmers water tariffs flooded highway").split()
     texts = {i: " ".join(rng.sample(words, rng.randint(3, 9))).capitalize() + "." for i in range(1, 121)}
     texts[121], texts[122] = STRUCK, DENIED
-    shapes = link._shapes(texts, texts, 1)
+    shapes = prefilter._shapes(texts, texts, 1)
     truth = {
         (a, b) for a in texts for b in texts
         if a < b and relate(texts[a], texts[b], related_threshold=45).score >= 45
@@ -295,7 +298,7 @@ def test_blocking_finds_exactly_the_pairs_the_pre_filter_passes(threshold, monke
     # statements of 1 to 21 words from a small vocabulary share 1 to 21 stems: every band of
     # partner weights, and every number of stems counted through pair keys, is exercised
     texts = _random_corpus(11, 160)
-    shapes = link._shapes(texts, texts, 1)
+    shapes = prefilter._shapes(texts, texts, 1)
     every = {
         (a, b) for a in texts for b in texts
         if a < b and link.could_link(shapes[a], shapes[b], threshold)
@@ -307,10 +310,10 @@ def test_blocking_finds_exactly_the_pairs_the_pre_filter_passes(threshold, monke
         p for p in every if set(p) & focus
     }
     # a few new statements among many: only they are indexed, everyone looks them up
-    assert link._block_few(shapes, focus, threshold, 1)[0] == {p for p in every if set(p) & focus}
-    monkeypatch.setattr(link, "PARALLEL_MIN", 1)
+    assert blocking._block_few(shapes, focus, threshold, 1)[0] == {p for p in every if set(p) & focus}
+    monkeypatch.setattr(config, "PARALLEL_MIN", 1)
     assert link.block_candidates(texts, shapes=shapes, threshold=threshold, workers=2) == every
-    assert link._block_few(shapes, focus, threshold, 2)[0] == {p for p in every if set(p) & focus}
+    assert blocking._block_few(shapes, focus, threshold, 2)[0] == {p for p in every if set(p) & focus}
 
 
 def test_the_heaviest_partner_is_where_sharing_stops_being_enough() -> None:
@@ -318,22 +321,23 @@ def test_the_heaviest_partner_is_where_sharing_stops_being_enough() -> None:
 
     def bound(shared: float, mine: float, theirs: float) -> float:
         dice = 2 * shared / (mine + theirs)
-        return (0.45 * dice + 0.25 * shared / mine + 0.30) * min(1.0, dice / FULL_DICE)
+        edit = TOKEN_SET_WEIGHT + TOKEN_SORT_WEIGHT  # both edit-distance terms at their best
+        return (DICE_WEIGHT * dice + CONTAINMENT_WEIGHT * shared / mine + edit) * min(1.0, dice / FULL_DICE)
 
     for shared, mine, share in [(1.3, 1.3, 0.44), (2.6, 6.0, 0.44), (5.0, 9.0, 0.489), (9.0, 9.0, 0.3)]:
-        heaviest = link._heaviest_partner(shared, mine, share)
+        heaviest = prefilter._heaviest_partner(shared, mine, share)
         assert bound(shared, mine, heaviest) == pytest.approx(share, abs=1e-6)
         assert bound(shared, mine, heaviest * 1.01) < share
-    assert link._heaviest_partner(0.5, 10.0, 0.44) < 10.0  # too little shared for any partner
+    assert prefilter._heaviest_partner(0.5, 10.0, 0.44) < 10.0  # too little shared for any partner
 
 
 def test_the_prefix_holds_the_first_shared_stems_of_any_close_partner() -> None:
     order = [(0, 1.0), (1, 1.0), (2, 1.0), (3, 1.0), (4, 1.0)]
     # sharing 3 of 5: the first shared stem is among the first 3, the second among the first 4
-    assert link._prefix(order, 3.0, 1) == [0, 1, 2]
-    assert link._prefix(order, 3.0, 2) == [0, 1, 2, 3]
-    assert link._prefix(order, 3.0, 3) == [0, 1, 2, 3, 4]
-    assert link._prefix(order, 6.0, 1) == []  # no partner can share more than everything
+    assert index._prefix(order, 3.0, 1) == [0, 1, 2]
+    assert index._prefix(order, 3.0, 2) == [0, 1, 2, 3]
+    assert index._prefix(order, 3.0, 3) == [0, 1, 2, 3, 4]
+    assert index._prefix(order, 6.0, 1) == []  # no partner can share more than everything
 
 
 def test_prefix_sizes_are_the_prefixes_lengths() -> None:
@@ -343,16 +347,16 @@ def test_prefix_sizes_are_the_prefixes_lengths() -> None:
     for _ in range(300):
         order = [(rank, rng.choice([0.72, 1.08, 1.32, 1.56, 1.6])) for rank in range(rng.randint(0, 12))]
         need = rng.uniform(0, sum(w for _, w in order) + 1)
-        assert link._prefix_sizes(order, need, 4) == [len(link._prefix(order, need, k)) for k in range(1, 5)]
+        assert index._prefix_sizes(order, need, 4) == [len(index._prefix(order, need, k)) for k in range(1, 5)]
 
 
 def test_passage_partners_are_the_same_in_one_process_and_two(monkeypatch) -> None:
-    monkeypatch.setattr(link, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(config, "PARALLEL_MIN", 1)
     union = {i: frozenset(t.lower().rstrip(".").split()) for i, t in enumerate([*OTHER, STRUCK, DENIED] * 3, start=1)}
-    df = link.Counter(w for words in union.values() for w in words)
+    df = Counter(w for words in union.values() for w in words)
     weights = {i: (float(len(w)), float(len(w))) for i, w in union.items()}
     args = (union, df, list(union), None, 5, 8, 1000, weights)
-    assert link._passage_partners(*args, workers=2) == link._passage_partners(*args, workers=1)
+    assert blocking._passage_partners(*args, workers=2) == blocking._passage_partners(*args, workers=1)
 
 
 def test_relinking_reports_each_stage_to_the_end_and_counts_what_it_examined(db) -> None:
@@ -367,24 +371,40 @@ def test_relinking_reports_each_stage_to_the_end_and_counts_what_it_examined(db)
     assert stats.candidates >= stats.judged >= stats.links > 0
 
 
-def test_work_in_the_background_process_returns_its_pairs_or_raises_its_error() -> None:
-    pairs, count = link._in_parallel(lambda: ({(1, 2), (3, 4)}, 7), lambda: ({(1, 2), (5, 6)}, 3))
-    assert (pairs, count) == ({(1, 2), (3, 4), (5, 6)}, 10)
+def test_work_in_the_background_process_returns_its_result_or_raises_its_error() -> None:
+    both = in_parallel(lambda: ({(1, 2), (3, 4)}, 7), lambda: ({(1, 2), (5, 6)}, 3))
+    assert both == (({(1, 2), (3, 4)}, 7), ({(1, 2), (5, 6)}, 3))
 
     def fails() -> tuple[set[tuple[int, int]], int]:
         raise ValueError("index too large")
 
     with pytest.raises(RuntimeError, match="ValueError: index too large"):
-        link._in_parallel(fails, lambda: (set(), 0))
+        in_parallel(fails, lambda: (set(), 0))
+
+
+def test_forked_workers_inherit_what_a_fan_out_shares_and_return_results_in_order() -> None:
+    squares = {i: i * i for i in range(100)}
+    chunks = [list(range(start, 100, 7)) for start in range(7)]
+
+    def work(shared: dict[int, int], chunk: list[int]) -> list[int]:  # a closure: never pickled
+        return [shared[i] for i in chunk]
+
+    with fan_out(work, chunks, squares) as here:
+        expected = list(here)
+    with fan_out(work, chunks, squares, 2) as workers:
+        assert list(workers) == expected
+    with fan_out(work, chunks, squares, 2, ordered=False) as workers:
+        assert sorted(map(tuple, workers)) == sorted(map(tuple, expected))
+    assert expected[1][:2] == [1, 64]
 
 
 def test_a_few_new_statements_among_many_link_as_a_full_relink_would(db, monkeypatch) -> None:
     texts = _random_corpus(11, 160)
     ids = _add(db, *texts.values())
     new = ids[-12:]  # under a tenth of the database, and (here) a batch
-    monkeypatch.setattr(link, "BATCH_MIN", 10)
+    monkeypatch.setattr(pipeline, "BATCH_MIN", 10)
     used = []
-    monkeypatch.setattr(link, "_block_few", lambda *a, **k: used.append(1) or _BLOCK_FEW(*a, **k))
+    monkeypatch.setattr(pipeline, "_block_few", lambda *a, **k: used.append(1) or _BLOCK_FEW(*a, **k))
     stats = link.link_new(db, new)
     assert used == [1] and stats.links > 0
     found = {(r["a_id"], r["b_id"], r["relation"]) for r in _links(db)}
@@ -394,4 +414,4 @@ def test_a_few_new_statements_among_many_link_as_a_full_relink_would(db, monkeyp
     assert found == expected
 
 
-_BLOCK_FEW = link._block_few
+_BLOCK_FEW = blocking._block_few

@@ -26,10 +26,19 @@ from tracker.text import (
 
 __all__ = [
     "AGREE_THRESHOLD",
+    "CONTAINMENT_WEIGHT",
+    "DICE_WEIGHT",
     "ENGINE_VERSION",
+    "FULL_DICE",
     "RELATED_THRESHOLD",
+    "TEXT_SIDE_FACTOR",
+    "TOKEN_SET_WEIGHT",
+    "TOKEN_SORT_WEIGHT",
+    "is_passage",
     "relate",
     "similarity",
+    "stem_list",
+    "stem_weight",
 ]
 
 ENGINE_VERSION = "relate-3"
@@ -39,16 +48,25 @@ AGREE_THRESHOLD = 45.0  # an unhedged pair this similar is said to agree
 # only adds to what shared informative words establish (a pair sharing "obama" and a few
 # letter runs scored 47 before). The linker derives its candidate bounds from this.
 FULL_DICE = 0.5
+# The shares of similarity's four terms (they sum to 1), and what the whole texts count for
+# against the propositions: the linker's candidate bounds and pre-filter are computed from these.
+DICE_WEIGHT = 0.45  # weighted Dice of the two stem sets
+CONTAINMENT_WEIGHT = 0.25  # the shared stem weight, as a share of the lighter side's
+TOKEN_SET_WEIGHT = 0.15  # rapidfuzz token_set_ratio of the sorted stem sets
+TOKEN_SORT_WEIGHT = 0.15  # rapidfuzz token_sort_ratio of the stems in order
+TEXT_SIDE_FACTOR = 0.9  # the normalised texts' similarity counts this much of the propositions'
 
 # ---------------------------------------------------------------- similarity
 
 
 @lru_cache(maxsize=65536)
-def _stem_list(text: str) -> tuple[str, ...]:
+def stem_list(text: str) -> tuple[str, ...]:
+    """The stems of text's informative words, in order: what similarity compares."""
     return tuple(stem(w) for w in informative_words(text))
 
 
-def _weight(term: str) -> float:
+def stem_weight(term: str) -> float:
+    """How much sharing this stem says two texts are about the same thing."""
     # Numbers and long words are rarer in news, so they say more about what a text is about.
     if term.isdigit():
         return 1.6
@@ -59,9 +77,9 @@ def _overlap(sa: frozenset[str], sb: frozenset[str]) -> tuple[float, float]:
     """Weighted Dice and containment (of the smaller side) of two stem sets, 0-1."""
     if not sa or not sb:
         return 0.0, 0.0
-    shared = sum(_weight(t) for t in sa & sb)
-    wa = sum(_weight(t) for t in sa)
-    wb = sum(_weight(t) for t in sb)
+    shared = sum(stem_weight(t) for t in sa & sb)
+    wa = sum(stem_weight(t) for t in sa)
+    wb = sum(stem_weight(t) for t in sb)
     return 2 * shared / (wa + wb), shared / min(wa, wb)
 
 
@@ -73,7 +91,7 @@ def similarity(a: str, b: str) -> float:
     in proportion, so that character-level likeness cannot make up for missing content; short
     texts and texts of very different lengths are damped too.
     """
-    la, lb = _stem_list(a), _stem_list(b)
+    la, lb = stem_list(a), stem_list(b)
     sa, sb = frozenset(la), frozenset(lb)
     if not sa or not sb:
         return 0.0
@@ -81,7 +99,9 @@ def similarity(a: str, b: str) -> float:
     ja, jb = " ".join(sorted(sa)), " ".join(sorted(sb))
     fuzzy = fuzz.token_set_ratio(ja, jb) / 100
     sort = fuzz.token_sort_ratio(" ".join(la), " ".join(lb)) / 100
-    score = (0.45 * dice + 0.25 * contain + 0.15 * fuzzy + 0.15 * sort) * min(1.0, dice / FULL_DICE)
+    score = (
+        DICE_WEIGHT * dice + CONTAINMENT_WEIGHT * contain + TOKEN_SET_WEIGHT * fuzzy + TOKEN_SORT_WEIGHT * sort
+    ) * min(1.0, dice / FULL_DICE)
     small = min(len(sa), len(sb))
     if small < 3:
         score *= 0.75 + 0.125 * small  # one or two words match too easily
@@ -359,7 +379,7 @@ def _aligned(negated: Analysis, other: Analysis) -> bool:
     """
     if any(cue.kind != "negation" for cue in negated.cues):
         return True
-    theirs = frozenset(_stem_list(other.proposition))
+    theirs = frozenset(stem_list(other.proposition))
     norm = negated.norm
     for cue in negated.cues:
         left = norm[:cue.span[0]]
@@ -368,7 +388,7 @@ def _aligned(negated: Analysis, other: Analysis) -> bool:
         after_text = norm[cue.span[1]:]
         stop = _CLAUSE_STOP.search(after_text)
         after = after_text[:stop.start()] if stop else after_text
-        window = _stem_list(before)[-3:] + _stem_list(after)[:6]
+        window = stem_list(before)[-3:] + stem_list(after)[:6]
         if theirs & frozenset(window):
             return True
     return False
@@ -444,7 +464,9 @@ def _outside(cue: Cue, analysis: Analysis) -> bool:
 
 def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     xa, xb = analyse_full(a), analyse_full(b)
-    score = round(max(similarity(xa.proposition, xb.proposition), similarity(xa.norm, xb.norm) * 0.9), 1)
+    score = round(
+        max(similarity(xa.proposition, xb.proposition), similarity(xa.norm, xb.norm) * TEXT_SIDE_FACTOR), 1
+    )
     sim_reason = Reason("similarity", f"{score:.0f}/100")
     if score < threshold:
         return Judgement(Relation.UNRELATED, score, (sim_reason,))
@@ -502,18 +524,23 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     return Judgement(Relation.RELATED, score, (sim_reason,))
 
 
-_LONG_WORDS = 60
+LONG_WORDS = 60  # a text of more words than this (and more than two sentences) is a passage
+
+
+def is_passage(text: str) -> bool:
+    """Is text a passage, judged by its sentences closest to the claim rather than as a whole?"""
+    return len(tokens(text)) > LONG_WORDS and len(sentences(text)) > 2
 
 
 def _best_sentences(a: str, passage: str, k: int = 3) -> list[tuple[float, str]]:
     """The k sentences of passage that share the most informative words with a."""
-    target = frozenset(_stem_list(a))
+    target = frozenset(stem_list(a))
     scored = []
     for position, sentence in enumerate(sentences(passage)):
-        words = frozenset(_stem_list(sentence))
+        words = frozenset(stem_list(sentence))
         if not words:
             continue
-        shared = sum(_weight(t) for t in target & words)
+        shared = sum(stem_weight(t) for t in target & words)
         # The opening of a news body restates the headline's claim most often.
         scored.append((shared * (1.15 if position < 3 else 1.0), sentence))
     scored.sort(key=lambda item: -item[0])
@@ -525,11 +552,11 @@ PASSAGE_HEDGE = 1.2  # hedging words per 100 words above which a passage only re
 
 
 def _judge_passage(a: str, b: str, threshold: float) -> Judgement:
-    target = frozenset(_stem_list(a))
-    body = frozenset(_stem_list(b))
+    target = frozenset(stem_list(a))
+    body = frozenset(stem_list(b))
     if not target:
         return Judgement(Relation.UNRELATED, 0.0, (Reason("similarity", "0/100"),))
-    cover = sum(_weight(t) for t in target & body) / sum(_weight(t) for t in target)
+    cover = sum(stem_weight(t) for t in target & body) / sum(stem_weight(t) for t in target)
     best = _best_sentences(a, b)
     judged = [_judge_short(a, sentence, 0.0) for _, sentence in best]
     top = max((j.score for j in judged), default=0.0)
@@ -564,6 +591,6 @@ def relate(a: str, b: str, *, related_threshold: float | None = None) -> Judgeme
     being about the same thing (a stance task).
     """
     threshold = RELATED_THRESHOLD if related_threshold is None else related_threshold
-    if len(tokens(b)) > _LONG_WORDS and len(sentences(b)) > 2:
+    if is_passage(b):
         return _judge_passage(a, b, threshold)
     return _judge_short(a, b, threshold)

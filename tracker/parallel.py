@@ -2,15 +2,28 @@
 
 Linking and bulk import analyse and judge in worker processes; every pool in tracker is made
 and stopped here, so a stop (Ctrl-C, SIGTERM, a dead worker) ends the same way everywhere.
+
+Linking forks: workers inherit what they share (texts, shapes, blocking indexes: gigabytes at
+a million statements) instead of receiving it pickled, and the garbage collector is kept off
+those objects, since scanning them would copy every page a worker shares with its parent.
 """
 
 from __future__ import annotations
 
+import gc
 import signal
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:  # multiprocessing is imported on first use: `tracker --help` never needs it
+    from multiprocessing.connection import Connection
     from multiprocessing.pool import Pool
+
+S = TypeVar("S")  # what every task of a fan-out shares
+C = TypeVar("C")  # one task's items
+R = TypeVar("R")  # one task's result
+F = TypeVar("F")
 
 
 def worker_pool(workers: int, *, fork: bool = False) -> Pool:
@@ -18,9 +31,7 @@ def worker_pool(workers: int, *, fork: bool = False) -> Pool:
     quietly (otherwise every worker prints its own KeyboardInterrupt traceback)."""
     import multiprocessing
 
-    return multiprocessing.get_context("fork" if fork else None).Pool(
-        workers, initializer=_ignore_interrupts
-    )
+    return multiprocessing.get_context("fork" if fork else None).Pool(workers, initializer=_ignore_interrupts)
 
 
 def stop_pool(pool: Pool, timeout: float = 5.0) -> None:
@@ -40,3 +51,106 @@ def _ignore_interrupts() -> None:
     would otherwise inherit the parent's SIGTERM handler, which raises)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def forked_pool(workers: int) -> Pool:
+    """A pool of forked workers that inherit this process's objects. Frozen, the inherited
+    objects are never scanned by a worker's garbage collector (which would copy every page it
+    touched)."""
+    gc.freeze()
+    try:
+        return worker_pool(workers, fork=True)
+    finally:
+        gc.unfreeze()
+
+
+# The task of the running fan-out and what it shares: set before its workers fork, so that
+# they inherit both. fan_out's signature ties the two types together; here they are erased.
+_TASK: tuple[Callable[[Any, Any], Any], Any] | None = None
+
+
+def _run_task(chunk: Any) -> Any:
+    if _TASK is None:
+        raise RuntimeError("a fan-out task ran outside fan_out")
+    work, shared = _TASK
+    return work(shared, chunk)
+
+
+@contextmanager
+def fan_out(
+    work: Callable[[S, C], R], chunks: Iterable[C], shared: S, workers: int = 1, *, ordered: bool = True
+) -> Iterator[Iterator[R]]:
+    """The results of work(shared, chunk) for each chunk: computed here when `workers` is 1,
+    else in that many forked workers, which inherit `shared` (only chunks and results are
+    pickled). In chunk order, or as they finish unless `ordered`; the workers stop when the
+    block ends, whether every result is in or something failed."""
+    global _TASK
+    _TASK = (work, shared)
+    try:
+        if workers <= 1:
+            yield (work(shared, chunk) for chunk in chunks)
+            return
+        pool = forked_pool(workers)
+        try:
+            yield (pool.imap if ordered else pool.imap_unordered)(_run_task, chunks)
+        finally:
+            stop_pool(pool)
+    finally:
+        _TASK = None
+
+
+def in_parallel(background: Callable[[], R], foreground: Callable[[], F]) -> tuple[R, F]:
+    """Both results: `background` in a forked process (which may start workers of its own, and
+    leaves Ctrl-C to this one; its result is pickled back), `foreground` here."""
+    import multiprocessing
+    import pickle
+
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_send_result, args=(background, sender))
+    gc.freeze()  # what the process inherits is never scanned (and so copied) by it
+    try:
+        process.start()
+    finally:
+        gc.unfreeze()
+    sender.close()
+    try:
+        mine = foreground()
+        outcome, payload = pickle.loads(receiver.recv_bytes())
+        if outcome == "error":
+            raise RuntimeError(f"work in a background process failed: {payload}")
+        theirs: R = payload
+        return theirs, mine
+    finally:
+        receiver.close()
+        process.terminate()
+        process.join()
+
+
+def _send_result(work: Callable[[], object], sender: Connection) -> None:
+    import pickle
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    message: tuple[str, object]
+    try:
+        message = ("ok", work())
+    except Exception as error:  # reported to the parent, which raises it
+        message = ("error", f"{type(error).__name__}: {error}")
+    sender.send_bytes(pickle.dumps(message))
+    sender.close()
+
+
+@contextmanager
+def bulk_objects() -> Iterator[None]:
+    """No garbage collection while linking holds millions of small objects (texts, stems,
+    index lists, judgements; none in a cycle): the collector would rescan them again and again
+    (half the time of building an index, 8 % of a whole relink at 100k), and in forked workers
+    it would touch, and so copy, every page they share with the parent."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -297,7 +297,7 @@ def similar(
     db_path: DbOption = None,
 ) -> None:
     """Stored statements most like TEXT, best first: has this been said or checked before?"""
-    from tracker import link
+    from tracker import search
     from tracker.render import emit
 
     fmt = output_format(json_, csv, nl)
@@ -305,7 +305,7 @@ def similar(
         from tracker.export import read_text
 
         text = read_text("-", what="text")
-    rows = link.similar(database(db_path), text, limit)
+    rows = search.similar(database(db_path), text, limit)
     emit(rows, SIMILAR_COLUMNS, fmt=fmt, empty="Nothing similar.")
 
 

@@ -1,0 +1,67 @@
+"""Candidates from FTS5: the stored statements sharing the most of a statement's rarest words,
+one query per statement (what linking a few new statements uses)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+CANDIDATES = 50  # per statement: FTS top-50 finds ~98 % of brute-force links at 100k (MEASUREMENTS.md)
+QUERY_TERMS = 6  # the rarest words of a statement; more words make FTS slow without finding more
+COMMON_CAP = 10_000  # a word in more documents than this is common whatever the exact count
+
+
+def _terms(text: str) -> list[str]:
+    from tracker.text import informative_terms
+
+    return informative_terms(text, 16)
+
+
+def fts_phrase(word: str) -> str:
+    """word as an FTS5 phrase: quoted, so that no word is read as query syntax."""
+    return '"' + word.replace('"', '""') + '"'
+
+
+class _DocFrequency:
+    """How many statements contain a word, capped (common is common), remembered per run."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.known: dict[str, int] = {}
+
+    def __call__(self, word: str) -> int:
+        if word not in self.known:
+            row = self.db.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM statements_fts WHERE statements_fts MATCH ? LIMIT ?)",
+                [fts_phrase(word), COMMON_CAP],
+            ).fetchone()
+            self.known[word] = int(row[0])
+        return self.known[word]
+
+
+def rare_terms(db: Database, text: str, k: int = QUERY_TERMS, df: _DocFrequency | None = None) -> list[str]:
+    """The k words of text found in the fewest stored statements (words found in none are dropped)."""
+    df = df or _DocFrequency(db)
+    counted = [(df(word), position, word) for position, word in enumerate(_terms(text))]
+    return [word for count, _, word in sorted(c for c in counted if c[0] > 0)[:k]]
+
+
+def fts_candidates(
+    db: Database,
+    text: str,
+    *,
+    limit: int = CANDIDATES,
+    exclude: int | None = None,
+    k: int = QUERY_TERMS,
+    df: _DocFrequency | None = None,
+) -> list[tuple[int, float]]:
+    """(statement id, bm25 relevance > 0) of the statements sharing text's rarest words, best first."""
+    words = rare_terms(db, text, k, df)
+    if not words:
+        return []
+    match = " OR ".join(fts_phrase(w) for w in words)
+    rows = db.execute(
+        "SELECT rowid, -bm25(statements_fts) FROM statements_fts WHERE statements_fts MATCH ? "
+        "ORDER BY bm25(statements_fts) LIMIT ?",
+        [match, limit + 1],
+    ).fetchall()
+    return [(int(r[0]), float(r[1])) for r in rows if r[0] != exclude][:limit]

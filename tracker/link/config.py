@@ -1,0 +1,91 @@
+"""The thresholds a person sets, the status a judged link gets, and the fixed numbers linking
+runs with."""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from tracker.model import InvalidInput, Judgement, Relation, ReviewStatus
+from tracker.store import get_setting, set_setting
+
+Progress = Callable[[int, int, str], None]  # (done, total, what is being done)
+
+# Settings: name -> (default, what it means). Defaults are calibrated on SemEval STS
+# headlines (2013-2015, relate's score against the gold 0-5 similarity).
+SUGGEST = "suggest_threshold"
+CONFIRM = "confirm_threshold"
+# 45: 96 % of pairs about the same event (gold >= 3) score at least this; suggestions are cheap to review.
+DEFAULT_SUGGEST = 45.0
+# 90: 99 % of pairs scoring this are about the same event, so a person need not check them.
+DEFAULT_CONFIRM = 90.0
+# A contradiction is an accusation and a hedged pair only reports a claim: a person confirms
+# those unless the wording is all but identical.
+CAREFUL_CONFIRM = 97.0
+SETTINGS: dict[str, tuple[float, str]] = {
+    SUGGEST: (DEFAULT_SUGGEST, "score (0-100) from which a link is stored as suggested"),
+    CONFIRM: (DEFAULT_CONFIRM, "score (0-100) from which a link is confirmed without review"),
+}
+_CAREFUL_CODES = frozenset({"hedge", "modality"})
+
+WORKERS = min(os.cpu_count() or 1, 8)
+# statements: below this, starting worker processes costs more than it saves (read as
+# config.PARALLEL_MIN where it is used, so that tests can lower it in one place)
+PARALLEL_MIN = 5_000
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    suggest: float = DEFAULT_SUGGEST
+    confirm: float = DEFAULT_CONFIRM
+
+
+def thresholds(db: Database) -> Thresholds:
+    values = {}
+    for name, (default, _) in SETTINGS.items():
+        raw = get_setting(db, name)
+        values[name] = float(raw) if raw is not None else default
+    return Thresholds(values[SUGGEST], values[CONFIRM])
+
+
+def settings(db: Database) -> list[dict[str, Any]]:
+    """Every setting with its value, default and meaning."""
+    current = thresholds(db)
+    value = {SUGGEST: current.suggest, CONFIRM: current.confirm}
+    return [
+        {"key": name, "value": value[name], "default": default, "description": text}
+        for name, (default, text) in SETTINGS.items()
+    ]
+
+
+def set_threshold(db: Database, name: str, raw: str) -> float:
+    """Validate and store one threshold: a number 0-100, suggest never above confirm."""
+    if name not in SETTINGS:
+        raise InvalidInput(f"unknown setting {name!r}: use one of {', '.join(SETTINGS)}")
+    try:
+        value = float(raw)
+    except ValueError:
+        raise InvalidInput(f"{name} must be a number from 0 to 100, not {raw!r}") from None
+    if not 0 <= value <= 100 or math.isnan(value):
+        raise InvalidInput(f"{name} must be a number from 0 to 100, not {raw!r}")
+    current = thresholds(db)
+    suggest = value if name == SUGGEST else current.suggest
+    confirm = value if name == CONFIRM else current.confirm
+    if suggest > confirm:
+        raise InvalidInput(f"{SUGGEST} ({suggest:g}) must not be above {CONFIRM} ({confirm:g})")
+    set_setting(db, name, f"{value:g}")
+    return value
+
+
+def status_for(judgement: Judgement, limits: Thresholds) -> ReviewStatus:
+    """Suggested, or confirmed when the score is high enough for no one to check it."""
+    careful = judgement.relation is Relation.CONTRADICTS or any(
+        r.code in _CAREFUL_CODES for r in judgement.reasons
+    )
+    needed = max(limits.confirm, CAREFUL_CONFIRM) if careful else limits.confirm
+    return ReviewStatus.CONFIRMED if judgement.score >= needed else ReviewStatus.SUGGESTED

@@ -1,0 +1,256 @@
+"""Linking: candidates found, judged by relate() and written as links, for new statements
+(link_new) or for all of them again (relink_all).
+
+A few new statements query FTS5 once each (candidates.py); many (an import, a relink) are
+blocked in one pass over all statements in memory (blocking.py). Either way the pre-filter
+drops the pairs relate() cannot link, and relate() judges the rest, in worker processes
+when there are many.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from tracker.judge import ENGINE_VERSION, relate
+from tracker.link import config
+from tracker.link.blocking import _block, _block_few
+from tracker.link.candidates import _DocFrequency, fts_candidates
+from tracker.link.config import WORKERS, Progress, Thresholds, status_for, thresholds
+from tracker.link.prefilter import Shape, _shapes, could_link
+from tracker.model import Judgement, Relation, ReviewStatus
+from tracker.parallel import bulk_objects, fan_out
+from tracker.store import now
+
+BATCH_MIN = 200  # from this many new statements, one blocking pass beats one query each
+_STORED = (Relation.AGREES, Relation.CONTRADICTS, Relation.RELATED)
+
+
+@dataclass
+class LinkStats:
+    """What a linking run did: candidate pairs, pairs judged by relate() (the rest cannot reach
+    the suggest threshold), links written by relation, stale links removed, and the seconds
+    each stage took."""
+
+    judged: int = 0
+    candidates: int = 0
+    stored: Counter[str] = field(default_factory=Counter)
+    removed: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def timed(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
+
+    def timings(self) -> str:
+        """`preparing 5.0 s, finding candidates 31.2 s, ...`: where the time went."""
+        return ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in self.seconds.items())
+
+    @property
+    def links(self) -> int:
+        return sum(self.stored.values())
+
+    def summary(self) -> str:
+        parts = ", ".join(f"{n} {relation}" for relation, n in sorted(self.stored.items()))
+        return f"{self.links} link{'s' if self.links != 1 else ''}" + (f" ({parts})" if parts else "")
+
+
+def _texts(db: Database, ids: Iterable[int] | None = None) -> dict[int, str]:
+    if ids is None:
+        return {int(r[0]): r[1] for r in db.execute("SELECT id, text FROM statements")}
+    wanted = sorted(set(ids))
+    out: dict[int, str] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        out.update(
+            (int(r[0]), r[1])
+            for r in db.execute(f"SELECT id, text FROM statements WHERE id IN ({marks})", chunk)
+        )
+    return out
+
+
+def _propositions(db: Database) -> dict[int, str]:
+    """The propositions stored with the statements (analysed when each was written)."""
+    return {int(r[0]): r[1] for r in db.execute("SELECT id, proposition FROM statements")}
+
+
+Found = tuple[int, int, Judgement, ReviewStatus]
+
+
+# what judging workers share: texts, shapes, thresholds
+_Judging = tuple[dict[int, str], dict[int, Shape], Thresholds]
+
+
+def _judge_some(shared: _Judging, pairs: Sequence[tuple[int, int]]) -> tuple[list[Found], int]:
+    """Judge the pairs that pass the pre-filter; returns what to store and how many were judged."""
+    texts, shapes, limits = shared
+    found = []
+    judged = 0
+    for a, b in pairs:
+        if not could_link(shapes[a], shapes[b], limits.suggest):
+            continue
+        judged += 1
+        judgement = relate(texts[a], texts[b], related_threshold=limits.suggest)
+        if judgement.relation in _STORED and judgement.score >= limits.suggest:
+            found.append((a, b, judgement, status_for(judgement, limits)))
+    return found, judged
+
+
+_CHUNK = 2_000  # pairs per task: small enough for steady progress, large enough to be cheap
+
+
+def _judge(
+    pairs: Sequence[tuple[int, int]],
+    texts: dict[int, str],
+    limits: Thresholds,
+    progress: Progress | None,
+    *,
+    workers: int = 1,
+    shapes: dict[int, Shape] | None = None,
+) -> tuple[list[Found], int]:
+    """Links among the candidate pairs (in pair order) and how many pairs relate() judged."""
+    if shapes is None:
+        shapes = _shapes(texts, sorted({i for pair in pairs for i in pair}), workers)
+    chunks = [pairs[i : i + _CHUNK] for i in range(0, len(pairs), _CHUNK)]
+    found: list[Found] = []
+    judged = done = 0
+    parallel = workers > 1 and len(shapes) >= config.PARALLEL_MIN
+    with fan_out(_judge_some, chunks, (texts, shapes, limits), workers if parallel else 1) as results:
+        for chunk, (some, count) in zip(chunks, results, strict=True):
+            found.extend(some)
+            judged += count
+            done += len(chunk)
+            if progress is not None:
+                progress(done, len(pairs), "judging pairs")
+    return found, judged
+
+
+def _write(db: Database, found: list[Found], stats: LinkStats) -> None:
+    stamp = now()
+    rows = []
+    for a, b, judgement, status in found:
+        data = judgement.to_dict()
+        rows.append(
+            [
+                a,
+                b,
+                data["relation"],
+                data["score"],
+                json.dumps(data["reasons"], ensure_ascii=False),
+                status.value,
+                ENGINE_VERSION,
+                stamp,
+            ]
+        )
+        stats.stored[data["relation"]] += 1
+    # A link a person reviewed (reviewed_at set) keeps their decision whatever the engine says.
+    db.conn.executemany(
+        """INSERT INTO links (a_id, b_id, relation, score, reasons, status, engine, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT(a_id, b_id) DO UPDATE SET
+             relation = excluded.relation, score = excluded.score, reasons = excluded.reasons,
+             status = excluded.status, engine = excluded.engine
+           WHERE links.reviewed_at IS NULL""",
+        rows,
+    )
+
+
+def _pairs_for(
+    db: Database,
+    ids: list[int],
+    texts: dict[int, str],
+    progress: Progress | None,
+    workers: int,
+    stats: LinkStats,
+) -> tuple[set[tuple[int, int]], dict[int, Shape] | None]:
+    """Candidate pairs of the new statements `ids` (stats.candidates: how many were examined),
+    and every statement's shape when blocking (rather than FTS queries) found them."""
+    total = db.execute("SELECT count(*) FROM statements").fetchone()[0]
+    if len(ids) >= BATCH_MIN:
+        with stats.timed("preparing"):
+            texts.update(_texts(db))
+            shapes = _shapes(texts, texts, workers, _propositions(db))
+        # a tenth of the statements or more: index everyone; fewer: index only the new ones
+        block = _block if len(ids) * 10 >= total else _block_few
+        with stats.timed("finding candidates"):
+            blocked, stats.candidates = block(shapes, set(ids), thresholds(db).suggest, workers, progress)
+        return blocked, shapes
+    df = _DocFrequency(db)
+    pairs: set[tuple[int, int]] = set()
+    with stats.timed("finding candidates"):
+        for done, sid in enumerate(ids, start=1):
+            for other, _ in fts_candidates(db, texts[sid], exclude=sid, df=df):
+                pairs.add((sid, other) if sid < other else (other, sid))
+            if progress is not None and (done % 50 == 0 or done == len(ids)):
+                progress(done, len(ids), "finding candidates")
+    with stats.timed("preparing"):
+        missing = {i for pair in pairs for i in pair} - texts.keys()
+        texts.update(_texts(db, missing))
+    stats.candidates = len(pairs)
+    return pairs, None
+
+
+def link_new(
+    db: Database, ids: Iterable[int], *, progress: Progress | None = None, workers: int = WORKERS
+) -> LinkStats:
+    """Link the given (new) statements to every related stored statement."""
+    with bulk_objects():
+        return _link_new(db, ids, progress, workers)
+
+
+def _link_new(db: Database, ids: Iterable[int], progress: Progress | None, workers: int) -> LinkStats:
+    wanted = sorted(set(ids))
+    stats = LinkStats()
+    if not wanted:
+        return stats
+    limits = thresholds(db)
+    with stats.timed("preparing"):
+        texts = _texts(db, wanted)
+    found_pairs, shapes = _pairs_for(db, [i for i in wanted if i in texts], texts, progress, workers, stats)
+    with stats.timed("judging"):
+        pairs = sorted(found_pairs)
+        found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
+    with stats.timed("writing"), db.atomic():
+        _write(db, found, stats)
+    return stats
+
+
+def relink_all(db: Database, *, progress: Progress | None = None, workers: int = WORKERS) -> LinkStats:
+    """Judge every candidate pair again; unreviewed links no longer found are removed."""
+    with bulk_objects():
+        return _relink_all(db, progress, workers)
+
+
+def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkStats:
+    stats = LinkStats()
+    limits = thresholds(db)
+    with stats.timed("preparing"):
+        texts = _texts(db)
+        shapes = _shapes(texts, texts, workers, _propositions(db))
+    with stats.timed("finding candidates"):
+        found_pairs, stats.candidates = _block(shapes, None, limits.suggest, workers, progress)
+        pairs = sorted(found_pairs)
+    with stats.timed("judging"):
+        found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
+    keep = {(a, b) for a, b, _, _ in found}
+    with stats.timed("writing"), db.atomic():
+        _write(db, found, stats)
+        stale = [
+            (int(r[0]),)
+            for r in db.execute("SELECT id, a_id, b_id FROM links WHERE reviewed_at IS NULL")
+            if (r[1], r[2]) not in keep
+        ]
+        db.conn.executemany("DELETE FROM links WHERE id = ?", stale)
+        stats.removed = len(stale)
+    return stats

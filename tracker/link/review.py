@@ -1,0 +1,38 @@
+"""A person's review of a link: confirmed or rejected, it is never changed by relinking again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from tracker.model import NotFound, ReviewStatus
+from tracker.store import _rows, now
+
+
+def _review(db: Database, link_id: int, status: ReviewStatus, by: str | None) -> dict[str, Any]:
+    with db.atomic():
+        cursor = db.execute(
+            "UPDATE links SET status = ?, reviewed_at = ?, reviewed_by = ? WHERE id = ?",
+            [status.value, now(), by, link_id],
+        )
+        if cursor.rowcount == 0:
+            raise NotFound(f"no link with id {link_id}")
+    return next(_rows(db, "SELECT * FROM links WHERE id = ?", [link_id]))
+
+
+def confirm_link(db: Database, link_id: int, *, by: str | None = None) -> dict[str, Any]:
+    """A person confirms a link: relinking never changes it again."""
+    return _review(db, link_id, ReviewStatus.CONFIRMED, by)
+
+
+def reject_link(db: Database, link_id: int, *, by: str | None = None) -> dict[str, Any]:
+    """A person rejects a link: it is never listed or re-suggested."""
+    return _review(db, link_id, ReviewStatus.REJECTED, by)
+
+
+def suggested_links(db: Database, *, relation: str | None = None) -> list[dict[str, Any]]:
+    """Links waiting for a person, strongest first, with both statements."""
+    from tracker.reports import list_links
+
+    return list_links(db, relation=relation, status=ReviewStatus.SUGGESTED.value)

@@ -1,0 +1,173 @@
+"""Search: the stored statements most like a text, for `tracker similar`.
+
+Retrieval, not linking: bm25 over the statements and their sources' titles finds candidates,
+re-ranked by the judge's similarity and by how much of the query's rare words they cover.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from sqlite_utils import Database
+
+from tracker.link.candidates import COMMON_CAP, fts_phrase
+from tracker.model import InvalidInput
+
+SIMILAR_POOL = 50  # FTS hits re-ranked per query, from the statements and from their sources' titles
+MAX_QUERY_WORDS = 40
+# Shares of the combined 0-100 score, tuned on CLEF-2020 train and checked on dev: bm25 over
+# the statement (relative to the best hit), relate's similarity to the statement or to its
+# source's title (whichever is closer), and the share of the query's rarity (idf) that the
+# statement and its title cover.
+W_BM25, W_SIMILARITY, W_COVERAGE = 0.15, 0.35, 0.5
+_URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.I)
+_HASHTAG = re.compile(r"#(\w+)")
+_HANDLE = re.compile(r"(?<![\w@])@(\w+)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[a-zA-Z])(?=\d)")
+# An embedded post ends "— Name (@handle) March 24, 2019": the poster's name is often what the
+# post is about (keep it); the handle repeats it and the date is when it was posted.
+_POSTED = re.compile(
+    r"\(@\w+\)\s*(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December) \d{1,2}, \d{2,4}"
+)
+_WORD = re.compile(r"\w+")
+
+
+def _split_camel(match: re.Match[str]) -> str:
+    return " " + _CAMEL.sub(" ", match.group(1)) + " "
+
+
+def query_text(text: str) -> str:
+    """Text cleaned for retrieval: links and posting signatures dropped, #CamelCase tags and
+    @CamelCase handles split into words ("#StateOfTheUnion#MAGA" → "State Of The Union MAGA")."""
+    text = _POSTED.sub(" ", _URL.sub(" ", text))
+    return _HANDLE.sub(_split_camel, _HASHTAG.sub(_split_camel, text))
+
+
+def query_words(text: str) -> list[str]:
+    """Words for a bm25 query; repeats kept, since a word said twice matters more."""
+    from tracker.text import STOP_WORDS
+
+    words = [w for w in _WORD.findall(query_text(text).lower()) if w not in STOP_WORDS]
+    return words[:MAX_QUERY_WORDS]
+
+
+def _has_table(db: Database, name: str) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [name]).fetchone() is not None
+
+
+def _counts(db: Database, words: Iterable[str]) -> dict[str, int]:
+    """How many statements have each distinct word, capped: common is common at any count."""
+    return {
+        word: db.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM statements_fts WHERE statements_fts MATCH ? LIMIT ?)",
+            [fts_phrase(word), COMMON_CAP],
+        ).fetchone()[0]
+        for word in dict.fromkeys(words)
+    }
+
+
+def _idf(db: Database, counts: dict[str, int]) -> dict[str, float]:
+    """Inverse document frequency of each distinct stem (stems no statement has are left out)."""
+    from tracker.text import stem
+
+    total = int(db.execute("SELECT max(id) FROM statements").fetchone()[0] or 0)
+    idf: dict[str, float] = {}
+    for word, count in counts.items():
+        if count:
+            key = stem(word)
+            idf[key] = max(idf.get(key, 0.0), math.log(1 + (total - count + 0.5) / (count + 0.5)))
+    return idf
+
+
+def similar(db: Database, text: str, limit: int = 10) -> list[dict[str, Any]]:
+    """Stored statements most like text, best first; ties go to the older statement.
+
+    Candidates are the bm25 top hits among the statements and among their sources' titles (a
+    fact-check's headline restates the claim in other words); each is scored 0-100 by its
+    bm25, relate's similarity to the statement or its title, and how much of the query's
+    rare words the statement and its title contain.
+    """
+    from tracker.judge import similarity
+    from tracker.store import get_statements
+    from tracker.text import index_words, stem
+
+    if not text or not text.strip():
+        raise InvalidInput("text is empty")
+    words = query_words(text)
+    if not words:
+        return []
+    counts = _counts(db, words)
+    # a word in COMMON_CAP statements or more barely moves bm25 but makes the query scan them
+    # all (most of the time at 1M rows); it still counts in the re-ranking below
+    usable = [w for w in words if counts[w] < COMMON_CAP] or words
+    in_statements = [w for w in usable if counts[w]]
+    pool = max(SIMILAR_POOL, limit)
+    relevance = (
+        {
+            int(sid): float(value)
+            for sid, value in db.execute(
+                "SELECT rowid, -bm25(statements_fts) FROM statements_fts WHERE statements_fts MATCH ? "
+                "ORDER BY bm25(statements_fts) LIMIT ?",
+                [" OR ".join(fts_phrase(w) for w in in_statements), pool],
+            )
+        }
+        if in_statements
+        else {}
+    )
+    candidates = dict.fromkeys(relevance)
+    match = " OR ".join(fts_phrase(w) for w in usable)
+    if _has_table(db, "sources_fts"):
+        candidates.update(
+            dict.fromkeys(
+                int(r[0])
+                for r in db.execute(
+                    "SELECT s.id FROM sources_fts JOIN statements s ON s.source_id = sources_fts.rowid "
+                    "WHERE sources_fts MATCH ? ORDER BY bm25(sources_fts), s.id LIMIT ?",
+                    [match, pool],
+                )
+            )
+        )
+    if not candidates:
+        return []
+    found: dict[int, tuple[str, str]] = {}
+    ids = list(candidates)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        found.update(
+            (int(r[0]), (r[1], r[2] or ""))
+            for r in db.execute(
+                "SELECT s.id, s.text, src.title FROM statements s LEFT JOIN sources src "
+                f"ON src.id = s.source_id WHERE s.id IN ({marks})",
+                chunk,
+            )
+        )
+    query = query_text(text)
+    idf = _idf(db, counts)
+    rarity = sum(idf.values()) or 1.0
+    best = max(relevance.values(), default=0.0) or 1.0
+    scored = []
+    for sid, (body, title) in found.items():
+        alike = max(similarity(query, body), similarity(query, title) if title else 0.0)
+        has = {stem(w) for w in index_words(f"{body}\n{title}")}
+        coverage = sum(weight for key, weight in idf.items() if key in has) / rarity
+        score = 100 * (W_BM25 * relevance.get(sid, 0.0) / best + W_COVERAGE * coverage) + W_SIMILARITY * alike
+        scored.append((round(score, 1), sid))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    top = scored[:limit]
+    rows = get_statements(db, [sid for _, sid in top])
+    return [
+        {
+            "id": sid,
+            "ref": rows[sid]["ref"],
+            "text": rows[sid]["text"],
+            "speaker": rows[sid]["speaker"],
+            "source": rows[sid]["source"],
+            "score": score,
+        }
+        for score, sid in top
+    ]
