@@ -42,12 +42,12 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def _halves(keys: list[str]) -> dict[str, str]:
+def halves(keys: list[str]) -> dict[str, str]:
     """Alternate the sorted distinct keys between "dev" and "check"."""
     return {key: ("dev", "check")[i % 2] for i, key in enumerate(sorted(set(keys)))}
 
 
-def _row(name: str, value: float, floor: str, ok: bool | None) -> str:
+def figure(name: str, value: float, floor: str, ok: bool | None) -> str:
     mark = "" if ok is None else ("met" if ok else "NOT MET")
     return f"  {name:<34} {value:>8.3f}   {floor:<10} {mark}"
 
@@ -67,7 +67,7 @@ def given(a: str, b: str) -> str:
 
 def emergent(data: Path) -> list[str]:
     rows = read_csv(data / "emergent" / "train.csv")
-    half = _halves([r["claim_id"] for r in rows])
+    half = halves([r["claim_id"] for r in rows])
     blocks: list[tuple[str, Callable[[str, str], str], float, float]] = [
         (
             f"Emergent claim vs headline (relatedness decided by tracker: linking at suggest >= {LINK.suggest:g})",
@@ -90,27 +90,27 @@ def emergent(data: Path) -> list[str]:
             accuracy, contradicts = report["accuracy"], f1["contradicts"]["f1"]
             lines.append(f" {part} ({len(chosen)} pairs)")
             lines.append(
-                _row(
+                figure(
                     "accuracy",
                     accuracy,
                     f">= {accuracy_floor:.2f}",
                     accuracy >= accuracy_floor if gate else None,
                 )
             )
-            lines.append(_row("F1 agrees (for)", f1["agrees"]["f1"], "", None))
+            lines.append(figure("F1 agrees (for)", f1["agrees"]["f1"], "", None))
             lines.append(
-                _row(
+                figure(
                     "F1 contradicts (against)",
                     contradicts,
                     f">= {contradicts_floor:.2f}",
                     contradicts >= contradicts_floor if gate else None,
                 )
             )
-            lines.append(_row("F1 related (observing)", f1["related"]["f1"], "", None))
-            lines.append(_row("macro F1", report["macro_f1"], "", None))
+            lines.append(figure("F1 related (observing)", f1["related"]["f1"], "", None))
+            lines.append(figure("macro F1", report["macro_f1"], "", None))
             if judge is linked:
                 unrelated = sum(p == Relation.UNRELATED.value for p in pred) / len(pred)
-                lines.append(_row("judged unrelated (not linked)", unrelated, "", None))
+                lines.append(figure("judged unrelated (not linked)", unrelated, "", None))
     return lines
 
 
@@ -119,7 +119,7 @@ def fnc(data: Path) -> list[str]:
     stances = read_csv(data / "fnc-1" / "train_stances.csv")
     picked = sorted(random.Random(FNC_SEED).sample(range(len(stances)), FNC_SAMPLE))
     sample = [stances[i] for i in picked]
-    half = _halves([r["Body ID"] for r in stances])
+    half = halves([r["Body ID"] for r in stances])
     lines = [f"FNC-1 headline vs body ({FNC_SAMPLE} pairs, random.Random({FNC_SEED}).sample)"]
     labels = ["agrees", "contradicts", "related", "unrelated"]
     for part in ("dev", "check", "all"):
@@ -133,20 +133,20 @@ def fnc(data: Path) -> list[str]:
         related_pred = [p != "unrelated" for p in pred]
         rel_acc = sum(g == p for g, p in zip(related_gold, related_pred, strict=True)) / len(gold)
         lines.append(f" {part} ({len(chosen)} pairs)")
-        lines.append(_row("FNC score (% of max)", score, ">= 75", score >= 75 if gate else None))
-        lines.append(_row("related-vs-unrelated accuracy", rel_acc, "", None))
+        lines.append(figure("FNC score (% of max)", score, ">= 75", score >= 75 if gate else None))
+        lines.append(figure("related-vs-unrelated accuracy", rel_acc, "", None))
         lines.append(
-            _row(
+            figure(
                 "F1 contradicts (disagree)",
                 report["per_label"]["contradicts"]["f1"],
                 ">= 0.30",
                 report["per_label"]["contradicts"]["f1"] >= 0.30 if gate else None,
             )
         )
-        lines.append(_row("F1 agrees (agree)", report["per_label"]["agrees"]["f1"], "", None))
-        lines.append(_row("F1 related (discuss)", report["per_label"]["related"]["f1"], "", None))
-        lines.append(_row("F1 unrelated", report["per_label"]["unrelated"]["f1"], "", None))
-        lines.append(_row("macro F1", report["macro_f1"], "", None))
+        lines.append(figure("F1 agrees (agree)", report["per_label"]["agrees"]["f1"], "", None))
+        lines.append(figure("F1 related (discuss)", report["per_label"]["related"]["f1"], "", None))
+        lines.append(figure("F1 unrelated", report["per_label"]["unrelated"]["f1"], "", None))
+        lines.append(figure("macro F1", report["macro_f1"], "", None))
     return lines
 
 
@@ -168,7 +168,7 @@ def sts(data: Path) -> list[str]:
         pred = [relate(a, b, related_threshold=0).score for _, a, b in rows]
         r = pearson(gold, pred)
         lines.append(
-            _row(
+            figure(
                 f"{part} {'+'.join(chosen)} ({len(rows)} pairs)",
                 r,
                 ">= 0.70",
