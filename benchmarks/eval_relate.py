@@ -56,13 +56,13 @@ def linked(a: str, b: str) -> str:
     """The relation linking stores for the pair at a new ledger's thresholds; unrelated when none."""
     judgement = relate(a, b, related_threshold=LINK.suggest)
     if judgement.relation is Relation.UNRELATED or judgement.score < LINK.suggest:
-        return Relation.UNRELATED.value
-    return judgement.relation.value
+        return str(Relation.UNRELATED)
+    return str(judgement.relation)
 
 
 def given(a: str, b: str) -> str:
     """The stance alone: the judge is told that every pair is related."""
-    return relate(a, b, related_threshold=0).relation.value
+    return str(relate(a, b, related_threshold=0).relation)
 
 
 def emergent(data: Path) -> list[str]:
@@ -109,7 +109,7 @@ def emergent(data: Path) -> list[str]:
             lines.append(figure("F1 related (observing)", f1["related"]["f1"], "", None))
             lines.append(figure("macro F1", report["macro_f1"], "", None))
             if judge is linked:
-                unrelated = sum(p == Relation.UNRELATED.value for p in pred) / len(pred)
+                unrelated = sum(p == Relation.UNRELATED for p in pred) / len(pred)
                 lines.append(figure("judged unrelated (not linked)", unrelated, "", None))
     return lines
 
