@@ -33,9 +33,12 @@ format: $(BIN)/tracker
 
 bench: $(BIN)/tracker
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/eval_liar_links.py
 
 eval: $(BIN)/tracker
 	$(BIN)/python benchmarks/eval_relate.py
+	$(BIN)/python benchmarks/eval_pairs.py
+	$(BIN)/python benchmarks/eval_claims.py
 	$(BIN)/python benchmarks/eval_extract.py
 	$(BIN)/python benchmarks/eval_similar.py
 
