@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from tracker.cli.options import DbOption, JsonOption, after_commit, database, link_added
-from tracker.render import Column
+from tracker.cli.render import Column
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -41,7 +41,7 @@ def extract(
     db_path: DbOption = None,
 ) -> None:
     """Find the attributed statements in articles, show them, and store them."""
-    from tracker import render
+    from tracker.cli import render
     from tracker.dates import parse_date
     from tracker.export import read_text
     from tracker.extract import extract_article

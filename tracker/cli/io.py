@@ -65,7 +65,7 @@ def import_(
     CSV, TSV and JSON lines are streamed; a JSON array is read into memory whole.
     """
     from tracker.export import import_format, read_statements
-    from tracker.render import status
+    from tracker.cli.render import status
     from tracker.store import add_statements
 
     chosen = import_format(file, fmt)
@@ -164,7 +164,7 @@ def export(
     and the report.
     """
     from tracker.export import AtomicOutput
-    from tracker.render import status
+    from tracker.cli.render import status
     from tracker.store import StatementFilter
 
     if what not in EXPORTS:

@@ -24,7 +24,7 @@ from tracker.cli.options import (
     output_format,
 )
 from tracker.model import ReviewStatus
-from tracker.render import Column
+from tracker.cli.render import Column
 
 
 class LiveStatus(StrEnum):
@@ -94,7 +94,7 @@ def _reviewer() -> str | None:
 
 
 def _pairs(rows: list[dict[str, Any]], fmt: str, *, title: str, empty: str) -> None:
-    from tracker.render import emit
+    from tracker.cli.render import emit
 
     if fmt in ("json", "nl"):
         emit(rows, [], fmt=fmt)
@@ -126,7 +126,7 @@ def link(
     if ctx.invoked_subcommand is not None:
         return
     from tracker.link import relink_all
-    from tracker.render import progress, status
+    from tracker.cli.render import progress, status
 
     db = database(db_path)
     with progress("Linking") as bar:
@@ -155,7 +155,7 @@ def reject(link_id: LinkId, db_path: DbOption = None) -> None:
 
 def _decide(link_id: int, db_path: Any, decision: Any) -> None:
     from tracker.link import confirm_link, reject_link
-    from tracker.render import status
+    from tracker.cli.render import status
 
     record = confirm_link if decision is ReviewStatus.CONFIRMED else reject_link
     record(database(db_path), link_id, by=_reviewer())
@@ -220,7 +220,7 @@ _CHOICES = {"c": "confirm", "r": "reject", "s": "skip", "q": "quit"}
 
 
 def _show_pair(row: dict[str, Any], position: int, total: int) -> None:
-    from tracker.render import record
+    from tracker.cli.render import record
 
     record(
         [("a", _one_line(row, "a")), ("b", _one_line(row, "b")), ("relation", row["relation"]),
@@ -235,7 +235,7 @@ def review(
 ) -> None:
     """Walk the suggested links, strongest first: confirm, reject, skip or quit."""
     from tracker.link import confirm_link, reject_link, suggested_links
-    from tracker.render import status
+    from tracker.cli.render import status
 
     db = database(db_path)
     rows = suggested_links(db, relation=relation.value if relation else None)
@@ -274,7 +274,7 @@ def compare(
     """Judge how TEXT_B stands to TEXT_A, with the reasons; nothing is stored."""
     from tracker.judge import relate
     from tracker.model import InvalidInput
-    from tracker.render import record
+    from tracker.cli.render import record
 
     if not text_a.strip() or not text_b.strip():
         raise InvalidInput("both texts must have words")
@@ -298,7 +298,7 @@ def similar(
 ) -> None:
     """Stored statements most like TEXT, best first: has this been said or checked before?"""
     from tracker import search
-    from tracker.render import emit
+    from tracker.cli.render import emit
 
     fmt = output_format(json_, csv, nl)
     if text == "-":
@@ -321,7 +321,7 @@ def eval_(
 ) -> None:
     """Measure the judge on labelled pairs: accuracy, precision / recall / F1, confusion."""
     from tracker.calibrate import evaluate_pairs, parse_mapping, read_pairs
-    from tracker.render import record, table
+    from tracker.cli.render import record, table
 
     pairs = read_pairs(file, a=a, b=b, label=label, mapping=parse_mapping(mapping), fmt=fmt)
     report = evaluate_pairs(pairs, related_threshold=related_threshold)
@@ -353,7 +353,7 @@ def settings(ctx: typer.Context, json_: JsonOption = False, db_path: DbOption = 
     if ctx.invoked_subcommand is not None:
         return
     from tracker.link import settings as current
-    from tracker.render import emit
+    from tracker.cli.render import emit
 
     emit(current(database(db_path)),
          [("key", "key"), ("value", "value"), ("default", "default"), ("description", "description")],
@@ -368,7 +368,7 @@ def settings_set(
 ) -> None:
     """Change a setting; run `tracker link` afterwards to relink with it."""
     from tracker.link import set_threshold
-    from tracker.render import status
+    from tracker.cli.render import status
 
     stored = set_threshold(database(db_path), key, value)
     print(f"{key} = {stored:g}", file=sys.stderr)

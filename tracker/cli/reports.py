@@ -74,7 +74,8 @@ def report(
 ) -> None:
     """Statements per speaker and outlet, contradictions, flips, corroborated and disputed
     claims, verdicts, repeated unverified claims and reporting lag."""
-    from tracker import export, render
+    from tracker import export
+    from tracker.cli import render
     from tracker.reports import report as build
     from tracker.store import StatementFilter
 
@@ -107,7 +108,7 @@ def timeline(
     """Statements in date order (said, else reported; undated last), marking where one
     contradicts (✗ #id) or agrees with (✓ #id) an earlier statement."""
     from tracker import export
-    from tracker.render import emit
+    from tracker.cli.render import emit
     from tracker.reports import timeline as build
     from tracker.store import StatementFilter
 
@@ -141,7 +142,7 @@ def verdict(
     """
     import json
 
-    from tracker.render import status
+    from tracker.cli.render import status
     from tracker.verdicts import add_verdict
 
     added = add_verdict(
@@ -163,7 +164,7 @@ def verdicts(
 ) -> None:
     """The verdict that counts for each rated statement: its own latest, or inherited from an
     agreeing statement (`from #`)."""
-    from tracker.render import emit
+    from tracker.cli.render import emit
     from tracker.verdicts import current_verdicts
 
     fmt = output_format(json_, csv, nl)

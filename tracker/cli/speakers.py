@@ -53,7 +53,7 @@ def list_speakers(
     json_: JsonOption = False, csv: CsvOption = False, nl: NlOption = False, db_path: DbOption = None
 ) -> None:
     """List speakers with their aliases, statement counts and likely duplicates."""
-    from tracker.render import emit
+    from tracker.cli.render import emit
     from tracker.store import list_speakers as rows
 
     emit(rows(database(db_path)), SPEAKER_COLUMNS, fmt=output_format(json_, csv, nl),
@@ -62,7 +62,7 @@ def list_speakers(
 
 def show_speaker(speaker: SpeakerArg, json_: JsonOption = False, db_path: DbOption = None) -> None:
     """Show one speaker and their latest statements."""
-    from tracker import render
+    from tracker.cli import render
     from tracker.store import show_speaker as fetch
 
     found = fetch(database(db_path), speaker)
@@ -77,7 +77,7 @@ def show_speaker(speaker: SpeakerArg, json_: JsonOption = False, db_path: DbOpti
 
 
 def _done(speaker: dict[str, Any], message: str) -> None:
-    from tracker.render import status
+    from tracker.cli.render import status
 
     status(message)
     print(speaker["id"])
@@ -123,7 +123,7 @@ def list_sources(
     json_: JsonOption = False, csv: CsvOption = False, nl: NlOption = False, db_path: DbOption = None
 ) -> None:
     """List sources (outlet, URL, title) with their statement counts."""
-    from tracker.render import emit
+    from tracker.cli.render import emit
     from tracker.store import list_sources as rows
 
     emit(rows(database(db_path)), SOURCE_COLUMNS, fmt=output_format(json_, csv, nl),

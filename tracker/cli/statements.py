@@ -24,7 +24,7 @@ from tracker.cli.options import (
     link_added,
     output_format,
 )
-from tracker.render import Column
+from tracker.cli.render import Column
 
 LIST_COLUMNS: list[Column] = [
     ("id", "id"),
@@ -125,7 +125,7 @@ def list_(
     db_path: DbOption = None,
 ) -> None:
     """List statements, oldest first, with filters."""
-    from tracker.render import emit
+    from tracker.cli.render import emit
     from tracker.store import StatementFilter, list_statements
 
     fmt = output_format(json_, csv, nl)
@@ -148,7 +148,7 @@ def search(
     db_path: DbOption = None,
 ) -> None:
     """Full-text search over statements, best match first."""
-    from tracker.render import emit
+    from tracker.cli.render import emit
     from tracker.store import search_statements
 
     fmt = output_format(json_, csv, nl)
@@ -167,7 +167,7 @@ def show(
     db_path: DbOption = None,
 ) -> None:
     """Show one statement with its speaker, source, reporting chain, links and verdicts."""
-    from tracker import render
+    from tracker.cli import render
     from tracker.store import get_statement, statement_links, statement_verdicts
     from tracker.verdicts import current_verdict
 
