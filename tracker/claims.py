@@ -29,6 +29,8 @@ from tracker.model import InvalidInput, Judgement, NotFound, Polarity, Relation,
 
 __all__ = [
     "Stance",
+    "reattach",
+    "reattach_all",
     "add_claim",
     "attach_statement",
     "attach_statements",
@@ -298,10 +300,33 @@ def attach_statements(db: Database, ids: Sequence[int]) -> int:
         written = _store(db, found, limits)
         # One by one, so that a claim founded here is one the next may join; assertions
         # first, so that a claim is worded as someone asserted it and its denials join it.
+        sided |= _already_sided(db, wanted)  # founders, and statements a person placed
         for sid in sorted(rows, key=lambda sid: (rows[sid]["polarity"] != Polarity.AFFIRM.value, sid)):
             if sid not in sided:
                 written += _store(db, _through_founders(db, sid, rows[sid]), limits)
     return written
+
+
+def reattach(db: Database, ids: Sequence[int]) -> int:
+    """Attach some statements again (their links changed): what tracker attached them to
+    before, other than claims they founded and a person's decisions, is found anew."""
+    with db.conn:
+        for chunk in _chunks(sorted(set(ids)), 500):
+            db.execute(
+                "DELETE FROM claim_statements WHERE reviewed_by IS NULL AND founder = 0"
+                f" AND statement_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+    return attach_statements(db, ids)
+
+
+def reattach_all(db: Database) -> int:
+    """After a relink: every attachment tracker made (not a person's, not a claim's founder) is
+    found again from the new links and judgements."""
+    with db.conn:
+        db.execute("DELETE FROM claim_statements WHERE reviewed_by IS NULL AND founder = 0")
+    ids = [row[0] for row in db.execute("SELECT id FROM statements ORDER BY id")]
+    return attach_statements(db, ids)
 
 
 def _to_recorded_claims(db: Database, rows: dict[int, dict[str, Any]], limits: Thresholds) -> list[_Found]:
@@ -338,6 +363,20 @@ def _to_recorded_claims(db: Database, rows: dict[int, dict[str, Any]], limits: T
         ):
             found.extend(_judged(claim["id"], claim["text"], row, limits))
     return found
+
+
+def _already_sided(db: Database, ids: list[int]) -> set[int]:
+    sided: set[int] = set()
+    for chunk in _chunks(ids, 500):
+        sided.update(
+            row[0]
+            for row in db.execute(
+                "SELECT statement_id FROM claim_statements WHERE stance != 'discusses' AND status != 'rejected'"
+                f" AND statement_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+        )
+    return sided
 
 
 def _judged(claim_id: int, claim_text: str, row: dict[str, Any], limits: Thresholds) -> list[_Found]:
