@@ -89,8 +89,6 @@ for _lemma, _forms in {
     "tout": "tout touts touted",
     "want": "want wants",
     "continue": "continued",
-    "concede": "concede concedes conceded",
-    "announce": "announce announces announced",
     "testify": "testify testifies testified",
     "observe": "observe observes observed",
     "remark": "remark remarks remarked",
@@ -200,14 +198,14 @@ strategists staff staffer staffers member members writer author reporter reporte
 newspaper paper documents document data figures research website authorities observers
 activists activist protesters chief commander ambassador envoy diplomat diplomats friend
 friends father mother wife husband son daughter man woman someone others democrats
-republicans officials organizers scientists doctors doctor historian historians professor
+republicans organizers scientists doctors doctor historian historians professor
 pollster pollsters memo letter filing complaint lawsuit article editorial column book
 ad ads advertisement video tweet post site review audit analysis estimate estimates
 investigators investigation commission board panel coalition union spokesmen
 press network station outlet media president-elect nominees delegates delegate
-company companies firm firms bank banks university school hospital spokesmen army
+company companies firm firms bank banks university school hospital
 embassy consulate regime state states country countries nation city county district
-prosecutors regulators regulator inspector inspectors union unions group groups
+regulators regulator inspector inspectors unions groups
 """.split())
 # Words marking a personal title, after which a name follows: "Foreign Minister Ishaq Dar".
 _TITLES = set("""
@@ -222,13 +220,13 @@ _HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "rev.", "sir", "dame", "lord"}
 _NP_STOPS = set("""
 that which who whom whose what when where while because as if than then so to in on at by
 with from after before since about into over under during is was were are be been being
-am has have had do does did not but or nor and also said says say told added also
+am has have had do does did not but or nor and also said says say told added
 though although unless until whether why how there here just only even still yet
 """.split())
 _ADVERBS = set("""
 also reportedly allegedly apparently purportedly later then previously repeatedly strongly
 again once recently publicly privately earlier now often further flatly quickly firmly has had have
-would will could may might had long often frequently immediately subsequently initially
+would will could may might long frequently immediately subsequently initially
 simply directly explicitly clearly openly angrily emphatically categorically vehemently
 separately likewise similarly last week already never always still has've just
 """.split())
@@ -238,7 +236,7 @@ _CAPITAL_STOPS = {"in", "on", "at", "after", "but", "and", "when", "while", "if"
                   "also", "since", "for", "with", "during", "before", "so", "instead",
                   "asked", "speaking", "according", "by", "from", "to", "though", "although",
                   "because", "what", "that", "this", "there", "here", "last", "over",
-                  "under", "under", "among", "despite", "without", "like", "unlike", "or",
+                  "under", "among", "despite", "without", "like", "unlike", "or",
                   "nor", "where", "why", "how", "who", "even", "only", "just"}
 
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt",
@@ -277,7 +275,7 @@ _NOT_LABELS = {"update", "updated", "note", "editor's note", "editor’s note", 
                "watch", "read", "source", "sources", "correction", "video", "breaking", "abstract",
                "advertisement", "credit", "caption", "tags", "share", "listen", "click", "image",
                "posted", "published", "contact", "email", "follow", "transcript", "partial",
-               "key", "here", "also", "plus", "the", "latest", "note", "disclosure", "bottom",
+               "key", "here", "also", "plus", "the", "latest", "disclosure", "bottom",
                "q", "a", "question", "answer", "warning", "result", "results", "why", "how",
                "what", "when", "where", "who", "background", "context", "more", "see", "analysis",
                "opinion", "editorial", "commentary", "review", "exclusive", "live", "timeline"}
