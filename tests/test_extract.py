@@ -192,6 +192,13 @@ def test_verb_without_reported_content_is_not_a_statement():
     assert extract_statements("The team found a new stadium in the suburbs.") == []
 
 
+def test_no_is_an_abbreviation_only_before_a_number():
+    assert one("The governor said the state now ranks No. 1 in new jobs.").content == (
+        "the state now ranks No. 1 in new jobs")
+    s = one("Asked about a deal, Smith said no. Then Jones said the plan would fail by June.")
+    assert (s.speaker, s.content) == ("Jones", "the plan would fail by June")
+
+
 # --- denials ------------------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tracker.lexicon import ABBREVIATIONS, DENIAL_LABELS, HEDGES_IN_CLAIMS, NUMBER_ABBREVIATIONS, words
 from tracker.model import Claim, Modality, Polarity
 
 __all__ = [
@@ -86,23 +87,25 @@ def normalise(text: str) -> str:
 
 # ---------------------------------------------------------------- sentences and tokens
 
-_ABBREVIATIONS = (
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
-    "st", "jr", "sr", "vs", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e",
-)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"'])")
-_ABBREV_TAIL = re.compile(r"(?:\b(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS)
+# A sentence's end, a blank line, or a line break before a capital. tracker.extract has its own
+# splitter (within a paragraph, never inside a quote, as spans): one for both moved the figures.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"'])")
+_ABBREV_TAIL = re.compile(r"(?:\b(?:" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS))
                           + r")|\b[A-Z])\.[\"')\]]*\s*$", re.I)
+_NUMBER_ABBREV_TAIL = re.compile(r"\b(?:" + "|".join(sorted(NUMBER_ABBREVIATIONS)) + r")\.\s*$", re.I)
 
 
 def sentences(text: str) -> list[str]:
     """Split text into sentences, keeping abbreviations such as "Mr." and "U.S." whole."""
     parts: list[str] = []
     start = 0
-    for match in _SENTENCE_END.finditer(text):
+    for match in _SENTENCE_BREAK.finditer(text):
         piece = text[start:match.start()]
-        if _ABBREV_TAIL.search(text[max(0, match.start() - 8):match.end()]) and "\n" not in match.group(0):
+        if "\n" not in match.group(0) and (
+            _ABBREV_TAIL.search(text[max(0, match.start() - 8):match.end()])
+            or (text[match.end():match.end() + 1].isdigit()
+                and _NUMBER_ABBREV_TAIL.search(text[max(0, match.start() - 8):match.end()]))
+        ):
             continue
         if piece.strip():
             parts.append(piece.strip())
@@ -113,9 +116,10 @@ def sentences(text: str) -> list[str]:
     return parts
 
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:[.:][0-9]+)?(?:'[a-z]+)?")
+# A word of normalised text for matching; tracker.extract tokenises raw text with offsets.
+_WORD = re.compile(r"[a-z0-9]+(?:[.:][0-9]+)?(?:'[a-z]+)?")
 
-STOP_WORDS: frozenset[str] = frozenset(
+STOP_WORDS: frozenset[str] = words(
     """a about above after again against all also am an and any are aren't as at be because
     been before being below between both but by can could couldn't did didn't do does doesn't
     doing don't down during each few for from further had hadn't has hasn't have haven't having
@@ -128,7 +132,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     where's which while who who's whom why why's with won't would wouldn't you you'd you'll
     you're you've your yours yourself yourselves will may might must shall says said say
     told tells according report reports reported reportedly new via just now get gets got
-    one s t yet like also still even""".split()
+    one s t yet like also still even"""
 )
 
 
@@ -140,7 +144,7 @@ def tokens(text: str) -> tuple[str, ...]:
     hyphenated words instead, so FTS queries use index_words().
     """
     norm = normalise(text).replace("-", "")
-    return tuple(t[:-2] if t.endswith("'s") else t for t in _TOKEN.findall(norm))
+    return tuple(t[:-2] if t.endswith("'s") else t for t in _WORD.findall(norm))
 
 
 def informative_words(text: str) -> list[str]:
@@ -154,22 +158,22 @@ def index_words(text: str) -> list[str]:
     return informative_words(normalise(text).replace("-", " "))
 
 
-_CUE_WORDS = frozenset(
+_CUE_WORDS = words(
     """denied denies deny denying refuted refutes rejected rejects dismissed dismisses claimed
     claims claim alleged allegedly allegations reportedly apparently strongly firmly false
     baseless hoax fake debunked rumour rumor rumours rumors confirmed confirms stated statement
-    announced added asserted assertions insisted not never no""".split()
+    announced added asserted assertions insisted not never no"""
 )
 
 
 # Words of six letters or more ending in -ly are nearly all manner adverbs ("strongly",
 # "reportedly"), which say how, not what; shorter ones are mostly not ("July", "Italy", "rally",
 # "ugly"). These longer ones are nouns, verbs, adjectives or names, and tell what a text is about.
-_LY_WORDS = frozenset(
+_LY_WORDS = words(
     """family families assembly anomaly monopoly supply comply multiply weekly monthly yearly
     hourly nightly quarterly biweekly costly deadly friendly unfriendly elderly lonely lovely
     lively orderly ghastly unruly homily sicily beverly kimberly reilly philly grizzly
-    shapely""".split()
+    shapely"""
 )
 
 
@@ -322,15 +326,6 @@ _NEGATION = re.compile(
     r"|shouldn't|failed to|fails to|fail to|refused to|refuses to|no)\b|\b\w+n't\b"
 )
 _NEGATION_NO = re.compile(r"\bno\b(?!\s*(?:,|\.|!|$|one\b|doubt|surprise|wonder|matter|mistake))")
-_DENIAL_WORDS = re.compile(
-    r"\b(?:hoax(?:es|er|ers)?|fake|fakes|faked|fabricated|fabrication|false|falsely|untrue"
-    r"|not true|baseless|bogus|debunk(?:ed|s|ing)?|myth|myths|nope|prank|satire|satirical"
-    r"|fraud|fraudulent|phony|phoney|made up|misleading|no evidence|no truth|unfounded"
-    r"|rumou?r (?:is )?false|not real|isn't real|isn't true|wasn't true|setting the record straight"
-    r"|set the record straight|doctored|photoshopped|spoof|scam|made (?:it|\w+|the \w+)(?: all)? up"
-    r"|doubts? (?:that|whether|about|over|on)|cast(?:s|ing)? doubts?|rais(?:es|ed|ing) doubts?|doubtful"
-    r"|troll(?:ed|s|ing)|duped|dupes|fooled|misinformation|erroneous|libel|bs)\b"
-)
 _NO_PREFIX = re.compile(r"^(?:[\w ]{0,20}:\s*)?(?:no|nope|sorry|wrong)\s*(?:[,.!:]|-+)\s*")
 # A "no" answering the text's own question: "NHL expansion ahead? No, says Bettman".
 _NO_ANSWER = re.compile(r"\?\s*(?:no|nope|probably not|not really|not quite)\b")
@@ -340,16 +335,6 @@ _CANCELLED = re.compile(
 )
 _TRUE_LABEL = re.compile(r"\b(?:it's true|is true|confirmed|true story|not a hoax|not fake|no hoax)\b")
 
-_HEDGES = re.compile(
-    r"\b(?:reportedly|allegedly|alleged|apparently|purportedly|supposedly|presumably|possibly"
-    r"|probably|likely|unlikely|perhaps|maybe|may|might|could|rumou?rs?|rumou?red"
-    r"|unconfirmed|unverified|claims?|claimed|claiming|according to|report:|reports? (?:say|said|claim|suggest)s?"
-    r"|sources?(?: say| said|:)?|believed to|said to be|thought to|suspected|speculat\w+"
-    r"|appears? to|seems? to"
-    r"|hints?|hinted|suggests?|suggested|if true|so-called|may have|could have|might have"
-    r"|investigat\w+|probe|probing|questions?|mystery|confusion|viral|video shows?"
-    r"|photos? shows?|purported)\b"
-)
 _QUESTION_START = re.compile(
     r"^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|who|what|why"
     r"|how|when|where|which)\b"
@@ -534,7 +519,7 @@ def analyse_full(text: str) -> Analysis:
         else:
             scoped.append(cue)
 
-    labels = [Cue("denial", d.group(0), d.span()) for d in _DENIAL_WORDS.finditer(norm)
+    labels = [Cue("denial", d.group(0), d.span()) for d in DENIAL_LABELS.finditer(norm)
               if not any(a <= d.start() - offset < b for a, b in cancelled)
               and (_predicative(norm, d.start(), d.end()) or d.group(0).startswith(_VERBAL_LABELS))
               and not _in_question(norm, d.start())
@@ -570,7 +555,7 @@ def analyse_full(text: str) -> Analysis:
         cues = ()
     # Hedge words inside a denied wrapper ("denied claims that") belong to what is denied.
     hedge_from = offset if denial and denial[0].span[0] < offset else 0
-    hedges = tuple(Cue("hedge", h.group(0), h.span()) for h in _HEDGES.finditer(norm, hedge_from))
+    hedges = tuple(Cue("hedge", h.group(0), h.span()) for h in HEDGES_IN_CLAIMS.finditer(norm, hedge_from))
     all_hedges = tuple(sorted(hedge_words + list(hedges), key=lambda c: c.span[0]))
     hedge = all_hedges[0].text if all_hedges else None
     return Analysis(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-# Reporting verbs in finite forms; each maps to its lemma so behaviour can depend on it.
-CUE_FORMS: dict[str, str] = {}
-for _lemma, _forms in {
+from tracker.lexicon import TITLE_ABBREVIATIONS, words
+
+# Reporting verbs in finite forms, by lemma; CUE_FORMS maps each form back to its lemma.
+_CUE_LEMMAS = {
     "say": "say says said",
     "tell": "tell tells told",
     "add": "add adds added",
@@ -115,9 +116,8 @@ for _lemma, _forms in {
     "oppose": "oppose opposes opposed",
     "ridicule": "ridicule ridicules ridiculed",
     "point out": "",
-}.items():
-    for _form in _forms.split():
-        CUE_FORMS[_form] = _lemma
+}
+CUE_FORMS: dict[str, str] = {form: lemma for lemma, forms in _CUE_LEMMAS.items() for form in forms.split()}
 
 # Participles that open a second attribution for the clause's subject: ", saying that …".
 PARTICIPLES: dict[str, str] = {
@@ -154,11 +154,6 @@ ADDRESSEE = {"tell", "urge", "warn", "ask", "promise"}
 DENIAL = {"deny", "reject", "dismiss", "refute", "dispute"}
 # Cues whose complement rates the object ("called the claims false") rather than quoting.
 RATING = {"call", "describe", "dismiss", "reject"}
-DENIAL_WORDS = re.compile(
-    r"\b(?:false|baseless|untrue|unfounded|groundless|bogus|fake|fabricated|lies?|"
-    r"nonsense|ridiculous|absurd|not true|misleading|incorrect|wrong|fiction)\b",
-    re.IGNORECASE,
-)
 
 # Words that open an insertion between a speaker and the cue: "X, who chairs the panel, said".
 INSERTION_OPENERS = {"who", "whose", "which", "of", "at", "in", "on", "from", "with", "during",
@@ -171,7 +166,7 @@ DETERMINERS = {"the", "a", "an", "this", "these", "those", "his", "her", "their"
                 "many", "most", "other", "another", "both", "all", "few", "no", "each",
                 "every", "any", "such"}
 # Lowercase head nouns that can stand for a speaker without a capitalised name.
-SPEAKER_NOUNS = set("""
+SPEAKER_NOUNS = words("""
 official officials spokesman spokeswoman spokesperson spokespeople source sources aide aides
 adviser advisers advisor advisors campaign government military army navy ministry department
 agency police president minister secretary senator governor leader leaders lawmaker lawmakers
@@ -193,31 +188,30 @@ press network station outlet media president-elect nominees delegates delegate
 company companies firm firms bank banks university school hospital
 embassy consulate regime state states country countries nation city county district
 regulators regulator inspector inspectors unions groups
-""".split())
+""")
 # Words marking a personal title, after which a name follows: "Foreign Minister Ishaq Dar".
-TITLES = set("""
+TITLES = words("""
 president minister secretary senator sen. governor gov. rep. representative mayor judge
 gen. general adm. admiral chairman chairwoman chief director speaker leader spokesman
 spokeswoman spokesperson ambassador adviser advisor nominee candidate attorney commander
 ceo founder manager strategist aide official lt. col. sgt. capt. officer professor prof.
 economist analyst chair pope king queen prince justice
-""".split())
+""")
 HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "rev.", "sir", "dame", "lord"}
 # Function words that end a speaker noun phrase when scanning away from the cue.
-NP_STOPS = set("""
+NP_STOPS = words("""
 that which who whom whose what when where while because as if than then so to in on at by
 with from after before since about into over under during is was were are be been being
 am has have had do does did not but or nor and also said says say told added
 though although unless until whether why how there here just only even still yet
-""".split())
-ADVERBS = set("""
+""")
+ADVERBS = words("""
 also reportedly allegedly apparently purportedly later then previously repeatedly strongly
 again once recently publicly privately earlier now often further flatly quickly firmly has had have
 would will could may might long frequently immediately subsequently initially
 simply directly explicitly clearly openly angrily emphatically categorically vehemently
 separately likewise similarly last week already never always still has've just
-""".split())
-HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
+""")
 CAPITAL_STOPS = {"in", "on", "at", "after", "but", "and", "when", "while", "if", "as",
                   "however", "meanwhile", "earlier", "later", "still", "yet", "now", "then",
                   "also", "since", "for", "with", "during", "before", "so", "instead",
@@ -226,20 +220,18 @@ CAPITAL_STOPS = {"in", "on", "at", "after", "but", "and", "when", "while", "if",
                   "under", "among", "despite", "without", "like", "unlike", "or",
                   "nor", "where", "why", "how", "who", "even", "only", "just"}
 
-ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt",
-                  "capt", "adm", "st", "jr", "sr", "rev", "prof", "jan", "feb", "mar", "apr",
-                  "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "inc",
-                  "corp", "co", "ltd", "mt", "ft", "fig", "approx", "est", "u.s", "d.c"}
-
 # --- regexes ----------------------------------------------------------------------------
 
-TOKEN = re.compile(
+# A word or a punctuation mark of raw text; tracker.text matches words of normalised text.
+WORD_OR_MARK = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., D.C.: the periods belong to the word
-    r"|(?i:mr|mrs|ms|dr|sen|rep|gov|gen|lt|col|sgt|capt|adm|st|jr|sr|rev|prof)\.(?=\s+[A-Z])"
+    r"|(?i:" + "|".join(sorted(TITLE_ABBREVIATIONS)) + r")\.(?=\s+[A-Z])"
     r"|\w(?:[\w&-]|['’.](?=\w))*"
     r"|[^\w\s]"
 )
-SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# A sentence's end inside a paragraph (paragraphs are lines), typographic quotes included;
+# tracker.text splits whole statements and passages, breaking at lines too.
+SENTENCE_END_IN_PARAGRAPH = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 QUOTE_MARK = re.compile(r"''|[\"“”]")  # two apostrophes are a double quote in some archives
 PARAGRAPH = re.compile(r"[^\n]+")
 VIA_PATTERNS = [
@@ -290,16 +282,16 @@ CATENATIVES = {"continued", "continues", "continue", "went", "goes", "began", "b
                 "used", "wants", "wanted", "plans", "planned"}
 TITLE_SMALL = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with", "from", "as", "vs"}
 # Finite verbs and auxiliaries that show a clause follows a cue without "that".
-CLAUSE_VERBS = set("""
+CLAUSE_VERBS = words("""
 is are was were will would can could should may might must has have had does did do
 isn't aren't wasn't weren't won't wouldn't can't couldn't shouldn't hasn't haven't hadn't
 doesn't didn't don't isn’t aren’t wasn’t weren’t won’t wouldn’t can’t couldn’t shouldn’t
 hasn’t haven’t hadn’t doesn’t didn’t don’t
-""".split())
+""")
 # Cues by which a poll, study or record "shows" or "finds" something, content without "that".
 EVIDENCE_CUES = {"show", "find", "suggest", "indicate"}
-EVIDENCE_NOUNS = set("""
+EVIDENCE_NOUNS = words("""
 poll survey study report data figure research analysis review audit investigation video
 footage document record statistic number result finding evidence chart graph slide
 assessment estimate model projection test count tally exam examination inquiry probe
-""".split()) | {"analyses"}
+""") | {"analyses"}

@@ -13,7 +13,6 @@ from tracker.extract.cues import (
     CATENATIVES,
     CUE_FORMS,
     DENIAL,
-    DENIAL_WORDS,
     DETERMINERS,
     EVIDENCE_CUES,
     LABEL,
@@ -38,6 +37,7 @@ from tracker.extract.phrases import (
     title_case,
 )
 from tracker.extract.spans import Tok, inner_span, inside, looks_like_title, tokenize, trim
+from tracker.lexicon import DENIAL_RATINGS
 from tracker.model import Kind, Polarity, Span
 
 
@@ -460,7 +460,7 @@ class Extractor:
         item.hedge = cue_hedge(toks, k)
         if lemma in DENIAL:
             item.polarity = Polarity.DENY
-        elif lemma in RATING and DENIAL_WORDS.search(text[content[0]:content[1]]):
+        elif lemma in RATING and DENIAL_RATINGS.search(text[content[0]:content[1]]):
             item.polarity = Polarity.DENY
         if lemma == "tell":
             obj = np_right(toks, k + 1)

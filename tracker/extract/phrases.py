@@ -11,7 +11,6 @@ from tracker.extract.cues import (
     CUE_FORMS,
     DETERMINERS,
     EVIDENCE_NOUNS,
-    HEDGES,
     HONORIFICS,
     INSERTION_OPENERS,
     NP_STOPS,
@@ -22,6 +21,7 @@ from tracker.extract.cues import (
     TITLES,
 )
 from tracker.extract.spans import Tok
+from tracker.lexicon import HEDGES_IN_ATTRIBUTION
 from tracker.model import Span
 
 
@@ -240,7 +240,7 @@ def cue_hedge(toks: list[Tok], k: int) -> str | None:
     for step in (-1, 1):
         m = k + step
         while 0 <= m < len(toks) and abs(m - k) <= 4 and toks[m].word:
-            if toks[m].low in HEDGES:
+            if toks[m].low in HEDGES_IN_ATTRIBUTION:
                 return toks[m].low
             m += step
     return None

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.extract.cues import ABBREVIATIONS, PARAGRAPH, QUOTE_MARK, SENTENCE_END, TOKEN
+from tracker.extract.cues import PARAGRAPH, QUOTE_MARK, SENTENCE_END_IN_PARAGRAPH, WORD_OR_MARK
+from tracker.lexicon import ABBREVIATIONS, NUMBER_ABBREVIATIONS
 from tracker.model import Span
 
 
@@ -35,7 +36,7 @@ class Tok:
 
 def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
     """Word and punctuation tokens of text[lo:hi] with absolute offsets."""
-    return [Tok(m.group(), lo + m.start(), lo + m.end()) for m in TOKEN.finditer(text[lo:hi])]
+    return [Tok(m.group(), lo + m.start(), lo + m.end()) for m in WORD_OR_MARK.finditer(text[lo:hi])]
 
 
 def trim(text: str, lo: int, hi: int, chars: str = " \t\n,;:.—–-") -> Span:
@@ -97,16 +98,19 @@ def inside(pos: int, spans: list[Span]) -> bool:
     return any(a < pos < b for a, b in spans)
 
 
+_NUMBER_NEXT = re.compile(r"\s+\d")
+
+
 def sentence_spans(text: str, lo: int, hi: int, quotes: list[Span]) -> list[Span]:
     """Sentence spans in a paragraph; never splits inside a quote or after an abbreviation."""
     out: list[Span] = []
     start = lo
-    for m in SENTENCE_END.finditer(text, lo, hi):
+    for m in SENTENCE_END_IN_PARAGRAPH.finditer(text, lo, hi):
         if inside(m.end(), quotes):
             continue
         before = text[start:m.start()].split()
         last = before[-1].lower().strip("(\"“") if before else ""
-        if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", last):
+        if last in ABBREVIATIONS or (last in NUMBER_ABBREVIATIONS and _NUMBER_NEXT.match(text, m.end(), hi)) or (len(last) == 1 and last.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", last):
             continue
         out.append((start, m.end()))
         start = m.end()
