@@ -50,7 +50,7 @@ def test_seed_statements_match_gold_exactly():
     found = list(extract_article(SEED).statements)
     gold = GOLD["statements"]
     assert [s.cue for s in found] == [g["cue"] for g in gold], "missing or extra statements"
-    for s, g in zip(found, gold):
+    for s, g in zip(found, gold, strict=True):
         assert s.content == g["content"]
         assert s.speaker == g["speaker"], g["content"]
         assert mention(SEED, s) == g["mention"], g["content"]

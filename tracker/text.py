@@ -420,10 +420,10 @@ def analyse_full(text: str) -> Analysis:
 
     prefix = _NO_PREFIX.match(norm)
     if prefix:
-        word = re.search(r"no|nope|sorry|wrong", prefix.group(0))
-        assert word is not None
-        if word.group(0) != "sorry" or _NEGATION.search(norm[prefix.end():]):
-            denial.append(Cue("denial", word.group(0), word.span()))
+        reply = re.search(r"no|nope|sorry|wrong", prefix.group(0))
+        assert reply is not None
+        if reply.group(0) != "sorry" or _NEGATION.search(norm[prefix.end():]):
+            denial.append(Cue("denial", reply.group(0), reply.span()))
         start = prefix.end()
 
     head = _HEADLINE_PREFIX.match(norm, start)

@@ -136,19 +136,19 @@ PARTICIPLES: dict[str, str] = {
 }
 
 # Cues that need an explicit "that"-clause, because without one they rarely report speech.
-NEEDS_THAT = {"believe", "think", "feel", "find", "show", "agree", "suggest", "recall",
-               "maintain", "state", "tweet", "dispute", "counter", "reply", "respond", "charge",
-               "observe", "remark", "boast", "lament", "hint", "expect", "hope", "fear", "worry",
-               "testify", "concede", "continue"}
+NEEDS_THAT = words("""
+believe think feel find show agree suggest recall maintain state tweet dispute counter reply
+respond charge observe remark boast lament hint expect hope fear worry testify concede
+continue
+""")
 # Cues whose object noun phrase is itself the reported content ("announced the launch").
-NP_OBJECT = {"announce", "confirm", "deny", "reject", "dismiss", "refute", "report",
-              "disclose", "reveal", "acknowledge", "admit", "predict", "promise", "pledge",
-              "vow", "claim", "allege", "indicate", "reiterate", "cite", "mention", "demand",
-              "propose", "question", "echo", "accuse", "criticize", "blast", "praise", "tout",
-              "want", "defend", "forecast",
-              "discuss", "attack", "slam", "mock", "endorse", "condemn", "decry", "welcome", "applaud",
-              "lambaste", "liken", "highlight", "outline", "unveil", "detail", "recommend", "advise",
-              "encourage", "invoke", "oppose", "ridicule", "threaten"}
+NP_OBJECT = words("""
+announce confirm deny reject dismiss refute report disclose reveal acknowledge admit predict
+promise pledge vow claim allege indicate reiterate cite mention demand propose question echo
+accuse criticize blast praise tout want defend forecast discuss attack slam mock endorse
+condemn decry welcome applaud lambaste liken highlight outline unveil detail recommend
+advise encourage invoke oppose ridicule threaten
+""")
 # Cues followed by an addressee before the content ("told Rubio that …", "urged both to …").
 ADDRESSEE = {"tell", "urge", "warn", "ask", "promise"}
 DENIAL = {"deny", "reject", "dismiss", "refute", "dispute"}
@@ -156,15 +156,16 @@ DENIAL = {"deny", "reject", "dismiss", "refute", "dispute"}
 RATING = {"call", "describe", "dismiss", "reject"}
 
 # Words that open an insertion between a speaker and the cue: "X, who chairs the panel, said".
-INSERTION_OPENERS = {"who", "whose", "which", "of", "at", "in", "on", "from", "with", "during",
-                      "after", "before", "like", "as", "also", "an", "a", "the", "then", "now",
-                      "formerly", "once", "himself", "herself", "for", "by", "among", "one"}
+INSERTION_OPENERS = words("""
+who whose which of at in on from with during after before like as also an a the then now
+formerly once himself herself for by among one
+""")
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 PERSON_PRONOUNS = {"he", "she"}
-DETERMINERS = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its",
-                "our", "my", "one", "two", "three", "four", "five", "several", "some",
-                "many", "most", "other", "another", "both", "all", "few", "no", "each",
-                "every", "any", "such"}
+DETERMINERS = words("""
+the a an this these those his her their its our my one two three four five several some many
+most other another both all few no each every any such
+""")
 # Lowercase head nouns that can stand for a speaker without a capitalised name.
 SPEAKER_NOUNS = words("""
 official officials spokesman spokeswoman spokesperson spokespeople source sources aide aides
@@ -197,7 +198,7 @@ spokeswoman spokesperson ambassador adviser advisor nominee candidate attorney c
 ceo founder manager strategist aide official lt. col. sgt. capt. officer professor prof.
 economist analyst chair pope king queen prince justice
 """)
-HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "rev.", "sir", "dame", "lord"}
+HONORIFICS = words("mr. mrs. ms. dr. rev. sir dame lord")
 # Function words that end a speaker noun phrase when scanning away from the cue.
 NP_STOPS = words("""
 that which who whom whose what when where while because as if than then so to in on at by
@@ -212,13 +213,12 @@ would will could may might long frequently immediately subsequently initially
 simply directly explicitly clearly openly angrily emphatically categorically vehemently
 separately likewise similarly last week already never always still has've just
 """)
-CAPITAL_STOPS = {"in", "on", "at", "after", "but", "and", "when", "while", "if", "as",
-                  "however", "meanwhile", "earlier", "later", "still", "yet", "now", "then",
-                  "also", "since", "for", "with", "during", "before", "so", "instead",
-                  "asked", "speaking", "according", "by", "from", "to", "though", "although",
-                  "because", "what", "that", "this", "there", "here", "last", "over",
-                  "under", "among", "despite", "without", "like", "unlike", "or",
-                  "nor", "where", "why", "how", "who", "even", "only", "just"}
+CAPITAL_STOPS = words("""
+in on at after but and when while if as however meanwhile earlier later still yet now then
+also since for with during before so instead asked speaking according by from to though
+although because what that this there here last over under among despite without like unlike
+or nor where why how who even only just
+""")
 
 # --- regexes ----------------------------------------------------------------------------
 
@@ -270,17 +270,19 @@ MODAL_OWN = re.compile(
 MODAL_COND = re.compile(r"\b(?:if|unless|provided(?: that)?|as long as|on condition)\b", re.IGNORECASE)
 COMMIT_CUES = {"promise", "pledge", "vow"}
 # Cue forms that are as often plural nouns: in a title-case headline they are not read as cues.
-NOUN_LIKE_CUES = {"claims", "reports", "questions", "states", "calls", "charges", "demands", "promises",
-                   "hopes", "fears", "worries", "remarks", "echoes", "forecasts", "counters", "replies",
-                   "pledges", "vows", "tweets", "thinks", "wants", "expects", "notes", "proposed"}
+NOUN_LIKE_CUES = words("""
+claims reports questions states calls charges demands promises hopes fears worries remarks
+echoes forecasts counters replies pledges vows tweets thinks wants expects notes proposed
+""")
 # Words that attach a participle cue to the clause's subject: "responded by saying …".
-PARTICIPLE_LEADS = {"by", "and", "after", "before", "while", "despite", "when", "also", "then"}
+PARTICIPLE_LEADS = words("by and after before while despite when also then")
 # Verbs whose subject performs the cue of the infinitive after them: "continued to call for".
-CATENATIVES = {"continued", "continues", "continue", "went", "goes", "began", "begins", "begin",
-                "started", "starts", "tried", "tries", "sought", "seeks", "appeared", "appears",
-                "seemed", "seems", "moved", "rushed", "hastened", "vowed", "promised",
-                "used", "wants", "wanted", "plans", "planned"}
-TITLE_SMALL = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with", "from", "as", "vs"}
+CATENATIVES = words("""
+continued continues continue went goes began begins begin started starts tried tries sought
+seeks appeared appears seemed seems moved rushed hastened vowed promised used wants wanted
+plans planned
+""")
+TITLE_SMALL = words("a an the of to in on for and or at by with from as vs")
 # Finite verbs and auxiliaries that show a clause follows a cue without "that".
 CLAUSE_VERBS = words("""
 is are was were will would can could should may might must has have had does did do

@@ -159,9 +159,9 @@ class Extractor:
                 if span is None or any(x.word for x in toks[(1 if toks[0].text in ",—–-" else 0):span[0]]):
                     return None
                 sp = toks[span[0]:span[1]]
-            if "," not in ending and "?" not in ending and "!" not in ending and not re.match(r"\s*[,—–-]", text[qb:hi]):
-                if "." in ending:
-                    return None  # “We won.” Trump said… is rare; a full stop usually ends the quote's sentence
+            if ("." in ending and "," not in ending and "?" not in ending and "!" not in ending
+                    and not re.match(r"\s*[,—–-]", text[qb:hi])):
+                return None  # “We won.” Trump said… is rare; a full stop usually ends the quote's sentence
             return self._make(inner, (t.start, toks[last].end), sp, Kind.DIRECT, lemma, toks, last)
         return None
 
@@ -258,6 +258,7 @@ class Extractor:
     def _indirect_at(self, toks: list[Tok], k: int, hit: tuple[str, int], sent: Span,
                      sent_items: list[Found]) -> Found | None:
         text = self.text
+        content: Span | None
         lemma, last = hit
         t = toks[k]
         cue: Span = (t.start, toks[last].end)
@@ -385,7 +386,7 @@ class Extractor:
         # Without "that", a thinking or evidence cue reports only a clause ("believes the plan
         # will fail") or, from a poll or study, what it shows ("a poll shows Clinton leading").
         bare_ok = lemma in NEEDS_THAT and toks[last].low != "state" and (
-            clause_at(toks, j) or (lemma in EVIDENCE_CUES and bool(speaker) and is_evidence(speaker[-1])))
+            clause_at(toks, j) or (lemma in EVIDENCE_CUES and bool(speaker and is_evidence(speaker[-1]))))
         if toks[j].text == ":":
             j += 1
         else:
@@ -401,9 +402,12 @@ class Extractor:
                     break  # "say it's early but noted that …": that "that" belongs to the next cue
             if that_at is not None and that_at - j <= 12:
                 between = toks[j:that_at]
-                if lemma in NP_OBJECT | {"reiterate"} and between and between[-1].low in ("claims", "claim", "reports", "report", "allegations", "suggestions", "stance", "position", "view", "belief", "assertion", "accusations", "rumors", "speculation", "fears"):
-                    j = that_at + 1
-                elif all(b.word or b.text in ",'’" for b in between) and not any(b.low in ("is", "was", "are", "were", "will", "would", "has", "have") for b in between):
+                # "denied reports that …" names what the content is; or only words stand before "that".
+                names_it = lemma in NP_OBJECT | {"reiterate"} and bool(between) and between[-1].low in (
+                    "claims", "claim", "reports", "report", "allegations", "suggestions", "stance", "position",
+                    "view", "belief", "assertion", "accusations", "rumors", "speculation", "fears")
+                if names_it or (all(b.word or b.text in ",'’" for b in between) and not any(
+                        b.low in ("is", "was", "are", "were", "will", "would", "has", "have") for b in between)):
                     j = that_at + 1
                 elif lemma in NEEDS_THAT and not bare_ok:
                     return None
@@ -458,9 +462,7 @@ class Extractor:
             kind = Kind.DIRECT
         item = Found(content, cue, span, kind, lemma=lemma, role=role)
         item.hedge = cue_hedge(toks, k)
-        if lemma in DENIAL:
-            item.polarity = Polarity.DENY
-        elif lemma in RATING and DENIAL_RATINGS.search(text[content[0]:content[1]]):
+        if lemma in DENIAL or (lemma in RATING and DENIAL_RATINGS.search(text[content[0]:content[1]])):
             item.polarity = Polarity.DENY
         if lemma == "tell":
             obj = np_right(toks, k + 1)
@@ -482,7 +484,7 @@ class Extractor:
             lows = [t.low for t in tail]
             if lows[-1] == "as":
                 lows, tail = lows[:-1], tail[:-1]
-            if not tail or CUE_FORMS.get(lows[-1]) not in ("call", "describe") and lows[-1] not in ("dubbed", "termed", "labeled", "labelled", "branded"):
+            if not tail or (CUE_FORMS.get(lows[-1]) not in ("call", "describe") and lows[-1] not in ("dubbed", "termed", "labeled", "labelled", "branded")):
                 continue
             cue_tok = tail[-1]
             if cue_tok.start in self.used_cues or any(f.content[0] <= qa < f.content[1] for f in self.found):

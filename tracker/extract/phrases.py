@@ -194,7 +194,7 @@ def subject(toks: list[Tok]) -> tuple[int, int] | None:
     j = start
     while j < len(toks) and (toks[j].word or toks[j].text in "&-'’") and j - start < 10:
         low = toks[j].low
-        if j > start and (low in NP_STOPS and low not in ("of", "for") or low in ADVERBS or CUE_FORMS.get(low)):
+        if j > start and ((low in NP_STOPS and low not in ("of", "for")) or low in ADVERBS or CUE_FORMS.get(low)):
             break
         if j > start and not toks[j].cap and low not in SPEAKER_NOUNS and low not in ("of", "for") and toks[j - 1].low not in DETERMINERS:
             break
@@ -230,7 +230,7 @@ def clause_at(toks: list[Tok], j: int) -> bool:
         if not t.word and t.text not in "'’-":
             return False
         if t.low in CLAUSE_VERBS or (
-                t.low.endswith("ed") and not toks[m - 1].low in DETERMINERS and not t.cap and len(t.low) > 4):
+                t.low.endswith("ed") and toks[m - 1].low not in DETERMINERS and not t.cap and len(t.low) > 4):
             return m > j or first.low in PRONOUNS
     return False
 
