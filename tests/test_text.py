@@ -21,7 +21,9 @@ def test_index_words_and_fts_terms_split_hyphenated_words_as_the_fts_index_does(
 
 
 def test_informative_terms_drop_adverbs_but_keep_other_ly_words():
-    terms = informative_terms("The family rally in Italy in July was reportedly deadly, officials strongly said")
+    terms = informative_terms(
+        "The family rally in Italy in July was reportedly deadly, officials strongly said"
+    )
     assert {"family", "rally", "italy", "july", "deadly"} <= set(terms)
     assert "reportedly" not in terms and "strongly" not in terms
     assert is_adverb("allegedly") and is_adverb("completely") and not is_adverb("butterfly")
@@ -39,7 +41,11 @@ def test_sentences_keep_abbreviations_whole():
 
 def test_sentences_keep_no_whole_only_before_a_number():
     text = "He ranked No. 1 in the poll, said Rev. Jones. He said no. Then he left."
-    assert sentences(text) == ["He ranked No. 1 in the poll, said Rev. Jones.", "He said no.", "Then he left."]
+    assert sentences(text) == [
+        "He ranked No. 1 in the poll, said Rev. Jones.",
+        "He said no.",
+        "Then he left.",
+    ]
 
 
 def test_informative_terms_are_plain_words_without_stop_or_cue_words():

@@ -35,10 +35,27 @@ __all__ = [
 
 _QUOTES = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-        "\u2212": "-", "\u00a0": " ", "\u2026": "...",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2026": "...",
     }
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
@@ -47,19 +64,55 @@ _HASH = re.compile(r"#(?=\w)")
 _SPACES = re.compile(r"\s+")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _SCALE_SUFFIX = re.compile(r"\b(\d+(?:\.\d+)?)\s?(k|m|mn|mln|bn|b|tn)\b")
-_SCALE_WORDS = {"k": "thousand", "m": "million", "mn": "million", "mln": "million",
-                "bn": "billion", "b": "billion", "tn": "trillion"}
+_SCALE_WORDS = {
+    "k": "thousand",
+    "m": "million",
+    "mn": "million",
+    "mln": "million",
+    "bn": "billion",
+    "b": "billion",
+    "tn": "trillion",
+}
 
 _UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 _NUMBER_WORD = re.compile(
-    r"\b(?:(" + "|".join(_TENS) + r")(?:[- ](" + "|".join(list(_UNITS)[:9]) + r"))?|("
-    + "|".join(_UNITS) + r")|(a )?(dozen))\b"
+    r"\b(?:("
+    + "|".join(_TENS)
+    + r")(?:[- ]("
+    + "|".join(list(_UNITS)[:9])
+    + r"))?|("
+    + "|".join(_UNITS)
+    + r")|(a )?(dozen))\b"
 )
 
 
@@ -90,8 +143,9 @@ def normalise(text: str) -> str:
 # A sentence's end, a blank line, or a line break before a capital. tracker.extract has its own
 # splitter (within a paragraph, never inside a quote, as spans): one for both moved the figures.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"'])")
-_ABBREV_TAIL = re.compile(r"(?:\b(?:" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS))
-                          + r")|\b[A-Z])\.[\"')\]]*\s*$", re.I)
+_ABBREV_TAIL = re.compile(
+    r"(?:\b(?:" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS)) + r")|\b[A-Z])\.[\"')\]]*\s*$", re.I
+)
 _NUMBER_ABBREV_TAIL = re.compile(r"\b(?:" + "|".join(sorted(NUMBER_ABBREVIATIONS)) + r")\.\s*$", re.I)
 
 
@@ -100,11 +154,13 @@ def sentences(text: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):
-        piece = text[start:match.start()]
+        piece = text[start : match.start()]
         if "\n" not in match.group(0) and (
-            _ABBREV_TAIL.search(text[max(0, match.start() - 8):match.end()])
-            or (text[match.end():match.end() + 1].isdigit()
-                and _NUMBER_ABBREV_TAIL.search(text[max(0, match.start() - 8):match.end()]))
+            _ABBREV_TAIL.search(text[max(0, match.start() - 8) : match.end()])
+            or (
+                text[match.end() : match.end() + 1].isdigit()
+                and _NUMBER_ABBREV_TAIL.search(text[max(0, match.start() - 8) : match.end()])
+            )
         ):
             continue
         if piece.strip():
@@ -179,8 +235,7 @@ _LY_WORDS = words(
 
 def is_adverb(word: str) -> bool:
     """An -ly manner adverb ("strongly", "allegedly"), not "family", "Italy", "July" or "rally"."""
-    return (len(word) >= 6 and word.endswith("ly") and not word.endswith("fly")
-            and word not in _LY_WORDS)
+    return len(word) >= 6 and word.endswith("ly") and not word.endswith("fly") and word not in _LY_WORDS
 
 
 def informative_terms(text: str, k: int = 12) -> list[str]:
@@ -196,8 +251,22 @@ def informative_terms(text: str, k: int = 12) -> list[str]:
     return ranked[:k]
 
 
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er",
-             "ed", "es", "ly", "s")
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ies",
+    "ied",
+    "ers",
+    "er",
+    "ed",
+    "es",
+    "ly",
+    "s",
+)
 
 
 @lru_cache(maxsize=131072)
@@ -218,6 +287,7 @@ def stems(text: str) -> frozenset[str]:
 
 
 # ---------------------------------------------------------------- cues and claims
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -254,20 +324,26 @@ class Analysis:
         )
 
 
-_DENY_VERBS = (r"(?:denie[sd]|deny(?:ing)?|refut(?:es|ed|ing|e)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?"
-               r"|debunk(?:s|ed|ing)?|disput(?:es|ed|ing|e)|contradict(?:s|ed|ing)?|rebut(?:s|ted)?"
-               r"|retract(?:s|ed|ing)?|disprov(?:es|ed|e|en)|dispel(?:s|led)?"
-               r"|rubbish(?:es|ed)?|deni(?:al)|quash(?:es|ed)?|rebuff(?:s|ed)?|(?:laugh(?:s|ed)?|brush(?:es|ed)?|shrug(?:s|ged)?) off"
-               r"|den(?:y|ies|ied) reports?)")
-_CLAIM_NOUNS = (r"(?:the |these |those |any |all |such |media |indian |false |baseless )*"
-                r"(?:assertions?|claims?|allegations?|reports?|rumou?rs?|suggestions?|accusations?"
-                r"|stor(?:y|ies)|speculation|news|charges?|notion|idea|talk)")
-_REPORT_VERBS = (r"(?:said|says|say|told|tells|stated|states|announced|announces|added|adds"
-                 r"|confirmed|confirms|insisted|insists|maintained|maintains|noted|notes"
-                 r"|declared|declares|wrote|writes|tweeted|tweets|posted|explained|explains"
-                 r"|argued|argues|revealed|reveals|acknowledged|acknowledges|admitted|admits"
-                 r"|stressed|stresses|warned|warns|believes|believed|thinks|felt|feels|agreed|agrees"
-                 r"|suggested|suggests|reported|reports|estimated|estimates|predicted|predicts)")
+_DENY_VERBS = (
+    r"(?:denie[sd]|deny(?:ing)?|refut(?:es|ed|ing|e)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?"
+    r"|debunk(?:s|ed|ing)?|disput(?:es|ed|ing|e)|contradict(?:s|ed|ing)?|rebut(?:s|ted)?"
+    r"|retract(?:s|ed|ing)?|disprov(?:es|ed|e|en)|dispel(?:s|led)?"
+    r"|rubbish(?:es|ed)?|deni(?:al)|quash(?:es|ed)?|rebuff(?:s|ed)?|(?:laugh(?:s|ed)?|brush(?:es|ed)?|shrug(?:s|ged)?) off"
+    r"|den(?:y|ies|ied) reports?)"
+)
+_CLAIM_NOUNS = (
+    r"(?:the |these |those |any |all |such |media |indian |false |baseless )*"
+    r"(?:assertions?|claims?|allegations?|reports?|rumou?rs?|suggestions?|accusations?"
+    r"|stor(?:y|ies)|speculation|news|charges?|notion|idea|talk)"
+)
+_REPORT_VERBS = (
+    r"(?:said|says|say|told|tells|stated|states|announced|announces|added|adds"
+    r"|confirmed|confirms|insisted|insists|maintained|maintains|noted|notes"
+    r"|declared|declares|wrote|writes|tweeted|tweets|posted|explained|explains"
+    r"|argued|argues|revealed|reveals|acknowledged|acknowledges|admitted|admits"
+    r"|stressed|stresses|warned|warns|believes|believed|thinks|felt|feels|agreed|agrees"
+    r"|suggested|suggests|reported|reports|estimated|estimates|predicted|predicts)"
+)
 _HEDGE_VERBS = r"(?:claimed|claims|claim|alleged|alleges|allege|suggested|suggests|suggest|speculated|speculates|rumou?red|hints?|hinted|believes?|believed|thinks|predicts?|predicted|estimates?|estimated)"
 
 _WRAP_DENY = re.compile(
@@ -359,9 +435,13 @@ _EPISTEMIC_NOT = re.compile(
     r"\b(?:not|no|isn't|aren't|wasn't|don't|doesn't|didn't|unsure)\s+(?:\w+\s+)?"
     r"(?:sure|idea|clue|know|knows|clear|certain|understand)\s+(?:\w+\s+)?(?:how|why|what|whether|if|who|where|when)\b"
 )
-_SPEECH = re.compile(r"said|says|say|told|tells|claims|claimed|insists|insisted|warns|warned|admits|admitted|believes|thinks")
+_SPEECH = re.compile(
+    r"said|says|say|told|tells|claims|claimed|insists|insisted|warns|warned|admits|admitted|believes|thinks"
+)
 # Reporting verbs by which the writer vouches for the content rather than passing it on.
-_ENDORSING = re.compile(r"confirm(?:s|ed)?|admit(?:s|ted)?|acknowledg(?:es|ed)|reveal(?:s|ed)|announc(?:es|ed)")
+_ENDORSING = re.compile(
+    r"confirm(?:s|ed)?|admit(?:s|ted)?|acknowledg(?:es|ed)|reveal(?:s|ed)|announc(?:es|ed)"
+)
 _SOURCE_WORDS = re.compile(
     r"\b(?:reports?|sources?|rumou?rs?|claims?|allegedly|officials?|police|analysts?|study|survey"
     r"|media|spokes\w+|minist\w+|pentagon|white house|government|army|military|president|ceo"
@@ -377,8 +457,12 @@ _DENY_PARTICIPLE = re.compile(r"\b(?:dismissing|rejecting|denying)\b")
 _CLAUSE_END = re.compile(r"[,;:]|\s-\s|\band\b")
 
 
-_LABEL_BEFORE = re.compile(r"(?:\b(?:is|was|are|were|be|been|as|a|an|just|totally|all|completely|(?:it|that|this|what|he|she|there|who)'s|called|calls|call|it|story|claim|claims|report|photo|video|image|picture)\s+|^|[:\-]\s*)$")
-_LABEL_AFTER = re.compile(r"^\s*(?:$|[:,.!?;\-)\"']|(?:and|or|but|alert|story|claim|claims|news|report|photos?|video|picture|images?)\b)")
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:is|was|are|were|be|been|as|a|an|just|totally|all|completely|(?:it|that|this|what|he|she|there|who)'s|called|calls|call|it|story|claim|claims|report|photo|video|image|picture)\s+|^|[:\-]\s*)$"
+)
+_LABEL_AFTER = re.compile(
+    r"^\s*(?:$|[:,.!?;\-)\"']|(?:and|or|but|alert|story|claim|claims|news|report|photos?|video|picture|images?)\b)"
+)
 
 
 # Refuting verbs judge their object wherever they stand ("someone trolled twitter into ...").
@@ -396,7 +480,9 @@ def _predicative(norm: str, start: int, end: int) -> bool:
 
     As a modifier ("over fabricated story") it describes something else.
     """
-    return bool(_LABEL_BEFORE.search(norm[max(0, start - 12):start]) or _LABEL_AFTER.match(norm[end:end + 10]))
+    return bool(
+        _LABEL_BEFORE.search(norm[max(0, start - 12) : start]) or _LABEL_AFTER.match(norm[end : end + 10])
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -422,7 +508,7 @@ def analyse_full(text: str) -> Analysis:
     if prefix:
         reply = re.search(r"no|nope|sorry|wrong", prefix.group(0))
         assert reply is not None
-        if reply.group(0) != "sorry" or _NEGATION.search(norm[prefix.end():]):
+        if reply.group(0) != "sorry" or _NEGATION.search(norm[prefix.end() :]):
             denial.append(Cue("denial", reply.group(0), reply.span()))
         start = prefix.end()
 
@@ -450,7 +536,9 @@ def analyse_full(text: str) -> Analysis:
     m = _WRAP_DENY.match(body)
     if m and len(body) - m.end() >= 12:
         cue_span = (start + m.start("cue"), start + m.end("cue"))
-        if _NEGATION.search(m.group("pre")[-25:]) or re.search(r"\b(?:refus\w+|declin\w+|won't|would not) to$", m.group("pre").strip()):
+        if _NEGATION.search(m.group("pre")[-25:]) or re.search(
+            r"\b(?:refus\w+|declin\w+|won't|would not) to$", m.group("pre").strip()
+        ):
             wrapper_negated = True  # "did not deny": the denial is cancelled
         else:
             denial.append(Cue("denial", m.group("cue"), cue_span))
@@ -459,7 +547,7 @@ def analyse_full(text: str) -> Analysis:
         m = _WRAP_THAT.match(body)
         if m is None:
             m = _WRAP_SAID.match(body) if len(body.split()) > 4 else None
-            if m and (not _SPEECH.fullmatch(m.group("cue")) or body[m.end():].startswith("to ")):
+            if m and (not _SPEECH.fullmatch(m.group("cue")) or body[m.end() :].startswith("to ")):
                 m = None  # "Apple added reinforcement": without "that", most verbs take an object
             if m and (len(m.group("pre").split()) > 6 or _NEGATION.search(m.group("pre"))):
                 m = None
@@ -482,14 +570,19 @@ def analyse_full(text: str) -> Analysis:
 
     source = _TAIL_SOURCE.search(norm, start, end)
     if source and source.start() - start >= 20 and _SOURCE_WORDS.search(source.group("src")):
-        hedge_words.append(Cue("hedge", source.group("src").strip(), (source.start("src"), source.end("src"))))
+        hedge_words.append(
+            Cue("hedge", source.group("src").strip(), (source.start("src"), source.end("src")))
+        )
         end = source.start()
     trailing = _TRAILING.search(norm, start, end)
     if trailing and trailing.start() - start >= 12:
         end = trailing.start()  # ", dismissing the allegations as false": commentary, not the claim
-        labels_from = norm[trailing.start():]
-        denial.extend(Cue("denial", d.group(0), (trailing.start() + d.start(), trailing.start() + d.end()))
-                      for d in _DENY_PARTICIPLE.finditer(labels_from) if not denial)
+        labels_from = norm[trailing.start() :]
+        denial.extend(
+            Cue("denial", d.group(0), (trailing.start() + d.start(), trailing.start() + d.end()))
+            for d in _DENY_PARTICIPLE.finditer(labels_from)
+            if not denial
+        )
     proposition = norm[start:end].strip(" ,.:;\"'-")
     offset = norm.find(proposition, start) if proposition else start
 
@@ -519,12 +612,18 @@ def analyse_full(text: str) -> Analysis:
         else:
             scoped.append(cue)
 
-    labels = [Cue("denial", d.group(0), d.span()) for d in DENIAL_LABELS.finditer(norm)
-              if not any(a <= d.start() - offset < b for a, b in cancelled)
-              and (_predicative(norm, d.start(), d.end()) or d.group(0).startswith(_VERBAL_LABELS))
-              and not _in_question(norm, d.start())
-              and not (re.match(r"not true|isn't true|wasn't true", d.group(0)) and d.start() >= offset
-                       and any(c.span[0] <= d.start() < c.span[1] for c in scoped))]
+    labels = [
+        Cue("denial", d.group(0), d.span())
+        for d in DENIAL_LABELS.finditer(norm)
+        if not any(a <= d.start() - offset < b for a, b in cancelled)
+        and (_predicative(norm, d.start(), d.end()) or d.group(0).startswith(_VERBAL_LABELS))
+        and not _in_question(norm, d.start())
+        and not (
+            re.match(r"not true|isn't true|wasn't true", d.group(0))
+            and d.start() >= offset
+            and any(c.span[0] <= d.start() < c.span[1] for c in scoped)
+        )
+    ]
     # "claims ... false" inside a sub-clause of the claim still labels the claim in headlines.
     label_in_true = bool(_TRUE_LABEL.search(norm)) and not labels
 
@@ -543,7 +642,11 @@ def analyse_full(text: str) -> Analysis:
     answer = _NO_ANSWER.search(norm)
     if answer:
         denial.append(Cue("denial", answer.group(0).lstrip("? "), answer.span()))
-    if not flipped and (labels or answer or any(c.text in ("no", "nope", "wrong") for c in denial)) and not label_in_true:
+    if (
+        not flipped
+        and (labels or answer or any(c.text in ("no", "nope", "wrong") for c in denial))
+        and not label_in_true
+    ):
         flipped = True
     polarity = Polarity.DENY if flipped else Polarity.AFFIRM
     if wrapper_negated and not flipped:

@@ -53,7 +53,10 @@ def extract_article(text: str) -> Article:
     m = OUTLET.search(text) or OUTLET_TRAIL.search(text)
     if m:
         candidate = m.group(1).strip()
-        if candidate.split()[0].lower() not in DETERMINERS and candidate.split()[-1].lower() not in SPEAKER_NOUNS:
+        if (
+            candidate.split()[0].lower() not in DETERMINERS
+            and candidate.split()[-1].lower() not in SPEAKER_NOUNS
+        ):
             outlet = candidate
     statements = extract_statements(text)
     if headline:

@@ -121,18 +121,48 @@ CUE_FORMS: dict[str, str] = {form: lemma for lemma, forms in _CUE_LEMMAS.items()
 
 # Participles that open a second attribution for the clause's subject: ", saying that …".
 PARTICIPLES: dict[str, str] = {
-    "saying": "say", "adding": "add", "noting": "note", "arguing": "argue",
-    "claiming": "claim", "insisting": "insist", "warning": "warn", "urging": "urge",
-    "emphasizing": "emphasize", "proposing": "propose", "emphasising": "emphasize", "stressing": "stress",
-    "explaining": "explain", "suggesting": "suggest", "denying": "deny",
-    "dismissing": "dismiss", "rejecting": "reject", "calling": "call",
-    "telling": "tell", "writing": "write", "asserting": "assert", "declaring": "declare",
-    "acknowledging": "acknowledge", "mentioning": "mention",
-    "questioning": "question", "accusing": "accuse", "criticizing": "criticize",
-    "demanding": "demand", "defending": "defend", "touting": "tout",
-    "blasting": "blast", "praising": "praise", "charging": "charge", "admitting": "admit", "promising": "promise",
-    "pledging": "pledge", "vowing": "vow", "alleging": "allege", "predicting": "predict",
-    "asking": "ask", "describing": "describe", "confirming": "confirm",
+    "saying": "say",
+    "adding": "add",
+    "noting": "note",
+    "arguing": "argue",
+    "claiming": "claim",
+    "insisting": "insist",
+    "warning": "warn",
+    "urging": "urge",
+    "emphasizing": "emphasize",
+    "proposing": "propose",
+    "emphasising": "emphasize",
+    "stressing": "stress",
+    "explaining": "explain",
+    "suggesting": "suggest",
+    "denying": "deny",
+    "dismissing": "dismiss",
+    "rejecting": "reject",
+    "calling": "call",
+    "telling": "tell",
+    "writing": "write",
+    "asserting": "assert",
+    "declaring": "declare",
+    "acknowledging": "acknowledge",
+    "mentioning": "mention",
+    "questioning": "question",
+    "accusing": "accuse",
+    "criticizing": "criticize",
+    "demanding": "demand",
+    "defending": "defend",
+    "touting": "tout",
+    "blasting": "blast",
+    "praising": "praise",
+    "charging": "charge",
+    "admitting": "admit",
+    "promising": "promise",
+    "pledging": "pledge",
+    "vowing": "vow",
+    "alleging": "allege",
+    "predicting": "predict",
+    "asking": "ask",
+    "describing": "describe",
+    "confirming": "confirm",
 }
 
 # Cues that need an explicit "that"-clause, because without one they rarely report speech.
@@ -149,6 +179,21 @@ accuse criticize blast praise tout want defend forecast discuss attack slam mock
 condemn decry welcome applaud lambaste liken highlight outline unveil detail recommend
 advise encourage invoke oppose ridicule threaten
 """)
+# Nouns by which a cue names its content before "that": "denied reports that …".
+CONTENT_NOUNS = words("""
+claims claim reports report allegations suggestions stance position view belief assertion
+accusations rumors speculation fears
+""")
+# Time words between a cue and its content: "said Tuesday that …".
+TIME_WORDS = words("on monday tuesday wednesday thursday friday saturday sunday yesterday today")
+# Words opening what may follow a cue without being content: time, place, medium ("said on Tuesday");
+# the comma is an insertion's ("CLAUSE, X said, on Tuesday.").
+TAIL_OPENERS = TIME_WORDS | words("""
+in at during last earlier later this to told , recently afterward afterwards then previously
+again of about while when after before
+""")
+# Words after a cue that start no clause of reported speech: "said to", "said nothing", "asked how".
+NON_CLAUSE_OPENERS = words("to not so nothing anything how what whether if why when")
 # Cues followed by an addressee before the content ("told Rubio that …", "urged both to …").
 ADDRESSEE = {"tell", "urge", "warn", "ask", "promise"}
 DENIAL = {"deny", "reject", "dismiss", "refute", "dispute"}
@@ -232,13 +277,22 @@ WORD_OR_MARK = re.compile(
 # A sentence's end inside a paragraph (paragraphs are lines), typographic quotes included;
 # tracker.text splits whole statements and passages, breaking at lines too.
 SENTENCE_END_IN_PARAGRAPH = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# Words before a quoted name rather than speech: "a show called “…”", "the book “…”".
+TITLE_LEADS = words("of on in at from for by with about the a an called named titled dubbed")
 QUOTE_MARK = re.compile(r"''|[\"“”]")  # two apostrophes are a double quote in some archives
 PARAGRAPH = re.compile(r"[^\n]+")
 VIA_PATTERNS = [
-    re.compile(r"\b(?:spoke|speaking|talking|talked|said|told|writing|wrote)\s+(to\s+[^,.;“”\"]{3,60}?)(?=[,.;“”\"]|\s+(?:on|that|as|in)\b|$)"),
+    re.compile(
+        r"\b(?:spoke|speaking|talking|talked|said|told|writing|wrote)\s+(to\s+[^,.;“”\"]{3,60}?)(?=[,.;“”\"]|\s+(?:on|that|as|in)\b|$)"
+    ),
     re.compile(r"\b(citing\s+[^,.;“”\"]{3,60}?)(?=[,.;“”\"]|$)"),
-    re.compile(r"\b(in\s+(?:a|an|his|her|their|its)\s+(?:\w+\s+)?(?:statement|interview|tweet|post|letter|speech|op-ed|email|memo|press release|television interview|radio interview|video)(?:\s+(?:with|on|to)\s+[^,.;“”\"]{2,40}?)?)(?=[,.;“”\"]|\s+(?:that|on)\b|$)", re.IGNORECASE),
-    re.compile(r"\b(on\s+(?:Twitter|Facebook|Instagram|X|CNN|MSNBC|Fox News|Fox|NBC|CBS|ABC|NPR|television|TV|radio))\b"),
+    re.compile(
+        r"\b(in\s+(?:a|an|his|her|their|its)\s+(?:\w+\s+)?(?:statement|interview|tweet|post|letter|speech|op-ed|email|memo|press release|television interview|radio interview|video)(?:\s+(?:with|on|to)\s+[^,.;“”\"]{2,40}?)?)(?=[,.;“”\"]|\s+(?:that|on)\b|$)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(on\s+(?:Twitter|Facebook|Instagram|X|CNN|MSNBC|Fox News|Fox|NBC|CBS|ABC|NPR|television|TV|radio))\b"
+    ),
 ]
 OUTLET = re.compile(
     r"\b((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+(?:reports|reported)\s*(?=citing\b|[,.;]|$)"
@@ -248,14 +302,14 @@ BYLINE = re.compile(r"^\s*By\s+([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de
 APPOS_AFTER = re.compile(r",\s*([^,.;:“”\"]{3,60}?)(?:[,.;]|$)")
 APPOS_BEFORE = re.compile(r"(?:^|(?<=[.;:]\s))((?:the|The|a|A|an|An)\s[^,.;:“”\"]{3,60}),\s*$")
 LABEL = re.compile(r"[\"“]?((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*):\s+(?=\S)")
-NOT_LABELS = {"update", "updated", "note", "editor's note", "editor’s note", "photo", "related",
-               "watch", "read", "source", "sources", "correction", "video", "breaking", "abstract",
-               "advertisement", "credit", "caption", "tags", "share", "listen", "click", "image",
-               "posted", "published", "contact", "email", "follow", "transcript", "partial",
-               "key", "here", "also", "plus", "the", "latest", "disclosure", "bottom",
-               "q", "a", "question", "answer", "warning", "result", "results", "why", "how",
-               "what", "when", "where", "who", "background", "context", "more", "see", "analysis",
-               "opinion", "editorial", "commentary", "review", "exclusive", "live", "timeline"}
+# Words before a colon that name no speaker: "Update: …", "Editor’s note: …".
+NOT_LABELS = words("""
+update updated note photo related watch read source sources correction video breaking abstract
+advertisement credit caption tags share listen click image posted published contact email
+follow transcript partial key here also plus the latest disclosure bottom q a question answer
+warning result results why how what when where who background context more see analysis opinion
+editorial commentary review exclusive live timeline
+""") | {"editor's note", "editor’s note"}
 MODAL_IF = re.compile(r"^\W*(?:if|unless|provided|should)\b|\bif\b.+\bthen\b", re.IGNORECASE | re.DOTALL)
 # A commitment is the speaker's own future: "we will", "I'll", a refusal ("will not", "won't"),
 # or a reported pledge whose subject is the speaker ("it would not escalate"). A "would" or a
@@ -263,10 +317,13 @@ MODAL_IF = re.compile(r"^\W*(?:if|unless|provided|should)\b|\bif\b.+\bthen\b", r
 MODAL_COMMIT = re.compile(
     r"\b(?:I|we)\s+(?:(?:also|still|never|not|then|certainly|definitely|absolutely|now)\s+)?"
     r"(?:will|shall|won[’']t|am going to|are going to)\b|\b(?:I|we)[’']ll\b|\bwe[’']re going to\b|"
-    r"\bwill not\b|\bwon[’']t\b", re.IGNORECASE)
+    r"\bwill not\b|\bwon[’']t\b",
+    re.IGNORECASE,
+)
 MODAL_OWN = re.compile(
     r"\W*(?:he|she|it|they|we|I)\s+(?:(?:also|still|never|not|then|now)\s+)?(?:will|would|shall|won[’']t|wouldn[’']t)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 MODAL_COND = re.compile(r"\b(?:if|unless|provided(?: that)?|as long as|on condition)\b", re.IGNORECASE)
 COMMIT_CUES = {"promise", "pledge", "vow"}
 # Cue forms that are as often plural nouns: in a title-case headline they are not read as cues.

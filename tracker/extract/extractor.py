@@ -11,6 +11,7 @@ from tracker.extract.cues import (
     APPOS_AFTER,
     APPOS_BEFORE,
     CATENATIVES,
+    CONTENT_NOUNS,
     CUE_FORMS,
     DENIAL,
     DETERMINERS,
@@ -24,6 +25,8 @@ from tracker.extract.cues import (
     PARTICIPLES,
     QUOTE_MARK,
     RATING,
+    TAIL_OPENERS,
+    TIME_WORDS,
 )
 from tracker.extract.phrases import (
     clause_at,
@@ -55,9 +58,6 @@ class Found:
     hedge: str | None = None
     via: list[str] = field(default_factory=list)
     polarity: Polarity = Polarity.AFFIRM
-
-
-
 
 
 class Extractor:
@@ -93,26 +93,36 @@ class Extractor:
 
     def direct(self, para: Span, quotes: list[Span], sentences: list[Span]) -> None:
         text = self.text
-        last_direct: Found | None = self.found[-1] if self.found and self.found[-1].kind == Kind.DIRECT else None
+        last_direct: Found | None = (
+            self.found[-1] if self.found and self.found[-1].kind == Kind.DIRECT else None
+        )
         for qa, qb in quotes:
             if any(qa < f.content[1] and f.content[0] < qb for f in self.found):
                 continue  # already the content of a transcript line
             inner = inner_span(text, qa, qb)
-            words = text[inner[0]:inner[1]].split()
+            words = text[inner[0] : inner[1]].split()
             sent = next((s for s in sentences if s[0] <= qa < s[1]), para)
             title = looks_like_title(text, qa, inner)
-            item = (None if title else self._quote_after(qb, para, inner)) or self._quote_before(qa, sent, inner)
+            item = (None if title else self._quote_after(qb, para, inner)) or self._quote_before(
+                qa, sent, inner
+            )
             pending, self.pending = self.pending, None
-            if item is None and pending is not None and text[para[0]:qa].strip() == "":
+            if item is None and pending is not None and text[para[0] : qa].strip() == "":
                 pending.content, pending.kind = inner, Kind.DIRECT
                 item = pending
             if item is None and last_direct is not None and len(words) >= 4:
-                starts_unit = text[sent[0]:qa].strip() == "" or text[para[0]:qa].strip() == ""
+                starts_unit = text[sent[0] : qa].strip() == "" or text[para[0] : qa].strip() == ""
                 if starts_unit and not self._has_cue(sent, quotes):
                     # A quote that opens a sentence after another quote continues that speaker.
-                    item = Found(inner, None, last_direct.speaker, Kind.DIRECT,
-                                  lemma=last_direct.lemma, role=last_direct.role,
-                                  name=last_direct.name)
+                    item = Found(
+                        inner,
+                        None,
+                        last_direct.speaker,
+                        Kind.DIRECT,
+                        lemma=last_direct.lemma,
+                        role=last_direct.role,
+                        name=last_direct.name,
+                    )
             if item is None:
                 continue
             if len(words) < 2 and item.cue is None:
@@ -127,20 +137,24 @@ class Extractor:
         return any(cue_lemma(toks, k) and not inside(t.start, quotes) for k, t in enumerate(toks))
 
     def _quote_after(self, qb: int, sent: Span, inner: Span) -> Found | None:
-        """ “…,” X said / “…,” said X / “…” — X told Y."""
+        """“…,” X said / “…,” said X / “…” — X told Y."""
         text = self.text
         hi = min(sent[1], qb + 160)
         nxt = QUOTE_MARK.search(text, qb, hi)
         if nxt:
             hi = nxt.start()
-        if not re.match(r"\s*[,—–-]?\s*[\w]", text[qb:hi]) or text[qb:qb + 1].isalnum():
+        if not re.match(r"\s*[,—–-]?\s*[\w]", text[qb:hi]) or text[qb : qb + 1].isalnum():
             return None
-        ending = text[inner[1]:qb]
+        ending = text[inner[1] : qb]
         toks = tokenize(text, qb, hi)
         for k, t in enumerate(toks[:24]):
             hit = cue_lemma(toks, k)
             if not hit:
-                if t.text in ";!?" or (t.text == "." and not (k + 1 < len(toks) and toks[k + 1].text == ",")) or (t.text == "," and k > 0 and not toks[0].cap and toks[0].low not in DETERMINERS):
+                if (
+                    t.text in ";!?"
+                    or (t.text == "." and not (k + 1 < len(toks) and toks[k + 1].text == ","))
+                    or (t.text == "," and k > 0 and not toks[0].cap and toks[0].low not in DETERMINERS)
+                ):
                     break  # commas may set off the speaker's title or age: “…,” X, 82, said
                 continue
             lemma, last = hit
@@ -148,19 +162,26 @@ class Extractor:
                 span = np_right(toks, last + 1)
                 if span is None:
                     return None
-                return self._make(inner, (t.start, toks[last].end), toks[span[0]:span[1]], Kind.DIRECT, lemma, toks, last)
+                return self._make(
+                    inner, (t.start, toks[last].end), toks[span[0] : span[1]], Kind.DIRECT, lemma, toks, last
+                )
             if k == 0 or (k == 1 and toks[0].text in ",—–-"):
                 span = np_right(toks, k + 1)
                 if span is None:
                     return None
-                sp = toks[span[0]:span[1]]
+                sp = toks[span[0] : span[1]]
             else:
                 span = np_left(toks, k)
-                if span is None or any(x.word for x in toks[(1 if toks[0].text in ",—–-" else 0):span[0]]):
+                if span is None or any(x.word for x in toks[(1 if toks[0].text in ",—–-" else 0) : span[0]]):
                     return None
-                sp = toks[span[0]:span[1]]
-            if ("." in ending and "," not in ending and "?" not in ending and "!" not in ending
-                    and not re.match(r"\s*[,—–-]", text[qb:hi])):
+                sp = toks[span[0] : span[1]]
+            if (
+                "." in ending
+                and "," not in ending
+                and "?" not in ending
+                and "!" not in ending
+                and not re.match(r"\s*[,—–-]", text[qb:hi])
+            ):
                 return None  # “We won.” Trump said… is rare; a full stop usually ends the quote's sentence
             return self._make(inner, (t.start, toks[last].end), sp, Kind.DIRECT, lemma, toks, last)
         return None
@@ -183,7 +204,7 @@ class Extractor:
                     break
                 h = cue_lemma(toks, k - back)
                 if h and h[0] in ADDRESSEE:
-                    obj = toks[k - back + 1:]
+                    obj = toks[k - back + 1 :]
                     k -= back
                     hit = h
                     break
@@ -194,13 +215,16 @@ class Extractor:
         item = None
         span = np_left(toks, k)
         if span is not None:
-            item = self._make(inner, (cue_tok.start, cue_tok.end), toks[span[0]:span[1]], Kind.DIRECT, lemma, toks, k)
+            item = self._make(
+                inner, (cue_tok.start, cue_tok.end), toks[span[0] : span[1]], Kind.DIRECT, lemma, toks, k
+            )
         if item is not None and obj:
-            item.via.append(text[cue_tok.start:obj[-1].end])
+            item.via.append(text[cue_tok.start : obj[-1].end])
         return item
 
-    def _make(self, content: Span, cue: Span, sp: list[Tok], kind: Kind, lemma: str,
-              toks: list[Tok], cue_idx: int) -> Found | None:
+    def _make(
+        self, content: Span, cue: Span, sp: list[Tok], kind: Kind, lemma: str, toks: list[Tok], cue_idx: int
+    ) -> Found | None:
         if cue[0] in self.used_cues:
             return None
         span, role = self.speaker_from(sp)
@@ -211,7 +235,7 @@ class Extractor:
         if lemma == "tell":
             obj = np_right(toks, cue_idx + 1)
             if obj:
-                item.via.append(self.text[cue[0]:toks[obj[1] - 1].end])
+                item.via.append(self.text[cue[0] : toks[obj[1] - 1].end])
         return item
 
     # transcripts and headlines: "PENCE: …", "Pat Caddell: …"
@@ -221,8 +245,8 @@ class Extractor:
         m = LABEL.match(text, para[0], para[1])
         if not m or m.group(1).lower() in NOT_LABELS or m.group(1).split()[0].lower() in NOT_LABELS:
             return
-        content = trim(text, m.end(), para[1], " \t\"“”")
-        if len(text[content[0]:content[1]].split()) < 3:
+        content = trim(text, m.end(), para[1], ' \t"“”')
+        if len(text[content[0] : content[1]].split()) < 3:
             return
         label = m.group(1)
         # Transcripts name speakers in capitals and quote them verbatim; headlines paraphrase.
@@ -241,8 +265,17 @@ class Extractor:
         while k < len(toks):
             t = toks[k]
             hit = None if inside(t.start, quotes) or t.start in self.used_cues else cue_lemma(toks, k)
-            if (hit is None and title and k > 0 and t.cap and t.low in CUE_FORMS and t.low.endswith(("s", "ed", "id", "ld"))
-                    and t.low not in NOUN_LIKE_CUES and not inside(t.start, quotes) and t.start not in self.used_cues):
+            if (
+                hit is None
+                and title
+                and k > 0
+                and t.cap
+                and t.low in CUE_FORMS
+                and t.low.endswith(("s", "ed", "id", "ld"))
+                and t.low not in NOUN_LIKE_CUES
+                and not inside(t.start, quotes)
+                and t.start not in self.used_cues
+            ):
                 hit = (CUE_FORMS[t.low], k)  # a headline in title case: "Obama Says Museum Will …"
             if t.low in PARTICIPLES and not inside(t.start, quotes) and t.start not in self.used_cues:
                 hit = (PARTICIPLES[t.low], k)
@@ -255,8 +288,9 @@ class Extractor:
                 sent_items.append(item)
             k = hit[1] + 1
 
-    def _indirect_at(self, toks: list[Tok], k: int, hit: tuple[str, int], sent: Span,
-                     sent_items: list[Found]) -> Found | None:
+    def _indirect_at(
+        self, toks: list[Tok], k: int, hit: tuple[str, int], sent: Span, sent_items: list[Found]
+    ) -> Found | None:
         text = self.text
         content: Span | None
         lemma, last = hit
@@ -265,9 +299,13 @@ class Extractor:
         if lemma == "according to":
             sp = np_right(toks, last + 1)
             # "according to" names its source whatever the phrase: take it up to the clause break.
-            stop = next((m for m in range(last + 1, len(toks)) if toks[m].text in ",.;:!?—–()\"“”"), len(toks))
-            if stop - (last + 1) <= 25 and stop > last + 1 and (sp is None or sp[1] < stop) and (
-                    toks[last + 1].low in DETERMINERS or toks[last + 1].word):
+            stop = next((m for m in range(last + 1, len(toks)) if toks[m].text in ',.;:!?—–()"“”'), len(toks))
+            if (
+                stop - (last + 1) <= 25
+                and stop > last + 1
+                and (sp is None or sp[1] < stop)
+                and (toks[last + 1].low in DETERMINERS or toks[last + 1].word)
+            ):
                 sp = (last + 1, stop)
             if sp is None:
                 return None
@@ -278,21 +316,37 @@ class Extractor:
                 content = trim(text, after.end, sent[1])
             else:
                 return None
-            return self._finish(content, cue, toks[sp[0]:sp[1]], lemma, toks, k)
+            return self._finish(content, cue, toks[sp[0] : sp[1]], lemma, toks, k)
         prev = toks[k - 1] if k else None
-        progressive = t.low in PARTICIPLES and prev is not None and prev.low in ("is", "are", "was", "were", "been")
+        progressive = (
+            t.low in PARTICIPLES and prev is not None and prev.low in ("is", "are", "was", "were", "been")
+        )
         base = k - 2 if k >= 2 else 0
         if base >= 1 and toks[base].low == "on" and toks[base - 1].low in ("went", "goes", "go", "going"):
             base -= 1
-        if (prev is not None and prev.low == "to" and k >= 2 and t.low in CUE_FORMS
-                and toks[base].low in CATENATIVES):
+        if (
+            prev is not None
+            and prev.low == "to"
+            and k >= 2
+            and t.low in CUE_FORMS
+            and toks[base].low in CATENATIVES
+        ):
             # "protesters continued to call for …", "Ham went on to explain …": the subject speaks.
             left = np_left(toks, base)
             if left is None:
                 return None
-            content = self._right_content(toks, last, lemma, toks[left[0]:left[1]])
-            return None if content is None else self._finish(content, cue, toks[left[0]:left[1]], lemma, toks, k)
-        if not progressive and prev is not None and prev.low in ("was", "were", "been", "being", "is", "are", "be", "the", "a", "to", "not", "n't", "never"):
+            content = self._right_content(toks, last, lemma, toks[left[0] : left[1]])
+            return (
+                None
+                if content is None
+                else self._finish(content, cue, toks[left[0] : left[1]], lemma, toks, k)
+            )
+        if (
+            not progressive
+            and prev is not None
+            and prev.low
+            in ("was", "were", "been", "being", "is", "are", "be", "the", "a", "to", "not", "n't", "never")
+        ):
             return None  # passive, "the said agreement", infinitives and negations report nothing
         participle = t.low in PARTICIPLES and not progressive
         speaker: list[Tok] | None = None
@@ -305,10 +359,18 @@ class Extractor:
             sp = np_right(toks, comma + 1)
             if sp is None or toks[sp[0]].low in ("it", "there"):
                 return None
-            return self._finish(trim(text, toks[last + 1].start, toks[comma - 1].end), cue,
-                                toks[sp[0]:sp[1]], lemma, toks, k)
+            return self._finish(
+                trim(text, toks[last + 1].start, toks[comma - 1].end),
+                cue,
+                toks[sp[0] : sp[1]],
+                lemma,
+                toks,
+                k,
+            )
         if participle or (prev is not None and prev.low in ("and", "but")):
-            if participle and (prev is None or (prev.text not in ",—–-" and prev.low not in PARTICIPLE_LEADS)):
+            if participle and (
+                prev is None or (prev.text not in ",—–-" and prev.low not in PARTICIPLE_LEADS)
+            ):
                 return None
             if sent_items:
                 name_from = sent_items[-1]
@@ -316,29 +378,33 @@ class Extractor:
                 subj = subject(toks[: (k - 1 if prev is not None and prev.low in ("and", "but") else k)])
                 if subj is None:
                     return None
-                speaker = toks[subj[0]:subj[1]]
+                speaker = toks[subj[0] : subj[1]]
         else:
             left = np_left(toks, k - 1 if progressive else k)
             if progressive and left is not None and left[1] != k - 1:
                 left = None
             if left is None:
                 # Inverted order after a clause: "…, said the official."
-                if prev is not None and prev.text == "," and lemma in ("say", "add", "write", "note", "tell", "claim", "explain", "argue", "warn"):
+                if (
+                    prev is not None
+                    and prev.text == ","
+                    and lemma in ("say", "add", "write", "note", "tell", "claim", "explain", "argue", "warn")
+                ):
                     sp = np_right(toks, last + 1)
                     if sp is None or (sp[1] < len(toks) and toks[sp[1]].text not in ",.;"):
                         return None
                     content = trim(text, sent[0], prev.start)
-                    if len(text[content[0]:content[1]].split()) < 3:
+                    if len(text[content[0] : content[1]].split()) < 3:
                         return None
-                    return self._finish(content, cue, toks[sp[0]:sp[1]], lemma, toks, k)
+                    return self._finish(content, cue, toks[sp[0] : sp[1]], lemma, toks, k)
                 return None
-            speaker = toks[left[0]:left[1]]
+            speaker = toks[left[0] : left[1]]
             before = toks[left[0] - 1] if left[0] else None
-            rest = toks[last + 1:]
+            rest = toks[last + 1 :]
             if before is not None and before.text in ",—–-" and left[0] > 1 and self._tail_only(rest):
                 # "CLAUSE, X said (on Tuesday)." — the content precedes the speaker.
                 content = trim(text, sent[0], before.start)
-                if len(text[content[0]:content[1]].split()) < 3:
+                if len(text[content[0] : content[1]].split()) < 3:
                     return None
                 return self._finish(content, cue, speaker, lemma, toks, k)
         content = self._right_content(toks, last, lemma, speaker)
@@ -346,7 +412,16 @@ class Extractor:
             if speaker and toks[-1].text == ":" and len(toks) - last <= 6:
                 self.pending = self._finish(cue, cue, speaker, lemma, toks, k)
             return None
-        if participle and lemma in RATING and sent_items and re.match(r"(?:the|these|those|such)\s+(?:allegations?|claims?|reports?|accusations?|charges?)\b|(?:it|them)\b", text[content[0]:content[1]], re.IGNORECASE):
+        if (
+            participle
+            and lemma in RATING
+            and sent_items
+            and re.match(
+                r"(?:the|these|those|such)\s+(?:allegations?|claims?|reports?|accusations?|charges?)\b|(?:it|them)\b",
+                text[content[0] : content[1]],
+                re.IGNORECASE,
+            )
+        ):
             return None  # "…, dismissing the allegations as false" restates the denial just made
         item = self._finish(content, cue, speaker, lemma, toks, k)
         if item is not None and name_from is not None:
@@ -370,14 +445,13 @@ class Extractor:
             upto.append(t)
         if any(t.low == "that" for t in upto):
             return False
-        return len([t for t in upto if t.word]) <= 7 and (not upto or upto[0].low in (
-            "on", "in", "at", "during", "monday", "tuesday", "wednesday", "thursday", "friday",
-            "saturday", "sunday", "yesterday", "today", "last", "earlier", "later", "this",
-            "to", "told", ",", "recently", "afterward", "afterwards", "then", "previously",
-            "again", "of", "about", "while", "when", "after", "before") or upto[0].low in ADVERBS)
+        return len([t for t in upto if t.word]) <= 7 and (
+            not upto or upto[0].low in TAIL_OPENERS or upto[0].low in ADVERBS
+        )
 
-    def _right_content(self, toks: list[Tok], last: int, lemma: str,
-                       speaker: list[Tok] | None = None) -> Span | None:
+    def _right_content(
+        self, toks: list[Tok], last: int, lemma: str, speaker: list[Tok] | None = None
+    ) -> Span | None:
         """The reported clause after a cue, or None when nothing reportable follows."""
         text = self.text
         j = last + 1
@@ -385,8 +459,13 @@ class Extractor:
             return None
         # Without "that", a thinking or evidence cue reports only a clause ("believes the plan
         # will fail") or, from a poll or study, what it shows ("a poll shows Clinton leading").
-        bare_ok = lemma in NEEDS_THAT and toks[last].low != "state" and (
-            clause_at(toks, j) or (lemma in EVIDENCE_CUES and bool(speaker and is_evidence(speaker[-1]))))
+        bare_ok = (
+            lemma in NEEDS_THAT
+            and toks[last].low != "state"
+            and (
+                clause_at(toks, j) or (lemma in EVIDENCE_CUES and bool(speaker and is_evidence(speaker[-1])))
+            )
+        )
         if toks[j].text == ":":
             j += 1
         else:
@@ -398,16 +477,22 @@ class Extractor:
                     break
                 if toks[m].text in ".;:!?":
                     break
-                if m > j and (toks[m].low in ("and", "but") or (not toks[m].cap and CUE_FORMS.get(toks[m].low))):
+                if m > j and (
+                    toks[m].low in ("and", "but") or (not toks[m].cap and CUE_FORMS.get(toks[m].low))
+                ):
                     break  # "say it's early but noted that …": that "that" belongs to the next cue
             if that_at is not None and that_at - j <= 12:
                 between = toks[j:that_at]
                 # "denied reports that …" names what the content is; or only words stand before "that".
-                names_it = lemma in NP_OBJECT | {"reiterate"} and bool(between) and between[-1].low in (
-                    "claims", "claim", "reports", "report", "allegations", "suggestions", "stance", "position",
-                    "view", "belief", "assertion", "accusations", "rumors", "speculation", "fears")
-                if names_it or (all(b.word or b.text in ",'’" for b in between) and not any(
-                        b.low in ("is", "was", "are", "were", "will", "would", "has", "have") for b in between)):
+                names_it = (
+                    lemma in NP_OBJECT | {"reiterate"} and bool(between) and between[-1].low in CONTENT_NOUNS
+                )
+                if names_it or (
+                    all(b.word or b.text in ",'’" for b in between)
+                    and not any(
+                        b.low in ("is", "was", "are", "were", "will", "would", "has", "have") for b in between
+                    )
+                ):
                     j = that_at + 1
                 elif lemma in NEEDS_THAT and not bare_ok:
                     return None
@@ -420,7 +505,7 @@ class Extractor:
                 elif obj:
                     j = obj[1]
             else:
-                while j < len(toks) and (toks[j].low in ("on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today") or toks[j].low in ADVERBS):
+                while j < len(toks) and (toks[j].low in TIME_WORDS or toks[j].low in ADVERBS):
                     j += 1
         if j >= len(toks) or toks[j].low in ("citing", "according", "nothing", "anything"):
             return None
@@ -428,25 +513,32 @@ class Extractor:
         end = len(toks)
         for m in range(j + 1, len(toks)):
             low = toks[m].low
-            if toks[m - 1].text in ",—–-" and (low in PARTICIPLES or (low.endswith("ing") and len(low) > 5 and not toks[m].cap)):
+            if toks[m - 1].text in ",—–-" and (
+                low in PARTICIPLES or (low.endswith("ing") and len(low) > 5 and not toks[m].cap)
+            ):
                 end = m - 1  # a participle clause is either a new statement or the reporter's gloss
                 break
             if low in ("and", "but") and m + 1 < len(toks):
                 nx = m + 1
                 while nx < len(toks) and toks[nx].low in ADVERBS:
                     nx += 1
-                if nx < len(toks) and CUE_FORMS.get(toks[nx].low) and toks[nx].low.endswith(("ed", "id", "ld", "te", "ote")):
+                if (
+                    nx < len(toks)
+                    and CUE_FORMS.get(toks[nx].low)
+                    and toks[nx].low.endswith(("ed", "id", "ld", "te", "ote"))
+                ):
                     end = m
                     break
         hi = toks[end - 1].end if end > j else toks[j].end
         content = trim(text, toks[j].start, hi)
-        words = text[content[0]:content[1]].split()
+        words = text[content[0] : content[1]].split()
         if len(words) < 3 and not (lemma in NP_OBJECT and len(words) >= 2):
             return None
         return content
 
-    def _finish(self, content: Span, cue: Span, speaker: list[Tok] | None, lemma: str,
-                toks: list[Tok], k: int) -> Found | None:
+    def _finish(
+        self, content: Span, cue: Span, speaker: list[Tok] | None, lemma: str, toks: list[Tok], k: int
+    ) -> Found | None:
         text = self.text
         if content[1] <= content[0]:
             return None
@@ -455,19 +547,19 @@ class Extractor:
         else:
             span, role = None, None
         kind = Kind.INDIRECT
-        c = text[content[0]:content[1]]
+        c = text[content[0] : content[1]]
         marks = list(QUOTE_MARK.finditer(c))
         if len(marks) == 2 and marks[0].start() == 0 and marks[1].end() == len(c):
             content = inner_span(text, content[0], content[1])
             kind = Kind.DIRECT
         item = Found(content, cue, span, kind, lemma=lemma, role=role)
         item.hedge = cue_hedge(toks, k)
-        if lemma in DENIAL or (lemma in RATING and DENIAL_RATINGS.search(text[content[0]:content[1]])):
+        if lemma in DENIAL or (lemma in RATING and DENIAL_RATINGS.search(text[content[0] : content[1]])):
             item.polarity = Polarity.DENY
         if lemma == "tell":
             obj = np_right(toks, k + 1)
             if obj:
-                item.via.append(text[cue[0]:toks[obj[1] - 1].end])
+                item.via.append(text[cue[0] : toks[obj[1] - 1].end])
         return item
 
     # describe-as forms: what X calls “…”
@@ -484,7 +576,10 @@ class Extractor:
             lows = [t.low for t in tail]
             if lows[-1] == "as":
                 lows, tail = lows[:-1], tail[:-1]
-            if not tail or (CUE_FORMS.get(lows[-1]) not in ("call", "describe") and lows[-1] not in ("dubbed", "termed", "labeled", "labelled", "branded")):
+            if not tail or (
+                CUE_FORMS.get(lows[-1]) not in ("call", "describe")
+                and lows[-1] not in ("dubbed", "termed", "labeled", "labelled", "branded")
+            ):
                 continue
             cue_tok = tail[-1]
             if cue_tok.start in self.used_cues or any(f.content[0] <= qa < f.content[1] for f in self.found):
@@ -497,7 +592,9 @@ class Extractor:
             if rel not in ("what", "which", "that"):
                 continue
             inner = trim(text, *inner_span(text, qa, qb), chars=" ,;:.")
-            item = self._finish((qa, qb), (cue_tok.start, cue_tok.end), toks[left[0]:left[1]], "describe", toks, idx)
+            item = self._finish(
+                (qa, qb), (cue_tok.start, cue_tok.end), toks[left[0] : left[1]], "describe", toks, idx
+            )
             if item is None:
                 continue
             item.content, item.kind = inner, Kind.DIRECT

@@ -13,6 +13,7 @@ from tracker.extract.cues import (
     EVIDENCE_NOUNS,
     HONORIFICS,
     INSERTION_OPENERS,
+    NON_CLAUSE_OPENERS,
     NP_STOPS,
     PARTICIPLES,
     PRONOUNS,
@@ -50,7 +51,8 @@ def _is_np_start(tok: Tok, nxt: Tok | None) -> bool:
         return True
     # Bare plural or mass nouns can open a speaker phrase: "sources said", "chairman of X".
     return (low in SPEAKER_NOUNS or low in TITLES) and (
-        nxt is None or not nxt.word or nxt.low in SPEAKER_NOUNS or nxt.low in ("of", "for", "at") or nxt.cap)
+        nxt is None or not nxt.word or nxt.low in SPEAKER_NOUNS or nxt.low in ("of", "for", "at") or nxt.cap
+    )
 
 
 def _is_head(tok: Tok) -> bool:
@@ -70,8 +72,16 @@ def _np_ok(toks: list[Tok]) -> bool:
         # Any noun can head a determined phrase right before a cue: "the announcer said".
         head = toks[-1].low
         determined = toks[0].low in DETERMINERS or (toks[0].cap and toks[0].low.endswith(("'s", "’s")))
-        if not (determined and len(toks) > 1 and head.isalpha() and not head.endswith("ly")
-                and head not in NP_STOPS and head not in ADVERBS and head not in DETERMINERS and head not in CUE_FORMS):
+        if not (
+            determined
+            and len(toks) > 1
+            and head.isalpha()
+            and not head.endswith("ly")
+            and head not in NP_STOPS
+            and head not in ADVERBS
+            and head not in DETERMINERS
+            and head not in CUE_FORMS
+        ):
             return False
     if not _is_np_start(toks[0], toks[1] if len(toks) > 1 else None):
         return False
@@ -150,11 +160,19 @@ def _appositive(toks: list[Tok], comma: int) -> tuple[int, int] | None:
     # Up to three comma-separated insertions (relative clause, place, medium) before the cue.
     end = comma
     for _ in range(3):
-        start = next((m for m in range(end - 1, max(-1, end - 25), -1) if toks[m].text in ",;:“”\"()"), None)
+        start = next((m for m in range(end - 1, max(-1, end - 25), -1) if toks[m].text in ',;:“”"()'), None)
         if start is None or toks[start].text != "," or start == 0:
             return None
         first = toks[start + 1] if start + 1 < end else None
-        if first is None or not (first.low in INSERTION_OPENERS or first.low.isdigit() or first.low.endswith("ing") or first.low in DETERMINERS or first.low in SPEAKER_NOUNS or first.low in TITLES or first.cap):
+        if first is None or not (
+            first.low in INSERTION_OPENERS
+            or first.low.isdigit()
+            or first.low.endswith("ing")
+            or first.low in DETERMINERS
+            or first.low in SPEAKER_NOUNS
+            or first.low in TITLES
+            or first.cap
+        ):
             return None
         outer = np_left(toks, start)
         if outer is not None and outer[1] == start:
@@ -194,9 +212,17 @@ def subject(toks: list[Tok]) -> tuple[int, int] | None:
     j = start
     while j < len(toks) and (toks[j].word or toks[j].text in "&-'’") and j - start < 10:
         low = toks[j].low
-        if j > start and ((low in NP_STOPS and low not in ("of", "for")) or low in ADVERBS or CUE_FORMS.get(low)):
+        if j > start and (
+            (low in NP_STOPS and low not in ("of", "for")) or low in ADVERBS or CUE_FORMS.get(low)
+        ):
             break
-        if j > start and not toks[j].cap and low not in SPEAKER_NOUNS and low not in ("of", "for") and toks[j - 1].low not in DETERMINERS:
+        if (
+            j > start
+            and not toks[j].cap
+            and low not in SPEAKER_NOUNS
+            and low not in ("of", "for")
+            and toks[j - 1].low not in DETERMINERS
+        ):
             break
         j += 1
     for k in range(j, start, -1):
@@ -221,16 +247,19 @@ def clause_at(toks: list[Tok], j: int) -> bool:
     if j >= len(toks) or not toks[j].word:
         return False
     first = toks[j]
-    if re.fullmatch(r"(?:it|he|she|they|we|i|you|there|that)[’']s|(?:they|we|you|i)[’'](?:re|ve|ll|d)", first.low):
+    if re.fullmatch(
+        r"(?:it|he|she|they|we|i|you|there|that)[’']s|(?:they|we|you|i)[’'](?:re|ve|ll|d)", first.low
+    ):
         return True
-    if first.low in CLAUSE_VERBS or first.low in ("to", "not", "so", "nothing", "anything", "how", "what", "whether", "if", "why", "when"):
+    if first.low in CLAUSE_VERBS or first.low in NON_CLAUSE_OPENERS:
         return False
     for m in range(j + 1, min(len(toks), j + 8)):
         t = toks[m]
         if not t.word and t.text not in "'’-":
             return False
         if t.low in CLAUSE_VERBS or (
-                t.low.endswith("ed") and toks[m - 1].low not in DETERMINERS and not t.cap and len(t.low) > 4):
+            t.low.endswith("ed") and toks[m - 1].low not in DETERMINERS and not t.cap and len(t.low) > 4
+        ):
             return m > j or first.low in PRONOUNS
     return False
 
@@ -264,5 +293,5 @@ def split_role(text: str, toks: list[Tok]) -> tuple[Span, str | None]:
         return full, None
     if any(t.low in SPEAKER_NOUNS or t.low in TITLES for t in name):
         return full, None
-    role = text[toks[0].start:toks[name_from - 1].end]
+    role = text[toks[0].start : toks[name_from - 1].end]
     return (name[0].start, name[-1].end), role

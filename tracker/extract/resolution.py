@@ -26,12 +26,15 @@ def _looks_like_person(name: str) -> bool:
         return False
     if parts[0].lower() in HONORIFICS:
         return True
-    return 2 <= len(parts) <= 4 and all(p[:1].isupper() for p in parts) and not any(
-        p.lower() in SPEAKER_NOUNS or p.lower() in TITLES for p in parts)
+    return (
+        2 <= len(parts) <= 4
+        and all(p[:1].isupper() for p in parts)
+        and not any(p.lower() in SPEAKER_NOUNS or p.lower() in TITLES for p in parts)
+    )
 
 
 def _modality(content: str, lemma: str) -> Modality:
-    if content.rstrip("”\"’ ").endswith("?"):
+    if content.rstrip('”"’ ').endswith("?"):
         return Modality.QUESTION
     if MODAL_IF.search(content):
         return Modality.CONDITIONAL
@@ -62,7 +65,7 @@ def resolve(text: str, found: list[Found], sentences: list[Span]) -> list[Extrac
     people: list[str] = []
     others: list[str] = []
     for item in found:
-        mention = text[item.speaker[0]:item.speaker[1]] if item.speaker else None
+        mention = text[item.speaker[0] : item.speaker[1]] if item.speaker else None
         name = item.name or mention
         if mention is not None and item.name is None:
             low = mention.lower()
@@ -75,27 +78,36 @@ def resolve(text: str, found: list[Found], sentences: list[Span]) -> list[Extrac
                 name = full or mention
             elif mention.split()[0].lower() in HONORIFICS:
                 surname = mention.split()[-1]
-                name = next((p for p in reversed(people) if p.split()[-1] == surname and p.split()[0].lower() not in HONORIFICS), mention)
+                name = next(
+                    (
+                        p
+                        for p in reversed(people)
+                        if p.split()[-1] == surname and p.split()[0].lower() not in HONORIFICS
+                    ),
+                    mention,
+                )
         if name and name.lower() not in PRONOUNS:
             (people if _looks_like_person(name) else others).append(name)
         sent = next((s for s in sentences if s[0] <= item.content[0] < s[1]), item.content)
         if item.cue:
             sent = next((s for s in sentences if s[0] <= item.cue[0] < s[1]), sent)
         via = _via(text, sent, item)
-        content = text[item.content[0]:item.content[1]]
+        content = text[item.content[0] : item.content[1]]
         polarity = item.polarity
-        out.append(Extracted(
-            speaker=name,
-            speaker_span=item.speaker,
-            cue=text[item.cue[0]:item.cue[1]] if item.cue else None,
-            cue_span=item.cue,
-            content=content,
-            content_span=item.content,
-            kind=item.kind,
-            polarity=polarity,
-            role=item.role,
-            hedge=item.hedge,
-            via="; ".join(via) or None,
-            modality=_modality(content, item.lemma),
-        ))
+        out.append(
+            Extracted(
+                speaker=name,
+                speaker_span=item.speaker,
+                cue=text[item.cue[0] : item.cue[1]] if item.cue else None,
+                cue_span=item.cue,
+                content=content,
+                content_span=item.content,
+                kind=item.kind,
+                polarity=polarity,
+                role=item.role,
+                hedge=item.hedge,
+                via="; ".join(via) or None,
+                modality=_modality(content, item.lemma),
+            )
+        )
     return out

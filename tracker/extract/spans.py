@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.extract.cues import PARAGRAPH, QUOTE_MARK, SENTENCE_END_IN_PARAGRAPH, WORD_OR_MARK
+from tracker.extract.cues import PARAGRAPH, QUOTE_MARK, SENTENCE_END_IN_PARAGRAPH, TITLE_LEADS, WORD_OR_MARK
 from tracker.lexicon import ABBREVIATIONS, NUMBER_ABBREVIATIONS
 from tracker.model import Span
 
@@ -29,9 +29,6 @@ class Tok:
     @property
     def word(self) -> bool:
         return self.text[:1].isalnum()
-
-
-
 
 
 def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
@@ -80,18 +77,20 @@ def inner_span(text: str, qa: int, qb: int) -> Span:
     b = qb
     if text.startswith("''", qb - 2) and qb - 2 >= a:
         b = qb - 2
-    elif text[qb - 1] in "\"”":
+    elif text[qb - 1] in '"”':
         b = qb - 1
     return trim(text, a, b, " \t,;:—–-")
 
 
 def looks_like_title(text: str, qa: int, inner: Span) -> bool:
     """A quoted name (a show, book or operation) rather than speech."""
-    before = text[max(0, qa - 12):qa].split()
-    if before and before[-1].lower() in ("of", "on", "in", "at", "from", "for", "by", "with", "about", "the", "a", "an", "called", "named", "titled", "dubbed"):
+    before = text[max(0, qa - 12) : qa].split()
+    if before and before[-1].lower() in TITLE_LEADS:
         return True
-    words = text[inner[0]:inner[1]].strip(" ,.?!").split()
-    return 0 < len(words) <= 6 and all(w[:1].isupper() or w.lower() in ("of", "the", "a", "and", "in", "on", "for", "to") for w in words)
+    words = text[inner[0] : inner[1]].strip(" ,.?!").split()
+    return 0 < len(words) <= 6 and all(
+        w[:1].isupper() or w.lower() in ("of", "the", "a", "and", "in", "on", "for", "to") for w in words
+    )
 
 
 def inside(pos: int, spans: list[Span]) -> bool:
@@ -108,9 +107,14 @@ def sentence_spans(text: str, lo: int, hi: int, quotes: list[Span]) -> list[Span
     for m in SENTENCE_END_IN_PARAGRAPH.finditer(text, lo, hi):
         if inside(m.end(), quotes):
             continue
-        before = text[start:m.start()].split()
-        last = before[-1].lower().strip("(\"“") if before else ""
-        if last in ABBREVIATIONS or (last in NUMBER_ABBREVIATIONS and _NUMBER_NEXT.match(text, m.end(), hi)) or (len(last) == 1 and last.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", last):
+        before = text[start : m.start()].split()
+        last = before[-1].lower().strip('("“') if before else ""
+        if (
+            last in ABBREVIATIONS
+            or (last in NUMBER_ABBREVIATIONS and _NUMBER_NEXT.match(text, m.end(), hi))
+            or (len(last) == 1 and last.isalpha())
+            or re.fullmatch(r"(?:[a-z]\.)+[a-z]", last)
+        ):
             continue
         out.append((start, m.end()))
         start = m.end()
