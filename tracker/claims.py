@@ -15,6 +15,7 @@ re-attaching never overwrites it.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -423,7 +424,8 @@ def _found_claim(db: Database, row: dict[str, Any]) -> _Found | None:
     wrapped = [cue for cue in analysis.cues if cue.kind == "denial" and cue.span[1] <= analysis.prop_offset]
     if wrapped and analysis.proposition:
         # The denial names what it denies: that is the claim, and someone must have made it.
-        text, origin, stance = _sentence(analysis.proposition), Origin.DENIAL, Stance.DENIES
+        text = _sentence(_as_written(row["text"], analysis.proposition), _speaker_of(db, row["id"]))
+        origin, stance = Origin.DENIAL, Stance.DENIES
         reason = Reason("claim", f"'{wrapped[0].text}' names the claim it denies")
     else:
         text, origin, stance = row["text"], Origin.STATEMENT, Stance.SUPPORTS
@@ -436,9 +438,30 @@ def _found_claim(db: Database, row: dict[str, Any]) -> _Found | None:
     return _Found(int(cursor.lastrowid or 0), row["id"], stance, judgement, founder=True)
 
 
-def _sentence(proposition: str) -> str:
+def _as_written(text: str, proposition: str) -> str:
+    """The proposition as the statement wrote it (its capitals and quotes), where it can be found."""
+    lowered = text.lower().replace("’", "'")
+    start = lowered.find(proposition[:24])
+    return text[start : start + len(proposition)] if start >= 0 else proposition
+
+
+_POSSESSIVE = re.compile(r"^(?:its|their)\b", re.IGNORECASE)
+
+
+def _sentence(proposition: str, speaker: str | None) -> str:
+    """A claim named inside a denial, as a sentence: "India denied claims that its missiles
+    struck Afghanistan" names "India's missiles struck Afghanistan." """
     text = proposition.strip().rstrip(".;:,")
+    if speaker:
+        text = _POSSESSIVE.sub(f"{speaker}'s", text)
     return text[:1].upper() + text[1:] + "."
+
+
+def _speaker_of(db: Database, statement_id: int) -> str | None:
+    found = db.execute(
+        "SELECT sp.name FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = ?", [statement_id]
+    ).fetchone()
+    return str(found[0]) if found else None
 
 
 def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
