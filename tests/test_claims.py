@@ -52,7 +52,7 @@ def test_claim_add_attaches_the_statements_that_take_a_side_and_prints_the_count
     cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
     cli.ok("add", DENIED, "--speaker", "India")
     result = cli("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afghanistan")
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "Recorded claim 2; 1 support it, 1 deny it.\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "2\n", "Recorded claim 2; 1 support it, 1 deny it.\n")
     shown = cli.json("claim", "show", "afghanistan")
     assert {k: shown[k] for k in ("id", "text", "ref", "origin")} == {
         "id": 2, "text": "Indian missiles hit targets in Afghanistan", "ref": "afghanistan", "origin": "user",

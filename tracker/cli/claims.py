@@ -96,6 +96,7 @@ def add(
     if json_:
         print(json.dumps(claim, ensure_ascii=False, indent=2))
         return
+    print(claim["id"])  # the result, for scripts: as `tracker add` prints the statement's id
     status(f"Recorded claim {claim['id']}; {_counts(claim)}.")
 
 
