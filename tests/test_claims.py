@@ -153,3 +153,23 @@ def test_the_claims_api_returns_what_the_cli_shows(db) -> None:  # type: ignore[
     claim = tracker.add_claim(db, "Indian missiles struck targets in Afghanistan", ref="afg")
     assert json.loads(json.dumps(claim))["statements"][0]["stance"] == "supports"
     assert [c["text"] for c in tracker.list_claims(db)] == [STRUCK, "Indian missiles struck targets in Afghanistan"]
+
+
+def test_a_verdict_passes_to_statements_confirmed_on_the_same_claim_and_claimreview_names_the_claim(cli) -> None:
+    cli.ok("add", "The dam on the river was breached overnight.", "--speaker", "Local official",
+           "--url", "https://news.example/dam-1")
+    cli.ok("add", "Floodwater poured through a breach in the dam.", "--speaker", "Resident",
+           "--url", "https://news.example/dam-2")
+    cli.ok("claim", "add", "The dam was breached", "--ref", "dam")
+    cli.ok("claim", "attach", "1", "dam", "--stance", "supports")
+    assert cli.json("show", "2")["verdict"] is None
+    cli.ok("verdict", "1", "--rating", "true", "--by", "Desk")
+    assert cli.json("show", "2")["verdict"] is None  # not confirmed on the claim yet
+    cli.ok("claim", "attach", "2", "dam", "--stance", "supports")
+    inherited = cli.json("show", "2")["verdict"]
+    assert (inherited["rating"], inherited["inherited_from"]) == ("true", 1)
+    (review,) = json.loads(cli.ok("export", "verdicts", "--format", "claimreview"))
+    assert review["claimReviewed"] == "The dam on the river was breached overnight."  # the claim it founded
+    assert [a["url"] for a in review["itemReviewed"]["appearance"]] == [
+        "https://news.example/dam-1", "https://news.example/dam-2",
+    ]
