@@ -35,7 +35,7 @@ def test_a_denial_founds_the_claim_it_names_and_the_assertion_joins_it_on_the_ot
         "id": 1, "ref": None, "text": "India's missiles struck targets in Afghanistan.", "origin": "denial",
         "supports": 1, "denies": 1, "discusses": 0,
         "supports_speakers": ["Pakistan's military"], "denies_speakers": ["India"], "discusses_speakers": [],
-        "supports_outlets": [], "denies_outlets": [], "discusses_outlets": [],
+        "supports_outlets": [], "denies_outlets": [], "discusses_outlets": [], "verdict": None,
     }
 
 
@@ -141,8 +141,8 @@ def test_claims_csv_has_one_row_a_claim_with_the_counts(cli) -> None:
     cli.ok("add", DENIED, "--speaker", "India")
     lines = cli.ok("claims", "--csv").splitlines()
     assert lines[0] == ("id,ref,text,origin,supports,denies,discusses,supports_speakers,denies_speakers,"
-                        "discusses_speakers,supports_outlets,denies_outlets,discusses_outlets")
-    assert lines[1:] == ["1,,India's missiles struck targets in Afghanistan.,denial,0,1,0,,India,,,,"]
+                        "discusses_speakers,supports_outlets,denies_outlets,discusses_outlets,verdict")
+    assert lines[1:] == ["1,,India's missiles struck targets in Afghanistan.,denial,0,1,0,,India,,,,,"]
 
 
 def test_the_claims_api_returns_what_the_cli_shows(db) -> None:  # type: ignore[no-untyped-def]
@@ -168,6 +168,7 @@ def test_a_verdict_passes_to_statements_confirmed_on_the_same_claim_and_claimrev
     cli.ok("claim", "attach", "2", "dam", "--stance", "supports")
     inherited = cli.json("show", "2")["verdict"]
     assert (inherited["rating"], inherited["inherited_from"]) == ("true", 1)
+    assert [(c["ref"], c["verdict"]) for c in cli.json("claims")] == [(None, "true"), ("dam", "true")]
     (review,) = json.loads(cli.ok("export", "verdicts", "--format", "claimreview"))
     assert review["claimReviewed"] == "The dam on the river was breached overnight."  # the claim it founded
     assert [a["url"] for a in review["itemReviewed"]["appearance"]] == [

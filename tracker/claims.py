@@ -176,6 +176,12 @@ def list_claims(db: Database, *, limit: int | None = None, disputed: bool = Fals
         for field, value in ((f"{row['stance']}_speakers", row["speaker"]), (f"{row['stance']}_outlets", row["outlet"])):
             if value and value not in claim[field]:
                 claim[field].append(value)
+    from tracker.verdicts import claim_verdicts
+
+    rated = claim_verdicts(db)
+    for claim in claims.values():
+        verdict = rated.get(claim["id"])
+        claim["verdict"] = verdict["rating"] if verdict else None
     out = list(claims.values())
     if disputed:
         out = [c for c in out if c["supports"] and c["denies"]]

@@ -18,11 +18,12 @@ CLAIM_COLUMNS = [
     ("discusses", "discuss"),
     ("supports_speakers", "who is for"),
     ("denies_speakers", "who is against"),
+    ("verdict", "verdict"),
 ]
 CLAIM_MACHINE = [
     "id", "ref", "text", "origin", "supports", "denies", "discusses",
     "supports_speakers", "denies_speakers", "discusses_speakers",
-    "supports_outlets", "denies_outlets", "discusses_outlets",
+    "supports_outlets", "denies_outlets", "discusses_outlets", "verdict",
 ]
 ATTACHED_COLUMNS = [
     ("id", "id"),
