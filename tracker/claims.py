@@ -308,10 +308,44 @@ def attach_statements(db: Database, ids: Sequence[int]) -> int:
         # One by one, so that a claim founded here is one the next may join; assertions
         # first, so that a claim is worded as someone asserted it and its denials join it.
         sided |= _already_sided(db, wanted)  # founders, and statements a person placed
+        founders = _founders(db)
+        linked = _links_of(db, wanted)
+        joined: list[_Found] = []
         for sid in sorted(rows, key=lambda sid: (rows[sid]["polarity"] != Polarity.AFFIRM.value, sid)):
             if sid not in sided:
-                written += _store(db, _through_founders(db, sid, rows[sid]), limits)
+                joined.extend(_through_founders(db, rows[sid], linked.get(sid, ()), founders))
+        written += _store(db, joined, limits)
     return written
+
+
+def _founders(db: Database) -> dict[int, tuple[int, Stance]]:
+    """Statement id -> the claim it founded and its stance on it."""
+    return {
+        sid: (claim_id, Stance(stance))
+        for sid, claim_id, stance in db.execute(
+            """SELECT cs.statement_id, cs.claim_id, cs.stance FROM claim_statements cs
+               JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
+               WHERE cs.founder = 1 AND cs.status != 'rejected'"""
+        )
+    }
+
+
+def _links_of(db: Database, ids: list[int]) -> dict[int, list[tuple[float, int, str]]]:
+    """Statement id -> its agrees and contradicts links that no one rejected: (score, other, relation)."""
+    out: dict[int, list[tuple[float, int, str]]] = defaultdict(list)
+    wanted = set(ids)
+    for chunk in _chunks(ids, 500):
+        marks = ",".join("?" * len(chunk))
+        for column in ("a_id", "b_id"):
+            for a, b, relation, score in db.execute(
+                f"""SELECT a_id, b_id, relation, score FROM links WHERE {column} IN ({marks})
+                    AND status != 'rejected' AND relation IN ('agrees', 'contradicts')""",
+                chunk,
+            ):
+                if column == "a_id" or a not in wanted:  # a link between two wanted ids: once each way
+                    out[a].append((score, b, relation))
+                    out[b].append((score, a, relation))
+    return out
 
 
 def reattach(db: Database, ids: Sequence[int]) -> int:
@@ -394,29 +428,29 @@ def _judged(claim_id: int, claim_text: str, row: dict[str, Any], limits: Thresho
     return [_Found(claim_id, row["id"], stance, judgement)]
 
 
-def _through_founders(db: Database, sid: int, row: dict[str, Any]) -> list[_Found]:
+def _through_founders(
+    db: Database,
+    row: dict[str, Any],
+    links: Iterable[tuple[float, int, str]],
+    founders: dict[int, tuple[int, Stance]],
+) -> list[_Found]:
     """The statement joins the claim of the founder it is most strongly linked to, or founds one."""
     from tracker.model import Reason
 
-    best = db.execute(
-        """SELECT cs.claim_id, cs.stance, l.relation, l.score, other.id
-           FROM links l
-           JOIN statements other ON other.id = CASE WHEN l.a_id = ? THEN l.b_id ELSE l.a_id END
-           JOIN claim_statements cs ON cs.statement_id = other.id AND cs.founder = 1
-           WHERE (l.a_id = ? OR l.b_id = ?) AND l.status != 'rejected'
-             AND l.relation IN ('agrees', 'contradicts') AND cs.status != 'rejected'
-           ORDER BY l.score DESC, other.id LIMIT 1""",
-        [sid, sid, sid],
-    ).fetchone()
+    best = max(((score, -other, relation) for score, other, relation in links if other in founders), default=None)
     if best is None:
         founded = _found_claim(db, row)
-        return [founded] if founded is not None else []
-    claim_id, founder_stance, relation, score, founder = best
-    stance = Stance(founder_stance)
+        if founded is None:
+            return []
+        founders[row["id"]] = (founded.claim_id, founded.stance)
+        return [founded]
+    score, negated, relation = best
+    founder = -negated
+    claim_id, stance = founders[founder]
     if relation == Relation.CONTRADICTS.value:
         stance = _OPPOSITE.get(stance, stance)
     reason = Reason("claim", f"{relation} with statement {founder}, which founded the claim")
-    return [_Found(claim_id, sid, stance, Judgement(Relation(relation), score, (reason,)))]
+    return [_Found(claim_id, row["id"], stance, Judgement(Relation(relation), score, (reason,)))]
 
 
 def _found_claim(db: Database, row: dict[str, Any]) -> _Found | None:
@@ -426,9 +460,13 @@ def _found_claim(db: Database, row: dict[str, Any]) -> _Found | None:
 
     if row["modality"] == Modality.QUESTION.value:
         return None
-    analysis = analyse_full(row["text"])
-    wrapped = [cue for cue in analysis.cues if cue.kind == "denial" and cue.span[1] <= analysis.prop_offset]
-    if wrapped and analysis.proposition:
+    analysis = analyse_full(row["text"]) if row["polarity"] == Polarity.DENY.value else None
+    wrapped = (
+        [cue for cue in analysis.cues if cue.kind == "denial" and cue.span[1] <= analysis.prop_offset]
+        if analysis is not None
+        else []
+    )
+    if analysis is not None and wrapped and analysis.proposition:
         # The denial names what it denies: that is the claim, and someone must have made it.
         text = _sentence(_as_written(row["text"], analysis.proposition), _speaker_of(db, row["id"]))
         origin, stance = Origin.DENIAL, Stance.DENIES
@@ -438,7 +476,7 @@ def _found_claim(db: Database, row: dict[str, Any]) -> _Found | None:
         reason = Reason("claim", "founded the claim")
     cursor = db.execute(
         "INSERT INTO claims (text, proposition, origin, created_at) VALUES (?, ?, ?, ?)",
-        [text, analysis.proposition, origin.value, _now()],
+        [text, analysis.proposition if analysis is not None else row["proposition"], origin.value, _now()],
     )
     judgement = Judgement(Relation.AGREES, 100.0, (reason,))
     return _Found(int(cursor.lastrowid or 0), row["id"], stance, judgement, founder=True)
