@@ -174,3 +174,18 @@ def test_a_verdict_passes_to_statements_confirmed_on_the_same_claim_and_claimrev
     assert [a["url"] for a in review["itemReviewed"]["appearance"]] == [
         "https://news.example/dam-1", "https://news.example/dam-2",
     ]
+
+
+def test_claim_review_confirms_and_rejects_sides_and_keeps_them(cli, db_path) -> None:
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    cli.ok("add", DENIED, "--speaker", "India")
+    cli.ok("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afg")
+    result = cli("claim", "review", "--claim", "afg", input="c\nr\n")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-1] == "Confirmed 1, rejected 1, skipped 0."
+    mine = [(sid, stance, status) for claim, sid, stance, status, _ in _attachments(db_path) if claim == 2]
+    assert mine == [(1, "supports", "confirmed"), (2, "denies", "rejected")]
+    cli.ok("link")
+    assert [(sid, stance, status) for claim, sid, stance, status, _ in _attachments(db_path) if claim == 2] == mine
+    nothing = cli("claim", "review", "--claim", "afg")
+    assert (nothing.exit_code, nothing.stderr) == (0, "No suggested claim attachments to review.\n")

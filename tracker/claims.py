@@ -40,6 +40,8 @@ __all__ = [
     "list_claims",
     "merge_claims",
     "opposing_pairs",
+    "review_attachment",
+    "suggested_attachments",
 ]
 
 MAX_CLAIM_CHARS = 2_000
@@ -549,6 +551,51 @@ def detach_statement(db: Database, statement_id: int, claim: str, *, by: str | N
             """UPDATE claim_statements SET status = 'rejected', reviewed_by = ?, reviewed_at = ?
                WHERE claim_id = ? AND statement_id = ?""",
             [by or "user", stamp, row["id"], statement_id],
+        )
+        if cursor.rowcount == 0:
+            raise NotFound(f"statement {statement_id} is not attached to claim {row['id']}")
+    return get_claim(db, str(row["id"]))
+
+
+def suggested_attachments(
+    db: Database, *, claim: str | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Attachments waiting for a person (a side taken, not only discussed), strongest first;
+    of one claim (id or ref) when given."""
+    sql = """SELECT cs.claim_id, c.text AS claim, cs.statement_id, s.text, sp.name AS speaker,
+                    cs.stance, cs.score, cs.reasons
+             FROM claim_statements cs
+             JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
+             JOIN statements s ON s.id = cs.statement_id
+             JOIN speakers sp ON sp.id = s.speaker_id
+             WHERE cs.status = 'suggested' AND cs.stance != 'discusses' {only}
+             ORDER BY cs.score DESC, cs.claim_id, cs.statement_id"""
+    params: list[Any] = []
+    only = ""
+    if claim is not None:
+        only = "AND cs.claim_id = ?"
+        params.append(_claim_row(db, claim)["id"])
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    rows = list(db.query(sql.format(only=only), params))
+    for row in rows:
+        row["reasons"] = json.loads(row["reasons"] or "[]")
+    return rows
+
+
+def review_attachment(
+    db: Database, statement_id: int, claim: str, status: str, *, by: str | None = None
+) -> dict[str, Any]:
+    """A person confirms or rejects the side tracker gave a statement on a claim; final."""
+    if status not in (ReviewStatus.CONFIRMED.value, ReviewStatus.REJECTED.value):
+        raise InvalidInput(f"a review confirms or rejects, not {status!r}")
+    row = _claim_row(db, claim)
+    with db.conn:
+        cursor = db.execute(
+            """UPDATE claim_statements SET status = ?, reviewed_by = ?, reviewed_at = ?
+               WHERE claim_id = ? AND statement_id = ?""",
+            [status, by or "user", _now(), row["id"], statement_id],
         )
         if cursor.rowcount == 0:
             raise NotFound(f"statement {statement_id} is not attached to claim {row['id']}")

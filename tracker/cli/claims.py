@@ -55,6 +55,7 @@ def register(app: typer.Typer) -> None:
     claim.command("attach")(attach)
     claim.command("detach")(detach)
     claim.command("merge")(merge)
+    claim.command("review")(review)
     app.add_typer(claim, name="claim")
     app.command("claims")(claims)
 
@@ -171,3 +172,50 @@ def merge(
 
     found = merge_claims(database(db_path), keep, absorb)
     status(f"Merged claim {absorb} into claim {found['id']}; {_counts(found)}.")
+
+
+_CHOICES = {"c": "confirm", "r": "reject", "s": "skip", "q": "quit"}
+
+
+def review(
+    claim: Annotated[Optional[str], typer.Option("--claim", help="Only this claim's statements (id or ref).")] = None,
+    limit: LimitOption = None,
+    db_path: DbOption = None,
+) -> None:
+    """Walk the sides tracker gave statements on claims, strongest first: confirm, reject,
+    skip or quit. What you decide is kept, and relinking never changes it.
+
+    Example: tracker claim review --claim ceasefire-request
+    """
+    from tracker.claims import review_attachment, suggested_attachments
+    from tracker.cli.links import _reviewer
+    from tracker.cli.render import record, status
+
+    db = database(db_path)
+    rows = suggested_attachments(db, claim=claim, limit=limit)
+    if not rows:
+        status("No suggested claim attachments to review.")
+        return
+    done = {"confirm": 0, "reject": 0, "skip": 0}
+    by = _reviewer()
+    for position, row in enumerate(rows, start=1):
+        why = "; ".join(f"{r['code']}: {r['detail']}" for r in row["reasons"] if r.get("code") != "similarity")
+        record(
+            [("claim", f"#{row['claim_id']} {row['claim']}"), ("statement", f"#{row['statement_id']} {row['text']}"),
+             ("speaker", row["speaker"]), ("stance", row["stance"]), ("score", row["score"]), ("why", why)],
+            title=f"Attachment {position} of {len(rows)}",
+        )
+        answer = ""
+        while answer not in _CHOICES:
+            try:
+                answer = typer.prompt("[c]onfirm, [r]eject, [s]kip, [q]uit", default="s").strip().lower()[:1]
+            except typer.Abort:  # end of input: stop as if quitting, keeping what was decided
+                answer = "q"
+        action = _CHOICES[answer]
+        if action == "quit":
+            break
+        if action != "skip":
+            review_attachment(db, row["statement_id"], str(row["claim_id"]),
+                              "confirmed" if action == "confirm" else "rejected", by=by)
+        done[action] += 1
+    status(f"Confirmed {done['confirm']}, rejected {done['reject']}, skipped {done['skip']}.")
