@@ -189,3 +189,16 @@ def test_claim_review_confirms_and_rejects_sides_and_keeps_them(cli, db_path) ->
     assert [(sid, stance, status) for claim, sid, stance, status, _ in _attachments(db_path) if claim == 2] == mine
     nothing = cli("claim", "review", "--claim", "afg")
     assert (nothing.exit_code, nothing.stderr) == (0, "No suggested claim attachments to review.\n")
+
+
+def test_a_timeline_can_be_read_for_one_claim(cli, db) -> None:  # type: ignore[no-untyped-def]
+    from tracker import reports
+    from tracker.store import StatementFilter
+
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military", "--said-on", "2025-05-10")
+    cli.ok("add", DENIED, "--speaker", "India", "--said-on", "2025-05-11")
+    cli.ok("add", "Heavy rain flooded the coastal highway.", "--speaker", "Met office", "--said-on", "2025-05-09")
+    cli.ok("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afg")
+    rows = reports.timeline(db, StatementFilter(claim="afg"))
+    assert [(r["id"], r["date"]) for r in rows] == [(1, "2025-05-10"), (2, "2025-05-11")]
+    assert len(reports.timeline(db, StatementFilter())) == 3
