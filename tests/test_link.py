@@ -4,8 +4,8 @@ import json
 from collections import Counter
 
 import pytest
-from conftest import OTHER
 
+from conftest import OTHER
 from tracker import link, search
 from tracker.judge import CONTAINMENT_WEIGHT, DICE_WEIGHT, ENGINE_VERSION, TOKEN_SET_WEIGHT, TOKEN_SORT_WEIGHT
 from tracker.link import blocking, config, index, pipeline, prefilter
