@@ -25,6 +25,9 @@ REPORT_FORMATS = ("table", "md", "csv", "json")
 FormatOption = Annotated[
     str, typer.Option("--format", help="table, md (Markdown), csv or json.", show_default=True)
 ]
+ReportFormatOption = Annotated[
+    str, typer.Option("--format", help="table, md (Markdown), csv, json or html (one page).", show_default=True)
+]
 TIMELINE_COLUMNS = [
     ("id", "id"), ("date", "date"), ("speaker", "speaker"), ("source", "source"),
     ("text", "text"), ("marks", "marks"),
@@ -69,21 +72,34 @@ def report(
     speaker: SpeakerFilter = None,
     source: SourceFilter = None,
     tag: TagFilter = None,
-    fmt: FormatOption = "table",
+    fmt: ReportFormatOption = "table",
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="With --format html: write the page to this file.")
+    ] = None,
     db_path: DbOption = None,
 ) -> None:
     """Statements per speaker and outlet, contradictions, flips, corroborated and disputed
-    claims, verdicts, repeated unverified claims and reporting lag."""
+    claims, verdicts, repeated unverified claims and reporting lag.
+
+    --format html is one self-contained page (no network) with a timeline chart, the
+    claims with both sides, and every speaker's statements.
+    """
     from tracker import export
     from tracker.cli import render
     from tracker.reports import report as build
     from tracker.store import StatementFilter
 
-    fmt = _format(fmt)
+    if fmt not in (*REPORT_FORMATS, "html"):
+        raise typer.BadParameter(f"use one of {', '.join(REPORT_FORMATS)}, html", param_hint="--format")
+    if output is not None and fmt != "html":
+        raise typer.BadParameter("only with --format html (tracker export report -o FILE writes the others)",
+                                 param_hint="--output")
     db = database(db_path)
     sections = build(db, StatementFilter(speaker, source, tag, since, until))
     summary = report_summary(sections)
-    if fmt == "md":
+    if fmt == "html":
+        _write_html(db, StatementFilter(speaker, source, tag, since, until), sections, summary, output)
+    elif fmt == "md":
         export.write_report_markdown(sections, sys.stdout, title="Statement report", summary=summary)
     elif fmt == "csv":
         export.write_report_csv(sections, sys.stdout)
@@ -96,6 +112,23 @@ def report(
                 render.table(section.rows, section.columns, title=section.title)
             else:
                 print(f"\n{section.title}: none.")
+
+
+def _write_html(db: Any, where: Any, sections: list[Any], summary: str, output: str | None) -> None:
+    from tracker.claims import get_claim, list_claims
+    from tracker.cli.render import status
+    from tracker.export import AtomicOutput
+    from tracker.html import report_page
+    from tracker.reports import timeline as build
+
+    claims = [{**get_claim(db, str(c["id"])), "verdict": c["verdict"]} for c in list_claims(db)]
+    page = report_page(sections, build(db, where), claims, summary=summary)
+    if output is None or output == "-":
+        sys.stdout.write(page)
+        return
+    with AtomicOutput(output) as out:
+        out.write(page)
+    status(f"Wrote the report to {output}.")
 
 
 def timeline(

@@ -1,0 +1,226 @@
+"""The HTML report in a real browser: headless Chromium renders the seed report; the test reads
+the rendered DOM, measures the layout (the chart's box, no sideways scroll on a phone) and
+looks at the screenshot's pixels.
+
+Chromium is Debian's `chromium` (`.ci/run` installs it). Without it the test fails, unless
+TRACKER_SKIP_BROWSER=1 says on purpose to skip it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import struct
+import subprocess
+import zlib
+from pathlib import Path
+
+import pytest
+from test_html import SEED, parse
+
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--force-device-scale-factor=1",
+]
+# Writes the layout facts the test needs into the page, where --dump-dom shows them.
+PROBE = """<script>
+const box = (el) => { const r = el.getBoundingClientRect();
+  return [Math.round(r.left), Math.round(r.top + scrollY), Math.round(r.width), Math.round(r.height)]; };
+const probe = document.createElement("pre"); probe.id = "probe";
+probe.textContent = JSON.stringify({
+  scrollWidth: document.documentElement.scrollWidth, innerWidth: innerWidth,
+  chart: box(document.querySelector("svg")),
+  marks: [...document.querySelectorAll("svg circle.mark")].map(box),
+  wide: [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > innerWidth + 1)
+    .map((el) => el.tagName + "." + el.className),
+});
+document.body.append(probe);
+</script>"""
+ACCENT, DENIES = (0x1F, 0x4E, 0x8C), (0xB3, 0x26, 0x1E)
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found:
+        return found
+    if os.environ.get("TRACKER_SKIP_BROWSER") == "1":
+        pytest.skip("TRACKER_SKIP_BROWSER=1: the browser test is skipped on purpose")
+    pytest.fail(
+        "chromium is not installed: apt-get install chromium (.ci/run does), "
+        "or set TRACKER_SKIP_BROWSER=1 to skip the browser test",
+        pytrace=False,
+    )
+
+
+def run(chromium: str, tmp_path: Path, page: Path, *args: str, size: str = "1200,1600") -> str:
+    profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
+    result = subprocess.run(
+        [chromium, *FLAGS, f"--user-data-dir={profile}", f"--window-size={size}", *args, page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def probed(page: str) -> str:
+    """The page with the probe, and a policy that lets the probe (and nothing from outside) run."""
+    policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+    assert policy in page
+    return page.replace(policy, policy + "; script-src 'unsafe-inline'").replace("</body>", PROBE + "</body>")
+
+
+def read_png(path: Path) -> tuple[int, int, list[bytes]]:
+    """Width, height and RGB rows of an 8-bit, non-interlaced RGB or RGBA PNG (what Chromium writes)."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, chunks, header = 8, [], b""
+    while pos < len(data):
+        (length,), kind = struct.unpack(">I", data[pos : pos + 4]), data[pos + 4 : pos + 8]
+        body = data[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"IDAT":
+            chunks.append(body)
+        pos += 12 + length
+    width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", header)
+    assert (depth, interlace) == (8, 0) and colour in (2, 6), (depth, colour, interlace)
+    step = 3 if colour == 2 else 4
+    raw, stride, rows, previous = zlib.decompress(b"".join(chunks)), width * step, [], bytearray(width * step)
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for i in range(stride):
+            left = line[i - step] if i >= step else 0
+            up, corner = previous[i], previous[i - step] if i >= step else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 0xFF
+            elif kind == 2:
+                line[i] = (line[i] + up) & 0xFF
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 0xFF
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 0xFF
+        previous = line
+        rows.append(bytes(line) if step == 3 else bytes(b for n, b in enumerate(line) if n % 4 != 3))
+    return width, height, rows
+
+
+def count(rows: list[bytes], box: tuple[int, int, int, int], test) -> int:  # type: ignore[no-untyped-def]
+    x0, y0, w, h = box
+    return sum(
+        1
+        for row in rows[y0 : y0 + h]
+        for x in range(x0, min(x0 + w, len(row) // 3))
+        if test(row[3 * x], row[3 * x + 1], row[3 * x + 2])
+    )
+
+
+def near(colour: tuple[int, int, int]):  # type: ignore[no-untyped-def]
+    return lambda r, g, b: abs(r - colour[0]) + abs(g - colour[1]) + abs(b - colour[2]) < 40
+
+
+@pytest.fixture(scope="module")
+def seed_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from typer.testing import CliRunner
+
+    from tracker.cli import app
+
+    where = tmp_path_factory.mktemp("browser")
+    db = str(where / "seed.db")
+    runner = CliRunner()
+    for args in (["import", str(SEED)], ["report", "--format", "html", "-o", str(where / "report.html")]):
+        result = runner.invoke(app, [*args, "--db", db], catch_exceptions=False)
+        assert result.exit_code == 0, result.stderr
+    return where / "report.html"
+
+
+@pytest.fixture(scope="module")
+def desktop(chromium, seed_report, tmp_path_factory) -> tuple:  # type: ignore[no-untyped-def, type-arg]
+    """The seed report's DOM as Chromium rendered it at 1200×1600, and what the probe measured."""
+    where = tmp_path_factory.mktemp("desktop")
+    page = where / "probed.html"
+    page.write_text(probed(seed_report.read_text(encoding="utf-8")), encoding="utf-8")
+    doc = parse(unscripted(run(chromium, where, page, "--dump-dom")))
+    return doc, json.loads(doc.one("pre", id="probe").text)
+
+
+def unscripted(dom: str) -> str:
+    """The dumped DOM with the probe's script renamed, so the parser's no-script check holds."""
+    return dom.replace("<script>", "<x-script>").replace("</script>", "</x-script>")
+
+
+def test_chromium_renders_the_seed_report_with_its_rows_and_chart(desktop):
+    doc, facts = desktop
+    svg = doc.one("svg")
+    assert [g.one("text").parts[-1] for g in svg.all("g", class_="row")] == [
+        "Ishaq Dar",
+        "US State Department",
+        "Indian military",
+        "India",
+        "Pakistan's military",
+    ]
+    assert [m.attrs["data-id"] for m in svg.all("circle", class_="mark")] == ["1", "2", "3", "4", "5", "6"]
+    assert [(p.attrs["data-a"], p.attrs["data-b"]) for p in svg.all("path", class_="contradiction")] == [
+        ("5", "6")
+    ]
+    claim = doc.one("article", id="c4")
+    assert [li.one("span", class_="who").text for li in claim.all("li")] == ["Pakistan's military", "India"]
+    assert doc.one("section", id="speakers").all("h3")[0].text == "Ishaq Dar (2 statements)"
+    assert facts["chart"][2:] == [960, 217]  # the chart fills the 960 px column, its height to scale
+    assert [m[2:] for m in facts["marks"]] == [[12, 12]] * 6  # every mark drawn, at its size
+    assert (facts["innerWidth"], facts["scrollWidth"], facts["wide"]) == (1200, 1200, [])
+
+
+# Chromium's window is never narrower than 500 px: a 375 px frame stands in for the phone.
+PHONE = """<!DOCTYPE html><html><body style="margin:0">
+<iframe id="phone" width="375" height="800" style="border:0" srcdoc="{page}"></iframe>
+<script>
+window.addEventListener("load", () => {{
+  const doc = document.getElementById("phone").contentDocument, view = doc.defaultView;
+  const probe = document.createElement("pre"); probe.id = "probe";
+  probe.textContent = JSON.stringify({{
+    innerWidth: view.innerWidth, scrollWidth: doc.documentElement.scrollWidth,
+    chart: Math.round(doc.querySelector("svg").getBoundingClientRect().width),
+    wide: [...doc.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > view.innerWidth + 1)
+      .map((el) => el.tagName + "." + el.className),
+  }});
+  document.body.append(probe);
+}});
+</script></body></html>"""
+
+
+def test_on_a_phone_nothing_scrolls_sideways(chromium, seed_report, tmp_path):
+    from html import escape
+
+    page = tmp_path / "phone.html"
+    page.write_text(PHONE.format(page=escape(seed_report.read_text(encoding="utf-8"))), encoding="utf-8")
+    dom = unscripted(run(chromium, tmp_path, page, "--dump-dom"))
+    facts = json.loads(parse(dom).one("pre", id="probe").text)
+    assert (facts["innerWidth"], facts["scrollWidth"], facts["wide"]) == (375, 375, [])
+    assert facts["chart"] == 356  # the chart shrinks to the phone's column: 375 px less 0.6rem each side
+
+
+def test_the_screenshot_shows_the_page_and_the_chart(chromium, seed_report, desktop, tmp_path):
+    shot = tmp_path / "report.png"
+    run(chromium, tmp_path, seed_report, f"--screenshot={shot}")
+    width, height, rows = read_png(shot)
+    assert (width, height) == (1200, 1600)
+    ink = count(rows, (0, 0, width, height), lambda r, g, b: r + g + b < 600)
+    assert ink > width * height // 50  # text and chart, not a blank page
+    chart = tuple(desktop[1]["chart"])  # where the probe found it (the probe sits below, out of the way)
+    blue, red = count(rows, chart, near(ACCENT)), count(rows, chart, near(DENIES))
+    assert blue >= 4 * 60  # four blue marks: Dar's two, the State Department's, the Indian military's
+    assert red >= 2 * 60 + 30  # India's and Pakistan's military's, red, and the line between them
