@@ -117,7 +117,7 @@ app = _typer(
 
 
 def _register() -> None:
-    from tracker.cli import claims, db, extract, io, links, reports, speakers, statements
+    from tracker.cli import claims, db, extract, io, links, reports, serve, speakers, statements
 
     statements.register(app)
     extract.register(app)
@@ -127,6 +127,7 @@ def _register() -> None:
     reports.register(app)
     speakers.register(app)
     db.register(app)
+    serve.register(app)
 
 
 _register()
