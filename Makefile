@@ -19,6 +19,8 @@ demo: $(BIN)/tracker
 	$(BIN)/tracker import data/seed-claim.jsonl --db $(DEMO_DB)
 	$(BIN)/tracker contradictions --db $(DEMO_DB)
 	$(BIN)/tracker claims --disputed --db $(DEMO_DB)
+	@echo "Share it: $(BIN)/tracker report --format html -o report.html --db $(DEMO_DB)"
+	@echo "Browse it: $(BIN)/tracker serve --db $(DEMO_DB) --open   (Datasette: the web extra, which make installs)"
 
 test: $(BIN)/tracker
 	$(BIN)/python -m pytest -q

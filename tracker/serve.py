@@ -211,7 +211,8 @@ def metadata(name: str) -> dict[str, Any]:
             name: {
                 "title": "Ledger",
                 "tables": TABLES,
-                "queries": QUERIES,
+                # the SQL stays a click away ("show"): the rows are what a reader came for
+                "queries": {key: {**query, "hide_sql": True} for key, query in QUERIES.items()},
             }
         },
     }
