@@ -8,7 +8,7 @@ http(s) ones (anything else is shown as text).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from html import escape
 from typing import Any
@@ -43,7 +43,7 @@ h1 { font-size: 1.6rem; margin: .5rem 0; } h2 { font-size: 1.25rem; margin: 2rem
 p.about, .muted { color: var(--muted); } p.summary { font-size: 1.05rem; }
 nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1rem; }
 a { color: var(--accent); }
-figure { margin: 0; } figure svg { width: 100%; height: auto; display: block; }
+figure { margin: 0; } .chart { overflow-x: auto; } .chart svg { width: 100%; height: auto; display: block; }
 figcaption { color: var(--muted); font-size: .9rem; }
 svg text { font: 12px system-ui, sans-serif; fill: var(--ink); }
 svg .axis line, svg .grid { stroke: var(--line); } svg .axis text { fill: var(--muted); }
@@ -79,6 +79,7 @@ th { font-size: .85rem; color: var(--muted); }
 footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; }
 @media (max-width: 40rem) {
   body { padding: .6rem; font-size: 15px; }
+  .chart svg { min-width: 44rem; }  /* readable labels: the chart scrolls in its frame, not the page */
   table, thead, tbody, tr, th, td { display: block; }
   thead { display: none; }
   tr { border-bottom: 1px solid var(--line); padding: .3rem 0; }
@@ -370,7 +371,7 @@ def _plain(section: Section) -> str:
     return f"{_open(section.key, section.title, section.about)}\n{body}\n</section>"
 
 
-def _speakers(rows: Sequence[Mapping[str, Any]], counts: Iterable[str]) -> str:
+def _speakers(rows: Sequence[Mapping[str, Any]], counts: Sequence[str]) -> str:
     out = [
         _open(
             "speakers",
@@ -452,7 +453,7 @@ def report_page(
             "Each dot is a statement, on its speaker's row at the date it was "
             "said (else reported); a red line joins two statements that contradict each other.",
         ),
-        "<figure>\n" + (timeline_svg(timeline) or _none("statements")) + '\n<figcaption><ul class="legend">'
+        '<figure>\n<div class="chart">' + (timeline_svg(timeline) or _none("statements")) + '</div>\n<figcaption><ul class="legend">'
         '<li><span class="swatch dot"></span>statement</li><li><span class="swatch"></span>contradicts</li>'
         '<li><span class="swatch agreement"></span>agrees</li></ul></figcaption>\n</figure>\n</section>',
     ]
