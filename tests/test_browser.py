@@ -53,6 +53,10 @@ ACCENT, DENIES = (0x1F, 0x4E, 0x8C), (0xB3, 0x26, 0x1E)
 
 @pytest.fixture(scope="module")
 def chromium() -> str:
+    return find_chromium()
+
+
+def find_chromium() -> str:
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     if found:
         return found
@@ -301,3 +305,13 @@ def test_chromium_shows_the_datasette_contradictions_page(chromium, served, tmp_
     )
     width, height, rows = read_png(shot)
     assert count(rows, (0, 0, width, height), lambda r, g, b: r + g + b < 600) > width * height // 200
+
+
+def test_without_chromium_the_browser_tests_fail_unless_skipping_was_asked_for(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.delenv("TRACKER_SKIP_BROWSER", raising=False)
+    with pytest.raises(pytest.fail.Exception, match=r"^chromium is not installed: apt-get install chromium"):
+        find_chromium()
+    monkeypatch.setenv("TRACKER_SKIP_BROWSER", "1")
+    with pytest.raises(pytest.skip.Exception, match="TRACKER_SKIP_BROWSER=1"):
+        find_chromium()

@@ -197,3 +197,28 @@ def test_metadata_names_the_database_and_hides_the_bookkeeping():
     assert tables["links"]["facets"] == ["relation", "status"]
     assert tables["claim_statements"]["facets"] == ["stance", "status"]
     assert tables["verdicts"]["facets"] == ["rating"]
+
+
+def test_serve_starts_datasette_where_asked_and_opens_a_browser_on_request(cli, seeded, monkeypatch):
+    import webbrowser
+
+    import uvicorn
+
+    calls: list[tuple[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(("uvicorn", (kw["host"], kw["port"]))))
+    monkeypatch.setattr(webbrowser, "open", lambda url: calls.append(("browser", url)))
+    port = str(free_port())
+    result = cli("serve", "--port", port, "--open")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        f"Serving {seeded} read-only at http://127.0.0.1:{port}/ (Ctrl-C stops).\n",
+    )
+    assert calls == [("browser", f"http://127.0.0.1:{port}/"), ("uvicorn", ("127.0.0.1", int(port)))]
+    calls.clear()
+    cli.ok("serve", "--port", port, "--host", "localhost")
+    assert calls == [("uvicorn", ("localhost", int(port)))]
+
+
+def free_port() -> int:
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        return int(probe.getsockname()[1])

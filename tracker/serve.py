@@ -240,9 +240,12 @@ def check_address(host: str, port: int) -> None:
     import socket
 
     try:
-        with socket.create_server((host, port)):
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.create_server((host, port), family=family):
             pass
-    except OSError as error:
+    except socket.gaierror as error:
+        raise TrackerError(f"cannot listen on {host}:{port}: {error.strerror}") from None
+    except OSError as error:  # its own message names the address again: the reason alone
         reason = os.strerror(error.errno) if error.errno else str(error)
         raise TrackerError(f"cannot listen on {host}:{port}: {reason}") from None
 
