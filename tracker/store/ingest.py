@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from tracker.model import InvalidInput, NewStatement
 from tracker.parallel import stop_pool, worker_pool
 from tracker.store.connection import now
-from tracker.store.lookup import SourceCache, SpeakerCache
+from tracker.store.lookup import SourceCache, SpeakerCache, surname_of
 from tracker.store.validation import (
     Checked,
     analyse_in_worker,
@@ -35,6 +35,7 @@ _INSERT_STATEMENT = """INSERT INTO statements (id, text, speaker_id, role, sourc
     reported_on, kind, cue, via, hedge, modality, polarity, proposition, tags, ref, char_start,
     char_end, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
     ?, ?, ?, ?)"""
+_INSERT_MENTION = "INSERT INTO speaker_mentions (statement_id, name, surname) VALUES (?, ?, ?)"
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class _Planned(NamedTuple):
     role: str | None
     source_id: int | None
     digest: str
+    watch: str | None  # the shorter name it was filed under, to check again
 
 
 class _BulkWriter:
@@ -154,12 +156,12 @@ class _BulkWriter:
                 plan.append(Added(stored_before[offset], False))
                 end += 1
                 continue
-            speaker_id, role = self.speakers.resolve(
+            speaker_id, role, watch = self.speakers.resolve(
                 checked.speaker, role=new.role, affiliation=new.affiliation, kind=new.speaker_kind
             )
             source_id = self.sources.id_for(checked)
             digest = content_hash(checked.text, speaker_id, source_id)
-            plan.append(_Planned(checked, speaker_id, role, source_id, digest))
+            plan.append(_Planned(checked, speaker_id, role, source_id, digest, watch))
             end += 1
         stored = self._lookup("content_hash", {p.digest for p in plan if isinstance(p, _Planned)})
         rows: list[tuple[int, _Planned]] = []
@@ -258,6 +260,10 @@ class _BulkWriter:
                 )
             )
         self.db.conn.executemany(_INSERT_STATEMENT, values)
+        watched = [(statement_id, step.watch, surname_of(step.watch))
+                   for statement_id, step in rows if step.watch]
+        if watched:
+            self.db.conn.executemany(_INSERT_MENTION, watched)
         if self.fts is not None and rows:  # here, the workers are busy with the next run
             self.db.execute(self.fts[1], [rows[0][0], rows[-1][0]])
         for _, step in rows:
@@ -302,6 +308,7 @@ class _BulkWriter:
 
     def finish(self) -> None:
         self._flush()
+        self.speakers.recheck()
         if self.fts is not None:
             self.db.execute(self.fts[0])
             self.fts = None
