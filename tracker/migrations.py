@@ -227,9 +227,11 @@ def _watch_shorter_names(db: Database) -> None:
     people = [
         (speaker_id, name, names.key(name))
         for speaker_id, name, kind in db.execute("SELECT id, name, kind FROM speakers")
-        if names.person_like(kind)
+        if names.person_like(kind) and names.person_like(names.split_mention(name).kind)
     ]
-    keys = [(speaker_id, key) for speaker_id, key in db.execute("SELECT speaker_id, key FROM speaker_aliases")]
+    keys = [
+        (speaker_id, key) for speaker_id, key in db.execute("SELECT speaker_id, key FROM speaker_aliases")
+    ]
     stamp = db.execute("SELECT datetime('now')").fetchone()[0]
     for speaker_id, name, key in people:
         parsed = names.parse_name(key)

@@ -43,28 +43,91 @@ _CONNECTORS = frozenset("of for and on de du al".split())
 # Phrases (as keys) that say what kind of speaker a name is; the first kind that matches wins.
 _KIND_PHRASES: dict[SpeakerKind, tuple[str, ...]] = {
     SpeakerKind.MILITARY: (
-        "military", "army", "navy", "air force", "airforce", "forces", "armed forces", "ispr",
-        "pentagon", "troops", "command", "marines",
+        "military",
+        "army",
+        "navy",
+        "air force",
+        "airforce",
+        "forces",
+        "armed forces",
+        "ispr",
+        "pentagon",
+        "troops",
+        "command",
+        "marines",
     ),
     SpeakerKind.GOVERNMENT: (
-        "government", "ministry", "department", "office", "cabinet", "kremlin", "administration",
-        "embassy", "parliament", "presidency", "white house", "downing street", "secretariat",
-        "senate", "congress", "assembly", "court", "police",
+        "government",
+        "ministry",
+        "department",
+        "office",
+        "cabinet",
+        "kremlin",
+        "administration",
+        "embassy",
+        "parliament",
+        "presidency",
+        "white house",
+        "downing street",
+        "secretariat",
+        "senate",
+        "congress",
+        "assembly",
+        "court",
+        "police",
     ),
     SpeakerKind.MEDIA: (
-        "media", "news", "times", "post", "tv", "television", "reuters", "afp", "bbc", "cnn",
-        "press agency", "news agency", "newspaper", "radio",
+        "media",
+        "news",
+        "times",
+        "post",
+        "tv",
+        "television",
+        "reuters",
+        "afp",
+        "bbc",
+        "cnn",
+        "press agency",
+        "news agency",
+        "newspaper",
+        "radio",
     ),
     SpeakerKind.ORGANISATION: (
-        "party", "council", "commission", "union", "committee", "organisation", "organization",
-        "nato", "un", "eu", "group", "company", "corporation", "foundation", "institute",
-        "association", "league", "bank", "airline", "airlines", "airways", "chamber",
-        "university", "federation", "fund", "authority", "board", "agency",
+        "party",
+        "council",
+        "commission",
+        "union",
+        "committee",
+        "organisation",
+        "organization",
+        "nato",
+        "un",
+        "eu",
+        "group",
+        "company",
+        "corporation",
+        "foundation",
+        "institute",
+        "association",
+        "league",
+        "bank",
+        "airline",
+        "airlines",
+        "airways",
+        "chamber",
+        "university",
+        "federation",
+        "fund",
+        "authority",
+        "board",
+        "agency",
     ),
 }
 # Single words that head an organisation's name: a person's name never runs through them.
 _ORGANISATION_WORDS = frozenset(
-    phrase for phrases in _KIND_PHRASES.values() for phrase in phrases
+    phrase
+    for phrases in _KIND_PHRASES.values()
+    for phrase in phrases
     if " " not in phrase and phrase not in {"post", "times", "news", "tv"}
 ) | {"force"}
 _PERSON_LIKE = frozenset({SpeakerKind.PERSON.value, SpeakerKind.UNKNOWN.value})
@@ -169,7 +232,7 @@ def guess_kind(name: str, role: str | None = None) -> SpeakerKind:
 
 
 def _uninvert(text: str) -> tuple[str, str | None]:
-    """"Dar, Ishaq" → "Ishaq Dar"; "Ishaq Dar, Foreign Minister" → the name and its role."""
+    """ "Dar, Ishaq" → "Ishaq Dar"; "Ishaq Dar, Foreign Minister" → the name and its role."""
     found = _INVERTED.match(text)
     if found is None:
         return text, None
@@ -250,8 +313,10 @@ def parse_name(name_key: str) -> Name:
 
 
 def _given_fits(short: str, full: str) -> bool:
-    return short == full or (len(short) == 1 and full.startswith(short)) or (
-        len(full) == 1 and short.startswith(full)
+    return (
+        short == full
+        or (len(short) == 1 and full.startswith(short))
+        or (len(full) == 1 and short.startswith(full))
     )
 
 
@@ -290,9 +355,7 @@ def resolve(name: str, candidates: Iterable[Candidate], kind: SpeakerKind | None
     if not person_like(kind) or not parsed.surname:
         return Resolution(None)
     fits = [
-        c.id
-        for c in pool
-        if person_like(c.kind) and any(names_fit(parsed, parse_name(k)) for k in _keys(c))
+        c.id for c in pool if person_like(c.kind) and any(names_fit(parsed, parse_name(k)) for k in _keys(c))
     ]
     return _one(fits, partial or bool(fits))
 

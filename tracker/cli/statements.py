@@ -168,11 +168,12 @@ def show(
 ) -> None:
     """Show one statement with its speaker, source, reporting chain, links and verdicts."""
     from tracker.cli import render
-    from tracker.store import get_statement, statement_links, statement_verdicts
+    from tracker.store import get_statement, statement_links, statement_speaker_review, statement_verdicts
     from tracker.verdicts import current_verdict
 
     db = database(db_path)
     statement = get_statement(db, statement_id)
+    statement["speaker_uncertain"] = statement_speaker_review(db, statement_id)
     statement["links"] = statement_links(db, statement_id)
     statement["verdicts"] = statement_verdicts(db, statement_id)
     statement["verdict"] = current_verdict(db, statement_id)  # latest own, else inherited
@@ -188,6 +189,7 @@ def show(
         [
             ("text", statement["text"]),
             ("speaker", f"{statement['speaker']} (id {statement['speaker_id']})"),
+            ("speaker check", statement["speaker_uncertain"]),
             ("role", statement["role"]),
             ("affiliation", statement["affiliation"]),
             ("source", statement["source"]),

@@ -260,8 +260,9 @@ class _BulkWriter:
                 )
             )
         self.db.conn.executemany(_INSERT_STATEMENT, values)
-        watched = [(statement_id, step.watch, surname_of(step.watch))
-                   for statement_id, step in rows if step.watch]
+        watched = [
+            (statement_id, step.watch, surname_of(step.watch)) for statement_id, step in rows if step.watch
+        ]
         if watched:
             self.db.conn.executemany(_INSERT_MENTION, watched)
         if self.fts is not None and rows:  # here, the workers are busy with the next run

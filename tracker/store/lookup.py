@@ -58,6 +58,7 @@ class SpeakerCache:
         self._indexed = False
         self._possible: dict[str, list[int]] = {}  # name key -> speakers stored before
         self.surnames_to_check: set[str] = set()  # of new speakers and watched mentions
+        self._filled: set[int] = set()  # speakers a mention has said are persons
 
     def _ensure_index(self) -> None:
         # built on the first name that is not an exact alias: a single `add` of a known
@@ -65,8 +66,9 @@ class SpeakerCache:
         if not self._indexed:
             self._indexed = True
             for candidate in speaker_candidates(self.db):
-                self._index(candidate.id, {speaker_names.key(candidate.name), *candidate.keys},
-                            candidate.kind)
+                self._index(
+                    candidate.id, {speaker_names.key(candidate.name), *candidate.keys}, candidate.kind
+                )
 
     def _index(self, speaker_id: int, keys: Iterable[str], kind: str = "unknown") -> None:
         self._kinds[speaker_id] = kind
@@ -145,29 +147,31 @@ class SpeakerCache:
             exact = [owner for key, owner, _ in rows if key == wanted]
             kinds = {owner: owner_kind for _, owner, owner_kind in rows}
             same_surname = [
-                (owner, key) for key, owner, _ in rows
+                (owner, key)
+                for key, owner, _ in rows
                 if parsed.surname and speaker_names.parse_name(key).surname == parsed.surname
             ]
         found = list(exact)
         if speaker_names.person_like(kind):
             found += [
-                speaker_id for speaker_id, other in same_surname
+                speaker_id
+                for speaker_id, other in same_surname
                 if speaker_names.person_like(kinds.get(speaker_id))
                 and speaker_names.names_fit(parsed, speaker_names.parse_name(other))
             ]
         found = list(dict.fromkeys(found))
         return found + merged_into(self.db, found)
 
-    def resolve(
-        self, mention: str, *, role: str | None, affiliation: str | None, kind: str | None
-    ) -> Filed:
+    def resolve(self, mention: str, *, role: str | None, affiliation: str | None, kind: str | None) -> Filed:
         """The speaker for a mention (created when new), the role it stated, and the name to
         watch when it named less than a whole person."""
         parsed = self._parse(mention)
         stated_role = role or parsed.role
         mention_key = speaker_names.key(parsed.name)
         if mention_key in self.exact:
-            return self.exact[mention_key]._replace(role=stated_role)
+            filed = self.exact[mention_key]
+            self._fill_person(filed.speaker_id, parsed, kind)
+            return filed._replace(role=stated_role)
         resolve_kind = _kind(kind, parsed.name) if kind else parsed.kind
         found, watch = self._find(parsed.name, resolve_kind)
         if found is not None:
@@ -177,6 +181,7 @@ class SpeakerCache:
                     "UPDATE speakers SET affiliation = ? WHERE id = ? AND affiliation IS NULL",
                     [affiliation, speaker_id],
                 )
+            self._fill_person(speaker_id, parsed, kind)
         else:
             new_kind = kind or speaker_names.guess_kind(parsed.name, stated_role).value
             speaker_id = _insert(
@@ -207,6 +212,16 @@ class SpeakerCache:
             self.exact[mention_key] = filed
         return filed
 
+    def _fill_person(self, speaker_id: int, parsed: speaker_names.Mention, kind: str | None) -> None:
+        """ "Deputy PM Ishaq Dar" says what a bare "Ishaq Dar" did not: a person, and a role."""
+        if parsed.role and parsed.kind is SpeakerKind.PERSON and not kind and speaker_id not in self._filled:
+            self._filled.add(speaker_id)
+            self.db.execute(
+                "UPDATE speakers SET kind = 'person', role = coalesce(role, ?)"
+                " WHERE id = ? AND kind = 'unknown'",
+                [parsed.role, speaker_id],
+            )
+
     def recheck(self) -> None:
         """Flag the statements filed under a surname alone that two speakers now fit."""
         if self.surnames_to_check:
@@ -217,7 +232,8 @@ class SpeakerCache:
         """(speaker id, key) of every person-like name or alias with this surname."""
         self._ensure_index()
         return [
-            (speaker_id, name_key) for speaker_id, name_key in self._by_surname.get(surname, ())
+            (speaker_id, name_key)
+            for speaker_id, name_key in self._by_surname.get(surname, ())
             if speaker_names.person_like(self._kinds.get(speaker_id))
         ]
 
@@ -254,7 +270,8 @@ def _stored_with_surname(db: Database, surname: str) -> list[tuple[int, str]]:
         [surname, f"% {surname}%"],
     ).fetchall()
     return [
-        (int(speaker_id), name_key) for speaker_id, name_key, kind in rows
+        (int(speaker_id), name_key)
+        for speaker_id, name_key, kind in rows
         if speaker_names.person_like(kind) and speaker_names.parse_name(name_key).surname == surname
     ]
 
