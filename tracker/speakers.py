@@ -36,6 +36,7 @@ _ROLE_WORDS = frozenset(
 )
 _HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady rev".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
+_SKIPPED = _SUFFIXES | _HONORIFICS  # words of a name that never decide who it is
 # The word before a name that makes it the object of a title or an organisation ("Bank of
 # England", "State Bank of Pakistan"), not a person's name.
 _CONNECTORS = frozenset("of for and on de du al".split())
@@ -302,9 +303,11 @@ def _whole(text: str, role: str | None) -> Mention:
 
 def parse_name(name_key: str) -> Name:
     """A key's given names, surname and numbers ("writer 4": surname writer, number 4)."""
-    words = [w for w in name_key.split() if w not in _SUFFIXES and w not in _HONORIFICS]
-    numbers = tuple(w for w in words if w.isdigit())
-    words = [w for w in words if not w.isdigit()]
+    words = name_key.split()
+    numbers: tuple[str, ...] = ()
+    if _SKIPPED.intersection(words) or any(w.isdigit() for w in words):
+        numbers = tuple(w for w in words if w.isdigit())
+        words = [w for w in words if not w.isdigit() and w not in _SKIPPED]
     while words and len(words[-1]) == 1:  # "Dar I." ends in an initial: it is no surname
         words.pop()
     if not words:

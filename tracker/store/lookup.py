@@ -149,7 +149,10 @@ class SpeakerCache:
             same_surname = [
                 (owner, key)
                 for key, owner, _ in rows
-                if parsed.surname and speaker_names.parse_name(key).surname == parsed.surname
+                # the substring test first: parsing every alias would cost more than the rest
+                if parsed.surname
+                and parsed.surname in key
+                and speaker_names.parse_name(key).surname == parsed.surname
             ]
         found = list(exact)
         if speaker_names.person_like(kind):
@@ -287,7 +290,9 @@ def recheck_surnames(db: Database, surnames: Iterable[str], cache: SpeakerCache 
         ).fetchall()
         if not watched:
             continue
-        stored = cache.with_surname(surname) if cache is not None else _stored_with_surname(db, surname)
+        # one `add` has no index, and one query costs less than building it
+        indexed = cache is not None and cache._indexed
+        stored = cache.with_surname(surname) if cache and indexed else _stored_with_surname(db, surname)
         fits_of: dict[str, list[int]] = {}  # many statements, few distinct names
         rows = []
         for statement_id, name in watched:
