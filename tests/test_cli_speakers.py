@@ -303,3 +303,13 @@ def test_confirm_keeps_the_statement_and_clears_its_flag(cli, db_path):
     assert filed(db_path) == [(1, 1), (2, 1), (3, 2), (4, 3)]
     add(cli, "Growth will return.", "Dr Manmohan Singh")
     assert [r["id"] for r in cli.json("speakers", "uncertain")] == [2]  # a confirmed one stays settled
+
+
+def test_a_file_imported_again_after_a_merge_adds_nothing(cli, db_path, tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text("text,speaker\nTalks are off.,Ishaq Dar\nTalks resume.,Ishak Dar\n", encoding="utf-8")
+    cli.ok("import", str(path), "--no-link")
+    cli.ok("speakers", "merge", "1", "2")
+    result = cli("import", str(path), "--no-link")
+    assert "Imported 0 new statements (2 already recorded)." in result.stderr
+    assert filed(db_path) == [(1, 1), (2, 1)]

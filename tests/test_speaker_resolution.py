@@ -263,3 +263,24 @@ def test_a_statement_stated_with_another_organisation_is_not_filed_under_a_perso
         (4, "Air Force", None, "military"),
     ]
     assert filed(db) == {"a": 1, "b": 2, "c": 3, "d": 4}
+
+
+def test_a_different_stated_affiliation_is_another_speaker_and_a_bare_name_between_them_is_flagged(db):
+    for text, speaker, affiliation in [
+        ("a", "Ahmed Khan", "PTI"),
+        ("b", "Ahmed Khan", "PML-N"),
+        ("c", "Ahmed Khan", None),
+        ("d", "Ahmed Khan", "pti"),
+        ("e", "Khan", "PML-N"),
+    ]:
+        add_statement(db, NewStatement(text=text, speaker=speaker, affiliation=affiliation))
+    assert [tuple(r) for r in db.execute("SELECT id, name, affiliation FROM speakers ORDER BY id")] == [
+        (1, "Ahmed Khan", "PTI"),
+        (2, "Ahmed Khan", "PML-N"),
+    ]
+    assert filed(db) == {"a": 1, "b": 2, "c": 1, "d": 1, "e": 2}
+    assert flagged(db) == {"c": ("Ahmed Khan", [1, 2])}
+    assert [(row["id"], row["possible_duplicates"]) for row in list_speakers(db)] == [
+        (1, ["Ahmed Khan (id 2)"]),
+        (2, ["Ahmed Khan (id 1)"]),
+    ]

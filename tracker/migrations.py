@@ -202,7 +202,8 @@ def m004_speaker_merges(db: Database) -> None:
         """CREATE TABLE speaker_mentions (
                statement_id INTEGER PRIMARY KEY REFERENCES statements(id) ON DELETE CASCADE,
                name TEXT NOT NULL,            -- the shorter name it was filed under
-               surname TEXT NOT NULL          -- its surname key
+               surname TEXT NOT NULL,         -- its surname key
+               affiliation TEXT               -- the affiliation stated with it, as a key
            )"""
     )
     db.execute("CREATE INDEX idx_speaker_mentions_surname ON speaker_mentions (surname)")
@@ -238,7 +239,7 @@ def _watch_shorter_names(db: Database) -> None:
         if not parsed.partial:
             continue
         db.execute(
-            "INSERT INTO speaker_mentions SELECT id, ?, ? FROM statements WHERE speaker_id = ?",
+            "INSERT INTO speaker_mentions SELECT id, ?, ?, NULL FROM statements WHERE speaker_id = ?",
             [name, parsed.surname, speaker_id],
         )
         fits = names.fuller_fits(key, [k for k in keys if k[0] != speaker_id])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -156,6 +156,7 @@ class Candidate:
     name: str
     keys: frozenset[str] = field(default_factory=frozenset)
     kind: str = SpeakerKind.UNKNOWN.value
+    affiliation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -164,11 +165,13 @@ class Resolution:
 
     `partial` is true when the mention names less than a whole person ("Singh", "I. Dar"):
     what it resolves to must be checked again when another speaker with that surname arrives.
+    `exact` is true when the speakers it might have meant all bear the name itself.
     """
 
     speaker_id: int | None
     ambiguous_with: tuple[int, ...] = ()
     partial: bool = False
+    exact: bool = False
 
 
 @dataclass(frozen=True)
@@ -344,34 +347,56 @@ def person_like(kind: str | SpeakerKind | None) -> bool:
     return value is None or value in _PERSON_LIKE
 
 
-def resolve(name: str, candidates: Iterable[Candidate], kind: SpeakerKind | None = None) -> Resolution:
+def resolve(
+    name: str,
+    candidates: Iterable[Candidate],
+    kind: SpeakerKind | None = None,
+    affiliation: str | None = None,
+) -> Resolution:
     """Which candidate `name` means: its exact name or alias, else (a person only) the one
-    stored name it is a shorter form of. A name that fits several speakers is not guessed."""
+    stored name it is a shorter form of; a stated affiliation that differs from a speaker's
+    rules that speaker out. A name that fits several speakers is not guessed."""
     wanted = key(name)
     pool = list(candidates)
+    affiliations = {c.id: key(c.affiliation) or None if c.affiliation else None for c in pool}
+    wanted_affiliation = key(affiliation) or None if affiliation else None
     exact = [c.id for c in pool if wanted in c.keys or key(c.name) == wanted]
     kind = kind or guess_kind(name)
     parsed = parse_name(wanted)
     partial = person_like(kind) and parsed.partial
     if exact:
-        return _one(exact, partial)
+        return choose(exact, wanted_affiliation, affiliations.get, partial, exact=True)
     if not person_like(kind) or not parsed.surname:
         return Resolution(None)
     fits = [
         c.id for c in pool if person_like(c.kind) and any(names_fit(parsed, parse_name(k)) for k in _keys(c))
     ]
-    return _one(fits, partial or bool(fits))
+    return choose(fits, wanted_affiliation, affiliations.get, partial or bool(fits))
 
 
 def _keys(candidate: Candidate) -> set[str]:
     return {key(candidate.name), *candidate.keys}
 
 
-def _one(ids: Sequence[int], partial: bool = False) -> Resolution:
+def choose(
+    ids: Sequence[int],
+    affiliation: str | None,
+    affiliation_of: Callable[[int], str | None],
+    partial: bool = False,
+    *,
+    exact: bool = False,
+) -> Resolution:
+    """The one of `ids` a mention means: the only one, or the only one of the stated
+    affiliation (a key); speakers of another affiliation are other people."""
     unique = tuple(dict.fromkeys(ids))
+    if affiliation:
+        same = [i for i in unique if affiliation_of(i) == affiliation]
+        if len(same) == 1:
+            return Resolution(same[0], partial=partial)
+        unique = tuple(i for i in unique if affiliation_of(i) in (None, affiliation))
     if len(unique) == 1:
         return Resolution(unique[0], partial=partial)
-    return Resolution(None, unique, partial=partial)
+    return Resolution(None, unique, partial=partial, exact=exact and bool(unique))
 
 
 def fuller_fits(mention_key: str, stored: Iterable[tuple[int, str]]) -> list[int]:

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from tracker.model import InvalidInput, NewStatement
 from tracker.parallel import stop_pool, worker_pool
 from tracker.store.connection import now
-from tracker.store.lookup import SourceCache, SpeakerCache, surname_of
+from tracker.store.lookup import SourceCache, SpeakerCache, affiliation_key, surname_of
 from tracker.store.validation import (
     Checked,
     analyse_in_worker,
@@ -35,7 +35,8 @@ _INSERT_STATEMENT = """INSERT INTO statements (id, text, speaker_id, role, sourc
     reported_on, kind, cue, via, hedge, modality, polarity, proposition, tags, ref, char_start,
     char_end, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
     ?, ?, ?, ?)"""
-_INSERT_MENTION = "INSERT INTO speaker_mentions (statement_id, name, surname) VALUES (?, ?, ?)"
+_INSERT_MENTION = "INSERT INTO speaker_mentions (statement_id, name, surname, affiliation) VALUES (?, ?, ?, ?)"
+_INSERT_REVIEW = "INSERT INTO speaker_reviews (statement_id, mention, candidates, created_at) VALUES (?, ?, ?, ?)"
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class _Planned(NamedTuple):
     source_id: int | None
     digest: str
     watch: str | None  # the shorter name it was filed under, to check again
+    uncertain: tuple[int, ...]  # the speakers of its name it could not be told apart from
 
 
 class _BulkWriter:
@@ -156,12 +158,12 @@ class _BulkWriter:
                 plan.append(Added(stored_before[offset], False))
                 end += 1
                 continue
-            speaker_id, role, watch = self.speakers.resolve(
+            speaker_id, role, watch, uncertain = self.speakers.resolve(
                 checked.speaker, role=new.role, affiliation=new.affiliation, kind=new.speaker_kind
             )
             source_id = self.sources.id_for(checked)
             digest = content_hash(checked.text, speaker_id, source_id)
-            plan.append(_Planned(checked, speaker_id, role, source_id, digest, watch))
+            plan.append(_Planned(checked, speaker_id, role, source_id, digest, watch, uncertain))
             end += 1
         stored = self._lookup("content_hash", {p.digest for p in plan if isinstance(p, _Planned)})
         rows: list[tuple[int, _Planned]] = []
@@ -261,10 +263,19 @@ class _BulkWriter:
             )
         self.db.conn.executemany(_INSERT_STATEMENT, values)
         watched = [
-            (statement_id, step.watch, surname_of(step.watch)) for statement_id, step in rows if step.watch
+            (statement_id, step.watch, surname_of(step.watch), affiliation_key(step.checked.new.affiliation))
+            for statement_id, step in rows
+            if step.watch
         ]
         if watched:
             self.db.conn.executemany(_INSERT_MENTION, watched)
+        uncertain = [
+            (statement_id, step.checked.speaker, _tags_json(list(step.uncertain)), stamp)
+            for statement_id, step in rows
+            if step.uncertain
+        ]
+        if uncertain:
+            self.db.conn.executemany(_INSERT_REVIEW, uncertain)
         if self.fts is not None and rows:  # here, the workers are busy with the next run
             self.db.execute(self.fts[1], [rows[0][0], rows[-1][0]])
         for _, step in rows:

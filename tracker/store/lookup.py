@@ -21,8 +21,8 @@ def speaker_candidates(db: Database) -> list[speaker_names.Candidate]:
     for speaker_id, alias_key in db.execute("SELECT speaker_id, key FROM speaker_aliases"):
         keys.setdefault(speaker_id, set()).add(alias_key)
     return [
-        speaker_names.Candidate(row[0], row[1], frozenset(keys.get(row[0], ())), row[2])
-        for row in db.execute("SELECT id, name, kind FROM speakers")
+        speaker_names.Candidate(row[0], row[1], frozenset(keys.get(row[0], ())), row[2], row[3])
+        for row in db.execute("SELECT id, name, kind, affiliation FROM speakers")
     ]
 
 
@@ -32,12 +32,14 @@ def _only(ids: Iterable[int]) -> int | None:
 
 
 class Filed(NamedTuple):
-    """Where a mention was filed: the speaker, the role it stated, and (when it named less
-    than a whole person, "Singh") the name to check again as speakers with its surname arrive."""
+    """Where a mention was filed: the speaker, the role it stated, (when it named less than a
+    whole person, "Singh") the name to check again as speakers with its surname arrive, and
+    the speakers it cannot be told apart from (one name, no affiliation to choose by)."""
 
     speaker_id: int
     role: str | None
     watch: str | None
+    uncertain: tuple[int, ...] = ()
 
 
 class SpeakerCache:
@@ -50,11 +52,12 @@ class SpeakerCache:
 
     def __init__(self, db: Database):
         self.db = db
-        self.exact: dict[str, Filed] = {}  # mention key -> where the last one was filed
+        self.exact: dict[tuple[str, str], Filed] = {}  # (name, affiliation) keys -> where filed
         self._mentions: dict[str, speaker_names.Mention] = {}
         self._by_key: dict[str, list[int]] = {}
         self._by_surname: dict[str, list[tuple[int, str]]] = {}  # surname -> (id, key)
         self._kinds: dict[int, str] = {}
+        self._affiliations: dict[int, str | None] = {}  # id -> affiliation key
         self._indexed = False
         self._possible: dict[str, list[int]] = {}  # name key -> speakers stored before
         self.surnames_to_check: set[str] = set()  # of new speakers and watched mentions
@@ -69,6 +72,7 @@ class SpeakerCache:
                 self._index(
                     candidate.id, {speaker_names.key(candidate.name), *candidate.keys}, candidate.kind
                 )
+                self._affiliations[candidate.id] = affiliation_key(candidate.affiliation)
 
     def _index(self, speaker_id: int, keys: Iterable[str], kind: str = "unknown") -> None:
         self._kinds[speaker_id] = kind
@@ -78,16 +82,25 @@ class SpeakerCache:
             if surname:
                 self._by_surname.setdefault(surname, []).append((speaker_id, name_key))
 
-    def find(self, name: str, kind: SpeakerKind | str | None = None) -> int | None:
+    def find(
+        self, name: str, kind: SpeakerKind | str | None = None, affiliation: str | None = None
+    ) -> int | None:
         """`speakers.resolve(name, every speaker).speaker_id`: exact, then a shorter form."""
-        return self._find(name, _kind(kind, name))[0]
+        return self._find(name, _kind(kind, name), affiliation_key(affiliation)).speaker_id
 
-    def _find(self, name: str, kind: SpeakerKind) -> tuple[int | None, bool]:
-        """(the speaker, whether the mention must be watched) as `speakers.resolve` says."""
+    def _affiliation(self, speaker_id: int) -> str | None:
+        if speaker_id not in self._affiliations:
+            row = self.db.execute("SELECT affiliation FROM speakers WHERE id = ?", [speaker_id]).fetchone()
+            self._affiliations[speaker_id] = affiliation_key(row[0] if row else None)
+        return self._affiliations[speaker_id]
+
+    def _find(self, name: str, kind: SpeakerKind, affiliation: str | None) -> speaker_names.Resolution:
+        """The speaker as `speakers.resolve` says, and whether the mention must be watched."""
         wanted = speaker_names.key(name)
         parsed = speaker_names.parse_name(wanted)
         person = speaker_names.person_like(kind)
         partial = person and parsed.partial
+        owners: list[int] = []
         if not self._indexed:
             owners = [
                 row[0]
@@ -95,20 +108,21 @@ class SpeakerCache:
                     "SELECT DISTINCT speaker_id FROM speaker_aliases WHERE key = ?", [wanted]
                 )
             ]
-            if owners:
-                return _only(owners), partial
-            self._ensure_index()
-        if wanted in self._by_key:
-            return _only(self._by_key[wanted]), partial
+            if not owners:
+                self._ensure_index()
+        if self._indexed:
+            owners = self._by_key.get(wanted, [])
+        if owners:
+            return speaker_names.choose(owners, affiliation, self._affiliation, partial, exact=True)
         if not person or not parsed.surname:
-            return None, False
+            return speaker_names.Resolution(None)
         fits = [
             speaker_id
             for speaker_id, other in self._by_surname.get(parsed.surname, ())
             if speaker_names.person_like(self._kinds.get(speaker_id))
             and speaker_names.names_fit(parsed, speaker_names.parse_name(other))
         ]
-        return _only(fits), partial or bool(fits)
+        return speaker_names.choose(fits, affiliation, self._affiliation, partial or bool(fits))
 
     def _parse(self, mention: str) -> speaker_names.Mention:
         """The mention split into name, role and kind, remembered."""
@@ -171,19 +185,27 @@ class SpeakerCache:
         parsed = self._parse(mention)
         stated_role = role or parsed.role
         mention_key = speaker_names.key(parsed.name)
-        if mention_key in self.exact:
-            filed = self.exact[mention_key]
+        memo = (mention_key, affiliation_key(affiliation) or "")
+        if memo in self.exact:
+            filed = self.exact[memo]
             self._fill_person(filed.speaker_id, parsed, kind)
             return filed._replace(role=stated_role)
         resolve_kind = _kind(kind, parsed.name) if kind else parsed.kind
-        found, watch = self._find(parsed.name, resolve_kind)
-        if found is not None:
-            speaker_id = found
-            if affiliation:
+        found = self._find(parsed.name, resolve_kind, memo[1] or None)
+        watch = found.partial
+        uncertain: tuple[int, ...] = ()
+        if found.speaker_id is None and found.exact:
+            # one name, several speakers, nothing to choose by: the first, flagged
+            uncertain = found.ambiguous_with
+            speaker_id = min(uncertain)
+        elif found.speaker_id is not None:
+            speaker_id = found.speaker_id
+            if affiliation and self._affiliation(speaker_id) is None:
                 self.db.execute(
                     "UPDATE speakers SET affiliation = ? WHERE id = ? AND affiliation IS NULL",
                     [affiliation, speaker_id],
                 )
+                self._affiliations[speaker_id] = memo[1]
             self._fill_person(speaker_id, parsed, kind)
         else:
             new_kind = kind or speaker_names.guess_kind(parsed.name, stated_role).value
@@ -203,16 +225,17 @@ class SpeakerCache:
                 "speaker_aliases",
                 {"speaker_id": speaker_id, "alias": parsed.name, "key": mention_key},
             )
+            self._affiliations[speaker_id] = memo[1] or None
             if self._indexed:
                 self._index(speaker_id, {mention_key}, new_kind)
             surname = speaker_names.parse_name(mention_key).surname
             if surname and speaker_names.person_like(new_kind):
                 self.surnames_to_check.add(surname)
-        filed = Filed(speaker_id, stated_role, parsed.name if watch else None)
+        filed = Filed(speaker_id, stated_role, parsed.name if watch else None, uncertain)
         if watch:  # not remembered: a speaker with its surname may arrive in this import
             self.surnames_to_check.add(speaker_names.parse_name(mention_key).surname)
-        else:
-            self.exact[mention_key] = filed
+        elif not uncertain:
+            self.exact[memo] = filed
         return filed
 
     def _fill_person(self, speaker_id: int, parsed: speaker_names.Mention, kind: str | None) -> None:
@@ -239,6 +262,11 @@ class SpeakerCache:
             for speaker_id, name_key in self._by_surname.get(surname, ())
             if speaker_names.person_like(self._kinds.get(speaker_id))
         ]
+
+
+def affiliation_key(affiliation: str | None) -> str | None:
+    """An affiliation as resolution compares them ("PML-N" and "pml n" are one)."""
+    return speaker_names.key(affiliation) or None if affiliation else None
 
 
 def surname_of(name: str) -> str:
@@ -286,20 +314,29 @@ def recheck_surnames(db: Database, surnames: Iterable[str], cache: SpeakerCache 
     stamp = now()
     for surname in sorted(surnames):
         watched = db.execute(
-            "SELECT statement_id, name FROM speaker_mentions WHERE surname = ?", [surname]
+            "SELECT statement_id, name, affiliation FROM speaker_mentions WHERE surname = ?", [surname]
         ).fetchall()
         if not watched:
             continue
         # one `add` has no index, and one query costs less than building it
         indexed = cache is not None and cache._indexed
         stored = cache.with_surname(surname) if cache and indexed else _stored_with_surname(db, surname)
-        fits_of: dict[str, list[int]] = {}  # many statements, few distinct names
+        affiliations = {
+            int(i): affiliation_key(a)
+            for i, a in db.execute(
+                f"SELECT id, affiliation FROM speakers WHERE id IN ({', '.join('?' for _ in stored)})",
+                [speaker_id for speaker_id, _ in stored],
+            )
+        }
+        open_to: dict[tuple[str, str | None], tuple[int, ...]] = {}  # many statements, few names
         rows = []
-        for statement_id, name in watched:
-            if name not in fits_of:
-                fits_of[name] = speaker_names.fuller_fits(speaker_names.key(name), stored)
-            if len(fits_of[name]) > 1:
-                rows.append((statement_id, name, json.dumps(fits_of[name]), stamp))
+        for statement_id, name, affiliation in watched:
+            if (name, affiliation) not in open_to:
+                fits = speaker_names.fuller_fits(speaker_names.key(name), stored)
+                found = speaker_names.choose(fits, affiliation, affiliations.get)
+                open_to[name, affiliation] = () if found.speaker_id is not None else found.ambiguous_with
+            if len(open_to[name, affiliation]) > 1:
+                rows.append((statement_id, name, json.dumps(list(open_to[name, affiliation])), stamp))
         if rows:
             before = db.execute("SELECT count(*) FROM speaker_reviews").fetchone()[0]
             db.conn.executemany(

@@ -186,7 +186,8 @@ def _settle(db: Database, statement_ids: list[int]) -> tuple[list[list[Any]], li
         mentions += [
             list(r)
             for r in db.execute(
-                f"SELECT statement_id, name, surname FROM speaker_mentions WHERE statement_id IN ({marks})",
+                "SELECT statement_id, name, surname, affiliation FROM speaker_mentions"
+                f" WHERE statement_id IN ({marks})",
                 chunk,
             )
         ]
@@ -276,7 +277,7 @@ def unmerge_speakers(db: Database, merge_id: int) -> dict[str, Any]:
             [tuple(r) for r in json.loads(merge["reviews"]) if r[0] in back],
         )
         db.conn.executemany(
-            "INSERT OR IGNORE INTO speaker_mentions VALUES (?, ?, ?)",
+            "INSERT OR IGNORE INTO speaker_mentions VALUES (?, ?, ?, ?)",
             [tuple(r) for r in json.loads(merge["mentions"]) if r[0] in back],
         )
         before = json.loads(merge["kept_before"])
