@@ -214,3 +214,12 @@ def test_likely_duplicates_never_pairs_different_numbers_or_organisations():
         Candidate(6, "Air India", frozenset({"air india"}), "organisation"),
     ]
     assert likely_duplicates(pool) == {3: [4], 4: [3]}
+
+
+@pytest.mark.parametrize(
+    "name_key", ["ishaq dar", "dar", "donald j trump", "writer 4", "martin luther king jr", "i", ""]
+)
+def test_the_quick_surname_is_the_parsed_one(name_key):
+    from tracker.speakers import surname
+
+    assert surname(name_key) == parse_name(name_key).surname

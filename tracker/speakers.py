@@ -318,6 +318,14 @@ def parse_name(name_key: str) -> Name:
     return Name(tuple(words[:-1]), words[-1], numbers)
 
 
+def surname(name_key: str) -> str:
+    """`parse_name(name_key).surname`, at a fraction of its cost (an index asks it of every name)."""
+    words = name_key.split()
+    if words and (len(words[-1]) == 1 or words[-1] in _SKIPPED or words[-1].isdigit()):
+        return parse_name(name_key).surname
+    return words[-1] if words else ""
+
+
 def _given_fits(short: str, full: str) -> bool:
     return (
         short == full

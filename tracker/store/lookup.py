@@ -58,6 +58,7 @@ class SpeakerCache:
         self._by_surname: dict[str, list[tuple[int, str]]] = {}  # surname -> (id, key)
         self._kinds: dict[int, str] = {}
         self._affiliations: dict[int, str | None] = {}  # id -> affiliation key
+        self._stated: dict[int, str] = {}  # id -> affiliation as stored, keyed when first asked
         self._indexed = False
         self._possible: dict[str, list[int]] = {}  # name key -> speakers stored before
         self.surnames_to_check: set[str] = set()  # of new speakers and watched mentions
@@ -72,13 +73,14 @@ class SpeakerCache:
                 self._index(
                     candidate.id, {speaker_names.key(candidate.name), *candidate.keys}, candidate.kind
                 )
-                self._affiliations[candidate.id] = affiliation_key(candidate.affiliation)
+                if candidate.affiliation:
+                    self._stated[candidate.id] = candidate.affiliation
 
     def _index(self, speaker_id: int, keys: Iterable[str], kind: str = "unknown") -> None:
         self._kinds[speaker_id] = kind
         for name_key in keys:
             self._by_key.setdefault(name_key, []).append(speaker_id)
-            surname = speaker_names.parse_name(name_key).surname
+            surname = speaker_names.surname(name_key)
             if surname:
                 self._by_surname.setdefault(surname, []).append((speaker_id, name_key))
 
@@ -89,6 +91,8 @@ class SpeakerCache:
         return self._find(name, _kind(kind, name), affiliation_key(affiliation)).speaker_id
 
     def _affiliation(self, speaker_id: int) -> str | None:
+        if speaker_id not in self._affiliations and self._indexed:
+            self._affiliations[speaker_id] = affiliation_key(self._stated.get(speaker_id))
         if speaker_id not in self._affiliations:
             row = self.db.execute("SELECT affiliation FROM speakers WHERE id = ?", [speaker_id]).fetchone()
             self._affiliations[speaker_id] = affiliation_key(row[0] if row else None)
