@@ -35,8 +35,12 @@ _INSERT_STATEMENT = """INSERT INTO statements (id, text, speaker_id, role, sourc
     reported_on, kind, cue, via, hedge, modality, polarity, proposition, tags, ref, char_start,
     char_end, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
     ?, ?, ?, ?)"""
-_INSERT_MENTION = "INSERT INTO speaker_mentions (statement_id, name, surname, affiliation) VALUES (?, ?, ?, ?)"
-_INSERT_REVIEW = "INSERT INTO speaker_reviews (statement_id, mention, candidates, created_at) VALUES (?, ?, ?, ?)"
+_INSERT_MENTION = (
+    "INSERT INTO speaker_mentions (statement_id, name, surname, affiliation) VALUES (?, ?, ?, ?)"
+)
+_INSERT_REVIEW = (
+    "INSERT INTO speaker_reviews (statement_id, mention, candidates, created_at) VALUES (?, ?, ?, ?)"
+)
 
 
 @dataclass(frozen=True)
