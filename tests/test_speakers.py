@@ -223,3 +223,17 @@ def test_the_quick_surname_is_the_parsed_one(name_key):
     from tracker.speakers import surname
 
     assert surname(name_key) == parse_name(name_key).surname
+
+
+@pytest.mark.parametrize(
+    "mention, kind",
+    [
+        ("Trusted Leadership PAC", SpeakerKind.ORGANISATION),
+        ("Republican Jewish Coalition", SpeakerKind.ORGANISATION),
+        ("Pac", SpeakerKind.ORGANISATION),
+        ("Obama Campaign", SpeakerKind.ORGANISATION),
+        ("Scott Garrett", SpeakerKind.UNKNOWN),
+    ],
+)
+def test_groups_with_a_surname_like_last_word_are_organisations(mention, kind):
+    assert split_mention(mention) == Mention(mention, None, kind)

@@ -122,6 +122,17 @@ _KIND_PHRASES: dict[SpeakerKind, tuple[str, ...]] = {
         "authority",
         "board",
         "agency",
+        "pac",
+        "coalition",
+        "campaign",
+        "alliance",
+        "caucus",
+        "society",
+        "network",
+        "initiative",
+        "center",
+        "centre",
+        "club",
     ),
 }
 # Single words that head an organisation's name: a person's name never runs through them.
