@@ -157,7 +157,9 @@ def m003_claims(db: Database) -> None:
         not_null={"text", "origin", "created_at"},
     )
     db.execute("CREATE UNIQUE INDEX idx_claims_ref ON claims (ref) WHERE ref IS NOT NULL")
-    db.table("claims").enable_fts(["text"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2")
+    db.table("claims").enable_fts(
+        ["text"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2"
+    )
     db.execute(
         """CREATE TABLE claim_statements (
                claim_id INTEGER NOT NULL REFERENCES claims(id),
@@ -230,10 +232,12 @@ def _watch_shorter_names(db: Database) -> None:
         for speaker_id, name, kind in db.execute("SELECT id, name, kind FROM speakers")
         if names.person_like(kind) and names.person_like(names.split_mention(name).kind)
     ]
-    keys = [
-        (speaker_id, key) for speaker_id, key in db.execute("SELECT speaker_id, key FROM speaker_aliases")
-    ]
-    stamp = db.execute("SELECT datetime('now')").fetchone()[0]
+    person_ids = {speaker_id for speaker_id, _, _ in people}
+    by_surname: dict[str, list[tuple[int, str]]] = {}  # fits share a surname: compare within one
+    for speaker_id, key in db.execute("SELECT speaker_id, key FROM speaker_aliases"):
+        if speaker_id in person_ids:
+            by_surname.setdefault(names.surname(key), []).append((speaker_id, key))
+    stamp = db.execute("SELECT strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')").fetchone()[0]
     for speaker_id, name, key in people:
         parsed = names.parse_name(key)
         if not parsed.partial:
@@ -242,7 +246,8 @@ def _watch_shorter_names(db: Database) -> None:
             "INSERT INTO speaker_mentions SELECT id, ?, ?, NULL FROM statements WHERE speaker_id = ?",
             [name, parsed.surname, speaker_id],
         )
-        fits = names.fuller_fits(key, [k for k in keys if k[0] != speaker_id])
+        others = [k for k in by_surname.get(parsed.surname, []) if k[0] != speaker_id]
+        fits = names.fuller_fits(key, others)
         if len(fits) > 1:
             db.execute(
                 "INSERT INTO speaker_reviews SELECT id, ?, ?, ? FROM statements WHERE speaker_id = ?",

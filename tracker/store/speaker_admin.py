@@ -362,7 +362,7 @@ def _new_speaker(db: Database, name: str, like: dict[str, Any]) -> int:
     kind = mention.kind.value if mention.kind is not SpeakerKind.UNKNOWN else like["kind"]
     cursor = db.execute(
         "INSERT INTO speakers (name, kind, role, affiliation, created_at) VALUES (?, ?, ?, ?, ?)",
-        [mention.name, kind, mention.role, like["affiliation"], now()],
+        [mention.name, kind, mention.role, None, now()],  # another person: nothing of theirs is known
     )
     speaker_id = int(cursor.lastrowid or 0)
     _add_aliases(db, speaker_id, [mention.name])
