@@ -157,9 +157,7 @@ def m003_claims(db: Database) -> None:
         not_null={"text", "origin", "created_at"},
     )
     db.execute("CREATE UNIQUE INDEX idx_claims_ref ON claims (ref) WHERE ref IS NOT NULL")
-    db.table("claims").enable_fts(
-        ["text"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2"
-    )
+    db.table("claims").enable_fts(["text"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2")
     db.execute(
         """CREATE TABLE claim_statements (
                claim_id INTEGER NOT NULL REFERENCES claims(id),
