@@ -8,15 +8,19 @@ from dataclasses import dataclass, field
 from tracker.extract.cues import (
     ADDRESSEE,
     ADVERBS,
+    ANAPHORIC_CLAIM,
     APPOS_AFTER,
     APPOS_BEFORE,
     CATENATIVES,
+    CLAIMANT,
     CONTENT_NOUNS,
     CUE_FORMS,
     DENIAL,
     DETERMINERS,
+    ELLIPTICAL_DENIAL,
     EVIDENCE_CUES,
     LABEL,
+    NAMED_CLAIM,
     NEEDS_THAT,
     NOT_LABELS,
     NOUN_LIKE_CUES,
@@ -24,11 +28,16 @@ from tracker.extract.cues import (
     PARTICIPLE_LEADS,
     PARTICIPLES,
     QUOTE_MARK,
+    RATED_AS,
     RATING,
+    RELATIVE_OBJECT_CUES,
+    REPLIED_CLAIM,
+    SOURCE_BEFORE_CUE,
     TAIL_OPENERS,
     TIME_WORDS,
 )
 from tracker.extract.phrases import (
+    call_particle,
     clause_at,
     cue_hedge,
     cue_lemma,
@@ -58,6 +67,9 @@ class Found:
     hedge: str | None = None
     via: list[str] = field(default_factory=list)
     polarity: Polarity = Polarity.AFFIRM
+    answers: Span | None = None  # the claim a denial or reply answers, when the text names it
+    implied: bool = False  # a claim the text implies someone made ("claims by X that …")
+    extra: list[Found] = field(default_factory=list)  # implied claims found with this one
 
 
 class Extractor:
@@ -69,6 +81,7 @@ class Extractor:
         self.used_cues: set[int] = set()
         # "X said:" closing a paragraph hands its speaker to the quote that opens the next one.
         self.pending: Found | None = None
+        self.sentences: list[Span] = []  # of the paragraphs read so far
 
     # speaker bookkeeping
 
@@ -88,6 +101,7 @@ class Extractor:
         if item.cue:
             self.used_cues.add(item.cue[0])
         self.found.append(item)
+        self.found.extend(item.extra)
 
     # direct quotes
 
@@ -278,7 +292,7 @@ class Extractor:
             ):
                 hit = (CUE_FORMS[t.low], k)  # a headline in title case: "Obama Says Museum Will …"
             if t.low in PARTICIPLES and not inside(t.start, quotes) and t.start not in self.used_cues:
-                hit = (PARTICIPLES[t.low], k)
+                hit = call_particle(toks, k) or (PARTICIPLES[t.low], k)
             if hit is None or any(f.content[0] <= t.start < f.content[1] for f in self.found):
                 k += 1
                 continue
@@ -399,7 +413,19 @@ class Extractor:
                     return self._finish(content, cue, toks[sp[0] : sp[1]], lemma, toks, k)
                 return None
             speaker = toks[left[0] : left[1]]
+            unnamed = SOURCE_BEFORE_CUE.search(text, sent[0], t.start)
+            if unnamed:  # "people familiar with the matter said": the whole phrase is the source
+                speaker = [x for x in toks if unnamed.start(1) <= x.start < unnamed.end(1)]
+                left = (toks.index(speaker[0]), toks.index(speaker[-1]) + 1)
             before = toks[left[0] - 1] if left[0] else None
+            if (
+                before is not None
+                and before.low in ("which", "whom")
+                and lemma in RELATIVE_OBJECT_CUES
+                and left[0] >= 2
+                and toks[left[0] - 2].text == ","
+            ):
+                return self._relative(toks, left[0] - 1, k, last, speaker, lemma)
             rest = toks[last + 1 :]
             if before is not None and before.text in ",—–-" and left[0] > 1 and self._tail_only(rest):
                 # "CLAUSE, X said (on Tuesday)." — the content precedes the speaker.
@@ -428,6 +454,26 @@ class Extractor:
             item.speaker, item.role, item.name = name_from.speaker, name_from.role, name_from.name
             item.hedge = item.hedge or name_from.hedge
         return item
+
+    def _relative(
+        self, toks: list[Tok], rel: int, k: int, last: int, speaker: list[Tok], lemma: str
+    ) -> Found | None:
+        """ "the attack, which New Delhi blames on militants": the relative pronoun is the cue's
+        object, so the content runs from the phrase it stands for to the end of the clause."""
+        if rel == 0 or toks[rel - 1].text != ",":
+            return None
+        start = None
+        for m in range(rel - 2, max(-1, rel - 14), -1):
+            if not toks[m].word and toks[m].text not in "-'’":
+                break
+            if toks[m].low in DETERMINERS:
+                start = m
+                break
+        end = next((m for m in range(last + 1, len(toks)) if toks[m].text in ",;.:!?—–()"), len(toks))
+        if start is None or end - last < 2:
+            return None
+        content = trim(self.text, toks[start].start, toks[end - 1].end)
+        return self._finish(content, (toks[k].start, toks[last].end), speaker, lemma, toks, k)
 
     def _tail_only(self, rest: list[Tok]) -> bool:
         """Whether what follows a cue is only time, place or medium — no content."""
@@ -518,6 +564,9 @@ class Extractor:
             ):
                 end = m - 1  # a participle clause is either a new statement or the reporter's gloss
                 break
+            if toks[m - 1].text == "," and low in ("which", "whom") and self._attributes(toks, m + 1):
+                end = m - 1  # ", which New Delhi blames on …" is a statement of its own
+                break
             if low in ("and", "but") and m + 1 < len(toks):
                 nx = m + 1
                 while nx < len(toks) and toks[nx].low in ADVERBS:
@@ -535,6 +584,17 @@ class Extractor:
         if len(words) < 3 and not (lemma in NP_OBJECT and len(words) >= 2):
             return None
         return content
+
+    @staticmethod
+    def _attributes(toks: list[Tok], j: int) -> bool:
+        """Whether a speaker phrase and an object-taking cue follow: "New Delhi blames"."""
+        for m in range(j + 1, min(len(toks), j + 6)):
+            if not toks[m].word:
+                return False
+            lemma = CUE_FORMS.get(toks[m].low)
+            if lemma in RELATIVE_OBJECT_CUES and not toks[m].cap:
+                return np_left(toks[j : m + 1], m - j) == (0, m - j)
+        return False
 
     def _finish(
         self, content: Span, cue: Span, speaker: list[Tok] | None, lemma: str, toks: list[Tok], k: int
@@ -560,7 +620,40 @@ class Extractor:
             obj = np_right(toks, k + 1)
             if obj:
                 item.via.append(text[cue[0] : toks[obj[1] - 1].end])
+        if lemma in DENIAL or lemma in RATING:
+            self._answered(item)
         return item
+
+    def _answered(self, item: Found) -> None:
+        """What a denial or rating answers: "dismissed reports that X as 'untrue'" answers X and
+        says "untrue"; "denied claims by Indian media that X" answers X, which Indian media claimed."""
+        text = self.text
+        a, b = item.content
+        rated = RATED_AS.match(text, a, b)
+        if rated and (item.lemma in DENIAL or item.lemma in ("describe", "call")):
+            obj, rating = rated.span("obj"), trim(text, *rated.span("rating"), chars=" ,;:.")
+            marks = list(QUOTE_MARK.finditer(text, *rating))
+            if len(marks) == 2 and marks[0].start() == rating[0] and marks[1].end() == rating[1]:
+                item.content, item.kind = trim(text, *inner_span(text, *rating), chars=" ,;:."), Kind.DIRECT
+            else:
+                item.content = rating
+            claim = NAMED_CLAIM.match(text, *obj)
+            item.answers = claim.span("claim") if claim else obj
+            if item.lemma in DENIAL or DENIAL_RATINGS.search(text[rating[0] : rating[1]]):
+                item.polarity = Polarity.DENY
+            return
+        if item.polarity is not Polarity.DENY or item.cue is None:
+            return
+        lead = text[item.cue[1] : a]
+        if not re.search(r"\bthat\s*$", lead):
+            return  # "denied the allegations": what they alleged is for replies() to find
+        item.answers = item.content
+        by = CLAIMANT.search(lead)
+        if by:
+            who = trim(text, item.cue[1] + by.start("who"), item.cue[1] + by.end("who"))
+            noun = (item.cue[1] + by.start("noun"), item.cue[1] + by.end("noun"))
+            claimant = Found(item.content, noun, who, Kind.PARAPHRASE, lemma="claim", implied=True)
+            item.extra.append(claimant)
 
     # describe-as forms: what X calls “…”
 
@@ -599,3 +692,40 @@ class Extractor:
                 continue
             item.content, item.kind = inner, Kind.DIRECT
             self.add(item)
+
+    # what a reply answers
+
+    def replies(self, para: Span, sentences: list[Span]) -> None:
+        """An elliptical denial or reply ("Completely untrue.", "a fabrication") answers the claim
+        its sentence or the sentence before names: "Asked about reports that X, …", "reports that X"."""
+        text = self.text
+        before = self.sentences[-1:] if self.sentences else []
+        for item in self.found:
+            if item.answers is not None or item.implied or not (para[0] <= item.content[0] < para[1]):
+                continue
+            content = text[item.content[0] : item.content[1]]
+            elliptical = len(content.split()) <= 8 and ELLIPTICAL_DENIAL.search(content)
+            anaphoric = item.polarity is Polarity.DENY and ANAPHORIC_CLAIM.fullmatch(content.strip(" .,"))
+            if not (elliptical or anaphoric):
+                continue
+            own = next((s for s in sentences if s[0] <= item.content[0] < s[1]), None)
+            if own is None:
+                continue
+            index = sentences.index(own)
+            earlier = sentences[index - 1 : index] if index else before
+            for sent in [own, *earlier]:
+                claim = self._claim_named(sent, item)
+                if claim:
+                    item.answers = claim
+                    if ELLIPTICAL_DENIAL.search(content) or item.lemma in DENIAL:
+                        item.polarity = Polarity.DENY
+                    break
+        self.sentences.extend(sentences)
+
+    def _claim_named(self, sent: Span, item: Found) -> Span | None:
+        for m in REPLIED_CLAIM.finditer(self.text, sent[0], sent[1]):
+            group = "claim" if m.group("claim") else "question"
+            span = trim(self.text, *m.span(group))
+            if not (item.content[0] <= span[0] < item.content[1]) and span[1] > span[0]:
+                return span
+        return None

@@ -22,6 +22,7 @@ from tracker.extract.cues import (
     TITLES,
 )
 from tracker.extract.spans import Tok
+from tracker.extract.times import is_time_phrase
 from tracker.lexicon import HEDGES_IN_ATTRIBUTION
 from tracker.model import Span
 
@@ -35,9 +36,24 @@ def cue_lemma(tokens: list[Tok], i: int) -> tuple[str, int] | None:
         return "according to", i + 1
     if low in ("point", "points", "pointed") and i + 1 < len(tokens) and tokens[i + 1].low == "out":
         return "point out", i + 1
+    particle = call_particle(tokens, i)
+    if particle:
+        return particle
     lemma = CUE_FORMS.get(low)
     if lemma and lemma != "point out":
         return lemma, i
+    return None
+
+
+def call_particle(tokens: list[Tok], i: int) -> tuple[str, int] | None:
+    """ "called on X to …" and "called for …" are cues of their own (not "called on Monday")."""
+    if tokens[i].low not in ("call", "calls", "called", "calling") or i + 2 >= len(tokens):
+        return None
+    nxt, after = tokens[i + 1].low, tokens[i + 2]
+    if nxt in ("on", "upon") and not is_time_phrase(f"on {after.text}"):
+        return "call on", i + 1
+    if nxt == "for" and after.word:
+        return "call for", i + 1
     return None
 
 
@@ -64,10 +80,20 @@ def _is_head(tok: Tok) -> bool:
     return tok.cap and low not in CAPITAL_STOPS and low not in DETERMINERS
 
 
+def time_tail(toks: list[Tok], j: int) -> int:
+    """Index where a time phrase ending just before token j starts ("on Monday"), or j."""
+    for n in range(min(6, j), 0, -1):
+        if toks[j - n].word and is_time_phrase(" ".join(t.text for t in toks[j - n : j])):
+            return j - n
+    return j
+
+
 def _np_ok(toks: list[Tok]) -> bool:
     """Whether tokens form a plausible speaker phrase."""
     if not toks or len(toks) > 10:
         return False
+    if is_time_phrase(" ".join(t.text for t in toks)):
+        return False  # "Monday" in "the Foreign Office on Monday rejected" is when, not who
     if not _is_head(toks[-1]):
         # Any noun can head a determined phrase right before a cue: "the announcer said".
         head = toks[-1].low
@@ -101,16 +127,26 @@ def _np_ok(toks: list[Tok]) -> bool:
 
 def np_left(toks: list[Tok], end: int) -> tuple[int, int] | None:
     """The speaker phrase ending just before token index end: (first, last+1) or None."""
+    return _np_left(toks, end, skip_time=True) or _np_left(toks, end, skip_time=False)
+
+
+def _np_left(toks: list[Tok], end: int, *, skip_time: bool) -> tuple[int, int] | None:
     j = end
-    while j > 0 and toks[j - 1].low in ADVERBS:
-        j -= 1
+    while True:
+        before = j
+        if skip_time:
+            j = time_tail(toks, j)
+        while j > 0 and toks[j - 1].low in ADVERBS:
+            j -= 1
+        if j == before:
+            break
     if j == 0:
         return None
     if toks[j - 1].text == ",":
         return _appositive(toks, j - 1)
     if toks[j - 1].low in ("who", "which", "that") and j >= 2:
         # "a letter from his doctor that says …": the relative pronoun stands for the phrase before it.
-        found = np_left(toks, j - 1)
+        found = _np_left(toks, j - 1, skip_time=False)
         return found if found is not None and found[1] == j - 1 else None
     if toks[j - 1].text == ")":
         # "Rep. Stephen Lynch (D-Mass.) said": the party tag sits between name and cue.
