@@ -174,3 +174,10 @@ def m003_claims(db: Database) -> None:
            )"""
     )
     db.execute("CREATE INDEX idx_claim_statements_statement ON claim_statements (statement_id, founder)")
+
+
+@migrations()
+def m006_statement_answers(db: Database) -> None:
+    # What a statement answers: the claim a denial or an elliptical reply ("Completely
+    # untrue.") is about, as extraction found it named in the text. Claims attach by it.
+    db["statements"].add_column("answers", str)  # type: ignore[union-attr]
