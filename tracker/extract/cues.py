@@ -427,6 +427,11 @@ _CLAIM_NOUN = (
 )
 # "the US account as “baseless”", "reports that X as completely untrue": object, then rating.
 RATED_AS = re.compile(r"(?P<obj>[^“”\"]{2,200}?)\s+as\s+(?P<rating>(?:[“\"]|a\b|an\b|\w+\b).*)$", re.DOTALL)
+# "called the figure “a fabrication”", "called the plan a good first step": object, then rating.
+CALLED = re.compile(
+    r"(?P<obj>(?:the|this|that|these|those|such|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?P<rating>[“\"].+)$",
+    re.DOTALL,
+)
 # "reports that the dam had been breached" → the claim.
 NAMED_CLAIM = re.compile(
     r"(?:the\s+|these\s+|those\s+)?"
@@ -453,4 +458,14 @@ ELLIPTICAL_DENIAL = re.compile(
     re.IGNORECASE,
 )
 # A denial's object that only points back at a claim named before: "denied the reports".
-ANAPHORIC_CLAIM = re.compile(r"(?:the|these|those|such)\s+" + _CLAIM_NOUN + r"|them|it", re.IGNORECASE)
+ANAPHORIC_CLAIM = re.compile(
+    r"(?:the|this|that|these|those|such)\s+(?:"
+    + _CLAIM_NOUN[3:-1]
+    + r"|figures?|accounts?|statements?|remarks?|stor(?:y|ies)|versions?|numbers?|tally)|them|it",
+    re.IGNORECASE,
+)
+# Plural nouns for people at a place, which a speaker phrase may extend: "engineers at the site".
+GROUP_NOUNS = words("""
+engineers workers doctors nurses teachers officials sources diplomats officers experts
+scientists analysts residents witnesses investigators staff employees soldiers rescuers
+""")

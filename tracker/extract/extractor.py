@@ -11,6 +11,7 @@ from tracker.extract.cues import (
     ANAPHORIC_CLAIM,
     APPOS_AFTER,
     APPOS_BEFORE,
+    CALLED,
     CATENATIVES,
     CLAIMANT,
     CONTENT_NOUNS,
@@ -49,6 +50,7 @@ from tracker.extract.phrases import (
     title_case,
 )
 from tracker.extract.spans import Tok, inner_span, inside, looks_like_title, tokenize, trim
+from tracker.extract.times import TIME_PHRASE
 from tracker.lexicon import DENIAL_RATINGS
 from tracker.model import Kind, Polarity, Span
 
@@ -218,6 +220,9 @@ class Extractor:
                     break
                 h = cue_lemma(toks, k - back)
                 if h and h[0] in ADDRESSEE:
+                    obj = toks[h[1] + 1 :]
+                    if any(x.low == "to" for x in obj):
+                        break  # "called on Beijing to stop “…”": a scare quote inside what was urged
                     obj = toks[k - back + 1 :]
                     k -= back
                     hit = h
@@ -463,11 +468,16 @@ class Extractor:
         if rel == 0 or toks[rel - 1].text != ",":
             return None
         start = None
-        for m in range(rel - 2, max(-1, rel - 14), -1):
+        hops = 0
+        for m in range(rel - 2, max(-1, rel - 16), -1):
             if not toks[m].word and toks[m].text not in "-'’":
                 break
             if toks[m].low in DETERMINERS:
                 start = m
+                # "the damage to an undersea cable, which …": the phrase the cable belongs to
+                if hops < 2 and m >= 2 and toks[m - 1].low in ("of", "to", "on") and toks[m - 2].word:
+                    hops += 1
+                    continue
                 break
         end = next((m for m in range(last + 1, len(toks)) if toks[m].text in ",;.:!?—–()"), len(toks))
         if start is None or end - last < 2:
@@ -630,16 +640,24 @@ class Extractor:
         text = self.text
         a, b = item.content
         rated = RATED_AS.match(text, a, b)
+        if not rated and item.lemma in ("call", "describe"):
+            rated = CALLED.match(text, a, b)  # "called the figure “a fabrication”"
         if rated and (item.lemma in DENIAL or item.lemma in ("describe", "call")):
-            obj, rating = rated.span("obj"), trim(text, *rated.span("rating"), chars=" ,;:.")
+            obj, rating = rated.span("obj"), self._rating(*rated.span("rating"))
             marks = list(QUOTE_MARK.finditer(text, *rating))
             if len(marks) == 2 and marks[0].start() == rating[0] and marks[1].end() == rating[1]:
                 item.content, item.kind = trim(text, *inner_span(text, *rating), chars=" ,;:."), Kind.DIRECT
             else:
                 item.content = rating
             claim = NAMED_CLAIM.match(text, *obj)
-            item.answers = claim.span("claim") if claim else obj
-            if item.lemma in DENIAL or DENIAL_RATINGS.search(text[rating[0] : rating[1]]):
+            if claim:
+                item.answers = claim.span("claim")
+            elif ANAPHORIC_CLAIM.fullmatch(text[obj[0] : obj[1]]):
+                item.answers = self._previous_claim(item)  # "the figure": the claim just reported
+            else:
+                item.answers = obj
+            words = text[rating[0] : rating[1]]
+            if item.lemma in DENIAL or DENIAL_RATINGS.search(words) or ELLIPTICAL_DENIAL.search(words):
                 item.polarity = Polarity.DENY
             return
         if item.polarity is not Polarity.DENY or item.cue is None:
@@ -654,6 +672,31 @@ class Extractor:
             noun = (item.cue[1] + by.start("noun"), item.cue[1] + by.end("noun"))
             claimant = Found(item.content, noun, who, Kind.PARAPHRASE, lemma="claim", implied=True)
             item.extra.append(claimant)
+
+    def _rating(self, a: int, b: int) -> Span:
+        """The rating words: a quote up to its closing mark, else the words without a trailing
+        time phrase ("as “completely untrue” on Friday")."""
+        text = self.text
+        if text[a] in '“"':
+            close = QUOTE_MARK.search(text, a + 1, b)
+            if close:
+                return trim(text, a, close.end(), chars=" ,;:.")
+        tail = TIME_PHRASE.search(text, a, b)
+        if tail and trim(text, tail.end(), b)[0] >= b:
+            b = tail.start()
+        return trim(text, a, b, chars=" ,;:.")
+
+    def _previous_claim(self, item: Found) -> Span | None:
+        """The content of the latest statement by someone else in this or the previous sentence."""
+        start = self.sentences[-1][0] if self.sentences else 0
+        for other in reversed(self.found):
+            if (
+                other.content[1] <= item.content[0]
+                and other.content[0] >= start
+                and other.speaker != item.speaker
+            ):
+                return other.content
+        return None
 
     # describe-as forms: what X calls “…”
 

@@ -11,6 +11,7 @@ from tracker.extract.cues import (
     CUE_FORMS,
     DETERMINERS,
     EVIDENCE_NOUNS,
+    GROUP_NOUNS,
     HONORIFICS,
     INSERTION_OPENERS,
     NON_CLAUSE_OPENERS,
@@ -111,7 +112,12 @@ def _np_ok(toks: list[Tok]) -> bool:
             return False
     if not _is_np_start(toks[0], toks[1] if len(toks) > 1 else None):
         return False
-    if any(t.low in NP_STOPS and t.low != "and" for t in toks):
+    if any(
+        t.low in NP_STOPS
+        and t.low != "and"
+        and not (t.low in ("at", "from") and k > 0 and toks[k - 1].low in SPEAKER_NOUNS | GROUP_NOUNS)
+        for k, t in enumerate(toks)
+    ):
         return False
     if any(not t.word and t.text not in "&-'’." for t in toks):
         return False
@@ -165,6 +171,14 @@ def _np_left(toks: list[Tok], end: int, *, skip_time: bool) -> tuple[int, int] |
                 i -= 1
                 continue
             break
+        if (
+            low in ("at", "from")
+            and i >= 2
+            and (toks[i - 2].low in SPEAKER_NOUNS or toks[i - 2].low in GROUP_NOUNS)
+            and i < j
+        ):
+            i -= 1  # "engineers at the site", "officials from the ministry"
+            continue
         if low in NP_STOPS and low not in ("of", "for"):
             break
         if t.cap and low in CAPITAL_STOPS:
@@ -174,6 +188,12 @@ def _np_left(toks: list[Tok], end: int, *, skip_time: bool) -> tuple[int, int] |
         i -= 1
         if low in DETERMINERS and low not in ("one", "two", "three", "all", "both", "some", "many", "most"):
             if i > 0 and toks[i - 1].low in ("of", "for"):
+                continue
+            if (
+                i >= 2
+                and toks[i - 1].low in ("at", "from")
+                and toks[i - 2].low in SPEAKER_NOUNS | GROUP_NOUNS
+            ):
                 continue
             break
         if low in PRONOUNS and i == j - 1:

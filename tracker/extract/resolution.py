@@ -413,6 +413,9 @@ def resolve(
             continue
         item = found[event]
         said = text[item.speaker[0] : item.speaker[1]] if item.speaker else None
+        if item.implied:  # "claims by Polish media": named in passing, never the topic
+            names[event] = (said, said)
+            continue
         name, entity = _name_for(cast, item, said, at)
         if name and entity is None and name.lower() not in PRONOUNS:
             entity = cast.mention(name, at, item.role, spoke=True)
