@@ -976,3 +976,26 @@ def test_there_are_at_least_six_gold_articles_covering_every_construction():
         "unresolved",
     ):
         assert needle in constructions, needle
+
+
+def test_who_said_inside_a_relative_clause_is_the_antecedents_statement():
+    text = "Trump, who said the election was rigged, left the rally early."
+    s = one(text)
+    assert (s.speaker, mention(text, s), s.cue, s.content) == (
+        "Trump",
+        "who",
+        "said",
+        "the election was rigged",
+    )
+    text = "The fine was levied by the European Union, which contended that Ireland undertaxed the company."
+    s = one(text)
+    assert (s.speaker, mention(text, s), s.content) == (
+        "the European Union",
+        "which",
+        "Ireland undertaxed the company",
+    )
+
+
+def test_called_for_takes_its_object_whole():
+    s = one("Mr. Trump called for taxing so-called pass-through income at a new low rate.")
+    assert (s.cue, s.content) == ("called for", "taxing so-called pass-through income at a new low rate")

@@ -439,6 +439,11 @@ class Extractor:
                     return None
                 return self._finish(content, cue, speaker, lemma, toks, k)
         content = self._right_content(toks, last, lemma, speaker)
+        if content is not None and k >= 2 and toks[k - 1].low in ("who", "which") and toks[k - 2].text == ",":
+            # "Trump, who said the vote was rigged, left early": the clause closes at its comma
+            comma = next((x for x in toks if content[0] < x.start < content[1] and x.text == ","), None)
+            if comma is not None:
+                content = trim(text, content[0], comma.start)
         if content is None:
             if speaker and toks[-1].text == ":" and len(toks) - last <= 6:
                 self.pending = self._finish(cue, cue, speaker, lemma, toks, k)
@@ -455,6 +460,11 @@ class Extractor:
         ):
             return None  # "…, dismissing the allegations as false" restates the denial just made
         item = self._finish(content, cue, speaker, lemma, toks, k)
+        if item is not None and item.speaker and k >= 2 and prev is not None and prev.low in ("who", "which"):
+            if toks[k - 2].text == "," and item.speaker[1] <= toks[k - 2].start:
+                # "Trump, who said …": the mention is "who", the name the phrase it stands for
+                item.name = text[item.speaker[0] : item.speaker[1]]
+                item.speaker = (prev.start, prev.end)
         if item is not None and name_from is not None:
             item.speaker, item.role, item.name = name_from.speaker, name_from.role, name_from.name
             item.hedge = item.hedge or name_from.hedge
@@ -524,6 +534,8 @@ class Extractor:
         )
         if toks[j].text == ":":
             j += 1
+        elif lemma in ("call for", "call on"):
+            pass  # the particle already stands where "that" would: "called for an inquiry"
         else:
             # Skip time and medium phrases between cue and content: "said Tuesday in a statement that".
             that_at = None
@@ -642,7 +654,8 @@ class Extractor:
         rated = RATED_AS.match(text, a, b)
         if not rated and item.lemma in ("call", "describe"):
             rated = CALLED.match(text, a, b)  # "called the figure “a fabrication”"
-        if rated and (item.lemma in DENIAL or item.lemma in ("describe", "call")):
+        quoted = rated is not None and text[rated.start("rating")] in '“"'
+        if rated and (item.lemma in DENIAL or (item.lemma in ("describe", "call") and quoted)):
             obj, rating = rated.span("obj"), self._rating(*rated.span("rating"))
             marks = list(QUOTE_MARK.finditer(text, *rating))
             if len(marks) == 2 and marks[0].start() == rating[0] and marks[1].end() == rating[1]:

@@ -51,7 +51,11 @@ def call_particle(tokens: list[Tok], i: int) -> tuple[str, int] | None:
     if tokens[i].low not in ("call", "calls", "called", "calling") or i + 2 >= len(tokens):
         return None
     nxt, after = tokens[i + 1].low, tokens[i + 2]
-    if nxt in ("on", "upon") and not is_time_phrase(f"on {after.text}"):
+    if (
+        nxt in ("on", "upon")
+        and not is_time_phrase(f"on {after.text}")
+        and any(t.low == "to" for t in tokens[i + 3 : i + 10])  # "called on India to …"
+    ):
         return "call on", i + 1
     if nxt == "for" and after.word:
         return "call for", i + 1
@@ -151,9 +155,11 @@ def _np_left(toks: list[Tok], end: int, *, skip_time: bool) -> tuple[int, int] |
     if toks[j - 1].text == ",":
         return _appositive(toks, j - 1)
     if toks[j - 1].low in ("who", "which", "that") and j >= 2:
-        # "a letter from his doctor that says …": the relative pronoun stands for the phrase before it.
-        found = _np_left(toks, j - 1, skip_time=False)
-        return found if found is not None and found[1] == j - 1 else None
+        # "a letter from his doctor that says …": the relative pronoun stands for the phrase before it;
+        # "Trump, who said …" / "the European Union, which contended …" set it off with a comma.
+        end = j - 2 if toks[j - 2].text == "," and toks[j - 1].low in ("who", "which") and j >= 3 else j - 1
+        found = _np_left(toks, end, skip_time=False)
+        return found if found is not None and found[1] == end else None
     if toks[j - 1].text == ")":
         # "Rep. Stephen Lynch (D-Mass.) said": the party tag sits between name and cue.
         opening = next((m for m in range(j - 2, max(-1, j - 10), -1) if toks[m].text == "("), None)
