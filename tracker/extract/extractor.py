@@ -460,11 +460,11 @@ class Extractor:
         ):
             return None  # "…, dismissing the allegations as false" restates the denial just made
         item = self._finish(content, cue, speaker, lemma, toks, k)
-        if item is not None and item.speaker and k >= 2 and prev is not None and prev.low in ("who", "which"):
-            if toks[k - 2].text == "," and item.speaker[1] <= toks[k - 2].start:
-                # "Trump, who said …": the mention is "who", the name the phrase it stands for
-                item.name = text[item.speaker[0] : item.speaker[1]]
-                item.speaker = (prev.start, prev.end)
+        relative = prev is not None and prev.low in ("who", "which") and k >= 2 and toks[k - 2].text == ","
+        if item is not None and item.speaker and relative and prev is not None and item.speaker[1] <= prev.start:
+            # "Trump, who said …": the mention is "who", the name the phrase it stands for
+            item.name = text[item.speaker[0] : item.speaker[1]]
+            item.speaker = (prev.start, prev.end)
         if item is not None and name_from is not None:
             item.speaker, item.role, item.name = name_from.speaker, name_from.role, name_from.name
             item.hedge = item.hedge or name_from.hedge
