@@ -441,9 +441,9 @@ class Extractor:
         content = self._right_content(toks, last, lemma, speaker)
         if content is not None and k >= 2 and toks[k - 1].low in ("who", "which") and toks[k - 2].text == ",":
             # "Trump, who said the vote was rigged, left early": the clause closes at its comma
-            comma = next((x for x in toks if content[0] < x.start < content[1] and x.text == ","), None)
-            if comma is not None:
-                content = trim(text, content[0], comma.start)
+            closing = next((x for x in toks if content[0] < x.start < content[1] and x.text == ","), None)
+            if closing is not None:
+                content = trim(text, content[0], closing.start)
         if content is None:
             if speaker and toks[-1].text == ":" and len(toks) - last <= 6:
                 self.pending = self._finish(cue, cue, speaker, lemma, toks, k)
