@@ -999,3 +999,15 @@ def test_who_said_inside_a_relative_clause_is_the_antecedents_statement():
 def test_called_for_takes_its_object_whole():
     s = one("Mr. Trump called for taxing so-called pass-through income at a new low rate.")
     assert (s.cue, s.content) == ("called for", "taxing so-called pass-through income at a new low rate")
+
+
+def test_a_speaker_inserted_mid_clause_reports_the_whole_sentence():
+    text = "The museum, Mr. Obama said, would make visitors face uncomfortable truths."
+    s = one(text)
+    assert (mention(text, s), s.cue, s.content) == (
+        "Mr. Obama",
+        "said",
+        "The museum, Mr. Obama said, would make visitors face uncomfortable truths",
+    )
+    # Near miss: "CLAUSE, X said." keeps the clause before the speaker alone.
+    assert one("The museum will open in May, Mr. Obama said.").content == "The museum will open in May"

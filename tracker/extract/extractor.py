@@ -432,6 +432,18 @@ class Extractor:
             ):
                 return self._relative(toks, left[0] - 1, k, last, speaker, lemma)
             rest = toks[last + 1 :]
+            if (
+                before is not None
+                and before.text == ","
+                and left[0] > 1
+                and len(rest) > 3
+                and rest[0].text == ","
+                and lemma in ("say", "add", "note", "argue", "explain", "write", "insist", "warn")
+                and sum(t.word for t in rest) >= 3
+            ):
+                # "The museum, Mr. Obama said, would make visitors …": the speaker sits inside the
+                # reported clause, so the content is the sentence around the insertion.
+                return self._finish(trim(text, *sent), cue, speaker, lemma, toks, k)
             if before is not None and before.text in ",—–-" and left[0] > 1 and self._tail_only(rest):
                 # "CLAUSE, X said (on Tuesday)." — the content precedes the speaker.
                 content = trim(text, sent[0], before.start)
@@ -461,7 +473,13 @@ class Extractor:
             return None  # "…, dismissing the allegations as false" restates the denial just made
         item = self._finish(content, cue, speaker, lemma, toks, k)
         relative = prev is not None and prev.low in ("who", "which") and k >= 2 and toks[k - 2].text == ","
-        if item is not None and item.speaker and relative and prev is not None and item.speaker[1] <= prev.start:
+        if (
+            item is not None
+            and item.speaker
+            and relative
+            and prev is not None
+            and item.speaker[1] <= prev.start
+        ):
             # "Trump, who said …": the mention is "who", the name the phrase it stands for
             item.name = text[item.speaker[0] : item.speaker[1]]
             item.speaker = (prev.start, prev.end)
