@@ -251,3 +251,10 @@ def _watch_shorter_names(db: Database) -> None:
                 "INSERT INTO speaker_reviews SELECT id, ?, ?, ? FROM statements WHERE speaker_id = ?",
                 [name, json.dumps(fits), stamp, speaker_id],
             )
+
+
+@migrations()
+def m006_statement_answers(db: Database) -> None:
+    # What a statement answers: the claim a denial or an elliptical reply ("Completely
+    # untrue.") is about, as extraction found it named in the text. Claims attach by it.
+    db["statements"].add_column("answers", str)  # type: ignore[union-attr]

@@ -204,6 +204,7 @@ def show(
             ("modality", statement["modality"]),
             ("polarity", statement["polarity"]),
             ("claim", statement["proposition"]),
+            ("answers", statement.get("answers")),
             ("tags", statement["tags"]),
             ("ref", statement["ref"]),
             ("offsets", span),

@@ -33,8 +33,9 @@ _tags_json = json.JSONEncoder(ensure_ascii=False).encode
 _LOOKUP_CHUNK = 500  # SQL variables per IN (…) query
 _INSERT_STATEMENT = """INSERT INTO statements (id, text, speaker_id, role, source_id, said_on,
     reported_on, kind, cue, via, hedge, modality, polarity, proposition, tags, ref, char_start,
-    char_end, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-    ?, ?, ?, ?)"""
+    char_end, content_hash, created_at, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+    ?, ?, ?, ?, ?, ?, ?)"""
+
 _INSERT_MENTION = (
     "INSERT INTO speaker_mentions (statement_id, name, surname, affiliation) VALUES (?, ?, ?, ?)"
 )
@@ -263,6 +264,7 @@ class _BulkWriter:
                     new.char_end,
                     step.digest,
                     stamp,
+                    new.answers,
                 )
             )
         self.db.conn.executemany(_INSERT_STATEMENT, values)
