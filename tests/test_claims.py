@@ -153,11 +153,14 @@ def test_contradictions_list_both_sides_of_a_claim_with_the_claim_as_the_reason(
     assert (pair["a_speaker"], pair["b_speaker"], pair["claim_id"]) == ("Local official", "Water ministry", 3)
 
 
-def test_rejecting_the_link_that_put_a_statement_on_a_claim_takes_it_off(cli, db_path) -> None:
+def test_rejecting_the_link_between_two_sides_keeps_the_pair_out_of_contradictions(cli, db_path) -> None:
     cli.ok("add", DENIED, "--speaker", "India")
     cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    assert [(p["a_id"], p["b_id"]) for p in cli.json("contradictions")] == [(1, 2)]
     cli.ok("link", "reject", "1")
-    assert _attachments(db_path) == [(1, 1, "denies", "confirmed", 1), (2, 2, "supports", "confirmed", 1)]
+    # Each keeps its side on the claim the denial named: a person said only that this pair
+    # does not contradict, and contradictions listed by claim respect it.
+    assert _attachments(db_path) == [(1, 1, "denies", "confirmed", 1), (1, 2, "supports", "suggested", 0)]
     assert cli.json("contradictions") == []
 
 
@@ -250,3 +253,20 @@ def test_a_timeline_can_be_read_for_one_claim(cli, db) -> None:  # type: ignore[
     rows = reports.timeline(db, StatementFilter(claim="afg"))
     assert [(r["id"], r["date"]) for r in rows] == [(1, "2025-05-10"), (2, "2025-05-11")]
     assert len(reports.timeline(db, StatementFilter())) == 3
+
+
+def test_a_reply_takes_its_side_on_the_claim_it_answers(cli, db_path) -> None:
+    from tracker.store import open_db
+
+    article = db_path.parent / "dam.txt"
+    article.write_text(
+        "District officer Amir Khan said the dam on the Ravi river had been breached overnight.\n\n"
+        "The water ministry dismissed reports that the dam had been breached as \"completely untrue\".\n",
+        encoding="utf-8",
+    )
+    cli.ok("extract", str(article), "--date", "2025-05-10")
+    rows = open_db(db_path).execute("SELECT id, text, answers, polarity FROM statements ORDER BY id").fetchall()
+    assert [(r[2], r[3]) for r in rows][1] == ("the dam had been breached", "deny")
+    (disputed,) = cli.json("claims", "--disputed")
+    assert (disputed["supports_speakers"], disputed["denies_speakers"]) == (["Amir Khan"], ["water ministry"])
+    assert disputed["text"] == "the dam on the Ravi river had been breached overnight"

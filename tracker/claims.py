@@ -252,7 +252,7 @@ def _store(db: Database, found: Iterable[_Found], limits: Thresholds) -> int:
            ON CONFLICT (claim_id, statement_id) DO UPDATE SET
                stance = excluded.stance, score = excluded.score, reasons = excluded.reasons,
                status = excluded.status, created_at = excluded.created_at
-           WHERE claim_statements.reviewed_by IS NULL""",
+           WHERE claim_statements.reviewed_by IS NULL AND claim_statements.founder = 0""",
         rows,
     )
     return len(rows)
@@ -305,13 +305,15 @@ def attach_statements(db: Database, ids: Sequence[int]) -> int:
         row["id"]: row
         for chunk in _chunks(wanted, 500)
         for row in db.query(
-            "SELECT id, text, proposition, polarity, modality FROM statements"
+            "SELECT id, text, proposition, polarity, modality, answers FROM statements"
             f" WHERE id IN ({','.join('?' * len(chunk))})",
             chunk,
         )
     }
+    said = {sid: row for sid, row in rows.items() if not row["answers"]}
+    replies = [row for row in rows.values() if row["answers"]]
     with db.conn:
-        found = _to_recorded_claims(db, rows, limits)
+        found = _to_recorded_claims(db, said, limits)
         sided = {f.statement_id for f in found if f.stance is not Stance.DISCUSSES}
         written = _store(db, found, limits)
         # One by one, so that a claim founded here is one the next may join; assertions
@@ -320,10 +322,16 @@ def attach_statements(db: Database, ids: Sequence[int]) -> int:
         founders = _founders(db)
         linked = _links_of(db, wanted)
         joined: list[_Found] = []
-        for sid in sorted(rows, key=lambda sid: (rows[sid]["polarity"] != Polarity.AFFIRM.value, sid)):
+        for sid in sorted(said, key=lambda sid: (said[sid]["polarity"] != Polarity.AFFIRM.value, sid)):
             if sid not in sided:
-                joined.extend(_through_founders(db, rows[sid], linked.get(sid, ()), founders))
+                joined.extend(_through_founders(db, said[sid], linked.get(sid, ()), founders))
         written += _store(db, joined, limits)
+        # Replies last: the claim one answers may have been founded just now.
+        answered = _by_statement(db, [row for row in replies if row["id"] not in sided], limits)
+        written += _store(db, answered, limits)
+        sided |= {f.statement_id for f in answered if f.stance is not Stance.DISCUSSES}
+        founded = [_found_claim(db, row) for row in replies if row["id"] not in sided]
+        written += _store(db, [f for f in founded if f is not None], limits)
     return written
 
 
@@ -380,18 +388,19 @@ def reattach_all(db: Database) -> int:
 
 
 def _to_recorded_claims(db: Database, rows: dict[int, dict[str, Any]], limits: Thresholds) -> list[_Found]:
-    """The stances statements take on the claims people recorded."""
+    """The stances statements take on the claims people recorded and the claims denials named
+    (those are few; the claims statements founded are joined through links instead)."""
     from tracker.link import rare_terms
 
     recorded = db.execute(
-        "SELECT count(*) FROM claims WHERE origin = 'user' AND merged_into IS NULL"
+        "SELECT count(*) FROM claims WHERE origin IN ('user', 'denial') AND merged_into IS NULL"
     ).fetchone()[0]
     if not recorded:
         return []
     found: list[_Found] = []
     if len(rows) > 4 * recorded:
         # Many statements, few claims: each claim looks for its statements.
-        for claim in db.query("SELECT id, text FROM claims WHERE origin = 'user' AND merged_into IS NULL"):
+        for claim in db.query("SELECT id, text FROM claims WHERE origin IN ('user', 'denial') AND merged_into IS NULL"):
             words = rare_terms(db, claim["text"], k=12)
             if not words:
                 continue
@@ -403,14 +412,24 @@ def _to_recorded_claims(db: Database, rows: dict[int, dict[str, Any]], limits: T
                 if row is not None:
                     found.extend(_judged(claim["id"], claim["text"], row, limits))
         return found
-    for row in rows.values():
-        words = rare_terms(db, row["text"], k=8)
+    return _by_statement(db, list(rows.values()), limits)
+
+
+def _by_statement(db: Database, rows: list[dict[str, Any]], limits: Thresholds) -> list[_Found]:
+    """Each statement looks for its claims; a reply looks among every claim for the one it
+    answers (what it answers is a claim someone made: it may be any statement's)."""
+    from tracker.link import rare_terms
+
+    found: list[_Found] = []
+    for row in rows:
+        words = rare_terms(db, row["answers"] or row["text"], k=8)
         if not words:
             continue
+        origins = "" if row["answers"] else "AND c.origin IN ('user', 'denial')"
         for claim in db.query(
-            """SELECT c.id, c.text FROM claims_fts f JOIN claims c ON c.id = f.rowid
-               WHERE claims_fts MATCH ? AND c.origin = 'user' AND c.merged_into IS NULL
-               ORDER BY rank LIMIT ?""",
+            f"""SELECT c.id, c.text FROM claims_fts f JOIN claims c ON c.id = f.rowid
+                WHERE claims_fts MATCH ? {origins} AND c.merged_into IS NULL
+                ORDER BY rank LIMIT ?""",
             [_claim_query(words), CANDIDATE_CLAIMS],
         ):
             found.extend(_judged(claim["id"], claim["text"], row, limits))
@@ -432,11 +451,29 @@ def _already_sided(db: Database, ids: list[int]) -> set[int]:
 
 
 def _judged(claim_id: int, claim_text: str, row: dict[str, Any], limits: Thresholds) -> list[_Found]:
+    if row["answers"]:
+        return _judged_answer(claim_id, claim_text, row, limits)
     judgement = _judge(claim_text, row["text"], limits.suggest)
     stance = _stance(judgement) if judgement else None
     if judgement is None or stance is None:
         return []
     return [_Found(claim_id, row["id"], stance, judgement)]
+
+
+def _judged_answer(claim_id: int, claim_text: str, row: dict[str, Any], limits: Thresholds) -> list[_Found]:
+    """A reply ("Completely untrue.") takes its side on the claim it answers, not on its words:
+    the claim is judged against what it answers, and the reply's polarity gives the side."""
+    from tracker.model import Reason
+
+    judgement = _judge(claim_text, row["answers"], limits.suggest)
+    if judgement is None or judgement.relation is Relation.CONTRADICTS:
+        return []
+    if judgement.relation is Relation.RELATED:
+        stance = Stance.DISCUSSES
+    else:
+        stance = Stance.DENIES if row["polarity"] == Polarity.DENY.value else Stance.SUPPORTS
+    reason = Reason("answers", f"answers '{row['answers']}'")
+    return [_Found(claim_id, row["id"], stance, Judgement(judgement.relation, judgement.score, (reason, *judgement.reasons)))]
 
 
 def _through_founders(
@@ -473,6 +510,17 @@ def _found_claim(db: Database, row: dict[str, Any]) -> _Found | None:
 
     if row["modality"] == Modality.QUESTION.value:
         return None
+    if row["answers"]:
+        # A reply founds the claim it answers: "Completely untrue." denies "the dam was breached".
+        denies = row["polarity"] == Polarity.DENY.value
+        cursor = db.execute(
+            "INSERT INTO claims (text, proposition, origin, created_at) VALUES (?, ?, ?, ?)",
+            [_sentence(row["answers"], None), row["answers"], (Origin.DENIAL if denies else Origin.STATEMENT).value,
+             _now()],
+        )
+        reason = Reason("answers", f"answers '{row['answers']}'")
+        return _Found(int(cursor.lastrowid or 0), row["id"], Stance.DENIES if denies else Stance.SUPPORTS,
+                      Judgement(Relation.AGREES, 100.0, (reason,)), founder=True)
     analysis = analyse_full(row["text"]) if row["polarity"] == Polarity.DENY.value else None
     wrapped = (
         [cue for cue in analysis.cues if cue.kind == "denial" and cue.span[1] <= analysis.prop_offset]
