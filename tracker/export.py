@@ -20,9 +20,9 @@ def csv_safe(value: Any) -> str:
     """The cell text for a value, with a leading quote that stops formulas from running."""
     if value is None:
         return ""
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple)) and all(isinstance(v, (str, int, float)) for v in value):
         value = "; ".join(str(v) for v in value)
-    elif isinstance(value, dict):
+    elif isinstance(value, (list, tuple, dict)):
         value = json.dumps(value, ensure_ascii=False)
     elif isinstance(value, bool):
         value = "true" if value else "false"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from typing import Annotated, Any
@@ -48,6 +47,7 @@ class StoredRelation(StrEnum):
 
 PAIR_COLUMNS: list[Column] = [
     ("id", "link"),
+    ("relation", "relation"),
     ("status", "status"),
     ("score", "score"),
     ("statement_a", "statement"),
@@ -93,7 +93,9 @@ def _reviewer() -> str | None:
         return None
 
 
-def _pairs(rows: list[dict[str, Any]], fmt: str, *, title: str, empty: str) -> None:
+def _pairs(
+    rows: list[dict[str, Any]], fmt: str, *, title: str, empty: str, relation: bool = True
+) -> None:
     from tracker.render import emit
 
     if fmt in ("json", "nl"):
@@ -102,7 +104,8 @@ def _pairs(rows: list[dict[str, Any]], fmt: str, *, title: str, empty: str) -> N
         shown = [
             {**row, **{f"statement_{side}": _one_line(row, side) for side in "ab"}} for row in rows
         ]
-        emit(shown, PAIR_COLUMNS, fmt=fmt, title=title, empty=empty)
+        columns = [c for c in PAIR_COLUMNS if relation or c[0] != "relation"]
+        emit(shown, columns, fmt=fmt, title=title, empty=empty)
     else:
         emit(rows, [(c, c) for c in PAIR_MACHINE], fmt=fmt)
 
@@ -193,6 +196,7 @@ def contradictions(
     flips: Annotated[bool, typer.Option("--flips", help="Only a speaker contradicting themself.")] = False,
     status: Annotated[LiveStatus, typer.Option(help="Review status; rejected links are never listed.")] = LiveStatus.ALL,
     fail_if_any: Annotated[bool, typer.Option("--fail-if-any", help="Exit with code 3 when any contradiction is listed.")] = False,
+    limit: LimitOption = None,
     json_: JsonOption = False,
     csv: CsvOption = False,
     nl: NlOption = False,
@@ -208,8 +212,9 @@ def contradictions(
         StatementFilter(speaker=speaker, source=source, since=since, until=until),
         flips=flips,
         status=status.value,
-    )
-    _pairs(rows, fmt, title="Flips" if flips else "Contradictions", empty="No contradictions.")
+    )[:limit]
+    _pairs(rows, fmt, title="Flips" if flips else "Contradictions", empty="No contradictions.",
+           relation=False)  # every one contradicts
     if fail_if_any and rows:
         raise typer.Exit(3)
 
@@ -270,17 +275,23 @@ def compare(
     text_a: Annotated[str, typer.Argument(help="The first statement.", metavar="TEXT_A")],
     text_b: Annotated[str, typer.Argument(help="The second statement.", metavar="TEXT_B")],
     json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
 ) -> None:
-    """Judge how TEXT_B stands to TEXT_A, with the reasons; nothing is stored."""
+    """Judge how TEXT_B stands to TEXT_A, with the reasons; nothing is stored.
+
+    Example: tracker compare "Indian missiles struck Afghanistan." "India denied its missiles struck Afghanistan."
+    """
     from tracker.judge import relate
     from tracker.model import InvalidInput
-    from tracker.render import record
+    from tracker.render import emit_record, record
 
+    fmt = output_format(json_, csv, nl)
     if not text_a.strip() or not text_b.strip():
         raise InvalidInput("both texts must have words")
     judgement = relate(text_a, text_b)
-    if json_:
-        print(json.dumps(judgement.to_dict(), ensure_ascii=False, indent=2))
+    if fmt != "table":
+        emit_record(judgement.to_dict(), fmt=fmt)
         return
     record(
         [("relation", judgement.relation.value), ("score", judgement.score)]
@@ -318,15 +329,28 @@ def eval_(
     related_threshold: Annotated[float | None, typer.Option("--related-threshold", min=0, max=100, help="Similarity below which a pair is unrelated (0: every pair is about the same thing).")] = None,
     fmt: Annotated[str | None, typer.Option("--format", help="csv or tsv (default: from the extension).")] = None,
     json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
 ) -> None:
-    """Measure the judge on labelled pairs: accuracy, precision / recall / F1, confusion."""
-    from tracker.calibrate import evaluate_pairs, parse_mapping, read_pairs
-    from tracker.render import record, table
+    """Measure the judge on labelled pairs: accuracy, precision / recall / F1, confusion.
 
+    With --csv, one row per relation (precision, recall, F1, support); --json and --nl
+    give the whole report.
+
+    Example: tracker eval pairs.csv --a claim --b headline --label stance --map for=agrees,against=contradicts
+    """
+    from tracker.calibrate import evaluate_pairs, parse_mapping, read_pairs
+    from tracker.render import emit, emit_record, record, table
+
+    out = output_format(json_, csv, nl)
     pairs = read_pairs(file, a=a, b=b, label=label, mapping=parse_mapping(mapping), fmt=fmt)
     report = evaluate_pairs(pairs, related_threshold=related_threshold)
-    if json_:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+    if out == "csv":
+        emit([{"relation": name, **scores} for name, scores in report["per_label"].items()],
+             [(k, k) for k in ("relation", "precision", "recall", "f1", "support")], fmt=out)
+        return
+    if out != "table":
+        emit_record(report, fmt=out)
         return
     record([("pairs", report["n"]), ("accuracy", f"{report['accuracy']:.3f}"),
             ("macro F1", f"{report['macro_f1']:.3f}"), ("engine", report["engine"])])
@@ -348,8 +372,18 @@ def eval_(
 
 
 @settings_app.callback(invoke_without_command=True)
-def settings(ctx: typer.Context, json_: JsonOption = False, db_path: DbOption = None) -> None:
-    """Show the linking thresholds."""
+def settings(
+    ctx: typer.Context,
+    json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
+    db_path: DbOption = None,
+) -> None:
+    """Show the linking thresholds.
+
+    Example: tracker settings --csv
+    """
+    fmt = output_format(json_, csv, nl)
     if ctx.invoked_subcommand is not None:
         return
     from tracker.link import settings as current
@@ -357,7 +391,7 @@ def settings(ctx: typer.Context, json_: JsonOption = False, db_path: DbOption = 
 
     emit(current(database(db_path)),
          [("key", "key"), ("value", "value"), ("default", "default"), ("description", "description")],
-         fmt="json" if json_ else "table")
+         fmt=fmt)
 
 
 @settings_app.command("set")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 import typer
@@ -60,14 +59,24 @@ def list_speakers(
          empty="No speakers.")
 
 
-def show_speaker(speaker: SpeakerArg, json_: JsonOption = False, db_path: DbOption = None) -> None:
-    """Show one speaker and their latest statements."""
+def show_speaker(
+    speaker: SpeakerArg,
+    json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
+    db_path: DbOption = None,
+) -> None:
+    """Show one speaker and their latest statements.
+
+    Example: tracker speakers show "Ishaq Dar"
+    """
     from tracker import render
     from tracker.store import show_speaker as fetch
 
+    fmt = output_format(json_, csv, nl)
     found = fetch(database(db_path), speaker)
-    if json_:
-        print(json.dumps(found, ensure_ascii=False, indent=2))
+    if fmt != "table":
+        render.emit_record(found, fmt=fmt)
         return
     render.record([(header, found.get(key)) for key, header in SPEAKER_COLUMNS],
                   title=f"Speaker {found['id']}")

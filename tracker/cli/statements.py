@@ -164,20 +164,26 @@ def search(
 def show(
     statement_id: Annotated[int, typer.Argument(help="The statement's id.", metavar="ID")],
     json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Show one statement with its speaker, source, reporting chain, links and verdicts."""
+    """Show one statement with its speaker, source, reporting chain, links and verdicts.
+
+    Example: tracker show 11
+    """
     from tracker import render
     from tracker.store import get_statement, statement_links, statement_verdicts
     from tracker.verdicts import current_verdict
 
+    fmt = output_format(json_, csv, nl)
     db = database(db_path)
     statement = get_statement(db, statement_id)
     statement["links"] = statement_links(db, statement_id)
     statement["verdicts"] = statement_verdicts(db, statement_id)
     statement["verdict"] = current_verdict(db, statement_id)  # latest own, else inherited
-    if json_:
-        print(json.dumps(statement, ensure_ascii=False, indent=2))
+    if fmt != "table":
+        render.emit_record(statement, fmt=fmt)
         return
     span = (
         f"{statement['char_start']}–{statement['char_end']}"
