@@ -52,7 +52,7 @@ def extract(
 ) -> None:
     """Find the attributed statements in articles, show them, and store them.
 
-    Example: tracker extract article.txt --source Dawn --date 2025-05-10 --dry-run
+    Example: tracker extract article.txt --date 2025-05-10 --dry-run
     """
     from tracker import render
     from tracker.dates import parse_date

@@ -65,10 +65,12 @@ SIMILAR_COLUMNS: list[Column] = [
     ("source", "source"),
 ]
 
-link_app = _typer(help="Link related statements; with no subcommand, relink everything.")
+link_app = _typer(help="Link related statements; with no subcommand, relink everything.\n\n"
+                  "Example: tracker link --timings")
 link_app.info.no_args_is_help = False
 settings_app = _typer(
-    help="Show the linking thresholds, or change one with `settings set KEY VALUE`."
+    help="Show the linking thresholds, or change one with `settings set KEY VALUE`.\n\n"
+    "Example: tracker settings --csv"
 )
 settings_app.info.no_args_is_help = False
 
@@ -146,13 +148,19 @@ LinkId = Annotated[int, typer.Argument(help="The link's id.", metavar="ID")]
 
 @link_app.command("confirm")
 def confirm(link_id: LinkId, db_path: DbOption = None) -> None:
-    """Confirm a link; relinking never changes it again."""
+    """Confirm a link; relinking never changes it again.
+
+    Example: tracker link confirm 6
+    """
     _decide(link_id, db_path, ReviewStatus.CONFIRMED)
 
 
 @link_app.command("reject")
 def reject(link_id: LinkId, db_path: DbOption = None) -> None:
-    """Reject a link; it is never listed or suggested again."""
+    """Reject a link; it is never listed or suggested again.
+
+    Example: tracker link reject 6
+    """
     _decide(link_id, db_path, ReviewStatus.REJECTED)
 
 
@@ -177,7 +185,10 @@ def links(
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """List links between statements, strongest first."""
+    """List links between statements, strongest first.
+
+    Example: tracker links --relation agrees --status confirmed
+    """
     from tracker.reports import list_links
 
     fmt = output_format(json_, csv, nl)
@@ -202,7 +213,10 @@ def contradictions(
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Pairs of statements that contradict each other, with both sides and the reason."""
+    """Pairs of statements that contradict each other, with both sides and the reason.
+
+    Example: tracker contradictions --flips --limit 10
+    """
     from tracker import reports
     from tracker.store import StatementFilter
 
@@ -238,7 +252,10 @@ def review(
     relation: Annotated[StoredRelation | None, typer.Option(help="Only this relation.")] = None,
     db_path: DbOption = None,
 ) -> None:
-    """Walk the suggested links, strongest first: confirm, reject, skip or quit."""
+    """Walk the suggested links, strongest first: confirm, reject, skip or quit.
+
+    Example: tracker review --relation contradicts
+    """
     from tracker.link import confirm_link, reject_link, suggested_links
     from tracker.render import status
 
@@ -280,7 +297,7 @@ def compare(
 ) -> None:
     """Judge how TEXT_B stands to TEXT_A, with the reasons; nothing is stored.
 
-    Example: tracker compare "Indian missiles struck Afghanistan." "India denied its missiles struck Afghanistan."
+    Example: tracker compare "Missiles hit Kabul." "No missiles hit Kabul."
     """
     from tracker.judge import relate
     from tracker.model import InvalidInput
@@ -307,7 +324,10 @@ def similar(
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Stored statements most like TEXT, best first: has this been said or checked before?"""
+    """Stored statements most like TEXT, best first: has this been said or checked before?
+
+    Example: tracker similar "Pakistan asked for the ceasefire"
+    """
     from tracker import search
     from tracker.render import emit
 
@@ -337,7 +357,7 @@ def eval_(
     With --csv, one row per relation (precision, recall, F1, support); --json and --nl
     give the whole report.
 
-    Example: tracker eval pairs.csv --a claim --b headline --label stance --map for=agrees,against=contradicts
+    Example: tracker eval pairs.csv --a claim --b headline --label relation
     """
     from tracker.calibrate import evaluate_pairs, parse_mapping, read_pairs
     from tracker.render import emit, emit_record, record, table
@@ -379,10 +399,7 @@ def settings(
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Show the linking thresholds.
-
-    Example: tracker settings --csv
-    """
+    """Show the linking thresholds."""
     fmt = output_format(json_, csv, nl)
     if ctx.invoked_subcommand is not None:
         return
@@ -400,7 +417,10 @@ def settings_set(
     value: Annotated[str, typer.Argument(help="A number from 0 to 100.", metavar="VALUE")],
     db_path: DbOption = None,
 ) -> None:
-    """Change a setting; run `tracker link` afterwards to relink with it."""
+    """Change a setting; run `tracker link` afterwards to relink with it.
+
+    Example: tracker settings set suggest_threshold 50
+    """
     from tracker.link import set_threshold
     from tracker.render import status
 

@@ -181,6 +181,8 @@ def verdict(
     """Rate a statement's claim; earlier verdicts stay as history and the latest counts.
 
     Statements linked to it as agreeing inherit the verdict unless they have their own.
+
+    Example: tracker verdict 6 --rating false --evidence https://example.org/6
     """
     import json
 
@@ -205,7 +207,10 @@ def verdicts(
     db_path: DbOption = None,
 ) -> None:
     """The verdict that counts for each rated statement: its own latest, or inherited from an
-    agreeing statement (`from #`)."""
+    agreeing statement (`from #`).
+
+    Example: tracker verdicts --rating false --csv
+    """
     from tracker.render import emit
     from tracker.verdicts import current_verdicts
 

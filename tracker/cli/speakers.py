@@ -51,7 +51,10 @@ SpeakerArg = Annotated[str, typer.Argument(help="A speaker's name, alias or id."
 def list_speakers(
     json_: JsonOption = False, csv: CsvOption = False, nl: NlOption = False, db_path: DbOption = None
 ) -> None:
-    """List speakers with their aliases, statement counts and likely duplicates."""
+    """List speakers with their aliases, statement counts and likely duplicates.
+
+    Example: tracker speakers list --csv
+    """
     from tracker.render import emit
     from tracker.store import list_speakers as rows
 
@@ -97,7 +100,10 @@ def alias(
     alias_name: Annotated[str, typer.Argument(help="Another name for them.", metavar="ALIAS")],
     db_path: DbOption = None,
 ) -> None:
-    """Record another name a speaker goes by."""
+    """Record another name a speaker goes by.
+
+    Example: tracker speakers alias "Ishaq Dar" "Pakistan's Foreign Minister"
+    """
     from tracker.store import add_alias
 
     found = add_alias(database(db_path), speaker, alias_name)
@@ -109,7 +115,10 @@ def merge(
     absorb: Annotated[str, typer.Argument(help="The duplicate to fold into it.", metavar="DUPLICATE")],
     db_path: DbOption = None,
 ) -> None:
-    """Merge a duplicate speaker into another: statements and aliases move over."""
+    """Merge a duplicate speaker into another: statements and aliases move over.
+
+    Example: tracker speakers merge 1 9
+    """
     from tracker.store import merge_speakers
 
     found = merge_speakers(database(db_path), keep, absorb)
@@ -121,7 +130,10 @@ def rename(
     new_name: Annotated[str, typer.Argument(help="The new canonical name.", metavar="NEW_NAME")],
     db_path: DbOption = None,
 ) -> None:
-    """Change a speaker's canonical name (the old one stays an alias)."""
+    """Change a speaker's canonical name (the old one stays an alias).
+
+    Example: tracker speakers rename "US State Department" "State Department"
+    """
     from tracker.store import rename_speaker
 
     found = rename_speaker(database(db_path), speaker, new_name)
@@ -131,7 +143,10 @@ def rename(
 def list_sources(
     json_: JsonOption = False, csv: CsvOption = False, nl: NlOption = False, db_path: DbOption = None
 ) -> None:
-    """List sources (outlet, URL, title) with their statement counts."""
+    """List sources (outlet, URL, title) with their statement counts.
+
+    Example: tracker sources list --json
+    """
     from tracker.render import emit
     from tracker.store import list_sources as rows
 

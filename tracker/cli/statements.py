@@ -77,7 +77,10 @@ def add(
     json_: JsonOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Record one statement and print its id."""
+    """Record one statement and print its id.
+
+    Example: tracker add "The ball is in India's court." -s Dar --said-on 2025-05
+    """
     from tracker.model import NewStatement
     from tracker.store import add_statement, get_statement
 
@@ -124,7 +127,10 @@ def list_(
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """List statements, oldest first, with filters."""
+    """List statements, oldest first, with filters.
+
+    Example: tracker list --speaker "Ishaq Dar" --since 2025-05 --csv
+    """
     from tracker.render import emit
     from tracker.store import StatementFilter, list_statements
 
@@ -147,7 +153,10 @@ def search(
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Full-text search over statements, best match first."""
+    """Full-text search over statements, best match first.
+
+    Example: tracker search "missiles Afghanistan"
+    """
     from tracker.render import emit
     from tracker.store import search_statements
 
@@ -170,7 +179,7 @@ def show(
 ) -> None:
     """Show one statement with its speaker, source, reporting chain, links and verdicts.
 
-    Example: tracker show 11
+    Example: tracker show 2
     """
     from tracker import render
     from tracker.store import get_statement, statement_links, statement_verdicts
