@@ -145,6 +145,10 @@ def test_link_group_db_applies_to_confirm(cli, rev, db_path):
     assert not db_path.exists()
 
 
+def test_db_path_prints_the_db_written_before_it(cli, tmp_path):
+    assert cli.ok("--db", str(tmp_path / "x.db"), "db", "path") == f"{tmp_path / 'x.db'}\n"
+
+
 def test_the_same_db_written_twice_is_fine(cli, rev, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     link_id = add_link(rev, 1, 2)

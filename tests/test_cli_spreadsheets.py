@@ -41,11 +41,12 @@ def as_csv(delimiter: str, tags: str = "a{d2}b") -> str:
     "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in ROWS),
     json.dumps(ROWS, ensure_ascii=False),
     json.dumps({"statements": ROWS}, ensure_ascii=False, indent=2),
+    json.dumps({"statements": ROWS}, ensure_ascii=False),
     "\n\n" + json.dumps(ROWS, ensure_ascii=False, indent=2),
     as_csv(","),
     as_csv(";"),
     as_csv("\t"),
-], ids=["jsonl", "json", "json-object-over-lines", "json-after-blank-lines", "comma", "semicolon", "tab"])
+], ids=["jsonl", "json", "json-object-over-lines", "json-object-on-one-line", "json-after-blank-lines", "comma", "semicolon", "tab"])
 def test_stdin_format_and_csv_delimiter_are_sniffed(cli, db_path, content):
     result = cli("import", "-", "--no-link", input=content.encode())
     assert (result.exit_code, result.stderr) == (0, "Imported 2 new statements (0 already recorded).\n")

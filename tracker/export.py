@@ -219,10 +219,12 @@ def _sniff_format(stream: ByteLines) -> tuple[str, ByteLines]:
         fmt = "json"
     elif first.startswith(b"{"):
         try:
-            whole = isinstance(json.loads(first), dict)
+            line_object = json.loads(first)
         except ValueError:  # bad JSON or bytes that are not UTF-8: a document over many lines
-            whole = False
-        fmt = "jsonl" if whole else "json"
+            line_object = None
+        # {"statements": [...]} on one line is the document form, not a line of statements
+        lines = isinstance(line_object, dict) and not isinstance(line_object.get("statements"), list)
+        fmt = "jsonl" if lines else "json"
     else:
         fmt = "csv"
     return fmt, _Prefixed(head, stream)
