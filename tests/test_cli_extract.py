@@ -52,7 +52,7 @@ def test_re_extracting_the_same_article_adds_nothing(cli, db_path):
 
 
 def test_extract_stopped_after_it_stored_says_how_many_are_stored(cli, db_path, monkeypatch):
-    from tracker import render
+    from tracker.cli import render
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt

@@ -22,18 +22,20 @@ def one(text: str) -> Extracted:
 
 
 def mention(text: str, s: Extracted) -> str | None:
-    return text[s.speaker_span[0]:s.speaker_span[1]] if s.speaker_span else None
+    return text[s.speaker_span[0] : s.speaker_span[1]] if s.speaker_span else None
 
 
 def assert_spans(text: str, found: list[Extracted]) -> None:
     for s in found:
-        assert text[s.content_span[0]:s.content_span[1]] == s.content
+        assert text[s.content_span[0] : s.content_span[1]] == s.content
         if s.cue_span is not None:
-            assert text[s.cue_span[0]:s.cue_span[1]] == s.cue
+            assert text[s.cue_span[0] : s.cue_span[1]] == s.cue
         if s.speaker_span is not None:
-            said = text[s.speaker_span[0]:s.speaker_span[1]]
+            said = text[s.speaker_span[0] : s.speaker_span[1]]
             # A resolved pronoun or short name keeps its span on the mention itself.
-            assert said == s.speaker or said.lower() in {"he", "she", "it", "they"} or said in (s.speaker or "")
+            assert (
+                said == s.speaker or said.lower() in {"he", "she", "it", "they"} or said in (s.speaker or "")
+            )
 
 
 # --- the seed article ---------------------------------------------------------------------
@@ -43,7 +45,10 @@ def test_seed_article_fields_match_gold():
     article = extract_article(SEED)
     fields = GOLD["article_fields"]
     assert (article.headline, article.author, article.outlet) == (
-        fields["headline"], fields["author"], fields["outlet"])
+        fields["headline"],
+        fields["author"],
+        fields["outlet"],
+    )
 
 
 def test_seed_statements_match_gold_exactly():
@@ -84,8 +89,10 @@ def test_seed_near_misses_are_not_statements():
 
 
 def test_quote_before_speaker_typographic_and_straight():
-    for text in ("“We will win this race,” Senator Jane Roe said on Monday.",
-                 '"We will win this race," Senator Jane Roe said on Monday.'):
+    for text in (
+        "“We will win this race,” Senator Jane Roe said on Monday.",
+        '"We will win this race," Senator Jane Roe said on Monday.',
+    ):
         s = one(text)
         assert (s.speaker, s.role, s.cue, s.kind) == ("Jane Roe", "Senator", "said", Kind.DIRECT)
         assert s.content == "We will win this race"
@@ -94,7 +101,10 @@ def test_quote_before_speaker_typographic_and_straight():
 
 def test_inverted_said_speaker_after_quote():
     s = one("“The numbers are terrible,” said Mr. Obama, who spoke in Ohio.")
-    assert (mention("“The numbers are terrible,” said Mr. Obama, who spoke in Ohio.", s), s.cue) == ("Mr. Obama", "said")
+    assert (mention("“The numbers are terrible,” said Mr. Obama, who spoke in Ohio.", s), s.cue) == (
+        "Mr. Obama",
+        "said",
+    )
 
 
 def test_quoted_title_is_not_a_statement():
@@ -126,8 +136,10 @@ def test_number_in_quotes_is_not_a_statement():
 
 
 def test_quoted_paragraph_continues_previous_speaker():
-    text = ("“The plan is dead,” Governor Tom Ruiz told reporters.\n"
-            "“We will start again next year with a smaller budget.”\n")
+    text = (
+        "“The plan is dead,” Governor Tom Ruiz told reporters.\n"
+        "“We will start again next year with a smaller budget.”\n"
+    )
     found = extract_statements(text)
     assert len(found) == 2
     assert found[1].speaker == "Tom Ruiz" and found[1].kind == Kind.DIRECT
@@ -149,24 +161,81 @@ def test_adding_colon_quote_belongs_to_the_same_speaker():
 # --- reported speech ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "speaker", "cue", "content"), [
-    ("The senator said that the bill would pass.", "The senator", "said", "the bill would pass"),
-    ("Officials say the bridge is safe to use again.", "Officials", "say", "the bridge is safe to use again"),
-    ("The bridge is safe to use again, officials said on Tuesday.", "officials", "said", "The bridge is safe to use again"),
-    ("Jane Roe told reporters that the vote was rigged.", "Jane Roe", "told", "the vote was rigged"),
-    ("The minister warned that prices would rise sharply.", "The minister", "warned", "prices would rise sharply"),
-    ("The envoy urged both sides to return to talks.", "The envoy", "urged", "both sides to return to talks"),
-    ("Pakistan announced a ceasefire along the border.", "Pakistan", "announced", "a ceasefire along the border"),
-    ("The company claimed its product was safe for children.", "The company", "claimed", "its product was safe for children"),
-    ("She insisted the money had been repaid in full.", "she", "insisted", "the money had been repaid in full"),
-    ("The lawyer argued that the search was illegal.", "The lawyer", "argued", "the search was illegal"),
-    ("Clinton wrote that the server was never hacked.", "Clinton", "wrote", "the server was never hacked"),
-    ("The ministry reiterated that the border stays closed.", "The ministry", "reiterated", "the border stays closed"),
-    ("Trump's spokesman said the meeting was cancelled.", "Trump's spokesman", "said", "the meeting was cancelled"),
-    ("The company said in a statement that no data was lost.", "The company", "said", "no data was lost"),
-    ("In a statement, the US State Department confirmed that the embassy was closed.",
-     "the US State Department", "confirmed", "the embassy was closed"),
-])
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        ("The senator said that the bill would pass.", "The senator", "said", "the bill would pass"),
+        (
+            "Officials say the bridge is safe to use again.",
+            "Officials",
+            "say",
+            "the bridge is safe to use again",
+        ),
+        (
+            "The bridge is safe to use again, officials said on Tuesday.",
+            "officials",
+            "said",
+            "The bridge is safe to use again",
+        ),
+        ("Jane Roe told reporters that the vote was rigged.", "Jane Roe", "told", "the vote was rigged"),
+        (
+            "The minister warned that prices would rise sharply.",
+            "The minister",
+            "warned",
+            "prices would rise sharply",
+        ),
+        (
+            "The envoy urged both sides to return to talks.",
+            "The envoy",
+            "urged",
+            "both sides to return to talks",
+        ),
+        (
+            "Pakistan announced a ceasefire along the border.",
+            "Pakistan",
+            "announced",
+            "a ceasefire along the border",
+        ),
+        (
+            "The company claimed its product was safe for children.",
+            "The company",
+            "claimed",
+            "its product was safe for children",
+        ),
+        (
+            "She insisted the money had been repaid in full.",
+            "she",
+            "insisted",
+            "the money had been repaid in full",
+        ),
+        ("The lawyer argued that the search was illegal.", "The lawyer", "argued", "the search was illegal"),
+        (
+            "Clinton wrote that the server was never hacked.",
+            "Clinton",
+            "wrote",
+            "the server was never hacked",
+        ),
+        (
+            "The ministry reiterated that the border stays closed.",
+            "The ministry",
+            "reiterated",
+            "the border stays closed",
+        ),
+        (
+            "Trump's spokesman said the meeting was cancelled.",
+            "Trump's spokesman",
+            "said",
+            "the meeting was cancelled",
+        ),
+        ("The company said in a statement that no data was lost.", "The company", "said", "no data was lost"),
+        (
+            "In a statement, the US State Department confirmed that the embassy was closed.",
+            "the US State Department",
+            "confirmed",
+            "the embassy was closed",
+        ),
+    ],
+)
 def test_reported_speech_forms(text, speaker, cue, content):
     s = one(text)
     assert (s.speaker.lower(), s.cue, s.content, s.kind) == (speaker.lower(), cue, content, Kind.INDIRECT)
@@ -193,6 +262,14 @@ def test_said_as_adjective_or_passive_is_not_a_cue():
 def test_verb_without_reported_content_is_not_a_statement():
     assert extract_statements("The senator said nothing.") == []
     assert extract_statements("The team found a new stadium in the suburbs.") == []
+
+
+def test_no_is_an_abbreviation_only_before_a_number():
+    assert one("The governor said the state now ranks No. 1 in new jobs.").content == (
+        "the state now ranks No. 1 in new jobs"
+    )
+    s = one("Asked about a deal, Smith said no. Then Jones said the plan would fail by June.")
+    assert (s.speaker, s.content) == ("Jones", "the plan would fail by June")
 
 
 # --- denials ------------------------------------------------------------------------------
@@ -241,8 +318,10 @@ def test_organisations_and_capitals_speak():
 
 
 def test_short_name_and_pronoun_refer_back_to_the_full_name():
-    text = ("Foreign Minister Ishaq Dar said the talks had failed. "
-            "Dar said the army was ready. He added that Pakistan wanted peace.")
+    text = (
+        "Foreign Minister Ishaq Dar said the talks had failed. "
+        "Dar said the army was ready. He added that Pakistan wanted peace."
+    )
     found = extract_statements(text)
     assert [s.speaker for s in found] == ["Ishaq Dar"] * 3
     assert [mention(text, s) for s in found] == ["Ishaq Dar", "Dar", "He"]
@@ -300,15 +379,22 @@ def test_relative_clause_between_name_and_cue():
 def test_progressive_cue_and_its_near_miss():
     s = one("Donald Trump is warning voters that a Clinton victory would bring back scandal.")
     assert (s.speaker, s.cue, s.content) == (
-        "Donald Trump", "warning", "a Clinton victory would bring back scandal")
+        "Donald Trump",
+        "warning",
+        "a Clinton victory would bring back scandal",
+    )
     assert extract_statements("The dog is saying nothing, as usual.") == []
 
 
 def test_transcript_label_is_a_direct_statement_but_a_note_is_not():
-    text = '"WALLACE: Will Gennifer Flowers be there tomorrow?\n"PENCE: She will not be attending the debate.\n'
+    text = (
+        '"WALLACE: Will Gennifer Flowers be there tomorrow?\n"PENCE: She will not be attending the debate.\n'
+    )
     found = extract_statements(text)
     assert [(s.speaker, s.kind, s.modality) for s in found] == [
-        ("WALLACE", Kind.DIRECT, Modality.QUESTION), ("PENCE", Kind.DIRECT, Modality.COMMITMENT)]
+        ("WALLACE", Kind.DIRECT, Modality.QUESTION),
+        ("PENCE", Kind.DIRECT, Modality.COMMITMENT),
+    ]
     assert extract_statements("Update: The road has reopened to all traffic.\n") == []
 
 
@@ -323,7 +409,9 @@ def test_colon_at_paragraph_end_introduces_the_next_quoted_paragraph():
     s = one(text)
     assert (s.speaker, s.cue, s.kind) == ("The senator", "told", Kind.DIRECT)
     assert s.content == "We will not back down from this fight."
-    unrelated = "The senator told the crowd:\nThe rain kept falling.\n“We will not back down from this fight.”\n"
+    unrelated = (
+        "The senator told the crowd:\nThe rain kept falling.\n“We will not back down from this fight.”\n"
+    )
     assert extract_statements(unrelated) == []
 
 
@@ -358,7 +446,11 @@ def test_thinking_cue_without_that_needs_a_clause():
 def test_poll_or_study_shows_without_that():
     text = "The Reuters poll showed Clinton doing better than in other polls."
     s = one(text)
-    assert (mention(text, s), s.cue, s.content) == ("The Reuters poll", "showed", "Clinton doing better than in other polls")
+    assert (mention(text, s), s.cue, s.content) == (
+        "The Reuters poll",
+        "showed",
+        "Clinton doing better than in other polls",
+    )
     # Near miss: a person who shows something is not reporting it.
     assert extract_statements("The guide showed visitors the old harbour walls.") == []
     # Near miss: "state" before a noun is a noun ("state troopers"), not a cue.
@@ -368,7 +460,10 @@ def test_poll_or_study_shows_without_that():
 def test_according_to_any_source_phrase():
     text = "About 9.9 million single mothers live in the state, according to federal statistics."
     s = one(text)
-    assert (s.speaker, s.content) == ("federal statistics", "About 9.9 million single mothers live in the state")
+    assert (s.speaker, s.content) == (
+        "federal statistics",
+        "About 9.9 million single mothers live in the state",
+    )
     text = "According to conservative talk radio host Rush Limbaugh, the move reeks of fear."
     assert one(text).content == "the move reeks of fear"
     # Near miss: "according to plan" inside a clause, with nothing set off, reports nothing.
@@ -378,19 +473,42 @@ def test_according_to_any_source_phrase():
 def test_title_case_headline_cue():
     text = "Clinton Hid Health Problems From Public, Former White House Doctor Says"
     s = one(text)
-    assert (mention(text, s), s.cue, s.content) == ("Former White House Doctor", "Says", "Clinton Hid Health Problems From Public")
+    assert (mention(text, s), s.cue, s.content) == (
+        "Former White House Doctor",
+        "Says",
+        "Clinton Hid Health Problems From Public",
+    )
     # Near miss: a capitalised cue word in ordinary prose is a name, and a plural noun
     # in a headline ("Claims") is not a cue.
     assert extract_statements("The Says family moved to Ohio in the spring.") == []
     assert extract_statements("New Claims Of Fraud Surface In Ohio Senate Race") == []
 
 
-@pytest.mark.parametrize(("text", "cue", "content"), [
-    ("Trump attacked the former Miss Universe in early-morning tweets.", "attacked", "the former Miss Universe in early-morning tweets"),
-    ("The senator likened the rules to burning the Constitution.", "likened", "the rules to burning the Constitution"),
-    ("Cruz endorses Trump for president after months of feuding.", "endorses", "Trump for president after months of feuding"),
-    ("He discussed his plan for veterans at the event.", "discussed", "his plan for veterans at the event"),
-])
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Trump attacked the former Miss Universe in early-morning tweets.",
+            "attacked",
+            "the former Miss Universe in early-morning tweets",
+        ),
+        (
+            "The senator likened the rules to burning the Constitution.",
+            "likened",
+            "the rules to burning the Constitution",
+        ),
+        (
+            "Cruz endorses Trump for president after months of feuding.",
+            "endorses",
+            "Trump for president after months of feuding",
+        ),
+        (
+            "He discussed his plan for veterans at the event.",
+            "discussed",
+            "his plan for veterans at the event",
+        ),
+    ],
+)
 def test_general_communication_verbs_report_their_object(text, cue, content):
     s = one(text)
     assert (s.cue, s.content) == (cue, content)

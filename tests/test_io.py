@@ -262,7 +262,7 @@ def test_an_import_interrupted_while_linking_says_what_is_stored(cli, db_path, t
 
 
 def test_an_import_stopped_after_it_committed_says_what_is_stored(cli, db_path, tmp_path, monkeypatch):
-    from tracker import render
+    from tracker.cli import render
 
     path = tmp_path / "two.csv"
     path.write_text("text,speaker\nOne claim.,A\nAnother claim.,B\n", encoding="utf-8")

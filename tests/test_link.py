@@ -60,7 +60,7 @@ def test_link_new_stores_relation_score_reasons_and_engine(db) -> None:
 
 def test_batch_and_per_statement_linking_find_the_same_links(db, monkeypatch) -> None:
     ids = _add(db, *OTHER, STRUCK, DENIED, "Indian missiles did strike targets in Afghanistan.")
-    stages = ["preparing", "finding candidates", "judging", "writing"]
+    stages = ["preparing", "finding candidates", "judging", "writing", "attaching claims"]
     stats = link.link_new(db, ids)
     one_by_one = _links(db)
     assert sorted(stats.seconds) == sorted(stages) and all(s >= 0 for s in stats.seconds.values())

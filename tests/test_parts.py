@@ -87,3 +87,13 @@ def test_relate_judges_refilled_parts(a: str, b: str, relation: Relation, first_
 
 def test_the_same_claim_in_the_passive_agrees() -> None:
     assert relate("India struck the base", "The base was struck by India").relation is Relation.AGREES
+
+
+def test_a_pair_whose_parts_conflict_is_never_confirmed_without_a_person(cli, db_path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    cli.ok("add", "Militants attacked the convoy in Kashmir", "--speaker", "Reporter A")
+    cli.ok("add", "The military attacked the convoy in Kashmir", "--speaker", "Reporter B")
+    with sqlite3.connect(db_path) as conn:
+        rows = conn.execute("SELECT relation, status, score FROM links").fetchall()
+    assert rows == [("contradicts", "suggested", 100.0)]

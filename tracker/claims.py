@@ -15,6 +15,7 @@ re-attaching never overwrites it.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ from tracker.model import InvalidInput, Judgement, NotFound, Polarity, Relation,
 
 __all__ = [
     "Stance",
+    "reattach",
+    "reattach_all",
     "add_claim",
     "attach_statement",
     "attach_statements",
@@ -173,6 +176,12 @@ def list_claims(db: Database, *, limit: int | None = None, disputed: bool = Fals
         for field, value in ((f"{row['stance']}_speakers", row["speaker"]), (f"{row['stance']}_outlets", row["outlet"])):
             if value and value not in claim[field]:
                 claim[field].append(value)
+    from tracker.verdicts import claim_verdicts
+
+    rated = claim_verdicts(db)
+    for claim in claims.values():
+        verdict = rated.get(claim["id"])
+        claim["verdict"] = verdict["rating"] if verdict else None
     out = list(claims.values())
     if disputed:
         out = [c for c in out if c["supports"] and c["denies"]]
@@ -298,10 +307,67 @@ def attach_statements(db: Database, ids: Sequence[int]) -> int:
         written = _store(db, found, limits)
         # One by one, so that a claim founded here is one the next may join; assertions
         # first, so that a claim is worded as someone asserted it and its denials join it.
+        sided |= _already_sided(db, wanted)  # founders, and statements a person placed
+        founders = _founders(db)
+        linked = _links_of(db, wanted)
+        joined: list[_Found] = []
         for sid in sorted(rows, key=lambda sid: (rows[sid]["polarity"] != Polarity.AFFIRM.value, sid)):
             if sid not in sided:
-                written += _store(db, _through_founders(db, sid, rows[sid]), limits)
+                joined.extend(_through_founders(db, rows[sid], linked.get(sid, ()), founders))
+        written += _store(db, joined, limits)
     return written
+
+
+def _founders(db: Database) -> dict[int, tuple[int, Stance]]:
+    """Statement id -> the claim it founded and its stance on it."""
+    return {
+        sid: (claim_id, Stance(stance))
+        for sid, claim_id, stance in db.execute(
+            """SELECT cs.statement_id, cs.claim_id, cs.stance FROM claim_statements cs
+               JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
+               WHERE cs.founder = 1 AND cs.status != 'rejected'"""
+        )
+    }
+
+
+def _links_of(db: Database, ids: list[int]) -> dict[int, list[tuple[float, int, str]]]:
+    """Statement id -> its agrees and contradicts links that no one rejected: (score, other, relation)."""
+    out: dict[int, list[tuple[float, int, str]]] = defaultdict(list)
+    wanted = set(ids)
+    for chunk in _chunks(ids, 500):
+        marks = ",".join("?" * len(chunk))
+        for column in ("a_id", "b_id"):
+            for a, b, relation, score in db.execute(
+                f"""SELECT a_id, b_id, relation, score FROM links WHERE {column} IN ({marks})
+                    AND status != 'rejected' AND relation IN ('agrees', 'contradicts')""",
+                chunk,
+            ):
+                if column == "a_id" or a not in wanted:  # a link between two wanted ids: once each way
+                    out[a].append((score, b, relation))
+                    out[b].append((score, a, relation))
+    return out
+
+
+def reattach(db: Database, ids: Sequence[int]) -> int:
+    """Attach some statements again (their links changed): what tracker attached them to
+    before, other than claims they founded and a person's decisions, is found anew."""
+    with db.conn:
+        for chunk in _chunks(sorted(set(ids)), 500):
+            db.execute(
+                "DELETE FROM claim_statements WHERE reviewed_by IS NULL AND founder = 0"
+                f" AND statement_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+    return attach_statements(db, ids)
+
+
+def reattach_all(db: Database) -> int:
+    """After a relink: every attachment tracker made (not a person's, not a claim's founder) is
+    found again from the new links and judgements."""
+    with db.conn:
+        db.execute("DELETE FROM claim_statements WHERE reviewed_by IS NULL AND founder = 0")
+    ids = [row[0] for row in db.execute("SELECT id FROM statements ORDER BY id")]
+    return attach_statements(db, ids)
 
 
 def _to_recorded_claims(db: Database, rows: dict[int, dict[str, Any]], limits: Thresholds) -> list[_Found]:
@@ -340,6 +406,20 @@ def _to_recorded_claims(db: Database, rows: dict[int, dict[str, Any]], limits: T
     return found
 
 
+def _already_sided(db: Database, ids: list[int]) -> set[int]:
+    sided: set[int] = set()
+    for chunk in _chunks(ids, 500):
+        sided.update(
+            row[0]
+            for row in db.execute(
+                "SELECT statement_id FROM claim_statements WHERE stance != 'discusses' AND status != 'rejected'"
+                f" AND statement_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+        )
+    return sided
+
+
 def _judged(claim_id: int, claim_text: str, row: dict[str, Any], limits: Thresholds) -> list[_Found]:
     judgement = _judge(claim_text, row["text"], limits.suggest)
     stance = _stance(judgement) if judgement else None
@@ -348,29 +428,29 @@ def _judged(claim_id: int, claim_text: str, row: dict[str, Any], limits: Thresho
     return [_Found(claim_id, row["id"], stance, judgement)]
 
 
-def _through_founders(db: Database, sid: int, row: dict[str, Any]) -> list[_Found]:
+def _through_founders(
+    db: Database,
+    row: dict[str, Any],
+    links: Iterable[tuple[float, int, str]],
+    founders: dict[int, tuple[int, Stance]],
+) -> list[_Found]:
     """The statement joins the claim of the founder it is most strongly linked to, or founds one."""
     from tracker.model import Reason
 
-    best = db.execute(
-        """SELECT cs.claim_id, cs.stance, l.relation, l.score, other.id
-           FROM links l
-           JOIN statements other ON other.id = CASE WHEN l.a_id = ? THEN l.b_id ELSE l.a_id END
-           JOIN claim_statements cs ON cs.statement_id = other.id AND cs.founder = 1
-           WHERE (l.a_id = ? OR l.b_id = ?) AND l.status != 'rejected'
-             AND l.relation IN ('agrees', 'contradicts') AND cs.status != 'rejected'
-           ORDER BY l.score DESC, other.id LIMIT 1""",
-        [sid, sid, sid],
-    ).fetchone()
+    best = max(((score, -other, relation) for score, other, relation in links if other in founders), default=None)
     if best is None:
         founded = _found_claim(db, row)
-        return [founded] if founded is not None else []
-    claim_id, founder_stance, relation, score, founder = best
-    stance = Stance(founder_stance)
+        if founded is None:
+            return []
+        founders[row["id"]] = (founded.claim_id, founded.stance)
+        return [founded]
+    score, negated, relation = best
+    founder = -negated
+    claim_id, stance = founders[founder]
     if relation == Relation.CONTRADICTS.value:
         stance = _OPPOSITE.get(stance, stance)
     reason = Reason("claim", f"{relation} with statement {founder}, which founded the claim")
-    return [_Found(claim_id, sid, stance, Judgement(Relation(relation), score, (reason,)))]
+    return [_Found(claim_id, row["id"], stance, Judgement(Relation(relation), score, (reason,)))]
 
 
 def _found_claim(db: Database, row: dict[str, Any]) -> _Found | None:
@@ -380,26 +460,52 @@ def _found_claim(db: Database, row: dict[str, Any]) -> _Found | None:
 
     if row["modality"] == Modality.QUESTION.value:
         return None
-    analysis = analyse_full(row["text"])
-    wrapped = [cue for cue in analysis.cues if cue.kind == "denial" and cue.span[1] <= analysis.prop_offset]
-    if wrapped and analysis.proposition:
+    analysis = analyse_full(row["text"]) if row["polarity"] == Polarity.DENY.value else None
+    wrapped = (
+        [cue for cue in analysis.cues if cue.kind == "denial" and cue.span[1] <= analysis.prop_offset]
+        if analysis is not None
+        else []
+    )
+    if analysis is not None and wrapped and analysis.proposition:
         # The denial names what it denies: that is the claim, and someone must have made it.
-        text, origin, stance = _sentence(analysis.proposition), Origin.DENIAL, Stance.DENIES
+        text = _sentence(_as_written(row["text"], analysis.proposition), _speaker_of(db, row["id"]))
+        origin, stance = Origin.DENIAL, Stance.DENIES
         reason = Reason("claim", f"'{wrapped[0].text}' names the claim it denies")
     else:
         text, origin, stance = row["text"], Origin.STATEMENT, Stance.SUPPORTS
         reason = Reason("claim", "founded the claim")
     cursor = db.execute(
         "INSERT INTO claims (text, proposition, origin, created_at) VALUES (?, ?, ?, ?)",
-        [text, analysis.proposition, origin.value, _now()],
+        [text, analysis.proposition if analysis is not None else row["proposition"], origin.value, _now()],
     )
     judgement = Judgement(Relation.AGREES, 100.0, (reason,))
     return _Found(int(cursor.lastrowid or 0), row["id"], stance, judgement, founder=True)
 
 
-def _sentence(proposition: str) -> str:
+def _as_written(text: str, proposition: str) -> str:
+    """The proposition as the statement wrote it (its capitals and quotes), where it can be found."""
+    lowered = text.lower().replace("’", "'")
+    start = lowered.find(proposition[:24])
+    return text[start : start + len(proposition)] if start >= 0 else proposition
+
+
+_POSSESSIVE = re.compile(r"^(?:its|their)\b", re.IGNORECASE)
+
+
+def _sentence(proposition: str, speaker: str | None) -> str:
+    """A claim named inside a denial, as a sentence: "India denied claims that its missiles
+    struck Afghanistan" names "India's missiles struck Afghanistan." """
     text = proposition.strip().rstrip(".;:,")
+    if speaker:
+        text = _POSSESSIVE.sub(f"{speaker}'s", text)
     return text[:1].upper() + text[1:] + "."
+
+
+def _speaker_of(db: Database, statement_id: int) -> str | None:
+    found = db.execute(
+        "SELECT sp.name FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = ?", [statement_id]
+    ).fetchone()
+    return str(found[0]) if found else None
 
 
 def _chunks(items: list[int], size: int) -> Iterable[list[int]]:

@@ -581,7 +581,7 @@ def claim_review(item: dict[str, Any]) -> dict[str, Any]:
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "claimReviewed": statement["text"],
+        "claimReviewed": item.get("claim") or statement["text"],  # the claim the statement makes
         "itemReviewed": claim,
         "reviewRating": rating,
         "datePublished": verdict["created_at"][:10],

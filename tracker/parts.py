@@ -30,7 +30,12 @@ from tracker.lexicon import (
 )
 from tracker.text import tokens
 
-__all__ = ["PartConflict", "canonical_tokens", "part_conflicts", "proper_names"]
+__all__ = ["CONFLICT_CODES", "PART_CODES", "PartConflict", "canonical_tokens", "part_conflicts", "proper_names"]
+
+# The reason codes of parts filled differently, and with them every code by which the judge
+# says two claims conflict in what they claim (rather than in polarity).
+PART_CODES = frozenset({"agent", "patient", "place", "time"})
+CONFLICT_CODES = PART_CODES | {"number", "date", "roles", "name"}
 
 
 @dataclass(frozen=True)

@@ -159,4 +159,13 @@ _register()
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except SystemExit as done:
+        from tracker.parallel import abandoned
+
+        if abandoned():  # a pool that would not stop: its exit handler would wait on it forever
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(done.code if isinstance(done.code, int) else 1)
+        raise

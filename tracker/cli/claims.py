@@ -18,11 +18,12 @@ CLAIM_COLUMNS = [
     ("discusses", "discuss"),
     ("supports_speakers", "who is for"),
     ("denies_speakers", "who is against"),
+    ("verdict", "verdict"),
 ]
 CLAIM_MACHINE = [
     "id", "ref", "text", "origin", "supports", "denies", "discusses",
     "supports_speakers", "denies_speakers", "discusses_speakers",
-    "supports_outlets", "denies_outlets", "discusses_outlets",
+    "supports_outlets", "denies_outlets", "discusses_outlets", "verdict",
 ]
 ATTACHED_COLUMNS = [
     ("id", "id"),
@@ -71,7 +72,7 @@ def claims(
     Example: tracker claims --disputed
     """
     from tracker.claims import list_claims
-    from tracker.render import emit
+    from tracker.cli.render import emit
 
     fmt = output_format(json_, csv, nl)
     rows = list_claims(database(db_path), limit=limit, disputed=disputed)
@@ -90,12 +91,13 @@ def add(
     Example: tracker claim add "Pakistan requested the ceasefire" --ref ceasefire-request
     """
     from tracker.claims import add_claim
-    from tracker.render import status
+    from tracker.cli.render import status
 
     claim = add_claim(database(db_path), text, ref=ref)
     if json_:
         print(json.dumps(claim, ensure_ascii=False, indent=2))
         return
+    print(claim["id"])  # the result, for scripts: as `tracker add` prints the statement's id
     status(f"Recorded claim {claim['id']}; {_counts(claim)}.")
 
 
@@ -115,7 +117,7 @@ def show(claim: ClaimArg, json_: JsonOption = False, db_path: DbOption = None) -
     Example: tracker claim show ceasefire-request --json
     """
     from tracker.claims import get_claim
-    from tracker.render import record, table
+    from tracker.cli.render import record, table
 
     found = get_claim(database(db_path), claim)
     if json_:
@@ -137,7 +139,7 @@ def attach(
     Example: tracker claim attach 12 ceasefire-request --stance denies
     """
     from tracker.claims import attach_statement
-    from tracker.render import status
+    from tracker.cli.render import status
 
     found = attach_statement(database(db_path), statement, claim, stance.value)
     status(f"Statement {statement} {stance.value} claim {found['id']}.")
@@ -149,7 +151,7 @@ def detach(statement: StatementArg, claim: ClaimArg, db_path: DbOption = None) -
     Example: tracker claim detach 12 ceasefire-request
     """
     from tracker.claims import detach_statement
-    from tracker.render import status
+    from tracker.cli.render import status
 
     found = detach_statement(database(db_path), statement, claim)
     status(f"Statement {statement} is no longer attached to claim {found['id']}.")
@@ -165,7 +167,7 @@ def merge(
     Example: tracker claim merge 3 7
     """
     from tracker.claims import merge_claims
-    from tracker.render import status
+    from tracker.cli.render import status
 
     found = merge_claims(database(db_path), keep, absorb)
     status(f"Merged claim {absorb} into claim {found['id']}; {_counts(found)}.")

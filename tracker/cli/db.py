@@ -28,7 +28,7 @@ def path(db_path: DbOption = None) -> None:
 
 def info(json_: JsonOption = False, db_path: DbOption = None) -> None:
     """Count what the database holds and list the migrations applied."""
-    from tracker import render
+    from tracker.cli import render
     from tracker.migrations import migrations
     from tracker.store import counts
 
@@ -46,7 +46,7 @@ def info(json_: JsonOption = False, db_path: DbOption = None) -> None:
 def migrate(db_path: DbOption = None) -> None:
     """Bring the schema up to date (opening the database does it too)."""
     from tracker.migrations import migrations
-    from tracker.render import status
+    from tracker.cli.render import status
 
     db = database(db_path)
     status(f"Schema up to date: {len(migrations.applied(db))} migrations applied.")

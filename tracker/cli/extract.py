@@ -17,7 +17,7 @@ from tracker.cli.options import (
     link_added,
     output_format,
 )
-from tracker.render import Column
+from tracker.cli.render import Column
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -54,7 +54,7 @@ def extract(
 
     Example: tracker extract article.txt --date 2025-05-10 --dry-run
     """
-    from tracker import render
+    from tracker.cli import render
     from tracker.dates import parse_date
     from tracker.export import read_text
     from tracker.extract import extract_article

@@ -73,8 +73,8 @@ def import_(
 
     Example: tracker import statements.csv
     """
+    from tracker.cli.render import status
     from tracker.export import import_format, read_statements
-    from tracker.render import status
     from tracker.store import add_statements
 
     chosen = import_format(file, fmt)
@@ -191,8 +191,8 @@ def export(
 
     Example: tracker export contradictions -o contradictions.csv
     """
+    from tracker.cli.render import status
     from tracker.export import AtomicOutput
-    from tracker.render import status
     from tracker.store import StatementFilter
 
     if what not in EXPORTS:

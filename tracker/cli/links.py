@@ -22,8 +22,8 @@ from tracker.cli.options import (
     database,
     output_format,
 )
+from tracker.cli.render import Column
 from tracker.model import ReviewStatus
-from tracker.render import Column
 
 
 class LiveStatus(StrEnum):
@@ -98,7 +98,7 @@ def _reviewer() -> str | None:
 def _pairs(
     rows: list[dict[str, Any]], fmt: str, *, title: str, empty: str, relation: bool = True
 ) -> None:
-    from tracker.render import emit
+    from tracker.cli.render import emit
 
     if fmt in ("json", "nl"):
         emit(rows, [], fmt=fmt)
@@ -130,8 +130,8 @@ def link(
     """Relink every statement (reviewed links keep their decision)."""
     if ctx.invoked_subcommand is not None:
         return
+    from tracker.cli.render import progress, status
     from tracker.link import relink_all
-    from tracker.render import progress, status
 
     db = database(db_path)
     with progress("Linking") as bar:
@@ -165,8 +165,8 @@ def reject(link_id: LinkId, db_path: DbOption = None) -> None:
 
 
 def _decide(link_id: int, db_path: Any, decision: Any) -> None:
+    from tracker.cli.render import status
     from tracker.link import confirm_link, reject_link
-    from tracker.render import status
 
     record = confirm_link if decision is ReviewStatus.CONFIRMED else reject_link
     record(database(db_path), link_id, by=_reviewer())
@@ -239,7 +239,7 @@ _CHOICES = {"c": "confirm", "r": "reject", "s": "skip", "q": "quit"}
 
 
 def _show_pair(row: dict[str, Any], position: int, total: int) -> None:
-    from tracker.render import record
+    from tracker.cli.render import record
 
     record(
         [("a", _one_line(row, "a")), ("b", _one_line(row, "b")), ("relation", row["relation"]),
@@ -256,8 +256,8 @@ def review(
 
     Example: tracker review --relation contradicts
     """
+    from tracker.cli.render import status
     from tracker.link import confirm_link, reject_link, suggested_links
-    from tracker.render import status
 
     db = database(db_path)
     rows = suggested_links(db, relation=relation.value if relation else None)
@@ -299,9 +299,9 @@ def compare(
 
     Example: tracker compare "Missiles hit Kabul." "No missiles hit Kabul."
     """
+    from tracker.cli.render import emit_record, record
     from tracker.judge import relate
     from tracker.model import InvalidInput
-    from tracker.render import emit_record, record
 
     fmt = output_format(json_, csv, nl)
     if not text_a.strip() or not text_b.strip():
@@ -329,7 +329,7 @@ def similar(
     Example: tracker similar "Pakistan asked for the ceasefire"
     """
     from tracker import search
-    from tracker.render import emit
+    from tracker.cli.render import emit
 
     fmt = output_format(json_, csv, nl)
     if text == "-":
@@ -360,7 +360,7 @@ def eval_(
     Example: tracker eval pairs.csv --a claim --b headline --label relation
     """
     from tracker.calibrate import evaluate_pairs, parse_mapping, read_pairs
-    from tracker.render import emit, emit_record, record, table
+    from tracker.cli.render import emit, emit_record, record, table
 
     out = output_format(json_, csv, nl)
     pairs = read_pairs(file, a=a, b=b, label=label, mapping=parse_mapping(mapping), fmt=fmt)
@@ -403,8 +403,8 @@ def settings(
     fmt = output_format(json_, csv, nl)
     if ctx.invoked_subcommand is not None:
         return
+    from tracker.cli.render import emit
     from tracker.link import settings as current
-    from tracker.render import emit
 
     emit(current(database(db_path)),
          [("key", "key"), ("value", "value"), ("default", "default"), ("description", "description")],
@@ -421,8 +421,8 @@ def settings_set(
 
     Example: tracker settings set suggest_threshold 50
     """
+    from tracker.cli.render import status
     from tracker.link import set_threshold
-    from tracker.render import status
 
     stored = set_threshold(database(db_path), key, value)
     print(f"{key} = {stored:g}", file=sys.stderr)

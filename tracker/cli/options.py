@@ -92,8 +92,8 @@ def after_commit(new: int, note: str | None = None) -> Iterator[None]:
 
 def link_added(db: Database, ids: list[int]) -> None:
     """Link new statements to the stored ones (a progress bar for a batch); a summary on stderr."""
+    from tracker.cli.render import progress, status
     from tracker.link import link_new
-    from tracker.render import progress, status
 
     many = len(ids) != 1
     unlinked = (f"the new statement{'s are' if many else ' is'} stored, not linked yet "

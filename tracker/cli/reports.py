@@ -99,7 +99,8 @@ def report(
 
     Example: tracker report --section contradictions --since 2025-05
     """
-    from tracker import export, render
+    from tracker import export
+    from tracker.cli import render
     from tracker.reports import report as build
     from tracker.store import StatementFilter
 
@@ -149,7 +150,7 @@ def timeline(
     Example: tracker timeline --speaker "Ishaq Dar" --since 2025-05-01
     """
     from tracker import export
-    from tracker.render import emit
+    from tracker.cli.render import emit
     from tracker.reports import timeline as build
     from tracker.store import StatementFilter
 
@@ -186,7 +187,7 @@ def verdict(
     """
     import json
 
-    from tracker.render import status
+    from tracker.cli.render import status
     from tracker.verdicts import add_verdict
 
     added = add_verdict(
@@ -211,7 +212,7 @@ def verdicts(
 
     Example: tracker verdicts --rating false --csv
     """
-    from tracker.render import emit
+    from tracker.cli.render import emit
     from tracker.verdicts import current_verdicts
 
     fmt = output_format(json_, csv, nl)

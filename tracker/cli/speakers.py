@@ -55,7 +55,7 @@ def list_speakers(
 
     Example: tracker speakers list --csv
     """
-    from tracker.render import emit
+    from tracker.cli.render import emit
     from tracker.store import list_speakers as rows
 
     emit(rows(database(db_path)), SPEAKER_COLUMNS, fmt=output_format(json_, csv, nl),
@@ -73,7 +73,7 @@ def show_speaker(
 
     Example: tracker speakers show "Ishaq Dar"
     """
-    from tracker import render
+    from tracker.cli import render
     from tracker.store import show_speaker as fetch
 
     fmt = output_format(json_, csv, nl)
@@ -89,7 +89,7 @@ def show_speaker(
 
 
 def _done(speaker: dict[str, Any], message: str) -> None:
-    from tracker.render import status
+    from tracker.cli.render import status
 
     status(message)
     print(speaker["id"])
@@ -147,7 +147,7 @@ def list_sources(
 
     Example: tracker sources list --json
     """
-    from tracker.render import emit
+    from tracker.cli.render import emit
     from tracker.store import list_sources as rows
 
     emit(rows(database(db_path)), SOURCE_COLUMNS, fmt=output_format(json_, csv, nl),

@@ -24,7 +24,7 @@ from tracker.cli.options import (
     link_added,
     output_format,
 )
-from tracker.render import Column
+from tracker.cli.render import Column
 
 LIST_COLUMNS: list[Column] = [
     ("id", "id"),
@@ -131,7 +131,7 @@ def list_(
 
     Example: tracker list --speaker "Ishaq Dar" --since 2025-05 --csv
     """
-    from tracker.render import emit
+    from tracker.cli.render import emit
     from tracker.store import StatementFilter, list_statements
 
     fmt = output_format(json_, csv, nl)
@@ -157,7 +157,7 @@ def search(
 
     Example: tracker search "missiles Afghanistan"
     """
-    from tracker.render import emit
+    from tracker.cli.render import emit
     from tracker.store import search_statements
 
     fmt = output_format(json_, csv, nl)
@@ -181,7 +181,7 @@ def show(
 
     Example: tracker show 2
     """
-    from tracker import render
+    from tracker.cli import render
     from tracker.store import get_statement, statement_links, statement_verdicts
     from tracker.verdicts import current_verdict
 

@@ -12,6 +12,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from tracker.model import InvalidInput, Judgement, Relation, ReviewStatus
+from tracker.parts import CONFLICT_CODES
 from tracker.store import get_setting, set_setting
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is being done)
@@ -83,7 +84,11 @@ def set_threshold(db: Database, name: str, raw: str) -> float:
 
 
 def status_for(judgement: Judgement, limits: Thresholds) -> ReviewStatus:
-    """Suggested, or confirmed when the score is high enough for no one to check it."""
+    """Suggested, or confirmed when the score is high enough for no one to check it. A pair
+    whose parts conflict (another actor, target, place, time, number) is never confirmed
+    without a person: the wording that makes it look sure is what the conflict hides in."""
+    if any(r.code in CONFLICT_CODES for r in judgement.reasons):
+        return ReviewStatus.SUGGESTED
     careful = judgement.relation is Relation.CONTRADICTS or any(
         r.code in _CAREFUL_CODES for r in judgement.reasons
     )

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from tracker.claims import attach_statements, reattach_all
 from tracker.judge import ENGINE_VERSION, relate
 from tracker.link import config
 from tracker.link.blocking import _block, _block_few
@@ -42,6 +43,7 @@ class LinkStats:
     candidates: int = 0
     stored: Counter[str] = field(default_factory=Counter)
     removed: int = 0
+    attached: int = 0  # statement → claim attachments written
     seconds: dict[str, float] = field(default_factory=dict)
 
     @contextmanager
@@ -223,6 +225,8 @@ def _link_new(db: Database, ids: Iterable[int], progress: Progress | None, worke
         found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
     with stats.timed("writing"), db.atomic():
         _write(db, found, stats)
+    with stats.timed("attaching claims"):
+        stats.attached = attach_statements(db, wanted)
     return stats
 
 
@@ -253,4 +257,6 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
         ]
         db.conn.executemany("DELETE FROM links WHERE id = ?", stale)
         stats.removed = len(stale)
+    with stats.timed("attaching claims"):
+        stats.attached = reattach_all(db)
     return stats

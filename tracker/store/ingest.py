@@ -347,4 +347,7 @@ def add_statements(db: Database, items: Iterable[NewStatement], *, numbered: boo
 
 
 def add_statement(db: Database, new: NewStatement) -> Added:
+    """Store one statement (its speaker and source found or created); `new` is left as given.
+    Added.created is False when the same words by the same speaker in the same source were
+    already recorded. Linking is separate: link_new(db, [added.id])."""
     return add_statements(db, [new], numbered=False)[0]

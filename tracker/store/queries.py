@@ -81,6 +81,7 @@ def filter_clause(db: Database, where: StatementFilter, alias: str = "s") -> tup
 
 
 def list_statements(db: Database, where: StatementFilter | None = None) -> list[dict[str, Any]]:
+    """The statements matching a filter (speaker, source, tag, dates), oldest id first."""
     where = where or StatementFilter()
     clause, params = filter_clause(db, where)
     sql = f"SELECT {STATEMENT_COLUMNS} {STATEMENT_FROM} WHERE {clause} ORDER BY s.id"
@@ -91,6 +92,7 @@ def list_statements(db: Database, where: StatementFilter | None = None) -> list[
 
 
 def get_statement(db: Database, statement_id: int) -> dict[str, Any]:
+    """One statement with its speaker and source; NotFound when there is no such id."""
     rows = list(query_rows(db, f"SELECT {STATEMENT_COLUMNS} {STATEMENT_FROM} WHERE s.id = ?", [statement_id]))
     if not rows:
         raise NotFound(f"no statement with id {statement_id}")
