@@ -110,8 +110,10 @@ IMPORT_FORMATS = ("csv", "tsv", "json", "jsonl")
 _SUFFIX_FORMATS = {"csv": "csv", "tsv": "tsv", "tab": "tsv", "json": "json", "jsonl": "jsonl",
                    "ndjson": "jsonl"}
 CSV_DELIMITERS = ",;\t"  # what spreadsheets save: comma, semicolon (many locales), tab
-# Windows spreadsheets save "ANSI" text in cp1252; on short text charset-normalizer ties it with
-# cp1250 and others that decode the same bytes, so a tie goes to it
+# Windows spreadsheets save "ANSI" text in cp1252 more than in any other legacy encoding, and on
+# short text charset-normalizer's language guess picks cp775 or cp1250 for French or German:
+# cp1252 wins wherever it reads the bytes as cleanly as the best guess. A guess can be wrong
+# (Czech in cp1250 reads cleanly too), so the caller says which it used.
 _PREFERRED_LEGACY = "cp1252"
 DETECT_SAMPLE_BYTES = 1 << 20
 
@@ -129,7 +131,12 @@ def import_format(path: str, fmt: str | None) -> str | None:
 
 
 def read_statements(
-    path: str, fmt: str | None = None, *, warn: Any = None, note: Any = None
+    path: str,
+    fmt: str | None = None,
+    *,
+    warn: Any = None,
+    note: Any = None,
+    encoding: str | None = None,
 ) -> Iterator[NewStatement]:
     """Stream the statements of a CSV/TSV/JSON/JSONL file (or stdin for "-").
 
@@ -139,22 +146,24 @@ def read_statements(
     else CSV. A CSV's delimiter is sniffed from its header (comma, semicolon or tab).
     Errors name the row as a spreadsheet numbers it (the header is row 1; blank lines are
     rows too) for CSV, the data row (from 1) for JSON; bytes that cannot be read add the line
-    and byte offset. Text that is not UTF-8 is decoded in the encoding detected, said once
-    through `note`; unknown columns are reported once through `warn` and ignored.
+    and byte offset. Text is UTF-8 unless `encoding` names another; text that is not UTF-8
+    is decoded in the encoding detected, whose name is passed once to `note`. Unknown
+    columns are reported once through `warn` and ignored.
     """
     from tracker.model import InvalidInput
 
     name = "stdin" if path == "-" else path
+    decoding = _Decoding(encoding, note)
     stream: ByteLines = _open_binary(path)
     try:
         if fmt is None:
             fmt, stream = _sniff_format(stream)
         if fmt in ("csv", "tsv"):
-            records = _csv_records(stream, "\t" if fmt == "tsv" else None, name, note)
+            records = _csv_records(stream, "\t" if fmt == "tsv" else None, name, decoding)
         elif fmt == "jsonl":
-            records = _jsonl_records(stream, name, note)
+            records = _jsonl_records(stream, name, decoding)
         else:
-            records = _json_records(stream, name, note)
+            records = _json_records(stream, name, decoding)
         seen_unknown: set[str] = set()
         any_rows = False
         for number, record in records:
@@ -173,6 +182,30 @@ def read_statements(
     finally:
         if path != "-":
             stream.close()
+
+
+class _Decoding:
+    """How to decode: an encoding someone named (kept to, never guessed past), else UTF-8 with
+    a detected legacy encoding when it fails, its name passed to `note`."""
+
+    def __init__(self, encoding: str | None = None, note: Any = None):
+        import codecs
+
+        from tracker.model import InvalidInput
+
+        if encoding is not None:
+            try:
+                encoding = codecs.lookup(encoding).name
+            except LookupError:
+                raise InvalidInput(f"unknown encoding {encoding!r}") from None
+        self.chosen = encoding is not None
+        self.encoding = encoding or "utf-8"
+        self.note = note
+
+    def detected(self, encoding: str) -> None:
+        self.encoding = encoding
+        if self.note is not None:
+            self.note(encoding)
 
 
 class _Prefixed:
@@ -238,8 +271,7 @@ def detect_encoding(data: bytes) -> str | None:
     if best is None:
         return None
     preferred = from_bytes(data, cp_isolation=[_PREFERRED_LEGACY]).best()
-    if (preferred is not None and preferred.chaos <= best.chaos + 0.01
-            and preferred.coherence >= best.coherence - 0.01):
+    if preferred is not None and preferred.chaos <= best.chaos + 0.01:
         return _PREFERRED_LEGACY
     return str(best.encoding)
 
@@ -260,15 +292,15 @@ def _open_binary(path: str) -> BinaryIO:
     return file.open("rb")
 
 
-def _decoded_lines(stream: ByteLines, name: str = "input", note: Any = None) -> Iterator[tuple[int, str]]:
+def _decoded_lines(stream: ByteLines, decoding: _Decoding | None = None) -> Iterator[tuple[int, str]]:
     """Lines as text with their 1-based number; NUL, undecodable bytes or a huge line name line
-    and byte. Text is UTF-8 until a line is not: when every line before was plain ASCII, the
-    encoding is detected from there on (and said through `note`); else it is an error."""
+    and byte. Unless an encoding was chosen, text is UTF-8 until a line is not: when every line
+    before was plain ASCII, the encoding is detected from there on; else it is an error."""
     from tracker.model import InvalidInput
 
+    decoding = decoding or _Decoding()
     offset = 0  # bytes before this line, so errors can point into the file
     number = 0
-    encoding = "utf-8"
     ascii_so_far = True
     while True:
         # readline with a limit keeps a file without newlines from filling memory
@@ -283,23 +315,22 @@ def _decoded_lines(stream: ByteLines, name: str = "input", note: Any = None) -> 
         nul = raw.find(b"\x00")
         if nul >= 0:
             raise InvalidInput(f"line {number} (byte {offset + nul}): NUL byte")
+        encoding = decoding.encoding
         try:
             line = raw.decode("utf-8-sig" if number == 1 and encoding == "utf-8" else encoding)
         except UnicodeDecodeError as error:
-            if encoding != "utf-8" or not ascii_so_far:
+            if decoding.chosen or encoding != "utf-8" or not ascii_so_far:
                 raise _undecodable(number, offset, raw, error, encoding) from None
             sample = raw + stream.read(DETECT_SAMPLE_BYTES)
             detected = detect_encoding(sample)
             if detected is None:
                 raise _undecodable(number, offset, raw, error, encoding) from None
             stream = _Prefixed(sample[len(raw):], stream)
-            encoding = detected
-            if note is not None:
-                note(f"Read {name} as {encoding}.")
+            decoding.detected(detected)
             try:
-                line = raw.decode(encoding)
+                line = raw.decode(detected)
             except UnicodeDecodeError as again:
-                raise _undecodable(number, offset, raw, again, encoding) from None
+                raise _undecodable(number, offset, raw, again, detected) from None
         ascii_so_far = ascii_so_far and raw.isascii()
         offset += len(raw)
         yield number, line
@@ -315,7 +346,7 @@ def _undecodable(number: int, offset: int, raw: bytes, error: UnicodeDecodeError
 
 
 def _csv_records(
-    stream: ByteLines, delimiter: str | None, name: str = "input", note: Any = None
+    stream: ByteLines, delimiter: str | None, name: str = "input", decoding: _Decoding | None = None
 ) -> Iterator[tuple[int, dict[str, Any]]]:
     """Records with their row number as a spreadsheet shows it: every record counts, blank
     ones too, so the header is row 1. A None `delimiter` is sniffed from the header line."""
@@ -325,7 +356,7 @@ def _csv_records(
     from tracker.model import InvalidInput
 
     csv.field_size_limit(MAX_CELL_BYTES)
-    lines: Iterator[str] = (line for _, line in _decoded_lines(stream, name, note))
+    lines: Iterator[str] = (line for _, line in _decoded_lines(stream, decoding))
     if delimiter is None:
         head: list[str] = []
         try:
@@ -410,12 +441,12 @@ def _csv_message(error: Exception) -> str:
 
 
 def _jsonl_records(
-    stream: ByteLines, name: str = "input", note: Any = None
+    stream: ByteLines, name: str = "input", decoding: _Decoding | None = None
 ) -> Iterator[tuple[int, dict[str, Any]]]:
     from tracker.model import InvalidInput
 
     number = 0
-    lines = _decoded_lines(stream, name, note)
+    lines = _decoded_lines(stream, decoding)
     while True:
         try:
             found = next(lines, None)
@@ -439,7 +470,7 @@ def _jsonl_records(
 
 
 def _json_records(
-    stream: ByteLines, name: str = "input", note: Any = None
+    stream: ByteLines, name: str = "input", decoding: _Decoding | None = None
 ) -> Iterator[tuple[int, dict[str, Any]]]:
     """The objects of a JSON array (or {"statements": [...]}); the document is read whole."""
     from tracker.model import InvalidInput
@@ -452,15 +483,16 @@ def _json_records(
     nul = data.find(b"\x00")
     if nul >= 0:
         raise InvalidInput(f"{name}: NUL byte at byte {nul}")
+    decoding = decoding or _Decoding()
     try:
-        text = data.decode("utf-8")
+        text = data.decode(decoding.encoding)
     except UnicodeDecodeError as error:
-        encoding = detect_encoding(data)
-        if encoding is None:
-            raise InvalidInput(f"{name}: not valid UTF-8 (byte {error.start})") from None
-        text = data.decode(encoding)
-        if note is not None:
-            note(f"Read {name} as {encoding}.")
+        shown = "UTF-8" if decoding.encoding == "utf-8" else decoding.encoding
+        detected = None if decoding.chosen else detect_encoding(data)
+        if detected is None:
+            raise InvalidInput(f"{name}: not valid {shown} (byte {error.start})") from None
+        text = data.decode(detected)
+        decoding.detected(detected)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:

@@ -56,6 +56,7 @@ def register(app: typer.Typer) -> None:
 def import_(
     file: Annotated[str, typer.Argument(help="A CSV, TSV, JSON or JSONL file; - for stdin.", metavar="FILE")],
     fmt: Annotated[str | None, typer.Option("--format", help="csv, tsv, json or jsonl (default: from the extension, else from the content).")] = None,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="The file's text encoding (default: UTF-8, else detected).")] = None,
     link: Annotated[bool, typer.Option("--link/--no-link", help="Link the new statements to related ones.")] = True,
     db_path: DbOption = None,
 ) -> None:
@@ -67,7 +68,8 @@ def import_(
     CSV, TSV and JSON lines are streamed; a JSON array is read into memory whole.
 
     Spreadsheets welcome: the CSV delimiter (comma, semicolon, tab) is taken from the
-    header, a file that is not UTF-8 is read in the encoding detected (a note says which),
+    header, a file that is not UTF-8 is read in the encoding detected (a note says which;
+    --encoding names the right one where the guess is wrong),
     errors give the row number the spreadsheet shows (the header is row 1), and tags may be
     a JSON list (["a","b"]) or separated by ; or ,.
 
@@ -79,8 +81,13 @@ def import_(
 
     chosen = import_format(file, fmt)
     db = database(db_path)
+    name = "stdin" if file == "-" else file
+
+    def detected(used: str) -> None:
+        status(f"Read {name} as {used} (it is not UTF-8; give --encoding if that is wrong).")
+
     added = add_statements(db, read_statements(
-        file, chosen, warn=lambda m: status(f"Warning: {m}"), note=status,
+        file, chosen, warn=lambda m: status(f"Warning: {m}"), note=detected, encoding=encoding,
     ))
     new = added.new_count  # a list of a million new ids is ~40 MiB: built only to link them
     with after_commit(new):
