@@ -53,13 +53,24 @@ def test_the_package_says_it_is_typed() -> None:
 
 def test_a_python_user_can_do_what_the_cli_does(tmp_path) -> None:  # type: ignore[no-untyped-def]
     db = tracker.open_db(tmp_path / "api.db")
-    first = tracker.add_statement(db, tracker.NewStatement(text="Indian missiles struck targets in Afghanistan.",
-                                                           speaker="Pakistan's military"))
-    second = tracker.add_statement(db, tracker.NewStatement(
-        text="India denied that its missiles struck targets in Afghanistan.", speaker="India"))
+    first = tracker.add_statement(
+        db,
+        tracker.NewStatement(
+            text="Indian missiles struck targets in Afghanistan.", speaker="Pakistan's military"
+        ),
+    )
+    second = tracker.add_statement(
+        db,
+        tracker.NewStatement(
+            text="India denied that its missiles struck targets in Afghanistan.", speaker="India"
+        ),
+    )
     tracker.relink_all(db)
     (pair,) = tracker.contradictions(db)
     assert (pair["a_id"], pair["b_id"], pair["relation"]) == (first.id, second.id, "contradicts")
     claim = tracker.add_claim(db, "Indian missiles struck Afghanistan", ref="afghanistan")
-    assert [(s["id"], s["stance"]) for s in claim["statements"]] == [(first.id, "supports"), (second.id, "denies")]
+    assert [(s["id"], s["stance"]) for s in claim["statements"]] == [
+        (first.id, "supports"),
+        (second.id, "denies"),
+    ]
     assert [row["id"] for row in tracker.similar(db, "missiles Afghanistan")] == [first.id, second.id]

@@ -25,17 +25,29 @@ def _claims(db_path: Path) -> list[tuple[Any, ...]]:
         return conn.execute("SELECT id, text, ref, origin, merged_into FROM claims ORDER BY id").fetchall()
 
 
-def test_a_denial_founds_the_claim_it_names_and_the_assertion_joins_it_on_the_other_side(cli, db_path) -> None:
+def test_a_denial_founds_the_claim_it_names_and_the_assertion_joins_it_on_the_other_side(
+    cli, db_path
+) -> None:
     cli.ok("add", DENIED, "--speaker", "India")
     cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
     assert _claims(db_path) == [(1, "India's missiles struck targets in Afghanistan.", None, "denial", None)]
     assert _attachments(db_path) == [(1, 1, "denies", "confirmed", 1), (1, 2, "supports", "suggested", 0)]
     (claim,) = cli.json("claims")
     assert claim == {
-        "id": 1, "ref": None, "text": "India's missiles struck targets in Afghanistan.", "origin": "denial",
-        "supports": 1, "denies": 1, "discusses": 0,
-        "supports_speakers": ["Pakistan's military"], "denies_speakers": ["India"], "discusses_speakers": [],
-        "supports_outlets": [], "denies_outlets": [], "discusses_outlets": [], "verdict": None,
+        "id": 1,
+        "ref": None,
+        "text": "India's missiles struck targets in Afghanistan.",
+        "origin": "denial",
+        "supports": 1,
+        "denies": 1,
+        "discusses": 0,
+        "supports_speakers": ["Pakistan's military"],
+        "denies_speakers": ["India"],
+        "discusses_speakers": [],
+        "supports_outlets": [],
+        "denies_outlets": [],
+        "discusses_outlets": [],
+        "verdict": None,
     }
 
 
@@ -52,13 +64,21 @@ def test_claim_add_attaches_the_statements_that_take_a_side_and_prints_the_count
     cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
     cli.ok("add", DENIED, "--speaker", "India")
     result = cli("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afghanistan")
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "2\n", "Recorded claim 2; 1 support it, 1 deny it.\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "2\n",
+        "Recorded claim 2; 1 support it, 1 deny it.\n",
+    )
     shown = cli.json("claim", "show", "afghanistan")
     assert {k: shown[k] for k in ("id", "text", "ref", "origin")} == {
-        "id": 2, "text": "Indian missiles hit targets in Afghanistan", "ref": "afghanistan", "origin": "user",
+        "id": 2,
+        "text": "Indian missiles hit targets in Afghanistan",
+        "ref": "afghanistan",
+        "origin": "user",
     }
     assert [(s["id"], s["stance"], s["status"], s["speaker"]) for s in shown["statements"]] == [
-        (1, "supports", "suggested", "Pakistan's military"), (2, "denies", "suggested", "India"),
+        (1, "supports", "suggested", "Pakistan's military"),
+        (2, "denies", "suggested", "India"),
     ]
     assert cli.json("claim", "show", "2") == shown  # by id as well as by ref
 
@@ -124,7 +144,11 @@ def test_contradictions_list_both_sides_of_a_claim_with_the_claim_as_the_reason(
     cli.ok("claim", "attach", "2", "dam", "--stance", "denies")
     (pair,) = cli.json("contradictions")
     assert (pair["id"], pair["a_id"], pair["b_id"], pair["status"], pair["reason"]) == (
-        None, 1, 2, "confirmed", "claim: opposite sides of claim 3: The dam was breached",
+        None,
+        1,
+        2,
+        "confirmed",
+        "claim: opposite sides of claim 3: The dam was breached",
     )
     assert (pair["a_speaker"], pair["b_speaker"], pair["claim_id"]) == ("Local official", "Water ministry", 3)
 
@@ -140,8 +164,10 @@ def test_rejecting_the_link_that_put_a_statement_on_a_claim_takes_it_off(cli, db
 def test_claims_csv_has_one_row_a_claim_with_the_counts(cli) -> None:
     cli.ok("add", DENIED, "--speaker", "India")
     lines = cli.ok("claims", "--csv").splitlines()
-    assert lines[0] == ("id,ref,text,origin,supports,denies,discusses,supports_speakers,denies_speakers,"
-                        "discusses_speakers,supports_outlets,denies_outlets,discusses_outlets,verdict")
+    assert lines[0] == (
+        "id,ref,text,origin,supports,denies,discusses,supports_speakers,denies_speakers,"
+        "discusses_speakers,supports_outlets,denies_outlets,discusses_outlets,verdict"
+    )
     assert lines[1:] == ["1,,India's missiles struck targets in Afghanistan.,denial,0,1,0,,India,,,,,"]
 
 
@@ -152,14 +178,31 @@ def test_the_claims_api_returns_what_the_cli_shows(db) -> None:  # type: ignore[
     tracker.relink_all(db)
     claim = tracker.add_claim(db, "Indian missiles struck targets in Afghanistan", ref="afg")
     assert json.loads(json.dumps(claim))["statements"][0]["stance"] == "supports"
-    assert [c["text"] for c in tracker.list_claims(db)] == [STRUCK, "Indian missiles struck targets in Afghanistan"]
+    assert [c["text"] for c in tracker.list_claims(db)] == [
+        STRUCK,
+        "Indian missiles struck targets in Afghanistan",
+    ]
 
 
-def test_a_verdict_passes_to_statements_confirmed_on_the_same_claim_and_claimreview_names_the_claim(cli) -> None:
-    cli.ok("add", "The dam on the river was breached overnight.", "--speaker", "Local official",
-           "--url", "https://news.example/dam-1")
-    cli.ok("add", "Floodwater poured through a breach in the dam.", "--speaker", "Resident",
-           "--url", "https://news.example/dam-2")
+def test_a_verdict_passes_to_statements_confirmed_on_the_same_claim_and_claimreview_names_the_claim(
+    cli,
+) -> None:
+    cli.ok(
+        "add",
+        "The dam on the river was breached overnight.",
+        "--speaker",
+        "Local official",
+        "--url",
+        "https://news.example/dam-1",
+    )
+    cli.ok(
+        "add",
+        "Floodwater poured through a breach in the dam.",
+        "--speaker",
+        "Resident",
+        "--url",
+        "https://news.example/dam-2",
+    )
     cli.ok("claim", "add", "The dam was breached", "--ref", "dam")
     cli.ok("claim", "attach", "1", "dam", "--stance", "supports")
     assert cli.json("show", "2")["verdict"] is None
@@ -172,5 +215,38 @@ def test_a_verdict_passes_to_statements_confirmed_on_the_same_claim_and_claimrev
     (review,) = json.loads(cli.ok("export", "verdicts", "--format", "claimreview"))
     assert review["claimReviewed"] == "The dam on the river was breached overnight."  # the claim it founded
     assert [a["url"] for a in review["itemReviewed"]["appearance"]] == [
-        "https://news.example/dam-1", "https://news.example/dam-2",
+        "https://news.example/dam-1",
+        "https://news.example/dam-2",
     ]
+
+
+def test_claim_review_confirms_and_rejects_sides_and_keeps_them(cli, db_path) -> None:
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    cli.ok("add", DENIED, "--speaker", "India")
+    cli.ok("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afg")
+    result = cli("claim", "review", "--claim", "afg", input="c\nr\n")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-1] == "Confirmed 1, rejected 1, skipped 0."
+    mine = [(sid, stance, status) for claim, sid, stance, status, _ in _attachments(db_path) if claim == 2]
+    assert mine == [(1, "supports", "confirmed"), (2, "denies", "rejected")]
+    cli.ok("link")
+    assert [
+        (sid, stance, status) for claim, sid, stance, status, _ in _attachments(db_path) if claim == 2
+    ] == mine
+    nothing = cli("claim", "review", "--claim", "afg")
+    assert (nothing.exit_code, nothing.stderr) == (0, "No suggested claim attachments to review.\n")
+
+
+def test_a_timeline_can_be_read_for_one_claim(cli, db) -> None:  # type: ignore[no-untyped-def]
+    from tracker import reports
+    from tracker.store import StatementFilter
+
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military", "--said-on", "2025-05-10")
+    cli.ok("add", DENIED, "--speaker", "India", "--said-on", "2025-05-11")
+    cli.ok(
+        "add", "Heavy rain flooded the coastal highway.", "--speaker", "Met office", "--said-on", "2025-05-09"
+    )
+    cli.ok("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afg")
+    rows = reports.timeline(db, StatementFilter(claim="afg"))
+    assert [(r["id"], r["date"]) for r in rows] == [(1, "2025-05-10"), (2, "2025-05-11")]
+    assert len(reports.timeline(db, StatementFilter())) == 3

@@ -31,7 +31,9 @@ class _StuckPool:
         self.released.wait()
 
 
-def test_a_pool_that_will_not_stop_is_abandoned_and_its_workers_killed(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_pool_that_will_not_stop_is_abandoned_and_its_workers_killed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(parallel, "_ABANDONED", [])
     pool = _StuckPool()
     parallel.stop_pool(pool, timeout=0.05)  # type: ignore[arg-type]

@@ -47,7 +47,14 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from tracker.claims import add_claim, attach_statement, detach_statement, get_claim, list_claims, merge_claims
+    from tracker.claims import (
+        add_claim,
+        attach_statement,
+        detach_statement,
+        get_claim,
+        list_claims,
+        merge_claims,
+    )
     from tracker.extract import extract_article, extract_statements
     from tracker.judge import relate
     from tracker.link import confirm_link, link_new, reject_link, relink_all

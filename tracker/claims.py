@@ -30,8 +30,6 @@ from tracker.model import InvalidInput, Judgement, NotFound, Polarity, Relation,
 
 __all__ = [
     "Stance",
-    "reattach",
-    "reattach_all",
     "add_claim",
     "attach_statement",
     "attach_statements",
@@ -40,6 +38,10 @@ __all__ = [
     "list_claims",
     "merge_claims",
     "opposing_pairs",
+    "reattach",
+    "reattach_all",
+    "review_attachment",
+    "suggested_attachments",
 ]
 
 MAX_CLAIM_CHARS = 2_000
@@ -78,11 +80,15 @@ def _clean_text(text: str) -> str:
     if not cleaned:
         raise InvalidInput("a claim needs text")
     if len(cleaned) > MAX_CLAIM_CHARS:
-        raise InvalidInput(f"a claim is at most {MAX_CLAIM_CHARS:,} characters (this one has {len(cleaned):,})")
+        raise InvalidInput(
+            f"a claim is at most {MAX_CLAIM_CHARS:,} characters (this one has {len(cleaned):,})"
+        )
     return cleaned
 
 
-def add_claim(db: Database, text: str, *, ref: str | None = None, origin: str = Origin.USER) -> dict[str, Any]:
+def add_claim(
+    db: Database, text: str, *, ref: str | None = None, origin: str = Origin.USER
+) -> dict[str, Any]:
     """Record a claim and attach to it the stored statements that take a side on it."""
     from tracker.text import analyse
 
@@ -173,7 +179,10 @@ def list_claims(db: Database, *, limit: int | None = None, disputed: bool = Fals
         if row["stance"] is None:
             continue
         claim[row["stance"]] += 1
-        for field, value in ((f"{row['stance']}_speakers", row["speaker"]), (f"{row['stance']}_outlets", row["outlet"])):
+        for field, value in (
+            (f"{row['stance']}_speakers", row["speaker"]),
+            (f"{row['stance']}_outlets", row["outlet"]),
+        ):
             if value and value not in claim[field]:
                 claim[field].append(value)
     from tracker.verdicts import claim_verdicts
@@ -374,7 +383,9 @@ def _to_recorded_claims(db: Database, rows: dict[int, dict[str, Any]], limits: T
     """The stances statements take on the claims people recorded."""
     from tracker.link import rare_terms
 
-    recorded = db.execute("SELECT count(*) FROM claims WHERE origin = 'user' AND merged_into IS NULL").fetchone()[0]
+    recorded = db.execute(
+        "SELECT count(*) FROM claims WHERE origin = 'user' AND merged_into IS NULL"
+    ).fetchone()[0]
     if not recorded:
         return []
     found: list[_Found] = []
@@ -392,7 +403,7 @@ def _to_recorded_claims(db: Database, rows: dict[int, dict[str, Any]], limits: T
                 if row is not None:
                     found.extend(_judged(claim["id"], claim["text"], row, limits))
         return found
-    for sid, row in rows.items():
+    for row in rows.values():
         words = rare_terms(db, row["text"], k=8)
         if not words:
             continue
@@ -437,7 +448,9 @@ def _through_founders(
     """The statement joins the claim of the founder it is most strongly linked to, or founds one."""
     from tracker.model import Reason
 
-    best = max(((score, -other, relation) for score, other, relation in links if other in founders), default=None)
+    best = max(
+        ((score, -other, relation) for score, other, relation in links if other in founders), default=None
+    )
     if best is None:
         founded = _found_claim(db, row)
         if founded is None:
@@ -503,7 +516,8 @@ def _sentence(proposition: str, speaker: str | None) -> str:
 
 def _speaker_of(db: Database, statement_id: int) -> str | None:
     found = db.execute(
-        "SELECT sp.name FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = ?", [statement_id]
+        "SELECT sp.name FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = ?",
+        [statement_id],
     ).fetchone()
     return str(found[0]) if found else None
 
@@ -534,8 +548,15 @@ def attach_statement(
                VALUES (?, ?, ?, 100, ?, 'confirmed', ?, ?, ?)
                ON CONFLICT (claim_id, statement_id) DO UPDATE SET stance = excluded.stance,
                    status = 'confirmed', reviewed_by = excluded.reviewed_by, reviewed_at = excluded.reviewed_at""",
-            [row["id"], statement_id, stance, json.dumps([{"code": "person", "detail": "attached by hand"}]),
-             stamp, by or "user", stamp],
+            [
+                row["id"],
+                statement_id,
+                stance,
+                json.dumps([{"code": "person", "detail": "attached by hand"}]),
+                stamp,
+                by or "user",
+                stamp,
+            ],
         )
     return get_claim(db, str(row["id"]))
 
@@ -549,6 +570,51 @@ def detach_statement(db: Database, statement_id: int, claim: str, *, by: str | N
             """UPDATE claim_statements SET status = 'rejected', reviewed_by = ?, reviewed_at = ?
                WHERE claim_id = ? AND statement_id = ?""",
             [by or "user", stamp, row["id"], statement_id],
+        )
+        if cursor.rowcount == 0:
+            raise NotFound(f"statement {statement_id} is not attached to claim {row['id']}")
+    return get_claim(db, str(row["id"]))
+
+
+def suggested_attachments(
+    db: Database, *, claim: str | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Attachments waiting for a person (a side taken, not only discussed), strongest first;
+    of one claim (id or ref) when given."""
+    sql = """SELECT cs.claim_id, c.text AS claim, cs.statement_id, s.text, sp.name AS speaker,
+                    cs.stance, cs.score, cs.reasons
+             FROM claim_statements cs
+             JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
+             JOIN statements s ON s.id = cs.statement_id
+             JOIN speakers sp ON sp.id = s.speaker_id
+             WHERE cs.status = 'suggested' AND cs.stance != 'discusses' {only}
+             ORDER BY cs.score DESC, cs.claim_id, cs.statement_id"""
+    params: list[Any] = []
+    only = ""
+    if claim is not None:
+        only = "AND cs.claim_id = ?"
+        params.append(_claim_row(db, claim)["id"])
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    rows = list(db.query(sql.format(only=only), params))
+    for row in rows:
+        row["reasons"] = json.loads(row["reasons"] or "[]")
+    return rows
+
+
+def review_attachment(
+    db: Database, statement_id: int, claim: str, status: str, *, by: str | None = None
+) -> dict[str, Any]:
+    """A person confirms or rejects the side tracker gave a statement on a claim; final."""
+    if status not in (ReviewStatus.CONFIRMED.value, ReviewStatus.REJECTED.value):
+        raise InvalidInput(f"a review confirms or rejects, not {status!r}")
+    row = _claim_row(db, claim)
+    with db.conn:
+        cursor = db.execute(
+            """UPDATE claim_statements SET status = ?, reviewed_by = ?, reviewed_at = ?
+               WHERE claim_id = ? AND statement_id = ?""",
+            [status, by or "user", _now(), row["id"], statement_id],
         )
         if cursor.rowcount == 0:
             raise NotFound(f"statement {statement_id} is not attached to claim {row['id']}")

@@ -142,7 +142,7 @@ def m002_sources_fts(db: Database) -> None:
 def m003_claims(db: Database) -> None:
     # Claims are what a desk tracks: statements attach to them with a stance. A claim merged
     # into another keeps its row (merged_into), so its id and ref still answer.
-    db["claims"].create(
+    db.table("claims").create(
         {
             "id": int,
             "text": str,
@@ -157,7 +157,7 @@ def m003_claims(db: Database) -> None:
         not_null={"text", "origin", "created_at"},
     )
     db.execute("CREATE UNIQUE INDEX idx_claims_ref ON claims (ref) WHERE ref IS NOT NULL")
-    db["claims"].enable_fts(["text"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2")
+    db.table("claims").enable_fts(["text"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2")
     db.execute(
         """CREATE TABLE claim_statements (
                claim_id INTEGER NOT NULL REFERENCES claims(id),

@@ -109,6 +109,53 @@ def _judge_some(shared: _Judging, pairs: Sequence[tuple[int, int]]) -> tuple[lis
     return found, judged
 
 
+def strongest(found: list[Found], k: int | None = None) -> list[Found]:
+    """The links each of whose statements counts it among its k strongest (ties by the other
+    statement's id). A statement that shares vocabulary with hundreds of others keeps the few
+    that say most; a claim repeated by dozens is held together by its claim, not every pair."""
+    kept = _top(((a, b, judgement.score) for a, b, judgement, _ in found), config.MAX_LINKS if k is None else k)
+    return [f for f in found if (f[0], f[1]) in kept]
+
+
+def _top(links: Iterable[tuple[int, int, float]], k: int, only: set[int] | None = None) -> set[tuple[int, int]]:
+    """The pairs that are among the k strongest links of both their statements (of a statement
+    in `only`, when given: the others' ranks are not known here)."""
+    pairs = list(links)
+    ranked: dict[int, list[tuple[float, int]]] = {}
+    for a, b, score in pairs:
+        ranked.setdefault(a, []).append((-score, b))
+        ranked.setdefault(b, []).append((-score, a))
+    best = {sid: {other for _, other in sorted(values)[:k]} for sid, values in ranked.items()}
+
+    def keeps(sid: int, other: int) -> bool:
+        return (only is not None and sid not in only) or other in best[sid]
+
+    return {(a, b) for a, b, _ in pairs if keeps(a, b) and keeps(b, a)}
+
+
+def _bound_stored(db: Database, touched: set[int]) -> int:
+    """After new links: drop the unreviewed links that are no longer among the MAX_LINKS
+    strongest of a statement they touch. Returns how many were dropped."""
+    if not touched:
+        return 0
+    links: dict[tuple[int, int], tuple[int, float, bool]] = {}
+    ids = sorted(touched)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for column in ("a_id", "b_id"):
+            for link_id, a, b, score, reviewed in db.execute(
+                f"SELECT id, a_id, b_id, score, reviewed_at IS NOT NULL FROM links"
+                f" WHERE {column} IN ({marks}) AND status != 'rejected'",
+                chunk,
+            ):
+                links[(a, b)] = (link_id, score, bool(reviewed))
+    kept = _top(((a, b, score) for (a, b), (_, score, _) in links.items()), config.MAX_LINKS, touched)
+    weak = [(link_id,) for pair, (link_id, _, reviewed) in links.items() if not reviewed and pair not in kept]
+    db.conn.executemany("DELETE FROM links WHERE id = ?", weak)
+    return len(weak)
+
+
 _CHUNK = 2_000  # pairs per task: small enough for steady progress, large enough to be cheap
 
 
@@ -225,6 +272,7 @@ def _link_new(db: Database, ids: Iterable[int], progress: Progress | None, worke
         found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
     with stats.timed("writing"), db.atomic():
         _write(db, found, stats)
+        stats.removed = _bound_stored(db, {i for a, b, _, _ in found for i in (a, b)})
     with stats.timed("attaching claims"):
         stats.attached = attach_statements(db, wanted)
     return stats
@@ -247,6 +295,7 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
         pairs = sorted(found_pairs)
     with stats.timed("judging"):
         found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
+    found = strongest(found)
     keep = {(a, b) for a, b, _, _ in found}
     with stats.timed("writing"), db.atomic():
         _write(db, found, stats)

@@ -44,6 +44,7 @@ class StatementFilter:
     until: str | None = None
     kind: str | None = None
     limit: int | None = None
+    claim: str | None = None  # a claim's id or ref: the statements attached to it
 
 
 def filter_clause(db: Database, where: StatementFilter, alias: str = "s") -> tuple[str, list[Any]]:
@@ -77,7 +78,23 @@ def filter_clause(db: Database, where: StatementFilter, alias: str = "s") -> tup
         kind = clean_choice(where.kind, "kind", Kind.values(), None)
         clauses.append(f"{alias}.kind = ?")
         params.append(kind)
+    if where.claim:
+        clauses.append(
+            f"{alias}.id IN (SELECT cs.statement_id FROM claim_statements cs WHERE cs.claim_id = ?"
+            " AND cs.status != 'rejected')"
+        )
+        params.append(_claim_id(db, where.claim))
     return " AND ".join(clauses) or "1", params
+
+
+def _claim_id(db: Database, id_or_ref: str) -> int:
+    key = id_or_ref.strip()
+    found = db.execute("SELECT id, merged_into FROM claims WHERE ref = ?", [key]).fetchone()
+    if found is None and key.isdigit():
+        found = db.execute("SELECT id, merged_into FROM claims WHERE id = ?", [int(key)]).fetchone()
+    if found is None:
+        raise NotFound(f"no claim {key!r}")
+    return int(found[1] or found[0])
 
 
 def list_statements(db: Database, where: StatementFilter | None = None) -> list[dict[str, Any]]:
