@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tracker.cli.options import DbOption, JsonOption, after_commit, database, link_added
+from tracker.cli.options import (
+    CsvOption,
+    DbOption,
+    JsonOption,
+    NlOption,
+    after_commit,
+    database,
+    link_added,
+    output_format,
+)
 from tracker.cli.render import Column
 
 if TYPE_CHECKING:
@@ -38,14 +46,20 @@ def extract(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be stored; store nothing.")] = False,
     link: Annotated[bool, typer.Option("--link/--no-link", help="Link new statements to related ones.")] = True,
     json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Find the attributed statements in articles, show them, and store them."""
+    """Find the attributed statements in articles, show them, and store them.
+
+    Example: tracker extract article.txt --date 2025-05-10 --dry-run
+    """
     from tracker.cli import render
     from tracker.dates import parse_date
     from tracker.export import read_text
     from tracker.extract import extract_article
 
+    fmt = output_format(json_, csv, nl)
     date = parse_date(date, field="--date")
     texts = [(path, read_text(path, what="article", limit=MAX_ARTICLE_BYTES)) for path in files]
     found: list[dict[str, Any]] = []
@@ -72,11 +86,15 @@ def extract(
             )
             if link and new_ids:
                 link_added(db, new_ids)
-        if json_:
-            print(json.dumps(found, ensure_ascii=False, indent=2))
-        else:
+        if fmt == "table":
             columns = ([("id", "id")] if not dry_run else []) + COLUMNS
             render.table(found, columns, empty="")
+        else:
+            render.emit(found, [(key, key) for key in _machine_columns(found)], fmt=fmt)
+
+
+def _machine_columns(found: list[dict[str, Any]]) -> list[str]:
+    return list(found[0]) if found else ["speaker", "text"]
 
 
 def _progress(items: list[Any], show: bool) -> Any:

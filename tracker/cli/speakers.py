@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 import typer
@@ -85,21 +84,34 @@ def _statement_ids(text: str) -> list[int]:
 def list_speakers(
     json_: JsonOption = False, csv: CsvOption = False, nl: NlOption = False, db_path: DbOption = None
 ) -> None:
-    """List speakers with their aliases, statement counts and likely duplicates."""
+    """List speakers with their aliases, statement counts and likely duplicates.
+
+    Example: tracker speakers list --csv
+    """
     from tracker.cli.render import emit
     from tracker.store import list_speakers as rows
 
     emit(rows(database(db_path)), SPEAKER_COLUMNS, fmt=output_format(json_, csv, nl), empty="No speakers.")
 
 
-def show_speaker(speaker: SpeakerArg, json_: JsonOption = False, db_path: DbOption = None) -> None:
-    """Show one speaker and their latest statements."""
+def show_speaker(
+    speaker: SpeakerArg,
+    json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
+    db_path: DbOption = None,
+) -> None:
+    """Show one speaker and their latest statements.
+
+    Example: tracker speakers show "Ishaq Dar"
+    """
     from tracker.cli import render
     from tracker.store import show_speaker as fetch
 
+    fmt = output_format(json_, csv, nl)
     found = fetch(database(db_path), speaker)
-    if json_:
-        print(json.dumps(found, ensure_ascii=False, indent=2))
+    if fmt != "table":
+        render.emit_record(found, fmt=fmt)
         return
     render.record(
         [(header, found.get(key)) for key, header in SPEAKER_COLUMNS], title=f"Speaker {found['id']}"
@@ -130,7 +142,10 @@ def alias(
     alias_name: Annotated[str, typer.Argument(help="Another name for them.", metavar="ALIAS")],
     db_path: DbOption = None,
 ) -> None:
-    """Record another name a speaker goes by."""
+    """Record another name a speaker goes by.
+
+    Example: tracker speakers alias "Ishaq Dar" "Pakistan's Foreign Minister"
+    """
     from tracker.store import add_alias
 
     found = add_alias(database(db_path), speaker, alias_name)
@@ -142,7 +157,10 @@ def merge(
     absorb: Annotated[str, typer.Argument(help="The duplicate to fold into it.", metavar="DUPLICATE")],
     db_path: DbOption = None,
 ) -> None:
-    """Merge a duplicate speaker into another: statements and aliases move over."""
+    """Merge a duplicate speaker into another: statements and aliases move over.
+
+    Example: tracker speakers merge 1 9
+    """
     from tracker.store import merge_speakers
 
     found = merge_speakers(database(db_path), keep, absorb)
@@ -156,7 +174,10 @@ def merge(
 def merges(
     json_: JsonOption = False, csv: CsvOption = False, nl: NlOption = False, db_path: DbOption = None
 ) -> None:
-    """List recorded merges, newest first, with the id `unmerge` takes."""
+    """List recorded merges, newest first, with the id `unmerge` takes.
+
+    Example: tracker speakers merges --json
+    """
     from tracker.cli.render import emit
     from tracker.store import list_merges
 
@@ -169,7 +190,10 @@ def unmerge(
     ],
     db_path: DbOption = None,
 ) -> None:
-    """Undo a merge: the absorbed speaker returns, with its aliases and statements."""
+    """Undo a merge: the absorbed speaker returns, with its aliases and statements.
+
+    Example: tracker speakers unmerge 1
+    """
     from tracker.store import unmerge_speakers
 
     found = unmerge_speakers(database(db_path), merge_id)
@@ -187,7 +211,10 @@ def split(
     ] = None,
     db_path: DbOption = None,
 ) -> None:
-    """Move some of a speaker's statements to a new speaker (--name) or another one (--to)."""
+    """Move some of a speaker's statements to a new speaker (--name) or another one (--to).
+
+    Example: tracker speakers split "Ishaq Dar" --statements 2 --name "Dar aide"
+    """
     from tracker.store import split_speaker
 
     ids = _statement_ids(statements)
@@ -199,7 +226,10 @@ def split(
 def uncertain(
     json_: JsonOption = False, csv: CsvOption = False, nl: NlOption = False, db_path: DbOption = None
 ) -> None:
-    """List statements whose speaker is uncertain: filed under a name two speakers fit."""
+    """List statements whose speaker is uncertain: filed under a name two speakers fit.
+
+    Example: tracker speakers uncertain --csv
+    """
     from tracker.cli.render import emit
     from tracker.store import speaker_reviews
 
@@ -212,7 +242,10 @@ def uncertain(
 
 
 def confirm(speaker: SpeakerArg, statements: StatementsOption, db_path: DbOption = None) -> None:
-    """Keep statements under their speaker and clear their "uncertain" flag."""
+    """Keep statements under their speaker and clear their "uncertain" flag.
+
+    Example: tracker speakers confirm "Ishaq Dar" --statements 1
+    """
     from tracker.store import confirm_speaker
 
     ids = _statement_ids(statements)
@@ -225,7 +258,10 @@ def rename(
     new_name: Annotated[str, typer.Argument(help="The new canonical name.", metavar="NEW_NAME")],
     db_path: DbOption = None,
 ) -> None:
-    """Change a speaker's canonical name (the old one stays an alias)."""
+    """Change a speaker's canonical name (the old one stays an alias).
+
+    Example: tracker speakers rename "US State Department" "State Department"
+    """
     from tracker.store import rename_speaker
 
     found = rename_speaker(database(db_path), speaker, new_name)
@@ -235,7 +271,10 @@ def rename(
 def list_sources(
     json_: JsonOption = False, csv: CsvOption = False, nl: NlOption = False, db_path: DbOption = None
 ) -> None:
-    """List sources (outlet, URL, title) with their statement counts."""
+    """List sources (outlet, URL, title) with their statement counts.
+
+    Example: tracker sources list --json
+    """
     from tracker.cli.render import emit
     from tracker.store import list_sources as rows
 

@@ -77,7 +77,10 @@ def add(
     json_: JsonOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Record one statement and print its id."""
+    """Record one statement and print its id.
+
+    Example: tracker add "The ball is in India's court." -s Dar --said-on 2025-05
+    """
     from tracker.model import NewStatement
     from tracker.store import add_statement, get_statement
 
@@ -124,7 +127,10 @@ def list_(
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """List statements, oldest first, with filters."""
+    """List statements, oldest first, with filters.
+
+    Example: tracker list --speaker "Ishaq Dar" --since 2025-05 --csv
+    """
     from tracker.cli.render import emit
     from tracker.store import StatementFilter, list_statements
 
@@ -147,7 +153,10 @@ def search(
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Full-text search over statements, best match first."""
+    """Full-text search over statements, best match first.
+
+    Example: tracker search "missiles Afghanistan"
+    """
     from tracker.cli.render import emit
     from tracker.store import search_statements
 
@@ -164,21 +173,27 @@ def search(
 def show(
     statement_id: Annotated[int, typer.Argument(help="The statement's id.", metavar="ID")],
     json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Show one statement with its speaker, source, reporting chain, links and verdicts."""
+    """Show one statement with its speaker, source, reporting chain, links and verdicts.
+
+    Example: tracker show 2
+    """
     from tracker.cli import render
     from tracker.store import get_statement, statement_links, statement_speaker_review, statement_verdicts
     from tracker.verdicts import current_verdict
 
+    fmt = output_format(json_, csv, nl)
     db = database(db_path)
     statement = get_statement(db, statement_id)
     statement["speaker_uncertain"] = statement_speaker_review(db, statement_id)
     statement["links"] = statement_links(db, statement_id)
     statement["verdicts"] = statement_verdicts(db, statement_id)
     statement["verdict"] = current_verdict(db, statement_id)  # latest own, else inherited
-    if json_:
-        print(json.dumps(statement, ensure_ascii=False, indent=2))
+    if fmt != "table":
+        render.emit_record(statement, fmt=fmt)
         return
     span = (
         f"{statement['char_start']}–{statement['char_end']}"
