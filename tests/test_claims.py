@@ -270,3 +270,18 @@ def test_a_reply_takes_its_side_on_the_claim_it_answers(cli, db_path) -> None:
     (disputed,) = cli.json("claims", "--disputed")
     assert (disputed["supports_speakers"], disputed["denies_speakers"]) == (["Amir Khan"], ["water ministry"])
     assert disputed["text"] == "the dam on the Ravi river had been breached overnight"
+
+
+def test_show_lists_the_claims_a_statement_takes_a_side_on(cli) -> None:
+    cli.ok("add", DENIED, "--speaker", "India")
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    assert [(c["id"], c["stance"], c["status"]) for c in cli.json("show", "2")["claims"]] == [(1, "supports", "suggested")]
+    assert "India's missiles struck targets in Afghanistan." in cli.ok("show", "2")
+
+
+def test_review_claims_walks_the_claim_sides(cli) -> None:
+    cli.ok("add", DENIED, "--speaker", "India")
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    result = cli("review", "--claims", input="c\n")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (0, "Confirmed 1, rejected 0, skipped 0.")
+    assert [(c["id"], c["status"]) for c in cli.json("show", "2")["claims"]] == [(1, "confirmed")]

@@ -41,6 +41,7 @@ __all__ = [
     "reattach",
     "reattach_all",
     "review_attachment",
+    "statement_claims",
     "suggested_attachments",
 ]
 
@@ -146,6 +147,19 @@ def get_claim(db: Database, id_or_ref: str) -> dict[str, Any]:
         "created_at": row["created_at"],
         "statements": statements,
     }
+
+
+def statement_claims(db: Database, statement_id: int) -> list[dict[str, Any]]:
+    """The claims a statement is attached to (not those a person took it off), with its side."""
+    return list(
+        db.query(
+            """SELECT c.id, c.text, c.ref, cs.stance, cs.status, cs.score
+               FROM claim_statements cs JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
+               WHERE cs.statement_id = ? AND cs.status != 'rejected'
+               ORDER BY cs.founder DESC, cs.score DESC, c.id""",
+            [statement_id],
+        )
+    )
 
 
 def list_claims(db: Database, *, limit: int | None = None, disputed: bool = False) -> list[dict[str, Any]]:

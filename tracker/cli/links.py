@@ -250,6 +250,9 @@ def _show_pair(row: dict[str, Any], position: int, total: int) -> None:
 
 def review(
     relation: Annotated[StoredRelation | None, typer.Option(help="Only this relation.")] = None,
+    claims: Annotated[
+        bool, typer.Option("--claims", help="Review the sides statements take on claims instead.")
+    ] = False,
     db_path: DbOption = None,
 ) -> None:
     """Walk the suggested links, strongest first: confirm, reject, skip or quit.
@@ -259,6 +262,11 @@ def review(
     from tracker.cli.render import status
     from tracker.link import confirm_link, reject_link, suggested_links
 
+    if claims:
+        from tracker.cli.claims import review as review_claims
+
+        review_claims(claim=None, limit=None, db_path=db_path)
+        return
     db = database(db_path)
     rows = suggested_links(db, relation=relation.value if relation else None)
     if not rows:

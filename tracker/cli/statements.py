@@ -177,12 +177,13 @@ def show(
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Show one statement with its speaker, source, reporting chain, links and verdicts.
+    """Show one statement with its speaker, source, reporting chain, claims, links and verdicts.
 
     Example: tracker show 2
     """
     from tracker.cli import render
     from tracker.store import get_statement, statement_links, statement_speaker_review, statement_verdicts
+    from tracker.claims import statement_claims
     from tracker.verdicts import current_verdict
 
     fmt = output_format(json_, csv, nl)
@@ -192,6 +193,7 @@ def show(
     statement["links"] = statement_links(db, statement_id)
     statement["verdicts"] = statement_verdicts(db, statement_id)
     statement["verdict"] = current_verdict(db, statement_id)  # latest own, else inherited
+    statement["claims"] = statement_claims(db, statement_id)
     if fmt != "table":
         render.emit_record(statement, fmt=fmt)
         return
@@ -226,6 +228,12 @@ def show(
         ],
         title=f"Statement {statement_id}",
     )
+    if statement["claims"]:
+        render.table(
+            statement["claims"],
+            [("id", "claim"), ("stance", "stance"), ("status", "status"), ("score", "score"), ("text", "text")],
+            title="Claims",
+        )
     if statement["links"]:
         render.table(
             [
