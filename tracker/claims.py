@@ -414,7 +414,9 @@ def _to_recorded_claims(db: Database, rows: dict[int, dict[str, Any]], limits: T
     found: list[_Found] = []
     if len(rows) > 4 * recorded:
         # Many statements, few claims: each claim looks for its statements.
-        for claim in db.query("SELECT id, text FROM claims WHERE origin IN ('user', 'denial') AND merged_into IS NULL"):
+        for claim in db.query(
+            "SELECT id, text FROM claims WHERE origin IN ('user', 'denial') AND merged_into IS NULL"
+        ):
             words = rare_terms(db, claim["text"], k=12)
             if not words:
                 continue
@@ -487,7 +489,14 @@ def _judged_answer(claim_id: int, claim_text: str, row: dict[str, Any], limits: 
     else:
         stance = Stance.DENIES if row["polarity"] == Polarity.DENY.value else Stance.SUPPORTS
     reason = Reason("answers", f"answers '{row['answers']}'")
-    return [_Found(claim_id, row["id"], stance, Judgement(judgement.relation, judgement.score, (reason, *judgement.reasons)))]
+    return [
+        _Found(
+            claim_id,
+            row["id"],
+            stance,
+            Judgement(judgement.relation, judgement.score, (reason, *judgement.reasons)),
+        )
+    ]
 
 
 def _through_founders(
@@ -529,12 +538,21 @@ def _found_claim(db: Database, row: dict[str, Any]) -> _Found | None:
         denies = row["polarity"] == Polarity.DENY.value
         cursor = db.execute(
             "INSERT INTO claims (text, proposition, origin, created_at) VALUES (?, ?, ?, ?)",
-            [_sentence(row["answers"], None), row["answers"], (Origin.DENIAL if denies else Origin.STATEMENT).value,
-             _now()],
+            [
+                _sentence(row["answers"], _speaker_of(db, row["id"])),
+                row["answers"],
+                (Origin.DENIAL if denies else Origin.STATEMENT).value,
+                _now(),
+            ],
         )
         reason = Reason("answers", f"answers '{row['answers']}'")
-        return _Found(int(cursor.lastrowid or 0), row["id"], Stance.DENIES if denies else Stance.SUPPORTS,
-                      Judgement(Relation.AGREES, 100.0, (reason,)), founder=True)
+        return _Found(
+            int(cursor.lastrowid or 0),
+            row["id"],
+            Stance.DENIES if denies else Stance.SUPPORTS,
+            Judgement(Relation.AGREES, 100.0, (reason,)),
+            founder=True,
+        )
     analysis = analyse_full(row["text"]) if row["polarity"] == Polarity.DENY.value else None
     wrapped = (
         [cue for cue in analysis.cues if cue.kind == "denial" and cue.span[1] <= analysis.prop_offset]
