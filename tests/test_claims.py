@@ -285,3 +285,10 @@ def test_review_claims_walks_the_claim_sides(cli) -> None:
     result = cli("review", "--claims", input="c\n")
     assert (result.exit_code, result.stderr.splitlines()[-1]) == (0, "Confirmed 1, rejected 0, skipped 0.")
     assert [(c["id"], c["status"]) for c in cli.json("show", "2")["claims"]] == [(1, "confirmed")]
+
+
+def test_claims_list_disputed_claims_first_then_the_most_taken_up(cli) -> None:
+    cli.ok("add", "Heavy rain flooded the coastal highway near the port.", "--speaker", "Met office")
+    cli.ok("add", DENIED, "--speaker", "India")
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    assert [c["id"] for c in cli.json("claims")] == [2, 1]

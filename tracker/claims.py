@@ -163,7 +163,8 @@ def statement_claims(db: Database, statement_id: int) -> list[dict[str, Any]]:
 
 
 def list_claims(db: Database, *, limit: int | None = None, disputed: bool = False) -> list[dict[str, Any]]:
-    """Every claim with how many statements take each side, and who and which outlets do."""
+    """Every claim with how many statements take each side, and who and which outlets do:
+    disputed claims first, then the claims most statements take up."""
     rows = list(
         db.query(
             """SELECT c.id, c.text, c.ref, c.origin, cs.stance, sp.name AS speaker, so.outlet
@@ -205,7 +206,15 @@ def list_claims(db: Database, *, limit: int | None = None, disputed: bool = Fals
     for claim in claims.values():
         verdict = rated.get(claim["id"])
         claim["verdict"] = verdict["rating"] if verdict else None
-    out = list(claims.values())
+    # The claims a desk looks at first: disputed ones, then those most statements take up.
+    out = sorted(
+        claims.values(),
+        key=lambda c: (
+            not (c["supports"] and c["denies"]),
+            -(c["supports"] + c["denies"] + c["discusses"]),
+            c["id"],
+        ),
+    )
     if disputed:
         out = [c for c in out if c["supports"] and c["denies"]]
     return out[:limit] if limit is not None else out
