@@ -376,10 +376,27 @@ class SourceCache:
     def __init__(self, db: Database):
         self.db = db
         self.known: dict[tuple[str, str], list[Any]] = {}  # key -> [id, title, author, published]
+        self.outlets: dict[str, str] | None = None  # outlet_key -> stored outlet, read on first need
+
+    def _outlet(self, new: NewStatement) -> str:
+        """The outlet a statement names, else the one its URL is on: an outlet already stored
+        under a name that is the domain's ("Dawn" for https://www.dawn.com/…), else the host."""
+        if new.source:
+            return new.source
+        host = _outlet_from_url(new.url or "")
+        if self.outlets is None:
+            self.outlets = {}
+            for (name,) in self.db.execute("SELECT DISTINCT outlet FROM sources"):
+                self.outlets.setdefault(outlet_key(name), name)
+        for key in _domain_keys(host):
+            if key in self.outlets:
+                return self.outlets[key]
+        self.outlets.setdefault(outlet_key(host), host)
+        return host
 
     def _stored(self, new: NewStatement) -> tuple[str, tuple[str, str], list[Any] | None]:
         """(outlet, cache key, [id, title, author, published] when the source is stored)."""
-        outlet = new.source or _outlet_from_url(new.url or "")
+        outlet = self._outlet(new)
         # the unique index compares outlets with NOCASE, which folds ASCII letters only
         cache_key = (outlet.translate(_NOCASE), new.url or "")
         entry = self.known.get(cache_key)
@@ -445,8 +462,29 @@ class SourceCache:
 
 
 def _outlet_from_url(url: str) -> str:
-    host = re.sub(r"^[a-z]+://", "", url.strip(), flags=re.I).split("/")[0]
-    return host.removeprefix("www.") or url
+    """The host a URL is on, as an outlet: no scheme, credentials or port, lower case, and no
+    "www." or mobile "m." / "amp." in front (https://user:pw@m.Dawn.com:443/x → dawn.com)."""
+    from urllib.parse import urlsplit
+
+    text = url.strip()
+    try:
+        host = urlsplit(text if "://" in text else f"//{text}").hostname or ""
+    except ValueError:  # a malformed port or bracket: keep what stands before the path
+        host = re.sub(r"^[a-z]+://", "", text, flags=re.I).split("/")[0].rsplit("@", 1)[-1].split(":")[0].lower()
+    for prefix in ("www.", "m.", "amp.", "mobile."):
+        host = host.removeprefix(prefix)
+    return host or text
+
+
+def outlet_key(name: str) -> str:
+    """An outlet's name or domain as letters and digits only: "The Hindu" and "thehindu" meet."""
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
+def _domain_keys(host: str) -> list[str]:
+    """The keys an outlet named for this domain would have: "caliber.az" → caliberaz, caliber."""
+    labels = host.split(".")
+    return [outlet_key(host), *([outlet_key(labels[0])] if len(labels) > 1 else [])]
 
 
 def speaker_ids_matching(db: Database, name: str) -> list[int]:
