@@ -73,14 +73,7 @@ def contradictions(
     params.extend(values)
     clauses.append("l.relation = ?")
     params.append(Relation.CONTRADICTS.value)
-    if flips:
-        clauses.append("a.speaker_id = b.speaker_id")
-    if where is not None:
-        clause_a, params_a = filter_clause(db, where, "a")
-        clause_b, params_b = filter_clause(db, where, "b")
-        if clause_a != "1":
-            clauses.append(f"(({clause_a}) OR ({clause_b}))")
-            params.extend(params_a + params_b)
+    _pair_filter(db, where, flips, clauses, params)
     sql = f"{_PAIR_SELECT} WHERE {' AND '.join(clauses)} ORDER BY l.score DESC, l.id"
     rows = [_pair_row(row) for row in query_rows(db, sql, params)]
     linked = {(row["a_id"], row["b_id"]) for row in rows}
@@ -115,14 +108,10 @@ _CLAIM_PAIRS = """
 """
 
 
-def _claim_pairs(
-    db: Database, where: StatementFilter | None, *, flips: bool, status: str
-) -> list[dict[str, Any]]:
-    select = _PAIR_SELECT.replace("FROM links l", "FROM l").replace("l.reviewed_by,", "l.reviewed_by, l.claim_id,")
-    clauses, params = [], []
-    if status in ("suggested", "confirmed"):
-        clauses.append("l.status = ?")
-        params.append(status)
+def _pair_filter(
+    db: Database, where: StatementFilter | None, flips: bool, clauses: list[str], params: list[Any]
+) -> None:
+    """Add the conditions for pairs `a`, `b`: either side matching the filter; the same speaker."""
     if flips:
         clauses.append("a.speaker_id = b.speaker_id")
     if where is not None:
@@ -131,6 +120,17 @@ def _claim_pairs(
         if clause_a != "1":
             clauses.append(f"(({clause_a}) OR ({clause_b}))")
             params.extend(params_a + params_b)
+
+
+def _claim_pairs(
+    db: Database, where: StatementFilter | None, *, flips: bool, status: str
+) -> list[dict[str, Any]]:
+    select = _PAIR_SELECT.replace("FROM links l", "FROM l").replace("l.reviewed_by,", "l.reviewed_by, l.claim_id,")
+    clauses, params = [], []
+    if status in ("suggested", "confirmed"):
+        clauses.append("l.status = ?")
+        params.append(status)
+    _pair_filter(db, where, flips, clauses, params)
     sql = f"{_CLAIM_PAIRS} {select} WHERE {' AND '.join(clauses) or '1'}"
     best: dict[tuple[int, int], dict[str, Any]] = {}
     for row in query_rows(db, sql, params):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -272,23 +273,37 @@ def review(
     if not rows:
         status("No suggested links to review.")
         return
-    done = {"confirm": 0, "reject": 0, "skip": 0}
     by = _reviewer()
+
+    def decide(row: dict[str, Any], action: str) -> None:
+        (confirm_link if action == "confirm" else reject_link)(db, row["id"], by=by)
+
+    walk(rows, _show_pair, decide)
+
+
+def walk(
+    rows: list[dict[str, Any]],
+    show: Callable[[dict[str, Any], int, int], None],
+    decide: Callable[[dict[str, Any], str], None],
+) -> None:
+    """Show each row and ask: confirm, reject, skip or quit; `decide` records the first two.
+    The end of input quits, keeping what was decided; the tally goes to stderr."""
+    from tracker.cli.render import status
+
+    done = {"confirm": 0, "reject": 0, "skip": 0}
     for position, row in enumerate(rows, start=1):
-        _show_pair(row, position, len(rows))
+        show(row, position, len(rows))
         answer = ""
         while answer not in _CHOICES:
             try:
                 answer = typer.prompt("[c]onfirm, [r]eject, [s]kip, [q]uit", default="s").strip().lower()[:1]
-            except typer.Abort:  # end of input: stop as if quitting, keeping what was decided
+            except typer.Abort:
                 answer = "q"
         action = _CHOICES[answer]
         if action == "quit":
             break
-        if action == "confirm":
-            confirm_link(db, row["id"], by=by)
-        elif action == "reject":
-            reject_link(db, row["id"], by=by)
+        if action != "skip":
+            decide(row, action)
         done[action] += 1
     status(f"Confirmed {done['confirm']}, rejected {done['reject']}, skipped {done['skip']}.")
 
