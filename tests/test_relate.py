@@ -33,10 +33,14 @@ def test_same_claim_agrees():
     assert codes(j) == ["similarity"]
 
 
-def test_reporting_wrapper_without_endorsement_is_related():
+def test_said_passes_a_claim_on_as_made_and_agrees():
     j = relate("Pakistan requested a ceasefire", "Pakistan requested a ceasefire, officials said")
-    assert j.relation is Relation.RELATED
-    assert codes(j)[0] == "hedge"
+    assert (j.relation, codes(j)) == (Relation.AGREES, ["similarity"])
+
+
+def test_a_reporting_verb_that_keeps_its_distance_is_related():
+    j = relate("Pakistan requested a ceasefire", "Officials claimed that Pakistan requested a ceasefire")
+    assert (j.relation, str(j.reasons[0])) == (Relation.RELATED, "hedge: 'claimed' in b")
 
 
 def test_same_hedge_on_both_sides_agrees():
@@ -235,11 +239,16 @@ def test_label_modifying_the_claims_words_contradicts():
     "b",
     [
         "The veteran actor's fake account posted about his health",  # labels another word
-        "The veteran actor's death is no hoax, his family says",  # label undone, but reported
+        "The veteran actor's death is no hoax, his family claims",  # label undone, but only claimed
     ],
 )
 def test_label_near_misses_do_not_contradict(b):
     assert relate("The veteran actor is dead", b, related_threshold=0).relation is Relation.RELATED
+
+
+def test_a_label_undone_and_said_agrees():
+    b = "The veteran actor's death is no hoax, his family says"
+    assert relate("The veteran actor is dead", b, related_threshold=0).relation is Relation.AGREES
 
 
 def test_a_label_that_only_asks_does_not_contradict():

@@ -10,13 +10,22 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from tracker.model import Judgement, Modality, Polarity, Reason, Relation
-from tracker.lexicon import IDENTIFIER_NOUNS
+from tracker.lexicon import (
+    ACTOR_GROUPS,
+    CONCEPT_ANTONYMS,
+    CONVERSE_CONCEPTS,
+    IDENTIFIER_NOUNS,
+    NEGATIVE_CONCEPTS,
+    RECIPROCAL_ACTS,
+)
 from tracker.parts import part_conflicts, proper_names
 from tracker.text import (
     STOP_WORDS,
     Analysis,
     Cue,
     analyse_full,
+    concept,
+    concepts,
     cue_density,
     informative_words,
     sentences,
@@ -34,6 +43,7 @@ __all__ = [
     "TEXT_SIDE_FACTOR",
     "TOKEN_SET_WEIGHT",
     "TOKEN_SORT_WEIGHT",
+    "active",
     "is_passage",
     "relate",
     "similarity",
@@ -59,10 +69,10 @@ TEXT_SIDE_FACTOR = 0.9  # the normalised texts' similarity counts this much of t
 # ---------------------------------------------------------------- similarity
 
 
-@lru_cache(maxsize=65536)
 def stem_list(text: str) -> tuple[str, ...]:
-    """The stems of text's informative words, in order: what similarity compares."""
-    return tuple(stem(w) for w in informative_words(text))
+    """The concepts (stems, synonyms and entity aliases made one) of text's informative
+    words, in order: what similarity compares (text.concepts)."""
+    return concepts(text)
 
 
 def stem_weight(term: str) -> float:
@@ -70,7 +80,8 @@ def stem_weight(term: str) -> float:
     # Numbers and long words are rarer in news, so they say more about what a text is about.
     if term.isdigit():
         return 1.6
-    return 0.6 + min(len(term), 8) * 0.12
+    # an entity ("country:india") weighs as its name does
+    return 0.6 + min(len(term) - term.find(":") - 1, 8) * 0.12
 
 
 def _overlap(sa: frozenset[str], sb: frozenset[str]) -> tuple[float, float]:
@@ -327,7 +338,20 @@ def _stem_forms(text: str) -> dict[str, str]:
     return out
 
 
+def _concept_opposites(a: Analysis, b: Analysis, pairs: frozenset[frozenset[str]]) -> tuple[str, str] | None:
+    """A concept only a has and one only b has that say opposite things: ("increase", "decrease")."""
+    ca, cb = frozenset(concepts(a.proposition)), frozenset(concepts(b.proposition))
+    for x in sorted(ca - cb):
+        for y in sorted(cb - ca):
+            if frozenset((x, y)) in pairs:
+                return x, y
+    return None
+
+
 def _antonym(a: Analysis, b: Analysis) -> Reason | None:
+    opposite = _concept_opposites(a, b, CONCEPT_ANTONYMS | CONVERSE_CONCEPTS)
+    if opposite:
+        return Reason("antonym", f"'{opposite[0]}' in a vs '{opposite[1]}' in b")
     fa, fb = _stem_forms(a.proposition), _stem_forms(b.proposition)
     for key, word in fa.items():
         for other in _ANTONYMS[key]:
@@ -345,24 +369,66 @@ def _antonym(a: Analysis, b: Analysis) -> Reason | None:
     return None
 
 
-def _roles_swapped(a: Analysis, b: Analysis) -> Reason | None:
-    """"India asked Pakistan" vs "Pakistan asked India": same words, agent and patient swapped."""
-    wa = [w for w in informative_words(a.proposition)]
-    wb = [w for w in informative_words(b.proposition)]
-    if len(wa) < 3 or len(wb) < 3 or wa[0] == wb[0] or " by " in f" {a.proposition} {b.proposition} ":
-        return None  # a passive puts the agent last without swapping roles
-    if _overlap(frozenset(wa), frozenset(wb))[0] < 0.75:
+_PASSIVE = re.compile(
+    r"^(?P<patient>.+?)\s+(?:(?:was|were|is|are|has been|have been|had been|been|being|got|get|gets)\s+"
+    r"(?P<verb>[a-z]+(?:\s+[a-z]+){0,3}?)|(?P<bare>[a-z]+(?:ed|en)))\s+by\s+(?P<agent>.+?)(?P<rest>(?:,|\s+(?:and|which|who|in|on|at|after|before|during|as)\s).*)?$"
+)
+
+
+@lru_cache(maxsize=32768)
+def active(proposition: str) -> str:
+    """A passive claim in the active voice, for comparing who did what to whom: "the dam was
+    blown up by russian forces" → "russian forces blown up the dam" (concepts make "blown"
+    "blew"). Anything else is returned as it is."""
+    m = _PASSIVE.match(proposition)
+    if not m or len(m.group("agent").split()) > 6:
+        return proposition
+    verb = m.group("verb") or m.group("bare")
+    return f"{m.group('agent')} {verb} {m.group('patient')}{m.group('rest') or ''}"
+
+
+def _players(words: tuple[str, ...], names: frozenset[str]) -> list[str]:
+    """The parties a claim names, in order: proper names, countries and groups of people."""
+    out: list[str] = []
+    for word in words:
+        if (word in names or ":" in word or word in _ACTORS) and word not in out:
+            out.append(word)
+    return out
+
+
+def _roles_swapped(a: Analysis, b: Analysis, names: frozenset[str]) -> Reason | None:
+    """"Tata Steel took over Corus" vs "Corus took over Tata Steel": one set of words, the
+    parties in the other order (after a passive is made active: "Corus was taken over by Tata
+    Steel" is no swap)."""
+    ca, cb = concepts(active(a.proposition)), concepts(active(b.proposition))
+    if len(ca) < 3 or len(cb) < 3 or _overlap(frozenset(ca), frozenset(cb))[0] < 0.75:
         return None
-    x, y = wa[0], wb[0]
-    shared = set(wa) & set(wb)
-    if x not in shared or y not in shared:
+    pa = [w for w in _players(ca, names) if w in cb]
+    pb = [w for w in _players(cb, names) if w in ca]
+    if len(pa) < 2 or pa == pb:
         return None
-    swap = {x: y, y: x}
-    order_a = [swap.get(w, w) for w in wa if w in shared]
-    order_b = [w for w in wb if w in shared]
-    if order_a == order_b and len(order_a) >= 3:
-        return Reason("roles", f"'{x}' and '{y}' swap roles")
-    return None
+    x, y = next((x, y) for x, y in zip(pa, pb, strict=True) if x != y)
+    # a party acts on the other: what stands between them (the act) is shared by both sides
+    between_a = _between(ca, x, y)
+    between_b = _between(cb, x, y)
+    if not between_a & between_b:
+        return None
+    if frozenset(ca) & RECIPROCAL_CONCEPTS:
+        return Reason("reciprocal", f"'{x}' and '{y}' each accuse or ask the other")
+    return Reason("roles", f"'{_shown(x)}' and '{_shown(y)}' swap roles")
+
+
+def _between(words: tuple[str, ...], x: str, y: str) -> frozenset[str]:
+    i, j = sorted((words.index(x), words.index(y)))
+    return frozenset(words[i + 1 : j]) - {x, y}
+
+
+def _shown(term: str) -> str:
+    return term.split(":", 1)[-1]
+
+
+_ACTORS = frozenset(concept(w) for w in ACTOR_GROUPS)
+RECIPROCAL_CONCEPTS = frozenset(concept(w) for w in RECIPROCAL_ACTS)
 
 
 # ---------------------------------------------------------------- judging
@@ -418,6 +484,8 @@ def _label_on_claim(xa: Analysis, xb: Analysis) -> Reason | None:
         if _LABEL_UNDONE.search(left) or _in_question_text(norm, m.start()):
             continue
         before = re.findall(r"[a-z0-9']+", left)[-1:]
+        if before and before[0].endswith("'s"):
+            continue  # "the actor's fake account": the label is the account's, not the actor's
         if before and before[0] not in STOP_WORDS and _content_stem(before[0]) in theirs:
             return Reason("denial", f"'{before[0]} {m.group(0)}' in b", "b", m.span())
     return None
@@ -435,18 +503,45 @@ def _polarity_reason(side: str, analysis: Analysis) -> Reason:
 
 
 def _hedge_gap(xa: Analysis, xb: Analysis) -> list[Reason]:
-    """Hedges (or question / conditional modality) that one side has and the other lacks."""
-    words_a = {h.text for h in xa.hedges}
-    words_b = {h.text for h in xb.hedges}
+    """Hedges (or question / conditional modality) that one side has and the other lacks.
+
+    A side hedged in any way ("may have", "allegedly", "believed to") only reports what a firm
+    side asserts or denies; two hedged sides report one claim alike ("could" / "may"). Of a's
+    hedges only its attribution's and the tentative ones count: relate(a, b) asks how b stands
+    to a's claim, and a claim may name what it is about ("video shows", "claim").
+    """
+    ha = tuple(h for h in xa.hedges if _outside(h, xa) or _TENTATIVE.fullmatch(h.text))
+    hb = xb.hedges
+    if ha and hb:
+        return []
     reasons = []
-    for side, theirs, analysis in (("a", words_b, xa), ("b", words_a, xb)):
-        other = xb if side == "a" else xa
-        extra = [h for h in analysis.hedges if h.text not in theirs and (side == "b" or _outside(h, analysis))]
-        if extra:
-            reasons.append(Reason("hedge", f"'{extra[0].text}' in {side}", side, extra[0].span))
+    for side, hedges, analysis, other in (("a", ha, xa, xb), ("b", hb, xb, xa)):
+        if hedges:
+            reasons.append(Reason("hedge", f"'{hedges[0].text}' in {side}", side, hedges[0].span))
         elif analysis.modality in _UNASSERTED and other.modality not in _UNASSERTED:
             reasons.append(Reason("modality", f"{analysis.modality.value} in {side}", side))
     return reasons
+
+
+# Hedges by which a side says a thing may have happened, not that it is said to have: such a
+# report stands beside a denial as well as beside a firm claim ("reportedly captured Goma" /
+# "did not capture Goma"). "Claims", "reports", "rumours" are what denials deny.
+_TENTATIVE = re.compile(
+    r"may|might|could|may have|might have|could have|possibly|probably|likely|perhaps|maybe"
+    r"|reportedly|allegedly|apparently|purportedly|supposedly|presumably|believed to|thought to"
+    r"|suspected|appears? to|seems? to|not sure"
+)
+
+
+def _hedged_claim_denied(hedges: list[Reason], xa: Analysis, xb: Analysis) -> bool:
+    """A tentative report against a firm denial: "reportedly captured Goma" / "did not capture
+    Goma" (a denial that is itself hedged, "likely a hoax", still leans against the claim)."""
+    for reason in hedges:
+        mine, other = (xa, xb) if reason.side == "a" else (xb, xa)
+        tentative = reason.code == "modality" or any(_TENTATIVE.fullmatch(h.text) for h in mine.hedges)
+        if tentative and mine.polarity is Polarity.AFFIRM and other.polarity is Polarity.DENY:
+            return True
+    return False
 
 
 _UNASSERTED = (Modality.QUESTION, Modality.CONDITIONAL)
@@ -462,6 +557,16 @@ def _outside(cue: Cue, analysis: Analysis) -> bool:
     return start < analysis.prop_offset or start >= analysis.prop_offset + len(analysis.proposition)
 
 
+def _negative_act(a: Analysis, b: Analysis) -> Reason | None:
+    """A side that says an act was refused, ruled out or abandoned ("refused bail", "ruled out
+    scrapping") says what a negation says; counted only where the other side lacks it."""
+    ca, cb = frozenset(concepts(a.proposition)), frozenset(concepts(b.proposition))
+    for side, mine, theirs in (("a", ca, cb), ("b", cb, ca)):
+        for word in sorted((mine - theirs) & NEGATIVE_CONCEPTS):
+            return Reason("negation", f"'{word}' in {side}", side)
+    return None
+
+
 def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     xa, xb = analyse_full(a), analyse_full(b)
     score = round(
@@ -473,11 +578,14 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
 
     conflicts: list[Reason] = []
     flips = 0
+    off_claim: Reason | None = None  # a negation about something the other side does not claim
     if xa.polarity != xb.polarity:
         side, analysis, other = ("a", xa, xb) if xa.cues else ("b", xb, xa)
         if _aligned(analysis, other):
             flips += 1
             conflicts.append(_polarity_reason(side, analysis))
+        else:
+            off_claim = _polarity_reason(side, analysis)
     elif xb.polarity is Polarity.AFFIRM:
         label = _label_on_claim(xa, xb)
         if label:
@@ -487,8 +595,16 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     if antonym:
         flips += 1
         conflicts.append(antonym)
+    else:
+        refusal = _negative_act(xa, xb)
+        if refusal:
+            flips += 1
+            conflicts.append(refusal)
     numeric = _number_conflicts(xa, xb)
-    roles = _roles_swapped(xa, xb) if not numeric else None
+    names = proper_names(a) | proper_names(b)
+    roles = _roles_swapped(xa, xb, names) if not numeric else None
+    if roles and roles.code == "reciprocal":
+        return Judgement(Relation.RELATED, score, (roles, sim_reason))
     if roles:
         flips += 1
         conflicts.append(roles)
@@ -499,10 +615,17 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     if named:
         # About another thing of the same kind: neither agreeing nor contradicting.
         return Judgement(Relation.RELATED, score, (named, sim_reason))
-    parts = tuple(
-        Reason(part.part, part.detail)
-        for part in part_conflicts(xa.proposition, xb.proposition, proper_names(a), proper_names(b))
-    )
+    hedges = _hedge_gap(xa, xb)
+    if hedges and (flips % 2 == 0 or _hedged_claim_denied(hedges, xa, xb)):
+        # One side only reports, asks or supposes what the other asserts or denies.
+        return Judgement(Relation.RELATED, score, tuple(hedges) + tuple(conflicts) + (sim_reason,))
+    if off_claim and score >= AGREE_THRESHOLD:
+        # "No soldiers were killed" / "Four civilians were killed": the denial is of another thing
+        return Judgement(Relation.RELATED, score, (off_claim, *conflicts, sim_reason))
+    found = part_conflicts(active(xa.proposition), active(xb.proposition), proper_names(a), proper_names(b))
+    # a refilled word that is also an antonym is the antonym's flip, not another filler
+    shown = {w for r in conflicts if r.code == "antonym" for w in re.findall(r"'([^']+)'", r.detail)}
+    parts = tuple(Reason(p.part, p.detail) for p in found if not {p.a, p.b} & shown)
     if parts and not roles:
         # One part filled differently: the same claim about another actor, target, place or
         # time. Both asserting it, they conflict; one denying it, they need not.
@@ -514,11 +637,6 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     if flips:
         # Two flips cancel: "X did not win" against "X lost" says the same thing.
         return Judgement(Relation.AGREES, score, tuple(conflicts) + (sim_reason,))
-
-    hedges = _hedge_gap(xa, xb)
-    if hedges:
-        # One side only reports, asks or supposes what the other asserts.
-        return Judgement(Relation.RELATED, score, tuple(hedges) + (sim_reason,))
     if score >= AGREE_THRESHOLD or threshold <= 0:
         return Judgement(Relation.AGREES, score, (sim_reason,))
     return Judgement(Relation.RELATED, score, (sim_reason,))

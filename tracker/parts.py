@@ -21,14 +21,14 @@ from functools import lru_cache
 from tracker.lexicon import (
     ACTOR_GROUPS,
     CAPITALS,
-    ENTITY_ALIASES,
+    CONCEPT_ANTONYMS,
+    GENERIC_FILLERS,
     MONTHS,
-    MULTIWORD_ALIASES,
     PLACE_PREPOSITIONS,
     SLOT_FILLERS_TO_SKIP,
     WEEKDAYS,
 )
-from tracker.text import tokens
+from tracker.text import STOP_WORDS, concept, concept_tokens
 
 __all__ = ["CONFLICT_CODES", "PART_CODES", "PartConflict", "canonical_tokens", "part_conflicts", "proper_names"]
 
@@ -51,6 +51,7 @@ class PartConflict:
         return f"'{self.a}' in a vs '{self.b}' in b"
 
 
+REFILL_FRAME = 3  # words shared around a refilled word of no known kind, for it to count
 FRAME_SHARE = 0.75  # of the shorter side's other words, what must match for a refilled part to count
 _MONTH_CONTEXT = frozenset("in on since by until till from of early late mid last next this during".split())
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
@@ -58,31 +59,22 @@ _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 
 @lru_cache(maxsize=32768)
 def canonical_tokens(proposition: str) -> tuple[tuple[str, str], ...]:
-    """The proposition's words as (canonical, as written) pairs: names that mean one thing are
-    one word ("new delhi", "indian" and "india" are all india), articles are dropped, and
-    "may" is a month only where a date can stand (after "in", "on", … or before a day)."""
-    words = list(tokens(proposition))
+    """The proposition's words as (canonical, as written) pairs: what text.concept_tokens makes
+    of them (names that mean one thing are one word: "new delhi", "indian" and "india" are all
+    india; synonyms one concept; other words their stem), months by their full name, articles
+    dropped, and "may" a month only where a date can stand (after "in", "on", … or before a day)."""
+    words = concept_tokens(proposition)
     out: list[tuple[str, str]] = []
-    i = 0
-    while i < len(words):
-        for size in (3, 2):
-            phrase = " ".join(words[i : i + size])
-            if len(words) - i >= size and phrase in MULTIWORD_ALIASES:
-                out.append((MULTIWORD_ALIASES[phrase], phrase))
-                i += size
-                break
-        else:
-            word = words[i]
-            i += 1
-            if word in SLOT_FILLERS_TO_SKIP:
+    for i, (canonical, word) in enumerate(words):
+        if word in SLOT_FILLERS_TO_SKIP:
+            continue
+        if word == "may":
+            before = out[-1][1] if out else ""
+            after = words[i + 1][1] if i + 1 < len(words) else ""
+            if before not in _MONTH_CONTEXT and not after.isdigit():
+                out.append(("may#modal", word))
                 continue
-            if word == "may":
-                before = out[-1][1] if out else ""
-                after = words[i] if i < len(words) else ""
-                if before not in _MONTH_CONTEXT and not after.isdigit():
-                    out.append(("may#modal", word))
-                    continue
-            out.append((ENTITY_ALIASES.get(word) or MONTHS.get(word) or word, word))
+        out.append((MONTHS.get(word) or canonical, word))
     return tuple(out)
 
 
@@ -105,7 +97,11 @@ def proper_names(text: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def _kind(canonical: str, before: str | None, names: frozenset[str]) -> str | None:
+_ACTOR_CONCEPTS = frozenset(concept(word) for word in ACTOR_GROUPS)
+_GENERIC_CONCEPTS = frozenset(concept(word) for word in GENERIC_FILLERS)
+
+
+def _kind(canonical: str, written: str, before: str | None, names: frozenset[str]) -> str | None:
     """What kind of filler a word is, when it is a kind whose fillers exclude each other."""
     if canonical in MONTHS or canonical in WEEKDAYS:
         return "time"
@@ -115,11 +111,23 @@ def _kind(canonical: str, before: str | None, names: frozenset[str]) -> str | No
         return "country"
     if canonical.startswith("city:"):
         return "name"
-    if canonical in ACTOR_GROUPS or canonical.startswith("group:"):
+    if canonical in _ACTOR_CONCEPTS or canonical.startswith("group:"):
         return "group"
-    if canonical in names:
+    if written in names:
         return "name"
     return None
+
+
+def _content(canonical: str, written: str) -> bool:
+    """A word that can fill a part of a claim: not a stop word, a number (the judge compares
+    numbers itself), a modal or a loose description ("people", "forces")."""
+    return (
+        written not in STOP_WORDS
+        and canonical != "may#modal"
+        and not any(ch.isdigit() for ch in written)
+        and canonical not in _GENERIC_CONCEPTS
+        and len(written) > 2
+    )
 
 
 def _as_place(canonical: list[str], written: tuple[tuple[str, str], ...], i: int) -> str:
@@ -133,8 +141,8 @@ def _as_place(canonical: list[str], written: tuple[tuple[str, str], ...], i: int
 def _spelled_alike(x: str, y: str) -> bool:
     from rapidfuzz.distance import OSA
 
-    if x.startswith(y) or y.startswith(x):
-        return True
+    if any(ch.isdigit() for ch in x + y):
+        return x == y  # 2014 and 2004 are two years
     return OSA.distance(x, y) <= (1 if min(len(x), len(y)) <= 5 else 2)
 
 
@@ -163,6 +171,7 @@ def part_conflicts(
     if not ca or not cb:
         return ()
     opcodes = SequenceMatcher(None, ca, cb, autojunk=False).get_opcodes()
+    changed = [op for op in opcodes if op[0] != "equal"]
     found: list[PartConflict] = []
     seen_a = set(ca)
     seen_b = set(cb)
@@ -176,14 +185,25 @@ def part_conflicts(
         if not (left and right):
             continue
         x, y = _as_place(ca, xa, i1), _as_place(cb, xb, j1)
-        if _spelled_alike(x, y):
-            continue  # "Kobane" / "Kobani", "watch" / "watches": one filler, spelled two ways
-        before = ca[i1 - 1] if i1 > 0 else None
-        kind = _kind(x, before, names_a)
-        if kind is None or _kind(y, cb[j1 - 1] if j1 > 0 else None, names_b) != kind:
-            continue
+        if _spelled_alike(xa[i1][1], xb[j1][1]) or x == y or frozenset((x, y)) in CONCEPT_ANTONYMS:
+            continue  # "Kobane" / "Kobani": one filler spelled two ways; antonyms are judged apart
         if x in seen_b or y in seen_a:
             continue  # both sides name both: a reordering (roles), not another filler
+        before = ca[i1 - 1] if i1 > 0 else None
+        kind = _kind(x, xa[i1][1], before, names_a)
+        if kind is None or _kind(y, xb[j1][1], cb[j1 - 1] if j1 > 0 else None, names_b) != kind:
+            # Two words of no known kind: a part refilled only where it is all that differs,
+            # in a frame of at least REFILL_FRAME words ("upheld" / "struck down the ruling").
+            matched = len(ca) - 1
+            if not (
+                len(changed) == 1
+                and len(ca) == len(cb)
+                and matched >= REFILL_FRAME
+                and _content(x, xa[i1][1])
+                and _content(y, xb[j1][1])
+            ):
+                continue
+            kind = "other"
         found.append(PartConflict(_part(kind, before, i1), xa[i1][1], xb[j1][1]))
     if found:
         # The rest of the claim must be the same claim: most of what is not refilled matches.
