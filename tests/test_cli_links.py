@@ -215,6 +215,36 @@ def test_eval_reports_accuracy_f1_and_confusion(cli, tmp_path: Path) -> None:
     assert "accuracy" in table and "Confusion" in table
 
 
+PHENOMENA = (
+    "claim,headline,stance,phenomenon\n"
+    "Militants attacked the convoy,The military attacked the convoy,against,agent\n"
+    "Militants attacked the convoy,Gunmen attacked the convoy,for,agent\n"
+    "Indian drones struck Lahore in March,Indian drones struck Lahore in May,for,date\n"
+)
+
+
+def test_eval_reports_accuracy_per_phenomenon_when_the_file_names_them(cli, tmp_path: Path) -> None:
+    path = tmp_path / "pairs.csv"
+    path.write_text(PHENOMENA)
+    report = cli.json("eval", str(path), "--a", "claim", "--b", "headline", "--label", "stance", "--map", MAP)
+    assert report["per_phenomenon"] == {
+        "agent": {"n": 2, "right": 2, "accuracy": 1.0},
+        "date": {"n": 1, "right": 0, "accuracy": 0.0},  # march / may conflict: labelled for to test it
+    }
+    table = cli.ok("eval", str(path), "--a", "claim", "--b", "headline", "--label", "stance", "--map", MAP)
+    assert "Per phenomenon" in table
+    assert [line.split()[:4] for line in table.splitlines() if line.strip().startswith(("agent", "date"))] == [
+        ["agent", "2", "2", "1.000"], ["date", "1", "0", "0.000"],
+    ]
+
+
+def test_eval_without_a_phenomenon_column_reports_none(cli, tmp_path: Path) -> None:
+    path = tmp_path / "pairs.csv"
+    path.write_text(LABELLED)
+    report = cli.json("eval", str(path), "--a", "claim", "--b", "headline", "--label", "stance", "--map", MAP)
+    assert sorted(report) == ["accuracy", "confusion", "engine", "macro_f1", "n", "per_label"]
+
+
 def test_eval_reads_tsv_from_the_extension(cli, tmp_path: Path) -> None:
     path = tmp_path / "pairs.tsv"
     path.write_text(LABELLED.replace(",", "\t"))

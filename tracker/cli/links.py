@@ -319,7 +319,8 @@ def eval_(
     fmt: Annotated[str | None, typer.Option("--format", help="csv or tsv (default: from the extension).")] = None,
     json_: JsonOption = False,
 ) -> None:
-    """Measure the judge on labelled pairs: accuracy, precision / recall / F1, confusion."""
+    """Measure the judge on labelled pairs: accuracy, precision / recall / F1, confusion, and
+    accuracy per phenomenon when the file has a `phenomenon` column."""
     from tracker.calibrate import evaluate_pairs, parse_mapping, read_pairs
     from tracker.cli.render import record, table
 
@@ -342,6 +343,13 @@ def eval_(
         [("gold", "gold \\ predicted")] + [(name, name) for name in labels],
         title="Confusion",
     )
+    if "per_phenomenon" in report:
+        table(
+            [{"phenomenon": name, "n": row["n"], "right": row["right"], "accuracy": f"{row['accuracy']:.3f}"}
+             for name, row in report["per_phenomenon"].items()],
+            [("phenomenon", "phenomenon"), ("n", "pairs"), ("right", "right"), ("accuracy", "accuracy")],
+            title="Per phenomenon",
+        )
 
 
 # --- settings --------------------------------------------------------------------------------
