@@ -174,3 +174,22 @@ def m003_claims(db: Database) -> None:
            )"""
     )
     db.execute("CREATE INDEX idx_claim_statements_statement ON claim_statements (statement_id, founder)")
+
+
+@migrations()
+def m005_reanalyse(db: Database) -> None:
+    # The judge's analysis changed (Snowball stems, "rejected the proposal" no longer a denial
+    # wrapper): each statement's and claim's proposition, which blocking reads, is derived again.
+    # Polarity, modality and hedge stay: a person may have set them on add.
+    from tracker.text import analyse
+
+    for table in ("statements", "claims"):
+        if not db[table].exists():
+            continue
+        rows = db.execute(f"SELECT id, text, proposition FROM {table}").fetchall()
+        changed = [
+            (proposition, sid)
+            for sid, text, old in rows
+            if (proposition := analyse(text).proposition) != old
+        ]
+        db.conn.executemany(f"UPDATE {table} SET proposition = ? WHERE id = ?", changed)
