@@ -25,6 +25,7 @@ from tracker.text import (
     Cue,
     analyse_full,
     concept,
+    concept_tokens,
     concepts,
     cue_density,
     informative_words,
@@ -349,9 +350,12 @@ def _concept_opposites(a: Analysis, b: Analysis, pairs: frozenset[frozenset[str]
 
 
 def _antonym(a: Analysis, b: Analysis) -> Reason | None:
-    opposite = _concept_opposites(a, b, CONCEPT_ANTONYMS | CONVERSE_CONCEPTS)
+    opposite = _concept_opposites(a, b, CONCEPT_ANTONYMS)
     if opposite:
         return Reason("antonym", f"'{opposite[0]}' in a vs '{opposite[1]}' in b")
+    converse = _concept_opposites(a, b, CONVERSE_CONCEPTS)
+    if converse:
+        return Reason("converse", f"'{converse[0]}' in a vs '{converse[1]}' in b")
     fa, fb = _stem_forms(a.proposition), _stem_forms(b.proposition)
     for key, word in fa.items():
         for other in _ANTONYMS[key]:
@@ -388,34 +392,58 @@ def active(proposition: str) -> str:
 
 
 def _players(words: tuple[str, ...], names: frozenset[str]) -> list[str]:
-    """The parties a claim names, in order: proper names, countries and groups of people."""
+    """The parties a claim names, in order: proper names, countries, groups of people, and
+    whatever goes "from" one "to" another."""
     out: list[str] = []
-    for word in words:
-        if (word in names or ":" in word or word in _ACTORS) and word not in out:
+    for i, word in enumerate(words):
+        after_preposition = i > 0 and words[i - 1] in _FRAME_ONLY and word not in _FRAME_ONLY
+        if (word in names or ":" in word or word in _ACTORS or after_preposition) and word not in out:
             out.append(word)
     return out
+
+
+def _shared_players(a: Analysis, b: Analysis, names: frozenset[str]) -> int:
+    named = frozenset(concept(n) for n in names)
+    ra = _players(_frame(active(a.proposition)), named)
+    rb = _players(_frame(active(b.proposition)), named)
+    return len(set(ra) & set(rb))
 
 
 def _roles_swapped(a: Analysis, b: Analysis, names: frozenset[str]) -> Reason | None:
     """"Tata Steel took over Corus" vs "Corus took over Tata Steel": one set of words, the
     parties in the other order (after a passive is made active: "Corus was taken over by Tata
     Steel" is no swap)."""
-    ca, cb = concepts(active(a.proposition)), concepts(active(b.proposition))
-    if len(ca) < 3 or len(cb) < 3 or _overlap(frozenset(ca), frozenset(cb))[0] < 0.75:
+    ta, tb = _frame(active(a.proposition)), _frame(active(b.proposition))
+    ca, cb = tuple(w for w in ta if w not in _FRAME_ONLY), tuple(w for w in tb if w not in _FRAME_ONLY)
+    if len(ca) < 3 or len(cb) < 3 or _overlap(frozenset(ca), frozenset(cb))[0] < ROLE_OVERLAP:
         return None
-    pa = [w for w in _players(ca, names) if w in cb]
-    pb = [w for w in _players(cb, names) if w in ca]
+    named = frozenset(concept(n) for n in names)
+    ra, rb = _players(ta, named), _players(tb, named)
+    pa, pb = [w for w in ra if w in rb], [w for w in rb if w in ra]
     if len(pa) < 2 or pa == pb:
         return None
     x, y = next((x, y) for x, y in zip(pa, pb, strict=True) if x != y)
-    # a party acts on the other: what stands between them (the act) is shared by both sides
-    between_a = _between(ca, x, y)
-    between_b = _between(cb, x, y)
-    if not between_a & between_b:
+    # a party acts on the other: what stands between them (the act, "from … to") is shared
+    if not _between(ta, x, y) & _between(tb, x, y):
         return None
     if frozenset(ca) & RECIPROCAL_CONCEPTS:
-        return Reason("reciprocal", f"'{x}' and '{y}' each accuse or ask the other")
+        return Reason("reciprocal", f"'{_shown(x)}' and '{_shown(y)}' each accuse the other")
     return Reason("roles", f"'{_shown(x)}' and '{_shown(y)}' swap roles")
+
+
+_FRAME_ONLY = frozenset("to from by".split())
+ROLE_OVERLAP = 0.8  # headlines that share less reorder their words freely: no swap is read into them
+
+
+@lru_cache(maxsize=32768)
+def _frame(proposition: str) -> tuple[str, ...]:
+    """The proposition's concepts with the prepositions that say who gives and who gets, and
+    each converse act ("lend" / "borrow") under one name."""
+    tokens_ = [c for c, w in concept_tokens(proposition) if w in _FRAME_ONLY or w not in STOP_WORDS]
+    return tuple(_CONVERSE_KEY.get(w, w) for w in tokens_ if len(w) > 1 or w.isdigit())
+
+
+_CONVERSE_KEY = {word: "~".join(sorted(pair)) for pair in CONVERSE_CONCEPTS for word in pair}
 
 
 def _between(words: tuple[str, ...], x: str, y: str) -> frozenset[str]:
@@ -529,7 +557,8 @@ def _hedge_gap(xa: Analysis, xb: Analysis) -> list[Reason]:
 _TENTATIVE = re.compile(
     r"may|might|could|may have|might have|could have|possibly|probably|likely|perhaps|maybe"
     r"|reportedly|allegedly|apparently|purportedly|supposedly|presumably|believed to|thought to"
-    r"|suspected|appears? to|seems? to|not sure"
+    r"|suspected|suspects?|appears? to|seems? to|not sure|unconfirmed|unverified|suggests?|suggested"
+    r"|rumou?red|exit polls?"
 )
 
 
@@ -561,7 +590,9 @@ def _negative_act(a: Analysis, b: Analysis) -> Reason | None:
     """A side that says an act was refused, ruled out or abandoned ("refused bail", "ruled out
     scrapping") says what a negation says; counted only where the other side lacks it."""
     ca, cb = frozenset(concepts(a.proposition)), frozenset(concepts(b.proposition))
-    for side, mine, theirs in (("a", ca, cb), ("b", cb, ca)):
+    for side, mine, theirs, analysis in (("a", ca, cb, a), ("b", cb, ca, b)):
+        if analysis.polarity is Polarity.DENY:
+            continue  # "refused to join": the negation already says it
         for word in sorted((mine - theirs) & NEGATIVE_CONCEPTS):
             return Reason("negation", f"'{word}' in {side}", side)
     return None
@@ -592,6 +623,9 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
             flips += 1
             conflicts.append(label)
     antonym = _antonym(xa, xb)
+    names = proper_names(a) | proper_names(b)
+    if antonym and antonym.code == "converse" and _shared_players(xa, xb, names) < 2:
+        antonym = None  # "gave a man 100" / "the man received 100": one event, told from each side
     if antonym:
         flips += 1
         conflicts.append(antonym)
@@ -601,7 +635,6 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
             flips += 1
             conflicts.append(refusal)
     numeric = _number_conflicts(xa, xb)
-    names = proper_names(a) | proper_names(b)
     roles = _roles_swapped(xa, xb, names) if not numeric else None
     if roles and roles.code == "reciprocal":
         return Judgement(Relation.RELATED, score, (roles, sim_reason))
@@ -624,7 +657,7 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
         return Judgement(Relation.RELATED, score, (off_claim, *conflicts, sim_reason))
     found = part_conflicts(active(xa.proposition), active(xb.proposition), proper_names(a), proper_names(b))
     # a refilled word that is also an antonym is the antonym's flip, not another filler
-    shown = {w for r in conflicts if r.code == "antonym" for w in re.findall(r"'([^']+)'", r.detail)}
+    shown = {w for r in conflicts if r.code in ("antonym", "converse") for w in re.findall(r"'([^']+)'", r.detail)}
     parts = tuple(Reason(p.part, p.detail) for p in found if not {p.a, p.b} & shown)
     if parts and not roles:
         # One part filled differently: the same claim about another actor, target, place or

@@ -269,7 +269,8 @@ borrow: borrow
 receive: receive
 hand: hand give gave
 election: election vote poll ballot
-reject: reject refuse spurn rebuff
+reject: reject spurn rebuff
+refuse: refuse
 increase: increase rise rose raise hike grow grew expand jump surge climb soar
 decrease: decrease fall fell drop decline reduce plunge slump shrink shrank
 unchanged: unchanged steady
@@ -285,13 +286,14 @@ close: close shut
 cancel: cancel cancellation
 lead: lead led
 rule-out: ruleout
-abandon: abandon
 """
 # Phrases for a concept, written as words: they are matched on stems before single words,
 # so "went on strike" is a walkout, not an attack, and "asked for" a request.
 _SYNONYM_PHRASES = """
 request: ask for | call for | appeal for | plead for
-reject: turn down | vote down | decline to | refuse to
+reject: turn down | vote down
+refuse: decline to | refuse to
+abandon-plan: abandon plans | abandoned plans | abandon its plans | abandoned its plans | drop plans | dropped plans | scrap plans | scrapped plans
 ceasefire: cease fire | halt in fighting | end to fighting | stop fighting
 walkout: go on strike | went on strike | on strike | walk off the job | walked off the job | walk out
 overturn: strike down | struck down | set aside
@@ -317,7 +319,7 @@ CONVERSE_CONCEPTS: frozenset[frozenset[str]] = frozenset(
 )
 # Concepts by which a claim says something will not happen or was not done, as a negation
 # does: "refused bail" says what "did not grant bail" says.
-NEGATIVE_CONCEPTS: frozenset[str] = frozenset("reject rule-out abandon".split())
+NEGATIVE_CONCEPTS: frozenset[str] = frozenset("refuse rule-out abandon-plan".split())
 # Acts that two parties can each do to the other: "India accused Pakistan" and "Pakistan
 # accused India" are two claims, not one with its roles swapped.
 RECIPROCAL_ACTS: frozenset[str] = frozenset(

@@ -51,7 +51,8 @@ class PartConflict:
         return f"'{self.a}' in a vs '{self.b}' in b"
 
 
-REFILL_FRAME = 3  # words shared around a refilled word of no known kind, for it to count
+REFILL_FRAME = 2  # words shared around a refilled stretch of no known kind, for it to count
+REFILL_WORDS = 3  # at most this many words on either side of such a stretch
 FRAME_SHARE = 0.75  # of the shorter side's other words, what must match for a refilled part to count
 _MONTH_CONTEXT = frozenset("in on since by until till from of early late mid last next this during".split())
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
@@ -176,7 +177,7 @@ def part_conflicts(
     seen_a = set(ca)
     seen_b = set(cb)
     for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
-        if op != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
+        if op != "replace":
             continue
         # The filler must sit in a shared frame: what stands on each side of it is the same on
         # both sides (or one side ends there), else the stretch is reworded, not refilled.
@@ -184,27 +185,35 @@ def part_conflicts(
         right = n == len(opcodes) - 1 or opcodes[n + 1][0] == "equal" or i2 == len(ca) or j2 == len(cb)
         if not (left and right):
             continue
-        x, y = _as_place(ca, xa, i1), _as_place(cb, xb, j1)
-        if _spelled_alike(xa[i1][1], xb[j1][1]) or x == y or frozenset((x, y)) in CONCEPT_ANTONYMS:
-            continue  # "Kobane" / "Kobani": one filler spelled two ways; antonyms are judged apart
-        if x in seen_b or y in seen_a:
-            continue  # both sides name both: a reordering (roles), not another filler
         before = ca[i1 - 1] if i1 > 0 else None
-        kind = _kind(x, xa[i1][1], before, names_a)
-        if kind is None or _kind(y, xb[j1][1], cb[j1 - 1] if j1 > 0 else None, names_b) != kind:
-            # Two words of no known kind: a part refilled only where it is all that differs,
-            # in a frame of at least REFILL_FRAME words ("upheld" / "struck down the ruling").
-            matched = len(ca) - 1
-            if not (
-                len(changed) == 1
-                and len(ca) == len(cb)
-                and matched >= REFILL_FRAME
-                and _content(x, xa[i1][1])
-                and _content(y, xb[j1][1])
-            ):
+        if i2 - i1 == 1 and j2 - j1 == 1:
+            x, y = _as_place(ca, xa, i1), _as_place(cb, xb, j1)
+            wx, wy = xa[i1][1], xb[j1][1]
+            if x == y or frozenset((x, y)) in CONCEPT_ANTONYMS:
+                continue  # antonyms are judged apart
+            if wx in names_a and wy in names_b and _spelled_alike(wx, wy):
+                continue  # "Kobane" / "Kobani": one name spelled two ways
+            if x in seen_b or y in seen_a:
+                continue  # both sides name both: a reordering (roles), not another filler
+            kind = _kind(x, wx, before, names_a)
+            if kind is not None and _kind(y, wy, cb[j1 - 1] if j1 > 0 else None, names_b) == kind:
+                found.append(PartConflict(_part(kind, before, i1), wx, wy))
                 continue
-            kind = "other"
-        found.append(PartConflict(_part(kind, before, i1), xa[i1][1], xb[j1][1]))
+        # Words of no known kind: a part refilled only where it is all that differs, every
+        # word of it a content word, in a frame of at least REFILL_FRAME words ("the governor"
+        # / "the government has the final say"; "former president" / "former police chief").
+        if (
+            len(changed) == 1
+            and (i2 - i1 == j2 - j1 <= REFILL_WORDS)  # one word for two is more often a detail added
+            and not any(_spelled_alike(w, v) for _, w in xa[i1:i2] for _, v in xb[j1:j2])
+            and len(ca) - (i2 - i1) >= REFILL_FRAME
+            and all(_content(c, w) for c, w in xa[i1:i2] + xb[j1:j2])
+            and not {c for c, _ in xa[i1:i2]} & {c for c, _ in xb[j1:j2]}
+            and not any(frozenset((c, d)) in CONCEPT_ANTONYMS for c, _ in xa[i1:i2] for d, _ in xb[j1:j2])
+        ):
+            written_a = " ".join(w for _, w in xa[i1:i2])
+            written_b = " ".join(w for _, w in xb[j1:j2])
+            found.append(PartConflict(_part("other", before, i1), written_a, written_b))
     if found:
         # The rest of the claim must be the same claim: most of what is not refilled matches.
         matched = sum(i2 - i1 for op, i1, i2, _, _ in opcodes if op == "equal")

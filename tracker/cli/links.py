@@ -319,8 +319,7 @@ def eval_(
     fmt: Annotated[str | None, typer.Option("--format", help="csv or tsv (default: from the extension).")] = None,
     json_: JsonOption = False,
 ) -> None:
-    """Measure the judge on labelled pairs: accuracy, precision / recall / F1, confusion, and
-    accuracy per phenomenon when the file has a `phenomenon` column."""
+    """Measure the judge on labelled pairs: accuracy, precision / recall / F1, confusion."""
     from tracker.calibrate import evaluate_pairs, parse_mapping, read_pairs
     from tracker.cli.render import record, table
 
