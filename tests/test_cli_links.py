@@ -179,7 +179,7 @@ def test_similar_finds_stored_statements_best_first(cli) -> None:
 
 def test_settings_show_set_and_validate(cli) -> None:
     shown = {row["key"]: row["value"] for row in cli.json("settings")}
-    assert shown == {"suggest_threshold": 45.0, "confirm_threshold": 90.0}
+    assert shown == {"suggest_threshold": 30.0, "confirm_threshold": 90.0}
     cli.ok("settings", "set", "confirm_threshold", "85")
     cli.ok("settings", "set", "suggest_threshold", "50")
     assert {row["key"]: row["value"] for row in cli.json("settings")} == {"suggest_threshold": 50.0, "confirm_threshold": 85.0}

@@ -77,7 +77,7 @@ def test_unrelated_pairs_are_never_stored(db) -> None:
 
 
 def test_thresholds_come_from_settings_and_are_validated(db) -> None:
-    assert link.thresholds(db) == link.Thresholds(45.0, 90.0)
+    assert link.thresholds(db) == link.Thresholds(30.0, 90.0)
     link.set_threshold(db, "confirm_threshold", "80")
     link.set_threshold(db, "suggest_threshold", "60.5")
     assert link.thresholds(db) == link.Thresholds(60.5, 80.0)

@@ -46,15 +46,16 @@ __all__ = [
     "TOKEN_SORT_WEIGHT",
     "active",
     "is_passage",
+    "length_damping",
     "relate",
     "similarity",
     "stem_list",
     "stem_weight",
 ]
 
-ENGINE_VERSION = "relate-3"
-RELATED_THRESHOLD = 30.0  # below this similarity two statements are unrelated
-AGREE_THRESHOLD = 45.0  # an unhedged pair this similar is said to agree
+ENGINE_VERSION = "relate-4"
+RELATED_THRESHOLD = 25.0  # below this similarity two statements are unrelated
+AGREE_THRESHOLD = 25.0  # an unhedged pair this similar, with nothing in conflict, is said to agree
 # Below this weighted Dice of the stems, the whole score shrinks in proportion: edit distance
 # only adds to what shared informative words establish (a pair sharing "obama" and a few
 # letter runs scored 47 before). The linker derives its candidate bounds from this.
@@ -114,13 +115,23 @@ def similarity(a: str, b: str) -> float:
     score = (
         DICE_WEIGHT * dice + CONTAINMENT_WEIGHT * contain + TOKEN_SET_WEIGHT * fuzzy + TOKEN_SORT_WEIGHT * sort
     ) * min(1.0, dice / FULL_DICE)
-    small = min(len(sa), len(sb))
-    if small < 3:
-        score *= 0.75 + 0.125 * small  # one or two words match too easily
-    ratio = max(len(sa), len(sb)) / small
-    if ratio > 3:
-        score *= max(0.6, 1 - 0.05 * (ratio - 3))
+    score *= length_damping(len(sa), len(sb))
     return round(100 * min(1.0, score), 1)
+
+
+ONE_WORD_DAMPING = 0.6  # a side of one informative word matches too easily ("obama")
+
+
+def length_damping(na: int, nb: int) -> float:
+    """What similarity keeps (0-1) of two sides of na and nb distinct concepts: a side of one
+    word, and sides of very different lengths, match too easily. The linker's pre-filter
+    applies the same factor."""
+    small = min(na, nb)
+    damping = ONE_WORD_DAMPING if small == 1 else 1.0
+    ratio = max(na, nb) / small
+    if ratio > 3:
+        damping *= max(0.6, 1 - 0.05 * (ratio - 3))
+    return damping
 
 
 # ---------------------------------------------------------------- numbers, dates, times
@@ -133,7 +144,7 @@ _QUANTITY = re.compile(
     rf"(?:\b(?P<approx>{_APPROX_LOW}|{_APPROX_HIGH}|{_APPROX_NEAR})\s+)?"
     r"(?<![\d:.])(?P<value>\d+(?:\.\d+)?)(?:\s*(?:to|-|or)\s*(?P<upper>\d+(?:\.\d+)?))?(?!\s*(?:am|pm|a\.m|p\.m|:\d))"
     r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion))?"
-    r"(?:\s*%|\s*(?:percent|per cent))?(?P<rest>(?:[\s-]+[a-z][a-z']*){1,3})"
+    r"(?P<percent>\s*%|\s*(?:percent|per cent))?(?P<rest>(?:[\s-]+[a-z][a-z']*){0,3})"
 )
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -168,6 +179,7 @@ class _Quantity:
     nouns: frozenset[str]
     text: str
     span: tuple[int, int]
+    act: str | None = None  # what the count is of: "killed 40 people" (kill), "displaced 200,000"
 
 
 def _interval(value: float, approx: str | None) -> tuple[float, float]:
@@ -193,18 +205,21 @@ def _quantities(norm: str) -> tuple[_Quantity, ...]:
         if _named_by_number(norm, m.start("value")):
             continue  # "route 9": a name, not a count
         raw = re.findall(r"[a-z][a-z']*", m.group("rest"))
-        if not raw or raw[0] in STOP_WORDS or (1900 <= value <= 2049 and not m.group("scale")):
-            continue  # a year, or a bare amount: nothing says what is counted
-        words = [w for w in raw if w not in _NUMBER_STOP]
-        if not words:
-            continue
-        nouns = frozenset(stem(w) for w in words[:2] if w not in _MONTH_NAMES)
-        if not nouns:
-            continue
+        if m.group("percent"):
+            nouns = frozenset({"percent"})  # "turnout was 82 percent": a share of what the claim names
+        else:
+            if not raw or raw[0] in STOP_WORDS or (1900 <= value <= 2049 and not m.group("scale")):
+                continue  # a year, or a bare amount: nothing says what is counted
+            words = [w for w in raw if w not in _NUMBER_STOP]
+            nouns = frozenset(stem(w) for w in words[:2] if w not in _MONTH_NAMES)
+            if not nouns:
+                continue
         low, high = _interval(value, m.group("approx"))
         if m.group("upper"):
             high = max(high, float(m.group("upper")) * (_SCALES[m.group("scale")] if m.group("scale") else 1))
-        found.append(_Quantity(low, high, nouns, m.group(0).strip(), m.span()))
+        before = [w for w in re.findall(r"[a-z][a-z']*", norm[max(0, m.start() - 30) : m.start()])][-1:]
+        act = concept(before[0]) if before and before[0] not in STOP_WORDS else None
+        found.append(_Quantity(low, high, nouns, m.group(0).strip(), m.span(), act))
     return tuple(found)
 
 
@@ -270,12 +285,31 @@ def _times(norm: str) -> tuple[tuple[int, bool, str, tuple[int, int]], ...]:
     return tuple(out)
 
 
+def _other_counts(a: Analysis, b: Analysis) -> Reason | None:
+    """"Killed 40 people" / "displaced 200,000 people": counts of two acts in one event, two
+    aspects of it rather than one claim (unless a also has b's count: "… and injured 300")."""
+    qa, qb = _quantities(a.proposition), _quantities(b.proposition)
+    for x in qa:
+        for y in qb:
+            number = re.search(r"\d+(?:\.\d+)?", y.text)
+            if (
+                x.act and y.act and x.act != y.act and (x.nouns <= y.nouns or y.nouns <= x.nouns)
+                and not (number and re.search(rf"(?<![\d.]){re.escape(number.group(0))}(?![\d.])", a.proposition))
+            ):
+                return Reason("aspect", f"'{x.text}' in a and '{y.text}' in b count different things")
+    return None
+
+
 def _number_conflicts(a: Analysis, b: Analysis) -> list[Reason]:
     reasons: list[Reason] = []
     qa, qb = _quantities(a.proposition), _quantities(b.proposition)
     for x in qa:
         # The same thing counted: one side's nouns all appear on the other ("six indian jets", "3 jets").
-        same = [y for y in qb if x.nouns <= y.nouns or y.nouns <= x.nouns]
+        # Counts of two acts ("killed 40", "displaced 200,000 people") are two counts.
+        same = [
+            y for y in qb
+            if (x.nouns <= y.nouns or y.nouns <= x.nouns) and (x.act is None or y.act is None or x.act == y.act)
+        ]
         if same and all(y.high < x.low or x.high < y.low for y in same):
             y = same[0]
             reasons.append(Reason("number", f"'{x.text}' in a vs '{y.text}' in b", None,
@@ -644,7 +678,7 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     if numeric:
         conflicts.extend(numeric)
 
-    named = _other_names(xa, xb)
+    named = _other_names(xa, xb) or (None if numeric else _other_counts(xa, xb))
     if named:
         # About another thing of the same kind: neither agreeing nor contradicting.
         return Judgement(Relation.RELATED, score, (named, sim_reason))
