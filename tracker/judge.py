@@ -9,7 +9,6 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from tracker.model import Judgement, Modality, Polarity, Reason, Relation
 from tracker.lexicon import (
     ACTOR_GROUPS,
     CONCEPT_ANTONYMS,
@@ -18,6 +17,7 @@ from tracker.lexicon import (
     NEGATIVE_CONCEPTS,
     RECIPROCAL_ACTS,
 )
+from tracker.model import Judgement, Modality, Polarity, Reason, Relation
 from tracker.parts import part_conflicts, proper_names
 from tracker.text import (
     STOP_WORDS,
@@ -217,7 +217,7 @@ def _quantities(norm: str) -> tuple[_Quantity, ...]:
         low, high = _interval(value, m.group("approx"))
         if m.group("upper"):
             high = max(high, float(m.group("upper")) * (_SCALES[m.group("scale")] if m.group("scale") else 1))
-        before = [w for w in re.findall(r"[a-z][a-z']*", norm[max(0, m.start() - 30) : m.start()])][-1:]
+        before = re.findall(r"[a-z][a-z']*", norm[max(0, m.start() - 30) : m.start()])[-1:]
         act = concept(before[0]) if before and before[0] not in STOP_WORDS else None
         found.append(_Quantity(low, high, nouns, m.group(0).strip(), m.span(), act))
     return tuple(found)
@@ -316,16 +316,16 @@ def _number_conflicts(a: Analysis, b: Analysis) -> list[Reason]:
                                   (a.prop_offset + x.span[0], a.prop_offset + x.span[1])))
             break
     da, db = _dates(a.proposition), _dates(b.proposition)
-    if da and db and not {d[:2] for d in da} & {d[:2] for d in db}:
-        if {d[0] for d in da} & {d[0] for d in db}:  # other months are often other events
-            reasons.append(Reason("date", f"{da[0][0]:02d}-{da[0][1]:02d} in a vs "
-                                          f"{db[0][0]:02d}-{db[0][1]:02d} in b"))
+    # other days of one month conflict; other months are often other events
+    if da and db and not {d[:2] for d in da} & {d[:2] for d in db} and {d[0] for d in da} & {d[0] for d in db}:
+        reasons.append(Reason("date", f"{da[0][0]:02d}-{da[0][1]:02d} in a vs "
+                                      f"{db[0][0]:02d}-{db[0][1]:02d} in b"))
     ta, tb = _times(a.proposition), _times(b.proposition)
     if ta and tb:
-        comparable = [(x, y) for x in ta for y in tb if x[1] == y[1]]
-        if comparable and not any(abs(x[0] - y[0]) <= 5 for x, y in comparable):
-            x, y = comparable[0]
-            reasons.append(Reason("time", f"'{x[2]}' in a vs '{y[2]}' in b"))
+        comparable = [(p, q) for p in ta for q in tb if p[1] == q[1]]
+        if comparable and not any(abs(p[0] - q[0]) <= 5 for p, q in comparable):
+            p, q = comparable[0]
+            reasons.append(Reason("time", f"'{p[2]}' in a vs '{q[2]}' in b"))
     return reasons
 
 
@@ -516,7 +516,9 @@ def _aligned(negated: Analysis, other: Analysis) -> bool:
         after_text = norm[cue.span[1]:]
         stop = _CLAUSE_STOP.search(after_text)
         after = after_text[:stop.start()] if stop else after_text
-        window = stem_list(before)[-3:] + stem_list(after)[:6]
+        # "no soldiers were killed" denies soldiers, not the killing: it bears on the other side
+        # only if that side names them
+        window = stem_list(after)[:1] if cue.text == "no" else stem_list(before)[-3:] + stem_list(after)[:6]
         if theirs & frozenset(window):
             return True
     return False
@@ -685,7 +687,7 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     hedges = _hedge_gap(xa, xb)
     if hedges and (flips % 2 == 0 or _hedged_claim_denied(hedges, xa, xb)):
         # One side only reports, asks or supposes what the other asserts or denies.
-        return Judgement(Relation.RELATED, score, tuple(hedges) + tuple(conflicts) + (sim_reason,))
+        return Judgement(Relation.RELATED, score, (*hedges, *conflicts, sim_reason))
     if off_claim and score >= AGREE_THRESHOLD:
         # "No soldiers were killed" / "Four civilians were killed": the denial is of another thing
         return Judgement(Relation.RELATED, score, (off_claim, *conflicts, sim_reason))
@@ -697,13 +699,13 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
         # One part filled differently: the same claim about another actor, target, place or
         # time. Both asserting it, they conflict; one denying it, they need not.
         if flips % 2 == 0:
-            return Judgement(Relation.CONTRADICTS, score, parts + tuple(conflicts) + (sim_reason,))
-        return Judgement(Relation.RELATED, score, parts + tuple(conflicts) + (sim_reason,))
+            return Judgement(Relation.CONTRADICTS, score, (*parts, *conflicts, sim_reason))
+        return Judgement(Relation.RELATED, score, (*parts, *conflicts, sim_reason))
     if flips % 2 == 1 or numeric:
-        return Judgement(Relation.CONTRADICTS, score, tuple(conflicts) + (sim_reason,))
+        return Judgement(Relation.CONTRADICTS, score, (*conflicts, sim_reason))
     if flips:
         # Two flips cancel: "X did not win" against "X lost" says the same thing.
-        return Judgement(Relation.AGREES, score, tuple(conflicts) + (sim_reason,))
+        return Judgement(Relation.AGREES, score, (*conflicts, sim_reason))
     if score >= AGREE_THRESHOLD or threshold <= 0:
         return Judgement(Relation.AGREES, score, (sim_reason,))
     return Judgement(Relation.RELATED, score, (sim_reason,))
@@ -758,11 +760,11 @@ def _judge_passage(a: str, b: str, threshold: float) -> Judgement:
         return Judgement(Relation.RELATED, score, (Reason("hedge", f"'{claim.hedge or '?'}' in a", "a"), sim_reason))
     if refute >= PASSAGE_REFUTE:
         relation = Relation.AGREES if claim.polarity is Polarity.DENY else Relation.CONTRADICTS
-        return Judgement(relation, score, cue_reasons + (density, sim_reason))
+        return Judgement(relation, score, (*cue_reasons, density, sim_reason))
     lead = [j for j in judged[:1] if j.relation is Relation.CONTRADICTS
             and any(r.code == "denial" for r in j.reasons)]
     if lead:
-        return Judgement(Relation.CONTRADICTS, score, lead[0].reasons[:1] + (density, sim_reason))
+        return Judgement(Relation.CONTRADICTS, score, (*lead[0].reasons[:1], density, sim_reason))
     if hedge <= PASSAGE_HEDGE:
         return Judgement(Relation.AGREES, score, (density, sim_reason))
     return Judgement(Relation.RELATED, score, (density, sim_reason))

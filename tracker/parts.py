@@ -89,7 +89,7 @@ def proper_names(text: str) -> frozenset[str]:
     "Khan". Nothing when most words are capitalised, as in a title-case headline."""
     words = list(_WORD.finditer(text))
     capital = [m for m in words if m.group(0)[0].isupper()]
-    if not words or len(capital) > 0.6 * len(words) and len(words) > 3:
+    if not words or (len(capital) > 0.6 * len(words) and len(words) > 3):
         return frozenset()
     names = set()
     for m in capital:
@@ -205,7 +205,7 @@ def part_conflicts(
         if (
             len(changed) == 1
             and (i2 - i1 == j2 - j1 <= REFILL_WORDS)  # one word for two is more often a detail added
-            and not any(_spelled_alike(w, v) for _, w in xa[i1:i2] for _, v in xb[j1:j2])
+            and not any(len(w) == len(v) and _spelled_alike(w, v) for _, w in xa[i1:i2] for _, v in xb[j1:j2])
             and len(ca) - (i2 - i1) >= REFILL_FRAME
             and all(_content(c, w) for c, w in xa[i1:i2] + xb[j1:j2])
             and not {c for c, _ in xa[i1:i2]} & {c for c, _ in xb[j1:j2]}

@@ -477,8 +477,10 @@ _WRAP_TAIL_REACH = 240
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|final|last|no|his|her|their|its|our)\s+$")
 
 
-def _cue_group(match: re.Match[str]) -> str | None:
-    return "cue1" if match.group("cue1") else "cue2" if match.group("cue2") else None
+def _noun_cue(body: str, tail: re.Match[str]) -> bool:
+    """Is the tail's cue a noun after a determiner ("has the final say on pardons")?"""
+    group = "cue1" if tail.group("cue1") else "cue2"
+    return bool(_NOUN_BEFORE.search(body, 0, tail.start(group)))
 
 _TAIL_CUE = re.compile(_TAIL_VERBS)
 _ACCORDING = re.compile(r"^(?:\w+\s+)?according to [^,]{1,80},\s*|,?\s*according to [^,]{1,80}$")
@@ -663,7 +665,7 @@ def analyse_full(text: str) -> Analysis:
             cue_at = _TAIL_CUE.search(body, max(0, len(body) - _WRAP_TAIL_REACH))
             # the speaker before a cue is at most 50 characters, plus a little punctuation
             tail = _WRAP_TAIL.search(body, max(0, cue_at.start() - 64)) if cue_at else None
-            if tail and tail.start() >= 12 and not _NOUN_BEFORE.search(body, 0, tail.start(_cue_group(tail)) if _cue_group(tail) else 0):
+            if tail and tail.start() >= 12 and not _noun_cue(body, tail):
                 cue = tail.group("cue1") or tail.group("cue2") or ""
                 if _NEUTRAL_REPORTING.fullmatch(cue):
                     reported.append(Cue("reported", cue, (start + tail.start(), start + tail.end())))
