@@ -356,6 +356,9 @@ def test_a_real_paraphrase_still_reaches_the_suggest_threshold():
         # roles, passives and converse acts
         ("Tata Steel took over Corus", "Corus took over Tata Steel", Relation.CONTRADICTS, "roles: 'tata' and 'corus' swap roles"),
         ("Tata Steel took over Corus", "Corus was taken over by Tata Steel", Relation.AGREES, "similarity: 100/100"),
+        ("Corus was taken over by Tata Steel", "Corus took over Tata Steel",
+         Relation.CONTRADICTS, "roles: 'tata' and 'corus' swap roles"),  # no names known: the sides swap
+        ("Modi met Sharif in Tashkent", "Sharif met Modi in Tashkent", Relation.AGREES, "similarity: 100/100"),
         ("The $1 billion loan went from China to Zambia", "The $1 billion loan went from Zambia to China",
          Relation.CONTRADICTS, "roles: 'china' and 'zambia' swap roles"),
         ("China lent Zambia $1 billion", "Zambia borrowed $1 billion from China",

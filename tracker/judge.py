@@ -16,6 +16,7 @@ from tracker.lexicon import (
     IDENTIFIER_NOUNS,
     NEGATIVE_CONCEPTS,
     RECIPROCAL_ACTS,
+    SYMMETRIC_ACTS,
 )
 from tracker.model import Judgement, Modality, Polarity, Reason, Relation
 from tracker.parts import part_conflicts, proper_names
@@ -455,10 +456,16 @@ def _roles_swapped(a: Analysis, b: Analysis, names: frozenset[str]) -> Reason | 
     ra, rb = _players(ta, named), _players(tb, named)
     pa, pb = [w for w in ra if w in rb], [w for w in rb if w in ra]
     if len(pa) < 2 or pa == pb:
-        return None
-    x, y = next((x, y) for x, y in zip(pa, pb, strict=True) if x != y)
-    # a party acts on the other: what stands between them (the act, "from … to") is shared
-    if not _between(ta, x, y) & _between(tb, x, y):
+        sides = _sides_swapped(ca, cb)  # "X took over Y" / "Y took over X", whoever X and Y are
+        if sides is None:
+            return None
+        x, y = sides
+    else:
+        x, y = next((x, y) for x, y in zip(pa, pb, strict=True) if x != y)
+        # a party acts on the other: what stands between them (the act, "from … to") is shared
+        if not _between(ta, x, y) & _between(tb, x, y):
+            return None
+    if frozenset(ca) & SYMMETRIC_CONCEPTS:
         return None
     if frozenset(ca) & RECIPROCAL_CONCEPTS:
         return Reason("reciprocal", f"'{_shown(x)}' and '{_shown(y)}' each accuse the other")
@@ -480,6 +487,18 @@ def _frame(proposition: str) -> tuple[str, ...]:
 _CONVERSE_KEY = {word: "~".join(sorted(pair)) for pair in CONVERSE_CONCEPTS for word in pair}
 
 
+def _sides_swapped(ca: tuple[str, ...], cb: tuple[str, ...]) -> tuple[str, str] | None:
+    """The first words of what stands before and after the act when a's are b's the other way
+    round: "tata steel took corus" / "corus took tata steel" gives ("tata", "corus")."""
+    for i in range(1, len(ca) - 1):
+        for size in range(1, len(ca) - i):
+            act = ca[i : i + size]
+            before_a, after_a = ca[:i], ca[i + size :]
+            if cb == after_a + act + before_a:
+                return before_a[0], after_a[0]
+    return None
+
+
 def _between(words: tuple[str, ...], x: str, y: str) -> frozenset[str]:
     i, j = sorted((words.index(x), words.index(y)))
     return frozenset(words[i + 1 : j]) - {x, y}
@@ -491,6 +510,7 @@ def _shown(term: str) -> str:
 
 _ACTORS = frozenset(concept(w) for w in ACTOR_GROUPS)
 RECIPROCAL_CONCEPTS = frozenset(concept(w) for w in RECIPROCAL_ACTS)
+SYMMETRIC_CONCEPTS = frozenset(concept(w) for w in SYMMETRIC_ACTS)
 
 
 # ---------------------------------------------------------------- judging

@@ -32,6 +32,7 @@ __all__ = [
     "RECIPROCAL_ACTS",
     "SLOT_FILLERS_TO_SKIP",
     "STEM_EXCEPTIONS",
+    "SYMMETRIC_ACTS",
     "SYNONYM_PHRASES",
     "SYNONYM_WORDS",
     "TITLE_ABBREVIATIONS",
@@ -325,6 +326,8 @@ NEGATIVE_CONCEPTS: frozenset[str] = frozenset("refuse rule-out abandon-plan".spl
 RECIPROCAL_ACTS: frozenset[str] = frozenset(
     "accuse blame warn criticise criticize condemn threaten sue".split()
 )
+# Acts that are the same act whichever party is named first: "Modi met Sharif" is "Sharif met Modi".
+SYMMETRIC_ACTS: frozenset[str] = frozenset("meet met talk clash fight battle marry married negotiate".split())
 # Past participles of irregular verbs, to their past tense: "was blown up by" is "blew up".
 IRREGULAR_PARTICIPLES: dict[str, str] = {
     pair.split(":")[0]: pair.split(":")[1]
