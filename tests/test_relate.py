@@ -338,6 +338,8 @@ def test_a_real_paraphrase_still_reaches_the_suggest_threshold():
          Relation.RELATED, "hedge: 'may' in a"),
         ("The rebels have reportedly captured Goma", "The rebels have not captured Goma",
          Relation.RELATED, "hedge: 'reportedly' in a"),
+        ("Apple plans to shut down Beats Music", "Apple reportedly planning to shut down Beats Music. Update: not true",
+         Relation.CONTRADICTS, "negation: 'not' in b"),  # "not true" judges the whole report
         ("A Florida woman got a third breast", "Third breast likely a hoax",
          Relation.CONTRADICTS, "denial: 'hoax' in b"),  # a hedged denial still leans against
         ("The drought could cut Brazil's coffee harvest by a third",

@@ -259,3 +259,8 @@ def test_a_noun_after_a_determiner_is_no_tail_attribution():
     assert analyse("Under the constitution, the governor has the final say on pardons").proposition == (
         "under the constitution, the governor has the final say on pardons"
     )
+
+
+def test_a_label_after_a_copula_and_one_word_denies():
+    claim = analyse("Banksy arrested, real identity revealed is the same hoax from last year")
+    assert (claim.polarity, claim.cues) == (Polarity.DENY, ("hoax",))

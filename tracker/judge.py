@@ -536,6 +536,8 @@ def _aligned(negated: Analysis, other: Analysis) -> bool:
         after_text = norm[cue.span[1]:]
         stop = _CLAUSE_STOP.search(after_text)
         after = after_text[:stop.start()] if stop else after_text
+        if _JUDGES_THE_WHOLE.match(after):
+            return True  # "update: not true" says the whole report is false
         # "no soldiers were killed" denies soldiers, not the killing: it bears on the other side
         # only if that side names them
         window = stem_list(after)[:1] if cue.text == "no" else stem_list(before)[-3:] + stem_list(after)[:6]
@@ -544,6 +546,7 @@ def _aligned(negated: Analysis, other: Analysis) -> bool:
     return False
 
 
+_JUDGES_THE_WHOLE = re.compile(r"\s*(?:true|real|correct|accurate|the case)\b")
 _LABEL_NOUN = re.compile(
     r"\b(?:hoax(?:es)?|fake[sd]?|fabricat\w+|false|bogus|myths?|pranks?|spoofs?|scams?|satire|libel)\b"
 )

@@ -559,6 +559,8 @@ _CLAUSE_END = re.compile(r"[,;:]|\s-\s|\band\b")
 _LABEL_BEFORE = re.compile(
     r"(?:\b(?:is|was|are|were|be|been|as|a|an|just|totally|all|completely|(?:it|that|this|what|he|she|there|who)'s|called|calls|call|it|story|claim|claims|report|photo|video|image|picture)\s+|^|[:\-]\s*)$"
 )
+# "is the same hoax", "was an elaborate hoax": a copula, an article and one word before the label
+_LABEL_COPULA = re.compile(r"\b(?:is|was|are|were)\s+(?:a|an|the|just|all)\s+[a-z]+\s+$")
 _LABEL_AFTER = re.compile(
     r"^\s*(?:$|[:,.!?;\-)\"']|(?:and|or|but|alert|story|claim|claims|news|report|photos?|video|picture|images?)\b)"
 )
@@ -580,7 +582,9 @@ def _predicative(norm: str, start: int, end: int) -> bool:
     As a modifier ("over fabricated story") it describes something else.
     """
     return bool(
-        _LABEL_BEFORE.search(norm[max(0, start - 12) : start]) or _LABEL_AFTER.match(norm[end : end + 10])
+        _LABEL_BEFORE.search(norm[max(0, start - 12) : start])
+        or _LABEL_AFTER.match(norm[end : end + 10])
+        or _LABEL_COPULA.search(norm[max(0, start - 30) : start])
     )
 
 
