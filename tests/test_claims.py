@@ -31,7 +31,8 @@ def test_a_denial_founds_the_claim_it_names_and_the_assertion_joins_it_on_the_ot
     cli.ok("add", DENIED, "--speaker", "India")
     cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
     assert _claims(db_path) == [(1, "India's missiles struck targets in Afghanistan.", None, "denial", None)]
-    assert _attachments(db_path) == [(1, 1, "denies", "confirmed", 1), (1, 2, "supports", "suggested", 0)]
+    # the same claim in other words ("Indian" is India's): sure enough to confirm
+    assert _attachments(db_path) == [(1, 1, "denies", "confirmed", 1), (1, 2, "supports", "confirmed", 0)]
     (claim,) = cli.json("claims")
     assert claim == {
         "id": 1,
@@ -77,7 +78,7 @@ def test_claim_add_attaches_the_statements_that_take_a_side_and_prints_the_count
         "origin": "user",
     }
     assert [(s["id"], s["stance"], s["status"], s["speaker"]) for s in shown["statements"]] == [
-        (1, "supports", "suggested", "Pakistan's military"),
+        (1, "supports", "confirmed", "Pakistan's military"),
         (2, "denies", "suggested", "India"),
     ]
     assert cli.json("claim", "show", "2") == shown  # by id as well as by ref
@@ -160,7 +161,7 @@ def test_rejecting_the_link_between_two_sides_keeps_the_pair_out_of_contradictio
     cli.ok("link", "reject", "1")
     # Each keeps its side on the claim the denial named: a person said only that this pair
     # does not contradict, and contradictions listed by claim respect it.
-    assert _attachments(db_path) == [(1, 1, "denies", "confirmed", 1), (1, 2, "supports", "suggested", 0)]
+    assert _attachments(db_path) == [(1, 1, "denies", "confirmed", 1), (1, 2, "supports", "confirmed", 0)]
     assert cli.json("contradictions") == []
 
 
@@ -227,9 +228,9 @@ def test_claim_review_confirms_and_rejects_sides_and_keeps_them(cli, db_path) ->
     cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
     cli.ok("add", DENIED, "--speaker", "India")
     cli.ok("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afg")
-    result = cli("claim", "review", "--claim", "afg", input="c\nr\n")
+    result = cli("claim", "review", "--claim", "afg", input="r\n")
     assert result.exit_code == 0
-    assert result.stderr.splitlines()[-1] == "Confirmed 1, rejected 1, skipped 0."
+    assert result.stderr.splitlines()[-1] == "Confirmed 0, rejected 1, skipped 0."
     mine = [(sid, stance, status) for claim, sid, stance, status, _ in _attachments(db_path) if claim == 2]
     assert mine == [(1, "supports", "confirmed"), (2, "denies", "rejected")]
     cli.ok("link")
@@ -261,11 +262,13 @@ def test_a_reply_takes_its_side_on_the_claim_it_answers(cli, db_path) -> None:
     article = db_path.parent / "dam.txt"
     article.write_text(
         "District officer Amir Khan said the dam on the Ravi river had been breached overnight.\n\n"
-        "The water ministry dismissed reports that the dam had been breached as \"completely untrue\".\n",
+        'The water ministry dismissed reports that the dam had been breached as "completely untrue".\n',
         encoding="utf-8",
     )
     cli.ok("extract", str(article), "--date", "2025-05-10")
-    rows = open_db(db_path).execute("SELECT id, text, answers, polarity FROM statements ORDER BY id").fetchall()
+    rows = (
+        open_db(db_path).execute("SELECT id, text, answers, polarity FROM statements ORDER BY id").fetchall()
+    )
     assert [(r[2], r[3]) for r in rows][1] == ("the dam had been breached", "deny")
     (disputed,) = cli.json("claims", "--disputed")
     assert (disputed["supports_speakers"], disputed["denies_speakers"]) == (["Amir Khan"], ["water ministry"])
@@ -275,13 +278,16 @@ def test_a_reply_takes_its_side_on_the_claim_it_answers(cli, db_path) -> None:
 def test_show_lists_the_claims_a_statement_takes_a_side_on(cli) -> None:
     cli.ok("add", DENIED, "--speaker", "India")
     cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
-    assert [(c["id"], c["stance"], c["status"]) for c in cli.json("show", "2")["claims"]] == [(1, "supports", "suggested")]
+    assert [(c["id"], c["stance"], c["status"]) for c in cli.json("show", "2")["claims"]] == [
+        (1, "supports", "confirmed")
+    ]
     assert "India's missiles struck targets in Afghanistan." in cli.ok("show", "2")
 
 
 def test_review_claims_walks_the_claim_sides(cli) -> None:
-    cli.ok("add", DENIED, "--speaker", "India")
     cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    cli.ok("add", DENIED, "--speaker", "India")  # joins the claim through its link: suggested
+    assert [(c["id"], c["status"]) for c in cli.json("show", "2")["claims"]] == [(1, "suggested")]
     result = cli("review", "--claims", input="c\n")
     assert (result.exit_code, result.stderr.splitlines()[-1]) == (0, "Confirmed 1, rejected 0, skipped 0.")
     assert [(c["id"], c["status"]) for c in cli.json("show", "2")["claims"]] == [(1, "confirmed")]

@@ -171,7 +171,7 @@ def test_two_different_dbs_are_a_usage_error_and_nothing_is_written(cli, rev, tm
     assert stderr == (f"Error: Invalid value for --db: two different files given: {first} and {second}"
                       f" (see 'tracker {command} --help')\n")
     assert (link_statuses(rev), link_id) == (before, 1)
-    assert cli.json("settings", "--db", str(rev))[0]["value"] == 45
+    assert cli.json("settings", "--db", str(rev))[0]["value"] == 30
     assert not other.exists() and not db_path.exists()
 
 

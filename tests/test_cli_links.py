@@ -84,11 +84,11 @@ def test_links_lists_by_relation_and_status(cli) -> None:
     cli.ok("add", "Indian missiles struck targets in Afghanistan, officials said.", "--speaker", "AP")
     rows = cli.json("links")
     assert [(r["a_id"], r["b_id"], r["relation"], r["status"]) for r in rows] == [
-        (1, 3, "related", "confirmed"),  # only a hedge apart, but the wording is identical
+        (1, 3, "agrees", "confirmed"),  # "officials said" passes the claim on as made
         (1, 2, "contradicts", "suggested"),
         (2, 3, "contradicts", "suggested"),
     ]
-    assert [r["id"] for r in cli.json("links", "--relation", "related")] == [rows[0]["id"]]
+    assert [r["id"] for r in cli.json("links", "--relation", "agrees")] == [rows[0]["id"]]
     assert [r["id"] for r in cli.json("links", "--status", "suggested", "--limit", "1")] == [rows[1]["id"]]
     assert len(cli.ok("links", "--nl").splitlines()) == len(rows)
     cli.fails("links", "--relation", "unrelated", code=2)
@@ -179,7 +179,7 @@ def test_similar_finds_stored_statements_best_first(cli) -> None:
 
 def test_settings_show_set_and_validate(cli) -> None:
     shown = {row["key"]: row["value"] for row in cli.json("settings")}
-    assert shown == {"suggest_threshold": 45.0, "confirm_threshold": 90.0}
+    assert shown == {"suggest_threshold": 30.0, "confirm_threshold": 90.0}
     cli.ok("settings", "set", "confirm_threshold", "85")
     cli.ok("settings", "set", "suggest_threshold", "50")
     assert {row["key"]: row["value"] for row in cli.json("settings")} == {"suggest_threshold": 50.0, "confirm_threshold": 85.0}
@@ -213,6 +213,36 @@ def test_eval_reports_accuracy_f1_and_confusion(cli, tmp_path: Path) -> None:
     assert report["confusion"]["agrees"] == {"agrees": 1, "contradicts": 0, "related": 0}
     table = cli.ok("eval", "-", "--a", "claim", "--b", "headline", "--label", "stance", "--map", MAP, input=LABELLED)
     assert "accuracy" in table and "Confusion" in table
+
+
+PHENOMENA = (
+    "claim,headline,stance,phenomenon\n"
+    "Militants attacked the convoy,The military attacked the convoy,against,agent\n"
+    "Militants attacked the convoy,Gunmen attacked the convoy,for,agent\n"
+    "Indian drones struck Lahore in March,Indian drones struck Lahore in May,for,date\n"
+)
+
+
+def test_eval_reports_accuracy_per_phenomenon_when_the_file_names_them(cli, tmp_path: Path) -> None:
+    path = tmp_path / "pairs.csv"
+    path.write_text(PHENOMENA)
+    report = cli.json("eval", str(path), "--a", "claim", "--b", "headline", "--label", "stance", "--map", MAP)
+    assert report["per_phenomenon"] == {
+        "agent": {"n": 2, "right": 2, "accuracy": 1.0},
+        "date": {"n": 1, "right": 0, "accuracy": 0.0},  # march / may conflict: labelled for to test it
+    }
+    table = cli.ok("eval", str(path), "--a", "claim", "--b", "headline", "--label", "stance", "--map", MAP)
+    assert "Per phenomenon" in table
+    assert [line.split()[:4] for line in table.splitlines() if line.strip().startswith(("agent", "date"))] == [
+        ["agent", "2", "2", "1.000"], ["date", "1", "0", "0.000"],
+    ]
+
+
+def test_eval_without_a_phenomenon_column_reports_none(cli, tmp_path: Path) -> None:
+    path = tmp_path / "pairs.csv"
+    path.write_text(LABELLED)
+    report = cli.json("eval", str(path), "--a", "claim", "--b", "headline", "--label", "stance", "--map", MAP)
+    assert sorted(report) == ["accuracy", "confusion", "engine", "macro_f1", "n", "per_label"]
 
 
 def test_eval_reads_tsv_from_the_extension(cli, tmp_path: Path) -> None:
@@ -249,8 +279,10 @@ def test_eval_on_the_shipped_stance_sample(cli):
                       "--b", "report", "--label", "stance",
                       "--map", "for=agrees,against=contradicts,observing=related")
     assert result["n"] == 12
+    # "Pakistan's army says it downed six Indian aircraft", labelled observing, agrees: "says"
+    # passes the army's claim on as made, it does not hedge it
     assert result["confusion"] == {
         "agrees": {"agrees": 4, "contradicts": 0, "related": 0},
         "contradicts": {"agrees": 0, "contradicts": 5, "related": 0},
-        "related": {"agrees": 0, "contradicts": 0, "related": 3},
+        "related": {"agrees": 1, "contradicts": 0, "related": 2},
     }

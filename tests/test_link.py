@@ -77,7 +77,7 @@ def test_unrelated_pairs_are_never_stored(db) -> None:
 
 
 def test_thresholds_come_from_settings_and_are_validated(db) -> None:
-    assert link.thresholds(db) == link.Thresholds(45.0, 90.0)
+    assert link.thresholds(db) == link.Thresholds(30.0, 90.0)
     link.set_threshold(db, "confirm_threshold", "80")
     link.set_threshold(db, "suggest_threshold", "60.5")
     assert link.thresholds(db) == link.Thresholds(60.5, 80.0)
@@ -94,8 +94,8 @@ def test_thresholds_come_from_settings_and_are_validated(db) -> None:
 
 def test_the_suggest_threshold_decides_what_is_stored(db) -> None:
     ids = _add(db, *OTHER, STRUCK, "India's missiles did not strike targets in Afghanistan; the allegations are false and baseless.")
-    link.set_threshold(db, "suggest_threshold", "60")
-    assert link.link_new(db, ids).links == 0  # the seed pair scores about 56
+    link.set_threshold(db, "suggest_threshold", "90")
+    assert link.link_new(db, ids).links == 0  # the seed pair scores about 86
     link.set_threshold(db, "suggest_threshold", "45")
     assert link.relink_all(db).links == 1
 
@@ -130,7 +130,8 @@ def test_relinking_never_overwrites_a_reviewed_link(db) -> None:
     link.reject_link(db, rejected, by="ana")
     link.confirm_link(db, confirmed, by="ana")
     db.execute("UPDATE links SET relation = 'related', score = 50 WHERE id IN (?, ?)", [rejected, confirmed])
-    link.set_threshold(db, "suggest_threshold", "90")  # nothing would be found now
+    link.set_threshold(db, "confirm_threshold", "100")
+    link.set_threshold(db, "suggest_threshold", "97")  # nothing would be found now
     stats = link.relink_all(db)
     rows = {r[0]: r[1:] for r in db.execute("SELECT id, status, relation, score, reviewed_by FROM links")}
     assert rows == {rejected: ("rejected", "related", 50.0, "ana"), confirmed: ("confirmed", "related", 50.0, "ana")}

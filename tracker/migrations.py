@@ -254,6 +254,25 @@ def _watch_shorter_names(db: Database) -> None:
 
 
 @migrations()
+def m005_reanalyse(db: Database) -> None:
+    # The judge's analysis changed (Snowball stems, "rejected the proposal" no longer a denial
+    # wrapper): each statement's and claim's proposition, which blocking reads, is derived again.
+    # Polarity, modality and hedge stay: a person may have set them on add.
+    from tracker.text import analyse
+
+    for table in ("statements", "claims"):
+        if not db[table].exists():
+            continue
+        rows = db.execute(f"SELECT id, text, proposition FROM {table}").fetchall()
+        changed = [
+            (proposition, sid)
+            for sid, text, old in rows
+            if (proposition := analyse(text).proposition) != old
+        ]
+        db.conn.executemany(f"UPDATE {table} SET proposition = ? WHERE id = ?", changed)
+
+
+@migrations()
 def m006_statement_answers(db: Database) -> None:
     # What a statement answers: the claim a denial or an elliptical reply ("Completely
     # untrue.") is about, as extraction found it named in the text. Claims attach by it.

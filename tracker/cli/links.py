@@ -409,6 +409,13 @@ def eval_(
         [("gold", "gold \\ predicted")] + [(name, name) for name in labels],
         title="Confusion",
     )
+    if "per_phenomenon" in report:
+        table(
+            [{"phenomenon": name, "n": row["n"], "right": row["right"], "accuracy": f"{row['accuracy']:.3f}"}
+             for name, row in report["per_phenomenon"].items()],
+            [("phenomenon", "phenomenon"), ("n", "pairs"), ("right", "right"), ("accuracy", "accuracy")],
+            title="Per phenomenon",
+        )
 
 
 # --- settings --------------------------------------------------------------------------------
