@@ -298,3 +298,48 @@ def test_claims_list_disputed_claims_first_then_the_most_taken_up(cli) -> None:
     cli.ok("add", DENIED, "--speaker", "India")
     cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
     assert [c["id"] for c in cli.json("claims")] == [2, 1]
+
+
+def test_the_same_claim_recorded_twice_is_refused(cli, db_path) -> None:
+    cli.ok("claim", "add", "The dam was breached")
+    assert (
+        cli.fails("claim", "add", "the dam  was breached")
+        == "Error: this claim is already recorded as claim 1\n"
+    )
+    assert len(_claims(db_path)) == 1
+
+
+def test_detaching_twice_says_it_is_not_attached(cli) -> None:
+    cli.ok("add", "The dam on the river was breached overnight.", "--speaker", "Local official")
+    cli.ok("claim", "add", "The dam was breached", "--ref", "dam")
+    cli.ok("claim", "attach", "1", "dam", "--stance", "supports")
+    cli.ok("claim", "detach", "1", "dam")
+    assert cli.fails("claim", "detach", "1", "dam") == "Error: statement 1 is not attached to claim 2\n"
+
+
+def test_a_merge_survives_relinking(cli, db_path) -> None:
+    cli.ok("add", "The dam on the river was breached overnight.", "--speaker", "Local official")
+    cli.ok("add", "Heavy rain closed the port of Gwadar.", "--speaker", "Port authority")
+    cli.ok("claim", "merge", "1", "2")
+    before = _attachments(db_path)
+    assert before == [(1, 1, "supports", "confirmed", 1), (1, 2, "supports", "confirmed", 1)]
+    cli.ok("link")
+    assert _attachments(db_path) == before
+    assert [c["id"] for c in cli.json("claims")] == [1]
+
+
+def test_a_report_with_a_claim_pair_beside_a_link_of_the_same_score_does_not_crash(cli) -> None:
+    cli.ok("add", "Residents saw water pour across the fields at dawn.", "--speaker", "Local official")
+    cli.ok("add", "Completely untrue, the structure is intact.", "--speaker", "Water ministry")
+    cli.ok("add", "Pakistan requested a ceasefire", "--speaker", "Indian media")
+    cli.ok(
+        "add",
+        "Islamabad has firmly refuted assertions by Indian media that Pakistan had requested a ceasefire",
+        "--speaker",
+        "Foreign Office",
+    )  # a link scoring 100, as the pair a person puts on two sides
+    cli.ok("claim", "add", "The dam was breached", "--ref", "dam")
+    cli.ok("claim", "attach", "1", "dam", "--stance", "supports")
+    cli.ok("claim", "attach", "2", "dam", "--stance", "denies")
+    report = json.loads(cli.ok("report", "--json"))
+    assert [(r["link"], r["a_id"], r["b_id"]) for r in report["contradictions"]] == [(1, 3, 4), (None, 1, 2)]

@@ -97,6 +97,12 @@ def add_claim(
     ref = (ref or "").strip() or None
     if ref is not None and db.execute("SELECT 1 FROM claims WHERE ref = ?", [ref]).fetchone():
         raise InvalidInput(f"a claim with ref {ref!r} is already recorded")
+    same = db.execute(
+        "SELECT id FROM claims WHERE origin = 'user' AND merged_into IS NULL AND lower(text) = lower(?)",
+        [cleaned],
+    ).fetchone()
+    if same is not None:
+        raise InvalidInput(f"this claim is already recorded as claim {same[0]}")
     proposition = analyse(cleaned).proposition
     with db.conn:
         cursor = db.execute(
@@ -657,7 +663,7 @@ def detach_statement(db: Database, statement_id: int, claim: str, *, by: str | N
     with db.conn:
         cursor = db.execute(
             """UPDATE claim_statements SET status = 'rejected', reviewed_by = ?, reviewed_at = ?
-               WHERE claim_id = ? AND statement_id = ?""",
+               WHERE claim_id = ? AND statement_id = ? AND status != 'rejected'""",
             [by or "user", stamp, row["id"], statement_id],
         )
         if cursor.rowcount == 0:
@@ -716,13 +722,15 @@ def merge_claims(db: Database, keep: str, absorb: str) -> dict[str, Any]:
     if kept["id"] == gone["id"]:
         raise InvalidInput("a claim cannot be merged into itself")
     with db.conn:
+        # What moves is a person's decision now (the merge): relinking keeps it where it went.
         db.execute(
-            """INSERT INTO claim_statements
-                   (claim_id, statement_id, stance, score, reasons, status, created_at, reviewed_by, reviewed_at)
-               SELECT ?, statement_id, stance, score, reasons, status, created_at, reviewed_by, reviewed_at
+            """INSERT INTO claim_statements (claim_id, statement_id, stance, score, reasons, status,
+                   created_at, reviewed_by, reviewed_at, founder)
+               SELECT ?, statement_id, stance, score, reasons, status, created_at,
+                   coalesce(reviewed_by, ?), coalesce(reviewed_at, ?), founder
                FROM claim_statements WHERE claim_id = ? AND true
                ON CONFLICT (claim_id, statement_id) DO NOTHING""",
-            [kept["id"], gone["id"]],
+            [kept["id"], "merge", _now(), gone["id"]],
         )
         db.execute("DELETE FROM claim_statements WHERE claim_id = ?", [gone["id"]])
         db.execute("UPDATE claims SET merged_into = ? WHERE id = ?", [kept["id"], gone["id"]])
