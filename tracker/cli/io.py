@@ -69,7 +69,7 @@ def import_(
     from tracker.store import add_statements
 
     chosen = import_format(file, fmt)
-    db = database(db_path)
+    db = database(db_path, create=True)
     added = add_statements(db, read_statements(file, chosen, warn=lambda m: status(f"Warning: {m}")))
     new = added.new_count  # a list of a million new ids is ~40 MiB: built only to link them
     with after_commit(new):

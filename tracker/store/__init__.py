@@ -9,7 +9,15 @@ One module a job: `connection` (open, pragmas), `validation` (checking a stateme
 from __future__ import annotations
 
 from tracker.model import NewStatement
-from tracker.store.connection import now, open_db, query_rows
+from tracker.store.connection import (
+    NoLedger,
+    NotALedger,
+    now,
+    open_db,
+    open_ledger,
+    query_rows,
+    write_transaction,
+)
 from tracker.store.ingest import Added, AddedList, add_statement, add_statements
 from tracker.store.lookup import (
     SourceCache,
@@ -65,6 +73,8 @@ __all__ = [
     "AddedList",
     "ClaimValues",
     "NewStatement",
+    "NoLedger",
+    "NotALedger",
     "Prepared",
     "SourceCache",
     "SpeakerCache",
@@ -87,6 +97,7 @@ __all__ = [
     "merge_speakers",
     "now",
     "open_db",
+    "open_ledger",
     "prepare",
     "query_rows",
     "rename_speaker",
@@ -98,4 +109,5 @@ __all__ = [
     "speaker_ids_matching",
     "statement_links",
     "statement_verdicts",
+    "write_transaction",
 ]
