@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 SEED := seeds/000_5d60781b92935417.txt
 
-.PHONY: demo test lint format bench eval docs clean
+.PHONY: demo test soak lint format bench eval docs clean
 
 $(BIN)/tracker: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ demo: $(BIN)/tracker
 
 test: $(BIN)/tracker
 	$(BIN)/python -m pytest -q
+
+# the concurrency tests at full size: 4 processes x 60 `tracker add` processes each
+soak: $(BIN)/tracker
+	TRACKER_SOAK_ADDS=60 $(BIN)/python -m pytest -q tests/test_concurrency.py
 
 lint: $(BIN)/tracker
 	$(BIN)/ruff check tracker tests benchmarks

@@ -22,7 +22,7 @@ def check(db: Database) -> list[str]:
         problems.append(f"foreign key: {table} row {rowid} names a missing {parent} row")
     for table in sorted(db.table_names()):
         fts = db.table(table).detect_fts()
-        if fts is None:
+        if fts is None or table.startswith(fts):  # the index itself, or its shadow tables
             continue
         try:
             db.execute(f'INSERT INTO "{fts}" ("{fts}", rank) VALUES (\'integrity-check\', 1)')
@@ -41,7 +41,7 @@ def rebuild_fts(db: Database) -> list[str]:
     with db.atomic():
         for table in sorted(db.table_names()):
             fts = db.table(table).detect_fts()
-            if fts is not None:
+            if fts is not None and not table.startswith(fts):
                 db.execute(f'INSERT INTO "{fts}" ("{fts}") VALUES (\'rebuild\')')
                 rebuilt.append(fts)
     return rebuilt
