@@ -22,9 +22,9 @@ demo: $(BIN)/tracker
 test: $(BIN)/tracker
 	$(BIN)/python -m pytest -q
 
-# the concurrency tests at full size: 4 processes x 60 `tracker add` processes each
+# the concurrency and kill -9 tests at full size: 4 writers x 60 `tracker add` processes, bigger imports
 soak: $(BIN)/tracker
-	TRACKER_SOAK_ADDS=60 $(BIN)/python -m pytest -q tests/test_concurrency.py
+	TRACKER_SOAK_ADDS=60 $(BIN)/python -m pytest -q tests/test_concurrency.py tests/test_atomic_imports.py
 
 lint: $(BIN)/tracker
 	$(BIN)/ruff check tracker tests benchmarks
