@@ -11,6 +11,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from conftest import SEED_ARTICLE
@@ -104,3 +105,17 @@ def test_a_relink_running_while_adds_arrive_and_everything_is_stored(tmp_path, c
     assert [r.splitlines()[-1] for r in reports] == ["failed 0"] * 2, "".join(reports)
     assert _stored(db) == (400 + 2 * ADDS, 400 + 2 * ADDS)
     assert cli.ok("db", "check", "--db", str(db)) == "ok\n"
+
+
+def test_a_reader_holding_a_snapshot_never_blocks_a_writer(cli, db_path):
+    cli.ok("add", "We will stop.", "--speaker", "Ishaq Dar", "--no-link")
+    reader = sqlite3.connect(db_path, isolation_level=None)
+    reader.execute("BEGIN")
+    assert reader.execute("SELECT count(*) FROM statements").fetchone() == (1,)  # a snapshot held open
+    started = time.monotonic()
+    cli.ok("add", "The ball is in India's court.", "--speaker", "Ishaq Dar", "--no-link")
+    assert time.monotonic() - started < 5
+    assert reader.execute("SELECT count(*) FROM statements").fetchone() == (1,)  # still its snapshot
+    reader.execute("COMMIT")
+    assert reader.execute("SELECT count(*) FROM statements").fetchone() == (2,)
+    reader.close()
