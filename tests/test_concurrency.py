@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import SEED_ARTICLE
 
 ADDS = int(os.environ.get("TRACKER_SOAK_ADDS", "15"))
@@ -119,3 +121,26 @@ def test_a_reader_holding_a_snapshot_never_blocks_a_writer(cli, db_path):
     reader.execute("COMMIT")
     assert reader.execute("SELECT count(*) FROM statements").fetchone() == (2,)
     reader.close()
+
+
+def test_a_busy_error_returned_at_once_is_retried_and_any_other_error_is_not():
+    from tracker.store.connection import retry_busy
+
+    calls: list[int] = []
+
+    def busy_twice() -> str:
+        calls.append(1)
+        if len(calls) < 3:
+            raise sqlite3.OperationalError("database is locked")
+        return "done"
+
+    assert (retry_busy(busy_twice), len(calls)) == ("done", 3)
+
+    def broken() -> None:
+        calls.append(1)
+        raise sqlite3.OperationalError("no such table: statements")
+
+    calls.clear()
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        retry_busy(broken)
+    assert len(calls) == 1
