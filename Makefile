@@ -18,6 +18,7 @@ demo: $(BIN)/tracker
 	$(BIN)/tracker extract $(SEED) --date 2025-05-10 --db $(DEMO_DB)
 	$(BIN)/tracker import data/seed-claim.jsonl --db $(DEMO_DB)
 	$(BIN)/tracker contradictions --db $(DEMO_DB)
+	$(BIN)/tracker claims --disputed --db $(DEMO_DB)
 
 test: $(BIN)/tracker
 	$(BIN)/python -m pytest -q

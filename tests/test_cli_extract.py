@@ -52,7 +52,7 @@ def test_re_extracting_the_same_article_adds_nothing(cli, db_path):
 
 
 def test_extract_stopped_after_it_stored_says_how_many_are_stored(cli, db_path, monkeypatch):
-    from tracker import render
+    from tracker.cli import render
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
@@ -111,3 +111,49 @@ def test_the_demo_reports_india_s_denial_against_the_pakistani_claim(cli):
     assert pairs[0]["a_text"] == "denied claims that its missiles had struck targets in Afghanistan"
     assert pairs[0]["b_text"] == "Indian missiles struck targets in Afghanistan."
     assert pairs[0]["reason"].startswith("denial: 'denied'")
+
+
+ARTICLE = (
+    "Dam row deepens\n"
+    "By Maria Okafor, Dawn\n"
+    "ISLAMABAD (Dawn) — Pakistan's Foreign Office on Monday rejected reports that the Mangla dam"
+    " had been breached.\n"
+    "Asked about reports that the spillway had failed, spokeswoman Mumtaz Zahra Baloch said:"
+    " \"Completely untrue.\"\n"
+    "She said she would \"not comment on rumours\".\n"
+    "He said the dam was safe.\n"
+)
+
+
+def test_extract_stores_said_on_answers_byline_and_dateline(cli, db_path, tmp_path):
+    path = tmp_path / "dam.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    found = json.loads(cli.ok("extract", str(path), "--date", "2025-05-10", "--json", "--no-link"))
+    assert [(r["speaker"], r["text"], r["said_on"], r["answers"]) for r in found[:2]] == [
+        ("Pakistan's Foreign Office", "rejected reports that the Mangla dam had been breached", "2025-05-05",
+         "the Mangla dam had been breached"),
+        ("Mumtaz Zahra Baloch", "Completely untrue.", None, "the spillway had failed"),
+    ]
+    assert {(r["source"], r["author"], r["title"]) for r in found} == {("Dawn", "Maria Okafor", "Dam row deepens")}
+    assert stored(db_path, "SELECT said_on FROM statements WHERE id = 1") == "2025-05-05"
+    assert stored(db_path, "SELECT answers FROM statements WHERE id = 2") == "the spillway had failed"
+    shown = cli.json("show", "2")
+    assert (shown["answers"], shown["polarity"], shown["speaker"]) == (
+        "the spillway had failed", "deny", "Mumtaz Zahra Baloch")
+    assert "answers      the spillway had failed" in cli.ok("show", "2")
+
+
+def test_an_unresolved_pronoun_is_stored_under_its_own_marked_speaker(cli, db_path, tmp_path):
+    path = tmp_path / "dam.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    found = json.loads(cli.ok("extract", str(path), "--json", "--no-link"))
+    he = next(r for r in found if r["text"] == "the dam was safe")
+    # "He": the only person named is a woman, so the statement is kept and nobody is guessed
+    offset = ARTICLE.index("He said")
+    assert he["speaker"] == f"unresolved (“He”, {path}:{offset})"
+    assert he["said_on"] is None  # no --date: a weekday names no day
+    other = tmp_path / "other.txt"
+    other.write_text("Talks stall\nHe said the talks had stalled again.\n", encoding="utf-8")
+    cli.ok("extract", str(other), "--no-link")
+    names = stored(db_path, "SELECT group_concat(name, ' | ') FROM speakers WHERE name LIKE 'unresolved%'")
+    assert names == f"unresolved (“He”, {path}:{offset}) | unresolved (“He”, {other}:12)"

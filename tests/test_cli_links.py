@@ -133,7 +133,7 @@ def test_link_timings_name_every_stage(cli, db_path: Path) -> None:
     assert summary == plain.splitlines() and len(summary) == 1  # --timings adds one line
     assert re.fullmatch(
         r"Took \d+\.\d s: preparing \d+\.\d s, finding candidates \d+\.\d s, "
-        r"judging \d+\.\d s, writing \d+\.\d s\.", last
+        r"judging \d+\.\d s, writing \d+\.\d s, attaching claims \d+\.\d s\.", last
     ), last
 
 

@@ -4,8 +4,8 @@ import json
 from collections import Counter
 
 import pytest
-from conftest import OTHER
 
+from conftest import OTHER
 from tracker import link, search
 from tracker.judge import CONTAINMENT_WEIGHT, DICE_WEIGHT, ENGINE_VERSION, TOKEN_SET_WEIGHT, TOKEN_SORT_WEIGHT
 from tracker.link import blocking, config, index, pipeline, prefilter
@@ -60,7 +60,7 @@ def test_link_new_stores_relation_score_reasons_and_engine(db) -> None:
 
 def test_batch_and_per_statement_linking_find_the_same_links(db, monkeypatch) -> None:
     ids = _add(db, *OTHER, STRUCK, DENIED, "Indian missiles did strike targets in Afghanistan.")
-    stages = ["preparing", "finding candidates", "judging", "writing"]
+    stages = ["preparing", "finding candidates", "judging", "writing", "attaching claims"]
     stats = link.link_new(db, ids)
     one_by_one = _links(db)
     assert sorted(stats.seconds) == sorted(stages) and all(s >= 0 for s in stats.seconds.values())
@@ -403,6 +403,7 @@ def test_a_few_new_statements_among_many_link_as_a_full_relink_would(db, monkeyp
     ids = _add(db, *texts.values())
     new = ids[-12:]  # under a tenth of the database, and (here) a batch
     monkeypatch.setattr(pipeline, "BATCH_MIN", 10)
+    monkeypatch.setattr(config, "MAX_LINKS", 10**6)  # candidates alone: the bound is tested apart
     used = []
     monkeypatch.setattr(pipeline, "_block_few", lambda *a, **k: used.append(1) or _BLOCK_FEW(*a, **k))
     stats = link.link_new(db, new)
@@ -415,3 +416,24 @@ def test_a_few_new_statements_among_many_link_as_a_full_relink_would(db, monkeyp
 
 
 _BLOCK_FEW = blocking._block_few
+
+
+def test_a_statement_keeps_only_the_links_both_sides_count_among_their_strongest(db, monkeypatch) -> None:
+    monkeypatch.setattr(config, "MAX_LINKS", 2)
+    hub = "Officials said the new bridge over the river will reopen to traffic in May"
+    near = [
+        "Officials said the new bridge over the river will reopen to traffic in May next year",
+        "Officials said the new bridge over the river will reopen to all traffic in May",
+        "Officials said the bridge over the river will reopen to traffic in May",
+        "The new bridge over the river will reopen to traffic in May, officials said",
+    ]
+    ids = _add(db, hub, *near)
+    link.relink_all(db)
+    rows = _links(db)
+    per: dict[int, int] = {}
+    for r in rows:
+        per[r["a_id"]] = per.get(r["a_id"], 0) + 1
+        per[r["b_id"]] = per.get(r["b_id"], 0) + 1
+    assert len(rows) >= 2 and max(per.values()) <= 2 and set(per) <= set(ids)
+    monkeypatch.setattr(config, "MAX_LINKS", 10**6)
+    assert len(link.relink_all(db).stored and _links(db)) == 10  # unbounded: every pair of the five

@@ -17,31 +17,57 @@ def conflicts(a: str, b: str) -> tuple[PartConflict, ...]:
 @pytest.mark.parametrize(
     ("a", "b", "expected"),
     [
-        ("Militants attacked the convoy in Kashmir", "The military attacked the convoy in Kashmir",
-         ("agent", "militants", "military")),
+        (
+            "Militants attacked the convoy in Kashmir",
+            "The military attacked the convoy in Kashmir",
+            ("agent", "militants", "military"),
+        ),
         ("Indian drones struck Lahore", "Pakistani drones struck Lahore", ("agent", "indian", "pakistani")),
-        ("The attack killed 12 civilians", "The attack killed 12 soldiers", ("patient", "civilians", "soldiers")),
-        ("The ceasefire was violated by India", "The ceasefire was violated by Pakistan", ("agent", "india", "pakistan")),
+        (
+            "The attack killed 12 civilians",
+            "The attack killed 12 soldiers",
+            ("patient", "civilians", "soldiers"),
+        ),
+        (
+            "The ceasefire was violated by India",
+            "The ceasefire was violated by Pakistan",
+            ("agent", "india", "pakistan"),
+        ),
         ("India struck the base in March", "India struck the base in May", ("time", "march", "may")),
-        ("Drones struck Lahore overnight", "Drones struck Karachi overnight", ("patient", "lahore", "karachi")),
+        (
+            "Drones struck Lahore overnight",
+            "Drones struck Karachi overnight",
+            ("patient", "lahore", "karachi"),
+        ),
         ("The minister resigned on Monday", "The minister resigned on Friday", ("time", "monday", "friday")),
         ("The talks were held in Doha", "The talks were held in Cairo", ("place", "doha", "cairo")),
     ],
 )
-def test_a_part_filled_differently_is_named_with_both_fillers(a: str, b: str, expected: tuple[str, str, str]) -> None:
+def test_a_part_filled_differently_is_named_with_both_fillers(
+    a: str, b: str, expected: tuple[str, str, str]
+) -> None:
     assert conflicts(a, b) == (PartConflict(*expected),)
 
 
 @pytest.mark.parametrize(
     ("a", "b"),
     [
-        ("Indian drones struck Lahore", "Indian drones struck Lahore on Monday"),  # a part only one side fills
+        (
+            "Indian drones struck Lahore",
+            "Indian drones struck Lahore on Monday",
+        ),  # a part only one side fills
         ("New Delhi brokered the deal", "India brokered the deal"),  # one country, two names
         ("The US brokered the deal", "Washington brokered the deal"),
-        ("ISIS used chemical weapons in Kobane", "ISIS used chemical weapons in Kobani"),  # one place, two spellings
+        (
+            "ISIS used chemical weapons in Kobane",
+            "ISIS used chemical weapons in Kobani",
+        ),  # one place, two spellings
         ("India may strike the base", "India will strike the base"),  # "may" the modal is no month
         ("A driver got a 2,084 dollar tip", "A driver got a 2,000 dollar tip"),  # amounts are not years
-        ("The Apple Watch will launch in February", "Apple Watch mass production kicks off in January"),  # reworded
+        (
+            "The Apple Watch will launch in February",
+            "Apple Watch mass production kicks off in January",
+        ),  # reworded
         ("India accused Pakistan", "Pakistan accused India"),  # both name both: roles, judged elsewhere
     ],
 )
@@ -51,33 +77,70 @@ def test_no_conflict_where_no_part_is_refilled(a: str, b: str) -> None:
 
 def test_names_that_mean_one_country_are_one_word() -> None:
     assert [c for c, _ in canonical_tokens("new delhi and the indian government told washington")] == [
-        "country:india", "and", "country:india", "told", "country:united-states",
+        "country:india",
+        "and",
+        "country:india",
+        "told",
+        "country:united-states",
     ]
 
 
 def test_may_is_a_month_only_where_a_date_can_stand() -> None:
-    assert [c for c, _ in canonical_tokens("they may meet in may")] == ["they", "may#modal", "meet", "in", "may"]
+    assert [c for c, _ in canonical_tokens("they may meet in may")] == [
+        "they",
+        "may#modal",
+        "meet",
+        "in",
+        "may",
+    ]
 
 
 def test_proper_names_skip_sentence_starts_and_title_case_headlines() -> None:
-    assert proper_names("Drones struck Lahore. Officials in Karachi said so") == frozenset({"lahore", "karachi"})
+    assert proper_names("Drones struck Lahore. Officials in Karachi said so") == frozenset(
+        {"lahore", "karachi"}
+    )
     assert proper_names("Indian Drones Struck Lahore Overnight") == frozenset()
 
 
 @pytest.mark.parametrize(
     ("a", "b", "relation", "first_reason"),
     [
-        ("Militants attacked the convoy in Kashmir", "The military attacked the convoy in Kashmir",
-         Relation.CONTRADICTS, "agent: 'militants' in a vs 'military' in b"),
-        ("Indian drones struck Lahore", "Pakistani drones struck Lahore",
-         Relation.CONTRADICTS, "agent: 'indian' in a vs 'pakistani' in b"),
-        ("The attack killed 12 civilians", "The attack killed 12 soldiers",
-         Relation.CONTRADICTS, "patient: 'civilians' in a vs 'soldiers' in b"),
-        ("India did not strike the base in March", "India struck the base in May",
-         Relation.RELATED, "time: 'march' in a vs 'may' in b"),  # one denies another month's strike
-        ("Route 9 is closed after the storm", "Route 4 is closed after the storm",
-         Relation.RELATED, "name: 'route 9' in a vs 'route 4' in b"),
-        ("Writer 3 statement 4", "Writer 4 statement 3", Relation.RELATED, "name: 'statement 4' in a vs 'statement 3' in b"),
+        (
+            "Militants attacked the convoy in Kashmir",
+            "The military attacked the convoy in Kashmir",
+            Relation.CONTRADICTS,
+            "agent: 'militants' in a vs 'military' in b",
+        ),
+        (
+            "Indian drones struck Lahore",
+            "Pakistani drones struck Lahore",
+            Relation.CONTRADICTS,
+            "agent: 'indian' in a vs 'pakistani' in b",
+        ),
+        (
+            "The attack killed 12 civilians",
+            "The attack killed 12 soldiers",
+            Relation.CONTRADICTS,
+            "patient: 'civilians' in a vs 'soldiers' in b",
+        ),
+        (
+            "India did not strike the base in March",
+            "India struck the base in May",
+            Relation.RELATED,
+            "time: 'march' in a vs 'may' in b",
+        ),  # one denies another month's strike
+        (
+            "Route 9 is closed after the storm",
+            "Route 4 is closed after the storm",
+            Relation.RELATED,
+            "name: 'route 9' in a vs 'route 4' in b",
+        ),
+        (
+            "Writer 3 statement 4",
+            "Writer 4 statement 3",
+            Relation.RELATED,
+            "name: 'statement 4' in a vs 'statement 3' in b",
+        ),
     ],
 )
 def test_relate_judges_refilled_parts(a: str, b: str, relation: Relation, first_reason: str) -> None:
@@ -87,3 +150,13 @@ def test_relate_judges_refilled_parts(a: str, b: str, relation: Relation, first_
 
 def test_the_same_claim_in_the_passive_agrees() -> None:
     assert relate("India struck the base", "The base was struck by India").relation is Relation.AGREES
+
+
+def test_a_pair_whose_parts_conflict_is_never_confirmed_without_a_person(cli, db_path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    cli.ok("add", "Militants attacked the convoy in Kashmir", "--speaker", "Reporter A")
+    cli.ok("add", "The military attacked the convoy in Kashmir", "--speaker", "Reporter B")
+    with sqlite3.connect(db_path) as conn:
+        rows = conn.execute("SELECT relation, status, score FROM links").fetchall()
+    assert rows == [("contradicts", "suggested", 100.0)]

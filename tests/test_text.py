@@ -37,6 +37,15 @@ def test_sentences_keep_abbreviations_whole():
     ]
 
 
+def test_sentences_keep_no_whole_only_before_a_number():
+    text = "He ranked No. 1 in the poll, said Rev. Jones. He said no. Then he left."
+    assert sentences(text) == [
+        "He ranked No. 1 in the poll, said Rev. Jones.",
+        "He said no.",
+        "Then he left.",
+    ]
+
+
 def test_informative_terms_are_plain_words_without_stop_or_cue_words():
     terms = informative_terms("India strongly denied claims that its missiles had struck targets")
     assert set(terms) == {"india", "missiles", "struck", "targets"}

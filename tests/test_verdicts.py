@@ -51,8 +51,14 @@ def test_history_is_kept_and_the_latest_counts(cli, seeded):
     assert [(r["statement_id"], r["rating"]) for r in cli.json("verdicts")] == [(6, "false")]
 
 
-def test_an_agreeing_statement_inherits_the_verdict_without_a_copy(cli, seeded):
+def test_a_suggested_agreement_passes_no_verdict_on(cli, seeded):
     link(seeded, 6, 7, "agrees", "suggested")
+    cli.ok("verdict", "6", "--rating", "false", "--by", "Desk")
+    assert cli.json("show", "7")["verdict"] is None
+
+
+def test_an_agreeing_statement_inherits_the_verdict_without_a_copy(cli, seeded):
+    link(seeded, 6, 7, "agrees", "confirmed")
     cli.ok("verdict", "6", "--rating", "false", "--by", "Desk")
     shown = cli.json("show", "7")
     assert shown["verdicts"] == []

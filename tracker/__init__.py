@@ -1,6 +1,14 @@
 """tracker: a ledger of attributed statements that links claims and flags contradictions.
 
-The public Python API; the `tracker` command is a thin layer over it.
+The public Python API; the `tracker` command is a thin layer over it. Every name below is
+imported on first use (so that `tracker --help` does not load the judging code), and none is
+the name of a submodule: importing `tracker.judge` or `tracker.link` never shadows a function.
+
+    import tracker
+    db = tracker.open_db("desk.db")
+    tracker.add_statement(db, tracker.NewStatement(text="…", speaker="…"))
+    tracker.relink_all(db)
+    for pair in tracker.contradictions(db): ...
 """
 
 from __future__ import annotations
@@ -8,24 +16,51 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __all__ = [
+    "Judgement",
     "NewStatement",
+    "Relation",
     "StatementFilter",
     "TrackerError",
+    "add_claim",
     "add_statement",
     "add_statements",
+    "add_verdict",
+    "attach_statement",
+    "confirm_link",
+    "contradictions",
+    "detach_statement",
     "extract_article",
     "extract_statements",
+    "get_claim",
     "get_statement",
+    "link_new",
+    "list_claims",
+    "list_links",
     "list_statements",
+    "merge_claims",
     "open_db",
+    "reject_link",
     "relate",
+    "relink_all",
     "search_statements",
+    "similar",
 ]
 
 if TYPE_CHECKING:
+    from tracker.claims import (
+        add_claim,
+        attach_statement,
+        detach_statement,
+        get_claim,
+        list_claims,
+        merge_claims,
+    )
     from tracker.extract import extract_article, extract_statements
     from tracker.judge import relate
-    from tracker.model import NewStatement, TrackerError
+    from tracker.link import confirm_link, link_new, reject_link, relink_all
+    from tracker.model import Judgement, NewStatement, Relation, TrackerError
+    from tracker.reports import contradictions, list_links
+    from tracker.search import similar
     from tracker.store import (
         StatementFilter,
         add_statement,
@@ -35,6 +70,7 @@ if TYPE_CHECKING:
         open_db,
         search_statements,
     )
+    from tracker.verdicts import add_verdict
 
 _HOMES = {
     "open_db": "tracker.store",
@@ -47,15 +83,36 @@ _HOMES = {
     "relate": "tracker.judge",
     "extract_statements": "tracker.extract",
     "extract_article": "tracker.extract",
+    "link_new": "tracker.link",
+    "relink_all": "tracker.link",
+    "confirm_link": "tracker.link",
+    "reject_link": "tracker.link",
+    "contradictions": "tracker.reports",
+    "list_links": "tracker.reports",
+    "similar": "tracker.search",
+    "add_claim": "tracker.claims",
+    "get_claim": "tracker.claims",
+    "list_claims": "tracker.claims",
+    "attach_statement": "tracker.claims",
+    "detach_statement": "tracker.claims",
+    "merge_claims": "tracker.claims",
+    "add_verdict": "tracker.verdicts",
+    "Judgement": "tracker.model",
     "NewStatement": "tracker.model",
+    "Relation": "tracker.model",
     "TrackerError": "tracker.model",
 }
 
 
 def __getattr__(name: str) -> Any:
-    # imported on first use so that `tracker --help` does not load the judging code
     if name in _HOMES:
         import importlib
 
-        return getattr(importlib.import_module(_HOMES[name]), name)
+        value = getattr(importlib.import_module(_HOMES[name]), name)
+        globals()[name] = value  # resolved once; later lookups never reach __getattr__
+        return value
     raise AttributeError(f"module 'tracker' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

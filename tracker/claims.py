@@ -15,6 +15,7 @@ re-attaching never overwrites it.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -37,6 +38,11 @@ __all__ = [
     "list_claims",
     "merge_claims",
     "opposing_pairs",
+    "reattach",
+    "reattach_all",
+    "review_attachment",
+    "statement_claims",
+    "suggested_attachments",
 ]
 
 MAX_CLAIM_CHARS = 2_000
@@ -75,11 +81,15 @@ def _clean_text(text: str) -> str:
     if not cleaned:
         raise InvalidInput("a claim needs text")
     if len(cleaned) > MAX_CLAIM_CHARS:
-        raise InvalidInput(f"a claim is at most {MAX_CLAIM_CHARS:,} characters (this one has {len(cleaned):,})")
+        raise InvalidInput(
+            f"a claim is at most {MAX_CLAIM_CHARS:,} characters (this one has {len(cleaned):,})"
+        )
     return cleaned
 
 
-def add_claim(db: Database, text: str, *, ref: str | None = None, origin: str = Origin.USER) -> dict[str, Any]:
+def add_claim(
+    db: Database, text: str, *, ref: str | None = None, origin: str = Origin.USER
+) -> dict[str, Any]:
     """Record a claim and attach to it the stored statements that take a side on it."""
     from tracker.text import analyse
 
@@ -139,8 +149,22 @@ def get_claim(db: Database, id_or_ref: str) -> dict[str, Any]:
     }
 
 
+def statement_claims(db: Database, statement_id: int) -> list[dict[str, Any]]:
+    """The claims a statement is attached to (not those a person took it off), with its side."""
+    return list(
+        db.query(
+            """SELECT c.id, c.text, c.ref, cs.stance, cs.status, cs.score
+               FROM claim_statements cs JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
+               WHERE cs.statement_id = ? AND cs.status != 'rejected'
+               ORDER BY cs.founder DESC, cs.score DESC, c.id""",
+            [statement_id],
+        )
+    )
+
+
 def list_claims(db: Database, *, limit: int | None = None, disputed: bool = False) -> list[dict[str, Any]]:
-    """Every claim with how many statements take each side, and who and which outlets do."""
+    """Every claim with how many statements take each side, and who and which outlets do:
+    disputed claims first, then the claims most statements take up."""
     rows = list(
         db.query(
             """SELECT c.id, c.text, c.ref, c.origin, cs.stance, sp.name AS speaker, so.outlet
@@ -170,10 +194,27 @@ def list_claims(db: Database, *, limit: int | None = None, disputed: bool = Fals
         if row["stance"] is None:
             continue
         claim[row["stance"]] += 1
-        for field, value in ((f"{row['stance']}_speakers", row["speaker"]), (f"{row['stance']}_outlets", row["outlet"])):
+        for field, value in (
+            (f"{row['stance']}_speakers", row["speaker"]),
+            (f"{row['stance']}_outlets", row["outlet"]),
+        ):
             if value and value not in claim[field]:
                 claim[field].append(value)
-    out = list(claims.values())
+    from tracker.verdicts import claim_verdicts
+
+    rated = claim_verdicts(db)
+    for claim in claims.values():
+        verdict = rated.get(claim["id"])
+        claim["verdict"] = verdict["rating"] if verdict else None
+    # The claims a desk looks at first: disputed ones, then those most statements take up.
+    out = sorted(
+        claims.values(),
+        key=lambda c: (
+            not (c["supports"] and c["denies"]),
+            -(c["supports"] + c["denies"] + c["discusses"]),
+            c["id"],
+        ),
+    )
     if disputed:
         out = [c for c in out if c["supports"] and c["denies"]]
     return out[:limit] if limit is not None else out
@@ -234,7 +275,7 @@ def _store(db: Database, found: Iterable[_Found], limits: Thresholds) -> int:
            ON CONFLICT (claim_id, statement_id) DO UPDATE SET
                stance = excluded.stance, score = excluded.score, reasons = excluded.reasons,
                status = excluded.status, created_at = excluded.created_at
-           WHERE claim_statements.reviewed_by IS NULL""",
+           WHERE claim_statements.reviewed_by IS NULL AND claim_statements.founder = 0""",
         rows,
     )
     return len(rows)
@@ -287,34 +328,104 @@ def attach_statements(db: Database, ids: Sequence[int]) -> int:
         row["id"]: row
         for chunk in _chunks(wanted, 500)
         for row in db.query(
-            "SELECT id, text, proposition, polarity, modality FROM statements"
+            "SELECT id, text, proposition, polarity, modality, answers FROM statements"
             f" WHERE id IN ({','.join('?' * len(chunk))})",
             chunk,
         )
     }
+    said = {sid: row for sid, row in rows.items() if not row["answers"]}
+    replies = [row for row in rows.values() if row["answers"]]
     with db.conn:
-        found = _to_recorded_claims(db, rows, limits)
+        found = _to_recorded_claims(db, said, limits)
         sided = {f.statement_id for f in found if f.stance is not Stance.DISCUSSES}
         written = _store(db, found, limits)
         # One by one, so that a claim founded here is one the next may join; assertions
         # first, so that a claim is worded as someone asserted it and its denials join it.
-        for sid in sorted(rows, key=lambda sid: (rows[sid]["polarity"] != Polarity.AFFIRM.value, sid)):
+        sided |= _already_sided(db, wanted)  # founders, and statements a person placed
+        founders = _founders(db)
+        linked = _links_of(db, wanted)
+        joined: list[_Found] = []
+        for sid in sorted(said, key=lambda sid: (said[sid]["polarity"] != Polarity.AFFIRM.value, sid)):
             if sid not in sided:
-                written += _store(db, _through_founders(db, sid, rows[sid]), limits)
+                joined.extend(_through_founders(db, said[sid], linked.get(sid, ()), founders))
+        written += _store(db, joined, limits)
+        # Replies last: the claim one answers may have been founded just now.
+        answered = _by_statement(db, [row for row in replies if row["id"] not in sided], limits)
+        written += _store(db, answered, limits)
+        sided |= {f.statement_id for f in answered if f.stance is not Stance.DISCUSSES}
+        founded = [_found_claim(db, row) for row in replies if row["id"] not in sided]
+        written += _store(db, [f for f in founded if f is not None], limits)
     return written
 
 
+def _founders(db: Database) -> dict[int, tuple[int, Stance]]:
+    """Statement id -> the claim it founded and its stance on it."""
+    return {
+        sid: (claim_id, Stance(stance))
+        for sid, claim_id, stance in db.execute(
+            """SELECT cs.statement_id, cs.claim_id, cs.stance FROM claim_statements cs
+               JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
+               WHERE cs.founder = 1 AND cs.status != 'rejected'"""
+        )
+    }
+
+
+def _links_of(db: Database, ids: list[int]) -> dict[int, list[tuple[float, int, str]]]:
+    """Statement id -> its agrees and contradicts links that no one rejected: (score, other, relation)."""
+    out: dict[int, list[tuple[float, int, str]]] = defaultdict(list)
+    wanted = set(ids)
+    for chunk in _chunks(ids, 500):
+        marks = ",".join("?" * len(chunk))
+        for column in ("a_id", "b_id"):
+            for a, b, relation, score in db.execute(
+                f"""SELECT a_id, b_id, relation, score FROM links WHERE {column} IN ({marks})
+                    AND status != 'rejected' AND relation IN ('agrees', 'contradicts')""",
+                chunk,
+            ):
+                if column == "a_id" or a not in wanted:  # a link between two wanted ids: once each way
+                    out[a].append((score, b, relation))
+                    out[b].append((score, a, relation))
+    return out
+
+
+def reattach(db: Database, ids: Sequence[int]) -> int:
+    """Attach some statements again (their links changed): what tracker attached them to
+    before, other than claims they founded and a person's decisions, is found anew."""
+    with db.conn:
+        for chunk in _chunks(sorted(set(ids)), 500):
+            db.execute(
+                "DELETE FROM claim_statements WHERE reviewed_by IS NULL AND founder = 0"
+                f" AND statement_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+    return attach_statements(db, ids)
+
+
+def reattach_all(db: Database) -> int:
+    """After a relink: every attachment tracker made (not a person's, not a claim's founder) is
+    found again from the new links and judgements."""
+    with db.conn:
+        db.execute("DELETE FROM claim_statements WHERE reviewed_by IS NULL AND founder = 0")
+    ids = [row[0] for row in db.execute("SELECT id FROM statements ORDER BY id")]
+    return attach_statements(db, ids)
+
+
 def _to_recorded_claims(db: Database, rows: dict[int, dict[str, Any]], limits: Thresholds) -> list[_Found]:
-    """The stances statements take on the claims people recorded."""
+    """The stances statements take on the claims people recorded and the claims denials named
+    (those are few; the claims statements founded are joined through links instead)."""
     from tracker.link import rare_terms
 
-    recorded = db.execute("SELECT count(*) FROM claims WHERE origin = 'user' AND merged_into IS NULL").fetchone()[0]
+    recorded = db.execute(
+        "SELECT count(*) FROM claims WHERE origin IN ('user', 'denial') AND merged_into IS NULL"
+    ).fetchone()[0]
     if not recorded:
         return []
     found: list[_Found] = []
     if len(rows) > 4 * recorded:
         # Many statements, few claims: each claim looks for its statements.
-        for claim in db.query("SELECT id, text FROM claims WHERE origin = 'user' AND merged_into IS NULL"):
+        for claim in db.query(
+            "SELECT id, text FROM claims WHERE origin IN ('user', 'denial') AND merged_into IS NULL"
+        ):
             words = rare_terms(db, claim["text"], k=12)
             if not words:
                 continue
@@ -326,21 +437,47 @@ def _to_recorded_claims(db: Database, rows: dict[int, dict[str, Any]], limits: T
                 if row is not None:
                     found.extend(_judged(claim["id"], claim["text"], row, limits))
         return found
-    for sid, row in rows.items():
-        words = rare_terms(db, row["text"], k=8)
+    return _by_statement(db, list(rows.values()), limits)
+
+
+def _by_statement(db: Database, rows: list[dict[str, Any]], limits: Thresholds) -> list[_Found]:
+    """Each statement looks for its claims; a reply looks among every claim for the one it
+    answers (what it answers is a claim someone made: it may be any statement's)."""
+    from tracker.link import rare_terms
+
+    found: list[_Found] = []
+    for row in rows:
+        words = rare_terms(db, row["answers"] or row["text"], k=8)
         if not words:
             continue
+        origins = "" if row["answers"] else "AND c.origin IN ('user', 'denial')"
         for claim in db.query(
-            """SELECT c.id, c.text FROM claims_fts f JOIN claims c ON c.id = f.rowid
-               WHERE claims_fts MATCH ? AND c.origin = 'user' AND c.merged_into IS NULL
-               ORDER BY rank LIMIT ?""",
+            f"""SELECT c.id, c.text FROM claims_fts f JOIN claims c ON c.id = f.rowid
+                WHERE claims_fts MATCH ? {origins} AND c.merged_into IS NULL
+                ORDER BY rank LIMIT ?""",
             [_claim_query(words), CANDIDATE_CLAIMS],
         ):
             found.extend(_judged(claim["id"], claim["text"], row, limits))
     return found
 
 
+def _already_sided(db: Database, ids: list[int]) -> set[int]:
+    sided: set[int] = set()
+    for chunk in _chunks(ids, 500):
+        sided.update(
+            row[0]
+            for row in db.execute(
+                "SELECT statement_id FROM claim_statements WHERE stance != 'discusses' AND status != 'rejected'"
+                f" AND statement_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+        )
+    return sided
+
+
 def _judged(claim_id: int, claim_text: str, row: dict[str, Any], limits: Thresholds) -> list[_Found]:
+    if row["answers"]:
+        return _judged_answer(claim_id, claim_text, row, limits)
     judgement = _judge(claim_text, row["text"], limits.suggest)
     stance = _stance(judgement) if judgement else None
     if judgement is None or stance is None:
@@ -348,29 +485,54 @@ def _judged(claim_id: int, claim_text: str, row: dict[str, Any], limits: Thresho
     return [_Found(claim_id, row["id"], stance, judgement)]
 
 
-def _through_founders(db: Database, sid: int, row: dict[str, Any]) -> list[_Found]:
+def _judged_answer(claim_id: int, claim_text: str, row: dict[str, Any], limits: Thresholds) -> list[_Found]:
+    """A reply ("Completely untrue.") takes its side on the claim it answers, not on its words:
+    the claim is judged against what it answers, and the reply's polarity gives the side."""
+    from tracker.model import Reason
+
+    judgement = _judge(claim_text, row["answers"], limits.suggest)
+    if judgement is None or judgement.relation is Relation.CONTRADICTS:
+        return []
+    if judgement.relation is Relation.RELATED:
+        stance = Stance.DISCUSSES
+    else:
+        stance = Stance.DENIES if row["polarity"] == Polarity.DENY.value else Stance.SUPPORTS
+    reason = Reason("answers", f"answers '{row['answers']}'")
+    return [
+        _Found(
+            claim_id,
+            row["id"],
+            stance,
+            Judgement(judgement.relation, judgement.score, (reason, *judgement.reasons)),
+        )
+    ]
+
+
+def _through_founders(
+    db: Database,
+    row: dict[str, Any],
+    links: Iterable[tuple[float, int, str]],
+    founders: dict[int, tuple[int, Stance]],
+) -> list[_Found]:
     """The statement joins the claim of the founder it is most strongly linked to, or founds one."""
     from tracker.model import Reason
 
-    best = db.execute(
-        """SELECT cs.claim_id, cs.stance, l.relation, l.score, other.id
-           FROM links l
-           JOIN statements other ON other.id = CASE WHEN l.a_id = ? THEN l.b_id ELSE l.a_id END
-           JOIN claim_statements cs ON cs.statement_id = other.id AND cs.founder = 1
-           WHERE (l.a_id = ? OR l.b_id = ?) AND l.status != 'rejected'
-             AND l.relation IN ('agrees', 'contradicts') AND cs.status != 'rejected'
-           ORDER BY l.score DESC, other.id LIMIT 1""",
-        [sid, sid, sid],
-    ).fetchone()
+    best = max(
+        ((score, -other, relation) for score, other, relation in links if other in founders), default=None
+    )
     if best is None:
         founded = _found_claim(db, row)
-        return [founded] if founded is not None else []
-    claim_id, founder_stance, relation, score, founder = best
-    stance = Stance(founder_stance)
+        if founded is None:
+            return []
+        founders[row["id"]] = (founded.claim_id, founded.stance)
+        return [founded]
+    score, negated, relation = best
+    founder = -negated
+    claim_id, stance = founders[founder]
     if relation == Relation.CONTRADICTS.value:
         stance = _OPPOSITE.get(stance, stance)
     reason = Reason("claim", f"{relation} with statement {founder}, which founded the claim")
-    return [_Found(claim_id, sid, stance, Judgement(Relation(relation), score, (reason,)))]
+    return [_Found(claim_id, row["id"], stance, Judgement(Relation(relation), score, (reason,)))]
 
 
 def _found_claim(db: Database, row: dict[str, Any]) -> _Found | None:
@@ -380,26 +542,73 @@ def _found_claim(db: Database, row: dict[str, Any]) -> _Found | None:
 
     if row["modality"] == Modality.QUESTION.value:
         return None
-    analysis = analyse_full(row["text"])
-    wrapped = [cue for cue in analysis.cues if cue.kind == "denial" and cue.span[1] <= analysis.prop_offset]
-    if wrapped and analysis.proposition:
+    if row["answers"]:
+        # A reply founds the claim it answers: "Completely untrue." denies "the dam was breached".
+        denies = row["polarity"] == Polarity.DENY.value
+        cursor = db.execute(
+            "INSERT INTO claims (text, proposition, origin, created_at) VALUES (?, ?, ?, ?)",
+            [
+                _sentence(row["answers"], _speaker_of(db, row["id"])),
+                row["answers"],
+                (Origin.DENIAL if denies else Origin.STATEMENT).value,
+                _now(),
+            ],
+        )
+        reason = Reason("answers", f"answers '{row['answers']}'")
+        return _Found(
+            int(cursor.lastrowid or 0),
+            row["id"],
+            Stance.DENIES if denies else Stance.SUPPORTS,
+            Judgement(Relation.AGREES, 100.0, (reason,)),
+            founder=True,
+        )
+    analysis = analyse_full(row["text"]) if row["polarity"] == Polarity.DENY.value else None
+    wrapped = (
+        [cue for cue in analysis.cues if cue.kind == "denial" and cue.span[1] <= analysis.prop_offset]
+        if analysis is not None
+        else []
+    )
+    if analysis is not None and wrapped and analysis.proposition:
         # The denial names what it denies: that is the claim, and someone must have made it.
-        text, origin, stance = _sentence(analysis.proposition), Origin.DENIAL, Stance.DENIES
+        text = _sentence(_as_written(row["text"], analysis.proposition), _speaker_of(db, row["id"]))
+        origin, stance = Origin.DENIAL, Stance.DENIES
         reason = Reason("claim", f"'{wrapped[0].text}' names the claim it denies")
     else:
         text, origin, stance = row["text"], Origin.STATEMENT, Stance.SUPPORTS
         reason = Reason("claim", "founded the claim")
     cursor = db.execute(
         "INSERT INTO claims (text, proposition, origin, created_at) VALUES (?, ?, ?, ?)",
-        [text, analysis.proposition, origin.value, _now()],
+        [text, analysis.proposition if analysis is not None else row["proposition"], origin.value, _now()],
     )
     judgement = Judgement(Relation.AGREES, 100.0, (reason,))
     return _Found(int(cursor.lastrowid or 0), row["id"], stance, judgement, founder=True)
 
 
-def _sentence(proposition: str) -> str:
+def _as_written(text: str, proposition: str) -> str:
+    """The proposition as the statement wrote it (its capitals and quotes), where it can be found."""
+    lowered = text.lower().replace("’", "'")
+    start = lowered.find(proposition[:24])
+    return text[start : start + len(proposition)] if start >= 0 else proposition
+
+
+_POSSESSIVE = re.compile(r"^(?:its|their)\b", re.IGNORECASE)
+
+
+def _sentence(proposition: str, speaker: str | None) -> str:
+    """A claim named inside a denial, as a sentence: "India denied claims that its missiles
+    struck Afghanistan" names "India's missiles struck Afghanistan." """
     text = proposition.strip().rstrip(".;:,")
+    if speaker:
+        text = _POSSESSIVE.sub(f"{speaker}'s", text)
     return text[:1].upper() + text[1:] + "."
+
+
+def _speaker_of(db: Database, statement_id: int) -> str | None:
+    found = db.execute(
+        "SELECT sp.name FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = ?",
+        [statement_id],
+    ).fetchone()
+    return str(found[0]) if found else None
 
 
 def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
@@ -428,8 +637,15 @@ def attach_statement(
                VALUES (?, ?, ?, 100, ?, 'confirmed', ?, ?, ?)
                ON CONFLICT (claim_id, statement_id) DO UPDATE SET stance = excluded.stance,
                    status = 'confirmed', reviewed_by = excluded.reviewed_by, reviewed_at = excluded.reviewed_at""",
-            [row["id"], statement_id, stance, json.dumps([{"code": "person", "detail": "attached by hand"}]),
-             stamp, by or "user", stamp],
+            [
+                row["id"],
+                statement_id,
+                stance,
+                json.dumps([{"code": "person", "detail": "attached by hand"}]),
+                stamp,
+                by or "user",
+                stamp,
+            ],
         )
     return get_claim(db, str(row["id"]))
 
@@ -443,6 +659,51 @@ def detach_statement(db: Database, statement_id: int, claim: str, *, by: str | N
             """UPDATE claim_statements SET status = 'rejected', reviewed_by = ?, reviewed_at = ?
                WHERE claim_id = ? AND statement_id = ?""",
             [by or "user", stamp, row["id"], statement_id],
+        )
+        if cursor.rowcount == 0:
+            raise NotFound(f"statement {statement_id} is not attached to claim {row['id']}")
+    return get_claim(db, str(row["id"]))
+
+
+def suggested_attachments(
+    db: Database, *, claim: str | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Attachments waiting for a person (a side taken, not only discussed), strongest first;
+    of one claim (id or ref) when given."""
+    sql = """SELECT cs.claim_id, c.text AS claim, cs.statement_id, s.text, sp.name AS speaker,
+                    cs.stance, cs.score, cs.reasons
+             FROM claim_statements cs
+             JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
+             JOIN statements s ON s.id = cs.statement_id
+             JOIN speakers sp ON sp.id = s.speaker_id
+             WHERE cs.status = 'suggested' AND cs.stance != 'discusses' {only}
+             ORDER BY cs.score DESC, cs.claim_id, cs.statement_id"""
+    params: list[Any] = []
+    only = ""
+    if claim is not None:
+        only = "AND cs.claim_id = ?"
+        params.append(_claim_row(db, claim)["id"])
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    rows = list(db.query(sql.format(only=only), params))
+    for row in rows:
+        row["reasons"] = json.loads(row["reasons"] or "[]")
+    return rows
+
+
+def review_attachment(
+    db: Database, statement_id: int, claim: str, status: str, *, by: str | None = None
+) -> dict[str, Any]:
+    """A person confirms or rejects the side tracker gave a statement on a claim; final."""
+    if status not in (ReviewStatus.CONFIRMED.value, ReviewStatus.REJECTED.value):
+        raise InvalidInput(f"a review confirms or rejects, not {status!r}")
+    row = _claim_row(db, claim)
+    with db.conn:
+        cursor = db.execute(
+            """UPDATE claim_statements SET status = ?, reviewed_by = ?, reviewed_at = ?
+               WHERE claim_id = ? AND statement_id = ?""",
+            [status, by or "user", _now(), row["id"], statement_id],
         )
         if cursor.rowcount == 0:
             raise NotFound(f"statement {statement_id} is not attached to claim {row['id']}")

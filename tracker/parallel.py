@@ -37,13 +37,28 @@ def worker_pool(workers: int, *, fork: bool = False) -> Pool:
 def stop_pool(pool: Pool, timeout: float = 5.0) -> None:
     """Terminate a process pool, giving up after `timeout` seconds. Pool.terminate() can hang
     for good when a worker died while holding the pool's queue lock (a signal sent to the
-    whole process group, as `timeout` and service managers do, or the OOM killer); the pool's
-    daemon workers still get a SIGTERM at exit."""
+    whole process group, as `timeout` and service managers do, or the OOM killer). Then its
+    workers are killed, so that nothing is left to wait for, and `abandoned()` says so: the
+    interpreter's exit would otherwise wait on the same lock."""
     import threading
 
     stopper = threading.Thread(target=pool.terminate, name="stop-pool", daemon=True)
     stopper.start()
     stopper.join(timeout)
+    if stopper.is_alive():
+        _ABANDONED.append(pool)
+        for worker in getattr(pool, "_pool", ()):
+            if worker.is_alive():
+                worker.kill()
+        stopper.join(1.0)
+
+
+_ABANDONED: list[Pool] = []
+
+
+def abandoned() -> bool:
+    """Did a pool fail to stop? Then the process must leave without its exit handlers."""
+    return bool(_ABANDONED)
 
 
 def _ignore_interrupts() -> None:

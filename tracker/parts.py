@@ -30,7 +30,19 @@ from tracker.lexicon import (
 )
 from tracker.text import tokens
 
-__all__ = ["PartConflict", "canonical_tokens", "part_conflicts", "proper_names"]
+__all__ = [
+    "CONFLICT_CODES",
+    "PART_CODES",
+    "PartConflict",
+    "canonical_tokens",
+    "part_conflicts",
+    "proper_names",
+]
+
+# The reason codes of parts filled differently, and with them every code by which the judge
+# says two claims conflict in what they claim (rather than in polarity).
+PART_CODES = frozenset({"agent", "patient", "place", "time"})
+CONFLICT_CODES = PART_CODES | {"number", "date", "roles", "name"}
 
 
 @dataclass(frozen=True)
@@ -91,7 +103,7 @@ def proper_names(text: str) -> frozenset[str]:
     "Khan". Nothing when most words are capitalised, as in a title-case headline."""
     words = list(_WORD.finditer(text))
     capital = [m for m in words if m.group(0)[0].isupper()]
-    if not words or len(capital) > 0.6 * len(words) and len(words) > 3:
+    if not words or (len(capital) > 0.6 * len(words) and len(words) > 3):
         return frozenset()
     names = set()
     for m in capital:

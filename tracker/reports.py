@@ -107,6 +107,10 @@ _CLAIM_PAIRS = """
         JOIN claims c ON c.id = sa.claim_id AND c.merged_into IS NULL
         WHERE sa.stance = 'supports' AND sa.status != 'rejected' AND sd.status != 'rejected'
           AND sa.statement_id != sd.statement_id
+          AND NOT EXISTS (  -- a person said these two do not contradict
+              SELECT 1 FROM links r WHERE r.status = 'rejected'
+                AND r.a_id = min(sa.statement_id, sd.statement_id)
+                AND r.b_id = max(sa.statement_id, sd.statement_id))
     )
 """
 

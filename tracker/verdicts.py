@@ -1,8 +1,10 @@
 """Verdicts: ratings of a statement's claim, kept as a history (the latest counts).
 
-A statement without a verdict of its own inherits the latest verdict of a statement it
-is linked to as `agrees` (suggested or confirmed): the same claim, so the same rating.
-Inherited verdicts are computed when read, never copied into the verdicts table.
+A verdict given on a statement rates the claim it makes. A statement without a verdict of its
+own inherits the latest verdict of a statement that makes the same claim for certain: linked
+to it as `agrees` by a confirmed link, or supporting the same claim where both attachments are
+confirmed. A suggestion is never enough to pass a rating on. Inherited verdicts are computed
+when read, never copied into the verdicts table.
 """
 
 from __future__ import annotations
@@ -83,6 +85,35 @@ def agrees_neighbours(db: Database) -> dict[int, set[int]]:
     return neighbours
 
 
+def same_claim(db: Database) -> dict[int, set[int]]:
+    """Statement id -> the ids that make the same claim for certain, through which a verdict
+    passes: a confirmed agrees link, or both confirmed as supporting one claim."""
+    neighbours: dict[int, set[int]] = {}
+    for a, b in db.execute(
+        "SELECT a_id, b_id FROM links WHERE relation = ? AND status = ?",
+        [Relation.AGREES.value, ReviewStatus.CONFIRMED.value],
+    ):
+        neighbours.setdefault(a, set()).add(b)
+        neighbours.setdefault(b, set()).add(a)
+    for members in supporters(db).values():
+        for sid in members:
+            neighbours.setdefault(sid, set()).update(m for m in members if m != sid)
+    return neighbours
+
+
+def supporters(db: Database) -> dict[int, list[int]]:
+    """Claim id -> the statements confirmed as supporting it (its founder first)."""
+    out: dict[int, list[int]] = {}
+    for claim_id, statement_id in db.execute(
+        """SELECT cs.claim_id, cs.statement_id FROM claim_statements cs
+           JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
+           WHERE cs.stance = 'supports' AND cs.status = 'confirmed'
+           ORDER BY cs.claim_id, cs.founder DESC, cs.statement_id"""
+    ):
+        out.setdefault(claim_id, []).append(statement_id)
+    return out
+
+
 def _newest(verdicts: Iterable[dict[str, Any]]) -> dict[str, Any] | None:
     return max(verdicts, key=lambda v: (v["created_at"], v["id"]), default=None)
 
@@ -96,7 +127,7 @@ def current_verdicts(db: Database, rating: str | None = None) -> list[dict[str, 
     wanted = check_rating(rating) if rating else None
     own = _latest_own(db)
     current: dict[int, dict[str, Any]] = {sid: {**v, "inherited_from": None} for sid, v in own.items()}
-    for sid, others in agrees_neighbours(db).items():
+    for sid, others in same_claim(db).items():
         if sid in own:
             continue
         newest = _newest(own[o] for o in others if o in own)
@@ -113,7 +144,7 @@ def current_verdict(db: Database, statement_id: int) -> dict[str, Any] | None:
     own = _latest_own(db, [statement_id])
     if statement_id in own:
         return {**own[statement_id], "inherited_from": None}
-    others = agrees_neighbours(db).get(statement_id, set())
+    others = same_claim(db).get(statement_id, set())
     newest = _newest(_latest_own(db, others).values())
     if newest is None:
         return None
@@ -152,7 +183,8 @@ def reviewed_claims(db: Database) -> list[dict[str, Any]]:
     from tracker.store import get_statements
 
     own = _latest_own(db)
-    neighbours = agrees_neighbours(db)
+    neighbours = same_claim(db)
+    claim_of = _supported_claims(db)
     wanted = set(own) | {o for sid in own for o in neighbours.get(sid, ())}
     statements = get_statements(db, wanted)
     speaker_kinds = dict(db.execute("SELECT id, kind FROM speakers").fetchall())
@@ -160,12 +192,39 @@ def reviewed_claims(db: Database) -> list[dict[str, Any]]:
     for sid in sorted(own):
         statement = statements[sid]
         urls = [statement["url"]] + [statements[o]["url"] for o in sorted(neighbours.get(sid, ()))]
+        claim_id, claim_text = claim_of.get(sid, (None, None))
         items.append(
             {
                 "verdict": own[sid],
                 "statement": statement,
+                "claim_id": claim_id,
+                "claim": claim_text,
                 "speaker_kind": speaker_kinds.get(statement["speaker_id"], "unknown"),
                 "urls": list(dict.fromkeys(u for u in urls if u)),
             }
         )
     return items
+
+
+def _supported_claims(db: Database) -> dict[int, tuple[int, str]]:
+    """Statement id -> the claim it is confirmed as supporting (the one it founded first)."""
+    out: dict[int, tuple[int, str]] = {}
+    for statement_id, claim_id, text in db.execute(
+        """SELECT cs.statement_id, c.id, c.text FROM claim_statements cs
+           JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
+           WHERE cs.stance = 'supports' AND cs.status = 'confirmed'
+           ORDER BY cs.statement_id, cs.founder DESC, c.id"""
+    ):
+        out.setdefault(statement_id, (claim_id, text))
+    return out
+
+
+def claim_verdicts(db: Database) -> dict[int, dict[str, Any]]:
+    """Claim id -> the latest verdict given on a statement confirmed as supporting it."""
+    own = _latest_own(db)
+    out: dict[int, dict[str, Any]] = {}
+    for claim_id, members in supporters(db).items():
+        newest = _newest(own[m] for m in members if m in own)
+        if newest is not None:
+            out[claim_id] = newest
+    return out

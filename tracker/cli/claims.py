@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
-from typing import Annotated, Any, Optional
+from enum import StrEnum
+from typing import Annotated, Any
 
 import typer
 
-from tracker.cli.options import CsvOption, DbOption, JsonOption, LimitOption, NlOption, database, output_format
+from tracker.cli.options import (
+    CsvOption,
+    DbOption,
+    JsonOption,
+    LimitOption,
+    NlOption,
+    database,
+    output_format,
+)
 
 CLAIM_COLUMNS = [
     ("id", "id"),
@@ -18,11 +26,23 @@ CLAIM_COLUMNS = [
     ("discusses", "discuss"),
     ("supports_speakers", "who is for"),
     ("denies_speakers", "who is against"),
+    ("verdict", "verdict"),
 ]
 CLAIM_MACHINE = [
-    "id", "ref", "text", "origin", "supports", "denies", "discusses",
-    "supports_speakers", "denies_speakers", "discusses_speakers",
-    "supports_outlets", "denies_outlets", "discusses_outlets",
+    "id",
+    "ref",
+    "text",
+    "origin",
+    "supports",
+    "denies",
+    "discusses",
+    "supports_speakers",
+    "denies_speakers",
+    "discusses_speakers",
+    "supports_outlets",
+    "denies_outlets",
+    "discusses_outlets",
+    "verdict",
 ]
 ATTACHED_COLUMNS = [
     ("id", "id"),
@@ -35,7 +55,7 @@ ATTACHED_COLUMNS = [
 ]
 
 
-class StanceChoice(str, Enum):
+class StanceChoice(StrEnum):
     SUPPORTS = "supports"
     DENIES = "denies"
     DISCUSSES = "discusses"
@@ -54,12 +74,15 @@ def register(app: typer.Typer) -> None:
     claim.command("attach")(attach)
     claim.command("detach")(detach)
     claim.command("merge")(merge)
+    claim.command("review")(review)
     app.add_typer(claim, name="claim")
     app.command("claims")(claims)
 
 
 def claims(
-    disputed: Annotated[bool, typer.Option("--disputed", help="Only claims with statements on both sides.")] = False,
+    disputed: Annotated[
+        bool, typer.Option("--disputed", help="Only claims with statements on both sides.")
+    ] = False,
     limit: LimitOption = None,
     json_: JsonOption = False,
     csv: CsvOption = False,
@@ -71,7 +94,7 @@ def claims(
     Example: tracker claims --disputed
     """
     from tracker.claims import list_claims
-    from tracker.render import emit
+    from tracker.cli.render import emit
 
     fmt = output_format(json_, csv, nl)
     rows = list_claims(database(db_path), limit=limit, disputed=disputed)
@@ -81,7 +104,7 @@ def claims(
 
 def add(
     text: Annotated[str, typer.Argument(help="The claim, as a sentence.")],
-    ref: Annotated[Optional[str], typer.Option("--ref", help="Your own id for the claim.")] = None,
+    ref: Annotated[str | None, typer.Option("--ref", help="Your own id for the claim.")] = None,
     json_: JsonOption = False,
     db_path: DbOption = None,
 ) -> None:
@@ -90,12 +113,13 @@ def add(
     Example: tracker claim add "Pakistan requested the ceasefire" --ref ceasefire-request
     """
     from tracker.claims import add_claim
-    from tracker.render import status
+    from tracker.cli.render import status
 
     claim = add_claim(database(db_path), text, ref=ref)
     if json_:
         print(json.dumps(claim, ensure_ascii=False, indent=2))
         return
+    print(claim["id"])  # the result, for scripts: as `tracker add` prints the statement's id
     status(f"Recorded claim {claim['id']}; {_counts(claim)}.")
 
 
@@ -103,9 +127,11 @@ def _counts(claim: dict[str, Any]) -> str:
     stances = [s["stance"] for s in claim["statements"]]
     if not stances:
         return "no statement takes a side on it yet"
-    parts = [f"{stances.count(name)} {label}" for name, label in
-             (("supports", "support it"), ("denies", "deny it"), ("discusses", "discuss it"))
-             if stances.count(name)]
+    parts = [
+        f"{stances.count(name)} {label}"
+        for name, label in (("supports", "support it"), ("denies", "deny it"), ("discusses", "discuss it"))
+        if stances.count(name)
+    ]
     return ", ".join(parts)
 
 
@@ -115,14 +141,21 @@ def show(claim: ClaimArg, json_: JsonOption = False, db_path: DbOption = None) -
     Example: tracker claim show ceasefire-request --json
     """
     from tracker.claims import get_claim
-    from tracker.render import record, table
+    from tracker.cli.render import record, table
 
     found = get_claim(database(db_path), claim)
     if json_:
         print(json.dumps(found, ensure_ascii=False, indent=2))
         return
-    record([("claim", found["text"]), ("ref", found["ref"]), ("from", found["origin"]),
-            ("sides", _counts(found))], title=f"Claim {found['id']}")
+    record(
+        [
+            ("claim", found["text"]),
+            ("ref", found["ref"]),
+            ("from", found["origin"]),
+            ("sides", _counts(found)),
+        ],
+        title=f"Claim {found['id']}",
+    )
     table(found["statements"], ATTACHED_COLUMNS, empty="No statement is attached to it.")
 
 
@@ -137,7 +170,7 @@ def attach(
     Example: tracker claim attach 12 ceasefire-request --stance denies
     """
     from tracker.claims import attach_statement
-    from tracker.render import status
+    from tracker.cli.render import status
 
     found = attach_statement(database(db_path), statement, claim, stance.value)
     status(f"Statement {statement} {stance.value} claim {found['id']}.")
@@ -149,7 +182,7 @@ def detach(statement: StatementArg, claim: ClaimArg, db_path: DbOption = None) -
     Example: tracker claim detach 12 ceasefire-request
     """
     from tracker.claims import detach_statement
-    from tracker.render import status
+    from tracker.cli.render import status
 
     found = detach_statement(database(db_path), statement, claim)
     status(f"Statement {statement} is no longer attached to claim {found['id']}.")
@@ -165,7 +198,69 @@ def merge(
     Example: tracker claim merge 3 7
     """
     from tracker.claims import merge_claims
-    from tracker.render import status
+    from tracker.cli.render import status
 
     found = merge_claims(database(db_path), keep, absorb)
     status(f"Merged claim {absorb} into claim {found['id']}; {_counts(found)}.")
+
+
+_CHOICES = {"c": "confirm", "r": "reject", "s": "skip", "q": "quit"}
+
+
+def review(
+    claim: Annotated[
+        str | None, typer.Option("--claim", help="Only this claim's statements (id or ref).")
+    ] = None,
+    limit: LimitOption = None,
+    db_path: DbOption = None,
+) -> None:
+    """Walk the sides tracker gave statements on claims, strongest first: confirm, reject,
+    skip or quit. What you decide is kept, and relinking never changes it.
+
+    Example: tracker claim review --claim ceasefire-request
+    """
+    from tracker.claims import review_attachment, suggested_attachments
+    from tracker.cli.links import _reviewer
+    from tracker.cli.render import record, status
+
+    db = database(db_path)
+    rows = suggested_attachments(db, claim=claim, limit=limit)
+    if not rows:
+        status("No suggested claim attachments to review.")
+        return
+    done = {"confirm": 0, "reject": 0, "skip": 0}
+    by = _reviewer()
+    for position, row in enumerate(rows, start=1):
+        why = "; ".join(
+            f"{r['code']}: {r['detail']}" for r in row["reasons"] if r.get("code") != "similarity"
+        )
+        record(
+            [
+                ("claim", f"#{row['claim_id']} {row['claim']}"),
+                ("statement", f"#{row['statement_id']} {row['text']}"),
+                ("speaker", row["speaker"]),
+                ("stance", row["stance"]),
+                ("score", row["score"]),
+                ("why", why),
+            ],
+            title=f"Attachment {position} of {len(rows)}",
+        )
+        answer = ""
+        while answer not in _CHOICES:
+            try:
+                answer = typer.prompt("[c]onfirm, [r]eject, [s]kip, [q]uit", default="s").strip().lower()[:1]
+            except typer.Abort:  # end of input: stop as if quitting, keeping what was decided
+                answer = "q"
+        action = _CHOICES[answer]
+        if action == "quit":
+            break
+        if action != "skip":
+            review_attachment(
+                db,
+                row["statement_id"],
+                str(row["claim_id"]),
+                "confirmed" if action == "confirm" else "rejected",
+                by=by,
+            )
+        done[action] += 1
+    status(f"Confirmed {done['confirm']}, rejected {done['reject']}, skipped {done['skip']}.")

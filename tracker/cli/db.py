@@ -34,7 +34,7 @@ def path(db_path: DbOption = None) -> None:
 
 def info(json_: JsonOption = False, db_path: DbOption = None) -> None:
     """Count what the database holds and list the migrations applied."""
-    from tracker import render
+    from tracker.cli import render
     from tracker.migrations import migrations
     from tracker.store import counts
 
@@ -51,17 +51,20 @@ def info(json_: JsonOption = False, db_path: DbOption = None) -> None:
 
 def migrate(db_path: DbOption = None) -> None:
     """Bring the schema up to date (opening the database does it too)."""
+    from tracker.cli.render import status
     from tracker.migrations import migrations
-    from tracker.render import status
 
     db = database(db_path)
     status(f"Schema up to date: {len(migrations.applied(db))} migrations applied.")
 
 
 def init(db_path: DbOption = None) -> None:
-    """Create a new, empty ledger (add, import and extract create one too)."""
+    """Create a new, empty ledger (add, import and extract create one too).
+
+    Example: tracker db init --db desk.db
+    """
     from tracker.cli.options import default_db_path
-    from tracker.render import status
+    from tracker.cli.render import status
     from tracker.store import open_ledger
 
     chosen = default_db_path() if db_path is None else db_path
@@ -77,9 +80,12 @@ def check(
 ) -> None:
     """Check the ledger: SQLite's integrity check, foreign keys, full-text indexes.
 
-    Prints "ok" (exit 0), or each problem found (exit 1)."""
+    Prints "ok" (exit 0), or each problem found (exit 1).
+
+    Example: tracker db check --repair
+    """
     from tracker.cli import fail
-    from tracker.render import status
+    from tracker.cli.render import status
     from tracker.store import operations
 
     db = database(db_path)
@@ -100,8 +106,11 @@ def backup(
     force: Annotated[bool, typer.Option("--force", help="Replace DEST if it exists.")] = False,
     db_path: DbOption = None,
 ) -> None:
-    """Copy the ledger to DEST, safely while others write to it (SQLite's online backup)."""
-    from tracker.render import status
+    """Copy the ledger to DEST, safely while others write to it (SQLite's online backup).
+
+    Example: tracker db backup ledger-copy.db
+    """
+    from tracker.cli.render import status
     from tracker.store import operations
 
     size = operations.backup(database(db_path), dest, force=force)
@@ -109,8 +118,11 @@ def backup(
 
 
 def vacuum(db_path: DbOption = None) -> None:
-    """Compact the ledger file: rebuild it without its free pages."""
-    from tracker.render import status
+    """Compact the ledger file: rebuild it without its free pages.
+
+    Example: tracker db vacuum --db desk.db
+    """
+    from tracker.cli.render import status
     from tracker.store import operations
 
     done = operations.vacuum(database(db_path))

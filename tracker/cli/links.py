@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from typing import Annotated, Any
@@ -23,8 +22,8 @@ from tracker.cli.options import (
     database,
     output_format,
 )
+from tracker.cli.render import Column
 from tracker.model import ReviewStatus
-from tracker.render import Column
 
 
 class LiveStatus(StrEnum):
@@ -48,6 +47,7 @@ class StoredRelation(StrEnum):
 
 PAIR_COLUMNS: list[Column] = [
     ("id", "link"),
+    ("relation", "relation"),
     ("status", "status"),
     ("score", "score"),
     ("statement_a", "statement"),
@@ -65,10 +65,12 @@ SIMILAR_COLUMNS: list[Column] = [
     ("source", "source"),
 ]
 
-link_app = _typer(help="Link related statements; with no subcommand, relink everything.")
+link_app = _typer(help="Link related statements; with no subcommand, relink everything.\n\n"
+                  "Example: tracker link --timings")
 link_app.info.no_args_is_help = False
 settings_app = _typer(
-    help="Show the linking thresholds, or change one with `settings set KEY VALUE`."
+    help="Show the linking thresholds, or change one with `settings set KEY VALUE`.\n\n"
+    "Example: tracker settings --csv"
 )
 settings_app.info.no_args_is_help = False
 
@@ -93,8 +95,10 @@ def _reviewer() -> str | None:
         return None
 
 
-def _pairs(rows: list[dict[str, Any]], fmt: str, *, title: str, empty: str) -> None:
-    from tracker.render import emit
+def _pairs(
+    rows: list[dict[str, Any]], fmt: str, *, title: str, empty: str, relation: bool = True
+) -> None:
+    from tracker.cli.render import emit
 
     if fmt in ("json", "nl"):
         emit(rows, [], fmt=fmt)
@@ -102,7 +106,8 @@ def _pairs(rows: list[dict[str, Any]], fmt: str, *, title: str, empty: str) -> N
         shown = [
             {**row, **{f"statement_{side}": _one_line(row, side) for side in "ab"}} for row in rows
         ]
-        emit(shown, PAIR_COLUMNS, fmt=fmt, title=title, empty=empty)
+        columns = [c for c in PAIR_COLUMNS if relation or c[0] != "relation"]
+        emit(shown, columns, fmt=fmt, title=title, empty=empty)
     else:
         emit(rows, [(c, c) for c in PAIR_MACHINE], fmt=fmt)
 
@@ -125,8 +130,8 @@ def link(
     """Relink every statement (reviewed links keep their decision)."""
     if ctx.invoked_subcommand is not None:
         return
+    from tracker.cli.render import progress, status
     from tracker.link import relink_all
-    from tracker.render import progress, status
 
     db = database(db_path)
     with progress("Linking") as bar:
@@ -143,19 +148,25 @@ LinkId = Annotated[int, typer.Argument(help="The link's id.", metavar="ID")]
 
 @link_app.command("confirm")
 def confirm(link_id: LinkId, db_path: DbOption = None) -> None:
-    """Confirm a link; relinking never changes it again."""
+    """Confirm a link; relinking never changes it again.
+
+    Example: tracker link confirm 6
+    """
     _decide(link_id, db_path, ReviewStatus.CONFIRMED)
 
 
 @link_app.command("reject")
 def reject(link_id: LinkId, db_path: DbOption = None) -> None:
-    """Reject a link; it is never listed or suggested again."""
+    """Reject a link; it is never listed or suggested again.
+
+    Example: tracker link reject 6
+    """
     _decide(link_id, db_path, ReviewStatus.REJECTED)
 
 
 def _decide(link_id: int, db_path: Any, decision: Any) -> None:
+    from tracker.cli.render import status
     from tracker.link import confirm_link, reject_link
-    from tracker.render import status
 
     record = confirm_link if decision is ReviewStatus.CONFIRMED else reject_link
     record(database(db_path), link_id, by=_reviewer())
@@ -174,7 +185,10 @@ def links(
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """List links between statements, strongest first."""
+    """List links between statements, strongest first.
+
+    Example: tracker links --relation agrees --status confirmed
+    """
     from tracker.reports import list_links
 
     fmt = output_format(json_, csv, nl)
@@ -193,12 +207,16 @@ def contradictions(
     flips: Annotated[bool, typer.Option("--flips", help="Only a speaker contradicting themself.")] = False,
     status: Annotated[LiveStatus, typer.Option(help="Review status; rejected links are never listed.")] = LiveStatus.ALL,
     fail_if_any: Annotated[bool, typer.Option("--fail-if-any", help="Exit with code 3 when any contradiction is listed.")] = False,
+    limit: LimitOption = None,
     json_: JsonOption = False,
     csv: CsvOption = False,
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Pairs of statements that contradict each other, with both sides and the reason."""
+    """Pairs of statements that contradict each other, with both sides and the reason.
+
+    Example: tracker contradictions --flips --limit 10
+    """
     from tracker import reports
     from tracker.store import StatementFilter
 
@@ -208,8 +226,9 @@ def contradictions(
         StatementFilter(speaker=speaker, source=source, since=since, until=until),
         flips=flips,
         status=status.value,
-    )
-    _pairs(rows, fmt, title="Flips" if flips else "Contradictions", empty="No contradictions.")
+    )[:limit]
+    _pairs(rows, fmt, title="Flips" if flips else "Contradictions", empty="No contradictions.",
+           relation=False)  # every one contradicts
     if fail_if_any and rows:
         raise typer.Exit(3)
 
@@ -220,7 +239,7 @@ _CHOICES = {"c": "confirm", "r": "reject", "s": "skip", "q": "quit"}
 
 
 def _show_pair(row: dict[str, Any], position: int, total: int) -> None:
-    from tracker.render import record
+    from tracker.cli.render import record
 
     record(
         [("a", _one_line(row, "a")), ("b", _one_line(row, "b")), ("relation", row["relation"]),
@@ -231,12 +250,23 @@ def _show_pair(row: dict[str, Any], position: int, total: int) -> None:
 
 def review(
     relation: Annotated[StoredRelation | None, typer.Option(help="Only this relation.")] = None,
+    claims: Annotated[
+        bool, typer.Option("--claims", help="Review the sides statements take on claims instead.")
+    ] = False,
     db_path: DbOption = None,
 ) -> None:
-    """Walk the suggested links, strongest first: confirm, reject, skip or quit."""
-    from tracker.link import confirm_link, reject_link, suggested_links
-    from tracker.render import status
+    """Walk the suggested links, strongest first: confirm, reject, skip or quit.
 
+    Example: tracker review --relation contradicts
+    """
+    from tracker.cli.render import status
+    from tracker.link import confirm_link, reject_link, suggested_links
+
+    if claims:
+        from tracker.cli.claims import review as review_claims
+
+        review_claims(claim=None, limit=None, db_path=db_path)
+        return
     db = database(db_path)
     rows = suggested_links(db, relation=relation.value if relation else None)
     if not rows:
@@ -270,17 +300,23 @@ def compare(
     text_a: Annotated[str, typer.Argument(help="The first statement.", metavar="TEXT_A")],
     text_b: Annotated[str, typer.Argument(help="The second statement.", metavar="TEXT_B")],
     json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
 ) -> None:
-    """Judge how TEXT_B stands to TEXT_A, with the reasons; nothing is stored."""
+    """Judge how TEXT_B stands to TEXT_A, with the reasons; nothing is stored.
+
+    Example: tracker compare "Missiles hit Kabul." "No missiles hit Kabul."
+    """
+    from tracker.cli.render import emit_record, record
     from tracker.judge import relate
     from tracker.model import InvalidInput
-    from tracker.render import record
 
+    fmt = output_format(json_, csv, nl)
     if not text_a.strip() or not text_b.strip():
         raise InvalidInput("both texts must have words")
     judgement = relate(text_a, text_b)
-    if json_:
-        print(json.dumps(judgement.to_dict(), ensure_ascii=False, indent=2))
+    if fmt != "table":
+        emit_record(judgement.to_dict(), fmt=fmt)
         return
     record(
         [("relation", judgement.relation.value), ("score", judgement.score)]
@@ -296,9 +332,12 @@ def similar(
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Stored statements most like TEXT, best first: has this been said or checked before?"""
+    """Stored statements most like TEXT, best first: has this been said or checked before?
+
+    Example: tracker similar "Pakistan asked for the ceasefire"
+    """
     from tracker import search
-    from tracker.render import emit
+    from tracker.cli.render import emit
 
     fmt = output_format(json_, csv, nl)
     if text == "-":
@@ -318,15 +357,28 @@ def eval_(
     related_threshold: Annotated[float | None, typer.Option("--related-threshold", min=0, max=100, help="Similarity below which a pair is unrelated (0: every pair is about the same thing).")] = None,
     fmt: Annotated[str | None, typer.Option("--format", help="csv or tsv (default: from the extension).")] = None,
     json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
 ) -> None:
-    """Measure the judge on labelled pairs: accuracy, precision / recall / F1, confusion."""
-    from tracker.calibrate import evaluate_pairs, parse_mapping, read_pairs
-    from tracker.render import record, table
+    """Measure the judge on labelled pairs: accuracy, precision / recall / F1, confusion.
 
+    With --csv, one row per relation (precision, recall, F1, support); --json and --nl
+    give the whole report.
+
+    Example: tracker eval pairs.csv --a claim --b headline --label relation
+    """
+    from tracker.calibrate import evaluate_pairs, parse_mapping, read_pairs
+    from tracker.cli.render import emit, emit_record, record, table
+
+    out = output_format(json_, csv, nl)
     pairs = read_pairs(file, a=a, b=b, label=label, mapping=parse_mapping(mapping), fmt=fmt)
     report = evaluate_pairs(pairs, related_threshold=related_threshold)
-    if json_:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+    if out == "csv":
+        emit([{"relation": name, **scores} for name, scores in report["per_label"].items()],
+             [(k, k) for k in ("relation", "precision", "recall", "f1", "support")], fmt=out)
+        return
+    if out != "table":
+        emit_record(report, fmt=out)
         return
     record([("pairs", report["n"]), ("accuracy", f"{report['accuracy']:.3f}"),
             ("macro F1", f"{report['macro_f1']:.3f}"), ("engine", report["engine"])])
@@ -348,16 +400,23 @@ def eval_(
 
 
 @settings_app.callback(invoke_without_command=True)
-def settings(ctx: typer.Context, json_: JsonOption = False, db_path: DbOption = None) -> None:
+def settings(
+    ctx: typer.Context,
+    json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
+    db_path: DbOption = None,
+) -> None:
     """Show the linking thresholds."""
+    fmt = output_format(json_, csv, nl)
     if ctx.invoked_subcommand is not None:
         return
+    from tracker.cli.render import emit
     from tracker.link import settings as current
-    from tracker.render import emit
 
     emit(current(database(db_path)),
          [("key", "key"), ("value", "value"), ("default", "default"), ("description", "description")],
-         fmt="json" if json_ else "table")
+         fmt=fmt)
 
 
 @settings_app.command("set")
@@ -366,9 +425,12 @@ def settings_set(
     value: Annotated[str, typer.Argument(help="A number from 0 to 100.", metavar="VALUE")],
     db_path: DbOption = None,
 ) -> None:
-    """Change a setting; run `tracker link` afterwards to relink with it."""
+    """Change a setting; run `tracker link` afterwards to relink with it.
+
+    Example: tracker settings set suggest_threshold 50
+    """
+    from tracker.cli.render import status
     from tracker.link import set_threshold
-    from tracker.render import status
 
     stored = set_threshold(database(db_path), key, value)
     print(f"{key} = {stored:g}", file=sys.stderr)

@@ -11,6 +11,7 @@ from tracker.cli.options import (
     CsvOption,
     DbOption,
     JsonOption,
+    LimitOption,
     NlOption,
     SinceFilter,
     SourceFilter,
@@ -21,10 +22,15 @@ from tracker.cli.options import (
     output_format,
 )
 
-REPORT_FORMATS = ("table", "md", "csv", "json")
+REPORT_FORMATS = ("table", "md", "csv", "json", "nl")
 FormatOption = Annotated[
-    str, typer.Option("--format", help="table, md (Markdown), csv or json.", show_default=True)
+    str | None,
+    typer.Option("--format", help="table, md (Markdown), csv, json or nl (JSON lines); "
+                 "--json, --csv and --nl say the same.", show_default=False),
 ]
+# the keys of tracker.reports.report's sections, in its order (tests/test_cli_conventions.py checks)
+SECTIONS = ("speakers", "outlets", "contradictions", "flips", "corroborated", "disputed",
+            "verdicts", "unverified", "lag")
 TIMELINE_COLUMNS = [
     ("id", "id"), ("date", "date"), ("speaker", "speaker"), ("source", "source"),
     ("text", "text"), ("marks", "marks"),
@@ -43,9 +49,15 @@ def register(app: typer.Typer) -> None:
     app.command("verdicts")(verdicts)
 
 
-def _format(fmt: str) -> str:
+def _format(fmt: str | None, json_: bool, csv: bool, nl: bool) -> str:
+    """--format (kept from before the flags) or one of --json / --csv / --nl, not two that differ."""
+    flag = output_format(json_, csv, nl)
+    if fmt is None:
+        return flag
     if fmt not in REPORT_FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(REPORT_FORMATS)}", param_hint="--format")
+    if flag not in ("table", fmt):
+        raise typer.BadParameter(f"--format {fmt} and --{flag} disagree: give one", param_hint="--format")
     return fmt
 
 
@@ -69,20 +81,42 @@ def report(
     speaker: SpeakerFilter = None,
     source: SourceFilter = None,
     tag: TagFilter = None,
-    fmt: FormatOption = "table",
+    section: Annotated[
+        list[str] | None,
+        typer.Option("--section", metavar="NAME", help=f"Only this section (repeatable): {', '.join(SECTIONS)}."),
+    ] = None,
+    fmt: FormatOption = None,
+    json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
     """Statements per speaker and outlet, contradictions, flips, corroborated and disputed
-    claims, verdicts, repeated unverified claims and reporting lag."""
-    from tracker import export, render
+    claims, verdicts, repeated unverified claims and reporting lag.
+
+    --csv is in long form (section, row, field, value); --nl gives one line per row,
+    tagged with its section.
+
+    Example: tracker report --section contradictions --since 2025-05
+    """
+    from tracker import export
+    from tracker.cli import render
     from tracker.reports import report as build
     from tracker.store import StatementFilter
 
-    fmt = _format(fmt)
+    fmt = _format(fmt, json_, csv, nl)
+    unknown = [name for name in section or [] if name not in SECTIONS]
+    if unknown:
+        raise typer.BadParameter(f"no section {unknown[0]!r}: use {', '.join(SECTIONS)}",
+                                 param_hint="--section")
     db = database(db_path)
     sections = build(db, StatementFilter(speaker, source, tag, since, until))
     summary = report_summary(sections)
-    if fmt == "md":
+    if section:
+        sections = [s for s in sections if s.key in section]
+    if fmt == "nl":
+        export.write_jsonl(export.report_rows(sections), sys.stdout)
+    elif fmt == "md":
         export.write_report_markdown(sections, sys.stdout, title="Statement report", summary=summary)
     elif fmt == "csv":
         export.write_report_csv(sections, sys.stdout)
@@ -90,29 +124,39 @@ def report(
         export.write_report_json(sections, sys.stdout)
     else:
         print(summary)
-        for section in sections:
-            if section.rows:
-                render.table(section.rows, section.columns, title=section.title)
+        for part in sections:
+            if part.rows:
+                render.table(part.rows, part.columns, title=part.title)
             else:
-                print(f"\n{section.title}: none.")
+                print(f"\n{part.title}: none.")
 
 
 def timeline(
     speaker: SpeakerFilter = None,
     tag: TagFilter = None,
     source: SourceFilter = None,
-    fmt: FormatOption = "table",
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    limit: LimitOption = None,
+    fmt: FormatOption = None,
+    json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
     """Statements in date order (said, else reported; undated last), marking where one
-    contradicts (✗ #id) or agrees with (✓ #id) an earlier statement."""
+    contradicts (✗ #id) or agrees with (✓ #id) an earlier statement.
+
+    Example: tracker timeline --speaker "Ishaq Dar" --since 2025-05-01
+    """
     from tracker import export
-    from tracker.render import emit
+    from tracker.cli.render import emit
     from tracker.reports import timeline as build
     from tracker.store import StatementFilter
 
-    fmt = _format(fmt)
-    rows = build(database(db_path), StatementFilter(speaker=speaker, source=source, tag=tag))
+    fmt = _format(fmt, json_, csv, nl)
+    where = StatementFilter(speaker=speaker, source=source, tag=tag, since=since, until=until)
+    rows = build(database(db_path), where)[:limit]
     if fmt == "md":
         export.write_markdown(rows, TIMELINE_COLUMNS, sys.stdout, title="Timeline")
     else:
@@ -138,10 +182,12 @@ def verdict(
     """Rate a statement's claim; earlier verdicts stay as history and the latest counts.
 
     Statements linked to it as agreeing inherit the verdict unless they have their own.
+
+    Example: tracker verdict 6 --rating false --evidence https://example.org/6
     """
     import json
 
-    from tracker.render import status
+    from tracker.cli.render import status
     from tracker.verdicts import add_verdict
 
     added = add_verdict(
@@ -162,8 +208,11 @@ def verdicts(
     db_path: DbOption = None,
 ) -> None:
     """The verdict that counts for each rated statement: its own latest, or inherited from an
-    agreeing statement (`from #`)."""
-    from tracker.render import emit
+    agreeing statement (`from #`).
+
+    Example: tracker verdicts --rating false --csv
+    """
+    from tracker.cli.render import emit
     from tracker.verdicts import current_verdicts
 
     fmt = output_format(json_, csv, nl)

@@ -24,7 +24,7 @@ from tracker.cli.options import (
     link_added,
     output_format,
 )
-from tracker.render import Column
+from tracker.cli.render import Column
 
 LIST_COLUMNS: list[Column] = [
     ("id", "id"),
@@ -77,7 +77,10 @@ def add(
     json_: JsonOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Record one statement and print its id."""
+    """Record one statement and print its id.
+
+    Example: tracker add "The ball is in India's court." -s Dar --said-on 2025-05
+    """
     from tracker.model import NewStatement
     from tracker.store import add_statement, get_statement
     from tracker.store.validation import check_statement
@@ -126,8 +129,11 @@ def list_(
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """List statements, oldest first, with filters."""
-    from tracker.render import emit
+    """List statements, oldest first, with filters.
+
+    Example: tracker list --speaker "Ishaq Dar" --since 2025-05 --csv
+    """
+    from tracker.cli.render import emit
     from tracker.store import StatementFilter, list_statements
 
     fmt = output_format(json_, csv, nl)
@@ -149,8 +155,11 @@ def search(
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Full-text search over statements, best match first."""
-    from tracker.render import emit
+    """Full-text search over statements, best match first.
+
+    Example: tracker search "missiles Afghanistan"
+    """
+    from tracker.cli.render import emit
     from tracker.store import search_statements
 
     fmt = output_format(json_, csv, nl)
@@ -166,20 +175,29 @@ def search(
 def show(
     statement_id: Annotated[int, typer.Argument(help="The statement's id.", metavar="ID")],
     json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Show one statement with its speaker, source, reporting chain, links and verdicts."""
-    from tracker import render
-    from tracker.store import get_statement, statement_links, statement_verdicts
+    """Show one statement with its speaker, source, reporting chain, claims, links and verdicts.
+
+    Example: tracker show 2
+    """
+    from tracker.cli import render
+    from tracker.store import get_statement, statement_links, statement_speaker_review, statement_verdicts
+    from tracker.claims import statement_claims
     from tracker.verdicts import current_verdict
 
+    fmt = output_format(json_, csv, nl)
     db = database(db_path)
     statement = get_statement(db, statement_id)
+    statement["speaker_uncertain"] = statement_speaker_review(db, statement_id)
     statement["links"] = statement_links(db, statement_id)
     statement["verdicts"] = statement_verdicts(db, statement_id)
     statement["verdict"] = current_verdict(db, statement_id)  # latest own, else inherited
-    if json_:
-        print(json.dumps(statement, ensure_ascii=False, indent=2))
+    statement["claims"] = statement_claims(db, statement_id)
+    if fmt != "table":
+        render.emit_record(statement, fmt=fmt)
         return
     span = (
         f"{statement['char_start']}–{statement['char_end']}"
@@ -190,6 +208,7 @@ def show(
         [
             ("text", statement["text"]),
             ("speaker", f"{statement['speaker']} (id {statement['speaker_id']})"),
+            ("speaker check", statement["speaker_uncertain"]),
             ("role", statement["role"]),
             ("affiliation", statement["affiliation"]),
             ("source", statement["source"]),
@@ -204,12 +223,19 @@ def show(
             ("modality", statement["modality"]),
             ("polarity", statement["polarity"]),
             ("claim", statement["proposition"]),
+            ("answers", statement.get("answers")),
             ("tags", statement["tags"]),
             ("ref", statement["ref"]),
             ("offsets", span),
         ],
         title=f"Statement {statement_id}",
     )
+    if statement["claims"]:
+        render.table(
+            statement["claims"],
+            [("id", "claim"), ("stance", "stance"), ("status", "status"), ("score", "score"), ("text", "text")],
+            title="Claims",
+        )
     if statement["links"]:
         render.table(
             [

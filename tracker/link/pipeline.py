@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from tracker.claims import attach_statements, reattach_all
 from tracker.judge import ENGINE_VERSION, relate
 from tracker.link import config
 from tracker.link.blocking import _block, _block_few
@@ -26,7 +27,7 @@ from tracker.link.config import WORKERS, Progress, Thresholds, status_for, thres
 from tracker.link.prefilter import Shape, _shapes, could_link
 from tracker.model import Judgement, Relation, ReviewStatus
 from tracker.parallel import bulk_objects, fan_out
-from tracker.store import now
+from tracker.store import now, write_transaction
 
 BATCH_MIN = 200  # from this many new statements, one blocking pass beats one query each
 _STORED = (Relation.AGREES, Relation.CONTRADICTS, Relation.RELATED)
@@ -42,6 +43,7 @@ class LinkStats:
     candidates: int = 0
     stored: Counter[str] = field(default_factory=Counter)
     removed: int = 0
+    attached: int = 0  # statement → claim attachments written
     seconds: dict[str, float] = field(default_factory=dict)
 
     @contextmanager
@@ -105,6 +107,53 @@ def _judge_some(shared: _Judging, pairs: Sequence[tuple[int, int]]) -> tuple[lis
         if judgement.relation in _STORED and judgement.score >= limits.suggest:
             found.append((a, b, judgement, status_for(judgement, limits)))
     return found, judged
+
+
+def strongest(found: list[Found], k: int | None = None) -> list[Found]:
+    """The links each of whose statements counts it among its k strongest (ties by the other
+    statement's id). A statement that shares vocabulary with hundreds of others keeps the few
+    that say most; a claim repeated by dozens is held together by its claim, not every pair."""
+    kept = _top(((a, b, judgement.score) for a, b, judgement, _ in found), config.MAX_LINKS if k is None else k)
+    return [f for f in found if (f[0], f[1]) in kept]
+
+
+def _top(links: Iterable[tuple[int, int, float]], k: int, only: set[int] | None = None) -> set[tuple[int, int]]:
+    """The pairs that are among the k strongest links of both their statements (of a statement
+    in `only`, when given: the others' ranks are not known here)."""
+    pairs = list(links)
+    ranked: dict[int, list[tuple[float, int]]] = {}
+    for a, b, score in pairs:
+        ranked.setdefault(a, []).append((-score, b))
+        ranked.setdefault(b, []).append((-score, a))
+    best = {sid: {other for _, other in sorted(values)[:k]} for sid, values in ranked.items()}
+
+    def keeps(sid: int, other: int) -> bool:
+        return (only is not None and sid not in only) or other in best[sid]
+
+    return {(a, b) for a, b, _ in pairs if keeps(a, b) and keeps(b, a)}
+
+
+def _bound_stored(db: Database, touched: set[int]) -> int:
+    """After new links: drop the unreviewed links that are no longer among the MAX_LINKS
+    strongest of a statement they touch. Returns how many were dropped."""
+    if not touched:
+        return 0
+    links: dict[tuple[int, int], tuple[int, float, bool]] = {}
+    ids = sorted(touched)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for column in ("a_id", "b_id"):
+            for link_id, a, b, score, reviewed in db.execute(
+                f"SELECT id, a_id, b_id, score, reviewed_at IS NOT NULL FROM links"
+                f" WHERE {column} IN ({marks}) AND status != 'rejected'",
+                chunk,
+            ):
+                links[(a, b)] = (link_id, score, bool(reviewed))
+    kept = _top(((a, b, score) for (a, b), (_, score, _) in links.items()), config.MAX_LINKS, touched)
+    weak = [(link_id,) for pair, (link_id, _, reviewed) in links.items() if not reviewed and pair not in kept]
+    db.conn.executemany("DELETE FROM links WHERE id = ?", weak)
+    return len(weak)
 
 
 _CHUNK = 2_000  # pairs per task: small enough for steady progress, large enough to be cheap
@@ -221,8 +270,13 @@ def _link_new(db: Database, ids: Iterable[int], progress: Progress | None, worke
     with stats.timed("judging"):
         pairs = sorted(found_pairs)
         found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
-    with stats.timed("writing"), db.atomic():
+    with stats.timed("writing"), write_transaction(db):
         _write(db, found, stats)
+        stats.removed = _bound_stored(db, {i for a, b, _, _ in found for i in (a, b)})
+    # claims are judged and written in one transaction that reads before it writes: it takes
+    # the write lock first, or it fails at once when another writer committed meanwhile
+    with stats.timed("attaching claims"), write_transaction(db):
+        stats.attached = attach_statements(db, wanted)
     return stats
 
 
@@ -243,8 +297,9 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
         pairs = sorted(found_pairs)
     with stats.timed("judging"):
         found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
+    found = strongest(found)
     keep = {(a, b) for a, b, _, _ in found}
-    with stats.timed("writing"), db.atomic():
+    with stats.timed("writing"), write_transaction(db):
         _write(db, found, stats)
         stale = [
             (int(r[0]),)
@@ -253,4 +308,6 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
         ]
         db.conn.executemany("DELETE FROM links WHERE id = ?", stale)
         stats.removed = len(stale)
+    with stats.timed("attaching claims"), write_transaction(db):
+        stats.attached = reattach_all(db)
     return stats

@@ -7,10 +7,12 @@ from typing import Any
 from sqlite_utils import Database
 
 from tracker.model import NotFound, ReviewStatus
-from tracker.store import _rows, now
+from tracker.store import now, query_rows
 
 
 def _review(db: Database, link_id: int, status: ReviewStatus, by: str | None) -> dict[str, Any]:
+    from tracker.claims import reattach
+
     with db.atomic():
         cursor = db.execute(
             "UPDATE links SET status = ?, reviewed_at = ?, reviewed_by = ? WHERE id = ?",
@@ -18,7 +20,10 @@ def _review(db: Database, link_id: int, status: ReviewStatus, by: str | None) ->
         )
         if cursor.rowcount == 0:
             raise NotFound(f"no link with id {link_id}")
-    return next(_rows(db, "SELECT * FROM links WHERE id = ?", [link_id]))
+    link = next(query_rows(db, "SELECT * FROM links WHERE id = ?", [link_id]))
+    if status is ReviewStatus.REJECTED:
+        reattach(db, [link["a_id"], link["b_id"]])  # a claim joined through this link is left
+    return link
 
 
 def confirm_link(db: Database, link_id: int, *, by: str | None = None) -> dict[str, Any]:

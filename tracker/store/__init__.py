@@ -3,7 +3,7 @@
 Functions take a `sqlite_utils.Database`; writes that belong together run in one transaction.
 One module a job: `connection` (open, pragmas), `validation` (checking a statement),
 `lookup` (the speaker or source a statement names), `ingest` (writing statements),
-`queries` (reading them), `speaker_admin` (alias, merge, rename) and `settings`.
+`queries` (reading them), `speaker_admin` (alias, merge, unmerge, split, rename) and `settings`.
 """
 
 from __future__ import annotations
@@ -43,12 +43,18 @@ from tracker.store.queries import (
 from tracker.store.settings import get_setting, set_setting
 from tracker.store.speaker_admin import (
     add_alias,
+    confirm_speaker,
     find_speaker,
+    list_merges,
     list_sources,
     list_speakers,
     merge_speakers,
     rename_speaker,
     show_speaker,
+    speaker_reviews,
+    split_speaker,
+    statement_speaker_review,
+    unmerge_speakers,
 )
 from tracker.store.validation import (
     MAX_FIELD_CHARS,
@@ -83,6 +89,7 @@ __all__ = [
     "add_statement",
     "add_statements",
     "clean_field",
+    "confirm_speaker",
     "content_hash",
     "counts",
     "filter_clause",
@@ -91,6 +98,7 @@ __all__ = [
     "get_setting",
     "get_statement",
     "get_statements",
+    "list_merges",
     "list_sources",
     "list_speakers",
     "list_statements",
@@ -107,7 +115,11 @@ __all__ = [
     "source_id_for",
     "speaker_candidates",
     "speaker_ids_matching",
+    "speaker_reviews",
+    "split_speaker",
     "statement_links",
+    "statement_speaker_review",
     "statement_verdicts",
+    "unmerge_speakers",
     "write_transaction",
 ]

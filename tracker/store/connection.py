@@ -143,7 +143,7 @@ def write_transaction(db: Database) -> Iterator[Database]:
         db.rollback()
         raise
     try:
-        db.conn.execute("COMMIT")
+        db.commit()  # unless what ran inside committed already (`with db.conn:` does)
     except BaseException:
         db.rollback()
         raise

@@ -20,7 +20,7 @@ STATEMENT_COLUMNS = """
     s.id, s.text, sp.name AS speaker, s.speaker_id, s.role, sp.affiliation,
     src.outlet AS source, s.source_id, src.url, src.title, src.author,
     s.said_on, s.reported_on, s.kind, s.cue, s.via, s.hedge, s.modality, s.polarity,
-    s.proposition, s.tags, s.ref, s.char_start, s.char_end, s.created_at
+    s.proposition, s.tags, s.ref, s.char_start, s.char_end, s.created_at, s.answers
 """
 STATEMENT_FROM = """
     FROM statements s
@@ -44,6 +44,7 @@ class StatementFilter:
     until: str | None = None
     kind: str | None = None
     limit: int | None = None
+    claim: str | None = None  # a claim's id or ref: the statements attached to it
 
 
 def filter_clause(db: Database, where: StatementFilter, alias: str = "s") -> tuple[str, list[Any]]:
@@ -77,10 +78,27 @@ def filter_clause(db: Database, where: StatementFilter, alias: str = "s") -> tup
         kind = clean_choice(where.kind, "kind", Kind.values(), None)
         clauses.append(f"{alias}.kind = ?")
         params.append(kind)
+    if where.claim:
+        clauses.append(
+            f"{alias}.id IN (SELECT cs.statement_id FROM claim_statements cs WHERE cs.claim_id = ?"
+            " AND cs.status != 'rejected')"
+        )
+        params.append(_claim_id(db, where.claim))
     return " AND ".join(clauses) or "1", params
 
 
+def _claim_id(db: Database, id_or_ref: str) -> int:
+    key = id_or_ref.strip()
+    found = db.execute("SELECT id, merged_into FROM claims WHERE ref = ?", [key]).fetchone()
+    if found is None and key.isdigit():
+        found = db.execute("SELECT id, merged_into FROM claims WHERE id = ?", [int(key)]).fetchone()
+    if found is None:
+        raise NotFound(f"no claim {key!r}")
+    return int(found[1] or found[0])
+
+
 def list_statements(db: Database, where: StatementFilter | None = None) -> list[dict[str, Any]]:
+    """The statements matching a filter (speaker, source, tag, dates), oldest id first."""
     where = where or StatementFilter()
     clause, params = filter_clause(db, where)
     sql = f"SELECT {STATEMENT_COLUMNS} {STATEMENT_FROM} WHERE {clause} ORDER BY s.id"
@@ -91,6 +109,7 @@ def list_statements(db: Database, where: StatementFilter | None = None) -> list[
 
 
 def get_statement(db: Database, statement_id: int) -> dict[str, Any]:
+    """One statement with its speaker and source; NotFound when there is no such id."""
     rows = list(query_rows(db, f"SELECT {STATEMENT_COLUMNS} {STATEMENT_FROM} WHERE s.id = ?", [statement_id]))
     if not rows:
         raise NotFound(f"no statement with id {statement_id}")

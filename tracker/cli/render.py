@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -53,6 +54,19 @@ def emit(
         write_csv(rows, [key for key, _ in columns], sys.stdout)
     else:
         table(rows, columns, title=title, empty=empty)
+
+
+def emit_record(record: dict[str, Any], *, fmt: str, columns: Sequence[str] | None = None) -> None:
+    """One object for machines: indented JSON, one JSON line, or a one-row CSV (nested values
+    as JSON in their cell). A table of one object is the caller's to draw (`record`)."""
+    if fmt == "json":
+        print(json.dumps(record, ensure_ascii=False, indent=2))
+    elif fmt == "nl":
+        write_jsonl([record], sys.stdout)
+    elif fmt == "csv":
+        write_csv([record], list(columns or record), sys.stdout)
+    else:
+        raise ValueError(f"emit_record writes machine formats, not {fmt!r}")
 
 
 def table(

@@ -1,0 +1,294 @@
+"""Claims: the propositions statements take sides on, from the CLI and the library."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from conftest import SEED_STATEMENTS
+
+STRUCK = "Indian missiles struck targets in Afghanistan."
+DENIED = "India denied claims that its missiles struck targets in Afghanistan."
+
+
+def _attachments(db_path: Path) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(
+            "SELECT claim_id, statement_id, stance, status, founder FROM claim_statements ORDER BY claim_id, statement_id"
+        ).fetchall()
+
+
+def _claims(db_path: Path) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("SELECT id, text, ref, origin, merged_into FROM claims ORDER BY id").fetchall()
+
+
+def test_a_denial_founds_the_claim_it_names_and_the_assertion_joins_it_on_the_other_side(
+    cli, db_path
+) -> None:
+    cli.ok("add", DENIED, "--speaker", "India")
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    assert _claims(db_path) == [(1, "India's missiles struck targets in Afghanistan.", None, "denial", None)]
+    assert _attachments(db_path) == [(1, 1, "denies", "confirmed", 1), (1, 2, "supports", "suggested", 0)]
+    (claim,) = cli.json("claims")
+    assert claim == {
+        "id": 1,
+        "ref": None,
+        "text": "India's missiles struck targets in Afghanistan.",
+        "origin": "denial",
+        "supports": 1,
+        "denies": 1,
+        "discusses": 0,
+        "supports_speakers": ["Pakistan's military"],
+        "denies_speakers": ["India"],
+        "discusses_speakers": [],
+        "supports_outlets": [],
+        "denies_outlets": [],
+        "discusses_outlets": [],
+        "verdict": None,
+    }
+
+
+def test_importing_the_seed_puts_india_and_pakistans_military_on_opposite_sides(cli, db_path) -> None:
+    cli.ok("import", str(SEED_STATEMENTS))
+    disputed = cli.json("claims", "--disputed")
+    assert [(c["text"], c["supports_speakers"], c["denies_speakers"]) for c in disputed] == [
+        ("Indian missiles struck targets in Afghanistan.", ["Pakistan's military"], ["India"]),
+    ]
+    assert len(cli.json("claims")) == 5  # the other seed statements found claims of their own
+
+
+def test_claim_add_attaches_the_statements_that_take_a_side_and_prints_the_counts(cli, db_path) -> None:
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    cli.ok("add", DENIED, "--speaker", "India")
+    result = cli("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afghanistan")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "2\n",
+        "Recorded claim 2; 1 support it, 1 deny it.\n",
+    )
+    shown = cli.json("claim", "show", "afghanistan")
+    assert {k: shown[k] for k in ("id", "text", "ref", "origin")} == {
+        "id": 2,
+        "text": "Indian missiles hit targets in Afghanistan",
+        "ref": "afghanistan",
+        "origin": "user",
+    }
+    assert [(s["id"], s["stance"], s["status"], s["speaker"]) for s in shown["statements"]] == [
+        (1, "supports", "suggested", "Pakistan's military"),
+        (2, "denies", "suggested", "India"),
+    ]
+    assert cli.json("claim", "show", "2") == shown  # by id as well as by ref
+
+
+def test_claim_add_refuses_empty_text_and_a_ref_in_use_and_writes_nothing(cli, db_path) -> None:
+    assert cli.fails("claim", "add", "   ") == "Error: a claim needs text\n"
+    cli.ok("claim", "add", "Pakistan requested the ceasefire", "--ref", "truce")
+    assert cli.fails("claim", "add", "Pakistan asked for a truce", "--ref", "truce") == (
+        "Error: a claim with ref 'truce' is already recorded\n"
+    )
+    assert _claims(db_path) == [(1, "Pakistan requested the ceasefire", "truce", "user", None)]
+
+
+def test_claim_show_of_an_unknown_claim_is_one_line_and_exit_1(cli) -> None:
+    assert cli.fails("claim", "show", "99") == "Error: no claim '99'\n"
+
+
+def test_a_person_attaches_and_detaches_and_relinking_keeps_the_decision(cli, db_path) -> None:
+    cli.ok("add", "The dam on the river was breached overnight.", "--speaker", "Local official")
+    cli.ok("add", "Completely untrue, the structure is intact.", "--speaker", "Water ministry")
+    cli.ok("claim", "add", "The dam was breached", "--ref", "dam")
+    attached = cli("claim", "attach", "2", "dam", "--stance", "denies")
+    assert (attached.exit_code, attached.stderr) == (0, "Statement 2 denies claim 3.\n")
+    detached = cli("claim", "detach", "1", "dam")
+    assert (detached.exit_code, detached.stderr) == (0, "Statement 1 is no longer attached to claim 3.\n")
+    cli.ok("link")
+    mine = [row for row in _attachments(db_path) if row[0] == 3]
+    assert mine == [(3, 1, "supports", "rejected", 0), (3, 2, "denies", "confirmed", 0)]
+    assert [(s["id"], s["stance"]) for s in cli.json("claim", "show", "dam")["statements"]] == [(2, "denies")]
+
+
+def test_attach_rejects_an_unknown_stance_as_a_usage_error(cli) -> None:
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    cli.ok("claim", "add", "Indian missiles struck Afghanistan", "--ref", "afg")
+    error = cli.fails("claim", "attach", "1", "afg", "--stance", "maybe", code=2)
+    assert error.startswith("Error: Invalid value for '--stance': 'maybe' is not one of")
+
+
+def test_detaching_a_statement_that_is_not_attached_fails(cli) -> None:
+    cli.ok("claim", "add", "Pakistan requested the ceasefire", "--ref", "truce")
+    cli.ok("add", "Heavy rain flooded the coastal highway.", "--speaker", "Met office")
+    assert cli.fails("claim", "detach", "1", "truce") == "Error: statement 1 is not attached to claim 1\n"
+
+
+def test_merging_moves_the_statements_and_the_old_ref_answers_as_the_kept_claim(cli, db_path) -> None:
+    cli.ok("add", DENIED, "--speaker", "India")
+    cli.ok("claim", "add", "Indian missiles struck targets in Afghanistan", "--ref", "afg")
+    merged = cli("claim", "merge", "1", "afg")
+    assert (merged.exit_code, merged.stderr) == (0, "Merged claim afg into claim 1; 1 deny it.\n")
+    assert [row[4] for row in _claims(db_path)] == [None, 1]
+    assert cli.json("claim", "show", "afg")["id"] == 1
+    assert [c["id"] for c in cli.json("claims")] == [1]
+    assert cli.fails("claim", "merge", "1", "afg") == "Error: a claim cannot be merged into itself\n"
+
+
+def test_contradictions_list_both_sides_of_a_claim_with_the_claim_as_the_reason(cli) -> None:
+    # No words in common, so never linked; a person puts them on the two sides of one claim.
+    cli.ok("add", "The dam on the river was breached overnight.", "--speaker", "Local official")
+    cli.ok("add", "Completely untrue, the structure is intact.", "--speaker", "Water ministry")
+    cli.ok("claim", "add", "The dam was breached", "--ref", "dam")
+    assert cli.json("contradictions") == []
+    cli.ok("claim", "attach", "1", "dam", "--stance", "supports")
+    cli.ok("claim", "attach", "2", "dam", "--stance", "denies")
+    (pair,) = cli.json("contradictions")
+    assert (pair["id"], pair["a_id"], pair["b_id"], pair["status"], pair["reason"]) == (
+        None,
+        1,
+        2,
+        "confirmed",
+        "claim: opposite sides of claim 3: The dam was breached",
+    )
+    assert (pair["a_speaker"], pair["b_speaker"], pair["claim_id"]) == ("Local official", "Water ministry", 3)
+
+
+def test_rejecting_the_link_between_two_sides_keeps_the_pair_out_of_contradictions(cli, db_path) -> None:
+    cli.ok("add", DENIED, "--speaker", "India")
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    assert [(p["a_id"], p["b_id"]) for p in cli.json("contradictions")] == [(1, 2)]
+    cli.ok("link", "reject", "1")
+    # Each keeps its side on the claim the denial named: a person said only that this pair
+    # does not contradict, and contradictions listed by claim respect it.
+    assert _attachments(db_path) == [(1, 1, "denies", "confirmed", 1), (1, 2, "supports", "suggested", 0)]
+    assert cli.json("contradictions") == []
+
+
+def test_claims_csv_has_one_row_a_claim_with_the_counts(cli) -> None:
+    cli.ok("add", DENIED, "--speaker", "India")
+    lines = cli.ok("claims", "--csv").splitlines()
+    assert lines[0] == (
+        "id,ref,text,origin,supports,denies,discusses,supports_speakers,denies_speakers,"
+        "discusses_speakers,supports_outlets,denies_outlets,discusses_outlets,verdict"
+    )
+    assert lines[1:] == ["1,,India's missiles struck targets in Afghanistan.,denial,0,1,0,,India,,,,,"]
+
+
+def test_the_claims_api_returns_what_the_cli_shows(db) -> None:  # type: ignore[no-untyped-def]
+    import tracker
+
+    tracker.add_statement(db, tracker.NewStatement(text=STRUCK, speaker="Pakistan's military"))
+    tracker.relink_all(db)
+    claim = tracker.add_claim(db, "Indian missiles struck targets in Afghanistan", ref="afg")
+    assert json.loads(json.dumps(claim))["statements"][0]["stance"] == "supports"
+    assert [c["text"] for c in tracker.list_claims(db)] == [
+        STRUCK,
+        "Indian missiles struck targets in Afghanistan",
+    ]
+
+
+def test_a_verdict_passes_to_statements_confirmed_on_the_same_claim_and_claimreview_names_the_claim(
+    cli,
+) -> None:
+    cli.ok(
+        "add",
+        "The dam on the river was breached overnight.",
+        "--speaker",
+        "Local official",
+        "--url",
+        "https://news.example/dam-1",
+    )
+    cli.ok(
+        "add",
+        "Floodwater poured through a breach in the dam.",
+        "--speaker",
+        "Resident",
+        "--url",
+        "https://news.example/dam-2",
+    )
+    cli.ok("claim", "add", "The dam was breached", "--ref", "dam")
+    cli.ok("claim", "attach", "1", "dam", "--stance", "supports")
+    assert cli.json("show", "2")["verdict"] is None
+    cli.ok("verdict", "1", "--rating", "true", "--by", "Desk")
+    assert cli.json("show", "2")["verdict"] is None  # not confirmed on the claim yet
+    cli.ok("claim", "attach", "2", "dam", "--stance", "supports")
+    inherited = cli.json("show", "2")["verdict"]
+    assert (inherited["rating"], inherited["inherited_from"]) == ("true", 1)
+    assert [(c["ref"], c["verdict"]) for c in cli.json("claims")] == [(None, "true"), ("dam", "true")]
+    (review,) = json.loads(cli.ok("export", "verdicts", "--format", "claimreview"))
+    assert review["claimReviewed"] == "The dam on the river was breached overnight."  # the claim it founded
+    assert [a["url"] for a in review["itemReviewed"]["appearance"]] == [
+        "https://news.example/dam-1",
+        "https://news.example/dam-2",
+    ]
+
+
+def test_claim_review_confirms_and_rejects_sides_and_keeps_them(cli, db_path) -> None:
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    cli.ok("add", DENIED, "--speaker", "India")
+    cli.ok("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afg")
+    result = cli("claim", "review", "--claim", "afg", input="c\nr\n")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-1] == "Confirmed 1, rejected 1, skipped 0."
+    mine = [(sid, stance, status) for claim, sid, stance, status, _ in _attachments(db_path) if claim == 2]
+    assert mine == [(1, "supports", "confirmed"), (2, "denies", "rejected")]
+    cli.ok("link")
+    assert [
+        (sid, stance, status) for claim, sid, stance, status, _ in _attachments(db_path) if claim == 2
+    ] == mine
+    nothing = cli("claim", "review", "--claim", "afg")
+    assert (nothing.exit_code, nothing.stderr) == (0, "No suggested claim attachments to review.\n")
+
+
+def test_a_timeline_can_be_read_for_one_claim(cli, db) -> None:  # type: ignore[no-untyped-def]
+    from tracker import reports
+    from tracker.store import StatementFilter
+
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military", "--said-on", "2025-05-10")
+    cli.ok("add", DENIED, "--speaker", "India", "--said-on", "2025-05-11")
+    cli.ok(
+        "add", "Heavy rain flooded the coastal highway.", "--speaker", "Met office", "--said-on", "2025-05-09"
+    )
+    cli.ok("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afg")
+    rows = reports.timeline(db, StatementFilter(claim="afg"))
+    assert [(r["id"], r["date"]) for r in rows] == [(1, "2025-05-10"), (2, "2025-05-11")]
+    assert len(reports.timeline(db, StatementFilter())) == 3
+
+
+def test_a_reply_takes_its_side_on_the_claim_it_answers(cli, db_path) -> None:
+    from tracker.store import open_db
+
+    article = db_path.parent / "dam.txt"
+    article.write_text(
+        "District officer Amir Khan said the dam on the Ravi river had been breached overnight.\n\n"
+        "The water ministry dismissed reports that the dam had been breached as \"completely untrue\".\n",
+        encoding="utf-8",
+    )
+    cli.ok("extract", str(article), "--date", "2025-05-10")
+    rows = open_db(db_path).execute("SELECT id, text, answers, polarity FROM statements ORDER BY id").fetchall()
+    assert [(r[2], r[3]) for r in rows][1] == ("the dam had been breached", "deny")
+    (disputed,) = cli.json("claims", "--disputed")
+    assert (disputed["supports_speakers"], disputed["denies_speakers"]) == (["Amir Khan"], ["water ministry"])
+    assert disputed["text"] == "the dam on the Ravi river had been breached overnight"
+
+
+def test_show_lists_the_claims_a_statement_takes_a_side_on(cli) -> None:
+    cli.ok("add", DENIED, "--speaker", "India")
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    assert [(c["id"], c["stance"], c["status"]) for c in cli.json("show", "2")["claims"]] == [(1, "supports", "suggested")]
+    assert "India's missiles struck targets in Afghanistan." in cli.ok("show", "2")
+
+
+def test_review_claims_walks_the_claim_sides(cli) -> None:
+    cli.ok("add", DENIED, "--speaker", "India")
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    result = cli("review", "--claims", input="c\n")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (0, "Confirmed 1, rejected 0, skipped 0.")
+    assert [(c["id"], c["status"]) for c in cli.json("show", "2")["claims"]] == [(1, "confirmed")]
+
+
+def test_claims_list_disputed_claims_first_then_the_most_taken_up(cli) -> None:
+    cli.ok("add", "Heavy rain flooded the coastal highway near the port.", "--speaker", "Met office")
+    cli.ok("add", DENIED, "--speaker", "India")
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    assert [c["id"] for c in cli.json("claims")] == [2, 1]

@@ -1,0 +1,359 @@
+"""Phrases around a cue: the cue's lemma, speaker noun phrases, subjects, clauses, hedges, roles."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extract.cues import (
+    ADVERBS,
+    CAPITAL_STOPS,
+    CLAUSE_VERBS,
+    CUE_FORMS,
+    DETERMINERS,
+    EVIDENCE_NOUNS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    INSERTION_OPENERS,
+    NON_CLAUSE_OPENERS,
+    NP_STOPS,
+    PARTICIPLES,
+    PRONOUNS,
+    SPEAKER_NOUNS,
+    TITLE_SMALL,
+    TITLES,
+)
+from tracker.extract.spans import Tok
+from tracker.extract.times import is_time_phrase
+from tracker.lexicon import HEDGES_IN_ATTRIBUTION
+from tracker.model import Span
+
+
+def cue_lemma(tokens: list[Tok], i: int) -> tuple[str, int] | None:
+    """The cue lemma at token i and the index of its last token, or None."""
+    low = tokens[i].low
+    if tokens[i].cap and low != "according":
+        return None  # "State" in "the US State Department" is a name, not a cue
+    if low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
+        return "according to", i + 1
+    if low in ("point", "points", "pointed") and i + 1 < len(tokens) and tokens[i + 1].low == "out":
+        return "point out", i + 1
+    particle = call_particle(tokens, i)
+    if particle:
+        return particle
+    lemma = CUE_FORMS.get(low)
+    if lemma and lemma != "point out":
+        return lemma, i
+    return None
+
+
+def call_particle(tokens: list[Tok], i: int) -> tuple[str, int] | None:
+    """ "called on X to …" and "called for …" are cues of their own (not "called on Monday")."""
+    if tokens[i].low not in ("call", "calls", "called", "calling") or i + 2 >= len(tokens):
+        return None
+    nxt, after = tokens[i + 1].low, tokens[i + 2]
+    if (
+        nxt in ("on", "upon")
+        and not is_time_phrase(f"on {after.text}")
+        and any(t.low == "to" for t in tokens[i + 3 : i + 10])  # "called on India to …"
+    ):
+        return "call on", i + 1
+    if nxt == "for" and after.word:
+        return "call for", i + 1
+    return None
+
+
+def _is_np_start(tok: Tok, nxt: Tok | None) -> bool:
+    low = tok.low
+    if low in DETERMINERS or low in PRONOUNS or low in HONORIFICS:
+        return True
+    if tok.cap and low not in CAPITAL_STOPS:
+        return True
+    if low.isdigit():
+        return True
+    # Bare plural or mass nouns can open a speaker phrase: "sources said", "chairman of X".
+    return (low in SPEAKER_NOUNS or low in TITLES) and (
+        nxt is None or not nxt.word or nxt.low in SPEAKER_NOUNS or nxt.low in ("of", "for", "at") or nxt.cap
+    )
+
+
+def _is_head(tok: Tok) -> bool:
+    low = tok.low
+    if low in PRONOUNS:
+        return True
+    if low in SPEAKER_NOUNS or low.rstrip("s") in SPEAKER_NOUNS or low in TITLES:
+        return True
+    return tok.cap and low not in CAPITAL_STOPS and low not in DETERMINERS
+
+
+def time_tail(toks: list[Tok], j: int) -> int:
+    """Index where a time phrase ending just before token j starts ("on Monday"), or j."""
+    for n in range(min(6, j), 0, -1):
+        if toks[j - n].word and is_time_phrase(" ".join(t.text for t in toks[j - n : j])):
+            return j - n
+    return j
+
+
+def _np_ok(toks: list[Tok]) -> bool:
+    """Whether tokens form a plausible speaker phrase."""
+    if not toks or len(toks) > 10:
+        return False
+    if is_time_phrase(" ".join(t.text for t in toks)):
+        return False  # "Monday" in "the Foreign Office on Monday rejected" is when, not who
+    if not _is_head(toks[-1]):
+        # Any noun can head a determined phrase right before a cue: "the announcer said".
+        head = toks[-1].low
+        determined = toks[0].low in DETERMINERS or (toks[0].cap and toks[0].low.endswith(("'s", "’s")))
+        if not (
+            determined
+            and len(toks) > 1
+            and head.isalpha()
+            and not head.endswith("ly")
+            and head not in NP_STOPS
+            and head not in ADVERBS
+            and head not in DETERMINERS
+            and head not in CUE_FORMS
+        ):
+            return False
+    if not _is_np_start(toks[0], toks[1] if len(toks) > 1 else None):
+        return False
+    if any(
+        t.low in NP_STOPS
+        and t.low != "and"
+        and not (t.low in ("at", "from") and k > 0 and toks[k - 1].low in SPEAKER_NOUNS | GROUP_NOUNS)
+        for k, t in enumerate(toks)
+    ):
+        return False
+    if any(not t.word and t.text not in "&-'’." for t in toks):
+        return False
+    if toks[0].low in PRONOUNS and len(toks) > 1:
+        return False
+    lower_run = 0
+    for t in toks:  # long lowercase runs are clauses, not names
+        lower_run = lower_run + 1 if (not t.cap and t.low not in SPEAKER_NOUNS) else 0
+        if lower_run > 3:
+            return False
+    return True
+
+
+def np_left(toks: list[Tok], end: int) -> tuple[int, int] | None:
+    """The speaker phrase ending just before token index end: (first, last+1) or None."""
+    return _np_left(toks, end, skip_time=True) or _np_left(toks, end, skip_time=False)
+
+
+def _np_left(toks: list[Tok], end: int, *, skip_time: bool) -> tuple[int, int] | None:
+    j = end
+    while True:
+        before = j
+        if skip_time:
+            j = time_tail(toks, j)
+        while j > 0 and toks[j - 1].low in ADVERBS:
+            j -= 1
+        if j == before:
+            break
+    if j == 0:
+        return None
+    if toks[j - 1].text == ",":
+        return _appositive(toks, j - 1)
+    if toks[j - 1].low in ("who", "which", "that") and j >= 2:
+        # "a letter from his doctor that says …": the relative pronoun stands for the phrase before it;
+        # "Trump, who said …" / "the European Union, which contended …" set it off with a comma.
+        end = j - 2 if toks[j - 2].text == "," and toks[j - 1].low in ("who", "which") and j >= 3 else j - 1
+        found = _np_left(toks, end, skip_time=False)
+        return found if found is not None and found[1] == end else None
+    if toks[j - 1].text == ")":
+        # "Rep. Stephen Lynch (D-Mass.) said": the party tag sits between name and cue.
+        opening = next((m for m in range(j - 2, max(-1, j - 10), -1) if toks[m].text == "("), None)
+        if opening is None or opening == 0:
+            return None
+        j = opening
+    i = j
+    while i > 0:
+        t = toks[i - 1]
+        if not (t.word or t.text in "&-'’"):
+            break
+        low = t.low
+        if low == "and":
+            if i - 2 >= 0 and toks[i - 2].cap and i < j and (toks[i].cap or toks[i].low in DETERMINERS):
+                i -= 1
+                continue
+            break
+        if (
+            low in ("at", "from")
+            and i >= 2
+            and (toks[i - 2].low in SPEAKER_NOUNS or toks[i - 2].low in GROUP_NOUNS)
+            and i < j
+        ):
+            i -= 1  # "engineers at the site", "officials from the ministry"
+            continue
+        if low in NP_STOPS and low not in ("of", "for"):
+            break
+        if t.cap and low in CAPITAL_STOPS:
+            break
+        if not t.cap and (CUE_FORMS.get(low) or low in PARTICIPLES):
+            break
+        i -= 1
+        if low in DETERMINERS and low not in ("one", "two", "three", "all", "both", "some", "many", "most"):
+            if i > 0 and toks[i - 1].low in ("of", "for"):
+                continue
+            if (
+                i >= 2
+                and toks[i - 1].low in ("at", "from")
+                and toks[i - 2].low in SPEAKER_NOUNS | GROUP_NOUNS
+            ):
+                continue
+            break
+        if low in PRONOUNS and i == j - 1:
+            break
+    for k in range(i, j):  # prefer the longest plausible phrase
+        if _np_ok(toks[k:j]):
+            return k, j
+    return None
+
+
+def _appositive(toks: list[Tok], comma: int) -> tuple[int, int] | None:
+    """In "NAME, the title, said", "the title, NAME, said" or "NAME, who …, said", the name."""
+    inner = np_left(toks, comma)
+    if inner is not None and inner[0] >= 2 and toks[inner[0] - 1].text == ",":
+        outer = np_left(toks, inner[0] - 1)
+        if outer is not None:
+            if toks[inner[0]].low in DETERMINERS or not toks[inner[0]].cap:
+                return outer
+            return inner
+    # Up to three comma-separated insertions (relative clause, place, medium) before the cue.
+    end = comma
+    for _ in range(3):
+        start = next((m for m in range(end - 1, max(-1, end - 25), -1) if toks[m].text in ',;:“”"()'), None)
+        if start is None or toks[start].text != "," or start == 0:
+            return None
+        first = toks[start + 1] if start + 1 < end else None
+        if first is None or not (
+            first.low in INSERTION_OPENERS
+            or first.low.isdigit()
+            or first.low.endswith("ing")
+            or first.low in DETERMINERS
+            or first.low in SPEAKER_NOUNS
+            or first.low in TITLES
+            or first.cap
+        ):
+            return None
+        outer = np_left(toks, start)
+        if outer is not None and outer[1] == start:
+            return outer
+        end = start
+    return None
+
+
+def np_right(toks: list[Tok], start: int) -> tuple[int, int] | None:
+    """The speaker phrase starting at token index start (for "said X" / "according to X")."""
+    j = start
+    while j < len(toks) and (toks[j].word or toks[j].text in "&-'’") and j - start < 12:
+        low = toks[j].low
+        if low in NP_STOPS and low not in ("of", "for", "and"):
+            break
+        if low == "and" and not (j + 1 < len(toks) and toks[j + 1].cap):
+            break
+        if j > start and toks[j].cap and low in CAPITAL_STOPS:
+            break
+        j += 1
+    for k in range(j, start, -1):
+        if _np_ok(toks[start:k]):
+            return start, k
+    return None
+
+
+def subject(toks: list[Tok]) -> tuple[int, int] | None:
+    """The grammatical subject of a sentence, skipping a leading adverbial up to a comma."""
+    start = 0
+    if toks and toks[0].low in CAPITAL_STOPS | {"in", "on"}:
+        for k, t in enumerate(toks[:12]):
+            if t.text == ",":
+                start = k + 1
+                break
+        else:
+            return None
+    j = start
+    while j < len(toks) and (toks[j].word or toks[j].text in "&-'’") and j - start < 10:
+        low = toks[j].low
+        if j > start and (
+            (low in NP_STOPS and low not in ("of", "for")) or low in ADVERBS or CUE_FORMS.get(low)
+        ):
+            break
+        if (
+            j > start
+            and not toks[j].cap
+            and low not in SPEAKER_NOUNS
+            and low not in ("of", "for")
+            and toks[j - 1].low not in DETERMINERS
+        ):
+            break
+        j += 1
+    for k in range(j, start, -1):
+        if _np_ok(toks[start:k]):
+            return start, k
+    return None
+
+
+def title_case(toks: list[Tok]) -> bool:
+    """Whether a sentence is a headline in title case ("New Poll Shows Bump For Clinton")."""
+    words = [t for t in toks if t.word and t.text[:1].isalpha() and t.low not in TITLE_SMALL]
+    return len(words) >= 4 and sum(t.cap for t in words) >= 0.85 * len(words)
+
+
+def is_evidence(tok: Tok) -> bool:
+    low = tok.low
+    return low in EVIDENCE_NOUNS or (low.endswith("s") and low[:-1] in EVIDENCE_NOUNS)
+
+
+def clause_at(toks: list[Tok], j: int) -> bool:
+    """Whether a finite clause starts at token j: a short subject, then a finite verb."""
+    if j >= len(toks) or not toks[j].word:
+        return False
+    first = toks[j]
+    if re.fullmatch(
+        r"(?:it|he|she|they|we|i|you|there|that)[’']s|(?:they|we|you|i)[’'](?:re|ve|ll|d)", first.low
+    ):
+        return True
+    if first.low in CLAUSE_VERBS or first.low in NON_CLAUSE_OPENERS:
+        return False
+    for m in range(j + 1, min(len(toks), j + 8)):
+        t = toks[m]
+        if not t.word and t.text not in "'’-":
+            return False
+        if t.low in CLAUSE_VERBS or (
+            t.low.endswith("ed") and toks[m - 1].low not in DETERMINERS and not t.cap and len(t.low) > 4
+        ):
+            return m > j or first.low in PRONOUNS
+    return False
+
+
+def cue_hedge(toks: list[Tok], k: int) -> str | None:
+    """A hedge adverb in the cue's own clause: "Dar reportedly told", "said, reportedly"."""
+    for step in (-1, 1):
+        m = k + step
+        while 0 <= m < len(toks) and abs(m - k) <= 4 and toks[m].word:
+            if toks[m].low in HEDGES_IN_ATTRIBUTION:
+                return toks[m].low
+            m += step
+    return None
+
+
+def split_role(text: str, toks: list[Tok]) -> tuple[Span, str | None]:
+    """Separate a title from a name: "Pakistan’s Foreign Minister Ishaq Dar" → name span, role."""
+    full: Span = (toks[0].start, toks[-1].end)
+    title_at = None
+    for k, t in enumerate(toks[:-1]):
+        if t.low in TITLES:
+            title_at = k
+    if title_at is None:
+        return full, None
+    name_from = title_at + 1
+    # "Secretary of State Marco Rubio": the department belongs to the title.
+    if name_from + 1 < len(toks) and toks[name_from].low == "of" and toks[name_from + 1].cap:
+        name_from += 2
+    name = toks[name_from:]
+    if not name or len(name) > 4 or not all(t.cap for t in name):
+        return full, None
+    if any(t.low in SPEAKER_NOUNS or t.low in TITLES for t in name):
+        return full, None
+    role = text[toks[0].start : toks[name_from - 1].end]
+    return (name[0].start, name[-1].end), role
