@@ -124,12 +124,14 @@ def test_help_loads_no_database_or_table_code():
 
 
 def test_db_before_the_command_applies_to_it(cli, rev, db_path):
+    db_path.unlink()
     rows = json.loads(cli.ok("--db", str(rev), "list", "--json"))
     assert [r["ref"] for r in rows] == [f"seed-{n}" for n in range(1, 7)]
     assert not db_path.exists()  # the default ledger was never opened
 
 
 def test_settings_group_db_applies_to_set(cli, rev, db_path):
+    db_path.unlink()  # the test's ledger: it must not be opened
     result = cli("settings", "--db", str(rev), "set", "suggest_threshold", "50")
     assert result.exit_code == 0 and result.stderr.startswith("suggest_threshold = 50\n")
     values = {r["key"]: r["value"] for r in cli.json("settings", "--db", str(rev))}
@@ -138,6 +140,7 @@ def test_settings_group_db_applies_to_set(cli, rev, db_path):
 
 
 def test_link_group_db_applies_to_confirm(cli, rev, db_path):
+    db_path.unlink()  # the test's ledger: it must not be opened
     link_id = add_link(rev, 5, 6, "contradicts")
     result = cli("link", "--db", str(rev), "confirm", str(link_id))
     assert (result.exit_code, result.stderr) == (0, f"Link {link_id} confirmed.\n")
@@ -162,6 +165,7 @@ def test_the_same_db_written_twice_is_fine(cli, rev, tmp_path, monkeypatch):
     ["link", "--db", "{other}", "confirm", "--db", "{rev}", "1"],
 ])
 def test_two_different_dbs_are_a_usage_error_and_nothing_is_written(cli, rev, tmp_path, db_path, args):
+    db_path.unlink()  # the test's ledger: it must not be opened
     link_id = add_link(rev, 1, 2)
     other = tmp_path / "other.db"
     before = link_statuses(rev)

@@ -158,6 +158,7 @@ def test_review_with_nothing_to_review(cli) -> None:
 
 
 def test_compare_prints_the_judgement_and_stores_nothing(cli, db_path: Path) -> None:
+    db_path.unlink()
     judged = cli.json("compare", STRUCK, DENIED)
     assert judged["relation"] == "contradicts"
     assert {"code": "denial", "detail": "'denied' in b", "side": "b", "span": [6, 12]} in judged["reasons"]

@@ -122,8 +122,9 @@ def test_invalid_utf8_on_stdin_is_an_error(cli, db_path):
 
 def test_a_database_in_a_missing_directory_is_an_error(cli, tmp_path):
     missing = tmp_path / "nope" / "x.db"
-    stderr = cli.fails("list", "--db", str(missing))
+    stderr = cli.fails("add", "We will stop.", "--speaker", "Dar", "--db", str(missing))
     assert stderr == f"Error: cannot create database {missing}: directory does not exist\n"
+    assert not missing.parent.exists()
 
 
 @pytest.fixture

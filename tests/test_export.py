@@ -123,6 +123,8 @@ def test_output_file_is_written_atomically(cli, tmp_path):
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
+    (tmp_path / "out").mkdir()
+    tmp_path = tmp_path / "out"
     target = tmp_path / "out.json"
     target.write_text("old content")
     with pytest.raises(RuntimeError), AtomicOutput(str(target)) as out:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tracker.export import read_statements
+from tracker.store import open_db
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "seed-statements.jsonl"
 TABLES = ("speakers", "speaker_aliases", "sources", "statements", "links", "verdicts")
@@ -320,6 +321,7 @@ def test_a_terminated_import_rolls_back_quietly(tmp_path, whom):
                    for i in range(40_000))
     path.write_text("text,speaker\n" + rows, encoding="utf-8")
     db = tmp_path / "t.db"
+    open_db(db).close()
     proc = subprocess.Popen([sys.executable, "-m", "tracker", "import", str(path), "--no-link", "--db", str(db)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:

@@ -464,6 +464,8 @@ def _jsonl_records(
             raise InvalidInput(
                 f"row {number} (line {line_number}): invalid JSON ({error.msg})"
             ) from None
+        except RecursionError:
+            raise InvalidInput(f"row {number} (line {line_number}): JSON nested too deeply") from None
         if not isinstance(record, dict):
             raise InvalidInput(f"row {number} (line {line_number}): expected a JSON object")
         yield number, record
@@ -504,6 +506,8 @@ def _json_records(
         raise InvalidInput(
             f"{name}: invalid JSON at byte {error.pos} (line {error.lineno}): {message}"
         ) from None
+    except RecursionError:
+        raise InvalidInput(f"{name}: JSON nested too deeply") from None
     if isinstance(document, dict) and isinstance(document.get("statements"), list):
         document = document["statements"]
     if not isinstance(document, list):

@@ -71,7 +71,7 @@ def extract(
         render.status("No attributed statements found.")
     new_ids: list[int] = []
     if not dry_run and found:
-        db = database(db_path)
+        db = database(db_path, create=True)
         added = _store(db, found)
         for row, result in zip(found, added, strict=True):
             row["id"] = result.id

@@ -80,7 +80,7 @@ def import_(
     from tracker.store import add_statements
 
     chosen = import_format(file, fmt)
-    db = database(db_path)
+    db = database(db_path, create=True)
     name = "stdin" if file == "-" else file
 
     def detected(used: str) -> None:

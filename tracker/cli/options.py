@@ -66,12 +66,18 @@ def default_db_path() -> Path:
     return Path(env) if env else Path(typer.get_app_dir("tracker")) / "tracker.db"
 
 
-def database(path: Path | None) -> Database:
-    from tracker.store import open_db
+def database(path: Path | None, *, create: bool = False) -> Database:
+    """The ledger at `path` (else the default one). Only commands that store statements pass
+    `create`, and a ledger they create is announced on stderr; the others never make one."""
+    from tracker.store import open_ledger
 
-    if path is None:
-        return open_db(default_db_path(), create_dir=True)
-    return open_db(path)
+    chosen = default_db_path() if path is None else path
+    db, created = open_ledger(chosen, create=create, create_dir=path is None)
+    if created:
+        from tracker.cli.render import status
+
+        status(f"Created ledger {chosen}.")
+    return db
 
 
 @contextmanager

@@ -83,6 +83,7 @@ def add(
     """
     from tracker.model import NewStatement
     from tracker.store import add_statement, get_statement
+    from tracker.store.validation import check_statement
 
     new = NewStatement(
         text=_text_argument(text),
@@ -101,7 +102,8 @@ def add(
         tags=tag or [],
         ref=ref,
     )
-    db = database(db_path)
+    check_statement(new)  # before opening: bad input creates no ledger
+    db = database(db_path, create=True)
     added = add_statement(db, new)
     with after_commit(1 if added.created else 0):
         if added.created and link:

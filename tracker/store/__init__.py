@@ -9,7 +9,15 @@ One module a job: `connection` (open, pragmas), `validation` (checking a stateme
 from __future__ import annotations
 
 from tracker.model import NewStatement
-from tracker.store.connection import now, open_db, query_rows
+from tracker.store.connection import (
+    NoLedger,
+    NotALedger,
+    now,
+    open_db,
+    open_ledger,
+    query_rows,
+    write_transaction,
+)
 from tracker.store.ingest import Added, AddedList, add_statement, add_statements
 from tracker.store.lookup import (
     SourceCache,
@@ -71,6 +79,8 @@ __all__ = [
     "AddedList",
     "ClaimValues",
     "NewStatement",
+    "NoLedger",
+    "NotALedger",
     "Prepared",
     "SourceCache",
     "SpeakerCache",
@@ -95,6 +105,7 @@ __all__ = [
     "merge_speakers",
     "now",
     "open_db",
+    "open_ledger",
     "prepare",
     "query_rows",
     "rename_speaker",
@@ -110,4 +121,5 @@ __all__ = [
     "statement_speaker_review",
     "statement_verdicts",
     "unmerge_speakers",
+    "write_transaction",
 ]

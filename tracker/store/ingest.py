@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from tracker.model import InvalidInput, NewStatement
 from tracker.parallel import stop_pool, worker_pool
-from tracker.store.connection import now
+from tracker.store.connection import now, write_transaction
 from tracker.store.lookup import SourceCache, SpeakerCache, affiliation_key, surname_of
 from tracker.store.validation import (
     Checked,
@@ -349,7 +349,7 @@ def add_statements(db: Database, items: Iterable[NewStatement], *, numbered: boo
     written in batches, so a file of any size needs memory for one batch only.
     """
     results = AddedList()
-    with db.atomic():
+    with write_transaction(db):  # it reads ids and hashes, then writes: the lock first
         writer = _BulkWriter(db)
         try:
             batch: list[Checked] = []
