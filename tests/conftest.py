@@ -59,8 +59,7 @@ class Cli:
         self.runner = CliRunner()
 
     def __call__(self, *args: str, input: str | bytes | None = None) -> Any:
-        return self.runner.invoke(app, list(args), input=input, catch_exceptions=False,
-                                  prog_name="tracker")
+        return self.runner.invoke(app, list(args), input=input, catch_exceptions=False, prog_name="tracker")
 
     def ok(self, *args: str, input: str | bytes | None = None) -> str:
         result = self(*args, input=input)

@@ -95,16 +95,20 @@ def test_install_completion_writes_the_script_and_sources_it(cli, monkeypatch, t
     result = cli("--install-completion")
     script = tmp_path / ".bash_completions" / "tracker.sh"
     assert result.exit_code == 0
-    assert result.stdout == (f"bash completion installed in {script}\n"
-                             "Completion will take effect once you restart the terminal\n")
+    assert result.stdout == (
+        f"bash completion installed in {script}\nCompletion will take effect once you restart the terminal\n"
+    )
     assert script.read_text() == BASH_SCRIPT.rstrip("\n")
     assert (tmp_path / ".bashrc").read_text() == "\nsource '/.bash_completions/tracker.sh'\n".replace(
-        "'/", f"'{tmp_path}/")
+        "'/", f"'{tmp_path}/"
+    )
 
 
 def test_completion_completes_command_names(cli):
     result = cli.runner.invoke(
-        __import__("tracker.cli", fromlist=["app"]).app, [], prog_name="tracker",
+        __import__("tracker.cli", fromlist=["app"]).app,
+        [],
+        prog_name="tracker",
         env={"_TRACKER_COMPLETE": "complete_bash", "COMP_WORDS": "tracker contr", "COMP_CWORD": "1"},
     )
     assert (result.exit_code, result.stdout) == (0, "contradictions\n")
@@ -112,10 +116,12 @@ def test_completion_completes_command_names(cli):
 
 def test_help_loads_no_database_or_table_code():
     """What keeps `tracker --help` fast (~0.1 s): the database and rich load only when used."""
-    code = ("import sys\nfrom tracker.cli import main\nsys.argv = ['tracker', '--help']\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "heavy = ('sqlite_utils', 'rich', 'rapidfuzz', 'tracker.store', 'charset_normalizer')\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m in heavy), file=sys.stderr)")
+    code = (
+        "import sys\nfrom tracker.cli import main\nsys.argv = ['tracker', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('sqlite_utils', 'rich', 'rapidfuzz', 'tracker.store', 'charset_normalizer')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m in heavy), file=sys.stderr)"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stderr == "[]\n"
 
@@ -159,11 +165,14 @@ def test_the_same_db_written_twice_is_fine(cli, rev, tmp_path, monkeypatch):
     assert link_statuses(rev) == [(link_id, "rejected")]
 
 
-@pytest.mark.parametrize("args", [
-    ["--db", "{rev}", "list", "--db", "{other}"],
-    ["--db", "{other}", "settings", "--db", "{rev}", "set", "suggest_threshold", "50"],
-    ["link", "--db", "{other}", "confirm", "--db", "{rev}", "1"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--db", "{rev}", "list", "--db", "{other}"],
+        ["--db", "{other}", "settings", "--db", "{rev}", "set", "suggest_threshold", "50"],
+        ["link", "--db", "{other}", "confirm", "--db", "{rev}", "1"],
+    ],
+)
 def test_two_different_dbs_are_a_usage_error_and_nothing_is_written(cli, rev, tmp_path, db_path, args):
     db_path.unlink()  # the test's ledger: it must not be opened
     link_id = add_link(rev, 1, 2)
@@ -171,9 +180,15 @@ def test_two_different_dbs_are_a_usage_error_and_nothing_is_written(cli, rev, tm
     before = link_statuses(rev)
     stderr = cli.fails(*(a.format(rev=rev, other=other) for a in args), code=2)
     first, second = (rev, other) if args.index("{rev}") < args.index("{other}") else (other, rev)
-    command = " ".join(a for a in args if not a.startswith("{") and a != "--db" and a not in ("set", "1", "suggest_threshold", "50"))
-    assert stderr == (f"Error: Invalid value for --db: two different files given: {first} and {second}"
-                      f" (see 'tracker {command} --help')\n")
+    command = " ".join(
+        a
+        for a in args
+        if not a.startswith("{") and a != "--db" and a not in ("set", "1", "suggest_threshold", "50")
+    )
+    assert stderr == (
+        f"Error: Invalid value for --db: two different files given: {first} and {second}"
+        f" (see 'tracker {command} --help')\n"
+    )
     assert (link_statuses(rev), link_id) == (before, 1)
     assert cli.json("settings", "--db", str(rev))[0]["value"] == 30
     assert not other.exists() and not db_path.exists()
@@ -239,13 +254,16 @@ def test_settings_speaks_json_csv_and_nl(cli):
     assert [r["key"] for r in rows] == ["suggest_threshold", "confirm_threshold"]
     assert nl_rows(cli.ok("settings", "--nl")) == rows
     assert [(r["key"], float(r["value"])) for r in csv_rows(cli.ok("settings", "--csv"))] == [
-        (r["key"], r["value"]) for r in rows]
+        (r["key"], r["value"]) for r in rows
+    ]
 
 
 def test_report_takes_json_csv_nl_and_format_as_an_alias(cli, rev):
     as_flag = cli.ok("--db", str(rev), "report", "--json")
     assert as_flag == cli.ok("--db", str(rev), "report", "--format", "json")
-    assert cli.ok("--db", str(rev), "report", "--csv") == cli.ok("--db", str(rev), "report", "--format", "csv")
+    assert cli.ok("--db", str(rev), "report", "--csv") == cli.ok(
+        "--db", str(rev), "report", "--format", "csv"
+    )
     lines = nl_rows(cli.ok("--db", str(rev), "report", "--nl"))
     data = json.loads(as_flag)
     assert lines == [{"section": key, **row} for key, rows in data.items() for row in rows]
@@ -257,35 +275,53 @@ def test_report_section_picks_sections(cli, rev):
     from tracker.store import open_db
 
     assert tuple(s.key for s in report(open_db(rev))) == SECTIONS
-    data = json.loads(cli.ok("--db", str(rev), "report", "--json", "--section", "speakers",
-                             "--section", "outlets"))
-    assert data == {"speakers": [{"speaker": "Ishaq Dar", "statements": 2},
-                                 {"speaker": "India", "statements": 1},
-                                 {"speaker": "Indian military", "statements": 1},
-                                 {"speaker": "Pakistan's military", "statements": 1},
-                                 {"speaker": "US State Department", "statements": 1}],
-                    "outlets": [{"outlet": "Caliber.Az", "statements": 6}]}
+    data = json.loads(
+        cli.ok("--db", str(rev), "report", "--json", "--section", "speakers", "--section", "outlets")
+    )
+    assert data == {
+        "speakers": [
+            {"speaker": "Ishaq Dar", "statements": 2},
+            {"speaker": "India", "statements": 1},
+            {"speaker": "Indian military", "statements": 1},
+            {"speaker": "Pakistan's military", "statements": 1},
+            {"speaker": "US State Department", "statements": 1},
+        ],
+        "outlets": [{"outlet": "Caliber.Az", "statements": 6}],
+    }
     stderr = cli.fails("report", "--section", "nope", code=2)
-    assert stderr == (f"Error: Invalid value for --section: no section 'nope': use {', '.join(SECTIONS)}"
-                      " (see 'tracker report --help')\n")
+    assert stderr == (
+        f"Error: Invalid value for --section: no section 'nope': use {', '.join(SECTIONS)}"
+        " (see 'tracker report --help')\n"
+    )
 
 
 def test_report_and_timeline_refuse_a_format_and_a_flag_that_disagree(cli):
     stderr = cli.fails("timeline", "--format", "md", "--json", code=2)
-    assert stderr == ("Error: Invalid value for --format: --format md and --json disagree: give one"
-                      " (see 'tracker timeline --help')\n")
+    assert stderr == (
+        "Error: Invalid value for --format: --format md and --json disagree: give one"
+        " (see 'tracker timeline --help')\n"
+    )
     assert cli.ok("timeline", "--format", "json", "--json") == "[]\n"
 
 
 def test_timeline_since_until_and_limit(cli, tmp_path):
     rows = tmp_path / "dated.jsonl"
-    rows.write_text("".join(json.dumps({"text": f"Statement number {n} about rain.", "speaker": "A",
-                                        "said_on": f"2025-05-0{n}"}) + "\n" for n in range(1, 6)))
+    rows.write_text(
+        "".join(
+            json.dumps(
+                {"text": f"Statement number {n} about rain.", "speaker": "A", "said_on": f"2025-05-0{n}"}
+            )
+            + "\n"
+            for n in range(1, 6)
+        )
+    )
     cli.ok("import", str(rows), "--no-link")
     dates = [r["date"] for r in cli.json("timeline", "--since", "2025-05-02", "--until", "2025-05-04")]
     assert dates == ["2025-05-02", "2025-05-03", "2025-05-04"]
     assert [r["id"] for r in nl_rows(cli.ok("timeline", "--nl", "--limit", "2"))] == [1, 2]
-    assert [r["date"] for r in csv_rows(cli.ok("timeline", "--csv", "--since", "2025-05-05"))] == ["2025-05-05"]
+    assert [r["date"] for r in csv_rows(cli.ok("timeline", "--csv", "--since", "2025-05-05"))] == [
+        "2025-05-05"
+    ]
 
 
 def test_contradictions_limit(cli, rev):
@@ -293,7 +329,9 @@ def test_contradictions_limit(cli, rev):
     every = cli.json("--db", str(rev), "contradictions")
     assert sorted(r["id"] for r in every) == [first, second]
     assert cli.json("--db", str(rev), "contradictions", "--limit", "1") == every[:1]
-    assert cli.fails("contradictions", "--limit", "0", code=2).startswith("Error: Invalid value for '--limit'")
+    assert cli.fails("contradictions", "--limit", "0", code=2).startswith(
+        "Error: Invalid value for '--limit'"
+    )
 
 
 def test_links_table_shows_the_relation(cli, rev):
@@ -327,7 +365,12 @@ def examples() -> list[tuple[str, str]]:
 
 def test_every_command_help_has_one_example_that_fits_80_columns():
     shown = examples()
-    assert {name for name, _ in shown} >= {"tracker add", "tracker link", "tracker settings", "tracker import"}
+    assert {name for name, _ in shown} >= {
+        "tracker add",
+        "tracker link",
+        "tracker settings",
+        "tracker import",
+    }
     for name, example in shown:
         assert example.startswith(f"{name} "), (name, example)
         assert len(f"  Example: {example}") <= 80 or name.startswith("tracker claim"), example
@@ -344,16 +387,19 @@ def test_every_example_runs(cli, tmp_path, monkeypatch):
     (tmp_path / "statements.csv").write_text("text,speaker\nThe bridge will reopen in May.,Mayor\n")
     (tmp_path / "pairs.csv").write_text(
         "claim,headline,relation\n"
-        "Indian missiles struck Afghanistan.,India denies missiles hit Afghanistan,contradicts\n")
+        "Indian missiles struck Afghanistan.,India denies missiles hit Afghanistan,contradicts\n"
+    )
     cli.ok("import", str(SEED))
     cli.ok("extract", "article.txt", "--date", "2025-05-10")
     for n in range(7):
         cli.ok("claim", "add", f"Claim number {n} about the bridge")
     db = tmp_path / "tracker.db"
     with sqlite3.connect(db) as conn:
-        conn.execute("INSERT OR IGNORE INTO links (a_id, b_id, relation, score, reasons, status, engine,"
-                     " created_at) SELECT 1, id, 'related', 1, '[]', 'suggested', 'test', '' FROM statements"
-                     " WHERE id > 1")
+        conn.execute(
+            "INSERT OR IGNORE INTO links (a_id, b_id, relation, score, reasons, status, engine,"
+            " created_at) SELECT 1, id, 'related', 1, '[]', 'suggested', 'test', '' FROM statements"
+            " WHERE id > 1"
+        )
     for speaker in ("Mayor of Lahore", "Taliban spokesman", "World Bank", "Red Cross"):
         cli.ok("add", f"The {speaker} said the talks went well.", "-s", speaker, "--no-link")
     with sqlite3.connect(db) as conn:

@@ -40,7 +40,10 @@ def test_per_label_precision_recall_f1():
 
 def test_per_label_undefined_scores_are_zero():
     assert per_label(["a"], ["b"], labels=["a", "b", "c"])["c"] == {
-        "precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 0
+        "precision": 0.0,
+        "recall": 0.0,
+        "f1": 0.0,
+        "support": 0,
     }
 
 

@@ -174,7 +174,9 @@ def _one_error_or_success(result) -> None:  # type: ignore[no-untyped-def]
     if result.exit_code != 0:  # one error line, last (a status line such as the encoding read may precede it)
         assert result.exit_code in (1, 2)
         lines = result.stderr.splitlines()
-        assert lines[-1].startswith("Error: ") and sum(line.startswith("Error: ") for line in lines) == 1, lines
+        assert lines[-1].startswith("Error: ") and sum(line.startswith("Error: ") for line in lines) == 1, (
+            lines
+        )
 
 
 @settings(max_examples=40, deadline=5000, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -13,7 +13,7 @@ LABELLED_FORMATS = ("csv", "tsv")
 
 
 def parse_mapping(text: str | None) -> dict[str, str]:
-    """"for=agrees,against=contradicts" -> {"for": "agrees", ...}; values must be relations."""
+    """ "for=agrees,against=contradicts" -> {"for": "agrees", ...}; values must be relations."""
     if not text:
         return {}
     mapping: dict[str, str] = {}
@@ -57,9 +57,7 @@ def read_pairs(
     columns = reader.fieldnames or []
     for wanted in (a, b, label):
         if wanted not in columns:
-            raise InvalidInput(
-                f"{name} has no column {wanted!r} (columns: {', '.join(columns) or 'none'})"
-            )
+            raise InvalidInput(f"{name} has no column {wanted!r} (columns: {', '.join(columns) or 'none'})")
     pairs = []
     for number, row in enumerate(reader, start=2):
         raw = (row.get(label) or "").strip()

@@ -34,7 +34,9 @@ def accuracy(gold: Sequence[str], pred: Sequence[str]) -> float:
     return sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold) if gold else 0.0
 
 
-def accuracy_by_group(gold: Sequence[str], pred: Sequence[str], groups: Sequence[str]) -> dict[str, dict[str, Any]]:
+def accuracy_by_group(
+    gold: Sequence[str], pred: Sequence[str], groups: Sequence[str]
+) -> dict[str, dict[str, Any]]:
     """For each group (a phenomenon, say), in name order: its items, how many are right, and the share."""
     _check(gold, pred)
     _check(gold, groups)
@@ -158,4 +160,6 @@ def mean_average_precision(
     _check(rankings, relevants)
     if not rankings:
         return 0.0
-    return sum(average_precision(r, rel, k) for r, rel in zip(rankings, relevants, strict=True)) / len(rankings)
+    return sum(average_precision(r, rel, k) for r, rel in zip(rankings, relevants, strict=True)) / len(
+        rankings
+    )

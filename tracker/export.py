@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, TextIO
 if TYPE_CHECKING:
     from tracker.model import NewStatement
 
+
 class ByteLines(Protocol):
     """What the readers need of a binary stream (a file, stdin, or one with bytes put back)."""
 
@@ -97,18 +98,51 @@ def read_text(path: str, *, what: str = "input", limit: int | None = None) -> st
 # --- readers for `tracker import` ------------------------------------------------------------
 
 IMPORT_FIELDS = (
-    "text", "speaker", "role", "affiliation", "source", "url", "title", "author", "published",
-    "said_on", "reported_on", "kind", "cue", "via", "hedge", "modality", "polarity", "tags", "ref",
-    "char_start", "char_end", "speaker_kind",
+    "text",
+    "speaker",
+    "role",
+    "affiliation",
+    "source",
+    "url",
+    "title",
+    "author",
+    "published",
+    "said_on",
+    "reported_on",
+    "kind",
+    "cue",
+    "via",
+    "hedge",
+    "modality",
+    "polarity",
+    "tags",
+    "ref",
+    "char_start",
+    "char_end",
+    "speaker_kind",
 )
 _IMPORT_FIELD_SET = frozenset(IMPORT_FIELDS)
 _NOT_STRINGS = frozenset(("tags", "char_start", "char_end", "text", "speaker"))
 # names other tools (and our own exports) use for the same fields
-_SYNONYMS = {"id": None, "created_at": None, "proposition": None, "speaker_id": None,
-             "source_id": None, "outlet": "source", "statement": "text", "claim": "text"}
+_SYNONYMS = {
+    "id": None,
+    "created_at": None,
+    "proposition": None,
+    "speaker_id": None,
+    "source_id": None,
+    "outlet": "source",
+    "statement": "text",
+    "claim": "text",
+}
 IMPORT_FORMATS = ("csv", "tsv", "json", "jsonl")
-_SUFFIX_FORMATS = {"csv": "csv", "tsv": "tsv", "tab": "tsv", "json": "json", "jsonl": "jsonl",
-                   "ndjson": "jsonl"}
+_SUFFIX_FORMATS = {
+    "csv": "csv",
+    "tsv": "tsv",
+    "tab": "tsv",
+    "json": "json",
+    "jsonl": "jsonl",
+    "ndjson": "jsonl",
+}
 CSV_DELIMITERS = ",;\t"  # what spreadsheets save: comma, semicolon (many locales), tab
 # Windows spreadsheets save "ANSI" text in cp1252 more than in any other legacy encoding, and on
 # short text charset-normalizer's language guess picks cp775 or cp1250 for French or German:
@@ -309,9 +343,7 @@ def _decoded_lines(stream: ByteLines, decoding: _Decoding | None = None) -> Iter
             return
         number += 1
         if len(raw) > MAX_CELL_BYTES:
-            raise InvalidInput(
-                f"line {number} (byte {offset}): longer than {MAX_CELL_BYTES:,} bytes"
-            )
+            raise InvalidInput(f"line {number} (byte {offset}): longer than {MAX_CELL_BYTES:,} bytes")
         nul = raw.find(b"\x00")
         if nul >= 0:
             raise InvalidInput(f"line {number} (byte {offset + nul}): NUL byte")
@@ -325,7 +357,7 @@ def _decoded_lines(stream: ByteLines, decoding: _Decoding | None = None) -> Iter
             detected = detect_encoding(sample)
             if detected is None:
                 raise _undecodable(number, offset, raw, error, encoding) from None
-            stream = _Prefixed(sample[len(raw):], stream)
+            stream = _Prefixed(sample[len(raw) :], stream)
             decoding.detected(detected)
             try:
                 line = raw.decode(detected)
@@ -407,7 +439,10 @@ def _csv_records(
                 f"row {read}{_line_if_other(read, reader.line_num)}: {len(values)} columns where"
                 f" the header has {len(header)}"
             )
-        yield read, {h: _csv_unsafe(v) if v[:1] == "'" else v for h, v in zip(header, values, strict=True) if h}
+        yield (
+            read,
+            {h: _csv_unsafe(v) if v[:1] == "'" else v for h, v in zip(header, values, strict=True) if h},
+        )
 
 
 def _line_if_other(row: int, line: int) -> str:
@@ -461,9 +496,7 @@ def _jsonl_records(
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            raise InvalidInput(
-                f"row {number} (line {line_number}): invalid JSON ({error.msg})"
-            ) from None
+            raise InvalidInput(f"row {number} (line {line_number}): invalid JSON ({error.msg})") from None
         except RecursionError:
             raise InvalidInput(f"row {number} (line {line_number}): JSON nested too deeply") from None
         if not isinstance(record, dict):
@@ -582,11 +615,20 @@ def _tags(value: Any) -> list[Any]:
 # The 1-5 scale of Google's ClaimReview guidance (1 = false, 5 = true); pants-on-fire is
 # also 1 (its alternateName keeps the difference) and unverified has no value at all.
 RATING_VALUES = {
-    "true": 5, "mostly-true": 4, "half-true": 3, "misleading": 2, "false": 1, "pants-on-fire": 1,
+    "true": 5,
+    "mostly-true": 4,
+    "half-true": 3,
+    "misleading": 2,
+    "false": 1,
+    "pants-on-fire": 1,
 }
 RATING_NAMES = {
-    "true": "True", "mostly-true": "Mostly true", "half-true": "Half true",
-    "misleading": "Misleading", "false": "False", "pants-on-fire": "Pants on fire",
+    "true": "True",
+    "mostly-true": "Mostly true",
+    "half-true": "Half true",
+    "misleading": "Misleading",
+    "false": "False",
+    "pants-on-fire": "Pants on fire",
     "unverified": "Unverified",
 }
 
@@ -750,9 +792,7 @@ def write_report_csv(sections: Iterable[Any], out: TextIO) -> None:
                 writer.writerow([section.key, number, key, csv_safe(row.get(key))])
 
 
-def write_report_markdown(
-    sections: Sequence[Any], out: TextIO, *, title: str, summary: str
-) -> None:
+def write_report_markdown(sections: Sequence[Any], out: TextIO, *, title: str, summary: str) -> None:
     """A report an editor reads: a heading and one sentence per section, then its table."""
     out.write(f"# {title}\n\n{summary}\n")
     for section in sections:

@@ -114,7 +114,10 @@ def similarity(a: str, b: str) -> float:
     fuzzy = fuzz.token_set_ratio(ja, jb) / 100
     sort = fuzz.token_sort_ratio(" ".join(la), " ".join(lb)) / 100
     score = (
-        DICE_WEIGHT * dice + CONTAINMENT_WEIGHT * contain + TOKEN_SET_WEIGHT * fuzzy + TOKEN_SORT_WEIGHT * sort
+        DICE_WEIGHT * dice
+        + CONTAINMENT_WEIGHT * contain
+        + TOKEN_SET_WEIGHT * fuzzy
+        + TOKEN_SORT_WEIGHT * sort
     ) * min(1.0, dice / FULL_DICE)
     score *= length_damping(len(sa), len(sb))
     return round(100 * min(1.0, score), 1)
@@ -148,27 +151,63 @@ _QUANTITY = re.compile(
     r"(?P<percent>\s*%|\s*(?:percent|per cent))?(?P<rest>(?:[\s-]+[a-z][a-z']*){0,3})"
 )
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-_MONTH = (r"(?P<m{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH = (
+    r"(?P<m{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _DATE = re.compile(
     r"\b(?:" + _MONTH.format(n=1) + r"\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b"
     r"|(?<![\d.])(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format(n=2) + r"\b)"
 )
 _YEAR = re.compile(r"\b(?:in|since|of|by|during|from)\s+(19[5-9]\d|20[0-4]\d)\b")
 _ZONES = {
-    "ist": 330, "india time": 330, "indian time": 330, "indian standard time": 330,
-    "india standard time": 330, "pkt": 300, "pakistan time": 300, "pakistan standard time": 300,
-    "pst": -480, "pdt": -420, "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420,
-    "mdt": -360, "et": -300, "pt": -480, "gmt": 0, "utc": 0, "bst": 60, "cet": 60, "cest": 120,
-    "eet": 120, "eest": 180, "msk": 180, "jst": 540, "aest": 600, "gst": 240, "ast": 180,
+    "ist": 330,
+    "india time": 330,
+    "indian time": 330,
+    "indian standard time": 330,
+    "india standard time": 330,
+    "pkt": 300,
+    "pakistan time": 300,
+    "pakistan standard time": 300,
+    "pst": -480,
+    "pdt": -420,
+    "est": -300,
+    "edt": -240,
+    "cst": -360,
+    "cdt": -300,
+    "mst": -420,
+    "mdt": -360,
+    "et": -300,
+    "pt": -480,
+    "gmt": 0,
+    "utc": 0,
+    "bst": 60,
+    "cet": 60,
+    "cest": 120,
+    "eet": 120,
+    "eest": 180,
+    "msk": 180,
+    "jst": 540,
+    "aest": 600,
+    "gst": 240,
+    "ast": 180,
 }
 _TIME = re.compile(
     r"\b(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
-    r"(?:\s*\(?(?P<zone>" + "|".join(sorted((re.escape(z) for z in _ZONES), key=len, reverse=True))
-    + r")\b)?"
+    r"(?:\s*\(?(?P<zone>" + "|".join(sorted((re.escape(z) for z in _ZONES), key=len, reverse=True)) + r")\b)?"
 )
 _NUMBER_STOP = STOP_WORDS | {"of", "per", "cent", "percent", "year", "years", "old", "times", "time"}
 
@@ -239,7 +278,7 @@ def _identifiers(norm: str) -> dict[str, str]:
 
 
 def _other_names(a: Analysis, b: Analysis) -> Reason | None:
-    """"Route 9" in one, "Route 4" in the other: two things, whatever else the two share."""
+    """ "Route 9" in one, "Route 4" in the other: two things, whatever else the two share."""
     ia, ib = _identifiers(a.proposition), _identifiers(b.proposition)
     for noun in sorted(ia.keys() & ib.keys()):
         if ia[noun] != ib[noun]:
@@ -287,15 +326,20 @@ def _times(norm: str) -> tuple[tuple[int, bool, str, tuple[int, int]], ...]:
 
 
 def _other_counts(a: Analysis, b: Analysis) -> Reason | None:
-    """"Killed 40 people" / "displaced 200,000 people": counts of two acts in one event, two
+    """ "Killed 40 people" / "displaced 200,000 people": counts of two acts in one event, two
     aspects of it rather than one claim (unless a also has b's count: "… and injured 300")."""
     qa, qb = _quantities(a.proposition), _quantities(b.proposition)
     for x in qa:
         for y in qb:
             number = re.search(r"\d+(?:\.\d+)?", y.text)
             if (
-                x.act and y.act and x.act != y.act and (x.nouns <= y.nouns or y.nouns <= x.nouns)
-                and not (number and re.search(rf"(?<![\d.]){re.escape(number.group(0))}(?![\d.])", a.proposition))
+                x.act
+                and y.act
+                and x.act != y.act
+                and (x.nouns <= y.nouns or y.nouns <= x.nouns)
+                and not (
+                    number and re.search(rf"(?<![\d.]){re.escape(number.group(0))}(?![\d.])", a.proposition)
+                )
             ):
                 return Reason("aspect", f"'{x.text}' in a and '{y.text}' in b count different things")
     return None
@@ -308,19 +352,33 @@ def _number_conflicts(a: Analysis, b: Analysis) -> list[Reason]:
         # The same thing counted: one side's nouns all appear on the other ("six indian jets", "3 jets").
         # Counts of two acts ("killed 40", "displaced 200,000 people") are two counts.
         same = [
-            y for y in qb
-            if (x.nouns <= y.nouns or y.nouns <= x.nouns) and (x.act is None or y.act is None or x.act == y.act)
+            y
+            for y in qb
+            if (x.nouns <= y.nouns or y.nouns <= x.nouns)
+            and (x.act is None or y.act is None or x.act == y.act)
         ]
         if same and all(y.high < x.low or x.high < y.low for y in same):
             y = same[0]
-            reasons.append(Reason("number", f"'{x.text}' in a vs '{y.text}' in b", None,
-                                  (a.prop_offset + x.span[0], a.prop_offset + x.span[1])))
+            reasons.append(
+                Reason(
+                    "number",
+                    f"'{x.text}' in a vs '{y.text}' in b",
+                    None,
+                    (a.prop_offset + x.span[0], a.prop_offset + x.span[1]),
+                )
+            )
             break
     da, db = _dates(a.proposition), _dates(b.proposition)
     # other days of one month conflict; other months are often other events
-    if da and db and not {d[:2] for d in da} & {d[:2] for d in db} and {d[0] for d in da} & {d[0] for d in db}:
-        reasons.append(Reason("date", f"{da[0][0]:02d}-{da[0][1]:02d} in a vs "
-                                      f"{db[0][0]:02d}-{db[0][1]:02d} in b"))
+    if (
+        da
+        and db
+        and not {d[:2] for d in da} & {d[:2] for d in db}
+        and {d[0] for d in da} & {d[0] for d in db}
+    ):
+        reasons.append(
+            Reason("date", f"{da[0][0]:02d}-{da[0][1]:02d} in a vs {db[0][0]:02d}-{db[0][1]:02d} in b")
+        )
     ta, tb = _times(a.proposition), _times(b.proposition)
     if ta and tb:
         comparable = [(p, q) for p in ta for q in tb if p[1] == q[1]]
@@ -367,8 +425,10 @@ def _stem_forms(text: str) -> dict[str, str]:
     for word in tokens(text):
         for size in (7, 6, 5, 4, 3, 2):
             key = word[:size]
-            if key in _ANTONYMS and key not in out and (
-                len(word) - size <= 4 if size >= 5 else word[size:] in _INFLECTIONS
+            if (
+                key in _ANTONYMS
+                and key not in out
+                and (len(word) - size <= 4 if size >= 5 else word[size:] in _INFLECTIONS)
             ):
                 out[key] = word
     return out
@@ -399,12 +459,12 @@ def _antonym(a: Analysis, b: Analysis) -> Reason | None:
     wa, wb = set(tokens(a.proposition)), set(tokens(b.proposition))
     for word in wa - wb:
         m = _NEG_PREFIX.match(word)
-        if m and m.group(0) in _PREFIX_SAFE and word[m.end():] in wb - wa:
-            return Reason("antonym", f"'{word}' in a vs '{word[m.end():]}' in b")
+        if m and m.group(0) in _PREFIX_SAFE and word[m.end() :] in wb - wa:
+            return Reason("antonym", f"'{word}' in a vs '{word[m.end() :]}' in b")
     for word in wb - wa:
         m = _NEG_PREFIX.match(word)
-        if m and m.group(0) in _PREFIX_SAFE and word[m.end():] in wa - wb:
-            return Reason("antonym", f"'{word[m.end():]}' in a vs '{word}' in b")
+        if m and m.group(0) in _PREFIX_SAFE and word[m.end() :] in wa - wb:
+            return Reason("antonym", f"'{word[m.end() :]}' in a vs '{word}' in b")
     return None
 
 
@@ -445,7 +505,7 @@ def _shared_players(a: Analysis, b: Analysis, names: frozenset[str]) -> int:
 
 
 def _roles_swapped(a: Analysis, b: Analysis, names: frozenset[str]) -> Reason | None:
-    """"Tata Steel took over Corus" vs "Corus took over Tata Steel": one set of words, the
+    """ "Tata Steel took over Corus" vs "Corus took over Tata Steel": one set of words, the
     parties in the other order (after a passive is made active: "Corus was taken over by Tata
     Steel" is no swap)."""
     ta, tb = _frame(active(a.proposition)), _frame(active(b.proposition))
@@ -516,7 +576,9 @@ SYMMETRIC_CONCEPTS = frozenset(concept(w) for w in SYMMETRIC_ACTS)
 # ---------------------------------------------------------------- judging
 
 
-_CLAUSE_STOP = re.compile(r"[,;:.?!\"(]|\s-\s|\b(?:and|but|if|because|while|when|after|before|as|so|who|which)\b")
+_CLAUSE_STOP = re.compile(
+    r"[,;:.?!\"(]|\s-\s|\b(?:and|but|if|because|while|when|after|before|as|so|who|which)\b"
+)
 
 
 def _aligned(negated: Analysis, other: Analysis) -> bool:
@@ -530,12 +592,12 @@ def _aligned(negated: Analysis, other: Analysis) -> bool:
     theirs = frozenset(stem_list(other.proposition))
     norm = negated.norm
     for cue in negated.cues:
-        left = norm[:cue.span[0]]
+        left = norm[: cue.span[0]]
         stops = list(_CLAUSE_STOP.finditer(left))
-        before = left[stops[-1].end():] if stops else left
-        after_text = norm[cue.span[1]:]
+        before = left[stops[-1].end() :] if stops else left
+        after_text = norm[cue.span[1] :]
         stop = _CLAUSE_STOP.search(after_text)
-        after = after_text[:stop.start()] if stop else after_text
+        after = after_text[: stop.start()] if stop else after_text
         if _JUDGES_THE_WHOLE.match(after):
             return True  # "update: not true" says the whole report is false
         # "no soldiers were killed" denies soldiers, not the killing: it bears on the other side
@@ -567,7 +629,7 @@ def _label_on_claim(xa: Analysis, xb: Analysis) -> Reason | None:
     theirs = frozenset(_content_stem(w) for w in informative_words(xa.proposition))
     norm = xb.norm
     for m in _LABEL_NOUN.finditer(norm):
-        left = norm[max(0, m.start() - 30):m.start()]
+        left = norm[max(0, m.start() - 30) : m.start()]
         if _LABEL_UNDONE.search(left) or _in_question_text(norm, m.start()):
             continue
         before = re.findall(r"[a-z0-9']+", left)[-1:]
@@ -716,7 +778,9 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
         return Judgement(Relation.RELATED, score, (off_claim, *conflicts, sim_reason))
     found = part_conflicts(active(xa.proposition), active(xb.proposition), proper_names(a), proper_names(b))
     # a refilled word that is also an antonym is the antonym's flip, not another filler
-    shown = {w for r in conflicts if r.code in ("antonym", "converse") for w in re.findall(r"'([^']+)'", r.detail)}
+    shown = {
+        w for r in conflicts if r.code in ("antonym", "converse") for w in re.findall(r"'([^']+)'", r.detail)
+    }
     parts = tuple(Reason(p.part, p.detail) for p in found if not {p.a, p.b} & shown)
     if parts and not roles:
         # One part filled differently: the same claim about another actor, target, place or
@@ -780,12 +844,17 @@ def _judge_passage(a: str, b: str, threshold: float) -> Judgement:
     cue_reasons = tuple(r for j in judged for r in j.reasons if r.code in ("denial", "negation"))[:1]
     if claim.hedges or claim.modality is Modality.QUESTION:
         # A hedged claim can only be reported on, whatever the passage says.
-        return Judgement(Relation.RELATED, score, (Reason("hedge", f"'{claim.hedge or '?'}' in a", "a"), sim_reason))
+        return Judgement(
+            Relation.RELATED, score, (Reason("hedge", f"'{claim.hedge or '?'}' in a", "a"), sim_reason)
+        )
     if refute >= PASSAGE_REFUTE:
         relation = Relation.AGREES if claim.polarity is Polarity.DENY else Relation.CONTRADICTS
         return Judgement(relation, score, (*cue_reasons, density, sim_reason))
-    lead = [j for j in judged[:1] if j.relation is Relation.CONTRADICTS
-            and any(r.code == "denial" for r in j.reasons)]
+    lead = [
+        j
+        for j in judged[:1]
+        if j.relation is Relation.CONTRADICTS and any(r.code == "denial" for r in j.reasons)
+    ]
     if lead:
         return Judgement(Relation.CONTRADICTS, score, (*lead[0].reasons[:1], density, sim_reason))
     if hedge <= PASSAGE_HEDGE:

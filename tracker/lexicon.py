@@ -209,9 +209,11 @@ ACTOR_GROUPS: frozenset[str] = frozenset(
 )
 _MONTH_NAMES = "january february march april may june july august september october november december"
 # Month names and their abbreviations, each mapped to the full name.
-MONTHS: dict[str, str] = {name: name for name in _MONTH_NAMES.split()} | {
-    name[:3]: name for name in _MONTH_NAMES.split()
-} | {"sept": "september"}
+MONTHS: dict[str, str] = (
+    {name: name for name in _MONTH_NAMES.split()}
+    | {name[:3]: name for name in _MONTH_NAMES.split()}
+    | {"sept": "september"}
+)
 WEEKDAYS: frozenset[str] = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Prepositions after which a country or group names where something happened.
 PLACE_PREPOSITIONS: frozenset[str] = frozenset(
@@ -351,8 +353,17 @@ SYNONYM_PHRASES: dict[tuple[str, ...], str] = {
 }
 # Where Snowball's English stemmer makes one stem of two words that news keeps apart.
 STEM_EXCEPTIONS: dict[str, str] = {
-    "authorities": "authority", "authority": "authority", "officer": "officer", "officers": "officer",
-    "conservative": "conservative", "conservatives": "conservative", "organisation": "organisation",
-    "organization": "organisation", "organisations": "organisation", "organizations": "organisation",
-    "generous": "generous", "news": "news", "us": "us",
+    "authorities": "authority",
+    "authority": "authority",
+    "officer": "officer",
+    "officers": "officer",
+    "conservative": "conservative",
+    "conservatives": "conservative",
+    "organisation": "organisation",
+    "organization": "organisation",
+    "organisations": "organisation",
+    "organizations": "organisation",
+    "generous": "generous",
+    "news": "news",
+    "us": "us",
 }

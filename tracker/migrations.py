@@ -157,7 +157,9 @@ def m003_claims(db: Database) -> None:
         not_null={"text", "origin", "created_at"},
     )
     db.execute("CREATE UNIQUE INDEX idx_claims_ref ON claims (ref) WHERE ref IS NOT NULL")
-    db.table("claims").enable_fts(["text"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2")
+    db.table("claims").enable_fts(
+        ["text"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2"
+    )
     db.execute(
         """CREATE TABLE claim_statements (
                claim_id INTEGER NOT NULL REFERENCES claims(id),
@@ -265,9 +267,7 @@ def m005_reanalyse(db: Database) -> None:
             continue
         rows = db.execute(f"SELECT id, text, proposition FROM {table}").fetchall()
         changed = [
-            (proposition, sid)
-            for sid, text, old in rows
-            if (proposition := analyse(text).proposition) != old
+            (proposition, sid) for sid, text, old in rows if (proposition := analyse(text).proposition) != old
         ]
         db.conn.executemany(f"UPDATE {table} SET proposition = ? WHERE id = ?", changed)
 

@@ -104,8 +104,7 @@ class Judgement:
             "relation": self.relation.value,
             "score": round(self.score, 1),
             "reasons": [
-                {k: v for k, v in asdict(reason).items() if v is not None}
-                for reason in self.reasons
+                {k: v for k, v in asdict(reason).items() if v is not None} for reason in self.reasons
             ],
         }
 

@@ -482,6 +482,7 @@ def _noun_cue(body: str, tail: re.Match[str]) -> bool:
     group = "cue1" if tail.group("cue1") else "cue2"
     return bool(_NOUN_BEFORE.search(body, 0, tail.start(group)))
 
+
 _TAIL_CUE = re.compile(_TAIL_VERBS)
 _ACCORDING = re.compile(r"^(?:\w+\s+)?according to [^,]{1,80},\s*|,?\s*according to [^,]{1,80}$")
 _HEADLINE_PREFIX = re.compile(r"^(?P<pre>[\w.' &/-]{1,30}):\s+(?=\S)")

@@ -135,8 +135,7 @@ def _root(
     db_path: DbOption = None,
     show_version: Annotated[
         bool,
-        typer.Option("--version", is_eager=True, callback=_print_version,
-                     help="Print the version and exit."),
+        typer.Option("--version", is_eager=True, callback=_print_version, help="Print the version and exit."),
     ] = False,
 ) -> None:
     """Options here apply to every command; a command's own --db must name the same file."""

@@ -228,7 +228,9 @@ def review(
     by = _reviewer()
 
     def show(row: dict[str, Any], position: int, total: int) -> None:
-        why = "; ".join(f"{r['code']}: {r['detail']}" for r in row["reasons"] if r.get("code") != "similarity")
+        why = "; ".join(
+            f"{r['code']}: {r['detail']}" for r in row["reasons"] if r.get("code") != "similarity"
+        )
         record(
             [
                 ("claim", f"#{row['claim_id']} {row['claim']}"),

@@ -19,8 +19,14 @@ def _walk(command: Any, path: list[str], parent: Any = None) -> list[tuple[str, 
     import typer
 
     # a parent context, as when run: a subcommand inherits the group's settings (-h)
-    ctx = typer.Context(command, parent=parent, info_name=path[-1], terminal_width=WIDTH,
-                        max_content_width=WIDTH, **command.context_settings)
+    ctx = typer.Context(
+        command,
+        parent=parent,
+        info_name=path[-1],
+        terminal_width=WIDTH,
+        max_content_width=WIDTH,
+        **command.context_settings,
+    )
     found = [(" ".join(path), command, ctx)]
     if hasattr(command, "list_commands"):
         for name in command.list_commands(ctx):

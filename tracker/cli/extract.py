@@ -40,11 +40,19 @@ def register(app: typer.Typer) -> None:
 
 def extract(
     files: Annotated[list[str], typer.Argument(help="Article text files; - reads stdin.", metavar="FILE...")],
-    source: Annotated[str | None, typer.Option("--source", help="The outlet (default: as the article names it).")] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="The outlet (default: as the article names it).")
+    ] = None,
     url: Annotated[str | None, typer.Option(help="URL of the article.")] = None,
-    date: Annotated[str | None, typer.Option("--date", help="When the article was published (reported-on date).")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be stored; store nothing.")] = False,
-    link: Annotated[bool, typer.Option("--link/--no-link", help="Link new statements to related ones.")] = True,
+    date: Annotated[
+        str | None, typer.Option("--date", help="When the article was published (reported-on date).")
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would be stored; store nothing.")
+    ] = False,
+    link: Annotated[
+        bool, typer.Option("--link/--no-link", help="Link new statements to related ones.")
+    ] = True,
     json_: JsonOption = False,
     csv: CsvOption = False,
     nl: NlOption = False,
@@ -169,7 +177,24 @@ def _store(db: Database, rows: list[dict[str, Any]]) -> Sequence[Added]:
     from tracker.model import NewStatement
     from tracker.store import add_statements
 
-    fields = ("speaker", "role", "cue", "kind", "polarity", "modality", "hedge", "via", "text",
-              "char_start", "char_end", "source", "url", "title", "author", "said_on", "reported_on",
-              "answers")
+    fields = (
+        "speaker",
+        "role",
+        "cue",
+        "kind",
+        "polarity",
+        "modality",
+        "hedge",
+        "via",
+        "text",
+        "char_start",
+        "char_end",
+        "source",
+        "url",
+        "title",
+        "author",
+        "said_on",
+        "reported_on",
+        "answers",
+    )
     return add_statements(db, (NewStatement(**{f: row[f] for f in fields}) for row in rows))

@@ -21,31 +21,120 @@ from tracker.cli.options import (
 
 EXPORTS = ("statements", "links", "contradictions", "speakers", "verdicts", "report")
 EXPORT_FORMATS = ("csv", "json", "jsonl", "md", "claimreview")
-OUTPUT_SUFFIXES = {"csv": "csv", "json": "json", "jsonl": "jsonl", "ndjson": "jsonl", "md": "md",
-                   "markdown": "md"}
+OUTPUT_SUFFIXES = {
+    "csv": "csv",
+    "json": "json",
+    "jsonl": "jsonl",
+    "ndjson": "jsonl",
+    "md": "md",
+    "markdown": "md",
+}
 Columns = list[tuple[str, str]]
 # every field `tracker import` reads back, so an export round-trips
 STATEMENT_COLUMNS = [
-    "id", "ref", "text", "speaker", "speaker_kind", "role", "affiliation", "source", "url",
-    "title", "author", "published", "said_on", "reported_on", "kind", "cue", "via", "hedge",
-    "modality", "polarity", "proposition", "tags", "char_start", "char_end", "created_at",
+    "id",
+    "ref",
+    "text",
+    "speaker",
+    "speaker_kind",
+    "role",
+    "affiliation",
+    "source",
+    "url",
+    "title",
+    "author",
+    "published",
+    "said_on",
+    "reported_on",
+    "kind",
+    "cue",
+    "via",
+    "hedge",
+    "modality",
+    "polarity",
+    "proposition",
+    "tags",
+    "char_start",
+    "char_end",
+    "created_at",
 ]
-STATEMENT_MD = ["id", "speaker", "role", "text", "source", "said_on", "reported_on", "kind",
-                "cue", "via", "hedge", "tags", "ref"]
+STATEMENT_MD = [
+    "id",
+    "speaker",
+    "role",
+    "text",
+    "source",
+    "said_on",
+    "reported_on",
+    "kind",
+    "cue",
+    "via",
+    "hedge",
+    "tags",
+    "ref",
+]
 LINK_COLUMNS = [
-    "id", "relation", "status", "score", "flip", "a_id", "a_ref", "a_speaker", "a_source",
-    "a_date", "a_text", "b_id", "b_ref", "b_speaker", "b_source", "b_date", "b_text", "reason",
-    "engine", "created_at", "reviewed_at", "reviewed_by",
+    "id",
+    "relation",
+    "status",
+    "score",
+    "flip",
+    "a_id",
+    "a_ref",
+    "a_speaker",
+    "a_source",
+    "a_date",
+    "a_text",
+    "b_id",
+    "b_ref",
+    "b_speaker",
+    "b_source",
+    "b_date",
+    "b_text",
+    "reason",
+    "engine",
+    "created_at",
+    "reviewed_at",
+    "reviewed_by",
 ]
-LINK_MD = ["id", "relation", "status", "score", "a_id", "a_speaker", "a_text", "b_id",
-           "b_speaker", "b_text", "reason"]
+LINK_MD = [
+    "id",
+    "relation",
+    "status",
+    "score",
+    "a_id",
+    "a_speaker",
+    "a_text",
+    "b_id",
+    "b_speaker",
+    "b_text",
+    "reason",
+]
 SPEAKER_COLUMNS = ["id", "name", "kind", "role", "affiliation", "aliases", "statements"]
 VERDICT_COLUMNS = [
-    "id", "statement_id", "rating", "current", "by", "created_at", "evidence_url", "note",
-    "speaker", "source", "text",
+    "id",
+    "statement_id",
+    "rating",
+    "current",
+    "by",
+    "created_at",
+    "evidence_url",
+    "note",
+    "speaker",
+    "source",
+    "text",
 ]
-VERDICT_MD = ["statement_id", "rating", "current", "by", "created_at", "speaker", "text",
-              "evidence_url", "note"]
+VERDICT_MD = [
+    "statement_id",
+    "rating",
+    "current",
+    "by",
+    "created_at",
+    "speaker",
+    "text",
+    "evidence_url",
+    "note",
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -55,9 +144,19 @@ def register(app: typer.Typer) -> None:
 
 def import_(
     file: Annotated[str, typer.Argument(help="A CSV, TSV, JSON or JSONL file; - for stdin.", metavar="FILE")],
-    fmt: Annotated[str | None, typer.Option("--format", help="csv, tsv, json or jsonl (default: from the extension, else from the content).")] = None,
-    encoding: Annotated[str | None, typer.Option("--encoding", help="The file's text encoding (default: UTF-8, else detected).")] = None,
-    link: Annotated[bool, typer.Option("--link/--no-link", help="Link the new statements to related ones.")] = True,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", help="csv, tsv, json or jsonl (default: from the extension, else from the content)."
+        ),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="The file's text encoding (default: UTF-8, else detected)."),
+    ] = None,
+    link: Annotated[
+        bool, typer.Option("--link/--no-link", help="Link the new statements to related ones.")
+    ] = True,
     db_path: DbOption = None,
 ) -> None:
     """Import statements; one invalid row rejects the whole file and stores nothing.
@@ -86,13 +185,21 @@ def import_(
     def detected(used: str) -> None:
         status(f"Read {name} as {used} (it is not UTF-8; give --encoding if that is wrong).")
 
-    added = add_statements(db, read_statements(
-        file, chosen, warn=lambda m: status(f"Warning: {m}"), note=detected, encoding=encoding,
-    ))
+    added = add_statements(
+        db,
+        read_statements(
+            file,
+            chosen,
+            warn=lambda m: status(f"Warning: {m}"),
+            note=detected,
+            encoding=encoding,
+        ),
+    )
     new = added.new_count  # a list of a million new ids is ~40 MiB: built only to link them
     with after_commit(new):
-        status(f"Imported {new} new statement{'s' if new != 1 else ''}"
-               f" ({len(added) - new} already recorded).")
+        status(
+            f"Imported {new} new statement{'s' if new != 1 else ''} ({len(added) - new} already recorded)."
+        )
         if link and new:
             link_added(db, added.new_ids)
 
@@ -175,8 +282,11 @@ def export(
     what: Annotated[str, typer.Argument(help=f"One of: {', '.join(EXPORTS)}.", metavar="WHAT")],
     fmt: Annotated[
         str | None,
-        typer.Option("--format", help="csv, json, jsonl, md or claimreview (verdicts only); "
-                     "default: from the -o extension, else json."),
+        typer.Option(
+            "--format",
+            help="csv, json, jsonl, md or claimreview (verdicts only); "
+            "default: from the -o extension, else json.",
+        ),
     ] = None,
     output: Annotated[
         str | None,
@@ -217,5 +327,7 @@ def export(
         return
     with AtomicOutput(output) as out:
         count = _write(what, fmt, db, where, out)
-    status(f"Wrote {count} {what if what != 'report' else 'report row'}"
-           f"{'' if what != 'report' or count == 1 else 's'} to {output}.")
+    status(
+        f"Wrote {count} {what if what != 'report' else 'report row'}"
+        f"{'' if what != 'report' or count == 1 else 's'} to {output}."
+    )

@@ -56,18 +56,41 @@ PAIR_COLUMNS: list[Column] = [
     ("reason", "why"),
 ]
 PAIR_MACHINE = [
-    "id", "relation", "status", "score", "flip", "reason",
-    "a_id", "a_ref", "a_text", "a_speaker", "a_source", "a_date",
-    "b_id", "b_ref", "b_text", "b_speaker", "b_source", "b_date",
-    "engine", "created_at", "reviewed_at", "reviewed_by",
+    "id",
+    "relation",
+    "status",
+    "score",
+    "flip",
+    "reason",
+    "a_id",
+    "a_ref",
+    "a_text",
+    "a_speaker",
+    "a_source",
+    "a_date",
+    "b_id",
+    "b_ref",
+    "b_text",
+    "b_speaker",
+    "b_source",
+    "b_date",
+    "engine",
+    "created_at",
+    "reviewed_at",
+    "reviewed_by",
 ]
 SIMILAR_COLUMNS: list[Column] = [
-    ("score", "score"), ("id", "id"), ("ref", "ref"), ("speaker", "speaker"), ("text", "text"),
+    ("score", "score"),
+    ("id", "id"),
+    ("ref", "ref"),
+    ("speaker", "speaker"),
+    ("text", "text"),
     ("source", "source"),
 ]
 
-link_app = _typer(help="Link related statements; with no subcommand, relink everything.\n\n"
-                  "Example: tracker link --timings")
+link_app = _typer(
+    help="Link related statements; with no subcommand, relink everything.\n\nExample: tracker link --timings"
+)
 link_app.info.no_args_is_help = False
 settings_app = _typer(
     help="Show the linking thresholds, or change one with `settings set KEY VALUE`.\n\n"
@@ -96,17 +119,13 @@ def _reviewer() -> str | None:
         return None
 
 
-def _pairs(
-    rows: list[dict[str, Any]], fmt: str, *, title: str, empty: str, relation: bool = True
-) -> None:
+def _pairs(rows: list[dict[str, Any]], fmt: str, *, title: str, empty: str, relation: bool = True) -> None:
     from tracker.cli.render import emit
 
     if fmt in ("json", "nl"):
         emit(rows, [], fmt=fmt)
     elif fmt == "table":
-        shown = [
-            {**row, **{f"statement_{side}": _one_line(row, side) for side in "ab"}} for row in rows
-        ]
+        shown = [{**row, **{f"statement_{side}": _one_line(row, side) for side in "ab"}} for row in rows]
         columns = [c for c in PAIR_COLUMNS if relation or c[0] != "relation"]
         emit(shown, columns, fmt=fmt, title=title, empty=empty)
     else:
@@ -137,9 +156,11 @@ def link(
     db = database(db_path)
     with progress("Linking") as bar:
         stats = relink_all(db, progress=bar)
-    status(f"{stats.candidates} candidate pairs, {stats.judged} close enough to judge: "
-           f"{stats.summary()}; "
-           f"{stats.removed} stale link{'s' if stats.removed != 1 else ''} removed.")
+    status(
+        f"{stats.candidates} candidate pairs, {stats.judged} close enough to judge: "
+        f"{stats.summary()}; "
+        f"{stats.removed} stale link{'s' if stats.removed != 1 else ''} removed."
+    )
     if timings:
         status(f"Took {sum(stats.seconds.values()):.1f} s: {stats.timings()}.")
 
@@ -179,7 +200,9 @@ def _decide(link_id: int, db_path: Any, decision: Any) -> None:
 
 def links(
     relation: Annotated[StoredRelation | None, typer.Option(help="Only this relation.")] = None,
-    status: Annotated[AnyStatus, typer.Option(help="Review status; all = every link not rejected.")] = AnyStatus.ALL,
+    status: Annotated[
+        AnyStatus, typer.Option(help="Review status; all = every link not rejected.")
+    ] = AnyStatus.ALL,
     limit: LimitOption = None,
     json_: JsonOption = False,
     csv: CsvOption = False,
@@ -194,7 +217,9 @@ def links(
 
     fmt = output_format(json_, csv, nl)
     rows = list_links(
-        database(db_path), relation=relation.value if relation else None, status=status.value,
+        database(db_path),
+        relation=relation.value if relation else None,
+        status=status.value,
         limit=limit,
     )
     _pairs(rows, fmt, title="Links", empty="No links.")
@@ -206,8 +231,12 @@ def contradictions(
     since: SinceFilter = None,
     until: UntilFilter = None,
     flips: Annotated[bool, typer.Option("--flips", help="Only a speaker contradicting themself.")] = False,
-    status: Annotated[LiveStatus, typer.Option(help="Review status; rejected links are never listed.")] = LiveStatus.ALL,
-    fail_if_any: Annotated[bool, typer.Option("--fail-if-any", help="Exit with code 3 when any contradiction is listed.")] = False,
+    status: Annotated[
+        LiveStatus, typer.Option(help="Review status; rejected links are never listed.")
+    ] = LiveStatus.ALL,
+    fail_if_any: Annotated[
+        bool, typer.Option("--fail-if-any", help="Exit with code 3 when any contradiction is listed.")
+    ] = False,
     limit: LimitOption = None,
     json_: JsonOption = False,
     csv: CsvOption = False,
@@ -228,8 +257,9 @@ def contradictions(
         flips=flips,
         status=status.value,
     )[:limit]
-    _pairs(rows, fmt, title="Flips" if flips else "Contradictions", empty="No contradictions.",
-           relation=False)  # every one contradicts
+    _pairs(
+        rows, fmt, title="Flips" if flips else "Contradictions", empty="No contradictions.", relation=False
+    )  # every one contradicts
     if fail_if_any and rows:
         raise typer.Exit(3)
 
@@ -243,8 +273,13 @@ def _show_pair(row: dict[str, Any], position: int, total: int) -> None:
     from tracker.cli.render import record
 
     record(
-        [("a", _one_line(row, "a")), ("b", _one_line(row, "b")), ("relation", row["relation"]),
-         ("score", row["score"]), ("why", row["reason"])],
+        [
+            ("a", _one_line(row, "a")),
+            ("b", _one_line(row, "b")),
+            ("relation", row["relation"]),
+            ("score", row["score"]),
+            ("why", row["reason"]),
+        ],
         title=f"Link {row['id']} ({position} of {total})",
     )
 
@@ -368,9 +403,22 @@ def eval_(
     a: Annotated[str, typer.Option("--a", help="Column with the first statement.")],
     b: Annotated[str, typer.Option("--b", help="Column with the second statement.")],
     label: Annotated[str, typer.Option("--label", help="Column with the gold label.")],
-    mapping: Annotated[str | None, typer.Option("--map", help="Labels to relations: for=agrees,against=contradicts,observing=related.")] = None,
-    related_threshold: Annotated[float | None, typer.Option("--related-threshold", min=0, max=100, help="Similarity below which a pair is unrelated (0: every pair is about the same thing).")] = None,
-    fmt: Annotated[str | None, typer.Option("--format", help="csv or tsv (default: from the extension).")] = None,
+    mapping: Annotated[
+        str | None,
+        typer.Option("--map", help="Labels to relations: for=agrees,against=contradicts,observing=related."),
+    ] = None,
+    related_threshold: Annotated[
+        float | None,
+        typer.Option(
+            "--related-threshold",
+            min=0,
+            max=100,
+            help="Similarity below which a pair is unrelated (0: every pair is about the same thing).",
+        ),
+    ] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="csv or tsv (default: from the extension).")
+    ] = None,
     json_: JsonOption = False,
     csv: CsvOption = False,
     nl: NlOption = False,
@@ -389,19 +437,35 @@ def eval_(
     pairs = read_pairs(file, a=a, b=b, label=label, mapping=parse_mapping(mapping), fmt=fmt)
     report = evaluate_pairs(pairs, related_threshold=related_threshold)
     if out == "csv":
-        emit([{"relation": name, **scores} for name, scores in report["per_label"].items()],
-             [(k, k) for k in ("relation", "precision", "recall", "f1", "support")], fmt=out)
+        emit(
+            [{"relation": name, **scores} for name, scores in report["per_label"].items()],
+            [(k, k) for k in ("relation", "precision", "recall", "f1", "support")],
+            fmt=out,
+        )
         return
     if out != "table":
         emit_record(report, fmt=out)
         return
-    record([("pairs", report["n"]), ("accuracy", f"{report['accuracy']:.3f}"),
-            ("macro F1", f"{report['macro_f1']:.3f}"), ("engine", report["engine"])])
+    record(
+        [
+            ("pairs", report["n"]),
+            ("accuracy", f"{report['accuracy']:.3f}"),
+            ("macro F1", f"{report['macro_f1']:.3f}"),
+            ("engine", report["engine"]),
+        ]
+    )
     table(
-        [{"relation": name, **{k: f"{v:.3f}" if k != "support" else v for k, v in scores.items()}}
-         for name, scores in report["per_label"].items()],
-        [("relation", "relation"), ("precision", "precision"), ("recall", "recall"),
-         ("f1", "F1"), ("support", "support")],
+        [
+            {"relation": name, **{k: f"{v:.3f}" if k != "support" else v for k, v in scores.items()}}
+            for name, scores in report["per_label"].items()
+        ],
+        [
+            ("relation", "relation"),
+            ("precision", "precision"),
+            ("recall", "recall"),
+            ("f1", "F1"),
+            ("support", "support"),
+        ],
     )
     labels = list(report["confusion"])
     table(
@@ -411,8 +475,15 @@ def eval_(
     )
     if "per_phenomenon" in report:
         table(
-            [{"phenomenon": name, "n": row["n"], "right": row["right"], "accuracy": f"{row['accuracy']:.3f}"}
-             for name, row in report["per_phenomenon"].items()],
+            [
+                {
+                    "phenomenon": name,
+                    "n": row["n"],
+                    "right": row["right"],
+                    "accuracy": f"{row['accuracy']:.3f}",
+                }
+                for name, row in report["per_phenomenon"].items()
+            ],
             [("phenomenon", "phenomenon"), ("n", "pairs"), ("right", "right"), ("accuracy", "accuracy")],
             title="Per phenomenon",
         )
@@ -436,9 +507,11 @@ def settings(
     from tracker.cli.render import emit
     from tracker.link import settings as current
 
-    emit(current(database(db_path)),
-         [("key", "key"), ("value", "value"), ("default", "default"), ("description", "description")],
-         fmt=fmt)
+    emit(
+        current(database(db_path)),
+        [("key", "key"), ("value", "value"), ("default", "default"), ("description", "description")],
+        fmt=fmt,
+    )
 
 
 @settings_app.command("set")

@@ -48,7 +48,9 @@ SpeakerFilter = Annotated[str | None, typer.Option("--speaker", help="Only this 
 SourceFilter = Annotated[str | None, typer.Option("--source", help="Only this outlet (or URL).")]
 TagFilter = Annotated[str | None, typer.Option("--tag", help="Only statements with this tag.")]
 SinceFilter = Annotated[str | None, typer.Option("--since", help="Said (or reported) on or after this date.")]
-UntilFilter = Annotated[str | None, typer.Option("--until", help="Said (or reported) on or before this date.")]
+UntilFilter = Annotated[
+    str | None, typer.Option("--until", help="Said (or reported) on or before this date.")
+]
 
 
 def output_format(json_: bool = False, csv: bool = False, nl: bool = False) -> str:
@@ -102,8 +104,10 @@ def link_added(db: Database, ids: list[int]) -> None:
     from tracker.link import link_new
 
     many = len(ids) != 1
-    unlinked = (f"the new statement{'s are' if many else ' is'} stored, not linked yet "
-                f"(`tracker link` links {'them' if many else 'it'}).")
+    unlinked = (
+        f"the new statement{'s are' if many else ' is'} stored, not linked yet "
+        f"(`tracker link` links {'them' if many else 'it'})."
+    )
     with after_commit(len(ids), unlinked):
         if many:
             with progress("Linking") as bar:

@@ -12,12 +12,40 @@ from tracker.export import write_csv, write_json, write_jsonl
 Column = tuple[str, str]  # (key in the row, header shown to humans)
 # wide columns take most of the width left over; short ones never wrap
 WIDE_COLUMNS = frozenset(
-    {"text", "text_a", "text_b", "reasons", "reason", "why", "proposition", "other_text", "note",
-     "title", "statement_a", "statement_b"}
+    {
+        "text",
+        "text_a",
+        "text_b",
+        "reasons",
+        "reason",
+        "why",
+        "proposition",
+        "other_text",
+        "note",
+        "title",
+        "statement_a",
+        "statement_b",
+    }
 )
 SHORT_COLUMNS = frozenset(
-    {"id", "a_id", "b_id", "other_id", "said_on", "reported_on", "published", "kind",
-     "polarity", "score", "status", "statements", "relation", "rating", "count", "created_at"}
+    {
+        "id",
+        "a_id",
+        "b_id",
+        "other_id",
+        "said_on",
+        "reported_on",
+        "published",
+        "kind",
+        "polarity",
+        "score",
+        "status",
+        "statements",
+        "relation",
+        "rating",
+        "count",
+        "created_at",
+    }
 )
 
 
@@ -92,8 +120,7 @@ def table(
         elif key in SHORT_COLUMNS:
             grid.add_column(header, overflow="fold", min_width=min(longest, 10))
         else:
-            grid.add_column(header, overflow="fold", ratio=1, max_width=28,
-                            min_width=min(longest, 10))
+            grid.add_column(header, overflow="fold", ratio=1, max_width=28, min_width=min(longest, 10))
     for row in rows:
         grid.add_row(*(escape(cell(row.get(key))) for key, _ in columns))
     console.print(grid)
@@ -132,8 +159,12 @@ class progress:
         self.bar = None
         if console.is_terminal:  # a bar in a log file or pipe is only noise
             self.bar = Progress(
-                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                TimeRemainingColumn(), console=console, transient=True,
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=console,
+                transient=True,
             )
             self.bar.__enter__()
             self.task = self.bar.add_task(self.description, total=None)

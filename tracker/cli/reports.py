@@ -25,19 +25,40 @@ from tracker.cli.options import (
 REPORT_FORMATS = ("table", "md", "csv", "json", "nl")
 FormatOption = Annotated[
     str | None,
-    typer.Option("--format", help="table, md (Markdown), csv, json or nl (JSON lines); "
-                 "--json, --csv and --nl say the same.", show_default=False),
+    typer.Option(
+        "--format",
+        help="table, md (Markdown), csv, json or nl (JSON lines); --json, --csv and --nl say the same.",
+        show_default=False,
+    ),
 ]
 # the keys of tracker.reports.report's sections, in its order (tests/test_cli_conventions.py checks)
-SECTIONS = ("speakers", "outlets", "contradictions", "flips", "corroborated", "disputed",
-            "verdicts", "unverified", "lag")
+SECTIONS = (
+    "speakers",
+    "outlets",
+    "contradictions",
+    "flips",
+    "corroborated",
+    "disputed",
+    "verdicts",
+    "unverified",
+    "lag",
+)
 TIMELINE_COLUMNS = [
-    ("id", "id"), ("date", "date"), ("speaker", "speaker"), ("source", "source"),
-    ("text", "text"), ("marks", "marks"),
+    ("id", "id"),
+    ("date", "date"),
+    ("speaker", "speaker"),
+    ("source", "source"),
+    ("text", "text"),
+    ("marks", "marks"),
 ]
 VERDICT_COLUMNS = [
-    ("statement_id", "#"), ("rating", "rating"), ("speaker", "speaker"), ("text", "text"),
-    ("by", "by"), ("created_at", "when"), ("evidence_url", "evidence"),
+    ("statement_id", "#"),
+    ("rating", "rating"),
+    ("speaker", "speaker"),
+    ("text", "text"),
+    ("by", "by"),
+    ("created_at", "when"),
+    ("evidence_url", "evidence"),
     ("inherited_from", "from #"),
 ]
 
@@ -83,7 +104,9 @@ def report(
     tag: TagFilter = None,
     section: Annotated[
         list[str] | None,
-        typer.Option("--section", metavar="NAME", help=f"Only this section (repeatable): {', '.join(SECTIONS)}."),
+        typer.Option(
+            "--section", metavar="NAME", help=f"Only this section (repeatable): {', '.join(SECTIONS)}."
+        ),
     ] = None,
     fmt: FormatOption = None,
     json_: JsonOption = False,
@@ -107,8 +130,9 @@ def report(
     fmt = _format(fmt, json_, csv, nl)
     unknown = [name for name in section or [] if name not in SECTIONS]
     if unknown:
-        raise typer.BadParameter(f"no section {unknown[0]!r}: use {', '.join(SECTIONS)}",
-                                 param_hint="--section")
+        raise typer.BadParameter(
+            f"no section {unknown[0]!r}: use {', '.join(SECTIONS)}", param_hint="--section"
+        )
     db = database(db_path)
     sections = build(db, StatementFilter(speaker, source, tag, since, until))
     summary = report_summary(sections)
@@ -190,9 +214,7 @@ def verdict(
     from tracker.cli.render import status
     from tracker.verdicts import add_verdict
 
-    added = add_verdict(
-        database(db_path), statement_id, rating, evidence_url=evidence, note=note, by=by
-    )
+    added = add_verdict(database(db_path), statement_id, rating, evidence_url=evidence, note=note, by=by)
     if json_:
         print(json.dumps(added, ensure_ascii=False, indent=2))
     else:
@@ -217,5 +239,7 @@ def verdicts(
 
     fmt = output_format(json_, csv, nl)
     rows = current_verdicts(database(db_path), rating)
-    columns = VERDICT_COLUMNS + ([] if fmt == "table" else [("id", "id"), ("note", "note"), ("source", "source")])
+    columns = VERDICT_COLUMNS + (
+        [] if fmt == "table" else [("id", "id"), ("note", "note"), ("source", "source")]
+    )
     emit(rows, columns, fmt=fmt, empty="No verdicts.")

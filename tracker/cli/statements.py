@@ -36,9 +36,29 @@ LIST_COLUMNS: list[Column] = [
     ("polarity", "polarity"),
 ]
 MACHINE_COLUMNS = [
-    "id", "text", "speaker", "role", "affiliation", "source", "url", "title", "author",
-    "said_on", "reported_on", "kind", "cue", "via", "hedge", "modality", "polarity",
-    "proposition", "tags", "ref", "char_start", "char_end", "created_at",
+    "id",
+    "text",
+    "speaker",
+    "role",
+    "affiliation",
+    "source",
+    "url",
+    "title",
+    "author",
+    "said_on",
+    "reported_on",
+    "kind",
+    "cue",
+    "via",
+    "hedge",
+    "modality",
+    "polarity",
+    "proposition",
+    "tags",
+    "ref",
+    "char_start",
+    "char_end",
+    "created_at",
 ]
 
 
@@ -65,7 +85,9 @@ def add(
     source: Annotated[str | None, typer.Option("--source", help="The outlet that reported it.")] = None,
     url: Annotated[str | None, typer.Option(help="URL of the report.")] = None,
     author: Annotated[str | None, typer.Option(help="Author of the report.")] = None,
-    said_on: Annotated[str | None, typer.Option("--said-on", help="When it was said (2025, 2025-05, 2025-05-10).")] = None,
+    said_on: Annotated[
+        str | None, typer.Option("--said-on", help="When it was said (2025, 2025-05, 2025-05-10).")
+    ] = None,
     reported_on: Annotated[str | None, typer.Option("--reported-on", help="When it was reported.")] = None,
     kind: Annotated[str, typer.Option(help="direct, indirect or paraphrase.")] = "direct",
     cue: Annotated[str | None, typer.Option(help="The reporting verb: stated, denied, urged…")] = None,
@@ -143,8 +165,12 @@ def list_(
     )
     if fmt == "table":
         rows = [{**row, "date": row["said_on"] or row["reported_on"]} for row in rows]
-    emit(rows, LIST_COLUMNS if fmt == "table" else [(c, c) for c in MACHINE_COLUMNS], fmt=fmt,
-         empty="No statements.")
+    emit(
+        rows,
+        LIST_COLUMNS if fmt == "table" else [(c, c) for c in MACHINE_COLUMNS],
+        fmt=fmt,
+        empty="No statements.",
+    )
 
 
 def search(
@@ -168,8 +194,12 @@ def search(
         row.pop("rank", None)
     if fmt == "table":
         rows = [{**row, "date": row["said_on"] or row["reported_on"]} for row in rows]
-    emit(rows, LIST_COLUMNS if fmt == "table" else [(c, c) for c in MACHINE_COLUMNS], fmt=fmt,
-         empty="No statement matches.")
+    emit(
+        rows,
+        LIST_COLUMNS if fmt == "table" else [(c, c) for c in MACHINE_COLUMNS],
+        fmt=fmt,
+        empty="No statement matches.",
+    )
 
 
 def show(
@@ -183,9 +213,9 @@ def show(
 
     Example: tracker show 2
     """
+    from tracker.claims import statement_claims
     from tracker.cli import render
     from tracker.store import get_statement, statement_links, statement_speaker_review, statement_verdicts
-    from tracker.claims import statement_claims
     from tracker.verdicts import current_verdict
 
     fmt = output_format(json_, csv, nl)
@@ -200,9 +230,7 @@ def show(
         render.emit_record(statement, fmt=fmt)
         return
     span = (
-        f"{statement['char_start']}–{statement['char_end']}"
-        if statement["char_start"] is not None
-        else None
+        f"{statement['char_start']}–{statement['char_end']}" if statement["char_start"] is not None else None
     )
     render.record(
         [
@@ -233,7 +261,13 @@ def show(
     if statement["claims"]:
         render.table(
             statement["claims"],
-            [("id", "claim"), ("stance", "stance"), ("status", "status"), ("score", "score"), ("text", "text")],
+            [
+                ("id", "claim"),
+                ("stance", "stance"),
+                ("status", "status"),
+                ("score", "score"),
+                ("text", "text"),
+            ],
             title="Claims",
         )
     if statement["links"]:
@@ -260,14 +294,24 @@ def show(
     if statement["verdicts"]:
         render.table(
             statement["verdicts"],
-            [("created_at", "when"), ("rating", "rating"), ("by", "by"),
-             ("evidence_url", "evidence"), ("note", "note")],
+            [
+                ("created_at", "when"),
+                ("rating", "rating"),
+                ("by", "by"),
+                ("evidence_url", "evidence"),
+                ("note", "note"),
+            ],
             title="Verdicts (the last one counts)",
         )
     if statement["verdict"]:
         current = statement["verdict"]
         origin = current["inherited_from"]
-        render.record([(
-            "verdict",
-            current["rating"] + (f" (inherited from #{origin}, which it agrees with)" if origin else ""),
-        )])
+        render.record(
+            [
+                (
+                    "verdict",
+                    current["rating"]
+                    + (f" (inherited from #{origin}, which it agrees with)" if origin else ""),
+                )
+            ]
+        )

@@ -113,11 +113,15 @@ def strongest(found: list[Found], k: int | None = None) -> list[Found]:
     """The links each of whose statements counts it among its k strongest (ties by the other
     statement's id). A statement that shares vocabulary with hundreds of others keeps the few
     that say most; a claim repeated by dozens is held together by its claim, not every pair."""
-    kept = _top(((a, b, judgement.score) for a, b, judgement, _ in found), config.MAX_LINKS if k is None else k)
+    kept = _top(
+        ((a, b, judgement.score) for a, b, judgement, _ in found), config.MAX_LINKS if k is None else k
+    )
     return [f for f in found if (f[0], f[1]) in kept]
 
 
-def _top(links: Iterable[tuple[int, int, float]], k: int, only: set[int] | None = None) -> set[tuple[int, int]]:
+def _top(
+    links: Iterable[tuple[int, int, float]], k: int, only: set[int] | None = None
+) -> set[tuple[int, int]]:
     """The pairs that are among the k strongest links of both their statements (of a statement
     in `only`, when given: the others' ranks are not known here)."""
     pairs = list(links)

@@ -470,7 +470,9 @@ def _outlet_from_url(url: str) -> str:
     try:
         host = urlsplit(text if "://" in text else f"//{text}").hostname or ""
     except ValueError:  # a malformed port or bracket: keep what stands before the path
-        host = re.sub(r"^[a-z]+://", "", text, flags=re.I).split("/")[0].rsplit("@", 1)[-1].split(":")[0].lower()
+        host = (
+            re.sub(r"^[a-z]+://", "", text, flags=re.I).split("/")[0].rsplit("@", 1)[-1].split(":")[0].lower()
+        )
     for prefix in ("www.", "m.", "amp.", "mobile."):
         host = host.removeprefix(prefix)
     return host or text
