@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 SEED := seeds/000_5d60781b92935417.txt
 
-.PHONY: demo test lint format bench eval docs clean
+.PHONY: demo test soak lint format bench eval docs clean
 
 $(BIN)/tracker: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ demo: $(BIN)/tracker
 
 test: $(BIN)/tracker
 	$(BIN)/python -m pytest -q
+
+# the concurrency and kill -9 tests at full size: 4 writers x 60 `tracker add` processes, bigger imports
+soak: $(BIN)/tracker
+	TRACKER_SOAK_ADDS=60 $(BIN)/python -m pytest -q tests/test_concurrency.py tests/test_atomic_imports.py
 
 lint: $(BIN)/tracker
 	$(BIN)/ruff check tracker tests benchmarks

@@ -70,13 +70,18 @@ def imported_db(tier: str, n: int) -> Path:
         return db_path
     csv_path = OUT / f"bench-link-{tier}.csv"
     corpus = datagen.write_csv(csv_path, n, seed=42)
-    print(f"  generated {n:,} statements ({'LIAR' if corpus.liar else 'synthetic'}): "
-          f"{dict(corpus.kinds)}", flush=True)
+    print(
+        f"  generated {n:,} statements ({'LIAR' if corpus.liar else 'synthetic'}): {dict(corpus.kinds)}",
+        flush=True,
+    )
     partial = db_path.with_suffix(".partial")
     for suffix in ("", "-wal", "-shm"):
         Path(str(partial) + suffix).unlink(missing_ok=True)
-    subprocess.run([TRACKER, "import", str(csv_path), "--no-link", "--db", str(partial)],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [TRACKER, "import", str(csv_path), "--no-link", "--db", str(partial)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     partial.rename(db_path)
     return db_path
 
@@ -85,8 +90,13 @@ def link_once(db_path: Path, workers: int, keep: Path | None = None) -> dict[str
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp) / "tracker.db"
         shutil.copyfile(db_path, work)
-        done = subprocess.run([PYTHON, "-c", _CHILD, str(work), str(workers)], check=True,
-                              capture_output=True, text=True, cwd=ROOT)
+        done = subprocess.run(
+            [PYTHON, "-c", _CHILD, str(work), str(workers)],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
         if keep is not None:
             shutil.copyfile(work, keep)
     return json.loads(done.stdout)
@@ -155,8 +165,7 @@ def recall(linked_db: Path, sample: int, workers: int, source: Path | None = Non
             cache.write_text(json.dumps({"ids": ids, "truth": sorted(truth)}))
     chosen = set(ids)
     db = open_db(linked_db)
-    stored = {(a, b) for a, b in db.execute("SELECT a_id, b_id FROM links")
-              if a in chosen and b in chosen}
+    stored = {(a, b) for a, b in db.execute("SELECT a_id, b_id FROM links") if a in chosen and b in chosen}
     return len(truth & stored), len(truth), time.perf_counter() - started
 
 
@@ -181,25 +190,52 @@ def main() -> int:
         linked = OUT / f"bench-link-{tier}-linked.db"
         results = [link_once(db_path, args.workers, keep=linked if i == 0 else None) for i in range(runs)]
         for r in results:
-            print(f"  run: {r['seconds']:.1f} s, {r['candidates']:,} candidates, {r['judged']:,} judged, "
-                  f"{r['links']:,} links, {r['rss_mib']:.0f} MiB; {r['stages']}", flush=True)
+            print(
+                f"  run: {r['seconds']:.1f} s, {r['candidates']:,} candidates, {r['judged']:,} judged, "
+                f"{r['links']:,} links, {r['rss_mib']:.0f} MiB; {r['stages']}",
+                flush=True,
+            )
         seconds = statistics.median(r["seconds"] for r in results)
         rss = max(r["rss_mib"] for r in results)
         target = TARGET_SECONDS[tier]
-        rows.append((f"{tier} relink_all (s, median of {runs})", f"{seconds:.1f}",
-                     f"≤ {target:.0f}" if target else "", "" if target is None else ("met" if seconds <= target else "NOT MET")))
-        rows.append((f"{tier} candidate pairs / judged by relate", f"{results[0]['candidates']:,} / {results[0]['judged']:,}", "", ""))
+        rows.append(
+            (
+                f"{tier} relink_all (s, median of {runs})",
+                f"{seconds:.1f}",
+                f"≤ {target:.0f}" if target else "",
+                "" if target is None else ("met" if seconds <= target else "NOT MET"),
+            )
+        )
+        rows.append(
+            (
+                f"{tier} candidate pairs / judged by relate",
+                f"{results[0]['candidates']:,} / {results[0]['judged']:,}",
+                "",
+                "",
+            )
+        )
         rows.append((f"{tier} links", f"{results[0]['links']:,}", "", ""))
         rows.append((f"{tier} stages (first run)", results[0]["stages"], "", ""))
         limit = TARGET_RSS_MIB.get(tier)
-        rows.append((f"{tier} peak RSS (MiB)", f"{rss:.0f}", f"≤ {limit}" if limit else "",
-                     "" if limit is None else ("met" if rss <= limit else "NOT MET")))
+        rows.append(
+            (
+                f"{tier} peak RSS (MiB)",
+                f"{rss:.0f}",
+                f"≤ {limit}" if limit else "",
+                "" if limit is None else ("met" if rss <= limit else "NOT MET"),
+            )
+        )
         if tier != "1m" and not args.no_recall:
             found, total, took = recall(linked, args.recall_sample, args.workers, source=db_path)
             share = found / total if total else 1.0
-            rows.append((f"{tier} recall vs brute force ({args.recall_sample:,} sample, {took:.0f} s)",
-                         f"{100 * share:.1f} % ({found:,}/{total:,})", "≥ 98 %",
-                         "met" if share >= 0.98 else "NOT MET"))
+            rows.append(
+                (
+                    f"{tier} recall vs brute force ({args.recall_sample:,} sample, {took:.0f} s)",
+                    f"{100 * share:.1f} % ({found:,}/{total:,})",
+                    "≥ 98 %",
+                    "met" if share >= 0.98 else "NOT MET",
+                )
+            )
     print("\n| what | measured | target | met? |\n|---|---|---|---|")
     for row in rows:
         print("| " + " | ".join(row) + " |")

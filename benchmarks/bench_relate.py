@@ -25,14 +25,33 @@ from tracker import text as text_module
 from tracker.judge import relate
 
 TARGET = 2000.0
-SUBJECTS = ["India", "Pakistan", "The army", "Officials", "The minister", "Rubio", "Dar",
-            "The State Department", "Islamabad", "New Delhi", "Police", "The company"]
+SUBJECTS = [
+    "India",
+    "Pakistan",
+    "The army",
+    "Officials",
+    "The minister",
+    "Rubio",
+    "Dar",
+    "The State Department",
+    "Islamabad",
+    "New Delhi",
+    "Police",
+    "The company",
+]
 VERBS = ["said", "denied", "confirmed", "reportedly", "claimed", "insisted", "rejected claims"]
-CONTENT = ["missiles struck targets in Afghanistan", "six jets were shot down near the border",
-           "a ceasefire was requested on May 10", "talks will resume at 5 pm IST",
-           "the army will not escalate further", "troops withdrew from three posts",
-           "the airline will introduce gender segregation", "the guru ordered 400 men castrated",
-           "Apple will sell 19 million watches in 2015", "the ball is in India's court"]
+CONTENT = [
+    "missiles struck targets in Afghanistan",
+    "six jets were shot down near the border",
+    "a ceasefire was requested on May 10",
+    "talks will resume at 5 pm IST",
+    "the army will not escalate further",
+    "troops withdrew from three posts",
+    "the airline will introduce gender segregation",
+    "the guru ordered 400 men castrated",
+    "Apple will sell 19 million watches in 2015",
+    "the ball is in India's court",
+]
 
 
 def make_pairs(n: int, seed: int = 7) -> list[tuple[str, str]]:
@@ -74,8 +93,10 @@ def main() -> int:
     ours = rate(relate, pairs, args.runs)
     print(f"{len(pairs)} short pairs, median of {args.runs} runs, one core")
     print(f"  rapidfuzz token_set_ratio   {baseline:>12,.0f} pairs/s")
-    print(f"  tracker.relate              {ours:>12,.0f} pairs/s   "
-          f"target >= {TARGET:,.0f}: {'met' if ours >= TARGET else 'NOT MET'}")
+    print(
+        f"  tracker.relate              {ours:>12,.0f} pairs/s   "
+        f"target >= {TARGET:,.0f}: {'met' if ours >= TARGET else 'NOT MET'}"
+    )
     print(f"  relate costs {baseline / ours:.0f}x the baseline")
     return 0
 

@@ -22,17 +22,33 @@ TIERS = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}  # the benchmark sizes
 DEFAULT_LIAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "liar" / "train.tsv"
 COLUMNS = ["text", "speaker", "role", "affiliation", "source", "url", "said_on", "tags", "ref"]
 
-_FIRST = ("James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara "
-          "Richard Susan Joseph Jessica Thomas Sarah Charles Karen Ahmed Priya Wei Olga Carlos "
-          "Fatima Hiroshi Amara Ivan Lucia").split()
-_LAST = ("Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez "
-         "Lopez Gonzalez Wilson Anderson Thomas Taylor Moore Jackson Martin Lee Perez Thompson "
-         "White Harris Sanchez Clark Ramirez Lewis Robinson Khan Singh Chen Ivanova Okafor "
-         "Tanaka Rossi Muller Novak Haddad").split()
-_OUTLETS = [f"{a}{b}.example" for a in ("daily", "morning", "city", "national", "global",
-                                         "metro", "valley", "capital", "coast", "union")
-            for b in ("news", "post", "times", "herald", "wire", "journal", "record", "tribune",
-                      "gazette", "ledger")]
+_FIRST = (
+    "James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara "
+    "Richard Susan Joseph Jessica Thomas Sarah Charles Karen Ahmed Priya Wei Olga Carlos "
+    "Fatima Hiroshi Amara Ivan Lucia"
+).split()
+_LAST = (
+    "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez "
+    "Lopez Gonzalez Wilson Anderson Thomas Taylor Moore Jackson Martin Lee Perez Thompson "
+    "White Harris Sanchez Clark Ramirez Lewis Robinson Khan Singh Chen Ivanova Okafor "
+    "Tanaka Rossi Muller Novak Haddad"
+).split()
+_OUTLETS = [
+    f"{a}{b}.example"
+    for a in (
+        "daily",
+        "morning",
+        "city",
+        "national",
+        "global",
+        "metro",
+        "valley",
+        "capital",
+        "coast",
+        "union",
+    )
+    for b in ("news", "post", "times", "herald", "wire", "journal", "record", "tribune", "gazette", "ledger")
+]
 _SYNTHETIC_WORDS = (
     "government budget tax jobs health care insurance schools teachers police border security "
     "energy oil gas coal climate emissions wages workers unemployment inflation prices rent "
@@ -44,11 +60,27 @@ _SYNTHETIC_WORDS = (
     "decrease doubled tripled record highest lowest since last year decade first ever never"
 ).split()
 # rewordings that keep the claim: word swaps a reporter would make
-_SWAPS = {"said": "stated", "says": "claims", "increase": "rise", "increased": "rose",
-          "more": "over", "than": "than", "voted": "cast a vote", "percent": "per cent",
-          "million": "mn", "supports": "backs", "cut": "slashed", "jobs": "positions",
-          "people": "residents", "government": "administration", "tax": "levy",
-          "largest": "biggest", "never": "not once", "nearly": "almost", "about": "roughly"}
+_SWAPS = {
+    "said": "stated",
+    "says": "claims",
+    "increase": "rise",
+    "increased": "rose",
+    "more": "over",
+    "than": "than",
+    "voted": "cast a vote",
+    "percent": "per cent",
+    "million": "mn",
+    "supports": "backs",
+    "cut": "slashed",
+    "jobs": "positions",
+    "people": "residents",
+    "government": "administration",
+    "tax": "levy",
+    "largest": "biggest",
+    "never": "not once",
+    "nearly": "almost",
+    "about": "roughly",
+}
 _AUX = re.compile(r"\b(is|are|was|were|will|has|have|had|can|does|did)\b")
 
 
@@ -66,8 +98,11 @@ def load_liar(path: Path | None) -> list[list[str]]:
     if path is None or not path.is_file():
         return []
     with path.open(encoding="utf-8", newline="") as handle:
-        return [row for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-                if len(row) >= 8 and row[2].strip()]
+        return [
+            row
+            for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+            if len(row) >= 8 and row[2].strip()
+        ]
 
 
 def _speaker_name(slug: str) -> str:
@@ -88,8 +123,11 @@ def negate(text: str, rng: random.Random) -> str:
     """The opposite claim: 'not' after the first auxiliary, else a denial lead-in."""
     if _AUX.search(text) and rng.random() < 0.7:
         return _AUX.sub(lambda m: f"{m.group(1)} not", text, count=1)
-    return rng.choice(["It is false that ", "There is no truth to the claim that ",
-                       "Denied that "]) + text[:1].lower() + text[1:]
+    return (
+        rng.choice(["It is false that ", "There is no truth to the claim that ", "Denied that "])
+        + text[:1].lower()
+        + text[1:]
+    )
 
 
 class _Synthetic:
@@ -101,8 +139,28 @@ class _Synthetic:
             counts.update(w for w in re.findall(r"[A-Za-z][a-z']+", text) if len(w) > 1)
         vocabulary = [w for w, _ in counts.most_common(12_000)] or list(_SYNTHETIC_WORDS)
         if len(vocabulary) < 2_000:  # no LIAR: grow a vocabulary of pseudo-words
-            syllables = ["ka", "lo", "mi", "ren", "tor", "va", "sel", "dun", "pri", "mo", "gra",
-                         "nel", "ost", "ul", "ber", "tan", "fi", "zo", "que", "lin"]
+            syllables = [
+                "ka",
+                "lo",
+                "mi",
+                "ren",
+                "tor",
+                "va",
+                "sel",
+                "dun",
+                "pri",
+                "mo",
+                "gra",
+                "nel",
+                "ost",
+                "ul",
+                "ber",
+                "tan",
+                "fi",
+                "zo",
+                "que",
+                "lin",
+            ]
             seen = set(vocabulary)
             while len(vocabulary) < 8_000:
                 word = "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
@@ -121,8 +179,9 @@ class _Synthetic:
         return (" ".join(words).capitalize() + ".").replace("  ", " ")
 
 
-def generate(n: int, *, seed: int = 42, liar_path: Path | None = DEFAULT_LIAR,
-             corpus: Corpus | None = None) -> Iterator[dict[str, Any]]:
+def generate(
+    n: int, *, seed: int = 42, liar_path: Path | None = DEFAULT_LIAR, corpus: Corpus | None = None
+) -> Iterator[dict[str, Any]]:
     """`n` import records: ~30 % LIAR (capped by its size), ~10 % reworded, ~5 % negated
     copies of earlier rows, the rest synthetic (a fifth of those are variants of earlier
     synthetic claims so that large tiers still have things to link)."""
@@ -135,8 +194,7 @@ def generate(n: int, *, seed: int = 42, liar_path: Path | None = DEFAULT_LIAR,
     speakers = [(_speaker_name(r[4]), r[5] or None, r[6] or None) for r in liar]
     n_people = max(200, n // 100)  # a newsroom DB: ~100 statements per speaker on average
     for _ in range(n_people):
-        speakers.append((f"{rng.choice(_FIRST)} {rng.choice(_LAST)}{rng.randint(1, 99_999)}",
-                         None, None))
+        speakers.append((f"{rng.choice(_FIRST)} {rng.choice(_LAST)}{rng.randint(1, 99_999)}", None, None))
     originals = liar[: int(n * 0.3)]
     recent: list[str] = []  # earlier texts that copies are made from (bounded)
     for i in range(n):

@@ -42,7 +42,11 @@ def load_claims(db, data: Path) -> int:  # type: ignore[no-untyped-def]
     rows = _tsv(data / "clef2020" / "verified_claims.docs.tsv")
     items = (
         NewStatement(
-            text=r[1], speaker="unknown", ref=r[0], source="Snopes", url=f"clef:vclaim/{r[0]}",
+            text=r[1],
+            speaker="unknown",
+            ref=r[0],
+            source="Snopes",
+            url=f"clef:vclaim/{r[0]}",
             title=r[2].strip() or None if len(r) > 2 else None,
         )
         for r in rows

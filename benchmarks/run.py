@@ -43,8 +43,15 @@ class Report:
     def __init__(self) -> None:
         self.rows: list[Row] = []
 
-    def add(self, what: str, measured: str, target: str = "", baseline: str = "",
-            ratio: str = "", verdict: str = "") -> None:
+    def add(
+        self,
+        what: str,
+        measured: str,
+        target: str = "",
+        baseline: str = "",
+        ratio: str = "",
+        verdict: str = "",
+    ) -> None:
         self.rows.append((what, measured, target, baseline, ratio, verdict))
         print(f"  {what}: {measured}" + (f"  [{verdict}]" if verdict else ""), flush=True)
 
@@ -81,8 +88,14 @@ sys.exit(code)
 """
 
 
-def child(args: list[str], *, timeout: float | None = None, stdin: str | None = None,
-          env: dict[str, str] | None = None, rss: bool = False) -> tuple[float, float, int]:
+def child(
+    args: list[str],
+    *,
+    timeout: float | None = None,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+    rss: bool = False,
+) -> tuple[float, float, int]:
     """Run a process: (seconds, peak RSS in MiB of it or its largest descendant, exit code).
     The peak is measured only with rss=True (the launcher that measures it adds its own start
     to the time, so latencies are measured without it); otherwise, and when a timeout killed
@@ -96,13 +109,20 @@ def child(args: list[str], *, timeout: float | None = None, stdin: str | None = 
     return elapsed, int(measured) / 1024 if measured else float("nan"), code
 
 
-def _run_child(args: list[str], shown: list[str], timeout: float | None, stdin: str | None,
-               env: dict[str, str] | None) -> tuple[float, int]:
+def _run_child(
+    args: list[str], shown: list[str], timeout: float | None, stdin: str | None, env: dict[str, str] | None
+) -> tuple[float, int]:
     started = time.perf_counter()
     with tempfile.TemporaryFile("w+") as errors:  # a file, not a pipe: a chatty child never blocks
-        proc = subprocess.Popen(args, stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-                                stdout=subprocess.DEVNULL, stderr=errors, text=True,
-                                env={**os.environ, **(env or {})}, start_new_session=True)
+        proc = subprocess.Popen(
+            args,
+            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            text=True,
+            env={**os.environ, **(env or {})},
+            start_new_session=True,
+        )
         if stdin is not None:
             assert proc.stdin is not None
             proc.stdin.write(stdin)
@@ -139,8 +159,10 @@ def data_file(out: Path, n: int, liar: Path | None) -> tuple[Path, bool]:
     if not path.exists():
         started = time.perf_counter()
         corpus = datagen.write_csv(path, n, liar_path=liar if has_liar else None)
-        print(f"  generated {path.name} in {time.perf_counter() - started:.1f} s: "
-              f"{dict(corpus.kinds)}", flush=True)
+        print(
+            f"  generated {path.name} in {time.perf_counter() - started:.1f} s: {dict(corpus.kinds)}",
+            flush=True,
+        )
     return path, has_liar
 
 
@@ -184,22 +206,42 @@ def bench_import(report: Report, tier: str, n: int, csv_path: Path, out: Path, r
     del rows
     db_path = out / f"tracker-{tier}.db"
     in_runs = runs if n <= 100_000 else 1
-    ours = median_time(lambda: import_in_process(csv_path, db_path), 1) if in_runs == 1 else \
-        statistics.median(import_in_process(csv_path, db_path) for _ in range(in_runs))
+    ours = (
+        median_time(lambda: import_in_process(csv_path, db_path), 1)
+        if in_runs == 1
+        else statistics.median(import_in_process(csv_path, db_path) for _ in range(in_runs))
+    )
     rate = n / ours
-    report.add(f"{tier} import, in-process (rows/s, median of {in_runs})", f"{rate:,.0f}",
-               "≥ 0.5× raw", f"raw executemany {raw_rate:,.0f}", f"{rate / raw_rate:.3f}×",
-               met(rate >= 0.5 * raw_rate))
+    report.add(
+        f"{tier} import, in-process (rows/s, median of {in_runs})",
+        f"{rate:,.0f}",
+        "≥ 0.5× raw",
+        f"raw executemany {raw_rate:,.0f}",
+        f"{rate / raw_rate:.3f}×",
+        met(rate >= 0.5 * raw_rate),
+    )
     remove_db(db_path)
-    seconds, rss, code = child([TRACKER, "import", str(csv_path), "--no-link", "--db", str(db_path)], rss=True)
+    seconds, rss, code = child(
+        [TRACKER, "import", str(csv_path), "--no-link", "--db", str(db_path)], rss=True
+    )
     whole = n / seconds
-    report.add(f"{tier} import, whole `tracker import --no-link` (rows/s)", f"{whole:,.0f}",
-               "≥ 0.5× raw", f"raw {raw_rate:,.0f}", f"{whole / raw_rate:.3f}×",
-               met(whole >= 0.5 * raw_rate and code == 0))
+    report.add(
+        f"{tier} import, whole `tracker import --no-link` (rows/s)",
+        f"{whole:,.0f}",
+        "≥ 0.5× raw",
+        f"raw {raw_rate:,.0f}",
+        f"{whole / raw_rate:.3f}×",
+        met(whole >= 0.5 * raw_rate and code == 0),
+    )
     report.add(f"{tier} import peak RSS (MiB, largest process)", f"{rss:,.0f}", "flat in file size")
     seconds2, _, _ = child([TRACKER, "import", str(csv_path), "--no-link", "--db", str(db_path)])
-    report.add(f"{tier} re-import of the same file (s, adds nothing)", f"{seconds2:.1f}",
-               "", f"first import {seconds:.1f} s", f"{seconds2 / seconds:.2f}×")
+    report.add(
+        f"{tier} re-import of the same file (s, adds nothing)",
+        f"{seconds2:.1f}",
+        "",
+        f"first import {seconds:.1f} s",
+        f"{seconds2 / seconds:.2f}×",
+    )
     return db_path
 
 
@@ -233,8 +275,7 @@ def _last_line(path: Path) -> str:
     return lines[-1] if lines else "stopped while preparing (reading, analysing)"
 
 
-def bench_link(report: Report, tier: str, n: int, db_path: Path, timeout: float,
-               profile: bool) -> bool:
+def bench_link(report: Report, tier: str, n: int, db_path: Path, timeout: float, profile: bool) -> bool:
     if not have_linker():
         report.add(f"{tier} link", "not measured: no linker")
         return False
@@ -247,18 +288,35 @@ def bench_link(report: Report, tier: str, n: int, db_path: Path, timeout: float,
     stages.unlink(missing_ok=True)  # a run stopped before it wrote must not show the last one's
     seconds, rss, code = child([PYTHON, "-c", _RELINK, str(linked), str(stages)], timeout=timeout, rss=True)
     if code == -9:
-        report.add(f"{tier} full link, relink_all whole process (s)", f"> {timeout:.0f} (stopped)",
-                   f"≤ {target:.0f} s" if target else "", "", "", met(False) if target else "")
+        report.add(
+            f"{tier} full link, relink_all whole process (s)",
+            f"> {timeout:.0f} (stopped)",
+            f"≤ {target:.0f} s" if target else "",
+            "",
+            "",
+            met(False) if target else "",
+        )
         report.add(f"{tier} link: how far it got", _last_line(stages))
         if profile:
             profile_link(report, tier, linked)
         return False
-    report.add(f"{tier} full link, relink_all whole process (s)", f"{seconds:.1f}",
-               f"≤ {target:.0f} s" if target else "", "", "",
-               met(seconds <= target) if target else "")
+    report.add(
+        f"{tier} full link, relink_all whole process (s)",
+        f"{seconds:.1f}",
+        f"≤ {target:.0f} s" if target else "",
+        "",
+        "",
+        met(seconds <= target) if target else "",
+    )
     report.add(f"{tier} link stages", _last_line(stages))
-    report.add(f"{tier} link peak RSS (MiB)", f"{rss:,.0f}", "≤ 1,024" if n >= 1_000_000 else "",
-               "", "", met(rss <= 1024) if n >= 1_000_000 else "")
+    report.add(
+        f"{tier} link peak RSS (MiB)",
+        f"{rss:,.0f}",
+        "≤ 1,024" if n >= 1_000_000 else "",
+        "",
+        "",
+        met(rss <= 1024) if n >= 1_000_000 else "",
+    )
     if profile and seconds > (target or 1e9):
         profile_link(report, tier, linked)
     return True
@@ -281,10 +339,15 @@ def profile_link(report: Report, tier: str, db_path: Path) -> None:
     for a, b in sample:
         relate(texts[a], texts[b], related_threshold=limits.suggest)
     per_pair = (time.perf_counter() - started) / max(1, len(sample))
-    report.add(f"{tier} link profile: blocking (s)", f"{blocking:.1f}", "", "", "",
-               f"{len(pairs):,} pairs")
-    report.add(f"{tier} link profile: relate on candidate pairs", f"{1 / per_pair:,.0f} pairs/s",
-               "", "", "", f"≈ {len(pairs) * per_pair:,.0f} s for all")
+    report.add(f"{tier} link profile: blocking (s)", f"{blocking:.1f}", "", "", "", f"{len(pairs):,} pairs")
+    report.add(
+        f"{tier} link profile: relate on candidate pairs",
+        f"{1 / per_pair:,.0f} pairs/s",
+        "",
+        "",
+        "",
+        f"≈ {len(pairs) * per_pair:,.0f} s for all",
+    )
 
 
 def brute_force_recall(report: Report, tier: str, db_path: Path, sample_size: int) -> None:
@@ -300,14 +363,17 @@ def brute_force_recall(report: Report, tier: str, db_path: Path, sample_size: in
     truth, ids = bench_link.brute_force(linked, sample_size, os.cpu_count() or 1)
     chosen = set(ids)
     db = open_db(linked)
-    stored = {(a, b) for a, b in db.execute("SELECT a_id, b_id FROM links")
-              if a in chosen and b in chosen}
+    stored = {(a, b) for a, b in db.execute("SELECT a_id, b_id FROM links") if a in chosen and b in chosen}
     found = len(truth & stored)
     recall = found / len(truth) if truth else 1.0
-    report.add(f"{tier} link recall vs brute force ({len(ids):,} sample)",
-               f"{100 * recall:.1f} % ({found:,}/{len(truth):,})", "≥ 98 %",
-               f"all {len(ids) * (len(ids) - 1) // 2:,} pairs judged in {time.perf_counter() - started:.0f} s",
-               "", met(recall >= 0.98))
+    report.add(
+        f"{tier} link recall vs brute force ({len(ids):,} sample)",
+        f"{100 * recall:.1f} % ({found:,}/{len(truth):,})",
+        "≥ 98 %",
+        f"all {len(ids) * (len(ids) - 1) // 2:,} pairs judged in {time.perf_counter() - started:.0f} s",
+        "",
+        met(recall >= 0.98),
+    )
 
 
 def one_by_one_recall(report: Report, tier: str, db_path: Path, sample_size: int = 1000) -> None:
@@ -339,8 +405,10 @@ def one_by_one_recall(report: Report, tier: str, db_path: Path, sample_size: int
                 found[kind][0] += other in linked
                 found[kind][1] += 1
     share = {kind: hit / total if total else 1.0 for kind, (hit, total) in found.items()}
-    report.add(f"{tier} one-by-one linking (add) finds, of the batch links of {len(chosen)} statements",
-               f"{100 * share['all']:.1f} % (of those scoring ≥ 60: {100 * share['≥ 60']:.1f} %)")
+    report.add(
+        f"{tier} one-by-one linking (add) finds, of the batch links of {len(chosen)} statements",
+        f"{100 * share['all']:.1f} % (of those scoring ≥ 60: {100 * share['≥ 60']:.1f} %)",
+    )
 
 
 # --- 3-5. add, similar, relate, start-up ---------------------------------------------------------
@@ -356,9 +424,14 @@ def bench_add(report: Report, tier: str, db_path: Path, runs: int) -> None:
         times.append(seconds)
     base = statistics.median(child([PYTHON, "-c", "pass"])[0] for _ in range(3))
     p50, p95 = statistics.median(times), sorted(times)[int(0.95 * (len(times) - 1))]
-    report.add(f"{tier} `tracker add` whole process, with linking (ms p50/p95, n={len(times)})",
-               f"{1000 * p50:.0f} / {1000 * p95:.0f}", target, f"python -c pass {1000 * base:.0f} ms",
-               f"{p50 / base:.1f}×", met(p50 <= 0.3) if target else "")
+    report.add(
+        f"{tier} `tracker add` whole process, with linking (ms p50/p95, n={len(times)})",
+        f"{1000 * p50:.0f} / {1000 * p95:.0f}",
+        target,
+        f"python -c pass {1000 * base:.0f} ms",
+        f"{p50 / base:.1f}×",
+        met(p50 <= 0.3) if target else "",
+    )
 
 
 def bench_similar(report: Report, tier: str, db_path: Path) -> None:
@@ -378,14 +451,20 @@ def bench_similar(report: Report, tier: str, db_path: Path) -> None:
     base = []
     for (text,) in rows[:10]:  # FTS5 query of the 5 first words, as a floor for retrieval
         started = time.perf_counter()
-        db.execute("SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? LIMIT 50",
-                   [fts_query(" ".join(text.split()[:5]), operator="OR")]).fetchall()
+        db.execute(
+            "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? LIMIT 50",
+            [fts_query(" ".join(text.split()[:5]), operator="OR")],
+        ).fetchall()
         base.append(time.perf_counter() - started)
     p50, p95 = statistics.median(times), sorted(times)[int(0.95 * (len(times) - 1))]
-    report.add(f"{tier} similar in-process (ms p50/p95, n={len(times)})",
-               f"{1000 * p50:.0f} / {1000 * p95:.0f}", "p50 ≤ 100 ms at 1M",
-               f"FTS 5-word OR query {1000 * statistics.median(base):.1f} ms",
-               f"{p50 / statistics.median(base):.0f}×", met(p50 <= 0.1))
+    report.add(
+        f"{tier} similar in-process (ms p50/p95, n={len(times)})",
+        f"{1000 * p50:.0f} / {1000 * p95:.0f}",
+        "p50 ≤ 100 ms at 1M",
+        f"FTS 5-word OR query {1000 * statistics.median(base):.1f} ms",
+        f"{p50 / statistics.median(base):.0f}×",
+        met(p50 <= 0.1),
+    )
 
 
 def bench_relate(report: Report, runs: int) -> None:
@@ -397,44 +476,70 @@ def bench_relate(report: Report, runs: int) -> None:
     pairs = bench_relate.make_pairs(2000)
     baseline = bench_relate.rate(fuzz.token_set_ratio, pairs, runs)
     ours = bench_relate.rate(relate, pairs, runs)
-    report.add(f"relate (pairs/s, median of {runs}, one core)", f"{ours:,.0f}",
-               f"≥ {bench_relate.TARGET:,.0f}", f"token_set_ratio {baseline:,.0f}",
-               f"{ours / baseline:.4f}×", met(ours >= bench_relate.TARGET))
+    report.add(
+        f"relate (pairs/s, median of {runs}, one core)",
+        f"{ours:,.0f}",
+        f"≥ {bench_relate.TARGET:,.0f}",
+        f"token_set_ratio {baseline:,.0f}",
+        f"{ours / baseline:.4f}×",
+        met(ours >= bench_relate.TARGET),
+    )
 
 
 def bench_startup(report: Report, db_path: Path | None, runs: int) -> None:
     n = max(5, runs)
     base = statistics.median(child([PYTHON, "-c", "pass"])[0] for _ in range(n))
     helps = statistics.median(child([TRACKER, "--help"])[0] for _ in range(n))
-    report.add(f"`tracker --help` (ms, median of {n})", f"{1000 * helps:.0f}", "≤ 300 ms",
-               f"python -c pass {1000 * base:.0f} ms", f"{helps / base:.1f}×", met(helps <= 0.3))
+    report.add(
+        f"`tracker --help` (ms, median of {n})",
+        f"{1000 * helps:.0f}",
+        "≤ 300 ms",
+        f"python -c pass {1000 * base:.0f} ms",
+        f"{helps / base:.1f}×",
+        met(helps <= 0.3),
+    )
     if db_path is not None:
         listed = statistics.median(
-            child([TRACKER, "list", "--limit", "10", "--json", "--db", str(db_path)])[0]
-            for _ in range(n))
-        report.add(f"`tracker list --limit 10` on the largest DB (ms, median of {n})",
-                   f"{1000 * listed:.0f}", "", f"python -c pass {1000 * base:.0f} ms",
-                   f"{listed / base:.1f}×")
+            child([TRACKER, "list", "--limit", "10", "--json", "--db", str(db_path)])[0] for _ in range(n)
+        )
+        report.add(
+            f"`tracker list --limit 10` on the largest DB (ms, median of {n})",
+            f"{1000 * listed:.0f}",
+            "",
+            f"python -c pass {1000 * base:.0f} ms",
+            f"{listed / base:.1f}×",
+        )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tier", action="append", choices=list(TIERS),
-                        help="10k, 100k or 1m (repeatable; default: 10k and 100k)")
+    parser.add_argument(
+        "--tier",
+        action="append",
+        choices=list(TIERS),
+        help="10k, 100k or 1m (repeatable; default: 10k and 100k)",
+    )
     parser.add_argument("--runs", type=int, default=3, help="runs per cheap measurement (median)")
     parser.add_argument("--liar", type=Path, default=datagen.DEFAULT_LIAR)
     parser.add_argument("--out", type=Path, default=HERE / "out")
-    parser.add_argument("--link-timeout", type=float, default=120.0,
-                        help="stop a full link after this many seconds")
-    parser.add_argument("--profile-link", action="store_true",
-                        help="when a link misses its target, time blocking and relate apart (slow)")
+    parser.add_argument(
+        "--link-timeout", type=float, default=120.0, help="stop a full link after this many seconds"
+    )
+    parser.add_argument(
+        "--profile-link",
+        action="store_true",
+        help="when a link misses its target, time blocking and relate apart (slow)",
+    )
     parser.add_argument("--recall-sample", type=int, default=10_000)
     args = parser.parse_args()
     tiers = args.tier or ["10k", "100k"]
     args.out.mkdir(parents=True, exist_ok=True)
     report = Report()
-    print(f"tracker benchmarks: tiers {', '.join(tiers)}; {os.cpu_count()} cores; "
-          f"medians of {args.runs} where cheap", flush=True)
+    print(
+        f"tracker benchmarks: tiers {', '.join(tiers)}; {os.cpu_count()} cores; "
+        f"medians of {args.runs} where cheap",
+        flush=True,
+    )
     bench_relate(report, args.runs)
     last_db = None
     for tier in tiers:

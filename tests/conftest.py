@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,21 @@ OTHER = [
 ]
 
 
+@pytest.fixture(scope="session")
+def blank_ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new ledger, made once and copied for each test (read commands never create one)."""
+    from tracker.store import open_db
+
+    path = tmp_path_factory.mktemp("template") / "blank.db"
+    open_db(path).close()
+    return path
+
+
 @pytest.fixture(autouse=True)
-def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own database, and a fixed-width, colourless terminal."""
+def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blank_ledger: Path) -> Path:
+    """Every test gets its own (empty) ledger, and a fixed-width, colourless terminal."""
     path = tmp_path / "tracker.db"
+    shutil.copyfile(blank_ledger, path)
     monkeypatch.setenv("TRACKER_DB", str(path))
     monkeypatch.setenv("COLUMNS", "160")
     monkeypatch.setenv("NO_COLOR", "1")
@@ -47,8 +59,7 @@ class Cli:
         self.runner = CliRunner()
 
     def __call__(self, *args: str, input: str | bytes | None = None) -> Any:
-        return self.runner.invoke(app, list(args), input=input, catch_exceptions=False,
-                                  prog_name="tracker")
+        return self.runner.invoke(app, list(args), input=input, catch_exceptions=False, prog_name="tracker")
 
     def ok(self, *args: str, input: str | bytes | None = None) -> str:
         result = self(*args, input=input)

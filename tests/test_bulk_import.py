@@ -17,22 +17,33 @@ from tracker import store
 from tracker.model import InvalidInput, NewStatement
 from tracker.store import SpeakerCache, add_statement, add_statements, ingest, open_db
 
-WORDS = ("budget tax jobs border police energy coal wages prices housing voters senate troops "
-         "ceasefire missiles tariffs farmers water hospital pension court ruling funding").split()
+WORDS = (
+    "budget tax jobs border police energy coal wages prices housing voters senate troops "
+    "ceasefire missiles tariffs farmers water hospital pension court ruling funding"
+).split()
 # mentions whose resolution cannot drift as speakers are added (no two share a surname), so
 # that a bulk import must give exactly what adding the rows one at a time gives
-FIXED = ["Pakistan's Foreign Minister Ishaq Dar", "Ishaq Dar", "Dar", "Marco Rubio",
-         "US Secretary of State Marco Rubio", "Rubio", "the US State Department",
-         "The Indian military", "Dr. Jane Roe"]
+FIXED = [
+    "Pakistan's Foreign Minister Ishaq Dar",
+    "Ishaq Dar",
+    "Dar",
+    "Marco Rubio",
+    "US Secretary of State Marco Rubio",
+    "Rubio",
+    "the US State Department",
+    "The Indian military",
+    "Dr. Jane Roe",
+]
 SYLLABLES = "ka lo mi ren tor va sel dun pri mo gra nel ost ul ber tan fi zo que lin".split()
 
 
 def make_rows(n: int, seed: int = 3) -> list[dict[str, Any]]:
     """Rows with repeated texts, repeated refs, shared sources and many new speakers."""
     rng = random.Random(seed)
-    names = rng.sample(sorted({"".join(rng.choices(SYLLABLES, k=4)).capitalize()
-                               for _ in range(n)}), n // 2)
-    people = [f"{first} {last}" for first, last in zip(names[::2], names[1::2], strict=False)]  # an odd name out is left
+    names = rng.sample(sorted({"".join(rng.choices(SYLLABLES, k=4)).capitalize() for _ in range(n)}), n // 2)
+    people = [
+        f"{first} {last}" for first, last in zip(names[::2], names[1::2], strict=False)
+    ]  # an odd name out is left
     rows: list[dict[str, Any]] = []
     for i in range(n):
         if rows and rng.random() < 0.05:  # an exact repeat: the same statement twice in a file
@@ -40,18 +51,20 @@ def make_rows(n: int, seed: int = 3) -> list[dict[str, Any]]:
             continue
         speaker = rng.choice(FIXED) if rng.random() < 0.3 else rng.choice(people)
         outlet = rng.choice(["Dawn", "dawn", "Reuters", "AP"])
-        rows.append({
-            "text": " ".join(rng.choices(WORDS, k=rng.randint(5, 14))) + f" w{i}",
-            "speaker": speaker,
-            "source": outlet,
-            "url": f"https://{outlet.lower()}.example/{rng.randrange(40)}",
-            "title": rng.choice([None, f"Title {i}"]),
-            "said_on": f"2025-05-{rng.randint(1, 28):02d}",
-            "tags": rng.choice(["", "war", "economy;war"]),
-            "ref": rng.choice([None, None, f"r{rng.randrange(n)}"]),  # some refs repeat
-            # one affiliation per speaker: an import fills it in at a mention's first sight only
-            "affiliation": "Pakistan" if "Dar" in speaker else None,
-        })
+        rows.append(
+            {
+                "text": " ".join(rng.choices(WORDS, k=rng.randint(5, 14))) + f" w{i}",
+                "speaker": speaker,
+                "source": outlet,
+                "url": f"https://{outlet.lower()}.example/{rng.randrange(40)}",
+                "title": rng.choice([None, f"Title {i}"]),
+                "said_on": f"2025-05-{rng.randint(1, 28):02d}",
+                "tags": rng.choice(["", "war", "economy;war"]),
+                "ref": rng.choice([None, None, f"r{rng.randrange(n)}"]),  # some refs repeat
+                # one affiliation per speaker: an import fills it in at a mention's first sight only
+                "affiliation": "Pakistan" if "Dar" in speaker else None,
+            }
+        )
     return rows
 
 
@@ -187,17 +200,28 @@ def test_memory_of_the_result_is_small_per_row(tmp_path: Path):
 def test_a_file_imported_again_adds_nothing_though_a_name_has_turned_ambiguous(tmp_path) -> None:
     # "Dar" first names Ishaq Dar (the only Dar); once Ahmad Dar arrives it is ambiguous and a
     # later "Dar" becomes a speaker of its own, so on a second import "Dar" names that one
-    rows = [("Talks are off.", "Ishaq Dar"), ("Talks resume Monday.", "Dar"),
-            ("Tariffs will rise.", "Ahmad Dar"), ("Water is short.", "Dar")]
-    news = [NewStatement(text=text, speaker=speaker, source="Dawn", url="https://dawn.example/1")
-            for text, speaker in rows]
+    rows = [
+        ("Talks are off.", "Ishaq Dar"),
+        ("Talks resume Monday.", "Dar"),
+        ("Tariffs will rise.", "Ahmad Dar"),
+        ("Water is short.", "Dar"),
+    ]
+    news = [
+        NewStatement(text=text, speaker=speaker, source="Dawn", url="https://dawn.example/1")
+        for text, speaker in rows
+    ]
     db = open_db(tmp_path / "t.db")
     first = [add_statement(db, new) for new in news]  # added one by one, as they were reported
     assert [a.created for a in first] == [True] * 4
-    before = {table: db.execute(f"SELECT * FROM {table}").fetchall()
-              for table in ("statements", "speakers", "speaker_aliases", "sources")}
+    before = {
+        table: db.execute(f"SELECT * FROM {table}").fetchall()
+        for table in ("statements", "speakers", "speaker_aliases", "sources")
+    }
     assert [name for (name,) in db.execute("SELECT name FROM speakers ORDER BY id")] == [
-        "Ishaq Dar", "Ahmad Dar", "Dar"]
+        "Ishaq Dar",
+        "Ahmad Dar",
+        "Dar",
+    ]
     again = add_statements(db, news)
     assert [(a.id, a.created) for a in again] == [(a.id, False) for a in first]
     assert {table: db.execute(f"SELECT * FROM {table}").fetchall() for table in before} == before
@@ -205,12 +229,25 @@ def test_a_file_imported_again_adds_nothing_though_a_name_has_turned_ambiguous(t
 
 def test_possible_speakers_are_the_same_from_the_index_and_from_the_alias_table(tmp_path) -> None:
     db = open_db(tmp_path / "t.db")
-    for text, speaker in [("One.", "Ishaq Dar"), ("Two.", "Ahmad Dar"), ("Three.", "Dar"),
-                          ("Four.", "Marco Rubio"), ("Five.", "Department of Commerce"),
-                          ("Six.", "Chamber of Commerce")]:
+    for text, speaker in [
+        ("One.", "Ishaq Dar"),
+        ("Two.", "Ahmad Dar"),
+        ("Three.", "Dar"),
+        ("Four.", "Marco Rubio"),
+        ("Five.", "Department of Commerce"),
+        ("Six.", "Chamber of Commerce"),
+    ]:
         add_statement(db, NewStatement(text=text, speaker=speaker))
-    for mention in ["Dar", "Ishaq Dar", "I. Dar", "Ishak Dar", "Rubio", "Marko Rubio",
-                    "Commerce", "Nobody Known"]:
+    for mention in [
+        "Dar",
+        "Ishaq Dar",
+        "I. Dar",
+        "Ishak Dar",
+        "Rubio",
+        "Marko Rubio",
+        "Commerce",
+        "Nobody Known",
+    ]:
         fresh = SpeakerCache(db)
         indexed = SpeakerCache(db)
         indexed._ensure_index()

@@ -31,7 +31,8 @@ def test_a_denial_founds_the_claim_it_names_and_the_assertion_joins_it_on_the_ot
     cli.ok("add", DENIED, "--speaker", "India")
     cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
     assert _claims(db_path) == [(1, "India's missiles struck targets in Afghanistan.", None, "denial", None)]
-    assert _attachments(db_path) == [(1, 1, "denies", "confirmed", 1), (1, 2, "supports", "suggested", 0)]
+    # the same claim in other words ("Indian" is India's): sure enough to confirm
+    assert _attachments(db_path) == [(1, 1, "denies", "confirmed", 1), (1, 2, "supports", "confirmed", 0)]
     (claim,) = cli.json("claims")
     assert claim == {
         "id": 1,
@@ -77,7 +78,7 @@ def test_claim_add_attaches_the_statements_that_take_a_side_and_prints_the_count
         "origin": "user",
     }
     assert [(s["id"], s["stance"], s["status"], s["speaker"]) for s in shown["statements"]] == [
-        (1, "supports", "suggested", "Pakistan's military"),
+        (1, "supports", "confirmed", "Pakistan's military"),
         (2, "denies", "suggested", "India"),
     ]
     assert cli.json("claim", "show", "2") == shown  # by id as well as by ref
@@ -153,11 +154,14 @@ def test_contradictions_list_both_sides_of_a_claim_with_the_claim_as_the_reason(
     assert (pair["a_speaker"], pair["b_speaker"], pair["claim_id"]) == ("Local official", "Water ministry", 3)
 
 
-def test_rejecting_the_link_that_put_a_statement_on_a_claim_takes_it_off(cli, db_path) -> None:
+def test_rejecting_the_link_between_two_sides_keeps_the_pair_out_of_contradictions(cli, db_path) -> None:
     cli.ok("add", DENIED, "--speaker", "India")
     cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    assert [(p["a_id"], p["b_id"]) for p in cli.json("contradictions")] == [(1, 2)]
     cli.ok("link", "reject", "1")
-    assert _attachments(db_path) == [(1, 1, "denies", "confirmed", 1), (2, 2, "supports", "confirmed", 1)]
+    # Each keeps its side on the claim the denial named: a person said only that this pair
+    # does not contradict, and contradictions listed by claim respect it.
+    assert _attachments(db_path) == [(1, 1, "denies", "confirmed", 1), (1, 2, "supports", "confirmed", 0)]
     assert cli.json("contradictions") == []
 
 
@@ -224,9 +228,9 @@ def test_claim_review_confirms_and_rejects_sides_and_keeps_them(cli, db_path) ->
     cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
     cli.ok("add", DENIED, "--speaker", "India")
     cli.ok("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afg")
-    result = cli("claim", "review", "--claim", "afg", input="c\nr\n")
+    result = cli("claim", "review", "--claim", "afg", input="r\n")
     assert result.exit_code == 0
-    assert result.stderr.splitlines()[-1] == "Confirmed 1, rejected 1, skipped 0."
+    assert result.stderr.splitlines()[-1] == "Confirmed 0, rejected 1, skipped 0."
     mine = [(sid, stance, status) for claim, sid, stance, status, _ in _attachments(db_path) if claim == 2]
     assert mine == [(1, "supports", "confirmed"), (2, "denies", "rejected")]
     cli.ok("link")
@@ -250,3 +254,92 @@ def test_a_timeline_can_be_read_for_one_claim(cli, db) -> None:  # type: ignore[
     rows = reports.timeline(db, StatementFilter(claim="afg"))
     assert [(r["id"], r["date"]) for r in rows] == [(1, "2025-05-10"), (2, "2025-05-11")]
     assert len(reports.timeline(db, StatementFilter())) == 3
+
+
+def test_a_reply_takes_its_side_on_the_claim_it_answers(cli, db_path) -> None:
+    from tracker.store import open_db
+
+    article = db_path.parent / "dam.txt"
+    article.write_text(
+        "District officer Amir Khan said the dam on the Ravi river had been breached overnight.\n\n"
+        'The water ministry dismissed reports that the dam had been breached as "completely untrue".\n',
+        encoding="utf-8",
+    )
+    cli.ok("extract", str(article), "--date", "2025-05-10")
+    rows = (
+        open_db(db_path).execute("SELECT id, text, answers, polarity FROM statements ORDER BY id").fetchall()
+    )
+    assert [(r[2], r[3]) for r in rows][1] == ("the dam had been breached", "deny")
+    (disputed,) = cli.json("claims", "--disputed")
+    assert (disputed["supports_speakers"], disputed["denies_speakers"]) == (["Amir Khan"], ["water ministry"])
+    assert disputed["text"] == "the dam on the Ravi river had been breached overnight"
+
+
+def test_show_lists_the_claims_a_statement_takes_a_side_on(cli) -> None:
+    cli.ok("add", DENIED, "--speaker", "India")
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    assert [(c["id"], c["stance"], c["status"]) for c in cli.json("show", "2")["claims"]] == [
+        (1, "supports", "confirmed")
+    ]
+    assert "India's missiles struck targets in Afghanistan." in cli.ok("show", "2")
+
+
+def test_review_claims_walks_the_claim_sides(cli) -> None:
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    cli.ok("add", DENIED, "--speaker", "India")  # joins the claim through its link: suggested
+    assert [(c["id"], c["status"]) for c in cli.json("show", "2")["claims"]] == [(1, "suggested")]
+    result = cli("review", "--claims", input="c\n")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (0, "Confirmed 1, rejected 0, skipped 0.")
+    assert [(c["id"], c["status"]) for c in cli.json("show", "2")["claims"]] == [(1, "confirmed")]
+
+
+def test_claims_list_disputed_claims_first_then_the_most_taken_up(cli) -> None:
+    cli.ok("add", "Heavy rain flooded the coastal highway near the port.", "--speaker", "Met office")
+    cli.ok("add", DENIED, "--speaker", "India")
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    assert [c["id"] for c in cli.json("claims")] == [2, 1]
+
+
+def test_the_same_claim_recorded_twice_is_refused(cli, db_path) -> None:
+    cli.ok("claim", "add", "The dam was breached")
+    assert (
+        cli.fails("claim", "add", "the dam  was breached")
+        == "Error: this claim is already recorded as claim 1\n"
+    )
+    assert len(_claims(db_path)) == 1
+
+
+def test_detaching_twice_says_it_is_not_attached(cli) -> None:
+    cli.ok("add", "The dam on the river was breached overnight.", "--speaker", "Local official")
+    cli.ok("claim", "add", "The dam was breached", "--ref", "dam")
+    cli.ok("claim", "attach", "1", "dam", "--stance", "supports")
+    cli.ok("claim", "detach", "1", "dam")
+    assert cli.fails("claim", "detach", "1", "dam") == "Error: statement 1 is not attached to claim 2\n"
+
+
+def test_a_merge_survives_relinking(cli, db_path) -> None:
+    cli.ok("add", "The dam on the river was breached overnight.", "--speaker", "Local official")
+    cli.ok("add", "Heavy rain closed the port of Gwadar.", "--speaker", "Port authority")
+    cli.ok("claim", "merge", "1", "2")
+    before = _attachments(db_path)
+    assert before == [(1, 1, "supports", "confirmed", 1), (1, 2, "supports", "confirmed", 1)]
+    cli.ok("link")
+    assert _attachments(db_path) == before
+    assert [c["id"] for c in cli.json("claims")] == [1]
+
+
+def test_a_report_with_a_claim_pair_beside_a_link_of_the_same_score_does_not_crash(cli) -> None:
+    cli.ok("add", "Residents saw water pour across the fields at dawn.", "--speaker", "Local official")
+    cli.ok("add", "Completely untrue, the structure is intact.", "--speaker", "Water ministry")
+    cli.ok("add", "Pakistan requested a ceasefire", "--speaker", "Indian media")
+    cli.ok(
+        "add",
+        "Islamabad has firmly refuted assertions by Indian media that Pakistan had requested a ceasefire",
+        "--speaker",
+        "Foreign Office",
+    )  # a link scoring 100, as the pair a person puts on two sides
+    cli.ok("claim", "add", "The dam was breached", "--ref", "dam")
+    cli.ok("claim", "attach", "1", "dam", "--stance", "supports")
+    cli.ok("claim", "attach", "2", "dam", "--stance", "denies")
+    report = json.loads(cli.ok("report", "--json"))
+    assert [(r["link"], r["a_id"], r["b_id"]) for r in report["contradictions"]] == [(1, 3, 4), (None, 1, 2)]

@@ -16,12 +16,11 @@ def stored(db_path, sql="SELECT count(*) FROM statements"):
 
 
 def test_extract_stores_the_seed_statements_with_provenance(cli, db_path):
-    found = json.loads(cli.ok("extract", str(SEED_ARTICLE), "--date", "2025-05-10", "--json",
-                              "--no-link"))
+    found = json.loads(cli.ok("extract", str(SEED_ARTICLE), "--date", "2025-05-10", "--json", "--no-link"))
     article = SEED_ARTICLE.read_text(encoding="utf-8")
     assert len(found) == stored(db_path) >= 10
     for row in found:
-        assert article[row["char_start"]:row["char_end"]] == row["text"]
+        assert article[row["char_start"] : row["char_end"]] == row["text"]
     dar = next(row for row in found if row["text"].startswith("If India stops here"))
     assert (dar["speaker"], dar["kind"], dar["modality"]) == ("Ishaq Dar", "direct", "conditional")
     assert dar["source"] == "Caliber.Az" and dar["author"] == "Vafa Guliyeva"
@@ -71,10 +70,20 @@ def test_dry_run_shows_but_stores_nothing(cli, db_path):
 
 
 def test_extract_reads_stdin(cli, db_path):
-    found = json.loads(cli.ok("extract", "-", "--json", "--no-link", "--source", "Dawn",
-                              input='Talks stall\n"We will respond," Defence Minister Khawaja Asif said.\n'))
+    found = json.loads(
+        cli.ok(
+            "extract",
+            "-",
+            "--json",
+            "--no-link",
+            "--source",
+            "Dawn",
+            input='Talks stall\n"We will respond," Defence Minister Khawaja Asif said.\n',
+        )
+    )
     assert [(r["speaker"], r["role"], r["text"], r["source"], r["title"]) for r in found] == [
-        ("Khawaja Asif", "Defence Minister", "We will respond", "Dawn", "Talks stall")]
+        ("Khawaja Asif", "Defence Minister", "We will respond", "Dawn", "Talks stall")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -96,7 +105,8 @@ def test_bad_articles_are_one_line_errors_and_store_nothing(cli, db_path, tmp_pa
 def test_missing_file_and_bad_date_are_errors(cli, db_path):
     assert cli.fails("extract", "nope.txt") == "Error: article nope.txt: no such file\n"
     assert cli.fails("extract", str(SEED_ARTICLE), "--date", "2025-13-01") == (
-        "Error: invalid --date '2025-13-01': no such date\n")
+        "Error: invalid --date '2025-13-01': no such date\n"
+    )
     assert stored(db_path) == 0
 
 
@@ -111,3 +121,58 @@ def test_the_demo_reports_india_s_denial_against_the_pakistani_claim(cli):
     assert pairs[0]["a_text"] == "denied claims that its missiles had struck targets in Afghanistan"
     assert pairs[0]["b_text"] == "Indian missiles struck targets in Afghanistan."
     assert pairs[0]["reason"].startswith("denial: 'denied'")
+
+
+ARTICLE = (
+    "Dam row deepens\n"
+    "By Maria Okafor, Dawn\n"
+    "ISLAMABAD (Dawn) — Pakistan's Foreign Office on Monday rejected reports that the Mangla dam"
+    " had been breached.\n"
+    "Asked about reports that the spillway had failed, spokeswoman Mumtaz Zahra Baloch said:"
+    ' "Completely untrue."\n'
+    'She said she would "not comment on rumours".\n'
+    "He said the dam was safe.\n"
+)
+
+
+def test_extract_stores_said_on_answers_byline_and_dateline(cli, db_path, tmp_path):
+    path = tmp_path / "dam.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    found = json.loads(cli.ok("extract", str(path), "--date", "2025-05-10", "--json", "--no-link"))
+    assert [(r["speaker"], r["text"], r["said_on"], r["answers"]) for r in found[:2]] == [
+        (
+            "Pakistan's Foreign Office",
+            "rejected reports that the Mangla dam had been breached",
+            "2025-05-05",
+            "the Mangla dam had been breached",
+        ),
+        ("Mumtaz Zahra Baloch", "Completely untrue.", None, "the spillway had failed"),
+    ]
+    assert {(r["source"], r["author"], r["title"]) for r in found} == {
+        ("Dawn", "Maria Okafor", "Dam row deepens")
+    }
+    assert stored(db_path, "SELECT said_on FROM statements WHERE id = 1") == "2025-05-05"
+    assert stored(db_path, "SELECT answers FROM statements WHERE id = 2") == "the spillway had failed"
+    shown = cli.json("show", "2")
+    assert (shown["answers"], shown["polarity"], shown["speaker"]) == (
+        "the spillway had failed",
+        "deny",
+        "Mumtaz Zahra Baloch",
+    )
+    assert "answers      the spillway had failed" in cli.ok("show", "2")
+
+
+def test_an_unresolved_pronoun_is_stored_under_its_own_marked_speaker(cli, db_path, tmp_path):
+    path = tmp_path / "dam.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    found = json.loads(cli.ok("extract", str(path), "--json", "--no-link"))
+    he = next(r for r in found if r["text"] == "the dam was safe")
+    # "He": the only person named is a woman, so the statement is kept and nobody is guessed
+    offset = ARTICLE.index("He said")
+    assert he["speaker"] == f"unresolved (“He”, {path}:{offset})"
+    assert he["said_on"] is None  # no --date: a weekday names no day
+    other = tmp_path / "other.txt"
+    other.write_text("Talks stall\nHe said the talks had stalled again.\n", encoding="utf-8")
+    cli.ok("extract", str(other), "--no-link")
+    names = stored(db_path, "SELECT group_concat(name, ' | ') FROM speakers WHERE name LIKE 'unresolved%'")
+    assert names == f"unresolved (“He”, {path}:{offset}) | unresolved (“He”, {other}:12)"

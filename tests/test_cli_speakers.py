@@ -14,7 +14,10 @@ def test_speakers_list_shows_counts_and_likely_duplicates(cli):
     add(cli, "Four.", "Dar")  # now ambiguous: not guessed onto either
     speakers = cli.json("speakers", "list")
     assert [(s["id"], s["name"], s["statements"]) for s in speakers] == [
-        (1, "Ishaq Dar", 2), (2, "Ahmad Dar", 1), (3, "Dar", 1)]
+        (1, "Ishaq Dar", 2),
+        (2, "Ahmad Dar", 1),
+        (3, "Dar", 1),
+    ]
     assert speakers[2]["possible_duplicates"] == ["Ishaq Dar (id 1)", "Ahmad Dar (id 2)"]
 
 
@@ -46,8 +49,7 @@ def test_merge_moves_statements_and_keeps_the_name_as_alias(cli, db_path):
     add(cli, "Two.", "Ishak Dar")
     assert cli.ok("speakers", "merge", "1", "2") == "1\n"
     speakers = cli.json("speakers", "list")
-    assert [(s["name"], s["statements"], s["aliases"]) for s in speakers] == [
-        ("Ishaq Dar", 2, ["Ishak Dar"])]
+    assert [(s["name"], s["statements"], s["aliases"]) for s in speakers] == [("Ishaq Dar", 2, ["Ishak Dar"])]
     add(cli, "Three.", "Ishak Dar")
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM speakers").fetchone() == (1,)
@@ -81,4 +83,233 @@ def test_sources_list_counts_statements_per_report(cli):
     add(cli, "Two.", "B", "--source", "Caliber.Az", "--url", "https://caliber.az/a")
     add(cli, "Three.", "C", "--url", "https://www.dawn.com/news/1")
     assert [(s["outlet"], s["statements"]) for s in cli.json("sources", "list")] == [
-        ("Caliber.Az", 2), ("dawn.com", 1)]
+        ("Caliber.Az", 2),
+        ("dawn.com", 1),
+    ]
+
+
+def speaker_rows(db_path):
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("SELECT id, name, role, kind, affiliation FROM speakers ORDER BY id").fetchall()
+
+
+def filed(db_path):
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("SELECT id, speaker_id FROM statements ORDER BY id").fetchall()
+
+
+def aliases(db_path):
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(
+            "SELECT speaker_id, alias FROM speaker_aliases ORDER BY speaker_id, alias"
+        ).fetchall()
+
+
+def singhs(cli):
+    """Statements 1-2 under a bare Singh, 3 Rajnath Singh, 4 Manmohan Singh: 1-2 uncertain."""
+    add(cli, "Only camps were hit.", "Singh")
+    add(cli, "The strikes were measured.", "Singh")
+    add(cli, "We struck nine sites.", "Indian Defence Minister Rajnath Singh")
+    add(cli, "The economy will grow.", "Manmohan Singh")
+
+
+def test_uncertain_statements_are_listed_and_shown_with_whom_they_may_be(cli):
+    singhs(cli)
+    listed = cli.json("speakers", "uncertain")
+    assert [row.pop("created_at")[:2] for row in listed] == ["20", "20"]
+    assert listed == [
+        {
+            "id": 1,
+            "text": "Only camps were hit.",
+            "speaker": "Singh",
+            "speaker_id": 1,
+            "mention": "Singh",
+            "may_be": ["Rajnath Singh (id 2)", "Manmohan Singh (id 3)"],
+        },
+        {
+            "id": 2,
+            "text": "The strikes were measured.",
+            "speaker": "Singh",
+            "speaker_id": 1,
+            "mention": "Singh",
+            "may_be": ["Rajnath Singh (id 2)", "Manmohan Singh (id 3)"],
+        },
+    ]
+    assert cli.json("show", "1")["speaker_uncertain"] == (
+        "uncertain: 'Singh' may be Rajnath Singh (id 2) or Manmohan Singh (id 3)"
+    )
+    assert cli.json("show", "3")["speaker_uncertain"] is None
+    assert "speaker check  uncertain: 'Singh' may be Rajnath Singh (id 2) or Manmohan Singh (id 3)" in cli.ok(
+        "show", "1"
+    )
+    shown = cli.json("speakers", "show", "1")
+    assert [(r["id"], r["may_be"]) for r in shown["uncertain_statements"]] == [
+        (1, ["Rajnath Singh (id 2)", "Manmohan Singh (id 3)"]),
+        (2, ["Rajnath Singh (id 2)", "Manmohan Singh (id 3)"]),
+    ]
+    assert [(s["name"], s["uncertain"]) for s in cli.json("speakers", "list")] == [
+        ("Singh", 2),
+        ("Rajnath Singh", 0),
+        ("Manmohan Singh", 0),
+    ]
+
+
+def test_split_to_another_speaker_moves_only_those_statements_and_settles_them(cli, db_path):
+    singhs(cli)
+    assert cli.ok("speakers", "split", "Singh", "--statements", "2", "--to", "Rajnath Singh") == "2\n"
+    assert filed(db_path) == [(1, 1), (2, 2), (3, 2), (4, 3)]
+    assert [r["id"] for r in cli.json("speakers", "uncertain")] == [1]
+    assert cli.json("show", "2")["speaker_uncertain"] is None
+
+
+def test_split_to_a_new_name_creates_that_speaker(cli, db_path):
+    add(cli, "One.", "Writer 4")
+    add(cli, "Two.", "Writer 4")
+    add(cli, "Three.", "Writer 4")
+    result = cli("speakers", "split", "Writer 4", "--statements", "2, 3", "--name", "Writer 3")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "2\n",
+        "Moved 2 statements to Writer 3 (id 2).\n",
+    )
+    assert speaker_rows(db_path) == [
+        (1, "Writer 4", None, "unknown", None),
+        (2, "Writer 3", None, "unknown", None),
+    ]
+    assert filed(db_path) == [(1, 1), (2, 2), (3, 2)]
+    add(cli, "Four.", "Writer 3")
+    assert filed(db_path)[-1] == (4, 2)
+
+
+def test_split_off_a_new_full_name_flags_what_its_surname_now_leaves_uncertain(cli, db_path):
+    add(cli, "We struck nine sites.", "Rajnath Singh")
+    add(cli, "Only camps were hit.", "Singh")
+    add(cli, "The economy will grow.", "Rajnath Singh")
+    assert cli.json("speakers", "uncertain") == []
+    cli.ok("speakers", "split", "1", "--statements", "3", "--name", "Former Prime Minister Manmohan Singh")
+    assert speaker_rows(db_path)[1] == (2, "Manmohan Singh", "Former Prime Minister", "person", None)
+    assert [(r["id"], r["may_be"]) for r in cli.json("speakers", "uncertain")] == [
+        (2, ["Rajnath Singh (id 1)", "Manmohan Singh (id 2)"])
+    ]
+
+
+def test_a_file_imported_again_after_a_split_adds_nothing(cli, db_path, tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text(
+        "text,speaker\nOnly camps were hit.,Singh\nWe struck nine sites.,Rajnath Singh\n", encoding="utf-8"
+    )
+    cli.ok("import", str(path), "--no-link")
+    cli.ok("speakers", "split", "Singh", "--statements", "1", "--to", "Rajnath Singh")
+    result = cli("import", str(path), "--no-link")
+    assert "Imported 0 new statements (2 already recorded)." in result.stderr
+    assert filed(db_path) == [(1, 2), (2, 2)]
+
+
+def test_split_refuses_what_it_cannot_do_and_writes_nothing(cli, db_path):
+    add(cli, "One.", "Ishaq Dar")
+    add(cli, "Two.", "Marco Rubio")
+    before = (speaker_rows(db_path), filed(db_path))
+    assert cli.fails("speakers", "split", "Ishaq Dar", "--statements", "2", "--name", "Ahmad Dar") == (
+        "Error: statement 2 is not filed under Ishaq Dar (id 1)\n"
+    )
+    assert cli.fails("speakers", "split", "Ishaq Dar", "--statements", "1", "--name", "Marco Rubio") == (
+        "Error: 'Marco Rubio' already names speaker id 2; use --to 2\n"
+    )
+    assert cli.fails("speakers", "split", "Ishaq Dar", "--statements", "1") == (
+        "Error: give either a new name or a speaker to move the statements to\n"
+    )
+    assert cli.fails("speakers", "split", "Ishaq Dar", "--statements", "1", "--to", "1") == (
+        "Error: the statements are already filed under that speaker\n"
+    )
+    assert cli.fails("speakers", "split", "Ishaq Dar", "--statements", "1,x", "--name", "A B") == (
+        "Error: --statements takes statement ids separated by commas, not '1,x'\n"
+    )
+    assert cli.fails("speakers", "split", "Ishaq Dar", "--statements", "9", "--name", "A B") == (
+        "Error: no statement with id 9\n"
+    )
+    assert (speaker_rows(db_path), filed(db_path)) == before
+
+
+def test_unmerge_undoes_a_merge_exactly(cli, db_path):
+    add(cli, "One.", "Ishaq Dar")
+    add(cli, "Two.", "Pakistan's Foreign Minister Ishak Dar", "--affiliation", "PML-N")
+    cli.ok("speakers", "alias", "2", "FM Dar")
+    add(cli, "Three.", "Marco Rubio")
+    before = (speaker_rows(db_path), aliases(db_path), filed(db_path))
+    result = cli("speakers", "merge", "1", "2")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "1\n",
+        "Merged into Ishaq Dar (id 1); undo with `tracker speakers unmerge 1`.\n",
+    )
+    assert speaker_rows(db_path)[0] == (1, "Ishaq Dar", "Pakistan's Foreign Minister", "unknown", "PML-N")
+    assert filed(db_path) == [(1, 1), (2, 1), (3, 3)]
+    merges = cli.json("speakers", "merges")
+    assert [(m["id"], m["kept"], m["absorbed"], m["statements"], m["undone_at"]) for m in merges] == [
+        (1, "Ishaq Dar (id 1)", "Ishak Dar (id 2)", 1, None)
+    ]
+    result = cli("speakers", "unmerge", "1")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "2\n",
+        "Unmerged: Ishak Dar (id 2) is a speaker again.\n",
+    )
+    assert (speaker_rows(db_path), aliases(db_path), filed(db_path)) == before
+    assert cli.json("speakers", "merges")[0]["undone_at"] is not None
+    assert cli.fails("speakers", "unmerge", "1").startswith("Error: merge 1 was already undone on ")
+    assert cli.fails("speakers", "unmerge", "7") == "Error: no speaker merge with id 7\n"
+
+
+def test_unmerge_leaves_statements_moved_since_where_they_are(cli, db_path):
+    add(cli, "One.", "Ishaq Dar")
+    add(cli, "Two.", "Ishak Dar")
+    add(cli, "Three.", "Ishak Dar")
+    add(cli, "Four.", "Marco Rubio")
+    cli.ok("speakers", "merge", "1", "2")
+    cli.ok("speakers", "split", "1", "--statements", "3", "--to", "Marco Rubio")
+    cli.ok("speakers", "unmerge", "1")
+    assert filed(db_path) == [(1, 1), (2, 2), (3, 3), (4, 3)]
+
+
+def test_merging_a_bare_surname_settles_its_flags_and_unmerge_restores_them(cli, db_path):
+    singhs(cli)
+    cli.ok("speakers", "merge", "Rajnath Singh", "1")
+    assert cli.json("speakers", "uncertain") == []
+    assert filed(db_path) == [(1, 2), (2, 2), (3, 2), (4, 3)]
+    cli.ok("speakers", "unmerge", "1")
+    assert filed(db_path) == [(1, 1), (2, 1), (3, 2), (4, 3)]
+    assert [r["id"] for r in cli.json("speakers", "uncertain")] == [1, 2]
+
+
+def test_unmerge_gives_a_new_id_when_the_old_one_was_taken(cli, db_path):
+    add(cli, "One.", "Ishaq Dar")
+    add(cli, "Two.", "Ishak Dar")
+    cli.ok("speakers", "merge", "1", "2")
+    add(cli, "Three.", "Marco Rubio")  # sqlite hands id 2 out again
+    assert cli.ok("speakers", "unmerge", "1") == "3\n"
+    assert speaker_rows(db_path) == [
+        (1, "Ishaq Dar", None, "unknown", None),
+        (2, "Marco Rubio", None, "unknown", None),
+        (3, "Ishak Dar", None, "unknown", None),
+    ]
+    assert filed(db_path) == [(1, 1), (2, 3), (3, 2)]
+
+
+def test_confirm_keeps_the_statement_and_clears_its_flag(cli, db_path):
+    singhs(cli)
+    result = cli("speakers", "confirm", "Singh", "--statements", "1")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "1\n", "Confirmed 1 as Singh (id 1).\n")
+    assert [r["id"] for r in cli.json("speakers", "uncertain")] == [2]
+    assert filed(db_path) == [(1, 1), (2, 1), (3, 2), (4, 3)]
+    add(cli, "Growth will return.", "Dr Manmohan Singh")
+    assert [r["id"] for r in cli.json("speakers", "uncertain")] == [2]  # a confirmed one stays settled
+
+
+def test_a_file_imported_again_after_a_merge_adds_nothing(cli, db_path, tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text("text,speaker\nTalks are off.,Ishaq Dar\nTalks resume.,Ishak Dar\n", encoding="utf-8")
+    cli.ok("import", str(path), "--no-link")
+    cli.ok("speakers", "merge", "1", "2")
+    result = cli("import", str(path), "--no-link")
+    assert "Imported 0 new statements (2 already recorded)." in result.stderr
+    assert filed(db_path) == [(1, 1), (2, 1)]

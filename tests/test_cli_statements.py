@@ -24,17 +24,37 @@ def stored(db_path, table="statements"):
 
 def add_dar(cli, *extra):
     return cli.ok(
-        "add", DAR_QUOTE, "--speaker", "Pakistan's Foreign Minister Ishaq Dar",
-        "--source", "Caliber.Az", "--said-on", "2025-05-10", "--cue", "stated",
-        "--via", "to local television", "--tag", "crisis", "--no-link", *extra,
+        "add",
+        DAR_QUOTE,
+        "--speaker",
+        "Pakistan's Foreign Minister Ishaq Dar",
+        "--source",
+        "Caliber.Az",
+        "--said-on",
+        "2025-05-10",
+        "--cue",
+        "stated",
+        "--via",
+        "to local television",
+        "--tag",
+        "crisis",
+        "--no-link",
+        *extra,
     )
 
 
 def test_add_prints_the_new_id_and_stores_the_statement(cli, db_path):
     assert add_dar(cli) == "1\n"
     assert rows(db_path, "SELECT text, role, said_on, cue, via, tags, kind FROM statements") == [
-        (DAR_QUOTE, "Pakistan's Foreign Minister", "2025-05-10", "stated", "to local television",
-         '["crisis"]', "direct")
+        (
+            DAR_QUOTE,
+            "Pakistan's Foreign Minister",
+            "2025-05-10",
+            "stated",
+            "to local television",
+            '["crisis"]',
+            "direct",
+        )
     ]
     assert rows(db_path, "SELECT name, kind FROM speakers") == [("Ishaq Dar", "person")]
     assert rows(db_path, "SELECT outlet FROM sources") == [("Caliber.Az",)]
@@ -97,14 +117,22 @@ def test_text_is_stored_and_shown_exactly(cli, text):
         (["add", "", "-s", "X"], "Error: statement text is empty\n"),
         (["add", "   \n", "-s", "X"], "Error: statement text is empty\n"),
         (["add", "Hello.", "-s", "  "], "Error: speaker is empty\n"),
-        (["add", "Hello.", "-s", "X", "--said-on", "2025-02-30"],
-         "Error: invalid said-on date '2025-02-30': no such date\n"),
-        (["add", "Hello.", "-s", "X", "--reported-on", "last week"],
-         "Error: invalid reported-on date 'last week': use ISO 8601, e.g. 2025, 2025-05 or 2025-05-10\n"),
-        (["add", "Hello.", "-s", "X", "--kind", "rumour"],
-         "Error: invalid kind 'rumour': use one of direct, indirect, paraphrase\n"),
-        (["add", "x" * 20_001, "-s", "X"],
-         "Error: statement text is too long (20,001 characters; at most 20,000)\n"),
+        (
+            ["add", "Hello.", "-s", "X", "--said-on", "2025-02-30"],
+            "Error: invalid said-on date '2025-02-30': no such date\n",
+        ),
+        (
+            ["add", "Hello.", "-s", "X", "--reported-on", "last week"],
+            "Error: invalid reported-on date 'last week': use ISO 8601, e.g. 2025, 2025-05 or 2025-05-10\n",
+        ),
+        (
+            ["add", "Hello.", "-s", "X", "--kind", "rumour"],
+            "Error: invalid kind 'rumour': use one of direct, indirect, paraphrase\n",
+        ),
+        (
+            ["add", "x" * 20_001, "-s", "X"],
+            "Error: statement text is too long (20,001 characters; at most 20,000)\n",
+        ),
     ],
 )
 def test_bad_input_is_one_error_line_and_writes_nothing(cli, db_path, args, message):
@@ -122,17 +150,40 @@ def test_invalid_utf8_on_stdin_is_an_error(cli, db_path):
 
 def test_a_database_in_a_missing_directory_is_an_error(cli, tmp_path):
     missing = tmp_path / "nope" / "x.db"
-    stderr = cli.fails("list", "--db", str(missing))
+    stderr = cli.fails("add", "We will stop.", "--speaker", "Dar", "--db", str(missing))
     assert stderr == f"Error: cannot create database {missing}: directory does not exist\n"
+    assert not missing.parent.exists()
 
 
 @pytest.fixture
 def three(cli):
     add_dar(cli)
-    cli.ok("add", "The ball is in India's court.", "-s", "Dar", "--source", "Dawn",
-           "--said-on", "2025-05", "--kind", "indirect", "--no-link")
-    cli.ok("add", "We will not escalate further.", "-s", "the Indian military",
-           "--source", "The Hindu", "--said-on", "2025-06-01", "--tag", "crisis", "--no-link")
+    cli.ok(
+        "add",
+        "The ball is in India's court.",
+        "-s",
+        "Dar",
+        "--source",
+        "Dawn",
+        "--said-on",
+        "2025-05",
+        "--kind",
+        "indirect",
+        "--no-link",
+    )
+    cli.ok(
+        "add",
+        "We will not escalate further.",
+        "-s",
+        "the Indian military",
+        "--source",
+        "The Hindu",
+        "--said-on",
+        "2025-06-01",
+        "--tag",
+        "crisis",
+        "--no-link",
+    )
 
 
 @pytest.mark.parametrize(
@@ -231,9 +282,11 @@ def test_the_library_needs_a_database_path(monkeypatch):
 
 def test_usage_errors_are_one_line_with_exit_code_2(cli):
     assert cli.fails("list", "--foo", code=2) == (
-        "Error: No such option: --foo (see 'tracker list --help')\n")
+        "Error: No such option: --foo (see 'tracker list --help')\n"
+    )
     assert cli.fails("show", "abc", code=2) == (
-        "Error: Invalid value for 'ID': 'abc' is not a valid int. (see 'tracker show --help')\n")
+        "Error: Invalid value for 'ID': 'abc' is not a valid int. (see 'tracker show --help')\n"
+    )
     assert cli.fails("frob", code=2) == "Error: No such command 'frob'. (see 'tracker --help')\n"
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from tracker.evaluate import (
     accuracy,
+    accuracy_by_group,
     average_precision,
     classification_report,
     confusion_matrix,
@@ -39,7 +40,10 @@ def test_per_label_precision_recall_f1():
 
 def test_per_label_undefined_scores_are_zero():
     assert per_label(["a"], ["b"], labels=["a", "b", "c"])["c"] == {
-        "precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 0
+        "precision": 0.0,
+        "recall": 0.0,
+        "f1": 0.0,
+        "support": 0,
     }
 
 
@@ -83,3 +87,17 @@ def test_average_precision_and_map_at_k():
     assert average_precision(["a", "x", "b"], {"a", "b"}, k=5) == pytest.approx((1 + 2 / 3) / 2)
     assert mean_average_precision([["a"], ["x", "a"]], [{"a"}, {"a"}], k=5) == pytest.approx(0.75)
     assert math.isclose(mean_average_precision([], [], k=5), 0.0)
+
+
+def test_accuracy_by_group_counts_each_group_in_name_order():
+    groups = ["negation", "agent", "negation", "agent", "hedge"]
+    assert accuracy_by_group(GOLD, PRED, groups) == {
+        "agent": {"n": 2, "right": 1, "accuracy": 0.5},
+        "hedge": {"n": 1, "right": 0, "accuracy": 0.0},
+        "negation": {"n": 2, "right": 2, "accuracy": 1.0},
+    }
+
+
+def test_accuracy_by_group_rejects_groups_of_another_length():
+    with pytest.raises(ValueError, match="gold has 5 items but pred has 1"):
+        accuracy_by_group(GOLD, PRED, ["agent"])

@@ -16,16 +16,34 @@ from tracker.export import AtomicOutput, csv_safe
 SEED = Path(__file__).resolve().parent.parent / "data" / "seed-statements.jsonl"
 VOLATILE = ("created_at",)
 RICH = {
-    "ref": "r-7", "text": "Casualties rose to 40, officials said — “not 12”.",
-    "speaker": "Pakistan's Information Minister Attaullah Tarar", "speaker_kind": "person",
-    "affiliation": "Pakistan", "source": "Dawn", "url": "https://dawn.example/a?x=1&y=2",
-    "title": "Strikes: the toll", "author": "A. Reporter", "published": "2025-05-12",
-    "said_on": "2025-05", "reported_on": "2025-05-12", "kind": "paraphrase", "cue": "said",
-    "via": "at a press conference; citing officials", "hedge": "allegedly",
+    "ref": "r-7",
+    "text": "Casualties rose to 40, officials said — “not 12”.",
+    "speaker": "Pakistan's Information Minister Attaullah Tarar",
+    "speaker_kind": "person",
+    "affiliation": "Pakistan",
+    "source": "Dawn",
+    "url": "https://dawn.example/a?x=1&y=2",
+    "title": "Strikes: the toll",
+    "author": "A. Reporter",
+    "published": "2025-05-12",
+    "said_on": "2025-05",
+    "reported_on": "2025-05-12",
+    "kind": "paraphrase",
+    "cue": "said",
+    "via": "at a press conference; citing officials",
+    "hedge": "allegedly",
     "tags": ["casualties", "india-pakistan-2025"],
 }
-TRICKY = ["=HYPERLINK(\"http://evil\")", "+1 more", "-5% growth", "@SUM(A1)", "\tindented",
-          "\rcarriage", "'=already quoted", "Plain, with \"quotes\"\nand a newline — ünïcode"]
+TRICKY = [
+    '=HYPERLINK("http://evil")',
+    "+1 more",
+    "-5% growth",
+    "@SUM(A1)",
+    "\tindented",
+    "\rcarriage",
+    "'=already quoted",
+    'Plain, with "quotes"\nand a newline — ünïcode',
+]
 
 
 def seed(cli, db=None):
@@ -51,7 +69,9 @@ def test_json_export_imports_into_an_empty_database_and_exports_the_same(cli, tm
     rich = after[-1]
     assert {k: rich[k] for k in RICH if k != "speaker"} == {k: v for k, v in RICH.items() if k != "speaker"}
     assert (rich["speaker"], rich["role"], rich["speaker_kind"]) == (
-        "Attaullah Tarar", "Pakistan's Information Minister", "person"
+        "Attaullah Tarar",
+        "Pakistan's Information Minister",
+        "person",
     )
     assert [r["ref"] for r in after] == ["seed-1", "seed-2", "seed-3", "seed-4", "seed-5", "seed-6", "r-7"]
 
@@ -75,17 +95,34 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(cli):
         cli.ok("add", "-s", "Tester", "--no-link", "--ref", f"t{i}", "--", text)
     rows = list(csv.DictReader(io.StringIO(cli.ok("export", "statements", "--format", "csv"))))
     assert [r["text"] for r in rows] == [
-        "'=HYPERLINK(\"http://evil\")", "'+1 more", "'-5% growth", "'@SUM(A1)",
+        '\'=HYPERLINK("http://evil")',
+        "'+1 more",
+        "'-5% growth",
+        "'@SUM(A1)",
         "indented",  # leading whitespace is stripped when a statement is stored
-        "carriage", "''=already quoted", "Plain, with \"quotes\"\nand a newline — ünïcode",
+        "carriage",
+        "''=already quoted",
+        'Plain, with "quotes"\nand a newline — ünïcode',
     ]
 
 
 @pytest.mark.parametrize(
     "value, cell",
-    [("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@x", "'@x"), ("\tx", "'\tx"), ("\rx", "'\rx"),
-     ("'=x", "''=x"), ("'quoted", "'quoted"), ("a=b", "a=b"), (None, ""), (["a", "-b"], "a; -b"),
-     (True, "true"), (3, "3")],
+    [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@x", "'@x"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("'=x", "''=x"),
+        ("'quoted", "'quoted"),
+        ("a=b", "a=b"),
+        (None, ""),
+        (["a", "-b"], "a; -b"),
+        (True, "true"),
+        (3, "3"),
+    ],
 )
 def test_csv_safe(value, cell):
     assert csv_safe(value) == cell
@@ -95,7 +132,13 @@ def test_jsonl_is_one_statement_per_line(cli):
     seed(cli)
     lines = cli.ok("export", "statements", "--format", "jsonl").splitlines()
     assert [json.loads(line)["ref"] for line in lines] == [
-        "seed-1", "seed-2", "seed-3", "seed-4", "seed-5", "seed-6", "r-7"
+        "seed-1",
+        "seed-2",
+        "seed-3",
+        "seed-4",
+        "seed-5",
+        "seed-6",
+        "r-7",
     ]
 
 
@@ -123,6 +166,8 @@ def test_output_file_is_written_atomically(cli, tmp_path):
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
+    (tmp_path / "out").mkdir()
+    tmp_path = tmp_path / "out"
     target = tmp_path / "out.json"
     target.write_text("old content")
     with pytest.raises(RuntimeError), AtomicOutput(str(target)) as out:
@@ -148,11 +193,14 @@ def test_format_comes_from_the_output_suffix(cli, tmp_path):
 def _links(db_path):
     with sqlite3.connect(db_path) as conn:
         conn.execute("DELETE FROM links")
-        for a, b, relation, status in [(5, 6, "contradicts", "confirmed"), (6, 7, "agrees", "suggested"),
-                                       (3, 4, "agrees", "rejected")]:
+        for a, b, relation, status in [
+            (5, 6, "contradicts", "confirmed"),
+            (6, 7, "agrees", "suggested"),
+            (3, 4, "agrees", "rejected"),
+        ]:
             conn.execute(
                 "INSERT INTO links (a_id, b_id, relation, score, reasons, status, engine, created_at)"
-                " VALUES (?, ?, ?, 75.0, '[{\"code\": \"denial\", \"detail\": \"denied\"}]', ?, 'test', 'x')",
+                ' VALUES (?, ?, ?, 75.0, \'[{"code": "denial", "detail": "denied"}]\', ?, \'test\', \'x\')',
                 [a, b, relation, status],
             )
 
@@ -164,7 +212,9 @@ def test_links_contradictions_speakers_and_verdicts_export(cli, db_path):
     cli.ok("verdict", "6", "--rating", "false", "--by", "Desk")
     links = json.loads(cli.ok("export", "links"))
     assert [(r["id"], r["relation"], r["status"]) for r in links] == [
-        (1, "contradicts", "confirmed"), (2, "agrees", "suggested"), (3, "agrees", "rejected")
+        (1, "contradicts", "confirmed"),
+        (2, "agrees", "suggested"),
+        (3, "agrees", "rejected"),
     ]
     assert links[0]["reasons"] == [{"code": "denial", "detail": "denied"}]
     contradictions = list(csv.DictReader(io.StringIO(cli.ok("export", "contradictions", "--format", "csv"))))
@@ -173,7 +223,8 @@ def test_links_contradictions_speakers_and_verdicts_export(cli, db_path):
     assert [s["name"] for s in speakers][:2] == ["Ishaq Dar", "US State Department"]
     verdicts = json.loads(cli.ok("export", "verdicts"))
     assert [(v["statement_id"], v["rating"], v["current"]) for v in verdicts] == [
-        (6, "unverified", False), (6, "false", True)
+        (6, "unverified", False),
+        (6, "false", True),
     ]
     report = json.loads(cli.ok("export", "report"))
     assert report["verdicts"][0]["covers"] == []  # 7 only suggested as agreeing: no verdict passes
@@ -182,8 +233,19 @@ def test_links_contradictions_speakers_and_verdicts_export(cli, db_path):
 
 def test_claimreview_has_the_schema_org_structure(cli, db_path):
     seed(cli)
-    cli.ok("add", "Indian missiles hit targets in Afghanistan.", "-s", "Zabihullah Mujahid",
-           "--source", "Dawn", "--url", "https://dawn.example/2", "--said-on", "2025-05-09", "--no-link")
+    cli.ok(
+        "add",
+        "Indian missiles hit targets in Afghanistan.",
+        "-s",
+        "Zabihullah Mujahid",
+        "--source",
+        "Dawn",
+        "--url",
+        "https://dawn.example/2",
+        "--said-on",
+        "2025-05-09",
+        "--no-link",
+    )
     with sqlite3.connect(db_path) as conn:
         conn.execute("UPDATE sources SET url = 'https://caliber.example/1' WHERE outlet = 'Caliber.Az'")
         conn.execute(
@@ -191,8 +253,18 @@ def test_claimreview_has_the_schema_org_structure(cli, db_path):
             " VALUES (6, 8, 'agrees', 80, '[]', 'confirmed', 'test', 'x')"
         )
     cli.ok("verdict", "6", "--rating", "unverified")
-    cli.ok("verdict", "6", "--rating", "false", "--evidence", "https://check.example/6",
-           "--note", "No strike found.", "--by", "Desk")
+    cli.ok(
+        "verdict",
+        "6",
+        "--rating",
+        "false",
+        "--evidence",
+        "https://check.example/6",
+        "--note",
+        "No strike found.",
+        "--by",
+        "Desk",
+    )
     cli.ok("verdict", "1", "--rating", "unverified")
     reviews = json.loads(cli.ok("export", "verdicts", "--format", "claimreview"))
     assert len(reviews) == 2  # the latest verdict of each rated statement; none inherited
@@ -211,8 +283,13 @@ def test_claimreview_has_the_schema_org_structure(cli, db_path):
             ],
             "datePublished": "2025-05-10",
         },
-        "reviewRating": {"@type": "Rating", "alternateName": "False", "ratingValue": 1,
-                         "bestRating": 5, "worstRating": 1},
+        "reviewRating": {
+            "@type": "Rating",
+            "alternateName": "False",
+            "ratingValue": 1,
+            "bestRating": 5,
+            "worstRating": 1,
+        },
         "datePublished": today,
         "author": {"@type": "Person", "name": "Desk"},
         "url": "https://check.example/6",
@@ -220,7 +297,9 @@ def test_claimreview_has_the_schema_org_structure(cli, db_path):
     }
     assert len(today) == 10 and today[4] == "-"
     assert unverified["itemReviewed"]["author"] == {
-        "@type": "Person", "name": "Ishaq Dar", "jobTitle": "Pakistan's Foreign Minister"
+        "@type": "Person",
+        "name": "Ishaq Dar",
+        "jobTitle": "Pakistan's Foreign Minister",
     }
     assert unverified["reviewRating"] == {"@type": "Rating", "alternateName": "Unverified"}
     assert unverified["author"] == {"@type": "Organization", "name": "unknown"}

@@ -342,14 +342,14 @@ def test_dash_o_writes_the_page_to_a_file(cli, tmp_path):
             ["--format", "md", "-o", "x.md"],
             "Error: Invalid value for --output: only with --format html (tracker export report -o FILE writes the others)",
         ),
-        (["--format", "pdf"], "Error: Invalid value for --format: use one of table, md, csv, json, html"),
+        (["--format", "pdf"], "Error: Invalid value for --format: use one of table, md, csv, json, nl, html"),
     ],
 )
 def test_report_refuses_bad_format_and_output_and_writes_nothing(cli, tmp_path, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)
     stderr = cli.fails("report", *args, code=2)
     assert stderr == f"{message} (see 'tracker report --help')\n"
-    assert list(tmp_path.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir()] == ["tracker.db"]  # the test's ledger, and nothing else
 
 
 def test_a_filtered_page_keeps_a_claim_whole_when_one_of_its_statements_is_selected(cli):

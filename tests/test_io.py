@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tracker.export import read_statements
+from tracker.store import open_db
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "seed-statements.jsonl"
 TABLES = ("speakers", "speaker_aliases", "sources", "statements", "links", "verdicts")
@@ -59,21 +60,65 @@ def test_jsonl_import_stores_every_seed_statement(cli, db_path):
     "name, content",
     [
         ("in.csv", CSV),
-        ("in.tsv", CSV.replace(",Ishaq", "\tIshaq").replace(",Dar", "\tDar").replace(
-            "text,speaker,source,said_on,kind,tags,ref", "text\tspeaker\tsource\tsaid_on\tkind\ttags\tref"
-        ).replace(",Caliber.Az,", "\tCaliber.Az\t").replace(",direct,", "\tdirect\t").replace(",r", "\tr")),
-        ("in.json", json.dumps([
-            {"text": "If India stops here, then we will consider to stop here.", "speaker": "Ishaq Dar",
-             "source": "Caliber.Az", "said_on": "2025-05-10", "tags": ["a", "b"], "ref": "r1"},
-            {"text": "The ball is in India's court.", "speaker": "Dar", "source": "Caliber.Az",
-             "said_on": "2025-05", "tags": ["a"], "ref": "r2"},
-        ])),
-        ("in.jsonl", "\n".join(json.dumps(r) for r in [
-            {"text": "If India stops here, then we will consider to stop here.", "speaker": "Ishaq Dar",
-             "source": "Caliber.Az", "said_on": "2025-05-10", "tags": "a, b", "ref": "r1"},
-            {"text": "The ball is in India's court.", "speaker": "Dar", "source": "Caliber.Az",
-             "said_on": "2025-05", "tags": ["a"], "ref": "r2"},
-        ]) + "\n"),
+        (
+            "in.tsv",
+            CSV.replace(",Ishaq", "\tIshaq")
+            .replace(",Dar", "\tDar")
+            .replace(
+                "text,speaker,source,said_on,kind,tags,ref", "text\tspeaker\tsource\tsaid_on\tkind\ttags\tref"
+            )
+            .replace(",Caliber.Az,", "\tCaliber.Az\t")
+            .replace(",direct,", "\tdirect\t")
+            .replace(",r", "\tr"),
+        ),
+        (
+            "in.json",
+            json.dumps(
+                [
+                    {
+                        "text": "If India stops here, then we will consider to stop here.",
+                        "speaker": "Ishaq Dar",
+                        "source": "Caliber.Az",
+                        "said_on": "2025-05-10",
+                        "tags": ["a", "b"],
+                        "ref": "r1",
+                    },
+                    {
+                        "text": "The ball is in India's court.",
+                        "speaker": "Dar",
+                        "source": "Caliber.Az",
+                        "said_on": "2025-05",
+                        "tags": ["a"],
+                        "ref": "r2",
+                    },
+                ]
+            ),
+        ),
+        (
+            "in.jsonl",
+            "\n".join(
+                json.dumps(r)
+                for r in [
+                    {
+                        "text": "If India stops here, then we will consider to stop here.",
+                        "speaker": "Ishaq Dar",
+                        "source": "Caliber.Az",
+                        "said_on": "2025-05-10",
+                        "tags": "a, b",
+                        "ref": "r1",
+                    },
+                    {
+                        "text": "The ball is in India's court.",
+                        "speaker": "Dar",
+                        "source": "Caliber.Az",
+                        "said_on": "2025-05",
+                        "tags": ["a"],
+                        "ref": "r2",
+                    },
+                ]
+            )
+            + "\n",
+        ),
     ],
 )
 def test_each_format_imports_the_same_rows(cli, db_path, tmp_path, name, content):
@@ -85,14 +130,19 @@ def test_each_format_imports_the_same_rows(cli, db_path, tmp_path, name, content
             "SELECT s.text, sp.name, src.outlet, s.said_on, s.tags, s.ref FROM statements s "
             "JOIN speakers sp ON sp.id = s.speaker_id JOIN sources src ON src.id = s.source_id"
         ).fetchall() == [
-            ("If India stops here, then we will consider to stop here.", "Ishaq Dar", "Caliber.Az",
-             "2025-05-10", '["a", "b"]', "r1"),
+            (
+                "If India stops here, then we will consider to stop here.",
+                "Ishaq Dar",
+                "Caliber.Az",
+                "2025-05-10",
+                '["a", "b"]',
+                "r1",
+            ),
             ("The ball is in India's court.", "Ishaq Dar", "Caliber.Az", "2025-05", '["a"]', "r2"),
         ]
 
 
-def test_stdin_needs_a_format_and_reads_it(cli, db_path):
-    assert "cannot tell the format of -" in cli.fails("import", "-", input=CSV)
+def test_stdin_takes_a_format(cli, db_path):
     cli.ok("import", "-", "--format", "csv", "--no-link", input=CSV)
     assert len(texts(db_path)) == 2
 
@@ -108,13 +158,19 @@ def test_reimporting_the_same_file_adds_nothing(cli, db_path, seeded):
     "last_row, message",
     [
         ({"speaker": "X"}, "Error: row 3: text is missing\n"),
-        ({"text": "A claim.", "said_on": "2025-02-30"},
-         "Error: row 3: invalid said-on date '2025-02-30': no such date\n"),
-        ({"text": "A claim.", "kind": "rumour"},
-         "Error: row 3: invalid kind 'rumour': use one of direct, indirect, paraphrase\n"),
+        (
+            {"text": "A claim.", "said_on": "2025-02-30"},
+            "Error: row 3: invalid said-on date '2025-02-30': no such date\n",
+        ),
+        (
+            {"text": "A claim.", "kind": "rumour"},
+            "Error: row 3: invalid kind 'rumour': use one of direct, indirect, paraphrase\n",
+        ),
     ],
 )
-def test_a_bad_last_row_rejects_the_file_and_stores_nothing(cli, db_path, tmp_path, seeded, last_row, message):
+def test_a_bad_last_row_rejects_the_file_and_stores_nothing(
+    cli, db_path, tmp_path, seeded, last_row, message
+):
     path = tmp_path / "new.jsonl"
     rows = [{"text": "First new claim.", "speaker": "A"}, {"text": "Second new claim.", "speaker": "B"}]
     path.write_text("\n".join(json.dumps(r) for r in [*rows, last_row]) + "\n")
@@ -125,14 +181,30 @@ def test_a_bad_last_row_rejects_the_file_and_stores_nothing(cli, db_path, tmp_pa
 @pytest.mark.parametrize(
     "name, data, message",
     [
-        ("unterminated.csv", b'text,speaker\nok,A\n"never closed,B\n', "row 2 (line 3): unterminated quote"),
-        ("columns.csv", b"text,speaker\nok,A\n\nx,y,z\n", "row 2 (line 4): 3 columns where the header has 2"),
-        ("truncated.json", b'[{"text": "ok", "speaker": "A"}, {"text": "cut',
-         "truncated.json: invalid JSON at byte 42 (line 1): unterminated string; is the file truncated?"),
-        ("utf8.csv", b"text,speaker\nok,A\nbad \xff byte,B\n", "row 2: line 3 (byte 22): not valid UTF-8"),
-        ("utf8.jsonl", b'{"text": "ok"}\n{"text": "\xc3"}\n', "row 2: line 2 (byte 25): not valid UTF-8"),
-        ("utf8.json", b'[{"text": "\xe9"}]', "utf8.json: not valid UTF-8 (byte 11)"),
-        ("nul.csv", b"text,speaker\nok,A\nb\x00d,B\n", "row 2: line 3 (byte 19): NUL byte"),
+        ("unterminated.csv", b'text,speaker\nok,A\n"never closed,B\n', "row 3: unterminated quote"),
+        ("columns.csv", b"text,speaker\nok,A\n\nx,y,z\n", "row 4: 3 columns where the header has 2"),
+        (
+            "truncated.json",
+            b'[{"text": "ok", "speaker": "A"}, {"text": "cut',
+            "truncated.json: invalid JSON at byte 42 (line 1): unterminated string; is the file truncated?",
+        ),
+        # UTF-8 first, then not: a broken file, not one in another encoding
+        (
+            "utf8.csv",
+            b"text,speaker\nok \xc3\xa9,A\nbad \xff byte,B\n",
+            "row 3: line 3 (byte 25): not valid UTF-8",
+        ),
+        (
+            "utf8.jsonl",
+            b'{"text": "\xc3\xa9"}\n{"text": "\xc3"}\n',
+            "row 2: line 2 (byte 25): not valid UTF-8",
+        ),
+        (
+            "utf8.json",
+            b'[{"text": "' + bytes(range(128, 256)) * 3 + b'"}]',
+            "utf8.json: not valid UTF-8 (byte 11)",
+        ),
+        ("nul.csv", b"text,speaker\nok,A\nb\x00d,B\n", "row 3: line 3 (byte 19): NUL byte"),
         ("nul.jsonl", b'{"text": "ok"}\n{"text": "a\x00"}\n', "row 2: line 2 (byte 26): NUL byte"),
         ("nul.json", b'[{"text": "a\x00"}]', "nul.json: NUL byte at byte 12"),
         ("empty.csv", b"", "empty.csv: empty file (expected a header row with a 'text' column)"),
@@ -161,12 +233,12 @@ def test_bad_input_is_one_error_line_naming_row_or_byte_and_stores_nothing(
 def test_a_5mb_cell_is_rejected_without_reading_it_whole(cli, db_path, tmp_path, seeded):
     one_line = tmp_path / "big.csv"
     one_line.write_bytes(b"text,speaker\n" + b"x" * 5_000_000 + b",A\n")
-    assert cli.fails("import", str(one_line)) == "Error: row 1: line 2 (byte 13): longer than 1,000,000 bytes\n"
+    assert (
+        cli.fails("import", str(one_line)) == "Error: row 2: line 2 (byte 13): longer than 1,000,000 bytes\n"
+    )
     multi_line = tmp_path / "big2.csv"
     multi_line.write_bytes(b'text,speaker\n"' + b"xxxx\n" * 1_000_000 + b'",A\n')
-    assert cli.fails("import", str(multi_line)).startswith(
-        "Error: row 1 (line "
-    )
+    assert cli.fails("import", str(multi_line)).startswith("Error: row 2 (line ")
     assert "a cell is larger than 1,000,000 bytes" in cli.fails("import", str(multi_line))
     big_json = tmp_path / "big.jsonl"
     big_json.write_text(json.dumps({"text": "y" * 5_000_000}) + "\n")
@@ -189,14 +261,15 @@ def test_unknown_columns_are_a_warning_then_ignored(cli, db_path, tmp_path):
     result = cli("import", str(path), "--no-link")
     assert result.exit_code == 0
     assert result.stderr == (
-        "Warning: ignoring unknown columns: colour, mood\n"
-        "Imported 2 new statements (0 already recorded).\n"
+        "Warning: ignoring unknown columns: colour, mood\nImported 2 new statements (0 already recorded).\n"
     )
     assert texts(db_path) == ["A claim.", "More."]
 
 
 def test_missing_file_and_unknown_format_are_errors(cli, tmp_path):
-    assert cli.fails("import", str(tmp_path / "nope.csv")) == f"Error: {tmp_path / 'nope.csv'}: no such file\n"
+    assert (
+        cli.fails("import", str(tmp_path / "nope.csv")) == f"Error: {tmp_path / 'nope.csv'}: no such file\n"
+    )
     assert cli.fails("import", str(SEED), "--format", "xml") == (
         "Error: unknown format 'xml': use one of csv, tsv, json, jsonl\n"
     )
@@ -205,9 +278,9 @@ def test_missing_file_and_unknown_format_are_errors(cli, tmp_path):
 def test_reading_streams_rows_before_the_rest_of_the_file(tmp_path):
     # the broken third line is only met when reading gets there: nothing was read ahead
     path = tmp_path / "stream.csv"
-    path.write_bytes(b"text,speaker\nfirst,A\nbroken \xff,B\n")
+    path.write_bytes(b"text,speaker\nfirst \xc3\xa9,A\nbroken \xff,B\n")
     rows = read_statements(str(path), "csv")
-    assert next(rows).text == "first"
+    assert next(rows).text == "first é"
     with pytest.raises(Exception, match="not valid UTF-8"):
         next(rows)
 
@@ -301,8 +374,11 @@ def _running(marker: str) -> list[int]:
     found = []
     for entry in Path("/proc").iterdir():
         try:
-            if entry.name.isdigit() and marker in (entry / "cmdline").read_text() \
-                    and "State:\tZ" not in (entry / "status").read_text():
+            if (
+                entry.name.isdigit()
+                and marker in (entry / "cmdline").read_text()
+                and "State:\tZ" not in (entry / "status").read_text()
+            ):
                 found.append(int(entry.name))
         except OSError:  # it ended while we looked
             pass
@@ -316,12 +392,20 @@ def test_a_terminated_import_rolls_back_quietly(tmp_path, whom):
     `timeout` and service managers send it, workers included): exit 143, one line, nothing
     written, and no analysis worker left behind."""
     path = tmp_path / "many.csv"
-    rows = "".join(f"Officials in town {i} said the bridge number {i} will reopen in May.,Speaker {i % 50}\n"
-                   for i in range(40_000))
+    rows = "".join(
+        f"Officials in town {i} said the bridge number {i} will reopen in May.,Speaker {i % 50}\n"
+        for i in range(40_000)
+    )
     path.write_text("text,speaker\n" + rows, encoding="utf-8")
     db = tmp_path / "t.db"
-    proc = subprocess.Popen([sys.executable, "-m", "tracker", "import", str(path), "--no-link", "--db", str(db)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    open_db(db).close()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tracker", "import", str(path), "--no-link", "--db", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while not _children(proc.pid) and proc.poll() is None and time.monotonic() < deadline:

@@ -48,3 +48,21 @@ def test_a_file_that_is_not_a_database_is_an_error(tmp_path, cli):
     path.write_text("these are notes, not a database\n" * 100)
     stderr = cli.fails("list", "--db", str(path))
     assert stderr.startswith(f"Error: cannot open database {path}: file is not a database")
+
+
+def test_reanalyse_derives_propositions_again_and_keeps_what_a_person_set(tmp_path):
+    path = tmp_path / "old.db"
+    old = Database(sqlite3.connect(path))
+    migrations.apply(old, stop_before=["m005_reanalyse"])
+    old.execute("INSERT INTO speakers (name, kind) VALUES ('Hamas', 'organisation')")
+    old.execute(  # the old analysis took "rejected" for a denial wrapper around its object
+        "INSERT INTO statements (text, speaker_id, kind, polarity, modality, proposition, hedge, content_hash) "
+        "VALUES ('Hamas rejected the ceasefire proposal', 1, 'direct', 'deny', 'assertion', "
+        "'the ceasefire proposal', 'my note', 'h1')"
+    )
+    old.conn.commit()
+    old.conn.close()
+    db = open_db(path)
+    assert db.execute("SELECT proposition, polarity, hedge FROM statements").fetchall() == [
+        ("hamas rejected the ceasefire proposal", "deny", "my note"),
+    ]

@@ -159,4 +159,69 @@ def test_a_pair_whose_parts_conflict_is_never_confirmed_without_a_person(cli, db
     cli.ok("add", "The military attacked the convoy in Kashmir", "--speaker", "Reporter B")
     with sqlite3.connect(db_path) as conn:
         rows = conn.execute("SELECT relation, status, score FROM links").fetchall()
-    assert rows == [("contradicts", "suggested", 100.0)]
+    assert rows == [("contradicts", "suggested", 81.4)]  # militants and military: two stems
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # words of no known kind, refilled where they are all that differs
+        (
+            "The inquiry into the crash will be internal",
+            "The inquiry into the crash will be international",
+            ("patient", "internal", "international"),
+        ),
+        (
+            "The novel was withdrawn by its author",
+            "The novel was withdrawn by the authorities",
+            ("agent", "author", "authorities"),
+        ),
+        (
+            "The grenade was thrown at a police officer in Quetta",
+            "The grenade was thrown at a police office in Quetta",
+            ("patient", "officer", "office"),
+        ),
+    ],
+)
+def test_a_refilled_word_of_no_known_kind_conflicts_when_it_is_all_that_differs(
+    a: str, b: str, expected: tuple[str, str, str]
+) -> None:
+    assert conflicts(a, b) == (PartConflict(*expected),)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The minister resigned after the vote on the budget",
+            "The minister resigned after a vote",
+        ),  # detail dropped
+        (
+            "Russian forces shelled the plant on Friday",
+            "Russian troops shelled the plant on Friday",
+        ),  # a loose word
+        (
+            "The court upheld the ruling on the dam",
+            "The court overturned the ruling on the dam",
+        ),  # an antonym, judged apart
+        (
+            "The ministry said the pardon freed the former president",
+            "The ministry said the pardon freed the former police chief",
+        ),  # one word for two: a detail, often
+        (
+            "Fishermen caught a catfish in the Po river",
+            "A fisherman caught a catfish in the Po river",
+        ),  # spelled alike
+    ],
+)
+def test_no_refill_where_a_word_is_loose_an_antonym_or_a_detail(a: str, b: str) -> None:
+    assert conflicts(a, b) == ()
+
+
+def test_canonical_tokens_share_the_judges_concepts() -> None:
+    assert [c for c, _ in canonical_tokens("islamabad asked for a truce")] == [
+        "country:pakistan",
+        "request",
+        "ceasefire",
+    ]
+    assert [c for c, _ in canonical_tokens("soldiers went on strike")] == ["troops", "walkout"]

@@ -13,13 +13,31 @@ import pytest
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "seed-statements.jsonl"
 EXTRA = [
-    {"ref": "x-7", "text": "Indian missiles hit targets in Afghanistan.",
-     "speaker": "Taliban spokesman Zabihullah Mujahid", "source": "Dawn",
-     "url": "https://dawn.example/1", "said_on": "2025-05-09", "reported_on": "2025-05-11"},
-    {"ref": "x-8", "text": "We will not stop, whatever India does.", "speaker": "Ishaq Dar",
-     "source": "Geo News", "said_on": "2025-05-12", "reported_on": "2025-05-12"},
-    {"ref": "x-9", "text": "The ball is now in India's court.", "speaker": "the Foreign Office",
-     "source": "Geo News", "said_on": "2025-05", "reported_on": "2025-05-13"},
+    {
+        "ref": "x-7",
+        "text": "Indian missiles hit targets in Afghanistan.",
+        "speaker": "Taliban spokesman Zabihullah Mujahid",
+        "source": "Dawn",
+        "url": "https://dawn.example/1",
+        "said_on": "2025-05-09",
+        "reported_on": "2025-05-11",
+    },
+    {
+        "ref": "x-8",
+        "text": "We will not stop, whatever India does.",
+        "speaker": "Ishaq Dar",
+        "source": "Geo News",
+        "said_on": "2025-05-12",
+        "reported_on": "2025-05-12",
+    },
+    {
+        "ref": "x-9",
+        "text": "The ball is now in India's court.",
+        "speaker": "the Foreign Office",
+        "source": "Geo News",
+        "said_on": "2025-05",
+        "reported_on": "2025-05-13",
+    },
 ]
 # (a, b, relation, status), inserted in this order: link ids 1..6
 LINKS = [
@@ -30,11 +48,15 @@ LINKS = [
     (3, 8, "contradicts", "rejected"),
     (3, 4, "agrees", "rejected"),
 ]
-T = {1: "If India stops here, then we will consider to stop here.",
-     2: "The ball is in India's court.",
-     5: "India's missiles did not strike targets in Afghanistan; the allegations are false and baseless.",
-     6: "Indian missiles struck targets in Afghanistan.",
-     7: EXTRA[0]["text"], 8: EXTRA[1]["text"], 9: EXTRA[2]["text"]}
+T = {
+    1: "If India stops here, then we will consider to stop here.",
+    2: "The ball is in India's court.",
+    5: "India's missiles did not strike targets in Afghanistan; the allegations are false and baseless.",
+    6: "Indian missiles struck targets in Afghanistan.",
+    7: EXTRA[0]["text"],
+    8: EXTRA[1]["text"],
+    9: EXTRA[2]["text"],
+}
 
 
 @pytest.fixture
@@ -81,49 +103,114 @@ def test_report_counts_statements_per_speaker_and_outlet(cli, ledger):
 
 def test_report_lists_open_then_reviewed_contradictions_never_rejected(cli, ledger):
     assert report(cli)["contradictions"] == [
-        {"link": 3, "state": "open", "flip": True, "a_id": 1, "a_speaker": "Ishaq Dar", "a_text": T[1],
-         "b_id": 8, "b_speaker": "Ishaq Dar", "b_text": T[8], "reason": "similar wording"},
-        {"link": 1, "state": "reviewed", "flip": False, "a_id": 5, "a_speaker": "India", "a_text": T[5],
-         "b_id": 6, "b_speaker": "Pakistan's military", "b_text": T[6], "reason": "similar wording"},
+        {
+            "link": 3,
+            "state": "open",
+            "flip": True,
+            "a_id": 1,
+            "a_speaker": "Ishaq Dar",
+            "a_text": T[1],
+            "b_id": 8,
+            "b_speaker": "Ishaq Dar",
+            "b_text": T[8],
+            "reason": "similar wording",
+        },
+        {
+            "link": 1,
+            "state": "reviewed",
+            "flip": False,
+            "a_id": 5,
+            "a_speaker": "India",
+            "a_text": T[5],
+            "b_id": 6,
+            "b_speaker": "Pakistan's military",
+            "b_text": T[6],
+            "reason": "similar wording",
+        },
     ]
 
 
 def test_report_finds_the_flip_earlier_statement_first(cli, ledger):
     assert report(cli)["flips"] == [
-        {"speaker": "Ishaq Dar", "link": 3, "state": "open",
-         "earlier_id": 1, "earlier_date": "2025-05-10", "earlier_text": T[1],
-         "later_id": 8, "later_date": "2025-05-12", "later_text": T[8]},
+        {
+            "speaker": "Ishaq Dar",
+            "link": 3,
+            "state": "open",
+            "earlier_id": 1,
+            "earlier_date": "2025-05-10",
+            "earlier_text": T[1],
+            "later_id": 8,
+            "later_date": "2025-05-12",
+            "later_text": T[8],
+        },
     ]
 
 
 def test_report_corroborated_claims_need_two_outlets_and_two_speakers(cli, ledger):
     assert report(cli)["corroborated"] == [
-        {"claim_id": 2, "claim": T[2], "statements": 2, "ids": [2, 9],
-         "speakers": ["Ishaq Dar", "Foreign Office"], "outlets": ["Caliber.Az", "Geo News"]},
-        {"claim_id": 6, "claim": T[6], "statements": 2, "ids": [6, 7],
-         "speakers": ["Pakistan's military", "Zabihullah Mujahid"], "outlets": ["Caliber.Az", "Dawn"]},
+        {
+            "claim_id": 2,
+            "claim": T[2],
+            "statements": 2,
+            "ids": [2, 9],
+            "speakers": ["Ishaq Dar", "Foreign Office"],
+            "outlets": ["Caliber.Az", "Geo News"],
+        },
+        {
+            "claim_id": 6,
+            "claim": T[6],
+            "statements": 2,
+            "ids": [6, 7],
+            "speakers": ["Pakistan's military", "Zabihullah Mujahid"],
+            "outlets": ["Caliber.Az", "Dawn"],
+        },
     ]
 
 
 def test_report_disputed_claims_show_both_sides(cli, ledger):
     assert report(cli)["disputed"] == [
-        {"claim_id": 1, "claim": T[1], "said_by": ["Ishaq Dar"],
-         "counter_id": 8, "counter_claim": T[8], "disputed_by": ["Ishaq Dar"]},
-        {"claim_id": 5, "claim": T[5], "said_by": ["India"],
-         "counter_id": 6, "counter_claim": T[6], "disputed_by": ["Pakistan's military", "Zabihullah Mujahid"]},
+        {
+            "claim_id": 1,
+            "claim": T[1],
+            "said_by": ["Ishaq Dar"],
+            "counter_id": 8,
+            "counter_claim": T[8],
+            "disputed_by": ["Ishaq Dar"],
+        },
+        {
+            "claim_id": 5,
+            "claim": T[5],
+            "said_by": ["India"],
+            "counter_id": 6,
+            "counter_claim": T[6],
+            "disputed_by": ["Pakistan's military", "Zabihullah Mujahid"],
+        },
     ]
 
 
 def test_report_verdicts_and_unverified_repeated_claims(cli, ledger):
     data = report(cli)
     assert data["verdicts"] == [
-        {"statement_id": 6, "speaker": "Pakistan's military", "claim": T[6], "rating": "false",
-         "by": "Desk", "evidence_url": "https://check.example/6", "covers": [7]},
+        {
+            "statement_id": 6,
+            "speaker": "Pakistan's military",
+            "claim": T[6],
+            "rating": "false",
+            "by": "Desk",
+            "evidence_url": "https://check.example/6",
+            "covers": [7],
+        },
     ]
     # the 6-7 cluster has a verdict; 2-9 has none
     assert data["unverified"] == [
-        {"claim_id": 2, "claim": T[2], "statements": 2, "ids": [2, 9],
-         "speakers": ["Ishaq Dar", "Foreign Office"], "outlets": ["Caliber.Az", "Geo News"]},
+        {
+            "claim_id": 2,
+            "claim": T[2],
+            "statements": 2,
+            "ids": [2, 9],
+            "speakers": ["Ishaq Dar", "Foreign Office"],
+            "outlets": ["Caliber.Az", "Geo News"],
+        },
     ]
 
 
@@ -161,9 +248,15 @@ def test_report_markdown_has_a_heading_a_sentence_and_a_table_per_section(cli, l
     )
     headings = [line for line in md.splitlines() if line.startswith("## ")]
     assert headings == [
-        "## Statements per speaker", "## Statements per outlet", "## Contradictions", "## Flips",
-        "## Corroborated claims", "## Disputed claims", "## Verdicts",
-        "## Unverified claims repeated", "## Reporting lag per outlet",
+        "## Statements per speaker",
+        "## Statements per outlet",
+        "## Contradictions",
+        "## Flips",
+        "## Corroborated claims",
+        "## Disputed claims",
+        "## Verdicts",
+        "## Unverified claims repeated",
+        "## Reporting lag per outlet",
     ]
     assert "| 6 | Pakistan's military | Indian missiles struck targets in Afghanistan. | false | Desk |" in md
 
@@ -190,8 +283,16 @@ def test_report_csv_is_long_form_one_cell_per_line(cli, ledger):
 def test_report_table_prints_every_non_empty_section(cli, ledger):
     out = cli.ok("report")
     assert out.startswith("9 statements by 7 speakers in 3 outlets")
-    for title in ("Statements per speaker", "Contradictions", "Flips", "Corroborated claims",
-                  "Disputed claims", "Verdicts", "Unverified claims repeated", "Reporting lag per outlet"):
+    for title in (
+        "Statements per speaker",
+        "Contradictions",
+        "Flips",
+        "Corroborated claims",
+        "Disputed claims",
+        "Verdicts",
+        "Unverified claims repeated",
+        "Reporting lag per outlet",
+    ):
         assert title in out
 
 

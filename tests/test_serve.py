@@ -69,7 +69,7 @@ def test_contradictions_side_by_side(seeded):
             "link": 1,
             "claim": None,
             "status": "suggested",
-            "score": 50.4,
+            "score": 85.6,
             "statement": 5,
             "speaker": "India",
             "says": INDIA,

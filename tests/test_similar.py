@@ -16,11 +16,15 @@ from tracker.store import NewStatement, add_statements, open_db
 def test_a_statement_is_found_by_its_source_title(db) -> None:
     # The claim's wording shares nothing with the query; the fact-check's headline does.
     items = [NewStatement(text=t, speaker="Someone") for t in OTHER]
-    items.append(NewStatement(
-        text="A photograph shows a politician's home surrounded by a tall barrier.",
-        speaker="unknown", source="Snopes", url="https://example.org/fc/1",
-        title="Did Obama Build a Wall Around His Mansion?",
-    ))
+    items.append(
+        NewStatement(
+            text="A photograph shows a politician's home surrounded by a tall barrier.",
+            speaker="unknown",
+            source="Snopes",
+            url="https://example.org/fc/1",
+            title="Did Obama Build a Wall Around His Mansion?",
+        )
+    )
     ids = [a.id for a in add_statements(db, items)]
     rows = search.similar(db, "Obama built a ten foot wall around his mansion", 3)
     assert rows[0]["id"] == ids[-1]
@@ -29,19 +33,38 @@ def test_a_statement_is_found_by_its_source_title(db) -> None:
 
 
 def test_a_source_title_given_later_is_searched_too(db) -> None:
-    first = NewStatement(text="Barrier photographed at the residence.", speaker="X", source="Desk",
-                         url="https://example.org/a")
+    first = NewStatement(
+        text="Barrier photographed at the residence.", speaker="X", source="Desk", url="https://example.org/a"
+    )
     (added,) = add_statements(db, [first])
     assert search.similar(db, "mansion wall obama") == []
-    add_statements(db, [NewStatement(text="Another line from it.", speaker="X", source="Desk",
-                                     url="https://example.org/a", title="Obama mansion wall")])
+    add_statements(
+        db,
+        [
+            NewStatement(
+                text="Another line from it.",
+                speaker="X",
+                source="Desk",
+                url="https://example.org/a",
+                title="Obama mansion wall",
+            )
+        ],
+    )
     assert added.id in [r["id"] for r in search.similar(db, "mansion wall obama")]
 
 
 def test_the_rarest_shared_word_decides_over_common_ones(db) -> None:
     common = [f"Trump said the president will speak about the border on day {n}." for n in range(12)]
-    ids = [a.id for a in add_statements(db, [NewStatement(text=t, speaker="S") for t in [*common,
-           "Kirchmeier published posts about the pipeline protest."]])]
+    ids = [
+        a.id
+        for a in add_statements(
+            db,
+            [
+                NewStatement(text=t, speaker="S")
+                for t in [*common, "Kirchmeier published posts about the pipeline protest."]
+            ],
+        )
+    ]
     rows = search.similar(db, "Sheriff Kirchmeier and President Trump speak about the border", 2)
     assert rows[0]["id"] == ids[-1]
 
@@ -70,10 +93,16 @@ def test_an_older_database_gets_the_title_index_filled(tmp_path: Path) -> None:
 def test_words_common_to_many_statements_do_not_drive_the_search(db, monkeypatch) -> None:
     monkeypatch.setattr(search, "COMMON_CAP", 3)  # "missiles" is in 4 statements: common here
     missiles = [f"Missiles were tested in the {place}." for place in ("desert", "sea", "hills")]
-    ids = [a.id for a in add_statements(db, [
-        NewStatement(text=t, speaker="Someone")
-        for t in [*OTHER, *missiles, "Indian missiles struck targets in Afghanistan."]
-    ])]
+    ids = [
+        a.id
+        for a in add_statements(
+            db,
+            [
+                NewStatement(text=t, speaker="Someone")
+                for t in [*OTHER, *missiles, "Indian missiles struck targets in Afghanistan."]
+            ],
+        )
+    ]
     assert search._counts(db, ["missiles", "afghanistan"]) == {"missiles": 3, "afghanistan": 1}
     rows = search.similar(db, "missiles afghanistan", 3)
     assert rows[0]["id"] == ids[-1]

@@ -1,7 +1,18 @@
 import pytest
 
 from tracker.model import SpeakerKind
-from tracker.speakers import Candidate, key, likely_duplicates, resolve, split_mention
+from tracker.speakers import (
+    Candidate,
+    Mention,
+    Name,
+    Resolution,
+    key,
+    likely_duplicates,
+    names_fit,
+    parse_name,
+    resolve,
+    split_mention,
+)
 
 
 @pytest.mark.parametrize(
@@ -76,3 +87,153 @@ def test_a_misspelt_first_name_is_not_merged_but_flagged_as_a_likely_duplicate()
     misspelt = Candidate(8, "Ishak Dar", frozenset({"ishak dar"}))
     assert resolve("Ishak Dar", [DAR]).speaker_id is None
     assert likely_duplicates([DAR, misspelt]) == {1: [8], 8: [1]}
+
+
+@pytest.mark.parametrize(
+    "mention, name, role, kind",
+    [
+        ("Writer 4", "Writer 4", None, SpeakerKind.UNKNOWN),
+        (
+            "Indian Defence Minister Rajnath Singh",
+            "Rajnath Singh",
+            "Indian Defence Minister",
+            SpeakerKind.PERSON,
+        ),
+        ("Deputy PM Ishaq Dar", "Ishaq Dar", "Deputy PM", SpeakerKind.PERSON),
+        ("Deputy Prime Minister Ishaq Dar", "Ishaq Dar", "Deputy Prime Minister", SpeakerKind.PERSON),
+        ("Senator Marco Rubio", "Marco Rubio", "Senator", SpeakerKind.PERSON),
+        ("Lt Gen Ahmed Sharif Chaudhry", "Ahmed Sharif Chaudhry", "Lt Gen", SpeakerKind.PERSON),
+        ("Lt. Gen. Ahmed Sharif Chaudhry", "Ahmed Sharif Chaudhry", "Lt. Gen.", SpeakerKind.PERSON),
+        ("Foreign Minister Ishaq Dar", "Ishaq Dar", "Foreign Minister", SpeakerKind.PERSON),
+        (
+            "ISPR Director General Lt Gen Ahmed Sharif Chaudhry",
+            "Ahmed Sharif Chaudhry",
+            "ISPR Director General Lt Gen",
+            SpeakerKind.PERSON,
+        ),
+        (
+            "UN Secretary-General Antonio Guterres",
+            "Antonio Guterres",
+            "UN Secretary-General",
+            SpeakerKind.PERSON,
+        ),
+        (
+            "Prime Minister of Pakistan Shehbaz Sharif",
+            "Shehbaz Sharif",
+            "Prime Minister of Pakistan",
+            SpeakerKind.PERSON,
+        ),
+        (
+            "Bank of England Governor Andrew Bailey",
+            "Andrew Bailey",
+            "Bank of England Governor",
+            SpeakerKind.PERSON,
+        ),
+        (
+            "Foreign Office spokesperson Mumtaz Zahra Baloch",
+            "Mumtaz Zahra Baloch",
+            "Foreign Office spokesperson",
+            SpeakerKind.PERSON,
+        ),
+        ("Dar, Ishaq", "Ishaq Dar", None, SpeakerKind.UNKNOWN),
+        (
+            "Ishaq Dar, Pakistan's Foreign Minister",
+            "Ishaq Dar",
+            "Pakistan's Foreign Minister",
+            SpeakerKind.PERSON,
+        ),
+        ("Paris, France", "Paris, France", None, SpeakerKind.UNKNOWN),
+        ("State Bank of Pakistan", "State Bank of Pakistan", None, SpeakerKind.ORGANISATION),
+        ("Air India", "Air India", None, SpeakerKind.ORGANISATION),
+        ("Bank of England", "Bank of England", None, SpeakerKind.ORGANISATION),
+        ("Ministry of External Affairs", "Ministry of External Affairs", None, SpeakerKind.GOVERNMENT),
+        ("Department of Commerce", "Department of Commerce", None, SpeakerKind.GOVERNMENT),
+        ("Pakistan Air Force", "Pakistan Air Force", None, SpeakerKind.MILITARY),
+        ("White House", "White House", None, SpeakerKind.GOVERNMENT),
+        ("Jack White", "Jack White", None, SpeakerKind.UNKNOWN),
+        ("India", "India", None, SpeakerKind.GOVERNMENT),
+        ("New Delhi", "New Delhi", None, SpeakerKind.GOVERNMENT),
+    ],
+)
+def test_split_mention_reads_titles_inverted_names_and_organisations(mention, name, role, kind):
+    assert split_mention(mention) == Mention(name, role, kind)
+
+
+def person(id_: int, name: str) -> Candidate:
+    return Candidate(id_, name, frozenset({key(name)}), "unknown")
+
+
+@pytest.mark.parametrize(
+    "name, pool, expected",
+    [
+        ("Writer 3", [person(1, "Writer 4")], Resolution(None)),
+        ("Jon Smith", [person(1, "John Smith")], Resolution(None)),
+        ("Manmohan Singh", [person(1, "Rajnath Singh")], Resolution(None)),
+        ("Rajnath Singh", [person(1, "Singh")], Resolution(None)),  # fuller than the stored name
+        ("Singh", [person(1, "Rajnath Singh")], Resolution(1, partial=True)),
+        (
+            "Singh",
+            [person(1, "Rajnath Singh"), person(2, "Manmohan Singh")],
+            Resolution(None, (1, 2), partial=True),
+        ),
+        ("I. Dar", [person(1, "Ishaq Dar"), person(2, "Ahmad Dar")], Resolution(1, partial=True)),
+        ("Donald Trump", [person(1, "Donald J. Trump")], Resolution(1, partial=True)),
+        ("John Trump", [person(1, "Donald John Trump")], Resolution(None)),
+        ("Writer 4", [person(1, "Writer 4")], Resolution(1)),
+    ],
+)
+def test_resolve_files_a_name_only_where_an_editor_would(name, pool, expected):
+    assert resolve(name, pool) == expected
+
+
+def test_organisations_and_places_resolve_by_their_whole_name_only():
+    india = Candidate(1, "India", frozenset({"india"}), "government")
+    assert resolve("Air India", [india], SpeakerKind.ORGANISATION) == Resolution(None)
+    airline = Candidate(2, "Air India", frozenset({"air india"}), "organisation")
+    assert resolve("India", [airline]) == Resolution(None)
+    assert resolve("air india", [india, airline]) == Resolution(2)
+
+
+def test_names_fit_only_shorter_forms_with_the_same_numbers():
+    assert names_fit(parse_name("dar"), parse_name("ishaq dar"))
+    assert names_fit(parse_name("i dar"), parse_name("ishaq dar"))
+    assert not names_fit(parse_name("ishaq dar"), parse_name("dar"))
+    assert not names_fit(parse_name("imran dar"), parse_name("ishaq dar"))
+    assert not names_fit(parse_name("writer 3"), parse_name("writer 4"))
+    assert parse_name("writer 4") == Name((), "writer", ("4",))
+    assert not parse_name("writer 4").partial and parse_name("i dar").partial
+
+
+def test_likely_duplicates_never_pairs_different_numbers_or_organisations():
+    pool = [
+        person(1, "Writer 3"),
+        person(2, "Writer 4"),
+        person(3, "John Smith"),
+        person(4, "Jon Smith"),
+        Candidate(5, "India", frozenset({"india"}), "government"),
+        Candidate(6, "Air India", frozenset({"air india"}), "organisation"),
+    ]
+    assert likely_duplicates(pool) == {3: [4], 4: [3]}
+
+
+@pytest.mark.parametrize(
+    "name_key", ["ishaq dar", "dar", "donald j trump", "writer 4", "martin luther king jr", "i", ""]
+)
+def test_the_quick_surname_is_the_parsed_one(name_key):
+    from tracker.speakers import surname
+
+    assert surname(name_key) == parse_name(name_key).surname
+
+
+@pytest.mark.parametrize(
+    "mention, kind",
+    [
+        ("Trusted Leadership PAC", SpeakerKind.ORGANISATION),
+        ("Republican Jewish Coalition", SpeakerKind.ORGANISATION),
+        ("Pac", SpeakerKind.ORGANISATION),
+        ("Obama Campaign", SpeakerKind.ORGANISATION),
+        ("Scott Garrett", SpeakerKind.UNKNOWN),
+    ],
+)
+def test_groups_with_a_surname_like_last_word_are_organisations(mention, kind):
+    assert split_mention(mention) == Mention(mention, None, kind)

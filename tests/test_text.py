@@ -21,7 +21,9 @@ def test_index_words_and_fts_terms_split_hyphenated_words_as_the_fts_index_does(
 
 
 def test_informative_terms_drop_adverbs_but_keep_other_ly_words():
-    terms = informative_terms("The family rally in Italy in July was reportedly deadly, officials strongly said")
+    terms = informative_terms(
+        "The family rally in Italy in July was reportedly deadly, officials strongly said"
+    )
     # longest first; the adverbs "reportedly" and "strongly" are dropped, "rally" and "july" kept
     assert terms == ["officials", "family", "deadly", "rally", "italy", "july"]
     assert is_adverb("allegedly") and is_adverb("completely") and not is_adverb("butterfly")
@@ -202,3 +204,92 @@ def test_no_hoax_and_possessive_labels_do_not_deny():
     assert analyse("The actor's fake account posted about his health").polarity is Polarity.AFFIRM
     assert analyse("The actor's death is a hoax").polarity is Polarity.DENY
     assert analyse("That's fake, the actor says").polarity is Polarity.DENY
+
+
+def test_stem_is_snowball_and_keeps_apart_what_news_keeps_apart():
+    from tracker.text import stem
+
+    assert [stem(w) for w in ("militants", "military", "governor", "government", "attacked", "attacks")] == [
+        "milit",
+        "militari",
+        "governor",
+        "govern",
+        "attack",
+        "attack",
+    ]
+    assert stem("authorities") != stem("author")  # Snowball joins them; news does not
+    assert stem("2024") == "2024"
+
+
+def test_concepts_make_synonyms_phrases_and_entity_aliases_one():
+    from tracker.text import concepts
+
+    assert concepts("Islamabad asked for a truce") == ("country:pakistan", "request", "ceasefire")
+    assert concepts("The United States brokered the deal") == (
+        "country:united-states",
+        "mediate",
+        "agreement",
+    )
+    assert concepts("Doctors went on strike") == ("doctor", "walkout")  # a strike that is no attack
+    assert concepts("The dam was blown up") == ("dam", "blew")  # a participle is its verb's past
+
+
+def test_said_passes_a_claim_on_without_hedging_it_and_claimed_hedges():
+    said = analyse("The ministry said the dam in Derna had not burst")
+    assert (said.proposition, said.polarity, said.hedge) == (
+        "the dam in derna had not burst",
+        Polarity.DENY,
+        None,
+    )
+    assert analyse("The ministry claimed the dam in Derna had burst").hedge == "claimed"
+
+
+@pytest.mark.parametrize(
+    ("text", "proposition", "polarity"),
+    [
+        (
+            "The appeals court quashed the conviction",
+            "the appeals court quashed the conviction",
+            Polarity.AFFIRM,
+        ),
+        ("Hamas rejected the ceasefire proposal", "hamas rejected the ceasefire proposal", Polarity.AFFIRM),
+        (
+            "Hamas rejected claims that it had accepted the proposal",
+            "it had accepted the proposal",
+            Polarity.DENY,
+        ),
+        (
+            "The government declined to declare an emergency",
+            "the government declined to declare an emergency",
+            Polarity.DENY,
+        ),
+        ("The jury found him not guilty", "the jury found him not guilty", Polarity.AFFIRM),
+    ],
+)
+def test_acts_on_an_object_are_no_denial_and_declining_negates(text, proposition, polarity):
+    claim = analyse(text)
+    assert (claim.proposition, claim.polarity) == (proposition, polarity)
+
+
+def test_may_the_month_is_no_hedge_and_may_the_modal_is():
+    assert analyse("India struck the base in May").hedge is None
+    assert analyse("Talks were held on 7 May").hedge is None
+    assert analyse("India may strike the base").hedge == "may"
+
+
+def test_dozens_are_counted():
+    assert (
+        normalise("Two dozen migrants, a dozen boats and 3 dozen tents")
+        == "24 migrants, 12 boats and 36 tents"
+    )
+
+
+def test_a_noun_after_a_determiner_is_no_tail_attribution():
+    assert analyse("Under the constitution, the governor has the final say on pardons").proposition == (
+        "under the constitution, the governor has the final say on pardons"
+    )
+
+
+def test_a_label_after_a_copula_and_one_word_denies():
+    claim = analyse("Banksy arrested, real identity revealed is the same hoax from last year")
+    assert (claim.polarity, claim.cues) == (Polarity.DENY, ("hoax",))

@@ -24,21 +24,40 @@ def link(db_path: Path, a: int, b: int, relation: str, status: str = "confirmed"
 @pytest.fixture
 def seeded(cli, db_path):
     cli.ok("import", str(SEED), "--no-link")
-    cli.ok("add", "Indian missiles hit targets in Afghanistan.", "-s", "Zabihullah Mujahid",
-           "--source", "Dawn", "--url", "https://dawn.example/1", "--no-link")  # id 7
+    cli.ok(
+        "add",
+        "Indian missiles hit targets in Afghanistan.",
+        "-s",
+        "Zabihullah Mujahid",
+        "--source",
+        "Dawn",
+        "--url",
+        "https://dawn.example/1",
+        "--no-link",
+    )  # id 7
     return db_path
 
 
 def test_verdict_prints_its_id_and_is_stored(cli, seeded):
-    result = cli("verdict", "6", "--rating", "false", "--evidence", "https://check.example/6",
-                 "--note", "No strike was found.", "--by", "Desk")
+    result = cli(
+        "verdict",
+        "6",
+        "--rating",
+        "false",
+        "--evidence",
+        "https://check.example/6",
+        "--note",
+        "No strike was found.",
+        "--by",
+        "Desk",
+    )
     assert result.exit_code == 0
     assert result.stdout == "1\n"
     assert result.stderr == "Statement 6 rated false.\n"
     with sqlite3.connect(seeded) as conn:
-        assert conn.execute("SELECT statement_id, rating, evidence_url, note, by FROM verdicts").fetchall() == [
-            (6, "false", "https://check.example/6", "No strike was found.", "Desk")
-        ]
+        assert conn.execute(
+            "SELECT statement_id, rating, evidence_url, note, by FROM verdicts"
+        ).fetchall() == [(6, "false", "https://check.example/6", "No strike was found.", "Desk")]
 
 
 def test_history_is_kept_and_the_latest_counts(cli, seeded):
@@ -66,7 +85,8 @@ def test_an_agreeing_statement_inherits_the_verdict_without_a_copy(cli, seeded):
     assert "inherited from #6" in cli.ok("show", "7")
     rows = cli.json("verdicts")
     assert [(r["statement_id"], r["rating"], r["inherited_from"]) for r in rows] == [
-        (6, "false", None), (7, "false", 6)
+        (6, "false", None),
+        (7, "false", 6),
     ]
     with sqlite3.connect(seeded) as conn:
         assert conn.execute("SELECT count(*) FROM verdicts").fetchone() == (1,)
@@ -79,8 +99,9 @@ def test_an_own_verdict_beats_an_inherited_one(cli, seeded):
     assert cli.json("show", "7")["verdict"]["rating"] == "half-true"
 
 
-@pytest.mark.parametrize("relation, status", [("agrees", "rejected"), ("contradicts", "confirmed"),
-                                              ("related", "confirmed")])
+@pytest.mark.parametrize(
+    "relation, status", [("agrees", "rejected"), ("contradicts", "confirmed"), ("related", "confirmed")]
+)
 def test_only_live_agrees_links_carry_a_verdict(cli, seeded, relation, status):
     link(seeded, 6, 7, relation, status)
     cli.ok("verdict", "6", "--rating", "false")
@@ -92,19 +113,30 @@ def test_verdicts_filters_by_rating_and_has_machine_formats(cli, seeded):
     cli.ok("verdict", "6", "--rating", "false")
     assert [r["statement_id"] for r in cli.json("verdicts", "--rating", "false")] == [6]
     csv_out = cli.ok("verdicts", "--csv").splitlines()
-    assert csv_out[0] == "statement_id,rating,speaker,text,by,created_at,evidence_url,inherited_from,id,note,source"
+    assert (
+        csv_out[0]
+        == "statement_id,rating,speaker,text,by,created_at,evidence_url,inherited_from,id,note,source"
+    )
     assert csv_out[1].startswith("5,true,India,")
-    assert [json.loads(line)["rating"] for line in cli.ok("verdicts", "--nl").splitlines()] == ["true", "false"]
+    assert [json.loads(line)["rating"] for line in cli.ok("verdicts", "--nl").splitlines()] == [
+        "true",
+        "false",
+    ]
 
 
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["6", "--rating", "wrong"], "Error: invalid rating 'wrong': use one of true, mostly-true, "
-         "half-true, misleading, false, pants-on-fire, unverified\n"),
+        (
+            ["6", "--rating", "wrong"],
+            "Error: invalid rating 'wrong': use one of true, mostly-true, "
+            "half-true, misleading, false, pants-on-fire, unverified\n",
+        ),
         (["99", "--rating", "false"], "Error: no statement with id 99\n"),
-        (["6", "--rating", "false", "--evidence", "javascript:alert(1)"],
-         "Error: evidence URL 'javascript:alert(1)' must start with http:// or https://\n"),
+        (
+            ["6", "--rating", "false", "--evidence", "javascript:alert(1)"],
+            "Error: evidence URL 'javascript:alert(1)' must start with http:// or https://\n",
+        ),
     ],
 )
 def test_a_bad_verdict_is_one_error_line_and_stores_nothing(cli, seeded, args, message):

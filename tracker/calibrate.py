@@ -13,7 +13,7 @@ LABELLED_FORMATS = ("csv", "tsv")
 
 
 def parse_mapping(text: str | None) -> dict[str, str]:
-    """"for=agrees,against=contradicts" -> {"for": "agrees", ...}; values must be relations."""
+    """ "for=agrees,against=contradicts" -> {"for": "agrees", ...}; values must be relations."""
     if not text:
         return {}
     mapping: dict[str, str] = {}
@@ -39,10 +39,14 @@ def labelled_format(path: str, fmt: str | None) -> str:
     return fmt
 
 
+PHENOMENON = "phenomenon"  # the optional column naming what each row tests
+
+
 def read_pairs(
     path: str, *, a: str, b: str, label: str, mapping: dict[str, str], fmt: str | None = None
-) -> list[tuple[str, str, str]]:
-    """(text a, text b, gold relation) rows; a missing column or unmapped label is an error."""
+) -> list[tuple[str, str, str, str]]:
+    """(text a, text b, gold relation, phenomenon) rows; a missing column or unmapped label is
+    an error. The phenomenon is the row's PHENOMENON column, "" when the file has none."""
     from tracker.export import read_text
 
     chosen = labelled_format(path, fmt)
@@ -53,32 +57,33 @@ def read_pairs(
     columns = reader.fieldnames or []
     for wanted in (a, b, label):
         if wanted not in columns:
-            raise InvalidInput(
-                f"{name} has no column {wanted!r} (columns: {', '.join(columns) or 'none'})"
-            )
+            raise InvalidInput(f"{name} has no column {wanted!r} (columns: {', '.join(columns) or 'none'})")
     pairs = []
     for number, row in enumerate(reader, start=2):
         raw = (row.get(label) or "").strip()
         gold = mapping.get(raw, raw if raw in Relation.values() else None)
         if gold is None:
             raise InvalidInput(f"{name} line {number}: label {raw!r} is not mapped; add it to --map")
-        pairs.append((row.get(a) or "", row.get(b) or "", gold))
+        pairs.append((row.get(a) or "", row.get(b) or "", gold, (row.get(PHENOMENON) or "").strip()))
     if not pairs:
         raise InvalidInput(f"{name} has no rows to evaluate")
     return pairs
 
 
 def evaluate_pairs(
-    pairs: list[tuple[str, str, str]], *, related_threshold: float | None = None
+    pairs: list[tuple[str, str, str, str]], *, related_threshold: float | None = None
 ) -> dict[str, Any]:
-    """Accuracy, per-relation precision / recall / F1 and the confusion matrix of relate."""
-    from tracker.evaluate import classification_report
+    """Accuracy, per-relation precision / recall / F1 and the confusion matrix of relate, and
+    accuracy per phenomenon ("per_phenomenon") when the rows name one."""
+    from tracker.evaluate import accuracy_by_group, classification_report
     from tracker.judge import ENGINE_VERSION, relate
 
-    gold = [g for _, _, g in pairs]
-    pred = [relate(x, y, related_threshold=related_threshold).relation.value for x, y, _ in pairs]
+    gold = [g for _, _, g, _ in pairs]
+    pred = [relate(x, y, related_threshold=related_threshold).relation.value for x, y, _, _ in pairs]
     present = set(gold) | set(pred)
     labels = [r for r in Relation.values() if r in present]
     report = classification_report(gold, pred, labels)
     report["engine"] = ENGINE_VERSION
+    if any(phenomenon for *_, phenomenon in pairs):
+        report["per_phenomenon"] = accuracy_by_group(gold, pred, [p or "(none)" for *_, p in pairs])
     return report

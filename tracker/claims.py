@@ -41,6 +41,7 @@ __all__ = [
     "reattach",
     "reattach_all",
     "review_attachment",
+    "statement_claims",
     "suggested_attachments",
 ]
 
@@ -96,6 +97,12 @@ def add_claim(
     ref = (ref or "").strip() or None
     if ref is not None and db.execute("SELECT 1 FROM claims WHERE ref = ?", [ref]).fetchone():
         raise InvalidInput(f"a claim with ref {ref!r} is already recorded")
+    same = db.execute(
+        "SELECT id FROM claims WHERE origin = 'user' AND merged_into IS NULL AND lower(text) = lower(?)",
+        [cleaned],
+    ).fetchone()
+    if same is not None:
+        raise InvalidInput(f"this claim is already recorded as claim {same[0]}")
     proposition = analyse(cleaned).proposition
     with db.conn:
         cursor = db.execute(
@@ -148,8 +155,22 @@ def get_claim(db: Database, id_or_ref: str) -> dict[str, Any]:
     }
 
 
+def statement_claims(db: Database, statement_id: int) -> list[dict[str, Any]]:
+    """The claims a statement is attached to (not those a person took it off), with its side."""
+    return list(
+        db.query(
+            """SELECT c.id, c.text, c.ref, cs.stance, cs.status, cs.score
+               FROM claim_statements cs JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
+               WHERE cs.statement_id = ? AND cs.status != 'rejected'
+               ORDER BY cs.founder DESC, cs.score DESC, c.id""",
+            [statement_id],
+        )
+    )
+
+
 def list_claims(db: Database, *, limit: int | None = None, disputed: bool = False) -> list[dict[str, Any]]:
-    """Every claim with how many statements take each side, and who and which outlets do."""
+    """Every claim with how many statements take each side, and who and which outlets do:
+    disputed claims first, then the claims most statements take up."""
     rows = list(
         db.query(
             """SELECT c.id, c.text, c.ref, c.origin, cs.stance, sp.name AS speaker, so.outlet
@@ -191,7 +212,15 @@ def list_claims(db: Database, *, limit: int | None = None, disputed: bool = Fals
     for claim in claims.values():
         verdict = rated.get(claim["id"])
         claim["verdict"] = verdict["rating"] if verdict else None
-    out = list(claims.values())
+    # The claims a desk looks at first: disputed ones, then those most statements take up.
+    out = sorted(
+        claims.values(),
+        key=lambda c: (
+            not (c["supports"] and c["denies"]),
+            -(c["supports"] + c["denies"] + c["discusses"]),
+            c["id"],
+        ),
+    )
     if disputed:
         out = [c for c in out if c["supports"] and c["denies"]]
     return out[:limit] if limit is not None else out
@@ -252,7 +281,7 @@ def _store(db: Database, found: Iterable[_Found], limits: Thresholds) -> int:
            ON CONFLICT (claim_id, statement_id) DO UPDATE SET
                stance = excluded.stance, score = excluded.score, reasons = excluded.reasons,
                status = excluded.status, created_at = excluded.created_at
-           WHERE claim_statements.reviewed_by IS NULL""",
+           WHERE claim_statements.reviewed_by IS NULL AND claim_statements.founder = 0""",
         rows,
     )
     return len(rows)
@@ -305,13 +334,15 @@ def attach_statements(db: Database, ids: Sequence[int]) -> int:
         row["id"]: row
         for chunk in _chunks(wanted, 500)
         for row in db.query(
-            "SELECT id, text, proposition, polarity, modality FROM statements"
+            "SELECT id, text, proposition, polarity, modality, answers FROM statements"
             f" WHERE id IN ({','.join('?' * len(chunk))})",
             chunk,
         )
     }
+    said = {sid: row for sid, row in rows.items() if not row["answers"]}
+    replies = [row for row in rows.values() if row["answers"]]
     with db.conn:
-        found = _to_recorded_claims(db, rows, limits)
+        found = _to_recorded_claims(db, said, limits)
         sided = {f.statement_id for f in found if f.stance is not Stance.DISCUSSES}
         written = _store(db, found, limits)
         # One by one, so that a claim founded here is one the next may join; assertions
@@ -320,10 +351,16 @@ def attach_statements(db: Database, ids: Sequence[int]) -> int:
         founders = _founders(db)
         linked = _links_of(db, wanted)
         joined: list[_Found] = []
-        for sid in sorted(rows, key=lambda sid: (rows[sid]["polarity"] != Polarity.AFFIRM.value, sid)):
+        for sid in sorted(said, key=lambda sid: (said[sid]["polarity"] != Polarity.AFFIRM.value, sid)):
             if sid not in sided:
-                joined.extend(_through_founders(db, rows[sid], linked.get(sid, ()), founders))
+                joined.extend(_through_founders(db, said[sid], linked.get(sid, ()), founders))
         written += _store(db, joined, limits)
+        # Replies last: the claim one answers may have been founded just now.
+        answered = _by_statement(db, [row for row in replies if row["id"] not in sided], limits)
+        written += _store(db, answered, limits)
+        sided |= {f.statement_id for f in answered if f.stance is not Stance.DISCUSSES}
+        founded = [_found_claim(db, row) for row in replies if row["id"] not in sided]
+        written += _store(db, [f for f in founded if f is not None], limits)
     return written
 
 
@@ -380,18 +417,21 @@ def reattach_all(db: Database) -> int:
 
 
 def _to_recorded_claims(db: Database, rows: dict[int, dict[str, Any]], limits: Thresholds) -> list[_Found]:
-    """The stances statements take on the claims people recorded."""
+    """The stances statements take on the claims people recorded and the claims denials named
+    (those are few; the claims statements founded are joined through links instead)."""
     from tracker.link import rare_terms
 
     recorded = db.execute(
-        "SELECT count(*) FROM claims WHERE origin = 'user' AND merged_into IS NULL"
+        "SELECT count(*) FROM claims WHERE origin IN ('user', 'denial') AND merged_into IS NULL"
     ).fetchone()[0]
     if not recorded:
         return []
     found: list[_Found] = []
     if len(rows) > 4 * recorded:
         # Many statements, few claims: each claim looks for its statements.
-        for claim in db.query("SELECT id, text FROM claims WHERE origin = 'user' AND merged_into IS NULL"):
+        for claim in db.query(
+            "SELECT id, text FROM claims WHERE origin IN ('user', 'denial') AND merged_into IS NULL"
+        ):
             words = rare_terms(db, claim["text"], k=12)
             if not words:
                 continue
@@ -403,14 +443,24 @@ def _to_recorded_claims(db: Database, rows: dict[int, dict[str, Any]], limits: T
                 if row is not None:
                     found.extend(_judged(claim["id"], claim["text"], row, limits))
         return found
-    for row in rows.values():
-        words = rare_terms(db, row["text"], k=8)
+    return _by_statement(db, list(rows.values()), limits)
+
+
+def _by_statement(db: Database, rows: list[dict[str, Any]], limits: Thresholds) -> list[_Found]:
+    """Each statement looks for its claims; a reply looks among every claim for the one it
+    answers (what it answers is a claim someone made: it may be any statement's)."""
+    from tracker.link import rare_terms
+
+    found: list[_Found] = []
+    for row in rows:
+        words = rare_terms(db, row["answers"] or row["text"], k=8)
         if not words:
             continue
+        origins = "" if row["answers"] else "AND c.origin IN ('user', 'denial')"
         for claim in db.query(
-            """SELECT c.id, c.text FROM claims_fts f JOIN claims c ON c.id = f.rowid
-               WHERE claims_fts MATCH ? AND c.origin = 'user' AND c.merged_into IS NULL
-               ORDER BY rank LIMIT ?""",
+            f"""SELECT c.id, c.text FROM claims_fts f JOIN claims c ON c.id = f.rowid
+                WHERE claims_fts MATCH ? {origins} AND c.merged_into IS NULL
+                ORDER BY rank LIMIT ?""",
             [_claim_query(words), CANDIDATE_CLAIMS],
         ):
             found.extend(_judged(claim["id"], claim["text"], row, limits))
@@ -432,11 +482,36 @@ def _already_sided(db: Database, ids: list[int]) -> set[int]:
 
 
 def _judged(claim_id: int, claim_text: str, row: dict[str, Any], limits: Thresholds) -> list[_Found]:
+    if row["answers"]:
+        return _judged_answer(claim_id, claim_text, row, limits)
     judgement = _judge(claim_text, row["text"], limits.suggest)
     stance = _stance(judgement) if judgement else None
     if judgement is None or stance is None:
         return []
     return [_Found(claim_id, row["id"], stance, judgement)]
+
+
+def _judged_answer(claim_id: int, claim_text: str, row: dict[str, Any], limits: Thresholds) -> list[_Found]:
+    """A reply ("Completely untrue.") takes its side on the claim it answers, not on its words:
+    the claim is judged against what it answers, and the reply's polarity gives the side."""
+    from tracker.model import Reason
+
+    judgement = _judge(claim_text, row["answers"], limits.suggest)
+    if judgement is None or judgement.relation is Relation.CONTRADICTS:
+        return []
+    if judgement.relation is Relation.RELATED:
+        stance = Stance.DISCUSSES
+    else:
+        stance = Stance.DENIES if row["polarity"] == Polarity.DENY.value else Stance.SUPPORTS
+    reason = Reason("answers", f"answers '{row['answers']}'")
+    return [
+        _Found(
+            claim_id,
+            row["id"],
+            stance,
+            Judgement(judgement.relation, judgement.score, (reason, *judgement.reasons)),
+        )
+    ]
 
 
 def _through_founders(
@@ -473,6 +548,26 @@ def _found_claim(db: Database, row: dict[str, Any]) -> _Found | None:
 
     if row["modality"] == Modality.QUESTION.value:
         return None
+    if row["answers"]:
+        # A reply founds the claim it answers: "Completely untrue." denies "the dam was breached".
+        denies = row["polarity"] == Polarity.DENY.value
+        cursor = db.execute(
+            "INSERT INTO claims (text, proposition, origin, created_at) VALUES (?, ?, ?, ?)",
+            [
+                _sentence(row["answers"], _speaker_of(db, row["id"])),
+                row["answers"],
+                (Origin.DENIAL if denies else Origin.STATEMENT).value,
+                _now(),
+            ],
+        )
+        reason = Reason("answers", f"answers '{row['answers']}'")
+        return _Found(
+            int(cursor.lastrowid or 0),
+            row["id"],
+            Stance.DENIES if denies else Stance.SUPPORTS,
+            Judgement(Relation.AGREES, 100.0, (reason,)),
+            founder=True,
+        )
     analysis = analyse_full(row["text"]) if row["polarity"] == Polarity.DENY.value else None
     wrapped = (
         [cue for cue in analysis.cues if cue.kind == "denial" and cue.span[1] <= analysis.prop_offset]
@@ -568,7 +663,7 @@ def detach_statement(db: Database, statement_id: int, claim: str, *, by: str | N
     with db.conn:
         cursor = db.execute(
             """UPDATE claim_statements SET status = 'rejected', reviewed_by = ?, reviewed_at = ?
-               WHERE claim_id = ? AND statement_id = ?""",
+               WHERE claim_id = ? AND statement_id = ? AND status != 'rejected'""",
             [by or "user", stamp, row["id"], statement_id],
         )
         if cursor.rowcount == 0:
@@ -627,13 +722,15 @@ def merge_claims(db: Database, keep: str, absorb: str) -> dict[str, Any]:
     if kept["id"] == gone["id"]:
         raise InvalidInput("a claim cannot be merged into itself")
     with db.conn:
+        # What moves is a person's decision now (the merge): relinking keeps it where it went.
         db.execute(
-            """INSERT INTO claim_statements
-                   (claim_id, statement_id, stance, score, reasons, status, created_at, reviewed_by, reviewed_at)
-               SELECT ?, statement_id, stance, score, reasons, status, created_at, reviewed_by, reviewed_at
+            """INSERT INTO claim_statements (claim_id, statement_id, stance, score, reasons, status,
+                   created_at, reviewed_by, reviewed_at, founder)
+               SELECT ?, statement_id, stance, score, reasons, status, created_at,
+                   coalesce(reviewed_by, ?), coalesce(reviewed_at, ?), founder
                FROM claim_statements WHERE claim_id = ? AND true
                ON CONFLICT (claim_id, statement_id) DO NOTHING""",
-            [kept["id"], gone["id"]],
+            [kept["id"], "merge", _now(), gone["id"]],
         )
         db.execute("DELETE FROM claim_statements WHERE claim_id = ?", [gone["id"]])
         db.execute("UPDATE claims SET merged_into = ? WHERE id = ?", [kept["id"], gone["id"]])

@@ -9,6 +9,7 @@ from typing import Any
 __all__ = [
     "FNC_RELATED",
     "accuracy",
+    "accuracy_by_group",
     "average_precision",
     "classification_report",
     "confusion_matrix",
@@ -31,6 +32,20 @@ def accuracy(gold: Sequence[str], pred: Sequence[str]) -> float:
     """Share of items where pred equals gold (0.0 for no items)."""
     _check(gold, pred)
     return sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold) if gold else 0.0
+
+
+def accuracy_by_group(
+    gold: Sequence[str], pred: Sequence[str], groups: Sequence[str]
+) -> dict[str, dict[str, Any]]:
+    """For each group (a phenomenon, say), in name order: its items, how many are right, and the share."""
+    _check(gold, pred)
+    _check(gold, groups)
+    out: dict[str, dict[str, Any]] = {}
+    for name in sorted(set(groups)):
+        chosen = [(g, p) for g, p, group in zip(gold, pred, groups, strict=True) if group == name]
+        right = sum(g == p for g, p in chosen)
+        out[name] = {"n": len(chosen), "right": right, "accuracy": right / len(chosen)}
+    return out
 
 
 def _labels(gold: Iterable[str], pred: Iterable[str], labels: Sequence[str] | None) -> list[str]:
@@ -145,4 +160,6 @@ def mean_average_precision(
     _check(rankings, relevants)
     if not rankings:
         return 0.0
-    return sum(average_precision(r, rel, k) for r, rel in zip(rankings, relevants, strict=True)) / len(rankings)
+    return sum(average_precision(r, rel, k) for r, rel in zip(rankings, relevants, strict=True)) / len(
+        rankings
+    )

@@ -5,10 +5,19 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, TextIO
 
 if TYPE_CHECKING:
     from tracker.model import NewStatement
+
+
+class ByteLines(Protocol):
+    """What the readers need of a binary stream (a file, stdin, or one with bytes put back)."""
+
+    def readline(self, limit: int = -1, /) -> bytes: ...
+    def read(self, size: int = -1, /) -> bytes: ...
+    def close(self) -> None: ...
+
 
 MAX_CELL_BYTES = 1_000_000  # one cell; a longer one is a broken file, not a statement
 
@@ -20,9 +29,9 @@ def csv_safe(value: Any) -> str:
     """The cell text for a value, with a leading quote that stops formulas from running."""
     if value is None:
         return ""
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple)) and all(isinstance(v, (str, int, float)) for v in value):
         value = "; ".join(str(v) for v in value)
-    elif isinstance(value, dict):
+    elif isinstance(value, (list, tuple, dict)):
         value = json.dumps(value, ensure_ascii=False)
     elif isinstance(value, bool):
         value = "true" if value else "false"
@@ -89,54 +98,106 @@ def read_text(path: str, *, what: str = "input", limit: int | None = None) -> st
 # --- readers for `tracker import` ------------------------------------------------------------
 
 IMPORT_FIELDS = (
-    "text", "speaker", "role", "affiliation", "source", "url", "title", "author", "published",
-    "said_on", "reported_on", "kind", "cue", "via", "hedge", "modality", "polarity", "tags", "ref",
-    "char_start", "char_end", "speaker_kind",
+    "text",
+    "speaker",
+    "role",
+    "affiliation",
+    "source",
+    "url",
+    "title",
+    "author",
+    "published",
+    "said_on",
+    "reported_on",
+    "kind",
+    "cue",
+    "via",
+    "hedge",
+    "modality",
+    "polarity",
+    "tags",
+    "ref",
+    "char_start",
+    "char_end",
+    "speaker_kind",
 )
 _IMPORT_FIELD_SET = frozenset(IMPORT_FIELDS)
 _NOT_STRINGS = frozenset(("tags", "char_start", "char_end", "text", "speaker"))
 # names other tools (and our own exports) use for the same fields
-_SYNONYMS = {"id": None, "created_at": None, "proposition": None, "speaker_id": None,
-             "source_id": None, "outlet": "source", "statement": "text", "claim": "text"}
+_SYNONYMS = {
+    "id": None,
+    "created_at": None,
+    "proposition": None,
+    "speaker_id": None,
+    "source_id": None,
+    "outlet": "source",
+    "statement": "text",
+    "claim": "text",
+}
 IMPORT_FORMATS = ("csv", "tsv", "json", "jsonl")
+_SUFFIX_FORMATS = {
+    "csv": "csv",
+    "tsv": "tsv",
+    "tab": "tsv",
+    "json": "json",
+    "jsonl": "jsonl",
+    "ndjson": "jsonl",
+}
+CSV_DELIMITERS = ",;\t"  # what spreadsheets save: comma, semicolon (many locales), tab
+# Windows spreadsheets save "ANSI" text in cp1252 more than in any other legacy encoding, and on
+# short text charset-normalizer's language guess picks cp775 or cp1250 for French or German:
+# cp1252 wins wherever it reads the bytes as cleanly as the best guess. A guess can be wrong
+# (Czech in cp1250 reads cleanly too), so the caller says which it used.
+_PREFERRED_LEGACY = "cp1252"
+DETECT_SAMPLE_BYTES = 1 << 20
 
 
-def import_format(path: str, fmt: str | None) -> str:
+def import_format(path: str, fmt: str | None) -> str | None:
+    """The format --format names, else the one the extension names; None: sniff the content."""
     from tracker.model import InvalidInput
 
     if fmt:
         if fmt not in IMPORT_FORMATS:
             raise InvalidInput(f"unknown format {fmt!r}: use one of {', '.join(IMPORT_FORMATS)}")
         return fmt
-    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
-    if suffix in IMPORT_FORMATS:
-        return suffix
-    if suffix == "ndjson":
-        return "jsonl"
-    raise InvalidInput(f"cannot tell the format of {path}: use --format csv|tsv|json|jsonl")
+    suffix = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
+    return _SUFFIX_FORMATS.get(suffix)
 
 
 def read_statements(
-    path: str, fmt: str, *, warn: Any = None
+    path: str,
+    fmt: str | None = None,
+    *,
+    warn: Any = None,
+    note: Any = None,
+    encoding: str | None = None,
 ) -> Iterator[NewStatement]:
     """Stream the statements of a CSV/TSV/JSON/JSONL file (or stdin for "-").
 
     CSV, TSV and JSON lines are read one line at a time, so memory stays flat however big
-    the file; a JSON array is parsed whole. Errors name the row (data rows count from 1,
-    blank lines are not rows) and, for bytes that cannot be read, the line and byte offset.
-    Unknown columns are reported once through `warn` and ignored.
+    the file; a JSON array is parsed whole. With no `fmt` the first line tells: `[` a JSON
+    array, a whole object on the line JSON lines, `{` otherwise a JSON document, anything
+    else CSV. A CSV's delimiter is sniffed from its header (comma, semicolon or tab).
+    Errors name the row as a spreadsheet numbers it (the header is row 1; blank lines are
+    rows too) for CSV, the data row (from 1) for JSON; bytes that cannot be read add the line
+    and byte offset. Text is UTF-8 unless `encoding` names another; text that is not UTF-8
+    is decoded in the encoding detected, whose name is passed once to `note`. Unknown
+    columns are reported once through `warn` and ignored.
     """
     from tracker.model import InvalidInput
 
     name = "stdin" if path == "-" else path
-    stream = _open_binary(path)
+    decoding = _Decoding(encoding, note)
+    stream: ByteLines = _open_binary(path)
     try:
+        if fmt is None:
+            fmt, stream = _sniff_format(stream)
         if fmt in ("csv", "tsv"):
-            records = _csv_records(stream, "\t" if fmt == "tsv" else ",", name)
+            records = _csv_records(stream, "\t" if fmt == "tsv" else None, name, decoding)
         elif fmt == "jsonl":
-            records = _jsonl_records(stream)
+            records = _jsonl_records(stream, name, decoding)
         else:
-            records = _json_records(stream, name)
+            records = _json_records(stream, name, decoding)
         seen_unknown: set[str] = set()
         any_rows = False
         for number, record in records:
@@ -157,6 +218,98 @@ def read_statements(
             stream.close()
 
 
+class _Decoding:
+    """How to decode: an encoding someone named (kept to, never guessed past), else UTF-8 with
+    a detected legacy encoding when it fails, its name passed to `note`."""
+
+    def __init__(self, encoding: str | None = None, note: Any = None):
+        import codecs
+
+        from tracker.model import InvalidInput
+
+        if encoding is not None:
+            try:
+                encoding = codecs.lookup(encoding).name
+            except LookupError:
+                raise InvalidInput(f"unknown encoding {encoding!r}") from None
+        self.chosen = encoding is not None
+        self.encoding = encoding or "utf-8"
+        self.note = note
+
+    def detected(self, encoding: str) -> None:
+        self.encoding = encoding
+        if self.note is not None:
+            self.note(encoding)
+
+
+class _Prefixed:
+    """A binary stream with bytes already read put back in front (for sniffing stdin)."""
+
+    def __init__(self, head: bytes, rest: ByteLines):
+        import io
+
+        self.head = io.BytesIO(head)
+        self.rest = rest
+        self.left = len(head)
+
+    def readline(self, limit: int = -1) -> bytes:
+        if not self.left:
+            return self.rest.readline(limit)
+        line = self.head.readline(limit)
+        self.left -= len(line)
+        if not self.left and not line.endswith(b"\n") and (limit < 0 or len(line) < limit):
+            line += self.rest.readline(limit - len(line) if limit >= 0 else -1)
+        return line
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.head.read(size)
+        self.left -= len(data)
+        if size < 0 or len(data) < size:
+            data += self.rest.read(size - len(data) if size >= 0 else -1)
+        return data
+
+    def close(self) -> None:
+        self.rest.close()
+
+
+def _sniff_format(stream: ByteLines) -> tuple[str, ByteLines]:
+    """The format of the content from its first non-blank line, and the stream, unconsumed."""
+    head = b""
+    line = b""
+    while len(head) <= MAX_CELL_BYTES:
+        line = stream.readline(MAX_CELL_BYTES + 1)
+        head += line
+        if not line or line.strip():
+            break
+    first = line.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()
+    if first.startswith(b"["):
+        fmt = "json"
+    elif first.startswith(b"{"):
+        try:
+            line_object = json.loads(first)
+        except ValueError:  # bad JSON or bytes that are not UTF-8: a document over many lines
+            line_object = None
+        # {"statements": [...]} on one line is the document form, not a line of statements
+        lines = isinstance(line_object, dict) and not isinstance(line_object.get("statements"), list)
+        fmt = "jsonl" if lines else "json"
+    else:
+        fmt = "csv"
+    return fmt, _Prefixed(head, stream)
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """The legacy encoding `data` (not UTF-8) is most likely in, or None when nothing fits."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    preferred = from_bytes(data, cp_isolation=[_PREFERRED_LEGACY]).best()
+    if preferred is not None and preferred.chaos <= best.chaos + 0.01:
+        return _PREFERRED_LEGACY
+    return str(best.encoding)
+
+
 def _open_binary(path: str) -> BinaryIO:
     import sys
     from pathlib import Path
@@ -173,12 +326,16 @@ def _open_binary(path: str) -> BinaryIO:
     return file.open("rb")
 
 
-def _decoded_lines(stream: BinaryIO) -> Iterator[tuple[int, str]]:
-    """Lines as text with their 1-based number; NUL, bad UTF-8 or a huge line name line and byte."""
+def _decoded_lines(stream: ByteLines, decoding: _Decoding | None = None) -> Iterator[tuple[int, str]]:
+    """Lines as text with their 1-based number; NUL, undecodable bytes or a huge line name line
+    and byte. Unless an encoding was chosen, text is UTF-8 until a line is not: when every line
+    before was plain ASCII, the encoding is detected from there on; else it is an error."""
     from tracker.model import InvalidInput
 
+    decoding = decoding or _Decoding()
     offset = 0  # bytes before this line, so errors can point into the file
     number = 0
+    ascii_so_far = True
     while True:
         # readline with a limit keeps a file without newlines from filling memory
         raw = stream.readline(MAX_CELL_BYTES + 1)
@@ -186,51 +343,85 @@ def _decoded_lines(stream: BinaryIO) -> Iterator[tuple[int, str]]:
             return
         number += 1
         if len(raw) > MAX_CELL_BYTES:
-            raise InvalidInput(
-                f"line {number} (byte {offset}): longer than {MAX_CELL_BYTES:,} bytes"
-            )
+            raise InvalidInput(f"line {number} (byte {offset}): longer than {MAX_CELL_BYTES:,} bytes")
         nul = raw.find(b"\x00")
         if nul >= 0:
             raise InvalidInput(f"line {number} (byte {offset + nul}): NUL byte")
+        encoding = decoding.encoding
         try:
-            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            line = raw.decode("utf-8-sig" if number == 1 and encoding == "utf-8" else encoding)
         except UnicodeDecodeError as error:
-            # utf-8-sig reports positions after a stripped BOM
-            bom = 3 if number == 1 and raw.startswith(b"\xef\xbb\xbf") else 0
-            raise InvalidInput(
-                f"line {number} (byte {offset + bom + error.start}): not valid UTF-8"
-            ) from None
+            if decoding.chosen or encoding != "utf-8" or not ascii_so_far:
+                raise _undecodable(number, offset, raw, error, encoding) from None
+            sample = raw + stream.read(DETECT_SAMPLE_BYTES)
+            detected = detect_encoding(sample)
+            if detected is None:
+                raise _undecodable(number, offset, raw, error, encoding) from None
+            stream = _Prefixed(sample[len(raw) :], stream)
+            decoding.detected(detected)
+            try:
+                line = raw.decode(detected)
+            except UnicodeDecodeError as again:
+                raise _undecodable(number, offset, raw, again, detected) from None
+        ascii_so_far = ascii_so_far and raw.isascii()
         offset += len(raw)
         yield number, line
 
 
+def _undecodable(number: int, offset: int, raw: bytes, error: UnicodeDecodeError, encoding: str) -> Exception:
+    from tracker.model import InvalidInput
+
+    # utf-8-sig reports positions after a stripped BOM
+    bom = 3 if number == 1 and encoding == "utf-8" and raw.startswith(b"\xef\xbb\xbf") else 0
+    shown = "UTF-8" if encoding == "utf-8" else encoding
+    return InvalidInput(f"line {number} (byte {offset + bom + error.start}): not valid {shown}")
+
+
 def _csv_records(
-    stream: BinaryIO, delimiter: str, name: str = "input"
+    stream: ByteLines, delimiter: str | None, name: str = "input", decoding: _Decoding | None = None
 ) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Records with their row number as a spreadsheet shows it: every record counts, blank
+    ones too, so the header is row 1. A None `delimiter` is sniffed from the header line."""
     import csv
+    import itertools
 
     from tracker.model import InvalidInput
 
     csv.field_size_limit(MAX_CELL_BYTES)
-    reader = csv.reader(
-        (line for _, line in _decoded_lines(stream)), delimiter=delimiter, strict=True
-    )
+    lines: Iterator[str] = (line for _, line in _decoded_lines(stream, decoding))
+    if delimiter is None:
+        head: list[str] = []
+        try:
+            for line in lines:
+                head.append(line)
+                if line.strip():
+                    break
+        except InvalidInput as error:
+            raise InvalidInput(f"row {len(head) + 1}: {error}") from None
+        delimiter = _sniff_delimiter(head[-1] if head else "")
+        lines = itertools.chain(head, lines)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    read = 0  # records read so far, blank ones included: the row number of the last
 
-    def next_values(where: str) -> list[str] | None:
-        """The next non-blank record, None at the end; errors are prefixed with `where`."""
+    def next_values() -> list[str] | None:
+        """The next non-blank record, None at the end; errors name the row being read."""
+        nonlocal read
         while True:
             try:
                 values = next(reader)
             except StopIteration:
                 return None
             except csv.Error as error:
-                raise InvalidInput(f"{where} (line {reader.line_num}): {_csv_message(error)}") from None
+                raise InvalidInput(
+                    f"row {read + 1}{_line_if_other(read + 1, reader.line_num)}: {_csv_message(error)}"
+                ) from None
             except InvalidInput as error:
-                raise InvalidInput(f"{where}: {error}") from None
+                raise InvalidInput(f"row {read + 1}: {error}") from None
+            read += 1
             if values and any(v.strip() for v in values):
                 return values
 
-    header = next_values("header")
+    header = next_values()
     if header is None:
         raise InvalidInput(f"{name}: empty file (expected a header row with a 'text' column)")
     header = [h.strip().lower() for h in header]
@@ -239,18 +430,33 @@ def _csv_records(
     repeated = sorted({h for h in header if h and header.count(h) > 1})
     if repeated:
         raise InvalidInput(f"{name}: the header repeats column {', '.join(repeated)}")
-    number = 0
     while True:
-        values = next_values(f"row {number + 1}")
+        values = next_values()
         if values is None:
             return
-        number += 1
         if len(values) != len(header):
             raise InvalidInput(
-                f"row {number} (line {reader.line_num}): {len(values)} columns where the"
-                f" header has {len(header)}"
+                f"row {read}{_line_if_other(read, reader.line_num)}: {len(values)} columns where"
+                f" the header has {len(header)}"
             )
-        yield number, {h: _csv_unsafe(v) if v[:1] == "'" else v for h, v in zip(header, values, strict=True) if h}
+        yield (
+            read,
+            {h: _csv_unsafe(v) if v[:1] == "'" else v for h, v in zip(header, values, strict=True) if h},
+        )
+
+
+def _line_if_other(row: int, line: int) -> str:
+    """A cell over several lines makes the file's line differ from the spreadsheet's row."""
+    return f" (line {line})" if line != row else ""
+
+
+def _sniff_delimiter(header: str) -> str:
+    import csv
+
+    try:
+        return csv.Sniffer().sniff(header, delimiters=CSV_DELIMITERS).delimiter
+    except csv.Error:  # one column: no delimiter to find
+        return ","
 
 
 def _csv_unsafe(cell: str) -> str:
@@ -269,11 +475,13 @@ def _csv_message(error: Exception) -> str:
     return text
 
 
-def _jsonl_records(stream: BinaryIO) -> Iterator[tuple[int, dict[str, Any]]]:
+def _jsonl_records(
+    stream: ByteLines, name: str = "input", decoding: _Decoding | None = None
+) -> Iterator[tuple[int, dict[str, Any]]]:
     from tracker.model import InvalidInput
 
     number = 0
-    lines = _decoded_lines(stream)
+    lines = _decoded_lines(stream, decoding)
     while True:
         try:
             found = next(lines, None)
@@ -288,15 +496,17 @@ def _jsonl_records(stream: BinaryIO) -> Iterator[tuple[int, dict[str, Any]]]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            raise InvalidInput(
-                f"row {number} (line {line_number}): invalid JSON ({error.msg})"
-            ) from None
+            raise InvalidInput(f"row {number} (line {line_number}): invalid JSON ({error.msg})") from None
+        except RecursionError:
+            raise InvalidInput(f"row {number} (line {line_number}): JSON nested too deeply") from None
         if not isinstance(record, dict):
             raise InvalidInput(f"row {number} (line {line_number}): expected a JSON object")
         yield number, record
 
 
-def _json_records(stream: BinaryIO, name: str = "input") -> Iterator[tuple[int, dict[str, Any]]]:
+def _json_records(
+    stream: ByteLines, name: str = "input", decoding: _Decoding | None = None
+) -> Iterator[tuple[int, dict[str, Any]]]:
     """The objects of a JSON array (or {"statements": [...]}); the document is read whole."""
     from tracker.model import InvalidInput
 
@@ -308,10 +518,18 @@ def _json_records(stream: BinaryIO, name: str = "input") -> Iterator[tuple[int, 
     nul = data.find(b"\x00")
     if nul >= 0:
         raise InvalidInput(f"{name}: NUL byte at byte {nul}")
+    decoding = decoding or _Decoding()
     try:
-        document = json.loads(data.decode("utf-8"))
+        text = data.decode(decoding.encoding)
     except UnicodeDecodeError as error:
-        raise InvalidInput(f"{name}: not valid UTF-8 (byte {error.start})") from None
+        shown = "UTF-8" if decoding.encoding == "utf-8" else decoding.encoding
+        detected = None if decoding.chosen else detect_encoding(data)
+        if detected is None:
+            raise InvalidInput(f"{name}: not valid {shown} (byte {error.start})") from None
+        text = data.decode(detected)
+        decoding.detected(detected)
+    try:
+        document = json.loads(text)
     except json.JSONDecodeError as error:
         message = error.msg
         if message.startswith("Unterminated string"):  # json's own text ends "starting at"
@@ -321,6 +539,8 @@ def _json_records(stream: BinaryIO, name: str = "input") -> Iterator[tuple[int, 
         raise InvalidInput(
             f"{name}: invalid JSON at byte {error.pos} (line {error.lineno}): {message}"
         ) from None
+    except RecursionError:
+        raise InvalidInput(f"{name}: JSON nested too deeply") from None
     if isinstance(document, dict) and isinstance(document.get("statements"), list):
         document = document["statements"]
     if not isinstance(document, list):
@@ -349,11 +569,7 @@ def _statement_from(record: dict[str, Any]) -> NewStatement:
     speaker = values.get("speaker")
     if isinstance(speaker, dict):  # our own JSON export nests nothing, but be lenient
         speaker = speaker.get("name")
-    tags = values.get("tags", [])
-    if isinstance(tags, str):
-        tags = [t for t in (p.strip() for p in tags.replace(";", ",").split(",")) if t]
-    elif not isinstance(tags, list):
-        raise InvalidInput("tags must be a list or a comma-separated string")
+    tags = _tags(values.get("tags", []))
     for name in ("char_start", "char_end"):
         if name in values:
             try:
@@ -375,16 +591,44 @@ def _statement_from(record: dict[str, Any]) -> NewStatement:
     )
 
 
+def _tags(value: Any) -> list[Any]:
+    """Tags as a list: a JSON list, or a string that is one (`["a","b"]`, as a spreadsheet cell
+    holds it) or a list separated by `;` or `,`."""
+    from tracker.model import InvalidInput
+
+    if isinstance(value, str) and value.strip().startswith("["):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            raise InvalidInput(f"tags {value!r} is not a JSON list") from None
+        if not isinstance(value, list):
+            raise InvalidInput(f"tags {value!r} is not a JSON list")
+    if isinstance(value, str):
+        return [t for t in (p.strip() for p in value.replace(";", ",").split(",")) if t]
+    if not isinstance(value, list) or not all(isinstance(t, (str, int, float)) for t in value):
+        raise InvalidInput("tags must be a list of words or a comma-separated string")
+    return value
+
+
 # --- writers for `tracker export` --------------------------------------------------------------
 
 # The 1-5 scale of Google's ClaimReview guidance (1 = false, 5 = true); pants-on-fire is
 # also 1 (its alternateName keeps the difference) and unverified has no value at all.
 RATING_VALUES = {
-    "true": 5, "mostly-true": 4, "half-true": 3, "misleading": 2, "false": 1, "pants-on-fire": 1,
+    "true": 5,
+    "mostly-true": 4,
+    "half-true": 3,
+    "misleading": 2,
+    "false": 1,
+    "pants-on-fire": 1,
 }
 RATING_NAMES = {
-    "true": "True", "mostly-true": "Mostly true", "half-true": "Half true",
-    "misleading": "Misleading", "false": "False", "pants-on-fire": "Pants on fire",
+    "true": "True",
+    "mostly-true": "Mostly true",
+    "half-true": "Half true",
+    "misleading": "Misleading",
+    "false": "False",
+    "pants-on-fire": "Pants on fire",
     "unverified": "Unverified",
 }
 
@@ -548,9 +792,7 @@ def write_report_csv(sections: Iterable[Any], out: TextIO) -> None:
                 writer.writerow([section.key, number, key, csv_safe(row.get(key))])
 
 
-def write_report_markdown(
-    sections: Sequence[Any], out: TextIO, *, title: str, summary: str
-) -> None:
+def write_report_markdown(sections: Sequence[Any], out: TextIO, *, title: str, summary: str) -> None:
     """A report an editor reads: a heading and one sentence per section, then its table."""
     out.write(f"# {title}\n\n{summary}\n")
     for section in sections:

@@ -453,7 +453,9 @@ def report_page(
             "Each dot is a statement, on its speaker's row at the date it was "
             "said (else reported); a red line joins two statements that contradict each other.",
         ),
-        '<figure>\n<div class="chart">' + (timeline_svg(timeline) or _none("statements")) + '</div>\n<figcaption><ul class="legend">'
+        '<figure>\n<div class="chart">'
+        + (timeline_svg(timeline) or _none("statements"))
+        + '</div>\n<figcaption><ul class="legend">'
         '<li><span class="swatch dot"></span>statement</li><li><span class="swatch"></span>contradicts</li>'
         '<li><span class="swatch agreement"></span>agrees</li></ul></figcaption>\n</figure>\n</section>',
     ]

@@ -9,14 +9,25 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from tracker.lexicon import (
+    ACTOR_GROUPS,
+    CONCEPT_ANTONYMS,
+    CONVERSE_CONCEPTS,
+    IDENTIFIER_NOUNS,
+    NEGATIVE_CONCEPTS,
+    RECIPROCAL_ACTS,
+    SYMMETRIC_ACTS,
+)
 from tracker.model import Judgement, Modality, Polarity, Reason, Relation
-from tracker.lexicon import IDENTIFIER_NOUNS
 from tracker.parts import part_conflicts, proper_names
 from tracker.text import (
     STOP_WORDS,
     Analysis,
     Cue,
     analyse_full,
+    concept,
+    concept_tokens,
+    concepts,
     cue_density,
     informative_words,
     sentences,
@@ -34,16 +45,18 @@ __all__ = [
     "TEXT_SIDE_FACTOR",
     "TOKEN_SET_WEIGHT",
     "TOKEN_SORT_WEIGHT",
+    "active",
     "is_passage",
+    "length_damping",
     "relate",
     "similarity",
     "stem_list",
     "stem_weight",
 ]
 
-ENGINE_VERSION = "relate-3"
-RELATED_THRESHOLD = 30.0  # below this similarity two statements are unrelated
-AGREE_THRESHOLD = 45.0  # an unhedged pair this similar is said to agree
+ENGINE_VERSION = "relate-4"
+RELATED_THRESHOLD = 25.0  # below this similarity two statements are unrelated
+AGREE_THRESHOLD = 25.0  # an unhedged pair this similar, with nothing in conflict, is said to agree
 # Below this weighted Dice of the stems, the whole score shrinks in proportion: edit distance
 # only adds to what shared informative words establish (a pair sharing "obama" and a few
 # letter runs scored 47 before). The linker derives its candidate bounds from this.
@@ -59,10 +72,10 @@ TEXT_SIDE_FACTOR = 0.9  # the normalised texts' similarity counts this much of t
 # ---------------------------------------------------------------- similarity
 
 
-@lru_cache(maxsize=65536)
 def stem_list(text: str) -> tuple[str, ...]:
-    """The stems of text's informative words, in order: what similarity compares."""
-    return tuple(stem(w) for w in informative_words(text))
+    """The concepts (stems, synonyms and entity aliases made one) of text's informative
+    words, in order: what similarity compares (text.concepts)."""
+    return concepts(text)
 
 
 def stem_weight(term: str) -> float:
@@ -70,7 +83,8 @@ def stem_weight(term: str) -> float:
     # Numbers and long words are rarer in news, so they say more about what a text is about.
     if term.isdigit():
         return 1.6
-    return 0.6 + min(len(term), 8) * 0.12
+    # an entity ("country:india") weighs as its name does
+    return 0.6 + min(len(term) - term.find(":") - 1, 8) * 0.12
 
 
 def _overlap(sa: frozenset[str], sb: frozenset[str]) -> tuple[float, float]:
@@ -100,15 +114,28 @@ def similarity(a: str, b: str) -> float:
     fuzzy = fuzz.token_set_ratio(ja, jb) / 100
     sort = fuzz.token_sort_ratio(" ".join(la), " ".join(lb)) / 100
     score = (
-        DICE_WEIGHT * dice + CONTAINMENT_WEIGHT * contain + TOKEN_SET_WEIGHT * fuzzy + TOKEN_SORT_WEIGHT * sort
+        DICE_WEIGHT * dice
+        + CONTAINMENT_WEIGHT * contain
+        + TOKEN_SET_WEIGHT * fuzzy
+        + TOKEN_SORT_WEIGHT * sort
     ) * min(1.0, dice / FULL_DICE)
-    small = min(len(sa), len(sb))
-    if small < 3:
-        score *= 0.75 + 0.125 * small  # one or two words match too easily
-    ratio = max(len(sa), len(sb)) / small
-    if ratio > 3:
-        score *= max(0.6, 1 - 0.05 * (ratio - 3))
+    score *= length_damping(len(sa), len(sb))
     return round(100 * min(1.0, score), 1)
+
+
+ONE_WORD_DAMPING = 0.6  # a side of one informative word matches too easily ("obama")
+
+
+def length_damping(na: int, nb: int) -> float:
+    """What similarity keeps (0-1) of two sides of na and nb distinct concepts: a side of one
+    word, and sides of very different lengths, match too easily. The linker's pre-filter
+    applies the same factor."""
+    small = min(na, nb)
+    damping = ONE_WORD_DAMPING if small == 1 else 1.0
+    ratio = max(na, nb) / small
+    if ratio > 3:
+        damping *= max(0.6, 1 - 0.05 * (ratio - 3))
+    return damping
 
 
 # ---------------------------------------------------------------- numbers, dates, times
@@ -121,30 +148,66 @@ _QUANTITY = re.compile(
     rf"(?:\b(?P<approx>{_APPROX_LOW}|{_APPROX_HIGH}|{_APPROX_NEAR})\s+)?"
     r"(?<![\d:.])(?P<value>\d+(?:\.\d+)?)(?:\s*(?:to|-|or)\s*(?P<upper>\d+(?:\.\d+)?))?(?!\s*(?:am|pm|a\.m|p\.m|:\d))"
     r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion))?"
-    r"(?:\s*%|\s*(?:percent|per cent))?(?P<rest>(?:[\s-]+[a-z][a-z']*){1,3})"
+    r"(?P<percent>\s*%|\s*(?:percent|per cent))?(?P<rest>(?:[\s-]+[a-z][a-z']*){0,3})"
 )
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-_MONTH = (r"(?P<m{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH = (
+    r"(?P<m{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _DATE = re.compile(
     r"\b(?:" + _MONTH.format(n=1) + r"\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b"
     r"|(?<![\d.])(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format(n=2) + r"\b)"
 )
 _YEAR = re.compile(r"\b(?:in|since|of|by|during|from)\s+(19[5-9]\d|20[0-4]\d)\b")
 _ZONES = {
-    "ist": 330, "india time": 330, "indian time": 330, "indian standard time": 330,
-    "india standard time": 330, "pkt": 300, "pakistan time": 300, "pakistan standard time": 300,
-    "pst": -480, "pdt": -420, "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420,
-    "mdt": -360, "et": -300, "pt": -480, "gmt": 0, "utc": 0, "bst": 60, "cet": 60, "cest": 120,
-    "eet": 120, "eest": 180, "msk": 180, "jst": 540, "aest": 600, "gst": 240, "ast": 180,
+    "ist": 330,
+    "india time": 330,
+    "indian time": 330,
+    "indian standard time": 330,
+    "india standard time": 330,
+    "pkt": 300,
+    "pakistan time": 300,
+    "pakistan standard time": 300,
+    "pst": -480,
+    "pdt": -420,
+    "est": -300,
+    "edt": -240,
+    "cst": -360,
+    "cdt": -300,
+    "mst": -420,
+    "mdt": -360,
+    "et": -300,
+    "pt": -480,
+    "gmt": 0,
+    "utc": 0,
+    "bst": 60,
+    "cet": 60,
+    "cest": 120,
+    "eet": 120,
+    "eest": 180,
+    "msk": 180,
+    "jst": 540,
+    "aest": 600,
+    "gst": 240,
+    "ast": 180,
 }
 _TIME = re.compile(
     r"\b(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
-    r"(?:\s*\(?(?P<zone>" + "|".join(sorted((re.escape(z) for z in _ZONES), key=len, reverse=True))
-    + r")\b)?"
+    r"(?:\s*\(?(?P<zone>" + "|".join(sorted((re.escape(z) for z in _ZONES), key=len, reverse=True)) + r")\b)?"
 )
 _NUMBER_STOP = STOP_WORDS | {"of", "per", "cent", "percent", "year", "years", "old", "times", "time"}
 
@@ -156,6 +219,7 @@ class _Quantity:
     nouns: frozenset[str]
     text: str
     span: tuple[int, int]
+    act: str | None = None  # what the count is of: "killed 40 people" (kill), "displaced 200,000"
 
 
 def _interval(value: float, approx: str | None) -> tuple[float, float]:
@@ -181,18 +245,21 @@ def _quantities(norm: str) -> tuple[_Quantity, ...]:
         if _named_by_number(norm, m.start("value")):
             continue  # "route 9": a name, not a count
         raw = re.findall(r"[a-z][a-z']*", m.group("rest"))
-        if not raw or raw[0] in STOP_WORDS or (1900 <= value <= 2049 and not m.group("scale")):
-            continue  # a year, or a bare amount: nothing says what is counted
-        words = [w for w in raw if w not in _NUMBER_STOP]
-        if not words:
-            continue
-        nouns = frozenset(stem(w) for w in words[:2] if w not in _MONTH_NAMES)
-        if not nouns:
-            continue
+        if m.group("percent"):
+            nouns = frozenset({"percent"})  # "turnout was 82 percent": a share of what the claim names
+        else:
+            if not raw or raw[0] in STOP_WORDS or (1900 <= value <= 2049 and not m.group("scale")):
+                continue  # a year, or a bare amount: nothing says what is counted
+            words = [w for w in raw if w not in _NUMBER_STOP]
+            nouns = frozenset(stem(w) for w in words[:2] if w not in _MONTH_NAMES)
+            if not nouns:
+                continue
         low, high = _interval(value, m.group("approx"))
         if m.group("upper"):
             high = max(high, float(m.group("upper")) * (_SCALES[m.group("scale")] if m.group("scale") else 1))
-        found.append(_Quantity(low, high, nouns, m.group(0).strip(), m.span()))
+        before = re.findall(r"[a-z][a-z']*", norm[max(0, m.start() - 30) : m.start()])[-1:]
+        act = concept(before[0]) if before and before[0] not in STOP_WORDS else None
+        found.append(_Quantity(low, high, nouns, m.group(0).strip(), m.span(), act))
     return tuple(found)
 
 
@@ -211,7 +278,7 @@ def _identifiers(norm: str) -> dict[str, str]:
 
 
 def _other_names(a: Analysis, b: Analysis) -> Reason | None:
-    """"Route 9" in one, "Route 4" in the other: two things, whatever else the two share."""
+    """ "Route 9" in one, "Route 4" in the other: two things, whatever else the two share."""
     ia, ib = _identifiers(a.proposition), _identifiers(b.proposition)
     for noun in sorted(ia.keys() & ib.keys()):
         if ia[noun] != ib[noun]:
@@ -258,28 +325,66 @@ def _times(norm: str) -> tuple[tuple[int, bool, str, tuple[int, int]], ...]:
     return tuple(out)
 
 
+def _other_counts(a: Analysis, b: Analysis) -> Reason | None:
+    """ "Killed 40 people" / "displaced 200,000 people": counts of two acts in one event, two
+    aspects of it rather than one claim (unless a also has b's count: "… and injured 300")."""
+    qa, qb = _quantities(a.proposition), _quantities(b.proposition)
+    for x in qa:
+        for y in qb:
+            number = re.search(r"\d+(?:\.\d+)?", y.text)
+            if (
+                x.act
+                and y.act
+                and x.act != y.act
+                and (x.nouns <= y.nouns or y.nouns <= x.nouns)
+                and not (
+                    number and re.search(rf"(?<![\d.]){re.escape(number.group(0))}(?![\d.])", a.proposition)
+                )
+            ):
+                return Reason("aspect", f"'{x.text}' in a and '{y.text}' in b count different things")
+    return None
+
+
 def _number_conflicts(a: Analysis, b: Analysis) -> list[Reason]:
     reasons: list[Reason] = []
     qa, qb = _quantities(a.proposition), _quantities(b.proposition)
     for x in qa:
         # The same thing counted: one side's nouns all appear on the other ("six indian jets", "3 jets").
-        same = [y for y in qb if x.nouns <= y.nouns or y.nouns <= x.nouns]
+        # Counts of two acts ("killed 40", "displaced 200,000 people") are two counts.
+        same = [
+            y
+            for y in qb
+            if (x.nouns <= y.nouns or y.nouns <= x.nouns)
+            and (x.act is None or y.act is None or x.act == y.act)
+        ]
         if same and all(y.high < x.low or x.high < y.low for y in same):
             y = same[0]
-            reasons.append(Reason("number", f"'{x.text}' in a vs '{y.text}' in b", None,
-                                  (a.prop_offset + x.span[0], a.prop_offset + x.span[1])))
+            reasons.append(
+                Reason(
+                    "number",
+                    f"'{x.text}' in a vs '{y.text}' in b",
+                    None,
+                    (a.prop_offset + x.span[0], a.prop_offset + x.span[1]),
+                )
+            )
             break
     da, db = _dates(a.proposition), _dates(b.proposition)
-    if da and db and not {d[:2] for d in da} & {d[:2] for d in db}:
-        if {d[0] for d in da} & {d[0] for d in db}:  # other months are often other events
-            reasons.append(Reason("date", f"{da[0][0]:02d}-{da[0][1]:02d} in a vs "
-                                          f"{db[0][0]:02d}-{db[0][1]:02d} in b"))
+    # other days of one month conflict; other months are often other events
+    if (
+        da
+        and db
+        and not {d[:2] for d in da} & {d[:2] for d in db}
+        and {d[0] for d in da} & {d[0] for d in db}
+    ):
+        reasons.append(
+            Reason("date", f"{da[0][0]:02d}-{da[0][1]:02d} in a vs {db[0][0]:02d}-{db[0][1]:02d} in b")
+        )
     ta, tb = _times(a.proposition), _times(b.proposition)
     if ta and tb:
-        comparable = [(x, y) for x in ta for y in tb if x[1] == y[1]]
-        if comparable and not any(abs(x[0] - y[0]) <= 5 for x, y in comparable):
-            x, y = comparable[0]
-            reasons.append(Reason("time", f"'{x[2]}' in a vs '{y[2]}' in b"))
+        comparable = [(p, q) for p in ta for q in tb if p[1] == q[1]]
+        if comparable and not any(abs(p[0] - q[0]) <= 5 for p, q in comparable):
+            p, q = comparable[0]
+            reasons.append(Reason("time", f"'{p[2]}' in a vs '{q[2]}' in b"))
     return reasons
 
 
@@ -320,14 +425,32 @@ def _stem_forms(text: str) -> dict[str, str]:
     for word in tokens(text):
         for size in (7, 6, 5, 4, 3, 2):
             key = word[:size]
-            if key in _ANTONYMS and key not in out and (
-                len(word) - size <= 4 if size >= 5 else word[size:] in _INFLECTIONS
+            if (
+                key in _ANTONYMS
+                and key not in out
+                and (len(word) - size <= 4 if size >= 5 else word[size:] in _INFLECTIONS)
             ):
                 out[key] = word
     return out
 
 
+def _concept_opposites(a: Analysis, b: Analysis, pairs: frozenset[frozenset[str]]) -> tuple[str, str] | None:
+    """A concept only a has and one only b has that say opposite things: ("increase", "decrease")."""
+    ca, cb = frozenset(concepts(a.proposition)), frozenset(concepts(b.proposition))
+    for x in sorted(ca - cb):
+        for y in sorted(cb - ca):
+            if frozenset((x, y)) in pairs:
+                return x, y
+    return None
+
+
 def _antonym(a: Analysis, b: Analysis) -> Reason | None:
+    opposite = _concept_opposites(a, b, CONCEPT_ANTONYMS)
+    if opposite:
+        return Reason("antonym", f"'{opposite[0]}' in a vs '{opposite[1]}' in b")
+    converse = _concept_opposites(a, b, CONVERSE_CONCEPTS)
+    if converse:
+        return Reason("converse", f"'{converse[0]}' in a vs '{converse[1]}' in b")
     fa, fb = _stem_forms(a.proposition), _stem_forms(b.proposition)
     for key, word in fa.items():
         for other in _ANTONYMS[key]:
@@ -336,39 +459,126 @@ def _antonym(a: Analysis, b: Analysis) -> Reason | None:
     wa, wb = set(tokens(a.proposition)), set(tokens(b.proposition))
     for word in wa - wb:
         m = _NEG_PREFIX.match(word)
-        if m and m.group(0) in _PREFIX_SAFE and word[m.end():] in wb - wa:
-            return Reason("antonym", f"'{word}' in a vs '{word[m.end():]}' in b")
+        if m and m.group(0) in _PREFIX_SAFE and word[m.end() :] in wb - wa:
+            return Reason("antonym", f"'{word}' in a vs '{word[m.end() :]}' in b")
     for word in wb - wa:
         m = _NEG_PREFIX.match(word)
-        if m and m.group(0) in _PREFIX_SAFE and word[m.end():] in wa - wb:
-            return Reason("antonym", f"'{word[m.end():]}' in a vs '{word}' in b")
+        if m and m.group(0) in _PREFIX_SAFE and word[m.end() :] in wa - wb:
+            return Reason("antonym", f"'{word[m.end() :]}' in a vs '{word}' in b")
     return None
 
 
-def _roles_swapped(a: Analysis, b: Analysis) -> Reason | None:
-    """"India asked Pakistan" vs "Pakistan asked India": same words, agent and patient swapped."""
-    wa = [w for w in informative_words(a.proposition)]
-    wb = [w for w in informative_words(b.proposition)]
-    if len(wa) < 3 or len(wb) < 3 or wa[0] == wb[0] or " by " in f" {a.proposition} {b.proposition} ":
-        return None  # a passive puts the agent last without swapping roles
-    if _overlap(frozenset(wa), frozenset(wb))[0] < 0.75:
+_PASSIVE = re.compile(
+    r"^(?P<patient>.+?)\s+(?:(?:was|were|is|are|has been|have been|had been|been|being|got|get|gets)\s+"
+    r"(?P<verb>[a-z]+(?:\s+[a-z]+){0,3}?)|(?P<bare>[a-z]+(?:ed|en)))\s+by\s+(?P<agent>.+?)(?P<rest>(?:,|\s+(?:and|which|who|in|on|at|after|before|during|as)\s).*)?$"
+)
+
+
+@lru_cache(maxsize=32768)
+def active(proposition: str) -> str:
+    """A passive claim in the active voice, for comparing who did what to whom: "the dam was
+    blown up by russian forces" → "russian forces blown up the dam" (concepts make "blown"
+    "blew"). Anything else is returned as it is."""
+    m = _PASSIVE.match(proposition)
+    if not m or len(m.group("agent").split()) > 6:
+        return proposition
+    verb = m.group("verb") or m.group("bare")
+    return f"{m.group('agent')} {verb} {m.group('patient')}{m.group('rest') or ''}"
+
+
+def _players(words: tuple[str, ...], names: frozenset[str]) -> list[str]:
+    """The parties a claim names, in order: proper names, countries, groups of people, and
+    whatever goes "from" one "to" another."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        after_preposition = i > 0 and words[i - 1] in _FRAME_ONLY and word not in _FRAME_ONLY
+        if (word in names or ":" in word or word in _ACTORS or after_preposition) and word not in out:
+            out.append(word)
+    return out
+
+
+def _shared_players(a: Analysis, b: Analysis, names: frozenset[str]) -> int:
+    named = frozenset(concept(n) for n in names)
+    ra = _players(_frame(active(a.proposition)), named)
+    rb = _players(_frame(active(b.proposition)), named)
+    return len(set(ra) & set(rb))
+
+
+def _roles_swapped(a: Analysis, b: Analysis, names: frozenset[str]) -> Reason | None:
+    """ "Tata Steel took over Corus" vs "Corus took over Tata Steel": one set of words, the
+    parties in the other order (after a passive is made active: "Corus was taken over by Tata
+    Steel" is no swap)."""
+    ta, tb = _frame(active(a.proposition)), _frame(active(b.proposition))
+    ca, cb = tuple(w for w in ta if w not in _FRAME_ONLY), tuple(w for w in tb if w not in _FRAME_ONLY)
+    if len(ca) < 3 or len(cb) < 3 or _overlap(frozenset(ca), frozenset(cb))[0] < ROLE_OVERLAP:
         return None
-    x, y = wa[0], wb[0]
-    shared = set(wa) & set(wb)
-    if x not in shared or y not in shared:
+    named = frozenset(concept(n) for n in names)
+    ra, rb = _players(ta, named), _players(tb, named)
+    pa, pb = [w for w in ra if w in rb], [w for w in rb if w in ra]
+    if len(pa) < 2 or pa == pb:
+        sides = _sides_swapped(ca, cb)  # "X took over Y" / "Y took over X", whoever X and Y are
+        if sides is None:
+            return None
+        x, y = sides
+    else:
+        x, y = next((x, y) for x, y in zip(pa, pb, strict=True) if x != y)
+        # a party acts on the other: what stands between them (the act, "from … to") is shared
+        if not _between(ta, x, y) & _between(tb, x, y):
+            return None
+    if frozenset(ca) & SYMMETRIC_CONCEPTS:
         return None
-    swap = {x: y, y: x}
-    order_a = [swap.get(w, w) for w in wa if w in shared]
-    order_b = [w for w in wb if w in shared]
-    if order_a == order_b and len(order_a) >= 3:
-        return Reason("roles", f"'{x}' and '{y}' swap roles")
+    if frozenset(ca) & RECIPROCAL_CONCEPTS:
+        return Reason("reciprocal", f"'{_shown(x)}' and '{_shown(y)}' each accuse the other")
+    return Reason("roles", f"'{_shown(x)}' and '{_shown(y)}' swap roles")
+
+
+_FRAME_ONLY = frozenset("to from by".split())
+ROLE_OVERLAP = 0.8  # headlines that share less reorder their words freely: no swap is read into them
+
+
+@lru_cache(maxsize=32768)
+def _frame(proposition: str) -> tuple[str, ...]:
+    """The proposition's concepts with the prepositions that say who gives and who gets, and
+    each converse act ("lend" / "borrow") under one name."""
+    tokens_ = [c for c, w in concept_tokens(proposition) if w in _FRAME_ONLY or w not in STOP_WORDS]
+    return tuple(_CONVERSE_KEY.get(w, w) for w in tokens_ if len(w) > 1 or w.isdigit())
+
+
+_CONVERSE_KEY = {word: "~".join(sorted(pair)) for pair in CONVERSE_CONCEPTS for word in pair}
+
+
+def _sides_swapped(ca: tuple[str, ...], cb: tuple[str, ...]) -> tuple[str, str] | None:
+    """The first words of what stands before and after the act when a's are b's the other way
+    round: "tata steel took corus" / "corus took tata steel" gives ("tata", "corus")."""
+    for i in range(1, len(ca) - 1):
+        for size in range(1, len(ca) - i):
+            act = ca[i : i + size]
+            before_a, after_a = ca[:i], ca[i + size :]
+            if cb == after_a + act + before_a:
+                return before_a[0], after_a[0]
     return None
+
+
+def _between(words: tuple[str, ...], x: str, y: str) -> frozenset[str]:
+    i, j = sorted((words.index(x), words.index(y)))
+    return frozenset(words[i + 1 : j]) - {x, y}
+
+
+def _shown(term: str) -> str:
+    return term.split(":", 1)[-1]
+
+
+_ACTORS = frozenset(concept(w) for w in ACTOR_GROUPS)
+RECIPROCAL_CONCEPTS = frozenset(concept(w) for w in RECIPROCAL_ACTS)
+SYMMETRIC_CONCEPTS = frozenset(concept(w) for w in SYMMETRIC_ACTS)
 
 
 # ---------------------------------------------------------------- judging
 
 
-_CLAUSE_STOP = re.compile(r"[,;:.?!\"(]|\s-\s|\b(?:and|but|if|because|while|when|after|before|as|so|who|which)\b")
+_CLAUSE_STOP = re.compile(
+    r"[,;:.?!\"(]|\s-\s|\b(?:and|but|if|because|while|when|after|before|as|so|who|which)\b"
+)
 
 
 def _aligned(negated: Analysis, other: Analysis) -> bool:
@@ -382,18 +592,23 @@ def _aligned(negated: Analysis, other: Analysis) -> bool:
     theirs = frozenset(stem_list(other.proposition))
     norm = negated.norm
     for cue in negated.cues:
-        left = norm[:cue.span[0]]
+        left = norm[: cue.span[0]]
         stops = list(_CLAUSE_STOP.finditer(left))
-        before = left[stops[-1].end():] if stops else left
-        after_text = norm[cue.span[1]:]
+        before = left[stops[-1].end() :] if stops else left
+        after_text = norm[cue.span[1] :]
         stop = _CLAUSE_STOP.search(after_text)
-        after = after_text[:stop.start()] if stop else after_text
-        window = stem_list(before)[-3:] + stem_list(after)[:6]
+        after = after_text[: stop.start()] if stop else after_text
+        if _JUDGES_THE_WHOLE.match(after):
+            return True  # "update: not true" says the whole report is false
+        # "no soldiers were killed" denies soldiers, not the killing: it bears on the other side
+        # only if that side names them
+        window = stem_list(after)[:1] if cue.text == "no" else stem_list(before)[-3:] + stem_list(after)[:6]
         if theirs & frozenset(window):
             return True
     return False
 
 
+_JUDGES_THE_WHOLE = re.compile(r"\s*(?:true|real|correct|accurate|the case)\b")
 _LABEL_NOUN = re.compile(
     r"\b(?:hoax(?:es)?|fake[sd]?|fabricat\w+|false|bogus|myths?|pranks?|spoofs?|scams?|satire|libel)\b"
 )
@@ -414,10 +629,12 @@ def _label_on_claim(xa: Analysis, xb: Analysis) -> Reason | None:
     theirs = frozenset(_content_stem(w) for w in informative_words(xa.proposition))
     norm = xb.norm
     for m in _LABEL_NOUN.finditer(norm):
-        left = norm[max(0, m.start() - 30):m.start()]
+        left = norm[max(0, m.start() - 30) : m.start()]
         if _LABEL_UNDONE.search(left) or _in_question_text(norm, m.start()):
             continue
         before = re.findall(r"[a-z0-9']+", left)[-1:]
+        if before and before[0].endswith("'s"):
+            continue  # "the actor's fake account": the label is the account's, not the actor's
         if before and before[0] not in STOP_WORDS and _content_stem(before[0]) in theirs:
             return Reason("denial", f"'{before[0]} {m.group(0)}' in b", "b", m.span())
     return None
@@ -435,18 +652,46 @@ def _polarity_reason(side: str, analysis: Analysis) -> Reason:
 
 
 def _hedge_gap(xa: Analysis, xb: Analysis) -> list[Reason]:
-    """Hedges (or question / conditional modality) that one side has and the other lacks."""
-    words_a = {h.text for h in xa.hedges}
-    words_b = {h.text for h in xb.hedges}
+    """Hedges (or question / conditional modality) that one side has and the other lacks.
+
+    A side hedged in any way ("may have", "allegedly", "believed to") only reports what a firm
+    side asserts or denies; two hedged sides report one claim alike ("could" / "may"). Of a's
+    hedges only its attribution's and the tentative ones count: relate(a, b) asks how b stands
+    to a's claim, and a claim may name what it is about ("video shows", "claim").
+    """
+    ha = tuple(h for h in xa.hedges if _outside(h, xa) or _TENTATIVE.fullmatch(h.text))
+    hb = xb.hedges
+    if ha and hb:
+        return []
     reasons = []
-    for side, theirs, analysis in (("a", words_b, xa), ("b", words_a, xb)):
-        other = xb if side == "a" else xa
-        extra = [h for h in analysis.hedges if h.text not in theirs and (side == "b" or _outside(h, analysis))]
-        if extra:
-            reasons.append(Reason("hedge", f"'{extra[0].text}' in {side}", side, extra[0].span))
+    for side, hedges, analysis, other in (("a", ha, xa, xb), ("b", hb, xb, xa)):
+        if hedges:
+            reasons.append(Reason("hedge", f"'{hedges[0].text}' in {side}", side, hedges[0].span))
         elif analysis.modality in _UNASSERTED and other.modality not in _UNASSERTED:
             reasons.append(Reason("modality", f"{analysis.modality.value} in {side}", side))
     return reasons
+
+
+# Hedges by which a side says a thing may have happened, not that it is said to have: such a
+# report stands beside a denial as well as beside a firm claim ("reportedly captured Goma" /
+# "did not capture Goma"). "Claims", "reports", "rumours" are what denials deny.
+_TENTATIVE = re.compile(
+    r"may|might|could|may have|might have|could have|possibly|probably|likely|perhaps|maybe"
+    r"|reportedly|allegedly|apparently|purportedly|supposedly|presumably|believed to|thought to"
+    r"|suspected|suspects?|appears? to|seems? to|not sure|unconfirmed|unverified|suggests?|suggested"
+    r"|rumou?red|exit polls?"
+)
+
+
+def _hedged_claim_denied(hedges: list[Reason], xa: Analysis, xb: Analysis) -> bool:
+    """A tentative report against a firm denial: "reportedly captured Goma" / "did not capture
+    Goma" (a denial that is itself hedged, "likely a hoax", still leans against the claim)."""
+    for reason in hedges:
+        mine, other = (xa, xb) if reason.side == "a" else (xb, xa)
+        tentative = reason.code == "modality" or any(_TENTATIVE.fullmatch(h.text) for h in mine.hedges)
+        if tentative and mine.polarity is Polarity.AFFIRM and other.polarity is Polarity.DENY:
+            return True
+    return False
 
 
 _UNASSERTED = (Modality.QUESTION, Modality.CONDITIONAL)
@@ -462,6 +707,18 @@ def _outside(cue: Cue, analysis: Analysis) -> bool:
     return start < analysis.prop_offset or start >= analysis.prop_offset + len(analysis.proposition)
 
 
+def _negative_act(a: Analysis, b: Analysis) -> Reason | None:
+    """A side that says an act was refused, ruled out or abandoned ("refused bail", "ruled out
+    scrapping") says what a negation says; counted only where the other side lacks it."""
+    ca, cb = frozenset(concepts(a.proposition)), frozenset(concepts(b.proposition))
+    for side, mine, theirs, analysis in (("a", ca, cb, a), ("b", cb, ca, b)):
+        if analysis.polarity is Polarity.DENY:
+            continue  # "refused to join": the negation already says it
+        for word in sorted((mine - theirs) & NEGATIVE_CONCEPTS):
+            return Reason("negation", f"'{word}' in {side}", side)
+    return None
+
+
 def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     xa, xb = analyse_full(a), analyse_full(b)
     score = round(
@@ -473,52 +730,69 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
 
     conflicts: list[Reason] = []
     flips = 0
+    off_claim: Reason | None = None  # a negation about something the other side does not claim
     if xa.polarity != xb.polarity:
         side, analysis, other = ("a", xa, xb) if xa.cues else ("b", xb, xa)
         if _aligned(analysis, other):
             flips += 1
             conflicts.append(_polarity_reason(side, analysis))
+        else:
+            off_claim = _polarity_reason(side, analysis)
     elif xb.polarity is Polarity.AFFIRM:
         label = _label_on_claim(xa, xb)
         if label:
             flips += 1
             conflicts.append(label)
     antonym = _antonym(xa, xb)
+    names = proper_names(a) | proper_names(b)
+    if antonym and antonym.code == "converse" and _shared_players(xa, xb, names) < 2:
+        antonym = None  # "gave a man 100" / "the man received 100": one event, told from each side
     if antonym:
         flips += 1
         conflicts.append(antonym)
+    else:
+        refusal = _negative_act(xa, xb)
+        if refusal:
+            flips += 1
+            conflicts.append(refusal)
     numeric = _number_conflicts(xa, xb)
-    roles = _roles_swapped(xa, xb) if not numeric else None
+    roles = _roles_swapped(xa, xb, names) if not numeric else None
+    if roles and roles.code == "reciprocal":
+        return Judgement(Relation.RELATED, score, (roles, sim_reason))
     if roles:
         flips += 1
         conflicts.append(roles)
     if numeric:
         conflicts.extend(numeric)
 
-    named = _other_names(xa, xb)
+    named = _other_names(xa, xb) or (None if numeric else _other_counts(xa, xb))
     if named:
         # About another thing of the same kind: neither agreeing nor contradicting.
         return Judgement(Relation.RELATED, score, (named, sim_reason))
-    parts = tuple(
-        Reason(part.part, part.detail)
-        for part in part_conflicts(xa.proposition, xb.proposition, proper_names(a), proper_names(b))
-    )
+    hedges = _hedge_gap(xa, xb)
+    if hedges and (flips % 2 == 0 or _hedged_claim_denied(hedges, xa, xb)):
+        # One side only reports, asks or supposes what the other asserts or denies.
+        return Judgement(Relation.RELATED, score, (*hedges, *conflicts, sim_reason))
+    if off_claim and score >= AGREE_THRESHOLD:
+        # "No soldiers were killed" / "Four civilians were killed": the denial is of another thing
+        return Judgement(Relation.RELATED, score, (off_claim, *conflicts, sim_reason))
+    found = part_conflicts(active(xa.proposition), active(xb.proposition), proper_names(a), proper_names(b))
+    # a refilled word that is also an antonym is the antonym's flip, not another filler
+    shown = {
+        w for r in conflicts if r.code in ("antonym", "converse") for w in re.findall(r"'([^']+)'", r.detail)
+    }
+    parts = tuple(Reason(p.part, p.detail) for p in found if not {p.a, p.b} & shown)
     if parts and not roles:
         # One part filled differently: the same claim about another actor, target, place or
         # time. Both asserting it, they conflict; one denying it, they need not.
         if flips % 2 == 0:
-            return Judgement(Relation.CONTRADICTS, score, parts + tuple(conflicts) + (sim_reason,))
-        return Judgement(Relation.RELATED, score, parts + tuple(conflicts) + (sim_reason,))
+            return Judgement(Relation.CONTRADICTS, score, (*parts, *conflicts, sim_reason))
+        return Judgement(Relation.RELATED, score, (*parts, *conflicts, sim_reason))
     if flips % 2 == 1 or numeric:
-        return Judgement(Relation.CONTRADICTS, score, tuple(conflicts) + (sim_reason,))
+        return Judgement(Relation.CONTRADICTS, score, (*conflicts, sim_reason))
     if flips:
         # Two flips cancel: "X did not win" against "X lost" says the same thing.
-        return Judgement(Relation.AGREES, score, tuple(conflicts) + (sim_reason,))
-
-    hedges = _hedge_gap(xa, xb)
-    if hedges:
-        # One side only reports, asks or supposes what the other asserts.
-        return Judgement(Relation.RELATED, score, tuple(hedges) + (sim_reason,))
+        return Judgement(Relation.AGREES, score, (*conflicts, sim_reason))
     if score >= AGREE_THRESHOLD or threshold <= 0:
         return Judgement(Relation.AGREES, score, (sim_reason,))
     return Judgement(Relation.RELATED, score, (sim_reason,))
@@ -570,14 +844,19 @@ def _judge_passage(a: str, b: str, threshold: float) -> Judgement:
     cue_reasons = tuple(r for j in judged for r in j.reasons if r.code in ("denial", "negation"))[:1]
     if claim.hedges or claim.modality is Modality.QUESTION:
         # A hedged claim can only be reported on, whatever the passage says.
-        return Judgement(Relation.RELATED, score, (Reason("hedge", f"'{claim.hedge or '?'}' in a", "a"), sim_reason))
+        return Judgement(
+            Relation.RELATED, score, (Reason("hedge", f"'{claim.hedge or '?'}' in a", "a"), sim_reason)
+        )
     if refute >= PASSAGE_REFUTE:
         relation = Relation.AGREES if claim.polarity is Polarity.DENY else Relation.CONTRADICTS
-        return Judgement(relation, score, cue_reasons + (density, sim_reason))
-    lead = [j for j in judged[:1] if j.relation is Relation.CONTRADICTS
-            and any(r.code == "denial" for r in j.reasons)]
+        return Judgement(relation, score, (*cue_reasons, density, sim_reason))
+    lead = [
+        j
+        for j in judged[:1]
+        if j.relation is Relation.CONTRADICTS and any(r.code == "denial" for r in j.reasons)
+    ]
     if lead:
-        return Judgement(Relation.CONTRADICTS, score, lead[0].reasons[:1] + (density, sim_reason))
+        return Judgement(Relation.CONTRADICTS, score, (*lead[0].reasons[:1], density, sim_reason))
     if hedge <= PASSAGE_HEDGE:
         return Judgement(Relation.AGREES, score, (density, sim_reason))
     return Judgement(Relation.RELATED, score, (density, sim_reason))

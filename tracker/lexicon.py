@@ -14,17 +14,27 @@ __all__ = [
     "ABBREVIATIONS",
     "ACTOR_GROUPS",
     "CAPITALS",
+    "CONCEPT_ANTONYMS",
+    "CONVERSE_CONCEPTS",
     "DENIAL_LABELS",
     "DENIAL_RATINGS",
     "ENTITY_ALIASES",
+    "GENERIC_FILLERS",
     "HEDGES_IN_ATTRIBUTION",
     "HEDGES_IN_CLAIMS",
     "IDENTIFIER_NOUNS",
+    "IRREGULAR_PARTICIPLES",
     "MONTHS",
     "MULTIWORD_ALIASES",
+    "NEGATIVE_CONCEPTS",
     "NUMBER_ABBREVIATIONS",
     "PLACE_PREPOSITIONS",
+    "RECIPROCAL_ACTS",
     "SLOT_FILLERS_TO_SKIP",
+    "STEM_EXCEPTIONS",
+    "SYMMETRIC_ACTS",
+    "SYNONYM_PHRASES",
+    "SYNONYM_WORDS",
     "TITLE_ABBREVIATIONS",
     "WEEKDAYS",
     "words",
@@ -173,6 +183,9 @@ MULTIWORD_ALIASES: dict[str, str] = {
     "united kingdom": "country:united-kingdom",
     "downing street": "country:united-kingdom",
     "north korea": "country:north-korea",
+    "north korean": "country:north-korea",
+    "south korean": "country:south-korea",
+    "south african": "country:south-africa",
     "south korea": "country:south-korea",
     "south africa": "country:south-africa",
     "saudi arabia": "country:saudi-arabia",
@@ -196,9 +209,11 @@ ACTOR_GROUPS: frozenset[str] = frozenset(
 )
 _MONTH_NAMES = "january february march april may june july august september october november december"
 # Month names and their abbreviations, each mapped to the full name.
-MONTHS: dict[str, str] = {name: name for name in _MONTH_NAMES.split()} | {
-    name[:3]: name for name in _MONTH_NAMES.split()
-} | {"sept": "september"}
+MONTHS: dict[str, str] = (
+    {name: name for name in _MONTH_NAMES.split()}
+    | {name[:3]: name for name in _MONTH_NAMES.split()}
+    | {"sept": "september"}
+)
 WEEKDAYS: frozenset[str] = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Prepositions after which a country or group names where something happened.
 PLACE_PREPOSITIONS: frozenset[str] = frozenset(
@@ -206,6 +221,13 @@ PLACE_PREPOSITIONS: frozenset[str] = frozenset(
 )
 # Words that stand before a part's filler without being one; dropped before aligning parts.
 SLOT_FILLERS_TO_SKIP: frozenset[str] = frozenset("the a an its their his her our some".split())
+
+# Words that describe a filler loosely rather than name another one: "gunmen attacked" does
+# not conflict with "militants attacked", nor "30 people" with "30 civilians".
+GENERIC_FILLERS: frozenset[str] = frozenset(
+    """people persons person individuals forces gunmen attackers assailants men group groups
+    officials someone somebody others those""".split()
+)
 
 # --- numbers that name rather than count ---------------------------------------------------
 # Nouns after which a number is a name: "Route 9", "Flight 370", "Article 370", "Writer 3".
@@ -218,3 +240,130 @@ IDENTIFIER_NOUNS: frozenset[str] = frozenset(
     candidate model version type category class tier division battalion brigade regiment
     corps squadron reactor runway pier berth apollo agenda plan exhibit lot precinct""".split()
 )
+
+# --- words that say one thing in news claims ----------------------------------------------
+# Each line: a concept, then the words news uses for it (any inflection of a word listed here
+# is the concept: the list is matched on stems). Judging compares concepts, so that "Islamabad
+# asked for a truce" and "Pakistan requested a ceasefire" share their words. Only words whose
+# every common news sense is the concept: "strike" (an attack or a walkout) is an attack
+# unless a phrase below says otherwise; "forces" is left out ("forced from their homes").
+_SYNONYMS = """
+request: request ask seek sought urge plead appeal demand
+mediate: mediate mediator broker intervene facilitate arbitrate
+ceasefire: ceasefire truce armistice halt
+attack: attack strike struck raid assault bomb bombard bombing shell shelling airstrike hit
+kill: kill dead die died death slain slay fatal fatality
+injure: injure injury wound hurt
+arrest: arrest detain apprehend
+agreement: agreement deal accord pact treaty
+negotiate: negotiate negotiation talks
+missile: missile rocket projectile
+drone: drone uav
+troops: troops troop soldier soldiers
+protest: protest protester protestor demonstration demonstrator rally
+resign: resign quit resignation
+win: win won victory triumph beat defeat
+lose: lose lost
+relations: relations ties
+plan: plan intend
+approve: approve pass adopt
+lend: lend lent loan
+borrow: borrow
+receive: receive
+hand: hand give gave
+election: election vote poll ballot
+reject: reject spurn rebuff
+refuse: refuse
+increase: increase rise rose raise hike grow grew expand jump surge climb soar
+decrease: decrease fall fell drop decline reduce plunge slump shrink shrank
+unchanged: unchanged steady
+displace: displace flee fled evacuate uproot homeless
+flood: flood floodwater inundate deluge
+overturn: overturn quash annul nullify invalidate
+uphold: uphold upheld
+acquit: acquit
+convict: convict
+suspend: suspend revoke scrap abolish
+open: open reopen
+close: close shut
+cancel: cancel cancellation
+lead: lead led
+rule-out: ruleout
+"""
+# Phrases for a concept, written as words: they are matched on stems before single words,
+# so "went on strike" is a walkout, not an attack, and "asked for" a request.
+_SYNONYM_PHRASES = """
+request: ask for | call for | appeal for | plead for
+reject: turn down | vote down
+refuse: decline to | refuse to
+abandon-plan: abandon plans | abandoned plans | abandon its plans | abandoned its plans | drop plans | dropped plans | scrap plans | scrapped plans
+ceasefire: cease fire | halt in fighting | end to fighting | stop fighting
+walkout: go on strike | went on strike | on strike | walk off the job | walked off the job | walk out
+overturn: strike down | struck down | set aside
+unchanged: kept unchanged | keep unchanged | hold steady | held steady | on hold
+in-force: in force | in effect
+displace: forced from their homes | driven from their homes | leave home | left their homes
+resign: step down | stepped down | stand down
+acquit: not guilty | found not guilty
+convict: found guilty
+win: came first
+rule-out: rule out | ruled out | rules out
+"""
+# Concepts that say opposite things of one subject ("the court upheld" / "overturned").
+CONCEPT_ANTONYMS: frozenset[frozenset[str]] = frozenset(
+    frozenset(pair.split(":"))
+    for pair in """increase:decrease increase:unchanged decrease:unchanged overturn:uphold
+    acquit:convict suspend:in-force open:close win:lose""".split()
+)
+# Concepts that say one event from its other side: "China lent Zambia" is "Zambia borrowed
+# from China", so a converse with its parties swapped agrees, and without the swap it conflicts.
+CONVERSE_CONCEPTS: frozenset[frozenset[str]] = frozenset(
+    frozenset(pair.split(":")) for pair in "lend:borrow hand:receive win:lose".split()
+)
+# Concepts by which a claim says something will not happen or was not done, as a negation
+# does: "refused bail" says what "did not grant bail" says.
+NEGATIVE_CONCEPTS: frozenset[str] = frozenset("refuse rule-out abandon-plan".split())
+# Acts that two parties can each do to the other: "India accused Pakistan" and "Pakistan
+# accused India" are two claims, not one with its roles swapped.
+RECIPROCAL_ACTS: frozenset[str] = frozenset(
+    "accuse blame warn criticise criticize condemn threaten sue".split()
+)
+# Acts that are the same act whichever party is named first: "Modi met Sharif" is "Sharif met Modi".
+SYMMETRIC_ACTS: frozenset[str] = frozenset("meet met talk clash fight battle marry married negotiate".split())
+# Past participles of irregular verbs, to their past tense: "was blown up by" is "blew up".
+IRREGULAR_PARTICIPLES: dict[str, str] = {
+    pair.split(":")[0]: pair.split(":")[1]
+    for pair in """blown:blew taken:took shot:shot thrown:threw given:gave seen:saw written:wrote
+    broken:broke stolen:stole beaten:beat chosen:chose driven:drove fallen:fell frozen:froze
+    hidden:hid risen:rose shaken:shook spoken:spoke sworn:swore torn:tore drawn:drew flown:flew
+    grown:grew known:knew shown:showed begun:began sunk:sank done:did gone:went overtaken:overtook
+    undertaken:undertook withdrawn:withdrew forgiven:forgave forbidden:forbade""".split()
+}
+SYNONYM_WORDS: dict[str, str] = {
+    word: concept
+    for line in _SYNONYMS.strip().splitlines()
+    for concept, _, listed in [line.partition(":")]
+    for word in [concept, *listed.split()]
+}
+SYNONYM_PHRASES: dict[tuple[str, ...], str] = {
+    tuple(phrase.split()): concept
+    for line in _SYNONYM_PHRASES.strip().splitlines()
+    for concept, _, listed in [line.partition(":")]
+    for phrase in listed.split("|")
+}
+# Where Snowball's English stemmer makes one stem of two words that news keeps apart.
+STEM_EXCEPTIONS: dict[str, str] = {
+    "authorities": "authority",
+    "authority": "authority",
+    "officer": "officer",
+    "officers": "officer",
+    "conservative": "conservative",
+    "conservatives": "conservative",
+    "organisation": "organisation",
+    "organization": "organisation",
+    "organisations": "organisation",
+    "organizations": "organisation",
+    "generous": "generous",
+    "news": "news",
+    "us": "us",
+}

@@ -157,7 +157,9 @@ def m003_claims(db: Database) -> None:
         not_null={"text", "origin", "created_at"},
     )
     db.execute("CREATE UNIQUE INDEX idx_claims_ref ON claims (ref) WHERE ref IS NOT NULL")
-    db.table("claims").enable_fts(["text"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2")
+    db.table("claims").enable_fts(
+        ["text"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2"
+    )
     db.execute(
         """CREATE TABLE claim_statements (
                claim_id INTEGER NOT NULL REFERENCES claims(id),
@@ -174,3 +176,104 @@ def m003_claims(db: Database) -> None:
            )"""
     )
     db.execute("CREATE INDEX idx_claim_statements_statement ON claim_statements (statement_id, founder)")
+
+
+@migrations()
+def m004_speaker_merges(db: Database) -> None:
+    # Every merge is recorded with what it changed, so that `speakers unmerge` can undo it.
+    # A statement filed under a shorter name ("Singh") is remembered in speaker_mentions; when
+    # a second speaker that name fits arrives, it is flagged in speaker_reviews, not moved.
+    db.execute(
+        """CREATE TABLE speaker_merges (
+               id INTEGER PRIMARY KEY,
+               kept_id INTEGER NOT NULL,
+               absorbed_id INTEGER NOT NULL,
+               absorbed TEXT NOT NULL,        -- the absorbed speaker's row, JSON
+               aliases TEXT NOT NULL,         -- its alias rows, JSON [[alias, key], ...]
+               statements TEXT NOT NULL,      -- ids of the statements moved, JSON
+               added_aliases TEXT NOT NULL,   -- keys the kept speaker gained, JSON
+               kept_before TEXT NOT NULL,     -- the kept speaker's role and affiliation, JSON
+               reviews TEXT NOT NULL,         -- speaker_reviews rows the merge settled, JSON
+               mentions TEXT NOT NULL,        -- speaker_mentions rows it settled, JSON
+               created_at TEXT NOT NULL,
+               undone_at TEXT
+           )"""
+    )
+    db.execute("CREATE INDEX idx_speaker_merges_kept ON speaker_merges (kept_id)")
+    db.execute(
+        """CREATE TABLE speaker_mentions (
+               statement_id INTEGER PRIMARY KEY REFERENCES statements(id) ON DELETE CASCADE,
+               name TEXT NOT NULL,            -- the shorter name it was filed under
+               surname TEXT NOT NULL,         -- its surname key
+               affiliation TEXT               -- the affiliation stated with it, as a key
+           )"""
+    )
+    db.execute("CREATE INDEX idx_speaker_mentions_surname ON speaker_mentions (surname)")
+    db.execute(
+        """CREATE TABLE speaker_reviews (
+               statement_id INTEGER PRIMARY KEY REFERENCES statements(id) ON DELETE CASCADE,
+               mention TEXT NOT NULL,         -- the name as filed
+               candidates TEXT NOT NULL,      -- ids of the speakers it may mean, JSON
+               created_at TEXT NOT NULL
+           )"""
+    )
+    _watch_shorter_names(db)
+
+
+def _watch_shorter_names(db: Database) -> None:
+    """Statements already filed under a speaker named by a surname alone are watched, and
+    flagged where two speakers fit it."""
+    import json
+
+    from tracker import speakers as names
+
+    people = [
+        (speaker_id, name, names.key(name))
+        for speaker_id, name, kind in db.execute("SELECT id, name, kind FROM speakers")
+        if names.person_like(kind) and names.person_like(names.split_mention(name).kind)
+    ]
+    person_ids = {speaker_id for speaker_id, _, _ in people}
+    by_surname: dict[str, list[tuple[int, str]]] = {}  # fits share a surname: compare within one
+    for speaker_id, key in db.execute("SELECT speaker_id, key FROM speaker_aliases"):
+        if speaker_id in person_ids:
+            by_surname.setdefault(names.surname(key), []).append((speaker_id, key))
+    stamp = db.execute("SELECT strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')").fetchone()[0]
+    for speaker_id, name, key in people:
+        parsed = names.parse_name(key)
+        if not parsed.partial:
+            continue
+        db.execute(
+            "INSERT INTO speaker_mentions SELECT id, ?, ?, NULL FROM statements WHERE speaker_id = ?",
+            [name, parsed.surname, speaker_id],
+        )
+        others = [k for k in by_surname.get(parsed.surname, []) if k[0] != speaker_id]
+        fits = names.fuller_fits(key, others)
+        if len(fits) > 1:
+            db.execute(
+                "INSERT INTO speaker_reviews SELECT id, ?, ?, ? FROM statements WHERE speaker_id = ?",
+                [name, json.dumps(fits), stamp, speaker_id],
+            )
+
+
+@migrations()
+def m005_reanalyse(db: Database) -> None:
+    # The judge's analysis changed (Snowball stems, "rejected the proposal" no longer a denial
+    # wrapper): each statement's and claim's proposition, which blocking reads, is derived again.
+    # Polarity, modality and hedge stay: a person may have set them on add.
+    from tracker.text import analyse
+
+    for table in ("statements", "claims"):
+        if not db[table].exists():
+            continue
+        rows = db.execute(f"SELECT id, text, proposition FROM {table}").fetchall()
+        changed = [
+            (proposition, sid) for sid, text, old in rows if (proposition := analyse(text).proposition) != old
+        ]
+        db.conn.executemany(f"UPDATE {table} SET proposition = ? WHERE id = ?", changed)
+
+
+@migrations()
+def m006_statement_answers(db: Database) -> None:
+    # What a statement answers: the claim a denial or an elliptical reply ("Completely
+    # untrue.") is about, as extraction found it named in the text. Claims attach by it.
+    db["statements"].add_column("answers", str)  # type: ignore[union-attr]

@@ -104,8 +104,7 @@ class Judgement:
             "relation": self.relation.value,
             "score": round(self.score, 1),
             "reasons": [
-                {k: v for k, v in asdict(reason).items() if v is not None}
-                for reason in self.reasons
+                {k: v for k, v in asdict(reason).items() if v is not None} for reason in self.reasons
             ],
         }
 
@@ -141,12 +140,19 @@ class Extracted:
     hedge: str | None = None
     via: str | None = None
     modality: Modality = Modality.ASSERTION
+    said_when: str | None = None  # the time phrase of the cue's clause: "on Monday"
+    said_on: str | None = None  # the date it names, counted from the article's date
+    answers: str | None = None  # the claim a denial or reply answers, when the text names it
+    answers_span: Span | None = None
+    # True for a claim the text says someone made without reporting them saying it: in
+    # "X denied claims by Indian media that Y", Indian media claimed Y (kind paraphrase).
+    implied: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         for key in ("kind", "polarity", "modality"):
             data[key] = data[key].value
-        for key in ("speaker_span", "cue_span", "content_span"):
+        for key in ("speaker_span", "cue_span", "content_span", "answers_span"):
             if data[key] is not None:
                 data[key] = list(data[key])
         return data
@@ -159,6 +165,7 @@ class Article:
     headline: str | None = None
     author: str | None = None
     outlet: str | None = None
+    place: str | None = None  # the dateline's place: "ISLAMABAD (Dawn) —" → "Islamabad"
     statements: tuple[Extracted, ...] = field(default_factory=tuple)
 
 
@@ -188,3 +195,4 @@ class NewStatement:
     ref: str | None = None
     char_start: int | None = None
     char_end: int | None = None
+    answers: str | None = None  # the claim this statement answers (a denial's object, a reply's question)

@@ -21,14 +21,14 @@ from functools import lru_cache
 from tracker.lexicon import (
     ACTOR_GROUPS,
     CAPITALS,
-    ENTITY_ALIASES,
+    CONCEPT_ANTONYMS,
+    GENERIC_FILLERS,
     MONTHS,
-    MULTIWORD_ALIASES,
     PLACE_PREPOSITIONS,
     SLOT_FILLERS_TO_SKIP,
     WEEKDAYS,
 )
-from tracker.text import tokens
+from tracker.text import STOP_WORDS, concept, concept_tokens
 
 __all__ = [
     "CONFLICT_CODES",
@@ -58,6 +58,8 @@ class PartConflict:
         return f"'{self.a}' in a vs '{self.b}' in b"
 
 
+REFILL_FRAME = 2  # words shared around a refilled stretch of no known kind, for it to count
+REFILL_WORDS = 3  # at most this many words on either side of such a stretch
 FRAME_SHARE = 0.75  # of the shorter side's other words, what must match for a refilled part to count
 _MONTH_CONTEXT = frozenset("in on since by until till from of early late mid last next this during".split())
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
@@ -65,31 +67,22 @@ _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 
 @lru_cache(maxsize=32768)
 def canonical_tokens(proposition: str) -> tuple[tuple[str, str], ...]:
-    """The proposition's words as (canonical, as written) pairs: names that mean one thing are
-    one word ("new delhi", "indian" and "india" are all india), articles are dropped, and
-    "may" is a month only where a date can stand (after "in", "on", … or before a day)."""
-    words = list(tokens(proposition))
+    """The proposition's words as (canonical, as written) pairs: what text.concept_tokens makes
+    of them (names that mean one thing are one word: "new delhi", "indian" and "india" are all
+    india; synonyms one concept; other words their stem), months by their full name, articles
+    dropped, and "may" a month only where a date can stand (after "in", "on", … or before a day)."""
+    words = concept_tokens(proposition)
     out: list[tuple[str, str]] = []
-    i = 0
-    while i < len(words):
-        for size in (3, 2):
-            phrase = " ".join(words[i : i + size])
-            if len(words) - i >= size and phrase in MULTIWORD_ALIASES:
-                out.append((MULTIWORD_ALIASES[phrase], phrase))
-                i += size
-                break
-        else:
-            word = words[i]
-            i += 1
-            if word in SLOT_FILLERS_TO_SKIP:
+    for i, (canonical, word) in enumerate(words):
+        if word in SLOT_FILLERS_TO_SKIP:
+            continue
+        if word == "may":
+            before = out[-1][1] if out else ""
+            after = words[i + 1][1] if i + 1 < len(words) else ""
+            if before not in _MONTH_CONTEXT and not after.isdigit():
+                out.append(("may#modal", word))
                 continue
-            if word == "may":
-                before = out[-1][1] if out else ""
-                after = words[i] if i < len(words) else ""
-                if before not in _MONTH_CONTEXT and not after.isdigit():
-                    out.append(("may#modal", word))
-                    continue
-            out.append((ENTITY_ALIASES.get(word) or MONTHS.get(word) or word, word))
+        out.append((MONTHS.get(word) or canonical, word))
     return tuple(out)
 
 
@@ -112,7 +105,11 @@ def proper_names(text: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def _kind(canonical: str, before: str | None, names: frozenset[str]) -> str | None:
+_ACTOR_CONCEPTS = frozenset(concept(word) for word in ACTOR_GROUPS)
+_GENERIC_CONCEPTS = frozenset(concept(word) for word in GENERIC_FILLERS)
+
+
+def _kind(canonical: str, written: str, before: str | None, names: frozenset[str]) -> str | None:
     """What kind of filler a word is, when it is a kind whose fillers exclude each other."""
     if canonical in MONTHS or canonical in WEEKDAYS:
         return "time"
@@ -122,11 +119,23 @@ def _kind(canonical: str, before: str | None, names: frozenset[str]) -> str | No
         return "country"
     if canonical.startswith("city:"):
         return "name"
-    if canonical in ACTOR_GROUPS or canonical.startswith("group:"):
+    if canonical in _ACTOR_CONCEPTS or canonical.startswith("group:"):
         return "group"
-    if canonical in names:
+    if written in names:
         return "name"
     return None
+
+
+def _content(canonical: str, written: str) -> bool:
+    """A word that can fill a part of a claim: not a stop word, a number (the judge compares
+    numbers itself), a modal or a loose description ("people", "forces")."""
+    return (
+        written not in STOP_WORDS
+        and canonical != "may#modal"
+        and not any(ch.isdigit() for ch in written)
+        and canonical not in _GENERIC_CONCEPTS
+        and len(written) > 2
+    )
 
 
 def _as_place(canonical: list[str], written: tuple[tuple[str, str], ...], i: int) -> str:
@@ -140,8 +149,8 @@ def _as_place(canonical: list[str], written: tuple[tuple[str, str], ...], i: int
 def _spelled_alike(x: str, y: str) -> bool:
     from rapidfuzz.distance import OSA
 
-    if x.startswith(y) or y.startswith(x):
-        return True
+    if any(ch.isdigit() for ch in x + y):
+        return x == y  # 2014 and 2004 are two years
     return OSA.distance(x, y) <= (1 if min(len(x), len(y)) <= 5 else 2)
 
 
@@ -170,11 +179,12 @@ def part_conflicts(
     if not ca or not cb:
         return ()
     opcodes = SequenceMatcher(None, ca, cb, autojunk=False).get_opcodes()
+    changed = [op for op in opcodes if op[0] != "equal"]
     found: list[PartConflict] = []
     seen_a = set(ca)
     seen_b = set(cb)
     for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
-        if op != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
+        if op != "replace":
             continue
         # The filler must sit in a shared frame: what stands on each side of it is the same on
         # both sides (or one side ends there), else the stretch is reworded, not refilled.
@@ -182,16 +192,35 @@ def part_conflicts(
         right = n == len(opcodes) - 1 or opcodes[n + 1][0] == "equal" or i2 == len(ca) or j2 == len(cb)
         if not (left and right):
             continue
-        x, y = _as_place(ca, xa, i1), _as_place(cb, xb, j1)
-        if _spelled_alike(x, y):
-            continue  # "Kobane" / "Kobani", "watch" / "watches": one filler, spelled two ways
         before = ca[i1 - 1] if i1 > 0 else None
-        kind = _kind(x, before, names_a)
-        if kind is None or _kind(y, cb[j1 - 1] if j1 > 0 else None, names_b) != kind:
-            continue
-        if x in seen_b or y in seen_a:
-            continue  # both sides name both: a reordering (roles), not another filler
-        found.append(PartConflict(_part(kind, before, i1), xa[i1][1], xb[j1][1]))
+        if i2 - i1 == 1 and j2 - j1 == 1:
+            x, y = _as_place(ca, xa, i1), _as_place(cb, xb, j1)
+            wx, wy = xa[i1][1], xb[j1][1]
+            if x == y or frozenset((x, y)) in CONCEPT_ANTONYMS:
+                continue  # antonyms are judged apart
+            if wx in names_a and wy in names_b and _spelled_alike(wx, wy):
+                continue  # "Kobane" / "Kobani": one name spelled two ways
+            if x in seen_b or y in seen_a:
+                continue  # both sides name both: a reordering (roles), not another filler
+            kind = _kind(x, wx, before, names_a)
+            if kind is not None and _kind(y, wy, cb[j1 - 1] if j1 > 0 else None, names_b) == kind:
+                found.append(PartConflict(_part(kind, before, i1), wx, wy))
+                continue
+        # Words of no known kind: a part refilled only where it is all that differs, every
+        # word of it a content word, in a frame of at least REFILL_FRAME words ("the governor"
+        # / "the government has the final say"; "former president" / "former police chief").
+        if (
+            len(changed) == 1
+            and (i2 - i1 == j2 - j1 <= REFILL_WORDS)  # one word for two is more often a detail added
+            and not any(len(w) == len(v) and _spelled_alike(w, v) for _, w in xa[i1:i2] for _, v in xb[j1:j2])
+            and len(ca) - (i2 - i1) >= REFILL_FRAME
+            and all(_content(c, w) for c, w in xa[i1:i2] + xb[j1:j2])
+            and not {c for c, _ in xa[i1:i2]} & {c for c, _ in xb[j1:j2]}
+            and not any(frozenset((c, d)) in CONCEPT_ANTONYMS for c, _ in xa[i1:i2] for d, _ in xb[j1:j2])
+        ):
+            written_a = " ".join(w for _, w in xa[i1:i2])
+            written_b = " ".join(w for _, w in xb[j1:j2])
+            found.append(PartConflict(_part("other", before, i1), written_a, written_b))
     if found:
         # The rest of the claim must be the same claim: most of what is not refilled matches.
         matched = sum(i2 - i1 for op, i1, i2, _, _ in opcodes if op == "equal")

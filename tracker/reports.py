@@ -73,19 +73,19 @@ def contradictions(
     params.extend(values)
     clauses.append("l.relation = ?")
     params.append(Relation.CONTRADICTS.value)
-    if flips:
-        clauses.append("a.speaker_id = b.speaker_id")
-    if where is not None:
-        clause_a, params_a = filter_clause(db, where, "a")
-        clause_b, params_b = filter_clause(db, where, "b")
-        if clause_a != "1":
-            clauses.append(f"(({clause_a}) OR ({clause_b}))")
-            params.extend(params_a + params_b)
+    _pair_filter(db, where, flips, clauses, params)
     sql = f"{_PAIR_SELECT} WHERE {' AND '.join(clauses)} ORDER BY l.score DESC, l.id"
     rows = [_pair_row(row) for row in query_rows(db, sql, params)]
     linked = {(row["a_id"], row["b_id"]) for row in rows}
-    sides = [row for row in _claim_pairs(db, where, flips=flips, status=status) if (row["a_id"], row["b_id"]) not in linked]
-    return sorted(rows + sides, key=lambda row: (-row["score"], row["id"] is None, row["id"] or 0, row["a_id"], row["b_id"]))
+    sides = [
+        row
+        for row in _claim_pairs(db, where, flips=flips, status=status)
+        if (row["a_id"], row["b_id"]) not in linked
+    ]
+    return sorted(
+        rows + sides,
+        key=lambda row: (-row["score"], row["id"] is None, row["id"] or 0, row["a_id"], row["b_id"]),
+    )
 
 
 # Pairs of statements on opposite sides of one claim, shaped as links (no link id: the claim
@@ -115,14 +115,10 @@ _CLAIM_PAIRS = """
 """
 
 
-def _claim_pairs(
-    db: Database, where: StatementFilter | None, *, flips: bool, status: str
-) -> list[dict[str, Any]]:
-    select = _PAIR_SELECT.replace("FROM links l", "FROM l").replace("l.reviewed_by,", "l.reviewed_by, l.claim_id,")
-    clauses, params = [], []
-    if status in ("suggested", "confirmed"):
-        clauses.append("l.status = ?")
-        params.append(status)
+def _pair_filter(
+    db: Database, where: StatementFilter | None, flips: bool, clauses: list[str], params: list[Any]
+) -> None:
+    """Add the conditions for pairs `a`, `b`: either side matching the filter; the same speaker."""
     if flips:
         clauses.append("a.speaker_id = b.speaker_id")
     if where is not None:
@@ -131,6 +127,19 @@ def _claim_pairs(
         if clause_a != "1":
             clauses.append(f"(({clause_a}) OR ({clause_b}))")
             params.extend(params_a + params_b)
+
+
+def _claim_pairs(
+    db: Database, where: StatementFilter | None, *, flips: bool, status: str
+) -> list[dict[str, Any]]:
+    select = _PAIR_SELECT.replace("FROM links l", "FROM l").replace(
+        "l.reviewed_by,", "l.reviewed_by, l.claim_id,"
+    )
+    clauses, params = [], []
+    if status in ("suggested", "confirmed"):
+        clauses.append("l.status = ?")
+        params.append(status)
+    _pair_filter(db, where, flips, clauses, params)
     sql = f"{_CLAIM_PAIRS} {select} WHERE {' AND '.join(clauses) or '1'}"
     best: dict[tuple[int, int], dict[str, Any]] = {}
     for row in query_rows(db, sql, params):
@@ -253,37 +262,79 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
         per_speaker[row["speaker"]] = per_speaker.get(row["speaker"], 0) + 1
         outlet = row["source"] or "(no source)"
         per_outlet[outlet] = per_outlet.get(outlet, 0) + 1
-    sections.append(Section(
-        "speakers", "Statements per speaker", "How many statements each speaker made.",
-        [("speaker", "speaker"), ("statements", "statements")],
-        [{"speaker": k, "statements": v}
-         for k, v in sorted(per_speaker.items(), key=lambda kv: (-kv[1], kv[0].casefold()))],
-    ))
-    sections.append(Section(
-        "outlets", "Statements per outlet", "How many statements each outlet reported.",
-        [("outlet", "outlet"), ("statements", "statements")],
-        [{"outlet": k, "statements": v}
-         for k, v in sorted(per_outlet.items(), key=lambda kv: (-kv[1], kv[0].casefold()))],
-    ))
+    sections.append(
+        Section(
+            "speakers",
+            "Statements per speaker",
+            "How many statements each speaker made.",
+            [("speaker", "speaker"), ("statements", "statements")],
+            [
+                {"speaker": k, "statements": v}
+                for k, v in sorted(per_speaker.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+            ],
+        )
+    )
+    sections.append(
+        Section(
+            "outlets",
+            "Statements per outlet",
+            "How many statements each outlet reported.",
+            [("outlet", "outlet"), ("statements", "statements")],
+            [
+                {"outlet": k, "statements": v}
+                for k, v in sorted(per_outlet.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+            ],
+        )
+    )
 
     pairs = [p for p in contradictions(db) if p["a_id"] in selected or p["b_id"] in selected]
     state = {ReviewStatus.SUGGESTED.value: "open", ReviewStatus.CONFIRMED.value: "reviewed"}
     contradiction_rows = [
-        {"link": p["id"], "state": state.get(p["status"], p["status"]), "flip": p["flip"],
-         "a_id": p["a_id"], "a_speaker": p["a_speaker"], "a_text": p["a_text"],
-         "b_id": p["b_id"], "b_speaker": p["b_speaker"], "b_text": p["b_text"],
-         "reason": p["reason"]}
-        for p in sorted(pairs, key=lambda p: (p["status"] != "suggested", -p["score"], p["id"]))
+        {
+            "link": p["id"],
+            "state": state.get(p["status"], p["status"]),
+            "flip": p["flip"],
+            "a_id": p["a_id"],
+            "a_speaker": p["a_speaker"],
+            "a_text": p["a_text"],
+            "b_id": p["b_id"],
+            "b_speaker": p["b_speaker"],
+            "b_text": p["b_text"],
+            "reason": p["reason"],
+        }
+        # a pair set apart by a claim has no link id: after the links, in statement order
+        for p in sorted(
+            pairs,
+            key=lambda p: (
+                p["status"] != "suggested",
+                -p["score"],
+                p["id"] is None,
+                p["id"] or 0,
+                p["a_id"],
+                p["b_id"],
+            ),
+        )
     ]
-    sections.append(Section(
-        "contradictions", "Contradictions",
-        "Pairs of statements that contradict each other: open ones still need a review, "
-        "reviewed ones were confirmed; rejected ones are left out.",
-        [("link", "link"), ("state", "state"), ("a_id", "#"), ("a_speaker", "speaker"),
-         ("a_text", "says"), ("b_id", "#"), ("b_speaker", "speaker"), ("b_text", "says"),
-         ("reason", "why")],
-        contradiction_rows,
-    ))
+    sections.append(
+        Section(
+            "contradictions",
+            "Contradictions",
+            "Pairs of statements that contradict each other: open ones still need a review, "
+            "reviewed ones were confirmed; rejected ones are left out.",
+            [
+                ("link", "link"),
+                ("state", "state"),
+                ("a_id", "#"),
+                ("a_speaker", "speaker"),
+                ("a_text", "says"),
+                ("b_id", "#"),
+                ("b_speaker", "speaker"),
+                ("b_text", "says"),
+                ("reason", "why"),
+            ],
+            contradiction_rows,
+        )
+    )
 
     flips = []
     for p in (p for p in pairs if p["flip"]):
@@ -291,35 +342,59 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
         a_key = (p["a_date"] is None, p["a_date"] or "", p["a_id"])
         b_key = (p["b_date"] is None, p["b_date"] or "", p["b_id"])
         earlier, later = ("a", "b") if a_key <= b_key else ("b", "a")
-        flips.append({
-            "speaker": p["a_speaker"], "link": p["id"], "state": state.get(p["status"], p["status"]),
-            "earlier_id": p[f"{earlier}_id"], "earlier_date": p[f"{earlier}_date"],
-            "earlier_text": p[f"{earlier}_text"], "later_id": p[f"{later}_id"],
-            "later_date": p[f"{later}_date"], "later_text": p[f"{later}_text"],
-        })
-    sections.append(Section(
-        "flips", "Flips", "Speakers who contradicted themselves.",
-        [("speaker", "speaker"), ("earlier_id", "#"), ("earlier_date", "date"),
-         ("earlier_text", "said"), ("later_id", "#"), ("later_date", "date"),
-         ("later_text", "then said"), ("state", "state")],
-        sorted(flips, key=lambda f: (f["speaker"].casefold(), f["earlier_id"], f["later_id"])),
-    ))
+        flips.append(
+            {
+                "speaker": p["a_speaker"],
+                "link": p["id"],
+                "state": state.get(p["status"], p["status"]),
+                "earlier_id": p[f"{earlier}_id"],
+                "earlier_date": p[f"{earlier}_date"],
+                "earlier_text": p[f"{earlier}_text"],
+                "later_id": p[f"{later}_id"],
+                "later_date": p[f"{later}_date"],
+                "later_text": p[f"{later}_text"],
+            }
+        )
+    sections.append(
+        Section(
+            "flips",
+            "Flips",
+            "Speakers who contradicted themselves.",
+            [
+                ("speaker", "speaker"),
+                ("earlier_id", "#"),
+                ("earlier_date", "date"),
+                ("earlier_text", "said"),
+                ("later_id", "#"),
+                ("later_date", "date"),
+                ("later_text", "then said"),
+                ("state", "state"),
+            ],
+            sorted(flips, key=lambda f: (f["speaker"].casefold(), f["earlier_id"], f["later_id"])),
+        )
+    )
 
     clusters = agrees_clusters(db)
     cluster_of = {m: members for members in clusters for m in members}
     everyone = get_statements(db, set(cluster_of) | {i for p in pairs for i in (p["a_id"], p["b_id"])})
     touched = [c for c in clusters if selected.intersection(c)]
     cluster_rows = [_cluster_row(c, everyone) for c in touched]
-    corroborated = [
-        r for r in cluster_rows if len(r["outlets"]) >= 2 and len(r["speakers"]) >= 2
-    ]
-    sections.append(Section(
-        "corroborated", "Corroborated claims",
-        "Claims that statements by different speakers, reported by at least two outlets, agree on.",
-        [("claim_id", "#"), ("claim", "claim"), ("statements", "statements"),
-         ("speakers", "speakers"), ("outlets", "outlets")],
-        sorted(corroborated, key=lambda r: (-r["statements"], r["claim_id"])),
-    ))
+    corroborated = [r for r in cluster_rows if len(r["outlets"]) >= 2 and len(r["speakers"]) >= 2]
+    sections.append(
+        Section(
+            "corroborated",
+            "Corroborated claims",
+            "Claims that statements by different speakers, reported by at least two outlets, agree on.",
+            [
+                ("claim_id", "#"),
+                ("claim", "claim"),
+                ("statements", "statements"),
+                ("speakers", "speakers"),
+                ("outlets", "outlets"),
+            ],
+            sorted(corroborated, key=lambda r: (-r["statements"], r["claim_id"])),
+        )
+    )
 
     disputed: dict[tuple[int, int], dict[str, Any]] = {}
     for p in pairs:
@@ -331,17 +406,29 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
             continue
         row_a, row_b = _cluster_row(first, everyone), _cluster_row(second, everyone)
         disputed[pair_key] = {
-            "claim_id": row_a["claim_id"], "claim": row_a["claim"], "said_by": row_a["speakers"],
-            "counter_id": row_b["claim_id"], "counter_claim": row_b["claim"],
+            "claim_id": row_a["claim_id"],
+            "claim": row_a["claim"],
+            "said_by": row_a["speakers"],
+            "counter_id": row_b["claim_id"],
+            "counter_claim": row_b["claim"],
             "disputed_by": row_b["speakers"],
         }
-    sections.append(Section(
-        "disputed", "Disputed claims",
-        "Claims that another statement contradicts, with who stands on each side.",
-        [("claim_id", "#"), ("claim", "claim"), ("said_by", "said by"),
-         ("counter_id", "#"), ("counter_claim", "contradicted by"), ("disputed_by", "said by")],
-        [disputed[k] for k in sorted(disputed)],
-    ))
+    sections.append(
+        Section(
+            "disputed",
+            "Disputed claims",
+            "Claims that another statement contradicts, with who stands on each side.",
+            [
+                ("claim_id", "#"),
+                ("claim", "claim"),
+                ("said_by", "said by"),
+                ("counter_id", "#"),
+                ("counter_claim", "contradicted by"),
+                ("disputed_by", "said by"),
+            ],
+            [disputed[k] for k in sorted(disputed)],
+        )
+    )
 
     verdicts = current_verdicts(db)
     covers: dict[int, list[int]] = {}
@@ -349,47 +436,88 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
         if v["inherited_from"] is not None:
             covers.setdefault(v["inherited_from"], []).append(v["statement_id"])
     verdict_rows = [
-        {"statement_id": v["statement_id"], "speaker": v["speaker"], "claim": v["text"],
-         "rating": v["rating"], "by": v["by"], "date": v["created_at"][:10],
-         "evidence_url": v["evidence_url"], "covers": covers.get(v["statement_id"], [])}
+        {
+            "statement_id": v["statement_id"],
+            "speaker": v["speaker"],
+            "claim": v["text"],
+            "rating": v["rating"],
+            "by": v["by"],
+            "date": v["created_at"][:10],
+            "evidence_url": v["evidence_url"],
+            "covers": covers.get(v["statement_id"], []),
+        }
         for v in verdicts
         if v["inherited_from"] is None and v["statement_id"] in selected
     ]
-    sections.append(Section(
-        "verdicts", "Verdicts",
-        "The latest rating of each rated claim; `also covers` lists the statements that "
-        "agree with it and inherit the rating.",
-        [("statement_id", "#"), ("speaker", "speaker"), ("claim", "claim"), ("rating", "rating"),
-         ("by", "by"), ("date", "date"), ("evidence_url", "evidence"), ("covers", "also covers")],
-        verdict_rows,
-    ))
+    sections.append(
+        Section(
+            "verdicts",
+            "Verdicts",
+            "The latest rating of each rated claim; `also covers` lists the statements that "
+            "agree with it and inherit the rating.",
+            [
+                ("statement_id", "#"),
+                ("speaker", "speaker"),
+                ("claim", "claim"),
+                ("rating", "rating"),
+                ("by", "by"),
+                ("date", "date"),
+                ("evidence_url", "evidence"),
+                ("covers", "also covers"),
+            ],
+            verdict_rows,
+        )
+    )
 
     rated = {v["statement_id"] for v in verdicts if v["rating"] != "unverified"}
     unverified = [r for r in cluster_rows if not rated.intersection(r["ids"])]
-    sections.append(Section(
-        "unverified", "Unverified claims repeated",
-        "Claims that several statements agree on but that nobody has rated yet "
-        "(or rated only `unverified`), most repeated first.",
-        [("claim_id", "#"), ("claim", "claim"), ("statements", "statements"),
-         ("speakers", "speakers"), ("outlets", "outlets")],
-        sorted(unverified, key=lambda r: (-r["statements"], r["claim_id"])),
-    ))
+    sections.append(
+        Section(
+            "unverified",
+            "Unverified claims repeated",
+            "Claims that several statements agree on but that nobody has rated yet "
+            "(or rated only `unverified`), most repeated first.",
+            [
+                ("claim_id", "#"),
+                ("claim", "claim"),
+                ("statements", "statements"),
+                ("speakers", "speakers"),
+                ("outlets", "outlets"),
+            ],
+            sorted(unverified, key=lambda r: (-r["statements"], r["claim_id"])),
+        )
+    )
 
     lags: dict[str, list[int]] = {}
     for row in statements.values():
         days = _days(row["said_on"], row["reported_on"])
         if days is not None:
             lags.setdefault(row["source"] or "(no source)", []).append(days)
-    sections.append(Section(
-        "lag", "Reporting lag per outlet",
-        "Days between when a statement was said and when it was reported, over statements "
-        "with both dates known to the day (partial dates are left out).",
-        [("outlet", "outlet"), ("statements", "statements"), ("mean_days", "mean days"),
-         ("median_days", "median days"), ("max_days", "max days")],
-        [{"outlet": outlet, "statements": len(days), "mean_days": round(float(mean(days)), 1),
-          "median_days": float(median(days)), "max_days": max(days)}
-         for outlet, days in sorted(lags.items(), key=lambda kv: kv[0].casefold())],
-    ))
+    sections.append(
+        Section(
+            "lag",
+            "Reporting lag per outlet",
+            "Days between when a statement was said and when it was reported, over statements "
+            "with both dates known to the day (partial dates are left out).",
+            [
+                ("outlet", "outlet"),
+                ("statements", "statements"),
+                ("mean_days", "mean days"),
+                ("median_days", "median days"),
+                ("max_days", "max days"),
+            ],
+            [
+                {
+                    "outlet": outlet,
+                    "statements": len(days),
+                    "mean_days": round(float(mean(days)), 1),
+                    "median_days": float(median(days)),
+                    "max_days": max(days),
+                }
+                for outlet, days in sorted(lags.items(), key=lambda kv: kv[0].casefold())
+            ],
+        )
+    )
     return sections
 
 
@@ -429,16 +557,18 @@ def timeline(db: Database, where: StatementFilter | None = None) -> list[dict[st
         found = marks.get(row["id"], {})
         contradicts = sorted(found.get(Relation.CONTRADICTS.value, []))
         agrees = sorted(found.get(Relation.AGREES.value, []))
-        result.append({
-            "id": row["id"],
-            "date": row["said_on"] or row["reported_on"],
-            "speaker": row["speaker"],
-            "source": row["source"],
-            "text": row["text"],
-            "contradicts": contradicts,
-            "agrees": agrees,
-            "marks": " ".join([f"✗ #{i}" for i in contradicts] + [f"✓ #{i}" for i in agrees]),
-        })
+        result.append(
+            {
+                "id": row["id"],
+                "date": row["said_on"] or row["reported_on"],
+                "speaker": row["speaker"],
+                "source": row["source"],
+                "text": row["text"],
+                "contradicts": contradicts,
+                "agrees": agrees,
+                "marks": " ".join([f"✗ #{i}" for i in contradicts] + [f"✓ #{i}" for i in agrees]),
+            }
+        )
     return result
 
 

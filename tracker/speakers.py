@@ -1,54 +1,153 @@
-"""Speaker names: splitting a mention into name and role, keys, fuzzy resolution, duplicates.
+"""Speaker names: splitting a mention into name and role, keys, resolution, duplicates.
 
-Pure functions: the store fetches candidates and asks these which one a mention means.
+Pure functions: the store fetches candidates and asks these which one a mention means. The
+rules are an editor's: a different number, a different given name or a different
+organisation is a different speaker; a surname alone names someone only while one speaker
+has it; organisations are matched by their whole name only; a close spelling is offered as a
+possible duplicate, never merged.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from tracker.lexicon import ENTITY_ALIASES, MULTIWORD_ALIASES
 from tracker.model import SpeakerKind
 
-# Words that make up titles and roles ("Pakistan's Foreign Minister", "US Secretary of State").
+# Words that make up titles and roles ("Pakistan's Foreign Minister", "Deputy PM", "Lt. Gen.").
 _ROLE_WORDS = frozenset(
     """
     minister ministers foreign prime president vice secretary state of the for and defence defense
-    interior home finance external affairs spokesman spokeswoman spokesperson press chief general
-    gen lt colonel col major maj captain capt admiral adm ambassador senator sen rep representative
-    congressman congresswoman governor gov mayor director deputy head leader chairman chairwoman
-    chair ceo commander king queen prince princess sheikh pope judge justice attorney advisor
-    adviser national security envoy official officer former acting senior top special us u.s. uk
-    federal speaker majority minority whip lieutenant sergeant marshal chancellor premier
-    president-elect candidate nominee founder executive treasurer commissioner inspector
+    interior home finance external affairs information spokesman spokeswoman spokesperson press
+    chief general gen lt colonel col major maj captain capt admiral adm ambassador senator sen rep
+    representative congressman congresswoman governor gov mayor director deputy head leader
+    chairman chairwoman chair ceo cfo coo commander king queen prince princess sheikh pope judge
+    justice attorney advisor adviser national security envoy official officer former acting
+    senior top special us u.s. uk federal speaker majority minority whip lieutenant sergeant sgt
+    marshal chancellor premier president-elect candidate nominee founder executive treasurer
+    commissioner inspector pm fm dpm cm mp mla mep dg brig brigadier cdr commodore
+    rear
     """.split()
 )
 _HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady rev".split())
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+_SKIPPED = _SUFFIXES | _HONORIFICS  # words of a name that never decide who it is
+# The word before a name that makes it the object of a title or an organisation ("Bank of
+# England", "State Bank of Pakistan"), not a person's name.
+_CONNECTORS = frozenset("of for and on de du al".split())
 
-_KIND_WORDS: dict[SpeakerKind, frozenset[str]] = {
-    SpeakerKind.MILITARY: frozenset(
-        "military army navy air force forces armed ispr pentagon troops command".split()
+# Phrases (as keys) that say what kind of speaker a name is; the first kind that matches wins.
+_KIND_PHRASES: dict[SpeakerKind, tuple[str, ...]] = {
+    SpeakerKind.MILITARY: (
+        "military",
+        "army",
+        "navy",
+        "air force",
+        "airforce",
+        "forces",
+        "armed forces",
+        "ispr",
+        "pentagon",
+        "troops",
+        "command",
+        "marines",
     ),
-    SpeakerKind.GOVERNMENT: frozenset(
-        """government ministry department office cabinet kremlin administration embassy
-        parliament presidency white house downing""".split()
+    SpeakerKind.GOVERNMENT: (
+        "government",
+        "ministry",
+        "department",
+        "office",
+        "cabinet",
+        "kremlin",
+        "administration",
+        "embassy",
+        "parliament",
+        "presidency",
+        "white house",
+        "downing street",
+        "secretariat",
+        "senate",
+        "congress",
+        "assembly",
+        "court",
+        "police",
     ),
-    SpeakerKind.MEDIA: frozenset(
-        "media news times post tv television reuters afp bbc cnn press agency newspaper".split()
+    SpeakerKind.MEDIA: (
+        "media",
+        "news",
+        "times",
+        "post",
+        "tv",
+        "television",
+        "reuters",
+        "afp",
+        "bbc",
+        "cnn",
+        "press agency",
+        "news agency",
+        "newspaper",
+        "radio",
     ),
-    SpeakerKind.ORGANISATION: frozenset(
-        """party council commission union committee organisation organization nato un
-        group company corporation foundation institute association league""".split()
+    SpeakerKind.ORGANISATION: (
+        "party",
+        "council",
+        "commission",
+        "union",
+        "committee",
+        "organisation",
+        "organization",
+        "nato",
+        "un",
+        "eu",
+        "group",
+        "company",
+        "corporation",
+        "foundation",
+        "institute",
+        "association",
+        "league",
+        "bank",
+        "airline",
+        "airlines",
+        "airways",
+        "chamber",
+        "university",
+        "federation",
+        "fund",
+        "authority",
+        "board",
+        "agency",
+        "pac",
+        "coalition",
+        "campaign",
+        "alliance",
+        "caucus",
+        "society",
+        "network",
+        "initiative",
+        "center",
+        "centre",
+        "club",
     ),
 }
+# Single words that head an organisation's name: a person's name never runs through them.
+_ORGANISATION_WORDS = frozenset(
+    phrase
+    for phrases in _KIND_PHRASES.values()
+    for phrase in phrases
+    if " " not in phrase and phrase not in {"post", "times", "news", "tv"}
+) | {"force"}
+_PERSON_LIKE = frozenset({SpeakerKind.PERSON.value, SpeakerKind.UNKNOWN.value})
 
-_POSSESSIVE = re.compile(r"^(.*?['’]s)\s+(.*)$")
+_POSSESSIVE = re.compile(r"['’]s$")
 _NON_WORD = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
+_INVERTED = re.compile(r"^([^,]+),\s*([^,]+)$")
 
 
 @dataclass(frozen=True)
@@ -62,19 +161,43 @@ class Mention:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A stored speaker offered for resolution: its id, canonical name and alias keys."""
+    """A stored speaker offered for resolution: its id, canonical name, alias keys and kind."""
 
     id: int
     name: str
     keys: frozenset[str] = field(default_factory=frozenset)
+    kind: str = SpeakerKind.UNKNOWN.value
+    affiliation: str | None = None
 
 
 @dataclass(frozen=True)
 class Resolution:
-    """The speaker a mention means, or None with the speakers it might have meant."""
+    """The speaker a mention means, or None with the speakers it might have meant.
+
+    `partial` is true when the mention names less than a whole person ("Singh", "I. Dar"):
+    what it resolves to must be checked again when another speaker with that surname arrives.
+    `exact` is true when the speakers it might have meant all bear the name itself.
+    """
 
     speaker_id: int | None
     ambiguous_with: tuple[int, ...] = ()
+    partial: bool = False
+    exact: bool = False
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person's name as identity sees it: given names (initials kept), surname, numbers."""
+
+    given: tuple[str, ...]
+    surname: str
+    numbers: tuple[str, ...]
+
+    @property
+    def partial(self) -> bool:
+        """Only a surname, or initials before it: it may name any of several people (a
+        number names one: "Writer 4")."""
+        return bool(self.surname) and not self.numbers and all(len(g) == 1 for g in self.given)
 
 
 def key(name: str) -> str:
@@ -89,113 +212,245 @@ def _plain(token: str) -> str:
     return token.casefold().strip(".,;:")
 
 
+def _is_role(plain: str) -> bool:
+    """A title word, hyphenated ones too ("Secretary-General", "Lt-Gen")."""
+    return plain in _ROLE_WORDS or all(part in _ROLE_WORDS for part in plain.split("-"))
+
+
+def _is_place(name_key: str) -> bool:
+    """A country or a capital as the lexicon knows it ("India", "New Delhi", "Islamabad")."""
+    found = ENTITY_ALIASES.get(name_key.replace(" ", "")) or MULTIWORD_ALIASES.get(name_key)
+    return bool(found and found.startswith("country:"))
+
+
+def _has_phrase(name_key: str, phrase: str) -> bool:
+    return f" {phrase} " in f" {name_key} "
+
+
 def guess_kind(name: str, role: str | None = None) -> SpeakerKind:
-    words = set(key(name).split())
-    for kind, vocabulary in _KIND_WORDS.items():
-        if words & vocabulary:
+    """What a name names: an organisation by its words, a government by its place, else a
+    person when stated with a role."""
+    name_key = key(name)
+    words = name_key.split()
+    if words and words[0] == "air" and not _has_phrase(name_key, "air force"):
+        return SpeakerKind.ORGANISATION  # an airline: "Air India", "Air France"
+    for kind, phrases in _KIND_PHRASES.items():
+        if any(_has_phrase(name_key, phrase) for phrase in phrases):
             return kind
+    if _is_place(name_key):
+        return SpeakerKind.GOVERNMENT
+    if ENTITY_ALIASES.get(name_key, "").startswith("group:"):
+        return SpeakerKind.ORGANISATION
     if role:
         return SpeakerKind.PERSON
     return SpeakerKind.UNKNOWN
 
 
+def _uninvert(text: str) -> tuple[str, str | None]:
+    """ "Dar, Ishaq" → "Ishaq Dar"; "Ishaq Dar, Foreign Minister" → the name and its role."""
+    found = _INVERTED.match(text)
+    if found is None:
+        return text, None
+    first, second = found.group(1).strip(), found.group(2).strip()
+    second_words = [_plain(t) for t in second.split()]
+    if any(_is_role(w) or w in _ORGANISATION_WORDS for w in second_words):
+        return first, second  # an appositive role
+    first_words = first.split()
+    if (
+        1 <= len(first_words) <= 2
+        and 1 <= len(second_words) <= 3
+        and all(t[:1].isupper() for t in [*first_words, *second.split()])
+        and not _is_place(key(first))
+        and not _is_place(key(second))
+        and not set(second_words) & _SUFFIXES
+    ):
+        return f"{second} {first}", None
+    return text, None
+
+
 def split_mention(mention: str) -> Mention:
-    """Split "Pakistan's Foreign Minister Ishaq Dar" into name "Ishaq Dar" and its role."""
+    """Split "Pakistan's Foreign Minister Ishaq Dar" into name "Ishaq Dar" and its role.
+
+    A person's name is the run of capitalised words at the end that are no title, honorific
+    or organisation word; whatever stands before it is the role. When that run is the object
+    of "of" ("State Bank of Pakistan") or there is none ("the Indian military"), the whole
+    mention is one name, and its words say its kind.
+    """
     text = _SPACES.sub(" ", mention.strip())
     if text.casefold().startswith("the "):
         text = text[4:]
+    text, appositive = _uninvert(text)
     tokens = text.split(" ")
-    if any(_plain(t) in word_set for t in tokens for word_set in _KIND_WORDS.values()):
-        # an organisation ("the US State Department") is named by the whole mention
-        return Mention(text, None, guess_kind(text))
     name_start = len(tokens)
     while name_start > 0:
         token = tokens[name_start - 1]
         plain = _plain(token)
-        if not token[:1].isupper() or plain in _ROLE_WORDS or plain in _HONORIFICS:
-            break
-        if token.endswith(("'s", "’s")):
+        if (
+            not token[:1].isupper()
+            or _is_role(plain)
+            or plain in _HONORIFICS
+            or plain in _ORGANISATION_WORDS
+            or _POSSESSIVE.search(token)
+        ):
             break
         name_start -= 1
+    if 0 < name_start < len(tokens) and _plain(tokens[name_start - 1]) in _CONNECTORS:
+        # "Prime Minister of Pakistan Shehbaz Sharif": the place belongs to the title
+        while name_start < len(tokens) - 1 and _is_place(key(tokens[name_start])):
+            name_start += 1
+        if _plain(tokens[name_start - 1]) in _CONNECTORS:
+            return _whole(text, appositive)
     if name_start == len(tokens) or name_start == 0:
-        return Mention(text, None, guess_kind(text))
+        return _whole(text, appositive)
     name = " ".join(tokens[name_start:])
+    if guess_kind(name) not in (SpeakerKind.UNKNOWN, SpeakerKind.PERSON):
+        return _whole(text, appositive)
     prefix = [t for t in tokens[:name_start] if _plain(t) not in _HONORIFICS]
-    role = " ".join(prefix) or None
-    return Mention(name, role, SpeakerKind.PERSON)
+    role = " ".join(prefix) or appositive
+    return Mention(name, role, SpeakerKind.PERSON if role else SpeakerKind.UNKNOWN)
 
 
-def _tokens(name_key: str) -> list[str]:
-    # single letters are initials ("Donald J. Trump"): they never decide identity
-    return [t for t in name_key.split() if len(t) > 1]
+def _whole(text: str, role: str | None) -> Mention:
+    kind = guess_kind(text, role)
+    return Mention(text, role if kind is SpeakerKind.PERSON else None, kind)
 
 
-def _compatible(a: list[str], b: list[str]) -> bool:
-    """Same surname and first names that do not disagree ("Ishaq Dar" / "Dar", not "Ishaq Khan")."""
-    if not a or not b or a[-1] != b[-1]:
+def parse_name(name_key: str) -> Name:
+    """A key's given names, surname and numbers ("writer 4": surname writer, number 4)."""
+    words = name_key.split()
+    numbers: tuple[str, ...] = ()
+    if _SKIPPED.intersection(words) or any(w.isdigit() for w in words):
+        numbers = tuple(w for w in words if w.isdigit())
+        words = [w for w in words if not w.isdigit() and w not in _SKIPPED]
+    while words and len(words[-1]) == 1:  # "Dar I." ends in an initial: it is no surname
+        words.pop()
+    if not words:
+        return Name((), "", numbers)
+    return Name(tuple(words[:-1]), words[-1], numbers)
+
+
+def surname(name_key: str) -> str:
+    """`parse_name(name_key).surname`, at a fraction of its cost (an index asks it of every name)."""
+    words = name_key.split()
+    if words and (len(words[-1]) == 1 or words[-1] in _SKIPPED or words[-1].isdigit()):
+        return parse_name(name_key).surname
+    return words[-1] if words else ""
+
+
+def _given_fits(short: str, full: str) -> bool:
+    return (
+        short == full
+        or (len(short) == 1 and full.startswith(short))
+        or (len(full) == 1 and short.startswith(full))
+    )
+
+
+def names_fit(mention: Name, stored: Name) -> bool:
+    """The mention may be a shorter way of writing the stored name: the same surname and
+    numbers, and given names that the stored ones continue ("Dar", "I. Dar" and "Ishaq Dar"
+    fit "Ishaq Dar"; "Imran Dar", "Ishaq Ahmad Dar" and "Writer 3" do not fit "Ishaq Dar" or
+    "Writer 4"). A fuller mention never fits a shorter stored name: "Rajnath Singh" is not
+    filed under a bare "Singh"."""
+    if not mention.surname or mention.surname != stored.surname or mention.numbers != stored.numbers:
         return False
-    if len(a) == 1 or len(b) == 1:
-        return True
-    return a[0] == b[0] or (a[0][0] == b[0][0] and (len(a[0]) == 1 or len(b[0]) == 1))
+    if len(mention.given) > len(stored.given):
+        return False
+    if mention.given and stored.given and not _given_fits(mention.given[0], stored.given[0]):
+        return False
+    rest = iter(stored.given[1:])
+    return all(any(_given_fits(g, s) for s in rest) for g in mention.given[1:])
 
 
-def resolve(name: str, candidates: Iterable[Candidate]) -> Resolution:
-    """Which candidate `name` means: exact alias, then surname, then a close spelling.
+def person_like(kind: str | SpeakerKind | None) -> bool:
+    value = kind.value if isinstance(kind, SpeakerKind) else kind
+    return value is None or value in _PERSON_LIKE
 
-    A name that fits several speakers is not guessed onto one of them.
-    """
+
+def resolve(
+    name: str,
+    candidates: Iterable[Candidate],
+    kind: SpeakerKind | None = None,
+    affiliation: str | None = None,
+) -> Resolution:
+    """Which candidate `name` means: its exact name or alias, else (a person only) the one
+    stored name it is a shorter form of; a stated affiliation that differs from a speaker's
+    rules that speaker out. A name that fits several speakers is not guessed."""
     wanted = key(name)
-    wanted_tokens = _tokens(wanted)
     pool = list(candidates)
+    affiliations = {c.id: key(c.affiliation) or None if c.affiliation else None for c in pool}
+    wanted_affiliation = key(affiliation) or None if affiliation else None
     exact = [c.id for c in pool if wanted in c.keys or key(c.name) == wanted]
+    kind = kind or guess_kind(name)
+    parsed = parse_name(wanted)
+    partial = person_like(kind) and parsed.partial
     if exact:
-        return _one(exact)
-    if not wanted_tokens:
+        return choose(exact, wanted_affiliation, affiliations.get, partial, exact=True)
+    if not person_like(kind) or not parsed.surname:
         return Resolution(None)
-    compatible = [
-        c.id for c in pool if any(_compatible(wanted_tokens, _tokens(k)) for k in _keys(c))
+    fits = [
+        c.id for c in pool if person_like(c.kind) and any(names_fit(parsed, parse_name(k)) for k in _keys(c))
     ]
-    if compatible:
-        return _one(compatible)
-    close = [
-        c.id
-        for c in pool
-        if len(wanted_tokens) > 1
-        and any(
-            fuzz.ratio(wanted, k) >= 90
-            and len(_tokens(k)) > 1
-            and fuzz.ratio(wanted_tokens[-1], _tokens(k)[-1]) >= 75
-            for k in _keys(c)
-        )
-    ]
-    return _one(close) if close else Resolution(None)
+    return choose(fits, wanted_affiliation, affiliations.get, partial or bool(fits))
 
 
 def _keys(candidate: Candidate) -> set[str]:
     return {key(candidate.name), *candidate.keys}
 
 
-def _one(ids: Sequence[int]) -> Resolution:
+def choose(
+    ids: Sequence[int],
+    affiliation: str | None,
+    affiliation_of: Callable[[int], str | None],
+    partial: bool = False,
+    *,
+    exact: bool = False,
+) -> Resolution:
+    """The one of `ids` a mention means: the only one, or the only one of the stated
+    affiliation (a key); speakers of another affiliation are other people."""
     unique = tuple(dict.fromkeys(ids))
+    if affiliation:
+        same = [i for i in unique if affiliation_of(i) == affiliation]
+        if len(same) == 1:
+            return Resolution(same[0], partial=partial)
+        unique = tuple(i for i in unique if affiliation_of(i) in (None, affiliation))
     if len(unique) == 1:
-        return Resolution(unique[0])
-    return Resolution(None, unique)
+        return Resolution(unique[0], partial=partial)
+    return Resolution(None, unique, partial=partial, exact=exact and bool(unique))
+
+
+def fuller_fits(mention_key: str, stored: Iterable[tuple[int, str]]) -> list[int]:
+    """The speakers (id, key) whose name the mention is a strictly shorter form of: those a
+    surname alone could mean. More than one, and the statements filed under it are uncertain."""
+    parsed = parse_name(mention_key)
+    return sorted(
+        {
+            speaker_id
+            for speaker_id, other in stored
+            if other != mention_key and names_fit(parsed, parse_name(other))
+        }
+    )
 
 
 def likely_duplicates(speakers: Iterable[Candidate]) -> dict[int, list[int]]:
-    """For each speaker, the others that may be the same person (shared surname, close spelling)."""
-    pool = list(speakers)
-    by_surname: dict[str, list[Candidate]] = {}
+    """For each speaker, the others that may be the same (one name a shorter form of the
+    other, or a close spelling); different numbers are never the same speaker."""
+    pool = [c for c in speakers if person_like(c.kind)]
+    by_surname: dict[str, list[tuple[Candidate, Name]]] = {}
     for candidate in pool:
-        tokens = _tokens(key(candidate.name))
-        if tokens:
-            by_surname.setdefault(tokens[-1], []).append(candidate)
+        parsed = parse_name(key(candidate.name))
+        if parsed.surname:
+            by_surname.setdefault(parsed.surname[:3], []).append((candidate, parsed))
     found: dict[int, set[int]] = {}
     for group in by_surname.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                a_tokens, b_tokens = _tokens(key(a.name)), _tokens(key(b.name))
-                if _compatible(a_tokens, b_tokens) or fuzz.ratio(key(a.name), key(b.name)) >= 85:
+        for i, (a, a_name) in enumerate(group):
+            for b, b_name in group[i + 1 :]:
+                if a_name.numbers != b_name.numbers:
+                    continue
+                if (
+                    names_fit(a_name, b_name)
+                    or names_fit(b_name, a_name)
+                    or fuzz.ratio(key(a.name), key(b.name)) >= 85
+                ):
                     found.setdefault(a.id, set()).add(b.id)
                     found.setdefault(b.id, set()).add(a.id)
     return {speaker_id: sorted(others) for speaker_id, others in found.items()}

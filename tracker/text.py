@@ -10,7 +10,21 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tracker.lexicon import ABBREVIATIONS, DENIAL_LABELS, HEDGES_IN_CLAIMS, NUMBER_ABBREVIATIONS, words
+import Stemmer
+
+from tracker.lexicon import (
+    ABBREVIATIONS,
+    DENIAL_LABELS,
+    ENTITY_ALIASES,
+    HEDGES_IN_CLAIMS,
+    IRREGULAR_PARTICIPLES,
+    MULTIWORD_ALIASES,
+    NUMBER_ABBREVIATIONS,
+    STEM_EXCEPTIONS,
+    SYNONYM_PHRASES,
+    SYNONYM_WORDS,
+    words,
+)
 from tracker.model import Claim, Modality, Polarity
 
 __all__ = [
@@ -19,6 +33,9 @@ __all__ = [
     "Cue",
     "analyse",
     "analyse_full",
+    "concept",
+    "concept_tokens",
+    "concepts",
     "cue_density",
     "index_words",
     "informative_terms",
@@ -125,6 +142,14 @@ def _number_word(match: re.Match[str]) -> str:
     return "12" if dozen else match.group(0)
 
 
+_DOZENS = re.compile(r"\b(" + "|".join(list(_UNITS)[:12]) + r"|\d+) dozen\b")
+
+
+def _dozens(match: re.Match[str]) -> str:
+    count = match.group(1)
+    return str(12 * (int(count) if count.isdigit() else _UNITS[count]))
+
+
 @lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Lowercase; unify quotes and dashes; drop URLs, @handles and '#'; numbers as digits."""
@@ -133,6 +158,7 @@ def normalise(text: str) -> str:
     text = _HANDLE.sub(" ", text)
     text = _HASH.sub("", text).lower()
     text = _THOUSANDS.sub("", text)
+    text = _DOZENS.sub(_dozens, text)
     text = _NUMBER_WORD.sub(_number_word, text)
     text = _SCALE_SUFFIX.sub(lambda m: f"{m.group(1)} {_SCALE_WORDS[m.group(2)]}", text)
     return _SPACES.sub(" ", text).strip()
@@ -251,39 +277,85 @@ def informative_terms(text: str, k: int = 12) -> list[str]:
     return ranked[:k]
 
 
-_SUFFIXES = (
-    "ations",
-    "ation",
-    "ments",
-    "ment",
-    "ings",
-    "ing",
-    "ies",
-    "ied",
-    "ers",
-    "er",
-    "ed",
-    "es",
-    "ly",
-    "s",
-)
+_STEMMER = Stemmer.Stemmer("english")
 
 
 @lru_cache(maxsize=131072)
 def stem(word: str) -> str:
-    """A crude, fast stem: strips a common suffix, then keeps at most 6 letters."""
-    if word.isdigit() or len(word) <= 3:
+    """Snowball's English stem ("attacked" → "attack"), which keeps "militants" ("milit") apart
+    from "military" ("militari") and "governor" from "government" ("govern"); a few words it
+    would join to another ("authorities" → "author") are kept apart (lexicon.STEM_EXCEPTIONS)."""
+    if word.isdigit() or len(word) <= 2:
         return word
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    return word[:6]
+    return STEM_EXCEPTIONS.get(word) or _STEMMER.stemWord(word)
+
+
+def _stemmed(entries: dict[str, str]) -> dict[str, str]:
+    return {stem(word.replace("-", "")): concept for word, concept in entries.items()}
+
+
+_CONCEPT_OF_STEM = _stemmed(SYNONYM_WORDS)
+_CONCEPT_PHRASES = {tuple(stem(w) for w in phrase): concept for phrase, concept in SYNONYM_PHRASES.items()}
+_ENTITY_PHRASES = {tuple(name.split()): concept for name, concept in MULTIWORD_ALIASES.items()}
+# the phrase lengths that start with a word (entities) or a stem (concepts), longest first:
+# most words start none, which spares every slice and lookup
+_ENTITY_STARTS: dict[str, list[int]] = {}
+_CONCEPT_STARTS: dict[str, list[int]] = {}
+for _phrases, _starts in ((_ENTITY_PHRASES, _ENTITY_STARTS), (_CONCEPT_PHRASES, _CONCEPT_STARTS)):
+    for _phrase in _phrases:
+        _starts.setdefault(_phrase[0], []).append(len(_phrase))
+    for _sizes in _starts.values():
+        _sizes.sort(reverse=True)
+
+
+def concept(word: str) -> str:
+    """What one word stands for in a claim: the entity it names ("indian", "islamabad" →
+    "country:india", "country:pakistan"), the concept it is a synonym of ("truce" →
+    "ceasefire"), or else its stem."""
+    entity = ENTITY_ALIASES.get(word) if word != "us" else None
+    if entity:
+        return entity
+    stemmed = stem(IRREGULAR_PARTICIPLES.get(word, word))
+    return _CONCEPT_OF_STEM.get(stemmed, stemmed)
+
+
+@lru_cache(maxsize=65536)
+def concept_tokens(text: str) -> tuple[tuple[str, str], ...]:
+    """Every token of text as (concept, as written): a phrase that names one entity or says
+    one thing ("the united states", "asked for", "went on strike") is one token, matched
+    before single words; a single word is concept(word)."""
+    words = tokens(text)
+    stemmed = [stem(w) for w in words]
+    out: list[tuple[str, str]] = []
+    i, n = 0, len(words)
+    while i < n:
+        found, size = None, 1
+        for length in _ENTITY_STARTS.get(words[i], ()):
+            if i + length <= n and (found := _ENTITY_PHRASES.get(words[i : i + length])):
+                size = length
+                break
+        if found is None:
+            for length in _CONCEPT_STARTS.get(stemmed[i], ()):
+                if i + length <= n and (found := _CONCEPT_PHRASES.get(tuple(stemmed[i : i + length]))):
+                    size = length
+                    break
+        if found is None:
+            out.append((concept(words[i]), words[i]))
+        else:
+            out.append((found, " ".join(words[i : i + size])))
+        i += size
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def concepts(text: str) -> tuple[str, ...]:
+    """The concepts of text's informative tokens, in order (concept_tokens without stop words)."""
+    return tuple(c for c, w in concept_tokens(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit()))
 
 
 def stems(text: str) -> frozenset[str]:
-    """The set of stems of the informative words of text."""
-    return frozenset(stem(w) for w in informative_words(text))
+    """The set of concepts of the informative words of text (see concepts())."""
+    return frozenset(concepts(text))
 
 
 # ---------------------------------------------------------------- cues and claims
@@ -312,6 +384,8 @@ class Analysis:
     cues: tuple[Cue, ...]  # denial and negation cues that decided the polarity
     hedges: tuple[Cue, ...]
     ignored: tuple[Cue, ...]  # negations outside the claim's scope, or cancelled
+    # reporting verbs that pass a speaker's assertion on without hedging it ("said", "told")
+    reported: tuple[Cue, ...] = ()
 
     def claim(self) -> Claim:
         return Claim(
@@ -324,12 +398,17 @@ class Analysis:
         )
 
 
+# Verbs that deny whatever they take as object ("denied the report", "refuted the story").
 _DENY_VERBS = (
-    r"(?:denie[sd]|deny(?:ing)?|refut(?:es|ed|ing|e)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?"
-    r"|debunk(?:s|ed|ing)?|disput(?:es|ed|ing|e)|contradict(?:s|ed|ing)?|rebut(?:s|ted)?"
-    r"|retract(?:s|ed|ing)?|disprov(?:es|ed|e|en)|dispel(?:s|led)?"
-    r"|rubbish(?:es|ed)?|deni(?:al)|quash(?:es|ed)?|rebuff(?:s|ed)?|(?:laugh(?:s|ed)?|brush(?:es|ed)?|shrug(?:s|ged)?) off"
-    r"|den(?:y|ies|ied) reports?)"
+    r"(?:denie[sd]|deny(?:ing)?|refut(?:es|ed|ing|e)|debunk(?:s|ed|ing)?|disput(?:es|ed|ing|e)"
+    r"|rebut(?:s|ted)?|disprov(?:es|ed|e|en)|deni(?:al)|den(?:y|ies|ied) reports?)"
+)
+# Verbs that deny a claim only when their object is one ("rejected claims that", "quashed
+# rumours"): with another object they are acts ("rejected the proposal", "quashed the conviction").
+_DENY_VERBS_OF_CLAIMS = (
+    r"(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|contradict(?:s|ed|ing)?|retract(?:s|ed|ing)?"
+    r"|dispel(?:s|led)?|rubbish(?:es|ed)?|quash(?:es|ed)?|rebuff(?:s|ed)?"
+    r"|(?:laugh(?:s|ed)?|brush(?:es|ed)?|shrug(?:s|ged)?) off)"
 )
 _CLAIM_NOUNS = (
     r"(?:the |these |those |any |all |such |media |indian |false |baseless )*"
@@ -347,8 +426,10 @@ _REPORT_VERBS = (
 _HEDGE_VERBS = r"(?:claimed|claims|claim|alleged|alleges|allege|suggested|suggests|suggest|speculated|speculates|rumou?red|hints?|hinted|believes?|believed|thinks|predicts?|predicted|estimates?|estimated)"
 
 _WRAP_DENY = re.compile(
-    rf"^(?P<pre>.{{0,120}}?)\b(?P<cue>{_DENY_VERBS})\b(?P<mid>(?:\s+\w+ly)?(?:\s+(?:{_CLAIM_NOUNS}))?"
+    rf"^(?P<pre>.{{0,120}}?)\b(?:(?P<cue>{_DENY_VERBS})\b(?P<mid>(?:\s+\w+ly)?(?:\s+(?:{_CLAIM_NOUNS}))?"
     r"(?:\s+(?:by|from|of|in|made by)\s+[^,]{1,60}?)?\s+(?:that|as if|of|about)\s+|(?:\s+\w+ly)?\s+)"
+    rf"|(?P<cue2>{_DENY_VERBS_OF_CLAIMS})\b(?:\s+\w+ly)?(?:(?:\s+(?:{_CLAIM_NOUNS}))"
+    r"(?:\s+(?:by|from|of|in|made by)\s+[^,]{1,60}?)?\s+(?:that|as if|of|about)?\s*|\s+(?:that|as if)\s+))"
 )
 _WRAP_THAT = re.compile(
     rf"^(?P<pre>.{{0,100}}?)\b(?P<cue>{_REPORT_VERBS}|{_HEDGE_VERBS})\b(?:\s+\w+ly)?"
@@ -389,9 +470,19 @@ def _spelled(alternation: str) -> set[str]:
 _TAIL_VERBS = _trie(_spelled(_REPORT_VERBS) | _spelled(_HEDGE_VERBS))
 _WRAP_TAIL = re.compile(
     rf"[,:;]?\s*(?:\"\s*)?(?:-\s*)?(?:(?:[\w.' ]{{1,50}}?)\s+(?P<cue1>{_TAIL_VERBS})"
-    rf"|(?P<cue2>{_TAIL_VERBS})\s+[\w.' ]{{1,50}}?)(?:\s+(?:on|in|at)\s+[\w ]{{1,30}})?\s*[.!]?$"
+    rf"|(?P<cue2>{_TAIL_VERBS})\s+(?!(?:we|he|she|they|it|i|you|there|this|that)\b)[\w.' ]{{1,50}}?)(?:\s+(?:on|in|at)\s+[\w ]{{1,30}})?\s*[.!]?$"
 )
 _WRAP_TAIL_REACH = 240
+# a determiner before a cue makes it a noun: "the governor has the final say on pardons"
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|final|last|no|his|her|their|its|our)\s+$")
+
+
+def _noun_cue(body: str, tail: re.Match[str]) -> bool:
+    """Is the tail's cue a noun after a determiner ("has the final say on pardons")?"""
+    group = "cue1" if tail.group("cue1") else "cue2"
+    return bool(_NOUN_BEFORE.search(body, 0, tail.start(group)))
+
+
 _TAIL_CUE = re.compile(_TAIL_VERBS)
 _ACCORDING = re.compile(r"^(?:\w+\s+)?according to [^,]{1,80},\s*|,?\s*according to [^,]{1,80}$")
 _HEADLINE_PREFIX = re.compile(r"^(?P<pre>[\w.' &/-]{1,30}):\s+(?=\S)")
@@ -399,7 +490,7 @@ _HEADLINE_PREFIX = re.compile(r"^(?P<pre>[\w.' &/-]{1,30}):\s+(?=\S)")
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|nothing|nobody|none|neither|nor|without|cannot|can't|won't|isn't"
     r"|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|hadn't|couldn't|wouldn't"
-    r"|shouldn't|failed to|fails to|fail to|refused to|refuses to|no)\b|\b\w+n't\b"
+    r"|shouldn't|failed to|fails to|fail to|refused to|refuses to|declined to|declines to|no)\b|\b\w+n't\b"
 )
 _NEGATION_NO = re.compile(r"\bno\b(?!\s*(?:,|\.|!|$|one\b|doubt|surprise|wonder|matter|mistake))")
 _NO_PREFIX = re.compile(r"^(?:[\w ]{0,20}:\s*)?(?:no|nope|sorry|wrong)\s*(?:[,.!:]|-+)\s*")
@@ -408,6 +499,7 @@ _NO_ANSWER = re.compile(r"\?\s*(?:no|nope|probably not|not really|not quite)\b")
 _CANCELLED = re.compile(
     r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?:untrue|false|baseless|fake|unfounded|a hoax|deny|denied|denying|rule out|ruled out)\b"
     r"|\b(?:no|nothing) (?:doubt|denying)\b|\bno (?:hoax|joke|fake|myth|prank)\b|\bnot only\b|\bnot just\b|\bnothing but\b"
+    r"|\bnot guilty\b"
 )
 _TRUE_LABEL = re.compile(r"\b(?:it's true|is true|confirmed|true story|not a hoax|not fake|no hoax)\b")
 
@@ -442,6 +534,14 @@ _SPEECH = re.compile(
 _ENDORSING = re.compile(
     r"confirm(?:s|ed)?|admit(?:s|ted)?|acknowledg(?:es|ed)|reveal(?:s|ed)|announc(?:es|ed)"
 )
+# Reporting verbs that pass a speaker's own assertion on as made, without hedging it: "the
+# ministry said the dam had not burst" asserts what "the dam had not burst" does. Only the
+# verbs that keep a distance ("claimed", "alleged", "suggested") hedge.
+_NEUTRAL_REPORTING = re.compile(
+    r"said|says|say|told|tells|stated|states|added|adds|declared|declares|wrote|writes"
+    r"|explained|explains|noted|notes|stressed|stresses|insisted|insists"
+    r"|maintained|maintains"
+)
 _SOURCE_WORDS = re.compile(
     r"\b(?:reports?|sources?|rumou?rs?|claims?|allegedly|officials?|police|analysts?|study|survey"
     r"|media|spokes\w+|minist\w+|pentagon|white house|government|army|military|president|ceo"
@@ -460,6 +560,8 @@ _CLAUSE_END = re.compile(r"[,;:]|\s-\s|\band\b")
 _LABEL_BEFORE = re.compile(
     r"(?:\b(?:is|was|are|were|be|been|as|a|an|just|totally|all|completely|(?:it|that|this|what|he|she|there|who)'s|called|calls|call|it|story|claim|claims|report|photo|video|image|picture)\s+|^|[:\-]\s*)$"
 )
+# "is the same hoax", "was an elaborate hoax": a copula, an article and one word before the label
+_LABEL_COPULA = re.compile(r"\b(?:is|was|are|were)\s+(?:a|an|the|just|all)\s+[a-z]+\s+$")
 _LABEL_AFTER = re.compile(
     r"^\s*(?:$|[:,.!?;\-)\"']|(?:and|or|but|alert|story|claim|claims|news|report|photos?|video|picture|images?)\b)"
 )
@@ -481,7 +583,9 @@ def _predicative(norm: str, start: int, end: int) -> bool:
     As a modifier ("over fabricated story") it describes something else.
     """
     return bool(
-        _LABEL_BEFORE.search(norm[max(0, start - 12) : start]) or _LABEL_AFTER.match(norm[end : end + 10])
+        _LABEL_BEFORE.search(norm[max(0, start - 12) : start])
+        or _LABEL_AFTER.match(norm[end : end + 10])
+        or _LABEL_COPULA.search(norm[max(0, start - 30) : start])
     )
 
 
@@ -503,6 +607,7 @@ def analyse_full(text: str) -> Analysis:
     start, end = 0, len(norm)
     denial: list[Cue] = []
     hedge_words: list[Cue] = []
+    reported: list[Cue] = []
 
     prefix = _NO_PREFIX.match(norm)
     if prefix:
@@ -535,13 +640,14 @@ def analyse_full(text: str) -> Analysis:
     wrapper_negated = False
     m = _WRAP_DENY.match(body)
     if m and len(body) - m.end() >= 12:
-        cue_span = (start + m.start("cue"), start + m.end("cue"))
+        verb = "cue" if m.group("cue") else "cue2"
+        cue_span = (start + m.start(verb), start + m.end(verb))
         if _NEGATION.search(m.group("pre")[-25:]) or re.search(
             r"\b(?:refus\w+|declin\w+|won't|would not) to$", m.group("pre").strip()
         ):
             wrapper_negated = True  # "did not deny": the denial is cancelled
         else:
-            denial.append(Cue("denial", m.group("cue"), cue_span))
+            denial.append(Cue("denial", m.group(verb), cue_span))
         start += m.end()
     else:
         m = _WRAP_THAT.match(body)
@@ -553,7 +659,9 @@ def analyse_full(text: str) -> Analysis:
                 m = None
         if m and len(body) - m.end() >= 12:
             cue = m.group("cue")
-            if not _ENDORSING.fullmatch(cue):
+            if _NEUTRAL_REPORTING.fullmatch(cue):
+                reported.append(Cue("reported", cue, (start + m.start("cue"), start + m.end("cue"))))
+            elif not _ENDORSING.fullmatch(cue):
                 hedge_words.append(Cue("hedge", cue, (start + m.start("cue"), start + m.end("cue"))))
             start += m.end()
         else:
@@ -562,9 +670,11 @@ def analyse_full(text: str) -> Analysis:
             cue_at = _TAIL_CUE.search(body, max(0, len(body) - _WRAP_TAIL_REACH))
             # the speaker before a cue is at most 50 characters, plus a little punctuation
             tail = _WRAP_TAIL.search(body, max(0, cue_at.start() - 64)) if cue_at else None
-            if tail and tail.start() >= 12:
+            if tail and tail.start() >= 12 and not _noun_cue(body, tail):
                 cue = tail.group("cue1") or tail.group("cue2") or ""
-                if not _ENDORSING.fullmatch(cue):
+                if _NEUTRAL_REPORTING.fullmatch(cue):
+                    reported.append(Cue("reported", cue, (start + tail.start(), start + tail.end())))
+                elif not _ENDORSING.fullmatch(cue):
                     hedge_words.append(Cue("hedge", cue, (start + tail.start(), start + tail.end())))
                 end = start + tail.start()
 
@@ -658,7 +768,11 @@ def analyse_full(text: str) -> Analysis:
         cues = ()
     # Hedge words inside a denied wrapper ("denied claims that") belong to what is denied.
     hedge_from = offset if denial and denial[0].span[0] < offset else 0
-    hedges = tuple(Cue("hedge", h.group(0), h.span()) for h in HEDGES_IN_CLAIMS.finditer(norm, hedge_from))
+    hedges = tuple(
+        Cue("hedge", h.group(0), h.span())
+        for h in HEDGES_IN_CLAIMS.finditer(norm, hedge_from)
+        if not (h.group(0) == "may" and _month_may(norm, h.start()))
+    )
     all_hedges = tuple(sorted(hedge_words + list(hedges), key=lambda c: c.span[0]))
     hedge = all_hedges[0].text if all_hedges else None
     return Analysis(
@@ -672,9 +786,11 @@ def analyse_full(text: str) -> Analysis:
         cues=cues,
         hedges=all_hedges,
         ignored=tuple(ignored),
+        reported=tuple(reported),
     )
 
 
+_MONTH_CONTEXT = words("in on since by until till from of early late mid last next this during")
 _REFUTING = re.compile(
     r"\b(?:hoax\w*|fake\w*|false|falsely|debunk\w*|deni(?:ed|es|al)|deny\w*|refut\w+|untrue"
     r"|not true|bogus|fabricat\w+|prank\w*|satir\w+|no evidence|baseless|unfounded|myth"
@@ -685,6 +801,15 @@ _DOUBTING = re.compile(
     r"|may|might|could|reports?|reported|appears?|apparently|purported\w*|suggest\w*|if true"
     r"|unverified|believed|possibly|speculat\w+|supposedly)\b"
 )
+
+
+def _month_may(norm: str, position: int) -> bool:
+    """Is the "may" at position the month: after "in", "on", "since", … or before a day or year?"""
+    before = norm[max(0, position - 12) : position].split()
+    after = norm[position + 3 : position + 10].split()
+    return bool(before and (before[-1] in _MONTH_CONTEXT or before[-1].rstrip("stndrh").isdigit())) or bool(
+        after and after[0].strip(",.").isdigit()
+    )
 
 
 def cue_density(text: str) -> tuple[float, float]:

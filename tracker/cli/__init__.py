@@ -8,11 +8,12 @@ import sqlite3
 import sys
 import threading
 from collections.abc import Sequence
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
+from tracker.cli.options import DbOption
 from tracker.model import TrackerError
 
 
@@ -99,21 +100,45 @@ class TrackerGroup(TyperGroup):
             raise typer.Exit(130 if isinstance(stop, KeyboardInterrupt) else 143) from None
 
 
-def _typer(**kwargs: object) -> typer.Typer:
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}  # subcommands inherit them
+
+
+def _typer(*, add_completion: bool = False, **kwargs: object) -> typer.Typer:
     return typer.Typer(
         cls=TrackerGroup,
         no_args_is_help=True,
         rich_markup_mode=None,
         pretty_exceptions_enable=False,
-        add_completion=False,
+        add_completion=add_completion,
+        context_settings=HELP_OPTIONS,
         **kwargs,  # type: ignore[arg-type]
     )
 
 
 app = _typer(
+    add_completion=True,
     help="Keep a ledger of who said what, where, when and through whom; link statements "
-    "that make the same claim and flag those that contradict each other."
+    "that make the same claim and flag those that contradict each other.",
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        print(f"tracker {version('tracker')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    db_path: DbOption = None,
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", is_eager=True, callback=_print_version, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Options here apply to every command; a command's own --db must name the same file."""
 
 
 def _register() -> None:

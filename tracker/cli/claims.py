@@ -204,9 +204,6 @@ def merge(
     status(f"Merged claim {absorb} into claim {found['id']}; {_counts(found)}.")
 
 
-_CHOICES = {"c": "confirm", "r": "reject", "s": "skip", "q": "quit"}
-
-
 def review(
     claim: Annotated[
         str | None, typer.Option("--claim", help="Only this claim's statements (id or ref).")
@@ -220,7 +217,7 @@ def review(
     Example: tracker claim review --claim ceasefire-request
     """
     from tracker.claims import review_attachment, suggested_attachments
-    from tracker.cli.links import _reviewer
+    from tracker.cli.links import _reviewer, walk
     from tracker.cli.render import record, status
 
     db = database(db_path)
@@ -228,9 +225,9 @@ def review(
     if not rows:
         status("No suggested claim attachments to review.")
         return
-    done = {"confirm": 0, "reject": 0, "skip": 0}
     by = _reviewer()
-    for position, row in enumerate(rows, start=1):
+
+    def show(row: dict[str, Any], position: int, total: int) -> None:
         why = "; ".join(
             f"{r['code']}: {r['detail']}" for r in row["reasons"] if r.get("code") != "similarity"
         )
@@ -243,24 +240,11 @@ def review(
                 ("score", row["score"]),
                 ("why", why),
             ],
-            title=f"Attachment {position} of {len(rows)}",
+            title=f"Attachment {position} of {total}",
         )
-        answer = ""
-        while answer not in _CHOICES:
-            try:
-                answer = typer.prompt("[c]onfirm, [r]eject, [s]kip, [q]uit", default="s").strip().lower()[:1]
-            except typer.Abort:  # end of input: stop as if quitting, keeping what was decided
-                answer = "q"
-        action = _CHOICES[answer]
-        if action == "quit":
-            break
-        if action != "skip":
-            review_attachment(
-                db,
-                row["statement_id"],
-                str(row["claim_id"]),
-                "confirmed" if action == "confirm" else "rejected",
-                by=by,
-            )
-        done[action] += 1
-    status(f"Confirmed {done['confirm']}, rejected {done['reject']}, skipped {done['skip']}.")
+
+    def decide(row: dict[str, Any], action: str) -> None:
+        decision = "confirmed" if action == "confirm" else "rejected"
+        review_attachment(db, row["statement_id"], str(row["claim_id"]), decision, by=by)
+
+    walk(rows, show, decide)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -12,10 +14,14 @@ from tracker.cli.options import DbOption, JsonOption, database
 def register(app: typer.Typer) -> None:
     from tracker.cli import _typer
 
-    group = _typer(help="The database: path, info, migrate.")
+    group = _typer(help="The database: path, init, info, migrate, check, backup, vacuum.")
     group.command("path")(path)
+    group.command("init")(init)
     group.command("info")(info)
     group.command("migrate")(migrate)
+    group.command("check")(check)
+    group.command("backup")(backup)
+    group.command("vacuum")(vacuum)
     app.add_typer(group, name="db")
 
 
@@ -45,8 +51,83 @@ def info(json_: JsonOption = False, db_path: DbOption = None) -> None:
 
 def migrate(db_path: DbOption = None) -> None:
     """Bring the schema up to date (opening the database does it too)."""
-    from tracker.migrations import migrations
     from tracker.cli.render import status
+    from tracker.migrations import migrations
 
     db = database(db_path)
     status(f"Schema up to date: {len(migrations.applied(db))} migrations applied.")
+
+
+def init(db_path: DbOption = None) -> None:
+    """Create a new, empty ledger (add, import and extract create one too).
+
+    Example: tracker db init --db desk.db
+    """
+    from tracker.cli.options import default_db_path
+    from tracker.cli.render import status
+    from tracker.store import open_ledger
+
+    chosen = default_db_path() if db_path is None else db_path
+    _, created = open_ledger(chosen, create=True, create_dir=db_path is None)
+    status(f"Created ledger {chosen}." if created else f"{chosen} is already a ledger.")
+
+
+def check(
+    repair: Annotated[
+        bool, typer.Option("--repair", help="Rebuild the full-text indexes from their tables first.")
+    ] = False,
+    db_path: DbOption = None,
+) -> None:
+    """Check the ledger: SQLite's integrity check, foreign keys, full-text indexes.
+
+    Prints "ok" (exit 0), or each problem found (exit 1).
+
+    Example: tracker db check --repair
+    """
+    from tracker.cli import fail
+    from tracker.cli.render import status
+    from tracker.store import operations
+
+    db = database(db_path)
+    if repair:
+        rebuilt = operations.rebuild_fts(db)
+        status(f"Rebuilt {', '.join(rebuilt) or 'no full-text index'}.")
+    problems = operations.check(db)
+    if not problems:
+        print("ok")
+        return
+    for problem in problems:
+        print(problem)
+    raise fail(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found")
+
+
+def backup(
+    dest: Annotated[Path, typer.Argument(help="Where to write the copy.", dir_okay=False)],
+    force: Annotated[bool, typer.Option("--force", help="Replace DEST if it exists.")] = False,
+    db_path: DbOption = None,
+) -> None:
+    """Copy the ledger to DEST, safely while others write to it (SQLite's online backup).
+
+    Example: tracker db backup ledger-copy.db
+    """
+    from tracker.cli.render import status
+    from tracker.store import operations
+
+    size = operations.backup(database(db_path), dest, force=force)
+    status(f"Backed up to {dest} ({_size(size)}).")
+
+
+def vacuum(db_path: DbOption = None) -> None:
+    """Compact the ledger file: rebuild it without its free pages.
+
+    Example: tracker db vacuum --db desk.db
+    """
+    from tracker.cli.render import status
+    from tracker.store import operations
+
+    done = operations.vacuum(database(db_path))
+    status(f"Vacuumed: {_size(done.before)} → {_size(done.after)}.")
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{n / 1000:.0f} kB"

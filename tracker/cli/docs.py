@@ -15,15 +15,22 @@ END = "<!-- commands: end -->"
 WIDTH = 96
 
 
-def _walk(command: Any, path: list[str]) -> list[tuple[str, Any, Any]]:
+def _walk(command: Any, path: list[str], parent: Any = None) -> list[tuple[str, Any, Any]]:
     import typer
 
-    ctx = typer.Context(command, info_name=" ".join(path), terminal_width=WIDTH,
-                        max_content_width=WIDTH)
+    # a parent context, as when run: a subcommand inherits the group's settings (-h)
+    ctx = typer.Context(
+        command,
+        parent=parent,
+        info_name=path[-1],
+        terminal_width=WIDTH,
+        max_content_width=WIDTH,
+        **command.context_settings,
+    )
     found = [(" ".join(path), command, ctx)]
     if hasattr(command, "list_commands"):
         for name in command.list_commands(ctx):
-            found.extend(_walk(command.get_command(ctx, name), [*path, name]))
+            found.extend(_walk(command.get_command(ctx, name), [*path, name], ctx))
     return found
 
 

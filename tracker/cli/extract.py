@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tracker.cli.options import DbOption, JsonOption, after_commit, database, link_added
+from tracker.cli.options import (
+    CsvOption,
+    DbOption,
+    JsonOption,
+    NlOption,
+    after_commit,
+    database,
+    link_added,
+    output_format,
+)
 from tracker.cli.render import Column
 
 if TYPE_CHECKING:
@@ -32,32 +40,46 @@ def register(app: typer.Typer) -> None:
 
 def extract(
     files: Annotated[list[str], typer.Argument(help="Article text files; - reads stdin.", metavar="FILE...")],
-    source: Annotated[str | None, typer.Option("--source", help="The outlet (default: as the article names it).")] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="The outlet (default: as the article names it).")
+    ] = None,
     url: Annotated[str | None, typer.Option(help="URL of the article.")] = None,
-    date: Annotated[str | None, typer.Option("--date", help="When the article was published (reported-on date).")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be stored; store nothing.")] = False,
-    link: Annotated[bool, typer.Option("--link/--no-link", help="Link new statements to related ones.")] = True,
+    date: Annotated[
+        str | None, typer.Option("--date", help="When the article was published (reported-on date).")
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would be stored; store nothing.")
+    ] = False,
+    link: Annotated[
+        bool, typer.Option("--link/--no-link", help="Link new statements to related ones.")
+    ] = True,
     json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Find the attributed statements in articles, show them, and store them."""
+    """Find the attributed statements in articles, show them, and store them.
+
+    Example: tracker extract article.txt --date 2025-05-10 --dry-run
+    """
     from tracker.cli import render
     from tracker.dates import parse_date
     from tracker.export import read_text
     from tracker.extract import extract_article
 
-    parse_date(date, field="--date")
+    fmt = output_format(json_, csv, nl)
+    date = parse_date(date, field="--date")
     texts = [(path, read_text(path, what="article", limit=MAX_ARTICLE_BYTES)) for path in files]
     found: list[dict[str, Any]] = []
     for path, text in _progress(texts, len(texts) > 1):
-        article = extract_article(text)
+        article = extract_article(text, date=date)
         for statement in article.statements:
             found.append(_row(path, text, article, statement, source, url, date))
     if not found:
         render.status("No attributed statements found.")
     new_ids: list[int] = []
     if not dry_run and found:
-        db = database(db_path)
+        db = database(db_path, create=True)
         added = _store(db, found)
         for row, result in zip(found, added, strict=True):
             row["id"] = result.id
@@ -72,11 +94,15 @@ def extract(
             )
             if link and new_ids:
                 link_added(db, new_ids)
-        if json_:
-            print(json.dumps(found, ensure_ascii=False, indent=2))
-        else:
+        if fmt == "table":
             columns = ([("id", "id")] if not dry_run else []) + COLUMNS
             render.table(found, columns, empty="")
+        else:
+            render.emit(found, [(key, key) for key in _machine_columns(found)], fmt=fmt)
+
+
+def _machine_columns(found: list[dict[str, Any]]) -> list[str]:
+    return list(found[0]) if found else ["speaker", "text"]
 
 
 def _progress(items: list[Any], show: bool) -> Any:
@@ -100,12 +126,21 @@ def _row(
     from tracker.model import Polarity
 
     start, end = statement.content_span
-    # a denial's content alone asserts what was denied: keep the denying words with it
-    if statement.polarity is Polarity.DENY and statement.cue_span and statement.cue_span[0] < start:
+    # Stored text is the content; but the judge reads only text, so a denial whose content is
+    # the denied claim keeps its denying words ("denied claims that …"): without them, its
+    # text would assert what the speaker denied.
+    # A rated reply ("dismissed reports that X as 'untrue'") stores its words; X is `answers`.
+    denied_is_content = statement.answers is None or statement.answers == statement.content
+    if (
+        statement.polarity is Polarity.DENY
+        and denied_is_content
+        and statement.cue_span
+        and statement.cue_span[0] < start
+    ):
         start = statement.cue_span[0]
     return {
         "file": path,
-        "speaker": statement.speaker or "unknown",
+        "speaker": statement.speaker or unresolved_speaker(path, text, statement),
         "role": statement.role,
         "cue": statement.cue,
         "kind": statement.kind.value,
@@ -121,14 +156,45 @@ def _row(
         "url": url,
         "title": article.headline,
         "author": article.author,
+        "said_on": statement.said_on,
         "reported_on": date,
+        "answers": statement.answers,
+        "implied": statement.implied,
     }
+
+
+def unresolved_speaker(path: str, text: str, statement: Any) -> str:
+    """A speaker name for a statement whose speaker extraction would not guess: marked, and
+    unique to its place in the article, so that two unresolved statements are never one
+    speaker (and never a "flip")."""
+    if statement.speaker_span is None:
+        return f"unresolved (no speaker named, {path}:{statement.content_span[0]})"
+    a, b = statement.speaker_span
+    return f"unresolved (“{text[a:b]}”, {path}:{a})"
 
 
 def _store(db: Database, rows: list[dict[str, Any]]) -> Sequence[Added]:
     from tracker.model import NewStatement
     from tracker.store import add_statements
 
-    fields = ("speaker", "role", "cue", "kind", "polarity", "modality", "hedge", "via", "text",
-              "char_start", "char_end", "source", "url", "title", "author", "reported_on")
+    fields = (
+        "speaker",
+        "role",
+        "cue",
+        "kind",
+        "polarity",
+        "modality",
+        "hedge",
+        "via",
+        "text",
+        "char_start",
+        "char_end",
+        "source",
+        "url",
+        "title",
+        "author",
+        "said_on",
+        "reported_on",
+        "answers",
+    )
     return add_statements(db, (NewStatement(**{f: row[f] for f in fields}) for row in rows))

@@ -21,29 +21,120 @@ from tracker.cli.options import (
 
 EXPORTS = ("statements", "links", "contradictions", "speakers", "verdicts", "report")
 EXPORT_FORMATS = ("csv", "json", "jsonl", "md", "claimreview")
+OUTPUT_SUFFIXES = {
+    "csv": "csv",
+    "json": "json",
+    "jsonl": "jsonl",
+    "ndjson": "jsonl",
+    "md": "md",
+    "markdown": "md",
+}
 Columns = list[tuple[str, str]]
 # every field `tracker import` reads back, so an export round-trips
 STATEMENT_COLUMNS = [
-    "id", "ref", "text", "speaker", "speaker_kind", "role", "affiliation", "source", "url",
-    "title", "author", "published", "said_on", "reported_on", "kind", "cue", "via", "hedge",
-    "modality", "polarity", "proposition", "tags", "char_start", "char_end", "created_at",
+    "id",
+    "ref",
+    "text",
+    "speaker",
+    "speaker_kind",
+    "role",
+    "affiliation",
+    "source",
+    "url",
+    "title",
+    "author",
+    "published",
+    "said_on",
+    "reported_on",
+    "kind",
+    "cue",
+    "via",
+    "hedge",
+    "modality",
+    "polarity",
+    "proposition",
+    "tags",
+    "char_start",
+    "char_end",
+    "created_at",
 ]
-STATEMENT_MD = ["id", "speaker", "role", "text", "source", "said_on", "reported_on", "kind",
-                "cue", "via", "hedge", "tags", "ref"]
+STATEMENT_MD = [
+    "id",
+    "speaker",
+    "role",
+    "text",
+    "source",
+    "said_on",
+    "reported_on",
+    "kind",
+    "cue",
+    "via",
+    "hedge",
+    "tags",
+    "ref",
+]
 LINK_COLUMNS = [
-    "id", "relation", "status", "score", "flip", "a_id", "a_ref", "a_speaker", "a_source",
-    "a_date", "a_text", "b_id", "b_ref", "b_speaker", "b_source", "b_date", "b_text", "reason",
-    "engine", "created_at", "reviewed_at", "reviewed_by",
+    "id",
+    "relation",
+    "status",
+    "score",
+    "flip",
+    "a_id",
+    "a_ref",
+    "a_speaker",
+    "a_source",
+    "a_date",
+    "a_text",
+    "b_id",
+    "b_ref",
+    "b_speaker",
+    "b_source",
+    "b_date",
+    "b_text",
+    "reason",
+    "engine",
+    "created_at",
+    "reviewed_at",
+    "reviewed_by",
 ]
-LINK_MD = ["id", "relation", "status", "score", "a_id", "a_speaker", "a_text", "b_id",
-           "b_speaker", "b_text", "reason"]
+LINK_MD = [
+    "id",
+    "relation",
+    "status",
+    "score",
+    "a_id",
+    "a_speaker",
+    "a_text",
+    "b_id",
+    "b_speaker",
+    "b_text",
+    "reason",
+]
 SPEAKER_COLUMNS = ["id", "name", "kind", "role", "affiliation", "aliases", "statements"]
 VERDICT_COLUMNS = [
-    "id", "statement_id", "rating", "current", "by", "created_at", "evidence_url", "note",
-    "speaker", "source", "text",
+    "id",
+    "statement_id",
+    "rating",
+    "current",
+    "by",
+    "created_at",
+    "evidence_url",
+    "note",
+    "speaker",
+    "source",
+    "text",
 ]
-VERDICT_MD = ["statement_id", "rating", "current", "by", "created_at", "speaker", "text",
-              "evidence_url", "note"]
+VERDICT_MD = [
+    "statement_id",
+    "rating",
+    "current",
+    "by",
+    "created_at",
+    "speaker",
+    "text",
+    "evidence_url",
+    "note",
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -53,8 +144,19 @@ def register(app: typer.Typer) -> None:
 
 def import_(
     file: Annotated[str, typer.Argument(help="A CSV, TSV, JSON or JSONL file; - for stdin.", metavar="FILE")],
-    fmt: Annotated[str | None, typer.Option("--format", help="csv, tsv, json or jsonl (default: from the extension).")] = None,
-    link: Annotated[bool, typer.Option("--link/--no-link", help="Link the new statements to related ones.")] = True,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", help="csv, tsv, json or jsonl (default: from the extension, else from the content)."
+        ),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="The file's text encoding (default: UTF-8, else detected)."),
+    ] = None,
+    link: Annotated[
+        bool, typer.Option("--link/--no-link", help="Link the new statements to related ones.")
+    ] = True,
     db_path: DbOption = None,
 ) -> None:
     """Import statements; one invalid row rejects the whole file and stores nothing.
@@ -63,18 +165,41 @@ def import_(
     affiliation, source, url, author, said_on, reported_on, kind, cue, via, hedge, tags, ref.
     Unknown columns are ignored with a warning; a file imported again adds nothing.
     CSV, TSV and JSON lines are streamed; a JSON array is read into memory whole.
+
+    Spreadsheets welcome: the CSV delimiter (comma, semicolon, tab) is taken from the
+    header, a file that is not UTF-8 is read in the encoding detected (a note says which;
+    --encoding names the right one where the guess is wrong),
+    errors give the row number the spreadsheet shows (the header is row 1), and tags may be
+    a JSON list (["a","b"]) or separated by ; or ,.
+
+    Example: tracker import statements.csv
     """
-    from tracker.export import import_format, read_statements
     from tracker.cli.render import status
+    from tracker.export import import_format, read_statements
     from tracker.store import add_statements
 
     chosen = import_format(file, fmt)
-    db = database(db_path)
-    added = add_statements(db, read_statements(file, chosen, warn=lambda m: status(f"Warning: {m}")))
+    db = database(db_path, create=True)
+    name = "stdin" if file == "-" else file
+
+    def detected(used: str) -> None:
+        status(f"Read {name} as {used} (it is not UTF-8; give --encoding if that is wrong).")
+
+    added = add_statements(
+        db,
+        read_statements(
+            file,
+            chosen,
+            warn=lambda m: status(f"Warning: {m}"),
+            note=detected,
+            encoding=encoding,
+        ),
+    )
     new = added.new_count  # a list of a million new ids is ~40 MiB: built only to link them
     with after_commit(new):
-        status(f"Imported {new} new statement{'s' if new != 1 else ''}"
-               f" ({len(added) - new} already recorded).")
+        status(
+            f"Imported {new} new statement{'s' if new != 1 else ''} ({len(added) - new} already recorded)."
+        )
         if link and new:
             link_added(db, added.new_ids)
 
@@ -139,12 +264,29 @@ def _write(what: str, fmt: str, db: Any, where: Any, out: TextIO) -> int:
     return len(rows)
 
 
+def _format_of(output: str | None) -> str:
+    """The format an -o file's extension names; none (or stdout) is JSON, another an error."""
+    name = (output or "").replace("\\", "/").rsplit("/", 1)[-1]
+    if output in (None, "-") or "." not in name.lstrip("."):
+        return "json"
+    suffix = name.rsplit(".", 1)[-1].lower()
+    if suffix not in OUTPUT_SUFFIXES:
+        raise typer.BadParameter(
+            f"cannot write .{suffix} files: name a .csv, .json, .jsonl or .md file, or give --format",
+            param_hint="--output",
+        )
+    return OUTPUT_SUFFIXES[suffix]
+
+
 def export(
     what: Annotated[str, typer.Argument(help=f"One of: {', '.join(EXPORTS)}.", metavar="WHAT")],
     fmt: Annotated[
         str | None,
-        typer.Option("--format", help="csv, json, jsonl, md or claimreview (verdicts only); "
-                     "default: from the -o extension, else json."),
+        typer.Option(
+            "--format",
+            help="csv, json, jsonl, md or claimreview (verdicts only); "
+            "default: from the -o extension, else json.",
+        ),
     ] = None,
     output: Annotated[
         str | None,
@@ -161,17 +303,19 @@ def export(
 
     CSV cells that a spreadsheet would run as a formula get a leading '. JSON of
     statements imports back losslessly. The filters apply to statements, contradictions
-    and the report.
+    and the report. The format comes from the -o file's extension (.csv, .json, .jsonl,
+    .md); one tracker cannot write (.xlsx) is an error, and nothing is written.
+
+    Example: tracker export contradictions -o contradictions.csv
     """
-    from tracker.export import AtomicOutput
     from tracker.cli.render import status
+    from tracker.export import AtomicOutput
     from tracker.store import StatementFilter
 
     if what not in EXPORTS:
         raise typer.BadParameter(f"use one of {', '.join(EXPORTS)}", param_hint="WHAT")
     if fmt is None:
-        suffix = output.rsplit(".", 1)[-1].lower() if output and "." in output else ""
-        fmt = suffix if suffix in EXPORT_FORMATS else "json"
+        fmt = _format_of(output)
     if fmt not in EXPORT_FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
     if fmt == "claimreview" and what != "verdicts":
@@ -183,5 +327,7 @@ def export(
         return
     with AtomicOutput(output) as out:
         count = _write(what, fmt, db, where, out)
-    status(f"Wrote {count} {what if what != 'report' else 'report row'}"
-           f"{'' if what != 'report' or count == 1 else 's'} to {output}.")
+    status(
+        f"Wrote {count} {what if what != 'report' else 'report row'}"
+        f"{'' if what != 'report' or count == 1 else 's'} to {output}."
+    )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -23,8 +23,8 @@ from tracker.cli.options import (
     database,
     output_format,
 )
-from tracker.model import ReviewStatus
 from tracker.cli.render import Column
+from tracker.model import ReviewStatus
 
 
 class LiveStatus(StrEnum):
@@ -48,6 +48,7 @@ class StoredRelation(StrEnum):
 
 PAIR_COLUMNS: list[Column] = [
     ("id", "link"),
+    ("relation", "relation"),
     ("status", "status"),
     ("score", "score"),
     ("statement_a", "statement"),
@@ -55,20 +56,45 @@ PAIR_COLUMNS: list[Column] = [
     ("reason", "why"),
 ]
 PAIR_MACHINE = [
-    "id", "relation", "status", "score", "flip", "reason",
-    "a_id", "a_ref", "a_text", "a_speaker", "a_source", "a_date",
-    "b_id", "b_ref", "b_text", "b_speaker", "b_source", "b_date",
-    "engine", "created_at", "reviewed_at", "reviewed_by",
+    "id",
+    "relation",
+    "status",
+    "score",
+    "flip",
+    "reason",
+    "a_id",
+    "a_ref",
+    "a_text",
+    "a_speaker",
+    "a_source",
+    "a_date",
+    "b_id",
+    "b_ref",
+    "b_text",
+    "b_speaker",
+    "b_source",
+    "b_date",
+    "engine",
+    "created_at",
+    "reviewed_at",
+    "reviewed_by",
 ]
 SIMILAR_COLUMNS: list[Column] = [
-    ("score", "score"), ("id", "id"), ("ref", "ref"), ("speaker", "speaker"), ("text", "text"),
+    ("score", "score"),
+    ("id", "id"),
+    ("ref", "ref"),
+    ("speaker", "speaker"),
+    ("text", "text"),
     ("source", "source"),
 ]
 
-link_app = _typer(help="Link related statements; with no subcommand, relink everything.")
+link_app = _typer(
+    help="Link related statements; with no subcommand, relink everything.\n\nExample: tracker link --timings"
+)
 link_app.info.no_args_is_help = False
 settings_app = _typer(
-    help="Show the linking thresholds, or change one with `settings set KEY VALUE`."
+    help="Show the linking thresholds, or change one with `settings set KEY VALUE`.\n\n"
+    "Example: tracker settings --csv"
 )
 settings_app.info.no_args_is_help = False
 
@@ -93,16 +119,15 @@ def _reviewer() -> str | None:
         return None
 
 
-def _pairs(rows: list[dict[str, Any]], fmt: str, *, title: str, empty: str) -> None:
+def _pairs(rows: list[dict[str, Any]], fmt: str, *, title: str, empty: str, relation: bool = True) -> None:
     from tracker.cli.render import emit
 
     if fmt in ("json", "nl"):
         emit(rows, [], fmt=fmt)
     elif fmt == "table":
-        shown = [
-            {**row, **{f"statement_{side}": _one_line(row, side) for side in "ab"}} for row in rows
-        ]
-        emit(shown, PAIR_COLUMNS, fmt=fmt, title=title, empty=empty)
+        shown = [{**row, **{f"statement_{side}": _one_line(row, side) for side in "ab"}} for row in rows]
+        columns = [c for c in PAIR_COLUMNS if relation or c[0] != "relation"]
+        emit(shown, columns, fmt=fmt, title=title, empty=empty)
     else:
         emit(rows, [(c, c) for c in PAIR_MACHINE], fmt=fmt)
 
@@ -125,15 +150,17 @@ def link(
     """Relink every statement (reviewed links keep their decision)."""
     if ctx.invoked_subcommand is not None:
         return
-    from tracker.link import relink_all
     from tracker.cli.render import progress, status
+    from tracker.link import relink_all
 
     db = database(db_path)
     with progress("Linking") as bar:
         stats = relink_all(db, progress=bar)
-    status(f"{stats.candidates} candidate pairs, {stats.judged} close enough to judge: "
-           f"{stats.summary()}; "
-           f"{stats.removed} stale link{'s' if stats.removed != 1 else ''} removed.")
+    status(
+        f"{stats.candidates} candidate pairs, {stats.judged} close enough to judge: "
+        f"{stats.summary()}; "
+        f"{stats.removed} stale link{'s' if stats.removed != 1 else ''} removed."
+    )
     if timings:
         status(f"Took {sum(stats.seconds.values()):.1f} s: {stats.timings()}.")
 
@@ -143,19 +170,25 @@ LinkId = Annotated[int, typer.Argument(help="The link's id.", metavar="ID")]
 
 @link_app.command("confirm")
 def confirm(link_id: LinkId, db_path: DbOption = None) -> None:
-    """Confirm a link; relinking never changes it again."""
+    """Confirm a link; relinking never changes it again.
+
+    Example: tracker link confirm 6
+    """
     _decide(link_id, db_path, ReviewStatus.CONFIRMED)
 
 
 @link_app.command("reject")
 def reject(link_id: LinkId, db_path: DbOption = None) -> None:
-    """Reject a link; it is never listed or suggested again."""
+    """Reject a link; it is never listed or suggested again.
+
+    Example: tracker link reject 6
+    """
     _decide(link_id, db_path, ReviewStatus.REJECTED)
 
 
 def _decide(link_id: int, db_path: Any, decision: Any) -> None:
-    from tracker.link import confirm_link, reject_link
     from tracker.cli.render import status
+    from tracker.link import confirm_link, reject_link
 
     record = confirm_link if decision is ReviewStatus.CONFIRMED else reject_link
     record(database(db_path), link_id, by=_reviewer())
@@ -167,19 +200,26 @@ def _decide(link_id: int, db_path: Any, decision: Any) -> None:
 
 def links(
     relation: Annotated[StoredRelation | None, typer.Option(help="Only this relation.")] = None,
-    status: Annotated[AnyStatus, typer.Option(help="Review status; all = every link not rejected.")] = AnyStatus.ALL,
+    status: Annotated[
+        AnyStatus, typer.Option(help="Review status; all = every link not rejected.")
+    ] = AnyStatus.ALL,
     limit: LimitOption = None,
     json_: JsonOption = False,
     csv: CsvOption = False,
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """List links between statements, strongest first."""
+    """List links between statements, strongest first.
+
+    Example: tracker links --relation agrees --status confirmed
+    """
     from tracker.reports import list_links
 
     fmt = output_format(json_, csv, nl)
     rows = list_links(
-        database(db_path), relation=relation.value if relation else None, status=status.value,
+        database(db_path),
+        relation=relation.value if relation else None,
+        status=status.value,
         limit=limit,
     )
     _pairs(rows, fmt, title="Links", empty="No links.")
@@ -191,14 +231,22 @@ def contradictions(
     since: SinceFilter = None,
     until: UntilFilter = None,
     flips: Annotated[bool, typer.Option("--flips", help="Only a speaker contradicting themself.")] = False,
-    status: Annotated[LiveStatus, typer.Option(help="Review status; rejected links are never listed.")] = LiveStatus.ALL,
-    fail_if_any: Annotated[bool, typer.Option("--fail-if-any", help="Exit with code 3 when any contradiction is listed.")] = False,
+    status: Annotated[
+        LiveStatus, typer.Option(help="Review status; rejected links are never listed.")
+    ] = LiveStatus.ALL,
+    fail_if_any: Annotated[
+        bool, typer.Option("--fail-if-any", help="Exit with code 3 when any contradiction is listed.")
+    ] = False,
+    limit: LimitOption = None,
     json_: JsonOption = False,
     csv: CsvOption = False,
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Pairs of statements that contradict each other, with both sides and the reason."""
+    """Pairs of statements that contradict each other, with both sides and the reason.
+
+    Example: tracker contradictions --flips --limit 10
+    """
     from tracker import reports
     from tracker.store import StatementFilter
 
@@ -208,8 +256,10 @@ def contradictions(
         StatementFilter(speaker=speaker, source=source, since=since, until=until),
         flips=flips,
         status=status.value,
-    )
-    _pairs(rows, fmt, title="Flips" if flips else "Contradictions", empty="No contradictions.")
+    )[:limit]
+    _pairs(
+        rows, fmt, title="Flips" if flips else "Contradictions", empty="No contradictions.", relation=False
+    )  # every one contradicts
     if fail_if_any and rows:
         raise typer.Exit(3)
 
@@ -223,42 +273,72 @@ def _show_pair(row: dict[str, Any], position: int, total: int) -> None:
     from tracker.cli.render import record
 
     record(
-        [("a", _one_line(row, "a")), ("b", _one_line(row, "b")), ("relation", row["relation"]),
-         ("score", row["score"]), ("why", row["reason"])],
+        [
+            ("a", _one_line(row, "a")),
+            ("b", _one_line(row, "b")),
+            ("relation", row["relation"]),
+            ("score", row["score"]),
+            ("why", row["reason"]),
+        ],
         title=f"Link {row['id']} ({position} of {total})",
     )
 
 
 def review(
     relation: Annotated[StoredRelation | None, typer.Option(help="Only this relation.")] = None,
+    claims: Annotated[
+        bool, typer.Option("--claims", help="Review the sides statements take on claims instead.")
+    ] = False,
     db_path: DbOption = None,
 ) -> None:
-    """Walk the suggested links, strongest first: confirm, reject, skip or quit."""
-    from tracker.link import confirm_link, reject_link, suggested_links
-    from tracker.cli.render import status
+    """Walk the suggested links, strongest first: confirm, reject, skip or quit.
 
+    Example: tracker review --relation contradicts
+    """
+    from tracker.cli.render import status
+    from tracker.link import confirm_link, reject_link, suggested_links
+
+    if claims:
+        from tracker.cli.claims import review as review_claims
+
+        review_claims(claim=None, limit=None, db_path=db_path)
+        return
     db = database(db_path)
     rows = suggested_links(db, relation=relation.value if relation else None)
     if not rows:
         status("No suggested links to review.")
         return
-    done = {"confirm": 0, "reject": 0, "skip": 0}
     by = _reviewer()
+
+    def decide(row: dict[str, Any], action: str) -> None:
+        (confirm_link if action == "confirm" else reject_link)(db, row["id"], by=by)
+
+    walk(rows, _show_pair, decide)
+
+
+def walk(
+    rows: list[dict[str, Any]],
+    show: Callable[[dict[str, Any], int, int], None],
+    decide: Callable[[dict[str, Any], str], None],
+) -> None:
+    """Show each row and ask: confirm, reject, skip or quit; `decide` records the first two.
+    The end of input quits, keeping what was decided; the tally goes to stderr."""
+    from tracker.cli.render import status
+
+    done = {"confirm": 0, "reject": 0, "skip": 0}
     for position, row in enumerate(rows, start=1):
-        _show_pair(row, position, len(rows))
+        show(row, position, len(rows))
         answer = ""
         while answer not in _CHOICES:
             try:
                 answer = typer.prompt("[c]onfirm, [r]eject, [s]kip, [q]uit", default="s").strip().lower()[:1]
-            except typer.Abort:  # end of input: stop as if quitting, keeping what was decided
+            except typer.Abort:
                 answer = "q"
         action = _CHOICES[answer]
         if action == "quit":
             break
-        if action == "confirm":
-            confirm_link(db, row["id"], by=by)
-        elif action == "reject":
-            reject_link(db, row["id"], by=by)
+        if action != "skip":
+            decide(row, action)
         done[action] += 1
     status(f"Confirmed {done['confirm']}, rejected {done['reject']}, skipped {done['skip']}.")
 
@@ -270,17 +350,23 @@ def compare(
     text_a: Annotated[str, typer.Argument(help="The first statement.", metavar="TEXT_A")],
     text_b: Annotated[str, typer.Argument(help="The second statement.", metavar="TEXT_B")],
     json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
 ) -> None:
-    """Judge how TEXT_B stands to TEXT_A, with the reasons; nothing is stored."""
+    """Judge how TEXT_B stands to TEXT_A, with the reasons; nothing is stored.
+
+    Example: tracker compare "Missiles hit Kabul." "No missiles hit Kabul."
+    """
+    from tracker.cli.render import emit_record, record
     from tracker.judge import relate
     from tracker.model import InvalidInput
-    from tracker.cli.render import record
 
+    fmt = output_format(json_, csv, nl)
     if not text_a.strip() or not text_b.strip():
         raise InvalidInput("both texts must have words")
     judgement = relate(text_a, text_b)
-    if json_:
-        print(json.dumps(judgement.to_dict(), ensure_ascii=False, indent=2))
+    if fmt != "table":
+        emit_record(judgement.to_dict(), fmt=fmt)
         return
     record(
         [("relation", judgement.relation.value), ("score", judgement.score)]
@@ -296,7 +382,10 @@ def similar(
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Stored statements most like TEXT, best first: has this been said or checked before?"""
+    """Stored statements most like TEXT, best first: has this been said or checked before?
+
+    Example: tracker similar "Pakistan asked for the ceasefire"
+    """
     from tracker import search
     from tracker.cli.render import emit
 
@@ -314,27 +403,69 @@ def eval_(
     a: Annotated[str, typer.Option("--a", help="Column with the first statement.")],
     b: Annotated[str, typer.Option("--b", help="Column with the second statement.")],
     label: Annotated[str, typer.Option("--label", help="Column with the gold label.")],
-    mapping: Annotated[str | None, typer.Option("--map", help="Labels to relations: for=agrees,against=contradicts,observing=related.")] = None,
-    related_threshold: Annotated[float | None, typer.Option("--related-threshold", min=0, max=100, help="Similarity below which a pair is unrelated (0: every pair is about the same thing).")] = None,
-    fmt: Annotated[str | None, typer.Option("--format", help="csv or tsv (default: from the extension).")] = None,
+    mapping: Annotated[
+        str | None,
+        typer.Option("--map", help="Labels to relations: for=agrees,against=contradicts,observing=related."),
+    ] = None,
+    related_threshold: Annotated[
+        float | None,
+        typer.Option(
+            "--related-threshold",
+            min=0,
+            max=100,
+            help="Similarity below which a pair is unrelated (0: every pair is about the same thing).",
+        ),
+    ] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="csv or tsv (default: from the extension).")
+    ] = None,
     json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
 ) -> None:
-    """Measure the judge on labelled pairs: accuracy, precision / recall / F1, confusion."""
-    from tracker.calibrate import evaluate_pairs, parse_mapping, read_pairs
-    from tracker.cli.render import record, table
+    """Measure the judge on labelled pairs: accuracy, precision / recall / F1, confusion.
 
+    With --csv, one row per relation (precision, recall, F1, support); --json and --nl
+    give the whole report.
+
+    Example: tracker eval pairs.csv --a claim --b headline --label relation
+    """
+    from tracker.calibrate import evaluate_pairs, parse_mapping, read_pairs
+    from tracker.cli.render import emit, emit_record, record, table
+
+    out = output_format(json_, csv, nl)
     pairs = read_pairs(file, a=a, b=b, label=label, mapping=parse_mapping(mapping), fmt=fmt)
     report = evaluate_pairs(pairs, related_threshold=related_threshold)
-    if json_:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+    if out == "csv":
+        emit(
+            [{"relation": name, **scores} for name, scores in report["per_label"].items()],
+            [(k, k) for k in ("relation", "precision", "recall", "f1", "support")],
+            fmt=out,
+        )
         return
-    record([("pairs", report["n"]), ("accuracy", f"{report['accuracy']:.3f}"),
-            ("macro F1", f"{report['macro_f1']:.3f}"), ("engine", report["engine"])])
+    if out != "table":
+        emit_record(report, fmt=out)
+        return
+    record(
+        [
+            ("pairs", report["n"]),
+            ("accuracy", f"{report['accuracy']:.3f}"),
+            ("macro F1", f"{report['macro_f1']:.3f}"),
+            ("engine", report["engine"]),
+        ]
+    )
     table(
-        [{"relation": name, **{k: f"{v:.3f}" if k != "support" else v for k, v in scores.items()}}
-         for name, scores in report["per_label"].items()],
-        [("relation", "relation"), ("precision", "precision"), ("recall", "recall"),
-         ("f1", "F1"), ("support", "support")],
+        [
+            {"relation": name, **{k: f"{v:.3f}" if k != "support" else v for k, v in scores.items()}}
+            for name, scores in report["per_label"].items()
+        ],
+        [
+            ("relation", "relation"),
+            ("precision", "precision"),
+            ("recall", "recall"),
+            ("f1", "F1"),
+            ("support", "support"),
+        ],
     )
     labels = list(report["confusion"])
     table(
@@ -342,22 +473,45 @@ def eval_(
         [("gold", "gold \\ predicted")] + [(name, name) for name in labels],
         title="Confusion",
     )
+    if "per_phenomenon" in report:
+        table(
+            [
+                {
+                    "phenomenon": name,
+                    "n": row["n"],
+                    "right": row["right"],
+                    "accuracy": f"{row['accuracy']:.3f}",
+                }
+                for name, row in report["per_phenomenon"].items()
+            ],
+            [("phenomenon", "phenomenon"), ("n", "pairs"), ("right", "right"), ("accuracy", "accuracy")],
+            title="Per phenomenon",
+        )
 
 
 # --- settings --------------------------------------------------------------------------------
 
 
 @settings_app.callback(invoke_without_command=True)
-def settings(ctx: typer.Context, json_: JsonOption = False, db_path: DbOption = None) -> None:
+def settings(
+    ctx: typer.Context,
+    json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
+    db_path: DbOption = None,
+) -> None:
     """Show the linking thresholds."""
+    fmt = output_format(json_, csv, nl)
     if ctx.invoked_subcommand is not None:
         return
-    from tracker.link import settings as current
     from tracker.cli.render import emit
+    from tracker.link import settings as current
 
-    emit(current(database(db_path)),
-         [("key", "key"), ("value", "value"), ("default", "default"), ("description", "description")],
-         fmt="json" if json_ else "table")
+    emit(
+        current(database(db_path)),
+        [("key", "key"), ("value", "value"), ("default", "default"), ("description", "description")],
+        fmt=fmt,
+    )
 
 
 @settings_app.command("set")
@@ -366,9 +520,12 @@ def settings_set(
     value: Annotated[str, typer.Argument(help="A number from 0 to 100.", metavar="VALUE")],
     db_path: DbOption = None,
 ) -> None:
-    """Change a setting; run `tracker link` afterwards to relink with it."""
-    from tracker.link import set_threshold
+    """Change a setting; run `tracker link` afterwards to relink with it.
+
+    Example: tracker settings set suggest_threshold 50
+    """
     from tracker.cli.render import status
+    from tracker.link import set_threshold
 
     stored = set_threshold(database(db_path), key, value)
     print(f"{key} = {stored:g}", file=sys.stderr)

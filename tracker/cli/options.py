@@ -12,11 +12,29 @@ import typer
 if TYPE_CHECKING:  # sqlite_utils costs ~70 ms to import: only commands that open a DB pay it
     from sqlite_utils import Database
 
+_WRITTEN_DB = "tracker.db"  # in ctx.meta, shared by a command and the groups above it
+
+
+def _db_written_once(ctx: typer.Context, param: typer.CallbackParam, value: Path | None) -> Path | None:
+    """`--db` applies wherever it is written (`tracker --db x list`, `tracker link --db x
+    confirm 6`): a level without its own takes the one written above; two that differ are
+    a usage error, never one silently winning."""
+    source = ctx.get_parameter_source(param.name or "db_path")
+    written: Path | None = ctx.meta.get(_WRITTEN_DB)
+    if getattr(source, "name", None) != "COMMANDLINE" or value is None:
+        return written if written is not None else value
+    if written is not None and written.resolve() != value.resolve():
+        raise typer.BadParameter(f"two different files given: {written} and {value}", param_hint="--db")
+    ctx.meta[_WRITTEN_DB] = value
+    return value
+
+
 DbOption = Annotated[
     Path | None,
     typer.Option(
         "--db",
         envvar="TRACKER_DB",
+        callback=_db_written_once,
         help="Database file (default: $TRACKER_DB, else a per-user data file).",
         show_default=False,
         dir_okay=False,
@@ -30,7 +48,9 @@ SpeakerFilter = Annotated[str | None, typer.Option("--speaker", help="Only this 
 SourceFilter = Annotated[str | None, typer.Option("--source", help="Only this outlet (or URL).")]
 TagFilter = Annotated[str | None, typer.Option("--tag", help="Only statements with this tag.")]
 SinceFilter = Annotated[str | None, typer.Option("--since", help="Said (or reported) on or after this date.")]
-UntilFilter = Annotated[str | None, typer.Option("--until", help="Said (or reported) on or before this date.")]
+UntilFilter = Annotated[
+    str | None, typer.Option("--until", help="Said (or reported) on or before this date.")
+]
 
 
 def output_format(json_: bool = False, csv: bool = False, nl: bool = False) -> str:
@@ -48,12 +68,18 @@ def default_db_path() -> Path:
     return Path(env) if env else Path(typer.get_app_dir("tracker")) / "tracker.db"
 
 
-def database(path: Path | None) -> Database:
-    from tracker.store import open_db
+def database(path: Path | None, *, create: bool = False) -> Database:
+    """The ledger at `path` (else the default one). Only commands that store statements pass
+    `create`, and a ledger they create is announced on stderr; the others never make one."""
+    from tracker.store import open_ledger
 
-    if path is None:
-        return open_db(default_db_path(), create_dir=True)
-    return open_db(path)
+    chosen = default_db_path() if path is None else path
+    db, created = open_ledger(chosen, create=create, create_dir=path is None)
+    if created:
+        from tracker.cli.render import status
+
+        status(f"Created ledger {chosen}.")
+    return db
 
 
 @contextmanager
@@ -74,12 +100,14 @@ def after_commit(new: int, note: str | None = None) -> Iterator[None]:
 
 def link_added(db: Database, ids: list[int]) -> None:
     """Link new statements to the stored ones (a progress bar for a batch); a summary on stderr."""
-    from tracker.link import link_new
     from tracker.cli.render import progress, status
+    from tracker.link import link_new
 
     many = len(ids) != 1
-    unlinked = (f"the new statement{'s are' if many else ' is'} stored, not linked yet "
-                f"(`tracker link` links {'them' if many else 'it'}).")
+    unlinked = (
+        f"the new statement{'s are' if many else ' is'} stored, not linked yet "
+        f"(`tracker link` links {'them' if many else 'it'})."
+    )
     with after_commit(len(ids), unlinked):
         if many:
             with progress("Linking") as bar:

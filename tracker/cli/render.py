@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -11,12 +12,40 @@ from tracker.export import write_csv, write_json, write_jsonl
 Column = tuple[str, str]  # (key in the row, header shown to humans)
 # wide columns take most of the width left over; short ones never wrap
 WIDE_COLUMNS = frozenset(
-    {"text", "text_a", "text_b", "reasons", "reason", "why", "proposition", "other_text", "note",
-     "title", "statement_a", "statement_b"}
+    {
+        "text",
+        "text_a",
+        "text_b",
+        "reasons",
+        "reason",
+        "why",
+        "proposition",
+        "other_text",
+        "note",
+        "title",
+        "statement_a",
+        "statement_b",
+    }
 )
 SHORT_COLUMNS = frozenset(
-    {"id", "a_id", "b_id", "other_id", "said_on", "reported_on", "published", "kind",
-     "polarity", "score", "status", "statements", "relation", "rating", "count", "created_at"}
+    {
+        "id",
+        "a_id",
+        "b_id",
+        "other_id",
+        "said_on",
+        "reported_on",
+        "published",
+        "kind",
+        "polarity",
+        "score",
+        "status",
+        "statements",
+        "relation",
+        "rating",
+        "count",
+        "created_at",
+    }
 )
 
 
@@ -55,6 +84,19 @@ def emit(
         table(rows, columns, title=title, empty=empty)
 
 
+def emit_record(record: dict[str, Any], *, fmt: str, columns: Sequence[str] | None = None) -> None:
+    """One object for machines: indented JSON, one JSON line, or a one-row CSV (nested values
+    as JSON in their cell). A table of one object is the caller's to draw (`record`)."""
+    if fmt == "json":
+        print(json.dumps(record, ensure_ascii=False, indent=2))
+    elif fmt == "nl":
+        write_jsonl([record], sys.stdout)
+    elif fmt == "csv":
+        write_csv([record], list(columns or record), sys.stdout)
+    else:
+        raise ValueError(f"emit_record writes machine formats, not {fmt!r}")
+
+
 def table(
     rows: Sequence[dict[str, Any]],
     columns: Sequence[Column],
@@ -78,8 +120,7 @@ def table(
         elif key in SHORT_COLUMNS:
             grid.add_column(header, overflow="fold", min_width=min(longest, 10))
         else:
-            grid.add_column(header, overflow="fold", ratio=1, max_width=28,
-                            min_width=min(longest, 10))
+            grid.add_column(header, overflow="fold", ratio=1, max_width=28, min_width=min(longest, 10))
     for row in rows:
         grid.add_row(*(escape(cell(row.get(key))) for key, _ in columns))
     console.print(grid)
@@ -118,8 +159,12 @@ class progress:
         self.bar = None
         if console.is_terminal:  # a bar in a log file or pipe is only noise
             self.bar = Progress(
-                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                TimeRemainingColumn(), console=console, transient=True,
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=console,
+                transient=True,
             )
             self.bar.__enter__()
             self.task = self.bar.add_task(self.description, total=None)

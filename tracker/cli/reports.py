@@ -11,6 +11,7 @@ from tracker.cli.options import (
     CsvOption,
     DbOption,
     JsonOption,
+    LimitOption,
     NlOption,
     SinceFilter,
     SourceFilter,
@@ -21,20 +22,52 @@ from tracker.cli.options import (
     output_format,
 )
 
-REPORT_FORMATS = ("table", "md", "csv", "json")
+REPORT_FORMATS = ("table", "md", "csv", "json", "nl")
 FormatOption = Annotated[
-    str, typer.Option("--format", help="table, md (Markdown), csv or json.", show_default=True)
+    str | None,
+    typer.Option(
+        "--format",
+        help="table, md (Markdown), csv, json or nl (JSON lines); --json, --csv and --nl say the same.",
+        show_default=False,
+    ),
 ]
+# the keys of tracker.reports.report's sections, in its order (tests/test_cli_conventions.py checks)
+SECTIONS = (
+    "speakers",
+    "outlets",
+    "contradictions",
+    "flips",
+    "corroborated",
+    "disputed",
+    "verdicts",
+    "unverified",
+    "lag",
+)
 ReportFormatOption = Annotated[
-    str, typer.Option("--format", help="table, md (Markdown), csv, json or html (one page).", show_default=True)
+    str | None,
+    typer.Option(
+        "--format",
+        help="table, md (Markdown), csv, json, nl (JSON lines) or html (one page); "
+        "--json, --csv and --nl say the same.",
+        show_default=False,
+    ),
 ]
 TIMELINE_COLUMNS = [
-    ("id", "id"), ("date", "date"), ("speaker", "speaker"), ("source", "source"),
-    ("text", "text"), ("marks", "marks"),
+    ("id", "id"),
+    ("date", "date"),
+    ("speaker", "speaker"),
+    ("source", "source"),
+    ("text", "text"),
+    ("marks", "marks"),
 ]
 VERDICT_COLUMNS = [
-    ("statement_id", "#"), ("rating", "rating"), ("speaker", "speaker"), ("text", "text"),
-    ("by", "by"), ("created_at", "when"), ("evidence_url", "evidence"),
+    ("statement_id", "#"),
+    ("rating", "rating"),
+    ("speaker", "speaker"),
+    ("text", "text"),
+    ("by", "by"),
+    ("created_at", "when"),
+    ("evidence_url", "evidence"),
     ("inherited_from", "from #"),
 ]
 
@@ -46,9 +79,15 @@ def register(app: typer.Typer) -> None:
     app.command("verdicts")(verdicts)
 
 
-def _format(fmt: str) -> str:
+def _format(fmt: str | None, json_: bool, csv: bool, nl: bool) -> str:
+    """--format (kept from before the flags) or one of --json / --csv / --nl, not two that differ."""
+    flag = output_format(json_, csv, nl)
+    if fmt is None:
+        return flag
     if fmt not in REPORT_FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(REPORT_FORMATS)}", param_hint="--format")
+    if flag not in ("table", fmt):
+        raise typer.BadParameter(f"--format {fmt} and --{flag} disagree: give one", param_hint="--format")
     return fmt
 
 
@@ -72,7 +111,16 @@ def report(
     speaker: SpeakerFilter = None,
     source: SourceFilter = None,
     tag: TagFilter = None,
-    fmt: ReportFormatOption = "table",
+    section: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--section", metavar="NAME", help=f"Only this section (repeatable): {', '.join(SECTIONS)}."
+        ),
+    ] = None,
+    fmt: ReportFormatOption = None,
+    json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="With --format html: write the page to this file.")
     ] = None,
@@ -81,24 +129,40 @@ def report(
     """Statements per speaker and outlet, contradictions, flips, corroborated and disputed
     claims, verdicts, repeated unverified claims and reporting lag.
 
+    --csv is in long form (section, row, field, value); --nl gives one line per row,
+    tagged with its section.
+
     --format html is one self-contained page (no network) with a timeline chart, the
     claims with both sides, and every speaker's statements.
+
+    Example: tracker report --section contradictions --since 2025-05
     """
     from tracker import export
     from tracker.cli import render
     from tracker.reports import report as build
     from tracker.store import StatementFilter
 
-    if fmt not in (*REPORT_FORMATS, "html"):
+    if fmt is not None and fmt not in (*REPORT_FORMATS, "html"):
         raise typer.BadParameter(f"use one of {', '.join(REPORT_FORMATS)}, html", param_hint="--format")
+    fmt = "html" if fmt == "html" and not (json_ or csv or nl) else _format(fmt, json_, csv, nl)
     if output is not None and fmt != "html":
-        raise typer.BadParameter("only with --format html (tracker export report -o FILE writes the others)",
-                                 param_hint="--output")
+        raise typer.BadParameter(
+            "only with --format html (tracker export report -o FILE writes the others)", param_hint="--output"
+        )
+    unknown = [name for name in section or [] if name not in SECTIONS]
+    if unknown:
+        raise typer.BadParameter(
+            f"no section {unknown[0]!r}: use {', '.join(SECTIONS)}", param_hint="--section"
+        )
     db = database(db_path)
     sections = build(db, StatementFilter(speaker, source, tag, since, until))
     summary = report_summary(sections)
+    if section:
+        sections = [s for s in sections if s.key in section]
     if fmt == "html":
         _write_html(db, StatementFilter(speaker, source, tag, since, until), sections, summary, output)
+    elif fmt == "nl":
+        export.write_jsonl(export.report_rows(sections), sys.stdout)
     elif fmt == "md":
         export.write_report_markdown(sections, sys.stdout, title="Statement report", summary=summary)
     elif fmt == "csv":
@@ -107,11 +171,11 @@ def report(
         export.write_report_json(sections, sys.stdout)
     else:
         print(summary)
-        for section in sections:
-            if section.rows:
-                render.table(section.rows, section.columns, title=section.title)
+        for part in sections:
+            if part.rows:
+                render.table(part.rows, part.columns, title=part.title)
             else:
-                print(f"\n{section.title}: none.")
+                print(f"\n{part.title}: none.")
 
 
 def _write_html(db: Any, where: Any, sections: list[Any], summary: str, output: str | None) -> None:
@@ -135,18 +199,28 @@ def timeline(
     speaker: SpeakerFilter = None,
     tag: TagFilter = None,
     source: SourceFilter = None,
-    fmt: FormatOption = "table",
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    limit: LimitOption = None,
+    fmt: FormatOption = None,
+    json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
     """Statements in date order (said, else reported; undated last), marking where one
-    contradicts (✗ #id) or agrees with (✓ #id) an earlier statement."""
+    contradicts (✗ #id) or agrees with (✓ #id) an earlier statement.
+
+    Example: tracker timeline --speaker "Ishaq Dar" --since 2025-05-01
+    """
     from tracker import export
     from tracker.cli.render import emit
     from tracker.reports import timeline as build
     from tracker.store import StatementFilter
 
-    fmt = _format(fmt)
-    rows = build(database(db_path), StatementFilter(speaker=speaker, source=source, tag=tag))
+    fmt = _format(fmt, json_, csv, nl)
+    where = StatementFilter(speaker=speaker, source=source, tag=tag, since=since, until=until)
+    rows = build(database(db_path), where)[:limit]
     if fmt == "md":
         export.write_markdown(rows, TIMELINE_COLUMNS, sys.stdout, title="Timeline")
     else:
@@ -172,15 +246,15 @@ def verdict(
     """Rate a statement's claim; earlier verdicts stay as history and the latest counts.
 
     Statements linked to it as agreeing inherit the verdict unless they have their own.
+
+    Example: tracker verdict 6 --rating false --evidence https://example.org/6
     """
     import json
 
     from tracker.cli.render import status
     from tracker.verdicts import add_verdict
 
-    added = add_verdict(
-        database(db_path), statement_id, rating, evidence_url=evidence, note=note, by=by
-    )
+    added = add_verdict(database(db_path), statement_id, rating, evidence_url=evidence, note=note, by=by)
     if json_:
         print(json.dumps(added, ensure_ascii=False, indent=2))
     else:
@@ -196,11 +270,16 @@ def verdicts(
     db_path: DbOption = None,
 ) -> None:
     """The verdict that counts for each rated statement: its own latest, or inherited from an
-    agreeing statement (`from #`)."""
+    agreeing statement (`from #`).
+
+    Example: tracker verdicts --rating false --csv
+    """
     from tracker.cli.render import emit
     from tracker.verdicts import current_verdicts
 
     fmt = output_format(json_, csv, nl)
     rows = current_verdicts(database(db_path), rating)
-    columns = VERDICT_COLUMNS + ([] if fmt == "table" else [("id", "id"), ("note", "note"), ("source", "source")])
+    columns = VERDICT_COLUMNS + (
+        [] if fmt == "table" else [("id", "id"), ("note", "note"), ("source", "source")]
+    )
     emit(rows, columns, fmt=fmt, empty="No verdicts.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 import typer
@@ -17,7 +16,23 @@ SPEAKER_COLUMNS = [
     ("affiliation", "affiliation"),
     ("aliases", "aliases"),
     ("statements", "stmts"),
+    ("uncertain", "to check"),
     ("possible_duplicates", "same as?"),
+]
+REVIEW_COLUMNS = [
+    ("id", "id"),
+    ("speaker", "filed under"),
+    ("mention", "as named"),
+    ("may_be", "may be"),
+    ("text", "text"),
+]
+MERGE_COLUMNS = [
+    ("id", "merge"),
+    ("kept", "kept"),
+    ("absorbed", "absorbed"),
+    ("statements", "stmts"),
+    ("created_at", "merged at"),
+    ("undone_at", "undone at"),
 ]
 SOURCE_COLUMNS = [
     ("id", "id"),
@@ -33,11 +48,16 @@ SOURCE_COLUMNS = [
 def register(app: typer.Typer) -> None:
     from tracker.cli import _typer
 
-    speakers = _typer(help="Speakers: list, show, alias, merge, rename.")
+    speakers = _typer(help="Speakers: list, show, alias, merge and unmerge, split, rename, check.")
     speakers.command("list")(list_speakers)
     speakers.command("show")(show_speaker)
     speakers.command("alias")(alias)
     speakers.command("merge")(merge)
+    speakers.command("merges")(merges)
+    speakers.command("unmerge")(unmerge)
+    speakers.command("split")(split)
+    speakers.command("uncertain")(uncertain)
+    speakers.command("confirm")(confirm)
     speakers.command("rename")(rename)
     app.add_typer(speakers, name="speakers")
 
@@ -47,33 +67,67 @@ def register(app: typer.Typer) -> None:
 
 
 SpeakerArg = Annotated[str, typer.Argument(help="A speaker's name, alias or id.", metavar="SPEAKER")]
+StatementsOption = Annotated[
+    str, typer.Option("--statements", help="Statement ids, separated by commas.", metavar="ID,ID…")
+]
+
+
+def _statement_ids(text: str) -> list[int]:
+    from tracker.model import InvalidInput
+
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if not parts or not all(part.isdigit() for part in parts):
+        raise InvalidInput(f"--statements takes statement ids separated by commas, not {text!r}")
+    return [int(part) for part in parts]
 
 
 def list_speakers(
     json_: JsonOption = False, csv: CsvOption = False, nl: NlOption = False, db_path: DbOption = None
 ) -> None:
-    """List speakers with their aliases, statement counts and likely duplicates."""
+    """List speakers with their aliases, statement counts and likely duplicates.
+
+    Example: tracker speakers list --csv
+    """
     from tracker.cli.render import emit
     from tracker.store import list_speakers as rows
 
-    emit(rows(database(db_path)), SPEAKER_COLUMNS, fmt=output_format(json_, csv, nl),
-         empty="No speakers.")
+    emit(rows(database(db_path)), SPEAKER_COLUMNS, fmt=output_format(json_, csv, nl), empty="No speakers.")
 
 
-def show_speaker(speaker: SpeakerArg, json_: JsonOption = False, db_path: DbOption = None) -> None:
-    """Show one speaker and their latest statements."""
+def show_speaker(
+    speaker: SpeakerArg,
+    json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
+    db_path: DbOption = None,
+) -> None:
+    """Show one speaker and their latest statements.
+
+    Example: tracker speakers show "Ishaq Dar"
+    """
     from tracker.cli import render
     from tracker.store import show_speaker as fetch
 
+    fmt = output_format(json_, csv, nl)
     found = fetch(database(db_path), speaker)
-    if json_:
-        print(json.dumps(found, ensure_ascii=False, indent=2))
+    if fmt != "table":
+        render.emit_record(found, fmt=fmt)
         return
-    render.record([(header, found.get(key)) for key, header in SPEAKER_COLUMNS],
-                  title=f"Speaker {found['id']}")
-    render.table(found["recent"], [("id", "id"), ("text", "text"), ("source", "source"),
-                                   ("said_on", "said")], title="Latest statements",
-                 empty="No statements.")
+    render.record(
+        [(header, found.get(key)) for key, header in SPEAKER_COLUMNS], title=f"Speaker {found['id']}"
+    )
+    render.table(
+        found["recent"],
+        [("id", "id"), ("text", "text"), ("source", "source"), ("said_on", "said")],
+        title="Latest statements",
+        empty="No statements.",
+    )
+    if found["uncertain_statements"]:
+        render.table(
+            found["uncertain_statements"],
+            REVIEW_COLUMNS,
+            title="Speaker uncertain: check, then split or confirm",
+        )
 
 
 def _done(speaker: dict[str, Any], message: str) -> None:
@@ -88,7 +142,10 @@ def alias(
     alias_name: Annotated[str, typer.Argument(help="Another name for them.", metavar="ALIAS")],
     db_path: DbOption = None,
 ) -> None:
-    """Record another name a speaker goes by."""
+    """Record another name a speaker goes by.
+
+    Example: tracker speakers alias "Ishaq Dar" "Pakistan's Foreign Minister"
+    """
     from tracker.store import add_alias
 
     found = add_alias(database(db_path), speaker, alias_name)
@@ -100,11 +157,100 @@ def merge(
     absorb: Annotated[str, typer.Argument(help="The duplicate to fold into it.", metavar="DUPLICATE")],
     db_path: DbOption = None,
 ) -> None:
-    """Merge a duplicate speaker into another: statements and aliases move over."""
+    """Merge a duplicate speaker into another: statements and aliases move over.
+
+    Example: tracker speakers merge 1 9
+    """
     from tracker.store import merge_speakers
 
     found = merge_speakers(database(db_path), keep, absorb)
-    _done(found, f"Merged into {found['name']} (id {found['id']}).")
+    _done(
+        found,
+        f"Merged into {found['name']} (id {found['id']}); "
+        f"undo with `tracker speakers unmerge {found['merge_id']}`.",
+    )
+
+
+def merges(
+    json_: JsonOption = False, csv: CsvOption = False, nl: NlOption = False, db_path: DbOption = None
+) -> None:
+    """List recorded merges, newest first, with the id `unmerge` takes.
+
+    Example: tracker speakers merges --json
+    """
+    from tracker.cli.render import emit
+    from tracker.store import list_merges
+
+    emit(list_merges(database(db_path)), MERGE_COLUMNS, fmt=output_format(json_, csv, nl), empty="No merges.")
+
+
+def unmerge(
+    merge_id: Annotated[
+        int, typer.Argument(help="The merge's id (see `speakers merges`).", metavar="MERGE_ID")
+    ],
+    db_path: DbOption = None,
+) -> None:
+    """Undo a merge: the absorbed speaker returns, with its aliases and statements.
+
+    Example: tracker speakers unmerge 1
+    """
+    from tracker.store import unmerge_speakers
+
+    found = unmerge_speakers(database(db_path), merge_id)
+    _done(found, f"Unmerged: {found['name']} (id {found['id']}) is a speaker again.")
+
+
+def split(
+    speaker: SpeakerArg,
+    statements: StatementsOption,
+    name: Annotated[
+        str | None, typer.Option("--name", help="A new speaker to move them to.", metavar="NEW")
+    ] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", help="A stored speaker to move them to.", metavar="SPEAKER")
+    ] = None,
+    db_path: DbOption = None,
+) -> None:
+    """Move some of a speaker's statements to a new speaker (--name) or another one (--to).
+
+    Example: tracker speakers split "Ishaq Dar" --statements 2 --name "Dar aide"
+    """
+    from tracker.store import split_speaker
+
+    ids = _statement_ids(statements)
+    found = split_speaker(database(db_path), speaker, ids, name=name, to=to)
+    count = f"{len(set(ids))} statement{'s' if len(set(ids)) != 1 else ''}"
+    _done(found, f"Moved {count} to {found['name']} (id {found['id']}).")
+
+
+def uncertain(
+    json_: JsonOption = False, csv: CsvOption = False, nl: NlOption = False, db_path: DbOption = None
+) -> None:
+    """List statements whose speaker is uncertain: filed under a name two speakers fit.
+
+    Example: tracker speakers uncertain --csv
+    """
+    from tracker.cli.render import emit
+    from tracker.store import speaker_reviews
+
+    emit(
+        speaker_reviews(database(db_path)),
+        REVIEW_COLUMNS,
+        fmt=output_format(json_, csv, nl),
+        empty="No uncertain speakers.",
+    )
+
+
+def confirm(speaker: SpeakerArg, statements: StatementsOption, db_path: DbOption = None) -> None:
+    """Keep statements under their speaker and clear their "uncertain" flag.
+
+    Example: tracker speakers confirm "Ishaq Dar" --statements 1
+    """
+    from tracker.store import confirm_speaker
+
+    ids = _statement_ids(statements)
+    found = confirm_speaker(database(db_path), speaker, ids)
+    _done(found, f"Confirmed {len(set(ids))} as {found['name']} (id {found['id']}).")
 
 
 def rename(
@@ -112,7 +258,10 @@ def rename(
     new_name: Annotated[str, typer.Argument(help="The new canonical name.", metavar="NEW_NAME")],
     db_path: DbOption = None,
 ) -> None:
-    """Change a speaker's canonical name (the old one stays an alias)."""
+    """Change a speaker's canonical name (the old one stays an alias).
+
+    Example: tracker speakers rename "US State Department" "State Department"
+    """
     from tracker.store import rename_speaker
 
     found = rename_speaker(database(db_path), speaker, new_name)
@@ -122,9 +271,11 @@ def rename(
 def list_sources(
     json_: JsonOption = False, csv: CsvOption = False, nl: NlOption = False, db_path: DbOption = None
 ) -> None:
-    """List sources (outlet, URL, title) with their statement counts."""
+    """List sources (outlet, URL, title) with their statement counts.
+
+    Example: tracker sources list --json
+    """
     from tracker.cli.render import emit
     from tracker.store import list_sources as rows
 
-    emit(rows(database(db_path)), SOURCE_COLUMNS, fmt=output_format(json_, csv, nl),
-         empty="No sources.")
+    emit(rows(database(db_path)), SOURCE_COLUMNS, fmt=output_format(json_, csv, nl), empty="No sources.")

@@ -36,9 +36,29 @@ LIST_COLUMNS: list[Column] = [
     ("polarity", "polarity"),
 ]
 MACHINE_COLUMNS = [
-    "id", "text", "speaker", "role", "affiliation", "source", "url", "title", "author",
-    "said_on", "reported_on", "kind", "cue", "via", "hedge", "modality", "polarity",
-    "proposition", "tags", "ref", "char_start", "char_end", "created_at",
+    "id",
+    "text",
+    "speaker",
+    "role",
+    "affiliation",
+    "source",
+    "url",
+    "title",
+    "author",
+    "said_on",
+    "reported_on",
+    "kind",
+    "cue",
+    "via",
+    "hedge",
+    "modality",
+    "polarity",
+    "proposition",
+    "tags",
+    "ref",
+    "char_start",
+    "char_end",
+    "created_at",
 ]
 
 
@@ -65,7 +85,9 @@ def add(
     source: Annotated[str | None, typer.Option("--source", help="The outlet that reported it.")] = None,
     url: Annotated[str | None, typer.Option(help="URL of the report.")] = None,
     author: Annotated[str | None, typer.Option(help="Author of the report.")] = None,
-    said_on: Annotated[str | None, typer.Option("--said-on", help="When it was said (2025, 2025-05, 2025-05-10).")] = None,
+    said_on: Annotated[
+        str | None, typer.Option("--said-on", help="When it was said (2025, 2025-05, 2025-05-10).")
+    ] = None,
     reported_on: Annotated[str | None, typer.Option("--reported-on", help="When it was reported.")] = None,
     kind: Annotated[str, typer.Option(help="direct, indirect or paraphrase.")] = "direct",
     cue: Annotated[str | None, typer.Option(help="The reporting verb: stated, denied, urged…")] = None,
@@ -77,9 +99,13 @@ def add(
     json_: JsonOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Record one statement and print its id."""
+    """Record one statement and print its id.
+
+    Example: tracker add "The ball is in India's court." -s Dar --said-on 2025-05
+    """
     from tracker.model import NewStatement
     from tracker.store import add_statement, get_statement
+    from tracker.store.validation import check_statement
 
     new = NewStatement(
         text=_text_argument(text),
@@ -98,7 +124,8 @@ def add(
         tags=tag or [],
         ref=ref,
     )
-    db = database(db_path)
+    check_statement(new)  # before opening: bad input creates no ledger
+    db = database(db_path, create=True)
     added = add_statement(db, new)
     with after_commit(1 if added.created else 0):
         if added.created and link:
@@ -124,7 +151,10 @@ def list_(
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """List statements, oldest first, with filters."""
+    """List statements, oldest first, with filters.
+
+    Example: tracker list --speaker "Ishaq Dar" --since 2025-05 --csv
+    """
     from tracker.cli.render import emit
     from tracker.store import StatementFilter, list_statements
 
@@ -135,8 +165,12 @@ def list_(
     )
     if fmt == "table":
         rows = [{**row, "date": row["said_on"] or row["reported_on"]} for row in rows]
-    emit(rows, LIST_COLUMNS if fmt == "table" else [(c, c) for c in MACHINE_COLUMNS], fmt=fmt,
-         empty="No statements.")
+    emit(
+        rows,
+        LIST_COLUMNS if fmt == "table" else [(c, c) for c in MACHINE_COLUMNS],
+        fmt=fmt,
+        empty="No statements.",
+    )
 
 
 def search(
@@ -147,7 +181,10 @@ def search(
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Full-text search over statements, best match first."""
+    """Full-text search over statements, best match first.
+
+    Example: tracker search "missiles Afghanistan"
+    """
     from tracker.cli.render import emit
     from tracker.store import search_statements
 
@@ -157,37 +194,49 @@ def search(
         row.pop("rank", None)
     if fmt == "table":
         rows = [{**row, "date": row["said_on"] or row["reported_on"]} for row in rows]
-    emit(rows, LIST_COLUMNS if fmt == "table" else [(c, c) for c in MACHINE_COLUMNS], fmt=fmt,
-         empty="No statement matches.")
+    emit(
+        rows,
+        LIST_COLUMNS if fmt == "table" else [(c, c) for c in MACHINE_COLUMNS],
+        fmt=fmt,
+        empty="No statement matches.",
+    )
 
 
 def show(
     statement_id: Annotated[int, typer.Argument(help="The statement's id.", metavar="ID")],
     json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Show one statement with its speaker, source, reporting chain, links and verdicts."""
+    """Show one statement with its speaker, source, reporting chain, claims, links and verdicts.
+
+    Example: tracker show 2
+    """
+    from tracker.claims import statement_claims
     from tracker.cli import render
-    from tracker.store import get_statement, statement_links, statement_verdicts
+    from tracker.store import get_statement, statement_links, statement_speaker_review, statement_verdicts
     from tracker.verdicts import current_verdict
 
+    fmt = output_format(json_, csv, nl)
     db = database(db_path)
     statement = get_statement(db, statement_id)
+    statement["speaker_uncertain"] = statement_speaker_review(db, statement_id)
     statement["links"] = statement_links(db, statement_id)
     statement["verdicts"] = statement_verdicts(db, statement_id)
     statement["verdict"] = current_verdict(db, statement_id)  # latest own, else inherited
-    if json_:
-        print(json.dumps(statement, ensure_ascii=False, indent=2))
+    statement["claims"] = statement_claims(db, statement_id)
+    if fmt != "table":
+        render.emit_record(statement, fmt=fmt)
         return
     span = (
-        f"{statement['char_start']}–{statement['char_end']}"
-        if statement["char_start"] is not None
-        else None
+        f"{statement['char_start']}–{statement['char_end']}" if statement["char_start"] is not None else None
     )
     render.record(
         [
             ("text", statement["text"]),
             ("speaker", f"{statement['speaker']} (id {statement['speaker_id']})"),
+            ("speaker check", statement["speaker_uncertain"]),
             ("role", statement["role"]),
             ("affiliation", statement["affiliation"]),
             ("source", statement["source"]),
@@ -202,12 +251,25 @@ def show(
             ("modality", statement["modality"]),
             ("polarity", statement["polarity"]),
             ("claim", statement["proposition"]),
+            ("answers", statement.get("answers")),
             ("tags", statement["tags"]),
             ("ref", statement["ref"]),
             ("offsets", span),
         ],
         title=f"Statement {statement_id}",
     )
+    if statement["claims"]:
+        render.table(
+            statement["claims"],
+            [
+                ("id", "claim"),
+                ("stance", "stance"),
+                ("status", "status"),
+                ("score", "score"),
+                ("text", "text"),
+            ],
+            title="Claims",
+        )
     if statement["links"]:
         render.table(
             [
@@ -232,14 +294,24 @@ def show(
     if statement["verdicts"]:
         render.table(
             statement["verdicts"],
-            [("created_at", "when"), ("rating", "rating"), ("by", "by"),
-             ("evidence_url", "evidence"), ("note", "note")],
+            [
+                ("created_at", "when"),
+                ("rating", "rating"),
+                ("by", "by"),
+                ("evidence_url", "evidence"),
+                ("note", "note"),
+            ],
             title="Verdicts (the last one counts)",
         )
     if statement["verdict"]:
         current = statement["verdict"]
         origin = current["inherited_from"]
-        render.record([(
-            "verdict",
-            current["rating"] + (f" (inherited from #{origin}, which it agrees with)" if origin else ""),
-        )])
+        render.record(
+            [
+                (
+                    "verdict",
+                    current["rating"]
+                    + (f" (inherited from #{origin}, which it agrees with)" if origin else ""),
+                )
+            ]
+        )

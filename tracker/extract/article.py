@@ -1,21 +1,40 @@
-"""Assembly: the statements of a text, and the headline, byline and outlet of an article."""
+"""Assembly: the statements of a text, and the headline, byline, dateline and outlet of an article."""
 
 from __future__ import annotations
 
-from tracker.extract.cues import BYLINE, DETERMINERS, OUTLET, OUTLET_TRAIL, SPEAKER_NOUNS
+import re
+
+from tracker.extract.cues import (
+    BYLINE,
+    DATELINE,
+    DETERMINERS,
+    NOT_OUTLETS,
+    OUTLET,
+    OUTLET_TRAIL,
+    SPEAKER_NOUNS,
+)
 from tracker.extract.extractor import Extractor
 from tracker.extract.resolution import resolve
 from tracker.extract.spans import paragraphs, quote_spans, sentence_spans
 from tracker.model import Article, Extracted, Span
 
 
-def extract_statements(text: str) -> list[Extracted]:
-    """Every attributed statement in text, in reading order, with character offsets."""
-    ex = Extractor(text)
+def extract_statements(text: str, *, date: str | None = None) -> list[Extracted]:
+    """Every attributed statement in text, in reading order, with character offsets.
+
+    date is the article's (ISO, e.g. "2025-05-10"): time phrases ("on Monday") become the
+    statements' said_on counted back from it.
+    """
+    return _statements(text, text, date)
+
+
+def _statements(text: str, scan: str, date: str | None) -> list[Extracted]:
+    """Statements of text, found in scan (text with its byline and dateline blanked out)."""
+    ex = Extractor(scan)
     all_sentences: list[Span] = []
-    for para in paragraphs(text):
-        quotes = quote_spans(text, *para)
-        sentences = sentence_spans(text, *para, quotes)
+    for para in paragraphs(scan):
+        quotes = quote_spans(scan, *para)
+        sentences = sentence_spans(scan, *para, quotes)
         all_sentences.extend(sentences)
         ex.labelled(para)
         ex.direct(para, quotes, sentences)
@@ -23,8 +42,12 @@ def extract_statements(text: str) -> list[Extracted]:
         for sent in sentences:
             ex.described(sent, quotes)
             ex.indirect(sent, quotes)
-    ex.found.sort(key=lambda f: (f.content[0], f.cue[0] if f.cue else 0))
-    return resolve(text, ex.found, all_sentences)
+        ex.replies(para, sentences)
+    ex.found.sort(key=lambda f: (f.content[0], f.cue[0] if f.cue else 0, f.implied))
+    return resolve(text, ex.found, all_sentences, date=date)
+
+
+_CAPS_LABEL = re.compile(r"[A-Z][A-Z.'’ -]+:")
 
 
 def _headline(lines: list[str]) -> str | None:
@@ -32,35 +55,69 @@ def _headline(lines: list[str]) -> str | None:
         return None
     first = lines[0].strip()
     words = first.split()
-    if not words or len(words) > 25 or BYLINE.match(first):
+    if not words or len(words) > 25 or BYLINE.match(first) or DATELINE.match(first):
         return None
     if first.endswith((".", "”", '"')) and len(words) > 14:
         return None
     return first
 
 
-def extract_article(text: str) -> Article:
-    """Headline, byline author, outlet and statements of one article's text."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    headline = _headline(lines)
-    author = None
-    for line in lines[:3] + lines[-3:]:
+def _outlet_ok(candidate: str | None) -> bool:
+    if not candidate:
+        return False
+    words = candidate.split()
+    return (
+        words[0].lower() not in DETERMINERS
+        and words[-1].lower() not in SPEAKER_NOUNS
+        and not any(w.lower().strip(".") in NOT_OUTLETS for w in words)
+    )
+
+
+def _place(raw: str) -> str:
+    return raw if not raw.isupper() else " ".join(w.capitalize() for w in raw.split())
+
+
+def _blank(text: str, spans: list[Span]) -> str:
+    """text with spans replaced by spaces: offsets stay, the words are no longer read."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def extract_article(text: str, *, date: str | None = None) -> Article:
+    """Headline, byline author, outlet, dateline place and statements of one article's text.
+
+    date is the article's publication date (ISO): "on Monday" becomes the Monday before it.
+    """
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    headline = _headline([line for _, line in lines])
+    author = outlet = place = None
+    hidden: list[Span] = []
+    for start, line in lines[:4] + lines[-3:]:
         m = BYLINE.match(line)
+        if m and author is None:
+            author = m.group("author").strip()
+            if _outlet_ok(m.group("outlet")):
+                outlet = m.group("outlet").strip()
+            hidden.append((start, start + len(line)))
+    for start, line in lines[:5]:
+        m = DATELINE.match(line)
+        if m and m.group().rstrip().endswith(":") and sum(bool(_CAPS_LABEL.match(x)) for _, x in lines) > 1:
+            m = None  # "PENCE: …" on several lines is a transcript, not a dateline
         if m:
-            author = m.group(1).strip()
+            place = _place(m.group("place").strip())
+            if outlet is None and _outlet_ok(m.group("outlet")):
+                outlet = m.group("outlet").strip()
+            hidden.append((start, start + m.end()))
             break
-    outlet = None
-    m = OUTLET.search(text) or OUTLET_TRAIL.search(text)
-    if m:
-        candidate = m.group(1).strip()
-        if (
-            candidate.split()[0].lower() not in DETERMINERS
-            and candidate.split()[-1].lower() not in SPEAKER_NOUNS
-        ):
-            outlet = candidate
-    statements = extract_statements(text)
+    if outlet is None:
+        m = OUTLET.search(text) or OUTLET_TRAIL.search(text)
+        if m and _outlet_ok(m.group(1).strip()):
+            outlet = m.group(1).strip()
+    statements = _statements(text, _blank(text, hidden), date)
     if headline:
         # Attributions in the headline repeat the body; keep the body's, with its context.
         cut = text.find(headline) + len(headline)
         statements = [s for s in statements if s.content_span[0] >= cut]
-    return Article(headline=headline, author=author, outlet=outlet, statements=tuple(statements))
+    return Article(headline=headline, author=author, outlet=outlet, place=place, statements=tuple(statements))

@@ -115,9 +115,14 @@ _CUE_LEMMAS = {
     "invoke": "invoke invokes invoked",
     "oppose": "oppose opposes opposed",
     "ridicule": "ridicule ridicules ridiculed",
+    "blame": "blame blames blamed",
     "point out": "",
+    "call on": "",
+    "call for": "",
 }
 CUE_FORMS: dict[str, str] = {form: lemma for lemma, forms in _CUE_LEMMAS.items() for form in forms.split()}
+# Cues whose object a relative pronoun stands for: "the attack, which New Delhi blames on …".
+RELATIVE_OBJECT_CUES = {"blame", "say", "call", "describe", "claim", "allege", "deny", "dispute"}
 
 # Participles that open a second attribution for the clause's subject: ", saying that …".
 PARTICIPLES: dict[str, str] = {
@@ -177,8 +182,8 @@ announce confirm deny reject dismiss refute report disclose reveal acknowledge a
 promise pledge vow claim allege indicate reiterate cite mention demand propose question echo
 accuse criticize blast praise tout want defend forecast discuss attack slam mock endorse
 condemn decry welcome applaud lambaste liken highlight outline unveil detail recommend
-advise encourage invoke oppose ridicule threaten
-""")
+advise encourage invoke oppose ridicule threaten blame
+""") | {"call for"}
 # Nouns by which a cue names its content before "that": "denied reports that …".
 CONTENT_NOUNS = words("""
 claims claim reports report allegations suggestions stance position view belief assertion
@@ -195,7 +200,7 @@ again of about while when after before
 # Words after a cue that start no clause of reported speech: "said to", "said nothing", "asked how".
 NON_CLAUSE_OPENERS = words("to not so nothing anything how what whether if why when")
 # Cues followed by an addressee before the content ("told Rubio that …", "urged both to …").
-ADDRESSEE = {"tell", "urge", "warn", "ask", "promise"}
+ADDRESSEE = {"tell", "urge", "warn", "ask", "promise", "call on"}
 DENIAL = {"deny", "reject", "dismiss", "refute", "dispute"}
 # Cues whose complement rates the object ("called the claims false") rather than quoting.
 RATING = {"call", "describe", "dismiss", "reject"}
@@ -298,7 +303,29 @@ OUTLET = re.compile(
     r"\b((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+(?:reports|reported)\s*(?=citing\b|[,.;]|$)"
 )
 OUTLET_TRAIL = re.compile(r",\s*((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+(?:reports|reported)\s*[.;]")
-BYLINE = re.compile(r"^\s*By\s+([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|van|von|al))*)\s*$")
+_PERSON_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al|bin|el|ul))*"
+# "By Maria Okafor", "By Maria Okafor, Dawn", "By Maria Okafor | Reuters", "By A and B".
+BYLINE = re.compile(
+    r"^\s*By:?\s+(?P<author>"
+    + _PERSON_NAME
+    + r"(?:\s*(?:,|and|&)\s*(?!"
+    + r"[A-Z][\w.&'’-]*\s*$)"
+    + _PERSON_NAME
+    + r")*?)"
+    r"(?:\s*(?:,|\||—|–|/|\s-)\s*(?P<outlet>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}))?\s*$"
+)
+# "ISLAMABAD (Dawn) —", "NEW DELHI, May 10 (Reuters) -", "KARACHI:", "WASHINGTON —" opening the body.
+DATELINE = re.compile(
+    r"\s*(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    r"(?:\s*\((?P<outlet>[A-Z][\w.&'’ -]{1,40})\))?"
+    r"\s*(?:[—–:]|-{1,2}(?=\s))\s*(?=\S)"
+)
+# Words of a byline's or dateline's tail that are a desk or a title, not an outlet.
+NOT_OUTLETS = words("""
+staff reporter reporters correspondent correspondents writer writers editor editors bureau
+contributor contributors desk news-desk agencies agency web monitoring special
+""")
 APPOS_AFTER = re.compile(r",\s*([^,.;:“”\"]{3,60}?)(?:[,.;]|$)")
 APPOS_BEFORE = re.compile(r"(?:^|(?<=[.;:]\s))((?:the|The|a|A|an|An)\s[^,.;:“”\"]{3,60}),\s*$")
 LABEL = re.compile(r"[\"“]?((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*):\s+(?=\S)")
@@ -354,3 +381,91 @@ poll survey study report data figure research analysis review audit investigatio
 footage document record statistic number result finding evidence chart graph slide
 assessment estimate model projection test count tally exam examination inquiry probe
 """) | {"analyses"}
+
+# --- who the speaker is: gender the text shows, anonymous sources ---------------------------
+
+# Words next to a name that show a person's gender: titles, honorifics, roles.
+FEMALE_WORDS = words("""
+ms ms. mrs mrs. miss madam madame lady dame spokeswoman chairwoman congresswoman
+businesswoman councilwoman anchorwoman stateswoman woman mother wife daughter sister
+grandmother aunt queen princess duchess empress actress widow sister-in-law
+""")
+MALE_WORDS = words("""
+mr mr. sir lord spokesman chairman congressman businessman councilman anchorman statesman
+man father husband son brother grandfather uncle king prince duke emperor actor widower
+""")
+# Phrases that mark a source as anonymous: kept as the statement's hedge, never its content.
+ANONYMITY = re.compile(
+    r"\b(?:on (?:the )?condition (?:of|that (?:he|she|they) not be (?:named|identified))(?: anonymity)?"
+    r"|who (?:declined|asked) (?:not )?to be (?:named|identified)"
+    r"|(?:speaking|spoke|talking) anonymously|not authori[sz]ed to (?:speak|talk|comment)(?: publicly)?"
+    r"(?: on the matter| on the record)?)",
+    re.IGNORECASE,
+)
+# Speaker phrases that name no one: "sources said", "people familiar with the matter".
+UNNAMED_SOURCES = re.compile(
+    r"^(?:(?:the|a|an|two|three|several|some|many|other|one|senior|unnamed|anonymous|diplomatic"
+    r"|government|military|security|official|intelligence|western|indian|pakistani|us|u\.s\.)\s+)*"
+    r"(?:sources?|officials?|people|persons?|insiders?|diplomats?|aides?|officers?)"
+    r"(?:\s+(?:familiar with|close to|with (?:direct )?knowledge of|briefed on|involved in|aware of)\b.*)?$",
+    re.IGNORECASE,
+)
+# Who an unnamed source is said to be, just before the cue: "people familiar with the matter said".
+SOURCE_BEFORE_CUE = re.compile(
+    r"((?:(?:two|three|several|some|other|senior|unnamed|anonymous|western|diplomatic)\s+)*"
+    r"(?:sources|people|persons|a person|a source|officials|an official|insiders|diplomats)\s+"
+    r"(?:familiar with|close to|with (?:direct )?knowledge of|briefed on|involved in|aware of)"
+    r"\s+(?:the\s+)?[\w-]+(?:\s+(?:talks|plans|discussions|negotiations|matter|deliberations))?)"
+    r"(?:,\s*(?:who|speaking)[^,]*,)?\s*$",
+    re.IGNORECASE,
+)
+
+# --- what a denial or reply answers -----------------------------------------------------------
+
+_CLAIM_NOUN = (
+    r"(?:reports?|claims?|allegations?|suggestions?|accusations?|rumou?rs?|assertions?|speculation|charges?)"
+)
+# "the US account as “baseless”", "reports that X as completely untrue": object, then rating.
+RATED_AS = re.compile(r"(?P<obj>[^“”\"]{2,200}?)\s+as\s+(?P<rating>(?:[“\"]|a\b|an\b|\w+\b).*)$", re.DOTALL)
+# "called the figure “a fabrication”", "called the plan a good first step": object, then rating.
+CALLED = re.compile(
+    r"(?P<obj>(?:the|this|that|these|those|such|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?P<rating>[“\"].+)$",
+    re.DOTALL,
+)
+# "reports that the dam had been breached" → the claim.
+NAMED_CLAIM = re.compile(
+    r"(?:the\s+|these\s+|those\s+)?"
+    + _CLAIM_NOUN
+    + r"\s+(?:(?:by|from|in)\s+[^,;]{2,60}?\s+)?that\s+(?P<claim>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "claims by Pakistani media that", "reports in the Indian press that": who made the claim.
+CLAIMANT = re.compile(
+    r"\b(?P<noun>" + _CLAIM_NOUN + r")\s+(?:by|from)\s+(?P<who>[^,;]{2,60}?)\s+that\s*$", re.IGNORECASE
+)
+# A claim named in a sentence around an elliptical reply.
+REPLIED_CLAIM = re.compile(
+    r"\b"
+    + _CLAIM_NOUN
+    + r"\s+(?:(?:by|from|in)\s+[^,;]{2,60}?\s+)?that\s+(?P<claim>[^,;:“”\"?]+?)(?=\s*(?:[,;:.!?“”\"]|\s+as\b|$))"
+    r"|\basked\s+(?:whether|if)\s+(?P<question>[^,;:?“”\"]+)",
+    re.IGNORECASE,
+)
+# Replies that deny without saying what: "Completely untrue.", "a fabrication".
+ELLIPTICAL_DENIAL = re.compile(
+    r"\b(?:untrue|not true|false|baseless|unfounded|groundless|fabricat\w*|nothing of the sort|no such thing"
+    r"|never happened|did not happen|didn[’']t happen|nonsense|rubbish|lies?|propaganda|fake news|fiction)\b",
+    re.IGNORECASE,
+)
+# A denial's object that only points back at a claim named before: "denied the reports".
+ANAPHORIC_CLAIM = re.compile(
+    r"(?:the|this|that|these|those|such)\s+(?:"
+    + _CLAIM_NOUN[3:-1]
+    + r"|figures?|accounts?|statements?|remarks?|stor(?:y|ies)|versions?|numbers?|tally)|them|it",
+    re.IGNORECASE,
+)
+# Plural nouns for people at a place, which a speaker phrase may extend: "engineers at the site".
+GROUP_NOUNS = words("""
+engineers workers doctors nurses teachers officials sources diplomats officers experts
+scientists analysts residents witnesses investigators staff employees soldiers rescuers
+""")

@@ -8,15 +8,20 @@ from dataclasses import dataclass, field
 from tracker.extract.cues import (
     ADDRESSEE,
     ADVERBS,
+    ANAPHORIC_CLAIM,
     APPOS_AFTER,
     APPOS_BEFORE,
+    CALLED,
     CATENATIVES,
+    CLAIMANT,
     CONTENT_NOUNS,
     CUE_FORMS,
     DENIAL,
     DETERMINERS,
+    ELLIPTICAL_DENIAL,
     EVIDENCE_CUES,
     LABEL,
+    NAMED_CLAIM,
     NEEDS_THAT,
     NOT_LABELS,
     NOUN_LIKE_CUES,
@@ -24,11 +29,16 @@ from tracker.extract.cues import (
     PARTICIPLE_LEADS,
     PARTICIPLES,
     QUOTE_MARK,
+    RATED_AS,
     RATING,
+    RELATIVE_OBJECT_CUES,
+    REPLIED_CLAIM,
+    SOURCE_BEFORE_CUE,
     TAIL_OPENERS,
     TIME_WORDS,
 )
 from tracker.extract.phrases import (
+    call_particle,
     clause_at,
     cue_hedge,
     cue_lemma,
@@ -40,6 +50,7 @@ from tracker.extract.phrases import (
     title_case,
 )
 from tracker.extract.spans import Tok, inner_span, inside, looks_like_title, tokenize, trim
+from tracker.extract.times import TIME_PHRASE
 from tracker.lexicon import DENIAL_RATINGS
 from tracker.model import Kind, Polarity, Span
 
@@ -58,6 +69,9 @@ class Found:
     hedge: str | None = None
     via: list[str] = field(default_factory=list)
     polarity: Polarity = Polarity.AFFIRM
+    answers: Span | None = None  # the claim a denial or reply answers, when the text names it
+    implied: bool = False  # a claim the text implies someone made ("claims by X that …")
+    extra: list[Found] = field(default_factory=list)  # implied claims found with this one
 
 
 class Extractor:
@@ -69,6 +83,7 @@ class Extractor:
         self.used_cues: set[int] = set()
         # "X said:" closing a paragraph hands its speaker to the quote that opens the next one.
         self.pending: Found | None = None
+        self.sentences: list[Span] = []  # of the paragraphs read so far
 
     # speaker bookkeeping
 
@@ -88,6 +103,7 @@ class Extractor:
         if item.cue:
             self.used_cues.add(item.cue[0])
         self.found.append(item)
+        self.found.extend(item.extra)
 
     # direct quotes
 
@@ -204,6 +220,9 @@ class Extractor:
                     break
                 h = cue_lemma(toks, k - back)
                 if h and h[0] in ADDRESSEE:
+                    obj = toks[h[1] + 1 :]
+                    if any(x.low == "to" for x in obj):
+                        break  # "called on Beijing to stop “…”": a scare quote inside what was urged
                     obj = toks[k - back + 1 :]
                     k -= back
                     hit = h
@@ -278,7 +297,7 @@ class Extractor:
             ):
                 hit = (CUE_FORMS[t.low], k)  # a headline in title case: "Obama Says Museum Will …"
             if t.low in PARTICIPLES and not inside(t.start, quotes) and t.start not in self.used_cues:
-                hit = (PARTICIPLES[t.low], k)
+                hit = call_particle(toks, k) or (PARTICIPLES[t.low], k)
             if hit is None or any(f.content[0] <= t.start < f.content[1] for f in self.found):
                 k += 1
                 continue
@@ -399,8 +418,32 @@ class Extractor:
                     return self._finish(content, cue, toks[sp[0] : sp[1]], lemma, toks, k)
                 return None
             speaker = toks[left[0] : left[1]]
+            unnamed = SOURCE_BEFORE_CUE.search(text, sent[0], t.start)
+            if unnamed:  # "people familiar with the matter said": the whole phrase is the source
+                speaker = [x for x in toks if unnamed.start(1) <= x.start < unnamed.end(1)]
+                left = (toks.index(speaker[0]), toks.index(speaker[-1]) + 1)
             before = toks[left[0] - 1] if left[0] else None
+            if (
+                before is not None
+                and before.low in ("which", "whom")
+                and lemma in RELATIVE_OBJECT_CUES
+                and left[0] >= 2
+                and toks[left[0] - 2].text == ","
+            ):
+                return self._relative(toks, left[0] - 1, k, last, speaker, lemma)
             rest = toks[last + 1 :]
+            if (
+                before is not None
+                and before.text == ","
+                and left[0] > 1
+                and len(rest) > 3
+                and rest[0].text == ","
+                and lemma in ("say", "add", "note", "argue", "explain", "write", "insist", "warn")
+                and sum(t.word for t in rest) >= 3
+            ):
+                # "The museum, Mr. Obama said, would make visitors …": the speaker sits inside the
+                # reported clause, so the content is the sentence around the insertion.
+                return self._finish(trim(text, *sent), cue, speaker, lemma, toks, k)
             if before is not None and before.text in ",—–-" and left[0] > 1 and self._tail_only(rest):
                 # "CLAUSE, X said (on Tuesday)." — the content precedes the speaker.
                 content = trim(text, sent[0], before.start)
@@ -408,6 +451,11 @@ class Extractor:
                     return None
                 return self._finish(content, cue, speaker, lemma, toks, k)
         content = self._right_content(toks, last, lemma, speaker)
+        if content is not None and k >= 2 and toks[k - 1].low in ("who", "which") and toks[k - 2].text == ",":
+            # "Trump, who said the vote was rigged, left early": the clause closes at its comma
+            closing = next((x for x in toks if content[0] < x.start < content[1] and x.text == ","), None)
+            if closing is not None:
+                content = trim(text, content[0], closing.start)
         if content is None:
             if speaker and toks[-1].text == ":" and len(toks) - last <= 6:
                 self.pending = self._finish(cue, cue, speaker, lemma, toks, k)
@@ -424,10 +472,46 @@ class Extractor:
         ):
             return None  # "…, dismissing the allegations as false" restates the denial just made
         item = self._finish(content, cue, speaker, lemma, toks, k)
+        relative = prev is not None and prev.low in ("who", "which") and k >= 2 and toks[k - 2].text == ","
+        if (
+            item is not None
+            and item.speaker
+            and relative
+            and prev is not None
+            and item.speaker[1] <= prev.start
+        ):
+            # "Trump, who said …": the mention is "who", the name the phrase it stands for
+            item.name = text[item.speaker[0] : item.speaker[1]]
+            item.speaker = (prev.start, prev.end)
         if item is not None and name_from is not None:
             item.speaker, item.role, item.name = name_from.speaker, name_from.role, name_from.name
             item.hedge = item.hedge or name_from.hedge
         return item
+
+    def _relative(
+        self, toks: list[Tok], rel: int, k: int, last: int, speaker: list[Tok], lemma: str
+    ) -> Found | None:
+        """ "the attack, which New Delhi blames on militants": the relative pronoun is the cue's
+        object, so the content runs from the phrase it stands for to the end of the clause."""
+        if rel == 0 or toks[rel - 1].text != ",":
+            return None
+        start = None
+        hops = 0
+        for m in range(rel - 2, max(-1, rel - 16), -1):
+            if not toks[m].word and toks[m].text not in "-'’":
+                break
+            if toks[m].low in DETERMINERS:
+                start = m
+                # "the damage to an undersea cable, which …": the phrase the cable belongs to
+                if hops < 2 and m >= 2 and toks[m - 1].low in ("of", "to", "on") and toks[m - 2].word:
+                    hops += 1
+                    continue
+                break
+        end = next((m for m in range(last + 1, len(toks)) if toks[m].text in ",;.:!?—–()"), len(toks))
+        if start is None or end - last < 2:
+            return None
+        content = trim(self.text, toks[start].start, toks[end - 1].end)
+        return self._finish(content, (toks[k].start, toks[last].end), speaker, lemma, toks, k)
 
     def _tail_only(self, rest: list[Tok]) -> bool:
         """Whether what follows a cue is only time, place or medium — no content."""
@@ -468,6 +552,8 @@ class Extractor:
         )
         if toks[j].text == ":":
             j += 1
+        elif lemma in ("call for", "call on"):
+            pass  # the particle already stands where "that" would: "called for an inquiry"
         else:
             # Skip time and medium phrases between cue and content: "said Tuesday in a statement that".
             that_at = None
@@ -518,6 +604,9 @@ class Extractor:
             ):
                 end = m - 1  # a participle clause is either a new statement or the reporter's gloss
                 break
+            if toks[m - 1].text == "," and low in ("which", "whom") and self._attributes(toks, m + 1):
+                end = m - 1  # ", which New Delhi blames on …" is a statement of its own
+                break
             if low in ("and", "but") and m + 1 < len(toks):
                 nx = m + 1
                 while nx < len(toks) and toks[nx].low in ADVERBS:
@@ -535,6 +624,17 @@ class Extractor:
         if len(words) < 3 and not (lemma in NP_OBJECT and len(words) >= 2):
             return None
         return content
+
+    @staticmethod
+    def _attributes(toks: list[Tok], j: int) -> bool:
+        """Whether a speaker phrase and an object-taking cue follow: "New Delhi blames"."""
+        for m in range(j + 1, min(len(toks), j + 6)):
+            if not toks[m].word:
+                return False
+            lemma = CUE_FORMS.get(toks[m].low)
+            if lemma in RELATIVE_OBJECT_CUES and not toks[m].cap:
+                return np_left(toks[j : m + 1], m - j) == (0, m - j)
+        return False
 
     def _finish(
         self, content: Span, cue: Span, speaker: list[Tok] | None, lemma: str, toks: list[Tok], k: int
@@ -560,7 +660,74 @@ class Extractor:
             obj = np_right(toks, k + 1)
             if obj:
                 item.via.append(text[cue[0] : toks[obj[1] - 1].end])
+        if lemma in DENIAL or lemma in RATING:
+            self._answered(item)
         return item
+
+    def _answered(self, item: Found) -> None:
+        """What a denial or rating answers: "dismissed reports that X as 'untrue'" answers X and
+        says "untrue"; "denied claims by Indian media that X" answers X, which Indian media claimed."""
+        text = self.text
+        a, b = item.content
+        rated = RATED_AS.match(text, a, b)
+        if not rated and item.lemma in ("call", "describe"):
+            rated = CALLED.match(text, a, b)  # "called the figure “a fabrication”"
+        quoted = rated is not None and text[rated.start("rating")] in '“"'
+        if rated and (item.lemma in DENIAL or (item.lemma in ("describe", "call") and quoted)):
+            obj, rating = rated.span("obj"), self._rating(*rated.span("rating"))
+            marks = list(QUOTE_MARK.finditer(text, *rating))
+            if len(marks) == 2 and marks[0].start() == rating[0] and marks[1].end() == rating[1]:
+                item.content, item.kind = trim(text, *inner_span(text, *rating), chars=" ,;:."), Kind.DIRECT
+            else:
+                item.content = rating
+            claim = NAMED_CLAIM.match(text, *obj)
+            if claim:
+                item.answers = claim.span("claim")
+            elif ANAPHORIC_CLAIM.fullmatch(text[obj[0] : obj[1]]):
+                item.answers = self._previous_claim(item)  # "the figure": the claim just reported
+            else:
+                item.answers = obj
+            words = text[rating[0] : rating[1]]
+            if item.lemma in DENIAL or DENIAL_RATINGS.search(words) or ELLIPTICAL_DENIAL.search(words):
+                item.polarity = Polarity.DENY
+            return
+        if item.polarity is not Polarity.DENY or item.cue is None:
+            return
+        lead = text[item.cue[1] : a]
+        if not re.search(r"\bthat\s*$", lead):
+            return  # "denied the allegations": what they alleged is for replies() to find
+        item.answers = item.content
+        by = CLAIMANT.search(lead)
+        if by:
+            who = trim(text, item.cue[1] + by.start("who"), item.cue[1] + by.end("who"))
+            noun = (item.cue[1] + by.start("noun"), item.cue[1] + by.end("noun"))
+            claimant = Found(item.content, noun, who, Kind.PARAPHRASE, lemma="claim", implied=True)
+            item.extra.append(claimant)
+
+    def _rating(self, a: int, b: int) -> Span:
+        """The rating words: a quote up to its closing mark, else the words without a trailing
+        time phrase ("as “completely untrue” on Friday")."""
+        text = self.text
+        if text[a] in '“"':
+            close = QUOTE_MARK.search(text, a + 1, b)
+            if close:
+                return trim(text, a, close.end(), chars=" ,;:.")
+        tail = TIME_PHRASE.search(text, a, b)
+        if tail and trim(text, tail.end(), b)[0] >= b:
+            b = tail.start()
+        return trim(text, a, b, chars=" ,;:.")
+
+    def _previous_claim(self, item: Found) -> Span | None:
+        """The content of the latest statement by someone else in this or the previous sentence."""
+        start = self.sentences[-1][0] if self.sentences else 0
+        for other in reversed(self.found):
+            if (
+                other.content[1] <= item.content[0]
+                and other.content[0] >= start
+                and other.speaker != item.speaker
+            ):
+                return other.content
+        return None
 
     # describe-as forms: what X calls “…”
 
@@ -599,3 +766,40 @@ class Extractor:
                 continue
             item.content, item.kind = inner, Kind.DIRECT
             self.add(item)
+
+    # what a reply answers
+
+    def replies(self, para: Span, sentences: list[Span]) -> None:
+        """An elliptical denial or reply ("Completely untrue.", "a fabrication") answers the claim
+        its sentence or the sentence before names: "Asked about reports that X, …", "reports that X"."""
+        text = self.text
+        before = self.sentences[-1:] if self.sentences else []
+        for item in self.found:
+            if item.answers is not None or item.implied or not (para[0] <= item.content[0] < para[1]):
+                continue
+            content = text[item.content[0] : item.content[1]]
+            elliptical = len(content.split()) <= 8 and ELLIPTICAL_DENIAL.search(content)
+            anaphoric = item.polarity is Polarity.DENY and ANAPHORIC_CLAIM.fullmatch(content.strip(" .,"))
+            if not (elliptical or anaphoric):
+                continue
+            own = next((s for s in sentences if s[0] <= item.content[0] < s[1]), None)
+            if own is None:
+                continue
+            index = sentences.index(own)
+            earlier = sentences[index - 1 : index] if index else before
+            for sent in [own, *earlier]:
+                claim = self._claim_named(sent, item)
+                if claim:
+                    item.answers = claim
+                    if ELLIPTICAL_DENIAL.search(content) or item.lemma in DENIAL:
+                        item.polarity = Polarity.DENY
+                    break
+        self.sentences.extend(sentences)
+
+    def _claim_named(self, sent: Span, item: Found) -> Span | None:
+        for m in REPLIED_CLAIM.finditer(self.text, sent[0], sent[1]):
+            group = "claim" if m.group("claim") else "question"
+            span = trim(self.text, *m.span(group))
+            if not (item.content[0] <= span[0] < item.content[1]) and span[1] > span[0]:
+                return span
+        return None

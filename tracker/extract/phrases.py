@@ -11,6 +11,7 @@ from tracker.extract.cues import (
     CUE_FORMS,
     DETERMINERS,
     EVIDENCE_NOUNS,
+    GROUP_NOUNS,
     HONORIFICS,
     INSERTION_OPENERS,
     NON_CLAUSE_OPENERS,
@@ -22,6 +23,7 @@ from tracker.extract.cues import (
     TITLES,
 )
 from tracker.extract.spans import Tok
+from tracker.extract.times import is_time_phrase
 from tracker.lexicon import HEDGES_IN_ATTRIBUTION
 from tracker.model import Span
 
@@ -35,9 +37,28 @@ def cue_lemma(tokens: list[Tok], i: int) -> tuple[str, int] | None:
         return "according to", i + 1
     if low in ("point", "points", "pointed") and i + 1 < len(tokens) and tokens[i + 1].low == "out":
         return "point out", i + 1
+    particle = call_particle(tokens, i)
+    if particle:
+        return particle
     lemma = CUE_FORMS.get(low)
     if lemma and lemma != "point out":
         return lemma, i
+    return None
+
+
+def call_particle(tokens: list[Tok], i: int) -> tuple[str, int] | None:
+    """ "called on X to …" and "called for …" are cues of their own (not "called on Monday")."""
+    if tokens[i].low not in ("call", "calls", "called", "calling") or i + 2 >= len(tokens):
+        return None
+    nxt, after = tokens[i + 1].low, tokens[i + 2]
+    if (
+        nxt in ("on", "upon")
+        and not is_time_phrase(f"on {after.text}")
+        and any(t.low == "to" for t in tokens[i + 3 : i + 10])  # "called on India to …"
+    ):
+        return "call on", i + 1
+    if nxt == "for" and after.word:
+        return "call for", i + 1
     return None
 
 
@@ -64,10 +85,20 @@ def _is_head(tok: Tok) -> bool:
     return tok.cap and low not in CAPITAL_STOPS and low not in DETERMINERS
 
 
+def time_tail(toks: list[Tok], j: int) -> int:
+    """Index where a time phrase ending just before token j starts ("on Monday"), or j."""
+    for n in range(min(6, j), 0, -1):
+        if toks[j - n].word and is_time_phrase(" ".join(t.text for t in toks[j - n : j])):
+            return j - n
+    return j
+
+
 def _np_ok(toks: list[Tok]) -> bool:
     """Whether tokens form a plausible speaker phrase."""
     if not toks or len(toks) > 10:
         return False
+    if is_time_phrase(" ".join(t.text for t in toks)):
+        return False  # "Monday" in "the Foreign Office on Monday rejected" is when, not who
     if not _is_head(toks[-1]):
         # Any noun can head a determined phrase right before a cue: "the announcer said".
         head = toks[-1].low
@@ -85,7 +116,12 @@ def _np_ok(toks: list[Tok]) -> bool:
             return False
     if not _is_np_start(toks[0], toks[1] if len(toks) > 1 else None):
         return False
-    if any(t.low in NP_STOPS and t.low != "and" for t in toks):
+    if any(
+        t.low in NP_STOPS
+        and t.low != "and"
+        and not (t.low in ("at", "from") and k > 0 and toks[k - 1].low in SPEAKER_NOUNS | GROUP_NOUNS)
+        for k, t in enumerate(toks)
+    ):
         return False
     if any(not t.word and t.text not in "&-'’." for t in toks):
         return False
@@ -101,17 +137,29 @@ def _np_ok(toks: list[Tok]) -> bool:
 
 def np_left(toks: list[Tok], end: int) -> tuple[int, int] | None:
     """The speaker phrase ending just before token index end: (first, last+1) or None."""
+    return _np_left(toks, end, skip_time=True) or _np_left(toks, end, skip_time=False)
+
+
+def _np_left(toks: list[Tok], end: int, *, skip_time: bool) -> tuple[int, int] | None:
     j = end
-    while j > 0 and toks[j - 1].low in ADVERBS:
-        j -= 1
+    while True:
+        before = j
+        if skip_time:
+            j = time_tail(toks, j)
+        while j > 0 and toks[j - 1].low in ADVERBS:
+            j -= 1
+        if j == before:
+            break
     if j == 0:
         return None
     if toks[j - 1].text == ",":
         return _appositive(toks, j - 1)
     if toks[j - 1].low in ("who", "which", "that") and j >= 2:
-        # "a letter from his doctor that says …": the relative pronoun stands for the phrase before it.
-        found = np_left(toks, j - 1)
-        return found if found is not None and found[1] == j - 1 else None
+        # "a letter from his doctor that says …": the relative pronoun stands for the phrase before it;
+        # "Trump, who said …" / "the European Union, which contended …" set it off with a comma.
+        end = j - 2 if toks[j - 2].text == "," and toks[j - 1].low in ("who", "which") and j >= 3 else j - 1
+        found = _np_left(toks, end, skip_time=False)
+        return found if found is not None and found[1] == end else None
     if toks[j - 1].text == ")":
         # "Rep. Stephen Lynch (D-Mass.) said": the party tag sits between name and cue.
         opening = next((m for m in range(j - 2, max(-1, j - 10), -1) if toks[m].text == "("), None)
@@ -129,6 +177,14 @@ def np_left(toks: list[Tok], end: int) -> tuple[int, int] | None:
                 i -= 1
                 continue
             break
+        if (
+            low in ("at", "from")
+            and i >= 2
+            and (toks[i - 2].low in SPEAKER_NOUNS or toks[i - 2].low in GROUP_NOUNS)
+            and i < j
+        ):
+            i -= 1  # "engineers at the site", "officials from the ministry"
+            continue
         if low in NP_STOPS and low not in ("of", "for"):
             break
         if t.cap and low in CAPITAL_STOPS:
@@ -138,6 +194,12 @@ def np_left(toks: list[Tok], end: int) -> tuple[int, int] | None:
         i -= 1
         if low in DETERMINERS and low not in ("one", "two", "three", "all", "both", "some", "many", "most"):
             if i > 0 and toks[i - 1].low in ("of", "for"):
+                continue
+            if (
+                i >= 2
+                and toks[i - 1].low in ("at", "from")
+                and toks[i - 2].low in SPEAKER_NOUNS | GROUP_NOUNS
+            ):
                 continue
             break
         if low in PRONOUNS and i == j - 1:

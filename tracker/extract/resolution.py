@@ -1,36 +1,243 @@
-"""Resolution: speaker names for pronouns and short names, modality and reporting chain."""
+"""Resolution: speaker names for pronouns and short names, dates, modality and reporting chain.
+
+A pronoun ("he", "she", "it") or a bare description ("the ministry") resolves only to an
+antecedent it is compatible with (person or organisation, gender where the text shows it),
+and only when that antecedent is clearly the likeliest: the speaker just quoted, or the only
+candidate of the right gender. When two candidates remain, or the text has moved from one
+side (country) to another with nothing to tell which one is meant, the speaker stays
+unresolved (None, with the mention's span kept): a ledger must never guess.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
 from tracker.extract.cues import (
+    ANONYMITY,
     COMMIT_CUES,
     DETERMINERS,
+    FEMALE_WORDS,
     HONORIFICS,
+    MALE_WORDS,
     MODAL_COMMIT,
     MODAL_COND,
     MODAL_IF,
     MODAL_OWN,
-    PERSON_PRONOUNS,
     PRONOUNS,
     SPEAKER_NOUNS,
     TITLES,
+    UNNAMED_SOURCES,
     VIA_PATTERNS,
 )
 from tracker.extract.extractor import Found
+from tracker.extract.spans import Tok, tokenize
+from tracker.extract.times import TIME_PHRASE, said_on
+from tracker.lexicon import ENTITY_ALIASES, MULTIWORD_ALIASES
 from tracker.model import Extracted, Modality, Span
 
+_RECENT_SENTENCES = 3  # a pronoun points at someone named in the last three sentences
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_CAPITALISED = re.compile(r"\b([A-Z][\w-]+)(?:['’]s)?\b")
+_SIDE_WORD = re.compile(r"[A-Za-z][\w-]*")
 
-def _looks_like_person(name: str) -> bool:
+
+@dataclass
+class Entity:
+    """Someone the text has named: a person or an organisation, with what the text shows."""
+
+    name: str
+    person: bool
+    maybe_person: bool = False  # a lone capitalised word: "Lynch" may be a person, never an "it"
+    gender: str | None = None
+    side: str | None = None
+    role: str | None = None
+    last: int = 0  # offset of the latest mention
+    spoke_last: int = -1  # offset of the latest statement made
+
+    @property
+    def first(self) -> str | None:
+        parts = [
+            p for p in self.name.split() if p.lower().rstrip(".") not in {h.rstrip(".") for h in HONORIFICS}
+        ]
+        return parts[0] if len(parts) >= 2 else None
+
+
+@dataclass
+class Cast:
+    """The entities of one text, in the order the text brings them up."""
+
+    entities: list[Entity] = field(default_factory=list)
+    first_names: dict[str, str] = field(default_factory=dict)  # first name → gender shown
+    named_at: dict[str, list[int]] = field(default_factory=dict)  # capitalised word → offsets
+
+    reported: list[Span] = field(default_factory=list)  # contents of statements
+    text: str = ""
+    sentence_starts: list[int] = field(default_factory=list)
+
+    def named_in_sentence(self, entity: Entity, at: int) -> bool:
+        """Whether the pronoun's own sentence names the entity before it, outside reported words."""
+        k = bisect_right(self.sentence_starts, at) - 1
+        start = self.sentence_starts[k] if k >= 0 else 0
+        word = entity.name.split()[-1] if entity.maybe_person else entity.name
+        offset = self.text.find(word, start, at)
+        while offset >= 0:
+            if (
+                not any(a <= offset < b for a, b in self.reported)
+                and not self.text[offset + len(word) : offset + len(word) + 1].isalnum()
+            ):
+                return True
+            offset = self.text.find(word, offset + 1, at)
+        return False
+
+    def sentences_between(self, a: int, b: int) -> int:
+        return bisect_right(self.sentence_starts, b) - bisect_right(self.sentence_starts, a)
+
+    def refresh(self, at: int) -> None:
+        """Count every later use of a person's surname ("Stumpf", "Warren’s") as a mention,
+        except inside what someone is reported to have said: there it is not the topic."""
+        for e in self.entities:
+            if e.maybe_person:
+                for offset in self.named_at.get(e.name.split()[-1], ()):
+                    if e.last < offset < at and not any(a <= offset < b for a, b in self.reported):
+                        e.last = offset
+
+    def find(self, name: str) -> Entity | None:
+        return next((e for e in self.entities if e.name == name), None)
+
+    def mention(self, name: str, at: int, role: str | None, spoke: bool) -> Entity:
+        entity = self.find(name)
+        if entity is None:
+            person = looks_like_person(name) or (role is not None and _person_role(role))
+            entity = Entity(name, person, maybe_person=person or _maybe_person(name))
+            self.entities.append(entity)
+        entity.last = max(entity.last, at)
+        if spoke:
+            entity.spoke_last = max(entity.spoke_last, at)
+        if role and not entity.role:
+            entity.role = role
+        entity.side = entity.side or side_of(f"{role or ''} {name}")
+        if entity.maybe_person and entity.gender is None:
+            entity.gender = gender_of(f"{role or ''} {name}") or (self.first_names.get(entity.first or ""))
+        self.learn(entity)
+        return entity
+
+    def learn(self, entity: Entity, gender: str | None = None) -> None:
+        if gender and entity.gender is None:
+            entity.gender = gender
+        if entity.gender and entity.first:
+            self.first_names.setdefault(entity.first, entity.gender)
+
+    def pronoun(self, low: str, at: int) -> Entity | None:
+        """The antecedent of "he"/"she"/"it"/"they" at offset at, or None when unsure."""
+        gender = _GENDER.get(low)
+        self.refresh(at)
+        if low in ("he", "she"):
+            pool = [e for e in self.entities if e.maybe_person and e.gender in (None, gender)]
+        elif low == "it":
+            pool = [e for e in self.entities if not e.maybe_person]
+        else:  # "they": an organisation or a group, never one named person
+            pool = [e for e in self.entities if not e.maybe_person]
+        pool = [e for e in pool if e.last <= at]
+        here = [e for e in pool if self.named_in_sentence(e, at)]
+        if len(here) == 1 and (gender is None or here[0].gender in (None, gender)):
+            return here[0]  # "India launched …, targeting what it describes as …"
+        chosen = self._likeliest(pool, gender)
+        if chosen is not None and self.sentences_between(chosen.last, at) > _RECENT_SENTENCES:
+            return None  # named too long ago to be what a pronoun points at
+        return chosen
+
+    def described(self, head: str, at: int) -> Entity | None:
+        """The antecedent of "the ministry", "the spokeswoman": the one entity so called."""
+        pool = [
+            e
+            for e in self.entities
+            if e.last < at and re.search(rf"\b{re.escape(head)}\b", f"{e.role or ''} {e.name}", re.IGNORECASE)
+        ]
+        return pool[0] if len(pool) == 1 else None
+
+    @staticmethod
+    def _likeliest(pool: list[Entity], gender: str | None) -> Entity | None:
+        """The one entity the text clearly means, or None.
+
+        Either the text shows the pronoun's gender for exactly one candidate (and nobody of
+        unknown gender has spoken since), or one candidate is at once the last to speak and
+        the last named, and the speaker before it was not on another side.
+        """
+        if not pool:
+            return None
+        speakers = sorted((e for e in pool if e.spoke_last >= 0), key=lambda e: e.spoke_last, reverse=True)
+        shown = [e for e in pool if gender is not None and e.gender == gender]
+        if len(shown) == 1:
+            chosen = shown[0]
+            if any(e.gender is None and e.spoke_last > chosen.last for e in speakers):
+                return None
+            return chosen if chosen.spoke_last >= 0 or chosen.gender else None
+        if not speakers:
+            return None
+        top = speakers[0]
+        if any(e is not top and e.last > top.last for e in pool):
+            return None  # someone else was named after the last speaker
+        if len(speakers) > 1 and top.side and speakers[1].side and top.side != speakers[1].side:
+            return None  # the text moved between sides; without evidence, do not pick one
+        return top
+
+
+def looks_like_person(name: str) -> bool:
     parts = name.split()
     if not parts or parts[0].lower() in DETERMINERS:
         return False
     if parts[0].lower() in HONORIFICS:
         return True
+    if (
+        side_of(name)
+        and len(parts) <= 2
+        and not any(p[:1].isupper() and side_of(p) is None for p in parts[-1:])
+    ):
+        return False  # "New Delhi", "Pakistan's military"
     return (
         2 <= len(parts) <= 4
         and all(p[:1].isupper() for p in parts)
         and not any(p.lower() in SPEAKER_NOUNS or p.lower() in TITLES for p in parts)
+        and not any(p.endswith(("'s", "’s")) for p in parts)
     )
+
+
+def _maybe_person(name: str) -> bool:
+    """A lone capitalised word that is not a country, a capital or a common noun: a surname."""
+    return (
+        " " not in name
+        and name[:1].isupper()
+        and name.lower() not in SPEAKER_NOUNS
+        and side_of(name) is None
+        and not name.isupper()
+    )
+
+
+def _person_role(role: str) -> bool:
+    return any(w.lower().strip(".,") in TITLES or w.lower() in HONORIFICS for w in role.split())
+
+
+def gender_of(words: str) -> str | None:
+    low = {w.lower().strip(".,'’") for w in words.split()}
+    female, male = bool(low & FEMALE_WORDS), bool(low & MALE_WORDS)
+    return "f" if female and not male else "m" if male and not female else None
+
+
+def side_of(words: str) -> str | None:
+    """The country a name or role belongs to ("Indian Defence Minister", "Pakistan's")."""
+    low = words.lower().replace("’", "'")
+    for phrase, entity in MULTIWORD_ALIASES.items():
+        if phrase.startswith("the "):
+            continue
+        if re.search(rf"\b{re.escape(phrase)}\b", low):
+            return entity
+    for word in _SIDE_WORD.findall(low):
+        country = ENTITY_ALIASES.get(word.removesuffix("'s").replace("-", ""))
+        if country:
+            return country
+    return None
 
 
 def _modality(content: str, lemma: str) -> Modality:
@@ -45,13 +252,16 @@ def _modality(content: str, lemma: str) -> Modality:
     return Modality.ASSERTION
 
 
-def _via(text: str, sent: Span, item: Found) -> list[str]:
+def _outside(spans: list[Span], a: int, b: int) -> bool:
+    return not any(s <= a < e or s < b <= e for s, e in spans)
+
+
+def _via(text: str, sent: Span, item: Found, contents: list[Span]) -> list[str]:
     """Reporting-chain phrases in the sentence outside the content: "to local television"."""
     found = list(item.via)
-    a, b = item.content
     for rx in VIA_PATTERNS:
         for m in rx.finditer(text, sent[0], sent[1]):
-            if a <= m.start(1) < b:
+            if not _outside([item.content], m.start(1), m.end(1)):
                 continue
             phrase = m.group(1).strip()
             if phrase and not any(phrase in f or f in phrase for f in found):
@@ -59,41 +269,171 @@ def _via(text: str, sent: Span, item: Found) -> list[str]:
     return found
 
 
-def resolve(text: str, found: list[Found], sentences: list[Span]) -> list[Extracted]:
-    """Give each statement a speaker name, resolving pronouns and short names backwards."""
-    out: list[Extracted] = []
-    people: list[str] = []
-    others: list[str] = []
-    for item in found:
-        mention = text[item.speaker[0] : item.speaker[1]] if item.speaker else None
-        name = item.name or mention
-        if mention is not None and item.name is None:
-            low = mention.lower()
-            if low in PERSON_PRONOUNS and people:
-                name = people[-1]
-            elif low in ("it", "they") and others:
-                name = others[-1]
-            elif " " not in mention and mention[:1].isupper():
-                full = next((p for p in reversed(people) if p.split()[-1] == mention), None)
-                name = full or mention
-            elif mention.split()[0].lower() in HONORIFICS:
-                surname = mention.split()[-1]
-                name = next(
-                    (
-                        p
-                        for p in reversed(people)
-                        if p.split()[-1] == surname and p.split()[0].lower() not in HONORIFICS
-                    ),
-                    mention,
+def _when(text: str, sent: Span, item: Found, contents: list[Span]) -> str | None:
+    """The time phrase of the cue's clause: the one nearest the cue, outside every content."""
+    anchor = item.cue[0] if item.cue else item.content[0]
+    best: tuple[int, str] | None = None
+    for m in TIME_PHRASE.finditer(text, sent[0], sent[1]):
+        if not _outside(contents, m.start(), m.end()):
+            continue
+        distance = abs(m.start() - anchor)
+        if best is None or distance < best[0]:
+            best = (distance, m.group().strip())
+    return best[1] if best else None
+
+
+def _hedge(text: str, sent: Span, item: Found, mention: str | None) -> str | None:
+    hedges = [item.hedge] if item.hedge else []
+    for m in ANONYMITY.finditer(text, sent[0], sent[1]):
+        if _outside([item.content], m.start(), m.end()) and m.group().lower() not in hedges:
+            hedges.append(m.group().lower())
+    if mention and UNNAMED_SOURCES.search(mention) and "unnamed source" not in hedges:
+        hedges.append("unnamed source")
+    return "; ".join(hedges) or None
+
+
+def _surname_owner(cast: Cast, mention: str) -> str | None:
+    """ "Dar" → "Ishaq Dar" when one person of the text has that surname; else the mention."""
+    owners = [e for e in cast.entities if e.person and e.name != mention and e.name.split()[-1] == mention]
+    # "Democrat Hillary Clinton" and "Hillary Clinton" are one person; "Manmohan Singh" another
+    full = {
+        e.name for e in owners if not any(o.name != e.name and e.name.endswith(" " + o.name) for o in owners)
+    }
+    return full.pop() if len(full) == 1 else None
+
+
+def _description_head(mention: str) -> str | None:
+    """ "the ministry" / "the spokeswoman" → the head noun, when the mention is nothing else."""
+    words = mention.split()
+    if len(words) == 2 and words[0].lower() in ("the", "this") and words[1].islower():
+        head = words[1].lower()
+        if head in SPEAKER_NOUNS or head in TITLES:
+            return head
+    return None
+
+
+def _name_for(cast: Cast, item: Found, mention: str | None, at: int) -> tuple[str | None, Entity | None]:
+    """The speaker's name (None when unresolved) and the entity it is, for one statement."""
+    if item.name is not None:
+        return item.name, cast.find(item.name)
+    if mention is None:
+        return None, None
+    low = mention.lower()
+    if low in ("he", "she", "it", "they"):
+        entity = cast.pronoun(low, at)
+        if entity is not None and low in _GENDER:
+            cast.learn(entity, _GENDER[low])
+        return (entity.name, entity) if entity else (None, None)
+    if low in PRONOUNS:  # "we", "I", "you": the speaker is whoever the quote belongs to
+        return mention, None
+    head = _description_head(mention)
+    if head is not None and cast.find(mention) is not None:
+        return mention, cast.find(mention)  # said again: "the ministry … and called for …"
+    if head is not None:
+        entity = cast.described(head, at)
+        if entity is not None:
+            return entity.name, entity
+        competing = [
+            e
+            for e in cast.entities
+            if re.search(rf"\b{re.escape(head)}\b", f"{e.role or ''} {e.name}".lower())
+        ]
+        return (None, None) if competing else (mention, None)
+    if " " not in mention and mention[:1].isupper():
+        owner = _surname_owner(cast, mention)
+        if owner:
+            return owner, cast.find(owner)
+        return mention, None
+    if mention.split()[0].lower() in HONORIFICS:
+        # "Mrs. Clinton" is Hillary, not Bill: only a full name whose gender the text shows
+        owner = _surname_owner(cast, mention.split()[-1])
+        entity = cast.find(owner) if owner else None
+        if entity is not None and entity.gender is not None and entity.gender == gender_of(mention):
+            return entity.name, entity
+    return mention, None
+
+
+def _named_people(text: str) -> list[tuple[int, str, str]]:
+    """People the text names with a title or honorific: (offset, name, title)."""
+    toks = tokenize(text, 0, len(text))
+    found = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if (t.low in TITLES or t.low in HONORIFICS) and (t.cap or (k + 1 < len(toks) and toks[k + 1].cap)):
+            j = k + 1
+            while (
+                j < len(toks)
+                and toks[j].cap
+                and toks[j].word
+                and (toks[j].low in TITLES or toks[j].low == "of")
+            ):
+                j += 1
+            name: list[Tok] = []
+            while (
+                j < len(toks) and toks[j].cap and toks[j].word and toks[j].low not in TITLES and len(name) < 3
+            ):
+                if toks[j].low in SPEAKER_NOUNS or toks[j].text.endswith(("'s", "’s")):
+                    name = []
+                    break
+                name.append(toks[j])
+                j += 1
+            if name and (len(name) >= 2 or t.low in HONORIFICS):
+                found.append(
+                    (name[0].start, text[name[0].start : name[-1].end], text[t.start : name[0].start].strip())
                 )
-        if name and name.lower() not in PRONOUNS:
-            (people if _looks_like_person(name) else others).append(name)
+            k = j
+            continue
+        k += 1
+    return found
+
+
+def resolve(
+    text: str, found: list[Found], sentences: list[Span], *, date: str | None = None
+) -> list[Extracted]:
+    """Give each statement a speaker name (or None when unsure), its date, hedge and chain."""
+    cast = Cast(text=text)
+    for m in _CAPITALISED.finditer(text):
+        cast.named_at.setdefault(m.group(1), []).append(m.start())
+    contents = [f.content for f in found]
+    cast.reported = contents
+    cast.sentence_starts = sorted(a for a, _ in sentences)
+    names: dict[int, tuple[str | None, str | None]] = {}
+    events: list[tuple[int, int, int | None, tuple[str, str] | None]] = []
+    for index, item in enumerate(found):
+        at = item.speaker[0] if item.speaker else (item.cue[0] if item.cue else item.content[0])
+        events.append((at, 1, index, None))
+    for at, person_name, title in _named_people(text):
+        if not any(f.speaker and f.speaker[0] <= at < f.speaker[1] for f in found):
+            events.append((at, 0, None, (person_name, title)))
+    for at, _, event, person in sorted(events, key=lambda e: (e[0], e[1])):
+        if event is None:
+            assert person is not None
+            cast.mention(person[0], at, person[1], spoke=False)
+            continue
+        item = found[event]
+        said = text[item.speaker[0] : item.speaker[1]] if item.speaker else None
+        if item.implied:  # "claims by Polish media": named in passing, never the topic
+            names[event] = (said, said)
+            continue
+        name, entity = _name_for(cast, item, said, at)
+        if name and entity is None and name.lower() not in PRONOUNS:
+            entity = cast.mention(name, at, item.role, spoke=True)
+        elif entity is not None:
+            cast.mention(entity.name, at, item.role, spoke=True)
+        if entity is not None and entity.maybe_person and item.lemma in ("say", "tell", "add", "insist"):
+            first = text[item.content[0] : item.content[1]].split()[:1]
+            if first and first[0].lower() in ("he", "she"):
+                cast.learn(entity, _GENDER[first[0].lower()])  # "Baloch said she …"
+        names[event] = (name, said)
+    out: list[Extracted] = []
+    for index, item in enumerate(found):
+        name, mention = names[index]
         sent = next((s for s in sentences if s[0] <= item.content[0] < s[1]), item.content)
         if item.cue:
             sent = next((s for s in sentences if s[0] <= item.cue[0] < s[1]), sent)
-        via = _via(text, sent, item)
         content = text[item.content[0] : item.content[1]]
-        polarity = item.polarity
+        when = _when(text, sent, item, contents)
         out.append(
             Extracted(
                 speaker=name,
@@ -103,11 +443,16 @@ def resolve(text: str, found: list[Found], sentences: list[Span]) -> list[Extrac
                 content=content,
                 content_span=item.content,
                 kind=item.kind,
-                polarity=polarity,
+                polarity=item.polarity,
                 role=item.role,
-                hedge=item.hedge,
-                via="; ".join(via) or None,
+                hedge=_hedge(text, sent, item, mention),
+                via="; ".join(_via(text, sent, item, contents)) or None,
                 modality=_modality(content, item.lemma),
+                said_when=when,
+                said_on=said_on(when, date) if when else None,
+                answers=text[item.answers[0] : item.answers[1]] if item.answers else None,
+                answers_span=item.answers,
+                implied=item.implied,
             )
         )
     return out

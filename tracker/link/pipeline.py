@@ -27,7 +27,7 @@ from tracker.link.config import WORKERS, Progress, Thresholds, status_for, thres
 from tracker.link.prefilter import Shape, _shapes, could_link
 from tracker.model import Judgement, Relation, ReviewStatus
 from tracker.parallel import bulk_objects, fan_out
-from tracker.store import now
+from tracker.store import now, write_transaction
 
 BATCH_MIN = 200  # from this many new statements, one blocking pass beats one query each
 _STORED = (Relation.AGREES, Relation.CONTRADICTS, Relation.RELATED)
@@ -113,11 +113,15 @@ def strongest(found: list[Found], k: int | None = None) -> list[Found]:
     """The links each of whose statements counts it among its k strongest (ties by the other
     statement's id). A statement that shares vocabulary with hundreds of others keeps the few
     that say most; a claim repeated by dozens is held together by its claim, not every pair."""
-    kept = _top(((a, b, judgement.score) for a, b, judgement, _ in found), config.MAX_LINKS if k is None else k)
+    kept = _top(
+        ((a, b, judgement.score) for a, b, judgement, _ in found), config.MAX_LINKS if k is None else k
+    )
     return [f for f in found if (f[0], f[1]) in kept]
 
 
-def _top(links: Iterable[tuple[int, int, float]], k: int, only: set[int] | None = None) -> set[tuple[int, int]]:
+def _top(
+    links: Iterable[tuple[int, int, float]], k: int, only: set[int] | None = None
+) -> set[tuple[int, int]]:
     """The pairs that are among the k strongest links of both their statements (of a statement
     in `only`, when given: the others' ranks are not known here)."""
     pairs = list(links)
@@ -270,10 +274,12 @@ def _link_new(db: Database, ids: Iterable[int], progress: Progress | None, worke
     with stats.timed("judging"):
         pairs = sorted(found_pairs)
         found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
-    with stats.timed("writing"), db.atomic():
+    with stats.timed("writing"), write_transaction(db):
         _write(db, found, stats)
         stats.removed = _bound_stored(db, {i for a, b, _, _ in found for i in (a, b)})
-    with stats.timed("attaching claims"):
+    # claims are judged and written in one transaction that reads before it writes: it takes
+    # the write lock first, or it fails at once when another writer committed meanwhile
+    with stats.timed("attaching claims"), write_transaction(db):
         stats.attached = attach_statements(db, wanted)
     return stats
 
@@ -297,7 +303,7 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
         found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
     found = strongest(found)
     keep = {(a, b) for a, b, _, _ in found}
-    with stats.timed("writing"), db.atomic():
+    with stats.timed("writing"), write_transaction(db):
         _write(db, found, stats)
         stale = [
             (int(r[0]),)
@@ -306,6 +312,6 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
         ]
         db.conn.executemany("DELETE FROM links WHERE id = ?", stale)
         stats.removed = len(stale)
-    with stats.timed("attaching claims"):
+    with stats.timed("attaching claims"), write_transaction(db):
         stats.attached = reattach_all(db)
     return stats

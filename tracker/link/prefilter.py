@@ -24,6 +24,7 @@ from tracker.judge import (
     TOKEN_SET_WEIGHT,
     TOKEN_SORT_WEIGHT,
     is_passage,
+    length_damping,
     stem_list,
     stem_weight,
 )
@@ -97,13 +98,7 @@ def _side_reaches(x: _Side, y: _Side, need: float) -> bool:
     shared = sum(map(_WEIGHTS.__getitem__, sa & sb))
     dice = 2 * shared / (wa + wb)
     overlap = DICE_WEIGHT * dice + CONTAINMENT_WEIGHT * shared / min(wa, wb)
-    damping = min(1.0, dice / FULL_DICE)
-    small = min(len(sa), len(sb))
-    if small < 3:
-        damping *= 0.75 + 0.125 * small
-    ratio = max(len(sa), len(sb)) / small
-    if ratio > 3:
-        damping *= max(0.6, 1 - 0.05 * (ratio - 3))
+    damping = min(1.0, dice / FULL_DICE) * length_damping(len(sa), len(sb))
     need = need / 100 / damping if damping else math.inf
     if overlap + _EDIT_WEIGHT < need:
         return False

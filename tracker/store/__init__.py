@@ -3,13 +3,21 @@
 Functions take a `sqlite_utils.Database`; writes that belong together run in one transaction.
 One module a job: `connection` (open, pragmas), `validation` (checking a statement),
 `lookup` (the speaker or source a statement names), `ingest` (writing statements),
-`queries` (reading them), `speaker_admin` (alias, merge, rename) and `settings`.
+`queries` (reading them), `speaker_admin` (alias, merge, unmerge, split, rename) and `settings`.
 """
 
 from __future__ import annotations
 
 from tracker.model import NewStatement
-from tracker.store.connection import now, open_db, query_rows
+from tracker.store.connection import (
+    NoLedger,
+    NotALedger,
+    now,
+    open_db,
+    open_ledger,
+    query_rows,
+    write_transaction,
+)
 from tracker.store.ingest import Added, AddedList, add_statement, add_statements
 from tracker.store.lookup import (
     SourceCache,
@@ -35,12 +43,18 @@ from tracker.store.queries import (
 from tracker.store.settings import get_setting, set_setting
 from tracker.store.speaker_admin import (
     add_alias,
+    confirm_speaker,
     find_speaker,
+    list_merges,
     list_sources,
     list_speakers,
     merge_speakers,
     rename_speaker,
     show_speaker,
+    speaker_reviews,
+    split_speaker,
+    statement_speaker_review,
+    unmerge_speakers,
 )
 from tracker.store.validation import (
     MAX_FIELD_CHARS,
@@ -65,6 +79,8 @@ __all__ = [
     "AddedList",
     "ClaimValues",
     "NewStatement",
+    "NoLedger",
+    "NotALedger",
     "Prepared",
     "SourceCache",
     "SpeakerCache",
@@ -73,6 +89,7 @@ __all__ = [
     "add_statement",
     "add_statements",
     "clean_field",
+    "confirm_speaker",
     "content_hash",
     "counts",
     "filter_clause",
@@ -81,12 +98,14 @@ __all__ = [
     "get_setting",
     "get_statement",
     "get_statements",
+    "list_merges",
     "list_sources",
     "list_speakers",
     "list_statements",
     "merge_speakers",
     "now",
     "open_db",
+    "open_ledger",
     "prepare",
     "query_rows",
     "rename_speaker",
@@ -96,6 +115,11 @@ __all__ = [
     "source_id_for",
     "speaker_candidates",
     "speaker_ids_matching",
+    "speaker_reviews",
+    "split_speaker",
     "statement_links",
+    "statement_speaker_review",
     "statement_verdicts",
+    "unmerge_speakers",
+    "write_transaction",
 ]

@@ -13,8 +13,8 @@ from sqlite_utils import Database
 
 from tracker.model import InvalidInput, NewStatement
 from tracker.parallel import stop_pool, worker_pool
-from tracker.store.connection import now
-from tracker.store.lookup import SourceCache, SpeakerCache
+from tracker.store.connection import now, write_transaction
+from tracker.store.lookup import SourceCache, SpeakerCache, affiliation_key, surname_of
 from tracker.store.validation import (
     Checked,
     analyse_in_worker,
@@ -33,8 +33,15 @@ _tags_json = json.JSONEncoder(ensure_ascii=False).encode
 _LOOKUP_CHUNK = 500  # SQL variables per IN (…) query
 _INSERT_STATEMENT = """INSERT INTO statements (id, text, speaker_id, role, source_id, said_on,
     reported_on, kind, cue, via, hedge, modality, polarity, proposition, tags, ref, char_start,
-    char_end, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-    ?, ?, ?, ?)"""
+    char_end, content_hash, created_at, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+    ?, ?, ?, ?, ?, ?, ?)"""
+
+_INSERT_MENTION = (
+    "INSERT INTO speaker_mentions (statement_id, name, surname, affiliation) VALUES (?, ?, ?, ?)"
+)
+_INSERT_REVIEW = (
+    "INSERT INTO speaker_reviews (statement_id, mention, candidates, created_at) VALUES (?, ?, ?, ?)"
+)
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,8 @@ class _Planned(NamedTuple):
     role: str | None
     source_id: int | None
     digest: str
+    watch: str | None  # the shorter name it was filed under, to check again
+    uncertain: tuple[int, ...]  # the speakers of its name it could not be told apart from
 
 
 class _BulkWriter:
@@ -154,12 +163,12 @@ class _BulkWriter:
                 plan.append(Added(stored_before[offset], False))
                 end += 1
                 continue
-            speaker_id, role = self.speakers.resolve(
+            speaker_id, role, watch, uncertain = self.speakers.resolve(
                 checked.speaker, role=new.role, affiliation=new.affiliation, kind=new.speaker_kind
             )
             source_id = self.sources.id_for(checked)
             digest = content_hash(checked.text, speaker_id, source_id)
-            plan.append(_Planned(checked, speaker_id, role, source_id, digest))
+            plan.append(_Planned(checked, speaker_id, role, source_id, digest, watch, uncertain))
             end += 1
         stored = self._lookup("content_hash", {p.digest for p in plan if isinstance(p, _Planned)})
         rows: list[tuple[int, _Planned]] = []
@@ -255,9 +264,24 @@ class _BulkWriter:
                     new.char_end,
                     step.digest,
                     stamp,
+                    new.answers,
                 )
             )
         self.db.conn.executemany(_INSERT_STATEMENT, values)
+        watched = [
+            (statement_id, step.watch, surname_of(step.watch), affiliation_key(step.checked.new.affiliation))
+            for statement_id, step in rows
+            if step.watch
+        ]
+        if watched:
+            self.db.conn.executemany(_INSERT_MENTION, watched)
+        uncertain = [
+            (statement_id, step.checked.speaker, _tags_json(list(step.uncertain)), stamp)
+            for statement_id, step in rows
+            if step.uncertain
+        ]
+        if uncertain:
+            self.db.conn.executemany(_INSERT_REVIEW, uncertain)
         if self.fts is not None and rows:  # here, the workers are busy with the next run
             self.db.execute(self.fts[1], [rows[0][0], rows[-1][0]])
         for _, step in rows:
@@ -302,6 +326,7 @@ class _BulkWriter:
 
     def finish(self) -> None:
         self._flush()
+        self.speakers.recheck()
         if self.fts is not None:
             self.db.execute(self.fts[0])
             self.fts = None
@@ -324,7 +349,7 @@ def add_statements(db: Database, items: Iterable[NewStatement], *, numbered: boo
     written in batches, so a file of any size needs memory for one batch only.
     """
     results = AddedList()
-    with db.atomic():
+    with write_transaction(db):  # it reads ids and hashes, then writes: the lock first
         writer = _BulkWriter(db)
         try:
             batch: list[Checked] = []

@@ -3,14 +3,15 @@ import resolves many mentions through (speakers and sources created when new).""
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
 from tracker import speakers as speaker_names
-from tracker.model import NewStatement
+from tracker.model import NewStatement, SpeakerKind
 from tracker.store.connection import now
 from tracker.store.validation import Checked, Prepared
 
@@ -20,24 +21,9 @@ def speaker_candidates(db: Database) -> list[speaker_names.Candidate]:
     for speaker_id, alias_key in db.execute("SELECT speaker_id, key FROM speaker_aliases"):
         keys.setdefault(speaker_id, set()).add(alias_key)
     return [
-        speaker_names.Candidate(row[0], row[1], frozenset(keys.get(row[0], ())))
-        for row in db.execute("SELECT id, name FROM speakers")
+        speaker_names.Candidate(row[0], row[1], frozenset(keys.get(row[0], ())), row[2], row[3])
+        for row in db.execute("SELECT id, name, kind, affiliation FROM speakers")
     ]
-
-
-def _close_spellings(wanted: str, tokens: list[str], keys: list[str], owners: list[int]) -> list[int]:
-    """Owners of the keys spelt like `wanted` (a name of two words or more): the whole name
-    and the surname both close."""
-    if len(tokens) < 2:
-        return []
-    from rapidfuzz import fuzz, process
-
-    close = []
-    for name_key, _, index in process.extract(wanted, keys, scorer=fuzz.ratio, score_cutoff=90, limit=None):
-        other = speaker_names._tokens(name_key)
-        if len(other) > 1 and fuzz.ratio(tokens[-1], other[-1]) >= 75:
-            close.append(owners[index])
-    return close
 
 
 def _only(ids: Iterable[int]) -> int | None:
@@ -45,24 +31,38 @@ def _only(ids: Iterable[int]) -> int | None:
     return unique[0] if len(unique) == 1 else None
 
 
+class Filed(NamedTuple):
+    """Where a mention was filed: the speaker, the role it stated, (when it named less than a
+    whole person, "Singh") the name to check again as speakers with its surname arrive, and
+    the speakers it cannot be told apart from (one name, no affiliation to choose by)."""
+
+    speaker_id: int
+    role: str | None
+    watch: str | None
+    uncertain: tuple[int, ...] = ()
+
+
 class SpeakerCache:
     """Resolves many mentions against the speakers table with one read (for imports).
 
-    Answers as `speakers.resolve` over every stored speaker would, but from indexes (by key,
-    by surname, and one rapidfuzz pass for spellings), so thousands of new speakers in one
-    import cost linear time, not quadratic.
+    Answers as `speakers.resolve` over every stored speaker would, but from indexes (by key
+    and by surname), so thousands of new speakers in one import cost linear time, not
+    quadratic.
     """
 
     def __init__(self, db: Database):
         self.db = db
-        self.exact: dict[str, int] = {}
-        self._mentions: dict[str, tuple[str, str | None, str]] = {}  # mention -> name, role, key
+        self.exact: dict[tuple[str, str], Filed] = {}  # (name, affiliation) keys -> where filed
+        self._mentions: dict[str, speaker_names.Mention] = {}
         self._by_key: dict[str, list[int]] = {}
-        self._by_surname: dict[str, list[tuple[int, list[str]]]] = {}
-        self._keys: list[str] = []  # every key of every speaker, for the spelling pass
-        self._owners: list[int] = []
+        self._by_surname: dict[str, list[tuple[int, str]]] = {}  # surname -> (id, key)
+        self._kinds: dict[int, str] = {}
+        self._affiliations: dict[int, str | None] = {}  # id -> affiliation key
+        self._stated: dict[int, str] = {}  # id -> affiliation as stored, keyed when first asked
         self._indexed = False
         self._possible: dict[str, list[int]] = {}  # name key -> speakers stored before
+        self.surnames_to_check: set[str] = set()  # of new speakers and watched mentions
+        self._filled: set[int] = set()  # speakers a mention has said are persons
 
     def _ensure_index(self) -> None:
         # built on the first name that is not an exact alias: a single `add` of a known
@@ -70,22 +70,41 @@ class SpeakerCache:
         if not self._indexed:
             self._indexed = True
             for candidate in speaker_candidates(self.db):
-                self._index(candidate.id, {speaker_names.key(candidate.name), *candidate.keys})
+                self._index(
+                    candidate.id, {speaker_names.key(candidate.name), *candidate.keys}, candidate.kind
+                )
+                if candidate.affiliation:
+                    self._stated[candidate.id] = candidate.affiliation
 
-    def _index(self, speaker_id: int, keys: Iterable[str]) -> None:
+    def _index(self, speaker_id: int, keys: Iterable[str], kind: str = "unknown") -> None:
+        self._kinds[speaker_id] = kind
         for name_key in keys:
             self._by_key.setdefault(name_key, []).append(speaker_id)
-            # speakers.resolve's own token rule, so that both agree on every name
-            tokens = speaker_names._tokens(name_key)
-            if tokens:
-                self._by_surname.setdefault(tokens[-1], []).append((speaker_id, tokens))
-            self._keys.append(name_key)
-            self._owners.append(speaker_id)
+            surname = speaker_names.surname(name_key)
+            if surname:
+                self._by_surname.setdefault(surname, []).append((speaker_id, name_key))
 
-    def find(self, name: str) -> int | None:
-        """`speakers.resolve(name, every speaker).speaker_id`: exact, surname, then spelling."""
+    def find(
+        self, name: str, kind: SpeakerKind | str | None = None, affiliation: str | None = None
+    ) -> int | None:
+        """`speakers.resolve(name, every speaker).speaker_id`: exact, then a shorter form."""
+        return self._find(name, _kind(kind, name), affiliation_key(affiliation)).speaker_id
+
+    def _affiliation(self, speaker_id: int) -> str | None:
+        if speaker_id not in self._affiliations and self._indexed:
+            self._affiliations[speaker_id] = affiliation_key(self._stated.get(speaker_id))
+        if speaker_id not in self._affiliations:
+            row = self.db.execute("SELECT affiliation FROM speakers WHERE id = ?", [speaker_id]).fetchone()
+            self._affiliations[speaker_id] = affiliation_key(row[0] if row else None)
+        return self._affiliations[speaker_id]
+
+    def _find(self, name: str, kind: SpeakerKind, affiliation: str | None) -> speaker_names.Resolution:
+        """The speaker as `speakers.resolve` says, and whether the mention must be watched."""
         wanted = speaker_names.key(name)
-        tokens = speaker_names._tokens(wanted)
+        parsed = speaker_names.parse_name(wanted)
+        person = speaker_names.person_like(kind)
+        partial = person and parsed.partial
+        owners: list[int] = []
         if not self._indexed:
             owners = [
                 row[0]
@@ -93,87 +112,113 @@ class SpeakerCache:
                     "SELECT DISTINCT speaker_id FROM speaker_aliases WHERE key = ?", [wanted]
                 )
             ]
-            if owners:
-                return _only(owners)
-            self._ensure_index()
-        if wanted in self._by_key:
-            return _only(self._by_key[wanted])
-        if not tokens:
-            return None
-        compatible = [
+            if not owners:
+                self._ensure_index()
+        if self._indexed:
+            owners = self._by_key.get(wanted, [])
+        if owners:
+            return speaker_names.choose(owners, affiliation, self._affiliation, partial, exact=True)
+        if not person or not parsed.surname:
+            return speaker_names.Resolution(None)
+        fits = [
             speaker_id
-            for speaker_id, other in self._by_surname.get(tokens[-1], ())
-            if speaker_names._compatible(tokens, other)
+            for speaker_id, other in self._by_surname.get(parsed.surname, ())
+            if speaker_names.person_like(self._kinds.get(speaker_id))
+            and speaker_names.names_fit(parsed, speaker_names.parse_name(other))
         ]
-        if compatible:
-            return _only(compatible)
-        return _only(_close_spellings(wanted, tokens, self._keys, self._owners))
+        return speaker_names.choose(fits, affiliation, self._affiliation, partial or bool(fits))
 
-    def _parse(self, mention: str) -> tuple[str, str | None, str]:
-        """(name, role, key) of a mention, remembered."""
+    def _parse(self, mention: str) -> speaker_names.Mention:
+        """The mention split into name, role and kind, remembered."""
         if mention not in self._mentions:
             if len(self._mentions) >= 100_000:  # bounded: one entry per distinct mention
                 self._mentions.clear()
-            parsed = speaker_names.split_mention(mention)
-            self._mentions[mention] = (parsed.name, parsed.role, speaker_names.key(parsed.name))
+            self._mentions[mention] = speaker_names.split_mention(mention)
         return self._mentions[mention]
 
     def possible(self, mention: str) -> list[int]:
         """Every speaker the mention could name, by any of find's rules, even where together
-        they make it ambiguous. Remembered per name: only speakers stored before the first
-        call can matter to the caller (statements stored before this import)."""
-        wanted = self._parse(mention)[2]
+        they make it ambiguous, and the speakers merged into them since. Remembered per name:
+        only speakers stored before the first call can matter to the caller (statements
+        stored before this import)."""
+        parsed = self._parse(mention)
+        wanted = speaker_names.key(parsed.name)
         if wanted not in self._possible:
             if len(self._possible) >= 100_000:
                 self._possible.clear()
-            self._possible[wanted] = self._possible_for(wanted)
+            self._possible[wanted] = self._possible_for(wanted, parsed.kind)
         return self._possible[wanted]
 
-    def _possible_for(self, wanted: str) -> list[int]:
-        tokens = speaker_names._tokens(wanted)
+    def _possible_for(self, wanted: str, kind: SpeakerKind) -> list[int]:
+        parsed = speaker_names.parse_name(wanted)
         if self._possible:  # a second name: more will come, and the index serves them all
             self._ensure_index()
         if self._indexed:
             exact: list[int] = self._by_key.get(wanted, [])
-            same_surname = self._by_surname.get(tokens[-1], []) if tokens else []
-            keys, owners = self._keys, self._owners
+            same_surname = self._by_surname.get(parsed.surname, []) if parsed.surname else []
+            kinds = self._kinds
         else:  # one statement: a pass over the alias keys costs less than indexing them
-            rows = self.db.execute("SELECT key, speaker_id FROM speaker_aliases").fetchall()
-            keys, owners = [row[0] for row in rows], [row[1] for row in rows]
-            exact = [owner for key, owner in rows if key == wanted]
+            rows = self.db.execute(
+                "SELECT a.key, a.speaker_id, sp.kind FROM speaker_aliases a"
+                " JOIN speakers sp ON sp.id = a.speaker_id"
+            ).fetchall()
+            exact = [owner for key, owner, _ in rows if key == wanted]
+            kinds = {owner: owner_kind for _, owner, owner_kind in rows}
             same_surname = [
-                (owner, speaker_names._tokens(key)) for key, owner in rows if tokens and tokens[-1] in key
+                (owner, key)
+                for key, owner, _ in rows
+                # the substring test first: parsing every alias would cost more than the rest
+                if parsed.surname
+                and parsed.surname in key
+                and speaker_names.parse_name(key).surname == parsed.surname
             ]
         found = list(exact)
-        found += [
-            speaker_id for speaker_id, other in same_surname if speaker_names._compatible(tokens, other)
-        ]
-        found += _close_spellings(wanted, tokens, keys, owners)
-        return list(dict.fromkeys(found))
+        if speaker_names.person_like(kind):
+            found += [
+                speaker_id
+                for speaker_id, other in same_surname
+                if speaker_names.person_like(kinds.get(speaker_id))
+                and speaker_names.names_fit(parsed, speaker_names.parse_name(other))
+            ]
+        found = list(dict.fromkeys(found))
+        return found + merged_into(self.db, found)
 
-    def resolve(
-        self, mention: str, *, role: str | None, affiliation: str | None, kind: str | None
-    ) -> tuple[int, str | None]:
-        """The speaker id for a mention (created when new) and the role the mention stated."""
-        name, parsed_role, mention_key = self._parse(mention)
-        stated_role = role or parsed_role
-        if mention_key in self.exact:
-            return self.exact[mention_key], stated_role
-        found = self.find(name)
-        if found is not None:
-            speaker_id = found
-            if affiliation:
+    def resolve(self, mention: str, *, role: str | None, affiliation: str | None, kind: str | None) -> Filed:
+        """The speaker for a mention (created when new), the role it stated, and the name to
+        watch when it named less than a whole person."""
+        parsed = self._parse(mention)
+        stated_role = role or parsed.role
+        mention_key = speaker_names.key(parsed.name)
+        memo = (mention_key, affiliation_key(affiliation) or "")
+        if memo in self.exact:
+            filed = self.exact[memo]
+            self._fill_person(filed.speaker_id, parsed, kind)
+            return filed._replace(role=stated_role)
+        resolve_kind = _kind(kind, parsed.name) if kind else parsed.kind
+        found = self._find(parsed.name, resolve_kind, memo[1] or None)
+        watch = found.partial
+        uncertain: tuple[int, ...] = ()
+        if found.speaker_id is None and found.exact:
+            # one name, several speakers, nothing to choose by: the first, flagged
+            uncertain = found.ambiguous_with
+            speaker_id = min(uncertain)
+        elif found.speaker_id is not None:
+            speaker_id = found.speaker_id
+            if affiliation and self._affiliation(speaker_id) is None:
                 self.db.execute(
                     "UPDATE speakers SET affiliation = ? WHERE id = ? AND affiliation IS NULL",
                     [affiliation, speaker_id],
                 )
+                self._affiliations[speaker_id] = memo[1]
+            self._fill_person(speaker_id, parsed, kind)
         else:
+            new_kind = kind or speaker_names.guess_kind(parsed.name, stated_role).value
             speaker_id = _insert(
                 self.db,
                 "speakers",
                 {
-                    "name": name,
-                    "kind": kind or speaker_names.guess_kind(name, stated_role).value,
+                    "name": parsed.name,
+                    "kind": new_kind,
                     "role": stated_role,
                     "affiliation": affiliation,
                     "created_at": now(),
@@ -182,12 +227,130 @@ class SpeakerCache:
             _insert(
                 self.db,
                 "speaker_aliases",
-                {"speaker_id": speaker_id, "alias": name, "key": mention_key},
+                {"speaker_id": speaker_id, "alias": parsed.name, "key": mention_key},
             )
+            self._affiliations[speaker_id] = memo[1] or None
             if self._indexed:
-                self._index(speaker_id, {mention_key})
-        self.exact[mention_key] = speaker_id
-        return speaker_id, stated_role
+                self._index(speaker_id, {mention_key}, new_kind)
+            surname = speaker_names.parse_name(mention_key).surname
+            if surname and speaker_names.person_like(new_kind):
+                self.surnames_to_check.add(surname)
+        filed = Filed(speaker_id, stated_role, parsed.name if watch else None, uncertain)
+        if watch:  # not remembered: a speaker with its surname may arrive in this import
+            self.surnames_to_check.add(speaker_names.parse_name(mention_key).surname)
+        elif not uncertain:
+            self.exact[memo] = filed
+        return filed
+
+    def _fill_person(self, speaker_id: int, parsed: speaker_names.Mention, kind: str | None) -> None:
+        """ "Deputy PM Ishaq Dar" says what a bare "Ishaq Dar" did not: a person, and a role."""
+        if parsed.role and parsed.kind is SpeakerKind.PERSON and not kind and speaker_id not in self._filled:
+            self._filled.add(speaker_id)
+            self.db.execute(
+                "UPDATE speakers SET kind = 'person', role = coalesce(role, ?)"
+                " WHERE id = ? AND kind = 'unknown'",
+                [parsed.role, speaker_id],
+            )
+
+    def recheck(self) -> None:
+        """Flag the statements filed under a surname alone that two speakers now fit."""
+        if self.surnames_to_check:
+            recheck_surnames(self.db, self.surnames_to_check, self)
+            self.surnames_to_check = set()
+
+    def with_surname(self, surname: str) -> list[tuple[int, str]]:
+        """(speaker id, key) of every person-like name or alias with this surname."""
+        self._ensure_index()
+        return [
+            (speaker_id, name_key)
+            for speaker_id, name_key in self._by_surname.get(surname, ())
+            if speaker_names.person_like(self._kinds.get(speaker_id))
+        ]
+
+
+def affiliation_key(affiliation: str | None) -> str | None:
+    """An affiliation as resolution compares them ("PML-N" and "pml n" are one)."""
+    return speaker_names.key(affiliation) or None if affiliation else None
+
+
+def surname_of(name: str) -> str:
+    return speaker_names.parse_name(speaker_names.key(name)).surname
+
+
+def _kind(kind: SpeakerKind | str | None, name: str) -> SpeakerKind:
+    if kind is None:
+        return speaker_names.guess_kind(name)
+    return SpeakerKind(kind)
+
+
+def merged_into(db: Database, speaker_ids: Sequence[int]) -> list[int]:
+    """The speakers once merged into these (and not unmerged): a statement stored before a
+    merge keeps the content hash of the speaker it was filed under."""
+    if not speaker_ids:
+        return []
+    marks = ", ".join("?" for _ in speaker_ids)
+    return [
+        int(row[0])
+        for row in db.execute(
+            f"SELECT absorbed_id FROM speaker_merges WHERE kept_id IN ({marks}) AND undone_at IS NULL",
+            list(speaker_ids),
+        )
+    ]
+
+
+def _stored_with_surname(db: Database, surname: str) -> list[tuple[int, str]]:
+    rows = db.execute(
+        "SELECT a.speaker_id, a.key, sp.kind FROM speaker_aliases a JOIN speakers sp"
+        " ON sp.id = a.speaker_id WHERE a.key = ? OR a.key LIKE ?",
+        [surname, f"% {surname}%"],
+    ).fetchall()
+    return [
+        (int(speaker_id), name_key)
+        for speaker_id, name_key, kind in rows
+        if speaker_names.person_like(kind) and speaker_names.parse_name(name_key).surname == surname
+    ]
+
+
+def recheck_surnames(db: Database, surnames: Iterable[str], cache: SpeakerCache | None = None) -> int:
+    """Flag for review every statement filed under a shorter name ("Singh", "I. Dar") that
+    more than one stored speaker now fits; returns how many were newly flagged."""
+    flagged = 0
+    stamp = now()
+    for surname in sorted(surnames):
+        watched = db.execute(
+            "SELECT statement_id, name, affiliation FROM speaker_mentions WHERE surname = ?", [surname]
+        ).fetchall()
+        if not watched:
+            continue
+        # one `add` has no index, and one query costs less than building it
+        indexed = cache is not None and cache._indexed
+        stored = cache.with_surname(surname) if cache and indexed else _stored_with_surname(db, surname)
+        affiliations = {
+            int(i): affiliation_key(a)
+            for i, a in db.execute(
+                f"SELECT id, affiliation FROM speakers WHERE id IN ({', '.join('?' for _ in stored)})",
+                [speaker_id for speaker_id, _ in stored],
+            )
+        }
+        open_to: dict[tuple[str, str | None], tuple[int, ...]] = {}  # many statements, few names
+        rows = []
+        for statement_id, name, affiliation in watched:
+            if (name, affiliation) not in open_to:
+                fits = speaker_names.fuller_fits(speaker_names.key(name), stored)
+                found = speaker_names.choose(fits, affiliation, affiliations.get)
+                open_to[name, affiliation] = () if found.speaker_id is not None else found.ambiguous_with
+            if len(open_to[name, affiliation]) > 1:
+                rows.append((statement_id, name, json.dumps(list(open_to[name, affiliation])), stamp))
+        if rows:
+            before = db.execute("SELECT count(*) FROM speaker_reviews").fetchone()[0]
+            db.conn.executemany(
+                """INSERT INTO speaker_reviews (statement_id, mention, candidates, created_at)
+                   VALUES (?, ?, ?, ?) ON CONFLICT (statement_id)
+                   DO UPDATE SET candidates = excluded.candidates""",
+                rows,
+            )
+            flagged += db.execute("SELECT count(*) FROM speaker_reviews").fetchone()[0] - before
+    return flagged
 
 
 def _insert(db: Database, table: str, row: dict[str, Any]) -> int:
@@ -213,10 +376,27 @@ class SourceCache:
     def __init__(self, db: Database):
         self.db = db
         self.known: dict[tuple[str, str], list[Any]] = {}  # key -> [id, title, author, published]
+        self.outlets: dict[str, str] | None = None  # outlet_key -> stored outlet, read on first need
+
+    def _outlet(self, new: NewStatement) -> str:
+        """The outlet a statement names, else the one its URL is on: an outlet already stored
+        under a name that is the domain's ("Dawn" for https://www.dawn.com/…), else the host."""
+        if new.source:
+            return new.source
+        host = _outlet_from_url(new.url or "")
+        if self.outlets is None:
+            self.outlets = {}
+            for (name,) in self.db.execute("SELECT DISTINCT outlet FROM sources"):
+                self.outlets.setdefault(outlet_key(name), name)
+        for key in _domain_keys(host):
+            if key in self.outlets:
+                return self.outlets[key]
+        self.outlets.setdefault(outlet_key(host), host)
+        return host
 
     def _stored(self, new: NewStatement) -> tuple[str, tuple[str, str], list[Any] | None]:
         """(outlet, cache key, [id, title, author, published] when the source is stored)."""
-        outlet = new.source or _outlet_from_url(new.url or "")
+        outlet = self._outlet(new)
         # the unique index compares outlets with NOCASE, which folds ASCII letters only
         cache_key = (outlet.translate(_NOCASE), new.url or "")
         entry = self.known.get(cache_key)
@@ -282,15 +462,39 @@ class SourceCache:
 
 
 def _outlet_from_url(url: str) -> str:
-    host = re.sub(r"^[a-z]+://", "", url.strip(), flags=re.I).split("/")[0]
-    return host.removeprefix("www.") or url
+    """The host a URL is on, as an outlet: no scheme, credentials or port, lower case, and no
+    "www." or mobile "m." / "amp." in front (https://user:pw@m.Dawn.com:443/x → dawn.com)."""
+    from urllib.parse import urlsplit
+
+    text = url.strip()
+    try:
+        host = urlsplit(text if "://" in text else f"//{text}").hostname or ""
+    except ValueError:  # a malformed port or bracket: keep what stands before the path
+        host = (
+            re.sub(r"^[a-z]+://", "", text, flags=re.I).split("/")[0].rsplit("@", 1)[-1].split(":")[0].lower()
+        )
+    for prefix in ("www.", "m.", "amp.", "mobile."):
+        host = host.removeprefix(prefix)
+    return host or text
+
+
+def outlet_key(name: str) -> str:
+    """An outlet's name or domain as letters and digits only: "The Hindu" and "thehindu" meet."""
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
+def _domain_keys(host: str) -> list[str]:
+    """The keys an outlet named for this domain would have: "caliber.az" → caliberaz, caliber."""
+    labels = host.split(".")
+    return [outlet_key(host), *([outlet_key(labels[0])] if len(labels) > 1 else [])]
 
 
 def speaker_ids_matching(db: Database, name: str) -> list[int]:
     """Speakers a filter name means: by id, exact name/alias, or resolution."""
     if name.strip().isdigit():
         return [int(name.strip())]
-    found = speaker_names.resolve(speaker_names.split_mention(name).name, speaker_candidates(db))
+    mention = speaker_names.split_mention(name)
+    found = speaker_names.resolve(mention.name, speaker_candidates(db), mention.kind)
     if found.speaker_id is not None:
         return [found.speaker_id]
     return list(found.ambiguous_with)

@@ -20,7 +20,7 @@ STATEMENT_COLUMNS = """
     s.id, s.text, sp.name AS speaker, s.speaker_id, s.role, sp.affiliation,
     src.outlet AS source, s.source_id, src.url, src.title, src.author,
     s.said_on, s.reported_on, s.kind, s.cue, s.via, s.hedge, s.modality, s.polarity,
-    s.proposition, s.tags, s.ref, s.char_start, s.char_end, s.created_at
+    s.proposition, s.tags, s.ref, s.char_start, s.char_end, s.created_at, s.answers
 """
 STATEMENT_FROM = """
     FROM statements s

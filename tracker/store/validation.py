@@ -70,7 +70,7 @@ class Checked(NamedTuple):  # a tuple: a frozen dataclass took 3 µs a row to bu
 ClaimValues = tuple[str, str, str, "str | None"]  # proposition, polarity, modality, hedge
 # the allowed values, listed once: Enum.values() per row was a tenth of an import's time
 _CHOICES: dict[type, list[str]] = {e: e.values() for e in (Kind, SpeakerKind, Modality, Polarity)}
-_CLEANED_FIELDS = ("role", "affiliation", "source", "url", "title", "author", "cue", "via", "ref")
+_CLEANED_FIELDS = ("role", "affiliation", "source", "url", "title", "author", "cue", "via", "ref", "answers")
 
 
 def check_statement(new: NewStatement) -> Checked:

@@ -1,0 +1,216 @@
+"""Import and export that meet spreadsheets: a sniffed format on stdin, sniffed CSV delimiters,
+legacy encodings, row numbers as the spreadsheet shows them, list cells, and -o extensions."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SEED = Path(__file__).resolve().parent.parent / "data" / "seed-statements.jsonl"
+ROWS = [
+    {"text": "The ceasefire will hold.", "speaker": "Ishaq Dar", "source": "Dawn", "tags": ["a", "b"]},
+    {"text": "Café owners in Zürich said prices rose.", "speaker": "Müller", "source": "NZZ", "tags": ["c"]},
+]
+
+
+def stored(db_path: Path) -> list[tuple[str, str, str, list[str]]]:
+    with sqlite3.connect(db_path) as conn:
+        return [
+            (text, speaker, source, json.loads(tags))
+            for text, speaker, source, tags in conn.execute(
+                "SELECT s.text, sp.name, src.outlet, s.tags FROM statements s "
+                "JOIN speakers sp ON sp.id = s.speaker_id LEFT JOIN sources src ON src.id = s.source_id "
+                "ORDER BY s.id"
+            )
+        ]
+
+
+EXPECTED = [(r["text"], r["speaker"], r["source"], r["tags"]) for r in ROWS]
+
+
+def as_csv(delimiter: str, tags: str = "a{d2}b") -> str:
+    d = delimiter
+    list_sep = ";" if d == "," else ","
+    return (
+        f"text{d}speaker{d}source{d}tags\n"
+        f"The ceasefire will hold.{d}Ishaq Dar{d}Dawn{d}{tags.format(d2=list_sep)}\n"
+        f"Café owners in Zürich said prices rose.{d}Müller{d}NZZ{d}c\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in ROWS),
+        json.dumps(ROWS, ensure_ascii=False),
+        json.dumps({"statements": ROWS}, ensure_ascii=False, indent=2),
+        json.dumps({"statements": ROWS}, ensure_ascii=False),
+        "\n\n" + json.dumps(ROWS, ensure_ascii=False, indent=2),
+        as_csv(","),
+        as_csv(";"),
+        as_csv("\t"),
+    ],
+    ids=[
+        "jsonl",
+        "json",
+        "json-object-over-lines",
+        "json-object-on-one-line",
+        "json-after-blank-lines",
+        "comma",
+        "semicolon",
+        "tab",
+    ],
+)
+def test_stdin_format_and_csv_delimiter_are_sniffed(cli, db_path, content):
+    result = cli("import", "-", "--no-link", input=content.encode())
+    assert (result.exit_code, result.stderr) == (0, "Imported 2 new statements (0 already recorded).\n")
+    assert stored(db_path) == EXPECTED
+
+
+def test_a_file_without_a_known_extension_is_sniffed_and_a_csv_file_gets_its_delimiter(
+    cli, db_path, tmp_path
+):
+    odd = tmp_path / "statements.txt"
+    odd.write_text(as_csv(";"))
+    cli.ok("import", str(odd), "--no-link")
+    semicolons = tmp_path / "excel-de.csv"
+    semicolons.write_text(as_csv(";").replace("Dawn", "Geo News"))
+    cli.ok("import", str(semicolons), "--no-link")
+    assert [s for _, _, s, _ in stored(db_path)] == [
+        "Dawn",
+        "NZZ",
+        "Geo News",
+    ]  # its NZZ row is already recorded
+
+
+def test_a_cp1252_file_is_read_with_a_note(cli, db_path, tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_bytes(as_csv(";").replace("will hold.", "will “hold”.").encode("cp1252"))
+    result = cli("import", str(path), "--no-link")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        f"Read {path} as cp1252 (it is not UTF-8; give --encoding if that is wrong).\n"
+        "Imported 2 new statements (0 already recorded).\n",
+    )
+    assert stored(db_path) == [("The ceasefire will “hold”.", *EXPECTED[0][1:]), EXPECTED[1]]
+
+
+def test_legacy_encodings_on_stdin_and_other_scripts(cli, db_path):
+    cyrillic = 'text,speaker\n"Прекращение огня будет соблюдаться, заявил министр.",Лавров\n'
+    result = cli("import", "-", "--no-link", input=cyrillic.encode("cp1251"))
+    assert result.stderr.splitlines()[0].startswith("Read stdin as cp1251 (")
+    # charset-normalizer alone guesses cp775 (Baltic DOS) for this one: cp1252 reads as cleanly
+    latin = json.dumps(
+        [{"text": "Café owners in Zürich said prices rose.", "speaker": "Müller"}],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    result = cli("import", "-", "--no-link", input=latin.encode("cp1252"))
+    assert result.stderr.splitlines()[0].startswith("Read stdin as cp1252 (")
+    assert [(t, s) for t, s, _, _ in stored(db_path)] == [
+        ("Прекращение огня будет соблюдаться, заявил министр.", "Лавров"),
+        ("Café owners in Zürich said prices rose.", "Müller"),
+    ]
+
+
+def test_encoding_names_what_a_guess_gets_wrong(cli, db_path, tmp_path):
+    path = tmp_path / "cz.csv"
+    path.write_bytes("text,speaker\nPříměří bude dodrženo.,Lipavský\n".encode("cp1250"))
+    cli.ok("import", str(path), "--no-link", "--encoding", "cp1250")
+    assert [(t, s) for t, s, _, _ in stored(db_path)] == [("Příměří bude dodrženo.", "Lipavský")]
+    stderr = cli.fails("import", str(path), "--encoding", "utf-8")
+    assert stderr == "Error: row 2: line 2 (byte 14): not valid UTF-8\n"
+    assert cli.fails("import", str(path), "--encoding", "klingon") == "Error: unknown encoding 'klingon'\n"
+    as_json = tmp_path / "cz.json"
+    as_json.write_bytes(
+        json.dumps([{"text": "Ministr řekl ne.", "speaker": "Lipavský"}], ensure_ascii=False).encode("cp1250")
+    )
+    cli.ok("import", str(as_json), "--no-link", "--encoding", "cp1250")
+    assert [t for t, _, _, _ in stored(db_path)] == ["Příměří bude dodrženo.", "Ministr řekl ne."]
+
+
+def test_utf8_input_never_loads_the_encoding_detector(tmp_path):
+    path = tmp_path / "utf8.csv"
+    path.write_text(as_csv(","), encoding="utf-8")
+    code = (
+        "import sys\nfrom tracker.export import read_statements\n"
+        f"rows = list(read_statements({str(path)!r}, 'csv'))\n"
+        "print(len(rows), 'charset_normalizer' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "2 False\n"
+
+
+def test_errors_give_the_row_a_spreadsheet_shows(cli, db_path, tmp_path):
+    path = tmp_path / "long.csv"
+    good = "".join(f"Statement number {n} about the weather.,Speaker {n}\n" for n in range(57))
+    path.write_text("text,speaker\n" + good + "\n" + ",Nobody\n")  # a blank row 59, the bad one 60
+    assert cli.fails("import", str(path)) == "Error: row 60: text is missing\n"
+    quoted = tmp_path / "quoted.csv"
+    quoted.write_text('text,speaker\n"two\nlines",A\nok,B,extra\n')
+    assert cli.fails("import", str(quoted)) == "Error: row 3 (line 4): 3 columns where the header has 2\n"
+    assert not db_path.exists() or stored(db_path) == []
+
+
+@pytest.mark.parametrize(
+    "cell, tags",
+    [
+        ('"[""a"", ""b""]"', ["a", "b"]),
+        ('"a; b"', ["a", "b"]),
+        ('"a, b"', ["a", "b"]),
+        ("a", ["a"]),
+        ('"[]"', []),
+    ],
+)
+def test_tags_in_a_csv_cell_are_a_json_list_or_separated(cli, db_path, cell, tags):
+    cli.ok("import", "-", "--format", "csv", "--no-link", input=f"text,speaker,tags\nA claim.,A,{cell}\n")
+    assert stored(db_path)[0][3] == tags
+
+
+def test_a_broken_json_list_of_tags_names_the_row(cli, db_path):
+    stderr = cli.fails("import", "-", input='text,tags\nA claim.,"[""a"""\n')
+    assert stderr == "Error: row 2: tags '[\"a\"' is not a JSON list\n"
+
+
+# --- export by extension --------------------------------------------------------------------
+
+
+@pytest.fixture
+def seeded(cli):
+    cli.ok("import", str(SEED), "--no-link")
+
+
+@pytest.mark.parametrize(
+    "name, start",
+    [
+        ("out.csv", "id,ref,text,"),
+        ("out.CSV", "id,ref,text,"),
+        ("out.json", '[\n  {\n    "id": 1,'),
+        ("out.jsonl", '{"id": 1, '),
+        ("out.ndjson", '{"id": 1, '),
+        ("out.md", "# Statements\n\n| id | speaker |"),
+        ("out", '[\n  {\n    "id": 1,'),
+    ],
+)
+def test_export_format_comes_from_the_extension(cli, seeded, tmp_path, name, start):
+    target = tmp_path / name
+    result = cli("export", "statements", "-o", str(target))
+    assert (result.exit_code, result.stderr) == (0, f"Wrote 6 statements to {target}.\n")
+    assert target.read_text().startswith(start)
+
+
+def test_an_extension_tracker_cannot_write_is_an_error_and_nothing_is_written(cli, seeded, tmp_path):
+    stderr = cli.fails("export", "statements", "-o", str(tmp_path / "out.xlsx"), code=2)
+    assert stderr == (
+        "Error: Invalid value for --output: cannot write .xlsx files: name a .csv, .json, "
+        ".jsonl or .md file, or give --format (see 'tracker export --help')\n"
+    )
+    assert not (tmp_path / "out.xlsx").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith((".tracker-", "out"))] == []
+    cli.ok("export", "statements", "-o", str(tmp_path / "out.xlsx"), "--format", "csv")
+    assert (tmp_path / "out.xlsx").read_text().startswith("id,ref,text,")

@@ -1,0 +1,74 @@
+"""Outlets: one outlet however a statement names it, so corroboration is never faked."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from tracker.store.lookup import _outlet_from_url
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://user:pw@edition.cnn.com:443/2025/05/10/story", "edition.cnn.com"),
+        ("http://www.Dawn.com/news/1", "dawn.com"),
+        ("https://m.dawn.com/news/1", "dawn.com"),
+        ("https://amp.theguardian.com/world/x", "theguardian.com"),
+        ("dawn.com/news/1", "dawn.com"),
+    ],
+)
+def test_the_outlet_taken_from_a_url_is_its_bare_host(url: str, outlet: str) -> None:
+    assert _outlet_from_url(url) == outlet
+
+
+def test_a_url_on_an_outlets_own_domain_is_that_outlet(cli, db_path) -> None:  # type: ignore[no-untyped-def]
+    cli.ok(
+        "add", "The dam was breached overnight.", "--speaker", "Official A", "--source", "Dawn", "--no-link"
+    )
+    cli.ok(
+        "add",
+        "The dam was breached overnight, officials said.",
+        "--speaker",
+        "Official B",
+        "--url",
+        "https://www.dawn.com/news/1",
+        "--no-link",
+    )
+    cli.ok(
+        "add",
+        "The talks ended without a deal.",
+        "--speaker",
+        "Official C",
+        "--source",
+        "The Hindu",
+        "--no-link",
+    )
+    cli.ok(
+        "add",
+        "The talks ended without any deal.",
+        "--speaker",
+        "Official D",
+        "--url",
+        "https://user:pw@www.thehindu.com:443/news/2",
+        "--no-link",
+    )
+    cli.ok(
+        "add",
+        "Heavy rain closed the port.",
+        "--speaker",
+        "Official E",
+        "--url",
+        "https://example.org/x",
+        "--no-link",
+    )
+    with sqlite3.connect(db_path) as conn:
+        rows = conn.execute("SELECT outlet, url FROM sources ORDER BY id").fetchall()
+    assert rows == [
+        ("Dawn", None),
+        ("Dawn", "https://www.dawn.com/news/1"),
+        ("The Hindu", None),
+        ("The Hindu", "https://user:pw@www.thehindu.com:443/news/2"),
+        ("example.org", "https://example.org/x"),
+    ]
