@@ -1,0 +1,347 @@
+"""Claims as records: adding, reading and listing them, and what a person decides about them."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
+
+from tracker.model import InvalidInput, NotFound, Relation, ReviewStatus, StrEnum
+
+if TYPE_CHECKING:
+    pass
+
+MAX_CLAIM_CHARS = 2_000
+CANDIDATE_CLAIMS = 20  # claims judged against a new statement, the likeliest by full-text search
+STATEMENTS_PER_CLAIM = 500  # statements judged against a claim when many statements arrive at once
+
+
+class Stance(StrEnum):
+    SUPPORTS = "supports"
+    DENIES = "denies"
+    DISCUSSES = "discusses"
+
+
+class Origin(StrEnum):
+    USER = "user"  # `tracker claim add`
+    DENIAL = "denial"  # the object of a denial: "denied claims that X"
+    STATEMENT = "statement"  # founded by the first statement that made it
+
+
+_STANCE_OF = {
+    Relation.AGREES: Stance.SUPPORTS,
+    Relation.CONTRADICTS: Stance.DENIES,
+    Relation.RELATED: Stance.DISCUSSES,
+}
+_OPPOSITE = {Stance.SUPPORTS: Stance.DENIES, Stance.DENIES: Stance.SUPPORTS}
+
+
+def _now() -> str:
+    from tracker.store import now
+
+    return now()
+
+
+def _clean_text(text: str) -> str:
+    cleaned = " ".join((text or "").split())
+    if not cleaned:
+        raise InvalidInput("a claim needs text")
+    if len(cleaned) > MAX_CLAIM_CHARS:
+        raise InvalidInput(
+            f"a claim is at most {MAX_CLAIM_CHARS:,} characters (this one has {len(cleaned):,})"
+        )
+    return cleaned
+
+
+def add_claim(
+    db: Database, text: str, *, ref: str | None = None, origin: str = Origin.USER
+) -> dict[str, Any]:
+    """Record a claim and attach to it the stored statements that take a side on it."""
+    from tracker.text import analyse
+
+    cleaned = _clean_text(text)
+    ref = (ref or "").strip() or None
+    if ref is not None and db.execute("SELECT 1 FROM claims WHERE ref = ?", [ref]).fetchone():
+        raise InvalidInput(f"a claim with ref {ref!r} is already recorded")
+    same = db.execute(
+        "SELECT id FROM claims WHERE origin = 'user' AND merged_into IS NULL AND lower(text) = lower(?)",
+        [cleaned],
+    ).fetchone()
+    if same is not None:
+        raise InvalidInput(f"this claim is already recorded as claim {same[0]}")
+    proposition = analyse(cleaned).proposition
+    with db.conn:
+        cursor = db.execute(
+            "INSERT INTO claims (text, proposition, ref, origin, created_at) VALUES (?, ?, ?, ?, ?)",
+            [cleaned, proposition, ref, str(origin), _now()],
+        )
+        claim_id = int(cursor.lastrowid or 0)
+        from tracker.claims.attach import attach_to_claim
+
+        attach_to_claim(db, claim_id, cleaned)
+    return get_claim(db, str(claim_id))
+
+
+def _claim_row(db: Database, id_or_ref: str) -> dict[str, Any]:
+    key = str(id_or_ref).strip()
+    rows = list(db.query("SELECT * FROM claims WHERE ref = ?", [key]))
+    if not rows and key.isdigit():
+        rows = list(db.query("SELECT * FROM claims WHERE id = ?", [int(key)]))
+    if not rows:
+        raise NotFound(f"no claim {key!r}")
+    row = rows[0]
+    while row["merged_into"] is not None:  # a merged claim answers as the one it went into
+        row = next(db.query("SELECT * FROM claims WHERE id = ?", [row["merged_into"]]))
+    return row
+
+
+def get_claim(db: Database, id_or_ref: str) -> dict[str, Any]:
+    """A claim with every statement attached to it, strongest first within each stance."""
+    row = _claim_row(db, id_or_ref)
+    statements = []
+    for item in db.query(
+        """SELECT cs.statement_id AS id, s.ref, s.text, sp.name AS speaker, so.outlet, s.said_on,
+                  cs.stance, cs.score, cs.status, cs.reasons
+           FROM claim_statements cs
+           JOIN statements s ON s.id = cs.statement_id
+           JOIN speakers sp ON sp.id = s.speaker_id
+           LEFT JOIN sources so ON so.id = s.source_id
+           WHERE cs.claim_id = ? AND cs.status != 'rejected'
+           ORDER BY CASE cs.stance WHEN 'supports' THEN 0 WHEN 'denies' THEN 1 ELSE 2 END,
+                    cs.score DESC, cs.statement_id""",
+        [row["id"]],
+    ):
+        item["reasons"] = json.loads(item["reasons"] or "[]")
+        statements.append(item)
+    return {
+        "id": row["id"],
+        "text": row["text"],
+        "ref": row["ref"],
+        "origin": row["origin"],
+        "created_at": row["created_at"],
+        "statements": statements,
+    }
+
+
+def statement_claims(db: Database, statement_id: int) -> list[dict[str, Any]]:
+    """The claims a statement is attached to (not those a person took it off), with its side."""
+    return list(
+        db.query(
+            """SELECT c.id, c.text, c.ref, cs.stance, cs.status, cs.score
+               FROM claim_statements cs JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
+               WHERE cs.statement_id = ? AND cs.status != 'rejected'
+               ORDER BY cs.founder DESC, cs.score DESC, c.id""",
+            [statement_id],
+        )
+    )
+
+
+def list_claims(db: Database, *, limit: int | None = None, disputed: bool = False) -> list[dict[str, Any]]:
+    """Every claim with how many statements take each side, and who and which outlets do:
+    disputed claims first, then the claims most statements take up."""
+    rows = list(
+        db.query(
+            """SELECT c.id, c.text, c.ref, c.origin, cs.stance, sp.name AS speaker, so.outlet
+               FROM claims c
+               LEFT JOIN claim_statements cs ON cs.claim_id = c.id AND cs.status != 'rejected'
+               LEFT JOIN statements s ON s.id = cs.statement_id
+               LEFT JOIN speakers sp ON sp.id = s.speaker_id
+               LEFT JOIN sources so ON so.id = s.source_id
+               WHERE c.merged_into IS NULL
+               ORDER BY c.id"""
+        )
+    )
+    claims: dict[int, dict[str, Any]] = {}
+    for row in rows:
+        claim = claims.setdefault(
+            row["id"],
+            {
+                "id": row["id"],
+                "text": row["text"],
+                "ref": row["ref"],
+                "origin": row["origin"],
+                **{stance.value: 0 for stance in Stance},
+                **{f"{stance.value}_speakers": [] for stance in Stance},
+                **{f"{stance.value}_outlets": [] for stance in Stance},
+            },
+        )
+        if row["stance"] is None:
+            continue
+        claim[row["stance"]] += 1
+        for field, value in (
+            (f"{row['stance']}_speakers", row["speaker"]),
+            (f"{row['stance']}_outlets", row["outlet"]),
+        ):
+            if value and value not in claim[field]:
+                claim[field].append(value)
+    from tracker.verdicts import claim_verdicts
+
+    rated = claim_verdicts(db)
+    for claim in claims.values():
+        verdict = rated.get(claim["id"])
+        claim["verdict"] = verdict["rating"] if verdict else None
+    # The claims a desk looks at first: disputed ones, then those most statements take up.
+    out = sorted(
+        claims.values(),
+        key=lambda c: (
+            not (c["supports"] and c["denies"]),
+            -(c["supports"] + c["denies"] + c["discusses"]),
+            c["id"],
+        ),
+    )
+    if disputed:
+        out = [c for c in out if c["supports"] and c["denies"]]
+    return out[:limit] if limit is not None else out
+
+
+# --- a person's decisions -----------------------------------------------------------------
+
+
+def attach_statement(
+    db: Database, statement_id: int, claim: str, stance: str, *, by: str | None = None
+) -> dict[str, Any]:
+    """Attach a statement to a claim with the stance a person gives; final, never relinked."""
+    from tracker.store import get_statement
+
+    if stance not in Stance.values():
+        raise InvalidInput(f"stance must be one of {', '.join(Stance.values())}, not {stance!r}")
+    get_statement(db, statement_id)
+    row = _claim_row(db, claim)
+    stamp = _now()
+    with db.conn:
+        db.execute(
+            """INSERT INTO claim_statements
+                   (claim_id, statement_id, stance, score, reasons, status, created_at, reviewed_by, reviewed_at)
+               VALUES (?, ?, ?, 100, ?, 'confirmed', ?, ?, ?)
+               ON CONFLICT (claim_id, statement_id) DO UPDATE SET stance = excluded.stance,
+                   status = 'confirmed', reviewed_by = excluded.reviewed_by, reviewed_at = excluded.reviewed_at""",
+            [
+                row["id"],
+                statement_id,
+                stance,
+                json.dumps([{"code": "person", "detail": "attached by hand"}]),
+                stamp,
+                by or "user",
+                stamp,
+            ],
+        )
+    return get_claim(db, str(row["id"]))
+
+
+def detach_statement(db: Database, statement_id: int, claim: str, *, by: str | None = None) -> dict[str, Any]:
+    """Take a statement off a claim; it stays off when statements are attached again."""
+    row = _claim_row(db, claim)
+    stamp = _now()
+    with db.conn:
+        cursor = db.execute(
+            """UPDATE claim_statements SET status = 'rejected', reviewed_by = ?, reviewed_at = ?
+               WHERE claim_id = ? AND statement_id = ? AND status != 'rejected'""",
+            [by or "user", stamp, row["id"], statement_id],
+        )
+        if cursor.rowcount == 0:
+            raise NotFound(f"statement {statement_id} is not attached to claim {row['id']}")
+    return get_claim(db, str(row["id"]))
+
+
+def suggested_attachments(
+    db: Database, *, claim: str | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Attachments waiting for a person (a side taken, not only discussed), strongest first;
+    of one claim (id or ref) when given."""
+    sql = """SELECT cs.claim_id, c.text AS claim, cs.statement_id, s.text, sp.name AS speaker,
+                    cs.stance, cs.score, cs.reasons
+             FROM claim_statements cs
+             JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
+             JOIN statements s ON s.id = cs.statement_id
+             JOIN speakers sp ON sp.id = s.speaker_id
+             WHERE cs.status = 'suggested' AND cs.stance != 'discusses' {only}
+             ORDER BY cs.score DESC, cs.claim_id, cs.statement_id"""
+    params: list[Any] = []
+    only = ""
+    if claim is not None:
+        only = "AND cs.claim_id = ?"
+        params.append(_claim_row(db, claim)["id"])
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    rows = list(db.query(sql.format(only=only), params))
+    for row in rows:
+        row["reasons"] = json.loads(row["reasons"] or "[]")
+    return rows
+
+
+def review_attachment(
+    db: Database, statement_id: int, claim: str, status: str, *, by: str | None = None
+) -> dict[str, Any]:
+    """A person confirms or rejects the side tracker gave a statement on a claim; final."""
+    if status not in (ReviewStatus.CONFIRMED.value, ReviewStatus.REJECTED.value):
+        raise InvalidInput(f"a review confirms or rejects, not {status!r}")
+    row = _claim_row(db, claim)
+    with db.conn:
+        cursor = db.execute(
+            """UPDATE claim_statements SET status = ?, reviewed_by = ?, reviewed_at = ?
+               WHERE claim_id = ? AND statement_id = ?""",
+            [status, by or "user", _now(), row["id"], statement_id],
+        )
+        if cursor.rowcount == 0:
+            raise NotFound(f"statement {statement_id} is not attached to claim {row['id']}")
+    return get_claim(db, str(row["id"]))
+
+
+def merge_claims(db: Database, keep: str, absorb: str) -> dict[str, Any]:
+    """Fold one claim into another: its statements move, and its id and ref answer as `keep`."""
+    kept, gone = _claim_row(db, keep), _claim_row(db, absorb)
+    if kept["id"] == gone["id"]:
+        raise InvalidInput("a claim cannot be merged into itself")
+    with db.conn:
+        # What moves is a person's decision now (the merge): relinking keeps it where it went.
+        db.execute(
+            """INSERT INTO claim_statements (claim_id, statement_id, stance, score, reasons, status,
+                   created_at, reviewed_by, reviewed_at, founder)
+               SELECT ?, statement_id, stance, score, reasons, status, created_at,
+                   coalesce(reviewed_by, ?), coalesce(reviewed_at, ?), founder
+               FROM claim_statements WHERE claim_id = ? AND true
+               ON CONFLICT (claim_id, statement_id) DO NOTHING""",
+            [kept["id"], "merge", _now(), gone["id"]],
+        )
+        db.execute("DELETE FROM claim_statements WHERE claim_id = ?", [gone["id"]])
+        db.execute("UPDATE claims SET merged_into = ? WHERE id = ?", [kept["id"], gone["id"]])
+    return get_claim(db, str(kept["id"]))
+
+
+# --- what claims say about pairs ----------------------------------------------------------
+
+
+def opposing_pairs(db: Database, *, status: str | None = None) -> list[dict[str, Any]]:
+    """Every pair of statements on opposite sides of one claim (supports × denies), with the
+    claim as the reason. `status` "confirmed" keeps pairs whose both attachments are."""
+    sides: dict[int, dict[str, list[tuple[int, str]]]] = defaultdict(lambda: defaultdict(list))
+    texts: dict[int, str] = {}
+    for row in db.query(
+        """SELECT cs.claim_id, cs.statement_id, cs.stance, cs.status, c.text
+           FROM claim_statements cs JOIN claims c ON c.id = cs.claim_id
+           WHERE cs.status != 'rejected' AND cs.stance IN ('supports', 'denies') AND c.merged_into IS NULL"""
+    ):
+        sides[row["claim_id"]][row["stance"]].append((row["statement_id"], row["status"]))
+        texts[row["claim_id"]] = row["text"]
+    pairs = []
+    for claim_id, by_stance in sides.items():
+        for s, s_status in by_stance["supports"]:
+            for d, d_status in by_stance["denies"]:
+                if s == d:
+                    continue
+                confirmed = s_status == d_status == ReviewStatus.CONFIRMED.value
+                if status == ReviewStatus.CONFIRMED.value and not confirmed:
+                    continue
+                pairs.append(
+                    {
+                        "a_id": min(s, d),
+                        "b_id": max(s, d),
+                        "claim_id": claim_id,
+                        "claim": texts[claim_id],
+                        "status": "confirmed" if confirmed else "suggested",
+                    }
+                )
+    return pairs
