@@ -343,3 +343,14 @@ def test_a_report_with_a_claim_pair_beside_a_link_of_the_same_score_does_not_cra
     cli.ok("claim", "attach", "2", "dam", "--stance", "denies")
     report = json.loads(cli.ok("report", "--json"))
     assert [(r["link"], r["a_id"], r["b_id"]) for r in report["contradictions"]] == [(1, 3, 4), (None, 1, 2)]
+
+
+def test_timeline_and_report_read_one_claim(cli) -> None:
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military", "--said-on", "2025-05-10")
+    cli.ok("add", DENIED, "--speaker", "India", "--said-on", "2025-05-11")
+    cli.ok("add", "Heavy rain flooded the coastal highway.", "--speaker", "Met office", "--said-on", "2025-05-09")
+    cli.ok("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afg")
+    assert [r["id"] for r in cli.json("timeline", "--claim", "afg")] == [1, 2]
+    speakers = cli.json("report", "--claim", "afg", "--section", "speakers")["speakers"]
+    assert sorted(r["speaker"] for r in speakers) == ["India", "Pakistan's military"]
+    assert cli.fails("timeline", "--claim", "nope") == "Error: no claim 'nope'\n"

@@ -47,6 +47,9 @@ LimitOption = Annotated[int | None, typer.Option("--limit", min=1, help="At most
 SpeakerFilter = Annotated[str | None, typer.Option("--speaker", help="Only this speaker (name or id).")]
 SourceFilter = Annotated[str | None, typer.Option("--source", help="Only this outlet (or URL).")]
 TagFilter = Annotated[str | None, typer.Option("--tag", help="Only statements with this tag.")]
+ClaimFilter = Annotated[
+    str | None, typer.Option("--claim", help="Only the statements attached to this claim (id or ref).")
+]
 SinceFilter = Annotated[str | None, typer.Option("--since", help="Said (or reported) on or after this date.")]
 UntilFilter = Annotated[
     str | None, typer.Option("--until", help="Said (or reported) on or before this date.")

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from tracker.cli.options import (
+    ClaimFilter,
     CsvOption,
     DbOption,
     JsonOption,
@@ -111,6 +112,7 @@ def report(
     speaker: SpeakerFilter = None,
     source: SourceFilter = None,
     tag: TagFilter = None,
+    claim: ClaimFilter = None,
     section: Annotated[
         list[str] | None,
         typer.Option(
@@ -155,12 +157,13 @@ def report(
             f"no section {unknown[0]!r}: use {', '.join(SECTIONS)}", param_hint="--section"
         )
     db = database(db_path)
-    sections = build(db, StatementFilter(speaker, source, tag, since, until))
+    where = StatementFilter(speaker, source, tag, since, until, claim=claim)
+    sections = build(db, where)
     summary = report_summary(sections)
     if section:
         sections = [s for s in sections if s.key in section]
     if fmt == "html":
-        _write_html(db, StatementFilter(speaker, source, tag, since, until), sections, summary, output)
+        _write_html(db, where, sections, summary, output)
     elif fmt == "nl":
         export.write_jsonl(export.report_rows(sections), sys.stdout)
     elif fmt == "md":
@@ -199,6 +202,7 @@ def timeline(
     speaker: SpeakerFilter = None,
     tag: TagFilter = None,
     source: SourceFilter = None,
+    claim: ClaimFilter = None,
     since: SinceFilter = None,
     until: UntilFilter = None,
     limit: LimitOption = None,
@@ -219,7 +223,7 @@ def timeline(
     from tracker.store import StatementFilter
 
     fmt = _format(fmt, json_, csv, nl)
-    where = StatementFilter(speaker=speaker, source=source, tag=tag, since=since, until=until)
+    where = StatementFilter(speaker=speaker, source=source, tag=tag, since=since, until=until, claim=claim)
     rows = build(database(db_path), where)[:limit]
     if fmt == "md":
         export.write_markdown(rows, TIMELINE_COLUMNS, sys.stdout, title="Timeline")
