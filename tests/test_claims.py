@@ -348,7 +348,9 @@ def test_a_report_with_a_claim_pair_beside_a_link_of_the_same_score_does_not_cra
 def test_timeline_and_report_read_one_claim(cli) -> None:
     cli.ok("add", STRUCK, "--speaker", "Pakistan's military", "--said-on", "2025-05-10")
     cli.ok("add", DENIED, "--speaker", "India", "--said-on", "2025-05-11")
-    cli.ok("add", "Heavy rain flooded the coastal highway.", "--speaker", "Met office", "--said-on", "2025-05-09")
+    cli.ok(
+        "add", "Heavy rain flooded the coastal highway.", "--speaker", "Met office", "--said-on", "2025-05-09"
+    )
     cli.ok("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afg")
     assert [r["id"] for r in cli.json("timeline", "--claim", "afg")] == [1, 2]
     speakers = cli.json("report", "--claim", "afg", "--section", "speakers")["speakers"]
