@@ -1,0 +1,67 @@
+"""schema.org ClaimReview for a verdict (`tracker export verdicts --format claimreview`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# The 1-5 scale of Google's ClaimReview guidance (1 = false, 5 = true); pants-on-fire is
+# also 1 (its alternateName keeps the difference) and unverified has no value at all.
+RATING_VALUES = {
+    "true": 5,
+    "mostly-true": 4,
+    "half-true": 3,
+    "misleading": 2,
+    "false": 1,
+    "pants-on-fire": 1,
+}
+RATING_NAMES = {
+    "true": "True",
+    "mostly-true": "Mostly true",
+    "half-true": "Half true",
+    "misleading": "Misleading",
+    "false": "False",
+    "pants-on-fire": "Pants on fire",
+    "unverified": "Unverified",
+}
+
+
+def claim_review(item: dict[str, Any]) -> dict[str, Any]:
+    """A schema.org ClaimReview for one verdict (an item of verdicts.reviewed_claims)."""
+    verdict, statement = item["verdict"], item["statement"]
+    author: dict[str, Any] = {
+        "@type": "Person" if item["speaker_kind"] == "person" else "Organization",
+        "name": statement["speaker"],
+    }
+    if statement.get("role"):
+        author["jobTitle"] = statement["role"]
+    claim: dict[str, Any] = {
+        "@type": "Claim",
+        "author": author,
+        "appearance": [{"@type": "CreativeWork", "url": url} for url in item["urls"]],
+    }
+    said = statement.get("said_on") or statement.get("reported_on")
+    if said:
+        claim["datePublished"] = said
+    rating: dict[str, Any] = {
+        "@type": "Rating",
+        "alternateName": RATING_NAMES.get(verdict["rating"], verdict["rating"]),
+    }
+    if verdict["rating"] in RATING_VALUES:
+        rating.update(ratingValue=RATING_VALUES[verdict["rating"]], bestRating=5, worstRating=1)
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": item.get("claim") or statement["text"],  # the claim the statement makes
+        "itemReviewed": claim,
+        "reviewRating": rating,
+        "datePublished": verdict["created_at"][:10],
+        # a verdict without --by still needs an author for the structured data to be valid
+        "author": {"@type": "Person", "name": verdict["by"]}
+        if verdict.get("by")
+        else {"@type": "Organization", "name": "unknown"},
+    }
+    if verdict.get("evidence_url"):
+        review["url"] = verdict["evidence_url"]
+    if verdict.get("note"):
+        review["reviewBody"] = verdict["note"]
+    return review
