@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from rapidfuzz import fuzz
 
 from tracker import judge as relate_module
+from tracker import judge_numbers, judge_roles, judge_similarity
 from tracker import text as text_module
 from tracker.judge import relate
 
@@ -66,7 +67,7 @@ def make_pairs(n: int, seed: int = 7) -> list[tuple[str, str]]:
 
 
 def clear_caches() -> None:
-    for module in (text_module, relate_module):
+    for module in (text_module, relate_module, judge_similarity, judge_numbers, judge_roles):
         for value in vars(module).values():
             if hasattr(value, "cache_clear"):
                 value.cache_clear()

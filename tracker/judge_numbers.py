@@ -1,0 +1,263 @@
+"""Numbers, dates and times in two statements, and where they conflict: other counts of one
+thing, other days of one month, other times of day, things named by other numbers ("route 9").
+
+Part of judging (tracker.judge).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tracker.lexicon import IDENTIFIER_NOUNS
+from tracker.model import Reason
+from tracker.text import STOP_WORDS, Analysis, concept, stem
+
+_APPROX_LOW = r"at least|more than|over|upwards of|in excess of|no fewer than|no less than|above|beyond"
+_APPROX_HIGH = r"up to|fewer than|less than|under|below|at most|no more than|nearly|almost"
+_APPROX_NEAR = r"about|around|some|approximately|roughly|an estimated|estimated|close to|circa|approx"
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_QUANTITY = re.compile(
+    rf"(?:\b(?P<approx>{_APPROX_LOW}|{_APPROX_HIGH}|{_APPROX_NEAR})\s+)?"
+    r"(?<![\d:.])(?P<value>\d+(?:\.\d+)?)(?:\s*(?:to|-|or)\s*(?P<upper>\d+(?:\.\d+)?))?(?!\s*(?:am|pm|a\.m|p\.m|:\d))"
+    r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion))?"
+    r"(?P<percent>\s*%|\s*(?:percent|per cent))?(?P<rest>(?:[\s-]+[a-z][a-z']*){0,3})"
+)
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?P<m{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE = re.compile(
+    r"\b(?:" + _MONTH.format(n=1) + r"\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b"
+    r"|(?<![\d.])(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format(n=2) + r"\b)"
+)
+_YEAR = re.compile(r"\b(?:in|since|of|by|during|from)\s+(19[5-9]\d|20[0-4]\d)\b")
+_ZONES = {
+    "ist": 330,
+    "india time": 330,
+    "indian time": 330,
+    "indian standard time": 330,
+    "india standard time": 330,
+    "pkt": 300,
+    "pakistan time": 300,
+    "pakistan standard time": 300,
+    "pst": -480,
+    "pdt": -420,
+    "est": -300,
+    "edt": -240,
+    "cst": -360,
+    "cdt": -300,
+    "mst": -420,
+    "mdt": -360,
+    "et": -300,
+    "pt": -480,
+    "gmt": 0,
+    "utc": 0,
+    "bst": 60,
+    "cet": 60,
+    "cest": 120,
+    "eet": 120,
+    "eest": 180,
+    "msk": 180,
+    "jst": 540,
+    "aest": 600,
+    "gst": 240,
+    "ast": 180,
+}
+_TIME = re.compile(
+    r"\b(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
+    r"(?:\s*\(?(?P<zone>" + "|".join(sorted((re.escape(z) for z in _ZONES), key=len, reverse=True)) + r")\b)?"
+)
+_NUMBER_STOP = STOP_WORDS | {"of", "per", "cent", "percent", "year", "years", "old", "times", "time"}
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    low: float
+    high: float
+    nouns: frozenset[str]
+    text: str
+    span: tuple[int, int]
+    act: str | None = None  # what the count is of: "killed 40 people" (kill), "displaced 200,000"
+
+
+def _interval(value: float, approx: str | None) -> tuple[float, float]:
+    if approx is None:
+        # A round figure is often a rounding of a precise one: "2,000 tip" for "2,084 tip".
+        if value >= 100 and value % 10 ** int(math.log10(value) - 0.0001) == 0:
+            return value * 0.88, value * 1.12
+        return value, value
+    if re.fullmatch(_APPROX_LOW, approx):
+        return value, math.inf
+    if re.fullmatch(_APPROX_HIGH, approx):
+        return 0.0, value
+    return value * 0.8, value * 1.2
+
+
+@lru_cache(maxsize=32768)
+def _quantities(norm: str) -> tuple[_Quantity, ...]:
+    found = []
+    for m in _QUANTITY.finditer(norm):
+        value = float(m.group("value"))
+        if m.group("scale"):
+            value *= _SCALES[m.group("scale")]
+        if _named_by_number(norm, m.start("value")):
+            continue  # "route 9": a name, not a count
+        raw = re.findall(r"[a-z][a-z']*", m.group("rest"))
+        if m.group("percent"):
+            nouns = frozenset({"percent"})  # "turnout was 82 percent": a share of what the claim names
+        else:
+            if not raw or raw[0] in STOP_WORDS or (1900 <= value <= 2049 and not m.group("scale")):
+                continue  # a year, or a bare amount: nothing says what is counted
+            words = [w for w in raw if w not in _NUMBER_STOP]
+            nouns = frozenset(stem(w) for w in words[:2] if w not in _MONTH_NAMES)
+            if not nouns:
+                continue
+        low, high = _interval(value, m.group("approx"))
+        if m.group("upper"):
+            high = max(high, float(m.group("upper")) * (_SCALES[m.group("scale")] if m.group("scale") else 1))
+        before = re.findall(r"[a-z][a-z']*", norm[max(0, m.start() - 30) : m.start()])[-1:]
+        act = concept(before[0]) if before and before[0] not in STOP_WORDS else None
+        found.append(_Quantity(low, high, nouns, m.group(0).strip(), m.span(), act))
+    return tuple(found)
+
+
+_NAMING_NUMBER = re.compile(r"\b([a-z]+)\s+(\d+[a-z]?)\b")
+
+
+def _named_by_number(norm: str, position: int) -> bool:
+    before = norm[max(0, position - 24) : position].split()
+    return bool(before) and before[-1] in IDENTIFIER_NOUNS
+
+
+@lru_cache(maxsize=32768)
+def _identifiers(norm: str) -> dict[str, str]:
+    """Things a number names, noun → number: {"route": "9"} for "route 9 is closed"."""
+    return {m.group(1): m.group(2) for m in _NAMING_NUMBER.finditer(norm) if m.group(1) in IDENTIFIER_NOUNS}
+
+
+def _other_names(a: Analysis, b: Analysis) -> Reason | None:
+    """ "Route 9" in one, "Route 4" in the other: two things, whatever else the two share."""
+    ia, ib = _identifiers(a.proposition), _identifiers(b.proposition)
+    for noun in sorted(ia.keys() & ib.keys()):
+        if ia[noun] != ib[noun]:
+            return Reason("name", f"'{noun} {ia[noun]}' in a vs '{noun} {ib[noun]}' in b")
+    return None
+
+
+_MONTH_NAMES = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name[:3]]
+
+
+@lru_cache(maxsize=32768)
+def _dates(norm: str) -> tuple[tuple[int, int, tuple[int, int]], ...]:
+    out = []
+    for m in _DATE.finditer(norm):
+        month = m.group("m1") or m.group("m2")
+        day = int(m.group("d1") or m.group("d2"))
+        if month == "may" and m.group("d2") is None and not re.search(r"\bmay\s+\d", m.group(0)):
+            continue
+        if 1 <= day <= 31:
+            out.append((_month(month), day, m.span()))
+    return tuple(out)
+
+
+@lru_cache(maxsize=32768)
+def _times(norm: str) -> tuple[tuple[int, bool, str, tuple[int, int]], ...]:
+    out = []
+    for m in _TIME.finditer(norm):
+        hour, minute = int(m.group("h")), int(m.group("min") or 0)
+        if hour > 12 or minute > 59:
+            continue
+        pm = m.group("ampm").startswith("p")
+        minutes = (hour % 12 + (12 if pm else 0)) * 60 + minute
+        zone = m.group("zone")
+        if zone:
+            minutes = (minutes - _ZONES[zone]) % 1440
+        out.append((minutes, zone is not None, m.group(0), m.span()))
+    return tuple(out)
+
+
+def _other_counts(a: Analysis, b: Analysis) -> Reason | None:
+    """ "Killed 40 people" / "displaced 200,000 people": counts of two acts in one event, two
+    aspects of it rather than one claim (unless a also has b's count: "… and injured 300")."""
+    qa, qb = _quantities(a.proposition), _quantities(b.proposition)
+    for x in qa:
+        for y in qb:
+            number = re.search(r"\d+(?:\.\d+)?", y.text)
+            if (
+                x.act
+                and y.act
+                and x.act != y.act
+                and (x.nouns <= y.nouns or y.nouns <= x.nouns)
+                and not (
+                    number and re.search(rf"(?<![\d.]){re.escape(number.group(0))}(?![\d.])", a.proposition)
+                )
+            ):
+                return Reason("aspect", f"'{x.text}' in a and '{y.text}' in b count different things")
+    return None
+
+
+def _number_conflicts(a: Analysis, b: Analysis) -> list[Reason]:
+    reasons: list[Reason] = []
+    qa, qb = _quantities(a.proposition), _quantities(b.proposition)
+    for x in qa:
+        # The same thing counted: one side's nouns all appear on the other ("six indian jets", "3 jets").
+        # Counts of two acts ("killed 40", "displaced 200,000 people") are two counts.
+        same = [
+            y
+            for y in qb
+            if (x.nouns <= y.nouns or y.nouns <= x.nouns)
+            and (x.act is None or y.act is None or x.act == y.act)
+        ]
+        if same and all(y.high < x.low or x.high < y.low for y in same):
+            y = same[0]
+            reasons.append(
+                Reason(
+                    "number",
+                    f"'{x.text}' in a vs '{y.text}' in b",
+                    None,
+                    (a.prop_offset + x.span[0], a.prop_offset + x.span[1]),
+                )
+            )
+            break
+    da, db = _dates(a.proposition), _dates(b.proposition)
+    # other days of one month conflict; other months are often other events
+    if (
+        da
+        and db
+        and not {d[:2] for d in da} & {d[:2] for d in db}
+        and {d[0] for d in da} & {d[0] for d in db}
+    ):
+        reasons.append(
+            Reason("date", f"{da[0][0]:02d}-{da[0][1]:02d} in a vs {db[0][0]:02d}-{db[0][1]:02d} in b")
+        )
+    ta, tb = _times(a.proposition), _times(b.proposition)
+    if ta and tb:
+        comparable = [(p, q) for p in ta for q in tb if p[1] == q[1]]
+        if comparable and not any(abs(p[0] - q[0]) <= 5 for p, q in comparable):
+            p, q = comparable[0]
+            reasons.append(Reason("time", f"'{p[2]}' in a vs '{q[2]}' in b"))
+    return reasons
