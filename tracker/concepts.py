@@ -1,0 +1,112 @@
+"""Stemming, synonyms and concepts: what the words of a claim stand for (re-exported by
+tracker.text).
+
+Everything here is pure (strings in, values out) so it can be cached and tested in isolation.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import Stemmer
+
+from tracker.lexicon import (
+    ENTITY_ALIASES,
+    IRREGULAR_PARTICIPLES,
+    MULTIWORD_ALIASES,
+    STEM_EXCEPTIONS,
+    SYNONYM_PHRASES,
+    SYNONYM_WORDS,
+)
+from tracker.tokenise import STOP_WORDS, tokens
+
+__all__ = [
+    "concept",
+    "concept_tokens",
+    "concepts",
+    "stem",
+    "stems",
+]
+
+# ---------------------------------------------------------------- stemming and concepts
+
+
+_STEMMER = Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=131072)
+def stem(word: str) -> str:
+    """Snowball's English stem ("attacked" → "attack"), which keeps "militants" ("milit") apart
+    from "military" ("militari") and "governor" from "government" ("govern"); a few words it
+    would join to another ("authorities" → "author") are kept apart (lexicon.STEM_EXCEPTIONS)."""
+    if word.isdigit() or len(word) <= 2:
+        return word
+    return STEM_EXCEPTIONS.get(word) or _STEMMER.stemWord(word)
+
+
+def _stemmed(entries: dict[str, str]) -> dict[str, str]:
+    return {stem(word.replace("-", "")): concept for word, concept in entries.items()}
+
+
+_CONCEPT_OF_STEM = _stemmed(SYNONYM_WORDS)
+_CONCEPT_PHRASES = {tuple(stem(w) for w in phrase): concept for phrase, concept in SYNONYM_PHRASES.items()}
+_ENTITY_PHRASES = {tuple(name.split()): concept for name, concept in MULTIWORD_ALIASES.items()}
+# the phrase lengths that start with a word (entities) or a stem (concepts), longest first:
+# most words start none, which spares every slice and lookup
+_ENTITY_STARTS: dict[str, list[int]] = {}
+_CONCEPT_STARTS: dict[str, list[int]] = {}
+for _phrases, _starts in ((_ENTITY_PHRASES, _ENTITY_STARTS), (_CONCEPT_PHRASES, _CONCEPT_STARTS)):
+    for _phrase in _phrases:
+        _starts.setdefault(_phrase[0], []).append(len(_phrase))
+    for _sizes in _starts.values():
+        _sizes.sort(reverse=True)
+
+
+def concept(word: str) -> str:
+    """What one word stands for in a claim: the entity it names ("indian", "islamabad" →
+    "country:india", "country:pakistan"), the concept it is a synonym of ("truce" →
+    "ceasefire"), or else its stem."""
+    entity = ENTITY_ALIASES.get(word) if word != "us" else None
+    if entity:
+        return entity
+    stemmed = stem(IRREGULAR_PARTICIPLES.get(word, word))
+    return _CONCEPT_OF_STEM.get(stemmed, stemmed)
+
+
+@lru_cache(maxsize=65536)
+def concept_tokens(text: str) -> tuple[tuple[str, str], ...]:
+    """Every token of text as (concept, as written): a phrase that names one entity or says
+    one thing ("the united states", "asked for", "went on strike") is one token, matched
+    before single words; a single word is concept(word)."""
+    words = tokens(text)
+    stemmed = [stem(w) for w in words]
+    out: list[tuple[str, str]] = []
+    i, n = 0, len(words)
+    while i < n:
+        found, size = None, 1
+        for length in _ENTITY_STARTS.get(words[i], ()):
+            if i + length <= n and (found := _ENTITY_PHRASES.get(words[i : i + length])):
+                size = length
+                break
+        if found is None:
+            for length in _CONCEPT_STARTS.get(stemmed[i], ()):
+                if i + length <= n and (found := _CONCEPT_PHRASES.get(tuple(stemmed[i : i + length]))):
+                    size = length
+                    break
+        if found is None:
+            out.append((concept(words[i]), words[i]))
+        else:
+            out.append((found, " ".join(words[i : i + size])))
+        i += size
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def concepts(text: str) -> tuple[str, ...]:
+    """The concepts of text's informative tokens, in order (concept_tokens without stop words)."""
+    return tuple(c for c, w in concept_tokens(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit()))
+
+
+def stems(text: str) -> frozenset[str]:
+    """The set of concepts of the informative words of text (see concepts())."""
+    return frozenset(concepts(text))
