@@ -7,7 +7,9 @@ from the noun phrase next to the cue.
 
 The modules, in the order the work happens: `cues` (word lists and patterns), `spans`
 (tokens, quotes, sentences), `phrases` (speaker phrases around a cue), `extractor` (the
-scan), `resolution` (names, modality, reporting chain) and `article` (the entry points).
+scan, built from `scan`, its state; `direct`, direct quotes and transcript labels; `reported`,
+reported speech; `answers`, what a denial or reply answers), `resolution` (names, modality,
+reporting chain) and `article` (the entry points).
 Word lists shared with tracker.text (abbreviations, hedges, denial words) are in tracker.lexicon.
 """
 

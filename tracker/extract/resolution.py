@@ -31,7 +31,7 @@ from tracker.extract.cues import (
     UNNAMED_SOURCES,
     VIA_PATTERNS,
 )
-from tracker.extract.extractor import Found
+from tracker.extract.scan import Found
 from tracker.extract.spans import Tok, tokenize
 from tracker.extract.times import TIME_PHRASE, said_on
 from tracker.lexicon import ENTITY_ALIASES, MULTIWORD_ALIASES

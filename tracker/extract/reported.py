@@ -1,0 +1,477 @@
+"""Reported speech found sentence by sentence around a cue, and the describe-as forms (what X calls “…”)."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extract.answers import Answers
+from tracker.extract.cues import (
+    ADDRESSEE,
+    ADVERBS,
+    CATENATIVES,
+    CONTENT_NOUNS,
+    CUE_FORMS,
+    DENIAL,
+    DETERMINERS,
+    EVIDENCE_CUES,
+    NEEDS_THAT,
+    NOUN_LIKE_CUES,
+    NP_OBJECT,
+    PARTICIPLE_LEADS,
+    PARTICIPLES,
+    QUOTE_MARK,
+    RATING,
+    RELATIVE_OBJECT_CUES,
+    SOURCE_BEFORE_CUE,
+    TAIL_OPENERS,
+    TIME_WORDS,
+)
+from tracker.extract.phrases import (
+    call_particle,
+    clause_at,
+    cue_hedge,
+    cue_lemma,
+    is_evidence,
+    np_left,
+    np_right,
+    subject,
+    title_case,
+)
+from tracker.extract.scan import Found
+from tracker.extract.spans import Tok, inner_span, inside, tokenize, trim
+from tracker.lexicon import DENIAL_RATINGS
+from tracker.model import Kind, Polarity, Span
+
+
+class ReportedSpeech(Answers):
+    """Finds the speaker and the reported clause around each cue of a sentence."""
+
+    # reported speech
+
+    def indirect(self, sent: Span, quotes: list[Span]) -> None:
+        text = self.text
+        toks = tokenize(text, *sent)
+        # Statements already attributed in this sentence give participles their speaker.
+        sent_items = [f for f in self.found if f.cue and sent[0] <= f.cue[0] < sent[1]]
+        title = title_case(toks)
+        k = 0
+        while k < len(toks):
+            t = toks[k]
+            hit = None if inside(t.start, quotes) or t.start in self.used_cues else cue_lemma(toks, k)
+            if (
+                hit is None
+                and title
+                and k > 0
+                and t.cap
+                and t.low in CUE_FORMS
+                and t.low.endswith(("s", "ed", "id", "ld"))
+                and t.low not in NOUN_LIKE_CUES
+                and not inside(t.start, quotes)
+                and t.start not in self.used_cues
+            ):
+                hit = (CUE_FORMS[t.low], k)  # a headline in title case: "Obama Says Museum Will …"
+            if t.low in PARTICIPLES and not inside(t.start, quotes) and t.start not in self.used_cues:
+                hit = call_particle(toks, k) or (PARTICIPLES[t.low], k)
+            if hit is None or any(f.content[0] <= t.start < f.content[1] for f in self.found):
+                k += 1
+                continue
+            item = self._indirect_at(toks, k, hit, sent, sent_items)
+            if item is not None:
+                self.add(item)
+                sent_items.append(item)
+            k = hit[1] + 1
+
+    def _indirect_at(
+        self, toks: list[Tok], k: int, hit: tuple[str, int], sent: Span, sent_items: list[Found]
+    ) -> Found | None:
+        text = self.text
+        content: Span | None
+        lemma, last = hit
+        t = toks[k]
+        cue: Span = (t.start, toks[last].end)
+        if lemma == "according to":
+            sp = np_right(toks, last + 1)
+            # "according to" names its source whatever the phrase: take it up to the clause break.
+            stop = next((m for m in range(last + 1, len(toks)) if toks[m].text in ',.;:!?—–()"“”'), len(toks))
+            if (
+                stop - (last + 1) <= 25
+                and stop > last + 1
+                and (sp is None or sp[1] < stop)
+                and (toks[last + 1].low in DETERMINERS or toks[last + 1].word)
+            ):
+                sp = (last + 1, stop)
+            if sp is None:
+                return None
+            after = toks[sp[1]] if sp[1] < len(toks) else None
+            if k > 0 and toks[k - 1].text in ",—–-":
+                content = trim(text, sent[0], toks[k - 1].start)
+            elif k == 0 and after is not None and after.text == ",":
+                content = trim(text, after.end, sent[1])
+            else:
+                return None
+            return self._finish(content, cue, toks[sp[0] : sp[1]], lemma, toks, k)
+        prev = toks[k - 1] if k else None
+        progressive = (
+            t.low in PARTICIPLES and prev is not None and prev.low in ("is", "are", "was", "were", "been")
+        )
+        base = k - 2 if k >= 2 else 0
+        if base >= 1 and toks[base].low == "on" and toks[base - 1].low in ("went", "goes", "go", "going"):
+            base -= 1
+        if (
+            prev is not None
+            and prev.low == "to"
+            and k >= 2
+            and t.low in CUE_FORMS
+            and toks[base].low in CATENATIVES
+        ):
+            # "protesters continued to call for …", "Ham went on to explain …": the subject speaks.
+            left = np_left(toks, base)
+            if left is None:
+                return None
+            content = self._right_content(toks, last, lemma, toks[left[0] : left[1]])
+            return (
+                None
+                if content is None
+                else self._finish(content, cue, toks[left[0] : left[1]], lemma, toks, k)
+            )
+        if (
+            not progressive
+            and prev is not None
+            and prev.low
+            in ("was", "were", "been", "being", "is", "are", "be", "the", "a", "to", "not", "n't", "never")
+        ):
+            return None  # passive, "the said agreement", infinitives and negations report nothing
+        participle = t.low in PARTICIPLES and not progressive
+        speaker: list[Tok] | None = None
+        name_from: Found | None = None
+        if participle and (k == 0 or (k == 1 and prev is not None and prev.low in PARTICIPLE_LEADS)):
+            # "After saying her foot was swollen, she …": the main clause's subject said it.
+            comma = next((m for m in range(last + 1, len(toks)) if toks[m].text == ","), None)
+            if comma is None or comma - last < 3:
+                return None
+            sp = np_right(toks, comma + 1)
+            if sp is None or toks[sp[0]].low in ("it", "there"):
+                return None
+            return self._finish(
+                trim(text, toks[last + 1].start, toks[comma - 1].end),
+                cue,
+                toks[sp[0] : sp[1]],
+                lemma,
+                toks,
+                k,
+            )
+        if participle or (prev is not None and prev.low in ("and", "but")):
+            if participle and (
+                prev is None or (prev.text not in ",—–-" and prev.low not in PARTICIPLE_LEADS)
+            ):
+                return None
+            if sent_items:
+                name_from = sent_items[-1]
+            else:
+                subj = subject(toks[: (k - 1 if prev is not None and prev.low in ("and", "but") else k)])
+                if subj is None:
+                    return None
+                speaker = toks[subj[0] : subj[1]]
+        else:
+            left = np_left(toks, k - 1 if progressive else k)
+            if progressive and left is not None and left[1] != k - 1:
+                left = None
+            if left is None:
+                # Inverted order after a clause: "…, said the official."
+                if (
+                    prev is not None
+                    and prev.text == ","
+                    and lemma in ("say", "add", "write", "note", "tell", "claim", "explain", "argue", "warn")
+                ):
+                    sp = np_right(toks, last + 1)
+                    if sp is None or (sp[1] < len(toks) and toks[sp[1]].text not in ",.;"):
+                        return None
+                    content = trim(text, sent[0], prev.start)
+                    if len(text[content[0] : content[1]].split()) < 3:
+                        return None
+                    return self._finish(content, cue, toks[sp[0] : sp[1]], lemma, toks, k)
+                return None
+            speaker = toks[left[0] : left[1]]
+            unnamed = SOURCE_BEFORE_CUE.search(text, sent[0], t.start)
+            if unnamed:  # "people familiar with the matter said": the whole phrase is the source
+                speaker = [x for x in toks if unnamed.start(1) <= x.start < unnamed.end(1)]
+                left = (toks.index(speaker[0]), toks.index(speaker[-1]) + 1)
+            before = toks[left[0] - 1] if left[0] else None
+            if (
+                before is not None
+                and before.low in ("which", "whom")
+                and lemma in RELATIVE_OBJECT_CUES
+                and left[0] >= 2
+                and toks[left[0] - 2].text == ","
+            ):
+                return self._relative(toks, left[0] - 1, k, last, speaker, lemma)
+            rest = toks[last + 1 :]
+            if (
+                before is not None
+                and before.text == ","
+                and left[0] > 1
+                and len(rest) > 3
+                and rest[0].text == ","
+                and lemma in ("say", "add", "note", "argue", "explain", "write", "insist", "warn")
+                and sum(t.word for t in rest) >= 3
+            ):
+                # "The museum, Mr. Obama said, would make visitors …": the speaker sits inside the
+                # reported clause, so the content is the sentence around the insertion.
+                return self._finish(trim(text, *sent), cue, speaker, lemma, toks, k)
+            if before is not None and before.text in ",—–-" and left[0] > 1 and self._tail_only(rest):
+                # "CLAUSE, X said (on Tuesday)." — the content precedes the speaker.
+                content = trim(text, sent[0], before.start)
+                if len(text[content[0] : content[1]].split()) < 3:
+                    return None
+                return self._finish(content, cue, speaker, lemma, toks, k)
+        content = self._right_content(toks, last, lemma, speaker)
+        if content is not None and k >= 2 and toks[k - 1].low in ("who", "which") and toks[k - 2].text == ",":
+            # "Trump, who said the vote was rigged, left early": the clause closes at its comma
+            closing = next((x for x in toks if content[0] < x.start < content[1] and x.text == ","), None)
+            if closing is not None:
+                content = trim(text, content[0], closing.start)
+        if content is None:
+            if speaker and toks[-1].text == ":" and len(toks) - last <= 6:
+                self.pending = self._finish(cue, cue, speaker, lemma, toks, k)
+            return None
+        if (
+            participle
+            and lemma in RATING
+            and sent_items
+            and re.match(
+                r"(?:the|these|those|such)\s+(?:allegations?|claims?|reports?|accusations?|charges?)\b|(?:it|them)\b",
+                text[content[0] : content[1]],
+                re.IGNORECASE,
+            )
+        ):
+            return None  # "…, dismissing the allegations as false" restates the denial just made
+        item = self._finish(content, cue, speaker, lemma, toks, k)
+        relative = prev is not None and prev.low in ("who", "which") and k >= 2 and toks[k - 2].text == ","
+        if (
+            item is not None
+            and item.speaker
+            and relative
+            and prev is not None
+            and item.speaker[1] <= prev.start
+        ):
+            # "Trump, who said …": the mention is "who", the name the phrase it stands for
+            item.name = text[item.speaker[0] : item.speaker[1]]
+            item.speaker = (prev.start, prev.end)
+        if item is not None and name_from is not None:
+            item.speaker, item.role, item.name = name_from.speaker, name_from.role, name_from.name
+            item.hedge = item.hedge or name_from.hedge
+        return item
+
+    def _relative(
+        self, toks: list[Tok], rel: int, k: int, last: int, speaker: list[Tok], lemma: str
+    ) -> Found | None:
+        """ "the attack, which New Delhi blames on militants": the relative pronoun is the cue's
+        object, so the content runs from the phrase it stands for to the end of the clause."""
+        if rel == 0 or toks[rel - 1].text != ",":
+            return None
+        start = None
+        hops = 0
+        for m in range(rel - 2, max(-1, rel - 16), -1):
+            if not toks[m].word and toks[m].text not in "-'’":
+                break
+            if toks[m].low in DETERMINERS:
+                start = m
+                # "the damage to an undersea cable, which …": the phrase the cable belongs to
+                if hops < 2 and m >= 2 and toks[m - 1].low in ("of", "to", "on") and toks[m - 2].word:
+                    hops += 1
+                    continue
+                break
+        end = next((m for m in range(last + 1, len(toks)) if toks[m].text in ",;.:!?—–()"), len(toks))
+        if start is None or end - last < 2:
+            return None
+        content = trim(self.text, toks[start].start, toks[end - 1].end)
+        return self._finish(content, (toks[k].start, toks[last].end), speaker, lemma, toks, k)
+
+    def _tail_only(self, rest: list[Tok]) -> bool:
+        """Whether what follows a cue is only time, place or medium — no content."""
+        if not rest:
+            return True
+        words = [t for t in rest if t.word]
+        if rest[0].text in ".;!?" or (rest[0].text == "," and len(words) < 2):
+            return True
+        if rest[0].text == ":":
+            return False
+        upto = []
+        for t in rest:
+            if t.text in ".;!?":
+                break
+            upto.append(t)
+        if any(t.low == "that" for t in upto):
+            return False
+        return len([t for t in upto if t.word]) <= 7 and (
+            not upto or upto[0].low in TAIL_OPENERS or upto[0].low in ADVERBS
+        )
+
+    def _right_content(
+        self, toks: list[Tok], last: int, lemma: str, speaker: list[Tok] | None = None
+    ) -> Span | None:
+        """The reported clause after a cue, or None when nothing reportable follows."""
+        text = self.text
+        j = last + 1
+        if j >= len(toks):
+            return None
+        # Without "that", a thinking or evidence cue reports only a clause ("believes the plan
+        # will fail") or, from a poll or study, what it shows ("a poll shows Clinton leading").
+        bare_ok = (
+            lemma in NEEDS_THAT
+            and toks[last].low != "state"
+            and (
+                clause_at(toks, j) or (lemma in EVIDENCE_CUES and bool(speaker and is_evidence(speaker[-1])))
+            )
+        )
+        if toks[j].text == ":":
+            j += 1
+        elif lemma in ("call for", "call on"):
+            pass  # the particle already stands where "that" would: "called for an inquiry"
+        else:
+            # Skip time and medium phrases between cue and content: "said Tuesday in a statement that".
+            that_at = None
+            for m in range(j, min(len(toks), j + 14)):
+                if toks[m].low == "that" and (m == j or toks[m - 1].text != ","):
+                    that_at = m
+                    break
+                if toks[m].text in ".;:!?":
+                    break
+                if m > j and (
+                    toks[m].low in ("and", "but") or (not toks[m].cap and CUE_FORMS.get(toks[m].low))
+                ):
+                    break  # "say it's early but noted that …": that "that" belongs to the next cue
+            if that_at is not None and that_at - j <= 12:
+                between = toks[j:that_at]
+                # "denied reports that …" names what the content is; or only words stand before "that".
+                names_it = (
+                    lemma in NP_OBJECT | {"reiterate"} and bool(between) and between[-1].low in CONTENT_NOUNS
+                )
+                if names_it or (
+                    all(b.word or b.text in ",'’" for b in between)
+                    and not any(
+                        b.low in ("is", "was", "are", "were", "will", "would", "has", "have") for b in between
+                    )
+                ):
+                    j = that_at + 1
+                elif lemma in NEEDS_THAT and not bare_ok:
+                    return None
+            elif lemma in NEEDS_THAT and not bare_ok:
+                return None
+            elif lemma in ADDRESSEE:
+                obj = np_right(toks, j)
+                if obj and obj[1] < len(toks) and toks[obj[1]].low == "to" and lemma != "tell":
+                    pass  # "urged both sides to …": the addressee is part of what was urged
+                elif obj:
+                    j = obj[1]
+            else:
+                while j < len(toks) and (toks[j].low in TIME_WORDS or toks[j].low in ADVERBS):
+                    j += 1
+        if j >= len(toks) or toks[j].low in ("citing", "according", "nothing", "anything"):
+            return None
+        # The content ends before a participle or a coordinated cue that opens a new statement.
+        end = len(toks)
+        for m in range(j + 1, len(toks)):
+            low = toks[m].low
+            if toks[m - 1].text in ",—–-" and (
+                low in PARTICIPLES or (low.endswith("ing") and len(low) > 5 and not toks[m].cap)
+            ):
+                end = m - 1  # a participle clause is either a new statement or the reporter's gloss
+                break
+            if toks[m - 1].text == "," and low in ("which", "whom") and self._attributes(toks, m + 1):
+                end = m - 1  # ", which New Delhi blames on …" is a statement of its own
+                break
+            if low in ("and", "but") and m + 1 < len(toks):
+                nx = m + 1
+                while nx < len(toks) and toks[nx].low in ADVERBS:
+                    nx += 1
+                if (
+                    nx < len(toks)
+                    and CUE_FORMS.get(toks[nx].low)
+                    and toks[nx].low.endswith(("ed", "id", "ld", "te", "ote"))
+                ):
+                    end = m
+                    break
+        hi = toks[end - 1].end if end > j else toks[j].end
+        content = trim(text, toks[j].start, hi)
+        words = text[content[0] : content[1]].split()
+        if len(words) < 3 and not (lemma in NP_OBJECT and len(words) >= 2):
+            return None
+        return content
+
+    @staticmethod
+    def _attributes(toks: list[Tok], j: int) -> bool:
+        """Whether a speaker phrase and an object-taking cue follow: "New Delhi blames"."""
+        for m in range(j + 1, min(len(toks), j + 6)):
+            if not toks[m].word:
+                return False
+            lemma = CUE_FORMS.get(toks[m].low)
+            if lemma in RELATIVE_OBJECT_CUES and not toks[m].cap:
+                return np_left(toks[j : m + 1], m - j) == (0, m - j)
+        return False
+
+    def _finish(
+        self, content: Span, cue: Span, speaker: list[Tok] | None, lemma: str, toks: list[Tok], k: int
+    ) -> Found | None:
+        text = self.text
+        if content[1] <= content[0]:
+            return None
+        if speaker:
+            span, role = self.speaker_from(speaker)
+        else:
+            span, role = None, None
+        kind = Kind.INDIRECT
+        c = text[content[0] : content[1]]
+        marks = list(QUOTE_MARK.finditer(c))
+        if len(marks) == 2 and marks[0].start() == 0 and marks[1].end() == len(c):
+            content = inner_span(text, content[0], content[1])
+            kind = Kind.DIRECT
+        item = Found(content, cue, span, kind, lemma=lemma, role=role)
+        item.hedge = cue_hedge(toks, k)
+        if lemma in DENIAL or (lemma in RATING and DENIAL_RATINGS.search(text[content[0] : content[1]])):
+            item.polarity = Polarity.DENY
+        if lemma == "tell":
+            obj = np_right(toks, k + 1)
+            if obj:
+                item.via.append(text[cue[0] : toks[obj[1] - 1].end])
+        if lemma in DENIAL or lemma in RATING:
+            self._answered(item)
+        return item
+
+    # describe-as forms: what X calls “…”
+
+    def described(self, sent: Span, quotes: list[Span]) -> None:
+        text = self.text
+        for qa, qb in quotes:
+            if not (sent[0] <= qa < sent[1]):
+                continue
+            toks = tokenize(text, sent[0], qa)
+            if len(toks) < 3:
+                continue
+            tail = toks[-6:]
+            lows = [t.low for t in tail]
+            if lows[-1] == "as":
+                lows, tail = lows[:-1], tail[:-1]
+            if not tail or (
+                CUE_FORMS.get(lows[-1]) not in ("call", "describe")
+                and lows[-1] not in ("dubbed", "termed", "labeled", "labelled", "branded")
+            ):
+                continue
+            cue_tok = tail[-1]
+            if cue_tok.start in self.used_cues or any(f.content[0] <= qa < f.content[1] for f in self.found):
+                continue
+            idx = toks.index(cue_tok)
+            left = np_left(toks, idx)
+            if left is None or idx - left[1] > 2:
+                continue
+            rel = toks[left[0] - 1].low if left[0] else ""
+            if rel not in ("what", "which", "that"):
+                continue
+            inner = trim(text, *inner_span(text, qa, qb), chars=" ,;:.")
+            item = self._finish(
+                (qa, qb), (cue_tok.start, cue_tok.end), toks[left[0] : left[1]], "describe", toks, idx
+            )
+            if item is None:
+                continue
+            item.content, item.kind = inner, Kind.DIRECT
+            self.add(item)
