@@ -356,3 +356,19 @@ def test_timeline_and_report_read_one_claim(cli) -> None:
     speakers = cli.json("report", "--claim", "afg", "--section", "speakers")["speakers"]
     assert sorted(r["speaker"] for r in speakers) == ["India", "Pakistan's military"]
     assert cli.fails("timeline", "--claim", "nope") == "Error: no claim 'nope'\n"
+
+
+def test_what_a_reply_answers_survives_export_and_import(cli, db_path, tmp_path) -> None:
+    article = tmp_path / "dam.txt"
+    article.write_text(
+        "District officer Amir Khan said the dam on the Ravi river had been breached overnight.\n\n"
+        'The water ministry dismissed reports that the dam had been breached as "completely untrue".\n',
+        encoding="utf-8",
+    )
+    cli.ok("extract", str(article), "--date", "2025-05-10")
+    exported = tmp_path / "out.jsonl"
+    cli.ok("export", "statements", "-o", str(exported))
+    result = cli("--db", str(tmp_path / "copy.db"), "import", str(exported))
+    assert (result.exit_code, "unknown column" in result.stderr) == (0, False)
+    copied = cli.json("--db", str(tmp_path / "copy.db"), "show", "2")
+    assert copied["answers"] == "the dam had been breached"

@@ -56,6 +56,7 @@ STATEMENT_COLUMNS = [
     "tags",
     "char_start",
     "char_end",
+    "answers",
     "created_at",
 ]
 STATEMENT_MD = [

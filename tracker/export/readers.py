@@ -81,6 +81,7 @@ IMPORT_FIELDS = (
     "char_start",
     "char_end",
     "speaker_kind",
+    "answers",  # what a reply answers, as extraction recorded it
 )
 _IMPORT_FIELD_SET = frozenset(IMPORT_FIELDS)
 _NOT_STRINGS = frozenset(("tags", "char_start", "char_end", "text", "speaker"))
