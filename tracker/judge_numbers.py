@@ -200,21 +200,32 @@ def _times(norm: str) -> tuple[tuple[int, bool, str, tuple[int, int]], ...]:
     return tuple(out)
 
 
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_STANDALONE_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+
+
+@lru_cache(maxsize=32768)
+def _numbers(text: str) -> frozenset[str]:
+    """The numbers standing alone in a text (not part of a longer number)."""
+    return frozenset(_STANDALONE_NUMBER.findall(text))
+
+
 def _other_counts(a: Analysis, b: Analysis) -> Reason | None:
     """ "Killed 40 people" / "displaced 200,000 people": counts of two acts in one event, two
     aspects of it rather than one claim (unless a also has b's count: "… and injured 300")."""
     qa, qb = _quantities(a.proposition), _quantities(b.proposition)
+    if not qa or not qb:
+        return None
+    in_a = _numbers(a.proposition)
     for x in qa:
         for y in qb:
-            number = re.search(r"\d+(?:\.\d+)?", y.text)
+            number = _NUMBER.search(y.text)
             if (
                 x.act
                 and y.act
                 and x.act != y.act
                 and (x.nouns <= y.nouns or y.nouns <= x.nouns)
-                and not (
-                    number and re.search(rf"(?<![\d.]){re.escape(number.group(0))}(?![\d.])", a.proposition)
-                )
+                and not (number and number.group(0) in in_a)
             ):
                 return Reason("aspect", f"'{x.text}' in a and '{y.text}' in b count different things")
     return None
