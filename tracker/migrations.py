@@ -277,3 +277,37 @@ def m006_statement_answers(db: Database) -> None:
     # What a statement answers: the claim a denial or an elliptical reply ("Completely
     # untrue.") is about, as extraction found it named in the text. Claims attach by it.
     db["statements"].add_column("answers", str)  # type: ignore[union-attr]
+
+
+@migrations()
+def m008_appearances(db: Database) -> None:
+    # A statement made again (another date, another outlet) is an appearance of it, never a
+    # duplicate to drop. The statement row is its first appearance; this table holds the
+    # further ones, so every query over statements stays as it was. `words_hash` finds the
+    # statement a repeat belongs to: the same words by the same speaker, whatever the source.
+    from tracker.store.validation import content_hash
+
+    db.execute(
+        """CREATE TABLE appearances (
+               id INTEGER PRIMARY KEY,
+               statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+               source_id INTEGER REFERENCES sources(id),
+               said_on TEXT,
+               reported_on TEXT,
+               ref TEXT,
+               added_at TEXT NOT NULL
+           )"""
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX idx_appearances_key ON appearances"
+        " (statement_id, ifnull(source_id, 0), ifnull(said_on, ''), ifnull(reported_on, ''))"
+    )
+    db.execute("CREATE UNIQUE INDEX idx_appearances_ref ON appearances (ref) WHERE ref IS NOT NULL")
+    db.execute("CREATE INDEX idx_appearances_source ON appearances (source_id)")
+    db["statements"].add_column("words_hash", str)  # type: ignore[union-attr]
+    rows = db.execute("SELECT id, text, speaker_id FROM statements").fetchall()
+    db.conn.executemany(
+        "UPDATE statements SET words_hash = ? WHERE id = ?",
+        [(content_hash(text, speaker_id, None), sid) for sid, text, speaker_id in rows],
+    )
+    db.execute("CREATE INDEX idx_statements_words_hash ON statements (words_hash)")

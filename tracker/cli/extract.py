@@ -78,6 +78,7 @@ def extract(
     if not found:
         render.status("No attributed statements found.")
     new_ids: list[int] = []
+    appeared = 0
     if not dry_run and found:
         db = database(db_path, create=True)
         added = _store(db, found)
@@ -85,11 +86,13 @@ def extract(
             row["id"] = result.id
             row["new"] = result.created
         new_ids = [a.id for a in added if a.created]
+        appeared = sum(a.appeared for a in added)
     with after_commit(len(new_ids)):
         if not dry_run and found:
             render.status(
                 f"Stored {len(new_ids)} new statement{'s' if len(new_ids) != 1 else ''}"
-                f" ({len(added) - len(new_ids)} already recorded) from {len(texts)} article"
+                + (f", {appeared} new appearance{'s' if appeared != 1 else ''}" if appeared else "")
+                + f" ({len(added) - len(new_ids) - appeared} already recorded) from {len(texts)} article"
                 f"{'s' if len(texts) != 1 else ''}."
             )
             if link and new_ids:

@@ -197,9 +197,12 @@ def import_(
         ),
     )
     new = added.new_count  # a list of a million new ids is ~40 MiB: built only to link them
+    appeared = added.appeared_count
     with after_commit(new):
         status(
-            f"Imported {new} new statement{'s' if new != 1 else ''} ({len(added) - new} already recorded)."
+            f"Imported {new} new statement{'s' if new != 1 else ''}"
+            + (f", {appeared} new appearance{'s' if appeared != 1 else ''}" if appeared else "")
+            + f" ({len(added) - new - appeared} already recorded)."
         )
         if link and new:
             link_added(db, added.new_ids)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -104,7 +104,7 @@ def add(
     Example: tracker add "The ball is in India's court." -s Dar --said-on 2025-05
     """
     from tracker.model import NewStatement
-    from tracker.store import add_statement, get_statement
+    from tracker.store import add_statement, get_statement, statement_appearances
     from tracker.store.validation import check_statement
 
     new = NewStatement(
@@ -134,8 +134,17 @@ def add(
             print(json.dumps(get_statement(db, added.id), ensure_ascii=False, indent=2))
         else:
             print(added.id)
-    if not added.created:
+    if added.appeared:
+        last = statement_appearances(db, added.id)[-1]
+        print(f"Recorded as a new appearance of statement {added.id} ({where_when(last)}).", file=sys.stderr)
+    elif not added.created:
         print(f"Already recorded as statement {added.id}.", file=sys.stderr)
+
+
+def where_when(appearance: dict[str, Any]) -> str:
+    """An appearance as a person names it: "Dawn, 2025-05-12" (the outlet, then the date)."""
+    date = appearance["said_on"] or appearance["reported_on"]
+    return ", ".join(part for part in (appearance["source"], date) if part) or "no source, no date"
 
 
 def list_(
@@ -215,7 +224,13 @@ def show(
     """
     from tracker.claims import statement_claims
     from tracker.cli import render
-    from tracker.store import get_statement, statement_links, statement_speaker_review, statement_verdicts
+    from tracker.store import (
+        get_statement,
+        statement_appearances,
+        statement_links,
+        statement_speaker_review,
+        statement_verdicts,
+    )
     from tracker.verdicts import current_verdict
 
     fmt = output_format(json_, csv, nl)
@@ -226,6 +241,7 @@ def show(
     statement["verdicts"] = statement_verdicts(db, statement_id)
     statement["verdict"] = current_verdict(db, statement_id)  # latest own, else inherited
     statement["claims"] = statement_claims(db, statement_id)
+    statement["appearances"] = statement_appearances(db, statement_id)
     if fmt != "table":
         render.emit_record(statement, fmt=fmt)
         return
@@ -258,6 +274,21 @@ def show(
         ],
         title=f"Statement {statement_id}",
     )
+    if len(statement["appearances"]) > 1:  # the first is the statement's own source and dates
+        render.table(
+            [
+                {**a, "n": n, "date": a["said_on"] or a["reported_on"], "repeat": "" if a["first"] else "repeat"}
+                for n, a in enumerate(statement["appearances"], start=1)
+            ],
+            [
+                ("n", "#"),
+                ("source", "source"),
+                ("date", "date"),
+                ("url", "url"),
+                ("repeat", ""),
+            ],
+            title=f"Appearances ({len(statement['appearances'])})",
+        )
     if statement["claims"]:
         render.table(
             statement["claims"],

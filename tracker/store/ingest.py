@@ -33,8 +33,10 @@ _tags_json = json.JSONEncoder(ensure_ascii=False).encode
 _LOOKUP_CHUNK = 500  # SQL variables per IN (…) query
 _INSERT_STATEMENT = """INSERT INTO statements (id, text, speaker_id, role, source_id, said_on,
     reported_on, kind, cue, via, hedge, modality, polarity, proposition, tags, ref, char_start,
-    char_end, content_hash, created_at, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-    ?, ?, ?, ?, ?, ?, ?)"""
+    char_end, content_hash, created_at, answers, words_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+_INSERT_APPEARANCE = """INSERT INTO appearances (statement_id, source_id, said_on, reported_on, ref,
+    added_at) VALUES (?, ?, ?, ?, ?, ?)"""
 
 _INSERT_MENTION = (
     "INSERT INTO speaker_mentions (statement_id, name, surname, affiliation) VALUES (?, ?, ?, ?)"
@@ -48,10 +50,18 @@ _INSERT_REVIEW = (
 class Added:
     id: int
     created: bool
+    appeared: bool = False  # not created: a new appearance (another date or outlet) of `id`
+
+
+_KNOWN, _CREATED, _APPEARED = 0, 1, 2
 
 
 class AddedList(Sequence[Added]):
     """One Added per input row, in input order, stored in 9 bytes a row (imports are big)."""
+
+    @staticmethod
+    def _added(statement_id: int, state: int) -> Added:
+        return Added(statement_id, state == _CREATED, state == _APPEARED)
 
     def __init__(self) -> None:
         self._ids = array("q")
@@ -59,7 +69,7 @@ class AddedList(Sequence[Added]):
 
     def append(self, added: Added) -> None:
         self._ids.append(added.id)
-        self._created.append(added.created)
+        self._created.append(_CREATED if added.created else _APPEARED if added.appeared else _KNOWN)
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -72,22 +82,27 @@ class AddedList(Sequence[Added]):
 
     def __getitem__(self, index: int | slice) -> Added | list[Added]:
         if isinstance(index, slice):
-            return [Added(i, bool(c)) for i, c in zip(self._ids[index], self._created[index], strict=True)]
-        return Added(self._ids[index], bool(self._created[index]))
+            return [self._added(i, c) for i, c in zip(self._ids[index], self._created[index], strict=True)]
+        return self._added(self._ids[index], self._created[index])
 
     def __iter__(self) -> Iterator[Added]:
-        return (Added(i, bool(c)) for i, c in zip(self._ids, self._created, strict=True))
+        return (self._added(i, c) for i, c in zip(self._ids, self._created, strict=True))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
 
     @property
     def new_count(self) -> int:
-        return self._created.count(1)
+        return self._created.count(_CREATED)
+
+    @property
+    def appeared_count(self) -> int:
+        """Rows recorded as a new appearance of a statement (already stored or earlier in them)."""
+        return self._created.count(_APPEARED)
 
     @property
     def new_ids(self) -> list[int]:
-        return [i for i, c in zip(self._ids, self._created, strict=True) if c]
+        return [i for i, c in zip(self._ids, self._created, strict=True) if c == _CREATED]
 
 
 class _Planned(NamedTuple):
@@ -96,8 +111,28 @@ class _Planned(NamedTuple):
     role: str | None
     source_id: int | None
     digest: str
+    words: str  # the words and the speaker alone: a repeat in another source has them too
     watch: str | None  # the shorter name it was filed under, to check again
     uncertain: tuple[int, ...]  # the speakers of its name it could not be told apart from
+
+
+class _Repeat(NamedTuple):
+    """A row whose words, speaker and source a stored statement has: the same appearance, or
+    the same outlet on another date."""
+
+    statement_id: int
+    source_id: int | None
+    checked: Checked
+
+
+# where and when a statement appeared: (source id, said on, reported on)
+_Key = tuple[int | None, str | None, str | None]
+
+
+def _same_appearance(row: _Key, stored: _Key) -> bool:
+    """The row adds nothing to an appearance in the same source whose dates it repeats or
+    leaves out."""
+    return row[0] == stored[0] and row[1] in (None, stored[1]) and row[2] in (None, stored[2])
 
 
 class _BulkWriter:
@@ -105,6 +140,9 @@ class _BulkWriter:
     executemany, claims analysed in worker processes once there are many of them, and (from
     the second batch on) the FTS index filled one run at a time instead of by trigger — all
     inside the caller's transaction, so that a failure leaves nothing behind.
+
+    A row with a stored statement's words and speaker but another source or date is a new
+    appearance of that statement, written once the statement is.
     """
 
     def __init__(self, db: Database):
@@ -113,10 +151,17 @@ class _BulkWriter:
         self.sources = SourceCache(db)
         self.next_id = int(db.execute("SELECT max(id) FROM statements").fetchone()[0] or 0) + 1
         self.first_id = self.next_id
+        self.written_below = self.next_id  # every statement id below this is in the table
         self.recorded_before = self.next_id > 1  # so a row may be a statement already stored
         # ids handed out but not yet in the table, so dedupe sees them before they are
         self.unwritten_refs: dict[str, int] = {}
         self.unwritten_hashes: dict[str, int] = {}
+        self.unwritten_words: dict[str, int] = {}
+        self.unwritten_keys: dict[int, list[_Key]] = {}
+        # appearances not yet written: rows, their keys and refs by statement id
+        self.appearances: list[tuple[int, int | None, str | None, str | None, str | None]] = []
+        self.appearance_keys: dict[int, list[_Key]] = {}
+        self.appearance_refs: dict[str, int] = {}
         self.analysed = 0
         self.pool: Any = None
         self.pending: tuple[list[tuple[int, _Planned]], Any] | None = None
@@ -129,28 +174,70 @@ class _BulkWriter:
         while start < len(batch):
             start = self._run(batch, start, out)
 
-    def _lookup(self, column: str, values: set[str]) -> dict[str, int]:
+    def _lookup(self, column: str, values: set[str], table: str = "statements", key: str = "id") -> dict[str, int]:
         found: dict[str, int] = {}
         wanted = list(values)
         for at in range(0, len(wanted), _LOOKUP_CHUNK):
             chunk = wanted[at : at + _LOOKUP_CHUNK]
             marks = ", ".join("?" for _ in chunk)
-            sql = f"SELECT {column}, id FROM statements WHERE {column} IN ({marks})"
+            sql = f"SELECT {column}, min({key}) FROM {table} WHERE {column} IN ({marks}) GROUP BY {column}"
             found.update((value, int(sid)) for value, sid in self.db.execute(sql, chunk))
         return found
+
+    def _stored_keys(self, ids: set[int]) -> dict[int, list[_Key]]:
+        """Where and when each stored statement appeared: its own row and its appearances."""
+        keys: dict[int, list[_Key]] = {}
+        wanted = sorted(i for i in ids if i < self.written_below)
+        for at in range(0, len(wanted), _LOOKUP_CHUNK):
+            chunk = wanted[at : at + _LOOKUP_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            sql = (
+                f"SELECT id, source_id, said_on, reported_on FROM statements WHERE id IN ({marks})"
+                " UNION ALL SELECT statement_id, source_id, said_on, reported_on FROM appearances"
+                f" WHERE statement_id IN ({marks})"
+            )
+            for sid, source_id, said_on, reported_on in self.db.execute(sql, chunk + chunk):
+                keys.setdefault(sid, []).append((source_id, said_on, reported_on))
+        return keys
+
+    def _again(self, statement_id: int, source_id: int | None, checked: Checked, stored: dict[int, list[_Key]]) -> Added:
+        """A row with a known statement's words: the same appearance, or a new one of it."""
+        key: _Key = (source_id, checked.said_on, checked.reported_on)
+        known = (
+            *stored.get(statement_id, ()),
+            *self.unwritten_keys.get(statement_id, ()),
+            *self.appearance_keys.get(statement_id, ()),
+        )
+        if any(_same_appearance(key, other) for other in known):
+            return Added(statement_id, False)
+        ref = checked.new.ref
+        self.appearances.append((statement_id, source_id, checked.said_on, checked.reported_on, ref))
+        self.appearance_keys.setdefault(statement_id, []).append(key)
+        if ref:
+            self.appearance_refs[ref] = statement_id
+        return Added(statement_id, False, True)
 
     def _run(self, batch: list[Checked], start: int, out: AddedList) -> int:
         """Plan and write rows from `start` up to the first ref repeated within the run
         (whether that row is new depends on the earlier one); returns where it stopped."""
-        stored_refs = self._lookup("ref", {c.new.ref for c in batch[start:] if c.new.ref})
+        refs = {c.new.ref for c in batch[start:] if c.new.ref}
+        stored_refs = self._lookup("ref", refs)
+        stored_refs.update(
+            (ref, sid)
+            for ref, sid in self._lookup("ref", refs - set(stored_refs), "appearances", "statement_id").items()
+        )
         stored_before = self._stored_before(batch[start:])
-        plan: list[_Planned | Added] = []
+        plan: list[_Planned | _Repeat | Added] = []
         run_refs: set[str] = set()
         end = start
         for offset, checked in enumerate(batch[start:]):
             new = checked.new
             if new.ref:
-                known = stored_refs.get(new.ref) or self.unwritten_refs.get(new.ref)
+                known = (
+                    stored_refs.get(new.ref)
+                    or self.unwritten_refs.get(new.ref)
+                    or self.appearance_refs.get(new.ref)
+                )
                 if known is not None:
                     plan.append(Added(known, False))
                     end += 1
@@ -159,8 +246,8 @@ class _BulkWriter:
                     break
                 run_refs.add(new.ref)
             if offset in stored_before:
-                self.sources.id_for(checked)  # still fills in what the source lacked
-                plan.append(Added(stored_before[offset], False))
+                # still fills in what the source lacked
+                plan.append(_Repeat(stored_before[offset], self.sources.id_for(checked), checked))
                 end += 1
                 continue
             speaker_id, role, watch, uncertain = self.speakers.resolve(
@@ -168,21 +255,42 @@ class _BulkWriter:
             )
             source_id = self.sources.id_for(checked)
             digest = content_hash(checked.text, speaker_id, source_id)
-            plan.append(_Planned(checked, speaker_id, role, source_id, digest, watch, uncertain))
+            words = content_hash(checked.text, speaker_id, None)
+            plan.append(_Planned(checked, speaker_id, role, source_id, digest, words, watch, uncertain))
             end += 1
-        stored = self._lookup("content_hash", {p.digest for p in plan if isinstance(p, _Planned)})
+        planned = [p for p in plan if isinstance(p, _Planned)]
+        stored = self._lookup("content_hash", {p.digest for p in planned})
+        stored_words = self._lookup(
+            "words_hash",
+            {p.words for p in planned if p.digest not in stored and p.digest not in self.unwritten_hashes},
+        )
+        keys = self._stored_keys(
+            {p.statement_id for p in plan if isinstance(p, _Repeat)}
+            | set(stored.values())
+            | set(stored_words.values())
+        )
         rows: list[tuple[int, _Planned]] = []
         for step in plan:
             if isinstance(step, Added):
                 out.append(step)
                 continue
-            known = stored.get(step.digest) or self.unwritten_hashes.get(step.digest)
+            if isinstance(step, _Repeat):
+                out.append(self._again(step.statement_id, step.source_id, step.checked, keys))
+                continue
+            known = (
+                stored.get(step.digest)
+                or self.unwritten_hashes.get(step.digest)
+                or stored_words.get(step.words)
+                or self.unwritten_words.get(step.words)
+            )
             if known is not None:
-                out.append(Added(known, False))
+                out.append(self._again(known, step.source_id, step.checked, keys))
                 continue
             statement_id = self.next_id
             self.next_id += 1
             self.unwritten_hashes[step.digest] = statement_id
+            self.unwritten_words[step.words] = statement_id
+            self.unwritten_keys[statement_id] = [(step.source_id, step.checked.said_on, step.checked.reported_on)]
             if step.checked.new.ref:
                 self.unwritten_refs[step.checked.new.ref] = statement_id
             rows.append((statement_id, step))
@@ -265,6 +373,7 @@ class _BulkWriter:
                     step.digest,
                     stamp,
                     new.answers,
+                    step.words,
                 )
             )
         self.db.conn.executemany(_INSERT_STATEMENT, values)
@@ -284,10 +393,29 @@ class _BulkWriter:
             self.db.conn.executemany(_INSERT_REVIEW, uncertain)
         if self.fts is not None and rows:  # here, the workers are busy with the next run
             self.db.execute(self.fts[1], [rows[0][0], rows[-1][0]])
-        for _, step in rows:
+        for statement_id, step in rows:
             self.unwritten_hashes.pop(step.digest, None)
+            self.unwritten_keys.pop(statement_id, None)
+            if self.unwritten_words.get(step.words) == statement_id:
+                self.unwritten_words.pop(step.words)
             if step.checked.new.ref:
                 self.unwritten_refs.pop(step.checked.new.ref, None)
+        if rows:
+            self.written_below = rows[-1][0] + 1
+        self._write_appearances()
+
+    def _write_appearances(self) -> None:
+        """The appearances whose statement is in the table (all of them, once every one is)."""
+        ready = [a for a in self.appearances if a[0] < self.written_below]
+        if not ready:
+            return
+        self.appearances = [a for a in self.appearances if a[0] >= self.written_below]
+        stamp = now()
+        self.db.conn.executemany(_INSERT_APPEARANCE, [(*a, stamp) for a in ready])
+        for statement_id, _, _, _, ref in ready:
+            self.appearance_keys.pop(statement_id, None)
+            if ref:
+                self.appearance_refs.pop(ref, None)
 
     def defer_indexes(self) -> None:
         """Fill the FTS index one run at a time instead of by trigger and, when the table held
@@ -303,7 +431,8 @@ class _BulkWriter:
         if self.first_id <= BATCH_ROWS:
             indexes = self.db.execute("PRAGMA index_list(statements)").fetchall()
             for _, name, unique, origin, _ in indexes:
-                if not unique and origin == "c":
+                # words_hash stays: every run looks a repeat's statement up by it
+                if not unique and origin == "c" and name != "idx_statements_words_hash":
                     sql = self.db.execute(
                         "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", [name]
                     ).fetchone()[0]
@@ -326,6 +455,7 @@ class _BulkWriter:
 
     def finish(self) -> None:
         self._flush()
+        self._write_appearances()
         self.speakers.recheck()
         if self.fts is not None:
             self.db.execute(self.fts[0])

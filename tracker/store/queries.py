@@ -195,3 +195,48 @@ def statement_verdicts(db: Database, statement_id: int) -> list[dict[str, Any]]:
             [statement_id],
         )
     )
+
+
+_APPEARANCE_COLUMNS = """a.id, a.statement_id, src.outlet AS source, a.source_id, src.url, src.title,
+    src.author, src.published, a.said_on, a.reported_on, a.ref, a.added_at"""
+
+
+def further_appearances(db: Database, ids: Iterable[int] | None = None) -> dict[int, list[dict[str, Any]]]:
+    """The appearances after the first (which is the statement's own row) of each statement
+    (of every statement when `ids` is None), oldest recorded first."""
+    sql = f"SELECT {_APPEARANCE_COLUMNS} FROM appearances a LEFT JOIN sources src ON src.id = a.source_id"
+    found: dict[int, list[dict[str, Any]]] = {}
+    if ids is None:
+        queries: list[tuple[str, list[int]]] = [(f"{sql} ORDER BY a.id", [])]
+    else:
+        wanted = sorted(set(ids))
+        queries = [
+            (f"{sql} WHERE a.statement_id IN ({', '.join('?' for _ in chunk)}) ORDER BY a.id", chunk)
+            for chunk in (wanted[at : at + 500] for at in range(0, len(wanted), 500))
+        ]
+    for query, params in queries:
+        for row in query_rows(db, query, params):
+            found.setdefault(row["statement_id"], []).append(row)
+    return found
+
+
+def statement_appearances(db: Database, statement_id: int) -> list[dict[str, Any]]:
+    """Every appearance of a statement: its own source and dates first, then each repeat
+    (another date or another outlet) in the order they were recorded."""
+    statement = get_statement(db, statement_id)
+    published = db.execute("SELECT published FROM sources WHERE id = ?", [statement["source_id"]]).fetchone()
+    first = {
+        "first": True,
+        "source": statement["source"],
+        "url": statement["url"],
+        "title": statement["title"],
+        "author": statement["author"],
+        "published": published[0] if published else None,
+        "said_on": statement["said_on"],
+        "reported_on": statement["reported_on"],
+        "ref": statement["ref"],
+        "added_at": statement["created_at"],
+    }
+    fields = [key for key in first if key != "first"]
+    further = further_appearances(db, [statement_id]).get(statement_id, [])
+    return [first, *({"first": False, **{key: row[key] for key in fields}} for row in further)]
