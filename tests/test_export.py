@@ -278,8 +278,20 @@ def test_claimreview_has_the_schema_org_structure(cli, db_path):
             "@type": "Claim",
             "author": {"@type": "Organization", "name": "Pakistan's military"},
             "appearance": [
-                {"@type": "CreativeWork", "url": "https://caliber.example/1"},
-                {"@type": "CreativeWork", "url": "https://dawn.example/2"},
+                {
+                    "@type": "CreativeWork",
+                    "url": "https://caliber.example/1",
+                    "datePublished": "2025-05-10",
+                    "author": {"@type": "Organization", "name": "Caliber.Az"},
+                    "publisher": {"@type": "Organization", "name": "Caliber.Az"},
+                },
+                {
+                    "@type": "CreativeWork",
+                    "url": "https://dawn.example/2",
+                    "datePublished": "2025-05-09",
+                    "author": {"@type": "Organization", "name": "Dawn"},
+                    "publisher": {"@type": "Organization", "name": "Dawn"},
+                },
             ],
             "datePublished": "2025-05-10",
         },

@@ -219,15 +219,21 @@ def _names(values: Any) -> list[str]:
     return list(dict.fromkeys(v for v in values if v))
 
 
-def _cluster_row(members: list[int], statements: dict[int, dict[str, Any]]) -> dict[str, Any]:
+def _cluster_row(
+    members: list[int], statements: dict[int, dict[str, Any]], repeats: dict[int, list[dict[str, Any]]]
+) -> dict[str, Any]:
+    """A claim as the statements that agree on it make it: a repeat of one of them in another
+    outlet counts as that outlet reporting it, and every appearance counts as a repetition."""
     rows = [statements[m] for m in members]
+    again = [a for m in members for a in repeats.get(m, ())]
     return {
         "claim_id": members[0],
         "claim": rows[0]["text"],
         "statements": len(members),
+        "appearances": len(members) + len(again),
         "ids": members,
         "speakers": _names(r["speaker"] for r in rows),
-        "outlets": _names(r["source"] for r in rows),
+        "outlets": _names([*(r["source"] for r in rows), *(a["source"] for a in again)]),
     }
 
 
@@ -249,10 +255,11 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
     """
     from statistics import mean, median
 
-    from tracker.store import get_statements
+    from tracker.store import further_appearances, get_statements
     from tracker.verdicts import current_verdicts
 
     selected = _selected_ids(db, where)
+    repeats = further_appearances(db)
     statements = get_statements(db, selected)
     sections = []
 
@@ -260,8 +267,9 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
     per_outlet: dict[str, int] = {}
     for row in statements.values():
         per_speaker[row["speaker"]] = per_speaker.get(row["speaker"], 0) + 1
-        outlet = row["source"] or "(no source)"
-        per_outlet[outlet] = per_outlet.get(outlet, 0) + 1
+        # an outlet that repeated a statement reported it too (once, however often)
+        for outlet in _names([row["source"] or "(no source)", *(a["source"] for a in repeats.get(row["id"], ()))]):
+            per_outlet[outlet] = per_outlet.get(outlet, 0) + 1
     sections.append(
         Section(
             "speakers",
@@ -278,7 +286,7 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
         Section(
             "outlets",
             "Statements per outlet",
-            "How many statements each outlet reported.",
+            "How many statements each outlet reported (first or as a repeat).",
             [("outlet", "outlet"), ("statements", "statements")],
             [
                 {"outlet": k, "statements": v}
@@ -378,7 +386,7 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
     cluster_of = {m: members for members in clusters for m in members}
     everyone = get_statements(db, set(cluster_of) | {i for p in pairs for i in (p["a_id"], p["b_id"])})
     touched = [c for c in clusters if selected.intersection(c)]
-    cluster_rows = [_cluster_row(c, everyone) for c in touched]
+    cluster_rows = [_cluster_row(c, everyone, repeats) for c in touched]
     corroborated = [r for r in cluster_rows if len(r["outlets"]) >= 2 and len(r["speakers"]) >= 2]
     sections.append(
         Section(
@@ -389,6 +397,7 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
                 ("claim_id", "#"),
                 ("claim", "claim"),
                 ("statements", "statements"),
+                ("appearances", "appearances"),
                 ("speakers", "speakers"),
                 ("outlets", "outlets"),
             ],
@@ -404,7 +413,7 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
         pair_key = (first[0], second[0])
         if pair_key in disputed:
             continue
-        row_a, row_b = _cluster_row(first, everyone), _cluster_row(second, everyone)
+        row_a, row_b = _cluster_row(first, everyone, repeats), _cluster_row(second, everyone, repeats)
         disputed[pair_key] = {
             "claim_id": row_a["claim_id"],
             "claim": row_a["claim"],
@@ -470,21 +479,26 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
     )
 
     rated = {v["statement_id"] for v in verdicts if v["rating"] != "unverified"}
-    unverified = [r for r in cluster_rows if not rated.intersection(r["ids"])]
+    # a statement no other agrees with is repeated too when it appeared again
+    alone = sorted(sid for sid in selected.intersection(repeats) if sid not in cluster_of)
+    repeated = cluster_rows + [_cluster_row([sid], statements, repeats) for sid in alone]
+    unverified = [r for r in repeated if not rated.intersection(r["ids"])]
     sections.append(
         Section(
             "unverified",
             "Unverified claims repeated",
-            "Claims that several statements agree on but that nobody has rated yet "
-            "(or rated only `unverified`), most repeated first.",
+            "Claims that several statements agree on, or that one statement made again on "
+            "another date or in another outlet, but that nobody has rated yet (or rated only "
+            "`unverified`), most repeated first.",
             [
                 ("claim_id", "#"),
                 ("claim", "claim"),
                 ("statements", "statements"),
+                ("appearances", "appearances"),
                 ("speakers", "speakers"),
                 ("outlets", "outlets"),
             ],
-            sorted(unverified, key=lambda r: (-r["statements"], r["claim_id"])),
+            sorted(unverified, key=lambda r: (-r["appearances"], -r["statements"], r["claim_id"])),
         )
     )
 
@@ -521,21 +535,59 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
     return sections
 
 
-def _timeline_key(row: dict[str, Any]) -> tuple[bool, str, int]:
-    """Said, else reported, date; undated last; a partial date sorts before full dates in it."""
+def _timeline_key(row: dict[str, Any]) -> tuple[bool, str, int, bool]:
+    """Said, else reported, date; undated last; a partial date sorts before full dates in it;
+    a repeat after its statement's first appearance on the same date."""
     date = row["said_on"] or row["reported_on"]
-    return (date is None, date or "", row["id"])
+    return (date is None, date or "", row["id"], bool(row.get("repeat_of")))
+
+
+def _in_window(date: str | None, where: StatementFilter) -> bool:
+    """Whether a date falls between --since and --until as filter_clause compares them."""
+    from tracker.dates import lower_bound, parse_date, upper_bound
+
+    since, until = parse_date(where.since), parse_date(where.until)
+    if since and not (date and (date + "-99-99")[:10] >= lower_bound(since)):
+        return False
+    return not until or bool(date and (date + "-00-00")[:10] <= upper_bound(until))
+
+
+def _repeats(db: Database, where: StatementFilter) -> list[dict[str, Any]]:
+    """The further appearances of the statements a filter selects, as timeline rows of their
+    own: at the date of the repeat (--since/--until read that date, not the first one's)."""
+    from dataclasses import replace
+
+    from tracker.store import further_appearances, list_statements
+
+    undated = replace(where, since=None, until=None, limit=None)
+    statements = {row["id"]: row for row in list_statements(db, undated)}
+    rows = []
+    for sid, appearances in further_appearances(db, statements).items():
+        for appearance in appearances:
+            if _in_window(appearance["said_on"] or appearance["reported_on"], where):
+                rows.append(
+                    {
+                        **statements[sid],
+                        "source": appearance["source"],
+                        "said_on": appearance["said_on"],
+                        "reported_on": appearance["reported_on"],
+                        "repeat_of": sid,
+                    }
+                )
+    return rows
 
 
 def timeline(db: Database, where: StatementFilter | None = None) -> list[dict[str, Any]]:
-    """Statements in date order, each with the earlier statements it contradicts or agrees with.
+    """Statements in date order, each with the earlier statements it contradicts or agrees with,
+    and each repeat of a statement (another date or outlet) at its own date, marked as one.
 
     "Earlier" is by the same order over all statements, so a filtered timeline still
     points at the earlier statements it leaves out.
     """
     from tracker.store import list_statements
 
-    rows = list_statements(db, where or StatementFilter())
+    where = where or StatementFilter()
+    rows = list_statements(db, where) + _repeats(db, where)
     order = {
         sid: position
         for position, (_, _, sid) in enumerate(
@@ -554,7 +606,8 @@ def timeline(db: Database, where: StatementFilter | None = None) -> list[dict[st
         marks.setdefault(later, {}).setdefault(relation, []).append(earlier)
     result = []
     for row in sorted(rows, key=_timeline_key):
-        found = marks.get(row["id"], {})
+        repeat_of = row.get("repeat_of")
+        found = {} if repeat_of else marks.get(row["id"], {})
         contradicts = sorted(found.get(Relation.CONTRADICTS.value, []))
         agrees = sorted(found.get(Relation.AGREES.value, []))
         result.append(
@@ -566,20 +619,29 @@ def timeline(db: Database, where: StatementFilter | None = None) -> list[dict[st
                 "text": row["text"],
                 "contradicts": contradicts,
                 "agrees": agrees,
-                "marks": " ".join([f"✗ #{i}" for i in contradicts] + [f"✓ #{i}" for i in agrees]),
+                "repeat_of": repeat_of,
+                "marks": f"↻ repeat of #{repeat_of}"
+                if repeat_of
+                else " ".join([f"✗ #{i}" for i in contradicts] + [f"✓ #{i}" for i in agrees]),
             }
         )
     return result
 
 
 def statements_for_export(db: Database, where: StatementFilter | None = None) -> list[dict[str, Any]]:
-    """Statements with every field `tracker import` reads back, so an export re-imports losslessly."""
-    from tracker.store import list_statements
+    """Statements with every field `tracker import` reads back, so an export re-imports
+    losslessly: their further appearances (another date or outlet) as a list."""
+    from tracker.export.readers import APPEARANCE_FIELDS
+    from tracker.store import further_appearances, list_statements
 
     rows = list_statements(db, where or StatementFilter())
     speaker_kinds = dict(db.execute("SELECT id, kind FROM speakers").fetchall())
     published = dict(db.execute("SELECT id, published FROM sources").fetchall())
+    appearances = further_appearances(db)
     for row in rows:
         row["speaker_kind"] = speaker_kinds.get(row["speaker_id"])
         row["published"] = published.get(row["source_id"])
+        row["appearances"] = [
+            {key: a[key] for key in APPEARANCE_FIELDS} for a in appearances.get(row["id"], [])
+        ]
     return rows

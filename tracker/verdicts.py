@@ -180,18 +180,26 @@ def reviewed_claims(db: Database) -> list[dict[str, Any]]:
     neither is published. `urls` are where the claim appeared: the statement's URL, then
     those of the statements that agree with it.
     """
-    from tracker.store import get_statements
+    from tracker.store import further_appearances, get_statements
 
     own = _latest_own(db)
     neighbours = same_claim(db)
     claim_of = _supported_claims(db)
     wanted = set(own) | {o for sid in own for o in neighbours.get(sid, ())}
     statements = get_statements(db, wanted)
+    repeats = further_appearances(db, wanted)
     speaker_kinds = dict(db.execute("SELECT id, kind FROM speakers").fetchall())
     items = []
     for sid in sorted(own):
         statement = statements[sid]
-        urls = [statement["url"]] + [statements[o]["url"] for o in sorted(neighbours.get(sid, ()))]
+        members = [sid, *sorted(neighbours.get(sid, ()))]
+        urls = [statement["url"]] + [statements[o]["url"] for o in members[1:]]
+        # where the claim appeared: each statement's own source, then its repeats
+        appearances = [
+            {key: row[key] for key in ("source", "url", "author", "said_on", "reported_on")}
+            for member in members
+            for row in (statements[member], *repeats.get(member, ()))
+        ]
         claim_id, claim_text = claim_of.get(sid, (None, None))
         items.append(
             {
@@ -201,6 +209,7 @@ def reviewed_claims(db: Database) -> list[dict[str, Any]]:
                 "claim": claim_text,
                 "speaker_kind": speaker_kinds.get(statement["speaker_id"], "unknown"),
                 "urls": list(dict.fromkeys(u for u in urls if u)),
+                "appearances": appearances,
             }
         )
     return items

@@ -57,6 +57,7 @@ STATEMENT_COLUMNS = [
     "char_start",
     "char_end",
     "answers",
+    "appearances",  # further ones (another date or outlet), a JSON list in a CSV cell
     "created_at",
 ]
 STATEMENT_MD = [

@@ -213,7 +213,8 @@ def timeline(
     db_path: DbOption = None,
 ) -> None:
     """Statements in date order (said, else reported; undated last), marking where one
-    contradicts (✗ #id) or agrees with (✓ #id) an earlier statement.
+    contradicts (✗ #id) or agrees with (✓ #id) an earlier statement; a statement repeated
+    on another date or in another outlet appears again there (↻ repeat of #id).
 
     Example: tracker timeline --speaker "Ishaq Dar" --since 2025-05-01
     """

@@ -25,6 +25,30 @@ RATING_NAMES = {
 }
 
 
+def appearances(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Where a claim appeared, as schema.org CreativeWorks: the article's URL, when it was
+    published (reported, else said) and who wrote it (the author, else the outlet), each
+    once; an appearance with neither URL nor outlet says nothing and is left out."""
+    works: dict[tuple[str | None, ...], dict[str, Any]] = {}
+    for row in rows:
+        if not row.get("url") and not row.get("source"):
+            continue
+        date = row.get("reported_on") or row.get("said_on")
+        work: dict[str, Any] = {"@type": "CreativeWork"}
+        if row.get("url"):
+            work["url"] = row["url"]
+        if date:
+            work["datePublished"] = date
+        if row.get("author"):
+            work["author"] = {"@type": "Person", "name": row["author"]}
+        elif row.get("source"):
+            work["author"] = {"@type": "Organization", "name": row["source"]}
+        if row.get("source"):
+            work["publisher"] = {"@type": "Organization", "name": row["source"]}
+        works.setdefault((row.get("url") or row.get("source"), date), work)
+    return list(works.values())
+
+
 def claim_review(item: dict[str, Any]) -> dict[str, Any]:
     """A schema.org ClaimReview for one verdict (an item of verdicts.reviewed_claims)."""
     verdict, statement = item["verdict"], item["statement"]
@@ -37,7 +61,9 @@ def claim_review(item: dict[str, Any]) -> dict[str, Any]:
     claim: dict[str, Any] = {
         "@type": "Claim",
         "author": author,
-        "appearance": [{"@type": "CreativeWork", "url": url} for url in item["urls"]],
+        "appearance": appearances(item["appearances"])
+        if "appearances" in item
+        else [{"@type": "CreativeWork", "url": url} for url in item["urls"]],
     }
     said = statement.get("said_on") or statement.get("reported_on")
     if said:

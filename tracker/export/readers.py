@@ -84,6 +84,9 @@ IMPORT_FIELDS = (
     "answers",  # what a reply answers, as extraction recorded it
 )
 _IMPORT_FIELD_SET = frozenset(IMPORT_FIELDS)
+# a statement's further appearances (another date or outlet), as `tracker export` writes them:
+# each is read as one more row with the statement's words and these fields of its own
+APPEARANCE_FIELDS = ("source", "url", "title", "author", "published", "said_on", "reported_on", "ref")
 _NOT_STRINGS = frozenset(("tags", "char_start", "char_end", "text", "speaker"))
 # names other tools (and our own exports) use for the same fields
 _SYNONYMS = {
@@ -164,15 +167,20 @@ def read_statements(
         any_rows = False
         for number, record in records:
             any_rows = True
-            unknown = [k for k in record if k not in IMPORT_FIELDS and k not in _SYNONYMS]
+            unknown = [
+                k for k in record if k not in IMPORT_FIELDS and k not in _SYNONYMS and k != "appearances"
+            ]
             fresh = sorted(set(unknown) - seen_unknown)
             if fresh and warn is not None:
                 warn(f"ignoring unknown column{'s' if len(fresh) > 1 else ''}: {', '.join(fresh)}")
             seen_unknown.update(fresh)
             try:
-                yield _statement_from(record)
+                statement = _statement_from(record)
+                again = _appearances(record.get("appearances"), statement)
             except InvalidInput as error:
                 raise InvalidInput(f"row {number}: {error}") from None
+            yield statement
+            yield from again
         if not any_rows:
             raise InvalidInput(f"{name}: no rows to import")
     finally:
@@ -551,6 +559,30 @@ def _statement_from(record: dict[str, Any]) -> NewStatement:
         char_end=values.get("char_end"),
         **strings,
     )
+
+
+def _appearances(value: Any, statement: NewStatement) -> list[NewStatement]:
+    """The rows a statement's exported appearances stand for: its words, their source and dates."""
+    from dataclasses import replace
+
+    from tracker.model import InvalidInput
+
+    if value in (None, ""):
+        return []
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            raise InvalidInput(f"appearances {value!r} is not a JSON list") from None
+    if not isinstance(value, list) or not all(isinstance(a, dict) for a in value):
+        raise InvalidInput("appearances must be a JSON list of objects")
+    rows = []
+    for item in value:
+        fields = {
+            name: None if item.get(name) in (None, "") else str(item[name]) for name in APPEARANCE_FIELDS
+        }
+        rows.append(replace(statement, **fields))
+    return rows
 
 
 def _tags(value: Any) -> list[Any]:
