@@ -282,7 +282,7 @@ def test_claimreview_has_the_schema_org_structure(cli, db_path):
                     "@type": "CreativeWork",
                     "url": "https://caliber.example/1",
                     "datePublished": "2025-05-10",
-                    "author": {"@type": "Organization", "name": "Caliber.Az"},
+                    "author": {"@type": "Person", "name": "Vafa Guliyeva"},
                     "publisher": {"@type": "Organization", "name": "Caliber.Az"},
                 },
                 {
