@@ -377,22 +377,36 @@ class SourceCache:
         self.db = db
         self.known: dict[tuple[str, str], list[Any]] = {}  # key -> [id, title, author, published]
         self.outlets: dict[str, str] | None = None  # outlet_key -> stored outlet, read on first need
+        self.domains: dict[str, str] = {}  # the name a domain's outlet would have -> that domain
 
     def _outlet(self, new: NewStatement) -> str:
-        """The outlet a statement names, else the one its URL is on: an outlet already stored
-        under a name that is the domain's ("Dawn" for https://www.dawn.com/…), else the host."""
-        if new.source:
-            return new.source
-        host = _outlet_from_url(new.url or "")
+        """One outlet however a statement names it: the name given, else the host its URL is
+        on, as an outlet already stored under the same name ("Dawn", "DAWN") or one whose domain
+        is the name's ("Dawn" for https://www.dawn.com/… and for "dawn.com", "CNN" for
+        edition.cnn.com, and back), else as given (a URL given as the name: its bare host)."""
         if self.outlets is None:
             self.outlets = {}
             for (name,) in self.db.execute("SELECT DISTINCT outlet FROM sources"):
-                self.outlets.setdefault(outlet_key(name), name)
+                self._know(name)
+        if new.source and "://" not in new.source and not _HOST.fullmatch(new.source):
+            key = outlet_key(new.source)
+            found = self.outlets.get(key) or self.domains.get(key)
+            return found or self._know(new.source)
+        host = _outlet_from_url(new.source or new.url or "")
         for key in _domain_keys(host):
             if key in self.outlets:
                 return self.outlets[key]
-        self.outlets.setdefault(outlet_key(host), host)
-        return host
+        return self._know(new.source if new.source and "://" not in new.source else host)
+
+    def _know(self, name: str) -> str:
+        """Remember a stored (or about to be stored) outlet by its key and, for a domain, by
+        the names an outlet on it would have."""
+        assert self.outlets is not None
+        self.outlets.setdefault(outlet_key(name), name)
+        if _HOST.fullmatch(name):
+            for key in _domain_keys(_outlet_from_url(name))[1:]:
+                self.domains.setdefault(key, name)
+        return name
 
     def _stored(self, new: NewStatement) -> tuple[str, tuple[str, str], list[Any] | None]:
         """(outlet, cache key, [id, title, author, published] when the source is stored)."""
@@ -483,10 +497,22 @@ def outlet_key(name: str) -> str:
     return re.sub(r"[\W_]+", "", name.casefold())
 
 
+# a bare domain given as an outlet's name ("dawn.com", "Caliber.Az", "www.bbc.co.uk/")
+_HOST = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}/?", re.IGNORECASE)
+# second-level labels under a country's domain that name no outlet (bbc.co.uk → bbc)
+_SECOND_LEVEL = frozenset(("co", "com", "org", "net", "gov", "ac", "edu", "gob", "or", "ne"))
+
+
 def _domain_keys(host: str) -> list[str]:
-    """The keys an outlet named for this domain would have: "caliber.az" → caliberaz, caliber."""
+    """The keys an outlet named for this domain would have: the domain's, then the name under
+    its suffix ("edition.cnn.com" → editioncnncom, cnn; "bbc.co.uk" → bbccouk, bbc) and its
+    first label ("caliber.az" → caliberaz, caliber)."""
     labels = host.split(".")
-    return [outlet_key(host), *([outlet_key(labels[0])] if len(labels) > 1 else [])]
+    if len(labels) < 2:
+        return [outlet_key(host)]
+    suffix = 2 if len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 1
+    names = [labels[-suffix - 1], labels[0]]
+    return list(dict.fromkeys([outlet_key(host), *(outlet_key(n) for n in names if n)]))
 
 
 def speaker_ids_matching(db: Database, name: str) -> list[int]:
