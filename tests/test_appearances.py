@@ -1,0 +1,389 @@
+"""Appearances: a statement made again on another date or in another outlet is recorded as a
+new appearance of it (evidence of spread), never dropped as a duplicate; outlets are one."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import SEED_ARTICLE
+
+TEXT = "We will not escalate further."
+
+
+def add(cli: Any, *args: str) -> tuple[str, str]:
+    result = cli("add", TEXT, "-s", "Ishaq Dar", "--no-link", *args)
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    return result.stdout, result.stderr
+
+
+def appearances(db_path: Path) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(
+            "SELECT a.statement_id, so.outlet, a.said_on, a.reported_on, a.ref FROM appearances a"
+            " LEFT JOIN sources so ON so.id = a.source_id ORDER BY a.id"
+        ).fetchall()
+
+
+def count(db_path: Path, table: str) -> int:
+    with sqlite3.connect(db_path) as conn:
+        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def test_a_repeat_on_a_later_date_is_a_new_appearance_and_the_same_one_again_is_not(cli, db_path):
+    assert add(cli, "--source", "Dawn", "--said-on", "2025-05-10") == ("1\n", "")
+    assert add(cli, "--source", "Dawn", "--said-on", "2025-05-12") == (
+        "1\n",
+        "Recorded as a new appearance of statement 1 (Dawn, 2025-05-12).\n",
+    )
+    assert add(cli, "--source", "Dawn", "--said-on", "2025-05-12") == (
+        "1\n",
+        "Already recorded as statement 1.\n",
+    )
+    assert add(cli, "--source", "Dawn", "--said-on", "2025-05-10") == (
+        "1\n",
+        "Already recorded as statement 1.\n",
+    )
+    assert count(db_path, "statements") == 1
+    assert appearances(db_path) == [(1, "Dawn", "2025-05-12", None, None)]
+
+
+def test_a_repeat_in_another_outlet_is_a_new_appearance(cli, db_path):
+    add(cli, "--source", "Dawn", "--said-on", "2025-05-10")
+    assert add(cli, "--source", "Reuters") == (
+        "1\n",
+        "Recorded as a new appearance of statement 1 (Reuters).\n",
+    )
+    assert add(cli, "--url", "https://www.reuters.com/world/1", "--reported-on", "2025-05-11")[1] == (
+        "Recorded as a new appearance of statement 1 (Reuters, 2025-05-11).\n"
+    )
+    assert count(db_path, "statements") == 1
+    assert appearances(db_path) == [(1, "Reuters", None, None, None), (1, "Reuters", None, "2025-05-11", None)]
+
+
+def test_the_same_outlet_with_no_date_adds_nothing(cli, db_path):
+    add(cli, "--source", "Dawn", "--said-on", "2025-05-10")
+    assert add(cli, "--source", "Dawn")[1] == "Already recorded as statement 1.\n"
+    assert appearances(db_path) == []
+
+
+def test_the_json_of_add_is_the_statement_a_repeat_belongs_to(cli):
+    add(cli, "--source", "Dawn", "--said-on", "2025-05-10")
+    result = cli("add", TEXT, "-s", "Ishaq Dar", "--source", "Geo", "--json", "--no-link")
+    assert json.loads(result.stdout)["id"] == 1
+    assert result.stderr == "Recorded as a new appearance of statement 1 (Geo).\n"
+
+
+def test_the_library_says_a_row_is_an_appearance(db):
+    from tracker.model import NewStatement
+    from tracker.store import Added, add_statements
+
+    rows = [
+        NewStatement(text=TEXT, speaker="Ishaq Dar", source="Dawn", said_on="2025-05-10"),
+        NewStatement(text=TEXT, speaker="Ishaq Dar", source="Dawn", said_on="2025-05-12"),
+        NewStatement(text=TEXT, speaker="Ishaq Dar", source="Dawn", said_on="2025-05-12"),
+        NewStatement(text="Another thing.", speaker="Ishaq Dar"),
+    ]
+    added = add_statements(db, rows)
+    assert list(added) == [Added(1, True), Added(1, False, True), Added(1, False), Added(2, True)]
+    assert (added.new_count, added.appeared_count, added.new_ids) == (2, 1, [1, 2])
+
+
+def _write_rows(path: Path, rows: list[dict[str, Any]]) -> None:
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+
+
+def test_import_records_repeats_once_and_again_adds_nothing(cli, db_path, tmp_path):
+    path = tmp_path / "repeats.jsonl"
+    base = {"text": TEXT, "speaker": "Ishaq Dar"}
+    _write_rows(
+        path,
+        [
+            {**base, "source": "Dawn", "said_on": "2025-05-10"},
+            {**base, "source": "Dawn", "said_on": "2025-05-12", "ref": "dawn-12"},
+            {**base, "source": "Dawn", "said_on": "2025-05-12"},  # the same appearance again
+            {**base, "source": "Geo News", "said_on": "2025-05-12"},
+        ],
+    )
+    result = cli("import", str(path), "--no-link")
+    assert result.stderr == "Imported 1 new statement, 2 new appearances (1 already recorded).\n"
+    result = cli("import", str(path), "--no-link")
+    assert result.stderr == "Imported 0 new statements (4 already recorded).\n"
+    assert appearances(db_path) == [
+        (1, "Dawn", "2025-05-12", None, "dawn-12"),
+        (1, "Geo News", "2025-05-12", None, None),
+    ]
+
+
+def test_a_ref_recorded_on_an_appearance_answers_as_its_statement(cli, db_path, tmp_path):
+    add(cli, "--source", "Dawn", "--said-on", "2025-05-10")
+    add(cli, "--source", "Dawn", "--said-on", "2025-05-12", "--ref", "dawn-12")
+    # the same ref names the appearance recorded under it, whatever else the row says
+    assert add(cli, "--source", "Dawn", "--said-on", "2025-05-14", "--ref", "dawn-12")[1] == (
+        "Already recorded as statement 1.\n"
+    )
+    assert appearances(db_path) == [(1, "Dawn", "2025-05-12", None, "dawn-12")]
+
+
+def test_a_repeat_within_one_bulk_import_across_batches(cli, db_path, tmp_path, monkeypatch):
+    from tracker.store import ingest
+
+    monkeypatch.setattr(ingest, "BATCH_ROWS", 2)  # so the rows fall into several batches
+    path = tmp_path / "many.jsonl"
+    rows = [{"text": f"Claim number {i}.", "speaker": "Desk", "source": "Dawn"} for i in range(5)]
+    rows += [{"text": f"Claim number {i}.", "speaker": "Desk", "source": "Geo"} for i in range(5)]
+    _write_rows(path, rows + rows)
+    result = cli("import", str(path), "--no-link")
+    assert result.stderr == "Imported 5 new statements, 5 new appearances (10 already recorded).\n"
+    assert appearances(db_path) == [(i, "Geo", None, None, None) for i in range(1, 6)]
+
+
+def test_extracting_an_article_again_on_another_date_records_its_repeats(cli, db_path):
+    cli.ok("extract", str(SEED_ARTICLE), "--date", "2025-05-10", "--no-link")
+    result = cli("extract", str(SEED_ARTICLE), "--date", "2025-05-12", "--no-link", "--json")
+    assert result.stderr == "Stored 0 new statements, 15 new appearances (0 already recorded) from 1 article.\n"
+    result = cli("extract", str(SEED_ARTICLE), "--date", "2025-05-12", "--no-link", "--json")
+    assert result.stderr == "Stored 0 new statements (15 already recorded) from 1 article.\n"
+    assert count(db_path, "statements") == 15
+    assert {row[1:4] for row in appearances(db_path)} == {("Caliber.Az", None, "2025-05-12")}
+
+
+def _repeated(cli: Any) -> None:
+    add(cli, "--source", "Dawn", "--said-on", "2025-05-10", "--url", "https://www.dawn.com/news/1")
+    add(cli, "--source", "Dawn", "--said-on", "2025-05-12")
+    add(cli, "--source", "Geo News", "--reported-on", "2025-05-13")
+    cli.ok("add", "Something else entirely.", "-s", "Desk", "--said-on", "2025-05-11", "--no-link")
+
+
+def test_show_lists_every_appearance(cli):
+    _repeated(cli)
+    shown = cli.json("show", "1")["appearances"]
+    assert [(a["first"], a["source"], a["said_on"], a["reported_on"]) for a in shown] == [
+        (True, "Dawn", "2025-05-10", None),
+        (False, "Dawn", "2025-05-12", None),
+        (False, "Geo News", None, "2025-05-13"),
+    ]
+    table = cli.ok("show", "1").splitlines()
+    at = table.index(next(line for line in table if "Appearances (3)" in line))
+    assert [line.split() for line in table[at + 4 : at + 7]] == [
+        ["1", "Dawn", "2025-05-10", "https://www.dawn.com/news/1"],
+        ["2", "Dawn", "2025-05-12", "repeat"],
+        ["3", "Geo", "News", "2025-05-13", "repeat"],
+    ]
+
+
+def test_show_has_no_appearance_table_for_a_statement_made_once(cli):
+    cli.ok("add", "Once only.", "-s", "Desk", "--no-link")
+    assert "Appearances" not in cli.ok("show", "1")
+    assert len(cli.json("show", "1")["appearances"]) == 1
+
+
+def test_the_timeline_puts_a_repeat_at_its_date(cli):
+    _repeated(cli)
+    rows = cli.json("timeline")
+    assert [(r["id"], r["date"], r["source"], r["repeat_of"], r["marks"]) for r in rows] == [
+        (1, "2025-05-10", "Dawn", None, ""),
+        (2, "2025-05-11", None, None, ""),
+        (1, "2025-05-12", "Dawn", 1, "↻ repeat of #1"),
+        (1, "2025-05-13", "Geo News", 1, "↻ repeat of #1"),
+    ]
+    # --since reads the repeat's own date, not the first appearance's
+    assert [(r["id"], r["date"]) for r in cli.json("timeline", "--since", "2025-05-12")] == [
+        (1, "2025-05-12"),
+        (1, "2025-05-13"),
+    ]
+    assert [r["date"] for r in cli.json("timeline", "--until", "2025-05-11")] == ["2025-05-10", "2025-05-11"]
+
+
+def test_exports_carry_appearances_and_import_round_trips_them(cli, db_path, tmp_path):
+    _repeated(cli)
+    exported = json.loads(cli.ok("export", "statements"))
+    assert exported[0]["appearances"] == [
+        {
+            "source": "Dawn",
+            "url": None,
+            "title": None,
+            "author": None,
+            "published": None,
+            "said_on": "2025-05-12",
+            "reported_on": None,
+            "ref": None,
+        },
+        {
+            "source": "Geo News",
+            "url": None,
+            "title": None,
+            "author": None,
+            "published": "2025-05-13",
+            "said_on": None,
+            "reported_on": "2025-05-13",
+            "ref": None,
+        },
+    ]
+    assert exported[1]["appearances"] == []
+    before = appearances(db_path)
+    for fmt in ("json", "csv"):
+        path = tmp_path / f"out.{fmt}"
+        cli.ok("export", "statements", "-o", str(path))
+        copy = tmp_path / f"copy-{fmt}.db"
+        result = cli("import", str(path), "--db", str(copy), "--no-link")
+        assert result.stderr == (
+            f"Created ledger {copy}.\nImported 2 new statements, 2 new appearances (0 already recorded).\n"
+        )
+        assert appearances(copy) == before
+        result = cli("import", str(path), "--db", str(copy), "--no-link")
+        assert result.stderr == "Imported 0 new statements (4 already recorded).\n"
+        assert appearances(copy) == before
+    rows = list(csv.DictReader(io.StringIO(cli.ok("export", "statements", "--format", "csv"))))
+    assert len(json.loads(rows[0]["appearances"])) == 2 and rows[1]["appearances"] == ""
+
+
+def test_import_refuses_appearances_that_are_not_a_list_and_writes_nothing(cli, db_path, tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps([{"text": TEXT, "speaker": "Dar", "appearances": {"source": "Dawn"}}]))
+    assert cli.fails("import", str(path)) == "Error: row 1: appearances must be a JSON list of objects\n"
+    path.write_text(json.dumps([{"text": TEXT, "speaker": "Dar", "appearances": "[oops"}]))
+    assert cli.fails("import", str(path)) == "Error: row 1: appearances '[oops' is not a JSON list\n"
+    assert count(db_path, "statements") == 0
+
+
+def test_claimreview_lists_each_appearance(cli):
+    _repeated(cli)
+    cli.ok("verdict", "1", "--rating", "false", "--by", "Desk")
+    (review,) = json.loads(cli.ok("export", "verdicts", "--format", "claimreview"))
+    dawn = {"@type": "Organization", "name": "Dawn"}
+    geo = {"@type": "Organization", "name": "Geo News"}
+    assert review["itemReviewed"]["appearance"] == [
+        {
+            "@type": "CreativeWork",
+            "url": "https://www.dawn.com/news/1",
+            "datePublished": "2025-05-10",
+            "author": dawn,
+            "publisher": dawn,
+        },
+        {"@type": "CreativeWork", "datePublished": "2025-05-12", "author": dawn, "publisher": dawn},
+        {"@type": "CreativeWork", "datePublished": "2025-05-13", "author": geo, "publisher": geo},
+    ]
+
+
+def _report(cli: Any) -> dict[str, Any]:
+    return json.loads(cli.ok("report", "--format", "json"))
+
+
+def test_a_repeated_statement_is_a_repeated_claim_and_its_outlets_report_it(cli):
+    _repeated(cli)
+    data = _report(cli)
+    assert data["unverified"] == [
+        {
+            "claim_id": 1,
+            "claim": TEXT,
+            "statements": 1,
+            "appearances": 3,
+            "ids": [1],
+            "speakers": ["Ishaq Dar"],
+            "outlets": ["Dawn", "Geo News"],
+        }
+    ]
+    assert data["outlets"] == [
+        {"outlet": "(no source)", "statements": 1},
+        {"outlet": "Dawn", "statements": 1},
+        {"outlet": "Geo News", "statements": 1},
+    ]
+    cli.ok("verdict", "1", "--rating", "false")
+    assert _report(cli)["unverified"] == []
+
+
+def test_a_repeat_in_another_outlet_corroborates(cli, db_path):
+    cli.ok("add", "The dam was breached overnight.", "-s", "Official A", "--source", "Dawn", "--no-link")
+    cli.ok("add", "The dam was breached last night.", "-s", "Official B", "--source", "Dawn", "--no-link")
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "INSERT INTO links (a_id, b_id, relation, score, reasons, status, engine, created_at)"
+            " VALUES (1, 2, 'agrees', 90, '[]', 'confirmed', 'test', 'x')"
+        )
+    assert _report(cli)["corroborated"] == []  # one outlet
+    # the same words by the same official, carried by a second outlet
+    cli.ok("add", "The dam was breached overnight.", "-s", "Official A", "--url", "https://www.geo.tv/1", "--no-link")
+    (row,) = _report(cli)["corroborated"]
+    assert (row["ids"], row["appearances"], row["outlets"]) == ([1, 2], 3, ["Dawn", "geo.tv"])
+
+
+def test_a_ledger_upgraded_to_appearances_finds_repeats_of_its_statements(tmp_path):
+    from sqlite_utils import Database
+
+    from tracker.migrations import migrations
+    from tracker.model import NewStatement
+    from tracker.store import Added, add_statement, open_db
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    migrations.apply(old, stop_before=["m008_appearances"])
+    old["speakers"].insert({"id": 1, "name": "Ishaq Dar", "kind": "person", "created_at": "x"})
+    old["speaker_aliases"].insert({"speaker_id": 1, "alias": "Ishaq Dar", "key": "ishaq dar"})
+    old["sources"].insert({"id": 1, "outlet": "Dawn", "created_at": "x"})
+    old["statements"].insert(
+        {
+            "id": 1,
+            "text": TEXT,
+            "speaker_id": 1,
+            "source_id": 1,
+            "said_on": "2025-05-10",
+            "kind": "direct",
+            "polarity": "deny",
+            "modality": "commitment",
+            "content_hash": "old",
+            "created_at": "x",
+        }
+    )
+    old.close()
+    db = open_db(path)
+    assert db.execute("SELECT count(*) FROM appearances").fetchone()[0] == 0
+    repeat = NewStatement(text=TEXT, speaker="Ishaq Dar", source="Geo News", said_on="2025-05-12")
+    assert add_statement(db, repeat) == Added(1, False, True)
+    assert add_statement(db, repeat) == Added(1, False)
+
+
+def test_db_check_is_clean_with_appearances(cli):
+    _repeated(cli)
+    assert cli.ok("db", "check") == "ok\n"
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        (["--url", "https://www.dawn.com/news/1"], ["--source", "Dawn"]),
+        (["--source", "Dawn"], ["--source", "dawn.com"]),
+        (["--source", "Dawn"], ["--source", "https://m.dawn.com/news/2"]),
+        (["--source", "Dawn"], ["--source", "DAWN"]),
+        (["--source", "CNN"], ["--url", "https://user:pw@edition.cnn.com:443/2025/05/10/story"]),
+        (["--url", "https://www.bbc.co.uk/news/1"], ["--source", "BBC"]),
+        (["--source", "Caliber.Az"], ["--url", "https://caliber.az/en/post/1"]),
+    ],
+    ids=["name after domain", "domain as name", "url as name", "case", "subdomain", "country suffix", "dotted name"],
+)
+def test_an_outlet_and_its_domain_are_one_outlet(cli, db_path, first, then):
+    cli.ok("add", "The dam was breached.", "-s", "A", "--no-link", *first)
+    cli.ok("add", "The port was closed.", "-s", "B", "--no-link", *then)
+    with sqlite3.connect(db_path) as conn:
+        outlets = {row[0] for row in conn.execute("SELECT outlet FROM sources")}
+    assert len(outlets) == 1, outlets
+
+
+def test_an_outlet_from_a_url_has_no_credentials_or_port(cli, db_path):
+    cli.ok("add", "x", "-s", "A", "--url", "https://user:pw@edition.cnn.com:443/story", "--no-link")
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT outlet FROM sources").fetchall() == [("edition.cnn.com",)]
+
+
+def test_different_outlets_stay_apart(cli, db_path):
+    for source in ("Dawn", "Dawn News TV", "The News", "news.com.au"):
+        cli.ok("add", f"Said in {source}.", "-s", "A", "--source", source, "--no-link")
+    with sqlite3.connect(db_path) as conn:
+        outlets = [row[0] for row in conn.execute("SELECT outlet FROM sources ORDER BY id")]
+    assert outlets == ["Dawn", "Dawn News TV", "The News", "news.com.au"]
