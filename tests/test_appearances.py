@@ -64,7 +64,10 @@ def test_a_repeat_in_another_outlet_is_a_new_appearance(cli, db_path):
         "Recorded as a new appearance of statement 1 (Reuters, 2025-05-11).\n"
     )
     assert count(db_path, "statements") == 1
-    assert appearances(db_path) == [(1, "Reuters", None, None, None), (1, "Reuters", None, "2025-05-11", None)]
+    assert appearances(db_path) == [
+        (1, "Reuters", None, None, None),
+        (1, "Reuters", None, "2025-05-11", None),
+    ]
 
 
 def test_the_same_outlet_with_no_date_adds_nothing(cli, db_path):
@@ -147,7 +150,9 @@ def test_a_repeat_within_one_bulk_import_across_batches(cli, db_path, tmp_path, 
 def test_extracting_an_article_again_on_another_date_records_its_repeats(cli, db_path):
     cli.ok("extract", str(SEED_ARTICLE), "--date", "2025-05-10", "--no-link")
     result = cli("extract", str(SEED_ARTICLE), "--date", "2025-05-12", "--no-link", "--json")
-    assert result.stderr == "Stored 0 new statements, 15 new appearances (0 already recorded) from 1 article.\n"
+    assert (
+        result.stderr == "Stored 0 new statements, 15 new appearances (0 already recorded) from 1 article.\n"
+    )
     result = cli("extract", str(SEED_ARTICLE), "--date", "2025-05-12", "--no-link", "--json")
     assert result.stderr == "Stored 0 new statements (15 already recorded) from 1 article.\n"
     assert count(db_path, "statements") == 15
@@ -309,7 +314,15 @@ def test_a_repeat_in_another_outlet_corroborates(cli, db_path):
         )
     assert _report(cli)["corroborated"] == []  # one outlet
     # the same words by the same official, carried by a second outlet
-    cli.ok("add", "The dam was breached overnight.", "-s", "Official A", "--url", "https://www.geo.tv/1", "--no-link")
+    cli.ok(
+        "add",
+        "The dam was breached overnight.",
+        "-s",
+        "Official A",
+        "--url",
+        "https://www.geo.tv/1",
+        "--no-link",
+    )
     (row,) = _report(cli)["corroborated"]
     assert (row["ids"], row["appearances"], row["outlets"]) == ([1, 2], 3, ["Dawn", "geo.tv"])
 
@@ -365,7 +378,15 @@ def test_db_check_is_clean_with_appearances(cli):
         (["--url", "https://www.bbc.co.uk/news/1"], ["--source", "BBC"]),
         (["--source", "Caliber.Az"], ["--url", "https://caliber.az/en/post/1"]),
     ],
-    ids=["name after domain", "domain as name", "url as name", "case", "subdomain", "country suffix", "dotted name"],
+    ids=[
+        "name after domain",
+        "domain as name",
+        "url as name",
+        "case",
+        "subdomain",
+        "country suffix",
+        "dotted name",
+    ],
 )
 def test_an_outlet_and_its_domain_are_one_outlet(cli, db_path, first, then):
     cli.ok("add", "The dam was breached.", "-s", "A", "--no-link", *first)

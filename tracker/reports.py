@@ -268,7 +268,9 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
     for row in statements.values():
         per_speaker[row["speaker"]] = per_speaker.get(row["speaker"], 0) + 1
         # an outlet that repeated a statement reported it too (once, however often)
-        for outlet in _names([row["source"] or "(no source)", *(a["source"] for a in repeats.get(row["id"], ()))]):
+        for outlet in _names(
+            [row["source"] or "(no source)", *(a["source"] for a in repeats.get(row["id"], ()))]
+        ):
             per_outlet[outlet] = per_outlet.get(outlet, 0) + 1
     sections.append(
         Section(

@@ -277,7 +277,12 @@ def show(
     if len(statement["appearances"]) > 1:  # the first is the statement's own source and dates
         render.table(
             [
-                {**a, "n": n, "date": a["said_on"] or a["reported_on"], "repeat": "" if a["first"] else "repeat"}
+                {
+                    **a,
+                    "n": n,
+                    "date": a["said_on"] or a["reported_on"],
+                    "repeat": "" if a["first"] else "repeat",
+                }
                 for n, a in enumerate(statement["appearances"], start=1)
             ],
             [

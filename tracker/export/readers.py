@@ -576,13 +576,24 @@ def _appearances(value: Any, statement: NewStatement) -> list[NewStatement]:
             raise InvalidInput(f"appearances {value!r} is not a JSON list") from None
     if not isinstance(value, list) or not all(isinstance(a, dict) for a in value):
         raise InvalidInput("appearances must be a JSON list of objects")
-    rows = []
-    for item in value:
-        fields = {
-            name: None if item.get(name) in (None, "") else str(item[name]) for name in APPEARANCE_FIELDS
-        }
-        rows.append(replace(statement, **fields))
-    return rows
+
+    def field(item: dict[str, Any], name: str) -> str | None:
+        return None if item.get(name) in (None, "") else str(item[name])
+
+    return [
+        replace(
+            statement,
+            source=field(item, "source"),
+            url=field(item, "url"),
+            title=field(item, "title"),
+            author=field(item, "author"),
+            published=field(item, "published"),
+            said_on=field(item, "said_on"),
+            reported_on=field(item, "reported_on"),
+            ref=field(item, "ref"),
+        )
+        for item in value
+    ]
 
 
 def _tags(value: Any) -> list[Any]:

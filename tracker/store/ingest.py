@@ -174,7 +174,9 @@ class _BulkWriter:
         while start < len(batch):
             start = self._run(batch, start, out)
 
-    def _lookup(self, column: str, values: set[str], table: str = "statements", key: str = "id") -> dict[str, int]:
+    def _lookup(
+        self, column: str, values: set[str], table: str = "statements", key: str = "id"
+    ) -> dict[str, int]:
         found: dict[str, int] = {}
         wanted = list(values)
         for at in range(0, len(wanted), _LOOKUP_CHUNK):
@@ -200,7 +202,9 @@ class _BulkWriter:
                 keys.setdefault(sid, []).append((source_id, said_on, reported_on))
         return keys
 
-    def _again(self, statement_id: int, source_id: int | None, checked: Checked, stored: dict[int, list[_Key]]) -> Added:
+    def _again(
+        self, statement_id: int, source_id: int | None, checked: Checked, stored: dict[int, list[_Key]]
+    ) -> Added:
         """A row with a known statement's words: the same appearance, or a new one of it."""
         key: _Key = (source_id, checked.said_on, checked.reported_on)
         known = (
@@ -224,7 +228,9 @@ class _BulkWriter:
         stored_refs = self._lookup("ref", refs)
         stored_refs.update(
             (ref, sid)
-            for ref, sid in self._lookup("ref", refs - set(stored_refs), "appearances", "statement_id").items()
+            for ref, sid in self._lookup(
+                "ref", refs - set(stored_refs), "appearances", "statement_id"
+            ).items()
         )
         stored_before = self._stored_before(batch[start:])
         plan: list[_Planned | _Repeat | Added] = []
@@ -290,7 +296,9 @@ class _BulkWriter:
             self.next_id += 1
             self.unwritten_hashes[step.digest] = statement_id
             self.unwritten_words[step.words] = statement_id
-            self.unwritten_keys[statement_id] = [(step.source_id, step.checked.said_on, step.checked.reported_on)]
+            self.unwritten_keys[statement_id] = [
+                (step.source_id, step.checked.said_on, step.checked.reported_on)
+            ]
             if step.checked.new.ref:
                 self.unwritten_refs[step.checked.new.ref] = statement_id
             rows.append((statement_id, step))
