@@ -61,7 +61,7 @@ def test_a_repeat_in_another_outlet_is_a_new_appearance(cli, db_path):
         "Recorded as a new appearance of statement 1 (Reuters).\n",
     )
     assert add(cli, "--url", "https://www.reuters.com/world/1", "--reported-on", "2025-05-11")[1] == (
-        "Recorded as a new appearance of statement 1 (Reuters, 2025-05-11).\n"
+        "Recorded as a new appearance of statement 1 (Reuters, 2025-05-11, https://www.reuters.com/world/1).\n"
     )
     assert count(db_path, "statements") == 1
     assert appearances(db_path) == [
@@ -408,3 +408,14 @@ def test_different_outlets_stay_apart(cli, db_path):
     with sqlite3.connect(db_path) as conn:
         outlets = [row[0] for row in conn.execute("SELECT outlet FROM sources ORDER BY id")]
     assert outlets == ["Dawn", "Dawn News TV", "The News", "news.com.au"]
+
+
+def test_a_repeat_by_a_merged_speaker_is_an_appearance_of_the_statement_filed_before(cli, db_path):
+    cli.ok("add", TEXT, "-s", "Foreign Office", "--source", "Dawn", "--no-link")
+    cli.ok("add", "Other words.", "-s", "MOFA Pakistan", "--source", "Dawn", "--no-link")
+    cli.ok("speakers", "merge", "2", "1")
+    result = cli("add", TEXT, "-s", "MOFA Pakistan", "--source", "Geo", "--no-link")
+    assert (result.stdout, result.stderr) == ("1\n", "Recorded as a new appearance of statement 1 (Geo).\n")
+    result = cli("add", TEXT, "-s", "Foreign Office", "--source", "Geo", "--no-link")
+    assert result.stderr == "Already recorded as statement 1.\n"
+    assert count(db_path, "statements") == 2

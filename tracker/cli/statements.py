@@ -142,9 +142,10 @@ def add(
 
 
 def where_when(appearance: dict[str, Any]) -> str:
-    """An appearance as a person names it: "Dawn, 2025-05-12" (the outlet, then the date)."""
+    """An appearance as a person names it: "Dawn, 2025-05-12" (the outlet, the date, the URL)."""
     date = appearance["said_on"] or appearance["reported_on"]
-    return ", ".join(part for part in (appearance["source"], date) if part) or "no source, no date"
+    parts = (appearance["source"], date, appearance["url"])
+    return ", ".join(part for part in parts if part) or "no source, no date"
 
 
 def list_(

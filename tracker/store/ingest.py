@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from tracker.model import InvalidInput, NewStatement
 from tracker.parallel import stop_pool, worker_pool
 from tracker.store.connection import now, write_transaction
-from tracker.store.lookup import SourceCache, SpeakerCache, affiliation_key, surname_of
+from tracker.store.lookup import SourceCache, SpeakerCache, affiliation_key, merged_into, surname_of
 from tracker.store.validation import (
     Checked,
     analyse_in_worker,
@@ -112,6 +112,7 @@ class _Planned(NamedTuple):
     source_id: int | None
     digest: str
     words: str  # the words and the speaker alone: a repeat in another source has them too
+    absorbed: tuple[str, ...]  # the same under the speakers merged into this one since
     watch: str | None  # the shorter name it was filed under, to check again
     uncertain: tuple[int, ...]  # the speakers of its name it could not be told apart from
 
@@ -162,6 +163,7 @@ class _BulkWriter:
         self.appearances: list[tuple[int, int | None, str | None, str | None, str | None]] = []
         self.appearance_keys: dict[int, list[_Key]] = {}
         self.appearance_refs: dict[str, int] = {}
+        self.absorbed: dict[int, list[int]] = {}  # speaker id -> the speakers merged into it
         self.analysed = 0
         self.pool: Any = None
         self.pending: tuple[list[tuple[int, _Planned]], Any] | None = None
@@ -185,6 +187,17 @@ class _BulkWriter:
             sql = f"SELECT {column}, min({key}) FROM {table} WHERE {column} IN ({marks}) GROUP BY {column}"
             found.update((value, int(sid)) for value, sid in self.db.execute(sql, chunk))
         return found
+
+    def _absorbed(self, speaker_id: int) -> list[int]:
+        """The speakers merged into this one: their statements keep the hashes they were filed
+        under, so a repeat by the merged speaker still finds them."""
+        if not self.recorded_before:
+            return []
+        if speaker_id not in self.absorbed:
+            if len(self.absorbed) >= 100_000:
+                self.absorbed.clear()
+            self.absorbed[speaker_id] = merged_into(self.db, [speaker_id])
+        return self.absorbed[speaker_id]
 
     def _stored_keys(self, ids: set[int]) -> dict[int, list[_Key]]:
         """Where and when each stored statement appeared: its own row and its appearances."""
@@ -262,13 +275,21 @@ class _BulkWriter:
             source_id = self.sources.id_for(checked)
             digest = content_hash(checked.text, speaker_id, source_id)
             words = content_hash(checked.text, speaker_id, None)
-            plan.append(_Planned(checked, speaker_id, role, source_id, digest, words, watch, uncertain))
+            absorbed = tuple(content_hash(checked.text, other, None) for other in self._absorbed(speaker_id))
+            plan.append(
+                _Planned(checked, speaker_id, role, source_id, digest, words, absorbed, watch, uncertain)
+            )
             end += 1
         planned = [p for p in plan if isinstance(p, _Planned)]
         stored = self._lookup("content_hash", {p.digest for p in planned})
         stored_words = self._lookup(
             "words_hash",
-            {p.words for p in planned if p.digest not in stored and p.digest not in self.unwritten_hashes},
+            {
+                words
+                for p in planned
+                if p.digest not in stored and p.digest not in self.unwritten_hashes
+                for words in (p.words, *p.absorbed)
+            },
         )
         keys = self._stored_keys(
             {p.statement_id for p in plan if isinstance(p, _Repeat)}
@@ -288,6 +309,7 @@ class _BulkWriter:
                 or self.unwritten_hashes.get(step.digest)
                 or stored_words.get(step.words)
                 or self.unwritten_words.get(step.words)
+                or next((stored_words[w] for w in step.absorbed if w in stored_words), None)
             )
             if known is not None:
                 out.append(self._again(known, step.source_id, step.checked, keys))
