@@ -419,3 +419,12 @@ def test_a_repeat_by_a_merged_speaker_is_an_appearance_of_the_statement_filed_be
     result = cli("add", TEXT, "-s", "Foreign Office", "--source", "Geo", "--no-link")
     assert result.stderr == "Already recorded as statement 1.\n"
     assert count(db_path, "statements") == 2
+
+
+def test_a_claims_outlets_count_the_outlets_that_repeated_it(cli):
+    cli.ok("add", TEXT, "-s", "Ishaq Dar", "--source", "Dawn", "--said-on", "2025-05-10")  # linked
+    assert [c["supports_outlets"] for c in cli.json("claims")] == [["Dawn"]]
+    add(cli, "--source", "Geo News", "--said-on", "2025-05-12")
+    add(cli, "--source", "Dawn", "--said-on", "2025-05-13")
+    (claim,) = cli.json("claims")
+    assert (claim["supports"], claim["supports_outlets"]) == (1, ["Dawn", "Geo News"])

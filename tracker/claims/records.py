@@ -176,6 +176,18 @@ def list_claims(db: Database, *, limit: int | None = None, disputed: bool = Fals
         ):
             if value and value not in claim[field]:
                 claim[field].append(value)
+    # a statement repeated in another outlet: that outlet reports the claim too
+    for row in db.query(
+        """SELECT cs.claim_id AS id, cs.stance, so.outlet
+           FROM appearances a
+           JOIN claim_statements cs ON cs.statement_id = a.statement_id AND cs.status != 'rejected'
+           JOIN sources so ON so.id = a.source_id
+           ORDER BY a.id"""
+    ):
+        claim = claims.get(row["id"])
+        outlets = claim[f"{row['stance']}_outlets"] if claim else None
+        if outlets is not None and row["outlet"] not in outlets:
+            outlets.append(row["outlet"])
     from tracker.verdicts import claim_verdicts
 
     rated = claim_verdicts(db)
