@@ -428,3 +428,12 @@ def test_a_claims_outlets_count_the_outlets_that_repeated_it(cli):
     add(cli, "--source", "Dawn", "--said-on", "2025-05-13")
     (claim,) = cli.json("claims")
     assert (claim["supports"], claim["supports_outlets"]) == (1, ["Dawn", "Geo News"])
+
+
+def test_the_two_hashes_are_the_identity_with_and_without_the_source():
+    from tracker.store.validation import content_hash, content_hashes
+
+    assert content_hashes("We  will\nnot.", 3, 7) == (
+        content_hash("we will not.", 3, 7),
+        content_hash("We will not.", 3, None),
+    )

@@ -22,6 +22,7 @@ from tracker.store.validation import (
     check_statement,
     complete,
     content_hash,
+    content_hashes,
 )
 
 BATCH_ROWS = 2_000  # rows checked and written together: memory follows this, not the file
@@ -273,8 +274,7 @@ class _BulkWriter:
                 checked.speaker, role=new.role, affiliation=new.affiliation, kind=new.speaker_kind
             )
             source_id = self.sources.id_for(checked)
-            digest = content_hash(checked.text, speaker_id, source_id)
-            words = content_hash(checked.text, speaker_id, None)
+            digest, words = content_hashes(checked.text, speaker_id, source_id)
             absorbed = tuple(content_hash(checked.text, other, None) for other in self._absorbed(speaker_id))
             plan.append(
                 _Planned(checked, speaker_id, role, source_id, digest, words, absorbed, watch, uncertain)

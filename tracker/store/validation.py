@@ -163,3 +163,13 @@ def content_hash(text: str, speaker_id: int, source_id: int | None) -> str:
     """Identity of a statement: the same words, by the same speaker, in the same source."""
     words = " ".join(text.casefold().split())
     return hashlib.sha256(f"{speaker_id}\x1f{source_id or ''}\x1f{words}".encode()).hexdigest()
+
+
+def content_hashes(text: str, speaker_id: int, source_id: int | None) -> tuple[str, str]:
+    """`content_hash` with the source and without it (the words and speaker alone, which a
+    repeat in another source shares), the text normalised once."""
+    words = " ".join(text.casefold().split())
+    return (
+        hashlib.sha256(f"{speaker_id}\x1f{source_id or ''}\x1f{words}".encode()).hexdigest(),
+        hashlib.sha256(f"{speaker_id}\x1f\x1f{words}".encode()).hexdigest(),
+    )
