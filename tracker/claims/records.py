@@ -184,9 +184,9 @@ def list_claims(db: Database, *, limit: int | None = None, disputed: bool = Fals
            JOIN sources so ON so.id = a.source_id
            ORDER BY a.id"""
     ):
-        claim = claims.get(row["id"])
-        outlets = claim[f"{row['stance']}_outlets"] if claim else None
-        if outlets is not None and row["outlet"] not in outlets:
+        if row["id"] in claims and row["outlet"] not in (
+            outlets := claims[row["id"]][f"{row['stance']}_outlets"]
+        ):
             outlets.append(row["outlet"])
     from tracker.verdicts import claim_verdicts
 
