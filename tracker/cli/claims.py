@@ -21,11 +21,9 @@ from tracker.cli.options import (
 CLAIM_COLUMNS = [
     ("id", "id"),
     ("text", "claim"),
-    ("supports", "for"),
-    ("denies", "against"),
-    ("discusses", "discuss"),
-    ("supports_speakers", "who is for"),
-    ("denies_speakers", "who is against"),
+    ("supports_speakers", "for"),
+    ("denies_speakers", "against"),
+    ("discusses", "others"),
     ("verdict", "verdict"),
 ]
 CLAIM_MACHINE = [
