@@ -285,6 +285,13 @@ SENTENCE_END_IN_PARAGRAPH = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]
 # Words before a quoted name rather than speech: "a show called “…”", "the book “…”".
 TITLE_LEADS = words("of on in at from for by with about the a an called named titled dubbed")
 QUOTE_MARK = re.compile(r"''|[\"“”]")  # two apostrophes are a double quote in some archives
+# A quote in single marks ('false and baseless', ‘we will not’): an opening mark after a space,
+# a closing one not followed by a letter; an apostrophe between letters ("won't") stays inside.
+SINGLE_QUOTED = re.compile(
+    r"(?<![\w'’‘])(?P<open>['‘])(?=[A-Za-z])"
+    r"(?:[^'‘’\n]|(?<=[A-Za-z])['’](?=[A-Za-z])){2,400}?"
+    r"(?<=[^\s'‘’])(?P<close>['’])(?![\w'’])"
+)
 PARAGRAPH = re.compile(r"[^\n]+")
 VIA_PATTERNS = [
     re.compile(

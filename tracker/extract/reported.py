@@ -7,6 +7,7 @@ import re
 from tracker.extract.answers import Answers
 from tracker.extract.cues import (
     ADDRESSEE,
+    ANAPHORIC_CLAIM,
     ADVERBS,
     CATENATIVES,
     CONTENT_NOUNS,
@@ -41,6 +42,14 @@ from tracker.extract.scan import Found
 from tracker.extract.spans import Tok, inner_span, inside, tokenize, trim
 from tracker.lexicon import DENIAL_RATINGS
 from tracker.model import Kind, Polarity, Span
+
+
+# A participle's object that points back at what the sentence's denial named: "calling them …".
+_RESTATED = re.compile(
+    r"(?:the|these|those|such)\s+(?:allegations?|claims?|reports?|accusations?|charges?)\b\s*(?:as\b)?"
+    r"|(?:it|them)\b\s*(?:as\b)?",
+    re.IGNORECASE,
+)
 
 
 class ReportedSpeech(Answers):
@@ -234,17 +243,14 @@ class ReportedSpeech(Answers):
             if speaker and toks[-1].text == ":" and len(toks) - last <= 6:
                 self.pending = self._finish(cue, cue, speaker, lemma, toks, k)
             return None
-        if (
-            participle
-            and lemma in RATING
-            and sent_items
-            and re.match(
-                r"(?:the|these|those|such)\s+(?:allegations?|claims?|reports?|accusations?|charges?)\b|(?:it|them)\b",
-                text[content[0] : content[1]],
-                re.IGNORECASE,
-            )
-        ):
-            return None  # "…, dismissing the allegations as false" restates the denial just made
+        restated = (
+            _RESTATED.match(text, content[0], content[1]) if participle and lemma in RATING and sent_items else None
+        )
+        if restated:
+            # "…, dismissing the allegations as false" restates the denial just made; when that
+            # denial named only "the reports", the rating is what it said: "calling them 'false'".
+            self._rate_denial(sent_items[-1], (restated.end(), content[1]))
+            return None
         item = self._finish(content, cue, speaker, lemma, toks, k)
         relative = prev is not None and prev.low in ("who", "which") and k >= 2 and toks[k - 2].text == ","
         if (
@@ -261,6 +267,21 @@ class ReportedSpeech(Answers):
             item.speaker, item.role, item.name = name_from.speaker, name_from.role, name_from.name
             item.hedge = item.hedge or name_from.hedge
         return item
+
+    def _rate_denial(self, denial: Found, rest: Span) -> None:
+        """Give a denial of "the reports" the rating its participle adds: "calling them 'false'"."""
+        text = self.text
+        a, b = denial.content
+        if denial.polarity is not Polarity.DENY or not ANAPHORIC_CLAIM.fullmatch(text[a:b].strip(" .,")):
+            return
+        rating = self._rating(*trim(text, *rest))
+        if rating[1] <= rating[0]:
+            return
+        marks = list(QUOTE_MARK.finditer(text, *rating))
+        if len(marks) == 2 and marks[0].start() == rating[0] and marks[1].end() == rating[1]:
+            denial.content, denial.kind = trim(text, *inner_span(text, *rating), chars=" ,;:."), Kind.DIRECT
+        elif len(text[rating[0] : rating[1]].split()) >= 2:
+            denial.content = rating
 
     def _relative(
         self, toks: list[Tok], rel: int, k: int, last: int, speaker: list[Tok], lemma: str
@@ -381,6 +402,9 @@ class ReportedSpeech(Answers):
             if toks[m - 1].text == "," and low in ("which", "whom") and self._attributes(toks, m + 1):
                 end = m - 1  # ", which New Delhi blames on …" is a statement of its own
                 break
+            if low in ("and", "but", "while", "whereas") and self._second_attribution(toks, m):
+                end = m - 1 if toks[m - 1].text == "," else m
+                break  # "Dar said the talks would resume, while Misri said no date had been set"
             if low in ("and", "but") and m + 1 < len(toks):
                 nx = m + 1
                 while nx < len(toks) and toks[nx].low in ADVERBS:
@@ -398,6 +422,22 @@ class ReportedSpeech(Answers):
         if len(words) < 3 and not (lemma in NP_OBJECT and len(words) >= 2):
             return None
         return content
+
+    @staticmethod
+    def _second_attribution(toks: list[Tok], conj: int) -> bool:
+        """Whether a speaker phrase and a reporting cue follow the conjunction at conj, opening
+        an attribution of their own: "…, while Misri said …", "… but the ministry denied …"."""
+        for m in range(conj + 2, min(len(toks), conj + 9)):
+            t = toks[m]
+            if not t.word:
+                return False
+            hit = cue_lemma(toks, m)
+            if hit is None or t.low in PARTICIPLES or t.low.endswith("ing"):
+                continue
+            if m + 1 >= len(toks) or not toks[m + 1].word and toks[m + 1].text != ":":
+                return False  # "… and Misri said." ends the sentence: an insertion, not a clause
+            return np_left(toks, m) == (conj + 1, m)
+        return False
 
     @staticmethod
     def _attributes(toks: list[Tok], j: int) -> bool:
