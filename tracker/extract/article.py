@@ -73,8 +73,8 @@ _CAPS_LABEL = re.compile(r"[A-Z][A-Z.'’ -]+:")
 
 
 def _headline(lines: list[str]) -> str | None:
-    if not lines:
-        return None
+    if len(lines) < 2:
+        return None  # a text of one line is all body: a headline heads something
     first = lines[0].strip()
     words = first.split()
     if not words or len(words) > 25 or BYLINE.match(first) or DATELINE.match(first):
@@ -93,6 +93,15 @@ def _outlet_ok(candidate: str | None) -> bool:
         and words[-1].lower() not in SPEAKER_NOUNS
         and not any(w.lower().strip(".") in NOT_OUTLETS for w in words)
     )
+
+
+def _dateline_outlet_ok(candidate: str | None) -> bool:
+    """The name in a dateline's parentheses is the outlet, known or not ("ISLAMABAD (Desk News) —"),
+    unless it names a desk or a title rather than an outlet ("(Staff Reporter)", "(Agencies)")."""
+    if not candidate:
+        return False
+    words = candidate.split()
+    return words[0].lower() not in DETERMINERS and words[-1].lower().strip(".") not in NOT_OUTLETS
 
 
 def _place(raw: str) -> str:
@@ -129,7 +138,7 @@ def extract_article(text: str, *, date: str | None = None) -> Article:
             m = None  # "PENCE: …" on several lines is a transcript, not a dateline
         if m:
             place = _place(m.group("place").strip())
-            if outlet is None and _outlet_ok(m.group("outlet")):
+            if outlet is None and _dateline_outlet_ok(m.group("outlet")):
                 outlet = m.group("outlet").strip()
             hidden.append((start, start + m.end()))
             break

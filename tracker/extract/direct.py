@@ -155,7 +155,7 @@ class DirectQuotes(Scan):
     ) -> Found | None:
         if cue[0] in self.used_cues:
             return None
-        span, role = self.speaker_from(sp)
+        span, role = self.speaker_from(sp, content)
         item = Found(content, cue, span, kind, lemma=lemma, role=role)
         item.hedge = cue_hedge(toks, cue_idx)
         if lemma in DENIAL:

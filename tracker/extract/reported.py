@@ -457,7 +457,7 @@ class ReportedSpeech(Answers):
         if content[1] <= content[0]:
             return None
         if speaker:
-            span, role = self.speaker_from(speaker)
+            span, role = self.speaker_from(speaker, content)
         else:
             span, role = None, None
         kind = Kind.INDIRECT

@@ -143,7 +143,23 @@ class Cast:
         here = [e for e in pool if self.named_in_sentence(e, at)]
         if len(here) == 1 and (gender is None or here[0].gender in (None, gender)):
             return here[0]  # "India launched …, targeting what it describes as …"
+        # People the pronoun cannot be: the other gender, shown by the text outside quotes.
+        ruled_out = [
+            e
+            for e in self.entities
+            if e.maybe_person
+            and gender
+            and e.gender not in (None, gender)
+            and e.last <= at
+            and not any(a <= e.last < b for a, b in self.reported)  # named in a quote: not the topic
+        ]
         chosen = self._likeliest(pool, gender)
+        if (
+            chosen is not None
+            and chosen.gender is None
+            and any(e.name.split()[-1] == chosen.name.split()[-1] for e in ruled_out)
+        ):
+            return None  # "Ishaq Dar" of unknown gender and "Mr Dar": "she" is neither for sure
         if chosen is not None and self.sentences_between(chosen.last, at) > _RECENT_SENTENCES:
             return None  # named too long ago to be what a pronoun points at
         return chosen
