@@ -121,6 +121,13 @@ _CUE_LEMMAS = {
     "call for": "",
 }
 CUE_FORMS: dict[str, str] = {form: lemma for lemma, forms in _CUE_LEMMAS.items() for form in forms.split()}
+# Verbs with a particle that report what was said about something: "spoke of the legacy of racism".
+PARTICLE_CUES: dict[tuple[str, str], str] = {
+    **{(form, particle): "speak of" for form in ("speak", "speaks", "spoke") for particle in ("of", "about")},
+    **{(form, "about"): "talk about" for form in ("talk", "talks", "talked")},
+    **{(form, "on"): "comment on" for form in ("comment", "comments", "commented")},
+    **{(form, "against"): "rail against" for form in ("rail", "rails", "railed")},
+}
 # Cues whose object a relative pronoun stands for: "the attack, which New Delhi blames on …".
 RELATIVE_OBJECT_CUES = {"blame", "say", "call", "describe", "claim", "allege", "deny", "dispute"}
 
@@ -183,7 +190,7 @@ promise pledge vow claim allege indicate reiterate cite mention demand propose q
 accuse criticize blast praise tout want defend forecast discuss attack slam mock endorse
 condemn decry welcome applaud lambaste liken highlight outline unveil detail recommend
 advise encourage invoke oppose ridicule threaten blame
-""") | {"call for"}
+""") | {"call for", "speak of", "talk about", "comment on", "rail against"}
 # Nouns by which a cue names its content before "that": "denied reports that …".
 CONTENT_NOUNS = words("""
 claims claim reports report allegations suggestions stance position view belief assertion
@@ -387,6 +394,7 @@ EVIDENCE_NOUNS = words("""
 poll survey study report data figure research analysis review audit investigation video
 footage document record statistic number result finding evidence chart graph slide
 assessment estimate model projection test count tally exam examination inquiry probe
+average
 """) | {"analyses"}
 
 # --- who the speaker is: gender the text shows, anonymous sources ---------------------------

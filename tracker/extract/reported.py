@@ -342,12 +342,13 @@ class ReportedSpeech(Answers):
             lemma in NEEDS_THAT
             and toks[last].low != "state"
             and (
-                clause_at(toks, j) or (lemma in EVIDENCE_CUES and bool(speaker and is_evidence(speaker[-1])))
+                clause_at(toks, j)
+                or (lemma in EVIDENCE_CUES and bool(speaker and any(is_evidence(x) for x in speaker)))
             )
         )
         if toks[j].text == ":":
             j += 1
-        elif lemma in ("call for", "call on"):
+        elif lemma in ("call for", "call on", "speak of", "talk about", "comment on", "rail against"):
             pass  # the particle already stands where "that" would: "called for an inquiry"
         else:
             # Skip time and medium phrases between cue and content: "said Tuesday in a statement that".
@@ -359,9 +360,11 @@ class ReportedSpeech(Answers):
                 if toks[m].text in ".;:!?":
                     break
                 if m > j and (
-                    toks[m].low in ("and", "but") or (not toks[m].cap and CUE_FORMS.get(toks[m].low))
+                    toks[m].low in ("and", "but")
+                    or toks[m].low in PARTICIPLES
+                    or (not toks[m].cap and CUE_FORMS.get(toks[m].low))
                 ):
-                    break  # "say it's early but noted that …": that "that" belongs to the next cue
+                    break  # "say it's early but noted that …", "said as much, arguing that …": the next cue's
             if that_at is not None and that_at - j <= 12:
                 between = toks[j:that_at]
                 # "denied reports that …" names what the content is; or only words stand before "that".
