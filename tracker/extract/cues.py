@@ -175,6 +175,15 @@ PARTICIPLES: dict[str, str] = {
     "asking": "ask",
     "describing": "describe",
     "confirming": "confirm",
+    "encouraging": "encourage",
+    "announcing": "announce",
+    "reiterating": "reiterate",
+    "condemning": "condemn",
+    "welcoming": "welcome",
+    "blaming": "blame",
+    "threatening": "threaten",
+    "recommending": "recommend",
+    "highlighting": "highlight",
 }
 
 # Cues that need an explicit "that"-clause, because without one they rarely report speech.
@@ -269,6 +278,9 @@ again once recently publicly privately earlier now often further flatly quickly 
 would will could may might long frequently immediately subsequently initially
 simply directly explicitly clearly openly angrily emphatically categorically vehemently
 separately likewise similarly last week already never always still has've just
+barely briefly quietly loudly sharply bluntly forcefully emotionally pointedly falsely wrongly
+correctly proudly cautiously confidently bitterly mistakenly erroneously specifically
+essentially effectively routinely consistently increasingly tacitly implicitly
 """)
 CAPITAL_STOPS = words("""
 in on at after but and when while if as however meanwhile earlier later still yet now then

@@ -44,6 +44,8 @@ from tracker.lexicon import DENIAL_RATINGS
 from tracker.model import Kind, Polarity, Span
 
 
+# A pronoun contracted with its auxiliary before a progressive cue: "He’s claiming …".
+_CONTRACTED = re.compile(r"(?:he|she|it)['’]s|(?:they|we)['’]re")
 # A participle's object that points back at what the sentence's denial named: "calling them …".
 _RESTATED = re.compile(
     r"(?:the|these|those|such)\s+(?:allegations?|claims?|reports?|accusations?|charges?)\b\s*(?:as\b)?"
@@ -120,8 +122,15 @@ class ReportedSpeech(Answers):
                 return None
             return self._finish(content, cue, toks[sp[0] : sp[1]], lemma, toks, k)
         prev = toks[k - 1] if k else None
-        progressive = (
-            t.low in PARTICIPLES and prev is not None and prev.low in ("is", "are", "was", "were", "been")
+        # "Trump is (once again) questioning …", "He’s claiming …": the subject of the auxiliary speaks.
+        aux = k - 1
+        while aux > 0 and (toks[aux].low in ADVERBS or toks[aux].low in ("once", "again")):
+            aux -= 1
+        contracted = (
+            t.low in PARTICIPLES and aux >= 0 and _CONTRACTED.fullmatch(toks[aux].low) is not None and aux + 4 > k
+        )
+        progressive = contracted or (
+            t.low in PARTICIPLES and aux >= 0 and toks[aux].low in ("is", "are", "was", "were", "been") and aux + 4 > k
         )
         base = k - 2 if k >= 2 else 0
         if base >= 1 and toks[base].low == "on" and toks[base - 1].low in ("went", "goes", "go", "going"):
@@ -181,9 +190,13 @@ class ReportedSpeech(Answers):
                 if subj is None:
                     return None
                 speaker = toks[subj[0] : subj[1]]
+        elif contracted:
+            pronoun = toks[aux]
+            cut = pronoun.text.replace("’", "'").index("'")
+            speaker = [Tok(pronoun.text[:cut], pronoun.start, pronoun.start + cut)]
         else:
-            left = np_left(toks, k - 1 if progressive else k)
-            if progressive and left is not None and left[1] != k - 1:
+            left = np_left(toks, aux if progressive else k)
+            if progressive and left is not None and left[1] != aux:
                 left = None
             if left is None:
                 # Inverted order after a clause: "…, said the official."
