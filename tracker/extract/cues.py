@@ -255,6 +255,7 @@ press network station outlet media president-elect nominees delegates delegate
 company companies firm firms bank banks university school hospital
 embassy consulate regime state states country countries nation city county district
 regulators regulator inspector inspectors unions groups
+family families respondents percent majority
 """)
 # Words marking a personal title, after which a name follows: "Foreign Minister Ishaq Dar".
 TITLES = words("""
