@@ -15,8 +15,8 @@ from tracker.extract.cues import (
     SPEAKER_NOUNS,
 )
 from tracker.extract.extractor import Extractor
-from tracker.extract.resolution import resolve
 from tracker.extract.phrases import title_case
+from tracker.extract.resolution import resolve
 from tracker.extract.spans import paragraphs, quote_spans, sentence_spans, tokenize
 from tracker.model import Article, Extracted, Span
 

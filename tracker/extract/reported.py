@@ -7,8 +7,8 @@ import re
 from tracker.extract.answers import Answers
 from tracker.extract.cues import (
     ADDRESSEE,
-    ANAPHORIC_CLAIM,
     ADVERBS,
+    ANAPHORIC_CLAIM,
     CATENATIVES,
     CONTENT_NOUNS,
     CUE_FORMS,
@@ -42,7 +42,6 @@ from tracker.extract.scan import Found
 from tracker.extract.spans import Tok, inner_span, inside, tokenize, trim
 from tracker.lexicon import DENIAL_RATINGS
 from tracker.model import Kind, Polarity, Span
-
 
 # A pronoun contracted with its auxiliary before a progressive cue: "He’s claiming …".
 _CONTRACTED = re.compile(r"(?:he|she|it)['’]s|(?:they|we)['’]re")
@@ -127,10 +126,16 @@ class ReportedSpeech(Answers):
         while aux > 0 and (toks[aux].low in ADVERBS or toks[aux].low in ("once", "again")):
             aux -= 1
         contracted = (
-            t.low in PARTICIPLES and aux >= 0 and _CONTRACTED.fullmatch(toks[aux].low) is not None and aux + 4 > k
+            t.low in PARTICIPLES
+            and aux >= 0
+            and _CONTRACTED.fullmatch(toks[aux].low) is not None
+            and aux + 4 > k
         )
         progressive = contracted or (
-            t.low in PARTICIPLES and aux >= 0 and toks[aux].low in ("is", "are", "was", "were", "been") and aux + 4 > k
+            t.low in PARTICIPLES
+            and aux >= 0
+            and toks[aux].low in ("is", "are", "was", "were", "been")
+            and aux + 4 > k
         )
         base = k - 2 if k >= 2 else 0
         if base >= 1 and toks[base].low == "on" and toks[base - 1].low in ("went", "goes", "go", "going"):
@@ -257,7 +262,9 @@ class ReportedSpeech(Answers):
                 self.pending = self._finish(cue, cue, speaker, lemma, toks, k)
             return None
         restated = (
-            _RESTATED.match(text, content[0], content[1]) if participle and lemma in RATING and sent_items else None
+            _RESTATED.match(text, content[0], content[1])
+            if participle and lemma in RATING and sent_items
+            else None
         )
         if restated:
             # "…, dismissing the allegations as false" restates the denial just made; when that
@@ -445,12 +452,12 @@ class ReportedSpeech(Answers):
         an attribution of their own: "…, while Misri said …", "… but the ministry denied …"."""
         for m in range(conj + 2, min(len(toks), conj + 9)):
             t = toks[m]
-            if not t.word:
+            if not t.word and t.text not in "&-'’":
                 return False
             hit = cue_lemma(toks, m)
             if hit is None or t.low in PARTICIPLES or t.low.endswith("ing"):
                 continue
-            if m + 1 >= len(toks) or not toks[m + 1].word and toks[m + 1].text != ":":
+            if m + 1 >= len(toks) or (not toks[m + 1].word and toks[m + 1].text != ":"):
                 return False  # "… and Misri said." ends the sentence: an insertion, not a clause
             return np_left(toks, m) == (conj + 1, m)
         return False
