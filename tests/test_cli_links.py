@@ -155,7 +155,7 @@ def test_review_walks_suggested_links_confirm_reject_skip_quit(cli, db_path: Pat
     result = cli("review", input="c\nr\ns\nq\n")
     assert result.exit_code == 0
     assert "Link" in result.stdout and "why" in result.stdout
-    assert result.stderr.endswith("Confirmed 1, rejected 1, skipped 1.\n")
+    assert result.stderr.endswith(f"1 confirmed, 1 rejected, {len(suggested) - 2} left.\n")
     status = {row[0]: row[4] for row in _links(db_path)}
     assert [status[i] for i in suggested[:4]] == ["confirmed", "rejected", "suggested", "suggested"]
 
