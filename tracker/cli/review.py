@@ -6,13 +6,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from sqlite_utils import Database
 
 from tracker.cli.links import StoredRelation, _one_line, _reviewer
 from tracker.cli.options import DbOption, database
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Row = dict[str, Any]
 SHORT = 240  # characters of a statement on the card; `f` shows it whole
@@ -29,6 +31,7 @@ ACTIONS = {
     "h": "help",
 }
 PROMPT = "[c]onfirm [r]eject [s]kip re[l]abel [f]ull [u]ndo [q]uit [?]help"
+END = "All reviewed: [u]ndo the last decision, any other key quits"
 HELP = """\
   c  confirm: the suggestion is right
   r  reject: it is wrong, never suggest it again
@@ -134,8 +137,33 @@ def _walk(rows: list[Row], desk: Desk, tally: Tally) -> None:
     from tracker.cli.render import status
 
     history: list[tuple[int, dict[str, Any] | None]] = []  # position, what its decision replaced
+
+    def undo() -> int | None:
+        """Back to the last decision, put back what it replaced: its position."""
+        if not history:
+            status("Nothing to undo.")
+            return None
+        position, before = history.pop()
+        row = rows[position]
+        if before is None:
+            status(f"↶ back to {desk.name(row)}")
+        else:
+            desk.restore(row, before)
+            tally.done.pop(position, None)
+            status(f"↶ {desk.name(row)} back to {before['status']}: {row[desk.label_key]}")
+        return position
+
     position = 0
-    while position < len(rows):
+    while True:
+        if position == len(rows):  # the last decision can still be undone
+            answer = _read_key(END) if history else None
+            if answer is None or _action(answer)[0] != "undo":
+                return
+            back = undo()
+            if back is None:
+                return
+            position = back
+            continue
         row = rows[position]
         desk.show(row, position + 1, len(rows))
         while True:
@@ -152,45 +180,52 @@ def _walk(rows: list[Row], desk: Desk, tally: Tally) -> None:
             elif action is None:
                 status(f"Unknown key {answer.strip()!r}: press ? for help.")
             elif action == "undo":
-                if not history:
-                    status("Nothing to undo.")
-                    continue
-                position, before = history.pop()
-                back = rows[position]
-                if before is not None:
-                    desk.restore(back, before)
-                    tally.done.pop(position, None)
-                    status(f"↶ {desk.name(back)} back to {before['status']}: {back[desk.label_key]}")
-                else:
-                    status(f"↶ back to {desk.name(back)}")
-                break
+                back = undo()
+                if back is not None:
+                    position = back
+                    break
             elif action == "skip":
                 history.append((position, None))
                 status(f"→ {desk.name(row)} skipped")
                 position += 1
                 break
-            else:
-                label = None
-                if action == "relabel":
-                    label = _choose(desk.labels, rest)
-                    if label is None:
-                        status("Not relabelled.")
-                        continue
-                    if label == row[desk.label_key]:
-                        action, label = "confirm", None
-                before = desk.snapshot(row)
-                old = row[desk.label_key]
-                desk.decide(row, action, label)
-                history.append((position, before))
-                tally.done[position] = action
-                if action == "relabel":
-                    status(f"✓ {desk.name(row)} relabelled: {old} → {label} (confirmed)")
-                elif action == "confirm":
-                    status(f"✓ {desk.name(row)} confirmed: {row[desk.label_key]}")
-                else:
-                    status(f"✗ {desk.name(row)} rejected")
+            elif _decide(row, desk, action, rest, history, position, tally):
                 position += 1
                 break
+
+
+def _decide(
+    row: Row,
+    desk: Desk,
+    action: str,
+    rest: str,
+    history: list[tuple[int, dict[str, Any] | None]],
+    position: int,
+    tally: Tally,
+) -> bool:
+    """Confirm, reject or relabel the row, with a line saying so; False when not relabelled."""
+    from tracker.cli.render import status
+
+    label = None
+    if action == "relabel":
+        label = _choose(desk.labels, rest)
+        if label is None:
+            status("Not relabelled.")
+            return False
+        if label == row[desk.label_key]:
+            action, label = "confirm", None
+    before = desk.snapshot(row)
+    old = row[desk.label_key]
+    desk.decide(row, action, label)
+    history.append((position, before))
+    tally.done[position] = action
+    if action == "relabel":
+        status(f"✓ {desk.name(row)} relabelled: {old} → {label} (confirmed)")
+    elif action == "confirm":
+        status(f"✓ {desk.name(row)} confirmed: {row[desk.label_key]}")
+    else:
+        status(f"✗ {desk.name(row)} rejected")
+    return True
 
 
 # --- links -----------------------------------------------------------------------------------

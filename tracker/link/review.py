@@ -22,34 +22,25 @@ def _link(db: Database, link_id: int) -> dict[str, Any]:
     return rows[0]
 
 
-def _write(db: Database, link_id: int, decision: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Write the decision's fields; returns the link before and after."""
-    with db.atomic():
-        before = _link(db, link_id)
-        db.execute(
-            f"UPDATE links SET {', '.join(f'{key} = ?' for key in DECISION)} WHERE id = ?",
-            [decision[key] for key in DECISION] + [link_id],
-        )
-    after = _link(db, link_id)
-    rejected = ReviewStatus.REJECTED.value
-    if rejected in (before["status"], after["status"]) or before["relation"] != after["relation"]:
-        from tracker.claims import reattach
-
-        reattach(db, [after["a_id"], after["b_id"]])  # a claim joined through this link moves with it
-    return before, after
+def _set(db: Database, link_id: int, decision: dict[str, Any]) -> None:
+    db.execute(
+        f"UPDATE links SET {', '.join(f'{key} = ?' for key in DECISION)} WHERE id = ?",
+        [decision[key] for key in DECISION] + [link_id],
+    )
 
 
 def _review(
     db: Database, link_id: int, status: ReviewStatus, by: str | None, relation: str | None = None
 ) -> dict[str, Any]:
-    current = _link(db, link_id)
-    decision = {
-        "status": status.value,
-        "relation": relation or current["relation"],
-        "reviewed_at": now(),
-        "reviewed_by": by,
-    }
-    return _write(db, link_id, decision)[1]
+    with db.atomic():
+        before = _link(db, link_id)
+        decision = {"status": status.value, "relation": relation or before["relation"]}
+        _set(db, link_id, {**decision, "reviewed_at": now(), "reviewed_by": by})
+    if status is ReviewStatus.REJECTED or decision["relation"] != before["relation"]:
+        from tracker.claims import reattach
+
+        reattach(db, [before["a_id"], before["b_id"]])  # a claim joined through this link moves with it
+    return _link(db, link_id)
 
 
 def confirm_link(db: Database, link_id: int, *, by: str | None = None) -> dict[str, Any]:
@@ -71,14 +62,37 @@ def relabel_link(db: Database, link_id: int, relation: str, *, by: str | None = 
 
 
 def link_decision(db: Database, link_id: int) -> dict[str, Any]:
-    """What a review of the link would replace: its status, relation and reviewer."""
+    """What a review of the link would replace, to undo it: its status, relation and reviewer,
+    and the sides its two statements take on claims (a rejection attaches them anew)."""
     link = _link(db, link_id)
-    return {key: link[key] for key in DECISION}
+    sides = list(
+        query_rows(
+            db, "SELECT * FROM claim_statements WHERE statement_id IN (?, ?)", [link["a_id"], link["b_id"]]
+        )
+    )
+    last_claim = db.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
+    return {**{key: link[key] for key in DECISION}, "claim_sides": sides, "last_claim": last_claim}
 
 
 def restore_link(db: Database, link_id: int, decision: dict[str, Any]) -> dict[str, Any]:
-    """Undo a review: put back the status, relation and reviewer `link_decision` returned."""
-    return _write(db, link_id, decision)[1]
+    """Undo a review: put back what `link_decision` returned, the claim sides of the link's
+    statements with it (a claim one of them founded since, and nothing else has, goes)."""
+    with db.atomic():
+        link = _link(db, link_id)
+        _set(db, link_id, decision)
+        db.execute("DELETE FROM claim_statements WHERE statement_id IN (?, ?)", [link["a_id"], link["b_id"]])
+        for side in decision["claim_sides"]:
+            columns = ", ".join(side)
+            db.execute(
+                f"INSERT INTO claim_statements ({columns}) VALUES ({', '.join('?' for _ in side)})",
+                list(side.values()),
+            )
+        db.execute(
+            "DELETE FROM claims WHERE id > ? AND origin = 'statement'"
+            " AND id NOT IN (SELECT claim_id FROM claim_statements)",
+            [decision["last_claim"]],
+        )
+    return _link(db, link_id)
 
 
 def suggested_links(db: Database, *, relation: str | None = None) -> list[dict[str, Any]]:
