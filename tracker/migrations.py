@@ -313,6 +313,7 @@ def m008_appearances(db: Database) -> None:
     db.execute("CREATE INDEX idx_statements_words_hash ON statements (words_hash)")
 
 
+@migrations()
 def m009_link_ids_never_reused(db: Database) -> None:
     # A link's id names one pair for good: without AUTOINCREMENT, SQLite gives the next new
     # link the id of the newest link a relink removed, and an id noted yesterday names another
