@@ -15,6 +15,7 @@ from tracker.cli.options import (
     TagFilter,
     UntilFilter,
     after_commit,
+    creating,
     database,
     link_added,
 )
@@ -180,22 +181,22 @@ def import_(
     from tracker.store import add_statements
 
     chosen = import_format(file, fmt)
-    db = database(db_path, create=True)
     name = "stdin" if file == "-" else file
 
     def detected(used: str) -> None:
         status(f"Read {name} as {used} (it is not UTF-8; give --encoding if that is wrong).")
 
-    added = add_statements(
-        db,
-        read_statements(
-            file,
-            chosen,
-            warn=lambda m: status(f"Warning: {m}"),
-            note=detected,
-            encoding=encoding,
-        ),
-    )
+    with creating(db_path) as db:  # a file that does not import leaves no new ledger
+        added = add_statements(
+            db,
+            read_statements(
+                file,
+                chosen,
+                warn=lambda m: status(f"Warning: {m}"),
+                note=detected,
+                encoding=encoding,
+            ),
+        )
     new = added.new_count  # a list of a million new ids is ~40 MiB: built only to link them
     with after_commit(new):
         status(

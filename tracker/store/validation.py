@@ -9,7 +9,9 @@ from typing import Any, NamedTuple
 from tracker.dates import parse_date
 from tracker.model import InvalidInput, Kind, Modality, NewStatement, Polarity, SpeakerKind
 
-MAX_TEXT_CHARS = 20_000  # one statement; a whole article belongs in `tracker extract`
+# one statement, unless the ledger's max_text_chars setting says otherwise; a whole article
+# belongs in `tracker extract`
+MAX_TEXT_CHARS = 20_000
 MAX_FIELD_CHARS = 2_000
 
 
@@ -73,12 +75,19 @@ _CHOICES: dict[type, list[str]] = {e: e.values() for e in (Kind, SpeakerKind, Mo
 _CLEANED_FIELDS = ("role", "affiliation", "source", "url", "title", "author", "cue", "via", "ref", "answers")
 
 
-def check_statement(new: NewStatement) -> Checked:
-    """Every check of `prepare`, in the same order, without the claim analysis."""
+def check_statement(new: NewStatement, *, max_text_chars: int = MAX_TEXT_CHARS) -> Checked:
+    """Every check of `prepare`, in the same order, without the claim analysis; the text may
+    hold at most `max_text_chars` characters (the ledger's setting: `max_text_chars(db)`)."""
     if new.text is None or not new.text.strip():
         raise InvalidInput("statement text is empty")
-    text = clean_field(new.text, "statement text", limit=MAX_TEXT_CHARS)
-    assert text is not None
+    if "\x00" in new.text:
+        raise InvalidInput("statement text contains a NUL byte")
+    text = new.text.strip()
+    if len(text) > max_text_chars:
+        raise InvalidInput(
+            f"statement text is too long ({len(text):,} characters; at most {max_text_chars:,}, "
+            "the max_text_chars setting)"
+        )
     speaker = clean_field(new.speaker, "speaker")
     if not speaker:
         raise InvalidInput("speaker is empty")
