@@ -150,7 +150,9 @@ def test_the_longest_text_is_a_setting_of_the_ledger(cli, db_path):
         "Error: statement text is too long (51 characters; at most 50, the max_text_chars setting)\n"
     )
     assert cli.ok("add", "z" * 50, "-s", "X", "--no-link") == "2\n"
-    assert [len(r[0]) for r in sqlite3.connect(db_path).execute("SELECT text FROM statements ORDER BY id")] == [
+    assert [
+        len(r[0]) for r in sqlite3.connect(db_path).execute("SELECT text FROM statements ORDER BY id")
+    ] == [
         25_000,
         50,
     ]

@@ -192,7 +192,9 @@ def test_a_command_that_fails_on_its_input_leaves_no_new_ledger(cli, tmp_path, c
     bad_csv = tmp_path / "bad.csv"
     bad_csv.write_text("text,speaker\n,Dar\n")
     bad_json = tmp_path / "bad.jsonl"
-    bad_json.write_text('{"text": "We will stop.", "speaker": "Dar"}\n{"text": "And more.", "speaker": " "}\n')
+    bad_json.write_text(
+        '{"text": "We will stop.", "speaker": "Dar"}\n{"text": "And more.", "speaker": " "}\n'
+    )
     files = {"BAD_CSV": str(bad_csv), "BAD_JSON": str(bad_json), "ARTICLE": str(SEED_ARTICLE)}
     new = tmp_path / "new.db"
     args = [files.get(a, a) for a in command]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
@@ -24,6 +25,17 @@ def clean_field(value: str | None, field: str, *, limit: int = MAX_FIELD_CHARS) 
     if len(value) > limit:
         raise InvalidInput(f"{field} is too long ({len(value):,} characters; at most {limit:,})")
     return value or None
+
+
+# what stands between a URL's "//" and its host's "@": a user name and often a password
+_CREDENTIALS = re.compile(r"^((?:[a-z][a-z0-9+.-]*:)?//)[^/?#]*@", re.IGNORECASE)
+
+
+def without_credentials(url: str) -> str:
+    """The URL without the user name and password before its host: a ledger is shared and
+    exported, a password must not be (https://user:pw@cnn.com:443/x → https://cnn.com:443/x).
+    Only a URL with an authority ("//") has credentials: in mailto:a@b.com, "a" is no user."""
+    return _CREDENTIALS.sub(r"\1", url) if "@" in url else url
 
 
 def clean_choice(value: str | None, field: str, allowed: list[str], default: str | None) -> str | None:
@@ -94,7 +106,10 @@ def check_statement(new: NewStatement, *, max_text_chars: int = MAX_TEXT_CHARS) 
     cleaned: dict[str, Any] = {}
     for name in _CLEANED_FIELDS:
         value = getattr(new, name)
-        if (tidy := clean_field(value, name)) != value:
+        tidy = clean_field(value, name)
+        if name == "url" and tidy:
+            tidy = without_credentials(tidy)
+        if tidy != value:
             cleaned[name] = tidy
     if cleaned:  # a cleaned copy: the caller's statement stays as it was given
         new = replace(new, **cleaned)
