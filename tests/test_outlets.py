@@ -69,7 +69,7 @@ def test_a_url_on_an_outlets_own_domain_is_that_outlet(cli, db_path) -> None:  #
         ("Dawn", None),
         ("Dawn", "https://www.dawn.com/news/1"),
         ("The Hindu", None),
-        ("The Hindu", "https://user:pw@www.thehindu.com:443/news/2"),
+        ("The Hindu", "https://www.thehindu.com:443/news/2"),  # never the password
         ("example.org", "https://example.org/x"),
     ]
 
