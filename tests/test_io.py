@@ -430,7 +430,12 @@ def test_a_terminated_import_rolls_back_quietly(tmp_path, whom):
             proc.send_signal(signal.SIGTERM)
         else:
             os.killpg(proc.pid, signal.SIGTERM)
-        _, err = proc.communicate(timeout=60)
+        try:  # bounded: a stop that hangs fails here, named, instead of stalling the suite
+            _, err = proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            pytest.fail(
+                f"the import had not stopped 60 s after SIGTERM to {whom}: {_running(str(db))} still run"
+            )
         assert (proc.returncode, err) == (143, "Terminated: nothing was written.\n")
         assert sqlite3.connect(db).execute("SELECT count(*) FROM statements").fetchone() == (0,)
         time.sleep(0.2)

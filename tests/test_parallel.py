@@ -48,3 +48,23 @@ def test_a_pool_that_stops_is_not_abandoned(monkeypatch: pytest.MonkeyPatch) -> 
     assert pool.map(abs, [-1, -2]) == [1, 2]
     parallel.stop_pool(pool)
     assert parallel.abandoned() is False
+
+
+def test_a_pool_stopped_while_it_starts_leaves_no_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SIGTERM (or Ctrl-C) between the first worker's fork and the pool being ready: the
+    workers already forked are stopped, not left for the exit handlers to wait on."""
+    import multiprocessing
+    from multiprocessing.pool import Pool
+
+    before = {child.pid for child in multiprocessing.active_children()}
+    started = Pool._repopulate_pool
+
+    def start_then_stop(self: Pool) -> None:
+        started(self)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Pool, "_repopulate_pool", start_then_stop)
+    with pytest.raises(KeyboardInterrupt):
+        parallel.worker_pool(2)
+    left = [child for child in multiprocessing.active_children() if child.pid not in before]
+    assert left == []

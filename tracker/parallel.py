@@ -31,7 +31,19 @@ def worker_pool(workers: int, *, fork: bool = False) -> Pool:
     quietly (otherwise every worker prints its own KeyboardInterrupt traceback)."""
     import multiprocessing
 
-    return multiprocessing.get_context("fork" if fork else None).Pool(workers, initializer=_ignore_interrupts)
+    before = {child.pid for child in multiprocessing.active_children()}
+    try:
+        return multiprocessing.get_context("fork" if fork else None).Pool(
+            workers, initializer=_ignore_interrupts
+        )
+    except BaseException:
+        # Stopped while starting (Ctrl-C, SIGTERM): Pool() only stops its workers on an
+        # Exception, and there is no pool to stop them with, so they go here.
+        for child in multiprocessing.active_children():
+            if child.pid not in before:
+                child.kill()
+                child.join(1.0)
+        raise
 
 
 def stop_pool(pool: Pool, timeout: float = 5.0) -> None:
