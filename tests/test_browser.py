@@ -348,3 +348,21 @@ def test_without_chromium_the_browser_tests_fail_unless_skipping_was_asked_for(m
     monkeypatch.setenv("TRACKER_SKIP_BROWSER", "1")
     with pytest.raises(pytest.skip.Exception, match="TRACKER_SKIP_BROWSER=1"):
         find_chromium()
+
+
+def test_make_screenshot_draws_the_demo_report_for_the_readme(chromium, tmp_path):
+    """`make screenshot` (tests/make_screenshot.py) rewrites docs/report.png from the demo
+    ledger: a picture of the README's size, with the page and the chart's marks on it."""
+    import make_screenshot
+
+    page = make_screenshot.demo_report(tmp_path)
+    html = page.read_text(encoding="utf-8")
+    assert "16 statements by 8 speakers in 1 outlet; 1 contradiction, 0 flips, 0 verdicts." in html
+    out = tmp_path / "docs" / "report.png"
+    out.parent.mkdir()
+    assert make_screenshot.main([str(out)]) == 0
+    width, height, rows = read_png(out)
+    assert (width, height) == make_screenshot.SIZE
+    assert count(rows, (0, 0, width, height), lambda r, g, b: r + g + b < 600) > width * height // 50
+    assert count(rows, (0, 0, width, height // 2), near(DENIES)) >= 2 * 60  # the two sides' red marks
+    assert sorted(p.name for p in out.parent.iterdir()) == ["report.png"]
