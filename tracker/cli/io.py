@@ -15,12 +15,13 @@ from tracker.cli.options import (
     TagFilter,
     UntilFilter,
     after_commit,
+    creating,
     database,
     link_added,
 )
 
 EXPORTS = ("statements", "links", "contradictions", "speakers", "verdicts", "report")
-EXPORT_FORMATS = ("csv", "json", "jsonl", "md", "claimreview")
+EXPORT_FORMATS = ("csv", "json", "jsonl", "md", "html", "claimreview")
 OUTPUT_SUFFIXES = {
     "csv": "csv",
     "json": "json",
@@ -28,6 +29,8 @@ OUTPUT_SUFFIXES = {
     "ndjson": "jsonl",
     "md": "md",
     "markdown": "md",
+    "html": "html",
+    "htm": "html",
 }
 Columns = list[tuple[str, str]]
 # every field `tracker import` reads back, so an export round-trips
@@ -180,22 +183,22 @@ def import_(
     from tracker.store import add_statements
 
     chosen = import_format(file, fmt)
-    db = database(db_path, create=True)
     name = "stdin" if file == "-" else file
 
     def detected(used: str) -> None:
         status(f"Read {name} as {used} (it is not UTF-8; give --encoding if that is wrong).")
 
-    added = add_statements(
-        db,
-        read_statements(
-            file,
-            chosen,
-            warn=lambda m: status(f"Warning: {m}"),
-            note=detected,
-            encoding=encoding,
-        ),
-    )
+    with creating(db_path) as db:  # a file that does not import leaves no new ledger
+        added = add_statements(
+            db,
+            read_statements(
+                file,
+                chosen,
+                warn=lambda m: status(f"Warning: {m}"),
+                note=detected,
+                encoding=encoding,
+            ),
+        )
     new = added.new_count  # a list of a million new ids is ~40 MiB: built only to link them
     with after_commit(new):
         status(
@@ -238,11 +241,13 @@ def _write(what: str, fmt: str, db: Any, where: Any, out: TextIO) -> int:
         writers.write_json(reviews, out)
         return len(reviews)
     if what == "report":
-        from tracker.cli.reports import report_summary
+        from tracker.cli.reports import html_report, report_summary
         from tracker.reports import report
 
         sections = report(db, where)
-        if fmt == "md":
+        if fmt == "html":  # the page `tracker report --format html` writes
+            out.write(html_report(db, where, sections, report_summary(sections)))
+        elif fmt == "md":
             writers.write_report_markdown(
                 sections, out, title="Statement report", summary=report_summary(sections)
             )
@@ -273,7 +278,8 @@ def _format_of(output: str | None) -> str:
     suffix = name.rsplit(".", 1)[-1].lower()
     if suffix not in OUTPUT_SUFFIXES:
         raise typer.BadParameter(
-            f"cannot write .{suffix} files: name a .csv, .json, .jsonl or .md file, or give --format",
+            f"cannot write .{suffix} files: name a .csv, .json, .jsonl or .md file "
+            "(.html for the report), or give --format",
             param_hint="--output",
         )
     return OUTPUT_SUFFIXES[suffix]
@@ -285,7 +291,7 @@ def export(
         str | None,
         typer.Option(
             "--format",
-            help="csv, json, jsonl, md or claimreview (verdicts only); "
+            help="csv, json, jsonl, md, html (the report only) or claimreview (verdicts only); "
             "default: from the -o extension, else json.",
         ),
     ] = None,
@@ -305,7 +311,8 @@ def export(
     CSV cells that a spreadsheet would run as a formula get a leading '. JSON of
     statements imports back losslessly. The filters apply to statements, contradictions
     and the report. The format comes from the -o file's extension (.csv, .json, .jsonl,
-    .md); one tracker cannot write (.xlsx) is an error, and nothing is written.
+    .md; .html for the report: the page `tracker report --format html` writes); one tracker
+    cannot write (.xlsx) is an error, and nothing is written.
 
     Example: tracker export contradictions -o contradictions.csv
     """
@@ -321,6 +328,8 @@ def export(
         raise typer.BadParameter(f"use one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
     if fmt == "claimreview" and what != "verdicts":
         raise typer.BadParameter("claimreview exports verdicts only", param_hint="--format")
+    if fmt == "html" and what != "report":
+        raise typer.BadParameter("html exports the report only", param_hint="--format")
     db = database(db_path)
     where = StatementFilter(speaker, source, tag, since, until)
     if output is None or output == "-":
@@ -328,6 +337,9 @@ def export(
         return
     with AtomicOutput(output) as out:
         count = _write(what, fmt, db, where, out)
+    if fmt == "html":
+        status(f"Wrote the report to {output}.")
+        return
     status(
         f"Wrote {count} {what if what != 'report' else 'report row'}"
         f"{'' if what != 'report' or count == 1 else 's'} to {output}."

@@ -20,6 +20,7 @@ from tracker.cli.options import (
     TagFilter,
     UntilFilter,
     after_commit,
+    creating,
     database,
     link_added,
     output_format,
@@ -105,6 +106,7 @@ def add(
     """
     from tracker.model import NewStatement
     from tracker.store import add_statement, get_statement
+    from tracker.store.settings import MAX_TEXT_CEILING
     from tracker.store.validation import check_statement
 
     new = NewStatement(
@@ -124,9 +126,10 @@ def add(
         tags=tag or [],
         ref=ref,
     )
-    check_statement(new)  # before opening: bad input creates no ledger
-    db = database(db_path, create=True)
-    added = add_statement(db, new)
+    # before opening, bad input creates no ledger; the text's length is the ledger's to judge
+    check_statement(new, max_text_chars=MAX_TEXT_CEILING)
+    with creating(db_path) as db:
+        added = add_statement(db, new)
     with after_commit(1 if added.created else 0):
         if added.created and link:
             link_added(db, [added.id])

@@ -15,6 +15,7 @@ from tracker.model import InvalidInput, NewStatement
 from tracker.parallel import stop_pool, worker_pool
 from tracker.store.connection import now, write_transaction
 from tracker.store.lookup import SourceCache, SpeakerCache, affiliation_key, surname_of
+from tracker.store.settings import max_text_chars
 from tracker.store.validation import (
     Checked,
     analyse_in_worker,
@@ -350,12 +351,13 @@ def add_statements(db: Database, items: Iterable[NewStatement], *, numbered: boo
     """
     results = AddedList()
     with write_transaction(db):  # it reads ids and hashes, then writes: the lock first
+        limit = max_text_chars(db)
         writer = _BulkWriter(db)
         try:
             batch: list[Checked] = []
             for number, new in enumerate(items, start=1):
                 try:
-                    batch.append(check_statement(new))
+                    batch.append(check_statement(new, max_text_chars=limit))
                 except InvalidInput as error:
                     if numbered:
                         raise InvalidInput(f"row {number}: {error}") from None

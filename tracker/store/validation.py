@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from tracker.dates import parse_date
 from tracker.model import InvalidInput, Kind, Modality, NewStatement, Polarity, SpeakerKind
 
-MAX_TEXT_CHARS = 20_000  # one statement; a whole article belongs in `tracker extract`
+# one statement, unless the ledger's max_text_chars setting says otherwise; a whole article
+# belongs in `tracker extract`
+MAX_TEXT_CHARS = 20_000
 MAX_FIELD_CHARS = 2_000
 
 
@@ -22,6 +25,17 @@ def clean_field(value: str | None, field: str, *, limit: int = MAX_FIELD_CHARS) 
     if len(value) > limit:
         raise InvalidInput(f"{field} is too long ({len(value):,} characters; at most {limit:,})")
     return value or None
+
+
+# what stands between a URL's "//" and its host's "@": a user name and often a password
+_CREDENTIALS = re.compile(r"^((?:[a-z][a-z0-9+.-]*:)?//)[^/?#]*@", re.IGNORECASE)
+
+
+def without_credentials(url: str) -> str:
+    """The URL without the user name and password before its host: a ledger is shared and
+    exported, a password must not be (https://user:pw@cnn.com:443/x → https://cnn.com:443/x).
+    Only a URL with an authority ("//") has credentials: in mailto:a@b.com, "a" is no user."""
+    return _CREDENTIALS.sub(r"\1", url) if "@" in url else url
 
 
 def clean_choice(value: str | None, field: str, allowed: list[str], default: str | None) -> str | None:
@@ -73,19 +87,29 @@ _CHOICES: dict[type, list[str]] = {e: e.values() for e in (Kind, SpeakerKind, Mo
 _CLEANED_FIELDS = ("role", "affiliation", "source", "url", "title", "author", "cue", "via", "ref", "answers")
 
 
-def check_statement(new: NewStatement) -> Checked:
-    """Every check of `prepare`, in the same order, without the claim analysis."""
+def check_statement(new: NewStatement, *, max_text_chars: int = MAX_TEXT_CHARS) -> Checked:
+    """Every check of `prepare`, in the same order, without the claim analysis; the text may
+    hold at most `max_text_chars` characters (the ledger's setting: `max_text_chars(db)`)."""
     if new.text is None or not new.text.strip():
         raise InvalidInput("statement text is empty")
-    text = clean_field(new.text, "statement text", limit=MAX_TEXT_CHARS)
-    assert text is not None
+    if "\x00" in new.text:
+        raise InvalidInput("statement text contains a NUL byte")
+    text = new.text.strip()
+    if len(text) > max_text_chars:
+        raise InvalidInput(
+            f"statement text is too long ({len(text):,} characters; at most {max_text_chars:,}, "
+            "the max_text_chars setting)"
+        )
     speaker = clean_field(new.speaker, "speaker")
     if not speaker:
         raise InvalidInput("speaker is empty")
     cleaned: dict[str, Any] = {}
     for name in _CLEANED_FIELDS:
         value = getattr(new, name)
-        if (tidy := clean_field(value, name)) != value:
+        tidy = clean_field(value, name)
+        if name == "url" and tidy:
+            tidy = without_credentials(tidy)
+        if tidy != value:
             cleaned[name] = tidy
     if cleaned:  # a cleaned copy: the caller's statement stays as it was given
         new = replace(new, **cleaned)
