@@ -442,14 +442,18 @@ def test_unnamed_speakers_of_one_outlet_and_day_in_two_reports_stay_apart(cli, d
             add(cli, text, "officials", "--source", "Dawn", "--url", url, "--reported-on", "2025-05-10")
     add(cli, "The border is closed.", "Officials")
     add(cli, "The border is open.", "a spokesman", "--said-on", "2025-05-12")
+    add(cli, "The border will reopen.", "a senior U.S. official", "--source", "Dawn")
+    add(cli, "The border will stay shut.", "senior U.S. officials", "--source", "Dawn")
     assert speakers_table(db_path) == [
         (1, "Officials (Dawn, 2025-05-10)", None, "unknown"),
         (2, "Officials (Dawn, 2025-05-10, source 2)", None, "unknown"),
         (3, "Officials (no source)", None, "unknown"),
         (4, "Spokesman (no source, 2025-05-12)", None, "unknown"),
+        (5, "Senior U.S. official (Dawn)", None, "unknown"),
+        (6, "Senior U.S. officials (Dawn)", None, "unknown"),
     ]
-    assert filed(db_path) == [(1, 1), (2, 2), (3, 3), (4, 4)]
-    assert [s["possible_duplicates"] for s in cli.json("speakers", "list")] == [[], [], [], []]
+    assert filed(db_path) == [(1, 1), (2, 2), (3, 3), (4, 4), (5, 5), (6, 6)]
+    assert [s["possible_duplicates"] for s in cli.json("speakers", "list")] == [[]] * 6
     assert [row["id"] for row in cli.json("list", "--speaker", "officials")] == [1, 2, 3]
     assert cli.fails("speakers", "show", "officials") == (
         "Error: speaker 'officials' is ambiguous: Officials (Dawn, 2025-05-10) (id 1),"
@@ -509,6 +513,9 @@ def test_honorifics_are_not_part_of_the_name_and_keep_the_gender_they_show(cli, 
     add(cli, "Statement 10.", "Mrs Gandhi")
     assert speakers_table(db_path)[5:] == [(6, "Gandhi", None, "person"), (7, "Starmer", None, "person")]
     assert filed(db_path)[7:] == [(8, 6), (9, 7), (10, 5)]
+    same_as = {s["id"]: s["possible_duplicates"] for s in cli.json("speakers", "list")}
+    # a man and a woman are never offered as one: Mrs. and Mr. Gandhi, Sir Keir and Lady Starmer
+    assert [same_as[i] for i in (4, 5, 6, 7)] == [[], [], [], []]
 
 
 def test_mr_and_a_surname_resolves_only_while_one_speaker_has_it(cli, db_path):

@@ -282,6 +282,7 @@ def test_a_scope_label_says_which_report_an_unnamed_speaker_is_from():
     assert scope_label("officials", "Dawn", None) == "Officials (Dawn)"
     assert scope_label("spokesman", None, "2025-05-12") == "Spokesman (no source, 2025-05-12)"
     assert scope_label("officials", None, None) == "Officials (no source)"
+    assert scope_label("a senior U.S. official", "Dawn", None) == "Senior U.S. official (Dawn)"
     assert scoped("Police (Dawn, 2025-05-10)") == ("Police", "Dawn, 2025-05-10")
     assert scoped("Police") == ("Police", None)
 

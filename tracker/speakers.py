@@ -372,7 +372,10 @@ def is_generic(name: str) -> bool:
 def scope_label(name: str, outlet: str | None, published: str | None) -> str:
     """The name of a speaker nobody names as kept for one report: "Police (Dawn, 2025-05-10)",
     "Officials (no source)"."""
-    bare = scoped(name)[0]
+    words = scoped(name)[0].split()
+    while len(words) > 1 and key(words[0]) in ("a", "an", "the", "some"):
+        words = words[1:]
+    bare = " ".join(words)
     bare = bare[:1].upper() + bare[1:]
     return f"{bare} ({', '.join(part for part in (outlet or 'no source', published) if part)})"
 
@@ -514,9 +517,14 @@ def fuller_fits(mention_key: str, stored: Iterable[tuple[int, str]]) -> list[int
     )
 
 
+def _genders_differ(a: Candidate, b: Candidate) -> bool:
+    first, second = gender_of(a.keys), gender_of(b.keys)
+    return first is not None and second is not None and first != second
+
+
 def likely_duplicates(speakers: Iterable[Candidate]) -> dict[int, list[int]]:
     """For each speaker, the others that may be the same (one name a shorter form of the
-    other, or a close spelling); different numbers are never the same speaker."""
+    other, or a close spelling); different numbers or genders are never the same speaker."""
     pool = [c for c in speakers if person_like(c.kind) and not is_generic(c.name)]
     by_surname: dict[str, list[tuple[Candidate, Name]]] = {}
     for candidate in pool:
@@ -527,8 +535,8 @@ def likely_duplicates(speakers: Iterable[Candidate]) -> dict[int, list[int]]:
     for group in by_surname.values():
         for i, (a, a_name) in enumerate(group):
             for b, b_name in group[i + 1 :]:
-                if a_name.numbers != b_name.numbers:
-                    continue
+                if a_name.numbers != b_name.numbers or _genders_differ(a, b):
+                    continue  # "Writer 3" and "Writer 4", "Mr. Gandhi" and "Mrs. Gandhi"
                 if (
                     names_fit(a_name, b_name)
                     or names_fit(b_name, a_name)

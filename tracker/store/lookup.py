@@ -232,12 +232,12 @@ class SpeakerCache:
             self._unnamed[memo] = min(ids)
         return self._unnamed[memo]
 
-    def _label(self, unnamed: str, source_id: int | None, day: str | None) -> str:
+    def _label(self, name: str, source_id: int | None, day: str | None) -> str:
         outlet = None
         if source_id is not None:
             row = self.db.execute("SELECT outlet FROM sources WHERE id = ?", [source_id]).fetchone()
             outlet = row[0] if row else None
-        return speaker_names.scope_label(unnamed, outlet, day)
+        return speaker_names.scope_label(name, outlet, day)
 
     def _speaks_in(self, speaker_id: int, source_id: int) -> bool:
         row = self.db.execute(
@@ -247,6 +247,7 @@ class SpeakerCache:
 
     def _resolve_unnamed(
         self,
+        name: str,
         unnamed: str,
         role: str | None,
         affiliation: str | None,
@@ -258,7 +259,7 @@ class SpeakerCache:
         source_id, day = scope
         speaker_id = self._stored_unnamed(unnamed, source_id, day)
         if speaker_id is None:
-            label = self._label(unnamed, source_id, day)
+            label = self._label(name, source_id, day)  # as written: "US officials"
             if source_id is not None and self._owners(speaker_names.key(label)):
                 label = f"{label[:-1]}, source {source_id})"  # two reports, one outlet and day
             new_kind = kind or speaker_names.guess_kind(unnamed).value
@@ -321,7 +322,9 @@ class SpeakerCache:
         stated_role = role or parsed.role
         unnamed = _unnamed_key(parsed.name)
         if unnamed is not None:
-            return self._resolve_unnamed(unnamed, stated_role, affiliation, kind, (source_id, day))
+            return self._resolve_unnamed(
+                parsed.name, unnamed, stated_role, affiliation, kind, (source_id, day)
+            )
         mention_key = speaker_names.key(parsed.name)
         memo = (mention_key, affiliation_key(affiliation) or "", parsed.gender or "")
         if memo in self.exact:
