@@ -307,6 +307,10 @@ def test_a_bare_unnamed_speaker_means_every_one_kept_per_report_and_a_label_one_
         ("Sir Keir Starmer", "Keir Starmer", "Sir", "male"),
         ("Mrs. Gandhi", "Gandhi", "Mrs.", "female"),
         ("Foreign Minister Mr. Dar", "Dar", "Mr.", "male"),
+        ("Begum Nusrat Bhutto", "Nusrat Bhutto", "Begum", "female"),
+        ("Shri Narendra Modi", "Narendra Modi", "Shri", "male"),
+        ("Maulana Fazlur Rehman", "Fazlur Rehman", "Maulana", "male"),
+        ("Mian Nawaz Sharif", "Nawaz Sharif", "Mian", "male"),
         ("Ishaq Dar", "Ishaq Dar", None, None),
     ],
 )
@@ -331,3 +335,26 @@ def test_gender_comes_from_the_honorifics_among_the_aliases_and_rules_out_the_ot
 
 def test_an_honorific_alias_is_no_fuller_name_than_the_surname_it_carries():
     assert fuller_fits("sharif", [(1, "sharif"), (1, "mr sharif"), (2, "shehbaz sharif")]) == [2]
+
+
+@pytest.mark.parametrize(
+    "mention, name, role",
+    [
+        ("Baroness Ashton", "Ashton", "Baroness"),
+        ("Ayatollah Ali Khamenei", "Ali Khamenei", "Ayatollah"),
+        ("Cardinal Pietro Parolin", "Pietro Parolin", "Cardinal"),
+        ("Field Marshal Asim Munir", "Asim Munir", "Field Marshal"),
+        ("Senator Angus King", "Angus King", "Senator"),  # a surname that is a title word
+        ("Prime Minister John Major", "John Major", "Prime Minister"),
+    ],
+)
+def test_titles_of_clergy_nobility_and_rank_go_to_the_role(mention, name, role):
+    parsed = split_mention(mention)
+    assert (parsed.name, parsed.role, parsed.kind) == (name, role, SpeakerKind.PERSON)
+
+
+@pytest.mark.parametrize(
+    "mention", ["Israeli President", "Opposition Leader", "Deputy Chief", "US Secretary"]
+)
+def test_a_title_alone_is_no_name_whatever_stands_before_it(mention):
+    assert split_mention(mention).role is None

@@ -411,4 +411,13 @@ HONORIFIC_GENDERS: dict[str, str | None] = {
     "dr": None,
     "prof": None,
     "rev": None,
+    "mx": None,
+    # South Asian news: "Begum Nusrat Bhutto", "Shri Narendra Modi", "Maulana Fazlur Rehman"
+    "begum": "female",
+    "smt": "female",
+    "shrimati": "female",
+    "shri": "male",
+    "sri": "male",
+    "mian": "male",
+    "maulana": "male",
 }

@@ -38,7 +38,7 @@ _ROLE_WORDS = frozenset(
     senior top special us u.s. uk federal speaker majority minority whip lieutenant sergeant sgt
     marshal chancellor premier president-elect candidate nominee founder executive treasurer
     commissioner inspector pm fm dpm cm mp mla mep dg brig brigadier cdr commodore
-    rear
+    rear imam ayatollah mufti cleric cardinal archbishop rabbi baroness duchess countess
     """.split()
 )
 _HONORIFICS = frozenset(HONORIFIC_GENDERS)
@@ -300,7 +300,7 @@ def split_mention(mention: str) -> Mention:
         text = text[4:]
     text, appositive = _uninvert(text)
     tokens = text.split(" ")
-    name_start = len(tokens)
+    name_start = len(tokens) - 1 if _surname_is_a_title_word(tokens) else len(tokens)
     while name_start > 0:
         token = tokens[name_start - 1]
         plain = _plain(token)
@@ -330,6 +330,25 @@ def split_mention(mention: str) -> Mention:
     honorific = honorifics[-1] if honorifics else None
     kind = SpeakerKind.PERSON if role or honorific else SpeakerKind.UNKNOWN
     return Mention(name, role, kind, honorific)
+
+
+def _surname_is_a_title_word(tokens: list[str]) -> bool:
+    """ "Senator Angus King": a title, a given name, then a surname that is also a title word."""
+    if len(tokens) < 3:
+        return False
+    before, given, last = tokens[-3], tokens[-2], tokens[-1]
+    plain = _plain(given)
+    return (
+        last[:1].isupper()
+        and _is_role(_plain(last))
+        and given[:1].isupper()
+        and not _is_role(plain)
+        and plain not in _HONORIFICS
+        and plain not in _ORGANISATION_WORDS
+        and not _POSSESSIVE.search(given)
+        and not _is_place(key(given))
+        and (_is_role(_plain(before)) or _plain(before) in _HONORIFICS)
+    )
 
 
 def _whole(text: str, role: str | None) -> Mention:
