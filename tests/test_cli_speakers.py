@@ -404,6 +404,9 @@ def test_police_in_two_articles_are_two_speakers_and_never_a_flip(cli, db_path, 
     assert (pair["a_id"], pair["b_id"], pair["flip"]) == (1, 2, False)
     assert cli.json("contradictions", "--flips") == []
     assert cli.json("report", "--section", "flips") == {"flips": []}
+    table = cli.ok("contradictions")
+    assert "#1 Police (Dawn, 2025-05-10): the curfew had been" in table  # its label says where
+    assert "#2 Police (Reuters, 2025-05-11): the curfew had not" in table
     # the same article again: the same speaker, nothing new
     cli.ok("extract", dawn, "--date", "2025-05-10")
     assert filed(db_path) == [(1, 1), (2, 2)]
