@@ -65,6 +65,7 @@ class SpeakerCache:
         self._filled: set[int] = set()  # speakers a mention has said are persons
         self._genders: dict[int, str | None] = {}  # id -> the gender its honorifics show
         self._unnamed: dict[tuple[str, int | None, str | None], int] = {}  # (generic key, source, day)
+        self._generic: dict[str, str | None] = {}  # name -> its generic key, None when named
 
     def _ensure_index(self) -> None:
         # built on the first name that is not an exact alias: a single `add` of a known
@@ -149,6 +150,14 @@ class SpeakerCache:
         fits = self._same_gender(fits, gender)
         return speaker_names.choose(fits, affiliation, self._affiliation, partial or bool(fits))
 
+    def _unnamed_of(self, name: str) -> str | None:
+        """`_unnamed_key(name)`, remembered: it costs more than the rest of a known name's filing."""
+        if name not in self._generic:
+            if len(self._generic) >= 100_000:
+                self._generic.clear()
+            self._generic[name] = _unnamed_key(name)
+        return self._generic[name]
+
     def _parse(self, mention: str) -> speaker_names.Mention:
         """The mention split into name, role and kind, remembered."""
         if mention not in self._mentions:
@@ -165,7 +174,7 @@ class SpeakerCache:
         or one stored under that very name before speakers were kept per source."""
         parsed = self._parse(mention)
         wanted = speaker_names.key(parsed.name)
-        unnamed = _unnamed_key(parsed.name)
+        unnamed = self._unnamed_of(parsed.name)
         if unnamed is not None:
             found = [self._stored_unnamed(unnamed, source_id, day), *self._owners(wanted)]
             ids = list(dict.fromkeys(i for i in found if i is not None))
@@ -275,12 +284,12 @@ class SpeakerCache:
             "speakers",
             {"name": name, "kind": kind, "role": role, "affiliation": affiliation, "created_at": now()},
         )
-        keys = list(dict.fromkeys(speaker_names.key(alias) for alias in aliases))
-        for alias in dict.fromkeys(aliases):
-            self.db.execute(
-                "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key) VALUES (?, ?, ?)",
-                [speaker_id, alias, speaker_names.key(alias)],
-            )
+        keyed = {alias: speaker_names.key(alias) for alias in aliases}
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key) VALUES (?, ?, ?)",
+            [(speaker_id, alias, alias_key) for alias, alias_key in keyed.items()],
+        )
+        keys = list(dict.fromkeys(keyed.values()))
         self._affiliations[speaker_id] = affiliation_key(affiliation)
         if self._indexed:
             self._index(speaker_id, keys, kind)
@@ -320,7 +329,7 @@ class SpeakerCache:
         "officials") is kept per report: its source and `day`."""
         parsed = self._parse(mention)
         stated_role = role or parsed.role
-        unnamed = _unnamed_key(parsed.name)
+        unnamed = self._unnamed_of(parsed.name)
         if unnamed is not None:
             return self._resolve_unnamed(
                 parsed.name, unnamed, stated_role, affiliation, kind, (source_id, day)
