@@ -164,10 +164,15 @@ class _BulkWriter:
                 plan.append(Added(stored_before[offset], False))
                 end += 1
                 continue
+            source_id = self.sources.id_for(checked)  # first: "police" is kept per source
             speaker_id, role, watch, uncertain = self.speakers.resolve(
-                checked.speaker, role=new.role, affiliation=new.affiliation, kind=new.speaker_kind
+                checked.speaker,
+                role=new.role,
+                affiliation=new.affiliation,
+                kind=new.speaker_kind,
+                source_id=source_id,
+                day=report_day(checked),
             )
-            source_id = self.sources.id_for(checked)
             digest = content_hash(checked.text, speaker_id, source_id)
             plan.append(_Planned(checked, speaker_id, role, source_id, digest, watch, uncertain))
             end += 1
@@ -203,7 +208,7 @@ class _BulkWriter:
             if source_known:  # a statement cannot predate its source
                 options[offset] = [
                     content_hash(checked.text, speaker_id, source_id)
-                    for speaker_id in self.speakers.possible(checked.speaker)
+                    for speaker_id in self.speakers.possible(checked.speaker, source_id, report_day(checked))
                 ]
         stored = self._lookup("content_hash", {d for digests in options.values() for d in digests})
         out = {}
@@ -339,6 +344,12 @@ class _BulkWriter:
         if self.pool is not None:
             stop_pool(self.pool)
             self.pool = None
+
+
+def report_day(checked: Checked) -> str | None:
+    """The day of the report a statement is in: what keeps one article's "police" apart from
+    another's when both are from one outlet."""
+    return checked.reported_on or checked.published or checked.said_on
 
 
 def add_statements(db: Database, items: Iterable[NewStatement], *, numbered: bool = True) -> AddedList:
