@@ -138,7 +138,9 @@ def _spellings_of_concepts() -> dict[str, tuple[str, ...]]:
             seen.setdefault(" ".join(stem(w) for w in name.split()), name)
         # a phrase holding a word already listed finds nothing more ("pakistani government")
         single = {key for key in seen if " " not in key}
-        unique[meaning] = tuple(n for key, n in seen.items() if " " not in key or not single & set(key.split()))
+        unique[meaning] = tuple(
+            n for key, n in seen.items() if " " not in key or not single & set(key.split())
+        )
     return unique
 
 
