@@ -237,13 +237,20 @@ def test_canonical_tokens_share_the_judges_concepts() -> None:
 @pytest.mark.parametrize(
     ("a", "b", "expected"),
     [
-        ("india struck lahore", "india's cricket team won in lahore", ("struck", "cricket team won")),
+        (
+            "india's air force struck a base near lahore",
+            "india's cricket team won a match in lahore",
+            ("air force struck base", "cricket team won match"),
+        ),
+        ("microsoft is going to acquire mojang and its games", "microsoft plans to buy mojang", None),
         (
             "kenya's central bank cut its key rate on tuesday",
             "kenya's central bank moved into a new building on tuesday",
             ("cut key rate", "moved building"),  # "new" is a stop word
         ),
-        # near misses: the predicates share a word, or one side says too little to be another event
+        # near misses: the predicates share a word, or one side says too little to be another
+        # event (one word, "struck", is as often a paraphrase of the other side's)
+        ("india struck lahore", "india's cricket team won in lahore", None),
         ("india struck lahore", "indian missiles hit targets in lahore", None),
         ("egypt raised fuel prices on friday", "egypt raised fuel prices sharply", None),
         ("the attack killed 12 civilians", "the attack killed 12 soldiers", None),

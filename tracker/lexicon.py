@@ -261,6 +261,8 @@ missile: missile rocket projectile
 drone: drone uav
 troops: troops troop soldier soldiers
 military: military army
+buy: buy bought acquire acquisition purchase
+sell: sell sold sale
 protest: protest protester protestor demonstration demonstrator rally
 resign: resign quit resignation
 win: win won victory triumph beat defeat

@@ -247,6 +247,7 @@ def part_conflicts(
 # ---------------------------------------------------------------- one setting, two events
 
 EVENT_WORDS = 4  # at least this many words of what is done, on the two sides together
+EVENT_SIDE = 2  # and on each side: one word ("landed", "launch") is as often a paraphrase
 
 
 def _setting(canonical: str, written: str, names: frozenset[str]) -> bool:
@@ -261,6 +262,10 @@ def _setting(canonical: str, written: str, names: frozenset[str]) -> bool:
     )
 
 
+# Verbs that frame the act rather than name it: "is going to acquire", "plans to sell".
+_FRAME_VERBS = frozenset("going trying try tries tried plan plans planned want wants wanted set".split())
+
+
 def _said(proposition: str) -> list[tuple[str, str]]:
     """The informative words of a proposition as (canonical, as written), in order."""
     return [
@@ -268,6 +273,7 @@ def _said(proposition: str) -> list[tuple[str, str]]:
         for c, w in canonical_tokens(proposition)
         if w not in STOP_WORDS
         and w not in PLACE_PREPOSITIONS
+        and w not in _FRAME_VERBS
         and c != "may#modal"
         and len(w) > 1
         and not is_adverb(w)
@@ -295,7 +301,7 @@ def other_event(
         return None
     rest_a = [(c, w) for c, w in xa[lead:] if not _setting(c, w, names)]
     rest_b = [(c, w) for c, w in xb[lead:] if not _setting(c, w, names)]
-    if not rest_a or not rest_b or len(rest_a) + len(rest_b) < EVENT_WORDS:
+    if min(len(rest_a), len(rest_b)) < EVENT_SIDE or len(rest_a) + len(rest_b) < EVENT_WORDS:
         return None
     if {c for c, _ in rest_a} & {c for c, _ in xb} or {c for c, _ in rest_b} & {c for c, _ in xa}:
         return None
