@@ -264,6 +264,9 @@ negotiate: negotiate negotiation talks
 missile: missile rocket projectile
 drone: drone uav
 troops: troops troop soldier soldiers
+military: military army
+buy: buy bought acquire acquisition purchase
+sell: sell sold sale
 protest: protest protester protestor demonstration demonstrator rally
 resign: resign quit resignation
 win: win won victory triumph beat defeat
@@ -312,6 +315,7 @@ acquit: not guilty | found not guilty
 convict: found guilty
 win: came first
 rule-out: rule out | ruled out | rules out
+military: armed forces
 """
 # Concepts that say opposite things of one subject ("the court upheld" / "overturned").
 CONCEPT_ANTONYMS: frozenset[frozenset[str]] = frozenset(

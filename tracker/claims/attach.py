@@ -89,7 +89,9 @@ def _store(db: Database, found: Iterable[_Found], limits: Thresholds) -> int:
 
 
 def _claim_query(words: Sequence[str]) -> str:
-    return " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
+    from tracker.link.candidates import fts_query
+
+    return fts_query(list(words))
 
 
 def attach_to_claim(db: Database, claim_id: int, claim_text: str) -> int:
