@@ -277,3 +277,23 @@ def m006_statement_answers(db: Database) -> None:
     # What a statement answers: the claim a denial or an elliptical reply ("Completely
     # untrue.") is about, as extraction found it named in the text. Claims attach by it.
     db["statements"].add_column("answers", str)  # type: ignore[union-attr]
+
+
+@migrations()
+def m007_audit(db: Database) -> None:
+    # Every correction is recorded: who, when, what it was before and after (JSON). A deleted
+    # statement's row and every row that named it stay here, so `tracker restore` can bring
+    # them back. No foreign key: the statement a record names may be gone.
+    db.execute(
+        """CREATE TABLE audit (
+               id INTEGER PRIMARY KEY,
+               at TEXT NOT NULL,
+               by TEXT,
+               action TEXT NOT NULL,          -- edit, delete, restore, …
+               statement_id INTEGER,
+               note TEXT,
+               before TEXT,                   -- JSON
+               after TEXT                     -- JSON
+           )"""
+    )
+    db.execute("CREATE INDEX idx_audit_statement ON audit (statement_id, id)")
