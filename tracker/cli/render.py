@@ -25,6 +25,7 @@ WIDE_COLUMNS = frozenset(
         "title",
         "statement_a",
         "statement_b",
+        "what",
     }
 )
 SHORT_COLUMNS = frozenset(
