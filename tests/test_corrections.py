@@ -94,7 +94,7 @@ def test_edit_text_drops_a_persons_link_decision_to_unreviewed_and_keeps_the_lin
     assert rows(db_path, "SELECT id, a_id, b_id, relation, status, reviewed_by FROM links") == [
         (1, 1, 2, "contradicts", "suggested", None)
     ]
-    (_, _, _, _, before, _) = audit(db_path)[0]
+    (_, _, _, _, before, _) = audit(db_path)[1]  # after the link decision
     assert before["reviewed_links"] == [
         {"link": 1, "with": 1, "relation": "contradicts", "status": "confirmed", "by": "ana"}
     ]
@@ -114,7 +114,7 @@ def test_edit_that_keeps_the_words_keeps_a_persons_link_decision(cli, db_path):
     result = cli("edit", "2", "--said-on", "2025-05-11")
     assert (result.exit_code, result.stdout) == (0, "said_on: '2025-05-10' → '2025-05-11'\n")
     assert result.stderr == (
-        "Edited statement 2 (audit record 1).\nLinks and claims kept: the words are unchanged.\n"
+        "Edited statement 2 (audit record 2).\nLinks and claims kept: the words are unchanged.\n"
     )
     assert rows(db_path, "SELECT id, status FROM links") == [(1, "confirmed")]
 
@@ -221,6 +221,21 @@ def test_delete_without_yes_and_no_terminal_refuses_and_deletes_nothing(cli, db_
     assert snapshot(db_path) == before
 
 
+def test_delete_at_a_terminal_asks_first_and_a_no_deletes_nothing(cli, db_path, monkeypatch):
+    seed(cli, db_path)
+    monkeypatch.setattr("tracker.cli.corrections._interactive", lambda: True)
+    before = snapshot(db_path)
+    result = cli("delete", "1", input="n\n")
+    assert result.exit_code == 1  # stdout holds the runner's echo of the answer
+    assert result.stderr == (
+        "Delete statement 1 (Pakistan's military: 'Indian missiles struck targets in Afghanistan.')"
+        " and its 1 link? [y/N]:Aborted.\n"
+    )
+    assert snapshot(db_path) == before
+    assert cli("delete", "1", input="y\n").exit_code == 0
+    assert rows(db_path, "SELECT id FROM statements") == [(2,)]
+
+
 def test_delete_removes_the_statement_its_links_attachments_and_verdicts(cli, db_path):
     seed(cli, db_path)
     cli.ok("verdict", "1", "--rating", "false")
@@ -253,12 +268,12 @@ def test_restore_brings_back_the_statement_under_its_id_with_what_was_deleted(cl
     result = cli("restore", "1")
     assert result.exit_code == 0
     assert (
-        result.stderr == "Restored statement 1 with 1 link, 1 claim attachment, 1 verdict (audit record 2).\n"
+        result.stderr == "Restored statement 1 with 1 link, 1 claim attachment, 1 verdict (audit record 3).\n"
     )
     assert snapshot(db_path)[:6] == before
     assert cli.ok("db", "check") == "ok\n"
     assert sorted(s["id"] for s in cli.json("search", "Afghanistan")) == [1, 2]
-    assert [a[0] for a in audit(db_path)] == ["delete", "restore"]
+    assert [a[0] for a in audit(db_path)] == ["link confirm", "delete", "restore"]
     assert cli.fails("restore", "1") == "Error: statement 1 is in the ledger: nothing to restore\n"
 
 
@@ -430,3 +445,31 @@ def test_db_info_has_every_machine_format(cli, db_path):
     assert (parsed["statements"], parsed["links"]) == ("2", "1")
     assert parsed["migrations"].split("; ") == found["migrations"]
     assert cli.fails("db", "info", "--json", "--csv", code=2).startswith("Error: ")
+
+
+def test_link_decisions_and_speaker_merges_and_splits_are_in_the_audit_trail(cli, db_path, monkeypatch):
+    monkeypatch.setattr("getpass.getuser", lambda: "desk")
+    seed(cli, db_path)
+    cli.ok("link", "reject", "1")
+    cli.ok("add", "Talks will resume.", "-s", "Harbhajan Singh", "--no-link")
+    cli.ok("add", "Talks will not resume.", "-s", "Singh Harbhajan", "--no-link")
+    cli.ok("speakers", "merge", "3", "4")
+    cli.ok("speakers", "unmerge", "1")
+    cli.ok("speakers", "split", "3", "--statements", "3", "--name", "H. Singh")
+    listed = cli.json("audit")
+    assert [(r["action"], r["by"], r["statement_id"], r["after"]["statements"]) for r in listed] == [
+        ("link reject", "desk", None, [1, 2]),
+        ("speaker merge", "desk", None, [4]),
+        ("speaker unmerge", "desk", None, [4]),
+        ("speaker split", "desk", None, [3]),
+    ]
+    assert (listed[0]["before"], listed[0]["after"]["status"]) == (
+        {"link": 1, "status": "suggested"},
+        "rejected",
+    )
+    assert [h["action"] for h in cli.json("show", "4")["history"]] == ["speaker merge", "speaker unmerge"]
+    assert [h["action"] for h in cli.json("show", "2")["history"]] == ["link reject"]
+    table = cli.ok("audit")
+    assert "link 1 (#1 – #2): suggested → rejected" in table
+    assert "Singh Harbhajan (id 4) merged into Harbhajan Singh (id 3), 1 statement" in table
+    assert "1 statement moved from Harbhajan Singh to H. Singh" in table

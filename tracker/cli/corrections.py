@@ -79,6 +79,17 @@ def describe(row: dict[str, Any]) -> str:
     if row["action"] == "restore":
         restored = _rows(after.get("restored") or {})
         return "restored" + (f" with {restored}" if restored else "")
+    moved = _plural(len(after.get("statements") or []), "statement")
+    if row["action"].startswith("link "):
+        a, b = after["statements"]
+        return f"link {after['link']} (#{a} – #{b}): {before['status']} → {after['status']}"
+    if row["action"] == "speaker merge":
+        kept, gone = before["speakers"]
+        return f"{gone['name']} (id {gone['id']}) merged into {kept['name']} (id {kept['id']}), {moved}"
+    if row["action"] == "speaker unmerge":
+        return f"merge {before['merge']} undone: {after['speaker']['name']} back, {moved}"
+    if row["action"] == "speaker split":
+        return f"{moved} moved from {before['speaker']['name']} to {after['speaker']['name']}"
     changes = [
         f"{key}: {_shown(before.get(key))} → {_shown(after.get(key))}"
         for key in after
@@ -177,20 +188,26 @@ def edit(
         status(f"Relinked: {stats.summary()}.")
 
 
+def _interactive() -> bool:
+    """Whether a person at a terminal can answer a question."""
+    return sys.stdin.isatty()
+
+
 def _confirm_delete(db: Database, statement_id: int) -> None:
     from tracker.cli import fail
     from tracker.store.corrections import require_statement
 
     statement = require_statement(db, statement_id)
-    if not sys.stdin.isatty():
+    if not _interactive():
         raise fail("deleting needs --yes when stdin is not a terminal")
     links = _links_of(db, statement_id)
-    typer.confirm(
+    question = (
         f"Delete statement {statement_id} ({statement['speaker']}: {statement['text'][:60]!r})"
-        f" and its {_plural(links, 'link')}?",
-        abort=True,
-        err=True,
+        f" and its {_plural(links, 'link')}?"
     )
+    if not typer.confirm(question, err=True):
+        print("Aborted.", file=sys.stderr)
+        raise typer.Exit(1)
 
 
 def delete(
@@ -269,7 +286,12 @@ def audit(
         int | None, typer.Option("--statement", help="Only the records of this statement.")
     ] = None,
     action: Annotated[
-        str | None, typer.Option("--action", help="Only this action: edit, delete, restore.")
+        str | None,
+        typer.Option(
+            "--action",
+            help="Only this action: edit, delete, restore, link confirm, link reject, speaker merge,"
+            " speaker unmerge, speaker split.",
+        ),
     ] = None,
     limit: LimitOption = None,
     json_: JsonOption = False,

@@ -46,6 +46,7 @@ SHORT_COLUMNS = frozenset(
         "rating",
         "count",
         "created_at",
+        "at",
     }
 )
 

@@ -12,14 +12,23 @@ from tracker.store import now, query_rows
 
 def _review(db: Database, link_id: int, status: ReviewStatus, by: str | None) -> dict[str, Any]:
     from tracker.claims import reattach
+    from tracker.store.corrections import record
 
     with db.atomic():
-        cursor = db.execute(
+        before = db.execute("SELECT status, a_id, b_id FROM links WHERE id = ?", [link_id]).fetchone()
+        if before is None:
+            raise NotFound(f"no link with id {link_id}")
+        db.execute(
             "UPDATE links SET status = ?, reviewed_at = ?, reviewed_by = ? WHERE id = ?",
             [status.value, now(), by, link_id],
         )
-        if cursor.rowcount == 0:
-            raise NotFound(f"no link with id {link_id}")
+        record(
+            db,
+            f"link {'confirm' if status is ReviewStatus.CONFIRMED else 'reject'}",
+            before={"link": link_id, "status": before[0]},
+            after={"link": link_id, "status": status.value, "statements": [before[1], before[2]]},
+            by=by,
+        )
     link = next(query_rows(db, "SELECT * FROM links WHERE id = ?", [link_id]))
     if status is ReviewStatus.REJECTED:
         reattach(db, [link["a_id"], link["b_id"]])  # a claim joined through this link is left

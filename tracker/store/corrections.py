@@ -101,9 +101,12 @@ def list_audit(
     """Audit records, oldest first (the newest `limit` of them), before and after as values."""
     clauses: list[str] = []
     params: list[Any] = []
-    if statement_id is not None:
-        clauses.append("statement_id = ?")
-        params.append(statement_id)
+    if statement_id is not None:  # its own records, and those of changes naming it (a merge)
+        clauses.append(
+            "(statement_id = ? OR statement_id IS NULL AND after LIKE '%\"statements\"%'"
+            " AND EXISTS (SELECT 1 FROM json_each(after, '$.statements') WHERE value = ?))"
+        )
+        params.extend([statement_id, statement_id])
     if action is not None:
         clauses.append("action = ?")
         params.append(action)
@@ -119,9 +122,15 @@ def list_audit(
 
 
 def deleted_record(db: Database, statement_id: int) -> dict[str, Any] | None:
-    """The record of the statement's deletion, when it is deleted (its last record is one)."""
-    rows = list_audit(db, statement_id=statement_id)
-    return rows[-1] if rows and rows[-1]["action"] == "delete" else None
+    """The record of the statement's deletion, when it is deleted (and not restored since)."""
+    found = db.execute(
+        "SELECT id, action FROM audit WHERE statement_id = ? AND action IN ('delete', 'restore')"
+        " ORDER BY id DESC LIMIT 1",
+        [statement_id],
+    ).fetchone()
+    if found is None or found[1] != "delete":
+        return None
+    return next(r for r in list_audit(db, statement_id=statement_id) if r["id"] == found[0])
 
 
 def require_statement(db: Database, statement_id: int) -> dict[str, Any]:
