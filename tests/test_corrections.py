@@ -473,3 +473,52 @@ def test_link_decisions_and_speaker_merges_and_splits_are_in_the_audit_trail(cli
     assert "link 1 (#1 – #2): suggested → rejected" in table
     assert "Singh Harbhajan (id 4) merged into Harbhajan Singh (id 3), 1 statement" in table
     assert "1 statement moved from Harbhajan Singh to H. Singh" in table
+
+
+def test_a_persons_claim_decisions_are_in_the_statements_history(cli, db_path):
+    seed(cli, db_path)
+    cli.ok("claim", "detach", "2", "1")
+    cli.ok("claim", "attach", "2", "1", "--stance", "denies")
+    history = cli.json("show", "2")["history"]
+    assert [(h["action"], h["after"]) for h in history] == [
+        ("claim detach", {"claim": 1, "status": "rejected"}),
+        ("claim attach", {"claim": 1, "stance": "denies"}),
+    ]
+    table = cli.ok("audit")
+    assert "detach: claim 1, rejected" in table and "attach: claim 1, denies" in table
+
+
+def test_edit_reads_the_new_words_from_stdin(cli, db_path):
+    seed(cli, db_path)
+    result = cli(
+        "edit", "1", "--text", "-", "--no-link", input="Indian drones struck targets in Afghanistan.\n"
+    )
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-1] == "Not relinked (--no-link): `tracker link` relinks."
+    assert rows(db_path, "SELECT text FROM statements WHERE id = 1") == [
+        ("Indian drones struck targets in Afghanistan.",)
+    ]
+    assert rows(db_path, "SELECT count(*) FROM links") == [(0,)]  # the old words' link is not left standing
+
+
+def test_reassigning_an_uncertain_statement_settles_its_speaker_check(cli, db_path):
+    cli.ok("add", "Talks will resume.", "-s", "Manmohan Singh", "--affiliation", "INC", "--no-link")
+    cli.ok("add", "Talks will not resume.", "-s", "Harbhajan Singh", "--affiliation", "AAP", "--no-link")
+    cli.ok("add", "Talks are over.", "-s", "Singh", "--no-link")
+    assert rows(db_path, "SELECT statement_id FROM speaker_reviews") == [(3,)]
+    cli.ok("edit", "3", "--speaker", "1")
+    assert rows(db_path, "SELECT count(*) FROM speaker_reviews") == [(0,)]
+    assert rows(db_path, "SELECT speaker_id FROM statements WHERE id = 3") == [(1,)]
+    assert cli.json("show", "3")["speaker_uncertain"] is None
+
+
+def test_restore_files_the_statement_under_the_speaker_its_own_was_merged_into(cli, db_path):
+    seed(cli, db_path)
+    cli.ok("delete", "1", "--yes")
+    cli.ok("add", "Talks will resume.", "-s", "ISPR", "--no-link")
+    cli.ok("speakers", "merge", "ISPR", "Pakistan's military")
+    assert cli("restore", "1").exit_code == 0
+    assert rows(
+        db_path, "SELECT sp.name FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = 1"
+    ) == [("ISPR",)]
+    assert cli.ok("db", "check") == "ok\n"

@@ -90,6 +90,9 @@ def describe(row: dict[str, Any]) -> str:
         return f"merge {before['merge']} undone: {after['speaker']['name']} back, {moved}"
     if row["action"] == "speaker split":
         return f"{moved} moved from {before['speaker']['name']} to {after['speaker']['name']}"
+    if row["action"].startswith("claim "):
+        side = after.get("stance") or after.get("status")
+        return f"{row['action'].removeprefix('claim ')}: claim {after['claim']}, {side}"
     changes = [
         f"{key}: {_shown(before.get(key))} → {_shown(after.get(key))}"
         for key in after
@@ -290,7 +293,7 @@ def audit(
         typer.Option(
             "--action",
             help="Only this action: edit, delete, restore, link confirm, link reject, speaker merge,"
-            " speaker unmerge, speaker split.",
+            " speaker unmerge, speaker split, claim attach, claim detach, claim review.",
         ),
     ] = None,
     limit: LimitOption = None,
