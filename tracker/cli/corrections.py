@@ -27,7 +27,7 @@ ByOption = Annotated[str | None, typer.Option("--by", help="Who makes the change
 NoteOption = Annotated[str | None, typer.Option("--note", help="Why: kept in the audit trail.")]
 AUDIT_COLUMNS: list[Column] = [
     ("id", "id"),
-    ("at", "when"),
+    ("at", "when (UTC)"),
     ("by", "by"),
     ("action", "action"),
     ("statement_id", "statement"),
@@ -102,6 +102,11 @@ def describe(row: dict[str, Any]) -> str:
     if dropped:
         changes.append(f"{_plural(len(dropped), 'reviewed link')} back to unreviewed")
     return "; ".join(changes) or ", ".join(f"{k}: {v}" for k, v in after.items())
+
+
+def table_rows(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Audit records as a table shows them: when to the minute (UTC), and what changed."""
+    return [{**row, "at": row["at"][:16].replace("T", " "), "what": describe(row)} for row in records]
 
 
 def edit(
@@ -314,7 +319,7 @@ def audit(
     fmt = output_format(json_, csv, nl)
     rows = list_audit(database(db_path), statement_id=statement, action=action, limit=limit)
     if fmt == "table":
-        rows = [{**row, "what": describe(row)} for row in rows]
+        rows = table_rows(rows)
         emit(rows, AUDIT_COLUMNS, fmt=fmt, empty="No changes recorded.")
         return
     emit(rows, [(c, c) for c in MACHINE_COLUMNS], fmt=fmt)

@@ -307,11 +307,11 @@ def show(
             title="Verdicts (the last one counts)",
         )
     if statement["history"]:
-        from tracker.cli.corrections import describe
+        from tracker.cli.corrections import table_rows
 
         render.table(
-            [{**row, "what": describe(row)} for row in statement["history"]],
-            [("at", "when"), ("by", "by"), ("action", "action"), ("what", "what"), ("note", "note")],
+            table_rows(statement["history"]),
+            [("at", "when (UTC)"), ("by", "by"), ("action", "action"), ("what", "what"), ("note", "note")],
             title="History",
         )
     if statement["verdict"]:
