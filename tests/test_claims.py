@@ -230,7 +230,7 @@ def test_claim_review_confirms_and_rejects_sides_and_keeps_them(cli, db_path) ->
     cli.ok("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afg")
     result = cli("claim", "review", "--claim", "afg", input="r\n")
     assert result.exit_code == 0
-    assert result.stderr.splitlines()[-1] == "Confirmed 0, rejected 1, skipped 0."
+    assert result.stderr.splitlines()[-1] == "0 confirmed, 1 rejected, 0 left."
     mine = [(sid, stance, status) for claim, sid, stance, status, _ in _attachments(db_path) if claim == 2]
     assert mine == [(1, "supports", "confirmed"), (2, "denies", "rejected")]
     cli.ok("link")
@@ -289,7 +289,7 @@ def test_review_claims_walks_the_claim_sides(cli) -> None:
     cli.ok("add", DENIED, "--speaker", "India")  # joins the claim through its link: suggested
     assert [(c["id"], c["status"]) for c in cli.json("show", "2")["claims"]] == [(1, "suggested")]
     result = cli("review", "--claims", input="c\n")
-    assert (result.exit_code, result.stderr.splitlines()[-1]) == (0, "Confirmed 1, rejected 0, skipped 0.")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (0, "1 confirmed, 0 rejected, 0 left.")
     assert [(c["id"], c["status"]) for c in cli.json("show", "2")["claims"]] == [(1, "confirmed")]
 
 

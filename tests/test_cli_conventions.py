@@ -410,3 +410,25 @@ def test_every_example_runs(cli, tmp_path, monkeypatch):
     for _, example in examples():
         result = cli(*shlex.split(example)[1:], input="q\n")
         assert result.exit_code == 0, (example, result.stderr)
+
+
+# --- tables that fit the terminal -----------------------------------------------------------
+
+
+def test_a_narrow_terminal_gives_the_text_room_by_dropping_kind_and_polarity(cli, rev, monkeypatch):
+    wide = cli.ok("--db", str(rev), "list", "--limit", "1").splitlines()
+    assert wide[1].split() == ["id", "speaker", "text", "source", "date", "kind", "polarity"]
+    monkeypatch.setenv("COLUMNS", "80")
+    narrow = cli.ok("--db", str(rev), "list", "--limit", "1").splitlines()
+    assert narrow[1].split() == ["id", "speaker", "text", "source", "date"]
+    assert max(len(line) for line in narrow) == 80
+
+
+def test_the_claims_table_names_who_is_on_each_side_and_leaves_out_empty_columns(cli, tmp_path, monkeypatch):
+    path = tmp_path / "claims.db"
+    cli.ok("--db", str(path), "add", "The dam was breached.", "--speaker", "Water Board")
+    cli.ok("--db", str(path), "add", "The dam was not breached.", "--speaker", "Ministry")
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = cli.ok("--db", str(path), "claims").splitlines()
+    assert lines[2].split() == ["id", "claim", "for", "against", "others"]
+    assert lines[4].split() == ["1", "The", "dam", "was", "breached.", "Water", "Board", "Ministry", "0"]

@@ -176,3 +176,33 @@ def test_an_unresolved_pronoun_is_stored_under_its_own_marked_speaker(cli, db_pa
     cli.ok("extract", str(other), "--no-link")
     names = stored(db_path, "SELECT group_concat(name, ' | ') FROM speakers WHERE name LIKE 'unresolved%'")
     assert names == f"unresolved (“He”, {path}:{offset}) | unresolved (“He”, {other}:12)"
+
+
+def test_a_one_line_article_in_single_quotes_is_extracted_and_stored(cli, db_path, tmp_path):
+    path = tmp_path / "dam.txt"
+    path.write_text(
+        "The water ministry dismissed reports that the dam had been breached as 'completely untrue'.\n",
+        encoding="utf-8",
+    )
+    found = json.loads(cli.ok("extract", str(path), "--json", "--no-link"))
+    assert [(r["speaker"], r["text"], r["polarity"], r["answers"]) for r in found] == [
+        ("The water ministry", "completely untrue", "deny", "the dam had been breached")
+    ]
+    assert stored(db_path, "SELECT answers FROM statements WHERE id = 1") == "the dam had been breached"
+
+
+def test_an_unknown_outlet_in_a_dateline_is_the_source_and_she_is_not_a_man(cli, db_path, tmp_path):
+    text = (
+        "Talks to resume\n"
+        "ISLAMABAD (Desk News) — Deputy Prime Minister Ishaq Dar said he would travel to Kabul.\n"
+        '"We will not be intimidated," she said.\n'
+    )
+    path = tmp_path / "talks.txt"
+    path.write_text(text, encoding="utf-8")
+    found = json.loads(cli.ok("extract", str(path), "--json", "--no-link"))
+    offset = text.index("she said")
+    assert [(r["speaker"], r["source"]) for r in found] == [
+        ("Ishaq Dar", "Desk News"),
+        (f"unresolved (“she”, {path}:{offset})", "Desk News"),
+    ]
+    assert stored(db_path, "SELECT count(*) FROM statements") == 2

@@ -155,7 +155,7 @@ def test_review_walks_suggested_links_confirm_reject_skip_quit(cli, db_path: Pat
     result = cli("review", input="c\nr\ns\nq\n")
     assert result.exit_code == 0
     assert "Link" in result.stdout and "why" in result.stdout
-    assert result.stderr.endswith("Confirmed 1, rejected 1, skipped 1.\n")
+    assert result.stderr.endswith(f"1 confirmed, 1 rejected, {len(suggested) - 2} left.\n")
     status = {row[0]: row[4] for row in _links(db_path)}
     assert [status[i] for i in suggested[:4]] == ["confirmed", "rejected", "suggested", "suggested"]
 
@@ -315,3 +315,92 @@ def test_eval_on_the_shipped_stance_sample(cli):
         "contradicts": {"agrees": 0, "contradicts": 5, "related": 0},
         "related": {"agrees": 1, "contradicts": 0, "related": 2},
     }
+
+
+# --- link ids: one pair each, for good -------------------------------------------------------
+
+AFGHANISTAN = [
+    (STRUCK, "Pakistan"),
+    (DENIED, "India"),
+    ("Indian missiles did not strike targets in Afghanistan.", "Army"),
+    ("Pakistani missiles struck targets in Afghanistan.", "Kabul"),
+]
+
+
+def _pairs_by_id(db_path: Path) -> dict[int, tuple]:
+    with sqlite3.connect(db_path) as conn:
+        rows = conn.execute(
+            "SELECT id, a_id, b_id, relation, score, status, reviewed_by FROM links"
+        ).fetchall()
+    return {row[0]: row[1:] for row in rows}
+
+
+def _add_afghanistan(cli) -> None:  # type: ignore[no-untyped-def]
+    for text, speaker in AFGHANISTAN:
+        cli.ok("add", text, "--speaker", speaker)
+
+
+def test_a_full_relink_keeps_every_link_id_and_spends_none(cli, db_path: Path) -> None:
+    _add_afghanistan(cli)
+    before = _pairs_by_id(db_path)
+    assert sorted(before) == [1, 2, 3, 4, 5, 6]
+    cli.ok("link")
+    cli.ok("link")
+    assert _pairs_by_id(db_path) == before
+    cli.ok("add", "Kabul said Indian missiles struck targets in Afghanistan.", "--speaker", "Taliban")
+    new = sorted(set(_pairs_by_id(db_path)) - set(before))
+    assert new == list(range(7, 7 + len(new))) and new  # relinking spent no ids
+
+
+def test_a_pair_that_vanishes_takes_its_id_along_and_no_other_pair_gets_it(cli, db_path: Path) -> None:
+    _add_afghanistan(cli)
+    before = _pairs_by_id(db_path)
+    cli.ok("link", "reject", "4")
+    cli.ok("review", input="l related\n")  # the strongest suggestion, link 2, relabelled
+    decided = {i: _pairs_by_id(db_path)[i] for i in (2, 4)}
+    assert decided[2][2:] == ("related", 96.5, "confirmed", decided[2][5]) and decided[4][4] == "rejected"
+    cli.ok("settings", "set", "suggest_threshold", "85")
+    cli.ok("link")
+    high = _pairs_by_id(db_path)
+    assert sorted(high) == [1, 2, 3, 4, 5]  # link 6 (score 80.3) fell below; the reviewed stay
+    assert {i: high[i] for i in (1, 3, 5)} == {i: before[i] for i in (1, 3, 5)}
+    cli.ok("settings", "set", "suggest_threshold", "30")
+    cli.ok("link")
+    after = _pairs_by_id(db_path)
+    assert {i: after[i] for i in (1, 2, 3, 4, 5)} == {**{i: before[i] for i in (1, 3, 5)}, **decided}
+    assert after[7] == before[6] and 6 not in after  # the pair is back under a new id, never 6
+    assert cli.fails("link", "confirm", "6") == "Error: no link with id 6\n"
+
+
+def test_m009_keeps_the_links_and_their_ids_and_never_reuses_one(tmp_path: Path) -> None:
+    import importlib.util
+
+    from conftest import ROOT
+    from tracker.migrations import migrations
+    from tracker.store import open_db
+
+    spec = importlib.util.spec_from_file_location(
+        "make_ledgers", ROOT / "tests" / "fixtures" / "make_ledgers.py"
+    )
+    assert spec is not None and spec.loader is not None
+    ledgers = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ledgers)
+    names = [m.name for m in migrations._migrations]
+    path = tmp_path / "old.db"
+    ledgers.build(path, names.index("m009_link_ids_never_reused"))
+    before = _pairs_by_id(path)
+    db = open_db(path)
+    assert _pairs_by_id(path) == before == {1: (2, 3, "contradicts", 93.3, "confirmed", "desk")}
+    assert [
+        r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'links' AND type = 'index'")
+    ] == [
+        "idx_links_a_id_b_id",
+        "idx_links_b_id",
+        "idx_links_relation_status",
+    ]
+    with db.conn:
+        db.execute("DELETE FROM links WHERE id = 1")
+        db.execute(
+            "INSERT INTO links (a_id, b_id, relation, score, status) VALUES (1, 2, 'related', 50, 'suggested')"
+        )
+    assert list(_pairs_by_id(path)) == [2]

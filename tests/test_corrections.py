@@ -464,7 +464,7 @@ def test_link_decisions_and_speaker_merges_and_splits_are_in_the_audit_trail(cli
         ("speaker split", "desk", None, [3]),
     ]
     assert (listed[0]["before"], listed[0]["after"]["status"]) == (
-        {"link": 1, "status": "suggested"},
+        {"link": 1, "status": "suggested", "relation": "contradicts"},
         "rejected",
     )
     assert [h["action"] for h in cli.json("show", "4")["history"]] == ["speaker merge", "speaker unmerge"]
@@ -522,3 +522,28 @@ def test_restore_files_the_statement_under_the_speaker_its_own_was_merged_into(c
         db_path, "SELECT sp.name FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = 1"
     ) == [("ISPR",)]
     assert cli.ok("db", "check") == "ok\n"
+
+
+def test_a_relabelled_link_and_an_undone_review_are_in_the_audit_trail(cli, db_path, db):
+    from tracker.link.review import link_decision, relabel_link, restore_link
+
+    seed(cli, db_path)
+    before = link_decision(db, 1)
+    relabel_link(db, 1, "related", by="ana")
+    restore_link(db, 1, before)
+    listed = cli.json("audit")
+    assert [
+        (r["action"], r["before"], {k: r["after"][k] for k in ("status", "relation")}) for r in listed
+    ] == [
+        (
+            "link relabel",
+            {"link": 1, "status": "suggested", "relation": "contradicts"},
+            {"status": "confirmed", "relation": "related"},
+        ),
+        (
+            "link undo",
+            {"link": 1, "status": "confirmed", "relation": "related"},
+            {"status": "suggested", "relation": "contradicts"},
+        ),
+    ]
+    assert "link 1 (#1 – #2): suggested → confirmed, contradicts → related" in cli.ok("audit")

@@ -297,3 +297,32 @@ def m007_audit(db: Database) -> None:
            )"""
     )
     db.execute("CREATE INDEX idx_audit_statement ON audit (statement_id, id)")
+
+
+@migrations()
+def m009_link_ids_never_reused(db: Database) -> None:
+    # A link's id names one pair for good: without AUTOINCREMENT, SQLite gives the next new
+    # link the id of the newest link a relink removed, and an id noted yesterday names another
+    # pair today. The table is rebuilt as it stands (columns added since are kept).
+    import re
+
+    (create,) = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'links'").fetchone()
+    indexes = [
+        row[0]
+        for row in db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'links' AND sql IS NOT NULL"
+        )
+    ]
+    rebuilt, found = re.subn(
+        r'^CREATE TABLE "links" \((\s*)"id" INTEGER PRIMARY KEY,',
+        r'CREATE TABLE "links_new" (\1"id" INTEGER PRIMARY KEY AUTOINCREMENT,',
+        create,
+    )
+    if found != 1:
+        raise RuntimeError(f"unexpected links table: {create}")
+    db.execute(rebuilt)
+    db.execute("INSERT INTO links_new SELECT * FROM links")
+    db.execute("DROP TABLE links")
+    db.execute('ALTER TABLE links_new RENAME TO "links"')
+    for sql in indexes:
+        db.execute(sql)

@@ -299,6 +299,38 @@ def review_attachment(
     return get_claim(db, str(row["id"]))
 
 
+_DECISION = ("stance", "status", "reviewed_by", "reviewed_at")
+
+
+def attachment_decision(db: Database, statement_id: int, claim: str) -> dict[str, Any]:
+    """What a review of a statement's side on a claim would replace (to undo it)."""
+    row = _claim_row(db, claim)
+    found = list(
+        db.query(
+            f"SELECT {', '.join(_DECISION)} FROM claim_statements WHERE claim_id = ? AND statement_id = ?",
+            [row["id"], statement_id],
+        )
+    )
+    if not found:
+        raise NotFound(f"statement {statement_id} is not attached to claim {row['id']}")
+    return found[0]
+
+
+def restore_attachment(
+    db: Database, statement_id: int, claim: str, decision: dict[str, Any]
+) -> dict[str, Any]:
+    """Undo a review: put back the stance, status and reviewer `attachment_decision` returned."""
+    row = _claim_row(db, claim)
+    attachment_decision(db, statement_id, claim)
+    with db.conn:
+        db.execute(
+            f"UPDATE claim_statements SET {', '.join(f'{key} = ?' for key in _DECISION)}"
+            " WHERE claim_id = ? AND statement_id = ?",
+            [decision[key] for key in _DECISION] + [row["id"], statement_id],
+        )
+    return get_claim(db, str(row["id"]))
+
+
 def merge_claims(db: Database, keep: str, absorb: str) -> dict[str, Any]:
     """Fold one claim into another: its statements move, and its id and ref answer as `keep`."""
     kept, gone = _claim_row(db, keep), _claim_row(db, absorb)

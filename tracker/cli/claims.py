@@ -21,11 +21,9 @@ from tracker.cli.options import (
 CLAIM_COLUMNS = [
     ("id", "id"),
     ("text", "claim"),
-    ("supports", "for"),
-    ("denies", "against"),
-    ("discusses", "discuss"),
-    ("supports_speakers", "who is for"),
-    ("denies_speakers", "who is against"),
+    ("supports_speakers", "for"),
+    ("denies_speakers", "against"),
+    ("discusses", "others"),
     ("verdict", "verdict"),
 ]
 CLAIM_MACHINE = [
@@ -211,40 +209,12 @@ def review(
     limit: LimitOption = None,
     db_path: DbOption = None,
 ) -> None:
-    """Walk the sides tracker gave statements on claims, strongest first: confirm, reject,
-    skip or quit. What you decide is kept, and relinking never changes it.
+    """Walk the sides tracker gave statements on claims, strongest first, one key each:
+    c confirm, r reject, s skip, l relabel (another stance), f full texts, u undo, q quit.
+    What you decide is kept, and relinking never changes it.
 
     Example: tracker claim review --claim ceasefire-request
     """
-    from tracker.claims import review_attachment, suggested_attachments
-    from tracker.cli.links import _reviewer, walk
-    from tracker.cli.render import record, status
+    from tracker.cli.review import review_claims
 
-    db = database(db_path)
-    rows = suggested_attachments(db, claim=claim, limit=limit)
-    if not rows:
-        status("No suggested claim attachments to review.")
-        return
-    by = _reviewer()
-
-    def show(row: dict[str, Any], position: int, total: int) -> None:
-        why = "; ".join(
-            f"{r['code']}: {r['detail']}" for r in row["reasons"] if r.get("code") != "similarity"
-        )
-        record(
-            [
-                ("claim", f"#{row['claim_id']} {row['claim']}"),
-                ("statement", f"#{row['statement_id']} {row['text']}"),
-                ("speaker", row["speaker"]),
-                ("stance", row["stance"]),
-                ("score", row["score"]),
-                ("why", why),
-            ],
-            title=f"Attachment {position} of {total}",
-        )
-
-    def decide(row: dict[str, Any], action: str) -> None:
-        decision = "confirmed" if action == "confirm" else "rejected"
-        review_attachment(db, row["statement_id"], str(row["claim_id"]), decision, by=by)
-
-    walk(rows, show, decide)
+    review_claims(database(db_path), claim=claim, limit=limit)

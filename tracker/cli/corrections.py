@@ -82,7 +82,10 @@ def describe(row: dict[str, Any]) -> str:
     moved = _plural(len(after.get("statements") or []), "statement")
     if row["action"].startswith("link "):
         a, b = after["statements"]
-        return f"link {after['link']} (#{a} – #{b}): {before['status']} → {after['status']}"
+        what = f"link {after['link']} (#{a} – #{b}): {before['status']} → {after['status']}"
+        if before.get("relation", after.get("relation")) != after.get("relation"):
+            what += f", {before['relation']} → {after['relation']}"
+        return what
     if row["action"] == "speaker merge":
         kept, gone = before["speakers"]
         return f"{gone['name']} (id {gone['id']}) merged into {kept['name']} (id {kept['id']}), {moved}"
@@ -297,7 +300,8 @@ def audit(
         str | None,
         typer.Option(
             "--action",
-            help="Only this action: edit, delete, restore, link confirm, link reject, speaker merge,"
+            help="Only this action: edit, delete, restore, link confirm, link reject, link relabel,"
+            " link undo, speaker merge,"
             " speaker unmerge, speaker split, claim attach, claim detach, claim review.",
         ),
     ] = None,

@@ -1,9 +1,9 @@
-"""Links between statements: link, links, contradictions, review, compare, similar, eval, settings."""
+"""Links between statements: link, links, contradictions, compare, similar, eval, settings
+(review is in review.py)."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -100,6 +100,8 @@ settings_app.info.no_args_is_help = False
 
 
 def register(app: typer.Typer) -> None:
+    from tracker.cli.review import review
+
     app.add_typer(link_app, name="link")
     app.command("links")(links)
     app.command("contradictions")(contradictions)
@@ -262,85 +264,6 @@ def contradictions(
     )  # every one contradicts
     if fail_if_any and rows:
         raise typer.Exit(3)
-
-
-# --- review ----------------------------------------------------------------------------------
-
-_CHOICES = {"c": "confirm", "r": "reject", "s": "skip", "q": "quit"}
-
-
-def _show_pair(row: dict[str, Any], position: int, total: int) -> None:
-    from tracker.cli.render import record
-
-    record(
-        [
-            ("a", _one_line(row, "a")),
-            ("b", _one_line(row, "b")),
-            ("relation", row["relation"]),
-            ("score", row["score"]),
-            ("why", row["reason"]),
-        ],
-        title=f"Link {row['id']} ({position} of {total})",
-    )
-
-
-def review(
-    relation: Annotated[StoredRelation | None, typer.Option(help="Only this relation.")] = None,
-    claims: Annotated[
-        bool, typer.Option("--claims", help="Review the sides statements take on claims instead.")
-    ] = False,
-    db_path: DbOption = None,
-) -> None:
-    """Walk the suggested links, strongest first: confirm, reject, skip or quit.
-
-    Example: tracker review --relation contradicts
-    """
-    from tracker.cli.render import status
-    from tracker.link import confirm_link, reject_link, suggested_links
-
-    if claims:
-        from tracker.cli.claims import review as review_claims
-
-        review_claims(claim=None, limit=None, db_path=db_path)
-        return
-    db = database(db_path)
-    rows = suggested_links(db, relation=relation.value if relation else None)
-    if not rows:
-        status("No suggested links to review.")
-        return
-    by = _reviewer()
-
-    def decide(row: dict[str, Any], action: str) -> None:
-        (confirm_link if action == "confirm" else reject_link)(db, row["id"], by=by)
-
-    walk(rows, _show_pair, decide)
-
-
-def walk(
-    rows: list[dict[str, Any]],
-    show: Callable[[dict[str, Any], int, int], None],
-    decide: Callable[[dict[str, Any], str], None],
-) -> None:
-    """Show each row and ask: confirm, reject, skip or quit; `decide` records the first two.
-    The end of input quits, keeping what was decided; the tally goes to stderr."""
-    from tracker.cli.render import status
-
-    done = {"confirm": 0, "reject": 0, "skip": 0}
-    for position, row in enumerate(rows, start=1):
-        show(row, position, len(rows))
-        answer = ""
-        while answer not in _CHOICES:
-            try:
-                answer = typer.prompt("[c]onfirm, [r]eject, [s]kip, [q]uit", default="s").strip().lower()[:1]
-            except typer.Abort:
-                answer = "q"
-        action = _CHOICES[answer]
-        if action == "quit":
-            break
-        if action != "skip":
-            decide(row, action)
-        done[action] += 1
-    status(f"Confirmed {done['confirm']}, rejected {done['reject']}, skipped {done['skip']}.")
 
 
 # --- judging text ----------------------------------------------------------------------------

@@ -28,6 +28,7 @@ WIDE_COLUMNS = frozenset(
         "what",
     }
 )
+SHORT_VALUE = 12  # a column whose values are all this short keeps its natural width
 SHORT_COLUMNS = frozenset(
     {
         "id",
@@ -47,8 +48,38 @@ SHORT_COLUMNS = frozenset(
         "count",
         "created_at",
         "at",
+        "supports",
+        "denies",
+        "discusses",
     }
 )
+
+
+# on a narrow terminal these give way, last first, so the texts keep room to be read
+OPTIONAL_COLUMNS = ("kind", "polarity", "discusses")
+MIN_TEXT_WIDTH = 30
+
+
+def _fitting(rows: Sequence[dict[str, Any]], columns: Sequence[Column], width: int) -> list[Column]:
+    """The columns worth showing in `width`: empty ones go, and optional ones while the wide
+    texts would be squeezed under MIN_TEXT_WIDTH."""
+    kept = [(key, header) for key, header in columns if any(cell(row.get(key)) for row in rows)]
+    if not any(key in WIDE_COLUMNS for key, _ in kept):
+        return kept
+
+    def spare() -> int:
+        natural = sum(
+            max(len(header), *(len(cell(row.get(key))) for row in rows)) + 3
+            for key, header in kept
+            if key not in WIDE_COLUMNS
+        )
+        return width - natural
+
+    for optional in reversed(OPTIONAL_COLUMNS):
+        if spare() >= MIN_TEXT_WIDTH:
+            break
+        kept = [column for column in kept if column[0] != optional]
+    return kept
 
 
 def _console(stderr: bool = False) -> Any:
@@ -115,14 +146,17 @@ def table(
         status(empty)
         return
     grid = Table(title=title, box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    columns = _fitting(rows, columns, console.width)
+    # rich narrows every wrapping column towards the same width when a table is too wide, so
+    # only the wide texts and the long names wrap: short values keep their natural width
     for key, header in columns:
         longest = max((len(cell(row.get(key))) for row in rows), default=0)
         if key in WIDE_COLUMNS:
-            grid.add_column(header, overflow="fold", ratio=3, min_width=10)
-        elif key in SHORT_COLUMNS:
-            grid.add_column(header, overflow="fold", min_width=min(longest, 10))
+            grid.add_column(header, overflow="fold", min_width=10)
+        elif key in SHORT_COLUMNS or longest <= SHORT_VALUE:
+            grid.add_column(header, overflow="fold", no_wrap=True)
         else:
-            grid.add_column(header, overflow="fold", ratio=1, max_width=28, min_width=min(longest, 10))
+            grid.add_column(header, overflow="fold", max_width=28, min_width=min(longest, 10))
     for row in rows:
         grid.add_row(*(escape(cell(row.get(key))) for key, _ in columns))
     console.print(grid)

@@ -11,11 +11,13 @@ from tracker.extract.cues import (
     NOT_OUTLETS,
     OUTLET,
     OUTLET_TRAIL,
+    SINGLE_QUOTED,
     SPEAKER_NOUNS,
 )
 from tracker.extract.extractor import Extractor
+from tracker.extract.phrases import title_case
 from tracker.extract.resolution import resolve
-from tracker.extract.spans import paragraphs, quote_spans, sentence_spans
+from tracker.extract.spans import paragraphs, quote_spans, sentence_spans, tokenize
 from tracker.model import Article, Extracted, Span
 
 
@@ -28,8 +30,28 @@ def extract_statements(text: str, *, date: str | None = None) -> list[Extracted]
     return _statements(text, text, date)
 
 
+def single_quotes_as_double(text: str) -> str:
+    """text with each pair of single quote marks outside double quotes read as double marks.
+
+    British and South Asian papers quote in single marks ('false and baseless'); inside double
+    quotes a single-quoted passage is a quote within the quote and stays as it is; so
+    do the single marks of a title-case headline. Offsets
+    do not change, so spans found in the result are spans of text.
+    """
+    chars = list(text)
+    for lo, hi in paragraphs(text):
+        if title_case(tokenize(text, lo, hi)):
+            continue  # a headline in title case quotes in single marks: ‘Reeks of Fear’
+        doubles = quote_spans(text, lo, hi)
+        for m in SINGLE_QUOTED.finditer(text, lo, hi):
+            if not any(a < m.end() and m.start() < b for a, b in doubles):
+                chars[m.start("open")] = chars[m.start("close")] = '"'
+    return "".join(chars)
+
+
 def _statements(text: str, scan: str, date: str | None) -> list[Extracted]:
     """Statements of text, found in scan (text with its byline and dateline blanked out)."""
+    scan = single_quotes_as_double(scan)
     ex = Extractor(scan)
     all_sentences: list[Span] = []
     for para in paragraphs(scan):
@@ -51,8 +73,8 @@ _CAPS_LABEL = re.compile(r"[A-Z][A-Z.'’ -]+:")
 
 
 def _headline(lines: list[str]) -> str | None:
-    if not lines:
-        return None
+    if len(lines) < 2:
+        return None  # a text of one line is all body: a headline heads something
     first = lines[0].strip()
     words = first.split()
     if not words or len(words) > 25 or BYLINE.match(first) or DATELINE.match(first):
@@ -71,6 +93,15 @@ def _outlet_ok(candidate: str | None) -> bool:
         and words[-1].lower() not in SPEAKER_NOUNS
         and not any(w.lower().strip(".") in NOT_OUTLETS for w in words)
     )
+
+
+def _dateline_outlet_ok(candidate: str | None) -> bool:
+    """The name in a dateline's parentheses is the outlet, known or not ("ISLAMABAD (Desk News) —"),
+    unless it names a desk or a title rather than an outlet ("(Staff Reporter)", "(Agencies)")."""
+    if not candidate:
+        return False
+    words = candidate.split()
+    return words[0].lower() not in DETERMINERS and words[-1].lower().strip(".") not in NOT_OUTLETS
 
 
 def _place(raw: str) -> str:
@@ -107,7 +138,7 @@ def extract_article(text: str, *, date: str | None = None) -> Article:
             m = None  # "PENCE: …" on several lines is a transcript, not a dateline
         if m:
             place = _place(m.group("place").strip())
-            if outlet is None and _outlet_ok(m.group("outlet")):
+            if outlet is None and _dateline_outlet_ok(m.group("outlet")):
                 outlet = m.group("outlet").strip()
             hidden.append((start, start + m.end()))
             break

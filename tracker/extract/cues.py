@@ -121,6 +121,13 @@ _CUE_LEMMAS = {
     "call for": "",
 }
 CUE_FORMS: dict[str, str] = {form: lemma for lemma, forms in _CUE_LEMMAS.items() for form in forms.split()}
+# Verbs with a particle that report what was said about something: "spoke of the legacy of racism".
+PARTICLE_CUES: dict[tuple[str, str], str] = {
+    **{(form, particle): "speak of" for form in ("speak", "speaks", "spoke") for particle in ("of", "about")},
+    **{(form, "about"): "talk about" for form in ("talk", "talks", "talked")},
+    **{(form, "on"): "comment on" for form in ("comment", "comments", "commented")},
+    **{(form, "against"): "rail against" for form in ("rail", "rails", "railed")},
+}
 # Cues whose object a relative pronoun stands for: "the attack, which New Delhi blames on …".
 RELATIVE_OBJECT_CUES = {"blame", "say", "call", "describe", "claim", "allege", "deny", "dispute"}
 
@@ -168,6 +175,15 @@ PARTICIPLES: dict[str, str] = {
     "asking": "ask",
     "describing": "describe",
     "confirming": "confirm",
+    "encouraging": "encourage",
+    "announcing": "announce",
+    "reiterating": "reiterate",
+    "condemning": "condemn",
+    "welcoming": "welcome",
+    "blaming": "blame",
+    "threatening": "threaten",
+    "recommending": "recommend",
+    "highlighting": "highlight",
 }
 
 # Cues that need an explicit "that"-clause, because without one they rarely report speech.
@@ -183,7 +199,7 @@ promise pledge vow claim allege indicate reiterate cite mention demand propose q
 accuse criticize blast praise tout want defend forecast discuss attack slam mock endorse
 condemn decry welcome applaud lambaste liken highlight outline unveil detail recommend
 advise encourage invoke oppose ridicule threaten blame
-""") | {"call for"}
+""") | {"call for", "speak of", "talk about", "comment on", "rail against"}
 # Nouns by which a cue names its content before "that": "denied reports that …".
 CONTENT_NOUNS = words("""
 claims claim reports report allegations suggestions stance position view belief assertion
@@ -239,6 +255,7 @@ press network station outlet media president-elect nominees delegates delegate
 company companies firm firms bank banks university school hospital
 embassy consulate regime state states country countries nation city county district
 regulators regulator inspector inspectors unions groups
+family families respondents percent majority
 """)
 # Words marking a personal title, after which a name follows: "Foreign Minister Ishaq Dar".
 TITLES = words("""
@@ -262,6 +279,9 @@ again once recently publicly privately earlier now often further flatly quickly 
 would will could may might long frequently immediately subsequently initially
 simply directly explicitly clearly openly angrily emphatically categorically vehemently
 separately likewise similarly last week already never always still has've just
+barely briefly quietly loudly sharply bluntly forcefully emotionally pointedly falsely wrongly
+correctly proudly cautiously confidently bitterly mistakenly erroneously specifically
+essentially effectively routinely consistently increasingly tacitly implicitly
 """)
 CAPITAL_STOPS = words("""
 in on at after but and when while if as however meanwhile earlier later still yet now then
@@ -285,6 +305,13 @@ SENTENCE_END_IN_PARAGRAPH = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]
 # Words before a quoted name rather than speech: "a show called “…”", "the book “…”".
 TITLE_LEADS = words("of on in at from for by with about the a an called named titled dubbed")
 QUOTE_MARK = re.compile(r"''|[\"“”]")  # two apostrophes are a double quote in some archives
+# A quote in single marks ('false and baseless', ‘we will not’): an opening mark after a space,
+# a closing one not followed by a letter; an apostrophe between letters ("won't") stays inside.
+SINGLE_QUOTED = re.compile(
+    r"(?<![\w'’‘])(?P<open>['‘])(?=[A-Za-z])"
+    r"(?:[^'‘’\n]|(?<=[A-Za-z])['’](?=[A-Za-z])){2,400}?"
+    r"(?<=[^\s'‘’])(?P<close>['’])(?![\w'’])"
+)
 PARAGRAPH = re.compile(r"[^\n]+")
 VIA_PATTERNS = [
     re.compile(
@@ -380,6 +407,7 @@ EVIDENCE_NOUNS = words("""
 poll survey study report data figure research analysis review audit investigation video
 footage document record statistic number result finding evidence chart graph slide
 assessment estimate model projection test count tally exam examination inquiry probe
+average
 """) | {"analyses"}
 
 # --- who the speaker is: gender the text shows, anonymous sources ---------------------------

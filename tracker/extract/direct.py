@@ -70,7 +70,7 @@ class DirectQuotes(Scan):
             hi = nxt.start()
         if not re.match(r"\s*[,—–-]?\s*[\w]", text[qb:hi]) or text[qb : qb + 1].isalnum():
             return None
-        ending = text[inner[1] : qb]
+        ending = text[inner[1] - 1 : qb]  # with the quote's last character: “… baseless.”
         toks = tokenize(text, qb, hi)
         for k, t in enumerate(toks[:24]):
             hit = cue_lemma(toks, k)
@@ -155,7 +155,7 @@ class DirectQuotes(Scan):
     ) -> Found | None:
         if cue[0] in self.used_cues:
             return None
-        span, role = self.speaker_from(sp)
+        span, role = self.speaker_from(sp, content)
         item = Found(content, cue, span, kind, lemma=lemma, role=role)
         item.hedge = cue_hedge(toks, cue_idx)
         if lemma in DENIAL:

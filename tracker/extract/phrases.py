@@ -17,6 +17,7 @@ from tracker.extract.cues import (
     NON_CLAUSE_OPENERS,
     NP_STOPS,
     PARTICIPLES,
+    PARTICLE_CUES,
     PRONOUNS,
     SPEAKER_NOUNS,
     TITLE_SMALL,
@@ -37,7 +38,7 @@ def cue_lemma(tokens: list[Tok], i: int) -> tuple[str, int] | None:
         return "according to", i + 1
     if low in ("point", "points", "pointed") and i + 1 < len(tokens) and tokens[i + 1].low == "out":
         return "point out", i + 1
-    particle = call_particle(tokens, i)
+    particle = call_particle(tokens, i) or particle_cue(tokens, i)
     if particle:
         return particle
     lemma = CUE_FORMS.get(low)
@@ -62,6 +63,20 @@ def call_particle(tokens: list[Tok], i: int) -> tuple[str, int] | None:
     return None
 
 
+def particle_cue(tokens: list[Tok], i: int) -> tuple[str, int] | None:
+    """ "spoke of …", "talked about …", "commented on …", "railed against …": a verb and its
+    particle report what was said about something (never "on Monday": that is when)."""
+    if i + 2 >= len(tokens):
+        return None
+    at = i + 1
+    if tokens[at].low.endswith("ly") and len(tokens[at].low) > 4 and i + 3 < len(tokens):
+        at += 1  # "spoke emotionally of …"
+    lemma = PARTICLE_CUES.get((tokens[i].low, tokens[at].low))
+    if lemma is None or not tokens[at + 1].word or is_time_phrase(f"{tokens[at].text} {tokens[at + 1].text}"):
+        return None
+    return lemma, at
+
+
 def _is_np_start(tok: Tok, nxt: Tok | None) -> bool:
     low = tok.low
     if low in DETERMINERS or low in PRONOUNS or low in HONORIFICS:
@@ -80,8 +95,8 @@ def _is_head(tok: Tok) -> bool:
     low = tok.low
     if low in PRONOUNS:
         return True
-    if low in SPEAKER_NOUNS or low.rstrip("s") in SPEAKER_NOUNS or low in TITLES:
-        return True
+    if low in SPEAKER_NOUNS or low.rstrip("s") in SPEAKER_NOUNS or low in TITLES or is_evidence(tok):
+        return True  # a person, or a record that shows something: "polling averages show"
     return tok.cap and low not in CAPITAL_STOPS and low not in DETERMINERS
 
 
@@ -93,12 +108,22 @@ def time_tail(toks: list[Tok], j: int) -> int:
     return j
 
 
+def _name_period(toks: list[Tok], k: int) -> bool:
+    """Whether the period at k belongs to a name: "John G. Roberts Jr. spoke"."""
+    if toks[k].text != "." or k == 0:
+        return False
+    before = toks[k - 1]
+    return before.low in ("jr", "sr") or (len(before.text) == 1 and before.text.isupper())
+
+
 def _np_ok(toks: list[Tok]) -> bool:
     """Whether tokens form a plausible speaker phrase."""
     if not toks or len(toks) > 10:
         return False
     if is_time_phrase(" ".join(t.text for t in toks)):
         return False  # "Monday" in "the Foreign Office on Monday rejected" is when, not who
+    if len(toks) > 1 and _name_period(toks, len(toks) - 1):
+        return toks[-2].cap and _np_ok(toks[:-1])  # "John G. Roberts Jr." ends with its period
     if not _is_head(toks[-1]):
         # Any noun can head a determined phrase right before a cue: "the announcer said".
         head = toks[-1].low
@@ -169,7 +194,7 @@ def _np_left(toks: list[Tok], end: int, *, skip_time: bool) -> tuple[int, int] |
     i = j
     while i > 0:
         t = toks[i - 1]
-        if not (t.word or t.text in "&-'’"):
+        if not (t.word or t.text in "&-'’" or _name_period(toks, i - 1)):
             break
         low = t.low
         if low == "and":
@@ -351,7 +376,7 @@ def split_role(text: str, toks: list[Tok]) -> tuple[Span, str | None]:
     if name_from + 1 < len(toks) and toks[name_from].low == "of" and toks[name_from + 1].cap:
         name_from += 2
     name = toks[name_from:]
-    if not name or len(name) > 4 or not all(t.cap for t in name):
+    if not name or len([t for t in name if t.word]) > 4 or not all(t.cap or t.text == "." for t in name):
         return full, None
     if any(t.low in SPEAKER_NOUNS or t.low in TITLES for t in name):
         return full, None

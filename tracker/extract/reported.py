@@ -8,6 +8,7 @@ from tracker.extract.answers import Answers
 from tracker.extract.cues import (
     ADDRESSEE,
     ADVERBS,
+    ANAPHORIC_CLAIM,
     CATENATIVES,
     CONTENT_NOUNS,
     CUE_FORMS,
@@ -41,6 +42,15 @@ from tracker.extract.scan import Found
 from tracker.extract.spans import Tok, inner_span, inside, tokenize, trim
 from tracker.lexicon import DENIAL_RATINGS
 from tracker.model import Kind, Polarity, Span
+
+# A pronoun contracted with its auxiliary before a progressive cue: "He’s claiming …".
+_CONTRACTED = re.compile(r"(?:he|she|it)['’]s|(?:they|we)['’]re")
+# A participle's object that points back at what the sentence's denial named: "calling them …".
+_RESTATED = re.compile(
+    r"(?:the|these|those|such)\s+(?:allegations?|claims?|reports?|accusations?|charges?)\b\s*(?:as\b)?"
+    r"|(?:it|them)\b\s*(?:as\b)?",
+    re.IGNORECASE,
+)
 
 
 class ReportedSpeech(Answers):
@@ -111,8 +121,21 @@ class ReportedSpeech(Answers):
                 return None
             return self._finish(content, cue, toks[sp[0] : sp[1]], lemma, toks, k)
         prev = toks[k - 1] if k else None
-        progressive = (
-            t.low in PARTICIPLES and prev is not None and prev.low in ("is", "are", "was", "were", "been")
+        # "Trump is (once again) questioning …", "He’s claiming …": the subject of the auxiliary speaks.
+        aux = k - 1
+        while aux > 0 and (toks[aux].low in ADVERBS or toks[aux].low in ("once", "again")):
+            aux -= 1
+        contracted = (
+            t.low in PARTICIPLES
+            and aux >= 0
+            and _CONTRACTED.fullmatch(toks[aux].low) is not None
+            and aux + 4 > k
+        )
+        progressive = contracted or (
+            t.low in PARTICIPLES
+            and aux >= 0
+            and toks[aux].low in ("is", "are", "was", "were", "been")
+            and aux + 4 > k
         )
         base = k - 2 if k >= 2 else 0
         if base >= 1 and toks[base].low == "on" and toks[base - 1].low in ("went", "goes", "go", "going"):
@@ -172,9 +195,13 @@ class ReportedSpeech(Answers):
                 if subj is None:
                     return None
                 speaker = toks[subj[0] : subj[1]]
+        elif contracted:
+            pronoun = toks[aux]
+            cut = pronoun.text.replace("’", "'").index("'")
+            speaker = [Tok(pronoun.text[:cut], pronoun.start, pronoun.start + cut)]
         else:
-            left = np_left(toks, k - 1 if progressive else k)
-            if progressive and left is not None and left[1] != k - 1:
+            left = np_left(toks, aux if progressive else k)
+            if progressive and left is not None and left[1] != aux:
                 left = None
             if left is None:
                 # Inverted order after a clause: "…, said the official."
@@ -234,17 +261,16 @@ class ReportedSpeech(Answers):
             if speaker and toks[-1].text == ":" and len(toks) - last <= 6:
                 self.pending = self._finish(cue, cue, speaker, lemma, toks, k)
             return None
-        if (
-            participle
-            and lemma in RATING
-            and sent_items
-            and re.match(
-                r"(?:the|these|those|such)\s+(?:allegations?|claims?|reports?|accusations?|charges?)\b|(?:it|them)\b",
-                text[content[0] : content[1]],
-                re.IGNORECASE,
-            )
-        ):
-            return None  # "…, dismissing the allegations as false" restates the denial just made
+        restated = (
+            _RESTATED.match(text, content[0], content[1])
+            if participle and lemma in RATING and sent_items
+            else None
+        )
+        if restated:
+            # "…, dismissing the allegations as false" restates the denial just made; when that
+            # denial named only "the reports", the rating is what it said: "calling them 'false'".
+            self._rate_denial(sent_items[-1], (restated.end(), content[1]))
+            return None
         item = self._finish(content, cue, speaker, lemma, toks, k)
         relative = prev is not None and prev.low in ("who", "which") and k >= 2 and toks[k - 2].text == ","
         if (
@@ -261,6 +287,21 @@ class ReportedSpeech(Answers):
             item.speaker, item.role, item.name = name_from.speaker, name_from.role, name_from.name
             item.hedge = item.hedge or name_from.hedge
         return item
+
+    def _rate_denial(self, denial: Found, rest: Span) -> None:
+        """Give a denial of "the reports" the rating its participle adds: "calling them 'false'"."""
+        text = self.text
+        a, b = denial.content
+        if denial.polarity is not Polarity.DENY or not ANAPHORIC_CLAIM.fullmatch(text[a:b].strip(" .,")):
+            return
+        rating = self._rating(*trim(text, *rest))
+        if rating[1] <= rating[0]:
+            return
+        marks = list(QUOTE_MARK.finditer(text, *rating))
+        if len(marks) == 2 and marks[0].start() == rating[0] and marks[1].end() == rating[1]:
+            denial.content, denial.kind = trim(text, *inner_span(text, *rating), chars=" ,;:."), Kind.DIRECT
+        elif len(text[rating[0] : rating[1]].split()) >= 2:
+            denial.content = rating
 
     def _relative(
         self, toks: list[Tok], rel: int, k: int, last: int, speaker: list[Tok], lemma: str
@@ -321,12 +362,13 @@ class ReportedSpeech(Answers):
             lemma in NEEDS_THAT
             and toks[last].low != "state"
             and (
-                clause_at(toks, j) or (lemma in EVIDENCE_CUES and bool(speaker and is_evidence(speaker[-1])))
+                clause_at(toks, j)
+                or (lemma in EVIDENCE_CUES and bool(speaker and any(is_evidence(x) for x in speaker)))
             )
         )
         if toks[j].text == ":":
             j += 1
-        elif lemma in ("call for", "call on"):
+        elif lemma in ("call for", "call on", "speak of", "talk about", "comment on", "rail against"):
             pass  # the particle already stands where "that" would: "called for an inquiry"
         else:
             # Skip time and medium phrases between cue and content: "said Tuesday in a statement that".
@@ -338,9 +380,11 @@ class ReportedSpeech(Answers):
                 if toks[m].text in ".;:!?":
                     break
                 if m > j and (
-                    toks[m].low in ("and", "but") or (not toks[m].cap and CUE_FORMS.get(toks[m].low))
+                    toks[m].low in ("and", "but")
+                    or toks[m].low in PARTICIPLES
+                    or (not toks[m].cap and CUE_FORMS.get(toks[m].low))
                 ):
-                    break  # "say it's early but noted that …": that "that" belongs to the next cue
+                    break  # "say it's early but noted that …", "said as much, arguing that …": the next cue's
             if that_at is not None and that_at - j <= 12:
                 between = toks[j:that_at]
                 # "denied reports that …" names what the content is; or only words stand before "that".
@@ -381,6 +425,9 @@ class ReportedSpeech(Answers):
             if toks[m - 1].text == "," and low in ("which", "whom") and self._attributes(toks, m + 1):
                 end = m - 1  # ", which New Delhi blames on …" is a statement of its own
                 break
+            if low in ("and", "but", "while", "whereas") and self._second_attribution(toks, m):
+                end = m - 1 if toks[m - 1].text == "," else m
+                break  # "Dar said the talks would resume, while Misri said no date had been set"
             if low in ("and", "but") and m + 1 < len(toks):
                 nx = m + 1
                 while nx < len(toks) and toks[nx].low in ADVERBS:
@@ -400,6 +447,22 @@ class ReportedSpeech(Answers):
         return content
 
     @staticmethod
+    def _second_attribution(toks: list[Tok], conj: int) -> bool:
+        """Whether a speaker phrase and a reporting cue follow the conjunction at conj, opening
+        an attribution of their own: "…, while Misri said …", "… but the ministry denied …"."""
+        for m in range(conj + 2, min(len(toks), conj + 9)):
+            t = toks[m]
+            if not t.word and t.text not in "&-'’":
+                return False
+            hit = cue_lemma(toks, m)
+            if hit is None or t.low in PARTICIPLES or t.low.endswith("ing"):
+                continue
+            if m + 1 >= len(toks) or (not toks[m + 1].word and toks[m + 1].text != ":"):
+                return False  # "… and Misri said." ends the sentence: an insertion, not a clause
+            return np_left(toks, m) == (conj + 1, m)
+        return False
+
+    @staticmethod
     def _attributes(toks: list[Tok], j: int) -> bool:
         """Whether a speaker phrase and an object-taking cue follow: "New Delhi blames"."""
         for m in range(j + 1, min(len(toks), j + 6)):
@@ -417,7 +480,7 @@ class ReportedSpeech(Answers):
         if content[1] <= content[0]:
             return None
         if speaker:
-            span, role = self.speaker_from(speaker)
+            span, role = self.speaker_from(speaker, content)
         else:
             span, role = None, None
         kind = Kind.INDIRECT

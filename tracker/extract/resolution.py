@@ -32,7 +32,7 @@ from tracker.extract.cues import (
     VIA_PATTERNS,
 )
 from tracker.extract.scan import Found
-from tracker.extract.spans import Tok, tokenize
+from tracker.extract.spans import Tok, paragraphs, tokenize
 from tracker.extract.times import TIME_PHRASE, said_on
 from tracker.lexicon import ENTITY_ALIASES, MULTIWORD_ALIASES
 from tracker.model import Extracted, Modality, Span
@@ -75,6 +75,11 @@ class Cast:
     reported: list[Span] = field(default_factory=list)  # contents of statements
     text: str = ""
     sentence_starts: list[int] = field(default_factory=list)
+    paragraph_starts: list[int] = field(default_factory=list)
+
+    def paragraph_start(self, at: int) -> int:
+        k = bisect_right(self.paragraph_starts, at) - 1
+        return self.paragraph_starts[k] if k >= 0 else 0
 
     def named_in_sentence(self, entity: Entity, at: int) -> bool:
         """Whether the pronoun's own sentence names the entity before it, outside reported words."""
@@ -143,7 +148,38 @@ class Cast:
         here = [e for e in pool if self.named_in_sentence(e, at)]
         if len(here) == 1 and (gender is None or here[0].gender in (None, gender)):
             return here[0]  # "India launched …, targeting what it describes as …"
+        # People the pronoun cannot be: the other gender, shown by the text outside quotes.
+        ruled_out = [
+            e
+            for e in self.entities
+            if e.maybe_person
+            and gender
+            and e.gender not in (None, gender)
+            and e.last <= at
+            and not any(a <= e.last < b for a, b in self.reported)  # named in a quote: not the topic
+        ]
         chosen = self._likeliest(pool, gender)
+        if (
+            chosen is not None
+            and chosen.gender is None
+            and any(e.name.split()[-1] == chosen.name.split()[-1] for e in ruled_out)
+        ):
+            return None  # "Ishaq Dar" of unknown gender and "Mr Dar": "she" is neither for sure
+        last_speaker = max(
+            (e for e in self.entities if e.maybe_person and 0 <= e.spoke_last <= at),
+            key=lambda e: e.spoke_last,
+            default=None,
+        )
+        if (
+            chosen is not None
+            and last_speaker is not None
+            and last_speaker is not chosen
+            and last_speaker in ruled_out
+            and chosen.last < self.paragraph_start(at)
+        ):
+            # The last to speak cannot be "she"; reaching past them is safe only within the
+            # pronoun's own paragraph (Singh told …; Baloch called …; "He said …").
+            return None
         if chosen is not None and self.sentences_between(chosen.last, at) > _RECENT_SENTENCES:
             return None  # named too long ago to be what a pronoun points at
         return chosen
@@ -398,6 +434,7 @@ def resolve(
     contents = [f.content for f in found]
     cast.reported = contents
     cast.sentence_starts = sorted(a for a, _ in sentences)
+    cast.paragraph_starts = [a for a, _ in paragraphs(text)]
     names: dict[int, tuple[str | None, str | None]] = {}
     events: list[tuple[int, int, int | None, tuple[str, str] | None]] = []
     for index, item in enumerate(found):

@@ -42,12 +42,17 @@ class Scan:
 
     # speaker bookkeeping
 
-    def speaker_from(self, toks: list[Tok]) -> tuple[Span, str | None]:
+    def speaker_from(self, toks: list[Tok], content: Span | None = None) -> tuple[Span, str | None]:
         span, role = split_role(self.text, toks)
         if role is None:
-            # An apposition next to the name is its role: "Trump, the Republican nominee,".
+            # An apposition next to the name is its role: "Trump, the Republican nominee,";
+            # never the content itself ("According to police, the blast happened at noon").
             after = APPOS_AFTER.match(self.text, span[1])
             before = APPOS_BEFORE.search(self.text, 0, span[0])
+            if after and content is not None and after.start(1) < content[1] and content[0] < after.end(1):
+                after = None
+            if before and content is not None and before.start(1) < content[1] and content[0] < before.end(1):
+                before = None
             if after and after.group(1).split()[0].lower() in DETERMINERS | {"a", "an"}:
                 role = after.group(1)
             elif before and before.end() == span[0] and before.group(1)[:1].isalpha():

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.extract.cues import PARAGRAPH, QUOTE_MARK, SENTENCE_END_IN_PARAGRAPH, TITLE_LEADS, WORD_OR_MARK
+from tracker.extract.cues import (
+    PARAGRAPH,
+    QUOTE_MARK,
+    SENTENCE_END_IN_PARAGRAPH,
+    TITLE_LEADS,
+    WORD_OR_MARK,
+)
 from tracker.lexicon import ABBREVIATIONS, NUMBER_ABBREVIATIONS
 from tracker.model import Span
 

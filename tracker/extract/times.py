@@ -22,7 +22,8 @@ TIME_PHRASE = re.compile(
     r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*,\s*\d{4})?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:\s+\d{4})?)\b"
     r"|\b(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:week|weekend|month|year|morning|afternoon|evening)\b"
-    r"|\b(?:yesterday|today|tonight)\b",
+    r"|\b(?:yesterday|today|tonight)\b"
+    r"|\bin\s+(?:" + _MONTH + r"\s+)?(?:19|20)\d{2}\b",  # "in 2008", "in May 2025"
     re.IGNORECASE,
 )
 
@@ -65,6 +66,9 @@ def said_on(phrase: str, published: str | None) -> str | None:
             if not year_m and found > anchor + timedelta(days=7):
                 found = found.replace(year=year - 1)  # "on December 30" in a January article
             return found.isoformat()
+    year_only = re.fullmatch(r"in (\d{4})", low)
+    if year_only:
+        return year_only.group(1)
     if "this week" in low or "this weekend" in low:
         monday = anchor - timedelta(days=anchor.weekday())
         return anchor.strftime("%Y-%m") if monday.month == anchor.month else str(anchor.year)

@@ -7,7 +7,7 @@ relate(), and storing the links for a person to review.
     index       blocking's index of one side: prefix filtering over packed postings
     prefilter   statement shapes, and the exact test of what relate() can score
     pipeline    link_new and relink_all: candidates, judging, writing
-    review      a person confirms or rejects a link
+    review      a person confirms, relabels or rejects a link, or undoes that
 """
 
 from __future__ import annotations
@@ -30,7 +30,14 @@ from tracker.link.config import (
 )
 from tracker.link.pipeline import LinkStats, link_new, relink_all
 from tracker.link.prefilter import could_link
-from tracker.link.review import confirm_link, reject_link, suggested_links
+from tracker.link.review import (
+    confirm_link,
+    link_decision,
+    reject_link,
+    relabel_link,
+    restore_link,
+    suggested_links,
+)
 
 # isort: split
 # The linker's own reading, shapes and relations, which the benchmarks' brute force and FTS
@@ -54,10 +61,13 @@ __all__ = [
     "confirm_link",
     "could_link",
     "fts_candidates",
+    "link_decision",
     "link_new",
     "rare_terms",
     "reject_link",
+    "relabel_link",
     "relink_all",
+    "restore_link",
     "set_threshold",
     "settings",
     "status_for",

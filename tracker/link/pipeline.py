@@ -189,33 +189,51 @@ def _judge(
     return found, judged
 
 
+def _stored_pairs(db: Database, found: list[Found]) -> set[tuple[int, int]]:
+    """Which of the pairs found are stored as links already (all links read at once when
+    there are many)."""
+    if len(found) >= 5_000:
+        return {(int(r[0]), int(r[1])) for r in db.execute("SELECT a_id, b_id FROM links")}
+    firsts = sorted({a for a, _, _, _ in found})
+    pairs: set[tuple[int, int]] = set()
+    for start in range(0, len(firsts), 500):
+        chunk = firsts[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        rows = db.execute(f"SELECT a_id, b_id FROM links WHERE a_id IN ({marks})", chunk)
+        pairs.update((int(r[0]), int(r[1])) for r in rows)
+    return pairs
+
+
 def _write(db: Database, found: list[Found], stats: LinkStats) -> None:
+    """Store the links found. A pair already stored keeps its row and id, updated in place
+    unless a person reviewed it (their decision stands whatever the engine says); only new
+    pairs are inserted, so a link id names one pair across relinks (an upsert would spend an
+    AUTOINCREMENT id on every pair it updates)."""
     stamp = now()
-    rows = []
+    stored = _stored_pairs(db, found)
+    updates, inserts = [], []
     for a, b, judgement, status in found:
         data = judgement.to_dict()
-        rows.append(
-            [
-                a,
-                b,
-                data["relation"],
-                data["score"],
-                json.dumps(data["reasons"], ensure_ascii=False),
-                status.value,
-                ENGINE_VERSION,
-                stamp,
-            ]
-        )
+        values = [
+            data["relation"],
+            data["score"],
+            json.dumps(data["reasons"], ensure_ascii=False),
+            status.value,
+        ]
+        if (a, b) in stored:
+            updates.append([*values, ENGINE_VERSION, a, b])
+        else:
+            inserts.append([a, b, *values, ENGINE_VERSION, stamp])
         stats.stored[data["relation"]] += 1
-    # A link a person reviewed (reviewed_at set) keeps their decision whatever the engine says.
+    db.conn.executemany(
+        """UPDATE links SET relation = ?, score = ?, reasons = ?, status = ?, engine = ?
+           WHERE a_id = ? AND b_id = ? AND reviewed_at IS NULL""",
+        updates,
+    )
     db.conn.executemany(
         """INSERT INTO links (a_id, b_id, relation, score, reasons, status, engine, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT(a_id, b_id) DO UPDATE SET
-             relation = excluded.relation, score = excluded.score, reasons = excluded.reasons,
-             status = excluded.status, engine = excluded.engine
-           WHERE links.reviewed_at IS NULL""",
-        rows,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+        inserts,
     )
 
 

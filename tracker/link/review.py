@@ -1,4 +1,5 @@
-"""A person's review of a link: confirmed or rejected, it is never changed by relinking again."""
+"""A person's review of a link: confirmed (perhaps with another relation) or rejected, it is
+never changed by relinking again; a review can be undone to exactly what it replaced."""
 
 from __future__ import annotations
 
@@ -6,33 +7,50 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from tracker.model import NotFound, ReviewStatus
+from tracker.model import InvalidInput, NotFound, Relation, ReviewStatus
 from tracker.store import now, query_rows
 
+# what a review writes, and what undoing it puts back
+DECISION = ("status", "relation", "reviewed_at", "reviewed_by")
+RELATIONS = (Relation.AGREES.value, Relation.CONTRADICTS.value, Relation.RELATED.value)
 
-def _review(db: Database, link_id: int, status: ReviewStatus, by: str | None) -> dict[str, Any]:
-    from tracker.claims import reattach
+
+def _link(db: Database, link_id: int) -> dict[str, Any]:
+    rows = list(query_rows(db, "SELECT * FROM links WHERE id = ?", [link_id]))
+    if not rows:
+        raise NotFound(f"no link with id {link_id}")
+    return rows[0]
+
+
+def _set(db: Database, link_id: int, decision: dict[str, Any]) -> None:
+    db.execute(
+        f"UPDATE links SET {', '.join(f'{key} = ?' for key in DECISION)} WHERE id = ?",
+        [decision[key] for key in DECISION] + [link_id],
+    )
+
+
+def _review(
+    db: Database, link_id: int, status: ReviewStatus, by: str | None, relation: str | None = None
+) -> dict[str, Any]:
     from tracker.store.corrections import record
 
     with db.atomic():
-        before = db.execute("SELECT status, a_id, b_id FROM links WHERE id = ?", [link_id]).fetchone()
-        if before is None:
-            raise NotFound(f"no link with id {link_id}")
-        db.execute(
-            "UPDATE links SET status = ?, reviewed_at = ?, reviewed_by = ? WHERE id = ?",
-            [status.value, now(), by, link_id],
-        )
+        before = _link(db, link_id)
+        decision = {"status": status.value, "relation": relation or before["relation"]}
+        _set(db, link_id, {**decision, "reviewed_at": now(), "reviewed_by": by})
+        action = "relabel" if relation else "confirm" if status is ReviewStatus.CONFIRMED else "reject"
         record(
             db,
-            f"link {'confirm' if status is ReviewStatus.CONFIRMED else 'reject'}",
-            before={"link": link_id, "status": before[0]},
-            after={"link": link_id, "status": status.value, "statements": [before[1], before[2]]},
+            f"link {action}",
+            before={"link": link_id, "status": before["status"], "relation": before["relation"]},
+            after={"link": link_id, **decision, "statements": [before["a_id"], before["b_id"]]},
             by=by,
         )
-    link = next(query_rows(db, "SELECT * FROM links WHERE id = ?", [link_id]))
-    if status is ReviewStatus.REJECTED:
-        reattach(db, [link["a_id"], link["b_id"]])  # a claim joined through this link is left
-    return link
+    if status is ReviewStatus.REJECTED or decision["relation"] != before["relation"]:
+        from tracker.claims import reattach
+
+        reattach(db, [before["a_id"], before["b_id"]])  # a claim joined through this link moves with it
+    return _link(db, link_id)
 
 
 def confirm_link(db: Database, link_id: int, *, by: str | None = None) -> dict[str, Any]:
@@ -43,6 +61,61 @@ def confirm_link(db: Database, link_id: int, *, by: str | None = None) -> dict[s
 def reject_link(db: Database, link_id: int, *, by: str | None = None) -> dict[str, Any]:
     """A person rejects a link: it is never listed or re-suggested."""
     return _review(db, link_id, ReviewStatus.REJECTED, by)
+
+
+def relabel_link(db: Database, link_id: int, relation: str, *, by: str | None = None) -> dict[str, Any]:
+    """A person says how the two statements stand (agrees, contradicts, related): the link is
+    confirmed with that relation, and relinking never changes it again."""
+    if relation not in RELATIONS:
+        raise InvalidInput(f"invalid relation {relation!r}: use one of {', '.join(RELATIONS)}")
+    return _review(db, link_id, ReviewStatus.CONFIRMED, by, relation)
+
+
+def link_decision(db: Database, link_id: int) -> dict[str, Any]:
+    """What a review of the link would replace, to undo it: its status, relation and reviewer,
+    and the sides its two statements take on claims (a rejection attaches them anew)."""
+    link = _link(db, link_id)
+    sides = list(
+        query_rows(
+            db, "SELECT * FROM claim_statements WHERE statement_id IN (?, ?)", [link["a_id"], link["b_id"]]
+        )
+    )
+    last_claim = db.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
+    return {**{key: link[key] for key in DECISION}, "claim_sides": sides, "last_claim": last_claim}
+
+
+def restore_link(db: Database, link_id: int, decision: dict[str, Any]) -> dict[str, Any]:
+    """Undo a review: put back what `link_decision` returned, the claim sides of the link's
+    statements with it (a claim one of them founded since, and nothing else has, goes)."""
+    from tracker.store.corrections import record
+
+    with db.atomic():
+        link = _link(db, link_id)
+        _set(db, link_id, decision)
+        record(
+            db,
+            "link undo",
+            before={"link": link_id, "status": link["status"], "relation": link["relation"]},
+            after={
+                "link": link_id,
+                "status": decision["status"],
+                "relation": decision["relation"],
+                "statements": [link["a_id"], link["b_id"]],
+            },
+        )
+        db.execute("DELETE FROM claim_statements WHERE statement_id IN (?, ?)", [link["a_id"], link["b_id"]])
+        for side in decision["claim_sides"]:
+            columns = ", ".join(side)
+            db.execute(
+                f"INSERT INTO claim_statements ({columns}) VALUES ({', '.join('?' for _ in side)})",
+                list(side.values()),
+            )
+        db.execute(
+            "DELETE FROM claims WHERE id > ? AND origin = 'statement'"
+            " AND id NOT IN (SELECT claim_id FROM claim_statements)",
+            [decision["last_claim"]],
+        )
+    return _link(db, link_id)
 
 
 def suggested_links(db: Database, *, relation: str | None = None) -> list[dict[str, Any]]:
