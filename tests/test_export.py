@@ -310,7 +310,7 @@ def test_claimreview_has_the_schema_org_structure(cli, db_path):
     [
         (["statements", "--format", "claimreview"], "claimreview exports verdicts only"),
         (["statements", "--format", "xml"], "use one of csv, json, jsonl, md, html, claimreview"),
-        (["everything"], "use one of statements, links, contradictions, speakers, verdicts, report"),
+        (["everything"], "use one of statements, links, contradictions, speakers, verdicts, audit, report"),
     ],
 )
 def test_bad_export_arguments_are_usage_errors(cli, args, message):

@@ -20,7 +20,7 @@ from tracker.cli.options import (
     link_added,
 )
 
-EXPORTS = ("statements", "links", "contradictions", "speakers", "verdicts", "report")
+EXPORTS = ("statements", "links", "contradictions", "speakers", "verdicts", "audit", "report")
 EXPORT_FORMATS = ("csv", "json", "jsonl", "md", "html", "claimreview")
 OUTPUT_SUFFIXES = {
     "csv": "csv",
@@ -128,6 +128,7 @@ VERDICT_COLUMNS = [
     "source",
     "text",
 ]
+AUDIT_COLUMNS = ["id", "at", "by", "action", "statement_id", "note", "before", "after"]
 VERDICT_MD = [
     "statement_id",
     "rating",
@@ -227,6 +228,10 @@ def _rows(what: str, db: Any, where: Any) -> tuple[list[dict[str, Any]], Columns
     if what == "speakers":
         rows = store.list_speakers(db)
         return rows, _pairs(SPEAKER_COLUMNS), _pairs(SPEAKER_COLUMNS)
+    if what == "audit":
+        from tracker.store.corrections import list_audit
+
+        return list_audit(db), _pairs(AUDIT_COLUMNS), _pairs(AUDIT_COLUMNS)
     return verdicts.verdict_history(db), _pairs(VERDICT_COLUMNS), _pairs(VERDICT_MD)
 
 
@@ -306,7 +311,7 @@ def export(
     tag: TagFilter = None,
     db_path: DbOption = None,
 ) -> None:
-    """Export statements, links, contradictions, speakers, verdicts or the report.
+    """Export statements, links, contradictions, speakers, verdicts, the audit trail or the report.
 
     CSV cells that a spreadsheet would run as a formula get a leading '. JSON of
     statements imports back losslessly. The filters apply to statements, contradictions
@@ -340,7 +345,7 @@ def export(
     if fmt == "html":
         status(f"Wrote the report to {output}.")
         return
+    named = {"report": "report row", "audit": "audit record"}.get(what)
     status(
-        f"Wrote {count} {what if what != 'report' else 'report row'}"
-        f"{'' if what != 'report' or count == 1 else 's'} to {output}."
+        f"Wrote {count} {what if named is None else named}{'' if named is None or count == 1 else 's'} to {output}."
     )

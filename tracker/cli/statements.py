@@ -212,23 +212,26 @@ def show(
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Show one statement with its speaker, source, reporting chain, claims, links and verdicts.
+    """Show one statement with its speaker, source, reporting chain, claims, links, verdicts
+    and history (its corrections).
 
     Example: tracker show 2
     """
     from tracker.claims import statement_claims
     from tracker.cli import render
-    from tracker.store import get_statement, statement_links, statement_speaker_review, statement_verdicts
+    from tracker.store import statement_links, statement_speaker_review, statement_verdicts
+    from tracker.store.corrections import list_audit, require_statement
     from tracker.verdicts import current_verdict
 
     fmt = output_format(json_, csv, nl)
     db = database(db_path)
-    statement = get_statement(db, statement_id)
+    statement = require_statement(db, statement_id)
     statement["speaker_uncertain"] = statement_speaker_review(db, statement_id)
     statement["links"] = statement_links(db, statement_id)
     statement["verdicts"] = statement_verdicts(db, statement_id)
     statement["verdict"] = current_verdict(db, statement_id)  # latest own, else inherited
     statement["claims"] = statement_claims(db, statement_id)
+    statement["history"] = list_audit(db, statement_id=statement_id)
     if fmt != "table":
         render.emit_record(statement, fmt=fmt)
         return
@@ -305,6 +308,14 @@ def show(
                 ("note", "note"),
             ],
             title="Verdicts (the last one counts)",
+        )
+    if statement["history"]:
+        from tracker.cli.corrections import table_rows
+
+        render.table(
+            table_rows(statement["history"]),
+            [("at", "when (UTC)"), ("by", "by"), ("action", "action"), ("what", "what"), ("note", "note")],
+            title="History",
         )
     if statement["verdict"]:
         current = statement["verdict"]

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from tracker.model import InvalidInput, NewStatement
 from tracker.parallel import stop_pool, worker_pool
 from tracker.store.connection import now, write_transaction
+from tracker.store.corrections import deleted_ids_max
 from tracker.store.lookup import SourceCache, SpeakerCache, affiliation_key, surname_of
 from tracker.store.settings import max_text_chars
 from tracker.store.validation import (
@@ -112,7 +113,10 @@ class _BulkWriter:
         self.db = db
         self.speakers = SpeakerCache(db)
         self.sources = SourceCache(db)
-        self.next_id = int(db.execute("SELECT max(id) FROM statements").fetchone()[0] or 0) + 1
+        # above every deleted statement's id too: a deleted statement comes back under its own
+        self.next_id = (
+            max(int(db.execute("SELECT max(id) FROM statements").fetchone()[0] or 0), deleted_ids_max(db)) + 1
+        )
         self.first_id = self.next_id
         self.recorded_before = self.next_id > 1  # so a row may be a statement already stored
         # ids handed out but not yet in the table, so dedupe sees them before they are

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from tracker.dates import parse_date
+from tracker.dates import lower_bound, parse_date, upper_bound
 from tracker.model import InvalidInput, Kind, Modality, NewStatement, Polarity, SpeakerKind
 
 # one statement, unless the ledger's max_text_chars setting says otherwise; a whole article
@@ -119,6 +119,9 @@ def check_statement(new: NewStatement, *, max_text_chars: int = MAX_TEXT_CHARS) 
     modality = clean_choice(new.modality, "modality", _CHOICES[Modality], None)
     polarity = clean_choice(new.polarity, "polarity", _CHOICES[Polarity], None)
     tags = sorted({t.strip() for t in new.tags if t and t.strip()})
+    said_on = parse_date(new.said_on, field="said-on date")
+    reported_on = parse_date(new.reported_on, field="reported-on date")
+    check_dates(said_on, reported_on)
     return Checked(
         new=new,
         text=text,
@@ -127,11 +130,18 @@ def check_statement(new: NewStatement, *, max_text_chars: int = MAX_TEXT_CHARS) 
         modality=modality,
         polarity=polarity,
         tags=tags,
-        said_on=parse_date(new.said_on, field="said-on date"),
-        reported_on=parse_date(new.reported_on, field="reported-on date"),
+        said_on=said_on,
+        reported_on=reported_on,
         published=parse_date(new.published, field="published date"),
         hedge=clean_field(new.hedge, "hedge"),
     )
+
+
+def check_dates(said_on: str | None, reported_on: str | None) -> None:
+    """A statement cannot be reported before it was said (of partial dates: before every day
+    the said-on date can mean, so 2025-05 and 2025-05-03 pass)."""
+    if said_on and reported_on and upper_bound(reported_on) < lower_bound(said_on):
+        raise InvalidInput(f"reported-on date {reported_on} is earlier than said-on date {said_on}")
 
 
 def claim_values(text: str) -> ClaimValues:
