@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 SEED := seeds/000_5d60781b92935417.txt
 
-.PHONY: demo test soak lint format bench eval docs clean
+.PHONY: demo test soak lint format bench eval docs screenshot clean
 
 $(BIN)/tracker: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ eval: $(BIN)/tracker
 
 docs: $(BIN)/tracker
 	$(BIN)/python -m tracker.cli.docs README.md
+
+# docs/report.png, the README's picture of the HTML report: the demo ledger's, in headless Chromium
+screenshot: $(BIN)/tracker
+	$(BIN)/python tests/make_screenshot.py docs/report.png
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

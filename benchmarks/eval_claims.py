@@ -136,6 +136,7 @@ def evaluate(tracker: Path, rows: list[dict[str, str]], db: Path) -> list[str]:
     for r in rows:
         claims.setdefault(r["claim_id"], r["claim"])
     started = time.perf_counter()
+    run(tracker, "db", "init", "--db", str(db))  # `claim add` writes only to a ledger that exists
     ids = {
         claim: claim_id(run(tracker, "claim", "add", text, "--ref", f"claim-{claim}", "--db", str(db)))
         for claim, text in sorted(claims.items())

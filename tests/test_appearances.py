@@ -437,3 +437,17 @@ def test_the_two_hashes_are_the_identity_with_and_without_the_source():
         content_hash("we will not.", 3, 7),
         content_hash("We will not.", 3, None),
     )
+
+
+def test_an_edited_statement_is_found_by_its_new_words_and_restore_brings_its_appearances_back(cli, db_path):
+    add(cli, "--source", "Dawn", "--said-on", "2025-05-10")
+    add(cli, "--source", "Geo News", "--said-on", "2025-05-12")
+    cli.ok("edit", "1", "--text", "We will never escalate.")
+    result = cli("add", "We will never escalate.", "-s", "Ishaq Dar", "--source", "NZZ", "--no-link")
+    assert result.stderr == "Recorded as a new appearance of statement 1 (NZZ).\n"
+    before = appearances(db_path)
+    cli.ok("delete", "1", "--yes")
+    assert appearances(db_path) == []
+    cli.ok("restore", "1")
+    assert appearances(db_path) == before
+    assert cli.ok("db", "check") == "ok\n"

@@ -246,6 +246,39 @@ def test_the_screenshot_shows_the_page_and_the_chart(chromium, seed_report, desk
     assert red >= 2 * 60 + 30  # India's and Pakistan's military's, red, and the line between them
 
 
+SEED_SPEAKERS = ["Ishaq Dar", "US State Department", "Indian military", "India", "Pakistan's military"]
+
+
+def test_the_report_prints_to_a_pdf_of_its_pages(chromium, seed_report, tmp_path):
+    """Printed by Chromium: a PDF of several pages, titled as the report; where poppler's
+    pdftotext is installed, its text is the report's, without the on-screen navigation."""
+    import re
+
+    pdf = tmp_path / "report.pdf"
+    run(chromium, tmp_path, seed_report, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    data = pdf.read_bytes()
+    assert (data[:5], data.rstrip()[-5:]) == (b"%PDF-", b"%%EOF")
+    assert len(data) > 20_000  # text, fonts and the chart, not an empty page
+    pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
+    assert re.findall(rb"/Type\s*/Pages\b.*?/Count (\d+)", data, re.DOTALL) == [str(pages).encode()]
+    assert pages >= 2  # the seed report does not fit on one page
+    assert re.findall(rb"/Title \(([^)]*)\)", data) == [b"Statement report"]
+    if shutil.which("pdftotext") is None:
+        return  # the text is in compressed, subset fonts: reading it needs poppler (.ci/run installs it)
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # the heading, the summary, then the timeline: the print stylesheet hid the section links
+    assert lines[:3] == [
+        "Statement report",
+        "6 statements by 5 speakers in 1 outlet; 1 contradiction, 0 flips, 0 verdicts.",
+        "Timeline",
+    ]
+    assert [name for name in SEED_SPEAKERS if name in lines] == SEED_SPEAKERS  # the chart's rows
+    assert text.count("\f") == pages
+
+
 def free_port() -> int:
     import socket
 
@@ -315,3 +348,21 @@ def test_without_chromium_the_browser_tests_fail_unless_skipping_was_asked_for(m
     monkeypatch.setenv("TRACKER_SKIP_BROWSER", "1")
     with pytest.raises(pytest.skip.Exception, match="TRACKER_SKIP_BROWSER=1"):
         find_chromium()
+
+
+def test_make_screenshot_draws_the_demo_report_for_the_readme(chromium, tmp_path):
+    """`make screenshot` (tests/make_screenshot.py) rewrites docs/report.png from the demo
+    ledger: a picture of the README's size, with the page and the chart's marks on it."""
+    import make_screenshot
+
+    page = make_screenshot.demo_report(tmp_path)
+    html = page.read_text(encoding="utf-8")
+    assert "16 statements by 8 speakers in 1 outlet; 1 contradiction, 0 flips, 0 verdicts." in html
+    out = tmp_path / "docs" / "report.png"
+    out.parent.mkdir()
+    assert make_screenshot.main([str(out)]) == 0
+    width, height, rows = read_png(out)
+    assert (width, height) == make_screenshot.SIZE
+    assert count(rows, (0, 0, width, height), lambda r, g, b: r + g + b < 600) > width * height // 50
+    assert count(rows, (0, 0, width, height // 2), near(DENIES)) >= 2 * 60  # the two sides' red marks
+    assert sorted(p.name for p in out.parent.iterdir()) == ["report.png"]

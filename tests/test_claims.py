@@ -151,7 +151,12 @@ def test_contradictions_list_both_sides_of_a_claim_with_the_claim_as_the_reason(
         "confirmed",
         "claim: opposite sides of claim 3: The dam was breached",
     )
-    assert (pair["a_speaker"], pair["b_speaker"], pair["claim_id"]) == ("Local official", "Water ministry", 3)
+    # an unnamed official is kept per report: with no source, as that
+    assert (pair["a_speaker"], pair["b_speaker"], pair["claim_id"]) == (
+        "Local official (no source)",
+        "Water ministry",
+        3,
+    )
 
 
 def test_rejecting_the_link_between_two_sides_keeps_the_pair_out_of_contradictions(cli, db_path) -> None:
@@ -372,3 +377,71 @@ def test_what_a_reply_answers_survives_export_and_import(cli, db_path, tmp_path)
     assert (result.exit_code, "unknown column" in result.stderr) == (0, False)
     copied = cli.json("--db", str(tmp_path / "copy.db"), "show", "2")
     assert copied["answers"] == "the dam had been breached"
+
+
+def test_attaching_judges_with_no_write_lock_held(cli, db_path, monkeypatch) -> None:
+    """Another writer, which does not wait at all, can commit while the claims are judged."""
+    from tracker.claims import attach
+    from tracker.link import link_new
+    from tracker.store import open_db
+
+    cli.ok("claim", "add", STRUCK, "--ref", "struck")
+    cli.ok(
+        "add",
+        "Pakistan's military said Indian missiles struck targets in Afghanistan.",
+        "-s",
+        "ISPR",
+        "--no-link",
+    )
+    real, written = attach._judge, []
+
+    def judge_while_another_writes(claim_text: str, statement_text: str, threshold: float) -> Any:
+        other = sqlite3.connect(db_path, timeout=0)
+        with other:
+            other.execute("INSERT INTO settings (key, value) VALUES (?, ?)", [f"other-{len(written)}", "1"])
+        other.close()
+        written.append(statement_text)
+        return real(claim_text, statement_text, threshold)
+
+    monkeypatch.setattr(attach, "_judge", judge_while_another_writes)
+    stats = link_new(open_db(db_path), [1])
+    assert written == ["Pakistan's military said Indian missiles struck targets in Afghanistan."]
+    assert stats.attached == 1
+    assert _attachments(db_path) == [(1, 1, "supports", "confirmed", 0)]
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT key FROM settings WHERE key LIKE 'other-%'").fetchall() == [("other-0",)]
+
+
+def test_a_claim_recorded_while_attaching_judges_is_judged_under_the_lock(cli, db_path, monkeypatch) -> None:
+    """What attaching judged without the lock is judged again when the claims changed meanwhile."""
+    from tracker.claims import attach
+    from tracker.link import link_new
+    from tracker.store import open_db
+
+    cli.ok("claim", "add", "Afghanistan closed its border crossings on Friday.", "--ref", "border")
+    cli.ok(
+        "add",
+        "Pakistan's military said Indian missiles struck targets in Afghanistan.",
+        "-s",
+        "ISPR",
+        "--no-link",
+    )
+    real, calls = attach._judge, []
+
+    def judge_while_a_claim_is_recorded(claim_text: str, statement_text: str, threshold: float) -> Any:
+        calls.append(claim_text)
+        if len(calls) == 1:  # another desk records the claim this statement supports
+            other = sqlite3.connect(db_path, timeout=0)
+            with other:
+                other.execute(
+                    "INSERT INTO claims (text, proposition, ref, origin, created_at) VALUES (?, ?, ?, ?, ?)",
+                    [STRUCK, "indian missiles struck targets in afghanistan", "struck", "user", "2025-05-10"],
+                )
+            other.close()
+        return real(claim_text, statement_text, threshold)
+
+    monkeypatch.setattr(attach, "_judge", judge_while_a_claim_is_recorded)
+    link_new(open_db(db_path), [1])
+    border = "Afghanistan closed its border crossings on Friday."
+    assert calls == [border, STRUCK, border]  # judged again, under the lock, with the new claim
+    assert _attachments(db_path) == [(2, 1, "supports", "confirmed", 0)]

@@ -251,7 +251,7 @@ def test_eval_csv_is_one_row_per_relation(cli, tmp_path):
 
 def test_settings_speaks_json_csv_and_nl(cli):
     rows = cli.json("settings")
-    assert [r["key"] for r in rows] == ["suggest_threshold", "confirm_threshold"]
+    assert [r["key"] for r in rows] == ["suggest_threshold", "confirm_threshold", "max_text_chars"]
     assert nl_rows(cli.ok("settings", "--nl")) == rows
     assert [(r["key"], float(r["value"])) for r in csv_rows(cli.ok("settings", "--csv"))] == [
         (r["key"], r["value"]) for r in rows
@@ -427,8 +427,8 @@ def test_a_narrow_terminal_gives_the_text_room_by_dropping_kind_and_polarity(cli
 def test_the_claims_table_names_who_is_on_each_side_and_leaves_out_empty_columns(cli, tmp_path, monkeypatch):
     path = tmp_path / "claims.db"
     cli.ok("--db", str(path), "add", "The dam was breached.", "--speaker", "Water Board")
-    cli.ok("--db", str(path), "add", "The dam was not breached.", "--speaker", "Ministry")
+    cli.ok("--db", str(path), "add", "The dam was not breached.", "--speaker", "WAPDA")
     monkeypatch.setenv("COLUMNS", "80")
     lines = cli.ok("--db", str(path), "claims").splitlines()
     assert lines[2].split() == ["id", "claim", "for", "against", "others"]
-    assert lines[4].split() == ["1", "The", "dam", "was", "breached.", "Water", "Board", "Ministry", "0"]
+    assert lines[4].split() == ["1", "The", "dam", "was", "breached.", "Water", "Board", "WAPDA", "0"]

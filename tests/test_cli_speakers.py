@@ -313,3 +313,219 @@ def test_a_file_imported_again_after_a_merge_adds_nothing(cli, db_path, tmp_path
     result = cli("import", str(path), "--no-link")
     assert "Imported 0 new statements (2 already recorded)." in result.stderr
     assert filed(db_path) == [(1, 1), (2, 1)]
+
+
+def speakers_table(db_path):
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("SELECT id, name, role, kind FROM speakers ORDER BY id").fetchall()
+
+
+def reviews(db_path):
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(
+            "SELECT statement_id, mention, candidates FROM speaker_reviews ORDER BY 1"
+        ).fetchall()
+
+
+def test_every_resolution_case_of_the_issue_files_as_an_editor_would(cli, db_path):
+    cases = [
+        ("Writer 4", 1),
+        ("Writer 3", 2),  # another number: another writer
+        ("John Smith", 3),
+        ("Jon Smith", 4),  # another given name: another person, only offered as the same
+        ("Singh", 5),
+        ("Indian Defence Minister Rajnath Singh", 6),  # never filed under the bare Singh
+        ("Manmohan Singh", 7),  # a second full Singh: the bare Singh's statements are flagged
+        ("India", 8),
+        ("Air India", 9),  # an airline, not its country
+        ("Pakistan", 10),
+        ("State Bank of Pakistan", 11),  # a bank, named whole
+        ("Ishaq Dar", 12),
+        ("Deputy PM Ishaq Dar", 12),  # stacked titles go to the role
+        ("Dar, Ishaq", 12),  # an inverted name
+        ("Lt Gen Ahmed Sharif Chaudhry", 13),
+        ("Senator Marco Rubio", 14),
+        ("Singh", 5),  # ambiguous now: stays under the bare Singh, flagged
+    ]
+    for number, (speaker, _) in enumerate(cases, start=1):
+        add(cli, f"Statement {number}.", speaker)
+    assert filed(db_path) == [(number, speaker_id) for number, (_, speaker_id) in enumerate(cases, start=1)]
+    assert speakers_table(db_path) == [
+        (1, "Writer 4", None, "unknown"),
+        (2, "Writer 3", None, "unknown"),
+        (3, "John Smith", None, "unknown"),
+        (4, "Jon Smith", None, "unknown"),
+        (5, "Singh", None, "unknown"),
+        (6, "Rajnath Singh", "Indian Defence Minister", "person"),
+        (7, "Manmohan Singh", None, "unknown"),
+        (8, "India", None, "government"),
+        (9, "Air India", None, "organisation"),
+        (10, "Pakistan", None, "government"),
+        (11, "State Bank of Pakistan", None, "organisation"),
+        (12, "Ishaq Dar", "Deputy PM", "person"),
+        (13, "Ahmed Sharif Chaudhry", "Lt Gen", "person"),
+        (14, "Marco Rubio", "Senator", "person"),
+    ]
+    assert reviews(db_path) == [(5, "Singh", "[6, 7]"), (17, "Singh", "[6, 7]")]
+    same_as = {
+        s["name"]: s["possible_duplicates"] for s in cli.json("speakers", "list") if s["possible_duplicates"]
+    }
+    assert same_as == {
+        "John Smith": ["Jon Smith (id 4)"],
+        "Jon Smith": ["John Smith (id 3)"],
+        "Singh": ["Rajnath Singh (id 6)", "Manmohan Singh (id 7)"],
+        "Rajnath Singh": ["Singh (id 5)"],
+        "Manmohan Singh": ["Singh (id 5)"],
+    }
+
+
+POLICE_SAID = "Curfew {title}\n\nBy {author}, {outlet}\n\nPolice said the curfew had {verb} lifted.\n"
+
+
+def article(tmp_path, name, **fields):
+    path = tmp_path / name
+    path.write_text(POLICE_SAID.format(**fields), encoding="utf-8")
+    return str(path)
+
+
+def test_police_in_two_articles_are_two_speakers_and_never_a_flip(cli, db_path, tmp_path):
+    dawn = article(tmp_path, "dawn.txt", title="lifted", author="Maria Okafor", outlet="Dawn", verb="been")
+    reuters = article(
+        tmp_path, "reuters.txt", title="stays", author="John Doe", outlet="Reuters", verb="not been"
+    )
+    cli.ok("extract", dawn, "--date", "2025-05-10")
+    cli.ok("extract", reuters, "--date", "2025-05-11")
+    assert speakers_table(db_path) == [
+        (1, "Police (Dawn, 2025-05-10)", None, "government"),
+        (2, "Police (Reuters, 2025-05-11)", None, "government"),
+    ]
+    assert filed(db_path) == [(1, 1), (2, 2)]
+    (pair,) = cli.json("contradictions")
+    assert (pair["a_id"], pair["b_id"], pair["flip"]) == (1, 2, False)
+    assert cli.json("contradictions", "--flips") == []
+    assert cli.json("report", "--section", "flips") == {"flips": []}
+    table = cli.ok("contradictions")
+    assert "#1 Police (Dawn, 2025-05-10): the curfew had been" in table  # its label says where
+    assert "#2 Police (Reuters, 2025-05-11): the curfew had not" in table
+    # the same article again: the same speaker, nothing new
+    cli.ok("extract", dawn, "--date", "2025-05-10")
+    assert filed(db_path) == [(1, 1), (2, 2)]
+    assert len(speakers_table(db_path)) == 2
+
+
+def test_police_contradicting_themselves_in_one_article_is_a_flip(cli, db_path):
+    add(cli, "The curfew was lifted.", "Police", "--source", "Dawn", "--reported-on", "2025-05-10")
+    cli.ok(
+        "add",
+        "The curfew was not lifted.",
+        "--speaker",
+        "police",
+        "--source",
+        "Dawn",
+        "--reported-on",
+        "2025-05-10",
+    )
+    assert filed(db_path) == [(1, 1), (2, 1)]
+    assert speakers_table(db_path) == [(1, "Police (Dawn, 2025-05-10)", None, "government")]
+    (flip,) = cli.json("contradictions", "--flips")
+    assert (flip["a_id"], flip["b_id"], flip["flip"], flip["a_speaker"]) == (
+        1,
+        2,
+        True,
+        "Police (Dawn, 2025-05-10)",
+    )
+
+
+def test_unnamed_speakers_of_one_outlet_and_day_in_two_reports_stay_apart(cli, db_path):
+    for url, text in (
+        ("https://dawn.com/1", "The curfew was lifted."),
+        ("https://dawn.com/2", "Shops opened."),
+    ):
+        for _ in range(2):  # the second time, already recorded
+            add(cli, text, "officials", "--source", "Dawn", "--url", url, "--reported-on", "2025-05-10")
+    add(cli, "The border is closed.", "Officials")
+    add(cli, "The border is open.", "a spokesman", "--said-on", "2025-05-12")
+    add(cli, "The border will reopen.", "a senior U.S. official", "--source", "Dawn")
+    add(cli, "The border will stay shut.", "senior U.S. officials", "--source", "Dawn")
+    assert speakers_table(db_path) == [
+        (1, "Officials (Dawn, 2025-05-10)", None, "unknown"),
+        (2, "Officials (Dawn, 2025-05-10, source 2)", None, "unknown"),
+        (3, "Officials (no source)", None, "unknown"),
+        (4, "Spokesman (no source, 2025-05-12)", None, "unknown"),
+        (5, "Senior U.S. official (Dawn)", None, "unknown"),
+        (6, "Senior U.S. officials (Dawn)", None, "unknown"),
+    ]
+    assert filed(db_path) == [(1, 1), (2, 2), (3, 3), (4, 4), (5, 5), (6, 6)]
+    assert [s["possible_duplicates"] for s in cli.json("speakers", "list")] == [[]] * 6
+    assert [row["id"] for row in cli.json("list", "--speaker", "officials")] == [1, 2, 3]
+    assert cli.fails("speakers", "show", "officials") == (
+        "Error: speaker 'officials' is ambiguous: Officials (Dawn, 2025-05-10) (id 1),"
+        " Officials (Dawn, 2025-05-10, source 2) (id 2), Officials (no source) (id 3); use an id\n"
+    )
+    assert cli.json("speakers", "show", "Officials (no source)")["id"] == 3
+
+
+def test_a_ledger_that_filed_two_sources_police_as_one_speaker_reports_no_flip_between_them(cli, db_path):
+    for text, outlet in [
+        ("The curfew was lifted.", "Dawn"),
+        ("The curfew was not lifted.", "Reuters"),
+        ("The curfew was never lifted.", "Dawn"),
+    ]:
+        cli.ok("add", text, "--speaker", "Police", "--source", outlet)
+    with sqlite3.connect(db_path) as conn:  # as a ledger from before speakers were kept per report
+        conn.execute("UPDATE speakers SET name = 'Police' WHERE id = 1")
+        conn.execute("UPDATE statements SET speaker_id = 1")
+    flips = [(f["a_id"], f["b_id"]) for f in cli.json("contradictions", "--flips")]
+    assert flips == [(1, 3)]  # one source's police may flip; two sources' never
+    pairs = {(p["a_id"], p["b_id"]): p["flip"] for p in cli.json("contradictions")}
+    assert pairs[1, 2] is False
+    assert pairs[1, 3] is True
+
+
+def test_honorifics_are_not_part_of_the_name_and_keep_the_gender_they_show(cli, db_path):
+    for number, speaker in enumerate(
+        [
+            "Mr. Sharif",
+            "Dr Ayesha Khan",
+            "Ms Baloch",
+            "Sir Keir Starmer",
+            "Mrs. Gandhi",
+            "Mr Sharif",
+            "Sharif",
+        ],
+        start=1,
+    ):
+        add(cli, f"Statement {number}.", speaker)
+    assert speakers_table(db_path) == [
+        (1, "Sharif", None, "person"),
+        (2, "Ayesha Khan", None, "person"),
+        (3, "Baloch", None, "person"),
+        (4, "Keir Starmer", None, "person"),
+        (5, "Gandhi", None, "person"),
+    ]
+    assert filed(db_path) == [(1, 1), (2, 2), (3, 3), (4, 4), (5, 5), (6, 1), (7, 1)]
+    assert [(s["name"], s["aliases"]) for s in cli.json("speakers", "list")] == [
+        ("Sharif", ["Mr. Sharif"]),
+        ("Ayesha Khan", ["Dr Ayesha Khan"]),
+        ("Baloch", ["Ms Baloch"]),
+        ("Keir Starmer", ["Sir Keir Starmer"]),
+        ("Gandhi", ["Mrs. Gandhi"]),
+    ]
+    add(cli, "Statement 8.", "Mr. Gandhi")  # a man: not the Mrs. Gandhi stored
+    add(cli, "Statement 9.", "Lady Starmer")  # a woman: not Sir Keir
+    add(cli, "Statement 10.", "Mrs Gandhi")
+    assert speakers_table(db_path)[5:] == [(6, "Gandhi", None, "person"), (7, "Starmer", None, "person")]
+    assert filed(db_path)[7:] == [(8, 6), (9, 7), (10, 5)]
+    same_as = {s["id"]: s["possible_duplicates"] for s in cli.json("speakers", "list")}
+    # a man and a woman are never offered as one: Mrs. and Mr. Gandhi, Sir Keir and Lady Starmer
+    assert [same_as[i] for i in (4, 5, 6, 7)] == [[], [], [], []]
+
+
+def test_mr_and_a_surname_resolves_only_while_one_speaker_has_it(cli, db_path):
+    add(cli, "One.", "Prime Minister Shehbaz Sharif")
+    add(cli, "Two.", "Mr Sharif")
+    assert filed(db_path) == [(1, 1), (2, 1)]
+    assert reviews(db_path) == []
+    add(cli, "Three.", "Nawaz Sharif")
+    assert filed(db_path) == [(1, 1), (2, 1), (3, 2)]
+    assert reviews(db_path) == [(2, "Sharif", "[1, 2]")]

@@ -206,7 +206,7 @@ def test_an_extension_tracker_cannot_write_is_an_error_and_nothing_is_written(cl
     stderr = cli.fails("export", "statements", "-o", str(tmp_path / "out.xlsx"), code=2)
     assert stderr == (
         "Error: Invalid value for --output: cannot write .xlsx files: name a .csv, .json, "
-        ".jsonl or .md file, or give --format (see 'tracker export --help')\n"
+        ".jsonl or .md file (.html for the report), or give --format (see 'tracker export --help')\n"
     )
     assert not (tmp_path / "out.xlsx").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith((".tracker-", "out"))] == []

@@ -131,7 +131,7 @@ def test_text_is_stored_and_shown_exactly(cli, text):
         ),
         (
             ["add", "x" * 20_001, "-s", "X"],
-            "Error: statement text is too long (20,001 characters; at most 20,000)\n",
+            "Error: statement text is too long (20,001 characters; at most 20,000, the max_text_chars setting)\n",
         ),
     ],
 )
@@ -139,6 +139,38 @@ def test_bad_input_is_one_error_line_and_writes_nothing(cli, db_path, args, mess
     assert cli.fails(*args) == message
     assert stored(db_path) == 0
     assert stored(db_path, "speakers") == 0
+
+
+def test_the_longest_text_is_a_setting_of_the_ledger(cli, db_path):
+    result = cli("settings", "set", "max_text_chars", "30000")
+    assert (result.exit_code, result.stderr) == (0, "max_text_chars = 30000\n")
+    assert cli.ok("add", "x" * 25_000, "-s", "X", "--no-link") == "1\n"
+    cli.ok("settings", "set", "max_text_chars", "50")
+    assert cli.fails("add", "y" * 51, "-s", "X") == (
+        "Error: statement text is too long (51 characters; at most 50, the max_text_chars setting)\n"
+    )
+    assert cli.ok("add", "z" * 50, "-s", "X", "--no-link") == "2\n"
+    assert [
+        len(r[0]) for r in sqlite3.connect(db_path).execute("SELECT text FROM statements ORDER BY id")
+    ] == [
+        25_000,
+        50,
+    ]
+    shown = {row["key"]: row for row in cli.json("settings")}
+    assert shown["max_text_chars"] == {
+        "key": "max_text_chars",
+        "value": 50,
+        "default": 20_000,
+        "description": "longest statement text (characters) that add and import accept",
+    }
+
+
+@pytest.mark.parametrize("value", ["0", "lots", "1000001", "2.5"])
+def test_the_longest_text_must_be_a_whole_number_in_range(cli, db_path, value):
+    assert cli.fails("settings", "set", "max_text_chars", value) == (
+        f"Error: max_text_chars must be a whole number from 1 to 1,000,000, not '{value}'\n"
+    )
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM settings").fetchone() == (0,)
 
 
 def test_invalid_utf8_on_stdin_is_an_error(cli, db_path):

@@ -321,9 +321,41 @@ def test_claimreview_has_the_schema_org_structure(cli, db_path):
     "args, message",
     [
         (["statements", "--format", "claimreview"], "claimreview exports verdicts only"),
-        (["statements", "--format", "xml"], "use one of csv, json, jsonl, md, claimreview"),
-        (["everything"], "use one of statements, links, contradictions, speakers, verdicts, report"),
+        (["statements", "--format", "xml"], "use one of csv, json, jsonl, md, html, claimreview"),
+        (["everything"], "use one of statements, links, contradictions, speakers, verdicts, audit, report"),
     ],
 )
 def test_bad_export_arguments_are_usage_errors(cli, args, message):
     assert message in cli.fails("export", *args, code=2)
+
+
+@pytest.mark.parametrize(
+    "how", [("-o", "OUT.html"), ("-o", "OUT.htm"), ("-o", "OUT.txt", "--format", "html")]
+)
+def test_export_report_to_an_html_file_writes_the_report_page(cli, tmp_path, how):
+    """`export` picks HTML from -o report.html as it picks CSV from .csv: the same page
+    `tracker report --format html` writes, byte for byte."""
+    cli.ok("import", str(SEED))
+    cli.ok("report", "--format", "html", "-o", str(tmp_path / "report.html"))
+    out = tmp_path / how[1].replace("OUT", "export")
+    result = cli("export", "report", *(str(out) if a == how[1] else a for a in how))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"Wrote the report to {out}.\n")
+    assert out.read_bytes() == (tmp_path / "report.html").read_bytes()
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>\n")
+
+
+def test_export_report_as_html_to_stdout_is_the_page(cli, tmp_path):
+    cli.ok("import", str(SEED))
+    cli.ok("report", "--format", "html", "-o", str(tmp_path / "report.html"))
+    assert cli.ok("export", "report", "--format", "html") == (tmp_path / "report.html").read_text(
+        encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize("what", ["statements", "links", "contradictions", "speakers", "verdicts"])
+def test_only_the_report_exports_as_html_and_nothing_is_written(cli, tmp_path, what):
+    cli.ok("import", str(SEED))
+    assert cli.fails("export", what, "-o", str(tmp_path / "out.html"), code=2) == (
+        "Error: Invalid value for --format: html exports the report only (see 'tracker export --help')\n"
+    )
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(("out", ".tracker-"))] == []

@@ -250,9 +250,24 @@ def test_a_too_long_text_in_a_json_array_names_the_row(cli, tmp_path, db_path, s
     path = tmp_path / "long.json"
     path.write_text(json.dumps([{"text": "ok"}, {"text": "z" * 5_000_000}]))
     assert cli.fails("import", str(path)) == (
-        "Error: row 2: statement text is too long (5,000,000 characters; at most 20,000)\n"
+        "Error: row 2: statement text is too long (5,000,000 characters; at most 20,000, "
+        "the max_text_chars setting)\n"
     )
     assert snapshot(db_path) == seeded
+
+
+def test_import_takes_the_longest_text_from_the_ledgers_setting(cli, tmp_path, db_path):
+    path = tmp_path / "long.csv"
+    path.write_text("text,speaker\n" + "A" * 120 + ",Dar\n" + "B" * 90 + ",Dar\n")
+    assert cli.ok("settings", "set", "max_text_chars", "100") == ""
+    assert cli.fails("import", str(path)) == (
+        "Error: row 1: statement text is too long (120 characters; at most 100, the max_text_chars setting)\n"
+    )
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM statements").fetchone() == (0,)
+    cli.ok("settings", "set", "max_text_chars", "120")
+    cli.ok("import", str(path), "--no-link")
+    texts = sqlite3.connect(db_path).execute("SELECT text FROM statements ORDER BY id").fetchall()
+    assert texts == [("A" * 120,), ("B" * 90,)]
 
 
 def test_unknown_columns_are_a_warning_then_ignored(cli, db_path, tmp_path):
@@ -415,7 +430,12 @@ def test_a_terminated_import_rolls_back_quietly(tmp_path, whom):
             proc.send_signal(signal.SIGTERM)
         else:
             os.killpg(proc.pid, signal.SIGTERM)
-        _, err = proc.communicate(timeout=60)
+        try:  # bounded: a stop that hangs fails here, named, instead of stalling the suite
+            _, err = proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            pytest.fail(
+                f"the import had not stopped 60 s after SIGTERM to {whom}: {_running(str(db))} still run"
+            )
         assert (proc.returncode, err) == (143, "Terminated: nothing was written.\n")
         assert sqlite3.connect(db).execute("SELECT count(*) FROM statements").fetchone() == (0,)
         time.sleep(0.2)
@@ -438,11 +458,11 @@ def test_an_interrupted_import_writes_nothing(cli, db_path, tmp_path, monkeypatc
     real = ingest.check_statement
     calls = []
 
-    def interrupted(new):
+    def interrupted(new, **limits):
         calls.append(new)
         if len(calls) == 40:
             raise KeyboardInterrupt
-        return real(new)
+        return real(new, **limits)
 
     monkeypatch.setattr(ingest, "check_statement", interrupted)
     result = cli("import", str(path), "--no-link")

@@ -168,6 +168,69 @@ def test_bad_input_to_add_creates_no_ledger(cli, tmp_path):
     assert not new.exists()
 
 
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (("import", "BAD_CSV"), "Error: row 2: text is missing\n"),
+        (("import", "BAD_JSON"), "Error: row 2: speaker is empty\n"),
+        (
+            ("extract", "ARTICLE", "--url", "https://" + "x" * 2_000),
+            "Error: row 1: url is too long (2,008 characters; at most 2,000)\n",
+        ),
+        (
+            ("add", "x" * 20_001, "--speaker", "Dar"),
+            "Error: statement text is too long (20,001 characters; at most 20,000, the max_text_chars setting)\n",
+        ),
+    ],
+    ids=["import csv", "import jsonl", "extract", "add too long"],
+)
+def test_a_command_that_fails_on_its_input_leaves_no_new_ledger(cli, tmp_path, command, message):
+    """The ledger is made before the input is read (an import streams), and deleted again,
+    with its -wal and -shm, when the input is refused: no empty ledger stays behind."""
+    from conftest import SEED_ARTICLE
+
+    bad_csv = tmp_path / "bad.csv"
+    bad_csv.write_text("text,speaker\n,Dar\n")
+    bad_json = tmp_path / "bad.jsonl"
+    bad_json.write_text(
+        '{"text": "We will stop.", "speaker": "Dar"}\n{"text": "And more.", "speaker": " "}\n'
+    )
+    files = {"BAD_CSV": str(bad_csv), "BAD_JSON": str(bad_json), "ARTICLE": str(SEED_ARTICLE)}
+    new = tmp_path / "new.db"
+    args = [files.get(a, a) for a in command]
+    assert cli.fails(*args, "--no-link", "--db", str(new)) == message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv", "bad.jsonl", "tracker.db"]
+
+
+def test_a_failed_command_keeps_a_ledger_it_did_not_create(cli, tmp_path):
+    empty = tmp_path / "made.db"
+    open_db(empty).close()
+    before = empty.read_bytes()
+    assert cli.fails("add", "  ", "-s", "Dar", "--db", str(empty)) == "Error: statement text is empty\n"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("text,speaker\n,Dar\n")
+    assert cli.fails("import", str(bad), "--db", str(empty)) == "Error: row 2: text is missing\n"
+    assert empty.read_bytes() == before
+
+
+def test_discarding_a_new_ledger_spares_one_written_to_meanwhile(tmp_path):
+    """Two commands creating one ledger at once: the one that fails must not delete what the
+    other stored."""
+    from tracker.model import NewStatement
+    from tracker.store import add_statement
+    from tracker.store.connection import discard_new_ledger
+
+    path = tmp_path / "shared.db"
+    failing, other = open_db(path), open_db(path)
+    add_statement(other, NewStatement(text="We will stop.", speaker="Dar"))
+    assert discard_new_ledger(failing) is False
+    assert [r[0] for r in other.execute("SELECT text FROM statements")] == ["We will stop."]
+    other.close()
+    blank = tmp_path / "blank.db"
+    assert discard_new_ledger(open_db(blank)) is True
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shared.db", "tracker.db"]
+
+
 def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 

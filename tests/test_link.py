@@ -8,7 +8,7 @@ import pytest
 from conftest import OTHER
 from tracker import link, search
 from tracker.judge import CONTAINMENT_WEIGHT, DICE_WEIGHT, ENGINE_VERSION, TOKEN_SET_WEIGHT, TOKEN_SORT_WEIGHT
-from tracker.link import blocking, config, index, pipeline, prefilter
+from tracker.link import blocking, candidates, config, index, pipeline, prefilter
 from tracker.model import InvalidInput, Judgement, NotFound, Reason, Relation, ReviewStatus
 from tracker.parallel import fan_out, in_parallel
 from tracker.store import NewStatement, add_statements
@@ -38,6 +38,35 @@ def test_rare_terms_prefer_words_few_statements_have_and_drop_unknown_ones(db) -
     _add(db, "Missiles struck the city.", "Missiles struck the port.", STRUCK)
     terms = link.rare_terms(db, "Missiles struck Afghanistan and Zanzibar", k=2)
     assert terms == ["afghanistan", "missiles"]
+
+
+def test_fts_term_searches_every_spelling_of_what_a_word_names() -> None:
+    assert candidates.fts_term("islamabad") == '("islamabad" OR "pakistan" OR "pakistani")'
+    assert candidates.fts_term("army") == '("army" OR "military" OR "armed forces")'
+    assert candidates.fts_term("goldfish") == '"goldfish"'  # a word the lexicon does not know
+    # bounded: at most SPELLINGS phrases however many the lexicon lists
+    assert candidates.fts_term("struck").count('"') == 2 * candidates.SPELLINGS
+
+
+def test_rare_terms_count_two_names_of_one_thing_once(db) -> None:
+    _add(db, "Pakistan closed its airspace.", STRUCK)
+    # "pakistan" names what "islamabad" does; "border" is in no statement
+    assert link.rare_terms(db, "Islamabad said Pakistan closed the border", k=6) == ["islamabad", "closed"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Islamabad asked for a truce.", "Pakistan requested a ceasefire."),
+        ("Washington brokered the truce.", "The United States mediated a ceasefire."),
+        ("The army attacked the convoy.", "The military struck a convoy."),
+    ],
+)
+def test_statements_sharing_only_what_their_words_name_are_linked(db, first: str, second: str) -> None:
+    ids = _add(db, *OTHER, first, second)
+    stats = link.link_new(db, ids[-1:])  # one new statement: linked through an FTS query
+    assert stats.stored == {"agrees": 1}
+    assert [(r["a_id"], r["b_id"], r["relation"]) for r in _links(db)] == [(ids[-2], ids[-1], "agrees")]
 
 
 def test_block_candidates_pair_statements_sharing_rare_words() -> None:

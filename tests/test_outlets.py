@@ -69,6 +69,37 @@ def test_a_url_on_an_outlets_own_domain_is_that_outlet(cli, db_path) -> None:  #
         ("Dawn", None),
         ("Dawn", "https://www.dawn.com/news/1"),
         ("The Hindu", None),
-        ("The Hindu", "https://user:pw@www.thehindu.com:443/news/2"),
+        ("The Hindu", "https://www.thehindu.com:443/news/2"),  # never the password
         ("example.org", "https://example.org/x"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("url", "stored"),
+    [
+        ("https://user:pw@edition.cnn.com:443/x", "https://edition.cnn.com:443/x"),
+        ("HTTP://bob@Dawn.com/news/1?page=2", "HTTP://Dawn.com/news/1?page=2"),
+        ("https://u:p@ss@dawn.com/a", "https://dawn.com/a"),  # an unescaped @ in the password
+        ("https://dawn.com/news?from=a@b.com", "https://dawn.com/news?from=a@b.com"),
+        ("https://x.com/@dawn_com/status/1", "https://x.com/@dawn_com/status/1"),
+        ("mailto:desk@dawn.com", "mailto:desk@dawn.com"),
+    ],
+)
+def test_a_url_is_stored_without_its_user_and_password(url, stored) -> None:  # type: ignore[no-untyped-def]
+    from tracker.store.validation import without_credentials
+
+    assert without_credentials(url) == stored
+
+
+def test_credentials_in_a_url_are_never_stored_by_add_or_import(cli, db_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    cli.ok("add", "The dam held.", "-s", "A", "--url", "https://user:pw@edition.cnn.com:443/x", "--no-link")
+    path = tmp_path / "in.csv"
+    path.write_text("text,speaker,url\nThe dam broke.,B,https://bob:secret@www.Dawn.com/n?x=1\n")
+    cli.ok("import", str(path), "--no-link")
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT outlet, url FROM sources ORDER BY id").fetchall() == [
+        ("edition.cnn.com", "https://edition.cnn.com:443/x"),
+        ("dawn.com", "https://www.Dawn.com/n?x=1"),
+    ]
+    dump = "\n".join(conn.iterdump())
+    assert "pw@" not in dump and "secret" not in dump

@@ -48,3 +48,39 @@ def test_a_pool_that_stops_is_not_abandoned(monkeypatch: pytest.MonkeyPatch) -> 
     assert pool.map(abs, [-1, -2]) == [1, 2]
     parallel.stop_pool(pool)
     assert parallel.abandoned() is False
+
+
+class _Stopped(BaseException):
+    pass
+
+
+def test_a_stop_while_a_pool_starts_waits_for_it_then_stops_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SIGTERM between the first worker's fork and the pool being ready (under load, the
+    import test's killpg landed there and left a worker running for good): the stop is held
+    until the pool is whole, then stops it and goes on; no worker is left."""
+    import multiprocessing
+    import os
+    import signal
+    from multiprocessing.pool import Pool
+
+    before = {child.pid for child in multiprocessing.active_children()}
+    started, seen = Pool._repopulate_pool, []
+
+    def start_and_get_stopped(self: Pool) -> None:
+        started(self)
+        os.kill(os.getpid(), signal.SIGTERM)  # held: the handler must not run before the pool is whole
+        seen.append(len(self._pool))
+
+    def handler(signum: int, frame: object) -> None:
+        raise _Stopped
+
+    monkeypatch.setattr(Pool, "_repopulate_pool", start_and_get_stopped)
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        with pytest.raises(_Stopped):
+            parallel.worker_pool(2)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert seen == [2]
+    assert [c.pid for c in multiprocessing.active_children() if c.pid not in before] == []
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == set()  # nothing left held

@@ -6,7 +6,14 @@ import pytest
 
 from tracker.judge import relate
 from tracker.model import Relation
-from tracker.parts import PartConflict, canonical_tokens, part_conflicts, proper_names
+from tracker.parts import (
+    PartConflict,
+    canonical_tokens,
+    other_event,
+    part_conflicts,
+    proper_names,
+    title_case,
+)
 from tracker.text import normalise
 
 
@@ -225,3 +232,37 @@ def test_canonical_tokens_share_the_judges_concepts() -> None:
         "ceasefire",
     ]
     assert [c for c, _ in canonical_tokens("soldiers went on strike")] == ["troops", "walkout"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (
+            "india's air force struck a base near lahore",
+            "india's cricket team won a match in lahore",
+            ("air force struck base", "cricket team won match"),
+        ),
+        ("microsoft is going to acquire mojang and its games", "microsoft plans to buy mojang", None),
+        (
+            "kenya's central bank cut its key rate on tuesday",
+            "kenya's central bank moved into a new building on tuesday",
+            ("cut key rate", "moved building"),  # "new" is a stop word
+        ),
+        # near misses: the predicates share a word, or one side says too little to be another
+        # event (one word, "struck", is as often a paraphrase of the other side's)
+        ("india struck lahore", "india's cricket team won in lahore", None),
+        ("india struck lahore", "indian missiles hit targets in lahore", None),
+        ("egypt raised fuel prices on friday", "egypt raised fuel prices sharply", None),
+        ("the attack killed 12 civilians", "the attack killed 12 soldiers", None),
+        ("scorpion stings woman", "woman stung by scorpion on a flight", None),  # no shared opening
+    ],
+)
+def test_other_event_is_what_each_side_says_was_done_past_a_shared_subject(
+    a: str, b: str, expected: tuple[str, str] | None
+) -> None:
+    assert other_event(a, b, frozenset({"lahore"}), frozenset({"lahore"})) == expected
+
+
+def test_title_case_tells_a_headline_whose_capitals_name_nothing() -> None:
+    assert title_case("Scorpion Stings Woman On Alaska Airlines Flight")
+    assert not title_case("A scorpion stung a woman on an Alaska Airlines flight")

@@ -309,7 +309,7 @@ def test_a_real_paraphrase_still_reaches_the_suggest_threshold():
     assert relate(a, b).score >= 45
 
 
-# --- one test per phenomenon the judge knows (relate-4), exact relation and first reason -----
+# --- one test per phenomenon the judge knows (relate-5), exact relation and first reason -----
 
 
 @pytest.mark.parametrize(
@@ -517,6 +517,50 @@ def test_a_real_paraphrase_still_reaches_the_suggest_threshold():
             Relation.AGREES,
             "similarity: 100/100",
         ),
+        # one actor in one place, another thing done: two claims (not a part refilled)
+        (
+            "India's air force struck a base near Lahore",
+            "India's cricket team won a match in Lahore",
+            Relation.UNRELATED,
+            "event: 'air force struck base' in a vs 'cricket team won match' in b",
+        ),
+        (
+            "Microsoft is going to acquire Mojang",
+            "Microsoft will buy Mojang",
+            Relation.AGREES,
+            "similarity: 94/100",
+        ),  # acquire / buy: one concept; "going to" frames the act
+        (
+            "Peru's congress removed the president on Thursday",
+            "Peru's congress approved the budget on Thursday",
+            Relation.UNRELATED,
+            "event: 'removed president' in a vs 'approved budget' in b",
+        ),
+        (
+            "Samsung unveiled a new foldable phone in Seoul",
+            "Samsung's chairman was pardoned in Seoul",
+            Relation.UNRELATED,
+            "event: 'unveiled foldable phone' in a vs 'chairman pardoned' in b",
+        ),
+        # ... but not in a title, whose capitals do not tell names from what was done
+        (
+            "Samsung Unveils New Foldable Phone In Seoul",
+            "Samsung Chairman Pardoned In Seoul",
+            Relation.AGREES,
+            "similarity: 52/100",
+        ),
+        (
+            "Peru's congress removed the president on Thursday",
+            "On Thursday Peru's congress voted to remove the president",
+            Relation.AGREES,
+            "similarity: 94/100",
+        ),
+        (
+            "Ukraine's navy sank a patrol boat near Crimea",
+            "Ukraine's navy did not sink a patrol boat near Crimea",
+            Relation.CONTRADICTS,
+            "negation: 'not' in b",
+        ),
     ],
 )
 def test_each_phenomenon_is_judged_with_its_reason(
@@ -527,13 +571,13 @@ def test_each_phenomenon_is_judged_with_its_reason(
 
 
 def test_the_minimal_pairs_suite_stays_above_its_floor() -> None:
-    """tests/minimal_pairs.jsonl, as benchmarks/eval_minimal_pairs.py scores it: relate-4 gets
-    273 of 328 right (0.832); a change that loses a pair of them fails here."""
+    """tests/minimal_pairs.jsonl, as benchmarks/eval_minimal_pairs.py scores it: relate-5 gets
+    295 of 344 right (0.858); a change that loses a pair of them fails here."""
     import json
     from pathlib import Path
 
     lines = (Path(__file__).parent / "minimal_pairs.jsonl").read_text(encoding="utf-8").splitlines()
     rows = [json.loads(line) for line in lines if line.strip()]
     right = sum(relate(row["a"], row["b"]).relation.value == row["expect"] for row in rows)
-    assert len(rows) == 328
-    assert right / len(rows) >= 0.83, f"{right} of {len(rows)} right"
+    assert len(rows) == 344
+    assert right / len(rows) >= 0.855, f"{right} of {len(rows)} right"

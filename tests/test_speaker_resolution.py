@@ -284,3 +284,31 @@ def test_a_different_stated_affiliation_is_another_speaker_and_a_bare_name_betwe
         (1, ["Ahmed Khan (id 2)"]),
         (2, ["Ahmed Khan (id 1)"]),
     ]
+
+
+def test_unnamed_speakers_file_per_report_in_one_import_as_they_do_one_by_one(tmp_path):
+    rows = [
+        NewStatement(text="a", speaker="Police", source="Dawn", reported_on="2025-05-10"),
+        NewStatement(text="b", speaker="police", source="Reuters", reported_on="2025-05-10"),
+        NewStatement(text="c", speaker="the police", source="Dawn", reported_on="2025-05-10"),
+        NewStatement(text="d", speaker="Police", source="Dawn", reported_on="2025-05-11"),
+        NewStatement(text="e", speaker="officials", source="Dawn", reported_on="2025-05-10"),
+        NewStatement(text="f", speaker="Punjab Police", source="Dawn", reported_on="2025-05-10"),
+        NewStatement(text="g", speaker="Punjab Police", source="Reuters", reported_on="2025-05-10"),
+    ]
+    one_by_one = open_db(tmp_path / "one.db")
+    for row in rows:
+        add_statement(one_by_one, row)
+    bulk = open_db(tmp_path / "bulk.db")
+    add_statements(bulk, rows)
+    for db in (one_by_one, bulk):
+        assert speakers(db) == [
+            (1, "Police (Dawn, 2025-05-10)", None, "government"),
+            (2, "Police (Reuters, 2025-05-10)", None, "government"),
+            (3, "Police (Dawn, 2025-05-11)", None, "government"),
+            (4, "Officials (Dawn, 2025-05-10)", None, "unknown"),
+            (5, "Punjab Police", None, "government"),  # named: one force, whoever reports it
+        ]
+        assert filed(db) == {"a": 1, "b": 2, "c": 1, "d": 3, "e": 4, "f": 5, "g": 5}
+        assert flagged(db) == {}
+        assert add_statements(db, rows).new_count == 0  # imported again: nothing new

@@ -6,11 +6,16 @@ from tracker.speakers import (
     Mention,
     Name,
     Resolution,
+    fuller_fits,
+    gender_of,
+    generic_key,
     key,
     likely_duplicates,
     names_fit,
     parse_name,
     resolve,
+    scope_label,
+    scoped,
     split_mention,
 )
 
@@ -237,3 +242,119 @@ def test_the_quick_surname_is_the_parsed_one(name_key):
 )
 def test_groups_with_a_surname_like_last_word_are_organisations(mention, kind):
     assert split_mention(mention) == Mention(mention, None, kind)
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("police", "police"),
+        ("Police", "police"),
+        ("the police", "police"),
+        ("local police", "local police"),
+        ("officials", "officials"),
+        ("Indian officials", "indian officials"),
+        ("a senior official", "senior official"),
+        ("Sources", "sources"),
+        ("a spokesman", "spokesman"),
+        ("a police spokesman", "police spokesman"),
+        ("the ministry", "ministry"),
+        ("residents", "residents"),
+        ("analysts", "analysts"),
+        ("local authorities", "local authorities"),
+        ("Police (Dawn, 2025-05-10)", "police"),
+        # named: whose police, which office, which military
+        ("Punjab Police", None),
+        ("Foreign Office", None),
+        ("the Indian military", None),
+        ("Pakistan's military", None),
+        ("Ministry of External Affairs", None),
+        ("Water ministry", None),
+        ("Ishaq Dar", None),
+        ("unresolved (“He”, a.txt:10)", None),
+    ],
+)
+def test_generic_key_names_the_speakers_nobody_names(name, expected):
+    assert generic_key(name) == expected
+
+
+def test_a_scope_label_says_which_report_an_unnamed_speaker_is_from():
+    assert scope_label("police", "Dawn", "2025-05-10") == "Police (Dawn, 2025-05-10)"
+    assert scope_label("officials", "Dawn", None) == "Officials (Dawn)"
+    assert scope_label("spokesman", None, "2025-05-12") == "Spokesman (no source, 2025-05-12)"
+    assert scope_label("officials", None, None) == "Officials (no source)"
+    assert scope_label("a senior U.S. official", "Dawn", None) == "Senior U.S. official (Dawn)"
+    assert scoped("Police (Dawn, 2025-05-10)") == ("Police", "Dawn, 2025-05-10")
+    assert scoped("Police") == ("Police", None)
+
+
+def test_a_bare_unnamed_speaker_means_every_one_kept_per_report_and_a_label_one_of_them():
+    pool = [
+        Candidate(1, "Police (Dawn, 2025-05-10)", frozenset({"police dawn 2025 05 10"}), "government"),
+        Candidate(2, "Police (Reuters)", frozenset({"police reuters"}), "government"),
+        Candidate(3, "Punjab Police", frozenset({"punjab police"}), "government"),
+    ]
+    assert resolve("police", pool) == Resolution(None, (1, 2), exact=True)
+    assert resolve("Police (Reuters)", pool) == Resolution(2)
+    assert resolve("Punjab Police", pool) == Resolution(3)
+
+
+@pytest.mark.parametrize(
+    "mention, name, honorific, gender",
+    [
+        ("Mr. Sharif", "Sharif", "Mr.", "male"),
+        ("Dr Ayesha Khan", "Ayesha Khan", "Dr", None),
+        ("Ms Baloch", "Baloch", "Ms", "female"),
+        ("Sir Keir Starmer", "Keir Starmer", "Sir", "male"),
+        ("Mrs. Gandhi", "Gandhi", "Mrs.", "female"),
+        ("Foreign Minister Mr. Dar", "Dar", "Mr.", "male"),
+        ("Begum Nusrat Bhutto", "Nusrat Bhutto", "Begum", "female"),
+        ("Shri Narendra Modi", "Narendra Modi", "Shri", "male"),
+        ("Maulana Fazlur Rehman", "Fazlur Rehman", "Maulana", "male"),
+        ("Mian Nawaz Sharif", "Nawaz Sharif", "Mian", "male"),
+        ("Ishaq Dar", "Ishaq Dar", None, None),
+    ],
+)
+def test_an_honorific_leaves_the_name_and_shows_a_person_and_their_gender(mention, name, honorific, gender):
+    parsed = split_mention(mention)
+    assert (parsed.name, parsed.honorific, parsed.gender) == (name, honorific, gender)
+    assert parsed.kind is (SpeakerKind.PERSON if honorific or parsed.role else SpeakerKind.UNKNOWN)
+    assert parsed.as_written == (f"{honorific} {name}" if honorific else name)
+
+
+def test_gender_comes_from_the_honorifics_among_the_aliases_and_rules_out_the_other():
+    assert gender_of({"gandhi", "mrs gandhi"}) == "female"
+    assert gender_of({"keir starmer", "sir keir starmer"}) == "male"
+    assert gender_of({"ayesha khan", "dr ayesha khan"}) is None
+    assert gender_of({"sharif", "mr sharif", "mrs sharif"}) is None  # evidence disagrees: none
+    mrs = Candidate(1, "Gandhi", frozenset({"gandhi", "mrs gandhi"}))
+    rahul = Candidate(2, "Rahul Gandhi", frozenset({"rahul gandhi"}))
+    assert resolve("Gandhi", [mrs], gender="male") == Resolution(None, partial=True)
+    assert resolve("Gandhi", [mrs, rahul], gender="male") == Resolution(2, partial=True)
+    assert resolve("Gandhi", [mrs], gender="female") == Resolution(1, partial=True)
+
+
+def test_an_honorific_alias_is_no_fuller_name_than_the_surname_it_carries():
+    assert fuller_fits("sharif", [(1, "sharif"), (1, "mr sharif"), (2, "shehbaz sharif")]) == [2]
+
+
+@pytest.mark.parametrize(
+    "mention, name, role",
+    [
+        ("Baroness Ashton", "Ashton", "Baroness"),
+        ("Ayatollah Ali Khamenei", "Ali Khamenei", "Ayatollah"),
+        ("Cardinal Pietro Parolin", "Pietro Parolin", "Cardinal"),
+        ("Field Marshal Asim Munir", "Asim Munir", "Field Marshal"),
+        ("Senator Angus King", "Angus King", "Senator"),  # a surname that is a title word
+        ("Prime Minister John Major", "John Major", "Prime Minister"),
+    ],
+)
+def test_titles_of_clergy_nobility_and_rank_go_to_the_role(mention, name, role):
+    parsed = split_mention(mention)
+    assert (parsed.name, parsed.role, parsed.kind) == (name, role, SpeakerKind.PERSON)
+
+
+@pytest.mark.parametrize(
+    "mention", ["Israeli President", "Opposition Leader", "Deputy Chief", "US Secretary"]
+)
+def test_a_title_alone_is_no_name_whatever_stands_before_it(mention):
+    assert split_mention(mention).role is None

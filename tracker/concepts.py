@@ -24,6 +24,7 @@ __all__ = [
     "concept",
     "concept_tokens",
     "concepts",
+    "spellings",
     "stem",
     "stems",
 ]
@@ -110,3 +111,47 @@ def concepts(text: str) -> tuple[str, ...]:
 def stems(text: str) -> frozenset[str]:
     """The set of concepts of the informative words of text (see concepts())."""
     return frozenset(concepts(text))
+
+
+# ---------------------------------------------------------------- spellings of a concept
+
+
+def _spellings_of_concepts() -> dict[str, tuple[str, ...]]:
+    """Every concept the lexicon knows, with the words and phrases that name it, as a full-text
+    index can match them (words as written, phrases spaced): the country name before its
+    demonyms and capitals, single words before phrases."""
+    joined = {name.replace(" ", ""): name for name in MULTIWORD_ALIASES}
+    out: dict[str, list[str]] = {}
+    for name, meaning in ENTITY_ALIASES.items():
+        if name != "us" and joined.get(name) is None:  # "newdelhi": the phrase "new delhi" says it
+            out.setdefault(meaning, []).append(name)
+    for phrase, meaning in MULTIWORD_ALIASES.items():
+        out.setdefault(meaning, []).append(phrase.removeprefix("the "))
+    for word in SYNONYM_WORDS:
+        out.setdefault(concept(word.replace("-", "")), []).append(word.replace("-", " "))
+    for words, meaning in SYNONYM_PHRASES.items():
+        out.setdefault(meaning, []).append(" ".join(words))
+    unique: dict[str, tuple[str, ...]] = {}
+    for meaning, names in out.items():
+        seen: dict[str, str] = {}
+        for name in names:  # "bomb" and "bombing" are one word to a stemming index
+            seen.setdefault(" ".join(stem(w) for w in name.split()), name)
+        # a phrase holding a word already listed finds nothing more ("pakistani government")
+        single = {key for key in seen if " " not in key}
+        unique[meaning] = tuple(
+            n for key, n in seen.items() if " " not in key or not single & set(key.split())
+        )
+    return unique
+
+
+_SPELLINGS = _spellings_of_concepts()
+
+
+def spellings(word: str, limit: int = 8) -> tuple[str, ...]:
+    """word, then up to limit - 1 other words or phrases that name what it stands for
+    ("islamabad" → "islamabad", "pakistan", "pakistani", …; "truce" → "truce", "ceasefire",
+    "armistice", …): what a full-text query for the word should also find. A word the
+    lexicon does not know is only itself."""
+    own = stem(word)
+    others = [s for s in _SPELLINGS.get(concept(word), ()) if " ".join(stem(w) for w in s.split()) != own]
+    return (word, *others[: limit - 1])

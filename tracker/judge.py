@@ -27,7 +27,7 @@ from tracker.judge_similarity import (
 )
 from tracker.lexicon import NEGATIVE_CONCEPTS
 from tracker.model import Judgement, Modality, Polarity, Reason, Relation
-from tracker.parts import part_conflicts, proper_names
+from tracker.parts import other_event, part_conflicts, proper_names, title_case
 from tracker.text import (
     STOP_WORDS,
     Analysis,
@@ -65,7 +65,7 @@ __all__ = [
     "stem_weight",
 ]
 
-ENGINE_VERSION = "relate-4"
+ENGINE_VERSION = "relate-5"
 RELATED_THRESHOLD = 25.0  # below this similarity two statements are unrelated
 AGREE_THRESHOLD = 25.0  # an unhedged pair this similar, with nothing in conflict, is said to agree
 
@@ -272,6 +272,11 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     if off_claim and score >= AGREE_THRESHOLD:
         # "No soldiers were killed" / "Four civilians were killed": the denial is of another thing
         return Judgement(Relation.RELATED, score, (off_claim, *conflicts, sim_reason))
+    event = _other_event(a, b, xa, xb) if not flips and not numeric and threshold > 0 else None
+    if event:
+        # One actor, one place, another thing done: two claims, neither said of the other (what
+        # was done is not a part refilled: "removed the president" / "approved the budget").
+        return Judgement(Relation.UNRELATED, score, (event, sim_reason))
     found = part_conflicts(active(xa.proposition), active(xb.proposition), proper_names(a), proper_names(b))
     # a refilled word that is also an antonym is the antonym's flip, not another filler
     shown = {
@@ -292,6 +297,20 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     if score >= AGREE_THRESHOLD or threshold <= 0:
         return Judgement(Relation.AGREES, score, (sim_reason,))
     return Judgement(Relation.RELATED, score, (sim_reason,))
+
+
+def _other_event(a: str, b: str, xa: Analysis, xb: Analysis) -> Reason | None:
+    """Two sentences sharing only who acted, where and when, each saying something else was
+    done ("India struck Lahore" / "India's cricket team won in Lahore"). Titles are left alone:
+    their capitals do not say which words are names."""
+    if title_case(a) or title_case(b):
+        return None
+    names_a, names_b = proper_names(a), proper_names(b)
+    done = other_event(active(xa.proposition), active(xb.proposition), names_a, names_b)
+    # the whole sentences too: a claim read as what its speaker "declared" is not all they say
+    if done is None or other_event(active(xa.norm), active(xb.norm), names_a, names_b) is None:
+        return None
+    return Reason("event", f"'{done[0]}' in a vs '{done[1]}' in b")
 
 
 LONG_WORDS = 60  # a text of more words than this (and more than two sentences) is a passage

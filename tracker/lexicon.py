@@ -20,8 +20,12 @@ __all__ = [
     "DENIAL_RATINGS",
     "ENTITY_ALIASES",
     "GENERIC_FILLERS",
+    "GENERIC_SPEAKER_INSTITUTIONS",
+    "GENERIC_SPEAKER_PEOPLE",
+    "GENERIC_SPEAKER_QUALIFIERS",
     "HEDGES_IN_ATTRIBUTION",
     "HEDGES_IN_CLAIMS",
+    "HONORIFIC_GENDERS",
     "IDENTIFIER_NOUNS",
     "IRREGULAR_PARTICIPLES",
     "MONTHS",
@@ -260,6 +264,9 @@ negotiate: negotiate negotiation talks
 missile: missile rocket projectile
 drone: drone uav
 troops: troops troop soldier soldiers
+military: military army
+buy: buy bought acquire acquisition purchase
+sell: sell sold sale
 protest: protest protester protestor demonstration demonstrator rally
 resign: resign quit resignation
 win: win won victory triumph beat defeat
@@ -308,6 +315,7 @@ acquit: not guilty | found not guilty
 convict: found guilty
 win: came first
 rule-out: rule out | ruled out | rules out
+military: armed forces
 """
 # Concepts that say opposite things of one subject ("the court upheld" / "overturned").
 CONCEPT_ANTONYMS: frozenset[frozenset[str]] = frozenset(
@@ -366,4 +374,54 @@ STEM_EXCEPTIONS: dict[str, str] = {
     "generous": "generous",
     "news": "news",
     "us": "us",
+}
+
+
+# ---------------------------------------------------------------- speakers nobody names
+
+# Who says a thing without being named: "officials", "a spokesman", "sources", "residents".
+# Two articles' "police" or "officials" are not one speaker, so these are kept apart per
+# source (tracker.speakers.is_generic). People: unnamed whatever qualifies them ("Indian
+# officials", "a senior police spokesman" are still nobody in particular).
+GENERIC_SPEAKER_PEOPLE = words(
+    """official officials source sources spokesman spokesmen spokeswoman spokeswomen
+    spokesperson spokespersons spokespeople resident residents analyst analysts witness
+    witnesses eyewitness eyewitnesses expert experts observer observers diplomat diplomats
+    officer officers aide aides insider insiders people critic critics local locals villager
+    villagers medic medics doctor doctors rescuer rescuers activist activists protester
+    protesters investigator investigators person persons someone"""
+)
+# Institutions: unnamed only when nothing names whose they are ("the ministry", "police",
+# "local authorities"); "Punjab police" and "the Indian military" are named.
+GENERIC_SPEAKER_INSTITUTIONS = words(
+    """police ministry government army military authorities authority department office
+    embassy administration agency"""
+)
+# Words before an institution that still say nothing of whose it is ("local police", "the
+# ministry"); a department's name does ("Foreign Office", "Interior Ministry" are named).
+GENERIC_SPEAKER_QUALIFIERS = words("a an the some local regional provincial district city unnamed anonymous")
+
+# Honorifics and the gender they show, as evidence for pronouns and against a wrong match
+# ("Mrs. Gandhi" is not a "Mr. Gandhi"); "Dr", "Prof" and "Rev" show none.
+HONORIFIC_GENDERS: dict[str, str | None] = {
+    "mr": "male",
+    "sir": "male",
+    "lord": "male",
+    "mrs": "female",
+    "ms": "female",
+    "miss": "female",
+    "dame": "female",
+    "lady": "female",
+    "dr": None,
+    "prof": None,
+    "rev": None,
+    "mx": None,
+    # South Asian news: "Begum Nusrat Bhutto", "Shri Narendra Modi", "Maulana Fazlur Rehman"
+    "begum": "female",
+    "smt": "female",
+    "shrimati": "female",
+    "shri": "male",
+    "sri": "male",
+    "mian": "male",
+    "maulana": "male",
 }

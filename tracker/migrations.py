@@ -280,6 +280,26 @@ def m006_statement_answers(db: Database) -> None:
 
 
 @migrations()
+def m007_audit(db: Database) -> None:
+    # Every correction is recorded: who, when, what it was before and after (JSON). A deleted
+    # statement's row and every row that named it stay here, so `tracker restore` can bring
+    # them back. No foreign key: the statement a record names may be gone.
+    db.execute(
+        """CREATE TABLE audit (
+               id INTEGER PRIMARY KEY,
+               at TEXT NOT NULL,
+               by TEXT,
+               action TEXT NOT NULL,          -- edit, delete, restore, …
+               statement_id INTEGER,
+               note TEXT,
+               before TEXT,                   -- JSON
+               after TEXT                     -- JSON
+           )"""
+    )
+    db.execute("CREATE INDEX idx_audit_statement ON audit (statement_id, id)")
+
+
+@migrations()
 def m008_appearances(db: Database) -> None:
     # A statement made again (another date, another outlet) is an appearance of it, never a
     # duplicate to drop. The statement row is its first appearance; this table holds the

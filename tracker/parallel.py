@@ -28,10 +28,30 @@ F = TypeVar("F")
 
 def worker_pool(workers: int, *, fork: bool = False) -> Pool:
     """A process pool whose workers leave Ctrl-C to the parent, which rolls back and exits
-    quietly (otherwise every worker prints its own KeyboardInterrupt traceback)."""
+    quietly (otherwise every worker prints its own KeyboardInterrupt traceback).
+
+    Ctrl-C and SIGTERM wait while the workers start: raised between a fork and the bookkeeping
+    after it, they would leave a worker nothing knows of, so nothing stops it (and it keeps the
+    command's stdout open for good). A stop that came meanwhile stops the new pool, then goes on."""
     import multiprocessing
 
-    return multiprocessing.get_context("fork" if fork else None).Pool(workers, initializer=_ignore_interrupts)
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    try:
+        pool = multiprocessing.get_context("fork" if fork else None).Pool(
+            workers, initializer=_ignore_interrupts
+        )
+    except BaseException:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        raise
+    try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a held stop's handler runs in here
+    except BaseException:
+        stop_pool(pool)
+        raise
+    return pool
+
+
+_STOPS = frozenset({signal.SIGINT, signal.SIGTERM})
 
 
 def stop_pool(pool: Pool, timeout: float = 5.0) -> None:
@@ -66,6 +86,7 @@ def _ignore_interrupts() -> None:
     would otherwise inherit the parent's SIGTERM handler, which raises)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # forked while the parent held them
 
 
 def forked_pool(workers: int) -> Pool:
@@ -124,12 +145,17 @@ def in_parallel(background: Callable[[], R], foreground: Callable[[], F]) -> tup
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_send_result, args=(background, sender))
     gc.freeze()  # what the process inherits is never scanned (and so copied) by it
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)  # as worker_pool does, for one process
     try:
         process.start()
+    except BaseException:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        raise
     finally:
         gc.unfreeze()
-    sender.close()
+        sender.close()
     try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         mine = foreground()
         outcome, payload = pickle.loads(receiver.recv_bytes())
         if outcome == "error":
@@ -147,6 +173,7 @@ def _send_result(work: Callable[[], object], sender: Connection) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
     message: tuple[str, object]
     try:
         message = ("ok", work())

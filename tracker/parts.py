@@ -28,15 +28,17 @@ from tracker.lexicon import (
     SLOT_FILLERS_TO_SKIP,
     WEEKDAYS,
 )
-from tracker.text import STOP_WORDS, concept, concept_tokens
+from tracker.text import STOP_WORDS, concept, concept_tokens, is_adverb
 
 __all__ = [
     "CONFLICT_CODES",
     "PART_CODES",
     "PartConflict",
     "canonical_tokens",
+    "other_event",
     "part_conflicts",
     "proper_names",
+    "title_case",
 ]
 
 # The reason codes of parts filled differently, and with them every code by which the judge
@@ -87,6 +89,19 @@ def canonical_tokens(proposition: str) -> tuple[tuple[str, str], ...]:
 
 
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def _title_case(words: list[re.Match[str]], capital: list[re.Match[str]]) -> bool:
+    return len(capital) > 0.6 * len(words) and len(words) > 3
+
+
+def title_case(text: str) -> bool:
+    """Is text written as a title ("Scorpion Stings Woman On Plane"), so that its capitals do
+    not tell which words are names?"""
+    words = list(_WORD.finditer(text))
+    return _title_case(words, [m for m in words if m.group(0)[0].isupper()])
+
+
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(]\s*)$")
 
 
@@ -96,7 +111,7 @@ def proper_names(text: str) -> frozenset[str]:
     "Khan". Nothing when most words are capitalised, as in a title-case headline."""
     words = list(_WORD.finditer(text))
     capital = [m for m in words if m.group(0)[0].isupper()]
-    if not words or (len(capital) > 0.6 * len(words) and len(words) > 3):
+    if not words or _title_case(words, capital):
         return frozenset()
     names = set()
     for m in capital:
@@ -227,3 +242,67 @@ def part_conflicts(
         if matched < FRAME_SHARE * (min(len(ca), len(cb)) - len(found)):
             return ()
     return tuple(found)
+
+
+# ---------------------------------------------------------------- one setting, two events
+
+EVENT_WORDS = 4  # at least this many words of what is done, on the two sides together
+EVENT_SIDE = 2  # and on each side: one word ("landed", "launch") is as often a paraphrase
+
+
+def _setting(canonical: str, written: str, names: frozenset[str]) -> bool:
+    """A word that says who, where or when rather than what was done: a country or group, a
+    proper name, a month, day or year, a number."""
+    return (
+        ":" in canonical
+        or written in names
+        or canonical in MONTHS
+        or canonical in WEEKDAYS
+        or any(ch.isdigit() for ch in written)
+    )
+
+
+# Verbs that frame the act rather than name it: "is going to acquire", "plans to sell".
+_FRAME_VERBS = frozenset("going trying try tries tried plan plans planned want wants wanted set".split())
+
+
+def _said(proposition: str) -> list[tuple[str, str]]:
+    """The informative words of a proposition as (canonical, as written), in order."""
+    return [
+        (c, w)
+        for c, w in canonical_tokens(proposition)
+        if w not in STOP_WORDS
+        and w not in PLACE_PREPOSITIONS
+        and w not in _FRAME_VERBS
+        and c != "may#modal"
+        and len(w) > 1
+        and not is_adverb(w)
+    ]
+
+
+def other_event(
+    a: str, b: str, names_a: frozenset[str] = frozenset(), names_b: frozenset[str] = frozenset()
+) -> tuple[str, str] | None:
+    """What each side says was done, when propositions a and b share only who did it, where
+    and when: "India struck Lahore" / "India's cricket team won in Lahore" (("struck", "cricket
+    team won")). The words both sides open with are their subject; past it, neither side's
+    predicate shares a word with the other's but names, places, times and numbers. Two
+    statements about one actor in one place that say different things happened are two
+    claims, not one claim agreed with. None when the sides share more, or say too little.
+
+    names_a and names_b are the proper names of each side's text (proper_names()); a side
+    written as a title (title_case()) names none, so the caller leaves it alone."""
+    xa, xb = _said(a), _said(b)
+    names = names_a | names_b
+    lead = 0
+    while lead < min(len(xa), len(xb)) and xa[lead][0] == xb[lead][0]:
+        lead += 1
+    if lead == 0:
+        return None
+    rest_a = [(c, w) for c, w in xa[lead:] if not _setting(c, w, names)]
+    rest_b = [(c, w) for c, w in xb[lead:] if not _setting(c, w, names)]
+    if min(len(rest_a), len(rest_b)) < EVENT_SIDE or len(rest_a) + len(rest_b) < EVENT_WORDS:
+        return None
+    if {c for c, _ in rest_a} & {c for c, _ in xb} or {c for c, _ in rest_b} & {c for c, _ in xa}:
+        return None
+    return " ".join(w for _, w in rest_a), " ".join(w for _, w in rest_b)

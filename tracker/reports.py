@@ -9,15 +9,22 @@ from typing import Any
 from sqlite_utils import Database
 
 from tracker.model import InvalidInput, Relation, ReviewStatus
+from tracker.speakers import is_generic
 from tracker.store import StatementFilter, filter_clause, query_rows
 
 # "all" means every live link: rejected ones are shown only when asked for by name.
 LINK_STATUSES = ("suggested", "confirmed", "rejected", "all")
 
-_PAIR_SELECT = """
+# One speaker over time, unless nobody names them ("police", "officials") and the two are from
+# different (or unknown) sources: two reports' police are not one speaker, whatever a ledger
+# from before unnamed speakers were kept per report filed them under.
+_SAME_SPEAKER = (
+    "(a.speaker_id = b.speaker_id AND (NOT tracker_unnamed(spa.name) OR a.source_id = b.source_id))"
+)
+_PAIR_SELECT = f"""
     SELECT l.id, l.relation, l.status, l.score, l.reasons, l.engine, l.created_at,
            l.reviewed_at, l.reviewed_by,
-           a.speaker_id = b.speaker_id AS flip,
+           coalesce({_SAME_SPEAKER}, 0) AS flip,
            a.id AS a_id, a.ref AS a_ref, a.text AS a_text, spa.name AS a_speaker,
            srca.outlet AS a_source, coalesce(a.said_on, a.reported_on) AS a_date,
            b.id AS b_id, b.ref AS b_ref, b.text AS b_text, spb.name AS b_speaker,
@@ -30,6 +37,11 @@ _PAIR_SELECT = """
     JOIN speakers spb ON spb.id = b.speaker_id
     LEFT JOIN sources srcb ON srcb.id = b.source_id
 """
+
+
+def _know_unnamed(db: Database) -> None:
+    """Let SQL ask whether a speaker's name names nobody in particular (_SAME_SPEAKER)."""
+    db.conn.create_function("tracker_unnamed", 1, is_generic, deterministic=True)
 
 
 def _status_clause(status: str, *, allow_rejected: bool = True) -> tuple[str, list[Any]]:
@@ -75,6 +87,7 @@ def contradictions(
     params.append(Relation.CONTRADICTS.value)
     _pair_filter(db, where, flips, clauses, params)
     sql = f"{_PAIR_SELECT} WHERE {' AND '.join(clauses)} ORDER BY l.score DESC, l.id"
+    _know_unnamed(db)
     rows = [_pair_row(row) for row in query_rows(db, sql, params)]
     linked = {(row["a_id"], row["b_id"]) for row in rows}
     sides = [
@@ -119,8 +132,9 @@ def _pair_filter(
     db: Database, where: StatementFilter | None, flips: bool, clauses: list[str], params: list[Any]
 ) -> None:
     """Add the conditions for pairs `a`, `b`: either side matching the filter; the same speaker."""
+    _know_unnamed(db)
     if flips:
-        clauses.append("a.speaker_id = b.speaker_id")
+        clauses.append(_SAME_SPEAKER)
     if where is not None:
         clause_a, params_a = filter_clause(db, where, "a")
         clause_b, params_b = filter_clause(db, where, "b")
@@ -170,6 +184,7 @@ def list_links(
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
+    _know_unnamed(db)
     return [_pair_row(row) for row in query_rows(db, sql, params)]
 
 

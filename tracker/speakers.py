@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from tracker.lexicon import ENTITY_ALIASES, MULTIWORD_ALIASES
+from tracker.lexicon import (
+    ENTITY_ALIASES,
+    GENERIC_SPEAKER_INSTITUTIONS,
+    GENERIC_SPEAKER_PEOPLE,
+    GENERIC_SPEAKER_QUALIFIERS,
+    HONORIFIC_GENDERS,
+    MULTIWORD_ALIASES,
+)
 from tracker.model import SpeakerKind
 
 # Words that make up titles and roles ("Pakistan's Foreign Minister", "Deputy PM", "Lt. Gen.").
@@ -31,10 +38,10 @@ _ROLE_WORDS = frozenset(
     senior top special us u.s. uk federal speaker majority minority whip lieutenant sergeant sgt
     marshal chancellor premier president-elect candidate nominee founder executive treasurer
     commissioner inspector pm fm dpm cm mp mla mep dg brig brigadier cdr commodore
-    rear
+    rear imam ayatollah mufti cleric cardinal archbishop rabbi baroness duchess countess
     """.split()
 )
-_HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady rev".split())
+_HONORIFICS = frozenset(HONORIFIC_GENDERS)
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _SKIPPED = _SUFFIXES | _HONORIFICS  # words of a name that never decide who it is
 # The word before a name that makes it the object of a title or an organisation ("Bank of
@@ -148,6 +155,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _NON_WORD = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
 _INVERTED = re.compile(r"^([^,]+),\s*([^,]+)$")
+_SCOPE = re.compile(r"^(.+?) \(([^()]*)\)$")  # "Police (Dawn, 2025-05-10)"
 
 
 @dataclass(frozen=True)
@@ -157,6 +165,17 @@ class Mention:
     name: str
     role: str | None = None
     kind: SpeakerKind = SpeakerKind.UNKNOWN
+    honorific: str | None = None  # as written: "Mr.", "Dr", "Sir"
+
+    @property
+    def gender(self) -> str | None:
+        """The gender the honorific shows ("Mrs." female, "Sir" male, "Dr" none)."""
+        return HONORIFIC_GENDERS.get(_plain(self.honorific)) if self.honorific else None
+
+    @property
+    def as_written(self) -> str:
+        """The name with its honorific ("Mr. Sharif"): an alias that keeps the gender shown."""
+        return f"{self.honorific} {self.name}" if self.honorific else self.name
 
 
 @dataclass(frozen=True)
@@ -281,7 +300,7 @@ def split_mention(mention: str) -> Mention:
         text = text[4:]
     text, appositive = _uninvert(text)
     tokens = text.split(" ")
-    name_start = len(tokens)
+    name_start = len(tokens) - 1 if _surname_is_a_title_word(tokens) else len(tokens)
     while name_start > 0:
         token = tokens[name_start - 1]
         plain = _plain(token)
@@ -306,13 +325,86 @@ def split_mention(mention: str) -> Mention:
     if guess_kind(name) not in (SpeakerKind.UNKNOWN, SpeakerKind.PERSON):
         return _whole(text, appositive)
     prefix = [t for t in tokens[:name_start] if _plain(t) not in _HONORIFICS]
+    honorifics = [t for t in tokens[:name_start] if _plain(t) in _HONORIFICS]
     role = " ".join(prefix) or appositive
-    return Mention(name, role, SpeakerKind.PERSON if role else SpeakerKind.UNKNOWN)
+    honorific = honorifics[-1] if honorifics else None
+    kind = SpeakerKind.PERSON if role or honorific else SpeakerKind.UNKNOWN
+    return Mention(name, role, kind, honorific)
+
+
+def _surname_is_a_title_word(tokens: list[str]) -> bool:
+    """ "Senator Angus King": a title, a given name, then a surname that is also a title word."""
+    if len(tokens) < 3:
+        return False
+    before, given, last = tokens[-3], tokens[-2], tokens[-1]
+    plain = _plain(given)
+    return (
+        last[:1].isupper()
+        and _is_role(_plain(last))
+        and given[:1].isupper()
+        and not _is_role(plain)
+        and plain not in _HONORIFICS
+        and plain not in _ORGANISATION_WORDS
+        and not _POSSESSIVE.search(given)
+        and not _is_place(key(given))
+        and (_is_role(_plain(before)) or _plain(before) in _HONORIFICS)
+    )
 
 
 def _whole(text: str, role: str | None) -> Mention:
     kind = guess_kind(text, role)
     return Mention(text, role if kind is SpeakerKind.PERSON else None, kind)
+
+
+def scoped(name: str) -> tuple[str, str | None]:
+    """A name and the scope it was given: "Police (Dawn, 2025-05-10)" → "Police", "Dawn, …"."""
+    found = _SCOPE.match(name.strip())
+    return (found.group(1), found.group(2)) if found else (name.strip(), None)
+
+
+def generic_key(name: str) -> str | None:
+    """The key of a speaker nobody names ("police", "officials", "a spokesman", "the
+    ministry"), scope and articles dropped; None for a name that names someone.
+
+    An unnamed group of people stays unnamed whatever qualifies it ("Indian officials", "a
+    senior police spokesman"); an institution only while nothing says whose it is ("local
+    police", but not "Punjab police" or "the Indian military").
+    """
+    words = key(scoped(name)[0]).split()
+    if not words:
+        return None
+    head, before = words[-1], words[:-1]
+    if head not in GENERIC_SPEAKER_PEOPLE and not (
+        head in GENERIC_SPEAKER_INSTITUTIONS and all(w in GENERIC_SPEAKER_QUALIFIERS for w in before)
+    ):
+        return None
+    while before and before[0] in ("a", "an", "the", "some"):
+        before = before[1:]
+    return " ".join([*before, head])
+
+
+def is_generic(name: str) -> bool:
+    """Whether the name is a speaker nobody names: never joined across sources, never a flip."""
+    return generic_key(name) is not None
+
+
+def scope_label(name: str, outlet: str | None, published: str | None) -> str:
+    """The name of a speaker nobody names as kept for one report: "Police (Dawn, 2025-05-10)",
+    "Officials (no source)"."""
+    words = scoped(name)[0].split()
+    while len(words) > 1 and key(words[0]) in ("a", "an", "the", "some"):
+        words = words[1:]
+    bare = " ".join(words)
+    bare = bare[:1].upper() + bare[1:]
+    return f"{bare} ({', '.join(part for part in (outlet or 'no source', published) if part)})"
+
+
+def gender_of(keys: Iterable[str]) -> str | None:
+    """The gender the honorifics among a speaker's alias keys show ("mr sharif": male);
+    None when they show none, or disagree."""
+    shown = {HONORIFIC_GENDERS.get(k.split()[0]) for k in keys if k}
+    shown.discard(None)
+    return shown.pop() if len(shown) == 1 else None
 
 
 def parse_name(name_key: str) -> Name:
@@ -371,12 +463,15 @@ def resolve(
     candidates: Iterable[Candidate],
     kind: SpeakerKind | None = None,
     affiliation: str | None = None,
+    gender: str | None = None,
 ) -> Resolution:
     """Which candidate `name` means: its exact name or alias, else (a person only) the one
     stored name it is a shorter form of; a stated affiliation that differs from a speaker's
-    rules that speaker out. A name that fits several speakers is not guessed."""
+    rules that speaker out, and so does a gender its honorifics show ("Mrs." is not a "Mr.").
+    A speaker nobody names ("police") means every one kept under that name, one per source.
+    A name that fits several speakers is not guessed."""
     wanted = key(name)
-    pool = list(candidates)
+    pool = [c for c in candidates if not gender or gender_of(c.keys) in (None, gender)]
     affiliations = {c.id: key(c.affiliation) or None if c.affiliation else None for c in pool}
     wanted_affiliation = key(affiliation) or None if affiliation else None
     exact = [c.id for c in pool if wanted in c.keys or key(c.name) == wanted]
@@ -385,10 +480,18 @@ def resolve(
     partial = person_like(kind) and parsed.partial
     if exact:
         return choose(exact, wanted_affiliation, affiliations.get, partial, exact=True)
+    unnamed = generic_key(name)
+    if unnamed is not None:
+        same = [c.id for c in pool if generic_key(c.name) == unnamed]
+        return choose(same, wanted_affiliation, affiliations.get, exact=True)
     if not person_like(kind) or not parsed.surname:
         return Resolution(None)
     fits = [
-        c.id for c in pool if person_like(c.kind) and any(names_fit(parsed, parse_name(k)) for k in _keys(c))
+        c.id
+        for c in pool
+        if person_like(c.kind)
+        and not is_generic(c.name)
+        and any(names_fit(parsed, parse_name(k)) for k in _keys(c))
     ]
     return choose(fits, wanted_affiliation, affiliations.get, partial or bool(fits))
 
@@ -426,15 +529,22 @@ def fuller_fits(mention_key: str, stored: Iterable[tuple[int, str]]) -> list[int
         {
             speaker_id
             for speaker_id, other in stored
-            if other != mention_key and names_fit(parsed, parse_name(other))
+            if other != mention_key
+            and names_fit(parsed, other_name := parse_name(other))
+            and other_name != parsed  # "mr singh" is no fuller than "singh"
         }
     )
 
 
+def _genders_differ(a: Candidate, b: Candidate) -> bool:
+    first, second = gender_of(a.keys), gender_of(b.keys)
+    return first is not None and second is not None and first != second
+
+
 def likely_duplicates(speakers: Iterable[Candidate]) -> dict[int, list[int]]:
     """For each speaker, the others that may be the same (one name a shorter form of the
-    other, or a close spelling); different numbers are never the same speaker."""
-    pool = [c for c in speakers if person_like(c.kind)]
+    other, or a close spelling); different numbers or genders are never the same speaker."""
+    pool = [c for c in speakers if person_like(c.kind) and not is_generic(c.name)]
     by_surname: dict[str, list[tuple[Candidate, Name]]] = {}
     for candidate in pool:
         parsed = parse_name(key(candidate.name))
@@ -444,8 +554,8 @@ def likely_duplicates(speakers: Iterable[Candidate]) -> dict[int, list[int]]:
     for group in by_surname.values():
         for i, (a, a_name) in enumerate(group):
             for b, b_name in group[i + 1 :]:
-                if a_name.numbers != b_name.numbers:
-                    continue
+                if a_name.numbers != b_name.numbers or _genders_differ(a, b):
+                    continue  # "Writer 3" and "Writer 4", "Mr. Gandhi" and "Mrs. Gandhi"
                 if (
                     names_fit(a_name, b_name)
                     or names_fit(b_name, a_name)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from tracker.model import Judgement, Polarity, Relation, ReviewStatus
+from tracker.store.connection import write_transaction
 
 if TYPE_CHECKING:
     from tracker.link import Thresholds
@@ -88,7 +89,9 @@ def _store(db: Database, found: Iterable[_Found], limits: Thresholds) -> int:
 
 
 def _claim_query(words: Sequence[str]) -> str:
-    return " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
+    from tracker.link.candidates import fts_query
+
+    return fts_query(list(words))
 
 
 def attach_to_claim(db: Database, claim_id: int, claim_text: str) -> int:
@@ -123,13 +126,21 @@ def attach_statements(db: Database, ids: Sequence[int]) -> int:
     other side), and a statement linked to no founder founds a claim of its own: what it
     asserts, or, for "denied claims that X", claim X. Joining only through founders keeps one
     wrong link from chaining claims together. Returns how many attachments were written.
+
+    The judging against recorded claims is done before the write lock is taken, so that other
+    writers need not wait for it; under the lock, it is done again only if those claims or
+    the thresholds changed meanwhile.
     """
+    return _attach(db, sorted(set(ids)), forget=False)
+
+
+def _attach(db: Database, wanted: list[int], *, forget: bool) -> int:
+    """attach_statements; with `forget`, what tracker attached these statements to before
+    (not a person's decision, not a claim they founded) is deleted in the same transaction."""
     from tracker.link import thresholds
 
-    wanted = sorted(set(ids))
     if not wanted:
         return 0
-    limits = thresholds(db)
     rows = {
         row["id"]: row
         for chunk in _chunks(wanted, 500)
@@ -141,8 +152,16 @@ def attach_statements(db: Database, ids: Sequence[int]) -> int:
     }
     said = {sid: row for sid, row in rows.items() if not row["answers"]}
     replies = [row for row in rows.values() if row["answers"]]
-    with db.conn:
-        found = _to_recorded_claims(db, said, limits)
+    # read and judged with no lock held: what the write below re-checks
+    limits, recorded = thresholds(db), _recorded_claims(db)
+    found = _to_recorded_claims(db, said, limits)
+    denials = _denial_analyses(rows.values())
+    with write_transaction(db):
+        if forget:
+            _forget(db, wanted)
+        if (thresholds(db), _recorded_claims(db)) != (limits, recorded):  # changed meanwhile
+            limits = thresholds(db)
+            found = _to_recorded_claims(db, said, limits)
         sided = {f.statement_id for f in found if f.stance is not Stance.DISCUSSES}
         written = _store(db, found, limits)
         # One by one, so that a claim founded here is one the next may join; assertions
@@ -153,15 +172,45 @@ def attach_statements(db: Database, ids: Sequence[int]) -> int:
         joined: list[_Found] = []
         for sid in sorted(said, key=lambda sid: (said[sid]["polarity"] != Polarity.AFFIRM.value, sid)):
             if sid not in sided:
-                joined.extend(_through_founders(db, said[sid], linked.get(sid, ()), founders))
+                joined.extend(_through_founders(db, said[sid], linked.get(sid, ()), founders, denials))
         written += _store(db, joined, limits)
         # Replies last: the claim one answers may have been founded just now.
         answered = _by_statement(db, [row for row in replies if row["id"] not in sided], limits)
         written += _store(db, answered, limits)
         sided |= {f.statement_id for f in answered if f.stance is not Stance.DISCUSSES}
-        founded = [_found_claim(db, row) for row in replies if row["id"] not in sided]
+        founded = [_found_claim(db, row, denials) for row in replies if row["id"] not in sided]
         written += _store(db, [f for f in founded if f is not None], limits)
     return written
+
+
+def _recorded_claims(db: Database) -> list[int]:
+    """The claims people recorded and denials named, as the judging against them saw them."""
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT id FROM claims WHERE origin IN ('user', 'denial') AND merged_into IS NULL ORDER BY id"
+        )
+    ]
+
+
+def _denial_analyses(rows: Iterable[dict[str, Any]]) -> dict[int, Any]:
+    """The analysis of each denial that may found a claim (pure: computed before the lock)."""
+    from tracker.text import analyse_full
+
+    return {
+        row["id"]: analyse_full(row["text"])
+        for row in rows
+        if row["polarity"] == Polarity.DENY.value and not row["answers"]
+    }
+
+
+def _forget(db: Database, ids: list[int]) -> None:
+    for chunk in _chunks(ids, 500):
+        db.execute(
+            "DELETE FROM claim_statements WHERE reviewed_by IS NULL AND founder = 0"
+            f" AND statement_id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        )
 
 
 def _founders(db: Database) -> dict[int, tuple[int, Stance]]:
@@ -197,23 +246,14 @@ def _links_of(db: Database, ids: list[int]) -> dict[int, list[tuple[float, int, 
 def reattach(db: Database, ids: Sequence[int]) -> int:
     """Attach some statements again (their links changed): what tracker attached them to
     before, other than claims they founded and a person's decisions, is found anew."""
-    with db.conn:
-        for chunk in _chunks(sorted(set(ids)), 500):
-            db.execute(
-                "DELETE FROM claim_statements WHERE reviewed_by IS NULL AND founder = 0"
-                f" AND statement_id IN ({','.join('?' * len(chunk))})",
-                chunk,
-            )
-    return attach_statements(db, ids)
+    return _attach(db, sorted(set(ids)), forget=True)
 
 
 def reattach_all(db: Database) -> int:
     """After a relink: every attachment tracker made (not a person's, not a claim's founder) is
     found again from the new links and judgements."""
-    with db.conn:
-        db.execute("DELETE FROM claim_statements WHERE reviewed_by IS NULL AND founder = 0")
     ids = [row[0] for row in db.execute("SELECT id FROM statements ORDER BY id")]
-    return attach_statements(db, ids)
+    return _attach(db, ids, forget=True)  # those stored meanwhile keep what their writer attached
 
 
 def _to_recorded_claims(db: Database, rows: dict[int, dict[str, Any]], limits: Thresholds) -> list[_Found]:
@@ -319,6 +359,7 @@ def _through_founders(
     row: dict[str, Any],
     links: Iterable[tuple[float, int, str]],
     founders: dict[int, tuple[int, Stance]],
+    denials: dict[int, Any],
 ) -> list[_Found]:
     """The statement joins the claim of the founder it is most strongly linked to, or founds one."""
     from tracker.model import Reason
@@ -327,7 +368,7 @@ def _through_founders(
         ((score, -other, relation) for score, other, relation in links if other in founders), default=None
     )
     if best is None:
-        founded = _found_claim(db, row)
+        founded = _found_claim(db, row, denials)
         if founded is None:
             return []
         founders[row["id"]] = (founded.claim_id, founded.stance)
@@ -341,10 +382,10 @@ def _through_founders(
     return [_Found(claim_id, row["id"], stance, Judgement(Relation(relation), score, (reason,)))]
 
 
-def _found_claim(db: Database, row: dict[str, Any]) -> _Found | None:
-    """The claim a statement founds: what it says; for "denied claims that X", claim X."""
+def _found_claim(db: Database, row: dict[str, Any], denials: dict[int, Any]) -> _Found | None:
+    """The claim a statement founds: what it says; for "denied claims that X", claim X
+    (`denials`: the analysis of each denial, by statement id)."""
     from tracker.model import Modality, Reason
-    from tracker.text import analyse_full
 
     if row["modality"] == Modality.QUESTION.value:
         return None
@@ -368,7 +409,7 @@ def _found_claim(db: Database, row: dict[str, Any]) -> _Found | None:
             Judgement(Relation.AGREES, 100.0, (reason,)),
             founder=True,
         )
-    analysis = analyse_full(row["text"]) if row["polarity"] == Polarity.DENY.value else None
+    analysis = denials.get(row["id"])
     wrapped = (
         [cue for cue in analysis.cues if cue.kind == "denial" and cue.span[1] <= analysis.prop_offset]
         if analysis is not None

@@ -239,7 +239,14 @@ def attach_statement(
                 stamp,
             ],
         )
+        _audit(db, "claim attach", statement_id, {"claim": row["id"], "stance": stance}, by)
     return get_claim(db, str(row["id"]))
+
+
+def _audit(db: Database, action: str, statement_id: int, after: dict[str, Any], by: str | None) -> None:
+    from tracker.store.corrections import record
+
+    record(db, action, statement_id=statement_id, after=after, by=by)
 
 
 def detach_statement(db: Database, statement_id: int, claim: str, *, by: str | None = None) -> dict[str, Any]:
@@ -254,6 +261,7 @@ def detach_statement(db: Database, statement_id: int, claim: str, *, by: str | N
         )
         if cursor.rowcount == 0:
             raise NotFound(f"statement {statement_id} is not attached to claim {row['id']}")
+        _audit(db, "claim detach", statement_id, {"claim": row["id"], "status": "rejected"}, by)
     return get_claim(db, str(row["id"]))
 
 
@@ -299,6 +307,7 @@ def review_attachment(
         )
         if cursor.rowcount == 0:
             raise NotFound(f"statement {statement_id} is not attached to claim {row['id']}")
+        _audit(db, "claim review", statement_id, {"claim": row["id"], "status": status}, by)
     return get_claim(db, str(row["id"]))
 
 

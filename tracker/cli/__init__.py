@@ -142,9 +142,10 @@ def _root(
 
 
 def _register() -> None:
-    from tracker.cli import claims, db, extract, io, links, reports, serve, speakers, statements
+    from tracker.cli import claims, corrections, db, extract, io, links, reports, serve, speakers, statements
 
     statements.register(app)
+    corrections.register(app)
     extract.register(app)
     io.register(app)
     links.register(app)

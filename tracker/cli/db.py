@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from tracker.cli.options import DbOption, JsonOption, database
+from tracker.cli.options import CsvOption, DbOption, JsonOption, NlOption, database, output_format
 
 
 def register(app: typer.Typer) -> None:
@@ -32,19 +31,25 @@ def path(db_path: DbOption = None) -> None:
     print(db_path if db_path is not None else default_db_path())
 
 
-def info(json_: JsonOption = False, db_path: DbOption = None) -> None:
-    """Count what the database holds and list the migrations applied."""
+def info(
+    json_: JsonOption = False, csv: CsvOption = False, nl: NlOption = False, db_path: DbOption = None
+) -> None:
+    """Count what the database holds and list the migrations applied.
+
+    Example: tracker db info --json
+    """
     from tracker.cli import render
     from tracker.migrations import migrations
     from tracker.store import counts
 
+    fmt = output_format(json_, csv, nl)
     db = database(db_path)
     found = {
         **counts(db),
         "migrations": [m.name for m in migrations.applied(db)],
     }
-    if json_:
-        print(json.dumps(found, indent=2))
+    if fmt != "table":
+        render.emit_record(found, fmt=fmt)
         return
     render.record(list(found.items()), title="Database")
 

@@ -13,7 +13,7 @@ from tracker.cli.options import (
     JsonOption,
     NlOption,
     after_commit,
-    database,
+    creating,
     link_added,
     output_format,
 )
@@ -80,8 +80,8 @@ def extract(
     new_ids: list[int] = []
     appeared = 0
     if not dry_run and found:
-        db = database(db_path, create=True)
-        added = _store(db, found)
+        with creating(db_path) as db:
+            added = _store(db, found)
         for row, result in zip(found, added, strict=True):
             row["id"] = result.id
             row["new"] = result.created

@@ -15,12 +15,13 @@ from tracker.cli.options import (
     TagFilter,
     UntilFilter,
     after_commit,
+    creating,
     database,
     link_added,
 )
 
-EXPORTS = ("statements", "links", "contradictions", "speakers", "verdicts", "report")
-EXPORT_FORMATS = ("csv", "json", "jsonl", "md", "claimreview")
+EXPORTS = ("statements", "links", "contradictions", "speakers", "verdicts", "audit", "report")
+EXPORT_FORMATS = ("csv", "json", "jsonl", "md", "html", "claimreview")
 OUTPUT_SUFFIXES = {
     "csv": "csv",
     "json": "json",
@@ -28,6 +29,8 @@ OUTPUT_SUFFIXES = {
     "ndjson": "jsonl",
     "md": "md",
     "markdown": "md",
+    "html": "html",
+    "htm": "html",
 }
 Columns = list[tuple[str, str]]
 # every field `tracker import` reads back, so an export round-trips
@@ -126,6 +129,7 @@ VERDICT_COLUMNS = [
     "source",
     "text",
 ]
+AUDIT_COLUMNS = ["id", "at", "by", "action", "statement_id", "note", "before", "after"]
 VERDICT_MD = [
     "statement_id",
     "rating",
@@ -181,22 +185,22 @@ def import_(
     from tracker.store import add_statements
 
     chosen = import_format(file, fmt)
-    db = database(db_path, create=True)
     name = "stdin" if file == "-" else file
 
     def detected(used: str) -> None:
         status(f"Read {name} as {used} (it is not UTF-8; give --encoding if that is wrong).")
 
-    added = add_statements(
-        db,
-        read_statements(
-            file,
-            chosen,
-            warn=lambda m: status(f"Warning: {m}"),
-            note=detected,
-            encoding=encoding,
-        ),
-    )
+    with creating(db_path) as db:  # a file that does not import leaves no new ledger
+        added = add_statements(
+            db,
+            read_statements(
+                file,
+                chosen,
+                warn=lambda m: status(f"Warning: {m}"),
+                note=detected,
+                encoding=encoding,
+            ),
+        )
     new = added.new_count  # a list of a million new ids is ~40 MiB: built only to link them
     appeared = added.appeared_count
     with after_commit(new):
@@ -228,6 +232,10 @@ def _rows(what: str, db: Any, where: Any) -> tuple[list[dict[str, Any]], Columns
     if what == "speakers":
         rows = store.list_speakers(db)
         return rows, _pairs(SPEAKER_COLUMNS), _pairs(SPEAKER_COLUMNS)
+    if what == "audit":
+        from tracker.store.corrections import list_audit
+
+        return list_audit(db), _pairs(AUDIT_COLUMNS), _pairs(AUDIT_COLUMNS)
     return verdicts.verdict_history(db), _pairs(VERDICT_COLUMNS), _pairs(VERDICT_MD)
 
 
@@ -242,11 +250,13 @@ def _write(what: str, fmt: str, db: Any, where: Any, out: TextIO) -> int:
         writers.write_json(reviews, out)
         return len(reviews)
     if what == "report":
-        from tracker.cli.reports import report_summary
+        from tracker.cli.reports import html_report, report_summary
         from tracker.reports import report
 
         sections = report(db, where)
-        if fmt == "md":
+        if fmt == "html":  # the page `tracker report --format html` writes
+            out.write(html_report(db, where, sections, report_summary(sections)))
+        elif fmt == "md":
             writers.write_report_markdown(
                 sections, out, title="Statement report", summary=report_summary(sections)
             )
@@ -277,7 +287,8 @@ def _format_of(output: str | None) -> str:
     suffix = name.rsplit(".", 1)[-1].lower()
     if suffix not in OUTPUT_SUFFIXES:
         raise typer.BadParameter(
-            f"cannot write .{suffix} files: name a .csv, .json, .jsonl or .md file, or give --format",
+            f"cannot write .{suffix} files: name a .csv, .json, .jsonl or .md file "
+            "(.html for the report), or give --format",
             param_hint="--output",
         )
     return OUTPUT_SUFFIXES[suffix]
@@ -289,7 +300,7 @@ def export(
         str | None,
         typer.Option(
             "--format",
-            help="csv, json, jsonl, md or claimreview (verdicts only); "
+            help="csv, json, jsonl, md, html (the report only) or claimreview (verdicts only); "
             "default: from the -o extension, else json.",
         ),
     ] = None,
@@ -304,12 +315,13 @@ def export(
     tag: TagFilter = None,
     db_path: DbOption = None,
 ) -> None:
-    """Export statements, links, contradictions, speakers, verdicts or the report.
+    """Export statements, links, contradictions, speakers, verdicts, the audit trail or the report.
 
     CSV cells that a spreadsheet would run as a formula get a leading '. JSON of
     statements imports back losslessly. The filters apply to statements, contradictions
     and the report. The format comes from the -o file's extension (.csv, .json, .jsonl,
-    .md); one tracker cannot write (.xlsx) is an error, and nothing is written.
+    .md; .html for the report: the page `tracker report --format html` writes); one tracker
+    cannot write (.xlsx) is an error, and nothing is written.
 
     Example: tracker export contradictions -o contradictions.csv
     """
@@ -325,6 +337,8 @@ def export(
         raise typer.BadParameter(f"use one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
     if fmt == "claimreview" and what != "verdicts":
         raise typer.BadParameter("claimreview exports verdicts only", param_hint="--format")
+    if fmt == "html" and what != "report":
+        raise typer.BadParameter("html exports the report only", param_hint="--format")
     db = database(db_path)
     where = StatementFilter(speaker, source, tag, since, until)
     if output is None or output == "-":
@@ -332,7 +346,10 @@ def export(
         return
     with AtomicOutput(output) as out:
         count = _write(what, fmt, db, where, out)
+    if fmt == "html":
+        status(f"Wrote the report to {output}.")
+        return
+    named = {"report": "report row", "audit": "audit record"}.get(what)
     status(
-        f"Wrote {count} {what if what != 'report' else 'report row'}"
-        f"{'' if what != 'report' or count == 1 else 's'} to {output}."
+        f"Wrote {count} {what if named is None else named}{'' if named is None or count == 1 else 's'} to {output}."
     )

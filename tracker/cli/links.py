@@ -93,7 +93,8 @@ link_app = _typer(
 )
 link_app.info.no_args_is_help = False
 settings_app = _typer(
-    help="Show the linking thresholds, or change one with `settings set KEY VALUE`.\n\n"
+    help="Show the linking thresholds and the longest statement text, or change one with "
+    "`settings set KEY VALUE`.\n\n"
     "Example: tracker settings --csv"
 )
 settings_app.info.no_args_is_help = False
@@ -137,6 +138,8 @@ def _pairs(rows: list[dict[str, Any]], fmt: str, *, title: str, empty: str, rela
 def _one_line(row: dict[str, Any], side: str) -> str:
     """`#11 India (Caliber.Az, 2025-05-10): text` — a statement with its provenance."""
     where = ", ".join(str(v) for v in (row[f"{side}_source"], row[f"{side}_date"]) if v)
+    if where and str(row[f"{side}_speaker"]).endswith(f"({where})"):
+        where = ""  # "Police (Dawn, 2025-05-10)", an unnamed speaker kept per report, says it
     return f"#{row[f'{side}_id']} {row[f'{side}_speaker']}{f' ({where})' if where else ''}: {row[f'{side}_text']}"
 
 
@@ -423,15 +426,17 @@ def settings(
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Show the linking thresholds."""
+    """Show the linking thresholds and the longest statement text."""
     fmt = output_format(json_, csv, nl)
     if ctx.invoked_subcommand is not None:
         return
     from tracker.cli.render import emit
     from tracker.link import settings as current
+    from tracker.store.settings import store_settings
 
+    db = database(db_path)
     emit(
-        current(database(db_path)),
+        current(db) + store_settings(db),
         [("key", "key"), ("value", "value"), ("default", "default"), ("description", "description")],
         fmt=fmt,
     )
@@ -439,17 +444,31 @@ def settings(
 
 @settings_app.command("set")
 def settings_set(
-    key: Annotated[str, typer.Argument(help="suggest_threshold or confirm_threshold.", metavar="KEY")],
-    value: Annotated[str, typer.Argument(help="A number from 0 to 100.", metavar="VALUE")],
+    key: Annotated[
+        str,
+        typer.Argument(help="suggest_threshold, confirm_threshold or max_text_chars.", metavar="KEY"),
+    ],
+    value: Annotated[
+        str,
+        typer.Argument(help="A threshold: 0 to 100; max_text_chars: 1 to 1,000,000.", metavar="VALUE"),
+    ],
     db_path: DbOption = None,
 ) -> None:
-    """Change a setting; run `tracker link` afterwards to relink with it.
+    """Change a setting; after a threshold, run `tracker link` to relink with it.
 
     Example: tracker settings set suggest_threshold 50
     """
     from tracker.cli.render import status
-    from tracker.link import set_threshold
+    from tracker.link import SETTINGS, set_threshold
+    from tracker.model import InvalidInput
+    from tracker.store.settings import MAX_TEXT_SETTING, set_max_text_chars
 
+    if key not in SETTINGS and key != MAX_TEXT_SETTING:
+        raise InvalidInput(f"unknown setting {key!r}: use one of {', '.join([*SETTINGS, MAX_TEXT_SETTING])}")
+    if key == MAX_TEXT_SETTING:
+        chars = set_max_text_chars(database(db_path), value)
+        print(f"{key} = {chars}", file=sys.stderr)
+        return
     stored = set_threshold(database(db_path), key, value)
     print(f"{key} = {stored:g}", file=sys.stderr)
     status("Run `tracker link` to relink with the new threshold.")

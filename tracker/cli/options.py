@@ -86,6 +86,28 @@ def database(path: Path | None, *, create: bool = False) -> Database:
 
 
 @contextmanager
+def creating(path: Path | None) -> Iterator[Database]:
+    """database(path, create=True) around what stores a command's input: a ledger this call
+    creates is announced once that succeeded, and deleted again (with its -wal and -shm) when
+    it failed, so that bad input leaves no empty ledger behind."""
+    from tracker.store import open_ledger
+    from tracker.store.connection import discard_new_ledger
+
+    chosen = default_db_path() if path is None else path
+    db, created = open_ledger(chosen, create=True, create_dir=path is None)
+    try:
+        yield db
+    except BaseException:
+        if created:
+            discard_new_ledger(db)
+        raise
+    if created:
+        from tracker.cli.render import status
+
+        status(f"Created ledger {chosen}.")
+
+
+@contextmanager
 def after_commit(new: int, note: str | None = None) -> Iterator[None]:
     """Around what a command does once its `new` statements are committed: stopped there
     (Ctrl-C, SIGTERM), it must say what is stored (`note`, else how many), not that nothing

@@ -25,6 +25,7 @@ WIDE_COLUMNS = frozenset(
         "title",
         "statement_a",
         "statement_b",
+        "what",
     }
 )
 SHORT_VALUE = 12  # a column whose values are all this short keeps its natural width
@@ -46,6 +47,7 @@ SHORT_COLUMNS = frozenset(
         "rating",
         "count",
         "created_at",
+        "at",
         "supports",
         "denies",
         "discusses",

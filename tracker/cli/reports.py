@@ -181,15 +181,21 @@ def report(
                 print(f"\n{part.title}: none.")
 
 
-def _write_html(db: Any, where: Any, sections: list[Any], summary: str, output: str | None) -> None:
+def html_report(db: Any, where: Any, sections: list[Any], summary: str) -> str:
+    """The self-contained HTML page of the report (`report --format html`, `export report`)."""
     from tracker.claims import get_claim, list_claims
-    from tracker.cli.render import status
-    from tracker.export import AtomicOutput
     from tracker.html import report_page
     from tracker.reports import timeline as build
 
     claims = [{**get_claim(db, str(c["id"])), "verdict": c["verdict"]} for c in list_claims(db)]
-    page = report_page(sections, build(db, where), claims, summary=summary)
+    return report_page(sections, build(db, where), claims, summary=summary)
+
+
+def _write_html(db: Any, where: Any, sections: list[Any], summary: str, output: str | None) -> None:
+    from tracker.cli.render import status
+    from tracker.export import AtomicOutput
+
+    page = html_report(db, where, sections, summary)
     if output is None or output == "-":
         sys.stdout.write(page)
         return

@@ -20,6 +20,7 @@ from tracker.cli.options import (
     TagFilter,
     UntilFilter,
     after_commit,
+    creating,
     database,
     link_added,
     output_format,
@@ -105,6 +106,7 @@ def add(
     """
     from tracker.model import NewStatement
     from tracker.store import add_statement, get_statement, statement_appearances
+    from tracker.store.settings import MAX_TEXT_CEILING
     from tracker.store.validation import check_statement
 
     new = NewStatement(
@@ -124,9 +126,10 @@ def add(
         tags=tag or [],
         ref=ref,
     )
-    check_statement(new)  # before opening: bad input creates no ledger
-    db = database(db_path, create=True)
-    added = add_statement(db, new)
+    # before opening, bad input creates no ledger; the text's length is the ledger's to judge
+    check_statement(new, max_text_chars=MAX_TEXT_CEILING)
+    with creating(db_path) as db:
+        added = add_statement(db, new)
     with after_commit(1 if added.created else 0):
         if added.created and link:
             link_added(db, [added.id])
@@ -219,30 +222,32 @@ def show(
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Show one statement with its speaker, source, reporting chain, claims, links and verdicts.
+    """Show one statement with its speaker, source, reporting chain, claims, links, verdicts
+    and history (its corrections).
 
     Example: tracker show 2
     """
     from tracker.claims import statement_claims
     from tracker.cli import render
     from tracker.store import (
-        get_statement,
         statement_appearances,
         statement_links,
         statement_speaker_review,
         statement_verdicts,
     )
+    from tracker.store.corrections import list_audit, require_statement
     from tracker.verdicts import current_verdict
 
     fmt = output_format(json_, csv, nl)
     db = database(db_path)
-    statement = get_statement(db, statement_id)
+    statement = require_statement(db, statement_id)
     statement["speaker_uncertain"] = statement_speaker_review(db, statement_id)
     statement["links"] = statement_links(db, statement_id)
     statement["verdicts"] = statement_verdicts(db, statement_id)
     statement["verdict"] = current_verdict(db, statement_id)  # latest own, else inherited
     statement["claims"] = statement_claims(db, statement_id)
     statement["appearances"] = statement_appearances(db, statement_id)
+    statement["history"] = list_audit(db, statement_id=statement_id)
     if fmt != "table":
         render.emit_record(statement, fmt=fmt)
         return
@@ -339,6 +344,14 @@ def show(
                 ("note", "note"),
             ],
             title="Verdicts (the last one counts)",
+        )
+    if statement["history"]:
+        from tracker.cli.corrections import table_rows
+
+        render.table(
+            table_rows(statement["history"]),
+            [("at", "when (UTC)"), ("by", "by"), ("action", "action"), ("what", "what"), ("note", "note")],
+            title="History",
         )
     if statement["verdict"]:
         current = statement["verdict"]

@@ -1,5 +1,7 @@
 """Candidates from FTS5: the stored statements sharing the most of a statement's rarest words,
-one query per statement (what linking a few new statements uses)."""
+one query per statement (what linking a few new statements uses). A word is searched with the
+other words and phrases the lexicon says name the same thing ("Islamabad" finds "Pakistan",
+"the army" finds "the military"), a few per word, so that queries stay fast."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from sqlite_utils import Database
 CANDIDATES = 50  # per statement: FTS top-50 finds ~98 % of brute-force links at 100k (MEASUREMENTS.md)
 QUERY_TERMS = 6  # the rarest words of a statement; more words make FTS slow without finding more
 COMMON_CAP = 10_000  # a word in more documents than this is common whatever the exact count
+SPELLINGS = 8  # per word: the word and at most 7 others naming its concept (concepts.spellings)
 
 
 def _terms(text: str) -> list[str]:
@@ -21,8 +24,25 @@ def fts_phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
+def fts_term(word: str) -> str:
+    """An FTS5 query for word or any other spelling of what it names: '"truce"' alone, or
+    '("islamabad" OR "pakistan" OR "pakistani")'."""
+    from tracker.concepts import spellings
+
+    names = spellings(word, SPELLINGS)
+    if len(names) == 1:
+        return fts_phrase(word)
+    return "(" + " OR ".join(fts_phrase(name) for name in names) + ")"
+
+
+def fts_query(words: list[str]) -> str:
+    """An FTS5 query for statements holding any of words (each with its other spellings)."""
+    return " OR ".join(fts_term(w) for w in words)
+
+
 class _DocFrequency:
-    """How many statements contain a word, capped (common is common), remembered per run."""
+    """How many statements contain a word or another spelling of it, capped (common is
+    common), remembered per run."""
 
     def __init__(self, db: Database):
         self.db = db
@@ -32,16 +52,26 @@ class _DocFrequency:
         if word not in self.known:
             row = self.db.execute(
                 "SELECT count(*) FROM (SELECT 1 FROM statements_fts WHERE statements_fts MATCH ? LIMIT ?)",
-                [fts_phrase(word), COMMON_CAP],
+                [fts_term(word), COMMON_CAP],
             ).fetchone()
             self.known[word] = int(row[0])
         return self.known[word]
 
 
 def rare_terms(db: Database, text: str, k: int = QUERY_TERMS, df: _DocFrequency | None = None) -> list[str]:
-    """The k words of text found in the fewest stored statements (words found in none are dropped)."""
+    """The k words of text found (with their other spellings) in the fewest stored statements;
+    words found in none are dropped, and of two words naming one thing ("India", "New Delhi")
+    only the first counts."""
+    from tracker.concepts import concept
+
     df = df or _DocFrequency(db)
-    counted = [(df(word), position, word) for position, word in enumerate(_terms(text))]
+    seen: set[str] = set()
+    counted = []
+    for position, word in enumerate(_terms(text)):
+        meaning = concept(word)
+        if meaning not in seen:
+            seen.add(meaning)
+            counted.append((df(word), position, word))
     return [word for count, _, word in sorted(c for c in counted if c[0] > 0)[:k]]
 
 
@@ -58,7 +88,7 @@ def fts_candidates(
     words = rare_terms(db, text, k, df)
     if not words:
         return []
-    match = " OR ".join(fts_phrase(w) for w in words)
+    match = fts_query(words)
     rows = db.execute(
         "SELECT rowid, -bm25(statements_fts) FROM statements_fts WHERE statements_fts MATCH ? "
         "ORDER BY bm25(statements_fts) LIMIT ?",

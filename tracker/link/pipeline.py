@@ -295,9 +295,8 @@ def _link_new(db: Database, ids: Iterable[int], progress: Progress | None, worke
     with stats.timed("writing"), write_transaction(db):
         _write(db, found, stats)
         stats.removed = _bound_stored(db, {i for a, b, _, _ in found for i in (a, b)})
-    # claims are judged and written in one transaction that reads before it writes: it takes
-    # the write lock first, or it fails at once when another writer committed meanwhile
-    with stats.timed("attaching claims"), write_transaction(db):
+    # claims are judged with no lock held, then written under the write lock (attach's own)
+    with stats.timed("attaching claims"):
         stats.attached = attach_statements(db, wanted)
     return stats
 
@@ -330,6 +329,6 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
         ]
         db.conn.executemany("DELETE FROM links WHERE id = ?", stale)
         stats.removed = len(stale)
-    with stats.timed("attaching claims"), write_transaction(db):
+    with stats.timed("attaching claims"):
         stats.attached = reattach_all(db)
     return stats

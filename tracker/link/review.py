@@ -32,10 +32,20 @@ def _set(db: Database, link_id: int, decision: dict[str, Any]) -> None:
 def _review(
     db: Database, link_id: int, status: ReviewStatus, by: str | None, relation: str | None = None
 ) -> dict[str, Any]:
+    from tracker.store.corrections import record
+
     with db.atomic():
         before = _link(db, link_id)
         decision = {"status": status.value, "relation": relation or before["relation"]}
         _set(db, link_id, {**decision, "reviewed_at": now(), "reviewed_by": by})
+        action = "relabel" if relation else "confirm" if status is ReviewStatus.CONFIRMED else "reject"
+        record(
+            db,
+            f"link {action}",
+            before={"link": link_id, "status": before["status"], "relation": before["relation"]},
+            after={"link": link_id, **decision, "statements": [before["a_id"], before["b_id"]]},
+            by=by,
+        )
     if status is ReviewStatus.REJECTED or decision["relation"] != before["relation"]:
         from tracker.claims import reattach
 
@@ -77,9 +87,22 @@ def link_decision(db: Database, link_id: int) -> dict[str, Any]:
 def restore_link(db: Database, link_id: int, decision: dict[str, Any]) -> dict[str, Any]:
     """Undo a review: put back what `link_decision` returned, the claim sides of the link's
     statements with it (a claim one of them founded since, and nothing else has, goes)."""
+    from tracker.store.corrections import record
+
     with db.atomic():
         link = _link(db, link_id)
         _set(db, link_id, decision)
+        record(
+            db,
+            "link undo",
+            before={"link": link_id, "status": link["status"], "relation": link["relation"]},
+            after={
+                "link": link_id,
+                "status": decision["status"],
+                "relation": decision["relation"],
+                "statements": [link["a_id"], link["b_id"]],
+            },
+        )
         db.execute("DELETE FROM claim_statements WHERE statement_id IN (?, ?)", [link["a_id"], link["b_id"]])
         for side in decision["claim_sides"]:
             columns = ", ".join(side)

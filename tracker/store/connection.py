@@ -81,6 +81,26 @@ def open_ledger(
     return db, created
 
 
+# where a ledger keeps what was written to it: empty in all of them, it holds nothing of anyone's
+_CONTENT_TABLES = ("statements", "speakers", "sources", "claims", "links", "verdicts", "settings")
+
+
+def discard_new_ledger(db: Database) -> bool:
+    """Delete the ledger `db` with its -wal and -shm files, and close it, if nothing was ever
+    written to it: what a command that created it and then failed leaves behind. Checked and
+    deleted under the write lock, so a ledger another process has written to stays."""
+    path = Path(db.conn.execute("PRAGMA database_list").fetchone()[2])
+    try:
+        with write_transaction(db):
+            if any(db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() for table in _CONTENT_TABLES):
+                return False
+            for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                name.unlink(missing_ok=True)
+    finally:
+        db.close()
+    return True
+
+
 def _exists_with_content(path: Path) -> bool:
     try:
         return path.stat().st_size > 0

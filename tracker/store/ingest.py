@@ -14,7 +14,9 @@ from sqlite_utils import Database
 from tracker.model import InvalidInput, NewStatement
 from tracker.parallel import stop_pool, worker_pool
 from tracker.store.connection import now, write_transaction
+from tracker.store.corrections import deleted_ids_max
 from tracker.store.lookup import SourceCache, SpeakerCache, affiliation_key, merged_into, surname_of
+from tracker.store.settings import max_text_chars
 from tracker.store.validation import (
     Checked,
     analyse_in_worker,
@@ -151,7 +153,10 @@ class _BulkWriter:
         self.db = db
         self.speakers = SpeakerCache(db)
         self.sources = SourceCache(db)
-        self.next_id = int(db.execute("SELECT max(id) FROM statements").fetchone()[0] or 0) + 1
+        # above every deleted statement's id too: a deleted statement comes back under its own
+        self.next_id = (
+            max(int(db.execute("SELECT max(id) FROM statements").fetchone()[0] or 0), deleted_ids_max(db)) + 1
+        )
         self.first_id = self.next_id
         self.written_below = self.next_id  # every statement id below this is in the table
         self.recorded_before = self.next_id > 1  # so a row may be a statement already stored
@@ -270,10 +275,15 @@ class _BulkWriter:
                 plan.append(_Repeat(stored_before[offset], self.sources.id_for(checked), checked))
                 end += 1
                 continue
+            source_id = self.sources.id_for(checked)  # first: "police" is kept per source
             speaker_id, role, watch, uncertain = self.speakers.resolve(
-                checked.speaker, role=new.role, affiliation=new.affiliation, kind=new.speaker_kind
+                checked.speaker,
+                role=new.role,
+                affiliation=new.affiliation,
+                kind=new.speaker_kind,
+                source_id=source_id,
+                day=report_day(checked),
             )
-            source_id = self.sources.id_for(checked)
             digest, words = content_hashes(checked.text, speaker_id, source_id)
             absorbed = tuple(content_hash(checked.text, other, None) for other in self._absorbed(speaker_id))
             plan.append(
@@ -340,7 +350,7 @@ class _BulkWriter:
             if source_known:  # a statement cannot predate its source
                 options[offset] = [
                     content_hash(checked.text, speaker_id, source_id)
-                    for speaker_id in self.speakers.possible(checked.speaker)
+                    for speaker_id in self.speakers.possible(checked.speaker, source_id, report_day(checked))
                 ]
         stored = self._lookup("content_hash", {d for digests in options.values() for d in digests})
         out = {}
@@ -500,6 +510,12 @@ class _BulkWriter:
             self.pool = None
 
 
+def report_day(checked: Checked) -> str | None:
+    """The day of the report a statement is in: what keeps one article's "police" apart from
+    another's when both are from one outlet."""
+    return checked.reported_on or checked.published or checked.said_on
+
+
 def add_statements(db: Database, items: Iterable[NewStatement], *, numbered: bool = True) -> AddedList:
     """Store statements in one transaction: all of them, or none if one is invalid.
 
@@ -510,12 +526,13 @@ def add_statements(db: Database, items: Iterable[NewStatement], *, numbered: boo
     """
     results = AddedList()
     with write_transaction(db):  # it reads ids and hashes, then writes: the lock first
+        limit = max_text_chars(db)
         writer = _BulkWriter(db)
         try:
             batch: list[Checked] = []
             for number, new in enumerate(items, start=1):
                 try:
-                    batch.append(check_statement(new))
+                    batch.append(check_statement(new, max_text_chars=limit))
                 except InvalidInput as error:
                     if numbered:
                         raise InvalidInput(f"row {number}: {error}") from None

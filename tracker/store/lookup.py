@@ -52,7 +52,7 @@ class SpeakerCache:
 
     def __init__(self, db: Database):
         self.db = db
-        self.exact: dict[tuple[str, str], Filed] = {}  # (name, affiliation) keys -> where filed
+        self.exact: dict[tuple[str, str, str], Filed] = {}  # (name, affiliation, gender) -> where filed
         self._mentions: dict[str, speaker_names.Mention] = {}
         self._by_key: dict[str, list[int]] = {}
         self._by_surname: dict[str, list[tuple[int, str]]] = {}  # surname -> (id, key)
@@ -63,6 +63,9 @@ class SpeakerCache:
         self._possible: dict[str, list[int]] = {}  # name key -> speakers stored before
         self.surnames_to_check: set[str] = set()  # of new speakers and watched mentions
         self._filled: set[int] = set()  # speakers a mention has said are persons
+        self._genders: dict[int, str | None] = {}  # id -> the gender its honorifics show
+        self._unnamed: dict[tuple[str, int | None, str | None], int] = {}  # (generic key, source, day)
+        self._generic: dict[str, str | None] = {}  # name -> its generic key, None when named
 
     def _ensure_index(self) -> None:
         # built on the first name that is not an exact alias: a single `add` of a known
@@ -90,6 +93,21 @@ class SpeakerCache:
         """`speakers.resolve(name, every speaker).speaker_id`: exact, then a shorter form."""
         return self._find(name, _kind(kind, name), affiliation_key(affiliation)).speaker_id
 
+    def _gender(self, speaker_id: int) -> str | None:
+        if speaker_id not in self._genders:
+            keys = [
+                k
+                for (k,) in self.db.execute(
+                    "SELECT key FROM speaker_aliases WHERE speaker_id = ?", [speaker_id]
+                )
+            ]
+            self._genders[speaker_id] = speaker_names.gender_of(keys)
+        return self._genders[speaker_id]
+
+    def _same_gender(self, ids: Iterable[int], gender: str | None) -> list[int]:
+        """The speakers whose honorifics show no gender other than the mention's."""
+        return [i for i in ids if not gender or self._gender(i) in (None, gender)]
+
     def _affiliation(self, speaker_id: int) -> str | None:
         if speaker_id not in self._affiliations and self._indexed:
             self._affiliations[speaker_id] = affiliation_key(self._stated.get(speaker_id))
@@ -98,7 +116,9 @@ class SpeakerCache:
             self._affiliations[speaker_id] = affiliation_key(row[0] if row else None)
         return self._affiliations[speaker_id]
 
-    def _find(self, name: str, kind: SpeakerKind, affiliation: str | None) -> speaker_names.Resolution:
+    def _find(
+        self, name: str, kind: SpeakerKind, affiliation: str | None, gender: str | None = None
+    ) -> speaker_names.Resolution:
         """The speaker as `speakers.resolve` says, and whether the mention must be watched."""
         wanted = speaker_names.key(name)
         parsed = speaker_names.parse_name(wanted)
@@ -116,6 +136,7 @@ class SpeakerCache:
                 self._ensure_index()
         if self._indexed:
             owners = self._by_key.get(wanted, [])
+        owners = self._same_gender(owners, gender)
         if owners:
             return speaker_names.choose(owners, affiliation, self._affiliation, partial, exact=True)
         if not person or not parsed.surname:
@@ -126,7 +147,16 @@ class SpeakerCache:
             if speaker_names.person_like(self._kinds.get(speaker_id))
             and speaker_names.names_fit(parsed, speaker_names.parse_name(other))
         ]
+        fits = self._same_gender(fits, gender)
         return speaker_names.choose(fits, affiliation, self._affiliation, partial or bool(fits))
+
+    def _unnamed_of(self, name: str) -> str | None:
+        """`_unnamed_key(name)`, remembered: it costs more than the rest of a known name's filing."""
+        if name not in self._generic:
+            if len(self._generic) >= 100_000:
+                self._generic.clear()
+            self._generic[name] = _unnamed_key(name)
+        return self._generic[name]
 
     def _parse(self, mention: str) -> speaker_names.Mention:
         """The mention split into name, role and kind, remembered."""
@@ -136,13 +166,19 @@ class SpeakerCache:
             self._mentions[mention] = speaker_names.split_mention(mention)
         return self._mentions[mention]
 
-    def possible(self, mention: str) -> list[int]:
+    def possible(self, mention: str, source_id: int | None = None, day: str | None = None) -> list[int]:
         """Every speaker the mention could name, by any of find's rules, even where together
         they make it ambiguous, and the speakers merged into them since. Remembered per name:
         only speakers stored before the first call can matter to the caller (statements
-        stored before this import)."""
+        stored before this import). A speaker nobody names is the one kept for this source,
+        or one stored under that very name before speakers were kept per source."""
         parsed = self._parse(mention)
         wanted = speaker_names.key(parsed.name)
+        unnamed = self._unnamed_of(parsed.name)
+        if unnamed is not None:
+            found = [self._stored_unnamed(unnamed, source_id, day), *self._owners(wanted)]
+            ids = list(dict.fromkeys(i for i in found if i is not None))
+            return ids + merged_into(self.db, ids)
         if wanted not in self._possible:
             if len(self._possible) >= 100_000:
                 self._possible.clear()
@@ -183,19 +219,129 @@ class SpeakerCache:
         found = list(dict.fromkeys(found))
         return found + merged_into(self.db, found)
 
-    def resolve(self, mention: str, *, role: str | None, affiliation: str | None, kind: str | None) -> Filed:
+    def _owners(self, name_key: str) -> list[int]:
+        if self._indexed:
+            return list(self._by_key.get(name_key, []))
+        rows = self.db.execute("SELECT DISTINCT speaker_id FROM speaker_aliases WHERE key = ?", [name_key])
+        return [int(row[0]) for row in rows]
+
+    def _stored_unnamed(self, unnamed: str, source_id: int | None, day: str | None) -> int | None:
+        """The speaker kept for an unnamed "police" or "officials" in this report (its source
+        and day), if any."""
+        memo = (unnamed, source_id, day)
+        if memo not in self._unnamed:
+            label = speaker_names.key(self._label(unnamed, source_id, day))
+            ids = self._owners(f"{label} source {source_id}") if source_id is not None else []
+            if not ids:
+                ids = self._owners(label)
+                if source_id is not None:  # the same outlet and day, another report
+                    ids = [i for i in ids if self._speaks_in(i, source_id)]
+            if not ids:
+                return None
+            self._unnamed[memo] = min(ids)
+        return self._unnamed[memo]
+
+    def _label(self, name: str, source_id: int | None, day: str | None) -> str:
+        outlet = None
+        if source_id is not None:
+            row = self.db.execute("SELECT outlet FROM sources WHERE id = ?", [source_id]).fetchone()
+            outlet = row[0] if row else None
+        return speaker_names.scope_label(name, outlet, day)
+
+    def _speaks_in(self, speaker_id: int, source_id: int) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM statements WHERE speaker_id = ? AND source_id = ? LIMIT 1", [speaker_id, source_id]
+        ).fetchone()
+        return row is not None
+
+    def _resolve_unnamed(
+        self,
+        name: str,
+        unnamed: str,
+        role: str | None,
+        affiliation: str | None,
+        kind: str | None,
+        scope: tuple[int | None, str | None],
+    ) -> Filed:
+        """ "Police said" in one report is one speaker, kept apart from every other report's
+        police: "Police (Dawn, 2025-05-10)"."""
+        source_id, day = scope
+        speaker_id = self._stored_unnamed(unnamed, source_id, day)
+        if speaker_id is None:
+            label = self._label(name, source_id, day)  # as written: "US officials"
+            if source_id is not None and self._owners(speaker_names.key(label)):
+                label = f"{label[:-1]}, source {source_id})"  # two reports, one outlet and day
+            new_kind = kind or speaker_names.guess_kind(unnamed).value
+            speaker_id = self._create(label, new_kind, role, affiliation, [label])
+            self._unnamed[unnamed, source_id, day] = speaker_id
+        return Filed(speaker_id, role, None)
+
+    def _create(
+        self, name: str, kind: str, role: str | None, affiliation: str | None, aliases: list[str]
+    ) -> int:
+        speaker_id = _insert(
+            self.db,
+            "speakers",
+            {"name": name, "kind": kind, "role": role, "affiliation": affiliation, "created_at": now()},
+        )
+        keyed = {alias: speaker_names.key(alias) for alias in aliases}
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key) VALUES (?, ?, ?)",
+            [(speaker_id, alias, alias_key) for alias, alias_key in keyed.items()],
+        )
+        keys = list(dict.fromkeys(keyed.values()))
+        self._affiliations[speaker_id] = affiliation_key(affiliation)
+        if self._indexed:
+            self._index(speaker_id, keys, kind)
+        return speaker_id
+
+    def _note_honorific(self, speaker_id: int, parsed: speaker_names.Mention) -> None:
+        """Keep "Mr. Sharif" as an alias of the speaker it named by its very name: the gender
+        it shows then rules out a "Mrs. Sharif" (a surname that fits a fuller name adds none)."""
+        written = speaker_names.key(parsed.as_written)
+        if not parsed.honorific or written in self._by_key:
+            return
+        named = self.db.execute(
+            "SELECT 1 FROM speaker_aliases WHERE speaker_id = ? AND key = ?",
+            [speaker_id, speaker_names.key(parsed.name)],
+        ).fetchone()
+        if named:
+            self.db.execute(
+                "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key) VALUES (?, ?, ?)",
+                [speaker_id, parsed.as_written, written],
+            )
+            self._genders.pop(speaker_id, None)
+            if self._indexed:
+                self._index(speaker_id, [written], self._kinds.get(speaker_id, "unknown"))
+
+    def resolve(
+        self,
+        mention: str,
+        *,
+        role: str | None,
+        affiliation: str | None,
+        kind: str | None,
+        source_id: int | None = None,
+        day: str | None = None,
+    ) -> Filed:
         """The speaker for a mention (created when new), the role it stated, and the name to
-        watch when it named less than a whole person."""
+        watch when it named less than a whole person. A speaker nobody names ("police",
+        "officials") is kept per report: its source and `day`."""
         parsed = self._parse(mention)
         stated_role = role or parsed.role
+        unnamed = self._unnamed_of(parsed.name)
+        if unnamed is not None:
+            return self._resolve_unnamed(
+                parsed.name, unnamed, stated_role, affiliation, kind, (source_id, day)
+            )
         mention_key = speaker_names.key(parsed.name)
-        memo = (mention_key, affiliation_key(affiliation) or "")
+        memo = (mention_key, affiliation_key(affiliation) or "", parsed.gender or "")
         if memo in self.exact:
             filed = self.exact[memo]
             self._fill_person(filed.speaker_id, parsed, kind)
             return filed._replace(role=stated_role)
         resolve_kind = _kind(kind, parsed.name) if kind else parsed.kind
-        found = self._find(parsed.name, resolve_kind, memo[1] or None)
+        found = self._find(parsed.name, resolve_kind, memo[1] or None, parsed.gender)
         watch = found.partial
         uncertain: tuple[int, ...] = ()
         if found.speaker_id is None and found.exact:
@@ -211,27 +357,16 @@ class SpeakerCache:
                 )
                 self._affiliations[speaker_id] = memo[1]
             self._fill_person(speaker_id, parsed, kind)
+            self._note_honorific(speaker_id, parsed)
         else:
-            new_kind = kind or speaker_names.guess_kind(parsed.name, stated_role).value
-            speaker_id = _insert(
-                self.db,
-                "speakers",
-                {
-                    "name": parsed.name,
-                    "kind": new_kind,
-                    "role": stated_role,
-                    "affiliation": affiliation,
-                    "created_at": now(),
-                },
+            new_kind = kind or (
+                SpeakerKind.PERSON.value
+                if parsed.honorific
+                else speaker_names.guess_kind(parsed.name, stated_role).value
             )
-            _insert(
-                self.db,
-                "speaker_aliases",
-                {"speaker_id": speaker_id, "alias": parsed.name, "key": mention_key},
+            speaker_id = self._create(
+                parsed.name, new_kind, stated_role, affiliation, [parsed.name, parsed.as_written]
             )
-            self._affiliations[speaker_id] = memo[1] or None
-            if self._indexed:
-                self._index(speaker_id, {mention_key}, new_kind)
             surname = speaker_names.parse_name(mention_key).surname
             if surname and speaker_names.person_like(new_kind):
                 self.surnames_to_check.add(surname)
@@ -244,7 +379,7 @@ class SpeakerCache:
 
     def _fill_person(self, speaker_id: int, parsed: speaker_names.Mention, kind: str | None) -> None:
         """ "Deputy PM Ishaq Dar" says what a bare "Ishaq Dar" did not: a person, and a role."""
-        if parsed.role and parsed.kind is SpeakerKind.PERSON and not kind and speaker_id not in self._filled:
+        if parsed.kind is SpeakerKind.PERSON and not kind and speaker_id not in self._filled:
             self._filled.add(speaker_id)
             self.db.execute(
                 "UPDATE speakers SET kind = 'person', role = coalesce(role, ?)"
@@ -266,6 +401,14 @@ class SpeakerCache:
             for speaker_id, name_key in self._by_surname.get(surname, ())
             if speaker_names.person_like(self._kinds.get(speaker_id))
         ]
+
+
+def _unnamed_key(name: str) -> str | None:
+    """The generic key of a speaker nobody names, unless the name already carries its scope
+    ("Police (Dawn, 2025-05-10)" typed by a user names that one speaker)."""
+    if speaker_names.scoped(name)[1] is not None:
+        return None
+    return speaker_names.generic_key(name)
 
 
 def affiliation_key(affiliation: str | None) -> str | None:

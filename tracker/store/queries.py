@@ -53,13 +53,25 @@ def filter_clause(db: Database, where: StatementFilter, alias: str = "s") -> tup
     params: list[Any] = []
     if where.speaker:
         ids = speaker_ids_matching(db, where.speaker)
+        if not ids or db.execute("SELECT 1 FROM speakers WHERE id = ?", [ids[0]]).fetchone() is None:
+            shown = where.speaker.strip()
+            raise NotFound(
+                f"no speaker with id {shown}" if shown.isdigit() else f"no speaker named {shown!r}"
+            )
         clauses.append(f"{alias}.speaker_id IN ({', '.join('?' for _ in ids) or 'NULL'})")
         params.extend(ids)
     if where.source:
-        clauses.append(
-            f"{alias}.source_id IN (SELECT id FROM sources WHERE outlet = ? COLLATE NOCASE OR url = ?)"
-        )
-        params.extend([where.source, where.source])
+        sources = [
+            int(row[0])
+            for row in db.execute(
+                "SELECT id FROM sources WHERE outlet = ? COLLATE NOCASE OR url = ?",
+                [where.source, where.source],
+            )
+        ]
+        if not sources:
+            raise NotFound(f"no source named {where.source!r}")
+        clauses.append(f"{alias}.source_id IN ({', '.join('?' for _ in sources)})")
+        params.extend(sources)
     if where.tag:
         clauses.append(f"EXISTS (SELECT 1 FROM json_each({alias}.tags) WHERE value = ?)")
         params.append(where.tag)

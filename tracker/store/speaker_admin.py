@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from tracker import speakers as speaker_names
 from tracker.model import InvalidInput, NotFound, SpeakerKind
 from tracker.store.connection import now, query_rows
+from tracker.store.corrections import record as audit
 from tracker.store.lookup import recheck_surnames, speaker_candidates, surname_of
 from tracker.store.queries import StatementFilter, list_statements
 from tracker.store.validation import clean_field
@@ -160,7 +161,17 @@ def merge_speakers(db: Database, keep: str, absorb: str) -> dict[str, Any]:
             ],
         )
         merge_id = db.execute("SELECT last_insert_rowid()").fetchone()[0]
+        audit(
+            db,
+            "speaker merge",
+            before={"speakers": [_named(kept), _named(gone)]},
+            after={"speaker": _named(kept), "merge": merge_id, "statements": moved},
+        )
     return {**find_speaker(db, str(kept["id"])), "merge_id": merge_id}
+
+
+def _named(speaker: dict[str, Any]) -> dict[str, Any]:
+    return {"id": speaker["id"], "name": speaker["name"]}
 
 
 def _ids(db: Database, sql: str, params: list[Any]) -> list[int]:
@@ -294,6 +305,13 @@ def unmerge_speakers(db: Database, merge_id: int) -> dict[str, Any]:
             ],
         )
         db.execute("UPDATE speaker_merges SET undone_at = ? WHERE id = ?", [now(), merge_id])
+        returned = _ids(db, "SELECT id FROM statements WHERE speaker_id = ? ORDER BY id", [new_id])
+        audit(
+            db,
+            "speaker unmerge",
+            before={"speaker": {"id": kept_id}, "merge": merge_id},
+            after={"speaker": _named(find_speaker(db, str(new_id))), "statements": returned},
+        )
     return find_speaker(db, str(new_id))
 
 
@@ -344,8 +362,15 @@ def split_speaker(
         _settle(db, moved)
         marks = ", ".join("?" for _ in moved)
         db.execute(f"UPDATE statements SET speaker_id = ? WHERE id IN ({marks})", [target_id, *moved])
-        names = [speaker["name"], find_speaker(db, str(target_id))["name"]]
+        target = find_speaker(db, str(target_id))
+        names = [speaker["name"], target["name"]]
         recheck_surnames(db, [s for s in map(surname_of, names) if s])
+        audit(
+            db,
+            "speaker split",
+            before={"speaker": _named(speaker)},
+            after={"speaker": _named(target), "statements": moved},
+        )
     return find_speaker(db, str(target_id))
 
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from tracker.dates import parse_date
+from tracker.dates import lower_bound, parse_date, upper_bound
 from tracker.model import InvalidInput, Kind, Modality, NewStatement, Polarity, SpeakerKind
 
-MAX_TEXT_CHARS = 20_000  # one statement; a whole article belongs in `tracker extract`
+# one statement, unless the ledger's max_text_chars setting says otherwise; a whole article
+# belongs in `tracker extract`
+MAX_TEXT_CHARS = 20_000
 MAX_FIELD_CHARS = 2_000
 
 
@@ -22,6 +25,17 @@ def clean_field(value: str | None, field: str, *, limit: int = MAX_FIELD_CHARS) 
     if len(value) > limit:
         raise InvalidInput(f"{field} is too long ({len(value):,} characters; at most {limit:,})")
     return value or None
+
+
+# what stands between a URL's "//" and its host's "@": a user name and often a password
+_CREDENTIALS = re.compile(r"^((?:[a-z][a-z0-9+.-]*:)?//)[^/?#]*@", re.IGNORECASE)
+
+
+def without_credentials(url: str) -> str:
+    """The URL without the user name and password before its host: a ledger is shared and
+    exported, a password must not be (https://user:pw@cnn.com:443/x → https://cnn.com:443/x).
+    Only a URL with an authority ("//") has credentials: in mailto:a@b.com, "a" is no user."""
+    return _CREDENTIALS.sub(r"\1", url) if "@" in url else url
 
 
 def clean_choice(value: str | None, field: str, allowed: list[str], default: str | None) -> str | None:
@@ -73,19 +87,29 @@ _CHOICES: dict[type, list[str]] = {e: e.values() for e in (Kind, SpeakerKind, Mo
 _CLEANED_FIELDS = ("role", "affiliation", "source", "url", "title", "author", "cue", "via", "ref", "answers")
 
 
-def check_statement(new: NewStatement) -> Checked:
-    """Every check of `prepare`, in the same order, without the claim analysis."""
+def check_statement(new: NewStatement, *, max_text_chars: int = MAX_TEXT_CHARS) -> Checked:
+    """Every check of `prepare`, in the same order, without the claim analysis; the text may
+    hold at most `max_text_chars` characters (the ledger's setting: `max_text_chars(db)`)."""
     if new.text is None or not new.text.strip():
         raise InvalidInput("statement text is empty")
-    text = clean_field(new.text, "statement text", limit=MAX_TEXT_CHARS)
-    assert text is not None
+    if "\x00" in new.text:
+        raise InvalidInput("statement text contains a NUL byte")
+    text = new.text.strip()
+    if len(text) > max_text_chars:
+        raise InvalidInput(
+            f"statement text is too long ({len(text):,} characters; at most {max_text_chars:,}, "
+            "the max_text_chars setting)"
+        )
     speaker = clean_field(new.speaker, "speaker")
     if not speaker:
         raise InvalidInput("speaker is empty")
     cleaned: dict[str, Any] = {}
     for name in _CLEANED_FIELDS:
         value = getattr(new, name)
-        if (tidy := clean_field(value, name)) != value:
+        tidy = clean_field(value, name)
+        if name == "url" and tidy:
+            tidy = without_credentials(tidy)
+        if tidy != value:
             cleaned[name] = tidy
     if cleaned:  # a cleaned copy: the caller's statement stays as it was given
         new = replace(new, **cleaned)
@@ -95,6 +119,9 @@ def check_statement(new: NewStatement) -> Checked:
     modality = clean_choice(new.modality, "modality", _CHOICES[Modality], None)
     polarity = clean_choice(new.polarity, "polarity", _CHOICES[Polarity], None)
     tags = sorted({t.strip() for t in new.tags if t and t.strip()})
+    said_on = parse_date(new.said_on, field="said-on date")
+    reported_on = parse_date(new.reported_on, field="reported-on date")
+    check_dates(said_on, reported_on)
     return Checked(
         new=new,
         text=text,
@@ -103,11 +130,18 @@ def check_statement(new: NewStatement) -> Checked:
         modality=modality,
         polarity=polarity,
         tags=tags,
-        said_on=parse_date(new.said_on, field="said-on date"),
-        reported_on=parse_date(new.reported_on, field="reported-on date"),
+        said_on=said_on,
+        reported_on=reported_on,
         published=parse_date(new.published, field="published date"),
         hedge=clean_field(new.hedge, "hedge"),
     )
+
+
+def check_dates(said_on: str | None, reported_on: str | None) -> None:
+    """A statement cannot be reported before it was said (of partial dates: before every day
+    the said-on date can mean, so 2025-05 and 2025-05-03 pass)."""
+    if said_on and reported_on and upper_bound(reported_on) < lower_bound(said_on):
+        raise InvalidInput(f"reported-on date {reported_on} is earlier than said-on date {said_on}")
 
 
 def claim_values(text: str) -> ClaimValues:

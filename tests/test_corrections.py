@@ -1,0 +1,549 @@
+"""Correcting the ledger: `tracker edit`, `delete`, `restore`, the audit trail, and the small
+conventions a new user found (unknown filters, dates out of order, re-extraction, db info)."""
+
+import csv
+import io
+import json
+import sqlite3
+
+from conftest import SEED_ARTICLE
+
+CLAIM = "Indian missiles struck targets in Afghanistan."
+DENIAL = "India denied that its missiles had struck targets in Afghanistan."
+
+
+def rows(db_path, sql, params=()):
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def seed(cli, db_path):
+    """Two statements, one link (contradicts, 1 → 2), one claim both take sides on."""
+    cli.ok("add", CLAIM, "-s", "Pakistan's military", "--source", "Dawn", "--said-on", "2025-05-10")
+    cli.ok("add", DENIAL, "-s", "India", "--source", "Caliber.Az", "--said-on", "2025-05-10")
+    assert rows(db_path, "SELECT id, a_id, b_id, relation FROM links") == [(1, 1, 2, "contradicts")]
+
+
+def audit(db_path):
+    return [
+        (action, statement_id, by, note, json.loads(before or "null"), json.loads(after or "null"))
+        for action, statement_id, by, note, before, after in rows(
+            db_path, "SELECT action, statement_id, by, note, before, after FROM audit ORDER BY id"
+        )
+    ]
+
+
+def snapshot(db_path):
+    """Everything an edit or delete could touch."""
+    return [
+        rows(db_path, f"SELECT * FROM {table} ORDER BY 1, 2")
+        for table in ("statements", "speakers", "sources", "links", "claim_statements", "verdicts", "audit")
+    ]
+
+
+# --- edit ---------------------------------------------------------------------------------
+
+
+def test_edit_text_reanalyses_keeps_fts_consistent_and_records_before_and_after(cli, db_path):
+    seed(cli, db_path)
+    result = cli(
+        "edit", "1", "--text", "Indian drones struck targets in Afghanistan.", "--note", "typo", "--by", "ana"
+    )
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "text: 'Indian missiles struck targets in Afghanistan.' → 'Indian drones struck targets in Afghanistan.'\n"
+        "proposition: 'indian missiles struck targets in afghanistan' → 'indian drones struck targets in afghanistan'\n"
+    )
+    assert result.stderr.splitlines()[0] == "Edited statement 1 (audit record 1)."
+    assert result.stderr.splitlines()[-1].startswith("Relinked: ")
+    assert rows(db_path, "SELECT text, proposition FROM statements WHERE id = 1") == [
+        ("Indian drones struck targets in Afghanistan.", "indian drones struck targets in afghanistan")
+    ]
+    assert cli.ok("db", "check") == "ok\n"
+    assert [s["id"] for s in cli.json("search", "drones")] == [1]
+    assert [s["id"] for s in cli.json("search", "missiles")] == [2]
+    assert audit(db_path) == [
+        (
+            "edit",
+            1,
+            "ana",
+            "typo",
+            {
+                "text": CLAIM,
+                "proposition": "indian missiles struck targets in afghanistan",
+            },
+            {
+                "text": "Indian drones struck targets in Afghanistan.",
+                "proposition": "indian drones struck targets in afghanistan",
+            },
+        )
+    ]
+
+
+def test_edit_text_drops_a_persons_link_decision_to_unreviewed_and_keeps_the_link_id(
+    cli, db_path, monkeypatch
+):
+    seed(cli, db_path)
+    monkeypatch.setattr("getpass.getuser", lambda: "ana")
+    cli.ok("link", "confirm", "1")
+    result = cli(
+        "edit", "2", "--text", "India denied that its missiles had struck any targets in Afghanistan."
+    )
+    assert result.exit_code == 0
+    assert "The words changed: 1 reviewed link back to unreviewed." in result.stderr
+    assert rows(db_path, "SELECT id, a_id, b_id, relation, status, reviewed_by FROM links") == [
+        (1, 1, 2, "contradicts", "suggested", None)
+    ]
+    (_, _, _, _, before, _) = audit(db_path)[1]  # after the link decision
+    assert before["reviewed_links"] == [
+        {"link": 1, "with": 1, "relation": "contradicts", "status": "confirmed", "by": "ana"}
+    ]
+
+
+def test_edit_text_removes_links_the_new_words_no_longer_make(cli, db_path):
+    seed(cli, db_path)
+    result = cli("edit", "2", "--text", "The central bank raised interest rates by half a point.")
+    assert result.exit_code == 0
+    assert rows(db_path, "SELECT count(*) FROM links") == [(0,)]
+    assert cli.ok("db", "check") == "ok\n"
+
+
+def test_edit_that_keeps_the_words_keeps_a_persons_link_decision(cli, db_path):
+    seed(cli, db_path)
+    cli.ok("link", "confirm", "1")
+    result = cli("edit", "2", "--said-on", "2025-05-11")
+    assert (result.exit_code, result.stdout) == (0, "said_on: '2025-05-10' → '2025-05-11'\n")
+    assert result.stderr == (
+        "Edited statement 2 (audit record 2).\nLinks and claims kept: the words are unchanged.\n"
+    )
+    assert rows(db_path, "SELECT id, status FROM links") == [(1, "confirmed")]
+
+
+def test_edit_speaker_reassigns_to_a_stored_speaker_through_resolution(cli, db_path):
+    seed(cli, db_path)
+    cli.ok("add", "The ball is in India's court.", "-s", "Pakistan's Foreign Minister Ishaq Dar", "--no-link")
+    result = cli("edit", "3", "--speaker", "Dar")
+    assert (result.exit_code, result.stdout) == (0, "")  # "Dar" is Ishaq Dar already: nothing changes
+    assert result.stderr == "Nothing changed: statement 3 already has these values.\n"
+    result = cli("edit", "1", "--speaker", "Foreign Minister Dar")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "speaker: \"Pakistan's military\" → 'Ishaq Dar'\nrole: (none) → 'Foreign Minister'\n"
+    )
+    assert rows(
+        db_path,
+        "SELECT s.id, sp.name FROM statements s JOIN speakers sp ON sp.id = s.speaker_id ORDER BY s.id",
+    ) == [
+        (1, "Ishaq Dar"),
+        (2, "India"),
+        (3, "Ishaq Dar"),
+    ]
+
+
+def test_edit_speaker_to_a_new_name_creates_the_speaker_and_by_id_uses_it(cli, db_path):
+    seed(cli, db_path)
+    assert cli("edit", "1", "--speaker", "ISPR").exit_code == 0
+    (speaker_id,) = rows(db_path, "SELECT id FROM speakers WHERE name = 'ISPR'")[0]
+    assert cli("edit", "2", "--speaker", str(speaker_id)).exit_code == 0
+    assert rows(db_path, "SELECT speaker_id FROM statements ORDER BY id") == [(speaker_id,), (speaker_id,)]
+    assert cli.fails("edit", "2", "--speaker", "99") == "Error: no speaker with id 99\n"
+
+
+def test_edit_refuses_a_speaker_name_that_fits_two_speakers_and_writes_nothing(cli, db_path):
+    seed(cli, db_path)
+    cli.ok("add", "Talks will resume.", "-s", "Manmohan Singh", "--no-link")
+    cli.ok("add", "Talks will not resume.", "-s", "Harbhajan Singh", "--no-link")
+    before = snapshot(db_path)
+    assert cli.fails("edit", "1", "--speaker", "Singh") == (
+        "Error: 'Singh' may be Manmohan Singh (id 3) or Harbhajan Singh (id 4): give the speaker's id\n"
+    )
+    assert snapshot(db_path) == before
+
+
+def test_edit_source_and_url_and_clearing_them(cli, db_path):
+    seed(cli, db_path)
+    assert cli("edit", "1", "--source", "Reuters", "--url", "https://reuters.com/a").exit_code == 0
+    assert rows(
+        db_path,
+        "SELECT src.outlet, src.url FROM statements s JOIN sources src ON src.id = s.source_id WHERE s.id = 1",
+    ) == [("Reuters", "https://reuters.com/a")]
+    result = cli("edit", "1", "--source", "", "--url", "")
+    assert result.stdout == "source: 'Reuters' → (none)\nurl: 'https://reuters.com/a' → (none)\n"
+    assert rows(db_path, "SELECT source_id FROM statements WHERE id = 1") == [(None,)]
+
+
+def test_edit_with_no_field_is_a_usage_error(cli, db_path):
+    seed(cli, db_path)
+    assert cli.fails("edit", "1", "--note", "why", code=2) == (
+        "Error: nothing to change: give --text, --speaker, --source, --url, --said-on or --reported-on\n"
+    )
+    assert rows(db_path, "SELECT count(*) FROM audit") == [(0,)]
+
+
+def test_edit_with_the_values_it_has_changes_nothing_and_exits_0(cli, db_path):
+    seed(cli, db_path)
+    before = snapshot(db_path)
+    result = cli("edit", "1", "--text", CLAIM, "--said-on", "2025-05-10")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "",
+        "Nothing changed: statement 1 already has these values.\n",
+    )
+    assert snapshot(db_path) == before
+
+
+def test_edit_refuses_bad_values_and_writes_nothing(cli, db_path):
+    seed(cli, db_path)
+    before = snapshot(db_path)
+    assert cli.fails("edit", "1", "--reported-on", "2025-05-01") == (
+        "Error: reported-on date 2025-05-01 is earlier than said-on date 2025-05-10\n"
+    )
+    assert cli.fails("edit", "1", "--text", " ") == "Error: statement text is empty\n"
+    assert (
+        cli.fails("edit", "1", "--said-on", "2025-13")
+        == "Error: invalid said-on date '2025-13': no such date\n"
+    )
+    assert cli.fails("edit", "9", "--said-on", "2025") == "Error: no statement with id 9\n"
+    # the same words by the same speaker in the same source are statement 2 already
+    assert cli.fails("edit", "1", "--text", DENIAL, "--speaker", "India", "--source", "Caliber.Az") == (
+        "Error: statement 2 already records these words by this speaker in this source; nothing was changed\n"
+    )
+    assert snapshot(db_path) == before
+
+
+# --- delete and restore -------------------------------------------------------------------
+
+
+def test_delete_without_yes_and_no_terminal_refuses_and_deletes_nothing(cli, db_path):
+    seed(cli, db_path)
+    before = snapshot(db_path)
+    assert cli.fails("delete", "1") == "Error: deleting needs --yes when stdin is not a terminal\n"
+    assert snapshot(db_path) == before
+
+
+def test_delete_at_a_terminal_asks_first_and_a_no_deletes_nothing(cli, db_path, monkeypatch):
+    seed(cli, db_path)
+    monkeypatch.setattr("tracker.cli.corrections._interactive", lambda: True)
+    before = snapshot(db_path)
+    result = cli("delete", "1", input="n\n")
+    assert result.exit_code == 1  # stdout holds the runner's echo of the answer
+    assert result.stderr == (
+        "Delete statement 1 (Pakistan's military: 'Indian missiles struck targets in Afghanistan.')"
+        " and its 1 link? [y/N]:Aborted.\n"
+    )
+    assert snapshot(db_path) == before
+    assert cli("delete", "1", input="y\n").exit_code == 0
+    assert rows(db_path, "SELECT id FROM statements") == [(2,)]
+
+
+def test_delete_removes_the_statement_its_links_attachments_and_verdicts(cli, db_path):
+    seed(cli, db_path)
+    cli.ok("verdict", "1", "--rating", "false")
+    result = cli("delete", "1", "--yes", "--note", "wrong article")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == (
+        "Deleted statement 1 with 1 link, 1 claim attachment, 1 verdict"
+        " (audit record 1; `tracker restore 1` brings it back).\n"
+    )
+    assert rows(db_path, "SELECT id FROM statements") == [(2,)]
+    assert rows(db_path, "SELECT count(*) FROM links") == [(0,)]
+    assert rows(db_path, "SELECT statement_id FROM claim_statements") == [(2,)]
+    assert rows(db_path, "SELECT count(*) FROM verdicts") == [(0,)]
+    assert cli.ok("db", "check") == "ok\n"
+    assert [s["id"] for s in cli.json("search", "Afghanistan")] == [2]
+    message = cli.fails("show", "1")
+    assert message.startswith("Error: statement 1 was deleted (")
+    assert message.endswith(": `tracker restore 1` brings it back\n")
+    action, statement_id, _, note, before, after = audit(db_path)[0]
+    assert (action, statement_id, note, after) == ("delete", 1, "wrong article", None)
+    assert (before["text"], before["speaker"], before["source"]) == (CLAIM, "Pakistan's military", "Dawn")
+
+
+def test_restore_brings_back_the_statement_under_its_id_with_what_was_deleted(cli, db_path):
+    seed(cli, db_path)
+    cli.ok("link", "confirm", "1")
+    cli.ok("verdict", "1", "--rating", "false")
+    before = snapshot(db_path)[:6]
+    cli.ok("delete", "1", "--yes")
+    result = cli("restore", "1")
+    assert result.exit_code == 0
+    assert (
+        result.stderr == "Restored statement 1 with 1 link, 1 claim attachment, 1 verdict (audit record 3).\n"
+    )
+    assert snapshot(db_path)[:6] == before
+    assert cli.ok("db", "check") == "ok\n"
+    assert sorted(s["id"] for s in cli.json("search", "Afghanistan")) == [1, 2]
+    assert [a[0] for a in audit(db_path)] == ["link confirm", "delete", "restore"]
+    assert cli.fails("restore", "1") == "Error: statement 1 is in the ledger: nothing to restore\n"
+
+
+def test_a_new_statement_never_takes_a_deleted_statements_id(cli, db_path):
+    seed(cli, db_path)
+    cli.ok("delete", "2", "--yes")
+    assert cli.ok("add", "Talks will resume.", "-s", "Ishaq Dar", "--no-link") == "3\n"
+    assert cli("restore", "2").exit_code == 0
+    assert rows(db_path, "SELECT id FROM statements ORDER BY id") == [(1,), (2,), (3,)]
+
+
+def test_restore_leaves_out_a_link_to_a_statement_deleted_since(cli, db_path):
+    seed(cli, db_path)
+    cli.ok("delete", "1", "--yes")
+    cli.ok("delete", "2", "--yes")
+    result = cli("restore", "1")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[:2] == [
+        "Restored statement 1 with 1 claim attachment (audit record 3).",
+        "Left out 1 link: what they named is gone.",
+    ]
+    assert rows(db_path, "SELECT count(*) FROM links") == [(0,)]
+    assert cli.ok("db", "check") == "ok\n"
+
+
+def test_restore_refuses_a_statement_recorded_again_and_one_never_deleted(cli, db_path):
+    seed(cli, db_path)
+    cli.ok("delete", "1", "--yes")
+    cli.ok("add", CLAIM, "-s", "Pakistan's military", "--source", "Dawn", "--no-link")
+    before = snapshot(db_path)
+    assert cli.fails("restore", "1") == (
+        "Error: statement 1 was recorded again as statement 3; nothing was restored\n"
+    )
+    assert cli.fails("restore", "7") == "Error: no deleted statement with id 7\n"
+    assert snapshot(db_path) == before
+
+
+# --- the audit trail ----------------------------------------------------------------------
+
+
+def test_show_lists_the_history_and_audit_lists_every_change(cli, db_path):
+    seed(cli, db_path)
+    cli.ok("edit", "2", "--said-on", "2025-05-11", "--by", "ana", "--note", "date from the wire")
+    cli.ok("delete", "1", "--yes", "--by", "ben")
+    history = cli.json("show", "2")["history"]
+    assert [(h["action"], h["by"], h["note"], h["before"], h["after"]) for h in history] == [
+        ("edit", "ana", "date from the wire", {"said_on": "2025-05-10"}, {"said_on": "2025-05-11"})
+    ]
+    table = cli.ok("show", "2")
+    assert "History" in table and "said_on: '2025-05-10' → '2025-05-11'" in table
+    listed = cli.json("audit")
+    assert [(r["id"], r["action"], r["statement_id"], r["by"]) for r in listed] == [
+        (1, "edit", 2, "ana"),
+        (2, "delete", 1, "ben"),
+    ]
+    assert [r["id"] for r in cli.json("audit", "--statement", "1")] == [2]
+    assert [r["id"] for r in cli.json("audit", "--action", "edit")] == [1]
+    assert [r["id"] for r in cli.json("audit", "--limit", "1")] == [2]
+    parsed = list(csv.DictReader(io.StringIO(cli.ok("audit", "--csv"))))
+    assert [(r["id"], r["action"], json.loads(r["after"] or "null")) for r in parsed] == [
+        ("1", "edit", {"said_on": "2025-05-11"}),
+        ("2", "delete", None),
+    ]
+    lines = cli.ok("audit", "--nl").splitlines()
+    assert [json.loads(line)["action"] for line in lines] == ["edit", "delete"]
+    assert "deleted Pakistan's military: 'Indian missiles struck targets in Afghanistan.'" in cli.ok("audit")
+
+
+def test_audit_of_an_untouched_ledger_says_so(cli):
+    result = cli("audit")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "No changes recorded.\n")
+
+
+def test_an_edit_is_recorded_as_the_os_user_when_no_one_is_named(cli, db_path, monkeypatch):
+    monkeypatch.setattr("getpass.getuser", lambda: "desk")
+    seed(cli, db_path)
+    cli.ok("edit", "1", "--said-on", "2025-05-09")
+    assert [a[2] for a in audit(db_path)] == ["desk"]
+
+
+def test_export_audit_writes_every_record_in_the_format_of_the_file(cli, db_path, tmp_path):
+    seed(cli, db_path)
+    cli.ok("edit", "1", "--said-on", "2025-05-09", "--by", "ana")
+    cli.ok("delete", "2", "--yes", "--by", "ana")
+    out = tmp_path / "audit.csv"
+    result = cli("export", "audit", "-o", str(out))
+    assert (result.exit_code, result.stderr) == (0, f"Wrote 2 audit records to {out}.\n")
+    parsed = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["id"], r["action"], r["statement_id"], r["by"]) for r in parsed] == [
+        ("1", "edit", "1", "ana"),
+        ("2", "delete", "2", "ana"),
+    ]
+    exported = json.loads(cli.ok("export", "audit", "--format", "json"))
+    assert exported[0]["before"] == {"said_on": "2025-05-10"}
+    assert exported[1]["before"]["row"]["text"] == DENIAL
+
+
+def test_the_audit_table_is_created_by_migration_7(db_path):
+    assert rows(db_path, "SELECT name FROM _sqlite_migrations WHERE name = 'm007_audit'") == [("m007_audit",)]
+    assert [c[1] for c in rows(db_path, "PRAGMA table_info(audit)")] == [
+        "id",
+        "at",
+        "by",
+        "action",
+        "statement_id",
+        "note",
+        "before",
+        "after",
+    ]
+
+
+# --- conventions a new user found ---------------------------------------------------------
+
+
+def test_filters_naming_an_unknown_speaker_or_source_are_errors(cli, db_path):
+    seed(cli, db_path)
+    assert cli.fails("list", "--speaker", "Nobody") == "Error: no speaker named 'Nobody'\n"
+    assert cli.fails("list", "--speaker", "99") == "Error: no speaker with id 99\n"
+    assert cli.fails("list", "--source", "Nowhere") == "Error: no source named 'Nowhere'\n"
+    assert cli.fails("contradictions", "--speaker", "Nobody") == "Error: no speaker named 'Nobody'\n"
+    assert cli.fails("report", "--claim", "99") == "Error: no claim '99'\n"
+    assert [s["id"] for s in cli.json("list", "--speaker", "India")] == [2]
+    assert [s["id"] for s in cli.json("list", "--source", "dawn")] == [1]
+
+
+def test_a_known_speaker_with_nothing_in_range_still_lists_nothing(cli, db_path):
+    seed(cli, db_path)
+    result = cli("list", "--speaker", "India", "--since", "2026")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "No statements.\n")
+
+
+def test_reported_before_said_is_refused_by_add_and_import(cli, db_path, tmp_path):
+    assert cli.fails(
+        "add", "Talks will resume.", "-s", "Dar", "--said-on", "2025-05-10", "--reported-on", "2025-05-09"
+    ) == ("Error: reported-on date 2025-05-09 is earlier than said-on date 2025-05-10\n")
+    rows_file = tmp_path / "rows.jsonl"
+    rows_file.write_text(
+        '{"text": "Talks will resume.", "speaker": "Dar", "said_on": "2025-05", "reported_on": "2025-05-03"}\n'
+        '{"text": "Talks will not resume.", "speaker": "Dar", "said_on": "2025-05-10", "reported_on": "2025-04"}\n',
+        encoding="utf-8",
+    )
+    assert cli.fails("import", str(rows_file)) == (
+        "Error: row 2: reported-on date 2025-04 is earlier than said-on date 2025-05-10\n"
+    )
+    assert rows(db_path, "SELECT count(*) FROM statements") == [(0,)]
+
+
+def test_extracting_an_article_again_with_a_source_records_nothing_new(cli, db_path):
+    first = cli("extract", str(SEED_ARTICLE), "--source", "X", "--no-link")
+    assert first.stderr.splitlines()[-1] == "Stored 15 new statements (0 already recorded) from 1 article."
+    again = cli("extract", str(SEED_ARTICLE), "--source", "X", "--no-link")
+    assert again.stderr == "Stored 0 new statements (15 already recorded) from 1 article.\n"
+    assert rows(db_path, "SELECT count(*) FROM statements") == [(15,)]
+
+
+def test_db_info_has_every_machine_format(cli, db_path):
+    seed(cli, db_path)
+    found = cli.json("db", "info")
+    assert {k: found[k] for k in ("statements", "speakers", "sources", "links")} == {
+        "statements": 2,
+        "speakers": 2,
+        "sources": 2,
+        "links": 1,
+    }
+    assert "m007_audit" in found["migrations"]
+    (line,) = cli.ok("db", "info", "--nl").splitlines()
+    assert json.loads(line) == found
+    (parsed,) = list(csv.DictReader(io.StringIO(cli.ok("db", "info", "--csv"))))
+    assert (parsed["statements"], parsed["links"]) == ("2", "1")
+    assert parsed["migrations"].split("; ") == found["migrations"]
+    assert cli.fails("db", "info", "--json", "--csv", code=2).startswith("Error: ")
+
+
+def test_link_decisions_and_speaker_merges_and_splits_are_in_the_audit_trail(cli, db_path, monkeypatch):
+    monkeypatch.setattr("getpass.getuser", lambda: "desk")
+    seed(cli, db_path)
+    cli.ok("link", "reject", "1")
+    cli.ok("add", "Talks will resume.", "-s", "Harbhajan Singh", "--no-link")
+    cli.ok("add", "Talks will not resume.", "-s", "Singh Harbhajan", "--no-link")
+    cli.ok("speakers", "merge", "3", "4")
+    cli.ok("speakers", "unmerge", "1")
+    cli.ok("speakers", "split", "3", "--statements", "3", "--name", "H. Singh")
+    listed = cli.json("audit")
+    assert [(r["action"], r["by"], r["statement_id"], r["after"]["statements"]) for r in listed] == [
+        ("link reject", "desk", None, [1, 2]),
+        ("speaker merge", "desk", None, [4]),
+        ("speaker unmerge", "desk", None, [4]),
+        ("speaker split", "desk", None, [3]),
+    ]
+    assert (listed[0]["before"], listed[0]["after"]["status"]) == (
+        {"link": 1, "status": "suggested", "relation": "contradicts"},
+        "rejected",
+    )
+    assert [h["action"] for h in cli.json("show", "4")["history"]] == ["speaker merge", "speaker unmerge"]
+    assert [h["action"] for h in cli.json("show", "2")["history"]] == ["link reject"]
+    table = cli.ok("audit")
+    assert "link 1 (#1 – #2): suggested → rejected" in table
+    assert "Singh Harbhajan (id 4) merged into Harbhajan Singh (id 3), 1 statement" in table
+    assert "1 statement moved from Harbhajan Singh to H. Singh" in table
+
+
+def test_a_persons_claim_decisions_are_in_the_statements_history(cli, db_path):
+    seed(cli, db_path)
+    cli.ok("claim", "detach", "2", "1")
+    cli.ok("claim", "attach", "2", "1", "--stance", "denies")
+    history = cli.json("show", "2")["history"]
+    assert [(h["action"], h["after"]) for h in history] == [
+        ("claim detach", {"claim": 1, "status": "rejected"}),
+        ("claim attach", {"claim": 1, "stance": "denies"}),
+    ]
+    table = cli.ok("audit")
+    assert "detach: claim 1, rejected" in table and "attach: claim 1, denies" in table
+
+
+def test_edit_reads_the_new_words_from_stdin(cli, db_path):
+    seed(cli, db_path)
+    result = cli(
+        "edit", "1", "--text", "-", "--no-link", input="Indian drones struck targets in Afghanistan.\n"
+    )
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-1] == "Not relinked (--no-link): `tracker link` relinks."
+    assert rows(db_path, "SELECT text FROM statements WHERE id = 1") == [
+        ("Indian drones struck targets in Afghanistan.",)
+    ]
+    assert rows(db_path, "SELECT count(*) FROM links") == [(0,)]  # the old words' link is not left standing
+
+
+def test_reassigning_an_uncertain_statement_settles_its_speaker_check(cli, db_path):
+    cli.ok("add", "Talks will resume.", "-s", "Manmohan Singh", "--affiliation", "INC", "--no-link")
+    cli.ok("add", "Talks will not resume.", "-s", "Harbhajan Singh", "--affiliation", "AAP", "--no-link")
+    cli.ok("add", "Talks are over.", "-s", "Singh", "--no-link")
+    assert rows(db_path, "SELECT statement_id FROM speaker_reviews") == [(3,)]
+    cli.ok("edit", "3", "--speaker", "1")
+    assert rows(db_path, "SELECT count(*) FROM speaker_reviews") == [(0,)]
+    assert rows(db_path, "SELECT speaker_id FROM statements WHERE id = 3") == [(1,)]
+    assert cli.json("show", "3")["speaker_uncertain"] is None
+
+
+def test_restore_files_the_statement_under_the_speaker_its_own_was_merged_into(cli, db_path):
+    seed(cli, db_path)
+    cli.ok("delete", "1", "--yes")
+    cli.ok("add", "Talks will resume.", "-s", "ISPR", "--no-link")
+    cli.ok("speakers", "merge", "ISPR", "Pakistan's military")
+    assert cli("restore", "1").exit_code == 0
+    assert rows(
+        db_path, "SELECT sp.name FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = 1"
+    ) == [("ISPR",)]
+    assert cli.ok("db", "check") == "ok\n"
+
+
+def test_a_relabelled_link_and_an_undone_review_are_in_the_audit_trail(cli, db_path, db):
+    from tracker.link.review import link_decision, relabel_link, restore_link
+
+    seed(cli, db_path)
+    before = link_decision(db, 1)
+    relabel_link(db, 1, "related", by="ana")
+    restore_link(db, 1, before)
+    listed = cli.json("audit")
+    assert [
+        (r["action"], r["before"], {k: r["after"][k] for k in ("status", "relation")}) for r in listed
+    ] == [
+        (
+            "link relabel",
+            {"link": 1, "status": "suggested", "relation": "contradicts"},
+            {"status": "confirmed", "relation": "related"},
+        ),
+        (
+            "link undo",
+            {"link": 1, "status": "confirmed", "relation": "related"},
+            {"status": "suggested", "relation": "contradicts"},
+        ),
+    ]
+    assert "link 1 (#1 – #2): suggested → confirmed, contradicts → related" in cli.ok("audit")

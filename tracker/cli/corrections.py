@@ -1,0 +1,329 @@
+"""Correcting the ledger: edit, delete, restore, and the audit trail of every change."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from tracker.cli.options import (
+    CsvOption,
+    DbOption,
+    JsonOption,
+    LimitOption,
+    NlOption,
+    after_commit,
+    database,
+    output_format,
+)
+from tracker.cli.render import Column
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+IdArgument = Annotated[int, typer.Argument(help="The statement's id.", metavar="ID")]
+ByOption = Annotated[str | None, typer.Option("--by", help="Who makes the change (default: the OS user).")]
+NoteOption = Annotated[str | None, typer.Option("--note", help="Why: kept in the audit trail.")]
+AUDIT_COLUMNS: list[Column] = [
+    ("id", "id"),
+    ("at", "when (UTC)"),
+    ("by", "by"),
+    ("action", "action"),
+    ("statement_id", "statement"),
+    ("what", "what"),
+    ("note", "note"),
+]
+MACHINE_COLUMNS = ["id", "at", "by", "action", "statement_id", "note", "before", "after"]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("edit")(edit)
+    app.command("delete")(delete)
+    app.command("restore")(restore)
+    app.command("audit")(audit)
+
+
+# what a user calls the rows deleted with a statement
+ROW_NAMES = {
+    "links": "link",
+    "claim_statements": "claim attachment",
+    "verdicts": "verdict",
+    "speaker_mentions": "speaker check",
+    "speaker_reviews": "speaker review",
+}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _rows(counts: dict[str, int]) -> str:
+    """`1 link, 2 claim attachments`: rows of these tables, links first."""
+    order = sorted(counts, key=lambda t: (list(ROW_NAMES).index(t) if t in ROW_NAMES else len(ROW_NAMES), t))
+    return ", ".join(_plural(counts[t], ROW_NAMES.get(t, t)) for t in order)
+
+
+def _shown(value: Any) -> str:
+    return "(none)" if value in (None, "") else repr(value) if isinstance(value, str) else str(value)
+
+
+def describe(row: dict[str, Any]) -> str:
+    """One line saying what an audit record changed."""
+    before, after = row["before"] or {}, row["after"] or {}
+    if row["action"] == "delete":
+        what = _rows({table: len(saved) for table, saved in before.get("rows", [])})
+        return f"deleted {before.get('speaker')}: {before.get('text')!r}" + (
+            f" (with {what})" if what else ""
+        )
+    if row["action"] == "restore":
+        restored = _rows(after.get("restored") or {})
+        return "restored" + (f" with {restored}" if restored else "")
+    moved = _plural(len(after.get("statements") or []), "statement")
+    if row["action"].startswith("link "):
+        a, b = after["statements"]
+        what = f"link {after['link']} (#{a} – #{b}): {before['status']} → {after['status']}"
+        if before.get("relation", after.get("relation")) != after.get("relation"):
+            what += f", {before['relation']} → {after['relation']}"
+        return what
+    if row["action"] == "speaker merge":
+        kept, gone = before["speakers"]
+        return f"{gone['name']} (id {gone['id']}) merged into {kept['name']} (id {kept['id']}), {moved}"
+    if row["action"] == "speaker unmerge":
+        return f"merge {before['merge']} undone: {after['speaker']['name']} back, {moved}"
+    if row["action"] == "speaker split":
+        return f"{moved} moved from {before['speaker']['name']} to {after['speaker']['name']}"
+    if row["action"].startswith("claim "):
+        side = after.get("stance") or after.get("status")
+        return f"{row['action'].removeprefix('claim ')}: claim {after['claim']}, {side}"
+    changes = [
+        f"{key}: {_shown(before.get(key))} → {_shown(after.get(key))}"
+        for key in after
+        if not isinstance(after[key], (list, dict))
+    ]
+    dropped = before.get("reviewed_links") or []
+    if dropped:
+        changes.append(f"{_plural(len(dropped), 'reviewed link')} back to unreviewed")
+    return "; ".join(changes) or ", ".join(f"{k}: {v}" for k, v in after.items())
+
+
+def table_rows(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Audit records as a table shows them: when to the minute (UTC), and what changed."""
+    return [{**row, "at": row["at"][:16].replace("T", " "), "what": describe(row)} for row in records]
+
+
+def edit(
+    statement_id: IdArgument,
+    text: Annotated[str | None, typer.Option("--text", help="The corrected words; - reads stdin.")] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", "-s", help="Who said it (a name, or a speaker's id).")
+    ] = None,
+    source: Annotated[str | None, typer.Option("--source", help="The outlet ('' for none).")] = None,
+    url: Annotated[str | None, typer.Option("--url", help="URL of the report ('' for none).")] = None,
+    said_on: Annotated[
+        str | None, typer.Option("--said-on", help="When it was said ('' for unknown).")
+    ] = None,
+    reported_on: Annotated[
+        str | None, typer.Option("--reported-on", help="When it was reported ('' for unknown).")
+    ] = None,
+    note: NoteOption = None,
+    by: ByOption = None,
+    link: Annotated[bool, typer.Option("--link/--no-link", help="Relink it when its text changed.")] = True,
+    db_path: DbOption = None,
+) -> None:
+    """Correct a statement: its words, its speaker (a reassignment), its source or dates.
+
+    Each change is kept in the audit trail (`tracker show ID`, `tracker audit`). A new
+    speaker is found as `add` finds one; a name that fits several speakers is refused.
+    New words are analysed and linked again: the links and claim attachments of the old
+    words, a person's decisions on them too, are judged anew (the output says how many).
+    Values the statement already has change nothing: it says so and exits 0.
+
+    Example: tracker edit 7 --speaker "Ishaq Dar" --note "misattributed"
+    """
+    from tracker.cli import fail
+    from tracker.cli.render import status
+    from tracker.store.corrections import drop_stale_links, edit_statement, relink
+
+    given = {
+        "text": text,
+        "speaker": speaker,
+        "source": source,
+        "url": url,
+        "said_on": said_on,
+        "reported_on": reported_on,
+    }
+    if all(value is None for value in given.values()):
+        raise fail(
+            "nothing to change: give --text, --speaker, --source, --url, --said-on or --reported-on", code=2
+        )
+    if text == "-":
+        from tracker.export import read_text
+
+        text = read_text("-", what="statement text")
+    db = database(db_path)
+    edited = edit_statement(
+        db,
+        statement_id,
+        text=text,
+        speaker=speaker,
+        source=source,
+        url=url,
+        said_on=said_on,
+        reported_on=reported_on,
+        by=by,
+        note=note,
+    )
+    if not edited.changes:
+        status(f"Nothing changed: statement {statement_id} already has these values.")
+        return
+    for key, (old, new) in edited.changes.items():
+        print(f"{key}: {_shown(old)} → {_shown(new)}")
+    status(f"Edited statement {statement_id} (audit record {edited.audit_id}).")
+    if not edited.text_changed:
+        status("Links and claims kept: the words are unchanged.")
+        return
+    if edited.unreviewed_links or edited.unreviewed_claims:
+        dropped = [
+            _plural(len(edited.unreviewed_links), "reviewed link") if edited.unreviewed_links else "",
+            _plural(len(edited.unreviewed_claims), "claim decision") if edited.unreviewed_claims else "",
+        ]
+        status(f"The words changed: {' and '.join(d for d in dropped if d)} back to unreviewed.")
+    unlinked = "the edit is stored, not relinked yet (`tracker link` relinks)."
+    with after_commit(1, unlinked):
+        if not link:
+            drop_stale_links(db, statement_id)
+            status("Not relinked (--no-link): `tracker link` relinks.")
+            return
+        stats = relink(db, statement_id)
+        status(f"Relinked: {stats.summary()}.")
+
+
+def _interactive() -> bool:
+    """Whether a person at a terminal can answer a question."""
+    return sys.stdin.isatty()
+
+
+def _confirm_delete(db: Database, statement_id: int) -> None:
+    from tracker.cli import fail
+    from tracker.store.corrections import require_statement
+
+    statement = require_statement(db, statement_id)
+    if not _interactive():
+        raise fail("deleting needs --yes when stdin is not a terminal")
+    links = _links_of(db, statement_id)
+    question = (
+        f"Delete statement {statement_id} ({statement['speaker']}: {statement['text'][:60]!r})"
+        f" and its {_plural(links, 'link')}?"
+    )
+    if not typer.confirm(question, err=True):
+        print("Aborted.", file=sys.stderr)
+        raise typer.Exit(1)
+
+
+def delete(
+    statement_id: IdArgument,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask (needed without a terminal).")] = False,
+    note: NoteOption = None,
+    by: ByOption = None,
+    db_path: DbOption = None,
+) -> None:
+    """Delete a statement with its links, claim attachments and verdicts.
+
+    All of it is kept in the audit trail: `tracker restore ID` brings it back under the
+    same id. Asks first; without a terminal (scripts, CI) --yes is required.
+
+    Example: tracker delete 7 --yes --note "duplicate of 3"
+    """
+    from tracker.cli.render import status
+    from tracker.store.corrections import delete_statement
+
+    db = database(db_path)
+    if not yes:
+        _confirm_delete(db, statement_id)
+    deleted = delete_statement(db, statement_id, by=by, note=note)
+    what = _rows(deleted.counts)
+    status(
+        f"Deleted statement {statement_id}{f' with {what}' if what else ''}"
+        f" (audit record {deleted.audit_id}; `tracker restore {statement_id}` brings it back)."
+    )
+
+
+def restore(
+    statement_id: IdArgument,
+    link: Annotated[bool, typer.Option("--link/--no-link", help="Link it to what was added since.")] = True,
+    note: NoteOption = None,
+    by: ByOption = None,
+    db_path: DbOption = None,
+) -> None:
+    """Bring a deleted statement back, under its id, with its links and attachments.
+
+    A link or attachment to something deleted since is left out (the output says how
+    many); then the statement is linked to what was added meanwhile.
+
+    Example: tracker restore 7
+    """
+    from tracker.cli.render import status
+    from tracker.store.corrections import relink, restore_statement
+
+    db = database(db_path)
+    restored = restore_statement(db, statement_id, by=by, note=note)
+    what = _rows(restored.counts)
+    status(
+        f"Restored statement {statement_id}{f' with {what}' if what else ''} (audit record {restored.audit_id})."
+    )
+    if restored.skipped:
+        gone = _rows(restored.skipped)
+        status(f"Left out {gone}: what they named is gone.")
+    if link:
+        with after_commit(1, "the statement is restored, not relinked yet (`tracker link` relinks)."):
+            before = _links_of(db, statement_id)
+            relink(db, statement_id)
+        added = _links_of(db, statement_id) - before
+        if added:
+            status(f"Linked to what was added since: {_plural(added, 'new link')}.")
+
+
+def _links_of(db: Database, statement_id: int) -> int:
+    return int(
+        db.execute(
+            "SELECT count(*) FROM links WHERE a_id = ? OR b_id = ?", [statement_id, statement_id]
+        ).fetchone()[0]
+    )
+
+
+def audit(
+    statement: Annotated[
+        int | None, typer.Option("--statement", help="Only the records of this statement.")
+    ] = None,
+    action: Annotated[
+        str | None,
+        typer.Option(
+            "--action",
+            help="Only this action: edit, delete, restore, link confirm, link reject, link relabel,"
+            " link undo, speaker merge,"
+            " speaker unmerge, speaker split, claim attach, claim detach, claim review.",
+        ),
+    ] = None,
+    limit: LimitOption = None,
+    json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
+    db_path: DbOption = None,
+) -> None:
+    """List the audit trail: every correction, who made it, when, before and after.
+
+    --limit keeps the newest records; they are listed oldest first.
+
+    Example: tracker audit --statement 7 --json
+    """
+    from tracker.cli.render import emit
+    from tracker.store.corrections import list_audit
+
+    fmt = output_format(json_, csv, nl)
+    rows = list_audit(database(db_path), statement_id=statement, action=action, limit=limit)
+    if fmt == "table":
+        rows = table_rows(rows)
+        emit(rows, AUDIT_COLUMNS, fmt=fmt, empty="No changes recorded.")
+        return
+    emit(rows, [(c, c) for c in MACHINE_COLUMNS], fmt=fmt)
