@@ -11,6 +11,10 @@ from tracker.extract.spans import Tok, inner_span, inside, looks_like_title, tok
 from tracker.model import Kind, Polarity, Span
 
 
+# A resumed quote that opens with one of these kept its comma: "to negotiate, not to be lectured".
+_CONTRAST = frozenset(("not", "but", "and", "or", "because", "which", "who", "although", "though", "yet"))
+
+
 class DirectQuotes(Scan):
     """Attributes quoted passages to the cue and speaker next to them, and labelled lines."""
 
@@ -50,12 +54,36 @@ class DirectQuotes(Scan):
                     )
             if item is None:
                 continue
+            if item.cue is not None and item.cue[0] >= qb:
+                self._join_continuation(item, qb, quotes)
             if len(words) < 2 and item.cue is None:
                 continue
             if len(words) == 1 and re.fullmatch(r"[\d.,%$]+", words[0]):
                 continue
             self.add(item)
             last_direct = item
+
+    def _join_continuation(self, item: Found, qb: int, quotes: list[Span]) -> None:
+        """“The dam,” he said, “is safe.”: a quote resumed in lower case after its cue is one quote."""
+        text = self.text
+        assert item.cue is not None
+        end = max(item.cue[1], item.speaker[1] if item.speaker else 0)
+        first = item.content
+        if "," not in text[first[1] : qb] and not text[qb:end].lstrip().startswith(","):
+            return  # “We won.” he said. “They lost.” is two sentences
+        m = re.compile(r"[ \t]*,[ \t]*").match(text, end)
+        if m is None:
+            return
+        nxt = next((q for q in quotes if q[0] == m.end()), None)
+        if nxt is None:
+            return
+        second = inner_span(text, *nxt)
+        if not text[second[0] : second[1]][:1].islower():
+            return
+        item.pieces = [first, second]
+        item.content = (first[0], second[1])
+        lead = text[second[0] : second[1]].split()[0].strip(",").lower()
+        item.joint = ", " if lead in _CONTRAST else " "  # “… to negotiate,” she said, “not to be …”
 
     def _has_cue(self, sent: Span, quotes: list[Span]) -> bool:
         toks = tokenize(self.text, *sent)

@@ -469,7 +469,11 @@ def resolve(
         sent = next((s for s in sentences if s[0] <= item.content[0] < s[1]), item.content)
         if item.cue:
             sent = next((s for s in sentences if s[0] <= item.cue[0] < s[1]), sent)
-        content = text[item.content[0] : item.content[1]]
+        content = (
+            item.joint.join(text[a:b] for a, b in item.pieces)
+            if item.pieces
+            else text[item.content[0] : item.content[1]]
+        )
         when = _when(text, sent, item, contents)
         out.append(
             Extracted(

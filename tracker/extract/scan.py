@@ -27,6 +27,10 @@ class Found:
     answers: Span | None = None  # the claim a denial or reply answers, when the text names it
     implied: bool = False  # a claim the text implies someone made ("claims by X that …")
     extra: list[Found] = field(default_factory=list)  # implied claims found with this one
+    # A quote split around its cue ("The dam," he said, "is safe."): the quoted pieces, whose
+    # words joined are the content; `content` then spans from the first piece to the last.
+    pieces: list[Span] = field(default_factory=list)
+    joint: str = " "
 
 
 class Scan:
