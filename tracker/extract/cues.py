@@ -425,7 +425,7 @@ man father husband son brother grandfather uncle king prince duke emperor actor 
 # Phrases that mark a source as anonymous: kept as the statement's hedge, never its content.
 ANONYMITY = re.compile(
     r"\b(?:on (?:the )?condition (?:of|that (?:he|she|they) not be (?:named|identified))(?: anonymity)?"
-    r"|who (?:declined|asked) (?:not )?to be (?:named|identified)"
+    r"|who (?:declined|asked|(?:did|does) not (?:want|wish)|(?:did|does)n[’']t want) (?:not )?to be (?:named|identified)"
     r"|(?:speaking|spoke|talking) anonymously|not authori[sz]ed to (?:speak|talk|comment)(?: publicly)?"
     r"(?: on the matter| on the record)?)",
     re.IGNORECASE,
@@ -435,7 +435,8 @@ UNNAMED_SOURCES = re.compile(
     r"^(?:(?:the|a|an|two|three|several|some|many|other|one|senior|unnamed|anonymous|diplomatic"
     r"|government|military|security|official|intelligence|western|indian|pakistani|us|u\.s\.)\s+)*"
     r"(?:sources?|officials?|people|persons?|insiders?|diplomats?|aides?|officers?)"
-    r"(?:\s+(?:familiar with|close to|with (?:direct )?knowledge of|briefed on|involved in|aware of)\b.*)?$",
+    r"(?:\s+(?:familiar with|close to|with (?:direct )?knowledge of|briefed on|involved in|aware of"
+    r"|in|at|from)\b.*)?$",
     re.IGNORECASE,
 )
 # Who an unnamed source is said to be, just before the cue: "people familiar with the matter said".

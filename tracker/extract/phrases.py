@@ -77,6 +77,23 @@ def particle_cue(tokens: list[Tok], i: int) -> tuple[str, int] | None:
     return lemma, at
 
 
+# "officials in Arland said": the people are the speaker, the place after the preposition is not.
+_PEOPLE_AT = frozenset(("at", "from", "in"))
+
+
+def _people(tok: Tok) -> bool:
+    """A noun for people that a place can follow: "officials", "steelmakers" (a plural)."""
+    low = tok.low
+    if low in SPEAKER_NOUNS or low in GROUP_NOUNS:
+        return True
+    return (
+        low.endswith(("ers", "ists", "ians", "ants", "ents"))
+        and low.isalpha()
+        and low not in NP_STOPS
+        and low not in CUE_FORMS
+    )
+
+
 def _is_np_start(tok: Tok, nxt: Tok | None) -> bool:
     low = tok.low
     if low in DETERMINERS or low in PRONOUNS or low in HONORIFICS:
@@ -144,7 +161,7 @@ def _np_ok(toks: list[Tok]) -> bool:
     if any(
         t.low in NP_STOPS
         and t.low != "and"
-        and not (t.low in ("at", "from") and k > 0 and toks[k - 1].low in SPEAKER_NOUNS | GROUP_NOUNS)
+        and not (t.low in _PEOPLE_AT and k > 0 and _people(toks[k - 1]))
         for k, t in enumerate(toks)
     ):
         return False
@@ -203,12 +220,12 @@ def _np_left(toks: list[Tok], end: int, *, skip_time: bool) -> tuple[int, int] |
                 continue
             break
         if (
-            low in ("at", "from")
+            low in _PEOPLE_AT
             and i >= 2
-            and (toks[i - 2].low in SPEAKER_NOUNS or toks[i - 2].low in GROUP_NOUNS)
+            and _people(toks[i - 2])
             and i < j
         ):
-            i -= 1  # "engineers at the site", "officials from the ministry"
+            i -= 1  # "engineers at the site", "officials from the ministry", "officials in Arland"
             continue
         if low in NP_STOPS and low not in ("of", "for"):
             break
@@ -222,8 +239,8 @@ def _np_left(toks: list[Tok], end: int, *, skip_time: bool) -> tuple[int, int] |
                 continue
             if (
                 i >= 2
-                and toks[i - 1].low in ("at", "from")
-                and toks[i - 2].low in SPEAKER_NOUNS | GROUP_NOUNS
+                and toks[i - 1].low in _PEOPLE_AT
+                and _people(toks[i - 2])
             ):
                 continue
             break

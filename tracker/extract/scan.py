@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tracker.extract.cues import APPOS_AFTER, APPOS_BEFORE, DETERMINERS
 from tracker.extract.phrases import split_role
 from tracker.extract.spans import Tok
 from tracker.model import Kind, Polarity, Span
+
+
+_ANONYMOUS = re.compile(r"(?:not )?to be (?:named|identified)", re.IGNORECASE)
 
 
 @dataclass
@@ -64,6 +68,8 @@ class Scan:
         return span, role
 
     def add(self, item: Found) -> None:
+        if _ANONYMOUS.fullmatch(self.text[item.content[0] : item.content[1]]):
+            return  # "who asked not to be named" is a hedge on the statement it sets off
         if item.cue:
             self.used_cues.add(item.cue[0])
         self.found.append(item)
