@@ -53,6 +53,16 @@ _RESTATED = re.compile(
 )
 
 
+def _split_commas(toks: list[Tok]) -> list[list[Tok]]:
+    parts: list[list[Tok]] = [[]]
+    for x in toks:
+        if x.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(x)
+    return parts
+
+
 class ReportedSpeech(Answers):
     """Finds the speaker and the reported clause around each cue of a sentence."""
 
@@ -121,6 +131,8 @@ class ReportedSpeech(Answers):
                 return None
             return self._finish(content, cue, toks[sp[0] : sp[1]], lemma, toks, k)
         prev = toks[k - 1] if k else None
+        if t.low == "saying" and prev is not None and prev.low == "as":
+            return self._quoted_as_saying(toks, k, hit)
         # "Trump is (once again) questioning …", "He’s claiming …": the subject of the auxiliary speaks.
         aux = k - 1
         while aux > 0 and (toks[aux].low in ADVERBS or toks[aux].low in ("once", "again")):
@@ -347,6 +359,38 @@ class ReportedSpeech(Answers):
         return len([t for t in upto if t.word]) <= 7 and (
             not upto or upto[0].low in TAIL_OPENERS or upto[0].low in ADVERBS
         )
+
+    def _quoted_as_saying(self, toks: list[Tok], k: int, hit: tuple[str, int]) -> Found | None:
+        """ "Reuters quoted X as saying Y": X said Y, and Reuters is the reporting chain."""
+        quoted = next(
+            (m for m in range(k - 2, max(-1, k - 16), -1) if toks[m].low in ("quoted", "cited", "quotes", "cites")),
+            None,
+        )
+        if quoted is None or quoted + 1 >= k - 1:
+            return None
+        speaker = toks[quoted + 1 : k - 1]
+        parts = [p for p in _split_commas(speaker) if p]
+        role: str | None = None
+        if len(parts) == 2:  # "quoted Lang's brother-in-law, Martin Feld, as saying": the name speaks
+            names = [p for p in parts if all(x.cap for x in p if x.word)]
+            if len(names) == 1:
+                speaker = names[0]
+                other = parts[1] if names[0] is parts[0] else parts[0]
+                role = self.text[other[0].start : other[-1].end]
+        if not speaker or any(x.text in '.;:"“”' for x in speaker):
+            return None
+        lemma, last = hit
+        content = self._right_content(toks, last, lemma, speaker)
+        if content is None:
+            return None
+        item = self._finish(content, (toks[k].start, toks[last].end), speaker, lemma, toks, k)
+        if item is not None:
+            source = np_left(toks, quoted)
+            chain = self.text[toks[source[0]].start if source else toks[quoted].start : toks[quoted].end]
+            item.via.append(chain)
+            if role is not None:
+                item.role = role
+        return item
 
     def _right_content(
         self, toks: list[Tok], last: int, lemma: str, speaker: list[Tok] | None = None
