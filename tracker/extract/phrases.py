@@ -231,8 +231,12 @@ def _np_left(toks: list[Tok], end: int, *, skip_time: bool) -> tuple[int, int] |
             break
         if t.cap and low in CAPITAL_STOPS:
             break
-        if not t.cap and (CUE_FORMS.get(low) or low in PARTICIPLES):
-            break
+        if (
+            not t.cap
+            and (CUE_FORMS.get(low) or low in PARTICIPLES)
+            and not (i >= 2 and i < j and toks[i - 2].low in ("the", "a", "an"))
+        ):
+            break  # but after an article a cue word is a noun: "the state water board said"
         i -= 1
         if low in DETERMINERS and low not in ("one", "two", "three", "all", "both", "some", "many", "most"):
             if i > 0 and toks[i - 1].low in ("of", "for"):

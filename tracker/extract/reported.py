@@ -53,6 +53,10 @@ _RESTATED = re.compile(
 )
 
 
+# What an organisation issues; "a statement from X" is X speaking.
+_DOCUMENTS = frozenset(("statement", "release", "communique", "communiqué", "letter", "filing", "notice"))
+
+
 def _split_commas(toks: list[Tok]) -> list[list[Tok]]:
     parts: list[list[Tok]] = [[]]
     for x in toks:
@@ -122,6 +126,16 @@ class ReportedSpeech(Answers):
                 sp = (last + 1, stop)
             if sp is None:
                 return None
+            document: str | None = None
+            if (
+                sp[1] - sp[0] > 3
+                and toks[sp[0]].low in ("a", "an", "the")
+                and toks[sp[0] + 1].low in _DOCUMENTS
+                and toks[sp[0] + 2].low in ("from", "by", "of")
+            ):
+                # "according to a statement from the port authority": the authority speaks
+                document = text[toks[sp[0]].start : toks[sp[0] + 1].end]
+                sp = (sp[0] + 3, sp[1])
             after = toks[sp[1]] if sp[1] < len(toks) else None
             if k > 0 and toks[k - 1].text in ",—–-":
                 content = trim(text, sent[0], toks[k - 1].start)
@@ -129,7 +143,10 @@ class ReportedSpeech(Answers):
                 content = trim(text, after.end, sent[1])
             else:
                 return None
-            return self._finish(content, cue, toks[sp[0] : sp[1]], lemma, toks, k)
+            found = self._finish(content, cue, toks[sp[0] : sp[1]], lemma, toks, k)
+            if found is not None and document is not None:
+                found.via.append(document)
+            return found
         prev = toks[k - 1] if k else None
         if t.low == "saying" and prev is not None and prev.low == "as":
             return self._quoted_as_saying(toks, k, hit)

@@ -389,6 +389,43 @@ def _name_for(cast: Cast, item: Found, mention: str | None, at: int) -> tuple[st
     return mention, None
 
 
+_DOCUMENT = re.compile(
+    r"(?:the|that|this|its|their|his|her)\s+(?:[\w-]+\s+)?(statement|release|communiqu[eé]|letter|post)",
+    re.IGNORECASE,
+)
+
+
+def _around(text: str, f: Found) -> str:
+    """The words of a statement's attribution: from before its speaker to where its content starts."""
+    assert f.speaker is not None
+    lo = min(f.speaker[0], f.cue[0] if f.cue else f.speaker[0])
+    start = max(text.rfind(".", 0, lo), text.rfind("\n", 0, lo), 0)
+    return text[start : f.content[0]] if f.content[0] > lo else text[start:lo] + text[f.content[1] : f.content[1] + 40]
+
+
+def _issuer(
+    text: str,
+    found: list[Found], names: dict[int, tuple[str | None, str | None]], event: int, said: str
+) -> str | None:
+    """Who issued "the statement" that speaks: the last speaker before it said in one."""
+    m = _DOCUMENT.fullmatch(said)
+    if m is None:
+        return None
+    noun = m.group(1).lower()[:7]
+    here = found[event].speaker
+    assert here is not None
+    earlier = [
+        (f.speaker[0], names[j][0])
+        for j, f in enumerate(found)
+        if j in names
+        and f.speaker
+        and f.speaker[0] < here[0]
+        and not f.implied
+        and re.search(rf"\b(?:in|issued) an? (?:[\w-]+ )?{noun}", _around(text, f), re.IGNORECASE)
+    ]
+    return max(earlier)[1] if earlier and max(earlier)[1] else None
+
+
 def _named_people(text: str) -> list[tuple[int, str, str]]:
     """People the text names with a title or honorific: (offset, name, title)."""
     toks = tokenize(text, 0, len(text))
@@ -452,6 +489,12 @@ def resolve(
         said = text[item.speaker[0] : item.speaker[1]] if item.speaker else None
         if item.implied:  # "claims by Polish media": named in passing, never the topic
             names[event] = (said, said)
+            continue
+        issuer = _issuer(text, found, names, event, said) if said else None
+        if issuer is not None:  # "“…,” the statement said": whoever issued the statement
+            assert said is not None
+            item.via.append(said)
+            names[event] = (issuer, said)
             continue
         name, entity = _name_for(cast, item, said, at)
         if name and entity is None and name.lower() not in PRONOUNS:
