@@ -486,6 +486,17 @@ ELLIPTICAL_DENIAL = re.compile(
     r"|never happened|did not happen|didn[’']t happen|nonsense|rubbish|lies?|propaganda|fake news|fiction)\b",
     re.IGNORECASE,
 )
+# A bare "no" to a question: a denial only where the text names the question it answers.
+NEGATIVE_REPLY = re.compile(
+    r"(?:no|never|none|nope|absolutely not|certainly not|of course not|definitely not|not at all"
+    r"|not once|not in the least|by no means)\b",
+    re.IGNORECASE,
+)
+# A question the article asks in its own voice before the answer: "Was the dam breached?"
+DIRECT_QUESTION = re.compile(
+    r"(?:was|were|is|are|did|does|do|has|have|had|will|would|can|could|should)\s+[^?“”\"]{3,200}\?",
+    re.IGNORECASE,
+)
 # A denial's object that only points back at a claim named before: "denied the reports".
 ANAPHORIC_CLAIM = re.compile(
     r"(?:the|this|that|these|those|such)\s+(?:"
