@@ -105,7 +105,7 @@ class Answers(Scan):
             content = text[item.content[0] : item.content[1]]
             elliptical = len(content.split()) <= 8 and ELLIPTICAL_DENIAL.search(content)
             anaphoric = item.polarity is Polarity.DENY and ANAPHORIC_CLAIM.fullmatch(content.strip(" .,"))
-            negative = len(content.split()) <= 6 and NEGATIVE_REPLY.match(content) is not None
+            negative = NEGATIVE_REPLY.fullmatch(content.strip(" .,!")) is not None
             if not (elliptical or anaphoric or negative):
                 continue
             own = next((s for s in sentences if s[0] <= item.content[0] < s[1]), None)

@@ -487,11 +487,11 @@ ELLIPTICAL_DENIAL = re.compile(
     re.IGNORECASE,
 )
 # A bare "no" to a question: a denial only where the text names the question it answers.
-NEGATIVE_REPLY = re.compile(
-    r"(?:no|never|none|nope|absolutely not|certainly not|of course not|definitely not|not at all"
-    r"|not once|not in the least|by no means)\b",
-    re.IGNORECASE,
+_NO = (
+    r"(?:no|never|none(?: whatsoever)?|nope|absolutely not|certainly not|of course not|definitely not"
+    r"|not at all|not once|not in the least|by no means|not ever)"
 )
+NEGATIVE_REPLY = re.compile(rf"{_NO}(?:[.,!]+\s*{_NO})*", re.IGNORECASE)
 # A question the article asks in its own voice before the answer: "Was the dam breached?"
 DIRECT_QUESTION = re.compile(
     r"(?:was|were|is|are|did|does|do|has|have|had|will|would|can|could|should)\s+[^?“”\"]{3,200}\?",

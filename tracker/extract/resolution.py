@@ -158,7 +158,7 @@ class Cast:
             and e.last <= at
             and not any(a <= e.last < b for a, b in self.reported)  # named in a quote: not the topic
         ]
-        chosen = self._likeliest(pool, gender)
+        chosen = self._likeliest(pool, gender) or self._previous_subject(pool, at)
         if (
             chosen is not None
             and chosen.gender is None
@@ -183,6 +183,24 @@ class Cast:
         if chosen is not None and self.sentences_between(chosen.last, at) > _RECENT_SENTENCES:
             return None  # named too long ago to be what a pronoun points at
         return chosen
+
+    def _previous_subject(self, pool: list[Entity], at: int) -> Entity | None:
+        """The person who spoke in the sentence just before, in the pronoun's own paragraph, when
+        nobody was named since and everyone the text shows of the pronoun's gender is in an
+        earlier paragraph: "Okonkwo told parliament …. She said …" is Okonkwo."""
+        speakers = [e for e in pool if e.spoke_last >= 0]
+        if not speakers:
+            return None
+        top = max(speakers, key=lambda e: e.spoke_last)
+        start = self.paragraph_start(at)
+        if (
+            top.spoke_last < start
+            or top.last < start
+            or self.sentences_between(top.spoke_last, at) != 1
+            or any(e is not top and e.last >= start for e in pool)
+        ):
+            return None
+        return top
 
     def described(self, head: str, at: int) -> Entity | None:
         """The antecedent of "the ministry", "the spokeswoman": the one entity so called."""
