@@ -125,6 +125,19 @@ def time_tail(toks: list[Tok], j: int) -> int:
     return j
 
 
+_PLACE_NOUNS = frozenset(("province", "district", "county", "state", "region", "city", "town", "village"))
+
+
+def _place_tail(toks: list[Tok]) -> bool:
+    """ "officials in Valmora province": a place named by a name and a lowercase place noun."""
+    return (
+        len(toks) >= 4
+        and toks[-1].low in _PLACE_NOUNS
+        and toks[-2].cap
+        and any(t.low in _PEOPLE_AT for t in toks[1:-2])
+    )
+
+
 def _name_period(toks: list[Tok], k: int) -> bool:
     """Whether the period at k belongs to a name: "John G. Roberts Jr. spoke"."""
     if toks[k].text != "." or k == 0:
@@ -141,7 +154,7 @@ def _np_ok(toks: list[Tok]) -> bool:
         return False  # "Monday" in "the Foreign Office on Monday rejected" is when, not who
     if len(toks) > 1 and _name_period(toks, len(toks) - 1):
         return toks[-2].cap and _np_ok(toks[:-1])  # "John G. Roberts Jr." ends with its period
-    if not _is_head(toks[-1]):
+    if not _is_head(toks[-1]) and not _place_tail(toks):
         # Any noun can head a determined phrase right before a cue: "the announcer said".
         head = toks[-1].low
         determined = toks[0].low in DETERMINERS or (toks[0].cap and toks[0].low.endswith(("'s", "’s")))
