@@ -320,6 +320,19 @@ def np_right(toks: list[Tok], start: int) -> tuple[int, int] | None:
     return None
 
 
+def _titled_name(toks: list[Tok], start: int) -> tuple[int, int] | None:
+    """ "The port authority's board chairwoman, Linda Park, declined …": the name after the title."""
+    c1 = next((k for k in range(start, min(len(toks), start + 10)) if toks[k].text == ","), None)
+    if c1 is None or c1 == start:
+        return None
+    if not any(t.low in TITLES or t.low in SPEAKER_NOUNS for t in toks[start:c1]):
+        return None
+    c2 = next((k for k in range(c1 + 1, min(len(toks), c1 + 6)) if toks[k].text == ","), None)
+    if c2 is None or c2 == c1 + 1 or not all(t.cap and t.word for t in toks[c1 + 1 : c2]):
+        return None
+    return (c1 + 1, c2) if _np_ok(toks[c1 + 1 : c2]) else None
+
+
 def subject(toks: list[Tok]) -> tuple[int, int] | None:
     """The grammatical subject of a sentence, skipping a leading adverbial up to a comma."""
     start = 0
@@ -330,6 +343,9 @@ def subject(toks: list[Tok]) -> tuple[int, int] | None:
                 break
         else:
             return None
+    named = _titled_name(toks, start)
+    if named is not None:
+        return named
     j = start
     while j < len(toks) and (toks[j].word or toks[j].text in "&-'’") and j - start < 10:
         low = toks[j].low
