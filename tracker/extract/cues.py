@@ -224,7 +224,7 @@ RATING = {"call", "describe", "dismiss", "reject"}
 # Words that open an insertion between a speaker and the cue: "X, who chairs the panel, said".
 INSERTION_OPENERS = words("""
 who whose which of at in on from with during after before like as also an a the then now
-formerly once himself herself for by among one
+formerly once himself herself for by among one asked pressed questioned interviewed contacted reached
 """)
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 PERSON_PRONOUNS = {"he", "she"}
