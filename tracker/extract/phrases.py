@@ -87,7 +87,7 @@ def _people(tok: Tok) -> bool:
     if low in SPEAKER_NOUNS or low in GROUP_NOUNS:
         return True
     return (
-        low.endswith(("ers", "ists", "ians", "ants", "ents"))
+        low.endswith(("ers", "ists", "ians", "ants", "ents", "men"))
         and low.isalpha()
         and low not in NP_STOPS
         and low not in CUE_FORMS
