@@ -1280,7 +1280,11 @@ def test_asking_not_to_be_named_is_a_hedge_not_a_statement():
         "who asked not to be named; unnamed source",
     )
     s = one("One nurse, who did not want to be named, said the ward was full.")
-    assert (s.speaker, s.content, s.hedge) == ("One nurse", "the ward was full", "who did not want to be named")
+    assert (s.speaker, s.content, s.hedge) == (
+        "One nurse",
+        "the ward was full",
+        "who did not want to be named",
+    )
 
 
 def test_quoted_as_saying_is_the_quoted_persons_statement():
@@ -1359,3 +1363,23 @@ def test_a_title_then_a_name_set_off_by_commas_is_the_subject_of_but_said():
 def test_asked_by_reporters_is_an_insertion_between_speaker_and_cue():
     s = one("Holt, asked by reporters whether she would resign, said she had done nothing wrong.")
     assert (s.speaker, s.content) == ("Holt", "she had done nothing wrong")
+
+
+def test_anonymity_said_in_the_next_sentence_is_the_hedge():
+    text = "Two people close to the club said the coach would go. They spoke on condition of anonymity."
+    s = one(text)
+    assert (s.speaker, s.content, s.hedge) == (
+        "Two people close to the club",
+        "the coach would go",
+        "on condition of anonymity; unnamed source",
+    )
+    # A next sentence about something else lends no hedge.
+    s = extract_statements(
+        "Two people close to the club said the coach would go. The club spoke on condition of anonymity."
+    )[0]
+    assert s.hedge == "unnamed source"
+
+
+def test_told_parliament_is_the_reporting_chain():
+    s = one("The minister told parliament that the budget was balanced.")
+    assert (s.speaker, s.content, s.via) == ("The minister", "the budget was balanced", "told parliament")

@@ -54,7 +54,11 @@ class DirectQuotes(Scan):
                     )
             if item is None:
                 continue
-            resumed = self._join_continuation(item, qb, quotes) if item.cue is not None and item.cue[0] >= qb else None
+            resumed = (
+                self._join_continuation(item, qb, quotes)
+                if item.cue is not None and item.cue[0] >= qb
+                else None
+            )
             if len(words) < 2 and item.cue is None:
                 continue
             if len(words) == 1 and re.fullmatch(r"[\d.,%$]+", words[0]):
@@ -84,7 +88,9 @@ class DirectQuotes(Scan):
         if not text[second[0] : second[1]][:1].islower():
             if len(text[second[0] : second[1]].split()) < 2:
                 return None
-            return Found(second, None, item.speaker, Kind.DIRECT, lemma=item.lemma, role=item.role, name=item.name)
+            return Found(
+                second, None, item.speaker, Kind.DIRECT, lemma=item.lemma, role=item.role, name=item.name
+            )
         item.pieces = [first, second]
         item.content = (first[0], second[1])
         lead = text[second[0] : second[1]].split()[0].strip(",").lower()

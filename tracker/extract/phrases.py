@@ -172,9 +172,7 @@ def _np_ok(toks: list[Tok]) -> bool:
     if not _is_np_start(toks[0], toks[1] if len(toks) > 1 else None):
         return False
     if any(
-        t.low in NP_STOPS
-        and t.low != "and"
-        and not (t.low in _PEOPLE_AT and k > 0 and _people(toks[k - 1]))
+        t.low in NP_STOPS and t.low != "and" and not (t.low in _PEOPLE_AT and k > 0 and _people(toks[k - 1]))
         for k, t in enumerate(toks)
     ):
         return False
@@ -232,12 +230,7 @@ def _np_left(toks: list[Tok], end: int, *, skip_time: bool) -> tuple[int, int] |
                 i -= 1
                 continue
             break
-        if (
-            low in _PEOPLE_AT
-            and i >= 2
-            and _people(toks[i - 2])
-            and i < j
-        ):
+        if low in _PEOPLE_AT and i >= 2 and _people(toks[i - 2]) and i < j:
             i -= 1  # "engineers at the site", "officials from the ministry", "officials in Arland"
             continue
         if low in NP_STOPS and low not in ("of", "for"):
@@ -254,11 +247,7 @@ def _np_left(toks: list[Tok], end: int, *, skip_time: bool) -> tuple[int, int] |
         if low in DETERMINERS and low not in ("one", "two", "three", "all", "both", "some", "many", "most"):
             if i > 0 and toks[i - 1].low in ("of", "for"):
                 continue
-            if (
-                i >= 2
-                and toks[i - 1].low in _PEOPLE_AT
-                and _people(toks[i - 2])
-            ):
+            if i >= 2 and toks[i - 1].low in _PEOPLE_AT and _people(toks[i - 2]):
                 continue
             break
         if low in PRONOUNS and i == j - 1:

@@ -57,6 +57,12 @@ _RESTATED = re.compile(
 _DOCUMENTS = frozenset(("statement", "release", "communique", "communiqué", "letter", "filing", "notice"))
 
 
+# Who is told, when not a phrase a speaker could be: "told parliament", "told the court".
+_BODIES = frozenset(
+    ("parliament", "congress", "lawmakers", "legislators", "senators", "journalists", "supporters")
+)
+
+
 def _split_commas(toks: list[Tok]) -> list[list[Tok]]:
     parts: list[list[Tok]] = [[]]
     for x in toks:
@@ -380,7 +386,11 @@ class ReportedSpeech(Answers):
     def _quoted_as_saying(self, toks: list[Tok], k: int, hit: tuple[str, int]) -> Found | None:
         """ "Reuters quoted X as saying Y": X said Y, and Reuters is the reporting chain."""
         quoted = next(
-            (m for m in range(k - 2, max(-1, k - 16), -1) if toks[m].low in ("quoted", "cited", "quotes", "cites")),
+            (
+                m
+                for m in range(k - 2, max(-1, k - 16), -1)
+                if toks[m].low in ("quoted", "cited", "quotes", "cites")
+            ),
             None,
         )
         if quoted is None or quoted + 1 >= k - 1:
@@ -558,6 +568,8 @@ class ReportedSpeech(Answers):
             obj = np_right(toks, k + 1)
             if obj:
                 item.via.append(text[cue[0] : toks[obj[1] - 1].end])
+            elif k + 2 < len(toks) and toks[k + 1].low in _BODIES and toks[k + 2].low == "that":
+                item.via.append(text[cue[0] : toks[k + 1].end])  # "told parliament that …"
         if lemma in DENIAL or lemma in RATING:
             self._answered(item)
         return item

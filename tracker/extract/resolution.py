@@ -336,14 +336,30 @@ def _when(text: str, sent: Span, item: Found, contents: list[Span]) -> str | Non
     return best[1] if best else None
 
 
-def _hedge(text: str, sent: Span, item: Found, mention: str | None) -> str | None:
+def _hedge(text: str, sent: Span, item: Found, mention: str | None, after: Span | None = None) -> str | None:
     hedges = [item.hedge] if item.hedge else []
-    for m in ANONYMITY.finditer(text, sent[0], sent[1]):
-        if _outside([item.content], m.start(), m.end()) and m.group().lower() not in hedges:
-            hedges.append(m.group().lower())
+    spans = [sent]
+    if after is not None and _ANONYMOUS_AFTER.match(text, after[0], after[1]):
+        spans.append(after)  # "… said X. They spoke on condition of anonymity because …"
+    for lo, hi in spans:
+        for m in ANONYMITY.finditer(text, lo, hi):
+            if _outside([item.content], m.start(), m.end()) and m.group().lower() not in hedges:
+                hedges.append(m.group().lower())
     if mention and UNNAMED_SOURCES.search(mention) and "unnamed source" not in hedges:
         hedges.append("unnamed source")
     return "; ".join(hedges) or None
+
+
+# A sentence that says the sources just quoted were anonymous.
+_ANONYMOUS_AFTER = re.compile(
+    r"\s*(?:they|he|she|both|the (?:officials?|sources?|people))\s+(?:spoke|were speaking|was speaking|asked|requested)\b",
+    re.IGNORECASE,
+)
+
+
+def _next_sentence(sentences: list[Span], sent: Span) -> Span | None:
+    later = [s for s in sentences if s[0] >= sent[1]]
+    return min(later) if later else None
 
 
 def _surname_owner(cast: Cast, mention: str) -> str | None:
@@ -418,12 +434,15 @@ def _around(text: str, f: Found) -> str:
     assert f.speaker is not None
     lo = min(f.speaker[0], f.cue[0] if f.cue else f.speaker[0])
     start = max(text.rfind(".", 0, lo), text.rfind("\n", 0, lo), 0)
-    return text[start : f.content[0]] if f.content[0] > lo else text[start:lo] + text[f.content[1] : f.content[1] + 40]
+    return (
+        text[start : f.content[0]]
+        if f.content[0] > lo
+        else text[start:lo] + text[f.content[1] : f.content[1] + 40]
+    )
 
 
 def _issuer(
-    text: str,
-    found: list[Found], names: dict[int, tuple[str | None, str | None]], event: int, said: str
+    text: str, found: list[Found], names: dict[int, tuple[str | None, str | None]], event: int, said: str
 ) -> str | None:
     """Who issued "the statement" that speaks: the last speaker before it said in one."""
     m = _DOCUMENT.fullmatch(said)
@@ -547,7 +566,7 @@ def resolve(
                 kind=item.kind,
                 polarity=item.polarity,
                 role=item.role,
-                hedge=_hedge(text, sent, item, mention),
+                hedge=_hedge(text, sent, item, mention, _next_sentence(sentences, sent)),
                 via="; ".join(_via(text, sent, item, contents)) or None,
                 modality=_modality(content, item.lemma),
                 said_when=when,
