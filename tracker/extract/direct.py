@@ -10,7 +10,6 @@ from tracker.extract.scan import Found, Scan
 from tracker.extract.spans import Tok, inner_span, inside, looks_like_title, tokenize, trim
 from tracker.model import Kind, Polarity, Span
 
-
 # A resumed quote that opens with one of these kept its comma: "to negotiate, not to be lectured".
 _CONTRAST = frozenset(("not", "but", "and", "or", "because", "which", "who", "although", "though", "yet"))
 

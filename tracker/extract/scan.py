@@ -10,7 +10,6 @@ from tracker.extract.phrases import split_role
 from tracker.extract.spans import Tok
 from tracker.model import Kind, Polarity, Span
 
-
 _ANONYMOUS = re.compile(r"(?:not )?to be (?:named|identified)", re.IGNORECASE)
 
 
