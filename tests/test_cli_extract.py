@@ -206,3 +206,15 @@ def test_an_unknown_outlet_in_a_dateline_is_the_source_and_she_is_not_a_man(cli,
         (f"unresolved (“she”, {path}:{offset})", "Desk News"),
     ]
     assert stored(db_path, "SELECT count(*) FROM statements") == 2
+
+
+def test_a_quote_split_around_its_cue_is_stored_as_its_halves_joined(cli, db_path, tmp_path):
+    text = 'Bridge to reopen\n"The bridge," the engineer said, "will reopen on Friday."\n'
+    path = tmp_path / "bridge.txt"
+    path.write_text(text, encoding="utf-8")
+    found = json.loads(cli.ok("extract", str(path), "--json", "--no-link"))
+    start = text.index("The bridge")
+    assert [(r["speaker"], r["text"], r["char_start"], r["char_end"]) for r in found] == [
+        ("the engineer", "The bridge will reopen on Friday.", start, len(text) - 2)
+    ]
+    assert stored(db_path, "SELECT text FROM statements WHERE id = 1") == "The bridge will reopen on Friday."

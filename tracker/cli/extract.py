@@ -151,7 +151,8 @@ def _row(
         "modality": statement.modality.value,
         "hedge": statement.hedge,
         "via": statement.via,
-        "text": text[start:end],
+        # A quote split around its cue is its halves joined, not the cue between them.
+        "text": statement.content if (start, end) == statement.content_span else text[start:end],
         "char_start": start,
         "char_end": end,
         "speaker_span": list(statement.speaker_span) if statement.speaker_span else None,

@@ -9,8 +9,10 @@ from tracker.extract.cues import (
     CALLED,
     CLAIMANT,
     DENIAL,
+    DIRECT_QUESTION,
     ELLIPTICAL_DENIAL,
     NAMED_CLAIM,
+    NEGATIVE_REPLY,
     QUOTE_MARK,
     RATED_AS,
     REPLIED_CLAIM,
@@ -103,7 +105,8 @@ class Answers(Scan):
             content = text[item.content[0] : item.content[1]]
             elliptical = len(content.split()) <= 8 and ELLIPTICAL_DENIAL.search(content)
             anaphoric = item.polarity is Polarity.DENY and ANAPHORIC_CLAIM.fullmatch(content.strip(" .,"))
-            if not (elliptical or anaphoric):
+            negative = NEGATIVE_REPLY.fullmatch(content.strip(" .,!")) is not None
+            if not (elliptical or anaphoric or negative):
                 continue
             own = next((s for s in sentences if s[0] <= item.content[0] < s[1]), None)
             if own is None:
@@ -111,16 +114,22 @@ class Answers(Scan):
             index = sentences.index(own)
             earlier = sentences[index - 1 : index] if index else before
             for sent in [own, *earlier]:
-                claim = self._claim_named(sent, item)
+                claim = self._claim_named(sent, item, asked_only=negative and not elliptical)
                 if claim:
                     item.answers = claim
-                    if ELLIPTICAL_DENIAL.search(content) or item.lemma in DENIAL:
+                    if elliptical or negative or item.lemma in DENIAL:
                         item.polarity = Polarity.DENY
                     break
         self.sentences.extend(sentences)
 
-    def _claim_named(self, sent: Span, item: Found) -> Span | None:
+    def _claim_named(self, sent: Span, item: Found, *, asked_only: bool = False) -> Span | None:
+        """The claim or question a sentence names; a bare "No." answers only a question."""
+        question = trim(self.text, *sent, chars=" \t\n")
+        if question[1] <= item.content[0] - 1 and DIRECT_QUESTION.fullmatch(self.text, *question):
+            return (question[0], question[1] - 1)  # "Was the outbreak covered up?" "Absolutely not."
         for m in REPLIED_CLAIM.finditer(self.text, sent[0], sent[1]):
+            if asked_only and not m.group("question"):
+                continue
             group = "claim" if m.group("claim") else "question"
             span = trim(self.text, *m.span(group))
             if not (item.content[0] <= span[0] < item.content[1]) and span[1] > span[0]:

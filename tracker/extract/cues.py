@@ -224,7 +224,7 @@ RATING = {"call", "describe", "dismiss", "reject"}
 # Words that open an insertion between a speaker and the cue: "X, who chairs the panel, said".
 INSERTION_OPENERS = words("""
 who whose which of at in on from with during after before like as also an a the then now
-formerly once himself herself for by among one
+formerly once himself herself for by among one asked pressed questioned interviewed contacted reached
 """)
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 PERSON_PRONOUNS = {"he", "she"}
@@ -425,7 +425,7 @@ man father husband son brother grandfather uncle king prince duke emperor actor 
 # Phrases that mark a source as anonymous: kept as the statement's hedge, never its content.
 ANONYMITY = re.compile(
     r"\b(?:on (?:the )?condition (?:of|that (?:he|she|they) not be (?:named|identified))(?: anonymity)?"
-    r"|who (?:declined|asked) (?:not )?to be (?:named|identified)"
+    r"|who (?:declined|asked|(?:did|does) not (?:want|wish)|(?:did|does)n[’']t want) (?:not )?to be (?:named|identified)"
     r"|(?:speaking|spoke|talking) anonymously|not authori[sz]ed to (?:speak|talk|comment)(?: publicly)?"
     r"(?: on the matter| on the record)?)",
     re.IGNORECASE,
@@ -435,7 +435,8 @@ UNNAMED_SOURCES = re.compile(
     r"^(?:(?:the|a|an|two|three|several|some|many|other|one|senior|unnamed|anonymous|diplomatic"
     r"|government|military|security|official|intelligence|western|indian|pakistani|us|u\.s\.)\s+)*"
     r"(?:sources?|officials?|people|persons?|insiders?|diplomats?|aides?|officers?)"
-    r"(?:\s+(?:familiar with|close to|with (?:direct )?knowledge of|briefed on|involved in|aware of)\b.*)?$",
+    r"(?:\s+(?:familiar with|close to|with (?:direct )?knowledge of|briefed on|involved in|aware of"
+    r"|in|at|from)\b.*)?$",
     re.IGNORECASE,
 )
 # Who an unnamed source is said to be, just before the cue: "people familiar with the matter said".
@@ -483,6 +484,17 @@ REPLIED_CLAIM = re.compile(
 ELLIPTICAL_DENIAL = re.compile(
     r"\b(?:untrue|not true|false|baseless|unfounded|groundless|fabricat\w*|nothing of the sort|no such thing"
     r"|never happened|did not happen|didn[’']t happen|nonsense|rubbish|lies?|propaganda|fake news|fiction)\b",
+    re.IGNORECASE,
+)
+# A bare "no" to a question: a denial only where the text names the question it answers.
+_NO = (
+    r"(?:no|never|none(?: whatsoever)?|nope|absolutely not|certainly not|of course not|definitely not"
+    r"|not at all|not once|not in the least|by no means|not ever)"
+)
+NEGATIVE_REPLY = re.compile(rf"{_NO}(?:[.,!]+\s*{_NO})*", re.IGNORECASE)
+# A question the article asks in its own voice before the answer: "Was the dam breached?"
+DIRECT_QUESTION = re.compile(
+    r"(?:was|were|is|are|did|does|do|has|have|had|will|would|can|could|should)\s+[^?“”\"]{3,200}\?",
     re.IGNORECASE,
 )
 # A denial's object that only points back at a claim named before: "denied the reports".

@@ -10,6 +10,9 @@ from tracker.extract.scan import Found, Scan
 from tracker.extract.spans import Tok, inner_span, inside, looks_like_title, tokenize, trim
 from tracker.model import Kind, Polarity, Span
 
+# A resumed quote that opens with one of these kept its comma: "to negotiate, not to be lectured".
+_CONTRAST = frozenset(("not", "but", "and", "or", "because", "which", "who", "although", "though", "yet"))
+
 
 class DirectQuotes(Scan):
     """Attributes quoted passages to the cue and speaker next to them, and labelled lines."""
@@ -50,12 +53,48 @@ class DirectQuotes(Scan):
                     )
             if item is None:
                 continue
+            resumed = (
+                self._join_continuation(item, qb, quotes)
+                if item.cue is not None and item.cue[0] >= qb
+                else None
+            )
             if len(words) < 2 and item.cue is None:
                 continue
             if len(words) == 1 and re.fullmatch(r"[\d.,%$]+", words[0]):
                 continue
             self.add(item)
             last_direct = item
+            if resumed is not None:
+                self.add(resumed)  # “We won,” Holt said, “They lost.”: a second sentence of hers
+                last_direct = resumed
+
+    def _join_continuation(self, item: Found, qb: int, quotes: list[Span]) -> Found | None:
+        """“The dam,” he said, “is safe.”: a quote resumed in lower case after its cue is one quote;
+        resumed with a capital, it is the same speaker's next sentence (returned)."""
+        text = self.text
+        assert item.cue is not None
+        end = max(item.cue[1], item.speaker[1] if item.speaker else 0)
+        first = item.content
+        if "," not in text[first[1] : qb] and not text[qb:end].lstrip().startswith(","):
+            return None  # “We won.” he said. “They lost.” is two sentences
+        m = re.compile(r"[ \t]*,[ \t]*").match(text, end)
+        if m is None:
+            return None
+        nxt = next((q for q in quotes if q[0] == m.end()), None)
+        if nxt is None:
+            return None
+        second = inner_span(text, *nxt)
+        if not text[second[0] : second[1]][:1].islower():
+            if len(text[second[0] : second[1]].split()) < 2:
+                return None
+            return Found(
+                second, None, item.speaker, Kind.DIRECT, lemma=item.lemma, role=item.role, name=item.name
+            )
+        item.pieces = [first, second]
+        item.content = (first[0], second[1])
+        lead = text[second[0] : second[1]].split()[0].strip(",").lower()
+        item.joint = ", " if lead in _CONTRAST else " "  # “… to negotiate,” she said, “not to be …”
+        return None
 
     def _has_cue(self, sent: Span, quotes: list[Span]) -> bool:
         toks = tokenize(self.text, *sent)

@@ -77,6 +77,23 @@ def particle_cue(tokens: list[Tok], i: int) -> tuple[str, int] | None:
     return lemma, at
 
 
+# "officials in Arland said": the people are the speaker, the place after the preposition is not.
+_PEOPLE_AT = frozenset(("at", "from", "in"))
+
+
+def _people(tok: Tok) -> bool:
+    """A noun for people that a place can follow: "officials", "steelmakers" (a plural)."""
+    low = tok.low
+    if low in SPEAKER_NOUNS or low in GROUP_NOUNS:
+        return True
+    return (
+        low.endswith(("ers", "ists", "ians", "ants", "ents", "men"))
+        and low.isalpha()
+        and low not in NP_STOPS
+        and low not in CUE_FORMS
+    )
+
+
 def _is_np_start(tok: Tok, nxt: Tok | None) -> bool:
     low = tok.low
     if low in DETERMINERS or low in PRONOUNS or low in HONORIFICS:
@@ -108,6 +125,19 @@ def time_tail(toks: list[Tok], j: int) -> int:
     return j
 
 
+_PLACE_NOUNS = frozenset(("province", "district", "county", "state", "region", "city", "town", "village"))
+
+
+def _place_tail(toks: list[Tok]) -> bool:
+    """ "officials in Valmora province": a place named by a name and a lowercase place noun."""
+    return (
+        len(toks) >= 4
+        and toks[-1].low in _PLACE_NOUNS
+        and toks[-2].cap
+        and any(t.low in _PEOPLE_AT for t in toks[1:-2])
+    )
+
+
 def _name_period(toks: list[Tok], k: int) -> bool:
     """Whether the period at k belongs to a name: "John G. Roberts Jr. spoke"."""
     if toks[k].text != "." or k == 0:
@@ -124,7 +154,7 @@ def _np_ok(toks: list[Tok]) -> bool:
         return False  # "Monday" in "the Foreign Office on Monday rejected" is when, not who
     if len(toks) > 1 and _name_period(toks, len(toks) - 1):
         return toks[-2].cap and _np_ok(toks[:-1])  # "John G. Roberts Jr." ends with its period
-    if not _is_head(toks[-1]):
+    if not _is_head(toks[-1]) and not _place_tail(toks):
         # Any noun can head a determined phrase right before a cue: "the announcer said".
         head = toks[-1].low
         determined = toks[0].low in DETERMINERS or (toks[0].cap and toks[0].low.endswith(("'s", "’s")))
@@ -142,9 +172,7 @@ def _np_ok(toks: list[Tok]) -> bool:
     if not _is_np_start(toks[0], toks[1] if len(toks) > 1 else None):
         return False
     if any(
-        t.low in NP_STOPS
-        and t.low != "and"
-        and not (t.low in ("at", "from") and k > 0 and toks[k - 1].low in SPEAKER_NOUNS | GROUP_NOUNS)
+        t.low in NP_STOPS and t.low != "and" and not (t.low in _PEOPLE_AT and k > 0 and _people(toks[k - 1]))
         for k, t in enumerate(toks)
     ):
         return False
@@ -202,29 +230,24 @@ def _np_left(toks: list[Tok], end: int, *, skip_time: bool) -> tuple[int, int] |
                 i -= 1
                 continue
             break
-        if (
-            low in ("at", "from")
-            and i >= 2
-            and (toks[i - 2].low in SPEAKER_NOUNS or toks[i - 2].low in GROUP_NOUNS)
-            and i < j
-        ):
-            i -= 1  # "engineers at the site", "officials from the ministry"
+        if low in _PEOPLE_AT and i >= 2 and _people(toks[i - 2]) and i < j:
+            i -= 1  # "engineers at the site", "officials from the ministry", "officials in Arland"
             continue
         if low in NP_STOPS and low not in ("of", "for"):
             break
         if t.cap and low in CAPITAL_STOPS:
             break
-        if not t.cap and (CUE_FORMS.get(low) or low in PARTICIPLES):
-            break
+        if (
+            not t.cap
+            and (CUE_FORMS.get(low) or low in PARTICIPLES)
+            and not (i >= 2 and i < j and toks[i - 2].low in ("the", "a", "an"))
+        ):
+            break  # but after an article a cue word is a noun: "the state water board said"
         i -= 1
         if low in DETERMINERS and low not in ("one", "two", "three", "all", "both", "some", "many", "most"):
             if i > 0 and toks[i - 1].low in ("of", "for"):
                 continue
-            if (
-                i >= 2
-                and toks[i - 1].low in ("at", "from")
-                and toks[i - 2].low in SPEAKER_NOUNS | GROUP_NOUNS
-            ):
+            if i >= 2 and toks[i - 1].low in _PEOPLE_AT and _people(toks[i - 2]):
                 continue
             break
         if low in PRONOUNS and i == j - 1:
@@ -286,6 +309,19 @@ def np_right(toks: list[Tok], start: int) -> tuple[int, int] | None:
     return None
 
 
+def _titled_name(toks: list[Tok], start: int) -> tuple[int, int] | None:
+    """ "The port authority's board chairwoman, Linda Park, declined …": the name after the title."""
+    c1 = next((k for k in range(start, min(len(toks), start + 10)) if toks[k].text == ","), None)
+    if c1 is None or c1 == start:
+        return None
+    if not any(t.low in TITLES or t.low in SPEAKER_NOUNS for t in toks[start:c1]):
+        return None
+    c2 = next((k for k in range(c1 + 1, min(len(toks), c1 + 6)) if toks[k].text == ","), None)
+    if c2 is None or c2 == c1 + 1 or not all(t.cap and t.word for t in toks[c1 + 1 : c2]):
+        return None
+    return (c1 + 1, c2) if _np_ok(toks[c1 + 1 : c2]) else None
+
+
 def subject(toks: list[Tok]) -> tuple[int, int] | None:
     """The grammatical subject of a sentence, skipping a leading adverbial up to a comma."""
     start = 0
@@ -296,6 +332,9 @@ def subject(toks: list[Tok]) -> tuple[int, int] | None:
                 break
         else:
             return None
+    named = _titled_name(toks, start)
+    if named is not None:
+        return named
     j = start
     while j < len(toks) and (toks[j].word or toks[j].text in "&-'’") and j - start < 10:
         low = toks[j].low

@@ -53,6 +53,26 @@ _RESTATED = re.compile(
 )
 
 
+# What an organisation issues; "a statement from X" is X speaking.
+_DOCUMENTS = frozenset(("statement", "release", "communique", "communiqué", "letter", "filing", "notice"))
+
+
+# Who is told, when not a phrase a speaker could be: "told parliament", "told the court".
+_BODIES = frozenset(
+    ("parliament", "congress", "lawmakers", "legislators", "senators", "journalists", "supporters")
+)
+
+
+def _split_commas(toks: list[Tok]) -> list[list[Tok]]:
+    parts: list[list[Tok]] = [[]]
+    for x in toks:
+        if x.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(x)
+    return parts
+
+
 class ReportedSpeech(Answers):
     """Finds the speaker and the reported clause around each cue of a sentence."""
 
@@ -112,6 +132,16 @@ class ReportedSpeech(Answers):
                 sp = (last + 1, stop)
             if sp is None:
                 return None
+            document: str | None = None
+            if (
+                sp[1] - sp[0] > 3
+                and toks[sp[0]].low in ("a", "an", "the")
+                and toks[sp[0] + 1].low in _DOCUMENTS
+                and toks[sp[0] + 2].low in ("from", "by", "of")
+            ):
+                # "according to a statement from the port authority": the authority speaks
+                document = text[toks[sp[0]].start : toks[sp[0] + 1].end]
+                sp = (sp[0] + 3, sp[1])
             after = toks[sp[1]] if sp[1] < len(toks) else None
             if k > 0 and toks[k - 1].text in ",—–-":
                 content = trim(text, sent[0], toks[k - 1].start)
@@ -119,8 +149,13 @@ class ReportedSpeech(Answers):
                 content = trim(text, after.end, sent[1])
             else:
                 return None
-            return self._finish(content, cue, toks[sp[0] : sp[1]], lemma, toks, k)
+            found = self._finish(content, cue, toks[sp[0] : sp[1]], lemma, toks, k)
+            if found is not None and document is not None:
+                found.via.append(document)
+            return found
         prev = toks[k - 1] if k else None
+        if t.low == "saying" and prev is not None and prev.low == "as":
+            return self._quoted_as_saying(toks, k, hit)
         # "Trump is (once again) questioning …", "He’s claiming …": the subject of the auxiliary speaks.
         aux = k - 1
         while aux > 0 and (toks[aux].low in ADVERBS or toks[aux].low in ("once", "again")):
@@ -348,6 +383,42 @@ class ReportedSpeech(Answers):
             not upto or upto[0].low in TAIL_OPENERS or upto[0].low in ADVERBS
         )
 
+    def _quoted_as_saying(self, toks: list[Tok], k: int, hit: tuple[str, int]) -> Found | None:
+        """ "Reuters quoted X as saying Y": X said Y, and Reuters is the reporting chain."""
+        quoted = next(
+            (
+                m
+                for m in range(k - 2, max(-1, k - 16), -1)
+                if toks[m].low in ("quoted", "cited", "quotes", "cites")
+            ),
+            None,
+        )
+        if quoted is None or quoted + 1 >= k - 1:
+            return None
+        speaker = toks[quoted + 1 : k - 1]
+        parts = [p for p in _split_commas(speaker) if p]
+        role: str | None = None
+        if len(parts) == 2:  # "quoted Lang's brother-in-law, Martin Feld, as saying": the name speaks
+            names = [p for p in parts if all(x.cap for x in p if x.word)]
+            if len(names) == 1:
+                speaker = names[0]
+                other = parts[1] if names[0] is parts[0] else parts[0]
+                role = self.text[other[0].start : other[-1].end]
+        if not speaker or any(x.text in '.;:"“”' for x in speaker):
+            return None
+        lemma, last = hit
+        content = self._right_content(toks, last, lemma, speaker)
+        if content is None:
+            return None
+        item = self._finish(content, (toks[k].start, toks[last].end), speaker, lemma, toks, k)
+        if item is not None:
+            source = np_left(toks, quoted)
+            chain = self.text[toks[source[0]].start if source else toks[quoted].start : toks[quoted].end]
+            item.via.append(chain)
+            if role is not None:
+                item.role = role
+        return item
+
     def _right_content(
         self, toks: list[Tok], last: int, lemma: str, speaker: list[Tok] | None = None
     ) -> Span | None:
@@ -497,6 +568,8 @@ class ReportedSpeech(Answers):
             obj = np_right(toks, k + 1)
             if obj:
                 item.via.append(text[cue[0] : toks[obj[1] - 1].end])
+            elif k + 2 < len(toks) and toks[k + 1].low in _BODIES and toks[k + 2].low == "that":
+                item.via.append(text[cue[0] : toks[k + 1].end])  # "told parliament that …"
         if lemma in DENIAL or lemma in RATING:
             self._answered(item)
         return item

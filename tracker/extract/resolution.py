@@ -158,7 +158,7 @@ class Cast:
             and e.last <= at
             and not any(a <= e.last < b for a, b in self.reported)  # named in a quote: not the topic
         ]
-        chosen = self._likeliest(pool, gender)
+        chosen = self._likeliest(pool, gender) or self._previous_subject(pool, at)
         if (
             chosen is not None
             and chosen.gender is None
@@ -183,6 +183,24 @@ class Cast:
         if chosen is not None and self.sentences_between(chosen.last, at) > _RECENT_SENTENCES:
             return None  # named too long ago to be what a pronoun points at
         return chosen
+
+    def _previous_subject(self, pool: list[Entity], at: int) -> Entity | None:
+        """The person who spoke in the sentence just before, in the pronoun's own paragraph, when
+        nobody was named since and everyone the text shows of the pronoun's gender is in an
+        earlier paragraph: "Okonkwo told parliament …. She said …" is Okonkwo."""
+        speakers = [e for e in pool if e.spoke_last >= 0]
+        if not speakers:
+            return None
+        top = max(speakers, key=lambda e: e.spoke_last)
+        start = self.paragraph_start(at)
+        if (
+            top.spoke_last < start
+            or top.last < start
+            or self.sentences_between(top.spoke_last, at) != 1
+            or any(e is not top and e.last >= start for e in pool)
+        ):
+            return None
+        return top
 
     def described(self, head: str, at: int) -> Entity | None:
         """The antecedent of "the ministry", "the spokeswoman": the one entity so called."""
@@ -318,14 +336,30 @@ def _when(text: str, sent: Span, item: Found, contents: list[Span]) -> str | Non
     return best[1] if best else None
 
 
-def _hedge(text: str, sent: Span, item: Found, mention: str | None) -> str | None:
+def _hedge(text: str, sent: Span, item: Found, mention: str | None, after: Span | None = None) -> str | None:
     hedges = [item.hedge] if item.hedge else []
-    for m in ANONYMITY.finditer(text, sent[0], sent[1]):
-        if _outside([item.content], m.start(), m.end()) and m.group().lower() not in hedges:
-            hedges.append(m.group().lower())
+    spans = [sent]
+    if after is not None and _ANONYMOUS_AFTER.match(text, after[0], after[1]):
+        spans.append(after)  # "… said X. They spoke on condition of anonymity because …"
+    for lo, hi in spans:
+        for m in ANONYMITY.finditer(text, lo, hi):
+            if _outside([item.content], m.start(), m.end()) and m.group().lower() not in hedges:
+                hedges.append(m.group().lower())
     if mention and UNNAMED_SOURCES.search(mention) and "unnamed source" not in hedges:
         hedges.append("unnamed source")
     return "; ".join(hedges) or None
+
+
+# A sentence that says the sources just quoted were anonymous.
+_ANONYMOUS_AFTER = re.compile(
+    r"\s*(?:they|he|she|both|the (?:officials?|sources?|people))\s+(?:spoke|were speaking|was speaking|asked|requested)\b",
+    re.IGNORECASE,
+)
+
+
+def _next_sentence(sentences: list[Span], sent: Span) -> Span | None:
+    later = [s for s in sentences if s[0] >= sent[1]]
+    return min(later) if later else None
 
 
 def _surname_owner(cast: Cast, mention: str) -> str | None:
@@ -387,6 +421,46 @@ def _name_for(cast: Cast, item: Found, mention: str | None, at: int) -> tuple[st
         if entity is not None and entity.gender is not None and entity.gender == gender_of(mention):
             return entity.name, entity
     return mention, None
+
+
+_DOCUMENT = re.compile(
+    r"(?:the|that|this|its|their|his|her)\s+(?:[\w-]+\s+)?(statement|release|communiqu[eé]|letter|post)",
+    re.IGNORECASE,
+)
+
+
+def _around(text: str, f: Found) -> str:
+    """The words of a statement's attribution: from before its speaker to where its content starts."""
+    assert f.speaker is not None
+    lo = min(f.speaker[0], f.cue[0] if f.cue else f.speaker[0])
+    start = max(text.rfind(".", 0, lo), text.rfind("\n", 0, lo), 0)
+    return (
+        text[start : f.content[0]]
+        if f.content[0] > lo
+        else text[start:lo] + text[f.content[1] : f.content[1] + 40]
+    )
+
+
+def _issuer(
+    text: str, found: list[Found], names: dict[int, tuple[str | None, str | None]], event: int, said: str
+) -> str | None:
+    """Who issued "the statement" that speaks: the last speaker before it said in one."""
+    m = _DOCUMENT.fullmatch(said)
+    if m is None:
+        return None
+    noun = m.group(1).lower()[:7]
+    here = found[event].speaker
+    assert here is not None
+    earlier = [
+        (f.speaker[0], names[j][0])
+        for j, f in enumerate(found)
+        if j in names
+        and f.speaker
+        and f.speaker[0] < here[0]
+        and not f.implied
+        and re.search(rf"\b(?:in|issued) an? (?:[\w-]+ )?{noun}", _around(text, f), re.IGNORECASE)
+    ]
+    return max(earlier)[1] if earlier and max(earlier)[1] else None
 
 
 def _named_people(text: str) -> list[tuple[int, str, str]]:
@@ -453,6 +527,12 @@ def resolve(
         if item.implied:  # "claims by Polish media": named in passing, never the topic
             names[event] = (said, said)
             continue
+        issuer = _issuer(text, found, names, event, said) if said else None
+        if issuer is not None:  # "“…,” the statement said": whoever issued the statement
+            assert said is not None
+            item.via.append(said)
+            names[event] = (issuer, said)
+            continue
         name, entity = _name_for(cast, item, said, at)
         if name and entity is None and name.lower() not in PRONOUNS:
             entity = cast.mention(name, at, item.role, spoke=True)
@@ -469,7 +549,11 @@ def resolve(
         sent = next((s for s in sentences if s[0] <= item.content[0] < s[1]), item.content)
         if item.cue:
             sent = next((s for s in sentences if s[0] <= item.cue[0] < s[1]), sent)
-        content = text[item.content[0] : item.content[1]]
+        content = (
+            item.joint.join(text[a:b] for a, b in item.pieces)
+            if item.pieces
+            else text[item.content[0] : item.content[1]]
+        )
         when = _when(text, sent, item, contents)
         out.append(
             Extracted(
@@ -482,7 +566,7 @@ def resolve(
                 kind=item.kind,
                 polarity=item.polarity,
                 role=item.role,
-                hedge=_hedge(text, sent, item, mention),
+                hedge=_hedge(text, sent, item, mention, _next_sentence(sentences, sent)),
                 via="; ".join(_via(text, sent, item, contents)) or None,
                 modality=_modality(content, item.lemma),
                 said_when=when,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tracker.extract.cues import APPOS_AFTER, APPOS_BEFORE, DETERMINERS
 from tracker.extract.phrases import split_role
 from tracker.extract.spans import Tok
 from tracker.model import Kind, Polarity, Span
+
+_ANONYMOUS = re.compile(r"(?:not )?to be (?:named|identified)", re.IGNORECASE)
 
 
 @dataclass
@@ -27,6 +30,10 @@ class Found:
     answers: Span | None = None  # the claim a denial or reply answers, when the text names it
     implied: bool = False  # a claim the text implies someone made ("claims by X that …")
     extra: list[Found] = field(default_factory=list)  # implied claims found with this one
+    # A quote split around its cue ("The dam," he said, "is safe."): the quoted pieces, whose
+    # words joined are the content; `content` then spans from the first piece to the last.
+    pieces: list[Span] = field(default_factory=list)
+    joint: str = " "
 
 
 class Scan:
@@ -60,6 +67,8 @@ class Scan:
         return span, role
 
     def add(self, item: Found) -> None:
+        if _ANONYMOUS.fullmatch(self.text[item.content[0] : item.content[1]]):
+            return  # "who asked not to be named" is a hedge on the statement it sets off
         if item.cue:
             self.used_cues.add(item.cue[0])
         self.found.append(item)
