@@ -529,3 +529,35 @@ def test_mr_and_a_surname_resolves_only_while_one_speaker_has_it(cli, db_path):
     add(cli, "Three.", "Nawaz Sharif")
     assert filed(db_path) == [(1, 1), (2, 1), (3, 2)]
     assert reviews(db_path) == [(2, "Sharif", "[1, 2]")]
+
+
+def test_officials_in_a_place_are_never_filed_as_a_person_named_for_the_place(cli):
+    """Nobody named: each report's officials stay apart, and nobody is 'Arland'."""
+    cli.ok(
+        "add",
+        "Tariffs will rise.",
+        "-s",
+        "Officials in Arland",
+        "--source",
+        "Dawn",
+        "--said-on",
+        "2025-05-10",
+    )
+    cli.ok(
+        "add",
+        "Tariffs will not rise.",
+        "-s",
+        "Officials in Arland",
+        "--source",
+        "Geo",
+        "--said-on",
+        "2025-05-11",
+    )
+    cli.ok("add", "The tariffs will cost jobs.", "-s", "Police in Karachi", "--no-link")
+    speakers = {row["name"]: row["kind"] for row in cli.json("speakers", "list")}
+    assert speakers == {
+        "Officials in Arland (Dawn, 2025-05-10)": "unknown",
+        "Officials in Arland (Geo, 2025-05-11)": "unknown",
+        "Police in Karachi": "government",
+    }
+    assert cli.ok("contradictions", "--flips") == ""

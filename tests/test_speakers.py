@@ -158,6 +158,16 @@ def test_a_misspelt_first_name_is_not_merged_but_flagged_as_a_likely_duplicate()
         ("Jack White", "Jack White", None, SpeakerKind.UNKNOWN),
         ("India", "India", None, SpeakerKind.GOVERNMENT),
         ("New Delhi", "New Delhi", None, SpeakerKind.GOVERNMENT),
+        # a capitalised word after "in", "at", "from" is where the speakers are, not who
+        ("Officials in Arland", "Officials in Arland", None, SpeakerKind.UNKNOWN),
+        ("Steelmakers in Arland", "Steelmakers in Arland", None, SpeakerKind.UNKNOWN),
+        ("Police in Karachi", "Police in Karachi", None, SpeakerKind.GOVERNMENT),
+        ("Residents in Gaza City", "Residents in Gaza City", None, SpeakerKind.UNKNOWN),
+        # the role's head noun says what the name names
+        ("The catering company, Brightplate", "Brightplate", "catering company", SpeakerKind.ORGANISATION),
+        ("The newspaper Dawn", "Dawn", "newspaper", SpeakerKind.MEDIA),
+        ("Analyst at Crisis Group Lina Haddad", "Lina Haddad", "Analyst at Crisis Group", SpeakerKind.PERSON),
+        ("The board chairwoman, Linda Park", "Linda Park", "board chairwoman", SpeakerKind.PERSON),
     ],
 )
 def test_split_mention_reads_titles_inverted_names_and_organisations(mention, name, role, kind):
@@ -262,6 +272,12 @@ def test_groups_with_a_surname_like_last_word_are_organisations(mention, kind):
         ("analysts", "analysts"),
         ("local authorities", "local authorities"),
         ("Police (Dawn, 2025-05-10)", "police"),
+        # people in a place are still nobody named; an institution of a place is named
+        ("Officials in Arland", "officials in arland"),
+        ("Residents of Lahore", "residents of lahore"),
+        ("Doctors at the hospital", "doctors at the hospital"),
+        ("Police in Karachi", None),
+        ("Ministry of Defence", None),
         # named: whose police, which office, which military
         ("Punjab Police", None),
         ("Foreign Office", None),

@@ -47,6 +47,8 @@ _SKIPPED = _SUFFIXES | _HONORIFICS  # words of a name that never decide who it i
 # The word before a name that makes it the object of a title or an organisation ("Bank of
 # England", "State Bank of Pakistan"), not a person's name.
 _CONNECTORS = frozenset("of for and on de du al".split())
+# "Officials in Arland": a capitalised word after one of these is where the speakers are, not who
+_PLACE_PREPOSITIONS = frozenset("in at from near across inside outside within around throughout".split())
 
 # Phrases (as keys) that say what kind of speaker a name is; the first kind that matches wins.
 _KIND_PHRASES: dict[SpeakerKind, tuple[str, ...]] = {
@@ -321,14 +323,23 @@ def split_mention(mention: str) -> Mention:
             return _whole(text, appositive)
     if name_start == len(tokens) or name_start == 0:
         return _whole(text, appositive)
+    if _plain(tokens[name_start - 1]) in _PLACE_PREPOSITIONS:
+        return _whole(text, appositive)
     name = " ".join(tokens[name_start:])
     if guess_kind(name) not in (SpeakerKind.UNKNOWN, SpeakerKind.PERSON):
         return _whole(text, appositive)
     prefix = [t for t in tokens[:name_start] if _plain(t) not in _HONORIFICS]
     honorifics = [t for t in tokens[:name_start] if _plain(t) in _HONORIFICS]
-    role = " ".join(prefix) or appositive
+    role = " ".join(prefix).rstrip(" ,;:") or appositive
     honorific = honorifics[-1] if honorifics else None
     kind = SpeakerKind.PERSON if role or honorific else SpeakerKind.UNKNOWN
+    last = role.split()[-1] if role else ""
+    head = _plain(last)
+    if head in _ORGANISATION_WORDS and last[:1].islower() and not honorific:
+        # "The catering company, Brightplate": what the role's head noun names is the name's kind
+        kind = guess_kind(head)
+        if kind in (SpeakerKind.UNKNOWN, SpeakerKind.PERSON):
+            kind = SpeakerKind.ORGANISATION
     return Mention(name, role, kind, honorific)
 
 
@@ -373,6 +384,14 @@ def generic_key(name: str) -> str | None:
     words = key(scoped(name)[0]).split()
     if not words:
         return None
+    cut = next((i for i, w in enumerate(words) if i and (w in _PLACE_PREPOSITIONS or w == "of")), None)
+    if cut is not None:
+        # "officials in Arland" are still nobody named; "police in Karachi" are Karachi's police
+        if words[cut - 1] not in GENERIC_SPEAKER_PEOPLE:
+            return None
+        words, place = words[:cut], words[cut:]
+    else:
+        place = []
     head, before = words[-1], words[:-1]
     if head not in GENERIC_SPEAKER_PEOPLE and not (
         head in GENERIC_SPEAKER_INSTITUTIONS and all(w in GENERIC_SPEAKER_QUALIFIERS for w in before)
@@ -380,7 +399,7 @@ def generic_key(name: str) -> str | None:
         return None
     while before and before[0] in ("a", "an", "the", "some"):
         before = before[1:]
-    return " ".join([*before, head])
+    return " ".join([*before, head, *place])
 
 
 def is_generic(name: str) -> bool:
