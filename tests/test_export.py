@@ -165,6 +165,22 @@ def test_output_file_is_written_atomically(cli, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".tracker-")) == []
 
 
+def test_an_export_gets_the_mode_new_files_get_and_says_how_many_in_words(cli, tmp_path):
+    """An export is to be shared (unlike the ledger, which is its owner's only)."""
+    import os
+    import stat
+
+    cli.ok("add", "The dam is safe.", "-s", "Board", "--no-link")
+    cli.ok("verdict", "1", "--rating", "false")
+    old = os.umask(0o022)
+    try:
+        result = cli("export", "verdicts", "-o", str(tmp_path / "cr.json"))
+    finally:
+        os.umask(old)
+    assert result.stderr == f"Wrote 1 verdict to {tmp_path / 'cr.json'}.\n"
+    assert stat.S_IMODE((tmp_path / "cr.json").stat().st_mode) == 0o644
+
+
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
     (tmp_path / "out").mkdir()
     tmp_path = tmp_path / "out"

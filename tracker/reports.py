@@ -24,7 +24,7 @@ _SAME_SPEAKER = (
 _PAIR_SELECT = f"""
     SELECT l.id, l.relation, l.status, l.score, l.reasons, l.engine, l.created_at,
            l.reviewed_at, l.reviewed_by,
-           coalesce({_SAME_SPEAKER}, 0) AS flip,
+           coalesce(l.relation = 'contradicts' AND {_SAME_SPEAKER}, 0) AS flip,
            a.id AS a_id, a.ref AS a_ref, a.text AS a_text, spa.name AS a_speaker,
            srca.outlet AS a_source, coalesce(a.said_on, a.reported_on) AS a_date,
            b.id AS b_id, b.ref AS b_ref, b.text AS b_text, spb.name AS b_speaker,

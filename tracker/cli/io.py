@@ -349,7 +349,5 @@ def export(
     if fmt == "html":
         status(f"Wrote the report to {output}.")
         return
-    named = {"report": "report row", "audit": "audit record"}.get(what)
-    status(
-        f"Wrote {count} {what if named is None else named}{'' if named is None or count == 1 else 's'} to {output}."
-    )
+    one = {"report": "report row", "audit": "audit record"}.get(what, what.removesuffix("s"))
+    status(f"Wrote {count} {one}{'' if count == 1 else 's'} to {output}.")

@@ -132,6 +132,11 @@ class AtomicOutput:
                 os.fsync(self.file.fileno())
             self.file.close()
             if error is None:
+                # mkstemp makes the file its owner's only; an export is to be shared, so it gets
+                # the mode any new file gets here (the umask's), as `> file` would give it
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(self.temp, 0o666 & ~umask)
                 os.replace(self.temp, self.path)
         finally:
             if os.path.exists(self.temp):
