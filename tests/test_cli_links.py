@@ -77,7 +77,9 @@ def test_flips_lists_a_speaker_contradicting_themself(cli) -> None:
 def test_a_speaker_agreeing_with_themself_is_no_flip(cli) -> None:
     cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
     cli.ok("add", "Indian missiles hit targets in Afghanistan.", "--speaker", "Pakistan's military")
-    cli.ok("add", "Indian missiles did not strike targets in Afghanistan.", "--speaker", "Pakistan's military")
+    cli.ok(
+        "add", "Indian missiles did not strike targets in Afghanistan.", "--speaker", "Pakistan's military"
+    )
     links = {(r["a_id"], r["b_id"]): (r["relation"], r["flip"]) for r in cli.json("links")}
     assert links == {(1, 2): ("agrees", False), (1, 3): ("contradicts", True), (2, 3): ("contradicts", True)}
 
