@@ -155,6 +155,20 @@ def test_errors_give_the_row_a_spreadsheet_shows(cli, db_path, tmp_path):
     assert not db_path.exists() or stored(db_path) == []
 
 
+def test_a_field_the_ledger_refuses_names_the_spreadsheet_row_too(cli, db_path, tmp_path):
+    """A bad date or kind is found when the statement is checked, after reading: still the
+    row the spreadsheet shows (the header is row 1), and in JSON lines the data row."""
+    path = tmp_path / "dates.csv"
+    path.write_text("text,speaker,said_on\nA.,X,2025-06-01\nB.,Y,2025-06-02\nC.,Z,08.06.2025\n")
+    assert cli.fails("import", str(path)) == (
+        "Error: row 4: invalid said-on date '08.06.2025': use ISO 8601, e.g. 2025, 2025-05 or 2025-05-10\n"
+    )
+    lines = tmp_path / "kinds.jsonl"
+    lines.write_text('{"text": "A.", "speaker": "X"}\n{"text": "B.", "speaker": "Y", "kind": "rumour"}\n')
+    assert cli.fails("import", str(lines)).startswith("Error: row 2: invalid kind 'rumour'")
+    assert not db_path.exists() or stored(db_path) == []
+
+
 @pytest.mark.parametrize(
     "cell, tags",
     [

@@ -261,7 +261,7 @@ def test_import_takes_the_longest_text_from_the_ledgers_setting(cli, tmp_path, d
     path.write_text("text,speaker\n" + "A" * 120 + ",Dar\n" + "B" * 90 + ",Dar\n")
     assert cli.ok("settings", "set", "max_text_chars", "100") == ""
     assert cli.fails("import", str(path)) == (
-        "Error: row 1: statement text is too long (120 characters; at most 100, the max_text_chars setting)\n"
+        "Error: row 2: statement text is too long (120 characters; at most 100, the max_text_chars setting)\n"
     )
     assert sqlite3.connect(db_path).execute("SELECT count(*) FROM statements").fetchone() == (0,)
     cli.ok("settings", "set", "max_text_chars", "120")

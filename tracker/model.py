@@ -196,3 +196,5 @@ class NewStatement:
     char_start: int | None = None
     char_end: int | None = None
     answers: str | None = None  # the claim this statement answers (a denial's object, a reply's question)
+    # where a reader found it (a spreadsheet row, header = 1; a JSON data row), for its errors
+    row: int | None = field(default=None, compare=False, repr=False)

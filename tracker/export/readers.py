@@ -176,6 +176,7 @@ def read_statements(
             seen_unknown.update(fresh)
             try:
                 statement = _statement_from(record)
+                statement.row = number
                 again = _appearances(record.get("appearances"), statement)
             except InvalidInput as error:
                 raise InvalidInput(f"row {number}: {error}") from None

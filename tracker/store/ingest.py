@@ -535,7 +535,7 @@ def add_statements(db: Database, items: Iterable[NewStatement], *, numbered: boo
                     batch.append(check_statement(new, max_text_chars=limit))
                 except InvalidInput as error:
                     if numbered:
-                        raise InvalidInput(f"row {number}: {error}") from None
+                        raise InvalidInput(f"row {new.row or number}: {error}") from None
                     raise
                 if len(batch) >= BATCH_ROWS:
                     writer.write(batch, results)
