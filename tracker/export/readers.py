@@ -547,7 +547,7 @@ def _statement_from(record: dict[str, Any]) -> NewStatement:
                 values[name] = int(values[name])
             except (TypeError, ValueError):
                 raise InvalidInput(f"{name} must be a whole number") from None
-    strings = {
+    strings: dict[str, Any] = {  # the optional text fields, each a str
         name: value if isinstance(value, str) else str(value)
         for name, value in values.items()
         if name not in _NOT_STRINGS
