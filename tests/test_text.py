@@ -364,3 +364,17 @@ def test_a_headline_colon_keeps_the_clause_that_is_the_claim(text, proposition, 
 def test_a_reporting_verb_with_an_object_is_no_tail_attribution(text, proposition, hedge):
     claim = analyse(text)
     assert (claim.proposition, claim.hedge) == (proposition, hedge)
+
+
+def test_a_correction_of_an_earlier_report_is_no_hedge():
+    claim = analyse("The mill cut 40 jobs in Leeds, not 60 as first reported")
+    assert (claim.proposition, claim.polarity, claim.hedge) == (
+        "the mill cut 40 jobs in leeds",
+        Polarity.AFFIRM,
+        None,
+    )
+    # a source named after "as" still passes the claim on
+    assert (
+        analyse("The mill cut 40 jobs in Leeds, as the union said").proposition
+        == "the mill cut 40 jobs in leeds"
+    )

@@ -158,6 +158,7 @@ def _object_cue(body: str, tail: re.Match[str]) -> bool:
 
 
 _TAIL_CUE = re.compile(_TAIL_VERBS)
+_AS_REPORTED = re.compile(r"\bas\s+(?:(?:first|initially|earlier|previously|originally|widely)\s+)?$")
 # a hedging verb ("claimed a record"), or a verb of speech on a subject ("posted about")
 _HEDGE_OR_TOPIC = re.compile(rf"(?:{_HEDGE_VERBS}\b|{_REPORT_VERBS}\s+(?:about|on)\b).*", re.DOTALL)
 _ACCORDING = re.compile(r"^(?:\w+\s+)?according to [^,]{1,80},\s*|,?\s*according to [^,]{1,80}$")
@@ -386,7 +387,9 @@ def analyse_full(text: str) -> Analysis:
             tail = _WRAP_TAIL.search(body, max(0, cue_at.start() - 64)) if cue_at else None
             if tail and tail.start() >= 12 and not _noun_cue(body, tail) and not _object_cue(body, tail):
                 cue = tail.group("cue1") or tail.group("cue2") or ""
-                if _NEUTRAL_REPORTING.fullmatch(cue):
+                if tail.group("cue1") and _AS_REPORTED.search(body, tail.start(), tail.start("cue1")):
+                    pass  # "..., not 300 as first reported": a correction of an earlier report
+                elif _NEUTRAL_REPORTING.fullmatch(cue):
                     reported.append(Cue("reported", cue, (start + tail.start(), start + tail.end())))
                 elif not _ENDORSING.fullmatch(cue):
                     hedge_words.append(Cue("hedge", cue, (start + tail.start(), start + tail.end())))
