@@ -445,3 +445,67 @@ def test_a_claim_recorded_while_attaching_judges_is_judged_under_the_lock(cli, d
     border = "Afghanistan closed its border crossings on Friday."
     assert calls == [border, STRUCK, border]  # judged again, under the lock, with the new claim
     assert _attachments(db_path) == [(2, 1, "supports", "confirmed", 0)]
+
+
+BITTEN = "A zookeeper in Leeds was bitten by a cobra"
+
+
+def test_a_statement_linked_to_one_taking_a_side_on_a_recorded_claim_joins_that_claim(cli, db_path) -> None:
+    cli.ok("claim", "add", BITTEN, "--ref", "cobra")
+    cli.ok("add", "Leeds zookeeper bitten by cobra during feeding time", "--speaker", "Zoo")
+    # too far from the claim's words for the judge, but linked to the statement above
+    cli.ok("add", "Feeding time cobra bite sends keeper to hospital", "--speaker", "Radio Leeds")
+    assert [(row[0], row[1], row[2], row[4]) for row in _attachments(db_path)] == [
+        (1, 1, "supports", 0),
+        (1, 2, "supports", 0),
+    ]
+    shown = cli.json("claim", "show", "cobra")
+    assert [(s["id"], s["stance"]) for s in shown["statements"]] == [(1, "supports"), (2, "supports")]
+    with sqlite3.connect(db_path) as conn:
+        (reasons,) = conn.execute("SELECT reasons FROM claim_statements WHERE statement_id = 2").fetchone()
+    assert json.loads(reasons)[0]["detail"] == "agrees with statement 1, which supports the claim"
+    assert _claims(db_path) == [(1, BITTEN, "cobra", "user", None)]  # no claim founded beside it
+
+
+def test_a_statement_joins_no_claim_through_one_that_joined_it_through_a_link(cli, db_path) -> None:
+    cli.ok("claim", "add", BITTEN, "--ref", "cobra")
+    cli.ok("add", "Leeds zookeeper bitten by cobra during feeding time", "--speaker", "Zoo")
+    cli.ok("add", "Feeding time cobra bite sends keeper to hospital", "--speaker", "Radio Leeds")
+    # linked to statement 2 only, which joined the claim through a link: it founds its own
+    cli.ok("add", "Keeper sent to hospital by cobra bite is recovering well", "--speaker", "Hospital")
+    with sqlite3.connect(db_path) as conn:
+        links = conn.execute("SELECT a_id, b_id, relation FROM links ORDER BY a_id, b_id").fetchall()
+    assert links == [(1, 2, "agrees"), (2, 3, "agrees")]
+    assert [(row[0], row[1], row[2], row[4]) for row in _attachments(db_path)] == [
+        (1, 1, "supports", 0),
+        (1, 2, "supports", 0),
+        (2, 3, "supports", 1),
+    ]
+
+
+ON_SALE = "The new Pixel phone will go on sale in March"
+MADE_IN = "The new Pixel phone will be made in Vietnam"
+
+
+def test_a_statement_near_several_recorded_claims_attaches_to_the_nearest(cli, db_path) -> None:
+    cli.ok("claim", "add", ON_SALE, "--ref", "sale")
+    cli.ok("claim", "add", MADE_IN, "--ref", "vietnam")
+    cli.ok("add", "New Pixel phone goes on sale in March", "--speaker", "Shop")
+    # the judge finds it 88 near the first claim and 46 near the second: it is about the first
+    assert [(row[0], row[1], row[2]) for row in _attachments(db_path)] == [(1, 1, "supports")]
+    assert cli.json("claim", "show", "vietnam")["statements"] == []
+
+
+def test_a_claim_recorded_later_leaves_a_statement_where_it_is_far_nearer(cli, db_path) -> None:
+    cli.ok("add", "New Pixel phone goes on sale in March", "--speaker", "Shop")
+    cli.ok("claim", "add", ON_SALE, "--ref", "sale")
+    result = cli("claim", "add", MADE_IN, "--ref", "vietnam")
+    # claim 1 is the one the statement founded
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "Recorded claim 3; no statement takes a side on it yet.\n",
+    )
+    assert [(row[0], row[1], row[2], row[4]) for row in _attachments(db_path)] == [
+        (1, 1, "supports", 1),
+        (2, 1, "supports", 0),
+    ]

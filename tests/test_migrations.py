@@ -66,3 +66,28 @@ def test_reanalyse_derives_propositions_again_and_keeps_what_a_person_set(tmp_pa
     assert db.execute("SELECT proposition, polarity, hedge FROM statements").fetchall() == [
         ("hamas rejected the ceasefire proposal", "deny", "my note"),
     ]
+
+
+def test_m010_derives_headline_propositions_again_and_keeps_what_a_person_set(tmp_path):
+    path = tmp_path / "old.db"
+    old = Database(sqlite3.connect(path))
+    migrations.apply(old, stop_before=["m010_reanalyse_headline_clauses"])
+    old.execute("INSERT INTO speakers (name, kind) VALUES ('Harbour Desk', 'organisation')")
+    old.execute(  # the old analysis took the source after the colon for the claim
+        "INSERT INTO statements (text, speaker_id, kind, polarity, modality, proposition, hedge, content_hash) "
+        "VALUES ('Ferry wasn''t sunk: Coastguard', 1, 'direct', 'affirm', 'assertion', 'coastguard', "
+        "'my note', 'h1')"
+    )
+    old.execute(  # and a verb with an object for one naming a speaker after it
+        "INSERT INTO claims (text, proposition, origin, created_at) VALUES "
+        "('The ministry declared a curfew in the port', 'the ministry', 'user', '2026-01-01T00:00:00Z')"
+    )
+    old.conn.commit()
+    old.conn.close()
+    db = open_db(path)
+    assert db.execute("SELECT proposition, polarity, hedge FROM statements").fetchall() == [
+        ("ferry wasn't sunk", "affirm", "my note"),
+    ]
+    assert db.execute("SELECT proposition FROM claims").fetchall() == [
+        ("the ministry declared a curfew in the port",),
+    ]

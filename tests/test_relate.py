@@ -571,13 +571,13 @@ def test_each_phenomenon_is_judged_with_its_reason(
 
 
 def test_the_minimal_pairs_suite_stays_above_its_floor() -> None:
-    """tests/minimal_pairs.jsonl, as benchmarks/eval_minimal_pairs.py scores it: relate-5 gets
-    295 of 344 right (0.858); a change that loses a pair of them fails here."""
+    """tests/minimal_pairs.jsonl, as benchmarks/eval_minimal_pairs.py scores it: relate-6 gets
+    303 of 351 right (0.863); a change that loses a pair of them fails here."""
     import json
     from pathlib import Path
 
     lines = (Path(__file__).parent / "minimal_pairs.jsonl").read_text(encoding="utf-8").splitlines()
     rows = [json.loads(line) for line in lines if line.strip()]
     right = sum(relate(row["a"], row["b"]).relation.value == row["expect"] for row in rows)
-    assert len(rows) == 344
-    assert right / len(rows) >= 0.855, f"{right} of {len(rows)} right"
+    assert len(rows) == 351
+    assert right / len(rows) >= 0.862, f"{right} of {len(rows)} right"

@@ -293,3 +293,88 @@ def test_a_noun_after_a_determiner_is_no_tail_attribution():
 def test_a_label_after_a_copula_and_one_word_denies():
     claim = analyse("Banksy arrested, real identity revealed is the same hoax from last year")
     assert (claim.polarity, claim.cues) == (Polarity.DENY, ("hoax",))
+
+
+@pytest.mark.parametrize(
+    ("text", "proposition", "polarity", "hedge"),
+    [
+        # a negated clause before the colon is the claim, and the short part after is its source
+        ("Ferry wasn't sunk: Coastguard", "ferry wasn't sunk", Polarity.DENY, None),
+        ("The tower didn't collapse: police", "the tower didn't collapse", Polarity.DENY, "police"),
+        ("Bridge reopened: officials", "bridge reopened", Polarity.AFFIRM, "officials"),
+        # a listicle or pointer after the colon is filler, not the claim
+        (
+            "Google Buying A Drone Maker: 6 Quick Facts You Need to Know",
+            "google buying a drone maker",
+            Polarity.AFFIRM,
+            None,
+        ),
+        (
+            "Tesla recalls its trucks: what you need to know",
+            "tesla recalls its trucks",
+            Polarity.AFFIRM,
+            None,
+        ),
+        # a label or a source before the colon is still no claim
+        ("Report: the mayor resigned", "the mayor resigned", Polarity.AFFIRM, "report"),
+        (
+            "Army spokesman Jan Novak: rebels retreated",
+            "rebels retreated",
+            Polarity.AFFIRM,
+            "army spokesman jan novak",
+        ),
+        ("Kim Jong Un: missiles ready", "missiles ready", Polarity.AFFIRM, None),
+        # content after "everything you need to know about" is more than filler
+        (
+            "Jane Doe Smith: everything you need to know about the singer's new husband",
+            "everything you need to know about the singer's new husband",
+            Polarity.AFFIRM,
+            None,
+        ),
+    ],
+)
+def test_a_headline_colon_keeps_the_clause_that_is_the_claim(text, proposition, polarity, hedge):
+    claim = analyse(text)
+    assert (claim.proposition, claim.polarity, claim.hedge) == (proposition, polarity, hedge)
+
+
+@pytest.mark.parametrize(
+    ("text", "proposition", "hedge"),
+    [
+        # a verb that takes an object acts: it names no speaker after it
+        (
+            "Peru's health ministry declared an outbreak in the north",
+            "peru's health ministry declared an outbreak in the north",
+            None,
+        ),
+        ("The carmaker announced a recall of its vans", "the carmaker announced a recall of its vans", None),
+        ("The bank reported a loss for the year", "the bank reported a loss for the year", None),
+        # a verb of speech, or punctuation before the verb, still names who said it
+        ("The levee held, said a spokesman", "the levee held", None),
+        ("The levee held says the mayor", "the levee held", None),
+        ("The levee held - announced the council", "the levee held", None),
+        # speaking on a subject asserts nothing about it: the whole text, hedged
+        (
+            "The singer's manager posted about her health",
+            "the singer's manager posted about her health",
+            "posted",
+        ),
+    ],
+)
+def test_a_reporting_verb_with_an_object_is_no_tail_attribution(text, proposition, hedge):
+    claim = analyse(text)
+    assert (claim.proposition, claim.hedge) == (proposition, hedge)
+
+
+def test_a_correction_of_an_earlier_report_is_no_hedge():
+    claim = analyse("The mill cut 40 jobs in Leeds, not 60 as first reported")
+    assert (claim.proposition, claim.polarity, claim.hedge) == (
+        "the mill cut 40 jobs in leeds",
+        Polarity.AFFIRM,
+        None,
+    )
+    # a source named after "as" still passes the claim on
+    assert (
+        analyse("The mill cut 40 jobs in Leeds, as the union said").proposition
+        == "the mill cut 40 jobs in leeds"
+    )

@@ -147,9 +147,52 @@ def _noun_cue(body: str, tail: re.Match[str]) -> bool:
     return bool(_NOUN_BEFORE.search(body, 0, tail.start(group)))
 
 
+def _object_cue(body: str, tail: re.Match[str]) -> bool:
+    """Does the tail's cue take an object rather than name a speaker? "The ministry declared
+    a curfew" acts; "..., said the minister" and "... says Trump" name who said it. With no
+    comma, colon, quote or dash before it, only a verb of speech names a speaker."""
+    if not tail.group("cue2"):
+        return False
+    before = body[tail.start() : tail.start("cue2")]
+    return not re.search(r"[,:;\"-]", before) and not _SPEECH.fullmatch(tail.group("cue2"))
+
+
 _TAIL_CUE = re.compile(_TAIL_VERBS)
+_AS_REPORTED = re.compile(r"\bas\s+(?:(?:first|initially|earlier|previously|originally|widely)\s+)?$")
+# a hedging verb ("claimed a record"), or a verb of speech on a subject ("posted about")
+_HEDGE_OR_TOPIC = re.compile(rf"(?:{_HEDGE_VERBS}\b|{_REPORT_VERBS}\s+(?:about|on)\b).*", re.DOTALL)
 _ACCORDING = re.compile(r"^(?:\w+\s+)?according to [^,]{1,80},\s*|,?\s*according to [^,]{1,80}$")
 _HEADLINE_PREFIX = re.compile(r"^(?P<pre>[\w.' &/-]{1,30}):\s+(?=\S)")
+# What follows a headline's claim after a colon without being one: a listicle or a pointer.
+_FILLER = re.compile(
+    r"^(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w']+\s+){0,3}?"
+    r"(?:facts?|things?|ways?|reasons?|questions?|takeaways?|details?|photos?|pictures?|tweets?|signs?"
+    r"|lessons?|answers?|moments?)|(?:what|everything|all)(?=\s+(?:you|we)\b)|here's\s+(?:what|why|how)"
+    r"|(?:the\s+)?(?:details|latest|facts|full story|live updates?|explainer|analysis|video|photos?|watch))"
+    r"(?:\s+(?:you|we)\s+(?:need to |should |must )?know|\s+to know|\s+(?:it|we) means)?"
+    r"(?:\s+about\s+(?:[\w']+)(?:\s+[\w']+)?)?\s*[.!]?$"
+)
+_PRONOUNS = words("i you he she it we they this that there these those")
+
+
+def _after_head(norm: str, head: re.Match[str]) -> str | None:
+    """What follows a headline's colon when the clause before it is the claim: a source
+    ("Bridge closed: police", "Ferry didn't sink: Smith", at most three words), or filler
+    ("...: 5 fast facts", given back as ""). None when the part before is a label or a source."""
+    after = norm[head.end() :].strip(" .!\"'")
+    pre, tail = head.group("pre").split(), after.split()
+    if len(pre) < 2 or _SOURCE_WORDS.search(head.group("pre")):
+        return None  # "Report: ...", "Pentagon spokesman John Kirby: ...": a label or a source
+    if _FILLER.match(after):
+        return ""
+    if not 1 <= len(tail) <= 3 or tail[0] in _PRONOUNS or _NEGATION.search(after):
+        return None
+    # a name after the colon may be the one quoted: "Kim Jong Un: nukes ready"; a source word
+    # or a negated clause before it says which side is the claim
+    if _SOURCE_WORDS.search(after) or _NEGATION.search(head.group("pre")):
+        return after
+    return None
+
 
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|nothing|nobody|none|neither|nor|without|cannot|can't|won't|isn't"
@@ -282,7 +325,15 @@ def analyse_full(text: str) -> Analysis:
         start = prefix.end()
 
     head = _HEADLINE_PREFIX.match(norm, start)
-    if head and not re.search(r"\b(?:not|no)\b", head.group("pre")):
+    after_head = _after_head(norm, head) if head else None
+    if head and after_head is not None:
+        # "Bridge wasn't closed: police" or "Google buying Nest: 7 things to know": the clause
+        # before the colon is the claim, and what follows names its source or is filler.
+        end = head.start() + len(head.group("pre").rstrip())
+        if after_head and _SOURCE_WORDS.search(after_head):
+            hedge_words.append(Cue("hedge", after_head, (head.end(), head.end() + len(after_head))))
+        head = None
+    if head and not _NEGATION.search(head.group("pre")):
         pre = head.group("pre")
         if re.search(r"\b(?:hoax|fake|false|debunk|debunked|myth|fact check|misinformation)\b", pre):
             denial.append(Cue("denial", pre.strip(), (head.start(), head.start() + len(pre))))
@@ -334,13 +385,25 @@ def analyse_full(text: str) -> Analysis:
             cue_at = _TAIL_CUE.search(body, max(0, len(body) - _WRAP_TAIL_REACH))
             # the speaker before a cue is at most 50 characters, plus a little punctuation
             tail = _WRAP_TAIL.search(body, max(0, cue_at.start() - 64)) if cue_at else None
-            if tail and tail.start() >= 12 and not _noun_cue(body, tail):
+            if tail and tail.start() >= 12 and not _noun_cue(body, tail) and not _object_cue(body, tail):
                 cue = tail.group("cue1") or tail.group("cue2") or ""
-                if _NEUTRAL_REPORTING.fullmatch(cue):
+                if tail.group("cue1") and _AS_REPORTED.search(body, tail.start(), tail.start("cue1")):
+                    pass  # "..., not 300 as first reported": a correction of an earlier report
+                elif _NEUTRAL_REPORTING.fullmatch(cue):
                     reported.append(Cue("reported", cue, (start + tail.start(), start + tail.end())))
                 elif not _ENDORSING.fullmatch(cue):
                     hedge_words.append(Cue("hedge", cue, (start + tail.start(), start + tail.end())))
                 end = start + tail.start()
+            elif (
+                tail
+                and tail.start() >= 12
+                and _object_cue(body, tail)
+                and _HEDGE_OR_TOPIC.fullmatch(body, tail.start("cue2"))
+            ):
+                # "X's account posted about his health": a report that someone spoke on a
+                # subject, which asserts nothing about it; the whole text stays the claim
+                cue = tail.group("cue2")
+                hedge_words.append(Cue("hedge", cue, (start + tail.start("cue2"), start + tail.end("cue2"))))
 
     source = _TAIL_SOURCE.search(norm, start, end)
     if source and source.start() - start >= 20 and _SOURCE_WORDS.search(source.group("src")):

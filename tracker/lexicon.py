@@ -295,6 +295,7 @@ open: open reopen
 close: close shut
 cancel: cancel cancellation
 lead: lead led
+write: write wrote draft compose
 rule-out: ruleout
 """
 # Phrases for a concept, written as words: they are matched on stems before single words,
