@@ -166,6 +166,7 @@ def test_a_misspelt_first_name_is_not_merged_but_flagged_as_a_likely_duplicate()
         # the role's head noun says what the name names
         ("The catering company, Brightplate", "Brightplate", "catering company", SpeakerKind.ORGANISATION),
         ("The newspaper Dawn", "Dawn", "newspaper", SpeakerKind.MEDIA),
+        ("Radio Leeds", "Radio Leeds", None, SpeakerKind.MEDIA),
         ("Analyst at Crisis Group Lina Haddad", "Lina Haddad", "Analyst at Crisis Group", SpeakerKind.PERSON),
         ("The board chairwoman, Linda Park", "Linda Park", "board chairwoman", SpeakerKind.PERSON),
     ],

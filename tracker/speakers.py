@@ -325,6 +325,8 @@ def split_mention(mention: str) -> Mention:
         return _whole(text, appositive)
     if _plain(tokens[name_start - 1]) in _PLACE_PREPOSITIONS:
         return _whole(text, appositive)
+    if all(t[:1].isupper() and _plain(t) in _ORGANISATION_WORDS for t in tokens[:name_start]):
+        return _whole(text, appositive)  # "Radio Leeds", "Bank Alfalah": one organisation's name
     name = " ".join(tokens[name_start:])
     if guess_kind(name) not in (SpeakerKind.UNKNOWN, SpeakerKind.PERSON):
         return _whole(text, appositive)
