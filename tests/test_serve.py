@@ -45,7 +45,9 @@ def get(path: Path, url: str) -> tuple[int, Any]:
 def test_without_the_web_extra_serve_says_how_to_install_it(cli, seeded, monkeypatch):
     monkeypatch.setitem(sys.modules, "datasette", None)
     monkeypatch.setitem(sys.modules, "datasette.app", None)
-    assert cli.fails("serve") == "Error: tracker serve needs Datasette: pip install 'tracker[web]'\n"
+    assert cli.fails("serve") == (
+        "Error: tracker serve needs Datasette: pip install -e '.[web]' in tracker's folder (make demo installs it)\n"
+    )
 
 
 def test_serve_refuses_a_ledger_that_does_not_exist_and_creates_nothing(cli, tmp_path):

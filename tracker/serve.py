@@ -1,7 +1,7 @@
 """`tracker serve`: the ledger in Datasette, read-only, set up as a fact-checking desk.
 
 `metadata` is pure (titles, descriptions, facets, full-text search and canned queries for a
-database of that name); `app` needs the `web` extra (`pip install 'tracker[web]'`).
+database of that name); `app` needs the `web` extra (`pip install -e '.[web]'` in the project's folder).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 from tracker.model import TrackerError
 
-INSTALL = "pip install 'tracker[web]'"
+INSTALL = "pip install -e '.[web]' in tracker's folder (make demo installs it)"
 
 
 class MissingExtra(TrackerError):

@@ -25,7 +25,7 @@ def serve(
     (contradictions side by side, flips, who is on each side of a claim, disputed and
     corroborated claims, a speaker's timeline, what awaits review).
 
-    Needs the web extra: pip install 'tracker[web]'. Ctrl-C stops it.
+    Needs the web extra: pip install -e '.[web]' in tracker's folder. Ctrl-C stops it.
     """
     from tracker import serve as web
     from tracker.cli.render import status
