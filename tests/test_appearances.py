@@ -286,7 +286,7 @@ def test_a_repeated_statement_is_a_repeated_claim_and_its_outlets_report_it(cli)
     data = _report(cli)
     assert data["unverified"] == [
         {
-            "claim_id": 1,
+            "statement_id": 1,
             "claim": TEXT,
             "statements": 1,
             "appearances": 3,

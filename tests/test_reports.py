@@ -149,7 +149,7 @@ def test_report_finds_the_flip_earlier_statement_first(cli, ledger):
 def test_report_corroborated_claims_need_two_outlets_and_two_speakers(cli, ledger):
     assert report(cli)["corroborated"] == [
         {
-            "claim_id": 2,
+            "statement_id": 2,
             "claim": T[2],
             "statements": 2,
             "appearances": 2,
@@ -158,7 +158,7 @@ def test_report_corroborated_claims_need_two_outlets_and_two_speakers(cli, ledge
             "outlets": ["Caliber.Az", "Geo News"],
         },
         {
-            "claim_id": 6,
+            "statement_id": 6,
             "claim": T[6],
             "statements": 2,
             "appearances": 2,
@@ -172,18 +172,18 @@ def test_report_corroborated_claims_need_two_outlets_and_two_speakers(cli, ledge
 def test_report_disputed_claims_show_both_sides(cli, ledger):
     assert report(cli)["disputed"] == [
         {
-            "claim_id": 1,
+            "statement_id": 1,
             "claim": T[1],
             "said_by": ["Ishaq Dar"],
-            "counter_id": 8,
+            "counter_statement_id": 8,
             "counter_claim": T[8],
             "disputed_by": ["Ishaq Dar"],
         },
         {
-            "claim_id": 5,
+            "statement_id": 5,
             "claim": T[5],
             "said_by": ["India"],
-            "counter_id": 6,
+            "counter_statement_id": 6,
             "counter_claim": T[6],
             "disputed_by": ["Pakistan's military", "Zabihullah Mujahid"],
         },
@@ -206,7 +206,7 @@ def test_report_verdicts_and_unverified_repeated_claims(cli, ledger):
     # the 6-7 cluster has a verdict; 2-9 has none
     assert data["unverified"] == [
         {
-            "claim_id": 2,
+            "statement_id": 2,
             "claim": T[2],
             "statements": 2,
             "appearances": 2,
@@ -219,7 +219,7 @@ def test_report_verdicts_and_unverified_repeated_claims(cli, ledger):
 
 def test_a_cluster_rated_only_unverified_is_still_unverified(cli, ledger):
     cli.ok("verdict", "9", "--rating", "unverified")
-    assert [r["claim_id"] for r in report(cli)["unverified"]] == [2]
+    assert [r["statement_id"] for r in report(cli)["unverified"]] == [2]
     cli.ok("verdict", "9", "--rating", "true")
     assert report(cli)["unverified"] == []
 
@@ -236,7 +236,7 @@ def test_report_filters_select_statements_and_the_links_that_touch_them(cli, led
     data = report(cli, "--speaker", "Ishaq Dar")
     assert data["speakers"] == [{"speaker": "Ishaq Dar", "statements": 3}]
     assert [r["link"] for r in data["contradictions"]] == [3]
-    assert [r["claim_id"] for r in data["corroborated"]] == [2]
+    assert [r["statement_id"] for r in data["corroborated"]] == [2]
     assert data["verdicts"] == []
     assert [r["outlet"] for r in data["lag"]] == ["Caliber.Az", "Geo News"]
     assert report(cli, "--source", "Dawn")["speakers"] == [{"speaker": "Zabihullah Mujahid", "statements": 1}]

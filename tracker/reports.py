@@ -242,7 +242,7 @@ def _cluster_row(
     rows = [statements[m] for m in members]
     again = [a for m in members for a in repeats.get(m, ())]
     return {
-        "claim_id": members[0],
+        "statement_id": members[0],  # the cluster's first statement (not a claims-table id)
         "claim": rows[0]["text"],
         "statements": len(members),
         "appearances": len(members) + len(again),
@@ -411,14 +411,14 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
             "Corroborated claims",
             "Claims that statements by different speakers, reported by at least two outlets, agree on.",
             [
-                ("claim_id", "#"),
+                ("statement_id", "statement"),
                 ("claim", "claim"),
                 ("statements", "statements"),
                 ("appearances", "appearances"),
                 ("speakers", "speakers"),
                 ("outlets", "outlets"),
             ],
-            sorted(corroborated, key=lambda r: (-r["statements"], r["claim_id"])),
+            sorted(corroborated, key=lambda r: (-r["statements"], r["statement_id"])),
         )
     )
 
@@ -432,10 +432,10 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
             continue
         row_a, row_b = _cluster_row(first, everyone, repeats), _cluster_row(second, everyone, repeats)
         disputed[pair_key] = {
-            "claim_id": row_a["claim_id"],
+            "statement_id": row_a["statement_id"],
             "claim": row_a["claim"],
             "said_by": row_a["speakers"],
-            "counter_id": row_b["claim_id"],
+            "counter_statement_id": row_b["statement_id"],
             "counter_claim": row_b["claim"],
             "disputed_by": row_b["speakers"],
         }
@@ -445,10 +445,10 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
             "Disputed claims",
             "Claims that another statement contradicts, with who stands on each side.",
             [
-                ("claim_id", "#"),
+                ("statement_id", "statement"),
                 ("claim", "claim"),
                 ("said_by", "said by"),
-                ("counter_id", "#"),
+                ("counter_statement_id", "statement"),
                 ("counter_claim", "contradicted by"),
                 ("disputed_by", "said by"),
             ],
@@ -508,14 +508,14 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
             "another date or in another outlet, but that nobody has rated yet (or rated only "
             "`unverified`), most repeated first.",
             [
-                ("claim_id", "#"),
+                ("statement_id", "statement"),
                 ("claim", "claim"),
                 ("statements", "statements"),
                 ("appearances", "appearances"),
                 ("speakers", "speakers"),
                 ("outlets", "outlets"),
             ],
-            sorted(unverified, key=lambda r: (-r["appearances"], -r["statements"], r["claim_id"])),
+            sorted(unverified, key=lambda r: (-r["appearances"], -r["statements"], r["statement_id"])),
         )
     )
 
