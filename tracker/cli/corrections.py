@@ -91,6 +91,10 @@ def describe(row: dict[str, Any]) -> str:
         return f"{gone['name']} (id {gone['id']}) merged into {kept['name']} (id {kept['id']}), {moved}"
     if row["action"] == "speaker unmerge":
         return f"merge {before['merge']} undone: {after['speaker']['name']} back, {moved}"
+    if row["action"] == "speaker rename":
+        return f"speaker {after['speaker']['id']} renamed: {before['speaker']['name']!r} → {after['speaker']['name']!r}"
+    if row["action"] == "speaker alias":
+        return f"{after['alias']!r} now names {before['speaker']['name']} (id {before['speaker']['id']})"
     if row["action"] == "speaker split":
         return f"{moved} moved from {before['speaker']['name']} to {after['speaker']['name']}"
     if row["action"].startswith("claim "):
@@ -302,7 +306,7 @@ def audit(
             "--action",
             help="Only this action: edit, delete, restore, link confirm, link reject, link relabel,"
             " link undo, speaker merge,"
-            " speaker unmerge, speaker split, claim attach, claim detach, claim review.",
+            " speaker unmerge, speaker split, speaker rename, speaker alias, claim attach, claim detach, claim review.",
         ),
     ] = None,
     limit: LimitOption = None,
