@@ -108,6 +108,9 @@ def describe(row: dict[str, Any]) -> str:
     dropped = before.get("reviewed_links") or []
     if dropped:
         changes.append(f"{_plural(len(dropped), 'reviewed link')} back to unreviewed")
+    folded = before.get("appearances") or []
+    if folded:
+        changes.append(f"{_plural(len(folded), 'appearance')} folded into it")
     return "; ".join(changes) or ", ".join(f"{k}: {v}" for k, v in after.items())
 
 
@@ -184,6 +187,11 @@ def edit(
     for key, (old, new) in edited.changes.items():
         print(f"{key}: {_shown(old)} → {_shown(new)}")
     status(f"Edited statement {statement_id} (audit record {edited.audit_id}).")
+    if edited.folded:
+        status(
+            f"Folded {_plural(len(edited.folded), 'appearance')} into it:"
+            " the statement now has that source and date."
+        )
     if not edited.text_changed:
         status("Links and claims kept: the words are unchanged.")
         return
