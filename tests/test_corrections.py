@@ -232,6 +232,14 @@ def test_delete_at_a_terminal_asks_first_and_a_no_deletes_nothing(cli, db_path, 
         " and its 1 link? [y/N]:Aborted.\n"
     )
     assert snapshot(db_path) == before
+    # the prompt cut short (Ctrl-D, or stdin at its end): "Aborted.", exit 1, no traceback
+    result = cli("delete", "1", input="")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Delete statement 1 (Pakistan's military: 'Indian missiles struck targets in Afghanistan.')"
+        " and its 1 link? [y/N]:Aborted.\n",
+    )
+    assert snapshot(db_path) == before
     assert cli("delete", "1", input="y\n").exit_code == 0
     assert rows(db_path, "SELECT id FROM statements") == [(2,)]
 
