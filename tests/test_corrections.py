@@ -439,18 +439,23 @@ def test_extracting_an_article_again_with_a_source_records_nothing_new(cli, db_p
 
 def test_db_info_has_every_machine_format(cli, db_path):
     seed(cli, db_path)
+    cli.ok("add", CLAIM, "-s", "Pakistan's military", "--source", "Geo", "--no-link")  # an appearance
+    cli.ok("edit", "2", "--said-on", "2025-05-11")
     found = cli.json("db", "info")
-    assert {k: found[k] for k in ("statements", "speakers", "sources", "links")} == {
+    assert {k: v for k, v in found.items() if k != "migrations"} == {
         "statements": 2,
+        "appearances": 1,
         "speakers": 2,
-        "sources": 2,
+        "sources": 3,
         "links": 1,
+        "verdicts": 0,
+        "audit": 1,
     }
     assert "m007_audit" in found["migrations"]
     (line,) = cli.ok("db", "info", "--nl").splitlines()
     assert json.loads(line) == found
     (parsed,) = list(csv.DictReader(io.StringIO(cli.ok("db", "info", "--csv"))))
-    assert (parsed["statements"], parsed["links"]) == ("2", "1")
+    assert (parsed["statements"], parsed["appearances"], parsed["audit"]) == ("2", "1", "1")
     assert parsed["migrations"].split("; ") == found["migrations"]
     assert cli.fails("db", "info", "--json", "--csv", code=2).startswith("Error: ")
 
