@@ -200,3 +200,18 @@ def test_the_library_counts_and_applies_corrections(db_path):
         [(1, {"said_on": (None, "2025-05-12")})],
     )
     assert db.execute("SELECT note FROM audit").fetchall() == [("from a feed",)]
+
+
+def test_an_unnamed_speaker_and_a_source_given_without_its_url_are_no_change(cli, db_path, tmp_path):
+    police = {"ref": "p1", "text": "The protesters were armed.", "speaker": "police", "source": "Dawn"}
+    cli.ok("import", jsonl(tmp_path / "seed.jsonl", [{**police, "url": "https://www.dawn.com/news/1"}]))
+    before = rows(db_path, "SELECT speaker_id, source_id FROM statements")
+    path = jsonl(tmp_path / "edited.jsonl", [{**police, "said_on": "2025-05-11"}])
+    assert (
+        cli("import", path, "--update").stderr
+        == "Imported 0 new statements, 1 updated (0 already recorded).\n"
+    )
+    assert rows(db_path, "SELECT speaker_id, source_id FROM statements") == before
+    assert [json.loads(after) for (after,) in rows(db_path, "SELECT after FROM audit")] == [
+        {"said_on": "2025-05-11"}
+    ]

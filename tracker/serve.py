@@ -66,7 +66,10 @@ LEFT JOIN sources srcb ON srcb.id = b.source_id"""
 
 # Where each statement appeared: its own source, and those of its further appearances (an
 # outlet that repeated a statement carries its claim, as `tracker report` counts outlets).
-_APPEARED = "(SELECT id AS statement_id, source_id FROM statements UNION SELECT statement_id, source_id FROM appearances)"
+_APPEARED = (
+    "(SELECT id AS statement_id, source_id FROM statements"
+    " UNION SELECT statement_id, source_id FROM appearances)"
+)
 
 
 def _side(stance: str, what: str) -> str:
@@ -74,25 +77,22 @@ def _side(stance: str, what: str) -> str:
     joins = (
         "JOIN statements s ON s.id = cs.statement_id JOIN speakers sp ON sp.id = s.speaker_id"
         if what == "name"
-        else f"JOIN {_APPEARED} s ON s.statement_id = cs.statement_id LEFT JOIN sources so ON so.id = s.source_id"
+        else f"JOIN {_APPEARED} s ON s.statement_id = cs.statement_id"
+        " LEFT JOIN sources so ON so.id = s.source_id"
     )
     return f"""(SELECT group_concat(x, '; ') FROM (
       SELECT DISTINCT {column} AS x FROM claim_statements cs {joins}
       WHERE cs.claim_id = c.id AND cs.stance = '{stance}' AND cs.status != 'rejected' AND {column} IS NOT NULL))"""
 
 
-def _count(stance: str, what: str = "*", claim: str = "c.id") -> str:
-    appeared = what == "DISTINCT so.outlet"  # every outlet that carried it, not one row a statement
+def _count(stance: str, what: str = "*", claim: str = "c.id", *, appeared: bool = False) -> str:
+    """How many of the claim's statements on that side (with `appeared`, counting every
+    place each appeared: `what` over its sources)."""
+    table, key = (_APPEARED, "statement_id") if appeared else ("statements", "id")
     return (
-        "(SELECT count({what}) FROM claim_statements cs JOIN {table} s ON s.{key} = cs.statement_id "
-        "LEFT JOIN sources so ON so.id = s.source_id "
-        "WHERE cs.claim_id = {claim} AND cs.stance = '{stance}' AND cs.status != 'rejected')"
-    ).format(
-        what=what,
-        table=_APPEARED if appeared else "statements",
-        key="statement_id" if appeared else "id",
-        claim=claim,
-        stance=stance,
+        f"(SELECT count({what}) FROM claim_statements cs JOIN {table} s ON s.{key} = cs.statement_id "
+        f"LEFT JOIN sources so ON so.id = s.source_id "
+        f"WHERE cs.claim_id = {claim} AND cs.stance = '{stance}' AND cs.status != 'rejected')"
     )
 
 
@@ -131,7 +131,7 @@ QUERIES: dict[str, dict[str, str]] = {
         "title": "Corroborated claims",
         "description": "Claims supported by at least two speakers, reported by at least two outlets.",
         "sql": f"SELECT * FROM ({_SIDES}) c\nWHERE {_count('supports', 'DISTINCT s.speaker_id', 'c.claim')} >= 2 "
-        f"AND {_count('supports', 'DISTINCT so.outlet', 'c.claim')} >= 2 ORDER BY supports DESC, claim",
+        f"AND {_count('supports', 'DISTINCT so.outlet', 'c.claim', appeared=True)} >= 2 ORDER BY supports DESC, claim",
     },
     "speaker_timeline": {
         "title": "A speaker's timeline",

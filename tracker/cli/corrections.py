@@ -92,7 +92,8 @@ def describe(row: dict[str, Any]) -> str:
     if row["action"] == "speaker unmerge":
         return f"merge {before['merge']} undone: {after['speaker']['name']} back, {moved}"
     if row["action"] == "speaker rename":
-        return f"speaker {after['speaker']['id']} renamed: {before['speaker']['name']!r} → {after['speaker']['name']!r}"
+        old, new = before["speaker"], after["speaker"]
+        return f"speaker {new['id']} renamed: {old['name']!r} → {new['name']!r}"
     if row["action"] == "speaker alias":
         return f"{after['alias']!r} now names {before['speaker']['name']} (id {before['speaker']['id']})"
     if row["action"] == "speaker split":
@@ -313,8 +314,8 @@ def audit(
         typer.Option(
             "--action",
             help="Only this action: edit, delete, restore, link confirm, link reject, link relabel,"
-            " link undo, speaker merge,"
-            " speaker unmerge, speaker split, speaker rename, speaker alias, claim attach, claim detach, claim review.",
+            " link undo, speaker merge, speaker unmerge, speaker split, speaker rename,"
+            " speaker alias, claim attach, claim detach, claim review.",
         ),
     ] = None,
     limit: LimitOption = None,

@@ -328,6 +328,13 @@ def _speaker_for(db: Database, name: str) -> tuple[int, str | None, str | None]:
 
 def _source_for(db: Database, current: dict[str, Any], source: str | None, url: str | None) -> int | None:
     """The source of (outlet, url), each given or kept from the current source ("" clears)."""
+    checked = edited_source(current, source, url)
+    return None if checked is None else SourceCache(db).id_for(checked)
+
+
+def edited_source(current: dict[str, Any], source: str | None, url: str | None) -> Any:
+    """The (outlet, url) an edit gives a statement whose source is `current` ("source",
+    "url"), as a checked row for SourceCache; None for no source."""
     from tracker.store.lookup import _outlet_from_url
 
     outlet = current["source"] if source is None else source
@@ -337,8 +344,7 @@ def _source_for(db: Database, current: dict[str, Any], source: str | None, url: 
     outlet, address = _blank(outlet), _blank(address)
     if outlet is None and address is None:
         return None
-    checked = check_statement(NewStatement(text="-", speaker="-", source=outlet, url=address))
-    return SourceCache(db).id_for(checked)
+    return check_statement(NewStatement(text="-", speaker="-", source=outlet, url=address))
 
 
 def _drop_judgements(db: Database, edited: Edited) -> None:

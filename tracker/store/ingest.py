@@ -13,8 +13,9 @@ from sqlite_utils import Database
 
 from tracker.model import InvalidInput, NewStatement, TrackerError
 from tracker.parallel import stop_pool, worker_pool
-from tracker.store.connection import now, write_transaction
-from tracker.store.corrections import Edited, deleted_ids_max, edit_statement
+from tracker.speakers import generic_key
+from tracker.store.connection import now, query_rows, write_transaction
+from tracker.store.corrections import Edited, deleted_ids_max, edit_statement, edited_source
 from tracker.store.lookup import SourceCache, SpeakerCache, affiliation_key, merged_into, surname_of
 from tracker.store.settings import max_text_chars
 from tracker.store.validation import (
@@ -356,66 +357,71 @@ class _BulkWriter:
         return end
 
     def _compare_named(self, *, final: bool = False) -> None:
-        """Keep the rows naming a statement by ref that may change it; the others (a file
+        """Keep the rows naming a statement by ref that change it; the others (a file
         imported again) are what they said. Only rows whose statement is in the table."""
         ready = [n for n in self.named if final or n[1] < self.written_below]
         if not ready:
             return
         self.named = [n for n in self.named if not final and n[1] >= self.written_below]
-        stored: dict[int, tuple[Any, ...]] = {}
+        stored: dict[int, dict[str, Any]] = {}
         wanted = sorted({n[1] for n in ready})
         for at in range(0, len(wanted), _LOOKUP_CHUNK):
             chunk = wanted[at : at + _LOOKUP_CHUNK]
             marks = ", ".join("?" for _ in chunk)
-            sql = f"SELECT id, text, speaker_id, source_id, said_on, reported_on FROM statements WHERE id IN ({marks})"
-            stored.update((row[0], row) for row in self.db.execute(sql, chunk))
+            sql = (
+                "SELECT s.id, s.text, s.speaker_id, sp.name AS speaker, s.source_id, so.outlet AS source,"
+                " so.url, s.said_on, s.reported_on FROM statements s JOIN speakers sp ON sp.id = s.speaker_id"
+                f" LEFT JOIN sources so ON so.id = s.source_id WHERE s.id IN ({marks})"
+            )
+            stored.update((row["id"], row) for row in query_rows(self.db, sql, chunk))
         for number, statement_id, checked in ready:
             given = self._changes(stored[statement_id], checked)
             if given:
                 self.corrections.append((number, statement_id, given))
 
-    def _changes(self, stored: tuple[Any, ...], checked: Checked) -> dict[str, str]:
-        """What the row may change in its statement, as `edit_statement` takes it: its fields
-        that differ (an empty one changes nothing). A speaker its name may be, or the same
-        source however named, is no change; `edit_statement` has the last word."""
-        _, text, speaker_id, source_id, said_on, reported_on = stored
+    def _changes(self, stored: dict[str, Any], checked: Checked) -> dict[str, str]:
+        """What the row changes in its statement, as `edit_statement` takes it: the fields
+        that differ (an empty one changes nothing). A speaker its name may be, the same
+        unnamed one ("police"), or the same source however named, is no change."""
         new = checked.new
         given: dict[str, str] = {}
-        if checked.text != text:
+        if checked.text != stored["text"]:
             given["text"] = checked.text
         known, row_source = self.sources.stored_id(checked)
-        if (new.source or new.url) and not (known and row_source == source_id):
-            given.update((key, value) for key, value in (("source", new.source), ("url", new.url)) if value)
-        day = report_day(checked)
-        if speaker_id not in self.speakers.possible(checked.speaker, row_source if known else source_id, day):
-            given["speaker"] = checked.speaker
-        for key, value, old in (
-            ("said_on", checked.said_on, said_on),
-            ("reported_on", checked.reported_on, reported_on),
+        if (new.source or new.url) and not (known and row_source == stored["source_id"]):
+            target = edited_source(stored, new.source, new.url)
+            if target is None or self.sources.stored_id(target) != (True, stored["source_id"]):
+                given.update(
+                    (key, value) for key, value in (("source", new.source), ("url", new.url)) if value
+                )
+        possible = self.speakers.possible(
+            checked.speaker, row_source if known else stored["source_id"], report_day(checked)
+        )
+        unnamed = generic_key(checked.speaker)
+        if stored["speaker_id"] not in possible and (
+            unnamed is None or unnamed != generic_key(stored["speaker"])
         ):
-            if value is not None and value != old:
+            given["speaker"] = checked.speaker
+        for key in ("said_on", "reported_on"):
+            value = getattr(checked, key)
+            if value is not None and value != stored[key]:
                 given[key] = value
         return given
 
     def correct(self, out: AddedList, *, update: bool, note: str | None) -> None:
-        """Apply the corrections (with `update`), or count those that would change something:
-        each is tried as `tracker edit` makes it, inside the import's transaction."""
+        """Apply the corrections, each as `tracker edit` makes it, inside the import's
+        transaction (with `update`); else count them."""
         self._compare_named(final=True)
         for number, statement_id, given in self.corrections:
+            if not update:
+                out.differing += 1
+                continue
             try:
-                if update:
-                    edited = edit_statement(self.db, statement_id, note=note, **given)
-                    if edited.changes:
-                        out.updated.append(edited)
-                    continue
-                with self.db.atomic():  # a savepoint, rolled back: whether it changes anything
-                    raise _TriedOnly(bool(edit_statement(self.db, statement_id, **given).changes))
-            except _TriedOnly as tried:
-                out.differing += tried.args[0]
+                edited = edit_statement(self.db, statement_id, note=note, **given)
             except TrackerError as error:
-                if update:
-                    raise type(error)(f"row {number}: {error}") from None
-                out.differing += 1  # it differs; --update would say how it fails
+                raise type(error)(f"row {number}: {error}") from None
+            if edited.changes:
+                out.updated.append(edited)
         self.corrections = []
 
     def _stored_before(self, rows: list[Checked]) -> dict[int, int]:
@@ -588,10 +594,6 @@ class _BulkWriter:
         if self.pool is not None:
             stop_pool(self.pool)
             self.pool = None
-
-
-class _TriedOnly(Exception):
-    """Rolls back a correction tried to see whether it changes anything."""
 
 
 def report_day(checked: Checked) -> str | None:
