@@ -451,3 +451,28 @@ def test_an_edited_statement_is_found_by_its_new_words_and_restore_brings_its_ap
     cli.ok("restore", "1")
     assert appearances(db_path) == before
     assert cli.ok("db", "check") == "ok\n"
+
+
+def test_an_edit_to_an_appearances_source_and_date_folds_that_appearance_into_it(cli, db_path):
+    add(cli, "--source", "Caliber.Az", "--said-on", "2025-05-10")
+    add(cli, "--source", "Dawn", "--said-on", "2025-05-12")
+    add(cli, "--source", "Dawn", "--said-on", "2025-05-14")
+    result = cli("edit", "1", "--source", "Dawn", "--said-on", "2025-05-12", "--by", "ana")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "source: 'Caliber.Az' → 'Dawn'\nsaid_on: '2025-05-10' → '2025-05-12'\n",
+        "Edited statement 1 (audit record 1).\n"
+        "Folded 1 appearance into it: the statement now has that source and date.\n"
+        "Links and claims kept: the words are unchanged.\n",
+    )
+    assert appearances(db_path) == [(1, "Dawn", "2025-05-14", None, None)]  # another date: kept
+    with sqlite3.connect(db_path) as conn:
+        before, after = conn.execute("SELECT before, after FROM audit").fetchone()
+        dawn = conn.execute("SELECT id FROM sources WHERE outlet = 'Dawn'").fetchone()[0]
+    folded = json.loads(before)["appearances"]
+    assert [(a["id"], a["source_id"], a["said_on"], a["reported_on"], a["ref"]) for a in folded] == [
+        (1, dawn, "2025-05-12", None, None)
+    ]
+    assert json.loads(after)["appearances"] == []
+    assert cli.json("audit")[0]["after"] == {"source": "Dawn", "said_on": "2025-05-12", "appearances": []}
+    assert "1 appearance folded into it" in " ".join(cli.ok("show", "1").split())

@@ -561,3 +561,45 @@ def test_officials_in_a_place_are_never_filed_as_a_person_named_for_the_place(cl
         "Police in Karachi": "government",
     }
     assert cli.ok("contradictions", "--flips") == ""
+
+
+def _audit(db_path):
+    import json
+
+    with sqlite3.connect(db_path) as conn:
+        return [
+            (action, statement_id, json.loads(before), json.loads(after))
+            for action, statement_id, before, after in conn.execute(
+                "SELECT action, statement_id, before, after FROM audit ORDER BY id"
+            )
+        ]
+
+
+def test_rename_and_a_new_alias_are_audited_and_repeating_them_records_nothing(cli, db_path):
+    add(cli, "One.", "Dar")
+    cli.ok("speakers", "rename", "Dar", "Ishaq Dar")
+    cli.ok("speakers", "rename", "1", "Ishaq Dar")  # its name already: no change, no record
+    cli.ok("speakers", "alias", "Ishaq Dar", "Pakistan FM")
+    cli.ok("speakers", "alias", "Ishaq Dar", "pakistan fm")  # the same key: nothing new
+    assert _audit(db_path) == [
+        (
+            "speaker rename",
+            None,
+            {"speaker": {"id": 1, "name": "Dar"}},
+            {"speaker": {"id": 1, "name": "Ishaq Dar"}},
+        ),
+        ("speaker alias", None, {"speaker": {"id": 1, "name": "Ishaq Dar"}}, {"alias": "Pakistan FM"}),
+    ]
+    assert [row["what"] for row in _table(cli)] == [
+        "speaker 1 renamed: 'Dar' → 'Ishaq Dar'",
+        "'Pakistan FM' now names Ishaq Dar (id 1)",
+    ]
+    assert [r["action"] for r in cli.json("audit", "--action", "speaker rename")] == ["speaker rename"]
+
+
+def _table(cli):
+    from tracker.cli.corrections import table_rows
+    from tracker.store import open_db
+    from tracker.store.corrections import list_audit
+
+    return table_rows(list_audit(open_db()))

@@ -232,6 +232,14 @@ def test_delete_at_a_terminal_asks_first_and_a_no_deletes_nothing(cli, db_path, 
         " and its 1 link? [y/N]:Aborted.\n"
     )
     assert snapshot(db_path) == before
+    # the prompt cut short (Ctrl-D, or stdin at its end): "Aborted.", exit 1, no traceback
+    result = cli("delete", "1", input="")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Delete statement 1 (Pakistan's military: 'Indian missiles struck targets in Afghanistan.')"
+        " and its 1 link? [y/N]:Aborted.\n",
+    )
+    assert snapshot(db_path) == before
     assert cli("delete", "1", input="y\n").exit_code == 0
     assert rows(db_path, "SELECT id FROM statements") == [(2,)]
 
@@ -431,18 +439,23 @@ def test_extracting_an_article_again_with_a_source_records_nothing_new(cli, db_p
 
 def test_db_info_has_every_machine_format(cli, db_path):
     seed(cli, db_path)
+    cli.ok("add", CLAIM, "-s", "Pakistan's military", "--source", "Geo", "--no-link")  # an appearance
+    cli.ok("edit", "2", "--said-on", "2025-05-11")
     found = cli.json("db", "info")
-    assert {k: found[k] for k in ("statements", "speakers", "sources", "links")} == {
+    assert {k: v for k, v in found.items() if k != "migrations"} == {
         "statements": 2,
+        "appearances": 1,
         "speakers": 2,
-        "sources": 2,
+        "sources": 3,
         "links": 1,
+        "verdicts": 0,
+        "audit": 1,
     }
     assert "m007_audit" in found["migrations"]
     (line,) = cli.ok("db", "info", "--nl").splitlines()
     assert json.loads(line) == found
     (parsed,) = list(csv.DictReader(io.StringIO(cli.ok("db", "info", "--csv"))))
-    assert (parsed["statements"], parsed["links"]) == ("2", "1")
+    assert (parsed["statements"], parsed["appearances"], parsed["audit"]) == ("2", "1", "1")
     assert parsed["migrations"].split("; ") == found["migrations"]
     assert cli.fails("db", "info", "--json", "--csv", code=2).startswith("Error: ")
 

@@ -26,8 +26,12 @@ def seeded(cli, db_path: Path) -> Path:
 
 
 def query(path: Path, name: str, **params: str) -> list[dict[str, Any]]:
+    """A canned query's rows, on a connection with tracker's SQL functions (as Datasette's)."""
+    from tracker.reports import know_unnamed
+
     with sqlite3.connect(path) as conn:
         conn.row_factory = sqlite3.Row
+        know_unnamed(conn)
         return [dict(row) for row in conn.execute(QUERIES[name]["sql"], params)]
 
 
@@ -241,3 +245,45 @@ def test_serve_starts_datasette_where_asked_and_opens_a_browser_on_request(cli, 
 def free_port() -> int:
     with socket.create_server(("127.0.0.1", 0)) as probe:
         return int(probe.getsockname()[1])
+
+
+def test_an_outlet_that_repeated_a_supporting_statement_counts_for_corroboration(cli, seeded, tmp_path):
+    taliban = '"speaker": "Taliban spokesman Zabihullah Mujahid"'
+    extra = tmp_path / "same-outlet.jsonl"
+    extra.write_text(
+        f'{{"text": "Indian missiles hit targets in Afghanistan.", {taliban}, "source": "Caliber.Az"}}\n'
+    )
+    cli.ok("import", str(extra))
+    assert query(seeded, "corroborated") == []  # two speakers, one outlet
+    repeat = tmp_path / "repeat.jsonl"
+    repeat.write_text(
+        f'{{"text": "Indian missiles hit targets in Afghanistan.", {taliban}, "source": "Dawn",'
+        ' "said_on": "2025-05-12"}\n'
+    )
+    assert (
+        cli("import", str(repeat)).stderr
+        == "Imported 0 new statements, 1 new appearance (0 already recorded).\n"
+    )
+    rows = query(seeded, "corroborated")
+    assert [(r["claim"], r["supported_by"], r["supporting_outlets"]) for r in rows] == [
+        (4, "Pakistan's military; Zabihullah Mujahid", "Caliber.Az; Dawn"),
+    ]
+
+
+def test_flips_agree_with_tracker_contradictions_for_a_speaker_nobody_names(cli, db_path):
+    cli.ok("add", "The protesters were armed.", "-s", "police", "--source", "Dawn", "--no-link")
+    cli.ok("add", "The protesters were not armed.", "-s", "police", "--source", "Geo", "--no-link")
+    cli.ok("add", "The march was peaceful.", "-s", "police", "--source", "Geo", "--no-link")
+    cli.ok("add", "The march was not peaceful.", "-s", "police", "--source", "Geo", "--no-link")
+    with sqlite3.connect(db_path) as conn:
+        # a ledger from before unnamed speakers were kept per report: one "police" for all
+        conn.execute("UPDATE statements SET speaker_id = 1")
+        conn.execute(
+            "INSERT INTO links (id, a_id, b_id, relation, score, reasons, status) VALUES"
+            " (1, 1, 2, 'contradicts', 80, '[]', 'confirmed'), (2, 3, 4, 'contradicts', 80, '[]', 'confirmed')"
+        )
+    flips = [link["id"] for link in cli.json("contradictions", "--flips")]
+    assert flips == [2]  # two reports' police are not one speaker; one report's are
+    assert [row["link"] for row in query(db_path, "flips")] == flips
+    status, served = get(db_path, f"/{db_path.stem}/flips.json?_shape=array")
+    assert (status, [row["link"] for row in served]) == (200, flips)

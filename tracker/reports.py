@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,13 +19,13 @@ LINK_STATUSES = ("suggested", "confirmed", "rejected", "all")
 # One speaker over time, unless nobody names them ("police", "officials") and the two are from
 # different (or unknown) sources: two reports' police are not one speaker, whatever a ledger
 # from before unnamed speakers were kept per report filed them under.
-_SAME_SPEAKER = (
+SAME_SPEAKER = (
     "(a.speaker_id = b.speaker_id AND (NOT tracker_unnamed(spa.name) OR a.source_id = b.source_id))"
 )
 _PAIR_SELECT = f"""
     SELECT l.id, l.relation, l.status, l.score, l.reasons, l.engine, l.created_at,
            l.reviewed_at, l.reviewed_by,
-           coalesce(l.relation = 'contradicts' AND {_SAME_SPEAKER}, 0) AS flip,
+           coalesce(l.relation = 'contradicts' AND {SAME_SPEAKER}, 0) AS flip,
            a.id AS a_id, a.ref AS a_ref, a.text AS a_text, spa.name AS a_speaker,
            srca.outlet AS a_source, coalesce(a.said_on, a.reported_on) AS a_date,
            b.id AS b_id, b.ref AS b_ref, b.text AS b_text, spb.name AS b_speaker,
@@ -39,9 +40,9 @@ _PAIR_SELECT = f"""
 """
 
 
-def _know_unnamed(db: Database) -> None:
-    """Let SQL ask whether a speaker's name names nobody in particular (_SAME_SPEAKER)."""
-    db.conn.create_function("tracker_unnamed", 1, is_generic, deterministic=True)
+def know_unnamed(conn: sqlite3.Connection) -> None:
+    """Let SQL ask whether a speaker's name names nobody in particular (SAME_SPEAKER)."""
+    conn.create_function("tracker_unnamed", 1, is_generic, deterministic=True)
 
 
 def _status_clause(status: str, *, allow_rejected: bool = True) -> tuple[str, list[Any]]:
@@ -87,7 +88,7 @@ def contradictions(
     params.append(Relation.CONTRADICTS.value)
     _pair_filter(db, where, flips, clauses, params)
     sql = f"{_PAIR_SELECT} WHERE {' AND '.join(clauses)} ORDER BY l.score DESC, l.id"
-    _know_unnamed(db)
+    know_unnamed(db.conn)
     rows = [_pair_row(row) for row in query_rows(db, sql, params)]
     linked = {(row["a_id"], row["b_id"]) for row in rows}
     sides = [
@@ -132,9 +133,9 @@ def _pair_filter(
     db: Database, where: StatementFilter | None, flips: bool, clauses: list[str], params: list[Any]
 ) -> None:
     """Add the conditions for pairs `a`, `b`: either side matching the filter; the same speaker."""
-    _know_unnamed(db)
+    know_unnamed(db.conn)
     if flips:
-        clauses.append(_SAME_SPEAKER)
+        clauses.append(SAME_SPEAKER)
     if where is not None:
         clause_a, params_a = filter_clause(db, where, "a")
         clause_b, params_b = filter_clause(db, where, "b")
@@ -184,7 +185,7 @@ def list_links(
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    _know_unnamed(db)
+    know_unnamed(db.conn)
     return [_pair_row(row) for row in query_rows(db, sql, params)]
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.model import TrackerError
+from tracker.reports import SAME_SPEAKER, know_unnamed
 
 INSTALL = "pip install -e '.[web]' in tracker's folder (make demo installs it)"
 
@@ -63,18 +64,33 @@ JOIN statements b ON b.id = p.b_id JOIN speakers spb ON spb.id = b.speaker_id
 LEFT JOIN sources srcb ON srcb.id = b.source_id"""
 
 
+# Where each statement appeared: its own source, and those of its further appearances (an
+# outlet that repeated a statement carries its claim, as `tracker report` counts outlets).
+_APPEARED = (
+    "(SELECT id AS statement_id, source_id FROM statements"
+    " UNION SELECT statement_id, source_id FROM appearances)"
+)
+
+
 def _side(stance: str, what: str) -> str:
     column = {"name": "sp.name", "outlet": "so.outlet"}[what]
+    joins = (
+        "JOIN statements s ON s.id = cs.statement_id JOIN speakers sp ON sp.id = s.speaker_id"
+        if what == "name"
+        else f"JOIN {_APPEARED} s ON s.statement_id = cs.statement_id"
+        " LEFT JOIN sources so ON so.id = s.source_id"
+    )
     return f"""(SELECT group_concat(x, '; ') FROM (
-      SELECT DISTINCT {column} AS x FROM claim_statements cs
-      JOIN statements s ON s.id = cs.statement_id JOIN speakers sp ON sp.id = s.speaker_id
-      LEFT JOIN sources so ON so.id = s.source_id
+      SELECT DISTINCT {column} AS x FROM claim_statements cs {joins}
       WHERE cs.claim_id = c.id AND cs.stance = '{stance}' AND cs.status != 'rejected' AND {column} IS NOT NULL))"""
 
 
-def _count(stance: str, what: str = "*", claim: str = "c.id") -> str:
+def _count(stance: str, what: str = "*", claim: str = "c.id", *, appeared: bool = False) -> str:
+    """How many of the claim's statements on that side (with `appeared`, counting every
+    place each appeared: `what` over its sources)."""
+    table, key = (_APPEARED, "statement_id") if appeared else ("statements", "id")
     return (
-        f"(SELECT count({what}) FROM claim_statements cs JOIN statements s ON s.id = cs.statement_id "
+        f"(SELECT count({what}) FROM claim_statements cs JOIN {table} s ON s.{key} = cs.statement_id "
         f"LEFT JOIN sources so ON so.id = s.source_id "
         f"WHERE cs.claim_id = {claim} AND cs.stance = '{stance}' AND cs.status != 'rejected')"
     )
@@ -97,8 +113,9 @@ QUERIES: dict[str, dict[str, str]] = {
     },
     "flips": {
         "title": "Flips",
-        "description": "Speakers who contradicted themselves.",
-        "sql": f"{_PAIRS}\nWHERE a.speaker_id = b.speaker_id\nORDER BY speaker, p.a_id, p.b_id",
+        "description": "Speakers who contradicted themselves (a speaker nobody names, such as "
+        "'police', only within one source), as `tracker contradictions --flips` lists them.",
+        "sql": f"{_PAIRS}\nWHERE {SAME_SPEAKER}\nORDER BY speaker, p.a_id, p.b_id",
     },
     "sides": {
         "title": "Claims and who is on each side",
@@ -114,7 +131,7 @@ QUERIES: dict[str, dict[str, str]] = {
         "title": "Corroborated claims",
         "description": "Claims supported by at least two speakers, reported by at least two outlets.",
         "sql": f"SELECT * FROM ({_SIDES}) c\nWHERE {_count('supports', 'DISTINCT s.speaker_id', 'c.claim')} >= 2 "
-        f"AND {_count('supports', 'DISTINCT so.outlet', 'c.claim')} >= 2 ORDER BY supports DESC, claim",
+        f"AND {_count('supports', 'DISTINCT so.outlet', 'c.claim', appeared=True)} >= 2 ORDER BY supports DESC, claim",
     },
     "speaker_timeline": {
         "title": "A speaker's timeline",
@@ -231,7 +248,27 @@ def app(path: Path) -> Any:
     if not path.is_file():
         raise TrackerError(f"no ledger at {path}: import or extract some statements first")
     open_db(path).close()
+    _register_functions()
     return Datasette(files=[str(path)], metadata=metadata(path.stem), settings={"default_page_size": 50})
+
+
+def _register_functions() -> None:
+    """The SQL functions tracker's own queries use (`tracker_unnamed`), on Datasette's
+    connections too: the flips query then asks what `tracker contradictions --flips` asks."""
+    from types import ModuleType
+
+    from datasette import hookimpl  # type: ignore[import-untyped]
+    from datasette.plugins import pm  # type: ignore[import-untyped]
+
+    if pm.has_plugin("tracker"):
+        return
+
+    def prepare_connection(conn: Any) -> None:
+        know_unnamed(conn)
+
+    plugin = ModuleType("tracker.serve.functions")  # Datasette lists its plugins as modules
+    plugin.prepare_connection = hookimpl(prepare_connection)  # type: ignore[attr-defined]
+    pm.register(plugin, name="tracker")
 
 
 def check_address(host: str, port: int) -> None:

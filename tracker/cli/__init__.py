@@ -61,6 +61,9 @@ class TrackerGroup(TyperGroup):
         previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None
         try:
             code = super().main(args, prog_name, complete_var, **extra)
+        except (EOFError, typer.Abort):  # a prompt cut short: Exceptions, so before the next
+            print("Aborted.", file=sys.stderr)
+            sys.exit(1)
         except Exception as error:
             # click's usage and parameter errors (typer may vendor click: matched by shape)
             if not (hasattr(error, "format_message") and hasattr(error, "exit_code")):
@@ -72,9 +75,6 @@ class TrackerGroup(TyperGroup):
             hint = f" (see '{context.command_path} --help')" if context is not None else ""
             print(f"Error: {error.format_message()}{hint}", file=sys.stderr)
             sys.exit(error.exit_code)
-        except (EOFError, typer.Abort):
-            print("Aborted.", file=sys.stderr)
-            sys.exit(1)
         except Terminated:  # before or after the command ran
             print("Terminated.", file=sys.stderr)
             sys.exit(143)

@@ -91,6 +91,11 @@ def describe(row: dict[str, Any]) -> str:
         return f"{gone['name']} (id {gone['id']}) merged into {kept['name']} (id {kept['id']}), {moved}"
     if row["action"] == "speaker unmerge":
         return f"merge {before['merge']} undone: {after['speaker']['name']} back, {moved}"
+    if row["action"] == "speaker rename":
+        old, new = before["speaker"], after["speaker"]
+        return f"speaker {new['id']} renamed: {old['name']!r} → {new['name']!r}"
+    if row["action"] == "speaker alias":
+        return f"{after['alias']!r} now names {before['speaker']['name']} (id {before['speaker']['id']})"
     if row["action"] == "speaker split":
         return f"{moved} moved from {before['speaker']['name']} to {after['speaker']['name']}"
     if row["action"].startswith("claim "):
@@ -104,6 +109,9 @@ def describe(row: dict[str, Any]) -> str:
     dropped = before.get("reviewed_links") or []
     if dropped:
         changes.append(f"{_plural(len(dropped), 'reviewed link')} back to unreviewed")
+    folded = before.get("appearances") or []
+    if folded:
+        changes.append(f"{_plural(len(folded), 'appearance')} folded into it")
     return "; ".join(changes) or ", ".join(f"{k}: {v}" for k, v in after.items())
 
 
@@ -180,6 +188,11 @@ def edit(
     for key, (old, new) in edited.changes.items():
         print(f"{key}: {_shown(old)} → {_shown(new)}")
     status(f"Edited statement {statement_id} (audit record {edited.audit_id}).")
+    if edited.folded:
+        status(
+            f"Folded {_plural(len(edited.folded), 'appearance')} into it:"
+            " the statement now has that source and date."
+        )
     if not edited.text_changed:
         status("Links and claims kept: the words are unchanged.")
         return
@@ -301,8 +314,8 @@ def audit(
         typer.Option(
             "--action",
             help="Only this action: edit, delete, restore, link confirm, link reject, link relabel,"
-            " link undo, speaker merge,"
-            " speaker unmerge, speaker split, claim attach, claim detach, claim review.",
+            " link undo, speaker merge, speaker unmerge, speaker split, speaker rename,"
+            " speaker alias, claim attach, claim detach, claim review.",
         ),
     ] = None,
     limit: LimitOption = None,

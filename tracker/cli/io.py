@@ -160,6 +160,12 @@ def import_(
         str | None,
         typer.Option("--encoding", help="The file's text encoding (default: UTF-8, else detected)."),
     ] = None,
+    update: Annotated[
+        bool,
+        typer.Option(
+            "--update", help="Rows whose ref names a statement correct it (as `tracker edit`, audited)."
+        ),
+    ] = False,
     link: Annotated[
         bool, typer.Option("--link/--no-link", help="Link the new statements to related ones.")
     ] = True,
@@ -178,11 +184,17 @@ def import_(
     errors give the row number the spreadsheet shows (the header is row 1), and tags may be
     a JSON list (["a","b"]) or separated by ; or ,.
 
+    A row whose ref names a statement but whose text, speaker, source, url or dates
+    differ is left out and counted; with --update it corrects that statement as
+    `tracker edit` does (audited, relinked; an empty cell changes nothing), and one
+    correction that cannot be made (a speaker's name that fits two) rejects the file.
+
     Example: tracker import statements.csv
     """
     from tracker.cli.render import status
     from tracker.export import import_format, read_statements
     from tracker.store import add_statements
+    from tracker.store.corrections import drop_stale_links, relink
 
     chosen = import_format(file, fmt)
     name = "stdin" if file == "-" else file
@@ -200,17 +212,39 @@ def import_(
                 note=detected,
                 encoding=encoding,
             ),
+            update=update,
+            note=f"import {name}",
         )
     new = added.new_count  # a list of a million new ids is ~40 MiB: built only to link them
     appeared = added.appeared_count
+    updated = len(added.updated)
+    # the edited statements whose words changed: linked again, as `tracker edit` links them
+    reworded = [edited.statement_id for edited in added.updated if edited.text_changed]
     with after_commit(new):
         status(
             f"Imported {new} new statement{'s' if new != 1 else ''}"
             + (f", {appeared} new appearance{'s' if appeared != 1 else ''}" if appeared else "")
-            + f" ({len(added) - new - appeared} already recorded)."
+            + (f", {updated} updated" if updated else "")
+            + f" ({len(added) - new - appeared - updated} already recorded)."
         )
+        if added.differing:
+            one = added.differing == 1
+            status(
+                f"{added.differing} row{'' if one else 's'} name{'s' if one else ''} a statement by ref"
+                f" but differ{'s' if one else ''} (use --update to apply {'it' if one else 'them'})."
+            )
         if link and new:
             link_added(db, added.new_ids)
+    if not reworded:
+        return
+    words = f"{len(reworded)} statement{'s' if len(reworded) != 1 else ''} whose words changed"
+    with after_commit(1, "the corrections are stored, not relinked yet (`tracker link` relinks)."):
+        for statement_id in reworded:
+            if link:
+                relink(db, statement_id)
+            else:
+                drop_stale_links(db, statement_id)
+    status(f"Relinked {words}." if link else f"Not relinked (--no-link): {words}; `tracker link` relinks.")
 
 
 def _pairs(keys: list[str]) -> Columns:

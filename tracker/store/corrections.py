@@ -162,6 +162,8 @@ class Edited:
     # a person's decisions on the statement's links and claims, dropped because its text changed
     unreviewed_links: list[dict[str, Any]] = field(default_factory=list)
     unreviewed_claims: list[dict[str, Any]] = field(default_factory=list)
+    # its appearances the edit made repeat the statement's own source and dates: deleted
+    folded: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def text_changed(self) -> bool:
@@ -264,12 +266,17 @@ def edit_statement(
                     "INSERT INTO speaker_mentions (statement_id, name, surname, affiliation) VALUES (?, ?, ?, NULL)",
                     [statement_id, watch, surname_of(watch)],
                 )
+        if changed.keys() & {"source_id", "said_on", "reported_on"}:
+            edited.folded = _fold_appearances(db, statement_id)
         after = require_statement(db, statement_id)
         edited.changes = {key: (current[key], after[key]) for key in _SHOWN if current[key] != after[key]}
         if edited.text_changed:
             _drop_judgements(db, edited)
         audit_before = {key: old for key, (old, _) in edited.changes.items()}
         audit_after = {key: new for key, (_, new) in edited.changes.items()}
+        if edited.folded:
+            audit_before["appearances"] = edited.folded
+            audit_after["appearances"] = []
         if edited.unreviewed_links:
             audit_before["reviewed_links"] = edited.unreviewed_links
         if edited.unreviewed_claims:
@@ -278,6 +285,24 @@ def edit_statement(
             db, "edit", statement_id=statement_id, before=audit_before, after=audit_after, by=by, note=note
         )
     return edited
+
+
+def _fold_appearances(db: Database, statement_id: int) -> list[dict[str, Any]]:
+    """Delete the statement's appearances that now add nothing to it: in its source, with
+    its dates or none (as an import finds a row already recorded); returns them."""
+    folded = list(
+        query_rows(
+            db,
+            "SELECT a.* FROM appearances a JOIN statements s ON s.id = a.statement_id"
+            " WHERE a.statement_id = ? AND a.source_id IS s.source_id"
+            " AND (a.said_on IS NULL OR a.said_on IS s.said_on)"
+            " AND (a.reported_on IS NULL OR a.reported_on IS s.reported_on) ORDER BY a.id",
+            [statement_id],
+        )
+    )
+    for row in folded:
+        db.execute("DELETE FROM appearances WHERE id = ?", [row["id"]])
+    return folded
 
 
 def _speaker_for(db: Database, name: str) -> tuple[int, str | None, str | None]:
@@ -303,6 +328,13 @@ def _speaker_for(db: Database, name: str) -> tuple[int, str | None, str | None]:
 
 def _source_for(db: Database, current: dict[str, Any], source: str | None, url: str | None) -> int | None:
     """The source of (outlet, url), each given or kept from the current source ("" clears)."""
+    checked = edited_source(current, source, url)
+    return None if checked is None else SourceCache(db).id_for(checked)
+
+
+def edited_source(current: dict[str, Any], source: str | None, url: str | None) -> Any:
+    """The (outlet, url) an edit gives a statement whose source is `current` ("source",
+    "url"), as a checked row for SourceCache; None for no source."""
     from tracker.store.lookup import _outlet_from_url
 
     outlet = current["source"] if source is None else source
@@ -312,8 +344,7 @@ def _source_for(db: Database, current: dict[str, Any], source: str | None, url: 
     outlet, address = _blank(outlet), _blank(address)
     if outlet is None and address is None:
         return None
-    checked = check_statement(NewStatement(text="-", speaker="-", source=outlet, url=address))
-    return SourceCache(db).id_for(checked)
+    return check_statement(NewStatement(text="-", speaker="-", source=outlet, url=address))
 
 
 def _drop_judgements(db: Database, edited: Edited) -> None:

@@ -11,10 +11,11 @@ from typing import Any, NamedTuple, overload
 
 from sqlite_utils import Database
 
-from tracker.model import InvalidInput, NewStatement
+from tracker.model import InvalidInput, NewStatement, TrackerError
 from tracker.parallel import stop_pool, worker_pool
-from tracker.store.connection import now, write_transaction
-from tracker.store.corrections import deleted_ids_max
+from tracker.speakers import generic_key
+from tracker.store.connection import now, query_rows, write_transaction
+from tracker.store.corrections import Edited, deleted_ids_max, edit_statement, edited_source
 from tracker.store.lookup import SourceCache, SpeakerCache, affiliation_key, merged_into, surname_of
 from tracker.store.settings import max_text_chars
 from tracker.store.validation import (
@@ -69,6 +70,10 @@ class AddedList(Sequence[Added]):
     def __init__(self) -> None:
         self._ids = array("q")
         self._created = bytearray()
+        # rows whose ref names a stored statement whose fields they change: the edits made
+        # (with update) or how many there are (without)
+        self.updated: list[Edited] = []
+        self.differing = 0
 
     def append(self, added: Added) -> None:
         self._ids.append(added.id)
@@ -118,6 +123,13 @@ class _Planned(NamedTuple):
     absorbed: tuple[str, ...]  # the same under the speakers merged into this one since
     watch: str | None  # the shorter name it was filed under, to check again
     uncertain: tuple[int, ...]  # the speakers of its name it could not be told apart from
+
+
+class _Named(NamedTuple):
+    """A row whose ref names a statement: the same one, or a correction of it."""
+
+    statement_id: int
+    checked: Checked
 
 
 class _Repeat(NamedTuple):
@@ -176,6 +188,10 @@ class _BulkWriter:
         self.fts: tuple[str, str] | None = None  # (trigger SQL, SQL filling an id range)
         self.deferred = False
         self.dropped_indexes: list[str] = []  # their CREATE INDEX statements
+        # rows naming a statement by ref: (row number, statement id, row) to compare once it
+        # is in the table, then those that may change it (what `edit_statement` would be given)
+        self.named: list[tuple[int, int, Checked]] = []
+        self.corrections: list[tuple[int, int, dict[str, str]]] = []
 
     def write(self, batch: list[Checked], out: AddedList) -> None:
         start = 0
@@ -244,25 +260,22 @@ class _BulkWriter:
         """Plan and write rows from `start` up to the first ref repeated within the run
         (whether that row is new depends on the earlier one); returns where it stopped."""
         refs = {c.new.ref for c in batch[start:] if c.new.ref}
-        stored_refs = self._lookup("ref", refs)
-        stored_refs.update(
-            (ref, sid)
-            for ref, sid in self._lookup(
-                "ref", refs - set(stored_refs), "appearances", "statement_id"
-            ).items()
-        )
+        statement_refs = self._lookup("ref", refs)
+        appearance_refs = self._lookup("ref", refs - set(statement_refs), "appearances", "statement_id")
         stored_before = self._stored_before(batch[start:])
-        plan: list[_Planned | _Repeat | Added] = []
+        plan: list[_Planned | _Repeat | _Named | Added] = []
         run_refs: set[str] = set()
         end = start
         for offset, checked in enumerate(batch[start:]):
             new = checked.new
             if new.ref:
-                known = (
-                    stored_refs.get(new.ref)
-                    or self.unwritten_refs.get(new.ref)
-                    or self.appearance_refs.get(new.ref)
-                )
+                named = statement_refs.get(new.ref) or self.unwritten_refs.get(new.ref)
+                if named is not None:
+                    plan.append(_Named(named, checked))
+                    end += 1
+                    continue
+                # an appearance's ref names that appearance, whatever else the row says
+                known = appearance_refs.get(new.ref) or self.appearance_refs.get(new.ref)
                 if known is not None:
                     plan.append(Added(known, False))
                     end += 1
@@ -311,6 +324,10 @@ class _BulkWriter:
             if isinstance(step, Added):
                 out.append(step)
                 continue
+            if isinstance(step, _Named):
+                out.append(Added(step.statement_id, False))
+                self.named.append((len(out), step.statement_id, step.checked))
+                continue
             if isinstance(step, _Repeat):
                 out.append(self._again(step.statement_id, step.source_id, step.checked, keys))
                 continue
@@ -336,7 +353,76 @@ class _BulkWriter:
             rows.append((statement_id, step))
             out.append(Added(statement_id, True))
         self._submit(rows)
+        self._compare_named()
         return end
+
+    def _compare_named(self, *, final: bool = False) -> None:
+        """Keep the rows naming a statement by ref that change it; the others (a file
+        imported again) are what they said. Only rows whose statement is in the table."""
+        ready = [n for n in self.named if final or n[1] < self.written_below]
+        if not ready:
+            return
+        self.named = [n for n in self.named if not final and n[1] >= self.written_below]
+        stored: dict[int, dict[str, Any]] = {}
+        wanted = sorted({n[1] for n in ready})
+        for at in range(0, len(wanted), _LOOKUP_CHUNK):
+            chunk = wanted[at : at + _LOOKUP_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            sql = (
+                "SELECT s.id, s.text, s.speaker_id, sp.name AS speaker, s.source_id, so.outlet AS source,"
+                " so.url, s.said_on, s.reported_on FROM statements s JOIN speakers sp ON sp.id = s.speaker_id"
+                f" LEFT JOIN sources so ON so.id = s.source_id WHERE s.id IN ({marks})"
+            )
+            stored.update((row["id"], row) for row in query_rows(self.db, sql, chunk))
+        for number, statement_id, checked in ready:
+            given = self._changes(stored[statement_id], checked)
+            if given:
+                self.corrections.append((number, statement_id, given))
+
+    def _changes(self, stored: dict[str, Any], checked: Checked) -> dict[str, str]:
+        """What the row changes in its statement, as `edit_statement` takes it: the fields
+        that differ (an empty one changes nothing). A speaker its name may be, the same
+        unnamed one ("police"), or the same source however named, is no change."""
+        new = checked.new
+        given: dict[str, str] = {}
+        if checked.text != stored["text"]:
+            given["text"] = checked.text
+        known, row_source = self.sources.stored_id(checked)
+        if (new.source or new.url) and not (known and row_source == stored["source_id"]):
+            target = edited_source(stored, new.source, new.url)
+            if target is None or self.sources.stored_id(target) != (True, stored["source_id"]):
+                given.update(
+                    (key, value) for key, value in (("source", new.source), ("url", new.url)) if value
+                )
+        possible = self.speakers.possible(
+            checked.speaker, row_source if known else stored["source_id"], report_day(checked)
+        )
+        unnamed = generic_key(checked.speaker)
+        if stored["speaker_id"] not in possible and (
+            unnamed is None or unnamed != generic_key(stored["speaker"])
+        ):
+            given["speaker"] = checked.speaker
+        for key in ("said_on", "reported_on"):
+            value = getattr(checked, key)
+            if value is not None and value != stored[key]:
+                given[key] = value
+        return given
+
+    def correct(self, out: AddedList, *, update: bool, note: str | None) -> None:
+        """Apply the corrections, each as `tracker edit` makes it, inside the import's
+        transaction (with `update`); else count them."""
+        self._compare_named(final=True)
+        for number, statement_id, given in self.corrections:
+            if not update:
+                out.differing += 1
+                continue
+            try:
+                edited = edit_statement(self.db, statement_id, note=note, **given)
+            except TrackerError as error:
+                raise type(error)(f"row {number}: {error}") from None
+            if edited.changes:
+                out.updated.append(edited)
+        self.corrections = []
 
     def _stored_before(self, rows: list[Checked]) -> dict[int, int]:
         """Rows (by offset) stored before this import, whichever speaker their mention named
@@ -516,11 +602,22 @@ def report_day(checked: Checked) -> str | None:
     return checked.reported_on or checked.published or checked.said_on
 
 
-def add_statements(db: Database, items: Iterable[NewStatement], *, numbered: bool = True) -> AddedList:
+def add_statements(
+    db: Database,
+    items: Iterable[NewStatement],
+    *,
+    numbered: bool = True,
+    update: bool = False,
+    note: str | None = None,
+) -> AddedList:
     """Store statements in one transaction: all of them, or none if one is invalid.
 
     A statement already stored (same text, speaker and source, or same ref) is not
-    duplicated: its existing id comes back with created=False. With `numbered`, an
+    duplicated: its existing id comes back with created=False. A row whose ref names a
+    statement but whose text, speaker, source, url or dates differ (an empty field differs
+    from nothing) is counted in `.differing`; with `update` it edits the statement as
+    `edit_statement` does (audited, with `note`; relinking is the caller's), listed in
+    `.updated`, and one that cannot be made fails the whole import. With `numbered`, an
     error names the row ("row 3: speaker is empty"). Rows are read, checked and
     written in batches, so a file of any size needs memory for one batch only.
     """
@@ -543,6 +640,7 @@ def add_statements(db: Database, items: Iterable[NewStatement], *, numbered: boo
                     batch = []
             writer.write(batch, results)
             writer.finish()
+            writer.correct(results, update=update, note=note)
         finally:
             writer.close()
     return results

@@ -167,9 +167,10 @@ def search_statements(db: Database, query: str, *, limit: int = 20) -> list[dict
 
 
 def counts(db: Database) -> dict[str, int]:
+    """Rows of each table a user knows by name (appearances: the further ones of statements)."""
     return {
         table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        for table in ("statements", "speakers", "sources", "links", "verdicts")
+        for table in ("statements", "appearances", "speakers", "sources", "links", "verdicts", "audit")
     }
 
 

@@ -84,6 +84,7 @@ def show_speaker(db: Database, name_or_id: str) -> dict[str, Any]:
 
 
 def add_alias(db: Database, name_or_id: str, alias: str) -> dict[str, Any]:
+    """Let `alias` name the speaker: who a mention of it is, so it is audited (when new)."""
     alias = clean_field(alias, "alias") or ""
     if not alias:
         raise InvalidInput("alias is empty")
@@ -92,7 +93,8 @@ def add_alias(db: Database, name_or_id: str, alias: str) -> dict[str, Any]:
         owner = _other_owner(db, alias, speaker["id"])
         if owner is not None:
             raise InvalidInput(f"alias {alias!r} already names speaker id {owner}; merge the two instead")
-        _add_aliases(db, speaker["id"], [alias])
+        if _add_aliases(db, speaker["id"], [alias]):
+            audit(db, "speaker alias", before={"speaker": _named(speaker)}, after={"alias": alias})
     return speaker
 
 
@@ -105,11 +107,13 @@ def _other_owner(db: Database, name: str, speaker_id: int) -> int | None:
     return None if row is None else int(row[0])
 
 
-def _add_aliases(db: Database, speaker_id: int, names: Iterable[str]) -> None:
-    db.conn.executemany(
+def _add_aliases(db: Database, speaker_id: int, names: Iterable[str]) -> int:
+    """Add the names the speaker does not have yet; returns how many were new."""
+    cursor = db.conn.executemany(
         "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key) VALUES (?, ?, ?)",
         [(speaker_id, name, speaker_names.key(name)) for name in names],
     )
+    return cursor.rowcount
 
 
 def merge_speakers(db: Database, keep: str, absorb: str) -> dict[str, Any]:
@@ -449,10 +453,18 @@ def rename_speaker(db: Database, name_or_id: str, new_name: str) -> dict[str, An
         clash = _other_owner(db, new_name, speaker["id"])
         if clash is not None:
             raise InvalidInput(f"{new_name!r} already names speaker id {clash}; merge instead")
+        if new_name == speaker["name"]:
+            return speaker
         db.execute("UPDATE speakers SET name = ? WHERE id = ?", [new_name, speaker["id"]])
         _add_aliases(db, speaker["id"], [speaker["name"], new_name])
         if surname_of(new_name):  # a fuller name may make a shorter one fit two speakers
             recheck_surnames(db, [surname_of(new_name)])
+        audit(
+            db,
+            "speaker rename",
+            before={"speaker": _named(speaker)},
+            after={"speaker": {"id": speaker["id"], "name": new_name}},
+        )
     return find_speaker(db, str(speaker["id"]))
 
 
