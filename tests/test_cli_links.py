@@ -416,3 +416,14 @@ def test_m009_keeps_the_links_and_their_ids_and_never_reuses_one(tmp_path: Path)
             "INSERT INTO links (a_id, b_id, relation, score, status) VALUES (1, 2, 'related', 50, 'suggested')"
         )
     assert list(_pairs_by_id(path)) == [2]
+
+
+def test_link_relabel_confirms_the_link_with_the_relation_given(cli, db_path: Path) -> None:
+    cli.ok("add", STRUCK, "--speaker", "Pakistan")
+    cli.ok("add", DENIED, "--speaker", "India")
+    result = cli("link", "relabel", "1", "related")
+    assert (result.exit_code, result.stderr) == (0, "Link 1 confirmed as related.\n")
+    assert [row[1:5] for row in _links(db_path)] == [(1, 2, "related", "confirmed")]
+    assert [(r["action"], r["statement_id"]) for r in cli.json("audit")] == [("link relabel", None)]
+    assert cli.fails("link", "relabel", "1", "unrelated").startswith("Error: invalid relation 'unrelated'")
+    assert [row[1:5] for row in _links(db_path)] == [(1, 2, "related", "confirmed")]

@@ -191,6 +191,25 @@ def reject(link_id: LinkId, db_path: DbOption = None) -> None:
     _decide(link_id, db_path, ReviewStatus.REJECTED)
 
 
+@link_app.command("relabel")
+def relabel(
+    link_id: LinkId,
+    relation: Annotated[str, typer.Argument(help="agrees, contradicts or related.", metavar="RELATION")],
+    db_path: DbOption = None,
+) -> None:
+    """Say how a link's two statements stand: it is confirmed with that relation.
+
+    Relinking never changes it again; `tracker audit` records what it replaced.
+
+    Example: tracker link relabel 6 related
+    """
+    from tracker.cli.render import status
+    from tracker.link import relabel_link
+
+    relabel_link(database(db_path), link_id, relation, by=_reviewer())
+    status(f"Link {link_id} confirmed as {relation}.")
+
+
 def _decide(link_id: int, db_path: Any, decision: Any) -> None:
     from tracker.cli.render import status
     from tracker.link import confirm_link, reject_link
