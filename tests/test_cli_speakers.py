@@ -603,3 +603,15 @@ def _table(cli):
     from tracker.store.corrections import list_audit
 
     return table_rows(list_audit(open_db()))
+
+
+def test_speakers_uncertain_lists_the_statements_extraction_left_unresolved(cli, tmp_path):
+    article = tmp_path / "board.txt"
+    article.write_text('Headline here\nThe board met on Monday.\n"It is final," she said.\n')
+    cli.ok("extract", str(article), "--date", "2025-06-01")
+    rows = cli.json("speakers", "uncertain")
+    assert [(r["id"], r["text"], r["mention"], r["may_be"]) for r in rows] == [
+        (1, "It is final", "“she”", ["nobody yet: tracker edit 1 --speaker NAME"])
+    ]
+    cli.ok("edit", "1", "--speaker", "Maria Kovač")
+    assert cli.json("speakers", "uncertain") == []

@@ -226,15 +226,18 @@ def split(
 def uncertain(
     json_: JsonOption = False, csv: CsvOption = False, nl: NlOption = False, db_path: DbOption = None
 ) -> None:
-    """List statements whose speaker is uncertain: filed under a name two speakers fit.
+    """List statements whose speaker is uncertain: filed under a name two speakers fit, or
+    left unresolved by extraction ("she" with nobody she could be).
 
     Example: tracker speakers uncertain --csv
     """
     from tracker.cli.render import emit
     from tracker.store import speaker_reviews
+    from tracker.store.speaker_admin import unresolved_statements
 
+    db = database(db_path)
     emit(
-        speaker_reviews(database(db_path)),
+        sorted([*speaker_reviews(db), *unresolved_statements(db)], key=lambda row: row["id"]),
         REVIEW_COLUMNS,
         fmt=output_format(json_, csv, nl),
         empty="No uncertain speakers.",

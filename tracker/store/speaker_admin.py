@@ -434,6 +434,21 @@ def speaker_reviews(
     return rows
 
 
+def unresolved_statements(db: Database) -> list[dict[str, Any]]:
+    """Statements extraction kept with no speaker it would name ("she" with no woman named
+    before her): each is its own `unresolved (…)` speaker until a person says who it is."""
+    return [
+        {**row, "may_be": [f"nobody yet: tracker edit {row['id']} --speaker NAME"]}
+        for row in query_rows(
+            db,
+            """SELECT s.id, s.text, sp.name AS speaker, s.speaker_id,
+                      substr(sp.name, 13, instr(sp.name, ',') - 13) AS mention, s.created_at
+               FROM statements s JOIN speakers sp ON sp.id = s.speaker_id
+               WHERE sp.name LIKE 'unresolved (%' ORDER BY s.id""",
+        )
+    ]
+
+
 def statement_speaker_review(db: Database, statement_id: int) -> str | None:
     """One line for `tracker show` when a statement's speaker is uncertain, else None."""
     rows = speaker_reviews(db, statement_id=statement_id)
