@@ -560,3 +560,25 @@ def test_a_relabelled_link_and_an_undone_review_are_in_the_audit_trail(cli, db_p
         ),
     ]
     assert "link 1 (#1 – #2): suggested → confirmed, contradicts → related" in cli.ok("audit")
+
+
+def test_a_claim_a_statement_founded_in_its_words_reads_as_the_corrected_words(cli, db_path):
+    cli.ok("add", "The plant's operator", "-s", "Velden Power", "--source", "Herald")
+    result = cli("edit", "1", "--text", "About 300 workers at Velden would lose their jobs.")
+    assert result.exit_code == 0
+    assert "Claim 1, which it founded, now reads as its new words.\n" in result.stderr
+    with sqlite3.connect(db_path) as conn:
+        claims = conn.execute("SELECT id, text, proposition, origin FROM claims ORDER BY id").fetchall()
+        sides = conn.execute(
+            "SELECT claim_id, statement_id, stance, founder FROM claim_statements"
+        ).fetchall()
+    assert claims == [
+        (
+            1,
+            "About 300 workers at Velden would lose their jobs.",
+            "about 300 workers at velden would lose their jobs",
+            "statement",
+        )
+    ]
+    assert sides == [(1, 1, "supports", 1)]
+    assert cli.ok("db", "check") == "ok\n"

@@ -202,6 +202,8 @@ def edit(
             _plural(len(edited.unreviewed_claims), "claim decision") if edited.unreviewed_claims else "",
         ]
         status(f"The words changed: {' and '.join(d for d in dropped if d)} back to unreviewed.")
+    for claim_id in edited.reworded_claims:
+        status(f"Claim {claim_id}, which it founded, now reads as its new words.")
     unlinked = "the edit is stored, not relinked yet (`tracker link` relinks)."
     with after_commit(1, unlinked):
         if not link:

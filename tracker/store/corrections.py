@@ -164,6 +164,8 @@ class Edited:
     unreviewed_claims: list[dict[str, Any]] = field(default_factory=list)
     # its appearances the edit made repeat the statement's own source and dates: deleted
     folded: list[dict[str, Any]] = field(default_factory=list)
+    # the claims it founded, which now read as its new words
+    reworded_claims: list[int] = field(default_factory=list)
 
     @property
     def text_changed(self) -> bool:
@@ -348,9 +350,9 @@ def edited_source(current: dict[str, Any], source: str | None, url: str | None) 
 
 
 def _drop_judgements(db: Database, edited: Edited) -> None:
-    """A changed text: its links and its attachments to claims (those it founded too: the
-    claim keeps its words) are judged anew; a person's decisions on them are kept in the
-    audit record only."""
+    """A changed text: its links and its attachments to claims (those it founded too) are
+    judged anew, and a claim it founded in its own words is reworded; a person's decisions on
+    them are kept in the audit record only."""
     sid = edited.statement_id
     links = list(
         query_rows(
@@ -385,7 +387,21 @@ def _drop_judgements(db: Database, edited: Edited) -> None:
         " WHERE a_id = ? OR b_id = ?",
         [STALE, sid, sid],
     )
-    db.execute("DELETE FROM claim_statements WHERE statement_id = ?", [sid])
+    # a claim it founded in its own words now says what the statement says (a person recorded
+    # the claim, or a denial named it: those keep their words)
+    after = db.execute("SELECT text, proposition FROM statements WHERE id = ?", [sid]).fetchone()
+    for (claim_id,) in db.execute(
+        "SELECT cs.claim_id FROM claim_statements cs JOIN claims c ON c.id = cs.claim_id"
+        " WHERE cs.statement_id = ? AND cs.founder = 1 AND c.origin = 'statement'",
+        [sid],
+    ).fetchall():
+        db.execute("UPDATE claims SET text = ?, proposition = ? WHERE id = ?", [*after, claim_id])
+        edited.reworded_claims.append(claim_id)
+    db.execute(  # it stays the founder of what it founded in its own words
+        "DELETE FROM claim_statements WHERE statement_id = ?"
+        " AND NOT (founder = 1 AND claim_id IN (SELECT id FROM claims WHERE origin = 'statement'))",
+        [sid],
+    )
 
 
 def relink(db: Database, statement_id: int) -> Any:
