@@ -66,7 +66,7 @@ _BODIES = frozenset(
 
 # An outlet that carried the report, closing the reported clause: "…, Northern Herald reports".
 _REPORTED_BY = re.compile(
-    r",\s*((?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*\s+(?:reports|reported|says|said|writes|wrote))\s*[.;]?$"
+    r",\s*((?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*\s+(?:reports|reported|says|said|writes|wrote))\s*[.;]?$"
 )
 
 

@@ -163,7 +163,9 @@ class Cast:
             and e.last <= at
             and not any(a <= e.last < b for a, b in self.reported)  # named in a quote: not the topic
         ]
-        chosen = self._likeliest(pool, gender) or self._previous_subject(pool, at) or self._sole_recent(pool, at)
+        chosen = (
+            self._likeliest(pool, gender) or self._previous_subject(pool, at) or self._sole_recent(pool, at)
+        )
         if (
             chosen is not None
             and chosen.gender is None
