@@ -395,8 +395,10 @@ class ReportedSpeech(Answers):
             if t.text in ".;!?":
                 break
             upto.append(t)
-        if any(t.low == "that" or t.low in CLAUSE_VERBS for t in upto):
-            return False  # "said about 300 workers would lose their jobs" is a clause
+        if any(t.low == "that" for t in upto):
+            return False
+        if len(upto) > 1 and upto[0].low == "about" and upto[1].text[:1].isdigit():
+            return False  # "said about 300 workers would lose their jobs": a number, not a topic
         return len([t for t in upto if t.word]) <= 7 and (
             not upto or upto[0].low in TAIL_OPENERS or upto[0].low in ADVERBS
         )
