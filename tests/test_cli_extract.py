@@ -254,3 +254,14 @@ def test_dry_run_shows_what_the_api_returns(cli):
 
     shown = json.loads(cli.ok("extract", "-", "--dry-run", "--json", input=VELDEN))
     assert [row["text"] for row in shown] == [s.content for s in tracker.extract_statements(VELDEN)]
+
+
+def test_an_organisation_named_beside_its_role_is_stored_as_an_organisation(cli, db_path):
+    cli.ok("extract", "-", "--no-link", input=VELDEN)
+    with sqlite3.connect(db_path) as conn:
+        kinds = dict(conn.execute("SELECT name, kind FROM speakers").fetchall())
+    assert kinds == {
+        "Maria Kovač": "unknown",
+        "Velden Power": "organisation",
+        "Ministry (Northern Herald)": "government",
+    }
