@@ -1412,6 +1412,8 @@ def test_she_never_resolves_to_a_company_and_finds_the_minister_named_before():
 def test_she_with_only_a_company_before_her_stays_unresolved():
     text = 'Plant to close\nThe operator, Velden Power, said jobs would go.\n"It is final," she said.\n'
     assert [s.speaker for s in extract_statements(text)] == ["Velden Power", None]
+    named = "Plant to close\nVelden Power said jobs would go.\n“It is final,” she said.\n"
+    assert [s.speaker for s in extract_statements(named)] == ["Velden Power", None]
     company = "The company, Brightplate Ltd, said prices would rise.\n“We are sorry,” he said.\n"
     assert [s.speaker for s in extract_statements(company)] == ["Brightplate Ltd", None]
 
@@ -1523,3 +1525,8 @@ def test_a_first_line_that_is_a_sentence_is_body_not_headline():
     assert [s.speaker for s in article.statements] == ["The mayor", "The governor"]
     titled = "Mayor Says Shelters Are Full.\nThe mayor said the shelters were full.\n"
     assert extract_article(titled).headline == "Mayor Says Shelters Are Full."
+
+
+def test_a_person_with_a_title_is_never_read_as_an_organisation_by_her_surname():
+    text = "UN Ambassador Samantha Power said the vote would go ahead.\n“We are ready,” she said.\n"
+    assert [s.speaker for s in extract_statements(text)] == ["Samantha Power", "Samantha Power"]

@@ -178,7 +178,7 @@ def unresolved_speaker(path: str, text: str, statement: Any) -> str:
 
 
 def _store(db: Database, rows: list[dict[str, Any]]) -> Sequence[Added]:
-    from tracker.extract.resolution import organisation
+    from tracker.extract.resolution import organisation_role
     from tracker.model import NewStatement, SpeakerKind
     from tracker.speakers import guess_kind, person_like
     from tracker.store import add_statements
@@ -207,7 +207,7 @@ def _store(db: Database, rows: list[dict[str, Any]]) -> Sequence[Added]:
     def kind(row: dict[str, Any]) -> str | None:
         # "The operator, Velden Power," is an organisation, though a role beside a name reads as a person's.
         name, role = row["speaker"], row["role"]
-        if organisation(name, role) and person_like(guess_kind(name, role)):
+        if organisation_role(role) and person_like(guess_kind(name, role)):
             return SpeakerKind.ORGANISATION.value
         return None
 

@@ -260,9 +260,16 @@ class Cast:
 def organisation(name: str, role: str | None = None) -> bool:
     """Whether a name, or the role set beside it, says it is an organisation, never a person:
     "Velden Power", "Brightplate Ltd", "The operator, Velden Power"."""
+    if role is not None and _person_role(role):
+        return False  # "UN Ambassador Samantha Power"
     parts = name.split()
     if parts and parts[-1].lower() in ORGANISATION_NAME_WORDS and parts[0].lower() not in HONORIFICS:
         return True
+    return organisation_role(role)
+
+
+def organisation_role(role: str | None) -> bool:
+    """Whether a role names what an organisation is: "The operator", "the plant's owner"."""
     head = role.split()[-1].lower().strip(".,") if role and role.split() else ""
     return head in ORGANISATION_ROLES
 
