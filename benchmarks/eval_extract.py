@@ -184,7 +184,7 @@ def main(argv: list[str]) -> int:
             continue
         texts += 1
         text = text_path.read_text(encoding="utf-8")
-        preds = extract_statements(text)
+        preds = extract_statements(text, headline=True)  # PolNeAR annotates headlines too
         half = half_of(text_path.name)
         for ann in anns:
             golds = read_ann(ann)

@@ -218,3 +218,50 @@ def test_a_quote_split_around_its_cue_is_stored_as_its_halves_joined(cli, db_pat
         ("the engineer", "The bridge will reopen on Friday.", start, len(text) - 2)
     ]
     assert stored(db_path, "SELECT text FROM statements WHERE id = 1") == "The bridge will reopen on Friday."
+
+
+VELDEN = (
+    "Velden plant to close\n"
+    "The Energy Minister, Maria Kovač, on Thursday repeated her pledge to phase out coal.\n"
+    '"The Velden plant will close by 2027," she said at a press conference, according to the Daily Courier.\n'
+    "The plant's operator, Velden Power, said about 300 workers would lose their jobs.\n"
+    "The ministry said the Velden coal plant will close by 2027, Northern Herald reports.\n"
+)
+
+
+def test_extract_stores_each_statement_in_the_right_mouth_with_its_chain(cli, db_path):
+    cli.ok("extract", "-", "--no-link", input=VELDEN)
+    with sqlite3.connect(db_path) as conn:
+        rows = conn.execute(
+            "SELECT sp.name, s.role, s.text, s.via, s.hedge FROM statements s"
+            " JOIN speakers sp ON sp.id = s.speaker_id ORDER BY s.char_start"
+        ).fetchall()
+    assert rows == [
+        ("Maria Kovač", None, "The Velden plant will close by 2027", "according to the Daily Courier", None),
+        ("Velden Power", "The plant's operator", "about 300 workers would lose their jobs", None, None),
+        (
+            "Ministry (Northern Herald)",
+            None,
+            "the Velden coal plant will close by 2027",
+            "Northern Herald reports",
+            None,
+        ),
+    ]
+
+
+def test_dry_run_shows_what_the_api_returns(cli):
+    import tracker
+
+    shown = json.loads(cli.ok("extract", "-", "--dry-run", "--json", input=VELDEN))
+    assert [row["text"] for row in shown] == [s.content for s in tracker.extract_statements(VELDEN)]
+
+
+def test_an_organisation_named_beside_its_role_is_stored_as_an_organisation(cli, db_path):
+    cli.ok("extract", "-", "--no-link", input=VELDEN)
+    with sqlite3.connect(db_path) as conn:
+        kinds = dict(conn.execute("SELECT name, kind FROM speakers").fetchall())
+    assert kinds == {
+        "Maria Kovač": "unknown",
+        "Velden Power": "organisation",
+        "Ministry (Northern Herald)": "government",
+    }

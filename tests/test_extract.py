@@ -1383,3 +1383,150 @@ def test_anonymity_said_in_the_next_sentence_is_the_hedge():
 def test_told_parliament_is_the_reporting_chain():
     s = one("The minister told parliament that the budget was balanced.")
     assert (s.speaker, s.content, s.via) == ("The minister", "the budget was balanced", "told parliament")
+
+
+# --- issue #13, a new user's trial: words in the wrong mouth ----------------------------------
+
+VELDEN = (
+    "Velden plant to close\n"
+    "The Energy Minister, Maria Kovač, on Thursday repeated her pledge to phase out coal.\n"
+    '"The Velden plant will close by 2027," she said at a press conference, according to the Daily Courier.\n'
+    "The plant's operator, Velden Power, said about 300 workers would lose their jobs.\n"
+    "The ministry said the Velden coal plant will close by 2027, Northern Herald reports.\n"
+)
+
+
+def test_she_never_resolves_to_a_company_and_finds_the_minister_named_before():
+    text = (
+        "Headline here\nThe operator, Velden Power, said jobs would go.\n"
+        'The Energy Minister, Maria Kovač, spoke on Thursday. "It is final," she said.\n'
+    )
+    found = extract_statements(text)
+    assert [(s.speaker, s.role, s.content) for s in found] == [
+        ("Velden Power", "The operator", "jobs would go"),
+        ("Maria Kovač", None, "It is final"),
+    ]
+    assert mention(text, found[1]) == "she"
+
+
+def test_she_with_only_a_company_before_her_stays_unresolved():
+    text = 'Plant to close\nThe operator, Velden Power, said jobs would go.\n"It is final," she said.\n'
+    assert [s.speaker for s in extract_statements(text)] == ["Velden Power", None]
+    named = "Plant to close\nVelden Power said jobs would go.\n“It is final,” she said.\n"
+    assert [s.speaker for s in extract_statements(named)] == ["Velden Power", None]
+    company = "The company, Brightplate Ltd, said prices would rise.\n“We are sorry,” he said.\n"
+    assert [s.speaker for s in extract_statements(company)] == ["Brightplate Ltd", None]
+
+
+def test_she_with_two_people_named_just_before_stays_unresolved():
+    text = (
+        "The Energy Minister, Maria Kovač, met the Finance Minister, Ana Petrov, on Thursday.\n"
+        '"It is final," she said.\n'
+    )
+    assert [s.speaker for s in extract_statements(text)] == [None]
+
+
+def test_according_to_an_outlet_after_a_quote_with_its_speaker_is_the_chain_not_a_speaker():
+    found = extract_statements(VELDEN)
+    quote = found[0]
+    assert (quote.speaker, quote.cue, quote.kind, quote.content) == (
+        "Maria Kovač",
+        "said",
+        Kind.DIRECT,
+        "The Velden plant will close by 2027",
+    )
+    assert quote.via == "according to the Daily Courier"
+    assert [s.speaker for s in found].count("the Daily Courier") == 0
+
+
+def test_according_to_after_reported_speech_is_the_chain():
+    s = one("The mayor said the bridge would reopen in May, according to the Daily Courier.")
+    assert (s.speaker, s.content, s.via) == (
+        "The mayor",
+        "the bridge would reopen in May",
+        "according to the Daily Courier",
+    )
+
+
+def test_according_to_alone_still_names_the_speaker():
+    s = one("The bridge will reopen in May, according to the city engineer.")
+    assert (s.speaker, s.cue, s.content, s.via) == (
+        "the city engineer",
+        "according to",
+        "The bridge will reopen in May",
+        None,
+    )
+
+
+def test_a_role_before_the_name_is_the_role_and_the_clause_after_the_cue_the_content():
+    found = extract_statements(VELDEN)
+    operator = next(s for s in found if s.speaker == "Velden Power")
+    assert (operator.role, operator.content) == (
+        "The plant's operator",
+        "about 300 workers would lose their jobs",
+    )
+
+
+def test_a_role_and_name_with_no_content_after_the_cue_is_no_statement():
+    assert extract_statements("The plant's operator, Velden Power, said on Friday.") == []
+
+
+def test_said_about_a_number_then_a_clause_is_content_not_a_tail():
+    s = one("Velden Power said about 300 workers would lose their jobs.")
+    assert (s.speaker, s.content) == ("Velden Power", "about 300 workers would lose their jobs")
+    tail = one("The plan will cost $2 billion, Velden Power said about the project.")
+    assert (tail.speaker, tail.content) == ("Velden Power", "The plan will cost $2 billion")
+
+
+def test_a_trailing_outlet_reports_is_the_chain_not_content():
+    found = extract_statements(VELDEN)
+    last = found[-1]
+    assert (last.speaker, last.content, last.via, last.hedge) == (
+        "The ministry",
+        "the Velden coal plant will close by 2027",
+        "Northern Herald reports",
+        None,
+    )
+    assert len(found) == 3
+    said = one("The minister said the mine would reopen, the Tribune reported.")
+    assert (said.content, said.via) == ("the mine would reopen", "the Tribune reported")
+
+
+def test_an_outlet_reporting_a_clause_on_its_own_is_the_speaker():
+    s = one("The plant will close by 2027, Northern Herald reports.")
+    assert (s.speaker, s.cue, s.content) == ("Northern Herald", "reports", "The plant will close by 2027")
+
+
+def test_an_insertion_with_any_cue_keeps_the_clause_around_it():
+    s = one("All of this, he acknowledges, could be undone at the ballot box.")
+    assert (s.speaker, s.cue, s.content) == (
+        None,
+        "acknowledges",
+        "All of this, he acknowledges, could be undone at the ballot box",
+    )
+
+
+def test_the_api_returns_what_the_cli_stores_and_keeps_headlines_only_when_asked():
+    text = "Minister says plant will close\nThe minister said the plant would close by 2027.\n"
+    assert [s.content for s in extract_statements(text)] == ["the plant would close by 2027"]
+    assert [s.content for s in extract_statements(text)] == [
+        s.content for s in extract_article(text).statements
+    ]
+    assert [s.content for s in extract_statements(text, headline=True)] == [
+        "plant will close",
+        "the plant would close by 2027",
+    ]
+
+
+def test_a_first_line_that_is_a_sentence_is_body_not_headline():
+    text = "The mayor said the shelters were full.\nThe governor said help was on its way.\n"
+    article = extract_article(text)
+    assert article.headline is None
+    assert [s.speaker for s in article.statements] == ["The mayor", "The governor"]
+    titled = "Mayor Says Shelters Are Full.\nThe mayor said the shelters were full.\n"
+    assert extract_article(titled).headline == "Mayor Says Shelters Are Full."
+
+
+def test_a_person_with_a_title_is_never_read_as_an_organisation_by_her_surname():
+    text = "UN Ambassador Samantha Power said the vote would go ahead.\n“We are ready,” she said.\n"
+    assert [s.speaker for s in extract_statements(text)] == ["Samantha Power", "Samantha Power"]

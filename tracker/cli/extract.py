@@ -178,7 +178,9 @@ def unresolved_speaker(path: str, text: str, statement: Any) -> str:
 
 
 def _store(db: Database, rows: list[dict[str, Any]]) -> Sequence[Added]:
-    from tracker.model import NewStatement
+    from tracker.extract.resolution import organisation_role
+    from tracker.model import NewStatement, SpeakerKind
+    from tracker.speakers import guess_kind, person_like
     from tracker.store import add_statements
 
     fields = (
@@ -201,4 +203,14 @@ def _store(db: Database, rows: list[dict[str, Any]]) -> Sequence[Added]:
         "reported_on",
         "answers",
     )
-    return add_statements(db, (NewStatement(**{f: row[f] for f in fields}) for row in rows))
+
+    def kind(row: dict[str, Any]) -> str | None:
+        # "The operator, Velden Power," is an organisation, though a role beside a name reads as a person's.
+        name, role = row["speaker"], row["role"]
+        if organisation_role(role) and person_like(guess_kind(name, role)):
+            return SpeakerKind.ORGANISATION.value
+        return None
+
+    return add_statements(
+        db, (NewStatement(**{f: row[f] for f in fields}, speaker_kind=kind(row)) for row in rows)
+    )

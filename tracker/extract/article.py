@@ -21,13 +21,17 @@ from tracker.extract.spans import paragraphs, quote_spans, sentence_spans, token
 from tracker.model import Article, Extracted, Span
 
 
-def extract_statements(text: str, *, date: str | None = None) -> list[Extracted]:
-    """Every attributed statement in text, in reading order, with character offsets.
+def extract_statements(text: str, *, date: str | None = None, headline: bool = False) -> list[Extracted]:
+    """Every attributed statement in text, in reading order, with character offsets: the
+    statements of `extract_article`, which `tracker extract` stores. A byline or dateline is
+    not read as speech, and a headline's attribution ("Minister says plant will close") is
+    left out, since it repeats the body's; headline=True keeps it, for corpora that annotate
+    headlines too.
 
     date is the article's (ISO, e.g. "2025-05-10"): time phrases ("on Monday") become the
     statements' said_on counted back from it.
     """
-    return _statements(text, text, date)
+    return list(extract_article(text, date=date, headline=headline).statements)
 
 
 def single_quotes_as_double(text: str) -> str:
@@ -77,10 +81,14 @@ def _headline(lines: list[str]) -> str | None:
         return None  # a text of one line is all body: a headline heads something
     first = lines[0].strip()
     words = first.split()
+    if sum(bool(_CAPS_LABEL.match(line.lstrip(' "“'))) for line in lines) > 1:
+        return None  # "WALLACE: …" on several lines is a transcript: it has no headline
     if not words or len(words) > 25 or BYLINE.match(first) or DATELINE.match(first):
         return None
     if first.endswith((".", "”", '"')) and len(words) > 14:
         return None
+    if first.endswith(".") and not title_case(tokenize(first, 0, len(first))):
+        return None  # a sentence ending in a full stop opens the body, unless set in title case
     return first
 
 
@@ -116,13 +124,14 @@ def _blank(text: str, spans: list[Span]) -> str:
     return "".join(chars)
 
 
-def extract_article(text: str, *, date: str | None = None) -> Article:
+def extract_article(text: str, *, date: str | None = None, headline: bool = False) -> Article:
     """Headline, byline author, outlet, dateline place and statements of one article's text.
 
     date is the article's publication date (ISO): "on Monday" becomes the Monday before it.
+    headline=True keeps the headline's own attributions among the statements.
     """
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-    headline = _headline([line for _, line in lines])
+    title = _headline([line for _, line in lines])
     author = outlet = place = None
     hidden: list[Span] = []
     for start, line in lines[:4] + lines[-3:]:
@@ -147,8 +156,8 @@ def extract_article(text: str, *, date: str | None = None) -> Article:
         if m and _outlet_ok(m.group(1).strip()):
             outlet = m.group(1).strip()
     statements = _statements(text, _blank(text, hidden), date)
-    if headline:
+    if title and not headline:
         # Attributions in the headline repeat the body; keep the body's, with its context.
-        cut = text.find(headline) + len(headline)
+        cut = text.find(title) + len(title)
         statements = [s for s in statements if s.content_span[0] >= cut]
-    return Article(headline=headline, author=author, outlet=outlet, place=place, statements=tuple(statements))
+    return Article(headline=title, author=author, outlet=outlet, place=place, statements=tuple(statements))

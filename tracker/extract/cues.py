@@ -257,6 +257,24 @@ embassy consulate regime state states country countries nation city county distr
 regulators regulator inspector inspectors unions groups
 family families respondents percent majority
 """)
+# Nouns for what an organisation is, heading a role set off beside its name: "The operator,
+# Velden Power," is a company, which "she" or "he" never stands for.
+ORGANISATION_ROLES = words("""
+operator company companies firm utility group corporation carrier producer manufacturer maker
+developer supplier owner insurer lender bank agency ministry department authority regulator
+union party newspaper paper outlet broadcaster network station publisher retailer airline
+charity organisation organization association federation council committee board coalition
+contractor builder consortium venture subsidiary conglomerate startup start-up provider
+""")
+# Last words by which a name reads as an organisation's: "Velden Power", "Brightplate Ltd".
+ORGANISATION_NAME_WORDS = words("""
+power energy electric electricity gas oil petroleum corp corp. corporation inc inc. ltd ltd.
+llc plc co co. group holdings bank airlines airways motors systems industries partners capital
+media press news times post herald courier tribune journal gazette telegraph chronicle
+authority council committee ministry office agency party union university institute
+foundation association company technologies labs pharmaceuticals mining steel resources
+telecom railways railway utilities services international networks fund trust
+""")
 # Words marking a personal title, after which a name follows: "Foreign Minister Ishaq Dar".
 TITLES = words("""
 president minister secretary senator sen. governor gov. rep. representative mayor judge
@@ -354,7 +372,7 @@ staff reporter reporters correspondent correspondents writer writers editor edit
 contributor contributors desk news-desk agencies agency web monitoring special
 """)
 APPOS_AFTER = re.compile(r",\s*([^,.;:“”\"]{3,60}?)(?:[,.;]|$)")
-APPOS_BEFORE = re.compile(r"(?:^|(?<=[.;:]\s))((?:the|The|a|A|an|An)\s[^,.;:“”\"]{3,60}),\s*$")
+APPOS_BEFORE = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\n))((?:the|The|a|A|an|An)\s[^,.;:“”\"]{3,60}),\s*$")
 LABEL = re.compile(r"[\"“]?((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*):\s+(?=\S)")
 # Words before a colon that name no speaker: "Update: …", "Editor’s note: …".
 NOT_LABELS = words("""

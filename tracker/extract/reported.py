@@ -10,6 +10,7 @@ from tracker.extract.cues import (
     ADVERBS,
     ANAPHORIC_CLAIM,
     CATENATIVES,
+    CLAUSE_VERBS,
     CONTENT_NOUNS,
     CUE_FORMS,
     DENIAL,
@@ -60,6 +61,12 @@ _DOCUMENTS = frozenset(("statement", "release", "communique", "communiqué", "le
 # Who is told, when not a phrase a speaker could be: "told parliament", "told the court".
 _BODIES = frozenset(
     ("parliament", "congress", "lawmakers", "legislators", "senators", "journalists", "supporters")
+)
+
+
+# An outlet that carried the report, closing the reported clause: "…, Northern Herald reports".
+_REPORTED_BY = re.compile(
+    r",\s*((?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*\s+(?:reports|reported|says|said|writes|wrote))\s*[.;]?$"
 )
 
 
@@ -143,6 +150,11 @@ class ReportedSpeech(Answers):
                 document = text[toks[sp[0]].start : toks[sp[0] + 1].end]
                 sp = (sp[0] + 3, sp[1])
             after = toks[sp[1]] if sp[1] < len(toks) else None
+            said = [f for f in sent_items if f.cue and f.cue[1] <= t.start]
+            if k > 0 and toks[k - 1].text in ",—–-" and said and (after is None or after.text in ".;!?"):
+                # "“…,” she said, according to the Daily Courier.": the paper is how it reached us
+                said[-1].via.append(text[t.start : toks[sp[1] - 1].end])
+                return None
             if k > 0 and toks[k - 1].text in ",—–-":
                 content = trim(text, sent[0], toks[k - 1].start)
             elif k == 0 and after is not None and after.text == ",":
@@ -274,7 +286,10 @@ class ReportedSpeech(Answers):
                 and left[0] > 1
                 and len(rest) > 3
                 and rest[0].text == ","
-                and lemma in ("say", "add", "note", "argue", "explain", "write", "insist", "warn")
+                and (
+                    lemma in ("say", "add", "note", "argue", "explain", "write", "insist", "warn")
+                    or rest[1].low in CLAUSE_VERBS  # "All of this, he acknowledges, could be undone"
+                )
                 and sum(t.word for t in rest) >= 3
             ):
                 # "The museum, Mr. Obama said, would make visitors …": the speaker sits inside the
@@ -282,6 +297,9 @@ class ReportedSpeech(Answers):
                 return self._finish(trim(text, *sent), cue, speaker, lemma, toks, k)
             if before is not None and before.text in ",—–-" and left[0] > 1 and self._tail_only(rest):
                 # "CLAUSE, X said (on Tuesday)." — the content precedes the speaker.
+                outer = np_left(toks, left[0] - 1)
+                if outer is not None and outer[0] == 0 and prev is not None and prev.text == ",":
+                    return None  # "The plant's operator, Velden Power, said …": a role, not content
                 content = trim(text, sent[0], before.start)
                 if len(text[content[0] : content[1]].split()) < 3:
                     return None
@@ -379,6 +397,8 @@ class ReportedSpeech(Answers):
             upto.append(t)
         if any(t.low == "that" for t in upto):
             return False
+        if len(upto) > 1 and upto[0].low == "about" and upto[1].text[:1].isdigit():
+            return False  # "said about 300 workers would lose their jobs": a number, not a topic
         return len([t for t in upto if t.word]) <= 7 and (
             not upto or upto[0].low in TAIL_OPENERS or upto[0].low in ADVERBS
         )
@@ -550,6 +570,9 @@ class ReportedSpeech(Answers):
         text = self.text
         if content[1] <= content[0]:
             return None
+        chain = _REPORTED_BY.search(text, content[0], content[1])
+        if chain is not None and chain.start() > content[0]:
+            content = trim(text, content[0], chain.start())
         if speaker:
             span, role = self.speaker_from(speaker, content)
         else:
@@ -561,6 +584,9 @@ class ReportedSpeech(Answers):
             content = inner_span(text, content[0], content[1])
             kind = Kind.DIRECT
         item = Found(content, cue, span, kind, lemma=lemma, role=role)
+        if chain is not None and chain.start() > content[0]:
+            item.via.append(chain.group(1))
+            self.used_cues.add(chain.end(1) - len(chain.group(1).split()[-1]))  # not a statement of its own
         item.hedge = cue_hedge(toks, k)
         if lemma in DENIAL or (lemma in RATING and DENIAL_RATINGS.search(text[content[0] : content[1]])):
             item.polarity = Polarity.DENY

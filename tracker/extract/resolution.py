@@ -25,6 +25,8 @@ from tracker.extract.cues import (
     MODAL_COND,
     MODAL_IF,
     MODAL_OWN,
+    ORGANISATION_NAME_WORDS,
+    ORGANISATION_ROLES,
     PRONOUNS,
     SPEAKER_NOUNS,
     TITLES,
@@ -114,8 +116,11 @@ class Cast:
     def mention(self, name: str, at: int, role: str | None, spoke: bool) -> Entity:
         entity = self.find(name)
         if entity is None:
-            person = looks_like_person(name) or (role is not None and _person_role(role))
-            entity = Entity(name, person, maybe_person=person or _maybe_person(name))
+            if organisation(name, role):
+                entity = Entity(name, False)  # never "he" or "she"
+            else:
+                person = looks_like_person(name) or (role is not None and _person_role(role))
+                entity = Entity(name, person, maybe_person=person or _maybe_person(name))
             self.entities.append(entity)
         entity.last = max(entity.last, at)
         if spoke:
@@ -158,7 +163,9 @@ class Cast:
             and e.last <= at
             and not any(a <= e.last < b for a, b in self.reported)  # named in a quote: not the topic
         ]
-        chosen = self._likeliest(pool, gender) or self._previous_subject(pool, at)
+        chosen = (
+            self._likeliest(pool, gender) or self._previous_subject(pool, at) or self._sole_recent(pool, at)
+        )
         if (
             chosen is not None
             and chosen.gender is None
@@ -202,6 +209,18 @@ class Cast:
             return None
         return top
 
+    def _sole_recent(self, pool: list[Entity], at: int) -> Entity | None:
+        """The one candidate named in the pronoun's sentence or the one before, when no other
+        candidate was named in the last few: "The Energy Minister, Maria Kovač, spoke on
+        Thursday. “It is final,” she said." is Kovač."""
+        named = [e for e in pool if not any(a <= e.last < b for a, b in self.reported)]
+        recent = [e for e in named if self.sentences_between(e.last, at) <= 1]
+        if len(recent) != 1:
+            return None
+        if any(e is not recent[0] and self.sentences_between(e.last, at) <= _RECENT_SENTENCES for e in pool):
+            return None
+        return recent[0]
+
     def described(self, head: str, at: int) -> Entity | None:
         """The antecedent of "the ministry", "the spokeswoman": the one entity so called."""
         pool = [
@@ -238,9 +257,26 @@ class Cast:
         return top
 
 
+def organisation(name: str, role: str | None = None) -> bool:
+    """Whether a name, or the role set beside it, says it is an organisation, never a person:
+    "Velden Power", "Brightplate Ltd", "The operator, Velden Power"."""
+    if role is not None and _person_role(role):
+        return False  # "UN Ambassador Samantha Power"
+    parts = name.split()
+    if parts and parts[-1].lower() in ORGANISATION_NAME_WORDS and parts[0].lower() not in HONORIFICS:
+        return True
+    return organisation_role(role)
+
+
+def organisation_role(role: str | None) -> bool:
+    """Whether a role names what an organisation is: "The operator", "the plant's owner"."""
+    head = role.split()[-1].lower().strip(".,") if role and role.split() else ""
+    return head in ORGANISATION_ROLES
+
+
 def looks_like_person(name: str) -> bool:
     parts = name.split()
-    if not parts or parts[0].lower() in DETERMINERS:
+    if not parts or parts[0].lower() in DETERMINERS or organisation(name):
         return False
     if parts[0].lower() in HONORIFICS:
         return True
@@ -479,6 +515,9 @@ def _named_people(text: str) -> list[tuple[int, str, str]]:
                 and (toks[j].low in TITLES or toks[j].low == "of")
             ):
                 j += 1
+            title_end = toks[j - 1].end
+            if j + 2 < len(toks) and toks[j].text == "," and t.cap:
+                j += 1  # "The Energy Minister, Maria Kovač, …": the name set off after the title
             name: list[Tok] = []
             while (
                 j < len(toks) and toks[j].cap and toks[j].word and toks[j].low not in TITLES and len(name) < 3
@@ -488,10 +527,11 @@ def _named_people(text: str) -> list[tuple[int, str, str]]:
                     break
                 name.append(toks[j])
                 j += 1
+            appositive = bool(name) and text[title_end : name[0].start].strip() == ","
+            if appositive and (j >= len(toks) or toks[j].text != ","):
+                name = []  # "Minister, Kovač said" is no apposition; "the Minister, Maria Kovač," is
             if name and (len(name) >= 2 or t.low in HONORIFICS):
-                found.append(
-                    (name[0].start, text[name[0].start : name[-1].end], text[t.start : name[0].start].strip())
-                )
+                found.append((name[0].start, text[name[0].start : name[-1].end], text[t.start : title_end]))
             k = j
             continue
         k += 1
