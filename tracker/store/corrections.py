@@ -468,7 +468,9 @@ def delete_statement(
                         list(row.values()),
                     )
         db.execute("DELETE FROM statements WHERE id = ?", [statement_id])
-        counts = {table: len(rows) for table, rows in dependents}
+        counts: dict[str, int] = {}
+        for table, rows in dependents:  # a table twice: links name a statement as a and as b
+            counts[table] = counts.get(table, 0) + len(rows)
         shown = {key: statement[key] for key in ("text", "said_on", "reported_on")}
         names = db.execute(
             "SELECT sp.name, src.outlet FROM speakers sp LEFT JOIN sources src ON src.id = ? WHERE sp.id = ?",
