@@ -188,6 +188,12 @@ def edit(
     for key, (old, new) in edited.changes.items():
         print(f"{key}: {_shown(old)} → {_shown(new)}")
     status(f"Edited statement {statement_id} (audit record {edited.audit_id}).")
+    if edited.repeats:
+        others = " and ".join(f"#{other}" for other in edited.repeats)
+        status(
+            f"Statement {statement_id} now has the same words and speaker as {others}:"
+            f" `tracker delete {statement_id}` or keep both."
+        )
     if not edited.text_changed:
         status("Links and claims kept: the words are unchanged.")
         return

@@ -162,6 +162,8 @@ class Edited:
     # a person's decisions on the statement's links and claims, dropped because its text changed
     unreviewed_links: list[dict[str, Any]] = field(default_factory=list)
     unreviewed_claims: list[dict[str, Any]] = field(default_factory=list)
+    # the other statements whose words and speaker it now has (kept apart: the user decides)
+    repeats: list[int] = field(default_factory=list)
 
     @property
     def text_changed(self) -> bool:
@@ -252,6 +254,14 @@ def edit_statement(
         changed = {key: value for key, value in values.items() if row[key] != value}
         if not changed:
             return edited
+        if values.get("words_hash", row["words_hash"]) != row["words_hash"]:
+            edited.repeats = [
+                int(found[0])
+                for found in db.execute(
+                    "SELECT id FROM statements WHERE words_hash = ? AND id != ? ORDER BY id",
+                    [values["words_hash"], statement_id],
+                )
+            ]
         db.execute(
             f"UPDATE statements SET {', '.join(f'{key} = ?' for key in changed)} WHERE id = ?",
             [*changed.values(), statement_id],
