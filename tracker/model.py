@@ -196,3 +196,6 @@ class NewStatement:
     char_start: int | None = None
     char_end: int | None = None
     answers: str | None = None  # the claim this statement answers (a denial's object, a reply's question)
+    # a row of a `tracker export`: "statement" (one with its own id: never folded into another
+    # by its words) or "appearance" (one more appearance of the statement read just before it)
+    exported: str | None = None

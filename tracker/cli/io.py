@@ -200,14 +200,18 @@ def import_(
                 note=detected,
                 encoding=encoding,
             ),
+            skip_corrected=True,
         )
     new = added.new_count  # a list of a million new ids is ~40 MiB: built only to link them
     appeared = added.appeared_count
+    corrected = added.corrected_count
     with after_commit(new):
         status(
             f"Imported {new} new statement{'s' if new != 1 else ''}"
             + (f", {appeared} new appearance{'s' if appeared != 1 else ''}" if appeared else "")
-            + f" ({len(added) - new - appeared} already recorded)."
+            + f" ({len(added) - new - appeared - corrected} already recorded"
+            + (f", {corrected} corrected or deleted by hand" if corrected else "")
+            + ")."
         )
         if link and new:
             link_added(db, added.new_ids)

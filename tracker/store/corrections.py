@@ -51,6 +51,11 @@ _SHOWN = (
 )
 
 
+# what an edit record keeps of the statement as it was, so that a row extracted or imported
+# again with its old words, speaker, source or dates is known as corrected, not new
+_IDENTITY = ("content_hash", "words_hash", "source_id", "said_on", "reported_on")
+
+
 class Conflict(TrackerError):
     """A correction that would make the ledger contradict itself (two identical statements)."""
 
@@ -280,6 +285,8 @@ def edit_statement(
             _drop_judgements(db, edited)
         audit_before = {key: old for key, (old, _) in edited.changes.items()}
         audit_after = {key: new for key, (_, new) in edited.changes.items()}
+        if changed.keys() & set(_IDENTITY):  # what an import of the old row is known by
+            audit_before["identity"] = {key: row[key] for key in _IDENTITY}
         if edited.unreviewed_links:
             audit_before["reviewed_links"] = edited.unreviewed_links
         if edited.unreviewed_claims:
@@ -590,6 +597,50 @@ def restore_statement(
             note=note,
         )
     return Restored(statement_id, counts, skipped, renumbered, audit_id)
+
+
+@dataclass
+class Corrections:
+    """What people deleted or corrected away, by what an extracted or imported row is known:
+    content hash, words hash and ref -> the statement's id; statement id -> the (source id,
+    said on, reported on) an edit replaced."""
+
+    hashes: dict[str, int] = field(default_factory=dict)
+    words: dict[str, int] = field(default_factory=dict)
+    refs: dict[str, int] = field(default_factory=dict)
+    keys: dict[int, list[tuple[int | None, str | None, str | None]]] = field(default_factory=dict)
+
+
+def corrections(db: Database) -> Corrections:
+    """Every deleted statement's row and every edited one's old identity, from the audit trail
+    (a statement restored or edited back is in the ledger, which a lookup asks first)."""
+    found = Corrections()
+    try:
+        deleted = db.execute(
+            "SELECT statement_id, json_extract(before, '$.row.content_hash'),"
+            " json_extract(before, '$.row.words_hash'), json_extract(before, '$.row.ref')"
+            " FROM audit WHERE action = 'delete' ORDER BY id"
+        ).fetchall()
+        edited = db.execute(
+            "SELECT statement_id, json_extract(before, '$.identity.content_hash'),"
+            " json_extract(before, '$.identity.words_hash'), json_extract(before, '$.identity.source_id'),"
+            " json_extract(before, '$.identity.said_on'), json_extract(before, '$.identity.reported_on')"
+            " FROM audit WHERE action = 'edit' AND json_extract(before, '$.identity') IS NOT NULL ORDER BY id"
+        ).fetchall()
+    except sqlite3.OperationalError:  # a ledger migrated only part of the way (tests of upgrades)
+        return found
+    for statement_id, digest, words, ref in deleted:
+        found.hashes[digest] = statement_id
+        if words:
+            found.words.setdefault(words, statement_id)
+        if ref:
+            found.refs[ref] = statement_id
+    for statement_id, digest, words, source_id, said_on, reported_on in edited:
+        found.hashes.setdefault(digest, statement_id)
+        if words:
+            found.words.setdefault(words, statement_id)
+        found.keys.setdefault(statement_id, []).append((source_id, said_on, reported_on))
+    return found
 
 
 def deleted_ids_max(db: Database) -> int:
