@@ -451,3 +451,112 @@ def test_an_edited_statement_is_found_by_its_new_words_and_restore_brings_its_ap
     cli.ok("restore", "1")
     assert appearances(db_path) == before
     assert cli.ok("db", "check") == "ok\n"
+
+
+def test_a_row_giving_the_statements_own_date_as_the_other_date_is_already_recorded(cli, db_path):
+    assert add(cli, "--source", "Dawn", "--reported-on", "2025-06-05") == ("1\n", "")
+    assert add(cli, "--source", "Dawn", "--said-on", "2025-06-05") == (
+        "1\n",
+        "Already recorded as statement 1.\n",
+    )
+    assert add(cli, "--source", "Dawn", "--said-on", "2025-06-05", "--reported-on", "2025-06-05") == (
+        "1\n",
+        "Already recorded as statement 1.\n",
+    )
+    # said two days before it was reported: another date, so another appearance
+    assert add(cli, "--source", "Dawn", "--said-on", "2025-06-03") == (
+        "1\n",
+        "Recorded as a new appearance of statement 1 (Dawn, 2025-06-03).\n",
+    )
+    assert appearances(db_path) == [(1, "Dawn", "2025-06-03", None, None)]
+
+
+def test_after_an_edit_makes_two_statements_one_a_repeat_of_its_own_appearance_is_already_recorded(
+    cli, db_path
+):
+    add(cli, "--source", "Dawn", "--said-on", "2025-06-01")
+    cli.ok(
+        "add",
+        TEXT,
+        "-s",
+        "Maria Kovač",
+        "--source",
+        "Daily Courier",
+        "--reported-on",
+        "2025-06-05",
+        "--no-link",
+    )
+    cli.ok("edit", "2", "--speaker", "Ishaq Dar", "--no-link")
+    assert (
+        cli(
+            "add",
+            TEXT,
+            "-s",
+            "Ishaq Dar",
+            "--source",
+            "Daily Courier",
+            "--said-on",
+            "2025-06-05",
+            "--no-link",
+        ).stderr
+        == "Already recorded as statement 2.\n"
+    )
+    assert appearances(db_path) == []
+    assert [(a["source"], a["said_on"], a["reported_on"]) for a in cli.json("show", "2")["appearances"]] == [
+        ("Daily Courier", None, "2025-06-05")
+    ]
+
+
+def comparable(exported: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An export without what differs from one ledger to another (ids, when rows were made)."""
+    drop = {"id", "speaker_id", "source_id", "created_at", "added_at"}
+    return [
+        {
+            **{k: v for k, v in row.items() if k not in drop},
+            "appearances": [{k: v for k, v in a.items() if k not in drop} for a in row["appearances"]],
+        }
+        for row in exported
+    ]
+
+
+def test_an_export_imported_into_a_new_ledger_gives_back_the_same_statements(cli, db_path, tmp_path):
+    add(cli, "--source", "Dawn", "--said-on", "2025-06-01")
+    add(cli, "--source", "Dawn", "--said-on", "2025-06-03")
+    cli.ok(
+        "add",
+        TEXT,
+        "-s",
+        "Maria Kovač",
+        "--source",
+        "Daily Courier",
+        "--reported-on",
+        "2025-06-05",
+        "--no-link",
+    )
+    cli.ok("edit", "2", "--speaker", "Ishaq Dar", "--no-link")  # now the same words and speaker as #1
+    cli.ok(
+        "add", TEXT, "-s", "Ishaq Dar", "--source", "Daily Courier", "--said-on", "2025-06-09", "--no-link"
+    )
+    exported = cli.ok("export", "statements", "--format", "jsonl")
+    copy = tmp_path / "copy.db"
+    result = cli("--db", str(copy), "import", "-", "--no-link", input=exported)
+    assert (result.exit_code, result.stderr) == (
+        0,
+        f"Created ledger {copy}.\nImported 2 new statements, 2 new appearances (0 already recorded).\n",
+    )
+    again = cli.ok("--db", str(copy), "export", "statements", "--format", "jsonl")
+    first = [json.loads(line) for line in exported.splitlines()]
+    assert comparable([json.loads(line) for line in again.splitlines()]) == comparable(first)
+    assert [(r["source"], [a["said_on"] for a in r["appearances"]]) for r in first] == [
+        ("Dawn", ["2025-06-03"]),
+        ("Daily Courier", ["2025-06-09"]),
+    ]
+    # and the same export into the ledger it came from, or into the copy, adds nothing
+    assert (
+        cli("import", "-", "--no-link", input=exported).stderr
+        == "Imported 0 new statements (4 already recorded).\n"
+    )
+    assert (
+        cli("--db", str(copy), "import", "-", "--no-link", input=exported).stderr
+        == "Imported 0 new statements (4 already recorded).\n"
+    )
