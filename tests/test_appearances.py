@@ -519,7 +519,8 @@ def comparable(exported: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def test_an_export_imported_into_a_new_ledger_gives_back_the_same_statements(cli, db_path, tmp_path):
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_an_export_imported_into_a_new_ledger_gives_back_the_same_statements(cli, db_path, tmp_path, fmt):
     add(cli, "--source", "Dawn", "--said-on", "2025-06-01")
     add(cli, "--source", "Dawn", "--said-on", "2025-06-03")
     cli.ok(
@@ -537,26 +538,32 @@ def test_an_export_imported_into_a_new_ledger_gives_back_the_same_statements(cli
     cli.ok(
         "add", TEXT, "-s", "Ishaq Dar", "--source", "Daily Courier", "--said-on", "2025-06-09", "--no-link"
     )
-    exported = cli.ok("export", "statements", "--format", "jsonl")
+    exported = cli.ok("export", "statements", "--format", fmt)
     copy = tmp_path / "copy.db"
-    result = cli("--db", str(copy), "import", "-", "--no-link", input=exported)
+    result = cli("--db", str(copy), "import", "-", "--format", fmt, "--no-link", input=exported)
     assert (result.exit_code, result.stderr) == (
         0,
         f"Created ledger {copy}.\nImported 2 new statements, 2 new appearances (0 already recorded).\n",
     )
-    again = cli.ok("--db", str(copy), "export", "statements", "--format", "jsonl")
-    first = [json.loads(line) for line in exported.splitlines()]
-    assert comparable([json.loads(line) for line in again.splitlines()]) == comparable(first)
+    first = json.loads(cli.ok("export", "statements"))
+    assert comparable(json.loads(cli.ok("--db", str(copy), "export", "statements"))) == comparable(first)
     assert [(r["source"], [a["said_on"] for a in r["appearances"]]) for r in first] == [
         ("Dawn", ["2025-06-03"]),
         ("Daily Courier", ["2025-06-09"]),
     ]
     # and the same export into the ledger it came from, or into the copy, adds nothing
-    assert (
-        cli("import", "-", "--no-link", input=exported).stderr
-        == "Imported 0 new statements (4 already recorded).\n"
+    for ledger in (db_path, copy):
+        again = cli("--db", str(ledger), "import", "-", "--format", fmt, "--no-link", input=exported)
+        assert again.stderr == "Imported 0 new statements (4 already recorded).\n"
+
+
+def test_a_spreadsheet_with_an_id_column_of_its_own_still_records_repeats_as_appearances(
+    cli, db_path, tmp_path
+):
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        f"id,text,speaker,source\n1,{TEXT},Ishaq Dar,Dawn\n2,{TEXT},Ishaq Dar,Reuters\n", encoding="utf-8"
     )
-    assert (
-        cli("--db", str(copy), "import", "-", "--no-link", input=exported).stderr
-        == "Imported 0 new statements (4 already recorded).\n"
-    )
+    result = cli("import", str(sheet), "--no-link")
+    assert result.stderr == "Imported 1 new statement, 1 new appearance (0 already recorded).\n"
+    assert appearances(db_path) == [(1, "Reuters", None, None, None)]

@@ -177,7 +177,8 @@ def read_statements(
             seen_unknown.update(fresh)
             try:
                 statement = _statement_from(record)
-                if record.get("id") not in (None, ""):  # a statement as `tracker export` wrote it
+                # a statement as `tracker export` writes it: its id, and its further appearances
+                if record.get("id") not in (None, "") and "appearances" in record:
                     statement = replace(statement, exported="statement")
                 again = _appearances(record.get("appearances"), statement)
             except InvalidInput as error:
