@@ -476,3 +476,119 @@ def test_an_edit_to_an_appearances_source_and_date_folds_that_appearance_into_it
     assert json.loads(after)["appearances"] == []
     assert cli.json("audit")[0]["after"] == {"source": "Dawn", "said_on": "2025-05-12", "appearances": []}
     assert "1 appearance folded into it" in " ".join(cli.ok("show", "1").split())
+
+
+def test_a_row_giving_the_statements_own_date_as_the_other_date_is_already_recorded(cli, db_path):
+    assert add(cli, "--source", "Dawn", "--reported-on", "2025-06-05") == ("1\n", "")
+    assert add(cli, "--source", "Dawn", "--said-on", "2025-06-05") == (
+        "1\n",
+        "Already recorded as statement 1.\n",
+    )
+    assert add(cli, "--source", "Dawn", "--said-on", "2025-06-05", "--reported-on", "2025-06-05") == (
+        "1\n",
+        "Already recorded as statement 1.\n",
+    )
+    # said two days before it was reported: another date, so another appearance
+    assert add(cli, "--source", "Dawn", "--said-on", "2025-06-03") == (
+        "1\n",
+        "Recorded as a new appearance of statement 1 (Dawn, 2025-06-03).\n",
+    )
+    assert appearances(db_path) == [(1, "Dawn", "2025-06-03", None, None)]
+
+
+def test_after_an_edit_makes_two_statements_one_a_repeat_of_its_own_appearance_is_already_recorded(
+    cli, db_path
+):
+    add(cli, "--source", "Dawn", "--said-on", "2025-06-01")
+    cli.ok(
+        "add",
+        TEXT,
+        "-s",
+        "Maria Kovač",
+        "--source",
+        "Daily Courier",
+        "--reported-on",
+        "2025-06-05",
+        "--no-link",
+    )
+    cli.ok("edit", "2", "--speaker", "Ishaq Dar", "--no-link")
+    assert (
+        cli(
+            "add",
+            TEXT,
+            "-s",
+            "Ishaq Dar",
+            "--source",
+            "Daily Courier",
+            "--said-on",
+            "2025-06-05",
+            "--no-link",
+        ).stderr
+        == "Already recorded as statement 2.\n"
+    )
+    assert appearances(db_path) == []
+    assert [(a["source"], a["said_on"], a["reported_on"]) for a in cli.json("show", "2")["appearances"]] == [
+        ("Daily Courier", None, "2025-06-05")
+    ]
+
+
+def comparable(exported: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An export without what differs from one ledger to another (ids, when rows were made)."""
+    drop = {"id", "speaker_id", "source_id", "created_at", "added_at"}
+    return [
+        {
+            **{k: v for k, v in row.items() if k not in drop},
+            "appearances": [{k: v for k, v in a.items() if k not in drop} for a in row["appearances"]],
+        }
+        for row in exported
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_an_export_imported_into_a_new_ledger_gives_back_the_same_statements(cli, db_path, tmp_path, fmt):
+    add(cli, "--source", "Dawn", "--said-on", "2025-06-01")
+    add(cli, "--source", "Dawn", "--said-on", "2025-06-03")
+    cli.ok(
+        "add",
+        TEXT,
+        "-s",
+        "Maria Kovač",
+        "--source",
+        "Daily Courier",
+        "--reported-on",
+        "2025-06-05",
+        "--no-link",
+    )
+    cli.ok("edit", "2", "--speaker", "Ishaq Dar", "--no-link")  # now the same words and speaker as #1
+    cli.ok(
+        "add", TEXT, "-s", "Ishaq Dar", "--source", "Daily Courier", "--said-on", "2025-06-09", "--no-link"
+    )
+    exported = cli.ok("export", "statements", "--format", fmt)
+    copy = tmp_path / "copy.db"
+    result = cli("--db", str(copy), "import", "-", "--format", fmt, "--no-link", input=exported)
+    assert (result.exit_code, result.stderr) == (
+        0,
+        f"Created ledger {copy}.\nImported 2 new statements, 2 new appearances (0 already recorded).\n",
+    )
+    first = json.loads(cli.ok("export", "statements"))
+    assert comparable(json.loads(cli.ok("--db", str(copy), "export", "statements"))) == comparable(first)
+    assert [(r["source"], [a["said_on"] for a in r["appearances"]]) for r in first] == [
+        ("Dawn", ["2025-06-03"]),
+        ("Daily Courier", ["2025-06-09"]),
+    ]
+    # and the same export into the ledger it came from, or into the copy, adds nothing
+    for ledger in (db_path, copy):
+        again = cli("--db", str(ledger), "import", "-", "--format", fmt, "--no-link", input=exported)
+        assert again.stderr == "Imported 0 new statements (4 already recorded).\n"
+
+
+def test_a_spreadsheet_with_an_id_column_of_its_own_still_records_repeats_as_appearances(
+    cli, db_path, tmp_path
+):
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        f"id,text,speaker,source\n1,{TEXT},Ishaq Dar,Dawn\n2,{TEXT},Ishaq Dar,Reuters\n", encoding="utf-8"
+    )
+    result = cli("import", str(sheet), "--no-link")
+    assert result.stderr == "Imported 1 new statement, 1 new appearance (0 already recorded).\n"
+    assert appearances(db_path) == [(1, "Reuters", None, None, None)]

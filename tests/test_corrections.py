@@ -7,9 +7,25 @@ import json
 import sqlite3
 
 from conftest import SEED_ARTICLE
+from tracker.store.validation import content_hash
 
 CLAIM = "Indian missiles struck targets in Afghanistan."
 DENIAL = "India denied that its missiles had struck targets in Afghanistan."
+# what an edit of the seed's statements keeps of them in its audit record
+CLAIM_AS_FILED = {
+    "content_hash": content_hash(CLAIM, 1, 1),
+    "words_hash": content_hash(CLAIM, 1, None),
+    "source_id": 1,
+    "said_on": "2025-05-10",
+    "reported_on": None,
+}
+DENIAL_AS_FILED = {
+    "content_hash": content_hash(DENIAL, 2, 2),
+    "words_hash": content_hash(DENIAL, 2, None),
+    "source_id": 2,
+    "said_on": "2025-05-10",
+    "reported_on": None,
+}
 
 
 def rows(db_path, sql, params=()):
@@ -71,6 +87,8 @@ def test_edit_text_reanalyses_keeps_fts_consistent_and_records_before_and_after(
             {
                 "text": CLAIM,
                 "proposition": "indian missiles struck targets in afghanistan",
+                # what a row extracted or imported again with the old words is known by
+                "identity": CLAIM_AS_FILED,
             },
             {
                 "text": "Indian drones struck targets in Afghanistan.",
@@ -328,7 +346,13 @@ def test_show_lists_the_history_and_audit_lists_every_change(cli, db_path):
     cli.ok("delete", "1", "--yes", "--by", "ben")
     history = cli.json("show", "2")["history"]
     assert [(h["action"], h["by"], h["note"], h["before"], h["after"]) for h in history] == [
-        ("edit", "ana", "date from the wire", {"said_on": "2025-05-10"}, {"said_on": "2025-05-11"})
+        (
+            "edit",
+            "ana",
+            "date from the wire",
+            {"said_on": "2025-05-10", "identity": DENIAL_AS_FILED},
+            {"said_on": "2025-05-11"},
+        )
     ]
     table = cli.ok("show", "2")
     assert "History" in table and "said_on: '2025-05-10' → '2025-05-11'" in table
@@ -375,7 +399,7 @@ def test_export_audit_writes_every_record_in_the_format_of_the_file(cli, db_path
         ("2", "delete", "2", "ana"),
     ]
     exported = json.loads(cli.ok("export", "audit", "--format", "json"))
-    assert exported[0]["before"] == {"said_on": "2025-05-10"}
+    assert exported[0]["before"] == {"said_on": "2025-05-10", "identity": CLAIM_AS_FILED}
     assert exported[1]["before"]["row"]["text"] == DENIAL
 
 
@@ -582,3 +606,124 @@ def test_a_claim_a_statement_founded_in_its_words_reads_as_the_corrected_words(c
     ]
     assert sides == [(1, 1, "supports", 1)]
     assert cli.ok("db", "check") == "ok\n"
+
+
+# --- corrections that stay corrected ------------------------------------------------------
+
+
+def extract_seed(cli):
+    return cli("extract", str(SEED_ARTICLE), "--date", "2025-05-10", "--no-link")
+
+
+def test_extracting_an_article_again_keeps_what_a_person_deleted_or_corrected(cli, db_path):
+    assert extract_seed(cli).exit_code == 0
+    cli.ok("delete", "7", "--yes")
+    cli.ok("edit", "1", "--text", "a willingness to pause military operations", "--no-link")
+    cli.ok("edit", "5", "--speaker", "Pakistan", "--no-link")
+    cli.ok("edit", "8", "--reported-on", "2025-05-11", "--no-link")
+    before = snapshot(db_path)
+    again = extract_seed(cli)
+    assert again.exit_code == 0
+    assert again.stderr == (
+        "Stored 0 new statements (11 already recorded, 4 corrected or deleted by hand) from 1 article.\n"
+    )
+    assert snapshot(db_path) == before
+    assert rows(db_path, "SELECT count(*) FROM appearances") == [(0,)]
+    # once restored, the deleted statement is in the ledger again: recorded, not corrected
+    cli.ok("restore", "7", "--no-link")
+    assert extract_seed(cli).stderr == (
+        "Stored 0 new statements (12 already recorded, 3 corrected or deleted by hand) from 1 article.\n"
+    )
+    assert rows(db_path, "SELECT count(*) FROM statements") == [(15,)]
+
+
+def test_importing_a_file_again_keeps_a_deleted_row_deleted_and_an_edit_edited(cli, db_path, tmp_path):
+    rows_file = tmp_path / "rows.csv"
+    rows_file.write_text(
+        "text,speaker,source,said_on\n"
+        f"{CLAIM},Pakistan's military,Dawn,2025-05-10\n"
+        f"{DENIAL},India,Caliber.Az,2025-05-10\n"
+        "Talks will resume.,Ishaq Dar,Dawn,2025-05-11\n",
+        encoding="utf-8",
+    )
+    cli.ok("import", str(rows_file), "--no-link")
+    cli.ok("delete", "1", "--yes")
+    cli.ok("edit", "3", "--said-on", "2025-05-12")
+    result = cli("import", str(rows_file), "--no-link")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "Imported 0 new statements (1 already recorded, 2 corrected or deleted by hand).\n",
+    )
+    assert rows(db_path, "SELECT id, said_on FROM statements ORDER BY id") == [
+        (2, "2025-05-10"),
+        (3, "2025-05-12"),
+    ]
+    assert rows(db_path, "SELECT count(*) FROM appearances") == [(0,)]
+
+
+def test_a_deleted_statements_words_by_its_speaker_in_another_outlet_stay_deleted(cli, db_path, tmp_path):
+    seed(cli, db_path)
+    cli.ok("delete", "1", "--yes")
+    rows_file = tmp_path / "repeat.jsonl"
+    rows_file.write_text(
+        json.dumps({"text": CLAIM, "speaker": "Pakistan's military", "source": "Reuters"}) + "\n",
+        encoding="utf-8",
+    )
+    result = cli("import", str(rows_file), "--no-link")
+    assert (
+        result.stderr == "Imported 0 new statements (0 already recorded, 1 corrected or deleted by hand).\n"
+    )
+    assert rows(db_path, "SELECT id FROM statements") == [(2,)]
+    assert rows(db_path, "SELECT count(*) FROM appearances") == [(0,)]
+
+
+def test_adding_a_deleted_statement_by_hand_records_it_anew(cli, db_path):
+    seed(cli, db_path)
+    cli.ok("delete", "1", "--yes")
+    result = cli(
+        "add", CLAIM, "-s", "Pakistan's military", "--source", "Dawn", "--said-on", "2025-05-10", "--no-link"
+    )
+    assert (result.exit_code, result.stdout) == (0, "3\n")
+
+
+def test_delete_restore_and_the_audit_trail_count_a_statements_links_alike(cli, db_path):
+    seed(cli, db_path)
+    cli.ok(
+        "add",
+        "Indian missiles did strike targets in Afghanistan on Saturday.",
+        "-s",
+        "Taliban",
+        "--source",
+        "Reuters",
+    )
+    # statement 2 is b of one link and a of another
+    assert rows(db_path, "SELECT a_id, b_id FROM links WHERE 2 IN (a_id, b_id) ORDER BY id") == [
+        (1, 2),
+        (2, 3),
+    ]
+    deleted = cli("delete", "2", "--yes")
+    assert deleted.stderr == (
+        "Deleted statement 2 with 2 links, 1 claim attachment"
+        " (audit record 1; `tracker restore 2` brings it back).\n"
+    )
+    restored = cli("restore", "2", "--no-link")
+    assert restored.stderr == "Restored statement 2 with 2 links, 1 claim attachment (audit record 2).\n"
+    from tracker.cli.corrections import describe
+
+    assert [describe(record) for record in cli.json("audit")] == [
+        f"deleted India: {DENIAL!r} (with 2 links, 1 claim attachment)",
+        "restored with 2 links, 1 claim attachment",
+    ]
+
+
+def test_edit_says_when_the_statement_now_repeats_another(cli, db_path):
+    seed(cli, db_path)
+    cli.ok("add", CLAIM, "-s", "Ishaq Dar", "--source", "Reuters", "--no-link")
+    result = cli("edit", "3", "--speaker", "Pakistan's military", "--no-link")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "Edited statement 3 (audit record 1).\n"
+        "Statement 3 now has the same words and speaker as #1: `tracker delete 3` or keep both.\n"
+        "Links and claims kept: the words are unchanged.\n"
+    )
+    assert rows(db_path, "SELECT id, speaker_id FROM statements ORDER BY id") == [(1, 1), (2, 2), (3, 1)]

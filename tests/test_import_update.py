@@ -104,7 +104,16 @@ def test_update_edits_each_statement_audited_and_relinks_the_reworded(cli, db_pa
         (4, "A new statement.", "India", None, "r4"),
     ]
     audit = rows(db_path, "SELECT action, statement_id, note, before, after FROM audit ORDER BY id")
-    assert [(a, s, n, json.loads(b), json.loads(af)) for a, s, n, b, af in audit] == [
+    befores = [json.loads(b) for _, _, _, b, _ in audit]
+    # what the statement was known by before: an import of the old row stays corrected
+    assert [(b["identity"]["said_on"], b["identity"]["source_id"]) for b in befores] == [
+        ("2025-05-10", 1),
+        ("2025-05-11", 3),
+    ]
+    assert [
+        (a, s, n, {k: v for k, v in json.loads(b).items() if k != "identity"}, json.loads(af))
+        for a, s, n, b, af in audit
+    ] == [
         (
             "edit",
             1,

@@ -198,3 +198,6 @@ class NewStatement:
     answers: str | None = None  # the claim this statement answers (a denial's object, a reply's question)
     # where a reader found it (a spreadsheet row, header = 1; a JSON data row), for its errors
     row: int | None = field(default=None, compare=False, repr=False)
+    # a row of a `tracker export`: "statement" (one with its own id: never folded into another
+    # by its words) or "appearance" (one more appearance of the statement read just before it)
+    exported: str | None = None

@@ -68,11 +68,19 @@ def _shown(value: Any) -> str:
     return "(none)" if value in (None, "") else repr(value) if isinstance(value, str) else str(value)
 
 
+def deleted_counts(saved: list[list[Any]]) -> dict[str, int]:
+    """Rows of each table a deletion kept (a table comes twice: links name a and b)."""
+    counts: dict[str, int] = {}
+    for table, rows in saved:
+        counts[table] = counts.get(table, 0) + len(rows)
+    return counts
+
+
 def describe(row: dict[str, Any]) -> str:
     """One line saying what an audit record changed."""
     before, after = row["before"] or {}, row["after"] or {}
     if row["action"] == "delete":
-        what = _rows({table: len(saved) for table, saved in before.get("rows", [])})
+        what = _rows(deleted_counts(before.get("rows", [])))
         return f"deleted {before.get('speaker')}: {before.get('text')!r}" + (
             f" (with {what})" if what else ""
         )
@@ -192,6 +200,12 @@ def edit(
         status(
             f"Folded {_plural(len(edited.folded), 'appearance')} into it:"
             " the statement now has that source and date."
+        )
+    if edited.repeats:
+        others = " and ".join(f"#{other}" for other in edited.repeats)
+        status(
+            f"Statement {statement_id} now has the same words and speaker as {others}:"
+            f" `tracker delete {statement_id}` or keep both."
         )
     if not edited.text_changed:
         status("Links and claims kept: the words are unchanged.")

@@ -78,7 +78,7 @@ def extract(
     if not found:
         render.status("No attributed statements found.")
     new_ids: list[int] = []
-    appeared = 0
+    appeared = corrected = 0
     if not dry_run and found:
         with creating(db_path) as db:
             added = _store(db, found)
@@ -87,13 +87,15 @@ def extract(
             row["new"] = result.created
         new_ids = [a.id for a in added if a.created]
         appeared = sum(a.appeared for a in added)
+        corrected = sum(a.corrected for a in added)
     with after_commit(len(new_ids)):
         if not dry_run and found:
             render.status(
                 f"Stored {len(new_ids)} new statement{'s' if len(new_ids) != 1 else ''}"
                 + (f", {appeared} new appearance{'s' if appeared != 1 else ''}" if appeared else "")
-                + f" ({len(added) - len(new_ids) - appeared} already recorded) from {len(texts)} article"
-                f"{'s' if len(texts) != 1 else ''}."
+                + f" ({len(added) - len(new_ids) - appeared - corrected} already recorded"
+                + (f", {corrected} corrected or deleted by hand" if corrected else "")
+                + f") from {len(texts)} article{'s' if len(texts) != 1 else ''}."
             )
             if link and new_ids:
                 link_added(db, new_ids)
@@ -212,5 +214,7 @@ def _store(db: Database, rows: list[dict[str, Any]]) -> Sequence[Added]:
         return None
 
     return add_statements(
-        db, (NewStatement(**{f: row[f] for f in fields}, speaker_kind=kind(row)) for row in rows)
+        db,
+        (NewStatement(**{f: row[f] for f in fields}, speaker_kind=kind(row)) for row in rows),
+        skip_corrected=True,
     )

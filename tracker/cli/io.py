@@ -214,10 +214,12 @@ def import_(
             ),
             update=update,
             note=f"import {name}",
+            skip_corrected=True,
         )
     new = added.new_count  # a list of a million new ids is ~40 MiB: built only to link them
     appeared = added.appeared_count
     updated = len(added.updated)
+    corrected = added.corrected_count
     # the edited statements whose words changed: linked again, as `tracker edit` links them
     reworded = [edited.statement_id for edited in added.updated if edited.text_changed]
     with after_commit(new):
@@ -225,7 +227,9 @@ def import_(
             f"Imported {new} new statement{'s' if new != 1 else ''}"
             + (f", {appeared} new appearance{'s' if appeared != 1 else ''}" if appeared else "")
             + (f", {updated} updated" if updated else "")
-            + f" ({len(added) - new - appeared - updated} already recorded)."
+            + f" ({len(added) - new - appeared - updated - corrected} already recorded"
+            + (f", {corrected} corrected or deleted by hand" if corrected else "")
+            + ")."
         )
         if added.differing:
             one = added.differing == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from tracker.export.writers import _FORMULA_START
@@ -177,6 +178,9 @@ def read_statements(
             try:
                 statement = _statement_from(record)
                 statement.row = number
+                # a statement as `tracker export` writes it: its id, and its further appearances
+                if record.get("id") not in (None, "") and "appearances" in record:
+                    statement = replace(statement, exported="statement")
                 again = _appearances(record.get("appearances"), statement)
             except InvalidInput as error:
                 raise InvalidInput(f"row {number}: {error}") from None
@@ -592,6 +596,7 @@ def _appearances(value: Any, statement: NewStatement) -> list[NewStatement]:
             said_on=field(item, "said_on"),
             reported_on=field(item, "reported_on"),
             ref=field(item, "ref"),
+            exported="appearance",
         )
         for item in value
     ]

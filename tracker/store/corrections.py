@@ -51,6 +51,11 @@ _SHOWN = (
 )
 
 
+# what an edit record keeps of the statement as it was, so that a row extracted or imported
+# again with its old words, speaker, source or dates is known as corrected, not new
+_IDENTITY = ("content_hash", "words_hash", "source_id", "said_on", "reported_on")
+
+
 class Conflict(TrackerError):
     """A correction that would make the ledger contradict itself (two identical statements)."""
 
@@ -166,6 +171,8 @@ class Edited:
     folded: list[dict[str, Any]] = field(default_factory=list)
     # the claims it founded, which now read as its new words
     reworded_claims: list[int] = field(default_factory=list)
+    # the other statements whose words and speaker it now has (kept apart: the user decides)
+    repeats: list[int] = field(default_factory=list)
 
     @property
     def text_changed(self) -> bool:
@@ -256,6 +263,14 @@ def edit_statement(
         changed = {key: value for key, value in values.items() if row[key] != value}
         if not changed:
             return edited
+        if values.get("words_hash", row["words_hash"]) != row["words_hash"]:
+            edited.repeats = [
+                int(found[0])
+                for found in db.execute(
+                    "SELECT id FROM statements WHERE words_hash = ? AND id != ? ORDER BY id",
+                    [values["words_hash"], statement_id],
+                )
+            ]
         db.execute(
             f"UPDATE statements SET {', '.join(f'{key} = ?' for key in changed)} WHERE id = ?",
             [*changed.values(), statement_id],
@@ -279,6 +294,8 @@ def edit_statement(
         if edited.folded:
             audit_before["appearances"] = edited.folded
             audit_after["appearances"] = []
+        if changed.keys() & set(_IDENTITY):  # what an import of the old row is known by
+            audit_before["identity"] = {key: row[key] for key in _IDENTITY}
         if edited.unreviewed_links:
             audit_before["reviewed_links"] = edited.unreviewed_links
         if edited.unreviewed_claims:
@@ -515,7 +532,9 @@ def delete_statement(
                         list(row.values()),
                     )
         db.execute("DELETE FROM statements WHERE id = ?", [statement_id])
-        counts = {table: len(rows) for table, rows in dependents}
+        counts: dict[str, int] = {}
+        for table, rows in dependents:  # a table twice: links name a statement as a and as b
+            counts[table] = counts.get(table, 0) + len(rows)
         shown = {key: statement[key] for key in ("text", "said_on", "reported_on")}
         names = db.execute(
             "SELECT sp.name, src.outlet FROM speakers sp LEFT JOIN sources src ON src.id = ? WHERE sp.id = ?",
@@ -625,6 +644,50 @@ def restore_statement(
             note=note,
         )
     return Restored(statement_id, counts, skipped, renumbered, audit_id)
+
+
+@dataclass
+class Corrections:
+    """What people deleted or corrected away, by what an extracted or imported row is known:
+    content hash, words hash and ref -> the statement's id; statement id -> the (source id,
+    said on, reported on) an edit replaced."""
+
+    hashes: dict[str, int] = field(default_factory=dict)
+    words: dict[str, int] = field(default_factory=dict)
+    refs: dict[str, int] = field(default_factory=dict)
+    keys: dict[int, list[tuple[int | None, str | None, str | None]]] = field(default_factory=dict)
+
+
+def corrections(db: Database) -> Corrections:
+    """Every deleted statement's row and every edited one's old identity, from the audit trail
+    (a statement restored or edited back is in the ledger, which a lookup asks first)."""
+    found = Corrections()
+    try:
+        deleted = db.execute(
+            "SELECT statement_id, json_extract(before, '$.row.content_hash'),"
+            " json_extract(before, '$.row.words_hash'), json_extract(before, '$.row.ref')"
+            " FROM audit WHERE action = 'delete' ORDER BY id"
+        ).fetchall()
+        edited = db.execute(
+            "SELECT statement_id, json_extract(before, '$.identity.content_hash'),"
+            " json_extract(before, '$.identity.words_hash'), json_extract(before, '$.identity.source_id'),"
+            " json_extract(before, '$.identity.said_on'), json_extract(before, '$.identity.reported_on')"
+            " FROM audit WHERE action = 'edit' AND json_extract(before, '$.identity') IS NOT NULL ORDER BY id"
+        ).fetchall()
+    except sqlite3.OperationalError:  # a ledger migrated only part of the way (tests of upgrades)
+        return found
+    for statement_id, digest, words, ref in deleted:
+        found.hashes[digest] = statement_id
+        if words:
+            found.words.setdefault(words, statement_id)
+        if ref:
+            found.refs[ref] = statement_id
+    for statement_id, digest, words, source_id, said_on, reported_on in edited:
+        found.hashes.setdefault(digest, statement_id)
+        if words:
+            found.words.setdefault(words, statement_id)
+        found.keys.setdefault(statement_id, []).append((source_id, said_on, reported_on))
+    return found
 
 
 def deleted_ids_max(db: Database) -> int:

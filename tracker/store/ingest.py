@@ -15,7 +15,14 @@ from tracker.model import InvalidInput, NewStatement, TrackerError
 from tracker.parallel import stop_pool, worker_pool
 from tracker.speakers import generic_key
 from tracker.store.connection import now, query_rows, write_transaction
-from tracker.store.corrections import Edited, deleted_ids_max, edit_statement, edited_source
+from tracker.store.corrections import (
+    Corrections,
+    Edited,
+    corrections,
+    deleted_ids_max,
+    edit_statement,
+    edited_source,
+)
 from tracker.store.lookup import SourceCache, SpeakerCache, affiliation_key, merged_into, surname_of
 from tracker.store.settings import max_text_chars
 from tracker.store.validation import (
@@ -55,9 +62,11 @@ class Added:
     id: int
     created: bool
     appeared: bool = False  # not created: a new appearance (another date or outlet) of `id`
+    # not created: what a person deleted (`id` was its id) or corrected (in statement `id`)
+    corrected: bool = False
 
 
-_KNOWN, _CREATED, _APPEARED = 0, 1, 2
+_KNOWN, _CREATED, _APPEARED, _CORRECTED = 0, 1, 2, 3
 
 
 class AddedList(Sequence[Added]):
@@ -65,7 +74,7 @@ class AddedList(Sequence[Added]):
 
     @staticmethod
     def _added(statement_id: int, state: int) -> Added:
-        return Added(statement_id, state == _CREATED, state == _APPEARED)
+        return Added(statement_id, state == _CREATED, state == _APPEARED, state == _CORRECTED)
 
     def __init__(self) -> None:
         self._ids = array("q")
@@ -77,7 +86,15 @@ class AddedList(Sequence[Added]):
 
     def append(self, added: Added) -> None:
         self._ids.append(added.id)
-        self._created.append(_CREATED if added.created else _APPEARED if added.appeared else _KNOWN)
+        self._created.append(
+            _CREATED
+            if added.created
+            else _APPEARED
+            if added.appeared
+            else _CORRECTED
+            if added.corrected
+            else _KNOWN
+        )
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -107,6 +124,11 @@ class AddedList(Sequence[Added]):
     def appeared_count(self) -> int:
         """Rows recorded as a new appearance of a statement (already stored or earlier in them)."""
         return self._created.count(_APPEARED)
+
+    @property
+    def corrected_count(self) -> int:
+        """Rows left out because a person deleted or corrected what they record."""
+        return self._created.count(_CORRECTED)
 
     @property
     def new_ids(self) -> list[int]:
@@ -141,14 +163,28 @@ class _Repeat(NamedTuple):
     checked: Checked
 
 
+class _Again(NamedTuple):
+    """A row an export wrote as one more appearance of the statement before it."""
+
+    source_id: int | None
+    checked: Checked
+
+
 # where and when a statement appeared: (source id, said on, reported on)
 _Key = tuple[int | None, str | None, str | None]
 
 
 def _same_appearance(row: _Key, stored: _Key) -> bool:
     """The row adds nothing to an appearance in the same source whose dates it repeats or
-    leaves out."""
-    return row[0] == stored[0] and row[1] in (None, stored[1]) and row[2] in (None, stored[2])
+    leaves out, or whose one date it gives as the other (said on the day it was reported)."""
+    if row[0] != stored[0]:
+        return False
+    if row[1] in (None, stored[1]) and row[2] in (None, stored[2]):
+        return True
+    return (row[1] or row[2]) == (stored[1] or stored[2]) and all(
+        mine is None or theirs is None or mine == theirs
+        for mine, theirs in zip(row[1:], stored[1:], strict=True)
+    )
 
 
 class _BulkWriter:
@@ -161,7 +197,7 @@ class _BulkWriter:
     appearance of that statement, written once the statement is.
     """
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, *, skip_corrected: bool = False):
         self.db = db
         self.speakers = SpeakerCache(db)
         self.sources = SourceCache(db)
@@ -172,6 +208,7 @@ class _BulkWriter:
         self.first_id = self.next_id
         self.written_below = self.next_id  # every statement id below this is in the table
         self.recorded_before = self.next_id > 1  # so a row may be a statement already stored
+        self.corrected_index = corrections(db) if skip_corrected and self.recorded_before else Corrections()
         # ids handed out but not yet in the table, so dedupe sees them before they are
         self.unwritten_refs: dict[str, int] = {}
         self.unwritten_hashes: dict[str, int] = {}
@@ -182,6 +219,8 @@ class _BulkWriter:
         self.appearance_keys: dict[int, list[_Key]] = {}
         self.appearance_refs: dict[str, int] = {}
         self.absorbed: dict[int, list[int]] = {}  # speaker id -> the speakers merged into it
+        # the last exported statement read, which the appearance rows after it belong to
+        self.exported: Added | None = None
         self.analysed = 0
         self.pool: Any = None
         self.pending: tuple[list[tuple[int, _Planned]], Any] | None = None
@@ -249,6 +288,8 @@ class _BulkWriter:
         )
         if any(_same_appearance(key, other) for other in known):
             return Added(statement_id, False)
+        if any(_same_appearance(key, old) for old in self.corrected_index.keys.get(statement_id, ())):
+            return Added(statement_id, False, corrected=True)  # the source or dates it had
         ref = checked.new.ref
         self.appearances.append((statement_id, source_id, checked.said_on, checked.reported_on, ref))
         self.appearance_keys.setdefault(statement_id, []).append(key)
@@ -263,7 +304,7 @@ class _BulkWriter:
         statement_refs = self._lookup("ref", refs)
         appearance_refs = self._lookup("ref", refs - set(statement_refs), "appearances", "statement_id")
         stored_before = self._stored_before(batch[start:])
-        plan: list[_Planned | _Repeat | _Named | Added] = []
+        plan: list[_Planned | _Repeat | _Named | _Again | Added] = []
         run_refs: set[str] = set()
         end = start
         for offset, checked in enumerate(batch[start:]):
@@ -276,6 +317,10 @@ class _BulkWriter:
                     continue
                 # an appearance's ref names that appearance, whatever else the row says
                 known = appearance_refs.get(new.ref) or self.appearance_refs.get(new.ref)
+                if known is None and new.ref in self.corrected_index.refs:
+                    plan.append(Added(self.corrected_index.refs[new.ref], False, corrected=True))
+                    end += 1
+                    continue
                 if known is not None:
                     plan.append(Added(known, False))
                     end += 1
@@ -283,6 +328,10 @@ class _BulkWriter:
                 if new.ref in run_refs:
                     break
                 run_refs.add(new.ref)
+            if new.exported == "appearance":
+                plan.append(_Again(self.sources.id_for(checked), checked))
+                end += 1
+                continue
             if offset in stored_before:
                 # still fills in what the source lacked
                 plan.append(_Repeat(stored_before[offset], self.sources.id_for(checked), checked))
@@ -316,11 +365,20 @@ class _BulkWriter:
         )
         keys = self._stored_keys(
             {p.statement_id for p in plan if isinstance(p, _Repeat)}
+            | {p.id for p in plan if isinstance(p, Added)}
+            | ({self.exported.id} if self.exported is not None else set())
             | set(stored.values())
             | set(stored_words.values())
         )
         rows: list[tuple[int, _Planned]] = []
-        for step in plan:
+        exported = False  # the row is an exported statement: `self.exported` once resolved
+        for step, checked in zip(plan, batch[start:end], strict=True):
+            if exported:
+                self.exported = out[-1]
+            exported = checked.new.exported == "statement"
+            if isinstance(step, _Again):
+                out.append(self._again_exported(step, keys))
+                continue
             if isinstance(step, Added):
                 out.append(step)
                 continue
@@ -331,13 +389,18 @@ class _BulkWriter:
             if isinstance(step, _Repeat):
                 out.append(self._again(step.statement_id, step.source_id, step.checked, keys))
                 continue
-            known = (
-                stored.get(step.digest)
-                or self.unwritten_hashes.get(step.digest)
-                or stored_words.get(step.words)
-                or self.unwritten_words.get(step.words)
-                or next((stored_words[w] for w in step.absorbed if w in stored_words), None)
-            )
+            known = stored.get(step.digest) or self.unwritten_hashes.get(step.digest)
+            gone = self._corrected(step, stored_words) if known is None else None
+            if gone is not None:
+                out.append(Added(gone, False, corrected=True))
+                continue
+            if not exported:  # an exported statement is one of its own, not a repeat of another
+                known = (
+                    known
+                    or stored_words.get(step.words)
+                    or self.unwritten_words.get(step.words)
+                    or next((stored_words[w] for w in step.absorbed if w in stored_words), None)
+                )
             if known is not None:
                 out.append(self._again(known, step.source_id, step.checked, keys))
                 continue
@@ -352,6 +415,8 @@ class _BulkWriter:
                 self.unwritten_refs[step.checked.new.ref] = statement_id
             rows.append((statement_id, step))
             out.append(Added(statement_id, True))
+        if exported:
+            self.exported = out[-1]
         self._submit(rows)
         self._compare_named()
         return end
@@ -423,6 +488,34 @@ class _BulkWriter:
             if edited.changes:
                 out.updated.append(edited)
         self.corrections = []
+
+    def _again_exported(self, step: _Again, keys: dict[int, list[_Key]]) -> Added:
+        """An export's appearance row: of the statement read before it, however else worded."""
+        statement = self.exported
+        if statement is None:
+            raise InvalidInput("an appearance with no statement before it")
+        if statement.corrected:
+            return Added(statement.id, False, corrected=True)
+        return self._again(statement.id, step.source_id, step.checked, keys)
+
+    def _corrected(self, step: _Planned, stored_words: dict[str, int]) -> int | None:
+        """The statement a person deleted or corrected away whose words, speaker and source
+        the row has; else (and with no stored statement of its words) the one of its words."""
+        found = self.corrected_index
+        if not found.hashes:
+            return None
+        if step.digest in found.hashes:
+            return found.hashes[step.digest]
+        day = report_day(step.checked)  # the speaker its name may have been filed under then
+        for speaker_id in self.speakers.possible(step.checked.speaker, step.source_id, day):
+            digest = content_hash(step.checked.text, speaker_id, step.source_id)
+            if digest in found.hashes:
+                return found.hashes[digest]
+        if step.checked.new.exported == "statement" or any(
+            w in stored_words or w in self.unwritten_words for w in (step.words, *step.absorbed)
+        ):
+            return None  # one of its own, or a repeat of a statement in the ledger
+        return next((found.words[w] for w in (step.words, *step.absorbed) if w in found.words), None)
 
     def _stored_before(self, rows: list[Checked]) -> dict[int, int]:
         """Rows (by offset) stored before this import, whichever speaker their mention named
@@ -609,6 +702,7 @@ def add_statements(
     numbered: bool = True,
     update: bool = False,
     note: str | None = None,
+    skip_corrected: bool = False,
 ) -> AddedList:
     """Store statements in one transaction: all of them, or none if one is invalid.
 
@@ -617,14 +711,17 @@ def add_statements(
     statement but whose text, speaker, source, url or dates differ (an empty field differs
     from nothing) is counted in `.differing`; with `update` it edits the statement as
     `edit_statement` does (audited, with `note`; relinking is the caller's), listed in
-    `.updated`, and one that cannot be made fails the whole import. With `numbered`, an
+    `.updated`, and one that cannot be made fails the whole import. With `skip_corrected` (an
+    article extracted again, a file imported again), a row a person deleted, or whose words,
+    speaker, source or dates they corrected, is left out (`corrected`, with the deleted or
+    corrected statement's id): its audit record knows it. With `numbered`, an
     error names the row ("row 3: speaker is empty"). Rows are read, checked and
     written in batches, so a file of any size needs memory for one batch only.
     """
     results = AddedList()
     with write_transaction(db):  # it reads ids and hashes, then writes: the lock first
         limit = max_text_chars(db)
-        writer = _BulkWriter(db)
+        writer = _BulkWriter(db, skip_corrected=skip_corrected)
         try:
             batch: list[Checked] = []
             for number, new in enumerate(items, start=1):
