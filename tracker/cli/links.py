@@ -114,12 +114,10 @@ def register(app: typer.Typer) -> None:
 
 
 def _reviewer() -> str | None:
-    import getpass
+    """Who reviews: the OS user (decisions record it as reviewed_by)."""
+    from tracker.store.corrections import os_user
 
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name in some containers
-        return None
+    return os_user()
 
 
 def _pairs(rows: list[dict[str, Any]], fmt: str, *, title: str, empty: str, relation: bool = True) -> None:

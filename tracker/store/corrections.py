@@ -60,14 +60,19 @@ class Conflict(TrackerError):
     """A correction that would make the ledger contradict itself (two identical statements)."""
 
 
-def current_user() -> str:
-    """Who makes a change when no one is named: the OS user."""
+def os_user() -> str | None:
+    """The OS user's login name; None where this uid has none (some containers)."""
     import getpass
 
     try:
         return getpass.getuser()
-    except (KeyError, OSError):  # no name for this uid (a container)
-        return "unknown"
+    except (KeyError, OSError):
+        return None
+
+
+def current_user() -> str:
+    """Who makes a change when no one is named: the OS user."""
+    return os_user() or "unknown"
 
 
 def record(
