@@ -10,7 +10,7 @@ SEED := seeds/000_5d60781b92935417.txt
 $(BIN)/tracker: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,semantic]'
 	@touch $@
 
 demo: $(BIN)/tracker
