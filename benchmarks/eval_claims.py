@@ -1,7 +1,11 @@
 """Emergent claims through the CLI, as a desk would run them: are headlines attached to their claim?
 
-Usage: python benchmarks/eval_claims.py [DATA_DIR] [--tracker PATH]
+Usage: python benchmarks/eval_claims.py [DATA_DIR] [--tracker PATH] [--semantic]
        (default: ../shared/data beside the repo; the tracker beside this Python)
+
+--semantic runs it twice, in two ledgers: as a new ledger does (words only), and with
+`tracker settings set semantic on` (the semantic extra), and prints both; --semantic-only
+runs only the second.
 
 In a temporary database: `tracker claim add TEXT --ref claim-ID` for each of Emergent's 240
 claims, `tracker import` of its 2,071 headlines as statements (text = headline, source = outlet,
@@ -131,12 +135,14 @@ def score(rows: list[dict[str, str]], shown: dict[str, list[dict[str, Any]]]) ->
     return lines
 
 
-def evaluate(tracker: Path, rows: list[dict[str, str]], db: Path) -> list[str]:
+def evaluate(tracker: Path, rows: list[dict[str, str]], db: Path, semantic: bool = False) -> list[str]:
     claims: dict[str, str] = {}
     for r in rows:
         claims.setdefault(r["claim_id"], r["claim"])
     started = time.perf_counter()
     run(tracker, "db", "init", "--db", str(db))  # `claim add` writes only to a ledger that exists
+    if semantic:
+        run(tracker, "settings", "set", "semantic", "on", "--db", str(db))
     ids = {
         claim: claim_id(run(tracker, "claim", "add", text, "--ref", f"claim-{claim}", "--db", str(db)))
         for claim, text in sorted(claims.items())
@@ -156,6 +162,8 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--tracker", type=Path, default=TRACKER, help="the tracker command to run")
+    parser.add_argument("--semantic", action="store_true", help="also with the semantic layer on")
+    parser.add_argument("--semantic-only", action="store_true", help="only with the semantic layer on")
     args = parser.parse_args(argv[1:])
     source = args.data / "emergent" / "train.csv"
     if not source.is_file():
@@ -170,8 +178,14 @@ def main(argv: list[str]) -> int:
             print("skipped: tracker has no claim commands yet")
             return 0
         print(f"  {'measure':<34} {'value':>8}   {'floor':<10}")
-        for line in evaluate(args.tracker, rows, db):
-            print(line)
+        passes = (True,) if args.semantic_only else (False, True) if args.semantic else (False,)
+        for semantic in passes:
+            if len(passes) > 1 or semantic:
+                print("semantic layer on" if semantic else "words only (a new ledger)")
+            started = time.perf_counter()
+            for line in evaluate(args.tracker, rows, db.with_name(f"claims-{int(semantic)}.db"), semantic):
+                print(line)
+            print(f"  ({time.perf_counter() - started:.1f} s)")
     return 0
 
 

@@ -1,6 +1,10 @@
 """Score tracker.relate on the public development data and print the figures beside the floors.
 
-Usage: python benchmarks/eval_relate.py [DATA_DIR]   (default: ../shared/data beside the repo)
+Usage: python benchmarks/eval_relate.py [DATA_DIR] [--semantic]
+(default: ../shared/data beside the repo)
+
+--semantic adds, for Emergent, the same pairs judged with the semantic layer (as claims are
+judged: link.meaning.CLAIM_FLOOR), and for STS the Pearson of the sentence vectors' cosine.
 
 Emergent is scored twice: with relatedness decided by tracker, as linking decides it (a pair
 scoring under the suggest threshold is not linked, so it counts as unrelated), and with
@@ -60,12 +64,51 @@ def linked(a: str, b: str) -> str:
     return str(judgement.relation)
 
 
+class Meaning:
+    """The semantic layer as linking uses it (tracker/link/meaning.py), for the --semantic
+    columns: every distinct text encoded once; a pair the words leave unlinked whose cosine
+    reaches the floor is judged again with relatedness given."""
+
+    def __init__(self, texts: list[str], floor: float | None = None) -> None:
+        from tracker.link.meaning import MEANING_FLOOR
+        from tracker.semantic.encoder import encode
+
+        distinct = sorted(set(texts))
+        started = time.perf_counter()
+        matrix = encode(distinct)
+        self.seconds = time.perf_counter() - started
+        self.rate = len(distinct) / self.seconds if self.seconds else 0.0
+        self.row = {text: i for i, text in enumerate(distinct)}
+        self.matrix = matrix
+        self.floor = MEANING_FLOOR if floor is None else floor
+
+    def cosine(self, a: str, b: str) -> float:
+        return float(self.matrix[self.row[a]] @ self.matrix[self.row[b]])
+
+    def linked(self, a: str, b: str) -> str:
+        """linked(a, b), and by meaning when the words leave the pair unlinked."""
+        from tracker.link.meaning import judge_by_meaning
+
+        lexical = linked(a, b)
+        if lexical != Relation.UNRELATED:
+            return lexical
+        judgement = judge_by_meaning(a, b, self.cosine(a, b), self.floor)
+        if judgement is None or judgement.score < LINK.suggest:
+            return str(Relation.UNRELATED)
+        return str(judgement.relation)
+
+
+def semantic_flag(argv: list[str]) -> tuple[list[str], bool]:
+    """argv without --semantic, and whether it was given."""
+    return [a for a in argv if a != "--semantic"], "--semantic" in argv
+
+
 def given(a: str, b: str) -> str:
     """The stance alone: the judge is told that every pair is related."""
     return str(relate(a, b, related_threshold=0).relation)
 
 
-def emergent(data: Path) -> list[str]:
+def emergent(data: Path, semantic: bool = False) -> list[str]:
     rows = read_csv(data / "emergent" / "train.csv")
     half = halves([r["claim_id"] for r in rows])
     # Floors are judged on the first block only: a user's ledger never knows that a pair is related.
@@ -83,6 +126,20 @@ def emergent(data: Path) -> list[str]:
             None,
         ),
     ]
+    if semantic:
+        from tracker.link.meaning import CLAIM_FLOOR
+
+        meaning = Meaning([t for r in rows for t in (r["claim"], r["headline"])], CLAIM_FLOOR)
+        blocks.insert(
+            1,
+            (
+                f"Semantic layer on (cosine floor {CLAIM_FLOOR:.2f}; {len(meaning.row)} texts at "
+                f"{meaning.rate:.0f} sentences/s): relatedness decided by tracker",
+                meaning.linked,
+                0.70,
+                0.70,
+            ),
+        )
     lines = []
     for title, judge, accuracy_floor, contradicts_floor in blocks:
         lines.append(title)
@@ -114,7 +171,7 @@ def emergent(data: Path) -> list[str]:
             )
             lines.append(figure("F1 related (observing)", f1["related"]["f1"], "", None))
             lines.append(figure("macro F1", report["macro_f1"], "", None))
-            if judge is linked:
+            if judge is not given:
                 unrelated = sum(p == Relation.UNRELATED for p in pred) / len(pred)
                 lines.append(figure("judged unrelated (not linked)", unrelated, "", None))
     return lines
@@ -156,7 +213,7 @@ def fnc(data: Path) -> list[str]:
     return lines
 
 
-def sts(data: Path) -> list[str]:
+def sts(data: Path, semantic: bool = False) -> list[str]:
     pairs: dict[str, list[tuple[float, str, str]]] = {}
     for path in sorted((data / "sts-headlines").glob("*.tsv")):
         with open(path, encoding="utf-8") as f:
@@ -182,10 +239,17 @@ def sts(data: Path) -> list[str]:
                 r >= 0.70 if part == "all" else None,
             )
         )
+        if semantic:
+            meaning = Meaning([t for _, a, b in rows for t in (a, b)])
+            cosines = [meaning.cosine(a, b) for _, a, b in rows]
+            lines.append(
+                figure(f"  semantic: Pearson of the cosine ({part})", pearson(gold, cosines), "", None)
+            )
     return lines
 
 
 def main(argv: list[str]) -> int:
+    argv, semantic = semantic_flag(argv)
     data = Path(argv[1]) if len(argv) > 1 else DEFAULT_DATA
     if not data.is_dir():
         print(f"skipped: no development data at {data}")
@@ -193,9 +257,9 @@ def main(argv: list[str]) -> int:
     print(f"tracker.relate {ENGINE_VERSION} on {data}")
     print(f"  {'measure':<34} {'value':>8}   {'floor':<10}")
     checks: list[tuple[str, Callable[[Path], list[str]]]] = [
-        ("emergent", emergent),
+        ("emergent", lambda path: emergent(path, semantic)),
         ("fnc-1", fnc),
-        ("sts-headlines", sts),
+        ("sts-headlines", lambda path: sts(path, semantic)),
     ]
     for folder, check in checks:
         if not (data / folder).is_dir():

@@ -251,10 +251,15 @@ def test_eval_csv_is_one_row_per_relation(cli, tmp_path):
 
 def test_settings_speaks_json_csv_and_nl(cli):
     rows = cli.json("settings")
-    assert [r["key"] for r in rows] == ["suggest_threshold", "confirm_threshold", "max_text_chars"]
+    assert [r["key"] for r in rows] == [
+        "suggest_threshold",
+        "confirm_threshold",
+        "max_text_chars",
+        "semantic",
+    ]
     assert nl_rows(cli.ok("settings", "--nl")) == rows
-    assert [(r["key"], float(r["value"])) for r in csv_rows(cli.ok("settings", "--csv"))] == [
-        (r["key"], r["value"]) for r in rows
+    assert [(r["key"], r["value"]) for r in csv_rows(cli.ok("settings", "--csv"))] == [
+        (r["key"], str(r["value"])) for r in rows
     ]
 
 

@@ -198,13 +198,19 @@ def test_similar_finds_stored_statements_best_first(cli) -> None:
 
 def test_settings_show_set_and_validate(cli) -> None:
     shown = {row["key"]: row["value"] for row in cli.json("settings")}
-    assert shown == {"suggest_threshold": 30.0, "confirm_threshold": 90.0, "max_text_chars": 20_000}
+    assert shown == {
+        "suggest_threshold": 30.0,
+        "confirm_threshold": 90.0,
+        "max_text_chars": 20_000,
+        "semantic": "off",
+    }
     cli.ok("settings", "set", "confirm_threshold", "85")
     cli.ok("settings", "set", "suggest_threshold", "50")
     assert {row["key"]: row["value"] for row in cli.json("settings")} == {
         "suggest_threshold": 50.0,
         "confirm_threshold": 85.0,
         "max_text_chars": 20_000,
+        "semantic": "off",
     }
     assert cli.fails("settings", "set", "suggest_threshold", "90") == (
         "Error: suggest_threshold (90) must not be above confirm_threshold (85)\n"
@@ -213,12 +219,13 @@ def test_settings_show_set_and_validate(cli) -> None:
         "Error: confirm_threshold must be a number from 0 to 100, not '101'\n"
     )
     assert cli.fails("settings", "set", "speed", "1") == (
-        "Error: unknown setting 'speed': use one of suggest_threshold, confirm_threshold, max_text_chars\n"
+        "Error: unknown setting 'speed': use one of suggest_threshold, confirm_threshold, max_text_chars, semantic\n"
     )
     assert {row["key"]: row["value"] for row in cli.json("settings")} == {
         "suggest_threshold": 50.0,
         "confirm_threshold": 85.0,
         "max_text_chars": 20_000,
+        "semantic": "off",
     }
 
 

@@ -369,3 +369,16 @@ def m010_reanalyse_headline_clauses(db: Database) -> None:
     # taking an object names no speaker after it ("The ministry declared a curfew"). Each
     # statement's and claim's proposition, which blocking reads, is derived again, as in m005.
     m005_reanalyse(db)
+
+
+@migrations()
+def m011_semantic_vectors(db: Database) -> None:
+    # The semantic extra's sentence vectors: one float32 blob per statement (or recorded claim)
+    # and model, with a digest of the text it was computed from, so that an edited text is
+    # encoded again and nothing else ever is. No foreign key: a deleted statement's row would
+    # be copied into its audit record, and a blob is no JSON; linking drops such rows.
+    db.table("semantic_vectors").create(
+        {"owner": str, "owner_id": int, "model": str, "digest": str, "vector": bytes},
+        pk=("owner", "owner_id", "model"),
+        not_null={"owner", "owner_id", "model", "digest", "vector"},
+    )

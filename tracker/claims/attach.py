@@ -101,19 +101,22 @@ def attach_to_claim(db: Database, claim_id: int, claim_text: str) -> int:
 
     limits = thresholds(db)
     words = rare_terms(db, claim_text, k=12)
-    if not words:
-        return 0
     found = []
     threshold = limits.suggest
-    for row in db.query(
-        """SELECT s.id, s.text FROM statements_fts f JOIN statements s ON s.id = f.rowid
+    for row in (
+        db.query(
+            """SELECT s.id, s.text FROM statements_fts f JOIN statements s ON s.id = f.rowid
            WHERE statements_fts MATCH ? ORDER BY rank LIMIT ?""",
-        [_claim_query(words), STATEMENTS_PER_CLAIM],
+            [_claim_query(words), STATEMENTS_PER_CLAIM],
+        )
+        if words
+        else ()
     ):
         judgement = _judge(claim_text, row["text"], threshold)
         stance = _stance(judgement) if judgement else None
         if judgement is not None and stance is not None:
             found.append(_Found(claim_id, row["id"], stance, judgement))
+    found += _near_in_meaning(db, claim_id, claim_text, {f.statement_id for f in found})
     # a statement already near another recorded claim, far nearer than to this one, stays there
     elsewhere = dict(
         db.execute(
@@ -167,14 +170,14 @@ def _attach(db: Database, wanted: list[int], *, forget: bool) -> int:
     replies = [row for row in rows.values() if row["answers"]]
     # read and judged with no lock held: what the write below re-checks
     limits, recorded = thresholds(db), _recorded_claims(db)
-    found = _nearest(_to_recorded_claims(db, said, limits))
+    found = _nearest(_with_meaning(db, said, _to_recorded_claims(db, said, limits)))
     denials = _denial_analyses(rows.values())
     with write_transaction(db):
         if forget:
             _forget(db, wanted)
         if (thresholds(db), _recorded_claims(db)) != (limits, recorded):  # changed meanwhile
             limits = thresholds(db)
-            found = _nearest(_to_recorded_claims(db, said, limits))
+            found = _nearest(_with_meaning(db, said, _to_recorded_claims(db, said, limits)))
         sided = {f.statement_id for f in found if f.stance is not Stance.DISCUSSES}
         written = _store(db, found, limits)
         # One by one, so that a claim founded here is one the next may join; assertions
@@ -197,6 +200,40 @@ def _attach(db: Database, wanted: list[int], *, forget: bool) -> int:
         founded = [_found_claim(db, row, denials) for row in replies if row["id"] not in sided]
         written += _store(db, [f for f in founded if f is not None], limits)
     return written
+
+
+def _near_in_meaning(db: Database, claim_id: int, claim_text: str, found: set[int]) -> list[_Found]:
+    """With the semantic layer on: the statements nearest a new claim in meaning, judged on it."""
+    from tracker.semantic.store import enabled
+
+    if not enabled(db):
+        return []
+    from tracker.link.meaning import statements_near_claim
+
+    out = []
+    for statement_id, judgement in statements_near_claim(db, claim_id, claim_text, found):
+        stance = _stance(judgement)
+        if stance is not None:
+            out.append(_Found(claim_id, statement_id, stance, judgement))
+    return out
+
+
+def _with_meaning(db: Database, rows: dict[int, dict[str, Any]], found: list[_Found]) -> list[_Found]:
+    """With the semantic layer on (link/meaning.py): the statements the judge placed on no
+    recorded claim are judged against the recorded claims nearest them in meaning too."""
+    from tracker.semantic.store import enabled
+
+    if not enabled(db):
+        return found
+    from tracker.link.meaning import claims_by_meaning
+
+    sided = {f.statement_id for f in found if f.stance is not Stance.DISCUSSES}
+    extra = []
+    for claim_id, statement_id, judgement in claims_by_meaning(db, rows.values(), sided):
+        stance = _stance(judgement)
+        if stance is not None:
+            extra.append(_Found(claim_id, statement_id, stance, judgement))
+    return found + extra
 
 
 # A statement the judge finds near several recorded claims is about the nearest: those it scores

@@ -93,8 +93,8 @@ link_app = _typer(
 )
 link_app.info.no_args_is_help = False
 settings_app = _typer(
-    help="Show the linking thresholds and the longest statement text, or change one with "
-    "`settings set KEY VALUE`.\n\n"
+    help="Show the linking thresholds, the longest statement text and the semantic layer, or "
+    "change one with `settings set KEY VALUE`.\n\n"
     "Example: tracker settings --csv"
 )
 settings_app.info.no_args_is_help = False
@@ -443,17 +443,18 @@ def settings(
     nl: NlOption = False,
     db_path: DbOption = None,
 ) -> None:
-    """Show the linking thresholds and the longest statement text."""
+    """Show the linking thresholds, the longest statement text and the semantic layer."""
     fmt = output_format(json_, csv, nl)
     if ctx.invoked_subcommand is not None:
         return
     from tracker.cli.render import emit
     from tracker.link import settings as current
+    from tracker.semantic.store import semantic_settings
     from tracker.store.settings import store_settings
 
     db = database(db_path)
     emit(
-        current(db) + store_settings(db),
+        current(db) + store_settings(db) + semantic_settings(db),
         [("key", "key"), ("value", "value"), ("default", "default"), ("description", "description")],
         fmt=fmt,
     )
@@ -463,25 +464,40 @@ def settings(
 def settings_set(
     key: Annotated[
         str,
-        typer.Argument(help="suggest_threshold, confirm_threshold or max_text_chars.", metavar="KEY"),
+        typer.Argument(
+            help="suggest_threshold, confirm_threshold, max_text_chars or semantic.", metavar="KEY"
+        ),
     ],
     value: Annotated[
         str,
-        typer.Argument(help="A threshold: 0 to 100; max_text_chars: 1 to 1,000,000.", metavar="VALUE"),
+        typer.Argument(
+            help="A threshold: 0 to 100; max_text_chars: 1 to 1,000,000; semantic: on or off.",
+            metavar="VALUE",
+        ),
     ],
     db_path: DbOption = None,
 ) -> None:
-    """Change a setting; after a threshold, run `tracker link` to relink with it.
+    """Change a setting; after a threshold or `semantic`, run `tracker link` to relink with it.
+
+    `semantic on` judges by meaning as well as words (sentence vectors of all-MiniLM-L6-v2,
+    stored in the ledger); it needs `pip install 'tracker[semantic]'`.
 
     Example: tracker settings set suggest_threshold 50
     """
     from tracker.cli.render import status
     from tracker.link import SETTINGS, set_threshold
     from tracker.model import InvalidInput
+    from tracker.semantic import store as semantic
     from tracker.store.settings import MAX_TEXT_SETTING, set_max_text_chars
 
-    if key not in SETTINGS and key != MAX_TEXT_SETTING:
-        raise InvalidInput(f"unknown setting {key!r}: use one of {', '.join([*SETTINGS, MAX_TEXT_SETTING])}")
+    known = [*SETTINGS, MAX_TEXT_SETTING, semantic.SETTING]
+    if key not in known:
+        raise InvalidInput(f"unknown setting {key!r}: use one of {', '.join(known)}")
+    if key == semantic.SETTING:
+        on = semantic.set_enabled(database(db_path), value)
+        print(f"{key} = {'on' if on else 'off'}", file=sys.stderr)
+        status("Run `tracker link` to relink with it (it encodes every statement once).")
+        return
     if key == MAX_TEXT_SETTING:
         chars = set_max_text_chars(database(db_path), value)
         print(f"{key} = {chars}", file=sys.stderr)

@@ -96,6 +96,7 @@ def creating(path: Path | None) -> Iterator[Database]:
     chosen = default_db_path() if path is None else path
     db, created = open_ledger(chosen, create=True, create_dir=path is None)
     try:
+        _semantic_usable(db)  # a ledger that judges by meaning needs the extra: else store nothing
         yield db
     except BaseException:
         if created:
@@ -105,6 +106,15 @@ def creating(path: Path | None) -> Iterator[Database]:
         from tracker.cli.render import status
 
         status(f"Created ledger {chosen}.")
+
+
+def _semantic_usable(db: Database) -> None:
+    from tracker.semantic.store import enabled
+
+    if enabled(db):
+        from tracker.semantic import require_extra
+
+        require_extra()
 
 
 @contextmanager

@@ -37,6 +37,7 @@ SETTINGS: dict[str, tuple[float, str]] = {
     CONFIRM: (DEFAULT_CONFIRM, "score (0-100) from which a link is confirmed without review"),
 }
 _CAREFUL_CODES = frozenset({"hedge", "modality"})
+_MEANING = "meaning"  # link.meaning.MEANING: related by the cosine of sentence vectors
 
 # Links a statement keeps: its strongest, by score. Measured on the LIAR corpus (20k), the
 # five strongest on both sides kept every right link and dropped two thirds of the wrong ones;
@@ -95,8 +96,9 @@ def set_threshold(db: Database, name: str, raw: str) -> float:
 def status_for(judgement: Judgement, limits: Thresholds) -> ReviewStatus:
     """Suggested, or confirmed when the score is high enough for no one to check it. A pair
     whose parts conflict (another actor, target, place, time, number) is never confirmed
-    without a person: the wording that makes it look sure is what the conflict hides in."""
-    if any(r.code in CONFLICT_CODES for r in judgement.reasons):
+    without a person: the wording that makes it look sure is what the conflict hides in; nor
+    is a pair related only by meaning (the semantic layer's `meaning` reason)."""
+    if any(r.code in CONFLICT_CODES or r.code == _MEANING for r in judgement.reasons):
         return ReviewStatus.SUGGESTED
     careful = judgement.relation is Relation.CONTRADICTS or any(
         r.code in _CAREFUL_CODES for r in judgement.reasons

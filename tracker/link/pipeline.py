@@ -272,6 +272,30 @@ def _pairs_for(
     return pairs, None
 
 
+def _by_meaning(
+    db: Database,
+    focus: list[int] | None,
+    texts: dict[int, str],
+    limits: Thresholds,
+    found: list[Found],
+    stats: LinkStats,
+    progress: Progress | None,
+    workers: int,
+    shapes: dict[int, Shape] | None,
+) -> list[Found]:
+    """The semantic layer's links (link/meaning.py), when the ledger has it on; else none."""
+    from tracker.semantic.store import enabled
+
+    if not enabled(db):
+        return []
+    from tracker.link.meaning import meaning_links
+    from tracker.semantic import require_extra
+
+    require_extra()  # the ledger judges by meaning: without the extra, nothing is written
+
+    return meaning_links(db, focus, texts, limits, found, stats, progress, workers=workers, shapes=shapes)
+
+
 def link_new(
     db: Database, ids: Iterable[int], *, progress: Progress | None = None, workers: int = WORKERS
 ) -> LinkStats:
@@ -292,6 +316,7 @@ def _link_new(db: Database, ids: Iterable[int], progress: Progress | None, worke
     with stats.timed("judging"):
         pairs = sorted(found_pairs)
         found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
+    found += _by_meaning(db, wanted, texts, limits, found, stats, progress, workers, shapes)
     with stats.timed("writing"), write_transaction(db):
         _write(db, found, stats)
         stats.removed = _bound_stored(db, {i for a, b, _, _ in found for i in (a, b)})
@@ -318,6 +343,7 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
         pairs = sorted(found_pairs)
     with stats.timed("judging"):
         found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
+    found += _by_meaning(db, None, texts, limits, found, stats, progress, workers, shapes)
     found = strongest(found)
     keep = {(a, b) for a, b, _, _ in found}
     with stats.timed("writing"), write_transaction(db):

@@ -1,0 +1,316 @@
+"""The semantic layer in a ledger: its setting, stored vectors, and judging by meaning."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from tracker.link import Thresholds, status_for
+from tracker.link import meaning as link_meaning
+from tracker.model import Judgement, Reason, Relation, ReviewStatus
+from tracker.semantic import EXTRA_MESSAGE, errors, store
+from tracker.semantic import encoder as enc
+
+LAID_OFF = "The company laid off 500 workers."
+LOST_JOBS = "Five hundred employees lost their jobs at the firm."
+NO_LAYOFFS = "The company did not lay off any workers."
+FLOOD = "Heavy rain flooded the coastal highway near the port city overnight."
+
+
+@pytest.fixture(scope="session")
+def model() -> Any:
+    """The model, loaded once for the session."""
+    return enc.encoder()
+
+
+@pytest.fixture
+def no_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As if `pip install 'tracker[semantic]'` had not been run."""
+    monkeypatch.setattr(errors, "available", lambda: False)
+
+
+def _rows(db_path: Path, sql: str) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def _vectors(db_path: Path) -> dict[int, tuple[str, str, Any]]:
+    return {
+        owner_id: (model_name, digest, np.frombuffer(blob, dtype=np.float32))
+        for owner_id, model_name, digest, blob in _rows(
+            db_path,
+            "SELECT owner_id, model, digest, vector FROM semantic_vectors WHERE owner = 'statement' ORDER BY owner_id",
+        )
+    }
+
+
+def _add(cli, text: str, speaker: str, source: str) -> int:
+    return int(cli.ok("add", text, "--speaker", speaker, "--source", source).strip())
+
+
+# --- the setting ---------------------------------------------------------------------------
+
+
+def test_semantic_is_off_in_a_new_ledger_and_turns_on_and_off(cli, db_path: Path) -> None:
+    cli.ok("db", "init")
+    assert {r["key"]: r["value"] for r in cli.json("settings")}["semantic"] == "off"
+    result = cli("settings", "set", "semantic", "on")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "semantic = on\nRun `tracker link` to relink with it (it encodes every statement once).\n",
+    )
+    assert _rows(db_path, "SELECT value FROM settings WHERE key = 'semantic'") == [("on",)]
+    row = next(r for r in cli.json("settings") if r["key"] == "semantic")
+    assert row == {
+        "key": "semantic",
+        "value": "on",
+        "default": "off",
+        "description": "judge by meaning too: sentence vectors (pip install 'tracker[semantic]')",
+    }
+    cli.ok("settings", "set", "semantic", "off")
+    assert _rows(db_path, "SELECT value FROM settings WHERE key = 'semantic'") == [("off",)]
+
+
+def test_a_value_other_than_on_or_off_is_refused(cli, db_path: Path) -> None:
+    cli.ok("db", "init")
+    assert (
+        cli.fails("settings", "set", "semantic", "maybe")
+        == "Error: semantic must be on or off, not 'maybe'\n"
+    )
+    assert _rows(db_path, "SELECT value FROM settings WHERE key = 'semantic'") == []
+
+
+def test_turning_it_on_without_the_extra_is_one_error_and_writes_nothing(
+    cli, db_path: Path, no_extra
+) -> None:
+    cli.ok("db", "init")
+    assert cli.fails("settings", "set", "semantic", "on") == f"Error: {EXTRA_MESSAGE}\n"
+    assert EXTRA_MESSAGE == "the semantic layer needs the extra: pip install 'tracker[semantic]'"
+    assert _rows(db_path, "SELECT value FROM settings WHERE key = 'semantic'") == []
+    cli.ok("settings", "set", "semantic", "off")  # turning it off needs nothing
+
+
+def test_a_ledger_with_it_on_stores_nothing_without_the_extra(cli, db_path: Path, monkeypatch) -> None:
+    cli.ok("db", "init")
+    cli.ok("settings", "set", "semantic", "on")
+    monkeypatch.setattr(errors, "available", lambda: False)
+    assert cli.fails("add", LAID_OFF, "--speaker", "Union") == f"Error: {EXTRA_MESSAGE}\n"
+    assert _rows(db_path, "SELECT count(*) FROM statements") == [(0,)]
+    assert cli.fails("link") == f"Error: {EXTRA_MESSAGE}\n"
+
+
+def test_the_encoder_refuses_to_load_without_the_extra(no_extra) -> None:
+    with pytest.raises(errors.SemanticUnavailable, match=r"pip install 'tracker\[semantic\]'"):
+        enc.Encoder()
+
+
+def test_with_it_off_linking_never_loads_the_model(tmp_path: Path) -> None:
+    # (numpy itself may be imported: sqlite-utils imports it whenever it is installed)
+    script = (
+        "import sys\n"
+        "from tracker.model import NewStatement\n"
+        "from tracker.store import open_db, add_statement\n"
+        "from tracker.link import link_new\n"
+        f"db = open_db({str(tmp_path / 'plain.db')!r})\n"
+        f"a = add_statement(db, NewStatement(text={LAID_OFF!r}, speaker='Union')).id\n"
+        f"b = add_statement(db, NewStatement(text={LOST_JOBS!r}, speaker='Reporter')).id\n"
+        "link_new(db, [a, b])\n"
+        "print(*(name in sys.modules for name in ('tracker.semantic.encoder', 'tokenizers', 'safetensors')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout == "False False False\n"
+
+
+# --- stored vectors ----------------------------------------------------------------------
+
+
+def test_vectors_are_stored_once_reused_and_encoded_again_after_an_edit(cli, db_path: Path, model) -> None:
+    cli.ok("db", "init")
+    cli.ok("settings", "set", "semantic", "on")
+    first = _add(cli, LAID_OFF, "Union", "Daily A")
+    second = _add(cli, FLOOD, "Reporter", "Daily B")
+    stored = _vectors(db_path)
+    assert sorted(stored) == [first, second]
+    for sid, text in ((first, LAID_OFF), (second, FLOOD)):
+        name, digest, vector = stored[sid]
+        assert (name, digest) == ("all-MiniLM-L6-v2", store.digest(text))
+        np.testing.assert_allclose(vector, model.encode([text])[0], atol=1e-6)
+
+    def refuse(texts: Any) -> Any:
+        raise AssertionError(f"encoded again: {texts}")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(enc, "encode", refuse)
+        cli.ok("link")  # every vector is read back, none encoded
+    cli.ok("edit", str(first), "--text", NO_LAYOFFS)
+    edited = _vectors(db_path)
+    assert edited[first][1] == store.digest(NO_LAYOFFS)
+    np.testing.assert_allclose(edited[first][2], model.encode([NO_LAYOFFS])[0], atol=1e-6)
+    np.testing.assert_array_equal(edited[second][2], stored[second][2])
+
+
+def test_a_deleted_statements_vector_goes_at_the_next_link(cli, db_path: Path) -> None:
+    cli.ok("db", "init")
+    cli.ok("settings", "set", "semantic", "on")
+    first = _add(cli, LAID_OFF, "Union", "Daily A")
+    second = _add(cli, FLOOD, "Reporter", "Daily B")
+    cli.ok("delete", str(first), "--yes")
+    cli.ok("link")
+    assert sorted(_vectors(db_path)) == [second]
+
+
+def test_with_it_off_no_vector_is_stored(cli, db_path: Path) -> None:
+    _add(cli, LAID_OFF, "Union", "Daily A")
+    _add(cli, LOST_JOBS, "Reporter", "Daily B")
+    cli.ok("link")
+    assert _rows(db_path, "SELECT count(*) FROM semantic_vectors") == [(0,)]
+
+
+def test_link_timings_name_the_encoding_stage(cli) -> None:
+    cli.ok("db", "init")
+    cli.ok("settings", "set", "semantic", "on")
+    cli.ok("add", LAID_OFF, "--speaker", "Union", "--no-link")
+    result = cli("link", "--timings")
+    assert result.exit_code == 0
+    assert "encoding" in result.stderr
+    assert "finding neighbours" in result.stderr
+
+
+# --- linking by meaning ------------------------------------------------------------------
+
+
+def _links(cli) -> list[dict[str, Any]]:
+    return [
+        {key: link[key] for key in ("a_id", "b_id", "relation", "status", "score", "reasons")}
+        for link in cli.json("links", "--status", "all")
+    ]
+
+
+def test_two_wordings_of_one_claim_link_only_with_semantic_on(cli, model) -> None:
+    first = _add(cli, LAID_OFF, "Union", "Daily A")
+    second = _add(cli, LOST_JOBS, "Reporter", "Daily B")
+    assert cli.json("links", "--status", "all") == []  # they share no word
+
+    cli.ok("settings", "set", "semantic", "on")
+    result = cli("link")
+    assert result.exit_code == 0
+    cosine = enc.cosine(*model.encode([LAID_OFF, LOST_JOBS]))
+    assert round(cosine, 2) == 0.69
+    [link] = cli.json("links", "--status", "all")
+    assert (link["a_id"], link["b_id"], link["relation"], link["status"]) == (
+        first,
+        second,
+        "agrees",
+        "suggested",
+    )
+    assert link["score"] == round(100 * cosine, 1)
+    assert link["reason"].startswith("meaning: cosine 0.69")
+
+    cli.ok("settings", "set", "semantic", "off")
+    cli.ok("link")  # a relink without the layer drops what only meaning found
+    assert cli.json("links", "--status", "all") == []
+
+
+def test_a_link_found_by_meaning_is_never_confirmed_automatically(cli) -> None:
+    cli.ok("db", "init")
+    cli.ok("settings", "set", "semantic", "on")
+    cli.ok("settings", "set", "confirm_threshold", "30")  # every other link of 30 or more is confirmed
+    _add(cli, LAID_OFF, "Union", "Daily A")
+    _add(cli, LOST_JOBS, "Reporter", "Daily B")
+    [link] = cli.json("links", "--status", "all")
+    assert (link["relation"], link["status"]) == ("agrees", "suggested")
+
+
+def test_status_for_keeps_any_meaning_judgement_suggested() -> None:
+    meant = Judgement(Relation.AGREES, 100.0, (Reason("meaning", "cosine 0.99"),))
+    worded = Judgement(Relation.AGREES, 100.0, (Reason("similarity", "100/100"),))
+    assert status_for(meant, Thresholds()) is ReviewStatus.SUGGESTED
+    assert status_for(worded, Thresholds()) is ReviewStatus.CONFIRMED
+
+
+def test_opposite_polarities_close_in_meaning_contradict() -> None:
+    judgement = link_meaning.judge_by_meaning(NO_LAYOFFS, LOST_JOBS, 0.70)
+    assert judgement is not None
+    assert judgement.relation is Relation.CONTRADICTS
+    assert judgement.score == 70.0
+    assert [str(r) for r in judgement.reasons] == [
+        "negation: 'not' in a",
+        "meaning: cosine 0.70",
+        "similarity: 0/100",
+    ]
+
+
+def test_meaning_below_the_floor_judges_nothing() -> None:
+    assert link_meaning.judge_by_meaning(LAID_OFF, LOST_JOBS, link_meaning.MEANING_FLOOR - 0.01) is None
+
+
+def test_one_actor_another_event_stays_unrelated_whatever_the_cosine() -> None:
+    a = "India's air force struck a base near Lahore on Monday."
+    b = "India's cricket team won a match in Lahore on Monday."
+    assert link_meaning.judge_by_meaning(a, b, 0.99) is None
+
+
+def test_a_claim_worded_otherwise_is_joined_by_meaning(cli) -> None:
+    cli.ok("db", "init")
+    claim = cli.ok("claim", "add", LOST_JOBS).split()[0]
+    sid = _add(cli, LAID_OFF, "Union", "Daily A")
+    assert all(s["id"] != sid for s in cli.json("claim", "show", claim)["statements"])
+
+    cli.ok("settings", "set", "semantic", "on")
+    cli.ok("link")
+    shown = cli.json("claim", "show", claim)["statements"]
+    [joined] = [s for s in shown if s["id"] == sid]
+    assert (joined["stance"], joined["status"]) == ("supports", "suggested")
+    assert joined["score"] == 69.0
+
+
+def test_neighbours_are_the_k_nearest_above_the_floor_in_any_chunking(monkeypatch) -> None:
+    vectors = np.array(
+        [[1.0, 0.0], [0.9, np.sqrt(1 - 0.81)], [0.0, 1.0], [0.6, 0.8], [-1.0, 0.0]], dtype=np.float32
+    )
+    ids = [10, 20, 30, 40, 50]
+    expected = {(10, 20): 0.9, (10, 40): 0.6, (20, 40): 0.8887, (30, 40): 0.8, (20, 30): 0.4359}
+    assert store.neighbours(ids, vectors, None, 2, 0.4) == expected
+    monkeypatch.setattr(store, "NEIGHBOUR_CHUNK", 2)
+    assert store.neighbours(ids, vectors, None, 2, 0.4) == expected
+    assert store.neighbours(ids, vectors, [10], 1, 0.0) == {(10, 20): 0.9}
+    assert store.neighbours(ids, vectors, [50], 3, 0.5) == {}
+    assert store.pair_cosines(ids, vectors, [(10, 30), (10, 99)]) == {(10, 30): 0.0}
+
+
+def test_stored_vectors_are_float32_blobs_of_384(cli, db_path: Path) -> None:
+    cli.ok("db", "init")
+    cli.ok("settings", "set", "semantic", "on")
+    _add(cli, LAID_OFF, "Union", "Daily A")
+    assert _rows(db_path, "SELECT length(vector) FROM semantic_vectors") == [(384 * 4,)]
+    assert json.loads(cli.ok("settings", "--json"))[-1]["value"] == "on"
+
+
+def test_a_claim_recorded_later_finds_a_statement_worded_otherwise(cli) -> None:
+    cli.ok("db", "init")
+    cli.ok("settings", "set", "semantic", "on")
+    sid = _add(cli, LAID_OFF, "Union", "Daily A")
+    claim = cli.ok("claim", "add", LOST_JOBS).split()[0]
+    [joined] = [s for s in cli.json("claim", "show", claim)["statements"] if s["id"] == sid]
+    assert (joined["stance"], joined["status"], joined["score"]) == ("supports", "suggested", 69.0)
+
+
+def test_the_migration_makes_the_vector_table(db_path: Path) -> None:
+    from tracker.store import open_db
+
+    open_db(db_path).close()
+    columns = _rows(db_path, "SELECT name, type, pk FROM pragma_table_info('semantic_vectors')")
+    assert columns == [
+        ("owner", "TEXT", 1),
+        ("owner_id", "INTEGER", 2),
+        ("model", "TEXT", 3),
+        ("digest", "TEXT", 0),
+        ("vector", "BLOB", 0),
+    ]

@@ -1,0 +1,204 @@
+"""The semantic layer's hooks into linking and claims, used when a ledger's setting `semantic`
+is on (`tracker settings set semantic on`, with `pip install 'tracker[semantic]'`).
+
+Words alone miss a claim worded another way ("Islamabad never asked for a truce" / "the halt
+came at Pakistan's urging"). With the layer on:
+
+1. candidates: each statement also gets its NEIGHBOURS nearest statements by the cosine of
+   their sentence vectors (at least MEANING_FLOOR), beside the lexical candidates;
+2. relatedness: a pair the lexical judge calls unrelated whose cosine is at least
+   MEANING_FLOOR is judged again as related (`relate(a, b, related_threshold=0)`): the stance
+   cues — denial, negation, antonyms, the parts of the claim — then decide agrees, contradicts
+   or related, and the reasons say `meaning: cosine 0.81`. `relate`'s own rules are unchanged;
+3. claims: a statement the judge places on no recorded claim is judged against the recorded
+   claim nearest in meaning (CLAIM_NEIGHBOURS, cosine at least CLAIM_FLOOR) the same way, and a
+   claim a person records is judged against the statements nearest it as well as those
+   full-text search finds.
+
+Nothing is confirmed on meaning alone: a link or attachment with a `meaning` reason is
+suggested, for a person to confirm (config.status_for).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
+
+from tracker.model import Judgement, Reason, Relation, ReviewStatus
+
+if TYPE_CHECKING:
+    from tracker.link.config import Progress, Thresholds
+    from tracker.link.pipeline import Found, LinkStats
+    from tracker.link.prefilter import Shape
+
+MEANING = "meaning"  # the reason code of a judgement made related by meaning
+# Chosen on the dev halves of Emergent (benchmarks/eval_pairs.py, eval_claims.py --semantic):
+NEIGHBOURS = 10
+MEANING_FLOOR = 0.55
+CLAIM_NEIGHBOURS = 1  # a statement joins by meaning only the recorded claim nearest it
+CLAIM_FLOOR = 0.50
+# what two sides close in meaning are when one denies and the other affirms
+OPPOSITE_POLARITY = Relation.CONTRADICTS
+
+
+def enabled(db: Database) -> bool:
+    from tracker.semantic.store import enabled as on
+
+    return on(db)
+
+
+def with_meaning(judgement: Judgement, cosine: float) -> Judgement:
+    """The judgement of a pair related by meaning: its relation, a score of at least the
+    cosine (as 0-100), and the reason `meaning: cosine 0.81` before the similarity."""
+    reason = Reason(MEANING, f"cosine {cosine:.2f}")
+    cues = tuple(r for r in judgement.reasons if r.code != "similarity")
+    rest = tuple(r for r in judgement.reasons if r.code == "similarity")
+    return Judgement(judgement.relation, max(judgement.score, round(100 * cosine, 1)), (*cues, reason, *rest))
+
+
+def judge_by_meaning(a: str, b: str, cosine: float, floor: float = MEANING_FLOOR) -> Judgement | None:
+    """Pure: a pair whose cosine reaches `floor`, judged with relatedness given; None when the
+    cosine is lower or the judge finds two claims (`event`: one actor, another act)."""
+    from tracker.judge import relate
+
+    if cosine < floor:
+        return None
+    if any(r.code == "event" for r in relate(a, b).reasons):
+        return None  # one actor, another act: the judge's words say two claims, meaning or not
+    judgement = relate(a, b, related_threshold=0)
+    if judgement.relation is Relation.UNRELATED:
+        return None
+    if judgement.relation is Relation.AGREES:
+        judgement = _opposite_polarity(a, b, judgement)
+    return with_meaning(judgement, cosine)
+
+
+def _opposite_polarity(a: str, b: str, judgement: Judgement) -> Judgement:
+    """Two sides close in meaning, one denying or negated and the other not, do not agree,
+    though the negation bears on none of the other side's words (they share none): "The
+    company did not lay off any workers" / "Five hundred employees lost their jobs"."""
+    from tracker.claim_analysis import analyse_full
+    from tracker.model import Polarity
+
+    xa, xb = analyse_full(a), analyse_full(b)
+    if xa.polarity is xb.polarity:
+        return judgement
+    side, denying = ("a", xa) if xa.polarity is Polarity.DENY else ("b", xb)
+    cue = denying.cues[0] if denying.cues else None
+    reason = (
+        Reason(cue.kind, f"'{cue.text}' in {side}", side, cue.span)
+        if cue is not None
+        else Reason("polarity", f"{side} denies", side)
+    )
+    return Judgement(OPPOSITE_POLARITY, judgement.score, (reason, *judgement.reasons))
+
+
+def meaning_links(
+    db: Database,
+    focus: Sequence[int] | None,
+    texts: dict[int, str],
+    limits: Thresholds,
+    found: list[Found],
+    stats: LinkStats,
+    progress: Progress | None,
+    *,
+    workers: int,
+    shapes: dict[int, Shape] | None = None,
+) -> list[Found]:
+    """The links meaning adds to `found` (the lexical links of the statements of `focus`,
+    default all): every statement's vectors are read or encoded, the nearest neighbours of
+    `focus` are judged by words first (full-text search misses some) and then by meaning."""
+    from tracker.link.pipeline import _judge, _texts
+    from tracker.semantic.store import STATEMENT, neighbours, vectors
+
+    with stats.timed("preparing"):
+        every = _texts(db)
+        texts.update(every)
+    with stats.timed("encoding"):
+        ids, matrix = vectors(db, STATEMENT, every, progress=progress, prune=True)
+    with stats.timed("finding neighbours"):
+        near = neighbours(ids, matrix, focus, NEIGHBOURS, MEANING_FLOOR)
+    linked = {(a, b) for a, b, _, _ in found}
+    pairs = sorted(pair for pair in near if pair not in linked)
+    stats.candidates += len(pairs)
+    with stats.timed("judging by meaning"):
+        lexical, judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
+        stats.judged += judged
+        added = list(lexical)
+        by_words = {(a, b) for a, b, _, _ in lexical}
+        for a, b in pairs:
+            if (a, b) in by_words:
+                continue
+            judgement = judge_by_meaning(texts[a], texts[b], near[(a, b)])
+            if judgement is not None and judgement.score >= limits.suggest:
+                added.append((a, b, judgement, ReviewStatus.SUGGESTED))
+    return added
+
+
+def claims_by_meaning(
+    db: Database, rows: Iterable[dict[str, Any]], sided: set[int]
+) -> list[tuple[int, int, Judgement]]:
+    """(claim id, statement id, judgement) for the statements of `rows` not in `sided`, judged
+    against the recorded claims nearest them in meaning."""
+    import numpy as np
+
+    from tracker.semantic.store import CLAIM, STATEMENT, vectors
+
+    wanted = {int(row["id"]): row["text"] for row in rows if int(row["id"]) not in sided}
+    claims = {
+        int(r[0]): r[1]
+        for r in db.execute(
+            "SELECT id, text FROM claims WHERE origin IN ('user', 'denial') AND merged_into IS NULL"
+        )
+    }
+    if not wanted or not claims:
+        return []
+    claim_ids, claim_matrix = vectors(db, CLAIM, claims, prune=True)
+    statement_ids, statement_matrix = vectors(db, STATEMENT, wanted)
+    found = []
+    take = min(CLAIM_NEIGHBOURS, len(claim_ids))
+    for start in range(0, len(statement_ids), 512):
+        similarity = statement_matrix[start : start + 512] @ claim_matrix.T
+        best = np.argsort(-similarity, axis=1)[:, :take]
+        for i, columns in enumerate(best):
+            sid = statement_ids[start + i]
+            for column in columns:
+                claim_id = claim_ids[int(column)]
+                judgement = judge_by_meaning(
+                    claims[claim_id], wanted[sid], float(similarity[i, column]), CLAIM_FLOOR
+                )
+                if judgement is not None:
+                    found.append((claim_id, sid, judgement))
+    return found
+
+
+def statements_near_claim(
+    db: Database, claim_id: int, claim_text: str, exclude: set[int]
+) -> list[tuple[int, Judgement]]:
+    """(statement id, judgement) for the stored statements nearest a recorded claim in meaning
+    (at most STATEMENTS_PER_CLAIM, cosine at least CLAIM_FLOOR), other than `exclude`."""
+    import numpy as np
+
+    from tracker.claims.records import STATEMENTS_PER_CLAIM
+    from tracker.link.pipeline import _texts
+    from tracker.semantic.store import CLAIM, STATEMENT, vectors
+
+    texts = _texts(db)
+    if not texts:
+        return []
+    ids, matrix = vectors(db, STATEMENT, texts)
+    _, claim_matrix = vectors(db, CLAIM, {claim_id: claim_text})
+    cosines = matrix @ claim_matrix[0]
+    found = []
+    for row in np.argsort(-cosines)[:STATEMENTS_PER_CLAIM]:
+        sid, cosine = ids[int(row)], float(cosines[row])
+        if cosine < CLAIM_FLOOR:
+            break
+        if sid in exclude:
+            continue
+        judgement = judge_by_meaning(claim_text, texts[sid], cosine, CLAIM_FLOOR)
+        if judgement is not None:
+            found.append((sid, judgement))
+    return found
