@@ -314,3 +314,24 @@ def test_the_migration_makes_the_vector_table(db_path: Path) -> None:
         ("digest", "TEXT", 0),
         ("vector", "BLOB", 0),
     ]
+
+
+def test_neighbours_match_a_brute_force_ranking(monkeypatch) -> None:
+    rng = np.random.default_rng(3)
+    centres = rng.standard_normal((4, 16))
+    vectors = (centres[rng.integers(0, 4, 60)] + 0.5 * rng.standard_normal((60, 16))).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    ids = list(range(100, 160))
+    expected: dict[tuple[int, int], float] = {}
+    for i, a in enumerate(ids):
+        ranked = sorted(
+            ((float(vectors[i] @ vectors[j]), b) for j, b in enumerate(ids) if b != a), reverse=True
+        )
+        for cosine, b in ranked[:3]:
+            if cosine >= 0.5:
+                expected[(min(a, b), max(a, b))] = round(cosine, 4)
+    monkeypatch.setattr(store, "NEIGHBOUR_CHUNK", 7)
+    found = store.neighbours(ids, vectors, None, 3, 0.5)
+    assert found.keys() == expected.keys()
+    assert all(abs(found[pair] - expected[pair]) < 1e-4 for pair in expected)
+    assert len(expected) > 60  # the clusters give most statements three neighbours

@@ -131,6 +131,7 @@ def meaning_links(
         for a, b in pairs:
             if (a, b) in by_words:
                 continue
+            stats.judged += 1
             judgement = judge_by_meaning(texts[a], texts[b], near[(a, b)])
             if judgement is not None and judgement.score >= limits.suggest:
                 added.append((a, b, judgement, ReviewStatus.SUGGESTED))

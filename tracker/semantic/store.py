@@ -137,19 +137,22 @@ def neighbours(
         return found
     position = {sid: row for row, sid in enumerate(ids)}
     rows = list(range(len(ids))) if focus is None else [position[s] for s in focus if s in position]
-    take = min(k, len(ids) - 1)  # itself is never among them (its own cosine is set to -1)
     for start in range(0, len(rows), NEIGHBOUR_CHUNK):
         chunk = rows[start : start + NEIGHBOUR_CHUNK]
         similarity = matrix[chunk] @ matrix.T
         similarity[np.arange(len(chunk)), chunk] = -1.0  # not its own neighbour
-        best = np.argpartition(-similarity, take - 1, axis=1)[:, :take]
-        for i, row in enumerate(chunk):
-            a = ids[row]
-            for column in best[i]:
-                cos = float(similarity[i, column])
-                if cos >= floor and column != row:
-                    b = ids[int(column)]
-                    found[(a, b) if a < b else (b, a)] = round(cos, 4)
+        # only the few above the floor are ranked (a full sort of every row is what costs)
+        at, columns = np.nonzero(similarity >= floor)
+        counts = np.bincount(at, minlength=len(chunk))
+        starts = np.concatenate([[0], np.cumsum(counts)])
+        for i in np.nonzero(counts)[0]:
+            near = columns[starts[i] : starts[i + 1]]
+            if len(near) > k:
+                near = near[np.argsort(-similarity[i, near], kind="stable")[:k]]
+            a = ids[chunk[i]]
+            for column in near:
+                b = ids[int(column)]
+                found[(a, b) if a < b else (b, a)] = round(float(similarity[i, column]), 4)
     return found
 
 
