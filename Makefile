@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 SEED := seeds/000_5d60781b92935417.txt
 
-.PHONY: demo test soak lint format bench eval docs screenshot clean
+.PHONY: demo test soak lint format bench eval eval-semantic docs screenshot clean
 
 $(BIN)/tracker: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,13 @@ eval: $(BIN)/tracker
 	$(BIN)/python benchmarks/eval_claims.py
 	$(BIN)/python benchmarks/eval_extract.py
 	$(BIN)/python benchmarks/eval_similar.py
+
+# the semantic extra beside the words-only judge (installed by the targets above)
+eval-semantic: $(BIN)/tracker
+	$(BIN)/python benchmarks/eval_relate.py --semantic
+	$(BIN)/python benchmarks/eval_pairs.py --semantic
+	$(BIN)/python benchmarks/eval_claims.py --semantic
+	$(BIN)/python benchmarks/bench_semantic.py
 
 docs: $(BIN)/tracker
 	$(BIN)/python -m tracker.cli.docs README.md
