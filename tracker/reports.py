@@ -253,6 +253,61 @@ def _cluster_row(
     }
 
 
+def _claims_section(db: Database, selected: set[int]) -> Section:
+    """The claims table's view: each claim two or more statements take a side on, or that
+    someone supports and someone denies, with who stands on each side. A claim counts when
+    any selected statement is attached to it, and is then shown whole (as `tracker claims`
+    shows it: disputed claims first)."""
+    from tracker.claims import list_claims
+
+    attached: set[int] = set()
+    wanted = sorted(selected)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        attached.update(
+            row[0]
+            for row in db.execute(
+                f"SELECT claim_id FROM claim_statements WHERE status != 'rejected' "
+                f"AND statement_id IN ({marks})",
+                chunk,
+            )
+        )
+    rows = [
+        {
+            "claim_id": c["id"],
+            "claim": c["text"],
+            "supports": c["supports"],
+            "denies": c["denies"],
+            "discusses": c["discusses"],
+            "for": c["supports_speakers"],
+            "against": c["denies_speakers"],
+            "outlets_for": c["supports_outlets"],
+            "outlets_against": c["denies_outlets"],
+            "verdict": c["verdict"],
+        }
+        for c in list_claims(db)
+        if c["id"] in attached
+        and ((c["supports"] and c["denies"]) or c["supports"] + c["denies"] + c["discusses"] >= 2)
+    ]
+    return Section(
+        "claims",
+        "Claims",
+        "Claims that two or more statements take a side on, or that one supports and another "
+        "denies (disputed claims first), with the speakers on each side and how many others "
+        "discuss it; `tracker claim show ID` lists the statements.",
+        [
+            ("claim_id", "#"),
+            ("claim", "claim"),
+            ("for", "for"),
+            ("against", "against"),
+            ("discusses", "others"),
+            ("verdict", "verdict"),
+        ],
+        rows,
+    )
+
+
 def _days(said: str | None, reported: str | None) -> int | None:
     """Days from said to reported, only when both are full dates (partial ones are skipped)."""
     from datetime import date
@@ -399,6 +454,8 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
             sorted(flips, key=lambda f: (f["speaker"].casefold(), f["earlier_id"], f["later_id"])),
         )
     )
+
+    sections.append(_claims_section(db, selected))
 
     clusters = agrees_clusters(db)
     cluster_of = {m: members for members in clusters for m in members}
