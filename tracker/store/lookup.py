@@ -148,7 +148,12 @@ class SpeakerCache:
             and speaker_names.names_fit(parsed, speaker_names.parse_name(other))
         ]
         fits = self._same_gender(fits, gender)
-        return speaker_names.choose(fits, affiliation, self._affiliation, partial or bool(fits))
+        found = speaker_names.choose(fits, affiliation, self._affiliation, partial or bool(fits))
+        if gender and found.speaker_id is not None and self._gender(found.speaker_id) is None:
+            # "Mrs. Trump" and the one Trump stored, whose gender nothing shows: maybe her,
+            # maybe another Trump. Filed under that speaker, and flagged for a person to check.
+            return speaker_names.Resolution(None, (found.speaker_id,), partial=found.partial, exact=True)
+        return found
 
     def _unnamed_of(self, name: str) -> str | None:
         """`_unnamed_key(name)`, remembered: it costs more than the rest of a known name's filing."""
