@@ -457,6 +457,18 @@ def test_that_after_a_second_cue_is_not_the_first_cues_content():
     assert_spans(text, found)
 
 
+def test_a_relative_that_inside_the_content_is_not_where_the_content_starts():
+    # the "that" of "the dam that broke" is the content's relative pronoun, not its opener
+    assert one("John Smith said the dam that broke was old.").content == "the dam that broke was old"
+    assert one(
+        "Tomas Brandt said the company had never stored chlorine in the tank that ruptured."
+    ).content == ("the company had never stored chlorine in the tank that ruptured")
+    # a time phrase, a medium or an addressee before "that" is still skipped
+    assert one("The minister said this week that the bridge was safe.").content == "the bridge was safe"
+    assert one("The minister said in a statement that the bridge was safe.").content == "the bridge was safe"
+    assert one("The minister told the BBC that the bridge was safe.").content == "the bridge was safe"
+
+
 def test_thinking_cue_without_that_needs_a_clause():
     s = one("Mr. Obama believes his efforts will be his most important legacy.")
     assert (s.cue, s.content) == ("believes", "his efforts will be his most important legacy")
