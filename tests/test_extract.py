@@ -1352,6 +1352,21 @@ def test_a_bare_no_answers_the_question_the_article_asks():
     assert (s.polarity, s.answers) == (Polarity.AFFIRM, None)
 
 
+def test_a_person_named_without_a_title_stands_between_a_pronoun_and_the_last_speaker():
+    # Grace Okafor was named after Brandt spoke: "she" may be her, so it is never Brandt
+    text = '"The tank was empty," said Tomas Brandt.\nGrace Okafor met the lawyer. "They lie," she said.\n'
+    assert [(s.speaker, s.content) for s in extract_statements(text)] == [
+        ("Tomas Brandt", "The tank was empty"),
+        (None, "They lie"),
+    ]
+    # the only person named in the sentence before is who "she" is
+    alone = extract_statements('Grace Okafor met the lawyer. "They lie," she said.')
+    assert [(s.speaker, s.content) for s in alone] == [("Grace Okafor", "They lie")]
+    # a byline names nobody the story is about
+    text = 'By Lena Hart\nThe mayor, Ana Ruiz, spoke. "It is safe," she said.\n'
+    assert [s.speaker for s in extract_statements(text)] == ["Ana Ruiz"]
+
+
 def test_she_after_the_sentence_of_the_only_person_named_in_her_paragraph_is_that_person():
     text = (
         "Mia Roth, a nurse, said the ward was full. She added that beds had been moved.\n"
