@@ -634,3 +634,18 @@ def test_speakers_uncertain_lists_the_statements_extraction_left_unresolved(cli,
     ]
     cli.ok("edit", "1", "--speaker", "Maria Kovač")
     assert cli.json("speakers", "uncertain") == []
+
+
+def test_an_alias_a_person_gave_means_its_speaker_as_written(cli, db_path):
+    """`speakers alias` is honoured whole: not split into a title and a surname two speakers
+    fit, and not kept apart per report like an unnamed description."""
+    add(cli, "The order stays.", "Helen Brandt")
+    add(cli, "The tank was empty.", "Tomas Brandt")
+    cli.ok("speakers", "alias", "Helen Brandt", "Mayor Brandt")
+    cli.ok("speakers", "alias", "Tomas Brandt", "the plant boss")
+    add(cli, "The order still stays.", "Mayor Brandt")
+    add(cli, "There was no leak.", "the plant boss")
+    add(cli, "Fine.", "Mayor Smith")  # no alias: a title and a name, as before
+    assert filed(db_path) == [(1, 1), (2, 2), (3, 1), (4, 2), (5, 3)]
+    assert reviews(db_path) == []
+    assert speakers_table(db_path)[2] == (3, "Smith", "Mayor", "person")

@@ -335,6 +335,12 @@ class SpeakerCache:
         parsed = self._parse(mention)
         stated_role = role or parsed.role
         unnamed = self._unnamed_of(parsed.name)
+        if unnamed is not None or parsed.name != mention.strip():
+            # a name a person gave a speaker (`speakers alias`) means that speaker as written,
+            # before a title is split off ("Mayor Brandt") or a description kept per report
+            owners = set(self._owners(speaker_names.key(mention)))
+            if len(owners) == 1:
+                return Filed(owners.pop(), stated_role, None)
         if unnamed is not None:
             return self._resolve_unnamed(
                 parsed.name, unnamed, stated_role, affiliation, kind, (source_id, day)
