@@ -113,10 +113,11 @@ def test_relabel_with_an_unknown_relation_changes_nothing(cli, db_path, four) ->
     before = _links(db_path)
     result = cli("review", input="l sideways\nl\n9\nq\n")
     assert _lines(result) == [
-        "Not relabelled.",
-        "Not relabelled.",
+        "Not relabelled: 'sideways' is none of 1 agrees, 2 contradicts, 3 related.",
+        "Not relabelled: '9' is none of 1 agrees, 2 contradicts, 3 related.",
         f"0 confirmed, 0 rejected, {len(four)} left.",
     ]
+    assert _lines(cli("review", input="l\n\nq\n"))[0] == "Not relabelled."  # Enter: back, no complaint
     assert _links(db_path) == before
 
 
