@@ -210,7 +210,7 @@ def _decide(
     if action == "relabel":
         label, typed = _choose(desk.labels, rest)
         if label is None:
-            named = ", ".join(f"{n} {label}" for n, label in enumerate(desk.labels, start=1))
+            named = ", ".join(f"{n} {choice}" for n, choice in enumerate(desk.labels, start=1))
             status(f"Not relabelled: {typed!r} is none of {named}." if typed else "Not relabelled.")
             return False
         if label == row[desk.label_key]:
