@@ -376,3 +376,24 @@ def test_report_claims_section_is_the_claims_table_with_both_sides(cli, db_path)
         "claims,1,discusses,0",
         "claims,1,verdict,",
     ]
+
+
+def test_statements_on_opposite_sides_of_a_claim_are_marked_in_the_timeline(cli, db_path):
+    cli.ok("add", "The dam was safe.", "-s", "Engineer", "--said-on", "2025-01-01", "--no-link")
+    cli.ok("add", "Rain fell all week.", "-s", "Farmer", "--said-on", "2025-01-02", "--no-link")
+    cli.ok("claim", "add", "The dam was safe")
+    cli.ok("claim", "attach", "2", "1", "--stance", "denies")
+    rows = cli.json("timeline")
+    assert [(r["id"], r["contradicts"], r["marks"]) for r in rows] == [(1, [], ""), (2, [1], "✗ #1")]
+    # a person who confirmed that the two agree has the last word: no contradiction, no mark
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "INSERT INTO links (a_id, b_id, relation, score, reasons, status, engine, created_at)"
+            " VALUES (1, 2, 'agrees', 80.0, '[]', 'confirmed', 'test', '2025-05-14T00:00:00+00:00')"
+        )
+    assert cli.json("contradictions") == []
+    rows = cli.json("timeline")
+    assert [(r["id"], r["contradicts"], r["agrees"], r["marks"]) for r in rows] == [
+        (1, [], [], ""),
+        (2, [], [1], "✓ #1"),
+    ]

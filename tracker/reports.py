@@ -122,7 +122,8 @@ _CLAIM_PAIRS = """
         WHERE sa.stance = 'supports' AND sa.status != 'rejected' AND sd.status != 'rejected'
           AND sa.statement_id != sd.statement_id
           AND NOT EXISTS (  -- a person said these two do not contradict
-              SELECT 1 FROM links r WHERE r.status = 'rejected'
+              SELECT 1 FROM links r
+              WHERE (r.status = 'rejected' OR (r.status = 'confirmed' AND r.relation != 'contradicts'))
                 AND r.a_id = min(sa.statement_id, sd.statement_id)
                 AND r.b_id = max(sa.statement_id, sd.statement_id))
     )
@@ -672,13 +673,17 @@ def timeline(db: Database, where: StatementFilter | None = None) -> list[dict[st
             )
         )
     }
-    marks: dict[int, dict[str, list[int]]] = {}
-    for a, b, relation in db.execute(
-        "SELECT a_id, b_id, relation FROM links WHERE relation IN (?, ?) AND status != ?",
-        [Relation.AGREES.value, Relation.CONTRADICTS.value, ReviewStatus.REJECTED.value],
-    ):
+    marks: dict[int, dict[str, set[int]]] = {}
+    # what `tracker contradictions` lists (links, and statements on opposite sides of a claim)
+    # and what agrees links join
+    pairs = [(p["a_id"], p["b_id"], Relation.CONTRADICTS.value) for p in contradictions(db)]
+    pairs += db.execute(
+        "SELECT a_id, b_id, relation FROM links WHERE relation = ? AND status != ?",
+        [Relation.AGREES.value, ReviewStatus.REJECTED.value],
+    ).fetchall()
+    for a, b, relation in pairs:
         later, earlier = (a, b) if order[a] > order[b] else (b, a)
-        marks.setdefault(later, {}).setdefault(relation, []).append(earlier)
+        marks.setdefault(later, {}).setdefault(relation, set()).add(earlier)
     result = []
     for row in sorted(rows, key=_timeline_key):
         repeat_of = row.get("repeat_of")
