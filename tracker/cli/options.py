@@ -38,6 +38,7 @@ DbOption = Annotated[
         "--db",
         envvar="TRACKER_DB",
         callback=_db_written_once,
+        metavar="<file>",
         help="Database file (default: $TRACKER_DB, else a per-user data file).",
         show_default=False,
     ),
