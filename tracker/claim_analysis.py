@@ -228,6 +228,7 @@ _SUBORDINATE = re.compile(
 # Negations that do not deny the main clause: "the First Woman, not the First Lady" (a
 # contrast that asserts the first half), "Don't reset your phone unless ..." (advice), and
 # "has no idea how / isn't sure whether" (ignorance, which only hedges).
+_DETERMINER_END = re.compile(r"\b(?:the|a|an)$")
 _CONTRAST_NOT = re.compile(r",\s*(?:but\s+)?not\s+(?:the|a|an|his|her|its|their|our|my|just|only)\b")
 _IMPERATIVE_NOT = re.compile(r"^(?:please\s+)?(?:don't|do not)\s+(?!\w+(?:ed|s)\b)[a-z]")
 _EPISTEMIC_NOT = re.compile(
@@ -428,8 +429,8 @@ def analyse_full(text: str) -> Analysis:
     scoped: list[Cue] = []
     sub_spans = []
     for sub in _SUBORDINATE.finditer(proposition):
-        if sub.start() < 3:
-            continue
+        if sub.start() < 3 or _DETERMINER_END.search(proposition, 0, sub.start()):
+            continue  # "the WHO has decided not to …": after an article the word is a name
         stop = _CLAUSE_END.search(proposition, sub.end())
         sub_spans.append((sub.start(), stop.start() if stop else len(proposition)))
     cancelled = [c.span() for c in _CANCELLED.finditer(proposition)]

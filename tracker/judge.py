@@ -156,7 +156,10 @@ def _hedge_gap(xa: Analysis, xb: Analysis) -> list[Reason]:
     to a's claim, and a claim may name what it is about ("video shows", "claim").
     """
     ha = tuple(h for h in xa.hedges if _outside(h, xa) or _TENTATIVE.fullmatch(h.text))
-    hb = xb.hedges
+    # a word a's claim itself holds is what both claims are about ("opened an investigation"
+    # / "launched an investigation"), not a hedge that only b has
+    topic = frozenset(h.text for h in xa.hedges if h not in ha)
+    hb = tuple(h for h in xb.hedges if h.text not in topic)
     if ha and hb:
         return []
     reasons = []
@@ -277,7 +280,9 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
         # One actor, one place, another thing done: two claims, neither said of the other (what
         # was done is not a part refilled: "removed the president" / "approved the budget").
         return Judgement(Relation.UNRELATED, score, (event, sim_reason))
-    found = part_conflicts(active(xa.proposition), active(xb.proposition), proper_names(a), proper_names(b))
+    found = part_conflicts(
+        active(_unnegated(xa.proposition)), active(_unnegated(xb.proposition)), proper_names(a), proper_names(b)
+    )
     # a refilled word that is also an antonym is the antonym's flip, not another filler
     shown = {
         w for r in conflicts if r.code in ("antonym", "converse") for w in re.findall(r"'([^']+)'", r.detail)
@@ -297,6 +302,17 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     if score >= AGREE_THRESHOLD or threshold <= 0:
         return Judgement(Relation.AGREES, score, (sim_reason,))
     return Judgement(Relation.RELATED, score, (sim_reason,))
+
+
+_NEGATION_WORDS = re.compile(r"\b(?:not|never|no longer|no)\s+|(?<=\w)n't\b")
+
+
+def _unnegated(proposition: str) -> str:
+    """The proposition without its negation words, so that the parts of two claims are
+    compared whatever their polarity: "I am not asking for favours" / "I am asking for a
+    recount" fill what is asked for differently, and a negation of one thing is no
+    contradiction of another (polarity is judged apart)."""
+    return _NEGATION_WORDS.sub(lambda m: "" if m.group(0).startswith("n'") else "", proposition)
 
 
 def _other_event(a: str, b: str, xa: Analysis, xb: Analysis) -> Reason | None:

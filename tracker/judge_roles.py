@@ -43,7 +43,8 @@ earli:later before:after first:last mostly:rarely always:never everyone:nobody a
 inno:guilt legit:fake confirmed:unconfirmed verifi:unverifi proven:unprove certain:uncertain
 likely:unlikely withdr:deploy withdr:advanc retreat:advanc ceasefi:offens resign:appoint
 elect:defeat marri:divorc pregna:miscar born:died birth:death wear:remov buy:sell bought:sold
-import:export north:south east:west
+import:export north:south east:west work:fail function:fail sign:veto attend:skip attend:boycott
+resign:stay resign:remain accept:declin
 """
 _ANTONYMS: dict[str, frozenset[str]] = {}
 for _pair in _ANTONYM_PAIRS.split():
