@@ -20,6 +20,7 @@ __all__ = [
     "analyse",
     "analyse_full",
     "cue_density",
+    "relative_clauses",
 ]
 
 # ---------------------------------------------------------------- cues and claims
@@ -496,10 +497,12 @@ def analyse_full(text: str) -> Analysis:
         cues = ()
     # Hedge words inside a denied wrapper ("denied claims that") belong to what is denied.
     hedge_from = offset if denial and denial[0].span[0] < offset else 0
+    relative = relative_clauses(norm)
     hedges = tuple(
         Cue("hedge", h.group(0), h.span())
         for h in HEDGES_IN_CLAIMS.finditer(norm, hedge_from)
         if not (h.group(0) == "may" and _month_may(norm, h.start()))
+        and not any(a <= h.start() < b for a, b in relative)
     )
     all_hedges = tuple(sorted(hedge_words + list(hedges), key=lambda c: c.span[0]))
     hedge = all_hedges[0].text if all_hedges else None
@@ -516,6 +519,16 @@ def analyse_full(text: str) -> Analysis:
         ignored=tuple(ignored),
         reported=tuple(reported),
     )
+
+
+# A clause set off by commas that describes a noun ("the report, which could embarrass the
+# minister, says …", "…, who may stand again"): what it hedges is that noun, not the claim.
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,;:.!?]*(?=[,;:.!?]|$)")
+
+
+def relative_clauses(norm: str) -> list[tuple[int, int]]:
+    """The spans of the non-restrictive relative clauses of normalised text."""
+    return [m.span() for m in _RELATIVE_CLAUSE.finditer(norm)]
 
 
 _MONTH_CONTEXT = words("in on since by until till from of early late mid last next this during")

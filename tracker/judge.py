@@ -65,7 +65,7 @@ __all__ = [
     "stem_weight",
 ]
 
-ENGINE_VERSION = "relate-6"
+ENGINE_VERSION = "relate-7"
 RELATED_THRESHOLD = 25.0  # below this similarity two statements are unrelated
 AGREE_THRESHOLD = 25.0  # an unhedged pair this similar, with nothing in conflict, is said to agree
 
@@ -264,7 +264,15 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     if numeric:
         conflicts.extend(numeric)
 
-    named = _other_names(xa, xb) or (None if numeric else _other_counts(xa, xb))
+    other_name = _other_names(xa, xb)
+    if other_name and other_name[1]:
+        # Claims about two things of one kind ("Route 9" / "Route 4 is closed"): neither bears
+        # on the other, however many words they share.
+        return Judgement(Relation.UNRELATED, score, (other_name[0], sim_reason))
+    if other_name and flips % 2 == 0 and not _hedge_gap(xa, xb):
+        # One thing said to stand in two named places ("leaves from platform 9" / "platform 4")
+        return Judgement(Relation.CONTRADICTS, score, (other_name[0], *conflicts, sim_reason))
+    named = other_name[0] if other_name else (None if numeric else _other_counts(xa, xb))
     if named:
         # About another thing of the same kind: neither agreeing nor contradicting.
         return Judgement(Relation.RELATED, score, (named, sim_reason))
@@ -281,7 +289,10 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
         # was done is not a part refilled: "removed the president" / "approved the budget").
         return Judgement(Relation.UNRELATED, score, (event, sim_reason))
     found = part_conflicts(
-        active(_unnegated(xa.proposition)), active(_unnegated(xb.proposition)), proper_names(a), proper_names(b)
+        active(_unnegated(xa.proposition)),
+        active(_unnegated(xb.proposition)),
+        proper_names(a),
+        proper_names(b),
     )
     # a refilled word that is also an antonym is the antonym's flip, not another filler
     shown = {

@@ -246,7 +246,9 @@ def part_conflicts(
         if (
             len(changed) == 1
             and (i2 - i1 == j2 - j1 <= REFILL_WORDS)
-            and not (i2 - i1 == 1 and i1 > 0 and _past_verb(xa[i1][1]) and _past_verb(xb[j1][1]))  # one word for two is more often a detail added
+            and not (
+                i2 - i1 == 1 and i1 > 0 and _past_verb(xa[i1][1]) and _past_verb(xb[j1][1])
+            )  # one word for two is more often a detail added
             and not any(len(w) == len(v) and _spelled_alike(w, v) for _, w in xa[i1:i2] for _, v in xb[j1:j2])
             and len(ca) - (i2 - i1) >= REFILL_FRAME
             and all(_content(c, w) for c, w in xa[i1:i2] + xb[j1:j2])
