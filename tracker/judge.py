@@ -27,7 +27,7 @@ from tracker.judge_similarity import (
 )
 from tracker.lexicon import NEGATIVE_CONCEPTS
 from tracker.model import Judgement, Modality, Polarity, Reason, Relation
-from tracker.parts import other_event, part_conflicts, proper_names, title_case
+from tracker.parts import kindred_words, other_event, part_conflicts, proper_names, title_case
 from tracker.text import (
     STOP_WORDS,
     Analysis,
@@ -288,6 +288,15 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
         # One actor, one place, another thing done: two claims, neither said of the other (what
         # was done is not a part refilled: "removed the president" / "approved the budget").
         return Judgement(Relation.UNRELATED, score, (event, sim_reason))
+    kindred = kindred_words(xa.proposition, xb.proposition) if not flips and not numeric else None
+    if kindred:
+        # "blamed the police" / "blamed the policy": one letter apart, two things; neither side
+        # says anything of the other's
+        return Judgement(
+            Relation.RELATED,
+            score,
+            (Reason("word", f"'{kindred[0]}' in a vs '{kindred[1]}' in b"), sim_reason),
+        )
     found = part_conflicts(
         active(_unnegated(xa.proposition)),
         active(_unnegated(xb.proposition)),

@@ -145,6 +145,8 @@ def _roles_swapped(a: Analysis, b: Analysis, names: frozenset[str]) -> Reason | 
     """ "Tata Steel took over Corus" vs "Corus took over Tata Steel": one set of words, the
     parties in the other order (after a passive is made active: "Corus was taken over by Tata
     Steel" is no swap)."""
+    if _agentless_passive(a.proposition) or _agentless_passive(b.proposition):
+        return None  # "only children were enrolled in the trial": its subject is acted on
     ta, tb = _frame(active(a.proposition)), _frame(active(b.proposition))
     ca, cb = tuple(w for w in ta if w not in _FRAME_ONLY), tuple(w for w in tb if w not in _FRAME_ONLY)
     if len(ca) < 3 or len(cb) < 3 or _overlap(frozenset(ca), frozenset(cb))[0] < ROLE_OVERLAP:
@@ -167,6 +169,15 @@ def _roles_swapped(a: Analysis, b: Analysis, names: frozenset[str]) -> Reason | 
     if frozenset(ca) & RECIPROCAL_CONCEPTS:
         return Reason("reciprocal", f"'{_shown(x)}' and '{_shown(y)}' each accuse the other")
     return Reason("roles", f"'{_shown(x)}' and '{_shown(y)}' swap roles")
+
+
+_AGENTLESS = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b")
+
+
+def _agentless_passive(proposition: str) -> bool:
+    """A passive that names no one who acted ("were enrolled in the trial"): the parties of
+    such a claim stand in another order than an active claim's without swapping roles."""
+    return bool(_AGENTLESS.search(proposition)) and " by " not in proposition
 
 
 _FRAME_ONLY = frozenset("to from by".split())

@@ -35,6 +35,7 @@ __all__ = [
     "PART_CODES",
     "PartConflict",
     "canonical_tokens",
+    "kindred_words",
     "other_event",
     "part_conflicts",
     "proper_names",
@@ -264,6 +265,42 @@ def part_conflicts(
         if matched < FRAME_SHARE * (min(len(ca), len(cb)) - len(found)):
             return ()
     return tuple(found)
+
+
+KINDRED_PREFIX = 5  # letters two words of one root share at least
+KINDRED_SHARE = 0.6  # and at least this share of the shorter word
+
+
+def _kindred(x: str, y: str) -> bool:
+    """Two words of one root that are not one word: "police" / "policy", "minister" /
+    "ministry", "community" / "communication" (their stems differ, their openings agree)."""
+    common = 0
+    for cx, cy in zip(x, y, strict=False):
+        if cx != cy:
+            break
+        common += 1
+    return common >= KINDRED_PREFIX and common >= KINDRED_SHARE * min(len(x), len(y))
+
+
+def kindred_words(a: str, b: str) -> tuple[str, str] | None:
+    """The one word by which propositions a and b differ, when it is a word of one root written
+    two ways that name two things ("the police" / "the policy", "minister" / "ministry"): a
+    spelling check would take one for a typo of the other (part_conflicts leaves such pairs
+    alone), yet they are two things. None otherwise."""
+    xa, xb = canonical_tokens(a), canonical_tokens(b)
+    ca, cb = [c for c, _ in xa], [c for c, _ in xb]
+    changed = [op for op in SequenceMatcher(None, ca, cb, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if len(changed) != 1 or len(ca) < 3:
+        return None
+    op, i1, i2, j1, j2 = changed[0]
+    if op != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
+        return None
+    x, y = xa[i1][1], xb[j1][1]
+    if x in STOP_WORDS or y in STOP_WORDS or any(ch.isdigit() for ch in x + y) or len(x) != len(y):
+        return None  # words of two lengths are two fillers (part_conflicts judges those)
+    if not _kindred(x, y) or not _spelled_alike(x, y):
+        return None
+    return x, y
 
 
 # ---------------------------------------------------------------- one setting, two events
