@@ -88,7 +88,7 @@ _REPORT_VERBS = (
     r"|stressed|stresses|warned|warns|believes|believed|thinks|felt|feels|agreed|agrees"
     r"|suggested|suggests|reported|reports|estimated|estimates|predicted|predicts)"
 )
-_HEDGE_VERBS = r"(?:claimed|claims|claim|alleged|alleges|allege|suggested|suggests|suggest|speculated|speculates|rumou?red|hints?|hinted|believes?|believed|thinks|predicts?|predicted|estimates?|estimated)"
+_HEDGE_VERBS = r"(?:claimed|claims|claim|alleged|alleges|allege|suspects?|suspected|suggested|suggests|suggest|speculated|speculates|rumou?red|hints?|hinted|believes?|believed|thinks|predicts?|predicted|estimates?|estimated)"
 
 _WRAP_DENY = re.compile(
     rf"^(?P<pre>.{{0,120}}?)\b(?:(?P<cue>{_DENY_VERBS})\b(?P<mid>(?:\s+\w+ly)?(?:\s+(?:{_CLAIM_NOUNS}))?"
@@ -132,7 +132,8 @@ def _spelled(alternation: str) -> set[str]:
     return words
 
 
-_TAIL_VERBS = _trie(_spelled(_REPORT_VERBS) | _spelled(_HEDGE_VERBS))
+# "…, suspect dead in shooting": after a comma "suspect" is more often the noun than the verb
+_TAIL_VERBS = _trie(_spelled(_REPORT_VERBS) | _spelled(_HEDGE_VERBS) - {"suspect", "suspects"})
 _WRAP_TAIL = re.compile(
     rf"[,:;]?\s*(?:\"\s*)?(?:-\s*)?(?:(?:[\w.' ]{{1,50}}?)\s+(?P<cue1>{_TAIL_VERBS})"
     rf"|(?P<cue2>{_TAIL_VERBS})\s+(?!(?:we|he|she|they|it|i|you|there|this|that)\b)[\w.' ]{{1,50}}?)(?:\s+(?:on|in|at)\s+[\w ]{{1,30}})?\s*[.!]?$"
@@ -238,6 +239,7 @@ _EPISTEMIC_NOT = re.compile(
 )
 _SPEECH = re.compile(
     r"said|says|say|told|tells|claims|claimed|insists|insisted|warns|warned|admits|admitted|believes|thinks"
+    r"|suspects?|suspected"
 )
 # Reporting verbs by which the writer vouches for the content rather than passing it on.
 _ENDORSING = re.compile(
@@ -372,8 +374,12 @@ def analyse_full(text: str) -> Analysis:
             m = _WRAP_SAID.match(body) if len(body.split()) > 4 else None
             if m and (not _SPEECH.fullmatch(m.group("cue")) or body[m.end() :].startswith("to ")):
                 m = None  # "Apple added reinforcement": without "that", most verbs take an object
-            if m and (len(m.group("pre").split()) > 6 or _NEGATION.search(m.group("pre"))):
-                m = None
+            if m and (
+                len(m.group("pre").split()) > 6
+                or _NEGATION.search(m.group("pre"))
+                or _NOUN_BEFORE.search(m.group("pre") + " ")
+            ):
+                m = None  # "the suspect was extradited": after a determiner the cue is a noun
         if m and len(body) - m.end() >= 12:
             cue = m.group("cue")
             if _NEUTRAL_REPORTING.fullmatch(cue):
