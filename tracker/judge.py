@@ -177,7 +177,7 @@ def _hedge_gap(xa: Analysis, xb: Analysis) -> list[Reason]:
 _TENTATIVE = re.compile(
     r"may|might|could|may have|might have|could have|possibly|probably|likely|perhaps|maybe"
     r"|reportedly|allegedly|apparently|purportedly|supposedly|presumably|believed to|thought to"
-    r"|suspected|suspects?|appears? to|seems? to|not sure|unconfirmed|unverified|suggests?|suggested"
+    r"|suspected|suspects?|appears? to|seems? to|(?:is|are|was|were) expected to|not sure|unconfirmed|unverified|suggests?|suggested"
     r"|rumou?red|exit polls?"
 )
 
