@@ -324,15 +324,17 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     return Judgement(Relation.RELATED, score, (sim_reason,))
 
 
-_NEGATION_WORDS = re.compile(r"\b(?:not|never|no longer|no)\s+|(?<=\w)n't\b")
+_NEGATION_WORDS = re.compile(
+    r"\b(?:(?:do|does|did)\s+not|(?:don|doesn|didn)'t|not|never|no longer|no)\s+|(?<=\w)n't\b"
+)
 
 
 def _unnegated(proposition: str) -> str:
     """The proposition without its negation words, so that the parts of two claims are
-    compared whatever their polarity: "I am not asking for favours" / "I am asking for a
-    recount" fill what is asked for differently, and a negation of one thing is no
+    compared whatever their polarity ("did not export" is "export"): "I am not asking for
+    favours" / "I am asking for a recount" fill what is asked for differently, and a negation of one thing is no
     contradiction of another (polarity is judged apart)."""
-    return _NEGATION_WORDS.sub(lambda m: "" if m.group(0).startswith("n'") else "", proposition)
+    return _NEGATION_WORDS.sub("", proposition)
 
 
 def _other_event(a: str, b: str, xa: Analysis, xb: Analysis) -> Reason | None:
