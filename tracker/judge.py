@@ -177,8 +177,8 @@ def _hedge_gap(xa: Analysis, xb: Analysis) -> list[Reason]:
 _TENTATIVE = re.compile(
     r"may|might|could|may have|might have|could have|possibly|probably|likely|perhaps|maybe"
     r"|reportedly|allegedly|apparently|purportedly|supposedly|presumably|believed to|thought to"
-    r"|suspected|suspects?|appears? to|seems? to|(?:is|are|was|were) expected to|not sure|unconfirmed|unverified|suggests?|suggested"
-    r"|rumou?red|exit polls?"
+    r"|suspected|suspects?|appears? to|seems? to|(?:is|are|was|were) expected to|not sure"
+    r"|unconfirmed|unverified|suggests?|suggested|rumou?red|exit polls?"
 )
 
 
@@ -332,8 +332,8 @@ _NEGATION_WORDS = re.compile(
 def _unnegated(proposition: str) -> str:
     """The proposition without its negation words, so that the parts of two claims are
     compared whatever their polarity ("did not export" is "export"): "I am not asking for
-    favours" / "I am asking for a recount" fill what is asked for differently, and a negation of one thing is no
-    contradiction of another (polarity is judged apart)."""
+    favours" / "I am asking for a recount" fill what is asked for differently, and a negation
+    of one thing is no contradiction of another (polarity is judged apart)."""
     return _NEGATION_WORDS.sub("", proposition)
 
 

@@ -184,7 +184,7 @@ _IRREGULAR_PAST = frozenset(
 
 def _past_verb(word: str) -> bool:
     """Is a word, as written, a verb in the past tense ("fired", "shrank")? Two claims that
-    differ only in the word after their subject, one of them a past tense, say two acts of one
+    differ only in one word past their first, one of them a past tense, say two acts of one
     subject on one object, or one act in two words ("fired" / "launched" a missile; "refused"
     / "did not grant" bail): not one part filled by two fillers. Antonyms are judged apart."""
     return word in _IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
@@ -247,10 +247,9 @@ def part_conflicts(
         # / "the government has the final say"; "former president" / "former police chief").
         if (
             len(changed) == 1
-            and (i2 - i1 == j2 - j1 <= REFILL_WORDS)
-            and not (
-                i2 - i1 == 1 and i1 > 0 and (_past_verb(xa[i1][1]) or _past_verb(xb[j1][1]))
-            )  # one word for two is more often a detail added
+            and (i2 - i1 == j2 - j1 <= REFILL_WORDS)  # one word for two is more often a detail added
+            # a past tense refilled is an act, not a filler ("fired" / "launched" a missile)
+            and not (i2 - i1 == 1 and i1 > 0 and (_past_verb(xa[i1][1]) or _past_verb(xb[j1][1])))
             and not any(len(w) == len(v) and _spelled_alike(w, v) for _, w in xa[i1:i2] for _, v in xb[j1:j2])
             and len(ca) - (i2 - i1) >= REFILL_FRAME
             and all(_content(c, w) for c, w in xa[i1:i2] + xb[j1:j2])
