@@ -214,6 +214,16 @@ def test_a_suspicion_or_a_forecast_only_reports_the_claim(a: str, b: str, first_
     assert judged(a, b) == (Relation.RELATED, first_reason)
 
 
+def test_a_fear_reports_what_it_fears() -> None:
+    assert judged(
+        "Residents fear the levee near Basra has breached", "The levee near Basra has breached"
+    ) == (
+        Relation.RELATED,
+        "hedge: 'fear' in a",
+    )
+    assert analyse_full("Ebola fears grow as the ward in Freetown closes").hedges == ()
+
+
 def test_the_suspect_as_a_noun_hedges_nothing() -> None:
     assert analyse_full("The suspect was flown from Peru to Spain").hedges == ()
 
@@ -287,6 +297,42 @@ def test_an_agentless_passive_swaps_no_roles() -> None:
         Relation.CONTRADICTS,
         "roles: 'peru' and 'chile' swap roles",
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "France killed the militant leader in a drone strike",
+            "Militant leader killed in French drone strike",
+        ),
+        (
+            "Kenya killed Ali Hassan Omar in an airstrike",
+            "Rebel commander Ali Hassan Omar killed in Kenyan airstrike",
+        ),
+    ],
+)
+def test_a_headline_passive_without_its_auxiliary_swaps_no_roles(a: str, b: str) -> None:
+    assert relate(a, b).relation is Relation.AGREES
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "first_reason"),
+    [
+        (
+            "Syrian troops killed the commander in Idlib",
+            "The commander killed Syrian troops in Idlib",
+            "roles: 'syria' and 'command' swap roles",
+        ),
+        (
+            "Turkish forces captured the general near Afrin",
+            "The general captured Turkish forces near Afrin",
+            "roles: 'turkey' and 'general' swap roles",
+        ),
+    ],
+)
+def test_parties_swapped_before_a_shared_place_still_swap(a: str, b: str, first_reason: str) -> None:
+    assert judged(a, b) == (Relation.CONTRADICTS, first_reason)
 
 
 # ---------------------------------------------------------------- m012: stored hedges

@@ -88,7 +88,7 @@ _REPORT_VERBS = (
     r"|stressed|stresses|warned|warns|believes|believed|thinks|felt|feels|agreed|agrees"
     r"|suggested|suggests|reported|reports|estimated|estimates|predicted|predicts)"
 )
-_HEDGE_VERBS = r"(?:claimed|claims|claim|alleged|alleges|allege|suspects?|suspected|suggested|suggests|suggest|speculated|speculates|rumou?red|hints?|hinted|believes?|believed|thinks|predicts?|predicted|estimates?|estimated)"
+_HEDGE_VERBS = r"(?:claimed|claims|claim|alleged|alleges|allege|suspects?|suspected|fear|feared|suggested|suggests|suggest|speculated|speculates|rumou?red|hints?|hinted|believes?|believed|thinks|predicts?|predicted|estimates?|estimated)"
 
 _WRAP_DENY = re.compile(
     rf"^(?P<pre>.{{0,120}}?)\b(?:(?P<cue>{_DENY_VERBS})\b(?P<mid>(?:\s+\w+ly)?(?:\s+(?:{_CLAIM_NOUNS}))?"
@@ -132,8 +132,8 @@ def _spelled(alternation: str) -> set[str]:
     return words
 
 
-# "…, suspect dead in shooting": after a comma "suspect" is more often the noun than the verb
-_TAIL_VERBS = _trie(_spelled(_REPORT_VERBS) | _spelled(_HEDGE_VERBS) - {"suspect", "suspects"})
+# "…, suspect dead in shooting": after a comma "suspect" or "fear" is more often the noun
+_TAIL_VERBS = _trie(_spelled(_REPORT_VERBS) | _spelled(_HEDGE_VERBS) - {"suspect", "suspects", "fear"})
 _WRAP_TAIL = re.compile(
     rf"[,:;]?\s*(?:\"\s*)?(?:-\s*)?(?:(?:[\w.' ]{{1,50}}?)\s+(?P<cue1>{_TAIL_VERBS})"
     rf"|(?P<cue2>{_TAIL_VERBS})\s+(?!(?:we|he|she|they|it|i|you|there|this|that)\b)[\w.' ]{{1,50}}?)(?:\s+(?:on|in|at)\s+[\w ]{{1,30}})?\s*[.!]?$"
@@ -239,7 +239,7 @@ _EPISTEMIC_NOT = re.compile(
 )
 _SPEECH = re.compile(
     r"said|says|say|told|tells|claims|claimed|insists|insisted|warns|warned|admits|admitted|believes|thinks"
-    r"|suspects?|suspected"
+    r"|suspects?|suspected|fear|feared"
 )
 # Reporting verbs by which the writer vouches for the content rather than passing it on.
 _ENDORSING = re.compile(

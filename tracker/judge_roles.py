@@ -171,7 +171,11 @@ def _roles_swapped(a: Analysis, b: Analysis, names: frozenset[str]) -> Reason | 
     return Reason("roles", f"'{_shown(x)}' and '{_shown(y)}' swap roles")
 
 
-_AGENTLESS = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b")
+_AGENTLESS = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b"
+    # a headline drops the auxiliary: "leader killed in us strike", "minister arrested at airport"
+    r"|\b[a-z]{3,}(?:ed|en)\s+(?:in|at|near|during|after)\b"
+)
 
 
 def _agentless_passive(proposition: str) -> bool:
@@ -197,7 +201,13 @@ _CONVERSE_KEY = {word: "~".join(sorted(pair)) for pair in CONVERSE_CONCEPTS for 
 
 def _sides_swapped(ca: tuple[str, ...], cb: tuple[str, ...]) -> tuple[str, str] | None:
     """The first words of what stands before and after the act when a's are b's the other way
-    round: "tata steel took corus" / "corus took tata steel" gives ("tata", "corus")."""
+    round: "tata steel took corus" / "corus took tata steel" gives ("tata", "corus"). What
+    both end with ("… in jenin") is where or when, and stays out of the comparison."""
+    tail = 0
+    while tail < min(len(ca), len(cb)) - 3 and ca[-1 - tail] == cb[-1 - tail]:
+        tail += 1
+    if tail:
+        ca, cb = ca[:-tail], cb[:-tail]
     for i in range(1, len(ca) - 1):
         for size in range(1, len(ca) - i):
             act = ca[i : i + size]
