@@ -352,6 +352,7 @@ def test_m012_derives_hedges_from_relative_clauses_again_and_keeps_what_a_person
         ),  # "might" is the claim's
         ("The ferry sank off Sulawesi", "my note", "h3"),  # a person's
         ("The ferry could sink off Sulawesi", "could", "h4"),  # the claim's own hedge
+        ("Divers suspect the ferry sank off Sulawesi", None, "h5"),  # "suspect" wraps the claim now
     ]
     for text, hedge, key in rows:
         old.execute(
@@ -367,4 +368,8 @@ def test_m012_derives_hedges_from_relative_clauses_again_and_keeps_what_a_person
         ("might",),
         ("my note",),
         ("could",),
+        (None,),
     ]
+    assert db.execute("SELECT proposition FROM statements WHERE id = 5").fetchone() == (
+        "the ferry sank off sulawesi",
+    )

@@ -377,7 +377,9 @@ def m012_hedges_outside_relative_clauses(db: Database) -> None:
     # which could embarrass the minister, says …") hedges the noun the clause describes, not
     # the claim. A statement whose stored hedge is a word found only in such a clause gets the
     # hedge the analysis gives now (another, or none); any other hedge, which a person may have
-    # set on add, stays.
+    # set on add, stays. "Officials suspect …" and "Villagers fear …" are now wrappers, and
+    # "the suspect …" no longer one, so each proposition, which blocking reads, is derived
+    # again too, as in m005.
     import re
 
     from tracker.claim_analysis import relative_clauses
@@ -394,3 +396,4 @@ def m012_hedges_outside_relative_clauses(db: Database) -> None:
             if new != hedge:
                 changed.append((new, sid))
     db.conn.executemany("UPDATE statements SET hedge = ? WHERE id = ?", changed)
+    m005_reanalyse(db)
