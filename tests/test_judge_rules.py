@@ -140,10 +140,42 @@ def test_a_verb_swapped_is_not_a_part_conflict() -> None:
             "The rebels declined the offer",
             "antonym: 'accepted' in a vs 'declined' in b",
         ),
+        # verbs swapped are one act said two ways unless they are opposites
+        (
+            "The council approved the new stadium",
+            "The council blocked the new stadium",
+            "antonym: 'approved' in a vs 'blocked' in b",
+        ),
+        (
+            "Peace talks in Doha collapsed",
+            "Peace talks in Doha succeeded",
+            "antonym: 'collapsed' in a vs 'succeeded' in b",
+        ),
+        (
+            "Government troops captured the port",
+            "Government troops lost the port",
+            "antonym: 'captured' in a vs 'lost' in b",
+        ),
+        (
+            "The judge granted the activist bail",
+            "The judge refused the activist bail",
+            "antonym: 'granted' in a vs 'refused' in b",
+        ),
+        (
+            "Chile's economy grew last quarter",
+            "Chile's economy shrank last quarter",
+            "antonym: 'increase' in a vs 'decrease' in b",  # the concepts name them
+        ),
     ],
 )
 def test_antonym_families_contradict(a: str, b: str, first_reason: str) -> None:
     assert judged(a, b) == (Relation.CONTRADICTS, first_reason)
+
+
+def test_a_negated_antonym_agrees() -> None:
+    assert judged("The judge refused the activist bail", "The judge did not grant the activist bail")[0] == (
+        Relation.AGREES
+    )
 
 
 def test_a_denial_of_an_antonym_agrees() -> None:

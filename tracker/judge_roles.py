@@ -44,7 +44,9 @@ inno:guilt legit:fake confirmed:unconfirmed verifi:unverifi proven:unprove certa
 likely:unlikely withdr:deploy withdr:advanc retreat:advanc ceasefi:offens resign:appoint
 elect:defeat marri:divorc pregna:miscar born:died birth:death wear:remov buy:sell bought:sold
 import:export north:south east:west work:fail function:fail sign:veto attend:skip attend:boycott
-resign:stay resign:remain accept:declin
+resign:stay resign:remain accept:declin approv:block collaps:succeed captur:lost captur:lose
+grant:refus grant:deni reopen:close reopen:shut expand:shrink
+strength:weaken improv:worsen boost:cut
 """
 _ANTONYMS: dict[str, frozenset[str]] = {}
 for _pair in _ANTONYM_PAIRS.split():
