@@ -523,12 +523,31 @@ def test_honorifics_are_not_part_of_the_name_and_keep_the_gender_they_show(cli, 
 
 def test_mr_and_a_surname_resolves_only_while_one_speaker_has_it(cli, db_path):
     add(cli, "One.", "Prime Minister Shehbaz Sharif")
-    add(cli, "Two.", "Mr Sharif")
+    add(cli, "Two.", "Sharif")
     assert filed(db_path) == [(1, 1), (2, 1)]
     assert reviews(db_path) == []
     add(cli, "Three.", "Nawaz Sharif")
     assert filed(db_path) == [(1, 1), (2, 1), (3, 2)]
     assert reviews(db_path) == [(2, "Sharif", "[1, 2]")]
+
+
+def test_an_honorific_the_stored_name_cannot_confirm_is_filed_and_flagged(cli, db_path):
+    """Nothing shows Donald Trump's gender, so "Mrs. Trump" may be him or another Trump: the
+    words stay under the one Trump stored, flagged, never silently his (nor "Mr. Trump")."""
+    add(cli, "Tariffs will stay.", "Donald Trump")
+    add(cli, "Schools must improve.", "Mrs. Trump")
+    add(cli, "Tariffs are good.", "Mr. Trump")
+    assert filed(db_path) == [(1, 1), (2, 1), (3, 1)]
+    assert reviews(db_path) == [(2, "Mrs. Trump", "[1]"), (3, "Mr. Trump", "[1]")]
+    assert [(r["id"], r["may_be"]) for r in cli.json("speakers", "uncertain")] == [
+        (2, ["Donald Trump (id 1)"]),
+        (3, ["Donald Trump (id 1)"]),
+    ]
+    # a speaker whose honorific shows the gender is not flagged: "Mr. Sharif" named him
+    add(cli, "Talks resume.", "Mr. Sharif")
+    add(cli, "Talks resume soon.", "Mr. Sharif")
+    assert filed(db_path)[3:] == [(4, 2), (5, 2)]
+    assert reviews(db_path)[2:] == []
 
 
 def test_officials_in_a_place_are_never_filed_as_a_person_named_for_the_place(cli):
@@ -615,3 +634,18 @@ def test_speakers_uncertain_lists_the_statements_extraction_left_unresolved(cli,
     ]
     cli.ok("edit", "1", "--speaker", "Maria Kovač")
     assert cli.json("speakers", "uncertain") == []
+
+
+def test_an_alias_a_person_gave_means_its_speaker_as_written(cli, db_path):
+    """`speakers alias` is honoured whole: not split into a title and a surname two speakers
+    fit, and not kept apart per report like an unnamed description."""
+    add(cli, "The order stays.", "Helen Brandt")
+    add(cli, "The tank was empty.", "Tomas Brandt")
+    cli.ok("speakers", "alias", "Helen Brandt", "Mayor Brandt")
+    cli.ok("speakers", "alias", "Tomas Brandt", "the plant boss")
+    add(cli, "The order still stays.", "Mayor Brandt")
+    add(cli, "There was no leak.", "the plant boss")
+    add(cli, "Fine.", "Mayor Smith")  # no alias: a title and a name, as before
+    assert filed(db_path) == [(1, 1), (2, 2), (3, 1), (4, 2), (5, 3)]
+    assert reviews(db_path) == []
+    assert speakers_table(db_path)[2] == (3, "Smith", "Mayor", "person")

@@ -187,6 +187,21 @@ def test_a_database_in_a_missing_directory_is_an_error(cli, tmp_path):
     assert not missing.parent.exists()
 
 
+def test_a_directory_given_as_the_ledger_is_a_one_line_usage_error(cli, tmp_path, monkeypatch):
+    listing = sorted(tmp_path.iterdir())
+    stderr = cli.fails("list", "--db", str(tmp_path), code=2)
+    assert (
+        stderr
+        == f"Error: Invalid value for --db: {tmp_path} is a directory, not a ledger file (see 'tracker list --help')\n"
+    )
+    monkeypatch.setenv("TRACKER_DB", str(tmp_path))
+    stderr = cli.fails("add", "We will stop.", "-s", "Dar", code=2)
+    assert stderr.startswith(
+        f"Error: Invalid value for $TRACKER_DB: {tmp_path} is a directory, not a ledger file"
+    )
+    assert sorted(tmp_path.iterdir()) == listing
+
+
 @pytest.fixture
 def three(cli):
     add_dar(cli)

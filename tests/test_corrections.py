@@ -178,6 +178,25 @@ def test_edit_refuses_a_speaker_name_that_fits_two_speakers_and_writes_nothing(c
     assert snapshot(db_path) == before
 
 
+def test_edit_to_an_unnamed_speaker_keeps_one_per_report_as_add_does(cli, db_path):
+    cli.ok("add", "Pakistan requested the ceasefire.", "-s", "Ishaq Dar", "--source", "Dawn", "--no-link")
+    cli.ok("add", "Pakistan never requested it.", "-s", "Foreign Office", "--source", "Geo News", "--no-link")
+    cli.ok("add", "The talks resumed, officials said.", "-s", "officials", "--source", "Reuters", "--no-link")
+    # "officials" in Geo News are not Reuters' officials, and not a name to refuse as ambiguous
+    assert (
+        cli.ok("edit", "2", "--speaker", "officials")
+        == "speaker: 'Foreign Office' → 'Officials (Geo News)'\n"
+    )
+    # with a new source in the same edit, the speaker is the one kept for that report
+    assert cli.ok("edit", "1", "--speaker", "officials", "--source", "Reuters") == (
+        "speaker: 'Ishaq Dar' → 'Officials (Reuters)'\nsource: 'Dawn' → 'Reuters'\n"
+    )
+    assert rows(
+        db_path,
+        "SELECT s.id, sp.name FROM statements s JOIN speakers sp ON sp.id = s.speaker_id ORDER BY s.id",
+    ) == [(1, "Officials (Reuters)"), (2, "Officials (Geo News)"), (3, "Officials (Reuters)")]
+
+
 def test_edit_source_and_url_and_clearing_them(cli, db_path):
     seed(cli, db_path)
     assert cli("edit", "1", "--source", "Reuters", "--url", "https://reuters.com/a").exit_code == 0

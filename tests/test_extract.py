@@ -457,6 +457,18 @@ def test_that_after_a_second_cue_is_not_the_first_cues_content():
     assert_spans(text, found)
 
 
+def test_a_relative_that_inside_the_content_is_not_where_the_content_starts():
+    # the "that" of "the dam that broke" is the content's relative pronoun, not its opener
+    assert one("John Smith said the dam that broke was old.").content == "the dam that broke was old"
+    assert one(
+        "Tomas Brandt said the company had never stored chlorine in the tank that ruptured."
+    ).content == ("the company had never stored chlorine in the tank that ruptured")
+    # a time phrase, a medium or an addressee before "that" is still skipped
+    assert one("The minister said this week that the bridge was safe.").content == "the bridge was safe"
+    assert one("The minister said in a statement that the bridge was safe.").content == "the bridge was safe"
+    assert one("The minister told the BBC that the bridge was safe.").content == "the bridge was safe"
+
+
 def test_thinking_cue_without_that_needs_a_clause():
     s = one("Mr. Obama believes his efforts will be his most important legacy.")
     assert (s.cue, s.content) == ("believes", "his efforts will be his most important legacy")
@@ -1338,6 +1350,21 @@ def test_a_bare_no_answers_the_question_the_article_asks():
     assert (s.content, s.polarity, s.answers) == ("no decision had been taken", Polarity.AFFIRM, None)
     s = one('"No, never," Holt said.')
     assert (s.polarity, s.answers) == (Polarity.AFFIRM, None)
+
+
+def test_a_person_named_without_a_title_stands_between_a_pronoun_and_the_last_speaker():
+    # Grace Okafor was named after Brandt spoke: "she" may be her, so it is never Brandt
+    text = '"The tank was empty," said Tomas Brandt.\nGrace Okafor met the lawyer. "They lie," she said.\n'
+    assert [(s.speaker, s.content) for s in extract_statements(text)] == [
+        ("Tomas Brandt", "The tank was empty"),
+        (None, "They lie"),
+    ]
+    # the only person named in the sentence before is who "she" is
+    alone = extract_statements('Grace Okafor met the lawyer. "They lie," she said.')
+    assert [(s.speaker, s.content) for s in alone] == [("Grace Okafor", "They lie")]
+    # a byline names nobody the story is about
+    text = 'By Lena Hart\nThe mayor, Ana Ruiz, spoke. "It is safe," she said.\n'
+    assert [s.speaker for s in extract_statements(text)] == ["Ana Ruiz"]
 
 
 def test_she_after_the_sentence_of_the_only_person_named_in_her_paragraph_is_that_person():

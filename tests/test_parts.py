@@ -139,15 +139,21 @@ def test_proper_names_skip_sentence_starts_and_title_case_headlines() -> None:
         (
             "Route 9 is closed after the storm",
             "Route 4 is closed after the storm",
-            Relation.RELATED,
+            Relation.UNRELATED,
             "name: 'route 9' in a vs 'route 4' in b",
         ),
         (
             "Writer 3 statement 4",
             "Writer 4 statement 3",
-            Relation.RELATED,
+            Relation.UNRELATED,
             "name: 'statement 4' in a vs 'statement 3' in b",
-        ),
+        ),  # two things named by numbers: neither claim bears on the other
+        (
+            "The night train to Kraków leaves from platform 9",
+            "The night train to Kraków leaves from platform 4",
+            Relation.CONTRADICTS,
+            "name: 'platform 9' in a vs 'platform 4' in b",
+        ),  # one train, two platforms: the name fills a part of one claim
     ],
 )
 def test_relate_judges_refilled_parts(a: str, b: str, relation: Relation, first_reason: str) -> None:

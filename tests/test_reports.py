@@ -255,6 +255,7 @@ def test_report_markdown_has_a_heading_a_sentence_and_a_table_per_section(cli, l
         "## Statements per outlet",
         "## Contradictions",
         "## Flips",
+        "## Claims",
         "## Corroborated claims",
         "## Disputed claims",
         "## Verdicts",
@@ -337,3 +338,62 @@ def test_timeline_markdown_and_csv(cli, ledger):
     assert md.splitlines()[5] == f"| 6 | 2025-05-10 | Pakistan's military | Caliber.Az | {T[6]} | ✗ #5 ✓ #7 |"
     rows = list(csv.DictReader(io.StringIO(cli.ok("timeline", "--format", "csv"))))
     assert rows[-1]["marks"] == "✗ #1" and rows[-1]["contradicts"] == "1"
+
+
+def test_report_claims_section_is_the_claims_table_with_both_sides(cli, db_path):
+    cli.ok("add", "Pakistan requested the ceasefire on Saturday.", "-s", "Ishaq Dar", "--source", "Dawn")
+    cli.ok("add", "Pakistan never requested the ceasefire.", "-s", "Foreign Office", "--source", "Geo News")
+    cli.ok(
+        "add", "Pakistan requested the ceasefire, officials said.", "-s", "officials", "--source", "Reuters"
+    )
+    cli.ok("add", "The monsoon flooded Karachi.", "-s", "Weather office")  # a claim of one: not shown
+    claims = json.loads(cli.ok("report", "--section", "claims", "--json"))["claims"]
+    assert claims == [
+        {
+            "claim_id": 1,
+            "claim": "Pakistan requested the ceasefire on Saturday.",
+            "supports": 2,
+            "denies": 1,
+            "discusses": 0,
+            "for": ["Ishaq Dar", "Officials (Reuters)"],
+            "against": ["Foreign Office"],
+            "outlets_for": ["Dawn", "Reuters"],
+            "outlets_against": ["Geo News"],
+            "verdict": None,
+        }
+    ]
+    # a filter that selects one side still shows the claim whole; one that selects none, nothing
+    only_dar = json.loads(cli.ok("report", "--section", "claims", "--json", "--speaker", "Ishaq Dar"))
+    assert only_dar["claims"] == claims
+    weather = json.loads(cli.ok("report", "--section", "claims", "--json", "--speaker", "Weather office"))
+    assert weather["claims"] == []
+    assert cli.ok("report", "--section", "claims", "--csv").splitlines() == [
+        "section,row,field,value",
+        "claims,1,claim_id,1",
+        "claims,1,claim,Pakistan requested the ceasefire on Saturday.",
+        "claims,1,for,Ishaq Dar; Officials (Reuters)",
+        "claims,1,against,Foreign Office",
+        "claims,1,discusses,0",
+        "claims,1,verdict,",
+    ]
+
+
+def test_statements_on_opposite_sides_of_a_claim_are_marked_in_the_timeline(cli, db_path):
+    cli.ok("add", "The dam was safe.", "-s", "Engineer", "--said-on", "2025-01-01", "--no-link")
+    cli.ok("add", "Rain fell all week.", "-s", "Farmer", "--said-on", "2025-01-02", "--no-link")
+    cli.ok("claim", "add", "The dam was safe")
+    cli.ok("claim", "attach", "2", "1", "--stance", "denies")
+    rows = cli.json("timeline")
+    assert [(r["id"], r["contradicts"], r["marks"]) for r in rows] == [(1, [], ""), (2, [1], "✗ #1")]
+    # a person who confirmed that the two agree has the last word: no contradiction, no mark
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "INSERT INTO links (a_id, b_id, relation, score, reasons, status, engine, created_at)"
+            " VALUES (1, 2, 'agrees', 80.0, '[]', 'confirmed', 'test', '2025-05-14T00:00:00+00:00')"
+        )
+    assert cli.json("contradictions") == []
+    rows = cli.json("timeline")
+    assert [(r["id"], r["contradicts"], r["agrees"], r["marks"]) for r in rows] == [
+        (1, [], [], ""),
+        (2, [], [1], "✓ #1"),
+    ]

@@ -4,6 +4,7 @@ and an interruption that keeps what was decided."""
 from __future__ import annotations
 
 import io
+import json
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -71,6 +72,12 @@ def test_each_decision_gets_a_result_line_and_the_tally_counts_what_is_left(cli,
     assert stored[first][5] == stored[second][5] == "desk"
 
 
+def _reasons(db_path: Path, link_id: int) -> list[dict[str, Any]]:
+    with sqlite3.connect(db_path) as conn:
+        (reasons,) = conn.execute("SELECT reasons FROM links WHERE id = ?", [link_id]).fetchone()
+    return list(json.loads(reasons))
+
+
 def test_enter_skips_and_whole_words_work_as_keys(cli, db_path, four) -> None:
     result = cli("review", input="\nconfirm\nquit\n")
     assert _lines(result)[:2] == [f"→ link {four[0]} skipped", f"✓ link {four[1]} confirmed: contradicts"]
@@ -90,6 +97,10 @@ def test_relabel_confirms_the_link_with_the_relation_chosen(cli, db_path, four, 
     *_, relation, status, reviewed_at, by = _links(db_path)[first]
     assert (relation, status, by) == ("agrees", "confirmed", "desk")
     assert datetime.fromisoformat(reviewed_at).tzinfo is not None
+    # the engine's reasons were for "contradicts": the first reason now says who changed it
+    assert _reasons(db_path, first)[0] == {"code": "relabelled", "detail": "contradicts → agrees by desk"}
+    shown = {row["id"]: row["reason"] for row in cli.json("links", "--relation", "agrees")}
+    assert shown[first].startswith("relabelled: contradicts → agrees by desk")
 
 
 def test_relabel_to_the_same_relation_is_a_confirmation(cli, db_path, four) -> None:
@@ -102,16 +113,17 @@ def test_relabel_with_an_unknown_relation_changes_nothing(cli, db_path, four) ->
     before = _links(db_path)
     result = cli("review", input="l sideways\nl\n9\nq\n")
     assert _lines(result) == [
-        "Not relabelled.",
-        "Not relabelled.",
+        "Not relabelled: 'sideways' is none of 1 agrees, 2 contradicts, 3 related.",
+        "Not relabelled: '9' is none of 1 agrees, 2 contradicts, 3 related.",
         f"0 confirmed, 0 rejected, {len(four)} left.",
     ]
+    assert _lines(cli("review", input="l\n\nq\n"))[0] == "Not relabelled."  # Enter: back, no complaint
     assert _links(db_path) == before
 
 
 @pytest.mark.parametrize("decision", ["c", "r", "l related"])
 def test_undo_puts_back_exactly_what_the_decision_replaced(cli, db_path, four, decision) -> None:
-    links, claims = _links(db_path), _attachments(db_path)
+    links, claims, reasons = _links(db_path), _attachments(db_path), _reasons(db_path, four[0])
     result = cli("review", input=f"{decision}\nu\nq\n")
     assert result.exit_code == 0
     assert _lines(result)[1:] == [
@@ -120,6 +132,7 @@ def test_undo_puts_back_exactly_what_the_decision_replaced(cli, db_path, four, d
     ]
     assert result.stdout.count(f"Link {four[0]} (1 of {len(four)})") == 2  # shown again after undo
     assert _links(db_path) == links
+    assert _reasons(db_path, four[0]) == reasons  # a relabel's reason goes with it
     assert _attachments(db_path) == claims  # a rejection moved the claim's sides; undo moves them back
 
 

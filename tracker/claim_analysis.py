@@ -20,6 +20,7 @@ __all__ = [
     "analyse",
     "analyse_full",
     "cue_density",
+    "relative_clauses",
 ]
 
 # ---------------------------------------------------------------- cues and claims
@@ -87,7 +88,7 @@ _REPORT_VERBS = (
     r"|stressed|stresses|warned|warns|believes|believed|thinks|felt|feels|agreed|agrees"
     r"|suggested|suggests|reported|reports|estimated|estimates|predicted|predicts)"
 )
-_HEDGE_VERBS = r"(?:claimed|claims|claim|alleged|alleges|allege|suggested|suggests|suggest|speculated|speculates|rumou?red|hints?|hinted|believes?|believed|thinks|predicts?|predicted|estimates?|estimated)"
+_HEDGE_VERBS = r"(?:claimed|claims|claim|alleged|alleges|allege|suspects?|suspected|fear|feared|suggested|suggests|suggest|speculated|speculates|rumou?red|hints?|hinted|believes?|believed|thinks|predicts?|predicted|estimates?|estimated)"
 
 _WRAP_DENY = re.compile(
     rf"^(?P<pre>.{{0,120}}?)\b(?:(?P<cue>{_DENY_VERBS})\b(?P<mid>(?:\s+\w+ly)?(?:\s+(?:{_CLAIM_NOUNS}))?"
@@ -131,7 +132,8 @@ def _spelled(alternation: str) -> set[str]:
     return words
 
 
-_TAIL_VERBS = _trie(_spelled(_REPORT_VERBS) | _spelled(_HEDGE_VERBS))
+# "…, suspect dead in shooting": after a comma "suspect" or "fear" is more often the noun
+_TAIL_VERBS = _trie(_spelled(_REPORT_VERBS) | _spelled(_HEDGE_VERBS) - {"suspect", "suspects", "fear"})
 _WRAP_TAIL = re.compile(
     rf"[,:;]?\s*(?:\"\s*)?(?:-\s*)?(?:(?:[\w.' ]{{1,50}}?)\s+(?P<cue1>{_TAIL_VERBS})"
     rf"|(?P<cue2>{_TAIL_VERBS})\s+(?!(?:we|he|she|they|it|i|you|there|this|that)\b)[\w.' ]{{1,50}}?)(?:\s+(?:on|in|at)\s+[\w ]{{1,30}})?\s*[.!]?$"
@@ -228,6 +230,7 @@ _SUBORDINATE = re.compile(
 # Negations that do not deny the main clause: "the First Woman, not the First Lady" (a
 # contrast that asserts the first half), "Don't reset your phone unless ..." (advice), and
 # "has no idea how / isn't sure whether" (ignorance, which only hedges).
+_DETERMINER_END = re.compile(r"\b(?:the|a|an)$")
 _CONTRAST_NOT = re.compile(r",\s*(?:but\s+)?not\s+(?:the|a|an|his|her|its|their|our|my|just|only)\b")
 _IMPERATIVE_NOT = re.compile(r"^(?:please\s+)?(?:don't|do not)\s+(?!\w+(?:ed|s)\b)[a-z]")
 _EPISTEMIC_NOT = re.compile(
@@ -236,6 +239,7 @@ _EPISTEMIC_NOT = re.compile(
 )
 _SPEECH = re.compile(
     r"said|says|say|told|tells|claims|claimed|insists|insisted|warns|warned|admits|admitted|believes|thinks"
+    r"|suspects?|suspected|fear|feared"
 )
 # Reporting verbs by which the writer vouches for the content rather than passing it on.
 _ENDORSING = re.compile(
@@ -370,8 +374,12 @@ def analyse_full(text: str) -> Analysis:
             m = _WRAP_SAID.match(body) if len(body.split()) > 4 else None
             if m and (not _SPEECH.fullmatch(m.group("cue")) or body[m.end() :].startswith("to ")):
                 m = None  # "Apple added reinforcement": without "that", most verbs take an object
-            if m and (len(m.group("pre").split()) > 6 or _NEGATION.search(m.group("pre"))):
-                m = None
+            if m and (
+                len(m.group("pre").split()) > 6
+                or _NEGATION.search(m.group("pre"))
+                or _NOUN_BEFORE.search(m.group("pre") + " ")
+            ):
+                m = None  # "the suspect was extradited": after a determiner the cue is a noun
         if m and len(body) - m.end() >= 12:
             cue = m.group("cue")
             if _NEUTRAL_REPORTING.fullmatch(cue):
@@ -428,8 +436,8 @@ def analyse_full(text: str) -> Analysis:
     scoped: list[Cue] = []
     sub_spans = []
     for sub in _SUBORDINATE.finditer(proposition):
-        if sub.start() < 3:
-            continue
+        if sub.start() < 3 or _DETERMINER_END.search(proposition, 0, sub.start()):
+            continue  # "the WHO has decided not to …": after an article the word is a name
         stop = _CLAUSE_END.search(proposition, sub.end())
         sub_spans.append((sub.start(), stop.start() if stop else len(proposition)))
     cancelled = [c.span() for c in _CANCELLED.finditer(proposition)]
@@ -495,10 +503,12 @@ def analyse_full(text: str) -> Analysis:
         cues = ()
     # Hedge words inside a denied wrapper ("denied claims that") belong to what is denied.
     hedge_from = offset if denial and denial[0].span[0] < offset else 0
+    relative = relative_clauses(norm)
     hedges = tuple(
         Cue("hedge", h.group(0), h.span())
         for h in HEDGES_IN_CLAIMS.finditer(norm, hedge_from)
         if not (h.group(0) == "may" and _month_may(norm, h.start()))
+        and not any(a <= h.start() < b for a, b in relative)
     )
     all_hedges = tuple(sorted(hedge_words + list(hedges), key=lambda c: c.span[0]))
     hedge = all_hedges[0].text if all_hedges else None
@@ -515,6 +525,16 @@ def analyse_full(text: str) -> Analysis:
         ignored=tuple(ignored),
         reported=tuple(reported),
     )
+
+
+# A clause set off by commas that describes a noun ("the report, which could embarrass the
+# minister, says …", "…, who may stand again"): what it hedges is that noun, not the claim.
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,;:.!?]*(?=[,;:.!?]|$)")
+
+
+def relative_clauses(norm: str) -> list[tuple[int, int]]:
+    """The spans of the non-restrictive relative clauses of normalised text."""
+    return [m.span() for m in _RELATIVE_CLAUSE.finditer(norm)]
 
 
 _MONTH_CONTEXT = words("in on since by until till from of early late mid last next this during")

@@ -17,7 +17,7 @@ from tracker.reports import Section, reason_text
 
 STANCES = ("supports", "denies", "discusses")
 # Sections drawn in their own way; any other the report grows is shown as a plain table.
-_OWN_SECTIONS = {"speakers", "contradictions", "flips", "corroborated", "disputed", "verdicts"}
+_OWN_SECTIONS = {"speakers", "contradictions", "flips", "claims", "corroborated", "disputed", "verdicts"}
 
 # The chart's geometry, in SVG user units (the SVG scales to the page's width).
 LABEL_WIDTH = 180

@@ -27,7 +27,7 @@ from tracker.judge_similarity import (
 )
 from tracker.lexicon import NEGATIVE_CONCEPTS
 from tracker.model import Judgement, Modality, Polarity, Reason, Relation
-from tracker.parts import other_event, part_conflicts, proper_names, title_case
+from tracker.parts import kindred_words, other_event, part_conflicts, proper_names, title_case
 from tracker.text import (
     STOP_WORDS,
     Analysis,
@@ -65,7 +65,7 @@ __all__ = [
     "stem_weight",
 ]
 
-ENGINE_VERSION = "relate-6"
+ENGINE_VERSION = "relate-7"
 RELATED_THRESHOLD = 25.0  # below this similarity two statements are unrelated
 AGREE_THRESHOLD = 25.0  # an unhedged pair this similar, with nothing in conflict, is said to agree
 
@@ -156,7 +156,10 @@ def _hedge_gap(xa: Analysis, xb: Analysis) -> list[Reason]:
     to a's claim, and a claim may name what it is about ("video shows", "claim").
     """
     ha = tuple(h for h in xa.hedges if _outside(h, xa) or _TENTATIVE.fullmatch(h.text))
-    hb = xb.hedges
+    # a word a's claim itself holds is what both claims are about ("opened an investigation"
+    # / "launched an investigation"), not a hedge that only b has
+    topic = frozenset(h.text for h in xa.hedges if h not in ha)
+    hb = tuple(h for h in xb.hedges if h.text not in topic)
     if ha and hb:
         return []
     reasons = []
@@ -174,8 +177,8 @@ def _hedge_gap(xa: Analysis, xb: Analysis) -> list[Reason]:
 _TENTATIVE = re.compile(
     r"may|might|could|may have|might have|could have|possibly|probably|likely|perhaps|maybe"
     r"|reportedly|allegedly|apparently|purportedly|supposedly|presumably|believed to|thought to"
-    r"|suspected|suspects?|appears? to|seems? to|not sure|unconfirmed|unverified|suggests?|suggested"
-    r"|rumou?red|exit polls?"
+    r"|suspected|suspects?|appears? to|seems? to|(?:is|are|was|were) expected to|not sure"
+    r"|unconfirmed|unverified|suggests?|suggested|rumou?red|exit polls?"
 )
 
 
@@ -261,7 +264,15 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     if numeric:
         conflicts.extend(numeric)
 
-    named = _other_names(xa, xb) or (None if numeric else _other_counts(xa, xb))
+    other_name = _other_names(xa, xb)
+    if other_name and other_name[1]:
+        # Claims about two things of one kind ("Route 9" / "Route 4 is closed"): neither bears
+        # on the other, however many words they share.
+        return Judgement(Relation.UNRELATED, score, (other_name[0], sim_reason))
+    if other_name and flips % 2 == 0 and not _hedge_gap(xa, xb):
+        # One thing said to stand in two named places ("leaves from platform 9" / "platform 4")
+        return Judgement(Relation.CONTRADICTS, score, (other_name[0], *conflicts, sim_reason))
+    named = other_name[0] if other_name else (None if numeric else _other_counts(xa, xb))
     if named:
         # About another thing of the same kind: neither agreeing nor contradicting.
         return Judgement(Relation.RELATED, score, (named, sim_reason))
@@ -277,7 +288,21 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
         # One actor, one place, another thing done: two claims, neither said of the other (what
         # was done is not a part refilled: "removed the president" / "approved the budget").
         return Judgement(Relation.UNRELATED, score, (event, sim_reason))
-    found = part_conflicts(active(xa.proposition), active(xb.proposition), proper_names(a), proper_names(b))
+    kindred = kindred_words(xa.proposition, xb.proposition) if not flips and not numeric else None
+    if kindred:
+        # "blamed the police" / "blamed the policy": one letter apart, two things; neither side
+        # says anything of the other's
+        return Judgement(
+            Relation.RELATED,
+            score,
+            (Reason("word", f"'{kindred[0]}' in a vs '{kindred[1]}' in b"), sim_reason),
+        )
+    found = part_conflicts(
+        active(_unnegated(xa.proposition)),
+        active(_unnegated(xb.proposition)),
+        proper_names(a),
+        proper_names(b),
+    )
     # a refilled word that is also an antonym is the antonym's flip, not another filler
     shown = {
         w for r in conflicts if r.code in ("antonym", "converse") for w in re.findall(r"'([^']+)'", r.detail)
@@ -297,6 +322,19 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     if score >= AGREE_THRESHOLD or threshold <= 0:
         return Judgement(Relation.AGREES, score, (sim_reason,))
     return Judgement(Relation.RELATED, score, (sim_reason,))
+
+
+_NEGATION_WORDS = re.compile(
+    r"\b(?:(?:do|does|did)\s+not|(?:don|doesn|didn)'t|not|never|no longer|no)\s+|(?<=\w)n't\b"
+)
+
+
+def _unnegated(proposition: str) -> str:
+    """The proposition without its negation words, so that the parts of two claims are
+    compared whatever their polarity ("did not export" is "export"): "I am not asking for
+    favours" / "I am asking for a recount" fill what is asked for differently, and a negation
+    of one thing is no contradiction of another (polarity is judged apart)."""
+    return _NEGATION_WORDS.sub("", proposition)
 
 
 def _other_event(a: str, b: str, xa: Analysis, xb: Analysis) -> Reason | None:

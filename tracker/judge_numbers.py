@@ -152,13 +152,25 @@ def _identifiers(norm: str) -> dict[str, str]:
     return {m.group(1): m.group(2) for m in _NAMING_NUMBER.finditer(norm) if m.group(1) in IDENTIFIER_NOUNS}
 
 
-def _other_names(a: Analysis, b: Analysis) -> Reason | None:
-    """ "Route 9" in one, "Route 4" in the other: two things, whatever else the two share."""
+SUBJECT_WORDS = 3  # a name this near the start of both claims names what they are about
+
+
+def _other_names(a: Analysis, b: Analysis) -> tuple[Reason, bool] | None:
+    """ "Route 9" in one, "Route 4" in the other: two things, whatever else the two share.
+
+    With it, whether the name opens both claims: "Route 9 is closed" / "Route 4 is closed" are
+    about two roads (the claims' subjects differ); "the train leaves from platform 9" /
+    "… platform 4" say two things of one train (a part of one claim filled differently)."""
     ia, ib = _identifiers(a.proposition), _identifiers(b.proposition)
     for noun in sorted(ia.keys() & ib.keys()):
         if ia[noun] != ib[noun]:
-            return Reason("name", f"'{noun} {ia[noun]}' in a vs '{noun} {ib[noun]}' in b")
+            reason = Reason("name", f"'{noun} {ia[noun]}' in a vs '{noun} {ib[noun]}' in b")
+            return reason, _opens(a.proposition, noun) and _opens(b.proposition, noun)
     return None
+
+
+def _opens(proposition: str, noun: str) -> bool:
+    return noun in proposition.split()[:SUBJECT_WORDS]
 
 
 _MONTH_NAMES = frozenset(

@@ -43,7 +43,10 @@ earli:later before:after first:last mostly:rarely always:never everyone:nobody a
 inno:guilt legit:fake confirmed:unconfirmed verifi:unverifi proven:unprove certain:uncertain
 likely:unlikely withdr:deploy withdr:advanc retreat:advanc ceasefi:offens resign:appoint
 elect:defeat marri:divorc pregna:miscar born:died birth:death wear:remov buy:sell bought:sold
-import:export north:south east:west
+import:export north:south east:west work:fail function:fail sign:veto attend:skip attend:boycott
+resign:stay resign:remain accept:declin approv:block collaps:succeed captur:lost captur:lose
+grant:refus grant:deni reopen:close reopen:shut expand:shrink
+strength:weaken improv:worsen boost:cut
 """
 _ANTONYMS: dict[str, frozenset[str]] = {}
 for _pair in _ANTONYM_PAIRS.split():
@@ -144,6 +147,8 @@ def _roles_swapped(a: Analysis, b: Analysis, names: frozenset[str]) -> Reason | 
     """ "Tata Steel took over Corus" vs "Corus took over Tata Steel": one set of words, the
     parties in the other order (after a passive is made active: "Corus was taken over by Tata
     Steel" is no swap)."""
+    if _agentless_passive(a.proposition) or _agentless_passive(b.proposition):
+        return None  # "only children were enrolled in the trial": its subject is acted on
     ta, tb = _frame(active(a.proposition)), _frame(active(b.proposition))
     ca, cb = tuple(w for w in ta if w not in _FRAME_ONLY), tuple(w for w in tb if w not in _FRAME_ONLY)
     if len(ca) < 3 or len(cb) < 3 or _overlap(frozenset(ca), frozenset(cb))[0] < ROLE_OVERLAP:
@@ -168,6 +173,19 @@ def _roles_swapped(a: Analysis, b: Analysis, names: frozenset[str]) -> Reason | 
     return Reason("roles", f"'{_shown(x)}' and '{_shown(y)}' swap roles")
 
 
+_AGENTLESS = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b"
+    # a headline drops the auxiliary: "leader killed in us strike", "minister arrested at airport"
+    r"|\b[a-z]{3,}(?:ed|en)\s+(?:in|at|near|during|after)\b"
+)
+
+
+def _agentless_passive(proposition: str) -> bool:
+    """A passive that names no one who acted ("were enrolled in the trial"): the parties of
+    such a claim stand in another order than an active claim's without swapping roles."""
+    return bool(_AGENTLESS.search(proposition)) and " by " not in proposition
+
+
 _FRAME_ONLY = frozenset("to from by".split())
 ROLE_OVERLAP = 0.8  # headlines that share less reorder their words freely: no swap is read into them
 
@@ -185,7 +203,13 @@ _CONVERSE_KEY = {word: "~".join(sorted(pair)) for pair in CONVERSE_CONCEPTS for 
 
 def _sides_swapped(ca: tuple[str, ...], cb: tuple[str, ...]) -> tuple[str, str] | None:
     """The first words of what stands before and after the act when a's are b's the other way
-    round: "tata steel took corus" / "corus took tata steel" gives ("tata", "corus")."""
+    round: "tata steel took corus" / "corus took tata steel" gives ("tata", "corus"). What
+    both end with ("… in jenin") is where or when, and stays out of the comparison."""
+    tail = 0
+    while tail < min(len(ca), len(cb)) - 3 and ca[-1 - tail] == cb[-1 - tail]:
+        tail += 1
+    if tail:
+        ca, cb = ca[:-tail], cb[:-tail]
     for i in range(1, len(ca) - 1):
         for size in range(1, len(ca) - i):
             act = ca[i : i + size]

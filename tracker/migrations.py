@@ -382,3 +382,31 @@ def m011_semantic_vectors(db: Database) -> None:
         pk=("owner", "owner_id", "model"),
         not_null={"owner", "owner_id", "model", "digest", "vector"},
     )
+
+
+@migrations()
+def m012_hedges_outside_relative_clauses(db: Database) -> None:
+    # The judge's analysis changed (relate-7): a hedge inside a relative clause ("the report,
+    # which could embarrass the minister, says …") hedges the noun the clause describes, not
+    # the claim. A statement whose stored hedge is a word found only in such a clause gets the
+    # hedge the analysis gives now (another, or none); any other hedge, which a person may have
+    # set on add, stays. "Officials suspect …" and "Villagers fear …" are now wrappers, and
+    # "the suspect …" no longer one, so each proposition, which blocking reads, is derived
+    # again too, as in m005.
+    import re
+
+    from tracker.claim_analysis import relative_clauses
+    from tracker.text import analyse, normalise
+
+    rows = db.execute("SELECT id, text, hedge FROM statements WHERE hedge IS NOT NULL").fetchall()
+    changed = []
+    for sid, text, hedge in rows:
+        norm = normalise(text)
+        found = [m.start() for m in re.finditer(rf"\b{re.escape(hedge)}\b", norm)]
+        clauses = relative_clauses(norm)
+        if found and all(any(a <= at < b for a, b in clauses) for at in found):
+            new = analyse(text).hedge
+            if new != hedge:
+                changed.append((new, sid))
+    db.conn.executemany("UPDATE statements SET hedge = ? WHERE id = ?", changed)
+    m005_reanalyse(db)

@@ -35,6 +35,7 @@ __all__ = [
     "PART_CODES",
     "PartConflict",
     "canonical_tokens",
+    "kindred_words",
     "other_event",
     "part_conflicts",
     "proper_names",
@@ -169,6 +170,26 @@ def _spelled_alike(x: str, y: str) -> bool:
     return OSA.distance(x, y) <= (1 if min(len(x), len(y)) <= 5 else 2)
 
 
+# Past tenses that do not end in -ed and are seldom anything else (not "cut", "set", "left",
+# "found", "shot", which are as often nouns or present tenses): what news says was done.
+_IRREGULAR_PAST = frozenset(
+    """arose ate became began bent bled blew broke brought built bought caught chose clung came
+    crept dealt did dove drank drew drove dug fell felt fled flew fought forbade forgave froze gave
+    got grew hid held hung kept knew lent lost made meant met paid ran rang rode rose sang sank
+    sat said sent shook shrank slid slew sold sought spent spoke sprang stole stood struck stuck
+    swore swept swung swam took taught tore told thought threw understood undertook upheld withdrew
+    won wore wove wrote""".split()
+)
+
+
+def _past_verb(word: str) -> bool:
+    """Is a word, as written, a verb in the past tense ("fired", "shrank")? Two claims that
+    differ only in one word past their first, one of them a past tense, say two acts of one
+    subject on one object, or one act in two words ("fired" / "launched" a missile; "refused"
+    / "did not grant" bail): not one part filled by two fillers. Antonyms are judged apart."""
+    return word in _IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
+
+
 def _part(kind: str, before: str | None, position: int) -> str:
     if kind == "time":
         return "time"
@@ -227,6 +248,8 @@ def part_conflicts(
         if (
             len(changed) == 1
             and (i2 - i1 == j2 - j1 <= REFILL_WORDS)  # one word for two is more often a detail added
+            # a past tense refilled is an act, not a filler ("fired" / "launched" a missile)
+            and not (i2 - i1 == 1 and i1 > 0 and (_past_verb(xa[i1][1]) or _past_verb(xb[j1][1])))
             and not any(len(w) == len(v) and _spelled_alike(w, v) for _, w in xa[i1:i2] for _, v in xb[j1:j2])
             and len(ca) - (i2 - i1) >= REFILL_FRAME
             and all(_content(c, w) for c, w in xa[i1:i2] + xb[j1:j2])
@@ -242,6 +265,42 @@ def part_conflicts(
         if matched < FRAME_SHARE * (min(len(ca), len(cb)) - len(found)):
             return ()
     return tuple(found)
+
+
+KINDRED_PREFIX = 5  # letters two words of one root share at least
+KINDRED_SHARE = 0.6  # and at least this share of the shorter word
+
+
+def _kindred(x: str, y: str) -> bool:
+    """Two words of one root that are not one word: "police" / "policy", "minister" /
+    "ministry", "community" / "communication" (their stems differ, their openings agree)."""
+    common = 0
+    for cx, cy in zip(x, y, strict=False):
+        if cx != cy:
+            break
+        common += 1
+    return common >= KINDRED_PREFIX and common >= KINDRED_SHARE * min(len(x), len(y))
+
+
+def kindred_words(a: str, b: str) -> tuple[str, str] | None:
+    """The one word by which propositions a and b differ, when it is a word of one root written
+    two ways that name two things ("the police" / "the policy", "minister" / "ministry"): a
+    spelling check would take one for a typo of the other (part_conflicts leaves such pairs
+    alone), yet they are two things. None otherwise."""
+    xa, xb = canonical_tokens(a), canonical_tokens(b)
+    ca, cb = [c for c, _ in xa], [c for c, _ in xb]
+    changed = [op for op in SequenceMatcher(None, ca, cb, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if len(changed) != 1 or len(ca) < 3:
+        return None
+    op, i1, i2, j1, j2 = changed[0]
+    if op != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
+        return None
+    x, y = xa[i1][1], xb[j1][1]
+    if x in STOP_WORDS or y in STOP_WORDS or any(ch.isdigit() for ch in x + y) or len(x) != len(y):
+        return None  # words of two lengths are two fillers (part_conflicts judges those)
+    if not _kindred(x, y) or not _spelled_alike(x, y):
+        return None
+    return x, y
 
 
 # ---------------------------------------------------------------- one setting, two events

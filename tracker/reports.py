@@ -122,7 +122,8 @@ _CLAIM_PAIRS = """
         WHERE sa.stance = 'supports' AND sa.status != 'rejected' AND sd.status != 'rejected'
           AND sa.statement_id != sd.statement_id
           AND NOT EXISTS (  -- a person said these two do not contradict
-              SELECT 1 FROM links r WHERE r.status = 'rejected'
+              SELECT 1 FROM links r
+              WHERE (r.status = 'rejected' OR (r.status = 'confirmed' AND r.relation != 'contradicts'))
                 AND r.a_id = min(sa.statement_id, sd.statement_id)
                 AND r.b_id = max(sa.statement_id, sd.statement_id))
     )
@@ -251,6 +252,61 @@ def _cluster_row(
         "speakers": _names(r["speaker"] for r in rows),
         "outlets": _names([*(r["source"] for r in rows), *(a["source"] for a in again)]),
     }
+
+
+def _claims_section(db: Database, selected: set[int]) -> Section:
+    """The claims table's view: each claim two or more statements take a side on, or that
+    someone supports and someone denies, with who stands on each side. A claim counts when
+    any selected statement is attached to it, and is then shown whole (as `tracker claims`
+    shows it: disputed claims first)."""
+    from tracker.claims import list_claims
+
+    attached: set[int] = set()
+    wanted = sorted(selected)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        attached.update(
+            row[0]
+            for row in db.execute(
+                f"SELECT claim_id FROM claim_statements WHERE status != 'rejected' "
+                f"AND statement_id IN ({marks})",
+                chunk,
+            )
+        )
+    rows = [
+        {
+            "claim_id": c["id"],
+            "claim": c["text"],
+            "supports": c["supports"],
+            "denies": c["denies"],
+            "discusses": c["discusses"],
+            "for": c["supports_speakers"],
+            "against": c["denies_speakers"],
+            "outlets_for": c["supports_outlets"],
+            "outlets_against": c["denies_outlets"],
+            "verdict": c["verdict"],
+        }
+        for c in list_claims(db)
+        if c["id"] in attached
+        and ((c["supports"] and c["denies"]) or c["supports"] + c["denies"] + c["discusses"] >= 2)
+    ]
+    return Section(
+        "claims",
+        "Claims",
+        "Claims that two or more statements take a side on, or that one supports and another "
+        "denies (disputed claims first), with the speakers on each side and how many others "
+        "discuss it; `tracker claim show ID` lists the statements.",
+        [
+            ("claim_id", "#"),
+            ("claim", "claim"),
+            ("for", "for"),
+            ("against", "against"),
+            ("discusses", "others"),
+            ("verdict", "verdict"),
+        ],
+        rows,
+    )
 
 
 def _days(said: str | None, reported: str | None) -> int | None:
@@ -399,6 +455,8 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
             sorted(flips, key=lambda f: (f["speaker"].casefold(), f["earlier_id"], f["later_id"])),
         )
     )
+
+    sections.append(_claims_section(db, selected))
 
     clusters = agrees_clusters(db)
     cluster_of = {m: members for members in clusters for m in members}
@@ -615,13 +673,17 @@ def timeline(db: Database, where: StatementFilter | None = None) -> list[dict[st
             )
         )
     }
-    marks: dict[int, dict[str, list[int]]] = {}
-    for a, b, relation in db.execute(
-        "SELECT a_id, b_id, relation FROM links WHERE relation IN (?, ?) AND status != ?",
-        [Relation.AGREES.value, Relation.CONTRADICTS.value, ReviewStatus.REJECTED.value],
-    ):
+    marks: dict[int, dict[str, set[int]]] = {}
+    # what `tracker contradictions` lists (links, and statements on opposite sides of a claim)
+    # and what agrees links join
+    pairs = [(p["a_id"], p["b_id"], Relation.CONTRADICTS.value) for p in contradictions(db)]
+    pairs += db.execute(
+        "SELECT a_id, b_id, relation FROM links WHERE relation = ? AND status != ?",
+        [Relation.AGREES.value, ReviewStatus.REJECTED.value],
+    ).fetchall()
+    for a, b, relation in pairs:
         later, earlier = (a, b) if order[a] > order[b] else (b, a)
-        marks.setdefault(later, {}).setdefault(relation, []).append(earlier)
+        marks.setdefault(later, {}).setdefault(relation, set()).add(earlier)
     result = []
     for row in sorted(rows, key=_timeline_key):
         repeat_of = row.get("repeat_of")

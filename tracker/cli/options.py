@@ -20,6 +20,9 @@ def _db_written_once(ctx: typer.Context, param: typer.CallbackParam, value: Path
     confirm 6`): a level without its own takes the one written above; two that differ are
     a usage error, never one silently winning."""
     source = ctx.get_parameter_source(param.name or "db_path")
+    if value is not None and value.is_dir():
+        where = "$TRACKER_DB" if getattr(source, "name", None) == "ENVIRONMENT" else "--db"
+        raise typer.BadParameter(f"{value} is a directory, not a ledger file", param_hint=where)
     written: Path | None = ctx.meta.get(_WRITTEN_DB)
     if getattr(source, "name", None) != "COMMANDLINE" or value is None:
         return written if written is not None else value
@@ -35,9 +38,9 @@ DbOption = Annotated[
         "--db",
         envvar="TRACKER_DB",
         callback=_db_written_once,
+        metavar="<file>",
         help="Database file (default: $TRACKER_DB, else a per-user data file).",
         show_default=False,
-        dir_okay=False,
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Output JSON.")]

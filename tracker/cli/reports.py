@@ -38,6 +38,7 @@ SECTIONS = (
     "outlets",
     "contradictions",
     "flips",
+    "claims",
     "corroborated",
     "disputed",
     "verdicts",
@@ -128,8 +129,9 @@ def report(
     ] = None,
     db_path: DbOption = None,
 ) -> None:
-    """Statements per speaker and outlet, contradictions, flips, corroborated and disputed
-    claims, verdicts, repeated unverified claims and reporting lag.
+    """Statements per speaker and outlet, contradictions, flips, the claims statements take
+    sides on, corroborated and disputed claims, verdicts, repeated unverified claims and
+    reporting lag.
 
     --csv is in long form (section, row, field, value); --nl gives one line per row,
     tagged with its section.

@@ -91,16 +91,16 @@ def _action(answer: str) -> tuple[str | None, str]:
     return (ACTIONS.get(word) if len(word) == 1 else None), rest.strip()
 
 
-def _choose(labels: tuple[str, ...], given: str) -> str | None:
-    """The label picked by number, name or unique prefix; None cancels."""
+def _choose(labels: tuple[str, ...], given: str) -> tuple[str | None, str]:
+    """(the label picked by number, name or unique prefix, or None to cancel; what was typed)."""
     if not given:
         choices = ", ".join(f"{n} {label}" for n, label in enumerate(labels, start=1))
         given = _read_key(f"  relabel as {choices} (other: back):") or ""
     given = given.strip().lower()
     if given.isdigit() and 1 <= int(given) <= len(labels):
-        return labels[int(given) - 1]
+        return labels[int(given) - 1], given
     matches = [label for label in labels if given and label.startswith(given)]
-    return matches[0] if len(matches) == 1 else None
+    return (matches[0] if len(matches) == 1 else None), given
 
 
 # --- the walk --------------------------------------------------------------------------------
@@ -208,9 +208,10 @@ def _decide(
 
     label = None
     if action == "relabel":
-        label = _choose(desk.labels, rest)
+        label, typed = _choose(desk.labels, rest)
         if label is None:
-            status("Not relabelled.")
+            named = ", ".join(f"{n} {choice}" for n, choice in enumerate(desk.labels, start=1))
+            status(f"Not relabelled: {typed!r} is none of {named}." if typed else "Not relabelled.")
             return False
         if label == row[desk.label_key]:
             action, label = "confirm", None

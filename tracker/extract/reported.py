@@ -70,6 +70,28 @@ _REPORTED_BY = re.compile(
 )
 
 
+# A verb form between a cue and "that" makes the "that" a relative pronoun inside the content:
+# "said the company had never stored chlorine in the tank that ruptured".
+_AUXILIARIES = frozenset(
+    "is was are were be been being will would has have had do does did can could should may might must shall".split()
+)
+# Nouns of a time phrase a determiner may open between a cue and its "that": "said this week that".
+_TIME_NOUNS = frozenset("day week month year morning afternoon evening night weekend time".split())
+
+
+def _relative_that(between: list[Tok], lemma: str) -> bool:
+    """Whether the "that" after `between` opens a relative clause in the content, not the
+    content itself: a noun phrase right after a cue that takes no addressee is the content's
+    subject ("said the dam that broke was old"), unless it is a time phrase ("said this week
+    that"); after "told the BBC" it is the addressee."""
+    return (
+        bool(between)
+        and lemma not in ADDRESSEE
+        and between[0].low in DETERMINERS
+        and not any(b.low in TIME_WORDS or b.low in _TIME_NOUNS for b in between)
+    )
+
+
 def _split_commas(toks: list[Tok]) -> list[list[Tok]]:
     parts: list[list[Tok]] = [[]]
     for x in toks:
@@ -484,9 +506,8 @@ class ReportedSpeech(Answers):
                 )
                 if names_it or (
                     all(b.word or b.text in ",'’" for b in between)
-                    and not any(
-                        b.low in ("is", "was", "are", "were", "will", "would", "has", "have") for b in between
-                    )
+                    and not any(b.low in _AUXILIARIES for b in between)
+                    and not _relative_that(between, lemma)
                 ):
                     j = that_at + 1
                 elif lemma in NEEDS_THAT and not bare_ok:

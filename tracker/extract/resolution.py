@@ -35,7 +35,7 @@ from tracker.extract.cues import (
 )
 from tracker.extract.scan import Found
 from tracker.extract.spans import Tok, paragraphs, tokenize
-from tracker.extract.times import TIME_PHRASE, said_on
+from tracker.extract.times import MONTHS, TIME_PHRASE, said_on
 from tracker.lexicon import ENTITY_ALIASES, MULTIWORD_ALIASES
 from tracker.model import Extracted, Modality, Span
 
@@ -500,7 +500,8 @@ def _issuer(
 
 
 def _named_people(text: str) -> list[tuple[int, str, str]]:
-    """People the text names with a title or honorific: (offset, name, title)."""
+    """People the text names, with a title or honorific or by a full name alone: (offset,
+    name, title; "" for none)."""
     toks = tokenize(text, 0, len(text))
     found = []
     k = 0
@@ -534,8 +535,39 @@ def _named_people(text: str) -> list[tuple[int, str, str]]:
                 found.append((name[0].start, text[name[0].start : name[-1].end], text[t.start : title_end]))
             k = j
             continue
+        if t.cap and t.word and (k == 0 or not toks[k - 1].cap):
+            # a full name with no title ("Grace Okafor met the lawyer"): a person a later "she"
+            # may mean, so a pronoun cannot reach past her to the speaker before
+            run = [t]  # the whole capitalised run: a title-case headline is no name
+            while k + len(run) < len(toks) and toks[k + len(run)].cap and toks[k + len(run)].word:
+                run.append(toks[k + len(run)])
+            k += len(run)
+            if run[0].low == "by":
+                continue  # a byline names the writer, not someone the story is about
+            while run and run[0].low in _NOT_NAMES:
+                run = run[1:]
+            name_text = text[run[0].start : run[-1].end] if run else ""
+            if (
+                2 <= len(run) <= 3
+                and not any(w.low in _NOT_NAMES for w in run)
+                and looks_like_person(name_text)
+            ):
+                found.append((run[0].start, name_text, ""))
+            continue
         k += 1
     return found
+
+
+# Capitalised words that open a sentence or name a time, never a person's name.
+_NOT_NAMES = frozenset(
+    w.lower()
+    for w in (
+        *MONTHS,
+        *"monday tuesday wednesday thursday friday saturday sunday".split(),
+        *"on in at after before during when while but and or so yet if as since then the a an".split(),
+        *"this that these those his her their its our my we they he she it i you".split(),
+    )
+)
 
 
 def resolve(

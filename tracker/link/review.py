@@ -3,6 +3,7 @@ never changed by relinking again; a review can be undone to exactly what it repl
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlite_utils import Database
@@ -11,7 +12,7 @@ from tracker.model import InvalidInput, NotFound, Relation, ReviewStatus
 from tracker.store import now, query_rows
 
 # what a review writes, and what undoing it puts back
-DECISION = ("status", "relation", "reviewed_at", "reviewed_by")
+DECISION = ("status", "relation", "reasons", "reviewed_at", "reviewed_by")
 RELATIONS = (Relation.AGREES.value, Relation.CONTRADICTS.value, Relation.RELATED.value)
 
 
@@ -37,7 +38,13 @@ def _review(
     with db.atomic():
         before = _link(db, link_id)
         decision = {"status": status.value, "relation": relation or before["relation"]}
-        _set(db, link_id, {**decision, "reviewed_at": now(), "reviewed_by": by})
+        reasons = before["reasons"]
+        if relation and relation != before["relation"]:
+            # the reasons said why the engine chose the old relation: say first who changed it
+            said = [r for r in json.loads(reasons or "[]") if r.get("code") != "relabelled"]
+            change = f"{before['relation']} → {relation}" + (f" by {by}" if by else "")
+            reasons = json.dumps([{"code": "relabelled", "detail": change}, *said], ensure_ascii=False)
+        _set(db, link_id, {**decision, "reasons": reasons, "reviewed_at": now(), "reviewed_by": by})
         action = "relabel" if relation else "confirm" if status is ReviewStatus.CONFIRMED else "reject"
         record(
             db,

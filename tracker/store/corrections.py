@@ -21,7 +21,7 @@ from tracker import speakers as speaker_names
 from tracker.dates import parse_date
 from tracker.model import InvalidInput, NewStatement, NotFound, TrackerError
 from tracker.store.connection import now, query_rows, write_transaction
-from tracker.store.lookup import SourceCache, SpeakerCache, speaker_candidates, surname_of
+from tracker.store.lookup import SourceCache, SpeakerCache, _unnamed_key, speaker_candidates, surname_of
 from tracker.store.validation import (
     MAX_TEXT_CHARS,
     check_dates,
@@ -227,15 +227,20 @@ def edit_statement(
     edited = Edited(statement_id)
     with write_transaction(db):
         values: dict[str, Any] = {"said_on": new_said, "reported_on": new_reported}
-        speaker_id, filed_role, watch = current["speaker_id"], current["role"], None
-        if speaker is not None:
-            speaker_id, filed_role, watch = _speaker_for(db, speaker)
-            if speaker_id == current["speaker_id"]:
-                filed_role = current["role"] if filed_role is None else filed_role
-        values["speaker_id"], values["role"] = speaker_id, filed_role
         values["source_id"] = current["source_id"]
         if source is not None or url is not None:
             values["source_id"] = _source_for(db, current, source, url)
+        speaker_id, filed_role, watch = current["speaker_id"], current["role"], None
+        if speaker is not None:
+            # first the source: "officials" is kept per report, as `add` keeps it
+            published = db.execute(
+                "SELECT published FROM sources WHERE id = ?", [values["source_id"]]
+            ).fetchone()
+            day = new_reported or (published[0] if published else None) or new_said
+            speaker_id, filed_role, watch = _speaker_for(db, speaker, values["source_id"], day)
+            if speaker_id == current["speaker_id"]:
+                filed_role = current["role"] if filed_role is None else filed_role
+        values["speaker_id"], values["role"] = speaker_id, filed_role
         new_text = text if text is not None and text != current["text"] else current["text"]
         if new_text != current["text"]:
             values["text"] = new_text
@@ -329,16 +334,22 @@ def _fold_appearances(db: Database, statement_id: int) -> list[dict[str, Any]]:
     return folded
 
 
-def _speaker_for(db: Database, name: str) -> tuple[int, str | None, str | None]:
-    """(speaker id, the role the mention states, the shorter name to watch) for a name or id."""
+def _speaker_for(
+    db: Database, name: str, source_id: int | None, day: str | None
+) -> tuple[int, str | None, str | None]:
+    """(speaker id, the role the mention states, the shorter name to watch) for a name or id;
+    a speaker nobody names ("officials") is the one kept for the statement's report."""
     if name.isdigit():
         found = db.execute("SELECT id FROM speakers WHERE id = ?", [int(name)]).fetchone()
         if found is None:
             raise NotFound(f"no speaker with id {name}")
         return int(found[0]), None, None
     mention = speaker_names.split_mention(name)
-    resolution = speaker_names.resolve(mention.name, speaker_candidates(db), mention.kind)
-    if resolution.speaker_id is None and resolution.ambiguous_with:
+    unnamed = _unnamed_key(mention.name) is not None
+    resolution = (
+        None if unnamed else speaker_names.resolve(mention.name, speaker_candidates(db), mention.kind)
+    )
+    if resolution is not None and resolution.speaker_id is None and resolution.ambiguous_with:
         marks = ", ".join("?" for _ in resolution.ambiguous_with)
         named = db.execute(
             f"SELECT id, name FROM speakers WHERE id IN ({marks}) ORDER BY id",
@@ -346,7 +357,9 @@ def _speaker_for(db: Database, name: str) -> tuple[int, str | None, str | None]:
         ).fetchall()
         choices = " or ".join(f"{who} (id {speaker_id})" for speaker_id, who in named)
         raise InvalidInput(f"{name!r} may be {choices}: give the speaker's id")
-    filed = SpeakerCache(db).resolve(name, role=None, affiliation=None, kind=None)
+    filed = SpeakerCache(db).resolve(
+        name, role=None, affiliation=None, kind=None, source_id=source_id, day=day
+    )
     return filed.speaker_id, filed.role, filed.watch
 
 

@@ -148,7 +148,12 @@ class SpeakerCache:
             and speaker_names.names_fit(parsed, speaker_names.parse_name(other))
         ]
         fits = self._same_gender(fits, gender)
-        return speaker_names.choose(fits, affiliation, self._affiliation, partial or bool(fits))
+        found = speaker_names.choose(fits, affiliation, self._affiliation, partial or bool(fits))
+        if gender and found.speaker_id is not None and self._gender(found.speaker_id) is None:
+            # "Mrs. Trump" and the one Trump stored, whose gender nothing shows: maybe her,
+            # maybe another Trump. Filed under that speaker, and flagged for a person to check.
+            return speaker_names.Resolution(None, (found.speaker_id,), partial=found.partial, exact=True)
+        return found
 
     def _unnamed_of(self, name: str) -> str | None:
         """`_unnamed_key(name)`, remembered: it costs more than the rest of a known name's filing."""
@@ -330,6 +335,12 @@ class SpeakerCache:
         parsed = self._parse(mention)
         stated_role = role or parsed.role
         unnamed = self._unnamed_of(parsed.name)
+        if unnamed is not None or parsed.name != mention.strip():
+            # a name a person gave a speaker (`speakers alias`) means that speaker as written,
+            # before a title is split off ("Mayor Brandt") or a description kept per report
+            owners = set(self._owners(speaker_names.key(mention)))
+            if len(owners) == 1:
+                return Filed(owners.pop(), stated_role, None)
         if unnamed is not None:
             return self._resolve_unnamed(
                 parsed.name, unnamed, stated_role, affiliation, kind, (source_id, day)
