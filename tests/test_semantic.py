@@ -106,6 +106,16 @@ def test_a_ledger_with_it_on_stores_nothing_without_the_extra(cli, db_path: Path
     assert cli.fails("link") == f"Error: {EXTRA_MESSAGE}\n"
 
 
+def test_an_edit_of_the_words_without_the_extra_changes_nothing(cli, db_path: Path, monkeypatch) -> None:
+    cli.ok("add", LAID_OFF, "--speaker", "Union", "--no-link")
+    cli.ok("settings", "set", "semantic", "on")
+    monkeypatch.setattr(errors, "available", lambda: False)
+    assert cli.fails("edit", "1", "--text", "No worker was laid off.") == f"Error: {EXTRA_MESSAGE}\n"
+    assert _rows(db_path, "SELECT text FROM statements") == [(LAID_OFF,)]
+    assert _rows(db_path, "SELECT count(*) FROM audit") == [(0,)]
+    cli.ok("edit", "1", "--speaker", "Workers' union")  # other fields relink nothing: allowed
+
+
 def test_the_encoder_refuses_to_load_without_the_extra(no_extra) -> None:
     with pytest.raises(errors.SemanticUnavailable, match=r"pip install 'tracker\[semantic\]'"):
         enc.Encoder()

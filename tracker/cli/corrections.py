@@ -178,6 +178,10 @@ def edit(
 
         text = read_text("-", what="statement text")
     db = database(db_path)
+    if text is not None and link:
+        from tracker.cli.options import _semantic_usable
+
+        _semantic_usable(db)  # new words are relinked by meaning: without the extra, change nothing
     edited = edit_statement(
         db,
         statement_id,
