@@ -496,3 +496,136 @@ def test_a_statement_keeps_only_the_links_both_sides_count_among_their_strongest
     assert len(rows) >= 2 and max(per.values()) <= 2 and set(per) <= set(ids)
     monkeypatch.setattr(config, "MAX_LINKS", 10**6)
     assert len(link.relink_all(db).stored and _links(db)) == 10  # unbounded: every pair of the five
+
+
+def _linked_corpus(seed: int, n: int) -> list[str]:
+    """Random statements sharing vocabulary, the corpus above, and two passages (judged by
+    sentence: only relate scores a pair with one)."""
+    passage = " ".join(CORPUS[4:10]) + " " + " ".join(CORPUS[4:8])
+    other_passage = " ".join(reversed(CORPUS[6:])) + " Officials said more would follow."
+    return [*_random_corpus(seed, n).values(), *CORPUS, passage, other_passage]
+
+
+def _whole(db) -> set[tuple[int, int, str, float, str, str]]:  # type: ignore[no-untyped-def]
+    """Linking as it was before ranking streamed: judge every candidate, keep the strongest."""
+    texts = pipeline._texts(db)
+    shapes = prefilter._shapes(texts, texts, 1, pipeline._propositions(db))
+    limits = config.thresholds(db)
+    pairs = sorted(link.block_candidates(texts, shapes=shapes, threshold=limits.suggest))
+    found, _ = pipeline._judge(pairs, texts, limits, None, shapes=shapes)
+    return {
+        (
+            a,
+            b,
+            j.relation.value,
+            j.score,
+            status.value,
+            json.dumps(j.to_dict()["reasons"], ensure_ascii=False),
+        )
+        for a, b, j, status in pipeline.strongest(found)
+    }
+
+
+def _stored(db) -> set[tuple[int, int, str, float, str, str]]:  # type: ignore[no-untyped-def]
+    return {tuple(r) for r in db.execute("SELECT a_id, b_id, relation, score, status, reasons FROM links")}
+
+
+def test_the_score_computed_from_shapes_is_relates_for_every_short_pair() -> None:
+    from tracker.judge import relate
+
+    texts = _linked_corpus(5, 120)
+    shapes = [prefilter._shape(t) for t in texts]
+    scored = 0
+    for i, a in enumerate(texts):
+        for j, b in enumerate(texts):
+            score = prefilter.link_score(shapes[i], shapes[j], 30.0)
+            judgement = relate(a, b, related_threshold=30.0)
+            if shapes[j][1]:
+                assert score is None
+            elif judgement.score >= 30.0:
+                # a short pair reaching the threshold is stored, at the same score
+                assert (score, judgement.relation in pipeline._STORED) == (judgement.score, True), (a, b)
+                scored += 1
+            else:
+                assert score == 0.0 or score == judgement.score, (a, b)
+    assert scored > 500
+
+
+@pytest.mark.parametrize("k", [1, 3, 12])
+def test_streamed_relinking_keeps_exactly_the_links_judging_every_pair_kept(db, monkeypatch, k) -> None:
+    _add(db, *_linked_corpus(7, 200))
+    monkeypatch.setattr(config, "MAX_LINKS", k)
+    expected = _whole(db)
+    stats = link.relink_all(db)
+    assert _stored(db) == expected and len(expected) > 30 * k**0.5
+    # only the kept links (and the pairs with a passage) were judged; where the bound of k
+    # links drops some, fewer pairs than judging every candidate
+    every = len(_judged_whole(db))
+    assert stats.links == len(expected) <= stats.judged <= every
+    assert stats.judged < every or k == 12
+
+
+def _judged_whole(db) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    texts = pipeline._texts(db)
+    shapes = prefilter._shapes(texts, texts, 1)
+    return [
+        p
+        for p in link.block_candidates(texts, shapes=shapes)
+        if link.could_link(shapes[p[0]], shapes[p[1]], link.DEFAULT_SUGGEST)
+    ]
+
+
+def test_streamed_relinking_in_workers_keeps_the_same_links(db, monkeypatch) -> None:
+    _add(db, *_linked_corpus(8, 200))
+    monkeypatch.setattr(config, "MAX_LINKS", 3)
+    monkeypatch.setattr(config, "PARALLEL_MIN", 1)
+    expected = _whole(db)
+    link.relink_all(db, workers=2)
+    assert _stored(db) == expected and len(expected) > 60
+
+
+def test_when_relate_disagrees_with_the_computed_score_every_ranked_pair_is_judged(db, monkeypatch) -> None:
+    from tracker.judge import relate
+
+    def doubting(a: str, b: str, *, related_threshold: float | None = None) -> Judgement:
+        # a judge that refuses some pairs the shapes score as stored, and scores others lower
+        judgement = relate(a, b, related_threshold=related_threshold)
+        if judgement.score >= 30 and len(a + b) % 3 == 0:
+            return Judgement(Relation.UNRELATED, judgement.score, judgement.reasons)
+        if judgement.score >= 30 and len(a + b) % 3 == 1:
+            return Judgement(judgement.relation, max(30.0, round(judgement.score - 20, 1)), judgement.reasons)
+        return judgement
+
+    _add(db, *_linked_corpus(9, 200))
+    monkeypatch.setattr(config, "MAX_LINKS", 3)
+    monkeypatch.setattr(pipeline, "relate", doubting)
+    expected = _whole(db)
+    rounds = []
+    rank = pipeline._rank
+    monkeypatch.setattr(pipeline, "_rank", lambda *a: rounds.append(1) or rank(*a))
+    link.relink_all(db)
+    assert _stored(db) == expected and len(expected) > 40
+    assert len(rounds) >= 2  # ranked again after relate's verdicts
+
+
+def test_strongest_offered_one_by_one_keeps_what_ranking_the_whole_list_keeps() -> None:
+    import random
+
+    rng = random.Random(4)
+    links = {
+        (a, b): round(rng.uniform(30, 100), 1)
+        for a in range(1, 60)
+        for b in range(a + 1, 60)
+        if rng.random() < 0.3
+    }
+    # ties: the other statement's id decides
+    links[(1, 2)] = links[(1, 3)] = links[(2, 3)] = 100.0
+    expected = pipeline._top(((a, b, s) for (a, b), s in links.items()), 4)
+    top = pipeline.Strongest(4)
+    offers = [(a, b, s) for (a, b), s in links.items()]
+    rng.shuffle(offers)
+    for a, b, s in offers + offers[:50]:  # a pair offered twice changes nothing
+        top.offer(a, b, s)
+    kept = top.kept()
+    assert {divmod(code, 1 << 32) for code in kept} == expected and len(expected) > 40
+    assert all(kept[a << 32 | b] == links[(a, b)] for a, b in expected)

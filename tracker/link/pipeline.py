@@ -9,8 +9,11 @@ when there are many.
 
 from __future__ import annotations
 
+import heapq
 import json
+import math
 import time
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -21,7 +24,7 @@ from sqlite_utils import Database
 from tracker.claims import attach_statements, reattach_all
 from tracker.judge import ENGINE_VERSION, relate
 from tracker.link import config
-from tracker.link.blocking import _block, _block_few
+from tracker.link.blocking import _block, _block_few, scored_candidates
 from tracker.link.candidates import _DocFrequency, fts_candidates
 from tracker.link.config import WORKERS, Progress, Thresholds, status_for, thresholds
 from tracker.link.prefilter import Shape, _shapes, could_link
@@ -135,6 +138,110 @@ def _top(
         return (only is not None and sid not in only) or other in best[sid]
 
     return {(a, b) for a, b, _ in pairs if keeps(a, b) and keeps(b, a)}
+
+
+_LOW = (1 << 32) - 1  # statement ids fit 32 bits (blocking packs pairs the same way)
+
+
+class Strongest:
+    """Each statement's k strongest links (ties by the other statement's id), offered one at a
+    time: what `strongest` keeps of a list, found without holding the list. A statement keeps
+    a heap of k keys, score in tenths << 32 | the other's id reversed (scores are rounded to a
+    tenth); a pair offered again changes nothing."""
+
+    def __init__(self, k: int | None = None):
+        self.k = config.MAX_LINKS if k is None else k
+        self.heaps: dict[int, list[int]] = {}
+
+    def offer(self, a: int, b: int, score: float) -> None:
+        tenths = round(score * 10) << 32
+        self._push(a, tenths | (_LOW - b))
+        self._push(b, tenths | (_LOW - a))
+
+    def _push(self, sid: int, key: int) -> None:
+        heap = self.heaps.get(sid)
+        if heap is None:
+            self.heaps[sid] = [key]
+        elif len(heap) < self.k:
+            if key not in heap:
+                heapq.heappush(heap, key)
+        elif key > heap[0] and key not in heap:
+            heapq.heapreplace(heap, key)
+
+    def ranked(self) -> dict[int, float]:
+        """The pairs (packed a << 32 | b, a < b) among the k strongest of either, with scores."""
+        return {
+            (sid << 32 | other) if sid < other else (other << 32 | sid): (key >> 32) / 10
+            for sid, heap in self.heaps.items()
+            for key in heap
+            for other in [_LOW - (key & _LOW)]
+        }
+
+    def kept(self) -> dict[int, float]:
+        """The pairs (packed a << 32 | b, a < b) among the k strongest of both, with their scores."""
+        out = {}
+        heaps = self.heaps
+        for sid, heap in heaps.items():
+            for key in heap:
+                other = _LOW - (key & _LOW)
+                if sid < other and ((key >> 32 << 32) | (_LOW - sid)) in heaps[other]:
+                    out[sid << 32 | other] = (key >> 32) / 10
+        return out
+
+
+def _rank(
+    shapes: dict[int, Shape],
+    threshold: float,
+    workers: int,
+    progress: Progress | None,
+    verdicts: dict[int, Found | None],
+) -> tuple[Strongest, set[int], int]:
+    """Every statement's strongest links among the pairs relate would store, ranked by the
+    score computed from the shapes or, for a pair already judged, relate's own; the pairs
+    only relate can score (a passage) and not yet judged; how many candidates were examined."""
+    top = Strongest()
+    unjudged: set[int] = set()
+    offer = top.offer
+
+    def sink(codes: array[int], scores: array[float]) -> None:
+        for code, score in zip(codes, scores, strict=True):
+            if code in verdicts:
+                found = verdicts[code]
+                if found is not None:
+                    offer(found[0], found[1], found[2].score)
+            elif math.isnan(score):
+                unjudged.add(code)
+            else:
+                offer(code >> 32, code & _LOW, score)
+
+    examined = scored_candidates(shapes, threshold, workers, sink, progress)
+    return top, unjudged, examined
+
+
+def _verdicts(
+    codes: list[int],
+    texts: dict[int, str],
+    shapes: dict[int, Shape],
+    limits: Thresholds,
+    progress: Progress | None,
+    workers: int,
+    verdicts: dict[int, Found | None],
+) -> int:
+    """Judge the packed pairs, recording what relate stores of each (or None); returns how many
+    relate judged."""
+    if not codes:
+        return 0
+    found, judged = _judge(
+        [(c >> 32, c & _LOW) for c in codes], texts, limits, progress, workers=workers, shapes=shapes
+    )
+    verdicts.update(dict.fromkeys(codes))
+    verdicts.update((a << 32 | b, f) for f in found for a, b in [f[:2]])
+    return judged
+
+
+def _agrees(found: Found | None, score: float) -> bool:
+    """Did relate store the pair at the score it was ranked by?"""
+    return found is not None and round(found[2].score * 10) == round(score * 10)
 
 
 def _bound_stored(db: Database, touched: set[int]) -> int:
@@ -313,12 +420,34 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
     with stats.timed("preparing"):
         texts = _texts(db)
         shapes = _shapes(texts, texts, workers, _propositions(db))
-    with stats.timed("finding candidates"):
-        found_pairs, stats.candidates = _block(shapes, None, limits.suggest, workers, progress)
-        pairs = sorted(found_pairs)
-    with stats.timed("judging"):
-        found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
-    found = strongest(found)
+    # relate's judgements, by packed pair (None: not stored); they override the scores computed
+    # from the shapes, which rank the links without judging them
+    verdicts: dict[int, Found | None] = {}
+    strict = False  # judge every pair a statement ranks among its strongest, not only those kept
+    while True:
+        with stats.timed("finding candidates"):
+            top, unjudged, examined = _rank(shapes, limits.suggest, workers, progress, verdicts)
+            stats.candidates = stats.candidates or examined
+        with stats.timed("judging"):
+            if unjudged:  # pairs with a passage: judged before ranking, only relate can score them
+                stats.judged += _verdicts(
+                    sorted(unjudged), texts, shapes, limits, progress, workers, verdicts
+                )
+                for code in unjudged:
+                    if (verdict := verdicts[code]) is not None:
+                        top.offer(verdict[0], verdict[1], verdict[2].score)
+            kept = top.kept()
+            ranked = top.ranked() if strict else kept
+            todo = sorted(code for code in ranked if code not in verdicts)
+            stats.judged += _verdicts(todo, texts, shapes, limits, progress, workers, verdicts)
+        # relate stores every short pair scoring the threshold, at the score computed from the
+        # shapes (tests hold the two equal): then judging the links kept is enough. A judge that
+        # disagrees (a pair not stored, another score) is taken at its word, and the links are
+        # ranked again with every pair that ranks among a statement's strongest judged.
+        if all(_agrees(verdicts[code], score) for code, score in ranked.items()):
+            break
+        strict = True
+    found = [f for f in (verdicts[code] for code in sorted(kept)) if f is not None]
     keep = {(a, b) for a, b, _, _ in found}
     with stats.timed("writing"), write_transaction(db):
         _write(db, found, stats)

@@ -108,6 +108,43 @@ def _side_reaches(x: _Side, y: _Side, need: float) -> bool:
     return overlap + TOKEN_SORT_WEIGHT * fuzz.token_sort_ratio(la, lb) / 100 >= need
 
 
+def _similarity(x: _Side, y: _Side) -> float:
+    """judge.similarity of two sides, from their prepared stems: the same terms, summed in the
+    same order, so the same float (tests compare it with relate's score on whole corpora)."""
+    sa, _, ja, la = x
+    sb, _, jb, lb = y
+    if not sa or not sb:
+        return 0.0
+    weigh = _WEIGHTS.__getitem__
+    shared = sum(map(weigh, sa & sb))
+    wa, wb = sum(map(weigh, sa)), sum(map(weigh, sb))
+    dice, contain = 2 * shared / (wa + wb), shared / min(wa, wb)
+    score = (
+        DICE_WEIGHT * dice
+        + CONTAINMENT_WEIGHT * contain
+        + TOKEN_SET_WEIGHT * fuzz.token_set_ratio(ja, jb) / 100
+        + TOKEN_SORT_WEIGHT * fuzz.token_sort_ratio(la, lb) / 100
+    ) * min(1.0, dice / FULL_DICE)
+    score *= length_damping(len(sa), len(sb))
+    return round(100 * min(1.0, score), 1)
+
+
+def link_score(a: Shape, b: Shape, threshold: float) -> float | None:
+    """relate(a, b)'s score when it can reach `threshold` (0.0 when it cannot), computed from
+    the shapes without judging; None when only relate can tell (b is a passage). A short pair
+    scoring at least the threshold is always stored (agrees, contradicts or related), so
+    linking ranks a statement's links by this score and judges only those it keeps."""
+    if b[1]:
+        return None
+    if not could_link(a, b, threshold):
+        return 0.0
+    (pa, na), (pb, nb) = a[0], b[0]
+    score = _similarity(pa, pb)
+    if na is not pa or nb is not pb:  # the texts' side can only win when it differs
+        score = max(score, _similarity(na, nb) * TEXT_SIDE_FACTOR)
+    return round(score, 1)
+
+
 def could_link(a: Shape, b: Shape, threshold: float) -> bool:
     """Can relate(a, b) score at least threshold? False only when it cannot: relate scores a
     short pair by the similarity of the propositions, or of the whole texts times TEXT_SIDE_FACTOR."""
