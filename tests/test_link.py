@@ -629,3 +629,21 @@ def test_strongest_offered_one_by_one_keeps_what_ranking_the_whole_list_keeps() 
     kept = top.kept()
     assert {divmod(code, 1 << 32) for code in kept} == expected and len(expected) > 40
     assert all(kept[a << 32 | b] == links[(a, b)] for a, b in expected)
+
+
+def test_shapes_made_in_workers_iterate_their_stems_as_relate_does(monkeypatch) -> None:
+    from tracker.judge import stem_list
+
+    # similarity adds stem weights in the order its sets iterate: the score computed from a
+    # shape is relate's only if the shape's set is made as relate makes it, not unpickled
+    texts = dict(enumerate(_linked_corpus(6, 300), start=1))
+    monkeypatch.setattr(config, "PARALLEL_MIN", 1)
+    shapes = prefilter._shapes(texts, texts, 2)
+    made = {sid: list(frozenset(stem_list(analysis_of(text)))) for sid, text in texts.items()}
+    assert {sid: list(shape[0][0][0]) for sid, shape in shapes.items()} == made
+
+
+def analysis_of(text: str) -> str:
+    from tracker.text import analyse_full
+
+    return analyse_full(text).proposition

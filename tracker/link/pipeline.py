@@ -4,7 +4,10 @@
 A few new statements query FTS5 once each (candidates.py); many (an import, a relink) are
 blocked in one pass over all statements in memory (blocking.py). Either way the pre-filter
 drops the pairs relate() cannot link, and relate() judges the rest, in worker processes
-when there are many.
+when there are many. A relink judges fewer: the score relate would give a short pair is
+computed from the statements' shapes (prefilter.link_score), the candidates stream from the
+blocking workers into each statement's heap of its strongest links (`Strongest`), and relate
+judges only the links kept.
 """
 
 from __future__ import annotations
@@ -39,8 +42,8 @@ _STORED = (Relation.AGREES, Relation.CONTRADICTS, Relation.RELATED)
 @dataclass
 class LinkStats:
     """What a linking run did: candidate pairs, pairs judged by relate() (the rest cannot reach
-    the suggest threshold), links written by relation, stale links removed, and the seconds
-    each stage took."""
+    the suggest threshold or, relinking, are not among the strongest links of a statement),
+    links written by relation, stale links removed, and the seconds each stage took."""
 
     judged: int = 0
     candidates: int = 0

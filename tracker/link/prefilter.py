@@ -42,17 +42,26 @@ Shape = tuple[tuple[_Side, ...], bool]  # (proposition, normalised text) sides; 
 def _shape(text: str, proposition: str | None = None) -> Shape:
     """A statement's sides as relate sees them; `proposition` is the one stored when the
     statement was written (the same analysis relate runs), which saves analysing it again."""
+    return _built(*_stems(text, proposition))
+
+
+_Stems = tuple[tuple[str, ...], tuple[str, ...], bool]  # proposition's stems, text's, is a passage
+
+
+def _stems(text: str, proposition: str | None = None) -> _Stems:
     if proposition is None:
         analysis = analyse_full(text)
         proposition, norm = analysis.proposition, analysis.norm
     else:
         norm = normalise(text)
-    stems, norm_stems = stem_list(proposition), stem_list(norm)
+    return stem_list(proposition), stem_list(norm), is_passage(text)
+
+
+def _built(stems: tuple[str, ...], norm_stems: tuple[str, ...], passage: bool) -> Shape:
     first = _side(stems)
     # most statements are their proposition: one side object serves both (it halves the memory
     # of a shape, and shapes are most of what linking a million statements holds)
-    sides = (first, first if norm_stems == stems else _side(norm_stems))
-    return sides, is_passage(text)
+    return (first, first if norm_stems == stems else _side(norm_stems)), passage
 
 
 def _side(listed: tuple[str, ...]) -> _Side:
@@ -61,22 +70,25 @@ def _side(listed: tuple[str, ...]) -> _Side:
     return unique, math.fsum(map(_WEIGHTS.__getitem__, unique)), " ".join(sorted(unique)), " ".join(listed)
 
 
-def _shapes_some(_: None, items: list[tuple[int, str, str | None]]) -> list[tuple[int, Shape]]:
-    return [(sid, _shape(text, proposition)) for sid, text, proposition in items]
+def _stems_some(_: None, items: list[tuple[int, str, str | None]]) -> list[tuple[int, _Stems]]:
+    return [(sid, _stems(text, proposition)) for sid, text, proposition in items]
 
 
 def _shapes(
     texts: dict[int, str], ids: Iterable[int], workers: int, propositions: dict[int, str] | None = None
 ) -> dict[int, Shape]:
-    """Each statement's stems and weights, analysed once (in worker processes when many)."""
+    """Each statement's stems and weights, analysed once (in worker processes when many).
+    Workers send back the stems in order and the sets are made here: a set unpickled from
+    another process can iterate in another order than the one relate makes from the same
+    stems, and similarity's sums (link_score) must add in relate's order."""
     known = propositions or {}
     items = [(sid, texts[sid], known.get(sid)) for sid in ids]
     if workers <= 1 or len(items) < config.PARALLEL_MIN:
-        return dict(_shapes_some(None, items))
+        return {sid: _built(*stems) for sid, stems in _stems_some(None, items)}
     size = max(500, len(items) // (workers * 8))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    with fan_out(_shapes_some, chunks, None, workers) as parts:
-        return {sid: shape for part in parts for sid, shape in part}
+    with fan_out(_stems_some, chunks, None, workers) as parts:
+        return {sid: _built(*stems) for part in parts for sid, stems in part}
 
 
 class _Weights(dict[str, float]):
