@@ -6,19 +6,19 @@ blocked in one pass over all statements in memory (blocking.py). Either way the 
 drops the pairs relate() cannot link, and relate() judges the rest, in worker processes
 when there are many. A relink judges fewer: the score relate would give a short pair is
 computed from the statements' shapes (prefilter.link_score), the candidates stream from the
-blocking workers into each statement's heap of its strongest links (`Strongest`), and relate
-judges only the links kept.
+blocking workers into each statement's ranking of its strongest links (ranking.py), and
+relate judges the links kept, and the pairs it could refuse where a refusal could let
+another link in.
 """
 
 from __future__ import annotations
 
-import heapq
 import json
 import math
 import time
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -26,11 +26,11 @@ from sqlite_utils import Database
 
 from tracker.claims import attach_statements, reattach_all
 from tracker.judge import ENGINE_VERSION, relate
-from tracker.link import config
+from tracker.link import config, ranking
 from tracker.link.blocking import _block, _block_few, scored_candidates
 from tracker.link.candidates import _DocFrequency, fts_candidates
 from tracker.link.config import WORKERS, Progress, Thresholds, status_for, thresholds
-from tracker.link.prefilter import Shape, _shapes, could_link
+from tracker.link.prefilter import Shape, _shapes, could_link, could_refuse, link_score
 from tracker.model import Judgement, Relation, ReviewStatus
 from tracker.parallel import bulk_objects, fan_out
 from tracker.store import now, write_transaction
@@ -143,86 +143,38 @@ def _top(
     return {(a, b) for a, b, _ in pairs if keeps(a, b) and keeps(b, a)}
 
 
-_LOW = (1 << 32) - 1  # statement ids fit 32 bits (blocking packs pairs the same way)
+# --- relinking by ranking first (ranking.py): relate judges the links kept, and what a
+# refusal could let in
 
 
-class Strongest:
-    """Each statement's k strongest links (ties by the other statement's id), offered one at a
-    time: what `strongest` keeps of a list, found without holding the list. A statement keeps
-    a heap of k keys, score in tenths << 32 | the other's id reversed (scores are rounded to a
-    tenth); a pair offered again changes nothing."""
-
-    def __init__(self, k: int | None = None):
-        self.k = config.MAX_LINKS if k is None else k
-        self.heaps: dict[int, list[int]] = {}
-
-    def offer(self, a: int, b: int, score: float) -> None:
-        tenths = round(score * 10) << 32
-        self._push(a, tenths | (_LOW - b))
-        self._push(b, tenths | (_LOW - a))
-
-    def _push(self, sid: int, key: int) -> None:
-        heap = self.heaps.get(sid)
-        if heap is None:
-            self.heaps[sid] = [key]
-        elif len(heap) < self.k:
-            if key not in heap:
-                heapq.heappush(heap, key)
-        elif key > heap[0] and key not in heap:
-            heapq.heapreplace(heap, key)
-
-    def ranked(self) -> dict[int, float]:
-        """The pairs (packed a << 32 | b, a < b) among the k strongest of either, with scores."""
-        return {
-            (sid << 32 | other) if sid < other else (other << 32 | sid): (key >> 32) / 10
-            for sid, heap in self.heaps.items()
-            for key in heap
-            for other in [_LOW - (key & _LOW)]
-        }
-
-    def kept(self) -> dict[int, float]:
-        """The pairs (packed a << 32 | b, a < b) among the k strongest of both, with their scores."""
-        out = {}
-        heaps = self.heaps
-        for sid, heap in heaps.items():
-            for key in heap:
-                other = _LOW - (key & _LOW)
-                if sid < other and ((key >> 32 << 32) | (_LOW - sid)) in heaps[other]:
-                    out[sid << 32 | other] = (key >> 32) / 10
-        return out
-
-
-def _rank(
+def _ranked(
     shapes: dict[int, Shape],
+    refusable: Callable[[int], bool],
     threshold: float,
     workers: int,
     progress: Progress | None,
-    verdicts: dict[int, Found | None],
-) -> tuple[Strongest, set[int], int]:
-    """Every statement's strongest links among the pairs relate would store, ranked by the
-    score computed from the shapes or, for a pair already judged, relate's own; the pairs
-    only relate can score (a passage) and not yet judged; how many candidates were examined."""
-    top = Strongest()
-    unjudged: set[int] = set()
+) -> tuple[ranking.Ranking, set[int], int]:
+    """Every statement's strongest candidate links (and some slack) by the score computed from
+    the shapes; the pairs only relate can score (with a passage); how many candidates the
+    blocking indexes turned up. Candidates stream from the blocking workers: no list of them
+    all is held."""
+    top = ranking.Ranking(config.MAX_LINKS)
+    unscored: set[int] = set()
     offer = top.offer
 
     def sink(codes: array[int], scores: array[float]) -> None:
         for code, score in zip(codes, scores, strict=True):
-            if code in verdicts:
-                found = verdicts[code]
-                if found is not None:
-                    offer(found[0], found[1], found[2].score)
-            elif math.isnan(score):
-                unjudged.add(code)
+            if math.isnan(score):
+                unscored.add(code)
             else:
-                offer(code >> 32, code & _LOW, score)
+                offer(code >> 32, code & ranking.LOW, score, refusable(code))
 
     examined = scored_candidates(shapes, threshold, workers, sink, progress)
-    return top, unjudged, examined
+    return top, unscored, examined
 
 
 def _verdicts(
-    codes: list[int],
+    codes: Iterable[int],
     texts: dict[int, str],
     shapes: dict[int, Shape],
     limits: Thresholds,
@@ -232,19 +184,110 @@ def _verdicts(
 ) -> int:
     """Judge the packed pairs, recording what relate stores of each (or None); returns how many
     relate judged."""
-    if not codes:
+    pairs = [(c >> 32, c & ranking.LOW) for c in sorted(codes)]
+    if not pairs:
         return 0
-    found, judged = _judge(
-        [(c >> 32, c & _LOW) for c in codes], texts, limits, progress, workers=workers, shapes=shapes
-    )
-    verdicts.update(dict.fromkeys(codes))
-    verdicts.update((a << 32 | b, f) for f in found for a, b in [f[:2]])
+    found, judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
+    verdicts.update(dict.fromkeys(a << 32 | b for a, b in pairs))
+    verdicts.update((f[0] << 32 | f[1], f) for f in found)
     return judged
 
 
-def _agrees(found: Found | None, score: float) -> bool:
-    """Did relate store the pair at the score it was ranked by?"""
-    return found is not None and round(found[2].score * 10) == round(score * 10)
+class _Disagrees(Exception):
+    """relate judged a pair otherwise than the shapes said it would (another score, or a refusal
+    where none can be): ranking before judging cannot be trusted, so every candidate is judged."""
+
+
+def _whole_rankings(
+    shapes: dict[int, Shape],
+    focus: set[int],
+    threshold: float,
+    workers: int,
+    verdicts: dict[int, Found | None],
+    judge: Callable[[set[int]], int],
+) -> dict[int, list[int]]:
+    """The whole rankings of a few statements (blocking indexes only them): for a statement
+    whose ranking was cut above links relate's refusals let in."""
+    pairs, _ = _block_few(shapes, focus, threshold, workers)
+    codes = {a << 32 | b for a, b in pairs}
+    judge(
+        {
+            c
+            for c in codes
+            if c not in verdicts and link_score(shapes[c >> 32], shapes[c & ranking.LOW], threshold) is None
+        }
+    )
+    out: dict[int, list[int]] = {sid: [] for sid in focus}
+    for code in codes:
+        a, b = code >> 32, code & ranking.LOW
+        if code in verdicts:
+            verdict = verdicts[code]
+            if verdict is None:
+                continue
+            score: float | None = verdict[2].score
+        else:
+            score = link_score(shapes[a], shapes[b], threshold)
+        if score is None or score < threshold:
+            continue
+        for sid, other in ((a, b), (b, a)):
+            if sid in focus:
+                out[sid].append(ranking.key(score, other))
+    for entries in out.values():
+        entries.sort(reverse=True)
+    return out
+
+
+def _relink_ranked(
+    texts: dict[int, str],
+    shapes: dict[int, Shape],
+    leads: dict[int, str | None],
+    limits: Thresholds,
+    progress: Progress | None,
+    workers: int,
+    stats: LinkStats,
+) -> list[Found]:
+    """The links relinking keeps, judging only what ranking.settle asks for: the links kept
+    and the pairs relate could refuse above a link a refusal could let in. The same links as
+    judging every candidate and keeping `strongest` (tests compare the two)."""
+
+    def refusable(code: int) -> bool:
+        return could_refuse(leads.get(code >> 32), leads.get(code & ranking.LOW))
+
+    with stats.timed("finding candidates"):
+        top, unscored, stats.candidates = _ranked(shapes, refusable, limits.suggest, workers, progress)
+    verdicts: dict[int, Found | None] = {}
+
+    def judge(codes: set[int]) -> int:
+        # a few pairs are judged here: starting workers would cost more than they save
+        count = _verdicts(
+            codes, texts, shapes, limits, progress, workers if len(codes) >= _CHUNK else 1, verdicts
+        )
+        stats.judged += count
+        return count
+
+    with stats.timed("judging"):
+        judge(unscored)  # a pair with a passage: only relate can score it
+        for code in unscored:
+            if (found := verdicts[code]) is not None:
+                top.offer(found[0], found[1], found[2].score)
+        rankings, cut = top.rankings(), top.cut
+        while True:
+            kept, todo, short = ranking.settle(rankings, cut, config.MAX_LINKS, verdicts, refusable)
+            todo |= {code for code in kept if code not in verdicts}  # a link kept is judged
+            if short:
+                rankings.update(_whole_rankings(shapes, short, limits.suggest, workers, verdicts, judge))
+                for sid in short:
+                    cut.pop(sid, None)
+            if not todo and not short:
+                break
+            judge(todo)
+            for code in todo:  # relate's word against the shapes': a refusal where one can be, or their score
+                found, a, b = verdicts[code], code >> 32, code & ranking.LOW
+                if found is None and not refusable(code):
+                    raise _Disagrees(f"relate refused {a} and {b}, which no event lead joins")
+                if found is not None and found[2].score != link_score(shapes[a], shapes[b], limits.suggest):
+                    raise _Disagrees(f"relate scored {a} and {b} otherwise than their shapes")
+    return [f for f in (verdicts[code] for code in sorted(kept)) if f is not None]
 
 
 def _bound_stored(db: Database, touched: set[int]) -> int:
@@ -422,35 +465,17 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
     limits = thresholds(db)
     with stats.timed("preparing"):
         texts = _texts(db)
-        shapes = _shapes(texts, texts, workers, _propositions(db))
-    # relate's judgements, by packed pair (None: not stored); they override the scores computed
-    # from the shapes, which rank the links without judging them
-    verdicts: dict[int, Found | None] = {}
-    strict = False  # judge every pair a statement ranks among its strongest, not only those kept
-    while True:
+        leads: dict[int, str | None] = {}
+        shapes = _shapes(texts, texts, workers, _propositions(db), leads)
+    try:
+        found = _relink_ranked(texts, shapes, leads, limits, progress, workers, stats)
+    except _Disagrees:
         with stats.timed("finding candidates"):
-            top, unjudged, examined = _rank(shapes, limits.suggest, workers, progress, verdicts)
-            stats.candidates = stats.candidates or examined
+            pairs, _ = _block(shapes, None, limits.suggest, workers, progress)
         with stats.timed("judging"):
-            if unjudged:  # pairs with a passage: judged before ranking, only relate can score them
-                stats.judged += _verdicts(
-                    sorted(unjudged), texts, shapes, limits, progress, workers, verdicts
-                )
-                for code in unjudged:
-                    if (verdict := verdicts[code]) is not None:
-                        top.offer(verdict[0], verdict[1], verdict[2].score)
-            kept = top.kept()
-            ranked = top.ranked() if strict else kept
-            todo = sorted(code for code in ranked if code not in verdicts)
-            stats.judged += _verdicts(todo, texts, shapes, limits, progress, workers, verdicts)
-        # relate stores every short pair scoring the threshold, at the score computed from the
-        # shapes (tests hold the two equal): then judging the links kept is enough. A judge that
-        # disagrees (a pair not stored, another score) is taken at its word, and the links are
-        # ranked again with every pair that ranks among a statement's strongest judged.
-        if all(_agrees(verdicts[code], score) for code, score in ranked.items()):
-            break
-        strict = True
-    found = [f for f in (verdicts[code] for code in sorted(kept)) if f is not None]
+            found, judged = _judge(sorted(pairs), texts, limits, progress, workers=workers, shapes=shapes)
+            stats.judged += judged
+        found = strongest(found)
     keep = {(a, b) for a, b, _, _ in found}
     with stats.timed("writing"), write_transaction(db):
         _write(db, found, stats)

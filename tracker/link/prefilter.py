@@ -12,6 +12,7 @@ weight here is the judge's own, imported: a pre-filter with other numbers would 
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz
@@ -23,6 +24,7 @@ from tracker.judge import (
     TEXT_SIDE_FACTOR,
     TOKEN_SET_WEIGHT,
     TOKEN_SORT_WEIGHT,
+    active,
     is_passage,
     length_damping,
     stem_list,
@@ -30,6 +32,7 @@ from tracker.judge import (
 )
 from tracker.link import config
 from tracker.parallel import fan_out
+from tracker.parts import _said, title_case
 from tracker.text import analyse_full, normalise
 
 MARGIN = 1.0  # the pre-filter passes pairs this far below the threshold: rounding never costs a link
@@ -49,12 +52,38 @@ _Stems = tuple[tuple[str, ...], tuple[str, ...], bool]  # proposition's stems, t
 
 
 def _stems(text: str, proposition: str | None = None) -> _Stems:
+    return _prepared(text, proposition)[0]
+
+
+def _prepared(text: str, proposition: str | None, leads: bool = False) -> tuple[_Stems, str | None]:
+    """The stems of a statement's two sides, and (when asked) its event lead."""
     if proposition is None:
         analysis = analyse_full(text)
         proposition, norm = analysis.proposition, analysis.norm
     else:
         norm = normalise(text)
-    return stem_list(proposition), stem_list(norm), is_passage(text)
+    stems = stem_list(proposition), stem_list(norm), is_passage(text)
+    return stems, (_event_lead(text, proposition, norm) if leads else None)
+
+
+def _event_lead(text: str, proposition: str, norm: str) -> str | None:
+    """What relate's refusal of a pair scoring the threshold needs the two statements to share:
+    judge._other_event calls two sentences one setting with two events only when, both
+    propositions and both whole texts read in the active voice, they open with the same
+    informative word (parts.other_event's subject; parts._said the words it reads), and
+    neither is a title. None: relate never refuses this statement a link its score reaches."""
+    if title_case(text):
+        return None
+    said, said_norm = _said(active(proposition)), _said(active(norm))
+    if not said or not said_norm:
+        return None
+    return sys.intern(f"{said[0][0]} {said_norm[0][0]}")
+
+
+def could_refuse(lead_a: str | None, lead_b: str | None) -> bool:
+    """Can relate refuse a short pair whose score reaches the threshold (judge._other_event)?
+    Only when both statements have the same event lead; tests hold this on whole corpora."""
+    return lead_a is not None and lead_a == lead_b
 
 
 def _built(stems: tuple[str, ...], norm_stems: tuple[str, ...], passage: bool) -> Shape:
@@ -70,25 +99,46 @@ def _side(listed: tuple[str, ...]) -> _Side:
     return unique, math.fsum(map(_WEIGHTS.__getitem__, unique)), " ".join(sorted(unique)), " ".join(listed)
 
 
-def _stems_some(_: None, items: list[tuple[int, str, str | None]]) -> list[tuple[int, _Stems]]:
-    return [(sid, _stems(text, proposition)) for sid, text, proposition in items]
+def _stems_some(
+    leads: bool, items: list[tuple[int, str, str | None]]
+) -> list[tuple[int, _Stems, str | None]]:
+    return [(sid, *_prepared(text, proposition, leads)) for sid, text, proposition in items]
 
 
 def _shapes(
-    texts: dict[int, str], ids: Iterable[int], workers: int, propositions: dict[int, str] | None = None
+    texts: dict[int, str],
+    ids: Iterable[int],
+    workers: int,
+    propositions: dict[int, str] | None = None,
+    leads: dict[int, str | None] | None = None,
 ) -> dict[int, Shape]:
-    """Each statement's stems and weights, analysed once (in worker processes when many).
+    """Each statement's stems and weights, analysed once (in worker processes when many), and
+    into `leads` when given, each statement's event lead (_event_lead).
     Workers send back the stems in order and the sets are made here: a set unpickled from
     another process can iterate in another order than the one relate makes from the same
     stems, and similarity's sums (link_score) must add in relate's order."""
     known = propositions or {}
     items = [(sid, texts[sid], known.get(sid)) for sid in ids]
+    want = leads is not None
     if workers <= 1 or len(items) < config.PARALLEL_MIN:
-        return {sid: _built(*stems) for sid, stems in _stems_some(None, items)}
+        parts: Iterable[list[tuple[int, _Stems, str | None]]] = [_stems_some(want, items)]
+        return _gathered(parts, leads)
     size = max(500, len(items) // (workers * 8))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    with fan_out(_stems_some, chunks, None, workers) as parts:
-        return {sid: _built(*stems) for part in parts for sid, stems in part}
+    with fan_out(_stems_some, chunks, want, workers) as results:
+        return _gathered(results, leads)
+
+
+def _gathered(
+    parts: Iterable[list[tuple[int, _Stems, str | None]]], leads: dict[int, str | None] | None
+) -> dict[int, Shape]:
+    shapes = {}
+    for part in parts:
+        for sid, stems, lead in part:
+            shapes[sid] = _built(*stems)
+            if leads is not None:
+                leads[sid] = None if lead is None else sys.intern(lead)
+    return shapes
 
 
 class _Weights(dict[str, float]):
