@@ -170,40 +170,54 @@ def _side_reaches(x: _Side, y: _Side, need: float) -> bool:
     return overlap + TOKEN_SORT_WEIGHT * fuzz.token_sort_ratio(la, lb) / 100 >= need
 
 
-def _similarity(x: _Side, y: _Side) -> float:
-    """judge.similarity of two sides, from their prepared stems: the same terms, summed in the
-    same order, so the same float (tests compare it with relate's score on whole corpora)."""
-    sa, _, ja, la = x
-    sb, _, jb, lb = y
+def _side_score(x: _Side, y: _Side, need: float) -> float:
+    """judge.similarity of two sides when it can reach `need` (0-100), else 0.0: _side_reaches'
+    bounds first, then the score from the same terms, summed in the same order as similarity
+    sums them, so the same float (tests compare it with relate's score on whole corpora)."""
+    sa, wa, ja, la = x
+    sb, wb, jb, lb = y
     if not sa or not sb:
         return 0.0
     weigh = _WEIGHTS.__getitem__
     shared = sum(map(weigh, sa & sb))
+    dice = 2 * shared / (wa + wb)
+    overlap = DICE_WEIGHT * dice + CONTAINMENT_WEIGHT * shared / min(wa, wb)
+    damping = min(1.0, dice / FULL_DICE) * length_damping(len(sa), len(sb))
+    bound = need / 100 / damping if damping else math.inf
+    if overlap + _EDIT_WEIGHT < bound:
+        return 0.0
+    fuzzy = fuzz.token_set_ratio(ja, jb) / 100
+    if overlap + TOKEN_SET_WEIGHT * fuzzy + TOKEN_SORT_WEIGHT < bound:
+        return 0.0
+    ordered = fuzz.token_sort_ratio(la, lb) / 100
+    if overlap + TOKEN_SET_WEIGHT * fuzzy + TOKEN_SORT_WEIGHT * ordered < bound:
+        return 0.0
+    # similarity weighs each side by a plain sum in the set's order (the shapes keep an fsum)
     wa, wb = sum(map(weigh, sa)), sum(map(weigh, sb))
     dice, contain = 2 * shared / (wa + wb), shared / min(wa, wb)
     score = (
         DICE_WEIGHT * dice
         + CONTAINMENT_WEIGHT * contain
-        + TOKEN_SET_WEIGHT * fuzz.token_set_ratio(ja, jb) / 100
-        + TOKEN_SORT_WEIGHT * fuzz.token_sort_ratio(la, lb) / 100
+        + TOKEN_SET_WEIGHT * fuzzy
+        + TOKEN_SORT_WEIGHT * ordered
     ) * min(1.0, dice / FULL_DICE)
     score *= length_damping(len(sa), len(sb))
     return round(100 * min(1.0, score), 1)
 
 
 def link_score(a: Shape, b: Shape, threshold: float) -> float | None:
-    """relate(a, b)'s score when it can reach `threshold` (0.0 when it cannot), computed from
-    the shapes without judging; None when only relate can tell (b is a passage). A short pair
-    scoring at least the threshold is always stored (agrees, contradicts or related), so
-    linking ranks a statement's links by this score and judges only those it keeps."""
+    """relate(a, b)'s score when it can reach `threshold` (below it, a lower score or 0.0),
+    computed from the shapes without judging; None when only relate can tell (b is a passage).
+    A short pair scoring at least the threshold is stored (agrees, contradicts or related)
+    unless relate finds two events in one setting (could_refuse), so linking ranks a
+    statement's links by this score and judges only those it must."""
     if b[1]:
         return None
-    if not could_link(a, b, threshold):
-        return 0.0
+    floor = threshold - MARGIN
     (pa, na), (pb, nb) = a[0], b[0]
-    score = _similarity(pa, pb)
+    score = _side_score(pa, pb, floor)
     if na is not pa or nb is not pb:  # the texts' side can only win when it differs
-        score = max(score, _similarity(na, nb) * TEXT_SIDE_FACTOR)
+        score = max(score, _side_score(na, nb, floor / TEXT_SIDE_FACTOR) * TEXT_SIDE_FACTOR)
     return round(score, 1)
 
 
