@@ -154,9 +154,9 @@ def _ranked(
     workers: int,
     progress: Progress | None,
 ) -> tuple[ranking.Ranking, set[int], int]:
-    """Every statement's strongest candidate links (and some slack) by the score computed from
-    the shapes; the pairs only relate can score (with a passage); how many candidates the
-    blocking indexes turned up. Candidates stream from the blocking workers: no list of them
+    """Every statement's candidate links by the score computed from the shapes, down to its k-th
+    link relate cannot refuse (ranking.Ranking); the pairs only relate can score (with a
+    passage); how many candidates the blocking indexes turned up. Candidates stream from the blocking workers: no list of them
     all is held."""
     top = ranking.Ranking(config.MAX_LINKS)
     unscored: set[int] = set()
