@@ -8,7 +8,7 @@ import pytest
 from conftest import OTHER
 from tracker import link, search
 from tracker.judge import CONTAINMENT_WEIGHT, DICE_WEIGHT, ENGINE_VERSION, TOKEN_SET_WEIGHT, TOKEN_SORT_WEIGHT
-from tracker.link import blocking, candidates, config, index, pipeline, prefilter
+from tracker.link import blocking, candidates, config, index, pipeline, prefilter, ranking
 from tracker.model import InvalidInput, Judgement, NotFound, Reason, Relation, ReviewStatus
 from tracker.parallel import fan_out, in_parallel
 from tracker.store import NewStatement, add_statements
@@ -496,3 +496,239 @@ def test_a_statement_keeps_only_the_links_both_sides_count_among_their_strongest
     assert len(rows) >= 2 and max(per.values()) <= 2 and set(per) <= set(ids)
     monkeypatch.setattr(config, "MAX_LINKS", 10**6)
     assert len(link.relink_all(db).stored and _links(db)) == 10  # unbounded: every pair of the five
+
+
+def _events(seed: int, n: int) -> list[str]:
+    """Statements of one actor in one place doing different things: relate refuses many of
+    their pairs (two events in one setting) whatever their score."""
+    import random
+
+    rng = random.Random(seed)
+    actors = ["Pakistan", "India", "The governor", "The senator"]
+    acts = [
+        "shelled villages",
+        "held elections",
+        "built new schools",
+        "opened a bridge",
+        "vetoed the budget",
+        "pardoned two prisoners",
+        "signed a trade deal",
+        "closed the border",
+    ]
+    settings = ["in Kashmir", "in Texas", "in Lahore in May", "in Ohio on Friday"]
+    return [f"{rng.choice(actors)} {rng.choice(acts)} {rng.choice(settings)}." for _ in range(n)]
+
+
+def _linked_corpus(seed: int, n: int) -> list[str]:
+    """Random statements sharing vocabulary, the corpus above, statements of other events in
+    one setting, and two passages (judged by sentence: only relate scores a pair with one)."""
+    passage = " ".join(CORPUS[4:10]) + " " + " ".join(CORPUS[4:8])
+    other_passage = " ".join(reversed(CORPUS[6:])) + " Officials said more would follow."
+    return [*_random_corpus(seed, n).values(), *CORPUS, *_events(seed, n // 4), passage, other_passage]
+
+
+def _whole(db) -> set[tuple[int, int, str, float, str, str]]:  # type: ignore[no-untyped-def]
+    """Linking as it was before ranking streamed: judge every candidate, keep the strongest."""
+    texts = pipeline._texts(db)
+    shapes = prefilter._shapes(texts, texts, 1, pipeline._propositions(db))
+    limits = config.thresholds(db)
+    pairs = sorted(link.block_candidates(texts, shapes=shapes, threshold=limits.suggest))
+    found, _ = pipeline._judge(pairs, texts, limits, None, shapes=shapes)
+    return {
+        (
+            a,
+            b,
+            j.relation.value,
+            j.score,
+            status.value,
+            json.dumps(j.to_dict()["reasons"], ensure_ascii=False),
+        )
+        for a, b, j, status in pipeline.strongest(found)
+    }
+
+
+def _stored(db) -> set[tuple[int, int, str, float, str, str]]:  # type: ignore[no-untyped-def]
+    return {tuple(r) for r in db.execute("SELECT a_id, b_id, relation, score, status, reasons FROM links")}
+
+
+def test_the_score_computed_from_shapes_is_relates_and_only_a_pair_sharing_an_event_lead_is_refused() -> None:
+    from tracker.judge import relate
+
+    texts = _linked_corpus(5, 120)
+    leads: dict[int, prefilter.Lead] = {}
+    shapes = prefilter._shapes(dict(enumerate(texts)), range(len(texts)), 1, None, leads)
+    scored = refused = 0
+    for i, a in enumerate(texts):
+        for j, b in enumerate(texts):
+            score = prefilter.link_score(shapes[i], shapes[j], 30.0)
+            judgement = relate(a, b, related_threshold=30.0)
+            if shapes[j][1]:
+                assert score is None
+            elif judgement.score >= 30.0:
+                # a short pair reaching the threshold is stored at the same score, or refused as
+                # two events in one setting, which only a pair sharing an event lead can be
+                assert score == judgement.score, (a, b)
+                if judgement.relation not in pipeline._STORED:
+                    assert [r.code for r in judgement.reasons[:1]] in (["event"], ["name"]), (a, b)
+                    assert prefilter.could_refuse(leads[i], leads[j]), (a, b)
+                    refused += 1
+                scored += 1
+            else:
+                assert score == 0.0 or score == judgement.score, (a, b)
+    assert scored > 500 and refused > 20
+
+
+def test_event_leads_are_the_opening_informative_word_of_proposition_and_text() -> None:
+    lead = prefilter._prepared("India struck Lahore on Monday.", None, leads=True)[1]
+    assert lead == prefilter._prepared("India's cricket team won in Lahore.", None, leads=True)[1]
+    assert lead is not None and lead[0] is not None and lead[0].split()[0] == "country:india"
+    # a title's capitals say nothing of names: relate never refuses it as another event
+    assert prefilter._prepared("Scorpion Stings Woman On Plane", None, leads=True)[1] is None
+    other = prefilter._prepared("Rain fell on Lahore.", None, leads=True)[1]
+    assert not prefilter.could_refuse(None, None) and not prefilter.could_refuse(lead, other)
+
+
+def test_claims_that_open_with_names_of_one_kind_can_be_refused_and_only_they() -> None:
+    """relate-7 calls "Route 9 is closed" / "Route 4 is closed" two things (`name`), however
+    many words they share: the ranked relink must know such a pair can be refused."""
+    from tracker.judge import relate
+
+    route9, route4, platform9, platform4 = (
+        prefilter._prepared(text, None, leads=True)[1]
+        for text in (
+            "Route 9 is closed to traffic",
+            "Route 4 is closed to traffic",
+            "The night train leaves from platform 9",
+            "The night train leaves from platform 4",
+        )
+    )
+    assert (
+        relate("Route 9 is closed to traffic", "Route 4 is closed to traffic").relation is Relation.UNRELATED
+    )
+    assert route9 is not None and route9[1] == frozenset({"route"})
+    assert prefilter.could_refuse(route9, route4)
+    # a name later in the claim fills a part: relate contradicts, it does not refuse
+    assert (
+        relate("The night train leaves from platform 9", "The night train leaves from platform 4").relation
+        is Relation.CONTRADICTS
+    )
+    assert platform9 is not None and platform9[1] == frozenset() == (platform4 or (None, None))[1]
+
+
+@pytest.mark.parametrize("k", [1, 3, 12])
+def test_streamed_relinking_keeps_exactly_the_links_judging_every_pair(db, monkeypatch, k) -> None:
+    _add(db, *_linked_corpus(7, 200))
+    monkeypatch.setattr(config, "MAX_LINKS", k)
+    expected = _whole(db)
+    stats = link.relink_all(db)
+    assert _stored(db) == expected and len(expected) > 30 * k**0.5
+    # the kept links, the pairs with a passage and some relate could refuse were judged:
+    # fewer pairs than judging every candidate
+    every = len(_judged_whole(db))
+    assert stats.links == len(expected) <= stats.judged < every
+
+
+def _judged_whole(db) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    texts = pipeline._texts(db)
+    shapes = prefilter._shapes(texts, texts, 1)
+    return [
+        p
+        for p in link.block_candidates(texts, shapes=shapes)
+        if link.could_link(shapes[p[0]], shapes[p[1]], link.DEFAULT_SUGGEST)
+    ]
+
+
+def test_streamed_relinking_in_workers_keeps_the_same_links(db, monkeypatch) -> None:
+    _add(db, *_linked_corpus(8, 200))
+    monkeypatch.setattr(config, "MAX_LINKS", 3)
+    monkeypatch.setattr(config, "PARALLEL_MIN", 1)
+    expected = _whole(db)
+    link.relink_all(db, workers=2)
+    assert _stored(db) == expected and len(expected) > 60
+
+
+def _doubting(rescore: bool):  # type: ignore[no-untyped-def]
+    from tracker.judge import relate
+
+    def judge(a: str, b: str, *, related_threshold: float | None = None) -> Judgement:
+        # a judge that refuses many pairs the shapes score as stored (and scores others lower)
+        judgement = relate(a, b, related_threshold=related_threshold)
+        if judgement.score >= 30 and len(a + b) % 3 == 0:
+            return Judgement(Relation.UNRELATED, judgement.score, judgement.reasons)
+        if rescore and judgement.score >= 30 and len(a + b) % 3 == 1:
+            return Judgement(judgement.relation, max(30.0, round(judgement.score - 20, 1)), judgement.reasons)
+        return judgement
+
+    return judge
+
+
+def test_streamed_relinking_where_relate_refuses_many_pairs_keeps_the_same_links(db, monkeypatch) -> None:
+    _add(db, *_linked_corpus(9, 200))
+    monkeypatch.setattr(config, "MAX_LINKS", 3)
+    monkeypatch.setattr(ranking, "MAYBE_CAP", 1)  # refusals run past what is held: whole rankings are made
+    monkeypatch.setattr(pipeline, "relate", _doubting(rescore=False))
+    monkeypatch.setattr(pipeline, "could_refuse", lambda a, b: True)  # this judge refuses anything
+    expected = _whole(db)
+    made = []
+    whole = pipeline._whole_rankings
+    monkeypatch.setattr(pipeline, "_whole_rankings", lambda *a: made.append(a[1]) or whole(*a))
+    stats = link.relink_all(db)
+    assert _stored(db) == expected and len(expected) > 40
+    assert made and stats.judged < len(_judged_whole(db))  # some rankings made whole, not all judged
+
+
+@pytest.mark.parametrize("refusable", [True, False])
+def test_when_relate_disagrees_with_the_shapes_every_candidate_is_judged(db, monkeypatch, refusable) -> None:
+    # another score than the shapes', or a refusal where no event lead joins the pair: the
+    # ranking cannot be trusted, and relinking judges every candidate as it did before
+    _add(db, *_linked_corpus(9, 200))
+    monkeypatch.setattr(config, "MAX_LINKS", 3)
+    monkeypatch.setattr(pipeline, "relate", _doubting(rescore=refusable))
+    monkeypatch.setattr(pipeline, "could_refuse", lambda a, b: refusable)
+    expected = _whole(db)
+    stats = link.relink_all(db)
+    assert _stored(db) == expected and len(expected) > 40
+    assert stats.judged > len(_judged_whole(db))  # the ranked pairs, then every candidate
+
+
+def test_settling_rankings_keeps_what_ranking_the_whole_list_of_stored_links_keeps() -> None:
+    import random
+
+    rng = random.Random(4)
+    candidates = {
+        ranking.pack(a, b): round(rng.uniform(30, 100), 1)
+        for a in range(1, 80)
+        for b in range(a + 1, 80)
+        if rng.random() < 0.3
+    }
+    # ties: the other statement's id decides
+    candidates[ranking.pack(1, 2)] = candidates[ranking.pack(1, 3)] = candidates[ranking.pack(2, 3)] = 100.0
+    refusable = {code for code in candidates if rng.random() < 0.4}
+    refused = {code for code in refusable if rng.random() < 0.5}
+    stored = [(c >> 32, c & ranking.LOW, s) for c, s in candidates.items() if c not in refused]
+    for k, cap in ((4, 64), (4, 2), (1, 1), (12, 64), (12, 3)):
+        expected = ranking.strongest_pairs(stored, k)
+        top = ranking.Ranking(k, cap)
+        offers = list(candidates.items())
+        rng.shuffle(offers)
+        for code, score in offers + offers[:50]:  # a pair offered twice changes nothing
+            top.offer(code >> 32, code & ranking.LOW, score, code in refusable)
+        rankings, verdicts, judged, wholes = top.rankings(), {}, set(), 0
+        while True:
+            kept, todo, short = ranking.settle(rankings, top.cut, k, verdicts, refusable.__contains__)
+            todo |= kept - verdicts.keys()
+            for sid in short:  # the whole ranking of a statement its cut ranking cannot settle
+                rankings[sid] = sorted(
+                    (ranking.key(s, b if a == sid else a) for (a, b, s) in stored if sid in (a, b)),
+                    reverse=True,
+                )
+                top.cut.pop(sid, None)
+                wholes += 1
+            if not todo and not short:
+                break
+            verdicts.update({code: None if code in refused else candidates[code] for code in todo})
+            judged |= todo
+        assert kept == expected and len(expected) > 10, (k, cap)
+        # judged: the links kept and pairs relate could refuse, not every candidate
+        assert kept <= judged and judged - kept <= refusable and len(judged) < len(candidates)
+        assert (wholes > 0) == (cap < 64), (k, cap)

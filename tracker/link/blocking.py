@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import heapq
+import math
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -26,6 +27,7 @@ from tracker.link.prefilter import (
     _score_shares,
     _shapes,
     could_link,
+    link_score,
     overlap_bounds,
 )
 from tracker.parallel import bulk_objects, fan_out, in_parallel
@@ -43,6 +45,8 @@ FAN_OUT_CHUNKS = 64  # tasks per blocking pass: even work across workers, and a 
 
 Pairs = tuple[set[tuple[int, int]], int]  # pairs (a < b), and how many candidates were examined
 _Packed = tuple["array[int]", int]  # the same, each pair packed a << 32 | b to cross processes cheaply
+_SideSpec = tuple[int, float, float, float, list[set[int]]]  # side, smaller, larger, share, required
+_Scored = tuple["array[int]", "array[float]", int]  # packed pairs, their scores, candidates examined
 
 
 def block_candidates(
@@ -83,16 +87,7 @@ def _block(
     budget: int = BUDGET,
 ) -> Pairs:
     """block_candidates, and how many candidate pairs the indexes turned up."""
-    required = [] if wanted is None else [wanted]
-    # a statement whose whole text has the stems of its proposition scores lower on that side
-    # (times TEXT_SIDE_FACTOR): the text side only matters for pairs with another kind of statement
-    own_text = {sid for sid, ((prop, norm), _) in shapes.items() if prop != norm}
-    sides = [
-        (side, smaller, larger, share, required + [own_text] * side)
-        for side, ((smaller, larger), share) in enumerate(
-            zip(overlap_bounds(threshold), _score_shares(threshold), strict=True)
-        )
-    ]
+    sides = _sides(shapes, wanted, threshold)
     reports = [
         None if progress is None else functools.partial(_report, progress, f"finding candidates ({n}/2)")
         for n in (1, 2)
@@ -127,6 +122,140 @@ def _block(
     return pairs, examined
 
 
+def _sides(shapes: dict[int, Shape], wanted: set[int] | None, threshold: float) -> list[_SideSpec]:
+    """What each side's index needs: its number, overlap bounds, score share, required sets."""
+    required = [] if wanted is None else [wanted]
+    # a statement whose whole text has the stems of its proposition scores lower on that side
+    # (times TEXT_SIDE_FACTOR): the text side only matters for pairs with another kind of statement
+    own_text = {sid for sid, ((prop, norm), _) in shapes.items() if prop != norm}
+    return [
+        (side, smaller, larger, share, required + [own_text] * side)
+        for side, ((smaller, larger), share) in enumerate(
+            zip(overlap_bounds(threshold), _score_shares(threshold), strict=True)
+        )
+    ]
+
+
+Sink = Callable[["array[int]", "array[float]"], None]  # packed pairs and their scores (nan: ask relate)
+
+
+def scored_candidates(
+    shapes: dict[int, Shape],
+    threshold: float,
+    workers: int,
+    sink: Sink,
+    progress: Progress | None = None,
+) -> int:
+    """Every pair of statements relate would store (score at least `threshold`), as _block
+    finds them, with relate's score (prefilter.link_score) or nan where only relate can tell
+    (a passage), handed to `sink` in parts as they are found: nothing holds them all. Returns
+    how many candidates the indexes turned up. A pair may be handed over more than once."""
+    sides = _sides(shapes, None, threshold)
+    reports = [
+        None if progress is None else functools.partial(_report, progress, f"finding candidates ({n}/2)")
+        for n in (1, 2)
+    ]
+    with bulk_objects():
+        if workers > 1 and len(shapes) >= config.PARALLEL_MIN:
+            # as in _block: the text side in a process of its own, its pairs sent back at the end
+            (codes, scores, count), examined = in_parallel(
+                functools.partial(_scored_side, shapes, sides[1], threshold, workers // 2, None),
+                functools.partial(
+                    _score_side, shapes, sides[0], threshold, workers - workers // 2, sink, reports[0]
+                ),
+            )
+            sink(codes, scores)
+            examined += count
+            if reports[1] is not None:
+                reports[1](1, 1)
+        else:
+            examined = sum(
+                _score_side(shapes, side, threshold, workers, sink, report)
+                for side, report in zip(sides, reports, strict=True)
+            )
+        passages = [sid for sid, (_, passage) in shapes.items() if passage]
+        if passages:
+            near = sorted(_passage_candidates(shapes, passages, None))
+            codes, scores = array("q"), array("d")
+            for a, b in near:
+                score = link_score(shapes[a], shapes[b], threshold)
+                if score is None or score >= threshold:
+                    codes.append(a << 32 | b)
+                    scores.append(math.nan if score is None else score)
+            sink(codes, scores)
+            examined += len(near)
+    return examined
+
+
+def _score_side(
+    shapes: dict[int, Shape],
+    side: _SideSpec,
+    threshold: float,
+    workers: int,
+    sink: Sink,
+    report: Callable[[int, int], None] | None = None,
+) -> int:
+    """One side's pairs relate would store, with their scores, to `sink` as workers find them."""
+    number, smaller, larger, share, required = side
+    index = SideIndex(shapes, number, smaller, larger, share, required)
+    ids = list(range(len(index.ids)))
+    parallel = workers > 1 and len(ids) >= config.PARALLEL_MIN
+    parts = FAN_OUT_CHUNKS if parallel or report is not None else 1
+    chunks = [ids[i::parts] for i in range(parts)]  # interleaved: costs vary along ids
+    examined = done = 0
+    shared = (index, index.partners, shapes, threshold)
+    with fan_out(_score_some, chunks, shared, workers if parallel else 1, ordered=False) as results:
+        for codes, scores, count in results:
+            sink(codes, scores)
+            examined += count
+            done += 1
+            if report is not None:
+                report(done, parts)
+    return examined
+
+
+def _scored_side(
+    shapes: dict[int, Shape],
+    side: _SideSpec,
+    threshold: float,
+    workers: int,
+    report: Callable[[int, int], None] | None,
+) -> _Scored:
+    """_score_side's pairs gathered, to be sent from another process."""
+    codes, scores = array("q"), array("d")
+
+    def keep(more_codes: array[int], more_scores: array[float]) -> None:
+        codes.extend(more_codes)
+        scores.extend(more_scores)
+
+    count = _score_side(shapes, side, threshold, workers, keep, report)
+    return codes, scores, count
+
+
+def _score_some(shared: _Check, positions: list[int]) -> _Scored:
+    """_check_some with relate's score of each pair: only the pairs relate would store, or
+    must judge itself (score nan)."""
+    index, partners_of, shapes, threshold = shared
+    ids = index.ids
+    codes, scores = array("q"), array("d")
+    examined = 0
+    for position in positions:
+        sid = ids[position]
+        partners = partners_of(position)
+        examined += len(partners)
+        for other in partners:
+            oid = ids[other]
+            a, b = (sid, oid) if sid < oid else (oid, sid)
+            score = link_score(shapes[a], shapes[b], threshold)
+            if score is None:
+                score = math.nan
+            elif score < threshold:
+                continue
+            codes.append(a << 32 | b)
+            scores.append(score)
+    return codes, scores, examined
+
+
 def _passage_candidates(
     shapes: dict[int, Shape],
     passages: list[int],
@@ -147,9 +276,6 @@ def _passage_candidates(
 
 def _report(progress: Progress, stage: str, done: int, total: int) -> None:
     progress(done, total, stage)
-
-
-_SideSpec = tuple[int, float, float, float, list[set[int]]]  # side, smaller, larger, share, required
 
 
 def _block_side(

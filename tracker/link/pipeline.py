@@ -4,15 +4,21 @@
 A few new statements query FTS5 once each (candidates.py); many (an import, a relink) are
 blocked in one pass over all statements in memory (blocking.py). Either way the pre-filter
 drops the pairs relate() cannot link, and relate() judges the rest, in worker processes
-when there are many.
+when there are many. A relink judges fewer: the score relate would give a short pair is
+computed from the statements' shapes (prefilter.link_score), the candidates stream from the
+blocking workers into each statement's ranking of its strongest links (ranking.py), and
+relate judges the links kept, and the pairs it could refuse where a refusal could let
+another link in.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import time
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -20,11 +26,11 @@ from sqlite_utils import Database
 
 from tracker.claims import attach_statements, reattach_all
 from tracker.judge import ENGINE_VERSION, relate
-from tracker.link import config
-from tracker.link.blocking import _block, _block_few
+from tracker.link import config, ranking
+from tracker.link.blocking import _block, _block_few, scored_candidates
 from tracker.link.candidates import _DocFrequency, fts_candidates
 from tracker.link.config import WORKERS, Progress, Thresholds, status_for, thresholds
-from tracker.link.prefilter import Shape, _shapes, could_link
+from tracker.link.prefilter import Lead, Shape, _shapes, could_link, could_refuse, link_score
 from tracker.model import Judgement, Relation, ReviewStatus
 from tracker.parallel import bulk_objects, fan_out
 from tracker.store import now, write_transaction
@@ -36,8 +42,8 @@ _STORED = (Relation.AGREES, Relation.CONTRADICTS, Relation.RELATED)
 @dataclass
 class LinkStats:
     """What a linking run did: candidate pairs, pairs judged by relate() (the rest cannot reach
-    the suggest threshold), links written by relation, stale links removed, and the seconds
-    each stage took."""
+    the suggest threshold or, relinking, are not among the strongest links of a statement),
+    links written by relation, stale links removed, and the seconds each stage took."""
 
     judged: int = 0
     candidates: int = 0
@@ -135,6 +141,153 @@ def _top(
         return (only is not None and sid not in only) or other in best[sid]
 
     return {(a, b) for a, b, _ in pairs if keeps(a, b) and keeps(b, a)}
+
+
+# --- relinking by ranking first (ranking.py): relate judges the links kept, and what a
+# refusal could let in
+
+
+def _ranked(
+    shapes: dict[int, Shape],
+    refusable: Callable[[int], bool],
+    threshold: float,
+    workers: int,
+    progress: Progress | None,
+) -> tuple[ranking.Ranking, set[int], int]:
+    """Every statement's candidate links by the score computed from the shapes, down to its k-th
+    link relate cannot refuse (ranking.Ranking); the pairs only relate can score (with a
+    passage); how many candidates the blocking indexes turned up. Candidates stream from the blocking workers: no list of them
+    all is held."""
+    top = ranking.Ranking(config.MAX_LINKS)
+    unscored: set[int] = set()
+    offer = top.offer
+
+    def sink(codes: array[int], scores: array[float]) -> None:
+        for code, score in zip(codes, scores, strict=True):
+            if math.isnan(score):
+                unscored.add(code)
+            else:
+                offer(code >> 32, code & ranking.LOW, score, refusable(code))
+
+    examined = scored_candidates(shapes, threshold, workers, sink, progress)
+    return top, unscored, examined
+
+
+def _verdicts(
+    codes: Iterable[int],
+    texts: dict[int, str],
+    shapes: dict[int, Shape],
+    limits: Thresholds,
+    progress: Progress | None,
+    workers: int,
+    verdicts: dict[int, Found | None],
+) -> int:
+    """Judge the packed pairs, recording what relate stores of each (or None); returns how many
+    relate judged."""
+    pairs = [(c >> 32, c & ranking.LOW) for c in sorted(codes)]
+    if not pairs:
+        return 0
+    found, judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
+    verdicts.update(dict.fromkeys(a << 32 | b for a, b in pairs))
+    verdicts.update((f[0] << 32 | f[1], f) for f in found)
+    return judged
+
+
+class _Disagrees(Exception):
+    """relate judged a pair otherwise than the shapes said it would (another score, or a refusal
+    where none can be): ranking before judging cannot be trusted, so every candidate is judged."""
+
+
+def _whole_rankings(
+    shapes: dict[int, Shape],
+    focus: set[int],
+    threshold: float,
+    workers: int,
+    verdicts: dict[int, Found | None],
+    judge: Callable[[set[int]], int],
+) -> dict[int, list[int]]:
+    """The whole rankings of a few statements (blocking indexes only them): for a statement
+    whose ranking was cut above links relate's refusals let in."""
+    pairs, _ = _block_few(shapes, focus, threshold, workers)
+    codes = {a << 32 | b for a, b in pairs}
+    judge(
+        {
+            c
+            for c in codes
+            if c not in verdicts and link_score(shapes[c >> 32], shapes[c & ranking.LOW], threshold) is None
+        }
+    )
+    out: dict[int, list[int]] = {sid: [] for sid in focus}
+    for code in codes:
+        a, b = code >> 32, code & ranking.LOW
+        if code in verdicts:
+            verdict = verdicts[code]
+            if verdict is None:
+                continue
+            score: float | None = verdict[2].score
+        else:
+            score = link_score(shapes[a], shapes[b], threshold)
+        if score is None or score < threshold:
+            continue
+        for sid, other in ((a, b), (b, a)):
+            if sid in focus:
+                out[sid].append(ranking.key(score, other))
+    for entries in out.values():
+        entries.sort(reverse=True)
+    return out
+
+
+def _relink_ranked(
+    texts: dict[int, str],
+    shapes: dict[int, Shape],
+    leads: dict[int, Lead],
+    limits: Thresholds,
+    progress: Progress | None,
+    workers: int,
+    stats: LinkStats,
+) -> list[Found]:
+    """The links relinking keeps, judging only what ranking.settle asks for: the links kept
+    and the pairs relate could refuse above a link a refusal could let in. The same links as
+    judging every candidate and keeping `strongest` (tests compare the two)."""
+
+    def refusable(code: int) -> bool:
+        return could_refuse(leads.get(code >> 32), leads.get(code & ranking.LOW))
+
+    with stats.timed("finding candidates"):
+        top, unscored, stats.candidates = _ranked(shapes, refusable, limits.suggest, workers, progress)
+    verdicts: dict[int, Found | None] = {}
+
+    def judge(codes: set[int]) -> int:
+        # a few pairs are judged here: starting workers would cost more than they save
+        count = _verdicts(
+            codes, texts, shapes, limits, progress, workers if len(codes) >= _CHUNK else 1, verdicts
+        )
+        stats.judged += count
+        return count
+
+    with stats.timed("judging"):
+        judge(unscored)  # a pair with a passage: only relate can score it
+        for code in unscored:
+            if (found := verdicts[code]) is not None:
+                top.offer(found[0], found[1], found[2].score)
+        rankings, cut = top.rankings(), top.cut
+        while True:
+            kept, todo, short = ranking.settle(rankings, cut, config.MAX_LINKS, verdicts, refusable)
+            todo |= {code for code in kept if code not in verdicts}  # a link kept is judged
+            if short:
+                rankings.update(_whole_rankings(shapes, short, limits.suggest, workers, verdicts, judge))
+                for sid in short:
+                    cut.pop(sid, None)
+            if not todo and not short:
+                break
+            judge(todo)
+            for code in todo:  # relate's word against the shapes': a refusal where one can be, or their score
+                found, a, b = verdicts[code], code >> 32, code & ranking.LOW
+                if found is None and not refusable(code):
+                    raise _Disagrees(f"relate refused {a} and {b}, which no event lead joins")
+                if found is not None and found[2].score != link_score(shapes[a], shapes[b], limits.suggest):
+                    raise _Disagrees(f"relate scored {a} and {b} otherwise than their shapes")
+    return [f for f in (verdicts[code] for code in sorted(kept)) if f is not None]
 
 
 def _bound_stored(db: Database, touched: set[int]) -> int:
@@ -296,6 +449,12 @@ def _by_meaning(
     return meaning_links(db, focus, texts, limits, found, stats, progress, workers=workers, shapes=shapes)
 
 
+def _judges_by_meaning(db: Database) -> bool:
+    from tracker.semantic.store import enabled
+
+    return enabled(db)
+
+
 def link_new(
     db: Database, ids: Iterable[int], *, progress: Progress | None = None, workers: int = WORKERS
 ) -> LinkStats:
@@ -337,14 +496,23 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
     limits = thresholds(db)
     with stats.timed("preparing"):
         texts = _texts(db)
-        shapes = _shapes(texts, texts, workers, _propositions(db))
-    with stats.timed("finding candidates"):
-        found_pairs, stats.candidates = _block(shapes, None, limits.suggest, workers, progress)
-        pairs = sorted(found_pairs)
-    with stats.timed("judging"):
-        found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
-    found += _by_meaning(db, None, texts, limits, found, stats, progress, workers, shapes)
-    found = strongest(found)
+        leads: dict[int, Lead] = {}
+        shapes = _shapes(texts, texts, workers, _propositions(db), leads)
+    found: list[Found] | None = None
+    if not _judges_by_meaning(db):  # meaning adds links to every lexical one: it needs them all
+        try:
+            found = _relink_ranked(texts, shapes, leads, limits, progress, workers, stats)
+        except _Disagrees:
+            found = None
+    if found is None:
+        with stats.timed("finding candidates"):
+            pairs, candidates = _block(shapes, None, limits.suggest, workers, progress)
+            stats.candidates = stats.candidates or candidates
+        with stats.timed("judging"):
+            found, judged = _judge(sorted(pairs), texts, limits, progress, workers=workers, shapes=shapes)
+            stats.judged += judged
+        found += _by_meaning(db, None, texts, limits, found, stats, progress, workers, shapes)
+        found = strongest(found)
     keep = {(a, b) for a, b, _, _ in found}
     with stats.timed("writing"), write_transaction(db):
         _write(db, found, stats)
