@@ -450,6 +450,15 @@ def test_filters_naming_an_unknown_speaker_or_source_are_errors(cli, db_path):
     assert [s["id"] for s in cli.json("list", "--source", "dawn")] == [1]
 
 
+def test_a_date_range_that_ends_before_it_starts_is_an_error(cli, db_path):
+    seed(cli, db_path)
+    message = "Error: --since 2025-05-12 is later than --until 2025-05-01: nothing could match\n"
+    assert cli.fails("contradictions", "--since", "2025-05-12", "--until", "2025-05-01") == message
+    assert cli.fails("list", "--since", "2025-05-12", "--until", "2025-05-01") == message
+    # a month and a day in it overlap: not an error
+    assert cli("list", "--since", "2025-05", "--until", "2025-05-01").exit_code == 0
+
+
 def test_a_known_speaker_with_nothing_in_range_still_lists_nothing(cli, db_path):
     seed(cli, db_path)
     result = cli("list", "--speaker", "India", "--since", "2026")

@@ -76,6 +76,7 @@ def filter_clause(db: Database, where: StatementFilter, alias: str = "s") -> tup
         clauses.append(f"EXISTS (SELECT 1 FROM json_each({alias}.tags) WHERE value = ?)")
         params.append(where.tag)
     date = f"coalesce({alias}.said_on, {alias}.reported_on)"
+    since = until = None
     if where.since:
         since = parse_date(where.since, field="--since date")
         assert since is not None
@@ -86,6 +87,8 @@ def filter_clause(db: Database, where: StatementFilter, alias: str = "s") -> tup
         assert until is not None
         clauses.append(f"substr({date} || '-00-00', 1, 10) <= ?")
         params.append(upper_bound(until))
+    if since is not None and until is not None and upper_bound(until) < lower_bound(since):
+        raise InvalidInput(f"--since {where.since} is later than --until {where.until}: nothing could match")
     if where.kind:
         kind = clean_choice(where.kind, "kind", Kind.values(), None)
         clauses.append(f"{alias}.kind = ?")
