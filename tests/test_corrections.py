@@ -481,6 +481,23 @@ def test_reported_before_said_is_refused_by_add_and_import(cli, db_path, tmp_pat
     assert rows(db_path, "SELECT count(*) FROM statements") == [(0,)]
 
 
+def test_a_date_in_the_future_is_refused_by_add_import_and_edit(cli, db_path, tmp_path):
+    from datetime import UTC, datetime, timedelta
+
+    tomorrow = (datetime.now(UTC) + timedelta(days=1)).date().isoformat()
+    later = (datetime.now(UTC) + timedelta(days=3)).date().isoformat()
+    assert cli.fails("add", "Talks will resume.", "-s", "Dar", "--said-on", later) == (
+        f"Error: said-on date {later} is in the future\n"
+    )
+    rows_file = tmp_path / "rows.jsonl"
+    rows_file.write_text('{"text": "Talks will resume.", "speaker": "Dar", "reported_on": "2099"}\n')
+    assert cli.fails("import", str(rows_file)) == "Error: row 1: reported-on date 2099 is in the future\n"
+    assert rows(db_path, "SELECT count(*) FROM statements") == [(0,)]
+    cli.ok("add", "Talks will resume.", "-s", "Dar", "--said-on", tomorrow, "--no-link")  # a time zone ahead
+    assert cli.fails("edit", "1", "--said-on", later) == f"Error: said-on date {later} is in the future\n"
+    assert rows(db_path, "SELECT said_on FROM statements") == [(tomorrow,)]
+
+
 def test_extracting_an_article_again_with_a_source_records_nothing_new(cli, db_path):
     first = cli("extract", str(SEED_ARTICLE), "--source", "X", "--no-link")
     assert first.stderr.splitlines()[-1] == "Stored 15 new statements (0 already recorded) from 1 article."

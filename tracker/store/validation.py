@@ -142,6 +142,15 @@ def check_dates(said_on: str | None, reported_on: str | None) -> None:
     the said-on date can mean, so 2025-05 and 2025-05-03 pass)."""
     if said_on and reported_on and upper_bound(reported_on) < lower_bound(said_on):
         raise InvalidInput(f"reported-on date {reported_on} is earlier than said-on date {said_on}")
+    for field, value in (("said-on", said_on), ("reported-on", reported_on)):
+        if value and lower_bound(value) > _tomorrow():  # a day's grace for time zones
+            raise InvalidInput(f"{field} date {value} is in the future")
+
+
+def _tomorrow() -> str:
+    from datetime import UTC, datetime, timedelta
+
+    return (datetime.now(UTC) + timedelta(days=1)).date().isoformat()
 
 
 def claim_values(text: str) -> ClaimValues:
