@@ -80,13 +80,19 @@ def similarity(a: str, b: str) -> float:
     ja, jb = " ".join(sorted(sa)), " ".join(sorted(sb))
     fuzzy = fuzz.token_set_ratio(ja, jb) / 100
     sort = fuzz.token_sort_ratio(" ".join(la), " ".join(lb)) / 100
+    return combined(dice, contain, fuzzy, sort, len(sa), len(sb))
+
+
+def combined(dice: float, contain: float, fuzzy: float, ordered: float, size_a: int, size_b: int) -> float:
+    """The 0-100 score of the parts of a similarity, in one order of operations: the linker
+    computes scores from stems itself (link.prefilter.link_score) and must get the same float."""
     score = (
         DICE_WEIGHT * dice
         + CONTAINMENT_WEIGHT * contain
         + TOKEN_SET_WEIGHT * fuzzy
-        + TOKEN_SORT_WEIGHT * sort
+        + TOKEN_SORT_WEIGHT * ordered
     ) * min(1.0, dice / FULL_DICE)
-    score *= length_damping(len(sa), len(sb))
+    score *= length_damping(size_a, size_b)
     return round(100 * min(1.0, score), 1)
 
 

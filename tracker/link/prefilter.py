@@ -31,6 +31,7 @@ from tracker.judge import (
     stem_weight,
 )
 from tracker.judge_numbers import _identifiers, _opens
+from tracker.judge_similarity import combined
 from tracker.link import config
 from tracker.parallel import fan_out
 from tracker.parts import _said, title_case
@@ -206,14 +207,7 @@ def _side_score(x: _Side, y: _Side, need: float) -> float:
     # similarity weighs each side by a plain sum in the set's order (the shapes keep an fsum)
     wa, wb = sum(map(weigh, sa)), sum(map(weigh, sb))
     dice, contain = 2 * shared / (wa + wb), shared / min(wa, wb)
-    score = (
-        DICE_WEIGHT * dice
-        + CONTAINMENT_WEIGHT * contain
-        + TOKEN_SET_WEIGHT * fuzzy
-        + TOKEN_SORT_WEIGHT * ordered
-    ) * min(1.0, dice / FULL_DICE)
-    score *= length_damping(len(sa), len(sb))
-    return round(100 * min(1.0, score), 1)
+    return combined(dice, contain, fuzzy, ordered, len(sa), len(sb))
 
 
 def link_score(a: Shape, b: Shape, threshold: float) -> float | None:
