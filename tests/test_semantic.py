@@ -116,6 +116,20 @@ def test_an_edit_of_the_words_without_the_extra_changes_nothing(cli, db_path: Pa
     cli.ok("edit", "1", "--speaker", "Workers' union")  # other fields relink nothing: allowed
 
 
+def test_decisions_that_judge_again_write_nothing_without_the_extra(cli, db_path: Path, monkeypatch) -> None:
+    cli.ok("add", LAID_OFF, "--speaker", "Union", "--no-link")
+    cli.ok("add", "The firm laid off 500 workers on Friday.", "--speaker", "Reuters desk")
+    cli.ok("delete", "1", "--yes")
+    cli.ok("settings", "set", "semantic", "on")
+    monkeypatch.setattr(errors, "available", lambda: False)
+    before = [_rows(db_path, f"SELECT * FROM {t}") for t in ("statements", "claims", "links", "audit")]
+    for command in (["restore", "1"], ["claim", "add", "Jobs were cut"], ["link", "reject", "1"]):
+        assert cli.fails(*command) == f"Error: {EXTRA_MESSAGE}\n", command
+    assert [
+        _rows(db_path, f"SELECT * FROM {t}") for t in ("statements", "claims", "links", "audit")
+    ] == before
+
+
 def test_the_encoder_refuses_to_load_without_the_extra(no_extra) -> None:
     with pytest.raises(errors.SemanticUnavailable, match=r"pip install 'tracker\[semantic\]'"):
         enc.Encoder()
@@ -265,6 +279,34 @@ def test_one_actor_another_event_stays_unrelated_whatever_the_cosine() -> None:
     a = "India's air force struck a base near Lahore on Monday."
     b = "India's cricket team won a match in Lahore on Monday."
     assert link_meaning.judge_by_meaning(a, b, 0.99) is None
+
+
+def test_the_judges_refusals_hold_below_its_relatedness_threshold_too() -> None:
+    # few shared words (below relate's 25), one actor, another act: two claims, not agreement
+    a, b = "Hamas seized a cargo ship near the coast.", "Hamas destroyed a bridge in Gaza."
+    assert link_meaning.judge_by_meaning(a, b, 0.58) is None
+    # two things of one kind opening both claims
+    assert link_meaning.judge_by_meaning("Route 9 is closed", "Route 4 is shut", 0.9) is None
+
+
+def test_a_negation_and_an_antonym_that_cancel_still_agree_by_meaning() -> None:
+    judgement = link_meaning.judge_by_meaning(
+        "The bill was not approved by the senate.", "Senators rejected the legislation.", 0.8
+    )
+    assert judgement is not None
+    assert (judgement.relation, [r.code for r in judgement.reasons]) == (
+        Relation.AGREES,
+        ["negation", "antonym", "meaning", "similarity"],
+    )
+
+
+def test_a_side_found_by_meaning_needs_the_suggest_threshold_as_one_found_by_words(cli) -> None:
+    cli.ok("db", "init")
+    cli.ok("settings", "set", "semantic", "on")
+    cli.ok("settings", "set", "suggest_threshold", "85")
+    sid = _add(cli, LAID_OFF, "Union", "Daily A")
+    claim = cli.ok("claim", "add", LOST_JOBS).split()[0]
+    assert [s["id"] for s in cli.json("claim", "show", claim)["statements"] if s["id"] == sid] == []
 
 
 def test_a_claim_worded_otherwise_is_joined_by_meaning(cli) -> None:

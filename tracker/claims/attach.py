@@ -208,12 +208,14 @@ def _near_in_meaning(db: Database, claim_id: int, claim_text: str, found: set[in
 
     if not enabled(db):
         return []
+    from tracker.link import thresholds
     from tracker.link.meaning import statements_near_claim
 
+    suggest = thresholds(db).suggest  # as for a side found by words
     out = []
     for statement_id, judgement in statements_near_claim(db, claim_id, claim_text, found):
         stance = _stance(judgement)
-        if stance is not None:
+        if stance is not None and judgement.score >= suggest:
             out.append(_Found(claim_id, statement_id, stance, judgement))
     return out
 
@@ -225,13 +227,15 @@ def _with_meaning(db: Database, rows: dict[int, dict[str, Any]], found: list[_Fo
 
     if not enabled(db):
         return found
+    from tracker.link import thresholds
     from tracker.link.meaning import claims_by_meaning
 
+    suggest = thresholds(db).suggest  # as for a side found by words
     sided = {f.statement_id for f in found if f.stance is not Stance.DISCUSSES}
     extra = []
     for claim_id, statement_id, judgement in claims_by_meaning(db, rows.values(), sided):
         stance = _stance(judgement)
-        if stance is not None:
+        if stance is not None and judgement.score >= suggest:
             extra.append(_Found(claim_id, statement_id, stance, judgement))
     return found + extra
 

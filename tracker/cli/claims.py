@@ -15,6 +15,7 @@ from tracker.cli.options import (
     LimitOption,
     NlOption,
     database,
+    judging,
     output_format,
 )
 
@@ -113,7 +114,7 @@ def add(
     from tracker.claims import add_claim
     from tracker.cli.render import status
 
-    claim = add_claim(database(db_path), text, ref=ref)
+    claim = add_claim(judging(db_path), text, ref=ref)
     if json_:
         print(json.dumps(claim, ensure_ascii=False, indent=2))
         return
@@ -170,7 +171,7 @@ def attach(
     from tracker.claims import attach_statement
     from tracker.cli.render import status
 
-    found = attach_statement(database(db_path), statement, claim, stance.value)
+    found = attach_statement(judging(db_path), statement, claim, stance.value)
     status(f"Statement {statement} {stance.value} claim {found['id']}.")
 
 
@@ -182,7 +183,7 @@ def detach(statement: StatementArg, claim: ClaimArg, db_path: DbOption = None) -
     from tracker.claims import detach_statement
     from tracker.cli.render import status
 
-    found = detach_statement(database(db_path), statement, claim)
+    found = detach_statement(judging(db_path), statement, claim)
     status(f"Statement {statement} is no longer attached to claim {found['id']}.")
 
 
@@ -198,7 +199,7 @@ def merge(
     from tracker.claims import merge_claims
     from tracker.cli.render import status
 
-    found = merge_claims(database(db_path), keep, absorb)
+    found = merge_claims(judging(db_path), keep, absorb)
     status(f"Merged claim {absorb} into claim {found['id']}; {_counts(found)}.")
 
 
@@ -217,4 +218,4 @@ def review(
     """
     from tracker.cli.review import review_claims
 
-    review_claims(database(db_path), claim=claim, limit=limit)
+    review_claims(judging(db_path), claim=claim, limit=limit)

@@ -15,6 +15,7 @@ from tracker.cli.options import (
     NlOption,
     after_commit,
     database,
+    judging,
     output_format,
 )
 from tracker.cli.render import Column
@@ -177,11 +178,8 @@ def edit(
         from tracker.export import read_text
 
         text = read_text("-", what="statement text")
-    db = database(db_path)
-    if text is not None and link:
-        from tracker.cli.options import _semantic_usable
-
-        _semantic_usable(db)  # new words are relinked by meaning: without the extra, change nothing
+    # new words are relinked (by meaning too, on a ledger that judges by it): check first
+    db = judging(db_path) if text is not None and link else database(db_path)
     edited = edit_statement(
         db,
         statement_id,
@@ -299,7 +297,7 @@ def restore(
     from tracker.cli.render import status
     from tracker.store.corrections import relink, restore_statement
 
-    db = database(db_path)
+    db = judging(db_path)
     restored = restore_statement(db, statement_id, by=by, note=note)
     what = _rows(restored.counts)
     status(

@@ -21,6 +21,7 @@ from tracker.cli.options import (
     SpeakerFilter,
     UntilFilter,
     database,
+    judging,
     output_format,
 )
 from tracker.cli.render import Column
@@ -204,7 +205,7 @@ def relabel(
     from tracker.cli.render import status
     from tracker.link import relabel_link
 
-    relabel_link(database(db_path), link_id, relation, by=_reviewer())
+    relabel_link(judging(db_path), link_id, relation, by=_reviewer())
     status(f"Link {link_id} confirmed as {relation}.")
 
 
@@ -213,7 +214,7 @@ def _decide(link_id: int, db_path: Any, decision: Any) -> None:
     from tracker.link import confirm_link, reject_link
 
     record = confirm_link if decision is ReviewStatus.CONFIRMED else reject_link
-    record(database(db_path), link_id, by=_reviewer())
+    record(judging(db_path), link_id, by=_reviewer())
     status(f"Link {link_id} {decision.value}.")
 
 

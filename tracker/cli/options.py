@@ -111,6 +111,15 @@ def creating(path: Path | None) -> Iterator[Database]:
         status(f"Created ledger {chosen}.")
 
 
+def judging(path: Path | None) -> Database:
+    """database(path) for a command whose writes may judge again (a decision reattaches
+    claims, a restore relinks): on a ledger that judges by meaning, the extra must be there
+    first, so that nothing is written and then left half done."""
+    db = database(path)
+    _semantic_usable(db)
+    return db
+
+
 def _semantic_usable(db: Database) -> None:
     from tracker.semantic.store import enabled
 

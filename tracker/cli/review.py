@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from tracker.cli.links import StoredRelation, _one_line, _reviewer
-from tracker.cli.options import DbOption, database
+from tracker.cli.options import DbOption, judging
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -392,7 +392,7 @@ def review(
     from tracker.cli.render import status
     from tracker.link import suggested_links
 
-    db = database(db_path)
+    db = judging(db_path)
     if claims:
         review_claims(db)
         return

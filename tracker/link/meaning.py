@@ -58,19 +58,28 @@ def with_meaning(judgement: Judgement, cosine: float) -> Judgement:
     return Judgement(judgement.relation, max(judgement.score, round(100 * cosine, 1)), (*cues, reason, *rest))
 
 
+_GIVEN = 0.001  # a related_threshold that treats every pair as related yet keeps the refusals
+_REFUSALS = frozenset({"event", "name"})  # relate's reasons for two claims, however close
+
+
 def judge_by_meaning(a: str, b: str, cosine: float, floor: float = MEANING_FLOOR) -> Judgement | None:
     """Pure: a pair whose cosine reaches `floor`, judged with relatedness given; None when the
-    cosine is lower or the judge finds two claims (`event`: one actor, another act)."""
+    cosine is lower or the judge finds two claims (`event`: one actor, another act; `name`:
+    two things of one kind)."""
     from tracker.judge import relate
 
     if cosine < floor:
         return None
-    if any(r.code == "event" for r in relate(a, b).reasons):
-        return None  # one actor, another act: the judge's words say two claims, meaning or not
+    # relatedness given, but above zero: relate's refusals (one actor, another act; two things
+    # of one kind) still apply, as they do at the default threshold to pairs that reach it
+    probe = relate(a, b, related_threshold=_GIVEN)
+    if any(r.code in _REFUSALS for r in probe.reasons[:1]):
+        return None  # the judge's words say two claims, meaning or not
     judgement = relate(a, b, related_threshold=0)
     if judgement.relation is Relation.UNRELATED:
         return None
-    if judgement.relation is Relation.AGREES:
+    if judgement.relation is Relation.AGREES and all(r.code == "similarity" for r in judgement.reasons):
+        # agreement on similarity alone: one side may deny what the other asserts in other words
         judgement = _opposite_polarity(a, b, judgement)
     return with_meaning(judgement, cosine)
 
@@ -115,6 +124,8 @@ def meaning_links(
 
     with stats.timed("preparing"):
         every = _texts(db)
+        if shapes is not None:  # a statement stored since the shapes were made waits for the next link
+            every = {sid: text for sid, text in every.items() if sid in shapes}
         texts.update(every)
     with stats.timed("encoding"):
         ids, matrix = vectors(db, STATEMENT, every, progress=progress, prune=True)
