@@ -145,16 +145,16 @@ def test_the_seed_chart_has_a_row_per_speaker_a_mark_per_statement_and_the_contr
     )
     # one day: every mark on its centre, Dar's two side by side, each row at its own height
     assert [(m.attrs["cx"], m.attrs["cy"]) for m in marks] == [
-        ("552.5", "51.0"),
-        ("567.5", "51.0"),
-        ("560.0", "85.0"),
-        ("560.0", "119.0"),
-        ("560.0", "153.0"),
-        ("560.0", "187.0"),
+        ("542.5", "51.0"),
+        ("557.5", "51.0"),
+        ("550.0", "85.0"),
+        ("550.0", "119.0"),
+        ("550.0", "153.0"),
+        ("550.0", "187.0"),
     ]
     link = svg.one("path", class_="contradiction")
     assert (link.attrs["data-a"], link.attrs["data-b"], link.text) == ("5", "6", "#6 contradicts #5")
-    assert link.attrs["d"].startswith("M560.0,153.0 ") and link.attrs["d"].endswith(" 560.0,187.0")
+    assert link.attrs["d"].startswith("M550.0,153.0 ") and link.attrs["d"].endswith(" 550.0,187.0")
     assert svg.all("path", class_="agreement") == []
     assert [a.attrs["href"] for a in svg.all("a")] == [f"#s{i}" for i in range(1, 7)]
 
@@ -296,8 +296,8 @@ def test_the_chart_places_statements_by_date_and_undated_ones_apart():
     assert [(m.attrs["data-id"], m.attrs["cx"], m.attrs["cy"]) for m in svg.all("circle")] == [
         ("1", "200.0", "51.0"),
         ("2", "200.0", "85.0"),
-        ("3", "850.0", "51.0"),
-        ("4", "525.0", "85.0"),
+        ("3", "830.0", "51.0"),  # the last date's label keeps room to the right of it
+        ("4", "515.0", "85.0"),
         ("5", "905.0", "119.0"),
     ]
     assert [t.text for t in svg.one("g", class_="axis").all("text")] == [

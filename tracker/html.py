@@ -147,7 +147,8 @@ def timeline_svg(rows: Sequence[Mapping[str, Any]]) -> str:
     days = {r["id"]: _day(r["date"]) for r in rows}
     known = sorted({d for d in days.values() if d is not None})
     undated = any(d is None for d in days.values())
-    left, right = LABEL_WIDTH + 20, LABEL_WIDTH + PLOT_WIDTH - (UNDATED_WIDTH if undated else 0) - 20
+    # a date label is centred on its tick: the last one needs half a label's room to the right
+    left, right = LABEL_WIDTH + 20, LABEL_WIDTH + PLOT_WIDTH - (UNDATED_WIDTH if undated else 0) - 40
     first, last = (known[0], known[-1]) if known else (None, None)
 
     def x_of(day: date | None) -> float:
