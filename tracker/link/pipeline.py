@@ -425,6 +425,13 @@ def _pairs_for(
     return pairs, None
 
 
+def _judges_by_meaning(db: Database) -> bool:
+    """Whether the ledger has the semantic layer on (tracker/semantic is imported only here)."""
+    from tracker.semantic.store import enabled
+
+    return enabled(db)
+
+
 def _by_meaning(
     db: Database,
     focus: list[int] | None,
@@ -437,9 +444,7 @@ def _by_meaning(
     shapes: dict[int, Shape] | None,
 ) -> list[Found]:
     """The semantic layer's links (link/meaning.py), when the ledger has it on; else none."""
-    from tracker.semantic.store import enabled
-
-    if not enabled(db):
+    if not _judges_by_meaning(db):
         return []
     from tracker.link.meaning import meaning_links
     from tracker.semantic import require_extra
@@ -447,12 +452,6 @@ def _by_meaning(
     require_extra()  # the ledger judges by meaning: without the extra, nothing is written
 
     return meaning_links(db, focus, texts, limits, found, stats, progress, workers=workers, shapes=shapes)
-
-
-def _judges_by_meaning(db: Database) -> bool:
-    from tracker.semantic.store import enabled
-
-    return enabled(db)
 
 
 def link_new(
