@@ -65,7 +65,7 @@ __all__ = [
     "stem_weight",
 ]
 
-ENGINE_VERSION = "relate-7"
+ENGINE_VERSION = "relate-8"
 RELATED_THRESHOLD = 25.0  # below this similarity two statements are unrelated
 AGREE_THRESHOLD = 25.0  # an unhedged pair this similar, with nothing in conflict, is said to agree
 

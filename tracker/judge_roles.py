@@ -91,18 +91,21 @@ def _antonym(a: Analysis, b: Analysis) -> Reason | None:
     if converse:
         return Reason("converse", f"'{converse[0]}' in a vs '{converse[1]}' in b")
     fa, fb = _stem_forms(a.proposition), _stem_forms(b.proposition)
+    # in the order of the words (and of the antonyms' keys), not of a set: the reason names
+    # one antonym, the same one whatever PYTHONHASHSEED is
     for key, word in fa.items():
-        for other in _ANTONYMS[key]:
+        for other in sorted(_ANTONYMS[key]):
             if other in fb and other not in fa and key not in fb:
                 return Reason("antonym", f"'{word}' in a vs '{fb[other]}' in b")
-    wa, wb = set(tokens(a.proposition)), set(tokens(b.proposition))
-    for word in wa - wb:
+    ta, tb = tokens(a.proposition), tokens(b.proposition)
+    wa, wb = frozenset(ta), frozenset(tb)
+    for word in dict.fromkeys(ta):
         m = _NEG_PREFIX.match(word)
-        if m and m.group(0) in _PREFIX_SAFE and word[m.end() :] in wb - wa:
+        if word not in wb and m and m.group(0) in _PREFIX_SAFE and word[m.end() :] in wb - wa:
             return Reason("antonym", f"'{word}' in a vs '{word[m.end() :]}' in b")
-    for word in wb - wa:
+    for word in dict.fromkeys(tb):
         m = _NEG_PREFIX.match(word)
-        if m and m.group(0) in _PREFIX_SAFE and word[m.end() :] in wa - wb:
+        if word not in wa and m and m.group(0) in _PREFIX_SAFE and word[m.end() :] in wa - wb:
             return Reason("antonym", f"'{word[m.end() :]}' in a vs '{word}' in b")
     return None
 
@@ -198,7 +201,7 @@ def _frame(proposition: str) -> tuple[str, ...]:
     return tuple(_CONVERSE_KEY.get(w, w) for w in tokens_ if len(w) > 1 or w.isdigit())
 
 
-_CONVERSE_KEY = {word: "~".join(sorted(pair)) for pair in CONVERSE_CONCEPTS for word in pair}
+_CONVERSE_KEY = {word: "~".join(sorted(pair)) for pair in sorted(CONVERSE_CONCEPTS, key=sorted) for word in pair}
 
 
 def _sides_swapped(ca: tuple[str, ...], cb: tuple[str, ...]) -> tuple[str, str] | None:
