@@ -22,7 +22,7 @@ def judged(a: str, b: str) -> tuple[Relation, str]:
     return judgement.relation, str(judgement.reasons[0])
 
 
-def test_the_engine_is_relate_7() -> None:
+def test_the_engine_is_relate_8() -> None:
     assert ENGINE_VERSION == "relate-8"
 
 
