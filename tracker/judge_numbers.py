@@ -21,7 +21,7 @@ _APPROX_NEAR = r"about|around|some|approximately|roughly|an estimated|estimated|
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _QUANTITY = re.compile(
     rf"(?:\b(?P<approx>{_APPROX_LOW}|{_APPROX_HIGH}|{_APPROX_NEAR})\s+)?"
-    r"(?<![\d:.])(?P<value>\d+(?:\.\d+)?|\ba(?=\s+(?:hundred|thousand|million|billion)\b))(?:\s*(?:to|-|or)\s*(?P<upper>\d+(?:\.\d+)?))?(?!\s*(?:am|pm|a\.m|p\.m|:\d))"
+    r"(?:(?P<currency>[$£€¥₹])\s?)?(?<![\d:.])(?P<value>\d+(?:\.\d+)?|\ba(?=\s+(?:hundred|thousand|million|billion)\b))(?:\s*(?:to|-|or)\s*(?P<upper>\d+(?:\.\d+)?))?(?!\s*(?:am|pm|a\.m|p\.m|:\d))"
     r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion))?"
     r"(?P<percent>\s*%|\s*(?:percent|per cent))?(?P<rest>(?:[\s-]+[a-z][a-z']*){0,3})"
 )
@@ -133,6 +133,10 @@ def _quantities(norm: str) -> tuple[_Quantity, ...]:
         raw = re.findall(r"[a-z][a-z']*", m.group("rest"))
         if m.group("percent"):
             nouns = frozenset({"percent"})  # "turnout was 82 percent": a share of what the claim names
+        elif m.group("currency"):
+            # "paid $5 million for the land": money in that currency, and what it is for if said
+            said = [w for w in raw[:2] if w not in _NUMBER_STOP] if raw and raw[0] not in STOP_WORDS else []
+            nouns = frozenset({f"money:{m.group('currency')}", *(concept(w) for w in said)})
         else:
             if not raw or raw[0] in STOP_WORDS or (1900 <= value <= 2049 and not m.group("scale")):
                 continue  # a year, or a bare amount: nothing says what is counted
