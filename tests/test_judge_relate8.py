@@ -314,3 +314,54 @@ def test_a_party_after_in_is_where_something_happened_not_whom_to(
     a: str, b: str, relation: Relation, first_reason: str
 ) -> None:
     assert judged(a, b) == (relation, first_reason)
+
+
+# ---------------------------------------------------------------- other fillers read as agreeing
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation", "first_reason"),
+    [
+        (
+            "The port paid $40 million for the cranes",
+            "The port paid $65 million for the cranes",
+            Relation.CONTRADICTS,
+            "number: '$40 million for the cranes' in a vs '$65 million for the cranes' in b",
+        ),
+        # near miss: a figure near the other holds it
+        (
+            "The port paid $40 million for the cranes",
+            "The port paid about $42 million for the cranes",
+            Relation.AGREES,
+            "similarity: 81/100",
+        ),
+        # two names a letter or two apart, whose first letters differ, are two names
+        (
+            "Rwanda is training the militia in Ituri",
+            "Uganda is training the militia in Ituri",
+            Relation.CONTRADICTS,
+            "agent: 'rwanda' in a vs 'uganda' in b",
+        ),
+        # near miss: one name transliterated two ways
+        (
+            "Gaddafi's forces shelled Misrata overnight",
+            "Qaddafi's forces shelled Misrata overnight",
+            Relation.AGREES,
+            "similarity: 82/100",
+        ),
+    ],
+)
+def test_other_sums_and_other_countries_do_not_agree(
+    a: str, b: str, relation: Relation, first_reason: str
+) -> None:
+    assert judged(a, b) == (relation, first_reason)
+
+
+def test_a_currency_sign_says_money_is_counted() -> None:
+    (paid,) = _quantities(normalise("The city paid $5 million for the land"))
+    assert (paid.low, paid.high, paid.nouns, paid.act) == (
+        4.4e6,
+        pytest.approx(5.6e6),
+        frozenset({"money:$"}),
+        "paid",
+    )
