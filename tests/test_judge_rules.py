@@ -1,4 +1,4 @@
-"""The rules of relate-7, one phenomenon at a time: each judged with its first reason, beside a
+"""The rules of relate-7 and relate-8, one phenomenon at a time: each judged with its first reason, beside a
 near miss that the rule must leave alone. The words differ from the minimal pairs' on purpose."""
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ def judged(a: str, b: str) -> tuple[Relation, str]:
     return judgement.relation, str(judgement.reasons[0])
 
 
-def test_the_engine_is_relate_7() -> None:
-    assert ENGINE_VERSION == "relate-7"
+def test_the_engine_is_relate_8() -> None:
+    assert ENGINE_VERSION == "relate-8"
 
 
 # ---------------------------------------------------------------- negation bears on its own claim

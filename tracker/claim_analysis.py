@@ -103,6 +103,13 @@ _WRAP_THAT = re.compile(
 _WRAP_SAID = re.compile(
     rf"^(?P<pre>[^,\"]{{1,60}}?)\s+(?P<cue>{_REPORT_VERBS}|{_HEDGE_VERBS})(?:\s+on \w+)?\s*[,:]?\s+"
 )
+# "The report, which could embarrass the minister, says the dam …": the relative clause
+# describes the speaker, and what follows the verb is the claim (not "…, says Trump")
+_WRAP_SAID_RELATIVE = re.compile(
+    rf"^(?P<pre>[^,\"]{{1,60}}?),\s*(?:which|who|whose|whom)\b[^,;:.!?\"]{{1,120}}?,\s*"
+    # "…, says the coastguard, sank off Sulawesi": a speaker set in, not the claim
+    rf"(?P<cue>{_REPORT_VERBS}|{_HEDGE_VERBS})(?:\s+that)?\s+(?![\w.' ]{{1,40}},)"
+)
 
 
 def _trie(words: set[str]) -> str:
@@ -369,7 +376,7 @@ def analyse_full(text: str) -> Analysis:
             denial.append(Cue("denial", m.group(verb), cue_span))
         start += m.end()
     else:
-        m = _WRAP_THAT.match(body)
+        m = _WRAP_THAT.match(body) or _WRAP_SAID_RELATIVE.match(body)
         if m is None:
             m = _WRAP_SAID.match(body) if len(body.split()) > 4 else None
             if m and (not _SPEECH.fullmatch(m.group("cue")) or body[m.end() :].startswith("to ")):

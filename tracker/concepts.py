@@ -6,6 +6,7 @@ Everything here is pure (strings in, values out) so it can be cached and tested 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import Stemmer
@@ -24,6 +25,7 @@ __all__ = [
     "concept",
     "concept_tokens",
     "concepts",
+    "one_spelling",
     "spellings",
     "stem",
     "stems",
@@ -42,7 +44,48 @@ def stem(word: str) -> str:
     would join to another ("authorities" → "author") are kept apart (lexicon.STEM_EXCEPTIONS)."""
     if word.isdigit() or len(word) <= 2:
         return word
-    return STEM_EXCEPTIONS.get(word) or _STEMMER.stemWord(word)
+    return STEM_EXCEPTIONS.get(word) or one_spelling(_STEMMER.stemWord(word))
+
+
+_VOWELS = re.compile(r"[aeiouy]+")
+# British and American spellings of one word, as Snowball leaves their stems: colour / color
+# ("colour" / "color"), organise / organize ("organis" / "organiz"), analyse / analyze, centre /
+# center ("centr" / "center"), defence / defense ("defenc" / "defens"), catalogue / catalog,
+# counsellor / counselor; and the agent nouns spelled -er or -or, whose -er Snowball strips
+# (adviser / advisor: "advis" / "advisor"; protester / protestor; conveyer / conveyor).
+_VARIANT_RULES = (
+    # -our after a consonant or "i", three letters in ("colour", "behaviour"; not "four", "flour")
+    (re.compile(r"(?:(?<=[a-z]{2}[b-df-hj-np-tv-z])|(?<=[a-z]{3}i))our(?=$|it|hood)"), "or"),
+    (re.compile(r"(?<=[a-z][aeioun])([tb])r$"), r"\1er"),  # "centr", "theatr", "metr", "fibr"
+    (re.compile(r"(?<=[a-z]{2}[fct])enc$"), "ens"),  # "defenc", "offenc", "licenc", "pretenc"
+    (re.compile(r"(?<=[a-z]{3})ogu$"), "og"),  # "catalogu", "dialogu"
+    (re.compile(r"(?<=[a-z]{3}[ei])llor$"), "lor"),  # "counsellor", "councillor"
+)
+# -ise and -yse, as Snowball stems the -ize and -yze it leaves whole ("criticis" is what
+# "criticize" makes, "critic"; "organis", "organiz")
+_ISE = re.compile(r"^[a-z]{4,}[iy]s$")
+# agent nouns in -or whose -er twin Snowball cuts to the verb: after an s (not "ss":
+# "successor"), "st" or "y", past two syllables ("advisor", "protestor", "conveyor"; not
+# "pastor", "sensor", "sponsor")
+_AGENT_OR = re.compile(r"^(?P<base>[a-z]*(?:[^s]s|st|y))or$")
+_VARIANT_EXCEPTIONS = frozenset("devour contour detour velour paramour troubadour".split())
+
+
+def one_spelling(stemmed: str) -> str:
+    """One stem for the British and the American spelling of a word (and the -er and -or of an
+    agent noun), so that "adviser" and "advisor", "colour" and "color" are one word to the
+    judge, in general rather than pair by pair: rules on the stem, each kept from words it
+    would join to another ("four", "pastor", "success")."""
+    if stemmed in _VARIANT_EXCEPTIONS:
+        return stemmed
+    agent = _AGENT_OR.match(stemmed)
+    if agent and len(_VOWELS.findall(agent.group("base"))) >= 2:
+        return agent.group("base")
+    if _ISE.match(stemmed):
+        return str(_STEMMER.stemWord(stemmed[:-1] + "ze"))
+    for pattern, replacement in _VARIANT_RULES:
+        stemmed = pattern.sub(replacement, stemmed)
+    return stemmed
 
 
 def _stemmed(entries: dict[str, str]) -> dict[str, str]:

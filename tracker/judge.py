@@ -65,7 +65,7 @@ __all__ = [
     "stem_weight",
 ]
 
-ENGINE_VERSION = "relate-7"
+ENGINE_VERSION = "relate-8"
 RELATED_THRESHOLD = 25.0  # below this similarity two statements are unrelated
 AGREE_THRESHOLD = 25.0  # an unhedged pair this similar, with nothing in conflict, is said to agree
 
@@ -83,9 +83,16 @@ def _aligned(negated: Analysis, other: Analysis) -> bool:
     "Four reasons not to give up hope if Apple buys Path" negates hope, not the purchase.
     Denial verbs and labels always bear on the claim they wrap.
     """
-    if any(cue.kind != "negation" for cue in negated.cues):
-        return True
     theirs = frozenset(stem_list(other.proposition))
+    denials = [cue for cue in negated.cues if cue.kind != "negation"]
+    if any(not _wraps(cue, negated) for cue in denials):
+        return True  # a label ("is a hoax") or a reply ("no,") judges the whole report
+    if denials:
+        # "The plant denied that any chlorine leaked" denies the leak, not "the plant must
+        # close": a denial bears on a claim whose content it denies (bare "denied the
+        # allegations" names none, and denies whatever the other side claims)
+        denied = frozenset(stem_list(negated.proposition)) - _CLAIM_WORDS
+        return not denied or bool(theirs & denied)
     norm = negated.norm
     for cue in negated.cues:
         left = norm[: cue.span[0]]
@@ -104,6 +111,19 @@ def _aligned(negated: Analysis, other: Analysis) -> bool:
     return False
 
 
+def _wraps(cue: Cue, analysis: Analysis) -> bool:
+    """Is a denial cue a wrapper around the claim it denies ("denied that …", "rejected
+    reports that …"), rather than a label or a reply?"""
+    return cue.span[0] < analysis.prop_offset and cue.text not in ("no", "nope", "wrong")
+
+
+# What a denial's object says when it only points at a claim: "denied the allegations".
+_CLAIM_WORDS = frozenset(
+    stem(w)
+    for w in """allegation allegations claim claims report reports rumour rumours rumor rumors
+    story stories accusation accusations charge charges suggestion suggestions speculation
+    assertion assertions news notion idea talk it this that""".split()
+)
 _JUDGES_THE_WHOLE = re.compile(r"\s*(?:true|real|correct|accurate|the case)\b")
 _LABEL_NOUN = re.compile(
     r"\b(?:hoax(?:es)?|fake[sd]?|fabricat\w+|false|bogus|myths?|pranks?|spoofs?|scams?|satire|libel)\b"

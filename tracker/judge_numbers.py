@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tracker.lexicon import IDENTIFIER_NOUNS
+from tracker.lexicon import COUNTED_OUTCOMES, IDENTIFIER_NOUNS
 from tracker.model import Reason
-from tracker.text import STOP_WORDS, Analysis, concept, stem
+from tracker.text import STOP_WORDS, Analysis, concept
 
 _APPROX_LOW = r"at least|more than|over|upwards of|in excess of|no fewer than|no less than|above|beyond"
 _APPROX_HIGH = r"up to|fewer than|less than|under|below|at most|no more than|nearly|almost"
@@ -21,7 +21,7 @@ _APPROX_NEAR = r"about|around|some|approximately|roughly|an estimated|estimated|
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _QUANTITY = re.compile(
     rf"(?:\b(?P<approx>{_APPROX_LOW}|{_APPROX_HIGH}|{_APPROX_NEAR})\s+)?"
-    r"(?<![\d:.])(?P<value>\d+(?:\.\d+)?)(?:\s*(?:to|-|or)\s*(?P<upper>\d+(?:\.\d+)?))?(?!\s*(?:am|pm|a\.m|p\.m|:\d))"
+    r"(?:(?P<currency>[$£€¥₹])\s?)?(?<![\d:.])(?P<value>\d+(?:\.\d+)?|\ba(?=\s+(?:hundred|thousand|million|billion)\b))(?:\s*(?:to|-|or)\s*(?P<upper>\d+(?:\.\d+)?))?(?!\s*(?:am|pm|a\.m|p\.m|:\d))"
     r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion))?"
     r"(?P<percent>\s*%|\s*(?:percent|per cent))?(?P<rest>(?:[\s-]+[a-z][a-z']*){0,3})"
 )
@@ -91,10 +91,21 @@ _NUMBER_STOP = STOP_WORDS | {"of", "per", "cent", "percent", "year", "years", "o
 class _Quantity:
     low: float
     high: float
-    nouns: frozenset[str]
+    nouns: frozenset[str]  # the concepts of what is counted ("workers"); none for "9 injured"
     text: str
     span: tuple[int, int]
     act: str | None = None  # what the count is of: "killed 40 people" (kill), "displaced 200,000"
+
+    def counts_as(self, other: _Quantity) -> bool:
+        """Do both count one thing, so that two values conflict? One side's nouns all stand on
+        the other ("six indian jets", "3 jets") and no two acts differ ("killed 40",
+        "displaced 200,000 people" are two counts); a count of nothing but an outcome ("9
+        injured") counts only that outcome."""
+        if not (self.nouns <= other.nouns or other.nouns <= self.nouns):
+            return False
+        if self.act is not None and other.act is not None:
+            return self.act == other.act
+        return bool(self.nouns and other.nouns)
 
 
 def _interval(value: float, approx: str | None) -> tuple[float, float]:
@@ -114,7 +125,7 @@ def _interval(value: float, approx: str | None) -> tuple[float, float]:
 def _quantities(norm: str) -> tuple[_Quantity, ...]:
     found = []
     for m in _QUANTITY.finditer(norm):
-        value = float(m.group("value"))
+        value = 1.0 if m.group("value") == "a" else float(m.group("value"))  # "a million people"
         if m.group("scale"):
             value *= _SCALES[m.group("scale")]
         if _named_by_number(norm, m.start("value")):
@@ -122,11 +133,15 @@ def _quantities(norm: str) -> tuple[_Quantity, ...]:
         raw = re.findall(r"[a-z][a-z']*", m.group("rest"))
         if m.group("percent"):
             nouns = frozenset({"percent"})  # "turnout was 82 percent": a share of what the claim names
+        elif m.group("currency"):
+            # "paid $5 million for the land": money in that currency, and what it is for if said
+            said = [w for w in raw[:2] if w not in _NUMBER_STOP] if raw and raw[0] not in STOP_WORDS else []
+            nouns = frozenset({f"money:{m.group('currency')}", *(concept(w) for w in said)})
         else:
             if not raw or raw[0] in STOP_WORDS or (1900 <= value <= 2049 and not m.group("scale")):
                 continue  # a year, or a bare amount: nothing says what is counted
             words = [w for w in raw if w not in _NUMBER_STOP]
-            nouns = frozenset(stem(w) for w in words[:2] if w not in _MONTH_NAMES)
+            nouns = frozenset(concept(w) for w in words[:2] if w not in _MONTH_NAMES)
             if not nouns:
                 continue
         low, high = _interval(value, m.group("approx"))
@@ -134,6 +149,11 @@ def _quantities(norm: str) -> tuple[_Quantity, ...]:
             high = max(high, float(m.group("upper")) * (_SCALES[m.group("scale")] if m.group("scale") else 1))
         before = re.findall(r"[a-z][a-z']*", norm[max(0, m.start() - 30) : m.start()])[-1:]
         act = concept(before[0]) if before and before[0] not in STOP_WORDS else None
+        # "14 workers were injured", "9 hurt": the outcome after the count is what it counts,
+        # as "injured 14 workers" says before it ("covid 19 killed …" names, and is left alone)
+        outcome = sorted(nouns & COUNTED_OUTCOMES)
+        if outcome and act is None:
+            act, nouns = outcome[0], nouns - {outcome[0]}
         found.append(_Quantity(low, high, nouns, m.group(0).strip(), m.span(), act))
     return tuple(found)
 
@@ -249,12 +269,7 @@ def _number_conflicts(a: Analysis, b: Analysis) -> list[Reason]:
     for x in qa:
         # The same thing counted: one side's nouns all appear on the other ("six indian jets", "3 jets").
         # Counts of two acts ("killed 40", "displaced 200,000 people") are two counts.
-        same = [
-            y
-            for y in qb
-            if (x.nouns <= y.nouns or y.nouns <= x.nouns)
-            and (x.act is None or y.act is None or x.act == y.act)
-        ]
+        same = [y for y in qb if x.counts_as(y)]
         if same and all(y.high < x.low or x.high < y.low for y in same):
             y = same[0]
             reasons.append(

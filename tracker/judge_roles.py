@@ -16,6 +16,7 @@ from tracker.lexicon import (
     CONCEPT_ANTONYMS,
     CONVERSE_CONCEPTS,
     RECIPROCAL_ACTS,
+    SLOT_FILLERS_TO_SKIP,
     SYMMETRIC_ACTS,
 )
 from tracker.model import Reason
@@ -45,7 +46,7 @@ likely:unlikely withdr:deploy withdr:advanc retreat:advanc ceasefi:offens resign
 elect:defeat marri:divorc pregna:miscar born:died birth:death wear:remov buy:sell bought:sold
 import:export north:south east:west work:fail function:fail sign:veto attend:skip attend:boycott
 resign:stay resign:remain accept:declin approv:block collaps:succeed captur:lost captur:lose
-grant:refus grant:deni reopen:close reopen:shut expand:shrink
+grant:refus grant:deni reopen:close reopen:shut expand:shrink prais:critici
 strength:weaken improv:worsen boost:cut
 """
 _ANTONYMS: dict[str, frozenset[str]] = {}
@@ -91,18 +92,21 @@ def _antonym(a: Analysis, b: Analysis) -> Reason | None:
     if converse:
         return Reason("converse", f"'{converse[0]}' in a vs '{converse[1]}' in b")
     fa, fb = _stem_forms(a.proposition), _stem_forms(b.proposition)
+    # in the order of the words (and of the antonyms' keys), not of a set: the reason names
+    # one antonym, the same one whatever PYTHONHASHSEED is
     for key, word in fa.items():
-        for other in _ANTONYMS[key]:
+        for other in sorted(_ANTONYMS[key]):
             if other in fb and other not in fa and key not in fb:
                 return Reason("antonym", f"'{word}' in a vs '{fb[other]}' in b")
-    wa, wb = set(tokens(a.proposition)), set(tokens(b.proposition))
-    for word in wa - wb:
+    ta, tb = tokens(a.proposition), tokens(b.proposition)
+    wa, wb = frozenset(ta), frozenset(tb)
+    for word in dict.fromkeys(ta):
         m = _NEG_PREFIX.match(word)
-        if m and m.group(0) in _PREFIX_SAFE and word[m.end() :] in wb - wa:
+        if word not in wb and m and m.group(0) in _PREFIX_SAFE and word[m.end() :] in wb - wa:
             return Reason("antonym", f"'{word}' in a vs '{word[m.end() :]}' in b")
-    for word in wb - wa:
+    for word in dict.fromkeys(tb):
         m = _NEG_PREFIX.match(word)
-        if m and m.group(0) in _PREFIX_SAFE and word[m.end() :] in wa - wb:
+        if word not in wa and m and m.group(0) in _PREFIX_SAFE and word[m.end() :] in wa - wb:
             return Reason("antonym", f"'{word[m.end() :]}' in a vs '{word}' in b")
     return None
 
@@ -166,11 +170,25 @@ def _roles_swapped(a: Analysis, b: Analysis, names: frozenset[str]) -> Reason | 
         # a party acts on the other: what stands between them (the act, "from … to") is shared
         if not _between(ta, x, y) & _between(tb, x, y):
             return None
+    if any(_in_a_setting(p.proposition, term) for p in (a, b) for term in (x, y)):
+        return None  # "floods killed 30 people" / "30 people died in the floods": no object
     if frozenset(ca) & SYMMETRIC_CONCEPTS:
         return None
     if frozenset(ca) & RECIPROCAL_CONCEPTS:
         return Reason("reciprocal", f"'{_shown(x)}' and '{_shown(y)}' each accuse the other")
     return Reason("roles", f"'{_shown(x)}' and '{_shown(y)}' swap roles")
+
+
+# where, why or when something happened (not "over", "into": "took over Corus" has an object)
+_SETTING_PREPOSITIONS = frozenset("in at near inside outside within around amid during after before".split())
+
+
+def _in_a_setting(proposition: str, term: str) -> bool:
+    """Does a party stand only after a preposition of place, cause or time ("died in the
+    floods"), where it is where or why something happened, not who did it or to whom?"""
+    tokens_ = [(c, w) for c, w in concept_tokens(active(proposition)) if w not in SLOT_FILLERS_TO_SKIP]
+    places = [i for i, (c, _) in enumerate(tokens_) if c == term]
+    return bool(places) and all(i > 0 and tokens_[i - 1][1] in _SETTING_PREPOSITIONS for i in places)
 
 
 _AGENTLESS = re.compile(
@@ -198,7 +216,9 @@ def _frame(proposition: str) -> tuple[str, ...]:
     return tuple(_CONVERSE_KEY.get(w, w) for w in tokens_ if len(w) > 1 or w.isdigit())
 
 
-_CONVERSE_KEY = {word: "~".join(sorted(pair)) for pair in CONVERSE_CONCEPTS for word in pair}
+_CONVERSE_KEY = {
+    word: "~".join(sorted(pair)) for pair in sorted(CONVERSE_CONCEPTS, key=sorted) for word in pair
+}
 
 
 def _sides_swapped(ca: tuple[str, ...], cb: tuple[str, ...]) -> tuple[str, str] | None:

@@ -16,6 +16,7 @@ __all__ = [
     "CAPITALS",
     "CONCEPT_ANTONYMS",
     "CONVERSE_CONCEPTS",
+    "COUNTED_OUTCOMES",
     "DENIAL_LABELS",
     "DENIAL_RATINGS",
     "ENTITY_ALIASES",
@@ -329,6 +330,10 @@ CONCEPT_ANTONYMS: frozenset[frozenset[str]] = frozenset(
 CONVERSE_CONCEPTS: frozenset[frozenset[str]] = frozenset(
     frozenset(pair.split(":")) for pair in "lend:borrow hand:receive win:lose".split()
 )
+# Outcomes that news counts, as concepts (their words are in _SYNONYMS: "injured", "hurt",
+# "wounded"; "killed", "dead"; "arrested", "detained"): "14 workers were injured" and "9 were
+# hurt" are two counts of one outcome, "14 killed" and "9 injured" counts of two.
+COUNTED_OUTCOMES: frozenset[str] = frozenset("kill injure arrest displace".split())
 # Concepts by which a claim says something will not happen or was not done, as a negation
 # does: "refused bail" says what "did not grant bail" says.
 NEGATIVE_CONCEPTS: frozenset[str] = frozenset("refuse rule-out abandon-plan".split())
