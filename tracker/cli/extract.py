@@ -129,6 +129,7 @@ def _row(
     date: str | None,
 ) -> dict[str, Any]:
     from tracker.model import Polarity
+    from tracker.store.validation import hedge_of
 
     start, end = statement.content_span
     # Stored text is the content; but the judge reads only text, so a denial whose content is
@@ -143,6 +144,7 @@ def _row(
         and statement.cue_span[0] < start
     ):
         start = statement.cue_span[0]
+    content = statement.content if (start, end) == statement.content_span else text[start:end]
     return {
         "file": path,
         "speaker": statement.speaker or unresolved_speaker(path, text, statement),
@@ -151,10 +153,10 @@ def _row(
         "kind": statement.kind.value,
         "polarity": statement.polarity.value,
         "modality": statement.modality.value,
-        "hedge": statement.hedge,
+        "hedge": hedge_of(content, statement.hedge),  # as stored: the attribution's, else the words'
         "via": statement.via,
         # A quote split around its cue is its halves joined, not the cue between them.
-        "text": statement.content if (start, end) == statement.content_span else text[start:end],
+        "text": content,
         "char_start": start,
         "char_end": end,
         "speaker_span": list(statement.speaker_span) if statement.speaker_span else None,

@@ -381,7 +381,10 @@ def edited_source(current: dict[str, Any], source: str | None, url: str | None) 
     outlet, address = _blank(outlet), _blank(address)
     if outlet is None and address is None:
         return None
-    return check_statement(NewStatement(text="-", speaker="-", source=outlet, url=address))
+    # the same outlet: the same article, whose title and author a new URL keeps
+    same = outlet is not None and (current["source"] or "").casefold() == outlet.casefold()
+    article = {key: current.get(key) if same else None for key in ("title", "author", "published")}
+    return check_statement(NewStatement(text="-", speaker="-", source=outlet, url=address, **article))
 
 
 def _drop_judgements(db: Database, edited: Edited) -> None:

@@ -523,13 +523,13 @@ _NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxy
 
 
 class SourceCache:
-    """Source ids by (outlet, url), remembered for a bounded number of sources (for imports)."""
+    """Source ids by URL, else by outlet, title, author and date, remembered for a bounded number of sources (for imports)."""
 
     LIMIT = 20_000  # sources remembered; a miss only costs one indexed query
 
     def __init__(self, db: Database):
         self.db = db
-        self.known: dict[tuple[str, str], list[Any]] = {}  # key -> [id, title, author, published]
+        self.known: dict[tuple[str, ...], list[Any]] = {}  # key -> [id, title, author, published]
         self.outlets: dict[str, str] | None = None  # outlet_key -> stored outlet, read on first need
         self.domains: dict[str, str] = {}  # the name a domain's outlet would have -> that domain
 
@@ -562,20 +562,47 @@ class SourceCache:
                 self.domains.setdefault(key, name)
         return name
 
-    def _stored(self, new: NewStatement) -> tuple[str, tuple[str, str], list[Any] | None]:
-        """(outlet, cache key, [id, title, author, published] when the source is stored)."""
+    def _stored(self, prepared: Prepared | Checked) -> tuple[str, tuple[str, ...], list[Any] | None]:
+        """(outlet, cache key, [id, title, author, published] when the source is stored).
+
+        A source with a URL is the one of that URL. Without one it is a report of its outlet
+        by its title, then author and date: a row that gives one the stored source lacks (or
+        leaves out one it has) is that report when no other stored one fits it too. A title
+        is never filled in or left out, nor an untitled report's author: no row cites another
+        report's title or author, nor a date other than the one it gives."""
+        new = prepared.new
         outlet = self._outlet(new)
         # the unique index compares outlets with NOCASE, which folds ASCII letters only
-        cache_key = (outlet.translate(_NOCASE), new.url or "")
+        folded = outlet.translate(_NOCASE)
+        if new.url:
+            cache_key: tuple[str, ...] = (folded, new.url)
+            entry = self.known.get(cache_key)
+            if entry is None:
+                row = self.db.execute(
+                    "SELECT id, title, author, published FROM sources WHERE url = ?"
+                    " ORDER BY outlet = ? COLLATE NOCASE DESC, id LIMIT 1",
+                    [new.url, outlet],
+                ).fetchone()
+                if row is not None:
+                    entry = list(row)
+                    self._remember(cache_key, entry)
+            return outlet, cache_key, entry
+        given = (new.title or "", new.author or "", _published(prepared) or "")
+        cache_key = (folded, "", *given)
         entry = self.known.get(cache_key)
         if entry is None:
-            row = self.db.execute(
-                "SELECT id, title, author, published FROM sources"
-                " WHERE outlet = ? COLLATE NOCASE AND ifnull(url, '') = ?",
-                [outlet, new.url or ""],
-            ).fetchone()
-            if row is not None:
-                entry = list(row)
+            rows = [
+                list(row)
+                for row in self.db.execute(
+                    "SELECT id, title, author, published FROM sources WHERE url IS NULL"
+                    " AND outlet = ? COLLATE NOCASE AND ifnull(title, '') = ?",
+                    [outlet, given[0]],
+                )
+            ]
+            exact = [r for r in rows if tuple(v or "" for v in r[1:]) == given]
+            fits = exact or [r for r in rows if _fits(r[2:], given[1:], titled=bool(given[0]))]
+            if len(fits) == 1:
+                entry = fits[0]
                 self._remember(cache_key, entry)
         return outlet, cache_key, entry
 
@@ -584,15 +611,15 @@ class SourceCache:
         new = prepared.new
         if not new.source and not new.url:
             return True, None
-        entry = self._stored(new)[2]
+        entry = self._stored(prepared)[2]
         return (True, int(entry[0])) if entry is not None else (False, None)
 
     def id_for(self, prepared: Prepared | Checked) -> int | None:
         new = prepared.new
         if not new.source and not new.url:
             return None
-        published = prepared.published or prepared.reported_on
-        outlet, cache_key, entry = self._stored(new)
+        published = _published(prepared)
+        outlet, cache_key, entry = self._stored(prepared)
         if entry is None:
             source_id = _insert(
                 self.db,
@@ -623,10 +650,24 @@ class SourceCache:
             entry[:] = filled
         return int(entry[0])
 
-    def _remember(self, cache_key: tuple[str, str], entry: list[Any]) -> None:
+    def _remember(self, cache_key: tuple[str, ...], entry: list[Any]) -> None:
         if len(self.known) >= self.LIMIT:
             self.known.clear()
         self.known[cache_key] = entry
+
+
+def _published(prepared: Prepared | Checked) -> str | None:
+    """The date of the report a row is in: its source's, else the day it was reported."""
+    return prepared.published or prepared.reported_on
+
+
+def _fits(stored: Sequence[str | None], given: Sequence[str], *, titled: bool) -> bool:
+    """Whether a stored article's (author, date) agree with a row's where both give one; an
+    untitled report is told apart by its author alone, so that must be the same."""
+    (author, date), (row_author, row_date) = stored, given
+    if (author or "") != row_author and not (titled and (not author or not row_author)):
+        return False
+    return not date or not row_date or date == row_date
 
 
 def _outlet_from_url(url: str) -> str:
