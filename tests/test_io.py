@@ -205,7 +205,11 @@ def test_a_bad_last_row_rejects_the_file_and_stores_nothing(
             "utf8.json: not valid UTF-8 (byte 11)",
         ),
         ("nul.csv", b"text,speaker\nok,A\nb\x00d,B\n", "row 3: line 3 (byte 19): NUL byte"),
-        ("nul.jsonl", b'{"text": "ok", "speaker": "A"}\n{"text": "a\x00"}\n', "row 2: line 2 (byte 42): NUL byte"),
+        (
+            "nul.jsonl",
+            b'{"text": "ok", "speaker": "A"}\n{"text": "a\x00"}\n',
+            "row 2: line 2 (byte 42): NUL byte",
+        ),
         ("nul.json", b'[{"text": "a\x00"}]', "nul.json: NUL byte at byte 12"),
         ("empty.csv", b"", "empty.csv: empty file (expected a header row with a 'text' column)"),
         ("blank.csv", b"\n\n", "blank.csv: empty file (expected a header row with a 'text' column)"),
@@ -216,7 +220,11 @@ def test_a_bad_last_row_rejects_the_file_and_stores_nothing(
         ("twice.csv", b"text,text\na,b\n", "twice.csv: the header repeats column text"),
         ("object.json", b'{"text": "a"}', "object.json: expected a JSON array of statement objects"),
         ("list.jsonl", b'{"text": "ok", "speaker": "A"}\n[1]\n', "row 2 (line 2): expected a JSON object"),
-        ("badline.jsonl", b'{"text": "ok", "speaker": "A"}\n\n{"text": \n', "row 2 (line 3): invalid JSON (Expecting value)"),
+        (
+            "badline.jsonl",
+            b'{"text": "ok", "speaker": "A"}\n\n{"text": \n',
+            "row 2 (line 3): invalid JSON (Expecting value)",
+        ),
         ("number.json", b'[{"text": 5}]', "row 1: text must be a string"),
     ],
 )

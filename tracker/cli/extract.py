@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from tracker.store import Added
+    from tracker.store.articles import Dated
 
 COLUMNS: list[Column] = [
     ("speaker", "speaker"),
@@ -60,6 +61,11 @@ def extract(
 ) -> None:
     """Find the attributed statements in articles, show them, and store them.
 
+    An article extracted again adds nothing; one first extracted without --date gets the
+    date now given (its statements, their source and unnamed speakers), and says so. Given
+    another date than the one stored, it is refused: one article has one date (correct it
+    with `tracker edit`; a reprint elsewhere is another --source or --url).
+
     Example: tracker extract article.txt --date 2025-05-10 --dry-run
     """
     from tracker.cli import render
@@ -79,9 +85,10 @@ def extract(
         render.status("No attributed statements found.")
     new_ids: list[int] = []
     appeared = corrected = 0
+    dated = None
     if not dry_run and found:
         with creating(db_path) as db:
-            added = _store(db, found)
+            dated, added = _store(db, found, date)
         for row, result in zip(found, added, strict=True):
             row["id"] = result.id
             row["new"] = result.created
@@ -97,6 +104,12 @@ def extract(
                 + (f", {corrected} corrected or deleted by hand" if corrected else "")
                 + f") from {len(texts)} article{'s' if len(texts) != 1 else ''}."
             )
+            if dated is not None and dated.statement_ids:
+                count = len(dated.statement_ids)
+                render.status(
+                    f"Filled in the date {date} of {count} statement{'s' if count != 1 else ''}"
+                    " stored without one."
+                )
             if link and new_ids:
                 link_added(db, new_ids)
         if fmt == "table":
@@ -181,11 +194,11 @@ def unresolved_speaker(path: str, text: str, statement: Any) -> str:
     return f"unresolved (“{text[a:b]}”, {path}:{a})"
 
 
-def _store(db: Database, rows: list[dict[str, Any]]) -> Sequence[Added]:
+def _store(db: Database, rows: list[dict[str, Any]], date: str | None) -> tuple[Dated, Sequence[Added]]:
     from tracker.extract.resolution import organisation_role
     from tracker.model import NewStatement, SpeakerKind
     from tracker.speakers import guess_kind, person_like
-    from tracker.store import add_statements
+    from tracker.store.articles import add_article_statements
 
     fields = (
         "speaker",
@@ -215,8 +228,6 @@ def _store(db: Database, rows: list[dict[str, Any]]) -> Sequence[Added]:
             return SpeakerKind.ORGANISATION.value
         return None
 
-    return add_statements(
-        db,
-        (NewStatement(**{f: row[f] for f in fields}, speaker_kind=kind(row)) for row in rows),
-        skip_corrected=True,
+    return add_article_statements(
+        db, [NewStatement(**{f: row[f] for f in fields}, speaker_kind=kind(row)) for row in rows], date=date
     )

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 from sqlite_utils import Database
 
 from tracker import speakers as speaker_names
-from tracker.model import NewStatement, SpeakerKind
+from tracker.model import InvalidInput, NewStatement, SpeakerKind
 from tracker.store.connection import now
 from tracker.store.validation import Checked, Prepared
 
@@ -137,10 +137,11 @@ class SpeakerCache:
         if self._indexed:
             owners = self._by_key.get(wanted, [])
         owners = self._same_gender(owners, gender)
-        if owners:
+        if owners and not (partial and parsed.surname):
             return speaker_names.choose(owners, affiliation, self._affiliation, partial, exact=True)
         if not person or not parsed.surname:
             return speaker_names.Resolution(None)
+        self._ensure_index()
         fits = [
             speaker_id
             for speaker_id, other in self._by_surname.get(parsed.surname, ())
@@ -148,6 +149,9 @@ class SpeakerCache:
             and speaker_names.names_fit(parsed, speaker_names.parse_name(other))
         ]
         fits = self._same_gender(fits, gender)
+        if owners:  # "Brandt", a placeholder's very name, and the surname of "Anna Brandt"
+            both = list(dict.fromkeys([*owners, *fits]))
+            return speaker_names.choose(both, affiliation, self._affiliation, partial, exact=True)
         found = speaker_names.choose(fits, affiliation, self._affiliation, partial or bool(fits))
         if gender and found.speaker_id is not None and self._gender(found.speaker_id) is None:
             # "Mrs. Trump" and the one Trump stored, whose gender nothing shows: maybe her,
@@ -606,6 +610,22 @@ class SourceCache:
                 self._remember(cache_key, entry)
         return outlet, cache_key, entry
 
+    def article_ids(self, prepared: Prepared | Checked) -> list[int]:
+        """The stored sources that may be the row's report on any date: its URL's, else its
+        outlet's reports of its title (and author)."""
+        new = prepared.new
+        if new.url:
+            return [int(r[0]) for r in self.db.execute("SELECT id FROM sources WHERE url = ?", [new.url])]
+        if not new.source:
+            return []
+        rows = self.db.execute(
+            "SELECT id, author FROM sources WHERE url IS NULL AND outlet = ? COLLATE NOCASE"
+            " AND ifnull(title, '') = ?",
+            [self._outlet(new), new.title or ""],
+        )
+        given = (new.author or "", "")
+        return [int(i) for i, author in rows if _fits((author, None), given, titled=bool(new.title))]
+
     def stored_id(self, prepared: Prepared | Checked) -> tuple[bool, int | None]:
         """(whether the row's source is stored, or it names none; its id), storing nothing."""
         new = prepared.new
@@ -711,11 +731,22 @@ def _domain_keys(host: str) -> list[str]:
 
 
 def speaker_ids_matching(db: Database, name: str) -> list[int]:
-    """Speakers a filter name means: by id, exact name/alias, or resolution."""
+    """Speakers a filter name means: by id, exact name/alias, or resolution; every one kept
+    for an unnamed "police". A person's name that fits several is refused (InvalidInput)."""
     if name.strip().isdigit():
         return [int(name.strip())]
     mention = speaker_names.split_mention(name)
     found = speaker_names.resolve(mention.name, speaker_candidates(db), mention.kind)
     if found.speaker_id is not None:
         return [found.speaker_id]
+    if len(found.ambiguous_with) > 1 and _unnamed_key(mention.name) is None:
+        raise InvalidInput(ambiguous_speaker(db, name.strip(), found.ambiguous_with))
     return list(found.ambiguous_with)
+
+
+def ambiguous_speaker(db: Database, name: str, ids: Sequence[int]) -> str:
+    """The error of a name that fits several speakers, naming each by name and id."""
+    marks = ", ".join("?" for _ in ids)
+    named = db.execute(f"SELECT id, name FROM speakers WHERE id IN ({marks}) ORDER BY id", list(ids))
+    choices = " or ".join(f"{who} (id {speaker_id})" for speaker_id, who in named)
+    return f"{name!r} may be {choices}: give the speaker's id"
