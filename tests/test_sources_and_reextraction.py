@@ -179,18 +179,23 @@ def test_extracting_again_with_a_date_fills_in_the_missing_date(cli, db_path, tm
     assert again.stderr == "Stored 0 new statements (2 already recorded) from 1 article.\n"
 
 
-def test_extracting_again_with_another_date_is_refused_and_writes_nothing(cli, db_path, tmp_path):
+def test_extracting_again_with_another_date_keeps_the_stored_one_and_says_so(cli, db_path, tmp_path):
     article = tmp_path / "bridge.txt"
     article.write_text(POLICE)
     cli.ok("extract", str(article), "--date", "2025-05-10", "--no-link")
     before = rows(db_path, "SELECT * FROM statements")
-    stderr = cli.fails("extract", str(article), "--date", "2025-05-11", "--no-link")
-    assert stderr == (
-        "Error: this article is stored with the date 2025-05-10 (statement 1), not 2025-05-11:"
-        " extract it with --date 2025-05-10, or correct it with `tracker edit 1`\n"
+    result = cli("extract", str(article), "--date", "2025-05-11", "--no-link", "--json")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "Stored 0 new statements, 2 new appearances (0 already recorded) from 1 article.\n"
+        "Note: the article is stored with the date 2025-05-10; 2025-05-11 is recorded as another"
+        " appearance (a wrong date: `tracker edit ID --reported-on`).\n"
     )
     assert rows(db_path, "SELECT * FROM statements") == before
-    assert rows(db_path, "SELECT count(*) FROM speakers") == [(2,)]
+    assert rows(db_path, "SELECT statement_id, reported_on FROM appearances ORDER BY id") == [
+        (1, "2025-05-11"),
+        (2, "2025-05-11"),
+    ]
 
 
 def test_an_article_without_an_outlet_extracted_again_is_recognised(cli, db_path, tmp_path):

@@ -61,10 +61,10 @@ def extract(
 ) -> None:
     """Find the attributed statements in articles, show them, and store them.
 
-    An article extracted again adds nothing; one first extracted without --date gets the
-    date now given (its statements, their source and unnamed speakers), and says so. Given
-    another date than the one stored, it is refused: one article has one date (correct it
-    with `tracker edit`; a reprint elsewhere is another --source or --url).
+    An article extracted again adds nothing. One first extracted without --date gets the
+    date now given (its statements, their source and unnamed speakers' labels), and says
+    so. Given another date than the one stored, its statements keep theirs and the new
+    date is recorded as another appearance (the article ran again), with a note saying so.
 
     Example: tracker extract article.txt --date 2025-05-10 --dry-run
     """
@@ -109,6 +109,11 @@ def extract(
                 render.status(
                     f"Filled in the date {date} of {count} statement{'s' if count != 1 else ''}"
                     " stored without one."
+                )
+            if dated is not None and dated.stored_dates and appeared:
+                render.status(
+                    f"Note: the article is stored with the date {', '.join(sorted(dated.stored_dates))};"
+                    f" {date} is recorded as another appearance (a wrong date: `tracker edit ID --reported-on`)."
                 )
             if link and new_ids:
                 link_added(db, new_ids)

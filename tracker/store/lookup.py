@@ -570,10 +570,10 @@ class SourceCache:
         """(outlet, cache key, [id, title, author, published] when the source is stored).
 
         A source with a URL is the one of that URL. Without one it is a report of its outlet
-        by its title, then author and date: a row that gives one the stored source lacks (or
-        leaves out one it has) is that report when no other stored one fits it too. A title
-        is never filled in or left out, nor an untitled report's author: no row cites another
-        report's title or author, nor a date other than the one it gives."""
+        by its title, then author and date: a row that gives an author or date the stored
+        report lacks (or leaves out one it has) is that report when no other stored one fits
+        it too; another author or date is another report. A title is never filled in or left
+        out: no row cites another article's title."""
         new = prepared.new
         outlet = self._outlet(new)
         # the unique index compares outlets with NOCASE, which folds ASCII letters only
@@ -604,7 +604,7 @@ class SourceCache:
                 )
             ]
             exact = [r for r in rows if tuple(v or "" for v in r[1:]) == given]
-            fits = exact or [r for r in rows if _fits(r[2:], given[1:], titled=bool(given[0]))]
+            fits = exact or [r for r in rows if _fits(r[2:], given[1:])]
             if len(fits) == 1:
                 entry = fits[0]
                 self._remember(cache_key, entry)
@@ -624,7 +624,7 @@ class SourceCache:
             [self._outlet(new), new.title or ""],
         )
         given = (new.author or "", "")
-        return [int(i) for i, author in rows if _fits((author, None), given, titled=bool(new.title))]
+        return [int(i) for i, author in rows if _fits((author, None), given)]
 
     def stored_id(self, prepared: Prepared | Checked) -> tuple[bool, int | None]:
         """(whether the row's source is stored, or it names none; its id), storing nothing."""
@@ -681,13 +681,9 @@ def _published(prepared: Prepared | Checked) -> str | None:
     return prepared.published or prepared.reported_on
 
 
-def _fits(stored: Sequence[str | None], given: Sequence[str], *, titled: bool) -> bool:
-    """Whether a stored article's (author, date) agree with a row's where both give one; an
-    untitled report is told apart by its author alone, so that must be the same."""
-    (author, date), (row_author, row_date) = stored, given
-    if (author or "") != row_author and not (titled and (not author or not row_author)):
-        return False
-    return not date or not row_date or date == row_date
+def _fits(stored: Sequence[str | None], given: Sequence[str]) -> bool:
+    """Whether a stored report's author and date agree with a row's, where both give one."""
+    return all(not old or not value or old == value for old, value in zip(stored, given, strict=True))
 
 
 def _outlet_from_url(url: str) -> str:
