@@ -156,7 +156,7 @@ def test_uncertain_statements_are_listed_and_shown_with_whom_they_may_be(cli):
 
 def test_split_to_another_speaker_moves_only_those_statements_and_settles_them(cli, db_path):
     singhs(cli)
-    assert cli.ok("speakers", "split", "Singh", "--statements", "2", "--to", "Rajnath Singh") == "2\n"
+    assert cli.ok("speakers", "split", "1", "--statements", "2", "--to", "Rajnath Singh") == "2\n"
     assert filed(db_path) == [(1, 1), (2, 2), (3, 2), (4, 3)]
     assert [r["id"] for r in cli.json("speakers", "uncertain")] == [1]
     assert cli.json("show", "2")["speaker_uncertain"] is None
@@ -199,7 +199,7 @@ def test_a_file_imported_again_after_a_split_adds_nothing(cli, db_path, tmp_path
         "text,speaker\nOnly camps were hit.,Singh\nWe struck nine sites.,Rajnath Singh\n", encoding="utf-8"
     )
     cli.ok("import", str(path), "--no-link")
-    cli.ok("speakers", "split", "Singh", "--statements", "1", "--to", "Rajnath Singh")
+    cli.ok("speakers", "split", "1", "--statements", "1", "--to", "Rajnath Singh")
     result = cli("import", str(path), "--no-link")
     assert "Imported 0 new statements (2 already recorded)." in result.stderr
     assert filed(db_path) == [(1, 2), (2, 2)]
@@ -297,7 +297,7 @@ def test_unmerge_gives_a_new_id_when_the_old_one_was_taken(cli, db_path):
 
 def test_confirm_keeps_the_statement_and_clears_its_flag(cli, db_path):
     singhs(cli)
-    result = cli("speakers", "confirm", "Singh", "--statements", "1")
+    result = cli("speakers", "confirm", "1", "--statements", "1")
     assert (result.exit_code, result.stdout, result.stderr) == (0, "1\n", "Confirmed 1 as Singh (id 1).\n")
     assert [r["id"] for r in cli.json("speakers", "uncertain")] == [2]
     assert filed(db_path) == [(1, 1), (2, 1), (3, 2), (4, 3)]

@@ -185,7 +185,7 @@ def test_tags_in_a_csv_cell_are_a_json_list_or_separated(cli, db_path, cell, tag
 
 
 def test_a_broken_json_list_of_tags_names_the_row(cli, db_path):
-    stderr = cli.fails("import", "-", input='text,tags\nA claim.,"[""a"""\n')
+    stderr = cli.fails("import", "-", input='text,speaker,tags\nA claim.,A,"[""a"""\n')
     assert stderr == "Error: row 2: tags '[\"a\"' is not a JSON list\n"
 
 

@@ -159,11 +159,11 @@ def test_reimporting_the_same_file_adds_nothing(cli, db_path, seeded):
     [
         ({"speaker": "X"}, "Error: row 3: text is missing\n"),
         (
-            {"text": "A claim.", "said_on": "2025-02-30"},
+            {"text": "A claim.", "speaker": "C", "said_on": "2025-02-30"},
             "Error: row 3: invalid said-on date '2025-02-30': no such date\n",
         ),
         (
-            {"text": "A claim.", "kind": "rumour"},
+            {"text": "A claim.", "speaker": "C", "kind": "rumour"},
             "Error: row 3: invalid kind 'rumour': use one of direct, indirect, paraphrase\n",
         ),
     ],
@@ -196,8 +196,8 @@ def test_a_bad_last_row_rejects_the_file_and_stores_nothing(
         ),
         (
             "utf8.jsonl",
-            b'{"text": "\xc3\xa9"}\n{"text": "\xc3"}\n',
-            "row 2: line 2 (byte 25): not valid UTF-8",
+            b'{"text": "\xc3\xa9", "speaker": "A"}\n{"text": "\xc3"}\n',
+            "row 2: line 2 (byte 41): not valid UTF-8",
         ),
         (
             "utf8.json",
@@ -205,7 +205,11 @@ def test_a_bad_last_row_rejects_the_file_and_stores_nothing(
             "utf8.json: not valid UTF-8 (byte 11)",
         ),
         ("nul.csv", b"text,speaker\nok,A\nb\x00d,B\n", "row 3: line 3 (byte 19): NUL byte"),
-        ("nul.jsonl", b'{"text": "ok"}\n{"text": "a\x00"}\n', "row 2: line 2 (byte 26): NUL byte"),
+        (
+            "nul.jsonl",
+            b'{"text": "ok", "speaker": "A"}\n{"text": "a\x00"}\n',
+            "row 2: line 2 (byte 42): NUL byte",
+        ),
         ("nul.json", b'[{"text": "a\x00"}]', "nul.json: NUL byte at byte 12"),
         ("empty.csv", b"", "empty.csv: empty file (expected a header row with a 'text' column)"),
         ("blank.csv", b"\n\n", "blank.csv: empty file (expected a header row with a 'text' column)"),
@@ -215,8 +219,12 @@ def test_a_bad_last_row_rejects_the_file_and_stores_nothing(
         ("notext.csv", b"speaker\nA\n", "notext.csv: the header has no 'text' column"),
         ("twice.csv", b"text,text\na,b\n", "twice.csv: the header repeats column text"),
         ("object.json", b'{"text": "a"}', "object.json: expected a JSON array of statement objects"),
-        ("list.jsonl", b'{"text": "ok"}\n[1]\n', "row 2 (line 2): expected a JSON object"),
-        ("badline.jsonl", b'{"text": "ok"}\n\n{"text": \n', "row 2 (line 3): invalid JSON (Expecting value)"),
+        ("list.jsonl", b'{"text": "ok", "speaker": "A"}\n[1]\n', "row 2 (line 2): expected a JSON object"),
+        (
+            "badline.jsonl",
+            b'{"text": "ok", "speaker": "A"}\n\n{"text": \n',
+            "row 2 (line 3): invalid JSON (Expecting value)",
+        ),
         ("number.json", b'[{"text": 5}]', "row 1: text must be a string"),
     ],
 )
@@ -248,7 +256,7 @@ def test_a_5mb_cell_is_rejected_without_reading_it_whole(cli, db_path, tmp_path,
 
 def test_a_too_long_text_in_a_json_array_names_the_row(cli, tmp_path, db_path, seeded):
     path = tmp_path / "long.json"
-    path.write_text(json.dumps([{"text": "ok"}, {"text": "z" * 5_000_000}]))
+    path.write_text(json.dumps([{"text": "ok", "speaker": "A"}, {"text": "z" * 5_000_000, "speaker": "A"}]))
     assert cli.fails("import", str(path)) == (
         "Error: row 2: statement text is too long (5,000,000 characters; at most 20,000, "
         "the max_text_chars setting)\n"

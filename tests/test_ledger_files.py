@@ -172,7 +172,10 @@ def test_bad_input_to_add_creates_no_ledger(cli, tmp_path):
     ("command", "message"),
     [
         (("import", "BAD_CSV"), "Error: row 2: text is missing\n"),
-        (("import", "BAD_JSON"), "Error: row 2: speaker is empty\n"),
+        (
+            ("import", "BAD_JSON"),
+            "Error: row 2: speaker is empty (give it, or --speaker-missing unknown to keep the row)\n",
+        ),
         (
             ("extract", "ARTICLE", "--url", "https://" + "x" * 2_000),
             "Error: row 1: url is too long (2,008 characters; at most 2,000)\n",

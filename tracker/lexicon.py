@@ -75,10 +75,10 @@ HEDGES_IN_CLAIMS = re.compile(
     r"\b(?:" + "|".join(HEDGES_IN_ATTRIBUTION) + r"|alleged|presumably|possibly"
     r"|probably|likely|unlikely|perhaps|maybe|may|might|could|rumou?rs?|rumou?red"
     r"|unconfirmed|unverified|claims?|claimed|claiming|according to|report:|reports? (?:say|said|claim|suggest)s?"
-    r"|sources?(?: say| said|:)?|believed to|said to be|thought to|suspected|speculat\w+"
+    r"|sources?(?= ?:)|(?<=: )sources?|sources? (?:says?|said|suggests?|tells?|told)|believed to|said to be|thought to|suspected|speculat\w+"
     r"|appears? to|seems? to|(?:is|are|was|were) expected to"
     r"|hints?|hinted|suggests?|suggested|if true|so-called|may have|could have|might have"
-    r"|investigat\w+|probe|probing|questions?|mystery|confusion|viral|video shows?"
+    r"|investigat(?!ors?\b)\w+|probe|probing|questions?|mystery|confusion|viral|video shows?"
     r"|photos? shows?|purported)\b"
 )
 

@@ -410,3 +410,32 @@ def m012_hedges_outside_relative_clauses(db: Database) -> None:
                 changed.append((new, sid))
     db.conn.executemany("UPDATE statements SET hedge = ? WHERE id = ?", changed)
     m005_reanalyse(db)
+
+
+@migrations()
+def m013_sources_by_article(db: Database) -> None:
+    # A source without a URL is one article of its outlet: its title, author and date tell
+    # two apart (one "Dawn" row gave every Dawn article the first one's title); with a URL it
+    # is the URL's. Rows merged before cannot be split: the titles and authors of the articles
+    # folded into the first were never stored. Nouns are no hedges any more ("investigators",
+    # "sources close to the firm"): a stored hedge that was such a word is derived again.
+    import re
+
+    from tracker.text import analyse
+
+    db.execute("DROP INDEX IF EXISTS idx_sources_outlet_url")
+    db.execute(
+        "CREATE UNIQUE INDEX idx_sources_url ON sources (outlet COLLATE NOCASE, url) WHERE url IS NOT NULL"
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX idx_sources_article ON sources (outlet COLLATE NOCASE, ifnull(title, ''),"
+        " ifnull(author, ''), ifnull(published, '')) WHERE url IS NULL"
+    )
+    nouns = re.compile(r"(?:investigators?|sources?)", re.IGNORECASE)
+    rows = db.execute("SELECT id, text, hedge FROM statements WHERE hedge IS NOT NULL").fetchall()
+    changed = [
+        (analyse(text).hedge, sid)
+        for sid, text, hedge in rows
+        if nouns.fullmatch(hedge) and re.search(rf"\b{hedge}\b", text, re.IGNORECASE)
+    ]
+    db.conn.executemany("UPDATE statements SET hedge = ? WHERE id = ?", changed)

@@ -409,6 +409,12 @@ def is_generic(name: str) -> bool:
     return generic_key(name) is not None
 
 
+def told_apart(name: str, speaker_id: int | None, shared: set[str]) -> str:
+    """A speaker's name as a table shows it: with its id where another speaker has the name
+    too ("Brandt (id 1)" beside "Brandt (id 2)")."""
+    return f"{name} (id {speaker_id})" if speaker_id is not None and name.casefold() in shared else name
+
+
 def scope_label(name: str, outlet: str | None, published: str | None) -> str:
     """The name of a speaker nobody names as kept for one report: "Police (Dawn, 2025-05-10)",
     "Officials (no source)"."""
@@ -499,6 +505,9 @@ def resolve(
     kind = kind or guess_kind(name)
     parsed = parse_name(wanted)
     partial = person_like(kind) and parsed.partial
+    if exact and partial and parsed.surname:
+        # "Brandt" is a placeholder's very name and the surname of "Anna Brandt": either
+        exact += [c for c in _fuller(parsed, pool) if c not in exact]
     if exact:
         return choose(exact, wanted_affiliation, affiliations.get, partial, exact=True)
     unnamed = generic_key(name)
@@ -507,14 +516,19 @@ def resolve(
         return choose(same, wanted_affiliation, affiliations.get, exact=True)
     if not person_like(kind) or not parsed.surname:
         return Resolution(None)
-    fits = [
+    fits = _fuller(parsed, pool)
+    return choose(fits, wanted_affiliation, affiliations.get, partial or bool(fits))
+
+
+def _fuller(parsed: Name, pool: Iterable[Candidate]) -> list[int]:
+    """The person-like candidates a (shorter) name fits."""
+    return [
         c.id
         for c in pool
         if person_like(c.kind)
         and not is_generic(c.name)
         and any(names_fit(parsed, parse_name(k)) for k in _keys(c))
     ]
-    return choose(fits, wanted_affiliation, affiliations.get, partial or bool(fits))
 
 
 def _keys(candidate: Candidate) -> set[str]:

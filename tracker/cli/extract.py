@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from tracker.store import Added
+    from tracker.store.articles import Dated
 
 COLUMNS: list[Column] = [
     ("speaker", "speaker"),
@@ -60,6 +61,11 @@ def extract(
 ) -> None:
     """Find the attributed statements in articles, show them, and store them.
 
+    An article extracted again adds nothing. One first extracted without --date gets the
+    date now given (its statements, their source and unnamed speakers' labels), and says
+    so. Given another date than the one stored, its statements keep theirs and the new
+    date is recorded as another appearance (the article ran again), with a note saying so.
+
     Example: tracker extract article.txt --date 2025-05-10 --dry-run
     """
     from tracker.cli import render
@@ -79,9 +85,10 @@ def extract(
         render.status("No attributed statements found.")
     new_ids: list[int] = []
     appeared = corrected = 0
+    dated = None
     if not dry_run and found:
         with creating(db_path) as db:
-            added = _store(db, found)
+            dated, added = _store(db, found, date)
         for row, result in zip(found, added, strict=True):
             row["id"] = result.id
             row["new"] = result.created
@@ -97,6 +104,17 @@ def extract(
                 + (f", {corrected} corrected or deleted by hand" if corrected else "")
                 + f") from {len(texts)} article{'s' if len(texts) != 1 else ''}."
             )
+            if dated is not None and dated.statement_ids:
+                count = len(dated.statement_ids)
+                render.status(
+                    f"Filled in the date {date} of {count} statement{'s' if count != 1 else ''}"
+                    " stored without one."
+                )
+            if dated is not None and dated.stored_dates and appeared:
+                render.status(
+                    f"Note: the article is stored with the date {', '.join(sorted(dated.stored_dates))};"
+                    f" {date} is recorded as another appearance (a wrong date: `tracker edit ID --reported-on`)."
+                )
             if link and new_ids:
                 link_added(db, new_ids)
         if fmt == "table":
@@ -129,6 +147,7 @@ def _row(
     date: str | None,
 ) -> dict[str, Any]:
     from tracker.model import Polarity
+    from tracker.store.validation import hedge_of
 
     start, end = statement.content_span
     # Stored text is the content; but the judge reads only text, so a denial whose content is
@@ -143,6 +162,7 @@ def _row(
         and statement.cue_span[0] < start
     ):
         start = statement.cue_span[0]
+    content = statement.content if (start, end) == statement.content_span else text[start:end]
     return {
         "file": path,
         "speaker": statement.speaker or unresolved_speaker(path, text, statement),
@@ -151,10 +171,10 @@ def _row(
         "kind": statement.kind.value,
         "polarity": statement.polarity.value,
         "modality": statement.modality.value,
-        "hedge": statement.hedge,
+        "hedge": hedge_of(content, statement.hedge),  # as stored: the attribution's, else the words'
         "via": statement.via,
         # A quote split around its cue is its halves joined, not the cue between them.
-        "text": statement.content if (start, end) == statement.content_span else text[start:end],
+        "text": content,
         "char_start": start,
         "char_end": end,
         "speaker_span": list(statement.speaker_span) if statement.speaker_span else None,
@@ -179,11 +199,11 @@ def unresolved_speaker(path: str, text: str, statement: Any) -> str:
     return f"unresolved (“{text[a:b]}”, {path}:{a})"
 
 
-def _store(db: Database, rows: list[dict[str, Any]]) -> Sequence[Added]:
+def _store(db: Database, rows: list[dict[str, Any]], date: str | None) -> tuple[Dated, Sequence[Added]]:
     from tracker.extract.resolution import organisation_role
     from tracker.model import NewStatement, SpeakerKind
     from tracker.speakers import guess_kind, person_like
-    from tracker.store import add_statements
+    from tracker.store.articles import add_article_statements
 
     fields = (
         "speaker",
@@ -213,8 +233,6 @@ def _store(db: Database, rows: list[dict[str, Any]]) -> Sequence[Added]:
             return SpeakerKind.ORGANISATION.value
         return None
 
-    return add_statements(
-        db,
-        (NewStatement(**{f: row[f] for f in fields}, speaker_kind=kind(row)) for row in rows),
-        skip_corrected=True,
+    return add_article_statements(
+        db, [NewStatement(**{f: row[f] for f in fields}, speaker_kind=kind(row)) for row in rows], date=date
     )

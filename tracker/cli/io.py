@@ -169,6 +169,14 @@ def import_(
     link: Annotated[
         bool, typer.Option("--link/--no-link", help="Link the new statements to related ones.")
     ] = True,
+    speaker_missing: Annotated[
+        str | None,
+        typer.Option(
+            "--speaker-missing",
+            metavar="NAME",
+            help="File rows with an empty speaker under NAME (e.g. unknown); without it they are errors.",
+        ),
+    ] = None,
     db_path: DbOption = None,
 ) -> None:
     """Import statements; one invalid row rejects the whole file and stores nothing.
@@ -176,6 +184,8 @@ def import_(
     Columns (or keys) are those of `tracker add`: text (required), speaker, role,
     affiliation, source, url, author, said_on, reported_on, kind, cue, via, hedge, tags, ref.
     Unknown columns are ignored with a warning; a file imported again adds nothing.
+    A row with no speaker rejects the file (whose words they are is not known), unless
+    --speaker-missing names whom to file such rows under ("unknown").
     CSV, TSV and JSON lines are streamed; a JSON array is read into memory whole.
 
     Spreadsheets welcome: the CSV delimiter (comma, semicolon, tab) is taken from the
@@ -211,6 +221,7 @@ def import_(
                 warn=lambda m: status(f"Warning: {m}"),
                 note=detected,
                 encoding=encoding,
+                speaker_missing=speaker_missing,
             ),
             update=update,
             note=f"import {name}",

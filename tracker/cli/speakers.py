@@ -84,14 +84,27 @@ def _statement_ids(text: str) -> list[int]:
 def list_speakers(
     json_: JsonOption = False, csv: CsvOption = False, nl: NlOption = False, db_path: DbOption = None
 ) -> None:
-    """List speakers with their aliases, statement counts and likely duplicates.
+    """List speakers with their aliases, statement counts and likely duplicates; where two
+    share a name, the table says where each was reported.
 
     Example: tracker speakers list --csv
     """
     from tracker.cli.render import emit
     from tracker.store import list_speakers as rows
+    from tracker.store import shared_speaker_names
+    from tracker.store.speaker_admin import outlets_of
 
-    emit(rows(database(db_path)), SPEAKER_COLUMNS, fmt=output_format(json_, csv, nl), empty="No speakers.")
+    db = database(db_path)
+    fmt = output_format(json_, csv, nl)
+    found = rows(db)
+    if fmt == "table":  # a name two speakers share: where each was reported tells them apart
+        shared = shared_speaker_names(db)
+        alike = [row["id"] for row in found if row["name"].casefold() in shared]
+        outlets = outlets_of(db, alike)
+        for row in found:
+            if row["id"] in alike:
+                row["name"] = f"{row['name']} (in {', '.join(outlets.get(row['id'], ['no source']))})"
+    emit(found, SPEAKER_COLUMNS, fmt=fmt, empty="No speakers.")
 
 
 def show_speaker(
@@ -232,14 +245,20 @@ def uncertain(
     Example: tracker speakers uncertain --csv
     """
     from tracker.cli.render import emit
-    from tracker.store import speaker_reviews
+    from tracker.speakers import told_apart
+    from tracker.store import shared_speaker_names, speaker_reviews
     from tracker.store.speaker_admin import unresolved_statements
 
     db = database(db_path)
+    fmt = output_format(json_, csv, nl)
+    rows = sorted([*speaker_reviews(db), *unresolved_statements(db)], key=lambda row: row["id"])
+    if fmt == "table":
+        shared = shared_speaker_names(db)
+        rows = [{**row, "speaker": told_apart(row["speaker"], row.get("speaker_id"), shared)} for row in rows]
     emit(
-        sorted([*speaker_reviews(db), *unresolved_statements(db)], key=lambda row: row["id"]),
+        rows,
         REVIEW_COLUMNS,
-        fmt=output_format(json_, csv, nl),
+        fmt=fmt,
         empty="No uncertain speakers.",
     )
 

@@ -172,18 +172,35 @@ def list_(
     from tracker.store import StatementFilter, list_statements
 
     fmt = output_format(json_, csv, nl)
+    db = database(db_path)
     rows = list_statements(
-        database(db_path),
+        db,
         StatementFilter(speaker, source, tag, since, until, kind, limit),
     )
     if fmt == "table":
-        rows = [{**row, "date": row["said_on"] or row["reported_on"]} for row in rows]
+        rows = _table_rows(db, rows)
     emit(
         rows,
         LIST_COLUMNS if fmt == "table" else [(c, c) for c in MACHINE_COLUMNS],
         fmt=fmt,
         empty="No statements.",
     )
+
+
+def _table_rows(db: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows as a table shows them: a date, and a speaker's id beside a name two speakers share."""
+    from tracker.speakers import told_apart
+    from tracker.store import shared_speaker_names
+
+    shared = shared_speaker_names(db)
+    return [
+        {
+            **row,
+            "date": row["said_on"] or row["reported_on"],
+            "speaker": told_apart(row["speaker"], row["speaker_id"], shared),
+        }
+        for row in rows
+    ]
 
 
 def search(
@@ -202,11 +219,12 @@ def search(
     from tracker.store import search_statements
 
     fmt = output_format(json_, csv, nl)
-    rows = search_statements(database(db_path), query, limit=limit)
+    db = database(db_path)
+    rows = search_statements(db, query, limit=limit)
     for row in rows:
         row.pop("rank", None)
     if fmt == "table":
-        rows = [{**row, "date": row["said_on"] or row["reported_on"]} for row in rows]
+        rows = _table_rows(db, rows)
     emit(
         rows,
         LIST_COLUMNS if fmt == "table" else [(c, c) for c in MACHINE_COLUMNS],

@@ -137,6 +137,7 @@ def read_statements(
     warn: Any = None,
     note: Any = None,
     encoding: str | None = None,
+    speaker_missing: str | None = None,
 ) -> Iterator[NewStatement]:
     """Stream the statements of a CSV/TSV/JSON/JSONL file (or stdin for "-").
 
@@ -148,7 +149,8 @@ def read_statements(
     rows too) for CSV, the data row (from 1) for JSON; bytes that cannot be read add the line
     and byte offset. Text is UTF-8 unless `encoding` names another; text that is not UTF-8
     is decoded in the encoding detected, whose name is passed once to `note`. Unknown
-    columns are reported once through `warn` and ignored.
+    columns are reported once through `warn` and ignored. A row with no speaker is an error
+    (whose words they are is unknown), unless `speaker_missing` names whom to file it under.
     """
     from tracker.model import InvalidInput
 
@@ -176,7 +178,7 @@ def read_statements(
                 warn(f"ignoring unknown column{'s' if len(fresh) > 1 else ''}: {', '.join(fresh)}")
             seen_unknown.update(fresh)
             try:
-                statement = _statement_from(record)
+                statement = _statement_from(record, speaker_missing)
                 statement.row = number
                 # a statement as `tracker export` writes it: its id, and its further appearances
                 if record.get("id") not in (None, "") and "appearances" in record:
@@ -526,7 +528,7 @@ def _json_records(
         yield number, record
 
 
-def _statement_from(record: dict[str, Any]) -> NewStatement:
+def _statement_from(record: dict[str, Any], speaker_missing: str | None = None) -> NewStatement:
     from tracker.model import InvalidInput, NewStatement
 
     values: dict[str, Any] = {}
@@ -544,6 +546,12 @@ def _statement_from(record: dict[str, Any]) -> NewStatement:
     speaker = values.get("speaker")
     if isinstance(speaker, dict):  # our own JSON export nests nothing, but be lenient
         speaker = speaker.get("name")
+    if isinstance(speaker, str):
+        speaker = speaker.strip()
+    if speaker in (None, ""):
+        if not speaker_missing:
+            raise InvalidInput("speaker is empty (give it, or --speaker-missing unknown to keep the row)")
+        speaker = speaker_missing
     tags = _tags(values.get("tags", []))
     for name in ("char_start", "char_end"):
         if name in values:
@@ -558,7 +566,7 @@ def _statement_from(record: dict[str, Any]) -> NewStatement:
     }
     return NewStatement(
         text=text,
-        speaker=str(speaker or "unknown"),
+        speaker=str(speaker),
         tags=[str(t) for t in tags],
         char_start=values.get("char_start"),
         char_end=values.get("char_end"),

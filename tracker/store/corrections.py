@@ -21,7 +21,14 @@ from tracker import speakers as speaker_names
 from tracker.dates import parse_date
 from tracker.model import InvalidInput, NewStatement, NotFound, TrackerError
 from tracker.store.connection import now, query_rows, write_transaction
-from tracker.store.lookup import SourceCache, SpeakerCache, _unnamed_key, speaker_candidates, surname_of
+from tracker.store.lookup import (
+    SourceCache,
+    SpeakerCache,
+    _unnamed_key,
+    ambiguous_speaker,
+    speaker_candidates,
+    surname_of,
+)
 from tracker.store.validation import (
     MAX_TEXT_CHARS,
     check_dates,
@@ -350,13 +357,7 @@ def _speaker_for(
         None if unnamed else speaker_names.resolve(mention.name, speaker_candidates(db), mention.kind)
     )
     if resolution is not None and resolution.speaker_id is None and resolution.ambiguous_with:
-        marks = ", ".join("?" for _ in resolution.ambiguous_with)
-        named = db.execute(
-            f"SELECT id, name FROM speakers WHERE id IN ({marks}) ORDER BY id",
-            list(resolution.ambiguous_with),
-        ).fetchall()
-        choices = " or ".join(f"{who} (id {speaker_id})" for speaker_id, who in named)
-        raise InvalidInput(f"{name!r} may be {choices}: give the speaker's id")
+        raise InvalidInput(ambiguous_speaker(db, name, resolution.ambiguous_with))
     filed = SpeakerCache(db).resolve(
         name, role=None, affiliation=None, kind=None, source_id=source_id, day=day
     )
@@ -381,7 +382,16 @@ def edited_source(current: dict[str, Any], source: str | None, url: str | None) 
     outlet, address = _blank(outlet), _blank(address)
     if outlet is None and address is None:
         return None
-    return check_statement(NewStatement(text="-", speaker="-", source=outlet, url=address))
+    # the same outlet: the same article, whose title and author a new URL keeps
+    same = outlet is not None and (current["source"] or "").casefold() == outlet.casefold()
+    title, author, published = (
+        current.get(key) if same else None for key in ("title", "author", "published")
+    )
+    return check_statement(
+        NewStatement(
+            text="-", speaker="-", source=outlet, url=address, title=title, author=author, published=published
+        )
+    )
 
 
 def _drop_judgements(db: Database, edited: Edited) -> None:

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 from sqlite_utils import Database
 
 from tracker import speakers as speaker_names
-from tracker.model import NewStatement, SpeakerKind
+from tracker.model import InvalidInput, NewStatement, SpeakerKind
 from tracker.store.connection import now
 from tracker.store.validation import Checked, Prepared
 
@@ -137,10 +137,11 @@ class SpeakerCache:
         if self._indexed:
             owners = self._by_key.get(wanted, [])
         owners = self._same_gender(owners, gender)
-        if owners:
+        if owners and not (partial and parsed.surname):
             return speaker_names.choose(owners, affiliation, self._affiliation, partial, exact=True)
         if not person or not parsed.surname:
             return speaker_names.Resolution(None)
+        self._ensure_index()
         fits = [
             speaker_id
             for speaker_id, other in self._by_surname.get(parsed.surname, ())
@@ -148,6 +149,9 @@ class SpeakerCache:
             and speaker_names.names_fit(parsed, speaker_names.parse_name(other))
         ]
         fits = self._same_gender(fits, gender)
+        if owners:  # "Brandt", a placeholder's very name, and the surname of "Anna Brandt"
+            both = list(dict.fromkeys([*owners, *fits]))
+            return speaker_names.choose(both, affiliation, self._affiliation, partial, exact=True)
         found = speaker_names.choose(fits, affiliation, self._affiliation, partial or bool(fits))
         if gender and found.speaker_id is not None and self._gender(found.speaker_id) is None:
             # "Mrs. Trump" and the one Trump stored, whose gender nothing shows: maybe her,
@@ -523,13 +527,13 @@ _NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxy
 
 
 class SourceCache:
-    """Source ids by (outlet, url), remembered for a bounded number of sources (for imports)."""
+    """Source ids by URL, else by outlet, title, author and date, remembered for a bounded number of sources (for imports)."""
 
     LIMIT = 20_000  # sources remembered; a miss only costs one indexed query
 
     def __init__(self, db: Database):
         self.db = db
-        self.known: dict[tuple[str, str], list[Any]] = {}  # key -> [id, title, author, published]
+        self.known: dict[tuple[str, ...], list[Any]] = {}  # key -> [id, title, author, published]
         self.outlets: dict[str, str] | None = None  # outlet_key -> stored outlet, read on first need
         self.domains: dict[str, str] = {}  # the name a domain's outlet would have -> that domain
 
@@ -562,37 +566,80 @@ class SourceCache:
                 self.domains.setdefault(key, name)
         return name
 
-    def _stored(self, new: NewStatement) -> tuple[str, tuple[str, str], list[Any] | None]:
-        """(outlet, cache key, [id, title, author, published] when the source is stored)."""
+    def _stored(self, prepared: Prepared | Checked) -> tuple[str, tuple[str, ...], list[Any] | None]:
+        """(outlet, cache key, [id, title, author, published] when the source is stored).
+
+        A source with a URL is the one of that URL. Without one it is a report of its outlet
+        by its title, then author and date: a row that gives an author or date the stored
+        report lacks (or leaves out one it has) is that report when no other stored one fits
+        it too; another author or date is another report. A title is never filled in or left
+        out: no row cites another article's title."""
+        new = prepared.new
         outlet = self._outlet(new)
         # the unique index compares outlets with NOCASE, which folds ASCII letters only
-        cache_key = (outlet.translate(_NOCASE), new.url or "")
+        folded = outlet.translate(_NOCASE)
+        if new.url:
+            cache_key: tuple[str, ...] = (folded, new.url)
+            entry = self.known.get(cache_key)
+            if entry is None:
+                row = self.db.execute(
+                    "SELECT id, title, author, published FROM sources WHERE url = ?"
+                    " ORDER BY outlet = ? COLLATE NOCASE DESC, id LIMIT 1",
+                    [new.url, outlet],
+                ).fetchone()
+                if row is not None:
+                    entry = list(row)
+                    self._remember(cache_key, entry)
+            return outlet, cache_key, entry
+        given = (new.title or "", new.author or "", _published(prepared) or "")
+        cache_key = (folded, "", *given)
         entry = self.known.get(cache_key)
         if entry is None:
-            row = self.db.execute(
-                "SELECT id, title, author, published FROM sources"
-                " WHERE outlet = ? COLLATE NOCASE AND ifnull(url, '') = ?",
-                [outlet, new.url or ""],
-            ).fetchone()
-            if row is not None:
-                entry = list(row)
+            rows = [
+                list(row)
+                for row in self.db.execute(
+                    "SELECT id, title, author, published FROM sources WHERE url IS NULL"
+                    " AND outlet = ? COLLATE NOCASE AND ifnull(title, '') = ?",
+                    [outlet, given[0]],
+                )
+            ]
+            exact = [r for r in rows if tuple(v or "" for v in r[1:]) == given]
+            fits = exact or [r for r in rows if _fits(r[2:], given[1:])]
+            if len(fits) == 1:
+                entry = fits[0]
                 self._remember(cache_key, entry)
         return outlet, cache_key, entry
+
+    def article_ids(self, prepared: Prepared | Checked) -> list[int]:
+        """The stored sources that may be the row's report on any date: its URL's, else its
+        outlet's reports of its title (and author)."""
+        new = prepared.new
+        if new.url:
+            return [int(r[0]) for r in self.db.execute("SELECT id FROM sources WHERE url = ?", [new.url])]
+        if not new.source:
+            return []
+        rows = self.db.execute(
+            "SELECT id, author FROM sources WHERE url IS NULL AND outlet = ? COLLATE NOCASE"
+            " AND ifnull(title, '') = ?",
+            [self._outlet(new), new.title or ""],
+        )
+        given = (new.author or "", "")
+        return [int(i) for i, author in rows if _fits((author, None), given)]
 
     def stored_id(self, prepared: Prepared | Checked) -> tuple[bool, int | None]:
         """(whether the row's source is stored, or it names none; its id), storing nothing."""
         new = prepared.new
         if not new.source and not new.url:
             return True, None
-        entry = self._stored(new)[2]
+        entry = self._stored(prepared)[2]
         return (True, int(entry[0])) if entry is not None else (False, None)
 
     def id_for(self, prepared: Prepared | Checked) -> int | None:
         new = prepared.new
         if not new.source and not new.url:
             return None
-        published = prepared.published or prepared.reported_on
-        outlet, cache_key, entry = self._stored(new)
+        published = _published(prepared)
+        outlet, cache_key, entry = self._stored(prepared)
         if entry is None:
             source_id = _insert(
                 self.db,
@@ -623,10 +670,20 @@ class SourceCache:
             entry[:] = filled
         return int(entry[0])
 
-    def _remember(self, cache_key: tuple[str, str], entry: list[Any]) -> None:
+    def _remember(self, cache_key: tuple[str, ...], entry: list[Any]) -> None:
         if len(self.known) >= self.LIMIT:
             self.known.clear()
         self.known[cache_key] = entry
+
+
+def _published(prepared: Prepared | Checked) -> str | None:
+    """The date of the report a row is in: its source's, else the day it was reported."""
+    return prepared.published or prepared.reported_on
+
+
+def _fits(stored: Sequence[str | None], given: Sequence[str]) -> bool:
+    """Whether a stored report's author and date agree with a row's, where both give one."""
+    return all(not old or not value or old == value for old, value in zip(stored, given, strict=True))
 
 
 def _outlet_from_url(url: str) -> str:
@@ -670,11 +727,22 @@ def _domain_keys(host: str) -> list[str]:
 
 
 def speaker_ids_matching(db: Database, name: str) -> list[int]:
-    """Speakers a filter name means: by id, exact name/alias, or resolution."""
+    """Speakers a filter name means: by id, exact name/alias, or resolution; every one kept
+    for an unnamed "police". A person's name that fits several is refused (InvalidInput)."""
     if name.strip().isdigit():
         return [int(name.strip())]
     mention = speaker_names.split_mention(name)
     found = speaker_names.resolve(mention.name, speaker_candidates(db), mention.kind)
     if found.speaker_id is not None:
         return [found.speaker_id]
+    if len(found.ambiguous_with) > 1 and _unnamed_key(mention.name) is None:
+        raise InvalidInput(ambiguous_speaker(db, name.strip(), found.ambiguous_with))
     return list(found.ambiguous_with)
+
+
+def ambiguous_speaker(db: Database, name: str, ids: Sequence[int]) -> str:
+    """The error of a name that fits several speakers, naming each by name and id."""
+    marks = ", ".join("?" for _ in ids)
+    named = db.execute(f"SELECT id, name FROM speakers WHERE id IN ({marks}) ORDER BY id", list(ids))
+    choices = " or ".join(f"{who} (id {speaker_id})" for speaker_id, who in named)
+    return f"{name!r} may be {choices}: give the speaker's id"

@@ -112,6 +112,12 @@ def _claim_id(db: Database, id_or_ref: str) -> int:
     return int(found[1] or found[0])
 
 
+def shared_speaker_names(db: Database) -> set[str]:
+    """The speaker names (casefolded) that more than one speaker goes by: a table shows whose."""
+    rows = db.execute("SELECT name FROM speakers GROUP BY name COLLATE NOCASE HAVING count(*) > 1")
+    return {name.casefold() for (name,) in rows}
+
+
 def list_statements(db: Database, where: StatementFilter | None = None) -> list[dict[str, Any]]:
     """The statements matching a filter (speaker, source, tag, dates), oldest id first."""
     where = where or StatementFilter()

@@ -74,6 +74,23 @@ def list_speakers(db: Database) -> list[dict[str, Any]]:
     return rows
 
 
+def outlets_of(db: Database, speaker_ids: Iterable[int]) -> dict[int, list[str]]:
+    """The outlets each speaker's statements were reported in, most statements first."""
+    ids = list(speaker_ids)
+    if not ids:
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    found: dict[int, list[str]] = {}
+    for speaker_id, outlet in db.execute(
+        f"SELECT s.speaker_id, src.outlet FROM statements s JOIN sources src ON src.id = s.source_id"
+        f" WHERE s.speaker_id IN ({marks}) GROUP BY s.speaker_id, src.outlet COLLATE NOCASE"
+        " ORDER BY s.speaker_id, count(*) DESC, min(s.id)",
+        ids,
+    ):
+        found.setdefault(int(speaker_id), []).append(outlet)
+    return found
+
+
 def show_speaker(db: Database, name_or_id: str) -> dict[str, Any]:
     speaker = find_speaker(db, name_or_id)
     listed = next(row for row in list_speakers(db) if row["id"] == speaker["id"])

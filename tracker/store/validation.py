@@ -107,10 +107,13 @@ def check_statement(new: NewStatement, *, max_text_chars: int = MAX_TEXT_CHARS) 
     for name in _CLEANED_FIELDS:
         value = getattr(new, name)
         tidy = clean_field(value, name)
-        if name == "url" and tidy:
+        if name in ("url", "source") and tidy and "://" in tidy:
             tidy = without_credentials(tidy)
         if tidy != value:
             cleaned[name] = tidy
+    source = cleaned.get("source", new.source)
+    if source and "://" in source and not cleaned.get("url", new.url):
+        cleaned["url"] = source  # an article's address given as its source: the outlet is its host
     if cleaned:  # a cleaned copy: the caller's statement stays as it was given
         new = replace(new, **cleaned)
     kind = clean_choice(new.kind, "kind", _CHOICES[Kind], Kind.DIRECT.value)
@@ -178,6 +181,17 @@ def analyse_in_worker(texts: list[str]) -> list[ClaimValues]:
     return claims
 
 
+def stored_hedge(stated: str | None, analysed: str | None) -> str | None:
+    """The hedge a statement is stored with: the one stated (by a person, or by extraction
+    from its attribution: "reportedly said"), else the one its own words carry ("may")."""
+    return stated or analysed
+
+
+def hedge_of(text: str, stated: str | None = None) -> str | None:
+    """What `add` stores as the hedge of `text`: what `extract --dry-run` shows too."""
+    return stored_hedge(stated, None if stated else claim_values(text.strip())[3])
+
+
 def complete(checked: Checked, claim: ClaimValues) -> Prepared:
     proposition, polarity, modality, hedge = claim
     return Prepared(
@@ -191,7 +205,7 @@ def complete(checked: Checked, claim: ClaimValues) -> Prepared:
         modality=checked.modality or modality or Modality.ASSERTION.value,
         polarity=checked.polarity or polarity or Polarity.AFFIRM.value,
         proposition=proposition,
-        hedge=checked.hedge or hedge,
+        hedge=stored_hedge(checked.hedge, hedge),
         tags=checked.tags,
     )
 

@@ -1,0 +1,117 @@
+"""An article extracted again: its stored statements recognised by source and words, and the
+date a second extraction gives filled in where the first gave none."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from sqlite_utils import Database
+
+from tracker import speakers as speaker_names
+from tracker.model import NewStatement
+from tracker.store.connection import write_transaction
+from tracker.store.corrections import record as audit
+from tracker.store.ingest import AddedList, add_statements
+from tracker.store.lookup import SourceCache
+from tracker.store.validation import check_statement
+
+
+@dataclass
+class Dated:
+    """What extracting an article again with a date found: the statements whose missing date
+    it filled in, and the other dates its statements are stored with."""
+
+    statement_ids: list[int] = field(default_factory=list)
+    stored_dates: set[str] = field(default_factory=set)
+
+
+def add_article_statements(
+    db: Database, rows: Sequence[NewStatement], *, date: str | None
+) -> tuple[Dated, AddedList]:
+    """Store an extraction's statements (as `add_statements`, a corrected one left out) in one
+    transaction. Those stored before from the same source in the same words at the same
+    place are the same statements: with `date`, one stored without a date gets it (and its
+    said-on date, its source's date and its unnamed speakers' label, where they had none),
+    audited. One stored with another date keeps it: the rows are then its appearances on
+    this date (the article ran again), as any repeat is, and `stored_dates` names that date."""
+    with write_transaction(db):
+        dated, rows = _fill_dates(db, rows, date) if date else (Dated(), rows)
+        added = add_statements(db, rows, skip_corrected=True)
+    return dated, added
+
+
+def _fill_dates(
+    db: Database, rows: Sequence[NewStatement], date: str
+) -> tuple[Dated, Sequence[NewStatement]]:
+    """The dates filled in, and the rows, each the same article's unnamed "police" as the
+    statement stored from it (on another date they would be another report's)."""
+    sources = SourceCache(db)
+    dated = Dated()
+    filled_sources: set[int] = set()
+    named: list[NewStatement] = []
+    for new in rows:
+        named.append(new)
+        checked = check_statement(new)
+        if new.source or new.url:
+            candidates = sources.article_ids(checked)
+            if not candidates:
+                continue
+            in_source = f"s.source_id IN ({', '.join('?' for _ in candidates)})"
+        else:
+            candidates, in_source = [], "s.source_id IS NULL"
+        # the same words at the same place: the same article's statement
+        stored = db.execute(
+            "SELECT s.id, s.said_on, s.reported_on, s.source_id, s.speaker_id, sp.name, src.outlet"
+            " FROM statements s JOIN speakers sp ON sp.id = s.speaker_id"
+            f" LEFT JOIN sources src ON src.id = s.source_id WHERE {in_source} AND s.text = ?"
+            " AND s.char_start IS ? AND s.char_end IS ?",
+            [*candidates, checked.text, new.char_start, new.char_end],
+        ).fetchall()
+        for sid, said_on, reported_on, source_id, speaker_id, speaker, outlet in stored:
+            if speaker_names.scoped(speaker)[1] is not None:
+                named[-1] = replace(new, speaker=speaker)  # its name once dated, below
+            if reported_on is not None and reported_on != date:
+                dated.stored_dates.add(reported_on)
+            if reported_on is not None or sid in dated.statement_ids:
+                continue
+            said = said_on if said_on is not None else new.said_on
+            db.execute("UPDATE statements SET reported_on = ?, said_on = ? WHERE id = ?", [date, said, sid])
+            audit(
+                db,
+                "edit",
+                statement_id=sid,
+                before={"reported_on": None, "said_on": said_on},
+                after={"reported_on": date, "said_on": said},
+                note="extracted again with --date",
+            )
+            dated.statement_ids.append(sid)
+            if source_id is not None and source_id not in filled_sources:
+                filled_sources.add(source_id)
+                # another source may hold this article under that date: then this one keeps none
+                db.execute(
+                    "UPDATE OR IGNORE sources SET published = ? WHERE id = ? AND published IS NULL",
+                    [date, source_id],
+                )
+            label = _date_unnamed(db, speaker_id, speaker, outlet, date)
+            if label is not None:
+                named[-1] = replace(new, speaker=label)
+    return dated, named
+
+
+def _date_unnamed(db: Database, speaker_id: int, name: str, outlet: str | None, date: str) -> str | None:
+    """ "Police (Dawn)", kept for one undated report, becomes "Police (Dawn, 2025-05-10)": the
+    name the report's police are found by now that it has a date (returned when renamed)."""
+    bare, scope = speaker_names.scoped(name)
+    if scope is None or speaker_names.scope_label(bare, outlet, None) != name:
+        return None
+    label = speaker_names.scope_label(bare, outlet, date)
+    label_key = speaker_names.key(label)
+    if db.execute("SELECT 1 FROM speaker_aliases WHERE key = ?", [label_key]).fetchone():
+        return None  # that report's police are another speaker already
+    db.execute("UPDATE speakers SET name = ? WHERE id = ?", [label, speaker_id])
+    db.execute(
+        "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key) VALUES (?, ?, ?)",
+        [speaker_id, label, label_key],
+    )
+    return label
