@@ -365,3 +365,41 @@ def test_a_currency_sign_says_money_is_counted() -> None:
         frozenset({"money:$"}),
         "paid",
     )
+
+
+# ---------------------------------------------------------------- m014: stored propositions
+
+
+def test_m014_derives_the_claim_after_a_relative_clause_again(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from tracker.migrations import migrations
+    from tracker.store.connection import open_db
+
+    path = tmp_path / "old.db"
+    old = Database(sqlite3.connect(path))
+    migrations.apply(old, stop_before=["m014_reanalyse_relate8"])
+    old.execute("INSERT INTO speakers (name, kind) VALUES ('Port Desk', 'organisation')")
+    rows = [
+        # relate-7 read ", says the bridge is safe" as a tail attribution
+        (
+            "The audit, which could embarrass the mayor, says the bridge is safe",
+            "the audit, which could embarrass the mayor",
+        ),
+        ("The ferry sank off Sulawesi", "the ferry sank off sulawesi"),
+    ]
+    for n, (text, proposition) in enumerate(rows):
+        old.execute(
+            "INSERT INTO statements (text, speaker_id, kind, polarity, modality, proposition, content_hash) "
+            "VALUES (?, 1, 'direct', 'affirm', 'assertion', ?, ?)",
+            [text, proposition, f"h{n}"],
+        )
+    old.conn.commit()
+    old.conn.close()
+    db = open_db(path)
+    assert db.execute("SELECT proposition FROM statements ORDER BY id").fetchall() == [
+        ("the bridge is safe",),
+        ("the ferry sank off sulawesi",),
+    ]

@@ -439,3 +439,12 @@ def m013_sources_by_article(db: Database) -> None:
         if nouns.fullmatch(hedge) and re.search(rf"\b{hedge}\b", text, re.IGNORECASE)
     ]
     db.conn.executemany("UPDATE statements SET hedge = ? WHERE id = ?", changed)
+
+
+@migrations()
+def m014_reanalyse_relate8(db: Database) -> None:
+    # The judge's analysis changed (relate-8): in "The report, which could embarrass the
+    # minister, says X" the claim is X (the relative clause describes the speaker), and British
+    # and American spellings stem alike. Each proposition, which blocking reads, is derived
+    # again, as in m005.
+    m005_reanalyse(db)
