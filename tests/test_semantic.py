@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from tracker import search
 from tracker.link import Thresholds, status_for
 from tracker.link import meaning as link_meaning
 from tracker.model import Judgement, Reason, Relation, ReviewStatus
@@ -275,6 +276,48 @@ def test_meaning_below_the_floor_judges_nothing() -> None:
     assert link_meaning.judge_by_meaning(LAID_OFF, LOST_JOBS, link_meaning.MEANING_FLOOR - 0.01) is None
 
 
+STOCK_WIN = "A schoolboy earned 72 million dollars on the stock market."
+MADE_UP = "The young trader admits he made it all up."
+INTERVIEW = "The young trader gave an interview to a magazine."
+
+
+def test_a_refutation_below_the_floor_is_linked_as_a_contradiction() -> None:
+    cosine = (link_meaning.REFUTATION_FLOOR + link_meaning.MEANING_FLOOR) / 2
+    judgement = link_meaning.judge_by_meaning(STOCK_WIN, MADE_UP, cosine)
+    assert judgement is not None
+    assert (judgement.relation, judgement.score) == (Relation.CONTRADICTS, round(100 * cosine, 1))
+    assert [str(r) for r in judgement.reasons] == [
+        "denial: 'made it all up' in b",
+        f"meaning: cosine {cosine:.2f}",
+        "similarity: 0/100",
+    ]
+
+
+def test_below_the_floor_an_agreement_is_not_linked_by_meaning() -> None:
+    assert link_meaning.judge_by_meaning(LAID_OFF, LOST_JOBS, 0.70) is not None
+    assert link_meaning.judge_by_meaning(LAID_OFF, LOST_JOBS, link_meaning.REFUTATION_FLOOR + 0.01) is None
+    assert link_meaning.judge_by_meaning(STOCK_WIN, INTERVIEW, link_meaning.REFUTATION_FLOOR + 0.01) is None
+
+
+def test_below_the_refutation_floor_even_a_refutation_is_not_linked() -> None:
+    assert link_meaning.judge_by_meaning(STOCK_WIN, MADE_UP, link_meaning.REFUTATION_FLOOR - 0.01) is None
+
+
+def test_a_ledger_links_a_refutation_worded_apart_from_its_claim(cli, model: Any) -> None:
+    cosine = enc.cosine(*model.encode([STOCK_WIN, MADE_UP]))
+    assert link_meaning.REFUTATION_FLOOR <= cosine < link_meaning.MEANING_FLOOR  # what is tested
+    cli.ok("db", "init")
+    cli.ok("settings", "set", "semantic", "on")
+    claim = _add(cli, STOCK_WIN, "Tabloid", "Daily A")
+    _add(cli, "Shares in the bank fell sharply on Monday.", "Reporter", "Daily C")
+    denial = _add(cli, MADE_UP, "Reporter", "Daily B")
+    links = cli.json("links", "--status", "all")
+    assert [(k["a_id"], k["b_id"], k["relation"], k["status"]) for k in links] == [
+        (claim, denial, "contradicts", "suggested")
+    ]
+    assert links[0]["reason"] == f"denial: 'made it all up' in b; meaning: cosine {cosine:.2f}"
+
+
 def test_one_actor_another_event_stays_unrelated_whatever_the_cosine() -> None:
     a = "India's air force struck a base near Lahore on Monday."
     b = "India's cricket team won a match in Lahore on Monday."
@@ -387,3 +430,58 @@ def test_neighbours_match_a_brute_force_ranking(monkeypatch) -> None:
     assert found.keys() == expected.keys()
     assert all(abs(found[pair] - expected[pair]) < 1e-4 for pair in expected)
     assert len(expected) > 60  # the clusters give most statements three neighbours
+
+
+# --- similar, by meaning -----------------------------------------------------------------
+
+
+def test_similar_finds_by_meaning_what_shares_no_word_and_shows_the_cosine(cli, model: Any) -> None:
+    cli.ok("db", "init")
+    laid_off = _add(cli, LAID_OFF, "Union", "Daily A")
+    _add(cli, FLOOD, "Reporter", "Daily B")
+    assert cli.json("similar", LOST_JOBS) == []  # by words: nothing in common
+
+    cli.ok("settings", "set", "semantic", "on")
+    cosines = model.encode([LOST_JOBS, LAID_OFF, FLOOD]) @ model.encode([LOST_JOBS])[0]
+    rows = cli.json("similar", LOST_JOBS)
+    assert [(r["id"], r["meaning"]) for r in rows] == [
+        (laid_off, round(100 * float(cosines[1]), 1)),
+        (laid_off + 1, round(100 * float(cosines[2]), 1)),
+    ]
+    assert rows[0]["score"] == round(search.W_MEANING * 100 * float(cosines[1]), 1)
+    table = cli.ok("similar", LOST_JOBS).splitlines()
+    assert table[1].split() == ["score", "meaning", "id", "speaker", "text", "source"]  # no ref: none has one
+    assert table[3].split()[:3] == [f"{rows[0]['score']:.1f}", f"{rows[0]['meaning']:.1f}", str(laid_off)]
+    assert cli.ok("similar", LOST_JOBS, "--csv").startswith("score,meaning,id,ref,speaker,text,source\n")
+
+
+def test_similar_by_meaning_combines_the_cosine_with_the_words(cli, model: Any) -> None:
+    # two statements with the query's rare word; the one that also means the same ranks first
+    cli.ok("db", "init")
+    worded = _add(cli, "Protesters marched past the Kirchmeier bakery on Sunday.", "Reporter", "Daily A")
+    meant = _add(cli, "Sheriff Kirchmeier ordered the arrest of pipeline protesters.", "Reporter", "Daily B")
+    query = "Kirchmeier had the pipeline demonstrators detained"
+    cli.ok("settings", "set", "semantic", "on")
+    by_meaning = cli.json("similar", query)
+    assert [r["id"] for r in by_meaning] == [meant, worded]
+    cosines = model.encode([query, by_meaning[0]["text"], by_meaning[1]["text"]]) @ model.encode([query])[0]
+    assert [r["meaning"] for r in by_meaning] == [round(100 * float(c), 1) for c in cosines[1:]]
+    cli.ok("settings", "set", "semantic", "off")
+    by_words = cli.json("similar", query)
+    assert {r["id"] for r in by_words} == {meant, worded}
+    assert all("meaning" not in r for r in by_words)
+    for words, both in zip(
+        sorted(by_words, key=lambda r: r["id"]), sorted(by_meaning, key=lambda r: r["id"]), strict=True
+    ):
+        expected = (1 - search.W_MEANING) * words["score"] + search.W_MEANING * both["meaning"]
+        assert abs(both["score"] - expected) <= 0.1  # both shown rounded to 0.1
+
+
+def test_similar_in_a_ledger_judging_by_meaning_needs_the_extra(cli, db_path: Path, monkeypatch) -> None:
+    cli.ok("db", "init")
+    _add(cli, LAID_OFF, "Union", "Daily A")
+    cli.ok("settings", "set", "semantic", "on")
+    before = _rows(db_path, "SELECT count(*) FROM semantic_vectors")
+    monkeypatch.setattr(errors, "available", lambda: False)
+    assert cli.fails("similar", LOST_JOBS) == f"Error: {EXTRA_MESSAGE}\n"
+    assert _rows(db_path, "SELECT count(*) FROM semantic_vectors") == before

@@ -1,7 +1,10 @@
 """Search: the stored statements most like a text, for `tracker similar`.
 
 Retrieval, not linking: bm25 over the statements and their sources' titles finds candidates,
-re-ranked by the judge's similarity and by how much of the query's rare words they cover.
+re-ranked by the judge's similarity and by how much of the query's rare words they cover. A
+ledger that judges by meaning (setting `semantic`, the `tracker[semantic]` extra) also takes
+the statements nearest the query in meaning, and ranks by the cosine of their sentence
+vectors as well.
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ MAX_QUERY_WORDS = 40
 # source's title (whichever is closer), and the share of the query's rarity (idf) that the
 # statement and its title cover.
 W_BM25, W_SIMILARITY, W_COVERAGE = 0.15, 0.35, 0.5
+# With the semantic layer on: the cosine's share of the score (the words keep the rest), tuned
+# on CLEF-2020 train and checked on dev (benchmarks/eval_similar.py --semantic)
+W_MEANING = 0.5
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.I)
 _HASHTAG = re.compile(r"#(\w+)")
 _HANDLE = re.compile(r"(?<![\w@])@(\w+)")
@@ -83,29 +89,30 @@ def _idf(db: Database, counts: dict[str, int]) -> dict[str, float]:
     return idf
 
 
-def similar(db: Database, text: str, limit: int = 10) -> list[dict[str, Any]]:
-    """Stored statements most like text, best first; ties go to the older statement.
+def _meaning(db: Database, query: str) -> dict[int, float]:
+    """Statement id -> cosine of its sentence vector with the query's, for every statement;
+    vectors are read from the ledger, and any not stored yet encoded and stored (as linking
+    does, so that nothing is encoded twice)."""
+    from tracker.semantic.encoder import encode
+    from tracker.semantic.store import STATEMENT, vectors
 
-    Candidates are the bm25 top hits among the statements and among their sources' titles (a
-    fact-check's headline restates the claim in other words); each is scored 0-100 by its
-    bm25, relate's similarity to the statement or its title, and how much of the query's
-    rare words the statement and its title contain.
-    """
-    from tracker.judge import similarity
-    from tracker.store import get_statements
-    from tracker.text import index_words, stem
+    texts = {int(r[0]): r[1] for r in db.execute("SELECT id, text FROM statements")}
+    if not texts:
+        return {}
+    ids, matrix = vectors(db, STATEMENT, texts)
+    cosines = matrix @ encode([query])[0]
+    return {sid: float(value) for sid, value in zip(ids, cosines, strict=True)}
 
-    if not text or not text.strip():
-        raise InvalidInput("text is empty")
-    words = query_words(text)
-    if not words:
-        return []
-    counts = _counts(db, words)
+
+def _lexical_candidates(
+    db: Database, words: list[str], counts: dict[str, int], pool: int
+) -> tuple[dict[int, float], list[int]]:
+    """(bm25 relevance of the statements' hits, every candidate id): the bm25 top hits among the
+    statements and among their sources' titles."""
     # a word in COMMON_CAP statements or more barely moves bm25 but makes the query scan them
-    # all (most of the time at 1M rows); it still counts in the re-ranking below
+    # all (most of the time at 1M rows); it still counts in the re-ranking
     usable = [w for w in words if counts[w] < COMMON_CAP] or words
     in_statements = [w for w in usable if counts[w]]
-    pool = max(SIMILAR_POOL, limit)
     relevance = (
         {
             int(sid): float(value)
@@ -120,7 +127,7 @@ def similar(db: Database, text: str, limit: int = 10) -> list[dict[str, Any]]:
     )
     candidates = dict.fromkeys(relevance)
     match = " OR ".join(fts_phrase(w) for w in usable)
-    if _has_table(db, "sources_fts"):
+    if usable and _has_table(db, "sources_fts"):
         candidates.update(
             dict.fromkeys(
                 int(r[0])
@@ -131,10 +138,46 @@ def similar(db: Database, text: str, limit: int = 10) -> list[dict[str, Any]]:
                 )
             )
         )
-    if not candidates:
+    return relevance, list(candidates)
+
+
+def similar(db: Database, text: str, limit: int = 10) -> list[dict[str, Any]]:
+    """Stored statements most like text, best first; ties go to the older statement.
+
+    Candidates are the bm25 top hits among the statements and among their sources' titles (a
+    fact-check's headline restates the claim in other words); each is scored 0-100 by its
+    bm25, relate's similarity to the statement or its title, and how much of the query's
+    rare words the statement and its title contain. When the ledger judges by meaning, the
+    statements nearest the query in meaning are candidates too, the score is W_MEANING the
+    cosine (as 0-100) and the rest the words' score, and each row has its `meaning` (the
+    cosine as 0-100, as the score is).
+    """
+    from tracker.judge import similarity
+    from tracker.semantic.store import enabled
+    from tracker.store import get_statements
+    from tracker.text import index_words, stem
+
+    if not text or not text.strip():
+        raise InvalidInput("text is empty")
+    query = query_text(text)
+    by_meaning = enabled(db)
+    words = query_words(text)
+    if not words and not by_meaning:
+        return []
+    pool = max(SIMILAR_POOL, limit)
+    counts = _counts(db, words)
+    relevance, ids = _lexical_candidates(db, words, counts, pool) if words else ({}, [])
+    cosines: dict[int, float] = {}
+    if by_meaning:
+        from tracker.semantic.errors import require_extra
+
+        require_extra()  # the ledger judges by meaning: without the extra, say so
+        cosines = _meaning(db, query)
+        nearest = sorted(cosines, key=lambda sid: (-cosines[sid], sid))[:pool]
+        ids = list(dict.fromkeys([*ids, *nearest]))
+    if not ids:
         return []
     found: dict[int, tuple[str, str]] = {}
-    ids = list(candidates)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ", ".join("?" for _ in chunk)
@@ -146,7 +189,6 @@ def similar(db: Database, text: str, limit: int = 10) -> list[dict[str, Any]]:
                 chunk,
             )
         )
-    query = query_text(text)
     idf = _idf(db, counts)
     rarity = sum(idf.values()) or 1.0
     best = max(relevance.values(), default=0.0) or 1.0
@@ -156,6 +198,8 @@ def similar(db: Database, text: str, limit: int = 10) -> list[dict[str, Any]]:
         has = {stem(w) for w in index_words(f"{body}\n{title}")}
         coverage = sum(weight for key, weight in idf.items() if key in has) / rarity
         score = 100 * (W_BM25 * relevance.get(sid, 0.0) / best + W_COVERAGE * coverage) + W_SIMILARITY * alike
+        if by_meaning:
+            score = (1 - W_MEANING) * score + W_MEANING * 100 * max(cosines.get(sid, 0.0), 0.0)
         scored.append((round(score, 1), sid))
     scored.sort(key=lambda item: (-item[0], item[1]))
     top = scored[:limit]
@@ -168,6 +212,7 @@ def similar(db: Database, text: str, limit: int = 10) -> list[dict[str, Any]]:
             "speaker": rows[sid]["speaker"],
             "source": rows[sid]["source"],
             "score": score,
+            **({"meaning": round(100 * cosines.get(sid, 0.0), 1)} if by_meaning else {}),
         }
         for score, sid in top
     ]

@@ -339,7 +339,13 @@ def similar(
 
         text = read_text("-", what="text")
     rows = search.similar(database(db_path), text, limit)
-    emit(rows, SIMILAR_COLUMNS, fmt=fmt, empty="Nothing similar.")
+    # a ledger that judges by meaning ranks by it too, and shows each row's cosine
+    columns = (
+        [SIMILAR_COLUMNS[0], ("meaning", "meaning"), *SIMILAR_COLUMNS[1:]]
+        if rows and "meaning" in rows[0]
+        else SIMILAR_COLUMNS
+    )
+    emit(rows, columns, fmt=fmt, empty="Nothing similar.")
 
 
 def eval_(

@@ -5,11 +5,14 @@ Words alone miss a claim worded another way ("Islamabad never asked for a truce"
 came at Pakistan's urging"). With the layer on:
 
 1. candidates: each statement also gets its NEIGHBOURS nearest statements by the cosine of
-   their sentence vectors (at least MEANING_FLOOR), beside the lexical candidates;
+   their sentence vectors (at least REFUTATION_FLOOR), beside the lexical candidates;
 2. relatedness: a pair the lexical judge calls unrelated whose cosine is at least
    MEANING_FLOOR is judged again as related (`relate(a, b, related_threshold=0)`): the stance
    cues — denial, negation, antonyms, the parts of the claim — then decide agrees, contradicts
    or related, and the reasons say `meaning: cosine 0.81`. `relate`'s own rules are unchanged;
+   a refutation is worded apart from what it refutes ("Experts debunk claims" / "Spider burrows
+   under tourist's skin"), so below the floor, down to REFUTATION_FLOOR, a pair is linked only
+   as a contradiction that a denial or negation on one side leads;
 3. claims: a statement the judge places on no recorded claim is judged against the recorded
    claim nearest in meaning (CLAIM_NEIGHBOURS, cosine at least CLAIM_FLOOR) the same way, and a
    claim a person records is judged against the statements nearest it as well as those
@@ -39,6 +42,9 @@ NEIGHBOURS = 10
 MEANING_FLOOR = 0.55
 CLAIM_NEIGHBOURS = 1  # a statement joins by meaning only the recorded claim nearest it
 CLAIM_FLOOR = 0.50
+# below the floors, down to this cosine, only a refutation is linked (eval_pairs.py --sweep)
+REFUTATION_FLOOR = 0.40
+_REFUTING = frozenset({"denial", "negation"})  # relate's reasons that say one side refutes
 # what two sides close in meaning are when one denies and the other affirms
 OPPOSITE_POLARITY = Relation.CONTRADICTS
 
@@ -65,10 +71,12 @@ _REFUSALS = frozenset({"event", "name"})  # relate's reasons for two claims, how
 def judge_by_meaning(a: str, b: str, cosine: float, floor: float = MEANING_FLOOR) -> Judgement | None:
     """Pure: a pair whose cosine reaches `floor`, judged with relatedness given; None when the
     cosine is lower or the judge finds two claims (`event`: one actor, another act; `name`:
-    two things of one kind)."""
+    two things of one kind). Between REFUTATION_FLOOR and `floor` only a contradiction led by
+    a denial or negation on one side is kept: a refutation shares little wording, and so less
+    meaning, with the claim it refutes."""
     from tracker.judge import relate
 
-    if cosine < floor:
+    if cosine < min(floor, REFUTATION_FLOOR):
         return None
     # relatedness given, but above zero: relate's refusals (one actor, another act; two things
     # of one kind) still apply, as they do at the default threshold to pairs that reach it
@@ -78,10 +86,21 @@ def judge_by_meaning(a: str, b: str, cosine: float, floor: float = MEANING_FLOOR
     judgement = relate(a, b, related_threshold=0)
     if judgement.relation is Relation.UNRELATED:
         return None
+    if cosine < floor and not _refutes(judgement):
+        return None
     if judgement.relation is Relation.AGREES and all(r.code == "similarity" for r in judgement.reasons):
         # agreement on similarity alone: one side may deny what the other asserts in other words
         judgement = _opposite_polarity(a, b, judgement)
     return with_meaning(judgement, cosine)
+
+
+def _refutes(judgement: Judgement) -> bool:
+    """Does one side refute the other: a contradiction whose first reason is a denial or negation?"""
+    return (
+        judgement.relation is Relation.CONTRADICTS
+        and bool(judgement.reasons)
+        and judgement.reasons[0].code in _REFUTING
+    )
 
 
 def _opposite_polarity(a: str, b: str, judgement: Judgement) -> Judgement:
@@ -130,7 +149,7 @@ def meaning_links(
     with stats.timed("encoding"):
         ids, matrix = vectors(db, STATEMENT, every, progress=progress, prune=True)
     with stats.timed("finding neighbours"):
-        near = neighbours(ids, matrix, focus, NEIGHBOURS, MEANING_FLOOR)
+        near = neighbours(ids, matrix, focus, NEIGHBOURS, min(MEANING_FLOOR, REFUTATION_FLOOR))
     linked = {(a, b) for a, b, _, _ in found}
     pairs = sorted(pair for pair in near if pair not in linked)
     stats.candidates += len(pairs)
@@ -190,7 +209,8 @@ def statements_near_claim(
     db: Database, claim_id: int, claim_text: str, exclude: set[int]
 ) -> list[tuple[int, Judgement]]:
     """(statement id, judgement) for the stored statements nearest a recorded claim in meaning
-    (at most STATEMENTS_PER_CLAIM, cosine at least CLAIM_FLOOR), other than `exclude`."""
+    (at most STATEMENTS_PER_CLAIM, cosine at least CLAIM_FLOOR, or REFUTATION_FLOOR for a
+    refutation), other than `exclude`."""
     import numpy as np
 
     from tracker.claims.records import STATEMENTS_PER_CLAIM
@@ -206,7 +226,7 @@ def statements_near_claim(
     found = []
     for row in np.argsort(-cosines)[:STATEMENTS_PER_CLAIM]:
         sid, cosine = ids[int(row)], float(cosines[row])
-        if cosine < CLAIM_FLOOR:
+        if cosine < min(CLAIM_FLOOR, REFUTATION_FLOOR):
             break
         if sid in exclude:
             continue
