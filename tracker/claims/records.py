@@ -271,17 +271,32 @@ def attach_statement(
     row = _claim_row(db, claim)
     stamp = _now()
     with db.conn:
+        before = db.execute(
+            "SELECT stance, score, reasons FROM claim_statements WHERE claim_id = ? AND statement_id = ?",
+            [row["id"], statement_id],
+        ).fetchone()
+        score, reasons = 100.0, [{"code": "person", "detail": "attached by hand"}]
+        if before is not None and before[0] == stance:  # a side tracker gave, confirmed as it was
+            score, reasons = before[1], json.loads(before[2] or "[]")
+        elif before is not None:
+            # relabelled: the person's side, as certain as one attached by hand; the reasons say
+            # first who changed it, then why the engine had chosen the old side (as a link's do)
+            said = [r for r in json.loads(before[2] or "[]") if r.get("code") not in ("relabelled", "person")]
+            change = f"{before[0]} → {stance}" + (f" by {by}" if by else "")
+            reasons = [{"code": "relabelled", "detail": change}, *said]
         db.execute(
             """INSERT INTO claim_statements
                    (claim_id, statement_id, stance, score, reasons, status, created_at, reviewed_by, reviewed_at)
-               VALUES (?, ?, ?, 100, ?, 'confirmed', ?, ?, ?)
+               VALUES (?, ?, ?, ?, ?, 'confirmed', ?, ?, ?)
                ON CONFLICT (claim_id, statement_id) DO UPDATE SET stance = excluded.stance,
-                   status = 'confirmed', reviewed_by = excluded.reviewed_by, reviewed_at = excluded.reviewed_at""",
+                   score = excluded.score, reasons = excluded.reasons, status = 'confirmed',
+                   reviewed_by = excluded.reviewed_by, reviewed_at = excluded.reviewed_at""",
             [
                 row["id"],
                 statement_id,
                 stance,
-                json.dumps([{"code": "person", "detail": "attached by hand"}]),
+                score,
+                json.dumps(reasons, ensure_ascii=False),
                 stamp,
                 by or "user",
                 stamp,
@@ -359,7 +374,7 @@ def review_attachment(
     return get_claim(db, str(row["id"]))
 
 
-_DECISION = ("stance", "status", "reviewed_by", "reviewed_at")
+_DECISION = ("stance", "score", "reasons", "status", "reviewed_by", "reviewed_at")
 
 
 def attachment_decision(db: Database, statement_id: int, claim: str) -> dict[str, Any]:
