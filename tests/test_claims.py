@@ -550,3 +550,92 @@ def test_a_claim_recorded_later_leaves_a_statement_where_it_is_far_nearer(cli, d
         (1, 1, "supports", 1),
         (2, 1, "supports", 0),
     ]
+
+
+# --- a founded claim worded from a pronoun ------------------------------------------------
+
+
+def test_a_claim_founded_from_reported_he_is_worded_with_its_speaker(cli, db_path) -> None:
+    cli.ok(
+        "add",
+        "he had asked Washington to press India to pull back",
+        "--speaker",
+        "Foreign Minister Ishaq Dar",  # a title: a person
+        "--kind",
+        "indirect",
+    )
+    cli.ok(
+        "add",
+        "it would not escalate the conflict further",
+        "--speaker",
+        "Indian military",
+        "--kind",
+        "indirect",
+    )
+    assert [row[1:4] for row in _claims(db_path)] == [
+        ("Ishaq Dar had asked Washington to press India to pull back", None, "statement"),
+        ("Indian military would not escalate the conflict further", None, "statement"),
+    ]
+
+
+def test_a_pronoun_the_speaker_cannot_be_is_kept_and_marked_unresolved(cli, db_path) -> None:
+    # a quote's "he" is someone else; an organisation is never "she"; a person's "we" is a group
+    cli.ok(
+        "add", "He is lying about the strike", "--speaker", "Foreign Minister Ishaq Dar", "--kind", "direct"
+    )
+    cli.ok("add", "she saw the missiles land near the border", "--speaker", "Red Cross", "--kind", "indirect")
+    cli.ok(
+        "add", "We will consider stopping here", "--speaker", "Foreign Minister Ishaq Dar", "--kind", "direct"
+    )
+    assert [row[1] for row in _claims(db_path)] == [
+        "He [unresolved] is lying about the strike",
+        "she [unresolved] saw the missiles land near the border",
+        "We [unresolved] will consider stopping here",
+    ]
+
+
+def test_the_claim_a_denial_names_takes_the_deniers_name_only_where_it_can_stand_for_them(
+    cli, db_path
+) -> None:
+    cli.ok(
+        "add", "India denied claims that its missiles struck targets in Afghanistan.", "--speaker", "India"
+    )
+    cli.ok("add", "Dar denied reports that she had resigned.", "--speaker", "Mr. Ishaq Dar")  # he
+    assert [row[1] for row in _claims(db_path)] == [
+        "India's missiles struck targets in Afghanistan.",
+        "She [unresolved] had resigned.",
+    ]
+
+
+def test_word_claim_resolves_by_person_kind_and_gender_and_leaves_other_texts_alone() -> None:
+    from tracker.claims.wording import word_claim
+
+    dar = {"speaker": "Ishaq Dar", "speaker_kind": "person", "gender": None, "direct": False}
+    said = {**dar, "direct": True}
+    army = {"speaker": "Indian military", "speaker_kind": "military", "gender": None, "direct": False}
+    cases = [
+        ("he had communicated Pakistan's position", dar, "Ishaq Dar had communicated Pakistan's position"),
+        ("he's been told to wait", dar, "Ishaq Dar has been told to wait"),
+        ("his government will resign", dar, "Ishaq Dar's government will resign"),
+        ("she saw the strike", {**dar, "gender": "male"}, "she [unresolved] saw the strike"),
+        (
+            "she saw the strike",
+            {**dar, "speaker": "Maria Kovač", "gender": "female"},
+            "Maria Kovač saw the strike",
+        ),
+        ("it would not escalate", army, "Indian military would not escalate"),
+        ("their troops crossed the line", army, "Indian military's troops crossed the line"),
+        ("it would not escalate", dar, "it [unresolved] would not escalate"),
+        ("it is time to talk", army, "it is time to talk"),  # an "it" that stands for nothing
+        ("It seems the talks failed", army, "It seems the talks failed"),
+        ("I am resigning", said, "Ishaq Dar is resigning"),
+        ("I’m resigning", said, "Ishaq Dar is resigning"),
+        ("I will resign", said, "Ishaq Dar will resign"),
+        ("I think the talks failed", said, "I [Ishaq Dar] think the talks failed"),
+        ("We will respond", {**army, "direct": True}, "Indian military will respond"),
+        ("I will resign", dar, "I [unresolved] will resign"),  # reported speech: the reporter's "I"
+        ("he said no", {**dar, "speaker": "unresolved (“He”, a.txt:10)"}, "he [unresolved] said no"),
+        ("Hernandez had resigned", dar, "Hernandez had resigned"),
+        ("the ball is in India's court", dar, "the ball is in India's court"),
+    ]
+    assert [word_claim(text, **context) for text, context, _ in cases] == [want for *_, want in cases]
