@@ -639,3 +639,33 @@ def test_word_claim_resolves_by_person_kind_and_gender_and_leaves_other_texts_al
         ("the ball is in India's court", dar, "the ball is in India's court"),
     ]
     assert [word_claim(text, **context) for text, context, _ in cases] == [want for *_, want in cases]
+
+
+def test_opposing_pairs_leave_out_a_pair_a_person_said_does_not_contradict_as_contradictions_do(
+    cli, db, db_path
+) -> None:  # type: ignore[no-untyped-def]
+    from tracker import reports
+    from tracker.claims import opposing_pairs
+
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    cli.ok("add", DENIED, "--speaker", "India")
+    cli.ok("add", "India's missiles never struck Afghanistan.", "--speaker", "Vikram Misri", "--no-link")
+    cli.ok("claim", "attach", "3", "1", "--stance", "denies")
+
+    def by_claim() -> list[tuple[int, int]]:
+        return [(p["a_id"], p["b_id"]) for p in reports.contradictions(db) if p["id"] is None]
+
+    assert [(p["a_id"], p["b_id"], p["claim_id"], p["claim"]) for p in opposing_pairs(db)] == [
+        (1, 2, 1, STRUCK),
+        (1, 3, 1, STRUCK),
+    ]
+    assert by_claim() == [(1, 3)]  # 1-2 is listed as its link
+    with sqlite3.connect(db_path) as conn:  # a person confirmed 1 and 3 as agreeing
+        conn.execute(
+            "INSERT INTO links (a_id, b_id, relation, score, reasons, status, engine, created_at)"
+            " VALUES (1, 3, 'agrees', 50, '[]', 'confirmed', 'test', '')"
+        )
+    assert [(p["a_id"], p["b_id"]) for p in opposing_pairs(db)] == [(1, 2)]
+    assert by_claim() == []
+    cli.ok("link", "reject", "1")  # and rejected the contradiction between 1 and 2
+    assert opposing_pairs(db) == []

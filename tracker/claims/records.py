@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
@@ -430,34 +429,45 @@ def merge_claims(db: Database, keep: str, absorb: str) -> dict[str, Any]:
 # --- what claims say about pairs ----------------------------------------------------------
 
 
+# Pairs of statements on opposite sides of one claim (supports x denies), shaped as links: no
+# link id, the claim is the reason; both attachments confirmed make the pair confirmed. A
+# person's decision on a link between the two (rejected, or confirmed as agreeing or related)
+# says they do not contradict, and leaves the pair out. `tracker contradictions` reads it too.
+OPPOSING_PAIRS = """
+    WITH l AS (
+        SELECT NULL AS id, 'contradicts' AS relation,
+               CASE WHEN sa.status = 'confirmed' AND sd.status = 'confirmed'
+                    THEN 'confirmed' ELSE 'suggested' END AS status,
+               min(sa.score, sd.score) AS score,
+               json_array(json_object('code', 'claim', 'detail',
+                   'opposite sides of claim ' || c.id || ': ' || c.text)) AS reasons,
+               NULL AS engine, NULL AS created_at, NULL AS reviewed_at, NULL AS reviewed_by,
+               min(sa.statement_id, sd.statement_id) AS a_id,
+               max(sa.statement_id, sd.statement_id) AS b_id,
+               c.id AS claim_id, c.text AS claim
+        FROM claim_statements sa
+        JOIN claim_statements sd ON sd.claim_id = sa.claim_id AND sd.stance = 'denies'
+        JOIN claims c ON c.id = sa.claim_id AND c.merged_into IS NULL
+        WHERE sa.stance = 'supports' AND sa.status != 'rejected' AND sd.status != 'rejected'
+          AND sa.statement_id != sd.statement_id
+          AND NOT EXISTS (  -- a person said these two do not contradict
+              SELECT 1 FROM links r
+              WHERE (r.status = 'rejected' OR (r.status = 'confirmed' AND r.relation != 'contradicts'))
+                AND r.a_id = min(sa.statement_id, sd.statement_id)
+                AND r.b_id = max(sa.statement_id, sd.statement_id))
+    )
+"""
+
+
 def opposing_pairs(db: Database, *, status: str | None = None) -> list[dict[str, Any]]:
     """Every pair of statements on opposite sides of one claim (supports × denies), with the
-    claim as the reason. `status` "confirmed" keeps pairs whose both attachments are."""
-    sides: dict[int, dict[str, list[tuple[int, str]]]] = defaultdict(lambda: defaultdict(list))
-    texts: dict[int, str] = {}
-    for row in db.query(
-        """SELECT cs.claim_id, cs.statement_id, cs.stance, cs.status, c.text
-           FROM claim_statements cs JOIN claims c ON c.id = cs.claim_id
-           WHERE cs.status != 'rejected' AND cs.stance IN ('supports', 'denies') AND c.merged_into IS NULL"""
-    ):
-        sides[row["claim_id"]][row["stance"]].append((row["statement_id"], row["status"]))
-        texts[row["claim_id"]] = row["text"]
-    pairs = []
-    for claim_id, by_stance in sides.items():
-        for s, s_status in by_stance["supports"]:
-            for d, d_status in by_stance["denies"]:
-                if s == d:
-                    continue
-                confirmed = s_status == d_status == ReviewStatus.CONFIRMED.value
-                if status == ReviewStatus.CONFIRMED.value and not confirmed:
-                    continue
-                pairs.append(
-                    {
-                        "a_id": min(s, d),
-                        "b_id": max(s, d),
-                        "claim_id": claim_id,
-                        "claim": texts[claim_id],
-                        "status": "confirmed" if confirmed else "suggested",
-                    }
-                )
-    return pairs
+    claim as the reason, unless a person decided the two do not contradict (OPPOSING_PAIRS, as
+    `tracker contradictions` lists them). `status` "confirmed" keeps pairs whose both
+    attachments are."""
+    only = "WHERE l.status = 'confirmed'" if status == ReviewStatus.CONFIRMED.value else ""
+    return list(
+        db.query(
+            f"""{OPPOSING_PAIRS} SELECT l.a_id, l.b_id, l.claim_id, l.claim, l.status FROM l {only}
+                ORDER BY l.claim_id, l.a_id, l.b_id"""
+        )
+    )
