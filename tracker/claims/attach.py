@@ -25,7 +25,7 @@ from tracker.claims.records import (
     Stance,
     _now,
 )
-from tracker.claims.wording import word_claim
+from tracker.claims.wording import opens_with_pronoun, word_claim
 
 # --- attaching ----------------------------------------------------------------------------
 
@@ -494,7 +494,7 @@ def _found_claim(db: Database, row: dict[str, Any], denials: dict[int, Any]) -> 
         cursor = db.execute(
             "INSERT INTO claims (text, proposition, origin, created_at) VALUES (?, ?, ?, ?)",
             [
-                _sentence(row["answers"], _wording(db, row["id"], reported=True)),
+                _sentence(_worded(db, row["id"], row["answers"], reported=True)),
                 row["answers"],
                 (Origin.DENIAL if denies else Origin.STATEMENT).value,
                 _now(),
@@ -517,13 +517,13 @@ def _found_claim(db: Database, row: dict[str, Any], denials: dict[int, Any]) -> 
     if analysis is not None and wrapped and analysis.proposition:
         # The denial names what it denies: that is the claim, and someone must have made it.
         text = _sentence(
-            _as_written(row["text"], analysis.proposition), _wording(db, row["id"], reported=True)
+            _worded(db, row["id"], _as_written(row["text"], analysis.proposition), reported=True)
         )
         origin, stance = Origin.DENIAL, Stance.DENIES
         reason = Reason("claim", f"'{wrapped[0].text}' names the claim it denies")
     else:
         text, origin, stance = (
-            word_claim(row["text"], **_wording(db, row["id"])),
+            _worded(db, row["id"], row["text"]),
             Origin.STATEMENT,
             Stance.SUPPORTS,
         )
@@ -543,12 +543,19 @@ def _as_written(text: str, proposition: str) -> str:
     return text[start : start + len(proposition)] if start >= 0 else proposition
 
 
-def _sentence(proposition: str, wording: dict[str, Any]) -> str:
+def _sentence(proposition: str) -> str:
     """A claim named inside a denial, as a sentence: "India denied claims that its missiles
-    struck Afghanistan" names "India's missiles struck Afghanistan." (`wording`: who the
-    statement's pronouns can stand for, as word_claim takes it)."""
-    text = word_claim(proposition.strip().rstrip(".;:,"), **wording)
+    struck Afghanistan" names "India's missiles struck Afghanistan." """
+    text = proposition.strip().rstrip(".;:,")
     return text[:1].upper() + text[1:] + "."
+
+
+def _worded(db: Database, statement_id: int, text: str, *, reported: bool = False) -> str:
+    """`text` as a claim: an opening pronoun given the speaker's name, or marked unresolved
+    (claims/wording.py); the speaker is read only for a text that opens with one."""
+    if not opens_with_pronoun(text):
+        return text
+    return word_claim(text, **_wording(db, statement_id, reported=reported))
 
 
 def _wording(db: Database, statement_id: int, *, reported: bool = False) -> dict[str, Any]:

@@ -75,6 +75,11 @@ def referent(
     return None  # "I" or "we" in reported speech is the reporter's, or a group's
 
 
+def opens_with_pronoun(text: str) -> bool:
+    """Whether `text` opens with a pronoun that stands for someone (word_claim would change it)."""
+    return _OPENING.match(text) is not None and _EXPLETIVE.match(text) is None
+
+
 def word_claim(
     text: str, *, speaker: str | None, speaker_kind: str | None, gender: str | None, direct: bool
 ) -> str:
