@@ -351,9 +351,12 @@ def _disputed_section(
     from tracker.claims import list_claims
 
     sides = _claim_sides(db)
+    claims = {claim["id"]: claim for claim in list_claims(db)}
     rows: list[dict[str, Any]] = []
     apart: set[tuple[int, int]] = set()  # pairs a claim sets on opposite sides
-    for claim in list_claims(db, disputed=True):
+    for claim in claims.values():
+        if not (claim["supports"] and claim["denies"]):
+            continue
         by_stance = sides.get(claim["id"], {"supports": {}, "denies": {}})
         members = set(by_stance["supports"]) | set(by_stance["denies"])
         if not members & selected:
@@ -376,7 +379,6 @@ def _disputed_section(
                 "review": f"tracker claim review --claim {claim['id']}" if pending else None,
             }
         )
-    claims = {claim["id"]: claim for claim in list_claims(db)}
     supported: dict[int, int] = {}  # statement -> the claim it supports (the lowest id)
     for claim_id in sorted(sides, reverse=True):
         for sid in sides[claim_id]["supports"]:

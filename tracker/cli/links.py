@@ -60,7 +60,6 @@ PAIR_COLUMNS: list[Column] = [
 ]
 PAIR_MACHINE = [
     "id",
-    "claim_id",
     "relation",
     "status",
     "score",
@@ -82,6 +81,7 @@ PAIR_MACHINE = [
     "created_at",
     "reviewed_at",
     "reviewed_by",
+    "claim_id",  # a pair set apart by a claim, not a link (last: the columns before keep their place)
 ]
 SIMILAR_COLUMNS: list[Column] = [
     ("score", "score"),
