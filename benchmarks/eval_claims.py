@@ -144,7 +144,10 @@ def evaluate(tracker: Path, rows: list[dict[str, str]], db: Path, semantic: bool
     if semantic:
         run(tracker, "settings", "set", "semantic", "on", "--db", str(db))
     ids = {
-        claim: claim_id(run(tracker, "claim", "add", text, "--ref", f"claim-{claim}", "--db", str(db)))
+        # --new: Emergent's claims are distinct by construction, though two say nearly the same
+        claim: claim_id(
+            run(tracker, "claim", "add", text, "--ref", f"claim-{claim}", "--new", "--db", str(db))
+        )
         for claim, text in sorted(claims.items())
     }
     lines = [f"  added {len(ids)} claims in {time.perf_counter() - started:.1f} s"]

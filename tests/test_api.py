@@ -68,7 +68,7 @@ def test_a_python_user_can_do_what_the_cli_does(tmp_path) -> None:  # type: igno
     tracker.relink_all(db)
     (pair,) = tracker.contradictions(db)
     assert (pair["a_id"], pair["b_id"], pair["relation"]) == (first.id, second.id, "contradicts")
-    claim = tracker.add_claim(db, "Indian missiles struck Afghanistan", ref="afghanistan")
+    claim = tracker.add_claim(db, "Indian missiles struck Afghanistan", ref="afghanistan", new=True)
     assert [(s["id"], s["stance"]) for s in claim["statements"]] == [
         (first.id, "supports"),
         (second.id, "denies"),

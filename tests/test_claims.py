@@ -64,7 +64,9 @@ def test_importing_the_seed_puts_india_and_pakistans_military_on_opposite_sides(
 def test_claim_add_attaches_the_statements_that_take_a_side_and_prints_the_counts(cli, db_path) -> None:
     cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
     cli.ok("add", DENIED, "--speaker", "India")
-    result = cli("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afghanistan")
+    result = cli(
+        "claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afghanistan", "--new"
+    )
     assert (result.exit_code, result.stdout, result.stderr) == (
         0,
         "2\n",
@@ -82,6 +84,43 @@ def test_claim_add_attaches_the_statements_that_take_a_side_and_prints_the_count
         (2, "denies", "suggested", "India"),
     ]
     assert cli.json("claim", "show", "2") == shown  # by id as well as by ref
+
+
+def test_claim_add_names_the_recorded_claim_it_nearly_repeats_and_writes_nothing(cli, db_path) -> None:
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    cli.ok("add", DENIED, "--speaker", "India")
+    before = (_claims(db_path), _attachments(db_path))
+    assert cli.fails("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afg") == (
+        "Error: claim 1 says nearly the same: 'Indian missiles struck targets in Afghanistan.'"
+        " (score 100.0); use it, or give --new to record this one too\n"
+    )
+    assert (_claims(db_path), _attachments(db_path)) == before
+    # another proposition on the same words is no repeat: India's missiles, not Pakistan's
+    assert cli.ok("claim", "add", "Pakistani missiles hit targets in Afghanistan") == "2\n"
+    # a claim recorded by a person is named too, not only one a statement founded
+    assert cli.fails("claim", "add", "Pakistani missiles struck targets in Afghanistan").startswith(
+        "Error: claim 2 says nearly the same: 'Pakistani missiles hit targets in Afghanistan'"
+    )
+    assert [row[0] for row in _claims(db_path)] == [1, 2]
+
+
+def test_the_library_refuses_a_close_claim_with_the_claim_it_repeats(db) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    import tracker
+    from tracker.claims import CloseClaim
+
+    tracker.add_statement(db, tracker.NewStatement(text=DENIED, speaker="India"))
+    tracker.relink_all(db)
+    with pytest.raises(CloseClaim) as refused:
+        tracker.add_claim(db, "Indian missiles hit targets in Afghanistan")
+    assert {k: refused.value.claim[k] for k in ("id", "origin", "score")} == {
+        "id": 1,
+        "origin": "denial",
+        "score": 100.0,
+    }
+    added = tracker.add_claim(db, "Indian missiles hit targets in Afghanistan", new=True)
+    assert (added["id"], [s["id"] for s in added["statements"]]) == (2, [1])
 
 
 def test_claim_add_refuses_empty_text_and_a_ref_in_use_and_writes_nothing(cli, db_path) -> None:
@@ -113,7 +152,7 @@ def test_a_person_attaches_and_detaches_and_relinking_keeps_the_decision(cli, db
 
 def test_attach_rejects_an_unknown_stance_as_a_usage_error(cli) -> None:
     cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
-    cli.ok("claim", "add", "Indian missiles struck Afghanistan", "--ref", "afg")
+    cli.ok("claim", "add", "Indian missiles struck Afghanistan", "--ref", "afg", "--new")
     error = cli.fails("claim", "attach", "1", "afg", "--stance", "maybe", code=2)
     assert error.startswith("Error: Invalid value for '--stance': 'maybe' is not one of")
 
@@ -126,7 +165,7 @@ def test_detaching_a_statement_that_is_not_attached_fails(cli) -> None:
 
 def test_merging_moves_the_statements_and_the_old_ref_answers_as_the_kept_claim(cli, db_path) -> None:
     cli.ok("add", DENIED, "--speaker", "India")
-    cli.ok("claim", "add", "Indian missiles struck targets in Afghanistan", "--ref", "afg")
+    cli.ok("claim", "add", "Indian missiles struck targets in Afghanistan", "--ref", "afg", "--new")
     merged = cli("claim", "merge", "1", "afg")
     assert (merged.exit_code, merged.stderr) == (0, "Merged claim afg into claim 1; 1 deny it.\n")
     assert [row[4] for row in _claims(db_path)] == [None, 1]
@@ -185,7 +224,7 @@ def test_the_claims_api_returns_what_the_cli_shows(db) -> None:  # type: ignore[
 
     tracker.add_statement(db, tracker.NewStatement(text=STRUCK, speaker="Pakistan's military"))
     tracker.relink_all(db)
-    claim = tracker.add_claim(db, "Indian missiles struck targets in Afghanistan", ref="afg")
+    claim = tracker.add_claim(db, "Indian missiles struck targets in Afghanistan", ref="afg", new=True)
     assert json.loads(json.dumps(claim))["statements"][0]["stance"] == "supports"
     assert [c["text"] for c in tracker.list_claims(db)] == [
         STRUCK,
@@ -232,7 +271,7 @@ def test_a_verdict_passes_to_statements_confirmed_on_the_same_claim_and_claimrev
 def test_claim_review_confirms_and_rejects_sides_and_keeps_them(cli, db_path) -> None:
     cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
     cli.ok("add", DENIED, "--speaker", "India")
-    cli.ok("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afg")
+    cli.ok("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afg", "--new")
     result = cli("claim", "review", "--claim", "afg", input="r\n")
     assert result.exit_code == 0
     assert result.stderr.splitlines()[-1] == "0 confirmed, 1 rejected, 0 left."
@@ -255,7 +294,7 @@ def test_a_timeline_can_be_read_for_one_claim(cli, db) -> None:  # type: ignore[
     cli.ok(
         "add", "Heavy rain flooded the coastal highway.", "--speaker", "Met office", "--said-on", "2025-05-09"
     )
-    cli.ok("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afg")
+    cli.ok("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afg", "--new")
     rows = reports.timeline(db, StatementFilter(claim="afg"))
     assert [(r["id"], r["date"]) for r in rows] == [(1, "2025-05-10"), (2, "2025-05-11")]
     assert len(reports.timeline(db, StatementFilter())) == 3
@@ -356,7 +395,7 @@ def test_timeline_and_report_read_one_claim(cli) -> None:
     cli.ok(
         "add", "Heavy rain flooded the coastal highway.", "--speaker", "Met office", "--said-on", "2025-05-09"
     )
-    cli.ok("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afg")
+    cli.ok("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afg", "--new")
     assert [r["id"] for r in cli.json("timeline", "--claim", "afg")] == [1, 2]
     speakers = cli.json("report", "--claim", "afg", "--section", "speakers")["speakers"]
     assert sorted(r["speaker"] for r in speakers) == ["India", "Pakistan's military"]
@@ -498,7 +537,9 @@ def test_a_statement_near_several_recorded_claims_attaches_to_the_nearest(cli, d
 
 def test_a_claim_recorded_later_leaves_a_statement_where_it_is_far_nearer(cli, db_path) -> None:
     cli.ok("add", "New Pixel phone goes on sale in March", "--speaker", "Shop")
-    cli.ok("claim", "add", ON_SALE, "--ref", "sale")
+    cli.ok(
+        "claim", "add", ON_SALE, "--ref", "sale", "--new"
+    )  # the claim the statement founded, in other words
     result = cli("claim", "add", MADE_IN, "--ref", "vietnam")
     # claim 1 is the one the statement founded
     assert (result.exit_code, result.stderr) == (
@@ -509,3 +550,122 @@ def test_a_claim_recorded_later_leaves_a_statement_where_it_is_far_nearer(cli, d
         (1, 1, "supports", 1),
         (2, 1, "supports", 0),
     ]
+
+
+# --- a founded claim worded from a pronoun ------------------------------------------------
+
+
+def test_a_claim_founded_from_reported_he_is_worded_with_its_speaker(cli, db_path) -> None:
+    cli.ok(
+        "add",
+        "he had asked Washington to press India to pull back",
+        "--speaker",
+        "Foreign Minister Ishaq Dar",  # a title: a person
+        "--kind",
+        "indirect",
+    )
+    cli.ok(
+        "add",
+        "it would not escalate the conflict further",
+        "--speaker",
+        "Indian military",
+        "--kind",
+        "indirect",
+    )
+    assert [row[1:4] for row in _claims(db_path)] == [
+        ("Ishaq Dar had asked Washington to press India to pull back", None, "statement"),
+        ("Indian military would not escalate the conflict further", None, "statement"),
+    ]
+
+
+def test_a_pronoun_the_speaker_cannot_be_is_kept_and_marked_unresolved(cli, db_path) -> None:
+    # a quote's "he" is someone else; an organisation is never "she"; a person's "we" is a group
+    cli.ok(
+        "add", "He is lying about the strike", "--speaker", "Foreign Minister Ishaq Dar", "--kind", "direct"
+    )
+    cli.ok("add", "she saw the missiles land near the border", "--speaker", "Red Cross", "--kind", "indirect")
+    cli.ok(
+        "add", "We will consider stopping here", "--speaker", "Foreign Minister Ishaq Dar", "--kind", "direct"
+    )
+    assert [row[1] for row in _claims(db_path)] == [
+        "He [unresolved] is lying about the strike",
+        "she [unresolved] saw the missiles land near the border",
+        "We [unresolved] will consider stopping here",
+    ]
+
+
+def test_the_claim_a_denial_names_takes_the_deniers_name_only_where_it_can_stand_for_them(
+    cli, db_path
+) -> None:
+    cli.ok(
+        "add", "India denied claims that its missiles struck targets in Afghanistan.", "--speaker", "India"
+    )
+    cli.ok("add", "Dar denied reports that she had resigned.", "--speaker", "Mr. Ishaq Dar")  # he
+    assert [row[1] for row in _claims(db_path)] == [
+        "India's missiles struck targets in Afghanistan.",
+        "She [unresolved] had resigned.",
+    ]
+
+
+def test_word_claim_resolves_by_person_kind_and_gender_and_leaves_other_texts_alone() -> None:
+    from tracker.claims.wording import word_claim
+
+    dar = {"speaker": "Ishaq Dar", "speaker_kind": "person", "gender": None, "direct": False}
+    said = {**dar, "direct": True}
+    army = {"speaker": "Indian military", "speaker_kind": "military", "gender": None, "direct": False}
+    cases = [
+        ("he had communicated Pakistan's position", dar, "Ishaq Dar had communicated Pakistan's position"),
+        ("he's been told to wait", dar, "Ishaq Dar has been told to wait"),
+        ("his government will resign", dar, "Ishaq Dar's government will resign"),
+        ("she saw the strike", {**dar, "gender": "male"}, "she [unresolved] saw the strike"),
+        (
+            "she saw the strike",
+            {**dar, "speaker": "Maria Kovač", "gender": "female"},
+            "Maria Kovač saw the strike",
+        ),
+        ("it would not escalate", army, "Indian military would not escalate"),
+        ("their troops crossed the line", army, "Indian military's troops crossed the line"),
+        ("it would not escalate", dar, "it [unresolved] would not escalate"),
+        ("it is time to talk", army, "it is time to talk"),  # an "it" that stands for nothing
+        ("It seems the talks failed", army, "It seems the talks failed"),
+        ("I am resigning", said, "Ishaq Dar is resigning"),
+        ("I’m resigning", said, "Ishaq Dar is resigning"),
+        ("I will resign", said, "Ishaq Dar will resign"),
+        ("I think the talks failed", said, "I [Ishaq Dar] think the talks failed"),
+        ("We will respond", {**army, "direct": True}, "Indian military will respond"),
+        ("I will resign", dar, "I [unresolved] will resign"),  # reported speech: the reporter's "I"
+        ("he said no", {**dar, "speaker": "unresolved (“He”, a.txt:10)"}, "he [unresolved] said no"),
+        ("Hernandez had resigned", dar, "Hernandez had resigned"),
+        ("the ball is in India's court", dar, "the ball is in India's court"),
+    ]
+    assert [word_claim(text, **context) for text, context, _ in cases] == [want for *_, want in cases]
+
+
+def test_opposing_pairs_leave_out_a_pair_a_person_said_does_not_contradict_as_contradictions_do(
+    cli, db, db_path
+) -> None:  # type: ignore[no-untyped-def]
+    from tracker import reports
+    from tracker.claims import opposing_pairs
+
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    cli.ok("add", DENIED, "--speaker", "India")
+    cli.ok("add", "India's missiles never struck Afghanistan.", "--speaker", "Vikram Misri", "--no-link")
+    cli.ok("claim", "attach", "3", "1", "--stance", "denies")
+
+    def by_claim() -> list[tuple[int, int]]:
+        return [(p["a_id"], p["b_id"]) for p in reports.contradictions(db) if p["id"] is None]
+
+    assert [(p["a_id"], p["b_id"], p["claim_id"], p["claim"]) for p in opposing_pairs(db)] == [
+        (1, 2, 1, STRUCK),
+        (1, 3, 1, STRUCK),
+    ]
+    assert by_claim() == [(1, 3)]  # 1-2 is listed as its link
+    with sqlite3.connect(db_path) as conn:  # a person confirmed 1 and 3 as agreeing
+        conn.execute(
+            "INSERT INTO links (a_id, b_id, relation, score, reasons, status, engine, created_at)"
+            " VALUES (1, 3, 'agrees', 50, '[]', 'confirmed', 'test', '')"
+        )
+    assert [(p["a_id"], p["b_id"]) for p in opposing_pairs(db)] == [(1, 2)]
+    assert by_claim() == []
+    cli.ok("link", "reject", "1")  # and rejected the contradiction between 1 and 2
+    assert opposing_pairs(db) == []

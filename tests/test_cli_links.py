@@ -434,3 +434,19 @@ def test_link_relabel_confirms_the_link_with_the_relation_given(cli, db_path: Pa
     assert [(r["action"], r["statement_id"]) for r in cli.json("audit")] == [("link relabel", None)]
     assert cli.fails("link", "relabel", "1", "unrelated").startswith("Error: invalid relation 'unrelated'")
     assert [row[1:5] for row in _links(db_path)] == [(1, 2, "related", "confirmed")]
+
+
+def test_link_counts_the_links_as_stored_after_a_persons_relabel_and_rejection(cli) -> None:
+    cli.ok("add", "Pakistan requested a ceasefire.", "-s", "Ishaq Dar", "--source", "Dawn")
+    cli.ok("add", "Islamabad asked for a truce.", "-s", "Vikram Misri", "--source", "The Hindu")
+    cli.ok("add", "Pakistan did not request a ceasefire.", "-s", "Shehbaz Sharif", "--source", "Geo")
+    links = {(r["a_id"], r["b_id"]): (r["id"], r["relation"]) for r in cli.json("links")}
+    assert links == {(1, 2): (1, "agrees"), (1, 3): (2, "contradicts"), (2, 3): (3, "contradicts")}
+    cli.ok("link", "relabel", "1", "related")
+    cli.ok("link", "reject", "3")
+    result = cli("link")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "3 candidate pairs, 3 close enough to judge: 2 links (1 contradicts, 1 related),"
+        " 1 rejected by a person; 0 stale links removed.\n"
+    )

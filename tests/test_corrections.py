@@ -260,13 +260,14 @@ def test_delete_without_yes_and_no_terminal_refuses_and_deletes_nothing(cli, db_
 
 def test_delete_at_a_terminal_asks_first_and_a_no_deletes_nothing(cli, db_path, monkeypatch):
     seed(cli, db_path)
+    cli.ok("verdict", "1", "--rating", "false")
     monkeypatch.setattr("tracker.cli.corrections._interactive", lambda: True)
     before = snapshot(db_path)
     result = cli("delete", "1", input="n\n")
     assert result.exit_code == 1  # stdout holds the runner's echo of the answer
     assert result.stderr == (
         "Delete statement 1 (Pakistan's military: 'Indian missiles struck targets in Afghanistan.')"
-        " and its 1 link? [y/N]:Aborted.\n"
+        " with 1 link, 1 claim attachment, 1 verdict? [y/N]:Aborted.\n"
     )
     assert snapshot(db_path) == before
     # the prompt cut short (Ctrl-D, or stdin at its end): "Aborted.", exit 1, no traceback
@@ -274,7 +275,7 @@ def test_delete_at_a_terminal_asks_first_and_a_no_deletes_nothing(cli, db_path, 
     assert (result.exit_code, result.stderr) == (
         1,
         "Delete statement 1 (Pakistan's military: 'Indian missiles struck targets in Afghanistan.')"
-        " and its 1 link? [y/N]:Aborted.\n",
+        " with 1 link, 1 claim attachment, 1 verdict? [y/N]:Aborted.\n",
     )
     assert snapshot(db_path) == before
     assert cli("delete", "1", input="y\n").exit_code == 0

@@ -169,7 +169,9 @@ def test_the_seed_contradiction_shows_both_sides_and_why(cli):
         ).replace("”", ""),
         "Pakistan's military #6 Indian missiles struck targets in Afghanistan.",
     ]
-    assert card.one("p", class_="why").text == "Why: denial: 'false' in a · link 1open"
+    assert card.one("p", class_="why").text == (
+        "Why: denial: 'false' in a · link 1 · decide with tracker link confirm 1 (or reject 1)open"
+    )
     assert card.one("span", class_="badge").attrs["class"] == "badge open"
 
 
@@ -362,3 +364,15 @@ def test_a_filtered_page_keeps_a_claim_whole_when_one_of_its_statements_is_selec
         "Pakistan's military",
         "India",
     ]
+
+
+def test_a_contradiction_through_a_claim_points_at_the_claim_and_how_to_decide_it(cli):
+    cli.ok("add", "Indian missiles struck targets in Afghanistan.", "-s", "Pakistan's military")
+    cli.ok("add", "India denied claims that its missiles struck targets in Afghanistan.", "-s", "India")
+    cli.ok("add", "Kabul said the strikes hit Khost province.", "-s", "Zabihullah Mujahid", "--no-link")
+    cli.ok("claim", "attach", "3", "1", "--stance", "supports")  # 3 and 2 share no link: only the claim
+    section = parse(cli.ok("report", "--format", "html")).one("section", id="contradictions")
+    (card,) = [c for c in section.all("article", class_="contradiction") if "claim 1" in c.text]
+    why = card.one("p", class_="why")
+    assert why.one("a").attrs["href"] == "#c1"
+    assert why.text.endswith("· opposite sides of claim 1 · decide with tracker claim review --claim 1open")

@@ -105,6 +105,7 @@ def test_report_lists_open_then_reviewed_contradictions_never_rejected(cli, ledg
     assert report(cli)["contradictions"] == [
         {
             "link": 3,
+            "claim": None,
             "state": "open",
             "flip": True,
             "a_id": 1,
@@ -114,9 +115,11 @@ def test_report_lists_open_then_reviewed_contradictions_never_rejected(cli, ledg
             "b_speaker": "Ishaq Dar",
             "b_text": T[8],
             "reason": "similar wording",
+            "review": "tracker link confirm 3 (or reject 3)",
         },
         {
             "link": 1,
+            "claim": None,
             "state": "reviewed",
             "flip": False,
             "a_id": 5,
@@ -126,6 +129,7 @@ def test_report_lists_open_then_reviewed_contradictions_never_rejected(cli, ledg
             "b_speaker": "Pakistan's military",
             "b_text": T[6],
             "reason": "similar wording",
+            "review": None,
         },
     ]
 
@@ -169,23 +173,30 @@ def test_report_corroborated_claims_need_two_outlets_and_two_speakers(cli, ledge
     ]
 
 
-def test_report_disputed_claims_show_both_sides(cli, ledger):
+def test_report_disputed_pairs_without_a_claim_show_each_side_once(cli, ledger):
+    # no claims here (imported without linking): each side is what its statements say
     assert report(cli)["disputed"] == [
         {
-            "statement_id": 1,
+            "claim_id": None,
             "claim": T[1],
-            "said_by": ["Ishaq Dar"],
-            "counter_statement_id": 8,
+            "for": ["Ishaq Dar"],
+            "against": ["Ishaq Dar"],
+            "for_ids": [1],
+            "against_ids": [8],
             "counter_claim": T[8],
-            "disputed_by": ["Ishaq Dar"],
+            "verdict": None,
+            "review": "tracker link confirm 3 (or reject 3)",
         },
         {
-            "statement_id": 5,
+            "claim_id": None,
             "claim": T[5],
-            "said_by": ["India"],
-            "counter_statement_id": 6,
+            "for": ["India"],
+            "against": ["Pakistan's military", "Zabihullah Mujahid"],
+            "for_ids": [5],
+            "against_ids": [6, 7],
             "counter_claim": T[6],
-            "disputed_by": ["Pakistan's military", "Zabihullah Mujahid"],
+            "verdict": None,
+            "review": None,
         },
     ]
 
@@ -396,4 +407,93 @@ def test_statements_on_opposite_sides_of_a_claim_are_marked_in_the_timeline(cli,
     assert [(r["id"], r["contradicts"], r["agrees"], r["marks"]) for r in rows] == [
         (1, [], [], ""),
         (2, [], [1], "✓ #1"),
+    ]
+
+
+# --- claims in the report ---------------------------------------------------------------------
+
+STRUCK = "Indian missiles struck targets in Afghanistan."
+DENIED = "India denied claims that its missiles struck targets in Afghanistan."
+NEVER = "India's missiles never struck Afghanistan."
+KHOST = "Kabul said the strikes hit Khost province."
+
+
+@pytest.fixture
+def afghanistan(cli):
+    """Statement 1 supports claim 1, 2 and 3 deny it (links 1: 1-2, 2: 1-3 contradict, link 3:
+    2-3 agrees); 4, linked to nothing, is attached by hand as supporting it."""
+    cli.ok("add", STRUCK, "-s", "Pakistan's military", "--source", "Dawn")
+    cli.ok("add", DENIED, "-s", "India", "--source", "The Hindu")
+    cli.ok("add", NEVER, "-s", "Vikram Misri", "--source", "The Hindu")
+    cli.ok("add", KHOST, "-s", "Zabihullah Mujahid", "--source", "Tolo", "--no-link")
+    cli.ok("claim", "attach", "4", "1", "--stance", "supports")
+    assert [(c["id"], c["text"]) for c in cli.json("claims")] == [(1, STRUCK)]
+    return cli
+
+
+def test_report_disputes_a_claim_once_with_both_sides_and_the_review_still_open(afghanistan, cli):
+    cli.ok("link", "reject", "3")  # the two denials no longer agree: two pairs, one dispute
+    assert report(cli)["disputed"] == [
+        {
+            "claim_id": 1,
+            "claim": STRUCK,
+            "for": ["Pakistan's military", "Zabihullah Mujahid"],
+            "against": ["India", "Vikram Misri"],
+            "for_ids": [1, 4],
+            "against_ids": [2, 3],
+            "counter_claim": None,
+            "verdict": None,
+            "review": "tracker claim review --claim 1",
+        }
+    ]
+
+
+def test_report_contradictions_name_the_claim_and_the_command_that_decides_each(afghanistan, cli):
+    rows = report(cli)["contradictions"]
+    assert [(r["link"], r["claim"], r["a_id"], r["b_id"], r["state"], r["review"]) for r in rows] == [
+        (1, None, 1, 2, "open", "tracker link confirm 1 (or reject 1)"),
+        (None, 1, 2, 4, "open", "tracker claim review --claim 1"),  # as strong as 1-2: after it
+        (2, None, 1, 3, "open", "tracker link confirm 2 (or reject 2)"),
+        (None, 1, 3, 4, "open", "tracker claim review --claim 1"),
+    ]
+    markdown = cli.ok("report", "--format", "md", "--section", "contradictions")
+    assert "In *why*, a is the row's first statement and b its second." in markdown
+    assert (
+        "| link | claim | state | # | speaker | says | # | speaker | says | why | decide with |" in markdown
+    )
+
+
+def test_a_claim_rated_true_is_not_an_unverified_repeated_claim_on_either_side(afghanistan, cli):
+    denials = {
+        "statement_id": 2,
+        "claim": DENIED,
+        "statements": 2,
+        "appearances": 2,
+        "ids": [2, 3],
+        "speakers": ["India", "Vikram Misri"],
+        "outlets": ["The Hindu"],
+    }
+    assert report(cli)["unverified"] == [denials]
+    cli.ok("verdict", "1", "--rating", "true")  # rates claim 1, which 2 and 3 deny
+    data = report(cli)
+    assert [(c["claim_id"], c["verdict"]) for c in data["claims"]] == [(1, "true")]
+    assert data["unverified"] == []
+    cli.ok("verdict", "1", "--rating", "unverified")  # only `unverified`: still to check
+    assert report(cli)["unverified"] == [denials]
+
+
+def test_contradictions_say_how_to_decide_the_open_ones(afghanistan, cli):
+    result = cli("contradictions")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "To decide the suggested ones: `tracker review --relation contradicts` (or `tracker link"
+        " confirm ID`) for links; `tracker claim review --claim 1` for the sides of claim 1.\n"
+    )
+    header = next(line for line in result.stdout.splitlines() if "statement a" in line)
+    assert header.split() == ["link", "claim", "status", "score", "statement", "a", "statement", "b", "why"]
+    assert [(r["id"], r["claim_id"]) for r in cli.json("contradictions")] == [
+        (1, None),
+        (None, 1),
+        (2, None),
+        (None, 1),
     ]

@@ -235,6 +235,42 @@ def test_review_claims_relabels_a_side_and_undo_restores_it(cli, db_path, monkey
     assert datetime.fromisoformat(at).tzinfo is not None
 
 
+def test_a_relabelled_side_shows_the_persons_score_and_says_it_was_relabelled(
+    cli, db_path, monkeypatch
+) -> None:
+    monkeypatch.setenv("LOGNAME", "desk")
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    cli.ok("add", DENIED, "--speaker", "India")
+    (_, engine) = cli.json("claim", "show", "1")["statements"]
+    assert (engine["stance"], engine["status"]) == ("denies", "suggested")
+    assert engine["score"] < 100
+    cli.ok("review", "--claims", input="l discusses\n")
+    (_, relabelled) = cli.json("claim", "show", "1")["statements"]
+    assert {k: relabelled[k] for k in ("id", "stance", "score", "status")} == {
+        "id": 2,
+        "stance": "discusses",
+        "score": 100.0,
+        "status": "confirmed",
+    }
+    assert relabelled["reasons"] == [
+        {"code": "relabelled", "detail": "denies → discusses by desk"},
+        *engine["reasons"],
+    ]
+    # `tracker show` reads the same side
+    (side,) = [c for c in cli.json("show", "2")["claims"] if c["id"] == 1]
+    assert (side["stance"], side["score"]) == ("discusses", 100.0)
+
+
+def test_undoing_a_relabelled_side_puts_back_the_engines_score_and_reasons(cli, monkeypatch) -> None:
+    monkeypatch.setenv("LOGNAME", "desk")
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    cli.ok("add", DENIED, "--speaker", "India")
+    engine = cli.json("claim", "show", "1")["statements"]
+    result = cli("review", "--claims", input="l discusses\nu\nq\n")
+    assert result.exit_code == 0
+    assert cli.json("claim", "show", "1")["statements"] == engine
+
+
 def test_review_claims_full_shows_the_claim_and_the_statement(cli) -> None:
     cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
     cli.ok("add", DENIED, "--speaker", "India", "--source", "The Hindu")

@@ -253,7 +253,15 @@ def _contradictions(section: Section) -> str:
         badges = f'<span class="badge {_e(row["state"])}">{_e(row["state"])}</span>'
         if row.get("flip"):
             badges += '<span class="badge flip">flip</span>'
-        link = f"link {_e(row['link'])}" if row.get("link") is not None else "through a claim"
+        link = (
+            f"link {_e(row['link'])}"
+            if row.get("link") is not None
+            else f'opposite sides of <a href="#c{_e(row["claim"])}">claim {_e(row["claim"])}</a>'
+            if row.get("claim") is not None
+            else "through a claim"
+        )
+        if row.get("review"):
+            link += f" · decide with <code>{_e(row['review'])}</code>"
         out.append(
             f'<article class="card contradiction">\n<div class="pair">\n'
             f'<div class="side"><span class="who">{_e(row["a_speaker"])}</span> {_ref(row["a_id"])}'

@@ -89,7 +89,7 @@ def contradictions(
     _pair_filter(db, where, flips, clauses, params)
     sql = f"{_PAIR_SELECT} WHERE {' AND '.join(clauses)} ORDER BY l.score DESC, l.id"
     know_unnamed(db.conn)
-    rows = [_pair_row(row) for row in query_rows(db, sql, params)]
+    rows = [{**_pair_row(row), "claim_id": None} for row in query_rows(db, sql, params)]
     linked = {(row["a_id"], row["b_id"]) for row in rows}
     sides = [
         row
@@ -100,34 +100,6 @@ def contradictions(
         rows + sides,
         key=lambda row: (-row["score"], row["id"] is None, row["id"] or 0, row["a_id"], row["b_id"]),
     )
-
-
-# Pairs of statements on opposite sides of one claim, shaped as links (no link id: the claim
-# is the reason). Both attachments confirmed make the pair confirmed.
-_CLAIM_PAIRS = """
-    WITH l AS (
-        SELECT NULL AS id, 'contradicts' AS relation,
-               CASE WHEN sa.status = 'confirmed' AND sd.status = 'confirmed'
-                    THEN 'confirmed' ELSE 'suggested' END AS status,
-               min(sa.score, sd.score) AS score,
-               json_array(json_object('code', 'claim', 'detail',
-                   'opposite sides of claim ' || c.id || ': ' || c.text)) AS reasons,
-               NULL AS engine, NULL AS created_at, NULL AS reviewed_at, NULL AS reviewed_by,
-               min(sa.statement_id, sd.statement_id) AS a_id,
-               max(sa.statement_id, sd.statement_id) AS b_id,
-               c.id AS claim_id
-        FROM claim_statements sa
-        JOIN claim_statements sd ON sd.claim_id = sa.claim_id AND sd.stance = 'denies'
-        JOIN claims c ON c.id = sa.claim_id AND c.merged_into IS NULL
-        WHERE sa.stance = 'supports' AND sa.status != 'rejected' AND sd.status != 'rejected'
-          AND sa.statement_id != sd.statement_id
-          AND NOT EXISTS (  -- a person said these two do not contradict
-              SELECT 1 FROM links r
-              WHERE (r.status = 'rejected' OR (r.status = 'confirmed' AND r.relation != 'contradicts'))
-                AND r.a_id = min(sa.statement_id, sd.statement_id)
-                AND r.b_id = max(sa.statement_id, sd.statement_id))
-    )
-"""
 
 
 def _pair_filter(
@@ -156,7 +128,9 @@ def _claim_pairs(
         clauses.append("l.status = ?")
         params.append(status)
     _pair_filter(db, where, flips, clauses, params)
-    sql = f"{_CLAIM_PAIRS} {select} WHERE {' AND '.join(clauses) or '1'}"
+    from tracker.claims.records import OPPOSING_PAIRS
+
+    sql = f"{OPPOSING_PAIRS} {select} WHERE {' AND '.join(clauses) or '1'}"
     best: dict[tuple[int, int], dict[str, Any]] = {}
     for row in query_rows(db, sql, params):
         pair = _pair_row(row)
@@ -164,6 +138,19 @@ def _claim_pairs(
         if key not in best or pair["score"] > best[key]["score"]:
             best[key] = pair  # one row a pair, however many claims set them apart
     return list(best.values())
+
+
+def stored_links(db: Database) -> dict[str, int]:
+    """How many links the ledger holds by relation as they stand now (a person's relabel
+    counts as the relation given), not rejected; and under "rejected", those a person rejected."""
+    counts: dict[str, int] = dict(
+        db.execute(
+            "SELECT relation, count(*) FROM links WHERE status != ? GROUP BY relation ORDER BY relation",
+            [ReviewStatus.REJECTED.value],
+        ).fetchall()
+    )
+    rejected = db.execute("SELECT count(*) FROM links WHERE status = ?", [ReviewStatus.REJECTED.value])
+    return {**counts, ReviewStatus.REJECTED.value: int(rejected.fetchone()[0])}
 
 
 def list_links(
@@ -309,6 +296,159 @@ def _claims_section(db: Database, selected: set[int]) -> Section:
     )
 
 
+# how `why` names the two statements of a pair: its reasons say 'in a' and 'in b'
+REASON_LEGEND = "In *why*, a is the row's first statement and b its second."
+
+
+def decide_command(pair: dict[str, Any]) -> str:
+    """The command that decides an open contradiction: its link's, or its claim's review."""
+    if pair.get("id") is not None:
+        return f"tracker link confirm {pair['id']} (or reject {pair['id']})"
+    return f"tracker claim review --claim {pair['claim_id']}"
+
+
+def _sided_claims(db: Database) -> dict[int, set[int]]:
+    """Statement id -> the claims it supports or denies (not taken off by a person)."""
+    out: dict[int, set[int]] = {}
+    for sid, claim_id in db.execute(
+        """SELECT cs.statement_id, cs.claim_id FROM claim_statements cs
+           JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
+           WHERE cs.status != 'rejected' AND cs.stance IN ('supports', 'denies')"""
+    ):
+        out.setdefault(sid, set()).add(claim_id)
+    return out
+
+
+def _rated_claims(db: Database) -> set[int]:
+    """The claims whose verdict says more than `unverified`."""
+    from tracker.verdicts import claim_verdicts
+
+    return {cid for cid, verdict in claim_verdicts(db).items() if verdict["rating"] != "unverified"}
+
+
+def _claim_sides(db: Database) -> dict[int, dict[str, dict[int, str]]]:
+    """Claim id -> stance (supports, denies) -> statement id -> its attachment's status."""
+    out: dict[int, dict[str, dict[int, str]]] = {}
+    for claim_id, sid, stance, status in db.execute(
+        """SELECT cs.claim_id, cs.statement_id, cs.stance, cs.status FROM claim_statements cs
+           JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
+           WHERE cs.status != 'rejected' AND cs.stance IN ('supports', 'denies')"""
+    ):
+        out.setdefault(claim_id, {"supports": {}, "denies": {}})[stance][sid] = status
+    return out
+
+
+def _disputed_section(
+    db: Database,
+    pairs: list[dict[str, Any]],
+    selected: set[int],
+    cluster_of: dict[int, list[int]],
+    everyone: dict[int, dict[str, Any]],
+) -> Section:
+    """Each disputed claim once: a claim someone supports and someone denies, with who is on
+    each side; then contradicting pairs no claim sets apart (each side's claim, or, on none,
+    what its statements say), once per two sides however many links join them."""
+    from tracker.claims import list_claims
+
+    sides = _claim_sides(db)
+    claims = {claim["id"]: claim for claim in list_claims(db)}
+    rows: list[dict[str, Any]] = []
+    apart: set[tuple[int, int]] = set()  # pairs a claim sets on opposite sides
+    for claim in claims.values():
+        if not (claim["supports"] and claim["denies"]):
+            continue
+        by_stance = sides.get(claim["id"], {"supports": {}, "denies": {}})
+        members = set(by_stance["supports"]) | set(by_stance["denies"])
+        if not members & selected:
+            continue
+        apart |= {(min(s, d), max(s, d)) for s in by_stance["supports"] for d in by_stance["denies"]}
+        pending = ReviewStatus.SUGGESTED.value in {
+            *by_stance["supports"].values(),
+            *by_stance["denies"].values(),
+        }
+        rows.append(
+            {
+                "claim_id": claim["id"],
+                "claim": claim["text"],
+                "for": claim["supports_speakers"],
+                "against": claim["denies_speakers"],
+                "for_ids": sorted(by_stance["supports"]),
+                "against_ids": sorted(by_stance["denies"]),
+                "counter_claim": None,
+                "verdict": claim["verdict"],
+                "review": f"tracker claim review --claim {claim['id']}" if pending else None,
+            }
+        )
+    supported: dict[int, int] = {}  # statement -> the claim it supports (the lowest id)
+    for claim_id in sorted(sides, reverse=True):
+        for sid in sides[claim_id]["supports"]:
+            supported[sid] = claim_id
+
+    def side(sid: int) -> dict[str, Any]:
+        """One side of a pair: the claim its statement supports, else what the statements
+        that agree with it say."""
+        if sid in supported:
+            claim = claims[supported[sid]]
+            return {
+                "key": ("claim", claim["id"]),
+                "claim_id": claim["id"],
+                "claim": claim["text"],
+                "speakers": claim["supports_speakers"],
+                "ids": sorted(sides[claim["id"]]["supports"]),
+                "verdict": claim["verdict"],
+            }
+        members = cluster_of.get(sid, [sid])
+        return {
+            "key": ("statements", members[0]),
+            "claim_id": None,
+            "claim": everyone[members[0]]["text"],
+            "speakers": _names(everyone[i]["speaker"] for i in members),
+            "ids": members,
+            "verdict": None,
+        }
+
+    by_sides: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for p in pairs:
+        if p["id"] is None or (p["a_id"], p["b_id"]) in apart:
+            continue  # a claim's two sides: its row above says so
+        first, second = sorted([side(p["a_id"]), side(p["b_id"])], key=lambda one: one["key"])
+        row = by_sides.setdefault(
+            (first["key"], second["key"]),
+            {
+                "claim_id": first["claim_id"],
+                "claim": first["claim"],
+                "for": first["speakers"],
+                "against": second["speakers"],
+                "for_ids": first["ids"],
+                "against_ids": second["ids"],
+                "counter_claim": second["claim"],
+                "verdict": first["verdict"],
+                "review": None,
+            },
+        )
+        if row["review"] is None and p["status"] == ReviewStatus.SUGGESTED.value:
+            row["review"] = decide_command(p)
+    rows.sort(key=lambda r: r["claim_id"])
+    rows += sorted(by_sides.values(), key=lambda r: (r["for_ids"], r["against_ids"]))
+    return Section(
+        "disputed",
+        "Disputed claims",
+        "Each claim that some statements support and others deny, once, with who stands on each "
+        "side; then statements that contradict one another without a claim between them "
+        "(`contradicted by` is what the other side says). `decide with` names the review still open.",
+        [
+            ("claim_id", "#"),
+            ("claim", "claim"),
+            ("for", "for"),
+            ("against", "against"),
+            ("counter_claim", "contradicted by"),
+            ("verdict", "verdict"),
+            ("review", "decide with"),
+        ],
+        rows,
+    )
+
+
 def _days(said: str | None, reported: str | None) -> int | None:
     """Days from said to reported, only when both are full dates (partial ones are skipped)."""
     from datetime import date
@@ -374,6 +514,7 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
     contradiction_rows = [
         {
             "link": p["id"],
+            "claim": p.get("claim_id"),
             "state": state.get(p["status"], p["status"]),
             "flip": p["flip"],
             "a_id": p["a_id"],
@@ -383,6 +524,7 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
             "b_speaker": p["b_speaker"],
             "b_text": p["b_text"],
             "reason": p["reason"],
+            "review": decide_command(p) if p["status"] == ReviewStatus.SUGGESTED.value else None,
         }
         # a pair set apart by a claim has no link id: after the links, in statement order
         for p in sorted(
@@ -401,10 +543,13 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
         Section(
             "contradictions",
             "Contradictions",
-            "Pairs of statements that contradict each other: open ones still need a review, "
-            "reviewed ones were confirmed; rejected ones are left out.",
+            "Pairs of statements that contradict each other: open ones still need a review "
+            "(`decide with` says how), reviewed ones were confirmed; rejected ones are left out. "
+            "A pair with a claim and no link stands on opposite sides of that claim. "
+            f"{REASON_LEGEND}",
             [
                 ("link", "link"),
+                ("claim", "claim"),
                 ("state", "state"),
                 ("a_id", "#"),
                 ("a_speaker", "speaker"),
@@ -413,6 +558,7 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
                 ("b_speaker", "speaker"),
                 ("b_text", "says"),
                 ("reason", "why"),
+                ("review", "decide with"),
             ],
             contradiction_rows,
         )
@@ -481,39 +627,7 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
         )
     )
 
-    disputed: dict[tuple[int, int], dict[str, Any]] = {}
-    for p in pairs:
-        side_a = cluster_of.get(p["a_id"], [p["a_id"]])
-        side_b = cluster_of.get(p["b_id"], [p["b_id"]])
-        first, second = sorted([side_a, side_b])
-        pair_key = (first[0], second[0])
-        if pair_key in disputed:
-            continue
-        row_a, row_b = _cluster_row(first, everyone, repeats), _cluster_row(second, everyone, repeats)
-        disputed[pair_key] = {
-            "statement_id": row_a["statement_id"],
-            "claim": row_a["claim"],
-            "said_by": row_a["speakers"],
-            "counter_statement_id": row_b["statement_id"],
-            "counter_claim": row_b["claim"],
-            "disputed_by": row_b["speakers"],
-        }
-    sections.append(
-        Section(
-            "disputed",
-            "Disputed claims",
-            "Claims that another statement contradicts, with who stands on each side.",
-            [
-                ("statement_id", "statement"),
-                ("claim", "claim"),
-                ("said_by", "said by"),
-                ("counter_statement_id", "statement"),
-                ("counter_claim", "contradicted by"),
-                ("disputed_by", "said by"),
-            ],
-            [disputed[k] for k in sorted(disputed)],
-        )
-    )
+    sections.append(_disputed_section(db, pairs, selected, cluster_of, everyone))
 
     verdicts = current_verdicts(db)
     covers: dict[int, list[int]] = {}
@@ -555,6 +669,9 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
     )
 
     rated = {v["statement_id"] for v in verdicts if v["rating"] != "unverified"}
+    # a statement on either side of a claim someone rated is about a rated claim
+    rated_claims = _rated_claims(db)
+    rated |= {sid for sid, claim_ids in _sided_claims(db).items() if claim_ids & rated_claims}
     # a statement no other agrees with is repeated too when it appeared again
     alone = sorted(sid for sid in selected.intersection(repeats) if sid not in cluster_of)
     repeated = cluster_rows + [_cluster_row([sid], statements, repeats) for sid in alone]

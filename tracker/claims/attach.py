@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from tracker.claims.records import (
     Stance,
     _now,
 )
+from tracker.claims.wording import opens_with_pronoun, word_claim
 
 # --- attaching ----------------------------------------------------------------------------
 
@@ -494,7 +494,7 @@ def _found_claim(db: Database, row: dict[str, Any], denials: dict[int, Any]) -> 
         cursor = db.execute(
             "INSERT INTO claims (text, proposition, origin, created_at) VALUES (?, ?, ?, ?)",
             [
-                _sentence(row["answers"], _speaker_of(db, row["id"])),
+                _sentence(_worded(db, row["id"], row["answers"], reported=True)),
                 row["answers"],
                 (Origin.DENIAL if denies else Origin.STATEMENT).value,
                 _now(),
@@ -516,11 +516,17 @@ def _found_claim(db: Database, row: dict[str, Any], denials: dict[int, Any]) -> 
     )
     if analysis is not None and wrapped and analysis.proposition:
         # The denial names what it denies: that is the claim, and someone must have made it.
-        text = _sentence(_as_written(row["text"], analysis.proposition), _speaker_of(db, row["id"]))
+        text = _sentence(
+            _worded(db, row["id"], _as_written(row["text"], analysis.proposition), reported=True)
+        )
         origin, stance = Origin.DENIAL, Stance.DENIES
         reason = Reason("claim", f"'{wrapped[0].text}' names the claim it denies")
     else:
-        text, origin, stance = row["text"], Origin.STATEMENT, Stance.SUPPORTS
+        text, origin, stance = (
+            _worded(db, row["id"], row["text"]),
+            Origin.STATEMENT,
+            Stance.SUPPORTS,
+        )
         reason = Reason("claim", "founded the claim")
     cursor = db.execute(
         "INSERT INTO claims (text, proposition, origin, created_at) VALUES (?, ?, ?, ?)",
@@ -537,24 +543,42 @@ def _as_written(text: str, proposition: str) -> str:
     return text[start : start + len(proposition)] if start >= 0 else proposition
 
 
-_POSSESSIVE = re.compile(r"^(?:its|their)\b", re.IGNORECASE)
-
-
-def _sentence(proposition: str, speaker: str | None) -> str:
+def _sentence(proposition: str) -> str:
     """A claim named inside a denial, as a sentence: "India denied claims that its missiles
     struck Afghanistan" names "India's missiles struck Afghanistan." """
     text = proposition.strip().rstrip(".;:,")
-    if speaker:
-        text = _POSSESSIVE.sub(f"{speaker}'s", text)
     return text[:1].upper() + text[1:] + "."
 
 
-def _speaker_of(db: Database, statement_id: int) -> str | None:
+def _worded(db: Database, statement_id: int, text: str, *, reported: bool = False) -> str:
+    """`text` as a claim: an opening pronoun given the speaker's name, or marked unresolved
+    (claims/wording.py); the speaker is read only for a text that opens with one."""
+    if not opens_with_pronoun(text):
+        return text
+    return word_claim(text, **_wording(db, statement_id, reported=reported))
+
+
+def _wording(db: Database, statement_id: int, *, reported: bool = False) -> dict[str, Any]:
+    """Who a statement's opening pronoun can stand for: its speaker's name, kind and the gender
+    the speaker's honorifics show, and whether the words are the speaker's own (a direct
+    quote); `reported`: words the article wrote (what a reply answers, what a denial names:
+    "India denied claims that its missiles …"), never a quote."""
+    from tracker.speakers import gender_of
+
     found = db.execute(
-        "SELECT sp.name FROM statements s JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = ?",
+        """SELECT sp.id, sp.name, sp.kind, s.kind FROM statements s JOIN speakers sp ON sp.id = s.speaker_id
+           WHERE s.id = ?""",
         [statement_id],
     ).fetchone()
-    return str(found[0]) if found else None
+    if found is None:
+        return {"speaker": None, "speaker_kind": None, "gender": None, "direct": False}
+    keys = [row[0] for row in db.execute("SELECT key FROM speaker_aliases WHERE speaker_id = ?", [found[0]])]
+    return {
+        "speaker": str(found[1]),
+        "speaker_kind": found[2],
+        "gender": gender_of(keys),
+        "direct": found[3] == "direct" and not reported,
+    }
 
 
 def _chunks(items: list[int], size: int) -> Iterable[list[int]]:

@@ -104,17 +104,27 @@ def claims(
 def add(
     text: Annotated[str, typer.Argument(help="The claim, as a sentence.")],
     ref: Annotated[str | None, typer.Option("--ref", help="Your own id for the claim.")] = None,
+    new: Annotated[
+        bool, typer.Option("--new", help="Record it even if a recorded claim says nearly the same.")
+    ] = False,
     json_: JsonOption = False,
     db_path: DbOption = None,
 ) -> None:
     """Record a claim; the stored statements that take a side on it are attached to it.
 
+    A claim that says nearly what a recorded one says is refused, naming that one (statements
+    and verdicts would split between the two); --new records it all the same.
+
     Example: tracker claim add "Pakistan requested the ceasefire" --ref ceasefire-request
     """
-    from tracker.claims import add_claim
+    from tracker.claims import CloseClaim, add_claim
     from tracker.cli.render import status
+    from tracker.model import InvalidInput
 
-    claim = add_claim(judging(db_path), text, ref=ref)
+    try:
+        claim = add_claim(judging(db_path), text, ref=ref, new=new)
+    except CloseClaim as close:
+        raise InvalidInput(f"{close}; use it, or give --new to record this one too") from None
     if json_:
         print(json.dumps(claim, ensure_ascii=False, indent=2))
         return

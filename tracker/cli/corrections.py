@@ -237,15 +237,14 @@ def _interactive() -> bool:
 
 def _confirm_delete(db: Database, statement_id: int) -> None:
     from tracker.cli import fail
-    from tracker.store.corrections import require_statement
+    from tracker.store.corrections import deletion_counts, require_statement
 
     statement = require_statement(db, statement_id)
     if not _interactive():
         raise fail("deleting needs --yes when stdin is not a terminal")
-    links = _links_of(db, statement_id)
-    question = (
-        f"Delete statement {statement_id} ({statement['speaker']}: {statement['text'][:60]!r})"
-        f" and its {_plural(links, 'link')}?"
+    taken = _rows(deletion_counts(db, statement_id))  # what the message after deleting counts
+    question = f"Delete statement {statement_id} ({statement['speaker']}: {statement['text'][:60]!r})" + (
+        f" with {taken}?" if taken else "?"
     )
     if not typer.confirm(question, err=True):
         print("Aborted.", file=sys.stderr)

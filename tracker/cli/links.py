@@ -47,13 +47,15 @@ class StoredRelation(StrEnum):
     RELATED = "related"
 
 
+# the reasons say 'in a' and 'in b': the columns are named so
 PAIR_COLUMNS: list[Column] = [
     ("id", "link"),
+    ("claim_id", "claim"),
     ("relation", "relation"),
     ("status", "status"),
     ("score", "score"),
-    ("statement_a", "statement"),
-    ("statement_b", "other statement"),
+    ("statement_a", "statement a"),
+    ("statement_b", "statement b"),
     ("reason", "why"),
 ]
 PAIR_MACHINE = [
@@ -79,6 +81,7 @@ PAIR_MACHINE = [
     "created_at",
     "reviewed_at",
     "reviewed_by",
+    "claim_id",  # a pair set apart by a claim, not a link (last: the columns before keep their place)
 ]
 SIMILAR_COLUMNS: list[Column] = [
     ("score", "score"),
@@ -156,17 +159,28 @@ def link(
         return
     from tracker.cli.render import progress, status
     from tracker.link import relink_all
+    from tracker.reports import stored_links
 
     db = database(db_path)
     with progress("Linking") as bar:
         stats = relink_all(db, progress=bar)
     status(
         f"{stats.candidates} candidate pairs, {stats.judged} close enough to judge: "
-        f"{stats.summary()}; "
+        f"{_stored_summary(stored_links(db))}; "
         f"{stats.removed} stale link{'s' if stats.removed != 1 else ''} removed."
     )
     if timings:
         status(f"Took {sum(stats.seconds.values()):.1f} s: {stats.timings()}.")
+
+
+def _stored_summary(counts: dict[str, int]) -> str:
+    """`5 links (1 agrees, 4 related), 1 rejected`: what the ledger holds after a relink, with
+    the relations people gave, rather than what the engine judged."""
+    rejected = counts.pop(ReviewStatus.REJECTED.value, 0)
+    total = sum(counts.values())
+    parts = ", ".join(f"{n} {relation}" for relation, n in counts.items())
+    summary = f"{total} link{'s' if total != 1 else ''}" + (f" ({parts})" if parts else "")
+    return summary + (f", {rejected} rejected by a person" if rejected else "")
 
 
 LinkId = Annotated[int, typer.Argument(help="The link's id.", metavar="ID")]
@@ -283,8 +297,25 @@ def contradictions(
     _pairs(
         rows, fmt, title="Flips" if flips else "Contradictions", empty="No contradictions.", relation=False
     )  # every one contradicts
+    if fmt == "table":
+        _how_to_decide(rows)
     if fail_if_any and rows:
         raise typer.Exit(3)
+
+
+def _how_to_decide(rows: list[dict[str, Any]]) -> None:
+    """Under the table: how a person decides the open ones (links, and claims' sides)."""
+    from tracker.cli.render import status
+
+    open_rows = [row for row in rows if row["status"] == ReviewStatus.SUGGESTED.value]
+    links = [row for row in open_rows if row["id"] is not None]
+    claims = sorted({row["claim_id"] for row in open_rows if row["id"] is None})
+    ways = []
+    if links:
+        ways.append("`tracker review --relation contradicts` (or `tracker link confirm ID`) for links")
+    ways += [f"`tracker claim review --claim {claim}` for the sides of claim {claim}" for claim in claims]
+    if ways:
+        status(f"To decide the suggested ones: {'; '.join(ways)}.")
 
 
 # --- judging text ----------------------------------------------------------------------------

@@ -3,6 +3,7 @@ one key per decision at a terminal, one line per decision from a pipe."""
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -339,16 +340,19 @@ def claim_desk(db: Database, by: str | None) -> Desk:
     def keys(row: Row) -> tuple[int, str]:
         return row["statement_id"], str(row["claim_id"])
 
+    def keep(row: Row, decision: dict[str, Any]) -> None:
+        row.update({**decision, "reasons": json.loads(decision["reasons"] or "[]")})
+
     def decide(row: Row, action: str, label: str | None) -> None:
         if action == "relabel" and label is not None:
             attach_statement(db, *keys(row), label, by=by)
         else:
             review_attachment(db, *keys(row), "confirmed" if action == "confirm" else "rejected", by=by)
-        row.update(attachment_decision(db, *keys(row)))
+        keep(row, attachment_decision(db, *keys(row)))
 
     def restore(row: Row, before: dict[str, Any]) -> None:
         restore_attachment(db, *keys(row), before)
-        row.update(before)
+        keep(row, before)
 
     return Desk(
         labels=tuple(Stance.values()),

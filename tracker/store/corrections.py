@@ -535,6 +535,17 @@ def _key(db: Database, table: str) -> list[str]:
     ]
 
 
+def deletion_counts(db: Database, statement_id: int) -> dict[str, int]:
+    """Rows of each table that deleting the statement would take with it (as delete_statement
+    counts them), for asking first."""
+    require_statement(db, statement_id)
+    statement = next(query_rows(db, "SELECT * FROM statements WHERE id = ?", [statement_id]))
+    counts: dict[str, int] = {}
+    for table, rows in _dependents(db, statement):
+        counts[table] = counts.get(table, 0) + len(rows)
+    return counts
+
+
 def delete_statement(
     db: Database, statement_id: int, *, by: str | None = None, note: str | None = None
 ) -> Deleted:
