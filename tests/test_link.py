@@ -822,3 +822,22 @@ def test_a_side_a_person_confirmed_is_never_overshadowed(db) -> None:
         "agrees",
         "confirmed",
     )
+
+
+def test_a_statement_that_joined_a_claim_through_a_side_now_overshadowed_is_attached_again(db) -> None:
+    veto, pay = _add(db, VETO, PAY)
+    link.link_new(db, [veto, pay])
+    again, not_pay = _add(db, VETO_AGAIN, NOT_PAY)
+    link.link_new(db, [again, not_pay])
+    rows = db.execute(
+        "SELECT c.text, cs.statement_id, cs.stance, cs.founder FROM claim_statements cs"
+        " JOIN claims c ON c.id = cs.claim_id ORDER BY cs.claim_id, cs.statement_id"
+    ).fetchall()
+    # PAY no longer supports the veto claim, which it joined through the link now overshadowed:
+    # it is against the claim the negated copy of it founded
+    assert rows == [
+        (VETO, veto, "supports", 1),
+        (VETO, again, "supports", 0),
+        (NOT_PAY, pay, "denies", 0),
+        (NOT_PAY, not_pay, "supports", 1),
+    ]

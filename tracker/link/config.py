@@ -48,9 +48,10 @@ MAX_LINKS = 12
 # below the strongest link of each of its statements is stored as related, not as agrees or
 # contradicts. Two statements that each have a near copy (a rewording scoring 80-100) and share
 # only some vocabulary with each other (30-60) are most often about different claims: on the
-# LIAR corpus (20k statements, 2,000 claims) 30 points turn 4,600 of 5,500 wrong agrees and 2,100
-# of 3,000 wrong contradicts into related links, and 24 of 23,000 right ones. A statement with no
-# stronger link keeps its side however weak: nothing overshadows it.
+# LIAR corpus (20k statements copied from 2,000 claims) 30 points turn 4,200 of 5,500 wrong
+# agrees links and 2,000 of 3,000 wrong contradicts links into related ones, and 4 of 22,500
+# right ones (agrees precision .76 -> .93, contradictions shown .61 -> .83, recall the same).
+# A statement with no link that strong keeps its side however weak: nothing overshadows it.
 OVERSHADOW_MARGIN = 30.0
 
 WORKERS = min(os.cpu_count() or 1, 8)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from tracker.claims import attach_statements, reattach_all
+from tracker.claims import attach_statements, reattach, reattach_all
 from tracker.judge import ENGINE_VERSION, relate
 from tracker.link import config, ranking
 from tracker.link.blocking import _block, _block_few, scored_candidates
@@ -582,7 +582,8 @@ def _link_new(db: Database, ids: Iterable[int], progress: Progress | None, worke
         touched = {i for a, b, _, _ in found for i in (a, b)}
         stats.removed = _bound_stored(db, touched)
         new = {(a, b) for a, b, _, _ in found}
-        for pair, relation in _shade_stored(db, touched, limits).items():
+        shaded_now = _shade_stored(db, touched, limits)
+        for pair, relation in shaded_now.items():
             if pair in new:  # counted as the side it would have taken
                 stats.stored[relation] -= 1
                 stats.stored[Relation.RELATED.value] += 1
@@ -590,6 +591,9 @@ def _link_new(db: Database, ids: Iterable[int], progress: Progress | None, worke
     # claims are judged with no lock held, then written under the write lock (attach's own)
     with stats.timed("attaching claims"):
         stats.attached = attach_statements(db, wanted)
+        # a stored statement whose side was overshadowed may have joined a claim through it
+        stale = {sid for pair in shaded_now for sid in pair} - set(wanted)
+        stats.attached += reattach(db, sorted(stale)) if stale else 0
     return stats
 
 
