@@ -754,8 +754,9 @@ def _relations(db) -> dict[tuple[int, int], tuple[str, float, str]]:  # type: ig
 
 
 def test_a_link_far_below_the_strongest_of_both_its_statements_is_overshadowed() -> None:
-    links = [(1, 2, 95.0), (3, 4, 92.0), (1, 3, 40.0), (2, 5, 40.0), (1, 4, 62.1)]
-    # (2, 5): statement 5 has nothing stronger; (1, 4): 62.1 is not more than 30 below 92
+    assert config.OVERSHADOW_MARGIN == 20.0
+    links = [(1, 2, 95.0), (3, 4, 92.0), (1, 3, 40.0), (2, 5, 40.0), (1, 4, 72.1)]
+    # (2, 5): statement 5 has nothing stronger; (1, 4): 72.1 is not more than 20 below 92
     assert pipeline.overshadowed(links) == {(1, 3): (95.0, 92.0)}
     # a statement's strongest stored link counts though it is not among those given
     assert pipeline.overshadowed(links, {5: 80.0}) == {(1, 3): (95.0, 92.0), (2, 5): (95.0, 80.0)}
