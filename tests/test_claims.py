@@ -669,3 +669,25 @@ def test_opposing_pairs_leave_out_a_pair_a_person_said_does_not_contradict_as_co
     assert by_claim() == []
     cli.ok("link", "reject", "1")  # and rejected the contradiction between 1 and 2
     assert opposing_pairs(db) == []
+
+
+VETO = "The governor vetoed the school budget bill in Ohio on Friday."
+PAY = "The school budget bill in Ohio will raise teacher pay by ten percent."
+PAY_AGAIN = "The school budget bill in Ohio will raise teacher pay by 10 percent."
+
+
+def test_a_statement_far_nearer_another_than_any_founder_founds_its_own_claim(db) -> None:  # type: ignore[no-untyped-def]
+    import tracker
+
+    for text in (VETO, PAY, PAY_AGAIN):
+        tracker.add_statement(db, tracker.NewStatement(text=text, speaker="Someone"))
+    tracker.relink_all(db)
+    # PAY agrees with VETO's founder at 50 and with PAY_AGAIN at 100: it is about what PAY_AGAIN
+    # says, not the veto, and founds that claim; PAY_AGAIN joins it
+    links = db.execute("SELECT a_id, b_id, relation, score FROM links ORDER BY a_id, b_id").fetchall()
+    assert links == [(1, 2, "agrees", 50.2), (1, 3, "agrees", 50.2), (2, 3, "agrees", 100.0)]
+    rows = db.execute(
+        "SELECT c.text, cs.statement_id, cs.stance, cs.founder FROM claim_statements cs"
+        " JOIN claims c ON c.id = cs.claim_id ORDER BY cs.claim_id, cs.statement_id"
+    ).fetchall()
+    assert rows == [(VETO, 1, "supports", 1), (PAY, 2, "supports", 1), (PAY, 3, "supports", 0)]

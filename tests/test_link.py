@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 
 import pytest
@@ -461,6 +462,7 @@ def test_a_few_new_statements_among_many_link_as_a_full_relink_would(db, monkeyp
     new = ids[-12:]  # under a tenth of the database, and (here) a batch
     monkeypatch.setattr(pipeline, "BATCH_MIN", 10)
     monkeypatch.setattr(config, "MAX_LINKS", 10**6)  # candidates alone: the bound is tested apart
+    monkeypatch.setattr(config, "OVERSHADOW_MARGIN", math.inf)  # and so are overshadowed links
     used = []
     monkeypatch.setattr(pipeline, "_block_few", lambda *a, **k: used.append(1) or _BLOCK_FEW(*a, **k))
     stats = link.link_new(db, new)
@@ -543,7 +545,7 @@ def _whole(db) -> set[tuple[int, int, str, float, str, str]]:  # type: ignore[no
             status.value,
             json.dumps(j.to_dict()["reasons"], ensure_ascii=False),
         )
-        for a, b, j, status in pipeline.strongest(found)
+        for a, b, j, status in pipeline.shaded(pipeline.strongest(found), limits)
     }
 
 
@@ -732,3 +734,111 @@ def test_settling_rankings_keeps_what_ranking_the_whole_list_of_stored_links_kee
         # judged: the links kept and pairs relate could refuse, not every candidate
         assert kept <= judged and judged - kept <= refusable and len(judged) < len(candidates)
         assert (wholes > 0) == (cap < 64), (k, cap)
+
+
+# --- overshadowed links: a side taken far below what both statements say elsewhere
+
+VETO = "The governor vetoed the school budget bill in Ohio on Friday."
+VETO_AGAIN = "On Friday the governor vetoed the school budget bill in Ohio."
+PAY = "The school budget bill in Ohio will raise teacher pay by ten percent."
+NOT_PAY = "It is false that the school budget bill in Ohio will raise teacher pay by ten percent."
+
+
+def _relations(db) -> dict[tuple[int, int], tuple[str, float, str]]:  # type: ignore[no-untyped-def]
+    return {
+        (a, b): (relation, score, json.loads(reasons)[0]["code"])
+        for a, b, relation, score, reasons in db.execute(
+            "SELECT a_id, b_id, relation, score, reasons FROM links"
+        )
+    }
+
+
+def test_a_link_far_below_the_strongest_of_both_its_statements_is_overshadowed() -> None:
+    assert config.OVERSHADOW_MARGIN == 20.0
+    links = [(1, 2, 95.0), (3, 4, 92.0), (1, 3, 40.0), (2, 5, 40.0), (1, 4, 72.1)]
+    # (2, 5): statement 5 has nothing stronger; (1, 4): 72.1 is not more than 20 below 92
+    assert pipeline.overshadowed(links) == {(1, 3): (95.0, 92.0)}
+    # a statement's strongest stored link counts though it is not among those given
+    assert pipeline.overshadowed(links, {5: 80.0}) == {(1, 3): (95.0, 92.0), (2, 5): (95.0, 80.0)}
+
+
+def test_relinking_stores_an_overshadowed_side_as_related_and_says_which_it_was(db) -> None:
+    veto, again, pay, not_pay = _add(db, VETO, VETO_AGAIN, PAY, NOT_PAY)
+    link.relink_all(db)
+    assert _relations(db) == {
+        (veto, again): ("agrees", 100.0, "similarity"),
+        (pay, not_pay): ("contradicts", 97.4, "denial"),
+        (veto, pay): ("related", 50.2, "overshadowed"),
+        (veto, not_pay): ("related", 46.9, "overshadowed"),
+        (again, pay): ("related", 50.2, "overshadowed"),
+        (again, not_pay): ("related", 46.9, "overshadowed"),
+    }
+    reasons = db.execute("SELECT reasons FROM links WHERE a_id = ? AND b_id = ?", [veto, not_pay]).fetchone()[
+        0
+    ]
+    assert json.loads(reasons) == [
+        {
+            "code": "overshadowed",
+            "detail": "contradicts at 47, far below the strongest links of both statements (100, 97)",
+        },
+        {"code": "denial", "detail": "'false' in b", "side": "b", "span": [6, 11]},
+        {"code": "similarity", "detail": "47/100"},
+    ]
+    assert db.execute("SELECT DISTINCT status FROM links WHERE relation = 'related'").fetchall() == [
+        ("suggested",)
+    ]
+
+
+def test_a_statement_with_no_stronger_link_keeps_its_side_however_weak(db) -> None:
+    veto, again, pay = _add(db, VETO, VETO_AGAIN, PAY)
+    link.relink_all(db)
+    assert _relations(db) == {
+        (veto, again): ("agrees", 100.0, "similarity"),
+        (veto, pay): ("agrees", 50.2, "similarity"),
+        (again, pay): ("agrees", 50.2, "similarity"),
+    }
+
+
+def test_new_links_overshadow_the_stored_ones_they_outrank_as_a_relink_does(db) -> None:
+    veto, pay = _add(db, VETO, PAY)
+    assert link.link_new(db, [veto, pay]).stored == {"agrees": 1}
+    again, not_pay = _add(db, VETO_AGAIN, NOT_PAY)
+    stats = link.link_new(db, [again, not_pay])
+    # the new statements' two links to the other claim are counted as what they are stored as
+    assert stats.stored == {"agrees": 1, "contradicts": 1, "related": 3}
+    added = _relations(db)
+    assert added[(veto, pay)] == ("related", 50.2, "overshadowed")  # stored before, overshadowed now
+    link.relink_all(db)
+    assert _relations(db) == added
+
+
+def test_a_side_a_person_confirmed_is_never_overshadowed(db) -> None:
+    veto, pay = _add(db, VETO, PAY)
+    link.link_new(db, [veto, pay])
+    confirmed = db.execute("SELECT id FROM links").fetchone()[0]
+    link.confirm_link(db, confirmed, by="ana")
+    link.link_new(db, _add(db, VETO_AGAIN, NOT_PAY))
+    link.relink_all(db)
+    assert db.execute("SELECT relation, status FROM links WHERE id = ?", [confirmed]).fetchone() == (
+        "agrees",
+        "confirmed",
+    )
+
+
+def test_a_statement_that_joined_a_claim_through_a_side_now_overshadowed_is_attached_again(db) -> None:
+    veto, pay = _add(db, VETO, PAY)
+    link.link_new(db, [veto, pay])
+    again, not_pay = _add(db, VETO_AGAIN, NOT_PAY)
+    link.link_new(db, [again, not_pay])
+    rows = db.execute(
+        "SELECT c.text, cs.statement_id, cs.stance, cs.founder FROM claim_statements cs"
+        " JOIN claims c ON c.id = cs.claim_id ORDER BY cs.claim_id, cs.statement_id"
+    ).fetchall()
+    # PAY no longer supports the veto claim, which it joined through the link now overshadowed:
+    # it is against the claim the negated copy of it founded
+    assert rows == [
+        (VETO, veto, "supports", 1),
+        (VETO, again, "supports", 0),
+        (NOT_PAY, pay, "denies", 0),
+        (NOT_PAY, not_pay, "supports", 1),
+    ]

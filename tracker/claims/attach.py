@@ -453,15 +453,23 @@ def _through_founders(
     members: dict[int, tuple[int, Stance]] | None = None,
 ) -> list[_Found]:
     """The statement joins the claim of the founder it is most strongly linked to, or of the
-    statement judged to take a side on a recorded claim (`members`), or founds one."""
+    statement judged to take a side on a recorded claim (`members`), or founds one. A link more
+    than OVERSHADOW_MARGIN below the statement's strongest does not take it to a founder's
+    claim: a statement far nearer another statement than any founder is about that one's claim,
+    not about what it shares a few words with (LIAR corpus, 100k: such joins were 720 of the
+    1,400 to another claim's founder, and 12 of the 40,700 to the statement's own). Members
+    of recorded claims are joined as before: the claim was judged, not only a statement."""
+    from tracker.link.config import OVERSHADOW_MARGIN
     from tracker.model import Reason
 
     members = members or {}
+    links = list(links)
+    floor = max((score for score, _, _ in links), default=0.0) - OVERSHADOW_MARGIN
     best = max(
         (
             (score, -other, relation)
             for score, other, relation in links
-            if other in founders or other in members
+            if other in members or (other in founders and score >= floor)
         ),
         default=None,
     )

@@ -24,19 +24,21 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from tracker.claims import attach_statements, reattach_all
+from tracker.claims import attach_statements, reattach, reattach_all
 from tracker.judge import ENGINE_VERSION, relate
 from tracker.link import config, ranking
 from tracker.link.blocking import _block, _block_few, scored_candidates
 from tracker.link.candidates import _DocFrequency, fts_candidates
 from tracker.link.config import WORKERS, Progress, Thresholds, status_for, thresholds
 from tracker.link.prefilter import Lead, Shape, _shapes, could_link, could_refuse, link_score
-from tracker.model import Judgement, Relation, ReviewStatus
+from tracker.model import Judgement, Reason, Relation, ReviewStatus
 from tracker.parallel import bulk_objects, fan_out
 from tracker.store import now, write_transaction
 
 BATCH_MIN = 200  # from this many new statements, one blocking pass beats one query each
 _STORED = (Relation.AGREES, Relation.CONTRADICTS, Relation.RELATED)
+_SIDED = frozenset({Relation.AGREES.value, Relation.CONTRADICTS.value})
+OVERSHADOWED = "overshadowed"  # the reason a link that would take a side is stored as related
 
 
 @dataclass
@@ -290,27 +292,127 @@ def _relink_ranked(
     return [f for f in (verdicts[code] for code in sorted(kept)) if f is not None]
 
 
+def overshadowed(
+    links: Iterable[tuple[int, int, float]], best: dict[int, float] | None = None
+) -> dict[tuple[int, int], tuple[float, float]]:
+    """The pairs scoring more than config.OVERSHADOW_MARGIN below the strongest link of each of
+    their statements, with those two strongest scores. `best`: a statement's strongest score
+    among links not given here (the stored links of a statement only some of whose links are)."""
+    pairs = list(links)
+    top = dict(best or {})
+    for a, b, score in pairs:
+        top[a] = max(top.get(a, score), score)
+        top[b] = max(top.get(b, score), score)
+    margin = config.OVERSHADOW_MARGIN
+    return {(a, b): (top[a], top[b]) for a, b, score in pairs if score < min(top[a], top[b]) - margin}
+
+
+def _overshadow(judgement: Judgement, best: tuple[float, float]) -> Judgement:
+    """The judgement of an overshadowed link: related, saying which side it would have taken."""
+    reason = Reason(
+        OVERSHADOWED,
+        f"{judgement.relation.value} at {judgement.score:.0f}, far below the strongest links"
+        f" of both statements ({best[0]:.0f}, {best[1]:.0f})",
+    )
+    return Judgement(Relation.RELATED, judgement.score, (reason, *judgement.reasons))
+
+
+def shaded(found: list[Found], limits: Thresholds) -> list[Found]:
+    """The links found, those that take a side and are overshadowed (see `overshadowed`) as
+    related links: a statement with near copies elsewhere is not set for or against another by
+    the little vocabulary they share."""
+    weak = overshadowed((a, b, judgement.score) for a, b, judgement, _ in found)
+    out = []
+    for a, b, judgement, status in found:
+        if (a, b) in weak and judgement.relation.value in _SIDED:
+            judgement = _overshadow(judgement, weak[(a, b)])
+            status = status_for(judgement, limits)
+        out.append((a, b, judgement, status))
+    return out
+
+
+# a stored link: id, score, reviewed by a person, relation, reasons (JSON)
+_StoredLink = tuple[int, float, bool, str, str]
+
+
+def _touching(db: Database, ids: Iterable[int]) -> dict[tuple[int, int], _StoredLink]:
+    """The links no one rejected that touch the given statements, by pair."""
+    links: dict[tuple[int, int], _StoredLink] = {}
+    wanted = sorted(ids)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for column in ("a_id", "b_id"):
+            for link_id, a, b, score, reviewed, relation, reasons in db.execute(
+                f"SELECT id, a_id, b_id, score, reviewed_at IS NOT NULL, relation, reasons FROM links"
+                f" WHERE {column} IN ({marks}) AND status != 'rejected'",
+                chunk,
+            ):
+                links[(a, b)] = (link_id, score, bool(reviewed), relation, reasons)
+    return links
+
+
 def _bound_stored(db: Database, touched: set[int]) -> int:
     """After new links: drop the unreviewed links that are no longer among the MAX_LINKS
     strongest of a statement they touch. Returns how many were dropped."""
     if not touched:
         return 0
-    links: dict[tuple[int, int], tuple[int, float, bool]] = {}
-    ids = sorted(touched)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for column in ("a_id", "b_id"):
-            for link_id, a, b, score, reviewed in db.execute(
-                f"SELECT id, a_id, b_id, score, reviewed_at IS NOT NULL FROM links"
-                f" WHERE {column} IN ({marks}) AND status != 'rejected'",
-                chunk,
-            ):
-                links[(a, b)] = (link_id, score, bool(reviewed))
-    kept = _top(((a, b, score) for (a, b), (_, score, _) in links.items()), config.MAX_LINKS, touched)
-    weak = [(link_id,) for pair, (link_id, _, reviewed) in links.items() if not reviewed and pair not in kept]
+    links = _touching(db, touched)
+    kept = _top(((a, b, row[1]) for (a, b), row in links.items()), config.MAX_LINKS, touched)
+    weak = [(row[0],) for pair, row in links.items() if not row[2] and pair not in kept]
     db.conn.executemany("DELETE FROM links WHERE id = ?", weak)
     return len(weak)
+
+
+def _strongest_scores(db: Database, ids: Iterable[int]) -> dict[int, float]:
+    """Each statement's strongest score among its links that no one rejected."""
+    best: dict[int, float] = {}
+    wanted = sorted(ids)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for column in ("a_id", "b_id"):
+            for sid, score in db.execute(
+                f"SELECT {column}, max(score) FROM links WHERE {column} IN ({marks})"
+                f" AND status != 'rejected' GROUP BY {column}",
+                chunk,
+            ):
+                best[sid] = max(best.get(sid, score), score)
+    return best
+
+
+def _shade_stored(db: Database, touched: set[int], limits: Thresholds) -> dict[tuple[int, int], str]:
+    """After new links: the unreviewed links of the statements touched that take a side and
+    are now overshadowed by stronger links of both their statements are stored as related (a
+    relink judges every link afresh; this only follows the new links). Returns the pairs
+    changed, with the relation each had."""
+    if not touched:
+        return {}
+    links = _touching(db, touched)
+    others = {sid for pair in links for sid in pair} - touched
+    weak = overshadowed(((a, b, row[1]) for (a, b), row in links.items()), _strongest_scores(db, others))
+    updates, changed = [], {}
+    for pair, best in weak.items():
+        link_id, score, reviewed, relation, reasons = links[pair]
+        if reviewed or relation not in _SIDED:
+            continue
+        stored = tuple(
+            Reason(r["code"], r["detail"], r.get("side"), tuple(r["span"]) if r.get("span") else None)
+            for r in json.loads(reasons or "[]")
+        )
+        judgement = _overshadow(Judgement(Relation(relation), score, stored), best)
+        data = judgement.to_dict()
+        changed[pair] = relation
+        updates.append(
+            (
+                data["relation"],
+                json.dumps(data["reasons"], ensure_ascii=False),
+                status_for(judgement, limits).value,
+                link_id,
+            )
+        )
+    db.conn.executemany("UPDATE links SET relation = ?, reasons = ?, status = ? WHERE id = ?", updates)
+    return changed
 
 
 _CHUNK = 2_000  # pairs per task: small enough for steady progress, large enough to be cheap
@@ -477,10 +579,21 @@ def _link_new(db: Database, ids: Iterable[int], progress: Progress | None, worke
     found += _by_meaning(db, wanted, texts, limits, found, stats, progress, workers, shapes)
     with stats.timed("writing"), write_transaction(db):
         _write(db, found, stats)
-        stats.removed = _bound_stored(db, {i for a, b, _, _ in found for i in (a, b)})
+        touched = {i for a, b, _, _ in found for i in (a, b)}
+        stats.removed = _bound_stored(db, touched)
+        new = {(a, b) for a, b, _, _ in found}
+        shaded_now = _shade_stored(db, touched, limits)
+        for pair, relation in shaded_now.items():
+            if pair in new:  # counted as the side it would have taken
+                stats.stored[relation] -= 1
+                stats.stored[Relation.RELATED.value] += 1
+        stats.stored = +stats.stored  # no relation counted 0
     # claims are judged with no lock held, then written under the write lock (attach's own)
     with stats.timed("attaching claims"):
         stats.attached = attach_statements(db, wanted)
+        # a stored statement whose side was overshadowed may have joined a claim through it
+        stale = {sid for pair in shaded_now for sid in pair} - set(wanted)
+        stats.attached += reattach(db, sorted(stale)) if stale else 0
     return stats
 
 
@@ -512,6 +625,7 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
             stats.judged += judged
         found += _by_meaning(db, None, texts, limits, found, stats, progress, workers, shapes)
         found = strongest(found)
+    found = shaded(found, limits)
     keep = {(a, b) for a, b, _, _ in found}
     with stats.timed("writing"), write_transaction(db):
         _write(db, found, stats)
