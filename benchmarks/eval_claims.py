@@ -59,7 +59,7 @@ def claim_id(output: str) -> str:
 
 
 def write_headlines(rows: list[dict[str, str]], path: Path) -> None:
-    # No speaker: `tracker import` does not require one, and a headline has no speaker but its outlet.
+    # No speaker: a headline has none but its outlet, so the import files them under `unknown`.
     with open(path, "w", encoding="utf-8") as out:
         for r in rows:
             record = {"text": r["headline"], "source": r["outlet"], "ref": r["article_id"]}
@@ -71,7 +71,7 @@ def import_headlines(tracker: Path, rows: list[dict[str, str]], db: Path) -> str
     headlines = db.with_name("headlines.jsonl")
     write_headlines(rows, headlines)
     started = time.perf_counter()
-    run(tracker, "import", str(headlines), "--db", str(db))
+    run(tracker, "import", str(headlines), "--speaker-missing", "unknown", "--db", str(db))
     seconds = time.perf_counter() - started
     info = json.loads(run(tracker, "db", "info", "--json", "--db", str(db)))
     distinct = len(set(stored_refs(rows).values()))
