@@ -555,12 +555,22 @@ def test_a_claim_recorded_later_leaves_a_statement_where_it_is_far_nearer(cli, d
 # --- a founded claim worded from a pronoun ------------------------------------------------
 
 
-def test_a_claim_founded_from_reported_he_is_worded_with_its_speaker(cli, db_path) -> None:
+def test_a_claim_founded_from_reported_he_takes_the_speakers_name_only_where_an_honorific_shows_him(
+    cli, db_path
+) -> None:
     cli.ok(
         "add",
         "he had asked Washington to press India to pull back",
         "--speaker",
-        "Foreign Minister Ishaq Dar",  # a title: a person
+        "Mr. Ishaq Dar",  # an honorific: a man
+        "--kind",
+        "indirect",
+    )
+    cli.ok(
+        "add",
+        "he had met the envoy in Doha on Sunday",
+        "--speaker",
+        "Foreign Minister Asif Khan",  # a title: a person, whose "he" may be anyone
         "--kind",
         "indirect",
     )
@@ -568,14 +578,45 @@ def test_a_claim_founded_from_reported_he_is_worded_with_its_speaker(cli, db_pat
         "add",
         "it would not escalate the conflict further",
         "--speaker",
-        "Indian military",
+        "Indian military",  # "it" may be the conflict, the strike, anything it talks of
         "--kind",
         "indirect",
     )
     assert [row[1:4] for row in _claims(db_path)] == [
         ("Ishaq Dar had asked Washington to press India to pull back", None, "statement"),
-        ("Indian military would not escalate the conflict further", None, "statement"),
+        ("he [unresolved] had met the envoy in Doha on Sunday", None, "statement"),
+        ("it [unresolved] would not escalate the conflict further", None, "statement"),
     ]
+
+
+def test_a_claim_is_worded_again_when_its_founders_speaker_is_corrected(cli, db_path) -> None:
+    cli.ok("add", "he will resign on Friday.", "--speaker", "Mr. John Smith", "--kind", "indirect")
+    assert [row[1] for row in _claims(db_path)] == ["John Smith will resign on Friday."]
+    result = cli("edit", "1", "--speaker", "Mr. Bob Jones")
+    assert (result.exit_code, result.stderr.splitlines()[-2:]) == (
+        0,
+        [
+            "Claim 1, which it founded, now reads 'Bob Jones will resign on Friday.'.",
+            "Links and claims kept: the words are unchanged.",
+        ],
+    )
+    assert [row[1] for row in _claims(db_path)] == ["Bob Jones will resign on Friday."]
+    cli.ok("edit", "1", "--speaker", "Ministry of Labour")  # an organisation is never "he"
+    assert [row[1] for row in _claims(db_path)] == ["he [unresolved] will resign on Friday."]
+
+
+def test_a_speaker_kept_per_report_lends_its_name_not_its_label(cli, db_path) -> None:
+    cli.ok(
+        "add",
+        "We will open the road on Monday",
+        "--speaker",
+        "police",
+        "--source",
+        "Daily Post",
+        "--kind",
+        "direct",
+    )
+    assert [row[1] for row in _claims(db_path)] == ["Police will open the road on Monday"]
 
 
 def test_a_pronoun_the_speaker_cannot_be_is_kept_and_marked_unresolved(cli, db_path) -> None:
@@ -610,7 +651,7 @@ def test_the_claim_a_denial_names_takes_the_deniers_name_only_where_it_can_stand
 def test_word_claim_resolves_by_person_kind_and_gender_and_leaves_other_texts_alone() -> None:
     from tracker.claims.wording import word_claim
 
-    dar = {"speaker": "Ishaq Dar", "speaker_kind": "person", "gender": None, "direct": False}
+    dar = {"speaker": "Ishaq Dar", "speaker_kind": "person", "gender": "male", "direct": False}
     said = {**dar, "direct": True}
     army = {"speaker": "Indian military", "speaker_kind": "military", "gender": None, "direct": False}
     cases = [
@@ -623,7 +664,9 @@ def test_word_claim_resolves_by_person_kind_and_gender_and_leaves_other_texts_al
             {**dar, "speaker": "Maria Kovač", "gender": "female"},
             "Maria Kovač saw the strike",
         ),
-        ("it would not escalate", army, "Indian military would not escalate"),
+        ("he was fired last week", {**dar, "gender": None}, "he [unresolved] was fired last week"),
+        ("it would not escalate", army, "it [unresolved] would not escalate"),
+        ("they were armed", {**army, "speaker": "Police"}, "they [unresolved] were armed"),
         ("their troops crossed the line", army, "Indian military's troops crossed the line"),
         ("it would not escalate", dar, "it [unresolved] would not escalate"),
         ("it is time to talk", army, "it is time to talk"),  # an "it" that stands for nothing

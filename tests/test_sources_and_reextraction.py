@@ -212,6 +212,27 @@ def test_an_article_without_an_outlet_extracted_again_is_recognised(cli, db_path
     ) == [("2025-05-10", "Police (no source, 2025-05-10)")]
 
 
+def test_another_article_that_shares_a_sentence_is_not_the_one_extracted_before(cli, db_path, tmp_path):
+    first, second = tmp_path / "a1.txt", tmp_path / "a2.txt"
+    first.write_text(
+        "Police said the road was closed.\n\nThe mayor said the bridge would reopen on Friday.\n"
+    )
+    second.write_text("Police said the road was closed.\n\nResidents said the floods had receded by noon.\n")
+    cli.ok("extract", str(first), "--no-link")
+    result = cli("extract", str(second), "--date", "2025-06-01", "--no-link")
+    assert result.stderr.splitlines() == ["Stored 2 new statements (0 already recorded) from 1 article."]
+    assert rows(
+        db_path,
+        "SELECT s.id, s.reported_on, sp.name FROM statements s JOIN speakers sp ON sp.id = s.speaker_id ORDER BY s.id",
+    ) == [
+        (1, None, "Police (no source)"),  # the first article's keeps no date it never had
+        (2, None, "mayor"),
+        (3, "2025-06-01", "Police (no source, 2025-06-01)"),
+        (4, "2025-06-01", "Residents (no source, 2025-06-01)"),
+    ]
+    assert rows(db_path, "SELECT count(*) FROM audit WHERE note = 'extracted again with --date'") == [(0,)]
+
+
 # --- 4. hedges ------------------------------------------------------------------------------
 
 
@@ -304,8 +325,8 @@ def test_speaker_missing_names_whom_to_file_speakerless_rows_under(cli, db_path)
     assert rows(
         db_path, "SELECT s.text, sp.name FROM statements s JOIN speakers sp ON sp.id = s.speaker_id"
     ) == [
-        ("Nobody knows.", "unknown"),
-        ("Maybe so.", "unknown"),
+        ("Nobody knows.", "Unknown (no source)"),  # nobody named, kept per report as "officials" are
+        ("Maybe so.", "Unknown (no source)"),
     ]
 
 
@@ -381,3 +402,21 @@ def test_claimreview_cites_the_author_of_the_rated_statements_own_article(cli, d
             "publisher": {"@type": "Organization", "name": "Dawn"},
         }
     ]
+
+
+def test_rows_filed_as_unknown_are_nobody_named_per_report_so_they_make_no_flip(cli, db_path):
+    cli.ok(
+        "import",
+        "-",
+        "--speaker-missing",
+        "unknown",
+        input="text,speaker,source\nThe dam was breached on Monday.,,Dawn\nThe dam was not breached on Monday.,,Times\n",
+    )
+    assert rows(db_path, "SELECT id, name FROM speakers ORDER BY id") == [
+        (1, "Unknown (Dawn)"),
+        (2, "Unknown (Times)"),
+    ]
+    assert [(c["a_speaker"], c["b_speaker"], c["flip"]) for c in cli.json("contradictions", "--json")] == [
+        ("Unknown (Dawn)", "Unknown (Times)", False)
+    ]
+    assert cli.ok("contradictions", "--flips") == ""

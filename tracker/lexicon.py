@@ -395,7 +395,7 @@ GENERIC_SPEAKER_PEOPLE = words(
     witnesses eyewitness eyewitnesses expert experts observer observers diplomat diplomats
     officer officers aide aides insider insiders people critic critics local locals villager
     villagers medic medics doctor doctors rescuer rescuers activist activists protester
-    protesters investigator investigators person persons someone"""
+    protesters investigator investigators person persons someone unknown"""
 )
 # Institutions: unnamed only when nothing names whose they are ("the ministry", "police",
 # "local authorities"); "Punjab police" and "the Indian military" are named.

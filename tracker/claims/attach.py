@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -492,6 +493,23 @@ def _through_founders(
 def _found_claim(db: Database, row: dict[str, Any], denials: dict[int, Any]) -> _Found | None:
     """The claim a statement founds: what it says; for "denied claims that X", claim X
     (`denials`: the analysis of each denial, by statement id)."""
+    founding = _founding(db, row, denials)
+    if founding is None:
+        return None
+    text, proposition, origin, stance, reason = founding
+    cursor = db.execute(
+        "INSERT INTO claims (text, proposition, origin, created_at) VALUES (?, ?, ?, ?)",
+        [text, proposition, origin.value, _now()],
+    )
+    judgement = Judgement(Relation.AGREES, 100.0, (reason,))
+    return _Found(int(cursor.lastrowid or 0), row["id"], stance, judgement, founder=True)
+
+
+def _founding(
+    db: Database, row: dict[str, Any], denials: dict[int, Any]
+) -> tuple[str, str, Origin, Stance, Any] | None:
+    """(text, proposition, origin, stance, reason) of the claim the statement `row` founds;
+    None for a question, which founds none."""
     from tracker.model import Modality, Reason
 
     if row["modality"] == Modality.QUESTION.value:
@@ -499,22 +517,12 @@ def _found_claim(db: Database, row: dict[str, Any], denials: dict[int, Any]) -> 
     if row["answers"]:
         # A reply founds the claim it answers: "Completely untrue." denies "the dam was breached".
         denies = row["polarity"] == Polarity.DENY.value
-        cursor = db.execute(
-            "INSERT INTO claims (text, proposition, origin, created_at) VALUES (?, ?, ?, ?)",
-            [
-                _sentence(_worded(db, row["id"], row["answers"], reported=True)),
-                row["answers"],
-                (Origin.DENIAL if denies else Origin.STATEMENT).value,
-                _now(),
-            ],
-        )
-        reason = Reason("answers", f"answers '{row['answers']}'")
-        return _Found(
-            int(cursor.lastrowid or 0),
-            row["id"],
+        return (
+            _sentence(_worded(db, row["id"], row["answers"], reported=True)),
+            row["answers"],
+            Origin.DENIAL if denies else Origin.STATEMENT,
             Stance.DENIES if denies else Stance.SUPPORTS,
-            Judgement(Relation.AGREES, 100.0, (reason,)),
-            founder=True,
+            Reason("answers", f"answers '{row['answers']}'"),
         )
     analysis = denials.get(row["id"])
     wrapped = (
@@ -522,26 +530,43 @@ def _found_claim(db: Database, row: dict[str, Any], denials: dict[int, Any]) -> 
         if analysis is not None
         else []
     )
+    proposition = analysis.proposition if analysis is not None else row["proposition"]
     if analysis is not None and wrapped and analysis.proposition:
         # The denial names what it denies: that is the claim, and someone must have made it.
         text = _sentence(
             _worded(db, row["id"], _as_written(row["text"], analysis.proposition), reported=True)
         )
-        origin, stance = Origin.DENIAL, Stance.DENIES
         reason = Reason("claim", f"'{wrapped[0].text}' names the claim it denies")
-    else:
-        text, origin, stance = (
-            _worded(db, row["id"], row["text"]),
-            Origin.STATEMENT,
-            Stance.SUPPORTS,
-        )
-        reason = Reason("claim", "founded the claim")
-    cursor = db.execute(
-        "INSERT INTO claims (text, proposition, origin, created_at) VALUES (?, ?, ?, ?)",
-        [text, analysis.proposition if analysis is not None else row["proposition"], origin.value, _now()],
-    )
-    judgement = Judgement(Relation.AGREES, 100.0, (reason,))
-    return _Found(int(cursor.lastrowid or 0), row["id"], stance, judgement, founder=True)
+        return text, proposition, Origin.DENIAL, Stance.DENIES, reason
+    reason = Reason("claim", "founded the claim")
+    return _worded(db, row["id"], row["text"]), proposition, Origin.STATEMENT, Stance.SUPPORTS, reason
+
+
+def reword_founded(db: Database, statement_id: int) -> list[int]:
+    """Word again the claims the statement founded, as founding them now would (after its
+    speaker changed, an opening pronoun stands for the new speaker, or is marked unresolved);
+    a claim a person recorded keeps its words. Returns the ids of the claims reworded."""
+    found = db.execute(
+        "SELECT id, text, proposition, polarity, modality, answers FROM statements WHERE id = ?",
+        [statement_id],
+    ).fetchone()
+    if found is None:
+        return []
+    row = dict(zip(("id", "text", "proposition", "polarity", "modality", "answers"), found, strict=True))
+    founding = _founding(db, row, _denial_analyses([row]))
+    if founding is None:
+        return []
+    reworded = []
+    for claim_id, text in db.execute(
+        "SELECT c.id, c.text FROM claim_statements cs JOIN claims c ON c.id = cs.claim_id"
+        " WHERE cs.statement_id = ? AND cs.founder = 1 AND c.origin IN ('statement', 'denial')"
+        " ORDER BY c.id",
+        [statement_id],
+    ).fetchall():
+        if text != founding[0]:
+            db.execute("UPDATE claims SET text = ? WHERE id = ?", [founding[0], claim_id])
+            reworded.append(int(claim_id))
+    return reworded
 
 
 def _as_written(text: str, proposition: str) -> str:
@@ -582,7 +607,9 @@ def _wording(db: Database, statement_id: int, *, reported: bool = False) -> dict
         return {"speaker": None, "speaker_kind": None, "gender": None, "direct": False}
     keys = [row[0] for row in db.execute("SELECT key FROM speaker_aliases WHERE speaker_id = ?", [found[0]])]
     return {
-        "speaker": str(found[1]),
+        # a speaker nobody names is kept per report ("Police (Daily Post, 2025-05-10)"): a claim
+        # says who, not which report's label
+        "speaker": re.sub(r"\s+\([^()]*\)$", "", str(found[1])),
         "speaker_kind": found[2],
         "gender": gender_of(keys),
         "direct": found[3] == "direct" and not reported,

@@ -69,10 +69,16 @@ def referent(
             return speaker
         return None
     if low in _THIRD:
-        return speaker if person and gender in (None, _THIRD[low]) else None
-    if low in _NOT_PERSON:
+        # "Senator John Smith said she was fired": she may be anyone; only an honorific that
+        # shows the speaker's gender ("Mr.", "Ms.") makes the speaker who the pronoun can be
+        return speaker if gender == _THIRD[low] else None
+    if low in _NOT_PERSON - {"it", "they"}:
+        # "India denied claims that its missiles …": what is the speaker's is the speaker's
         return speaker if known and not person else None
-    return None  # "I" or "we" in reported speech is the reporter's, or a group's
+    # "The Health Ministry said it was a hoax", "Police said they were armed": the subject
+    # "it" or "they" of reported speech is as often what the speaker talks of as the speaker;
+    # "I" or "we" in reported speech is the reporter's, or a group's
+    return None
 
 
 def opens_with_pronoun(text: str) -> bool:

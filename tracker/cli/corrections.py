@@ -210,6 +210,8 @@ def edit(
             f" `tracker delete {statement_id}` or keep both."
         )
     if not edited.text_changed:
+        for claim_id, text in edited.renamed_claims.items():
+            status(f"Claim {claim_id}, which it founded, now reads '{text}'.")
         status("Links and claims kept: the words are unchanged.")
         return
     if edited.unreviewed_links or edited.unreviewed_claims:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -46,28 +47,17 @@ def _fill_dates(
 ) -> tuple[Dated, Sequence[NewStatement]]:
     """The dates filled in, and the rows, each the same article's unnamed "police" as the
     statement stored from it (on another date they would be another report's)."""
-    sources = SourceCache(db)
+    found = [_stored_as(db, SourceCache(db), new) for new in rows]
+    if not all(found):
+        # Two articles may share a sentence at one place (a lede, a stock paragraph, "Police
+        # said the road was closed."): only an article every statement of which is stored,
+        # each at its place, is the one extracted before.
+        return Dated(), rows
     dated = Dated()
     filled_sources: set[int] = set()
     named: list[NewStatement] = []
-    for new in rows:
+    for new, stored in zip(rows, found, strict=True):
         named.append(new)
-        checked = check_statement(new)
-        if new.source or new.url:
-            candidates = sources.article_ids(checked)
-            if not candidates:
-                continue
-            in_source = f"s.source_id IN ({', '.join('?' for _ in candidates)})"
-        else:
-            candidates, in_source = [], "s.source_id IS NULL"
-        # the same words at the same place: the same article's statement
-        stored = db.execute(
-            "SELECT s.id, s.said_on, s.reported_on, s.source_id, s.speaker_id, sp.name, src.outlet"
-            " FROM statements s JOIN speakers sp ON sp.id = s.speaker_id"
-            f" LEFT JOIN sources src ON src.id = s.source_id WHERE {in_source} AND s.text = ?"
-            " AND s.char_start IS ? AND s.char_end IS ?",
-            [*candidates, checked.text, new.char_start, new.char_end],
-        ).fetchall()
         for sid, said_on, reported_on, source_id, speaker_id, speaker, outlet in stored:
             if speaker_names.scoped(speaker)[1] is not None:
                 named[-1] = replace(new, speaker=speaker)  # its name once dated, below
@@ -97,6 +87,28 @@ def _fill_dates(
             if label is not None:
                 named[-1] = replace(new, speaker=label)
     return dated, named
+
+
+def _stored_as(db: Database, sources: SourceCache, new: NewStatement) -> list[tuple[Any, ...]]:
+    """The stored statements that are `new` extracted before: the same words at the same
+    place, from the same article's source (or from none, for an article with none)."""
+    checked = check_statement(new)
+    if new.source or new.url:
+        candidates = sources.article_ids(checked)
+        if not candidates:
+            return []
+        in_source = f"s.source_id IN ({', '.join('?' for _ in candidates)})"
+    else:
+        candidates, in_source = [], "s.source_id IS NULL"
+    return list(
+        db.execute(
+            "SELECT s.id, s.said_on, s.reported_on, s.source_id, s.speaker_id, sp.name, src.outlet"
+            " FROM statements s JOIN speakers sp ON sp.id = s.speaker_id"
+            f" LEFT JOIN sources src ON src.id = s.source_id WHERE {in_source} AND s.text = ?"
+            " AND s.char_start IS ? AND s.char_end IS ?",
+            [*candidates, checked.text, new.char_start, new.char_end],
+        ).fetchall()
+    )
 
 
 def _date_unnamed(db: Database, speaker_id: int, name: str, outlet: str | None, date: str) -> str | None:

@@ -183,6 +183,8 @@ class Edited:
     folded: list[dict[str, Any]] = field(default_factory=list)
     # the claims it founded, which now read as its new words
     reworded_claims: list[int] = field(default_factory=list)
+    # the claims it founded whose words name its speaker, worded again after the speaker changed
+    renamed_claims: dict[int, str] = field(default_factory=dict)
     # the other statements whose words and speaker it now has (kept apart: the user decides)
     repeats: list[int] = field(default_factory=list)
 
@@ -306,6 +308,20 @@ def edit_statement(
         edited.changes = {key: (current[key], after[key]) for key in _SHOWN if current[key] != after[key]}
         if edited.text_changed:
             _drop_judgements(db, edited)
+        if edited.text_changed or "speaker" in edited.changes:
+            # a claim it founded names its speaker where a pronoun opened it: worded again
+            from tracker.claims.attach import reword_founded
+
+            renamed = reword_founded(db, statement_id)
+            if edited.text_changed:
+                edited.reworded_claims = sorted({*edited.reworded_claims, *renamed})
+            else:
+                edited.renamed_claims = {
+                    claim_id: str(
+                        db.execute("SELECT text FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
+                    )
+                    for claim_id in renamed
+                }
         audit_before = {key: old for key, (old, _) in edited.changes.items()}
         audit_after = {key: new for key, (_, new) in edited.changes.items()}
         if edited.folded:
