@@ -594,3 +594,51 @@ def test_a_spreadsheet_with_an_id_column_of_its_own_still_records_repeats_as_app
     result = cli("import", str(sheet), "--no-link")
     assert result.stderr == "Imported 1 new statement, 1 new appearance (0 already recorded).\n"
     assert appearances(db_path) == [(1, "Reuters", None, None, None)]
+
+
+def test_a_final_stop_or_a_curly_apostrophe_makes_no_new_statement(cli: Any, db_path: Path) -> None:
+    def said(text: str, source: str) -> tuple[str, str]:
+        result = cli("add", text, "-s", "Ana Ortega", "--source", source, "--no-link")
+        assert result.exit_code == 0, result.stderr
+        return result.stdout, result.stderr
+
+    assert said("We have won a 7 percent raise for every member.", "Herald") == ("1\n", "")
+    assert said("we have won a 7 percent raise for every member", "Herald") == (
+        "1\n",
+        "Already recorded as statement 1.\n",
+    )
+    assert said("We have won a 7 percent raise for every member!", "Radio") == (
+        "1\n",
+        "Recorded as a new appearance of statement 1 (Radio).\n",
+    )
+    assert said("We have won a 7 percent raise for every member?", "Herald") == ("2\n", "")  # a question
+    assert said("We won’t stop", "Herald") == ("3\n", "")
+    assert said("We won't stop.", "Herald") == ("3\n", "Already recorded as statement 3.\n")
+    assert count(db_path, "statements") == 3
+
+
+def test_m015_derives_identities_again_and_keeps_both_of_two_that_now_share_one(tmp_path: Path) -> None:
+    from sqlite_utils import Database
+
+    from tracker.migrations import migrations
+    from tracker.store.connection import open_db
+    from tracker.store.validation import content_hash
+
+    path = tmp_path / "old.db"
+    old = Database(sqlite3.connect(path))
+    migrations.apply(old, stop_before=["m015_identity_ignores_a_final_stop"])
+    old.execute("INSERT INTO speakers (name, kind) VALUES ('Ana Ortega', 'person')")
+    for n, text in enumerate(["We won a raise.", "We won a raise", "Talks resume today"]):
+        old.execute(
+            "INSERT INTO statements (text, speaker_id, kind, polarity, modality, proposition, content_hash)"
+            " VALUES (?, 1, 'direct', 'affirm', 'assertion', ?, ?)",
+            [text, text.lower(), f"old-{n}"],
+        )
+    old.conn.commit()
+    old.conn.close()
+    db = open_db(path)
+    assert db.execute("SELECT id, content_hash, words_hash FROM statements ORDER BY id").fetchall() == [
+        (1, content_hash("We won a raise", 1, None), content_hash("We won a raise", 1, None)),
+        (2, "old-1", content_hash("We won a raise", 1, None)),  # both stay; what comes is #1's
+        (3, content_hash("Talks resume today", 1, None), content_hash("Talks resume today", 1, None)),
+    ]

@@ -87,6 +87,14 @@ def test_a_ledger_of_each_schema_migrates_with_its_data_intact(cli, tmp_path, ap
         for table in ("statements", "claims"):
             for row in before.get(table, []):
                 row["proposition"] = analyse(str(row["text"])).proposition
+    if names.index("m015_identity_ignores_a_final_stop") >= applied:
+        # m015 derives each statement's identity hashes again, by design
+        from tracker.store.validation import content_hash
+
+        for row in before.get("statements", []):
+            row["content_hash"] = content_hash(str(row["text"]), int(row["speaker_id"]), row["source_id"])  # type: ignore[arg-type]
+            if "words_hash" in row:
+                row["words_hash"] = content_hash(str(row["text"]), int(row["speaker_id"]), None)  # type: ignore[arg-type]
     assert _as_before(after, before) == before  # every row, every column, as it was
     assert cli.ok("db", "check", "--db", str(path)) == "ok\n"
     found = cli.json("search", "missiles Afghanistan", "--db", str(path))

@@ -448,3 +448,29 @@ def m014_reanalyse_relate8(db: Database) -> None:
     # and American spellings stem alike. Each proposition, which blocking reads, is derived
     # again, as in m005.
     m005_reanalyse(db)
+
+
+@migrations()
+def m015_identity_ignores_a_final_stop(db: Database) -> None:
+    # A statement's identity no longer counts a final full stop or a curly apostrophe ("We have
+    # won a 7 percent raise." quoted again without its stop was stored as a new statement, not
+    # an appearance). Both hashes are derived again; where two stored statements now share
+    # one, the later keeps its old hash: both stay, as an edit that gives one statement
+    # another's words keeps both, and what is added from now on is the earlier one's.
+    from tracker.store.validation import content_hash
+
+    rows = db.execute(
+        "SELECT id, text, speaker_id, source_id, content_hash FROM statements ORDER BY id"
+    ).fetchall()
+    taken: set[str] = set()
+    changed = []
+    for sid, text, speaker_id, source_id, old in rows:
+        new = content_hash(text, speaker_id, source_id)
+        digest = old if new in taken else new
+        taken.add(digest)
+        changed.append((digest, content_hash(text, speaker_id, None), sid))
+    # two steps, so that no row takes a hash another still holds before it moves
+    db.conn.executemany(
+        "UPDATE statements SET content_hash = 'm015:' || id WHERE id = ?", [(sid,) for *_, sid in changed]
+    )
+    db.conn.executemany("UPDATE statements SET content_hash = ?, words_hash = ? WHERE id = ?", changed)

@@ -216,16 +216,27 @@ def prepare(new: NewStatement) -> Prepared:
     return complete(checked, claim_values(checked.text))
 
 
+_FINAL_STOP = re.compile(r"[\s.!;:,…]+$")
+
+
+def identity_words(text: str) -> str:
+    """The words that make a statement the same statement: case, spacing, curly or straight
+    apostrophes and a final full stop do not count ("We have won a 7 percent raise." is what
+    "we have won a 7 percent raise" says); a question mark does."""
+    words = " ".join(text.casefold().replace("’", "'").split())
+    return _FINAL_STOP.sub("", words) or words
+
+
 def content_hash(text: str, speaker_id: int, source_id: int | None) -> str:
     """Identity of a statement: the same words, by the same speaker, in the same source."""
-    words = " ".join(text.casefold().split())
+    words = identity_words(text)
     return hashlib.sha256(f"{speaker_id}\x1f{source_id or ''}\x1f{words}".encode()).hexdigest()
 
 
 def content_hashes(text: str, speaker_id: int, source_id: int | None) -> tuple[str, str]:
     """`content_hash` with the source and without it (the words and speaker alone, which a
     repeat in another source shares), the text normalised once."""
-    words = " ".join(text.casefold().split())
+    words = identity_words(text)
     return (
         hashlib.sha256(f"{speaker_id}\x1f{source_id or ''}\x1f{words}".encode()).hexdigest(),
         hashlib.sha256(f"{speaker_id}\x1f\x1f{words}".encode()).hexdigest(),
