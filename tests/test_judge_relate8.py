@@ -308,6 +308,26 @@ def test_the_claim_of_a_speaker_with_a_relative_clause_is_judged(
             Relation.CONTRADICTS,
             "roles: 'tata' and 'corus' swap roles",
         ),
+        # each party acts in one claim and is the place in the other: a swap all the same
+        (
+            "India attacked militants in Pakistan",
+            "Pakistan attacked militants in India",
+            Relation.CONTRADICTS,
+            "roles: 'india' and 'pakistan' swap roles",
+        ),
+        (
+            "Israel launched strikes on targets in Lebanon",
+            "Lebanon launched strikes on targets in Israel",
+            Relation.CONTRADICTS,
+            "roles: 'israel' and 'lebanon' swap roles",
+        ),
+        # near miss: one actor, one place on both sides
+        (
+            "India attacked militants in Pakistan",
+            "India attacked militants inside Pakistan",
+            Relation.AGREES,
+            "similarity: 94/100",
+        ),
     ],
 )
 def test_a_party_after_in_is_where_something_happened_not_whom_to(
