@@ -308,6 +308,26 @@ def test_the_claim_of_a_speaker_with_a_relative_clause_is_judged(
             Relation.CONTRADICTS,
             "roles: 'tata' and 'corus' swap roles",
         ),
+        # each party acts in one claim and is the place in the other: a swap all the same
+        (
+            "India attacked militants in Pakistan",
+            "Pakistan attacked militants in India",
+            Relation.CONTRADICTS,
+            "roles: 'india' and 'pakistan' swap roles",
+        ),
+        (
+            "Israel launched strikes on targets in Lebanon",
+            "Lebanon launched strikes on targets in Israel",
+            Relation.CONTRADICTS,
+            "roles: 'israel' and 'lebanon' swap roles",
+        ),
+        # near miss: one actor, one place on both sides
+        (
+            "India attacked militants in Pakistan",
+            "India attacked militants inside Pakistan",
+            Relation.AGREES,
+            "similarity: 94/100",
+        ),
     ],
 )
 def test_a_party_after_in_is_where_something_happened_not_whom_to(
@@ -359,12 +379,104 @@ def test_other_sums_and_other_countries_do_not_agree(
 
 def test_a_currency_sign_says_money_is_counted() -> None:
     (paid,) = _quantities(normalise("The city paid $5 million for the land"))
-    assert (paid.low, paid.high, paid.nouns, paid.act) == (
+    assert (paid.low, paid.high, paid.nouns, paid.act, paid.purpose) == (
         4.4e6,
         pytest.approx(5.6e6),
-        frozenset({"money:$"}),
+        frozenset({"money:$", "land"}),
         "paid",
+        "land",
     )
+
+
+# ---------------------------------------------------------------- what a sum is for, who acts
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation", "first_reason"),
+    [
+        (
+            "Smith donated $5 million to the hospital.",
+            "Smith donated $2 million to the museum.",
+            Relation.RELATED,
+            "aspect: a sum for 'hospital' in a and for 'museum' in b: different things",
+        ),
+        # near miss: two sums to one hospital
+        (
+            "Smith donated $5 million to the hospital.",
+            "Smith donated $2 million to the hospital.",
+            Relation.CONTRADICTS,
+            "number: '$5 million to the hospital' in a vs '$2 million to the hospital' in b",
+        ),
+        (
+            "The city council approved $5 million for the new school on Monday.",
+            "The city council approved $7 million for the new bridge on Monday.",
+            Relation.RELATED,
+            "aspect: a sum for 'school' in a and for 'bridge' in b: different things",
+        ),
+        # near miss: two sums for one school (the purpose is read past the quantity's words)
+        (
+            "The city council approved $5 million for the new school on Monday.",
+            "The city council approved $7 million for the new school on Monday.",
+            Relation.CONTRADICTS,
+            "number: '$5 million for the new' in a vs '$7 million for the new' in b",
+        ),
+        (
+            "The city paid $5 million for the land.",
+            "The city paid $7 million for the land.",
+            Relation.CONTRADICTS,
+            "number: '$5 million for the land' in a vs '$7 million for the land' in b",
+        ),
+        # a currency after the sum is that currency's money, as its sign before it is
+        (
+            "The city paid $5 million for the land.",
+            "The city paid 7 million dollars for the land.",
+            Relation.CONTRADICTS,
+            "number: '$5 million for the land' in a vs '7 million dollars for the' in b",
+        ),
+        # one actor, other things paid for, little else shared: still two events
+        (
+            "The council approved $5 million for roads and bridges.",
+            "The council approved $12 billion for schools and hospitals.",
+            Relation.UNRELATED,
+            "event: 'million roads bridges' in a vs 'billion schools hospitals' in b",
+        ),
+        # a loss and a grant: two acts ("cost", "put in"), as "killed 40" / "displaced 200,000"
+        (
+            "The strike had cost the port operator about 40 million euros.",
+            "The state put in 5 million euros to get the port moving again.",
+            Relation.RELATED,
+            "aspect: 'about 40 million euros' in a and '5 million euros to get' in b count different things",
+        ),
+        # near miss: one act, two sums
+        (
+            "The state put in 5 million euros to get the port moving again.",
+            "The state put in €9 million to get the port moving again.",
+            Relation.CONTRADICTS,
+            "number: '5 million euros to get' in a vs '€9 million to get the' in b",
+        ),
+        (
+            "Fourteen workers were injured.",
+            "Nine workers were hurt.",
+            Relation.CONTRADICTS,
+            "number: '14 workers were injured' in a vs '9 workers were hurt' in b",
+        ),
+    ],
+)
+def test_sums_for_other_things_or_of_other_acts_do_not_conflict(
+    a: str, b: str, relation: Relation, first_reason: str
+) -> None:
+    assert judged(a, b) == (relation, first_reason)
+
+
+def test_a_sum_reads_what_it_is_for_after_for_or_to_and_its_act_past_a_particle() -> None:
+    (grant,) = _quantities(normalise("the state put in 5 million euros to get the port moving"))
+    assert (grant.nouns, grant.act, grant.purpose) == (
+        frozenset({"money:€", "port", "move"}),
+        "put",
+        "port moving",
+    )
+    (bare,) = _quantities(normalise("the city approved $5 million on monday"))
+    assert (bare.nouns, bare.act, bare.purpose) == (frozenset({"money:$"}), "approve", "")
 
 
 # ---------------------------------------------------------------- m014: stored propositions

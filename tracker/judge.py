@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.judge_numbers import _number_conflicts, _other_counts, _other_names
+from tracker.judge_numbers import _number_conflicts, _other_counts, _other_names, _other_purposes
 from tracker.judge_roles import ROLE_OVERLAP, _antonym, _roles_swapped, _shared_players, active
 from tracker.judge_similarity import (
     CONTAINMENT_WEIGHT,
@@ -317,6 +317,11 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
             score,
             (Reason("word", f"'{kindred[0]}' in a vs '{kindred[1]}' in b"), sim_reason),
         )
+    purposes = _other_purposes(xa, xb) if not flips and not numeric else None
+    if purposes:
+        # "$5 million to the hospital" / "$2 million to the museum": two sums, neither said of
+        # the other's purpose (what they are for is no part refilled: they need not conflict)
+        return Judgement(Relation.RELATED, score, (purposes, sim_reason))
     found = part_conflicts(
         active(_unnegated(xa.proposition)),
         active(_unnegated(xb.proposition)),

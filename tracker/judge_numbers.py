@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tracker.lexicon import COUNTED_OUTCOMES, IDENTIFIER_NOUNS
+from tracker.lexicon import COUNTED_OUTCOMES, CURRENCY_WORDS, IDENTIFIER_NOUNS, WEEKDAYS
 from tracker.model import Reason
 from tracker.text import STOP_WORDS, Analysis, concept
 
@@ -95,6 +95,7 @@ class _Quantity:
     text: str
     span: tuple[int, int]
     act: str | None = None  # what the count is of: "killed 40 people" (kill), "displaced 200,000"
+    purpose: str = ""  # what a sum of money is for or goes to, as written: "school", "land"
 
     def counts_as(self, other: _Quantity) -> bool:
         """Do both count one thing, so that two values conflict? One side's nouns all stand on
@@ -131,12 +132,15 @@ def _quantities(norm: str) -> tuple[_Quantity, ...]:
         if _named_by_number(norm, m.start("value")):
             continue  # "route 9": a name, not a count
         raw = re.findall(r"[a-z][a-z']*", m.group("rest"))
+        purpose: tuple[str, ...] = ()
         if m.group("percent"):
             nouns = frozenset({"percent"})  # "turnout was 82 percent": a share of what the claim names
-        elif m.group("currency"):
-            # "paid $5 million for the land": money in that currency, and what it is for if said
-            said = [w for w in raw[:2] if w not in _NUMBER_STOP] if raw and raw[0] not in STOP_WORDS else []
-            nouns = frozenset({f"money:{m.group('currency')}", *(concept(w) for w in said)})
+        elif m.group("currency") or (raw and raw[0] in CURRENCY_WORDS):
+            # "paid $5 million for the land", "5 million euros to get the port moving": money in
+            # that currency, and what it is for or whom it goes to if said
+            currency = m.group("currency") or CURRENCY_WORDS[raw[0]]
+            purpose = _paid_for(norm, m.end("value"), raw)
+            nouns = frozenset({f"money:{currency}", *(concept(w) for w in purpose)})
         else:
             if not raw or raw[0] in STOP_WORDS or (1900 <= value <= 2049 and not m.group("scale")):
                 continue  # a year, or a bare amount: nothing says what is counted
@@ -147,15 +151,36 @@ def _quantities(norm: str) -> tuple[_Quantity, ...]:
         low, high = _interval(value, m.group("approx"))
         if m.group("upper"):
             high = max(high, float(m.group("upper")) * (_SCALES[m.group("scale")] if m.group("scale") else 1))
-        before = re.findall(r"[a-z][a-z']*", norm[max(0, m.start() - 30) : m.start()])[-1:]
-        act = concept(before[0]) if before and before[0] not in STOP_WORDS else None
+        before = re.findall(r"[a-z][a-z']*", norm[max(0, m.start() - 30) : m.start()])
+        if any(n.startswith("money:") for n in nouns):
+            before = [w for w in before if w not in STOP_WORDS]  # "put in 5 million euros": put
+        act = concept(before[-1]) if before and before[-1] not in STOP_WORDS else None
         # "14 workers were injured", "9 hurt": the outcome after the count is what it counts,
         # as "injured 14 workers" says before it ("covid 19 killed …" names, and is left alone)
         outcome = sorted(nouns & COUNTED_OUTCOMES)
         if outcome and act is None:
             act, nouns = outcome[0], nouns - {outcome[0]}
-        found.append(_Quantity(low, high, nouns, m.group(0).strip(), m.span(), act))
+        found.append(_Quantity(low, high, nouns, m.group(0).strip(), m.span(), act, " ".join(purpose)))
     return tuple(found)
+
+
+_PURPOSE_PREPOSITIONS = frozenset("for on to towards into".split())
+PURPOSE_WORDS = 2  # "for roads and bridges": roads, bridges
+
+
+def _paid_for(norm: str, value_end: int, raw: list[str]) -> tuple[str, ...]:
+    """What a sum of money is for or goes to, in words: "$5 million for the new school"
+    (school), "$2 million to the museum" (museum), "$5 million contract" (contract); none for a
+    bare sum or one followed by a day ("$5 million on monday")."""
+    if raw and raw[0] in CURRENCY_WORDS:
+        raw = raw[1:]
+    if raw and raw[0] in _PURPOSE_PREPOSITIONS:
+        # read past the three words the quantity holds: "for the new" stops short of "school"
+        after = re.findall(r"[a-z][a-z']*", norm[value_end:])
+        raw = after[after.index(raw[0]) + 1 :][: 2 + PURPOSE_WORDS]  # room for "the", "new"
+    elif not raw or raw[0] in STOP_WORDS:
+        return ()
+    return tuple(w for w in raw if w not in _NUMBER_STOP and w not in _DAY_NAMES)[:PURPOSE_WORDS]
 
 
 _NAMING_NUMBER = re.compile(r"\b([a-z]+)\s+(\d+[a-z]?)\b")
@@ -197,6 +222,9 @@ _MONTH_NAMES = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+
+
+_DAY_NAMES = _MONTH_NAMES | WEEKDAYS
 
 
 def _month(name: str) -> int:
@@ -260,6 +288,20 @@ def _other_counts(a: Analysis, b: Analysis) -> Reason | None:
                 and not (number and number.group(0) in in_a)
             ):
                 return Reason("aspect", f"'{x.text}' in a and '{y.text}' in b count different things")
+    return None
+
+
+def _other_purposes(a: Analysis, b: Analysis) -> Reason | None:
+    """ "Donated $5 million to the hospital" / "$2 million to the museum": sums of one currency
+    for two things, two gifts rather than two accounts of one."""
+    for x in _quantities(a.proposition):
+        for y in _quantities(b.proposition):
+            money = {n for n in x.nouns & y.nouns if n.startswith("money:")}
+            fx, fy = x.nouns - money, y.nouns - money
+            if money and fx and fy and not (fx <= fy or fy <= fx):
+                return Reason(
+                    "aspect", f"a sum for '{x.purpose}' in a and for '{y.purpose}' in b: different things"
+                )
     return None
 
 

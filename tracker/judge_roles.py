@@ -170,7 +170,11 @@ def _roles_swapped(a: Analysis, b: Analysis, names: frozenset[str]) -> Reason | 
         # a party acts on the other: what stands between them (the act, "from … to") is shared
         if not _between(ta, x, y) & _between(tb, x, y):
             return None
-    if any(_in_a_setting(p.proposition, term) for p in (a, b) for term in (x, y)):
+    settings = [frozenset(t for t in (x, y) if _in_a_setting(p.proposition, t)) for p in (a, b)]
+    # "india attacked militants in pakistan" / "pakistan attacked … in india": each party acts
+    # in one claim and is the place in the other, which is a swap too
+    place_swapped = len(settings[0]) == len(settings[1]) == 1 and settings[0] | settings[1] == {x, y}
+    if (settings[0] or settings[1]) and not place_swapped:
         return None  # "floods killed 30 people" / "30 people died in the floods": no object
     if frozenset(ca) & SYMMETRIC_CONCEPTS:
         return None

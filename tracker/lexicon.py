@@ -333,6 +333,15 @@ CONVERSE_CONCEPTS: frozenset[frozenset[str]] = frozenset(
 # Outcomes that news counts, as concepts (their words are in _SYNONYMS: "injured", "hurt",
 # "wounded"; "killed", "dead"; "arrested", "detained"): "14 workers were injured" and "9 were
 # hurt" are two counts of one outcome, "14 killed" and "9 injured" counts of two.
+# Words that say a sum is money, after it: "5 million euros" (as "€5 million" does before it).
+# Each word goes to its currency's sign where "$5 million" says it by one, else to its name.
+_CURRENCIES = {"dollar": "$", "euro": "€", "pound": "£", "rupee": "₹", "yen": "¥"} | {
+    name: name
+    for name in "yuan franc shekel naira shilling peso rand ringgit dirham riyal lira rouble".split()
+}
+CURRENCY_WORDS: dict[str, str] = {
+    form: sign for name, sign in _CURRENCIES.items() for form in (name, name + "s")
+} | {"yens": "¥", "rands": "rand", "liras": "lira", "lire": "lira"}
 COUNTED_OUTCOMES: frozenset[str] = frozenset("kill injure arrest displace".split())
 # Concepts by which a claim says something will not happen or was not done, as a negation
 # does: "refused bail" says what "did not grant bail" says.
