@@ -842,3 +842,17 @@ def test_a_statement_that_joined_a_claim_through_a_side_now_overshadowed_is_atta
         (NOT_PAY, pay, "denies", 0),
         (NOT_PAY, not_pay, "supports", 1),
     ]
+
+
+def test_a_rejected_link_overshadows_nothing_in_a_relink_as_when_statements_are_added(db) -> None:
+    veto, again = _add(db, VETO, VETO_AGAIN)
+    link.link_new(db, [veto, again])
+    link.reject_link(db, db.execute("SELECT id FROM links").fetchone()[0], by="ana")
+    for text in (PAY, NOT_PAY):
+        link.link_new(db, _add(db, text))
+    pay, not_pay = veto + 2, veto + 3
+    added = _relations(db)
+    assert added[(veto, pay)] == ("agrees", 50.2, "similarity")  # the rejected 100 is no link
+    assert added[(again, not_pay)] == ("contradicts", 46.9, "denial")
+    link.relink_all(db)
+    assert _relations(db) == added

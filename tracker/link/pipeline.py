@@ -317,11 +317,13 @@ def _overshadow(judgement: Judgement, best: tuple[float, float]) -> Judgement:
     return Judgement(Relation.RELATED, judgement.score, (reason, *judgement.reasons))
 
 
-def shaded(found: list[Found], limits: Thresholds) -> list[Found]:
+def shaded(found: list[Found], limits: Thresholds, rejected: Iterable[tuple[int, int]] = ()) -> list[Found]:
     """The links found, those that take a side and are overshadowed (see `overshadowed`) as
     related links: a statement with near copies elsewhere is not set for or against another by
-    the little vocabulary they share."""
-    weak = overshadowed((a, b, judgement.score) for a, b, judgement, _ in found)
+    the little vocabulary they share. The `rejected` pairs (a person said they are no link)
+    overshadow nothing, as when links are added one statement at a time."""
+    gone = set(rejected)
+    weak = overshadowed((a, b, judgement.score) for a, b, judgement, _ in found if (a, b) not in gone)
     out = []
     for a, b, judgement, status in found:
         if (a, b) in weak and judgement.relation.value in _SIDED:
@@ -625,7 +627,8 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
             stats.judged += judged
         found += _by_meaning(db, None, texts, limits, found, stats, progress, workers, shapes)
         found = strongest(found)
-    found = shaded(found, limits)
+    rejected = db.execute("SELECT a_id, b_id FROM links WHERE status = ?", [ReviewStatus.REJECTED.value])
+    found = shaded(found, limits, {(int(a), int(b)) for a, b in rejected})
     keep = {(a, b) for a, b, _, _ in found}
     with stats.timed("writing"), write_transaction(db):
         _write(db, found, stats)
