@@ -835,13 +835,21 @@ def test_a_statement_that_joined_a_claim_through_a_side_now_overshadowed_is_atta
         " JOIN claims c ON c.id = cs.claim_id ORDER BY cs.claim_id, cs.statement_id"
     ).fetchall()
     # PAY no longer supports the veto claim, which it joined through the link now overshadowed:
-    # it is against the claim the negated copy of it founded
+    # it founds its own, as a relink has it, and the negated copy of it denies that claim
     assert rows == [
         (VETO, veto, "supports", 1),
         (VETO, again, "supports", 0),
-        (NOT_PAY, pay, "denies", 0),
-        (NOT_PAY, not_pay, "supports", 1),
+        (PAY, pay, "supports", 1),
+        (PAY, not_pay, "denies", 0),
     ]
+    link.relink_all(db)
+    assert (
+        db.execute(
+            "SELECT c.text, cs.statement_id, cs.stance, cs.founder FROM claim_statements cs"
+            " JOIN claims c ON c.id = cs.claim_id ORDER BY cs.claim_id, cs.statement_id"
+        ).fetchall()
+        == rows
+    )
 
 
 def test_a_rejected_link_overshadows_nothing_in_a_relink_as_when_statements_are_added(db) -> None:

@@ -417,6 +417,38 @@ def _shade_stored(db: Database, touched: set[int], limits: Thresholds) -> dict[t
     return changed
 
 
+def _displaced(db: Database, ids: list[int]) -> list[int]:
+    """Of the given statements, those tracker attached to a claim through a link more than
+    config.OVERSHADOW_MARGIN below their strongest agrees or contradicts link no one rejected:
+    a join that attaching now would not make (claims/attach.py `_through_founders`)."""
+    out = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        joins: dict[int, float] = {}
+        for sid, score, reasons in db.execute(
+            "SELECT statement_id, score, reasons FROM claim_statements WHERE founder = 0"
+            f" AND reviewed_by IS NULL AND status != 'rejected' AND statement_id IN ({marks})",
+            chunk,
+        ):
+            if any(r.get("code") == "claim" for r in json.loads(reasons or "[]")):
+                joins[sid] = max(joins.get(sid, score), score)
+        if not joins:
+            continue
+        best: dict[int, float] = {}
+        for column in ("a_id", "b_id"):
+            for sid, score in db.execute(
+                f"SELECT {column}, max(score) FROM links WHERE {column} IN ({marks}) AND status != 'rejected'"
+                f" AND relation IN ('agrees', 'contradicts') GROUP BY {column}",
+                chunk,
+            ):
+                best[sid] = max(best.get(sid, score), score)
+        out += [
+            sid for sid, score in joins.items() if score < best.get(sid, score) - config.OVERSHADOW_MARGIN
+        ]
+    return sorted(out)
+
+
 _CHUNK = 2_000  # pairs per task: small enough for steady progress, large enough to be cheap
 
 
@@ -592,7 +624,11 @@ def _link_new(db: Database, ids: Iterable[int], progress: Progress | None, worke
         stats.stored = +stats.stored  # no relation counted 0
     # claims are judged with no lock held, then written under the write lock (attach's own)
     with stats.timed("attaching claims"):
-        stats.attached = attach_statements(db, wanted)
+        # first the stored statements the new links take far nearer something else than the
+        # link they joined a claim through: as a relink places them, before the new ones
+        displaced = _displaced(db, sorted(touched - set(wanted)))
+        stats.attached = reattach(db, displaced) if displaced else 0
+        stats.attached += attach_statements(db, wanted)
         # a stored statement whose side was overshadowed may have joined a claim through it
         stale = {sid for pair in shaded_now for sid in pair} - set(wanted)
         stats.attached += reattach(db, sorted(stale)) if stale else 0
