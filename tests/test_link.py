@@ -864,3 +864,33 @@ def test_a_rejected_link_overshadows_nothing_in_a_relink_as_when_statements_are_
     assert added[(again, not_pay)] == ("contradicts", 46.9, "denial")
     link.relink_all(db)
     assert _relations(db) == added
+
+
+def test_rejecting_the_link_that_overshadowed_others_gives_them_back_their_side_as_a_relink_does(db) -> None:
+    veto, again, pay, not_pay = _add(db, VETO, VETO_AGAIN, PAY, NOT_PAY)
+    link.link_new(db, [veto, again, pay, not_pay])
+    assert _relations(db)[(veto, pay)] == ("related", 50.2, "overshadowed")
+    copy = db.execute("SELECT id FROM links WHERE a_id = ? AND b_id = ?", [veto, again]).fetchone()[0]
+    link.reject_link(db, copy, by="ana")
+    rejected = _relations(db)
+    assert rejected == {
+        (veto, again): ("agrees", 100.0, "similarity"),  # rejected, as it was
+        (pay, not_pay): ("contradicts", 97.4, "denial"),
+        (veto, pay): ("agrees", 50.2, "similarity"),
+        (veto, not_pay): ("contradicts", 46.9, "denial"),
+        (again, pay): ("agrees", 50.2, "similarity"),
+        (again, not_pay): ("contradicts", 46.9, "denial"),
+    }
+    statuses = db.execute("SELECT a_id, b_id, status FROM links WHERE a_id = ? AND b_id = ?", [veto, pay])
+    assert statuses.fetchall() == [(veto, pay, "suggested")]
+    claims = db.execute(
+        "SELECT claim_id, statement_id, stance FROM claim_statements ORDER BY statement_id"
+    ).fetchall()
+    link.relink_all(db)
+    assert _relations(db) == rejected
+    assert (
+        db.execute(
+            "SELECT claim_id, statement_id, stance FROM claim_statements ORDER BY statement_id"
+        ).fetchall()
+        == claims
+    )

@@ -417,6 +417,50 @@ def _shade_stored(db: Database, touched: set[int], limits: Thresholds) -> dict[t
     return changed
 
 
+def unshade_stored(db: Database, ids: Iterable[int]) -> set[int]:
+    """After a link of the given statements went (rejected): their unreviewed links stored as
+    related because they were overshadowed and that are no longer take back the side they
+    would have taken, as a relink gives them. Returns the statements of the links changed."""
+    wanted = set(ids)
+    if not wanted:
+        return set()
+    limits = thresholds(db)
+    links = _touching(db, wanted)
+    others = {sid for pair in links for sid in pair} - wanted
+    weak = overshadowed(((a, b, row[1]) for (a, b), row in links.items()), _strongest_scores(db, others))
+    updates: list[tuple[str, str, str, int]] = []
+    changed: set[int] = set()
+    for pair, (link_id, score, reviewed, relation, reasons) in links.items():
+        said = json.loads(reasons or "[]")
+        if reviewed or pair in weak or relation != Relation.RELATED.value or not said:
+            continue
+        if said[0].get("code") != OVERSHADOWED:
+            continue
+        side = str(said[0]["detail"]).split(" ", 1)[0]  # "contradicts at 47, far below ..."
+        if side not in _SIDED:
+            continue
+        judgement = Judgement(
+            Relation(side),
+            score,
+            tuple(
+                Reason(r["code"], r["detail"], r.get("side"), tuple(r["span"]) if r.get("span") else None)
+                for r in said[1:]
+            ),
+        )
+        data = judgement.to_dict()
+        updates.append(
+            (
+                data["relation"],
+                json.dumps(data["reasons"], ensure_ascii=False),
+                status_for(judgement, limits).value,
+                link_id,
+            )
+        )
+        changed.update(pair)
+    db.conn.executemany("UPDATE links SET relation = ?, reasons = ?, status = ? WHERE id = ?", updates)
+    return changed
+
+
 def _displaced(db: Database, ids: list[int]) -> list[int]:
     """Of the given statements, those tracker attached to a claim through a link more than
     config.OVERSHADOW_MARGIN below their strongest agrees or contradicts link no one rejected:
