@@ -506,20 +506,22 @@ def test_a_statement_linked_to_one_taking_a_side_on_a_recorded_claim_joins_that_
     assert _claims(db_path) == [(1, BITTEN, "cobra", "user", None)]  # no claim founded beside it
 
 
-def test_a_statement_joins_no_claim_through_one_that_joined_it_through_a_link(cli, db_path) -> None:
+def test_a_statement_joins_the_claim_one_joined_through_a_link(cli, db_path) -> None:
     cli.ok("claim", "add", BITTEN, "--ref", "cobra")
     cli.ok("add", "Leeds zookeeper bitten by cobra during feeding time", "--speaker", "Zoo")
     cli.ok("add", "Feeding time cobra bite sends keeper to hospital", "--speaker", "Radio Leeds")
-    # linked to statement 2 only, which joined the claim through a link: it founds its own
+    # linked to statement 2 only, which joined the claim through a link: it joins that claim
     cli.ok("add", "Keeper sent to hospital by cobra bite is recovering well", "--speaker", "Hospital")
     with sqlite3.connect(db_path) as conn:
         links = conn.execute("SELECT a_id, b_id, relation FROM links ORDER BY a_id, b_id").fetchall()
+        (reasons,) = conn.execute("SELECT reasons FROM claim_statements WHERE statement_id = 3").fetchone()
     assert links == [(1, 2, "agrees"), (2, 3, "agrees")]
-    assert [(row[0], row[1], row[2], row[4]) for row in _attachments(db_path)] == [
-        (1, 1, "supports", 0),
-        (1, 2, "supports", 0),
-        (2, 3, "supports", 1),
-    ]
+    added = [(row[0], row[1], row[2], row[4]) for row in _attachments(db_path)]
+    assert added == [(1, 1, "supports", 0), (1, 2, "supports", 0), (1, 3, "supports", 0)]
+    assert json.loads(reasons)[0]["detail"] == "agrees with statement 2, which supports the claim"
+    assert _claims(db_path) == [(1, BITTEN, "cobra", "user", None)]
+    cli.ok("link")
+    assert [(row[0], row[1], row[2], row[4]) for row in _attachments(db_path)] == added
 
 
 ON_SALE = "The new Pixel phone will go on sale in March"
@@ -734,3 +736,84 @@ def test_a_statement_far_nearer_another_than_any_founder_founds_its_own_claim(db
         " JOIN claims c ON c.id = cs.claim_id ORDER BY cs.claim_id, cs.statement_id"
     ).fetchall()
     assert rows == [(VETO, 1, "supports", 1), (PAY, 2, "supports", 1), (PAY, 3, "supports", 0)]
+
+
+def _claim_rows(db) -> list[tuple[Any, ...]]:  # type: ignore[no-untyped-def]
+    return db.execute(
+        "SELECT c.text, cs.statement_id, cs.stance, cs.founder FROM claim_statements cs"
+        " JOIN claims c ON c.id = cs.claim_id ORDER BY cs.statement_id, c.text"
+    ).fetchall()
+
+
+def _add_one_at_a_time(db, *texts: str) -> None:  # type: ignore[no-untyped-def]
+    import tracker
+
+    for text in texts:
+        added = tracker.add_statement(db, tracker.NewStatement(text=text, speaker="Someone"))
+        tracker.link_new(db, [added.id])
+
+
+def test_added_one_at_a_time_a_statement_far_nearer_another_founds_with_it_as_a_relink_does(db) -> None:  # type: ignore[no-untyped-def]
+    import tracker
+
+    _add_one_at_a_time(db, VETO, PAY, PAY_AGAIN)
+    # PAY joined VETO's claim at 50 while it had no other link; PAY_AGAIN, its copy at 100,
+    # takes it away from there: both are about what PAY says
+    added = _claim_rows(db)
+    assert added == [(VETO, 1, "supports", 1), (PAY, 2, "supports", 1), (PAY, 3, "supports", 0)]
+    tracker.relink_all(db)
+    assert _claim_rows(db) == added
+
+
+CLOSED_BECAUSE = "The mayor closed the old bridge on Monday because an audit found cracks in its pillars and rust in its beams."
+CLOSED = "The mayor closed the old bridge on Monday."
+CLOSED_AGAIN = "On Monday the mayor closed the old bridge."
+
+
+def test_near_copies_added_one_at_a_time_share_a_claim_as_a_relink_gives(db) -> None:  # type: ignore[no-untyped-def]
+    import tracker
+
+    _add_one_at_a_time(db, CLOSED_BECAUSE, CLOSED, CLOSED_AGAIN)
+    links = db.execute("SELECT a_id, b_id, relation, score FROM links ORDER BY a_id, b_id").fetchall()
+    assert links == [(1, 2, "agrees", 77.3), (1, 3, "agrees", 77.3), (2, 3, "agrees", 100.0)]
+    added = _claim_rows(db)
+    assert added == [
+        (CLOSED_BECAUSE, 1, "supports", 1),
+        (CLOSED, 2, "supports", 1),
+        (CLOSED, 3, "supports", 0),
+    ]
+    tracker.relink_all(db)
+    assert _claim_rows(db) == added
+
+
+def test_a_statement_joins_the_claim_its_strongest_neighbour_joined_through_a_link(db) -> None:  # type: ignore[no-untyped-def]
+    from tracker.claims.attach import _through_founders
+    from tracker.claims.records import Stance
+    from tracker.model import Relation
+
+    founders = {1: (10, Stance.SUPPORTS)}
+    joined = {2: (10, Stance.DENIES)}
+    row = {"id": 3}
+    links = [(90.0, 2, "contradicts", False), (60.0, 1, "agrees", False)]
+    (found,) = _through_founders(db, row, links, founders, {}, {}, joined)
+    assert (found.claim_id, found.statement_id, found.stance) == (10, 3, Stance.SUPPORTS)
+    assert (found.judgement.relation, found.judgement.score) == (Relation.CONTRADICTS, 90.0)
+    assert [r.detail for r in found.judgement.reasons] == [
+        "contradicts with statement 2, which denies the claim"
+    ]
+    assert joined == {2: (10, Stance.DENIES), 3: (10, Stance.SUPPORTS)}  # the next may join through it
+
+
+def test_a_link_a_person_reviewed_takes_a_statement_to_a_claim_however_far_below_its_strongest(db) -> None:  # type: ignore[no-untyped-def]
+    from tracker.claims.attach import _through_founders
+    from tracker.claims.records import Stance
+
+    founders = {1: (10, Stance.SUPPORTS)}
+    links = [(100.0, 2, "agrees", False), (40.0, 1, "agrees", True)]  # statement 2 is on no claim
+    (found,) = _through_founders(db, {"id": 3}, links, founders, {}, {}, {})
+    assert (found.claim_id, found.statement_id, found.stance, found.judgement.score) == (
+        10,
+        3,
+        Stance.SUPPORTS,
+        40.0,
+    )

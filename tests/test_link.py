@@ -835,10 +835,62 @@ def test_a_statement_that_joined_a_claim_through_a_side_now_overshadowed_is_atta
         " JOIN claims c ON c.id = cs.claim_id ORDER BY cs.claim_id, cs.statement_id"
     ).fetchall()
     # PAY no longer supports the veto claim, which it joined through the link now overshadowed:
-    # it is against the claim the negated copy of it founded
+    # it founds its own, as a relink has it, and the negated copy of it denies that claim
     assert rows == [
         (VETO, veto, "supports", 1),
         (VETO, again, "supports", 0),
-        (NOT_PAY, pay, "denies", 0),
-        (NOT_PAY, not_pay, "supports", 1),
+        (PAY, pay, "supports", 1),
+        (PAY, not_pay, "denies", 0),
     ]
+    link.relink_all(db)
+    assert (
+        db.execute(
+            "SELECT c.text, cs.statement_id, cs.stance, cs.founder FROM claim_statements cs"
+            " JOIN claims c ON c.id = cs.claim_id ORDER BY cs.claim_id, cs.statement_id"
+        ).fetchall()
+        == rows
+    )
+
+
+def test_a_rejected_link_overshadows_nothing_in_a_relink_as_when_statements_are_added(db) -> None:
+    veto, again = _add(db, VETO, VETO_AGAIN)
+    link.link_new(db, [veto, again])
+    link.reject_link(db, db.execute("SELECT id FROM links").fetchone()[0], by="ana")
+    for text in (PAY, NOT_PAY):
+        link.link_new(db, _add(db, text))
+    pay, not_pay = veto + 2, veto + 3
+    added = _relations(db)
+    assert added[(veto, pay)] == ("agrees", 50.2, "similarity")  # the rejected 100 is no link
+    assert added[(again, not_pay)] == ("contradicts", 46.9, "denial")
+    link.relink_all(db)
+    assert _relations(db) == added
+
+
+def test_rejecting_the_link_that_overshadowed_others_gives_them_back_their_side_as_a_relink_does(db) -> None:
+    veto, again, pay, not_pay = _add(db, VETO, VETO_AGAIN, PAY, NOT_PAY)
+    link.link_new(db, [veto, again, pay, not_pay])
+    assert _relations(db)[(veto, pay)] == ("related", 50.2, "overshadowed")
+    copy = db.execute("SELECT id FROM links WHERE a_id = ? AND b_id = ?", [veto, again]).fetchone()[0]
+    link.reject_link(db, copy, by="ana")
+    rejected = _relations(db)
+    assert rejected == {
+        (veto, again): ("agrees", 100.0, "similarity"),  # rejected, as it was
+        (pay, not_pay): ("contradicts", 97.4, "denial"),
+        (veto, pay): ("agrees", 50.2, "similarity"),
+        (veto, not_pay): ("contradicts", 46.9, "denial"),
+        (again, pay): ("agrees", 50.2, "similarity"),
+        (again, not_pay): ("contradicts", 46.9, "denial"),
+    }
+    statuses = db.execute("SELECT a_id, b_id, status FROM links WHERE a_id = ? AND b_id = ?", [veto, pay])
+    assert statuses.fetchall() == [(veto, pay, "suggested")]
+    claims = db.execute(
+        "SELECT claim_id, statement_id, stance FROM claim_statements ORDER BY statement_id"
+    ).fetchall()
+    link.relink_all(db)
+    assert _relations(db) == rejected
+    assert (
+        db.execute(
+            "SELECT claim_id, statement_id, stance FROM claim_statements ORDER BY statement_id"
+        ).fetchall()
+        == claims
+    )

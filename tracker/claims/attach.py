@@ -136,13 +136,11 @@ def attach_statements(db: Database, ids: Sequence[int]) -> int:
 
     First the claims people recorded: full-text search finds the likeliest, and the judge
     decides the stance; a statement near several keeps those within NEAREST_MARGIN of its
-    nearest. Then the claims statements founded: a statement joins the claim of the founder,
-    or of the statement the judge placed on a recorded claim, it is most strongly linked to
-    (agrees: that statement's side; contradicts: the other side), and a statement linked to
-    neither founds a claim of its own: what it asserts, or, for "denied claims that X", claim
-    X. Joining only through those, never through a statement that itself joined by a link,
-    keeps one wrong link from chaining claims together. Returns how many attachments were
-    written.
+    nearest. Then the claims statements founded: a statement joins the claim of the statement
+    on a claim it is most strongly linked to (agrees: that statement's side; contradicts: the
+    other side), unless that link is far below its strongest (see `_through_founders`), and a
+    statement linked to none founds a claim of its own: what it asserts, or, for "denied
+    claims that X", claim X. Returns how many attachments were written.
 
     The judging against recorded claims is done before the write lock is taken, so that other
     writers need not wait for it; under the lock, it is done again only if those claims or
@@ -188,10 +186,11 @@ def _attach(db: Database, wanted: list[int], *, forget: bool) -> int:
         members = _judged_members(db)
         linked = _links_of(db, wanted)
         joined: list[_Found] = []
+        through: dict[int, tuple[int, Stance]] = {}  # what statements joined through links here
         for sid in sorted(said, key=lambda sid: (said[sid]["polarity"] != Polarity.AFFIRM.value, sid)):
             if sid not in sided:
                 joined.extend(
-                    _through_founders(db, said[sid], linked.get(sid, ()), founders, denials, members)
+                    _through_founders(db, said[sid], linked.get(sid, ()), founders, denials, members, through)
                 )
         written += _store(db, joined, limits)
         # Replies last: the claim one answers may have been founded just now.
@@ -316,22 +315,41 @@ def _judged_members(db: Database) -> dict[int, tuple[int, Stance]]:
     return {sid: (claim_id, stance) for sid, (_, claim_id, stance) in best.items()}
 
 
-def _links_of(db: Database, ids: list[int]) -> dict[int, list[tuple[float, int, str]]]:
-    """Statement id -> its agrees and contradicts links that no one rejected: (score, other, relation)."""
-    out: dict[int, list[tuple[float, int, str]]] = defaultdict(list)
+def _links_of(db: Database, ids: list[int]) -> dict[int, list[tuple[float, int, str, bool]]]:
+    """Statement id -> its agrees and contradicts links that no one rejected: (score, other,
+    relation, whether a person reviewed it)."""
+    out: dict[int, list[tuple[float, int, str, bool]]] = defaultdict(list)
     wanted = set(ids)
     for chunk in _chunks(ids, 500):
         marks = ",".join("?" * len(chunk))
         for column in ("a_id", "b_id"):
-            for a, b, relation, score in db.execute(
-                f"""SELECT a_id, b_id, relation, score FROM links WHERE {column} IN ({marks})
-                    AND status != 'rejected' AND relation IN ('agrees', 'contradicts')""",
+            for a, b, relation, score, reviewed in db.execute(
+                f"""SELECT a_id, b_id, relation, score, reviewed_at IS NOT NULL FROM links
+                    WHERE {column} IN ({marks}) AND status != 'rejected'
+                    AND relation IN ('agrees', 'contradicts')""",
                 chunk,
             ):
                 if column == "a_id" or a not in wanted:  # a link between two wanted ids: once each way
-                    out[a].append((score, b, relation))
-                    out[b].append((score, a, relation))
+                    out[a].append((score, b, relation, bool(reviewed)))
+                    out[b].append((score, a, relation, bool(reviewed)))
     return out
+
+
+def _placed(db: Database, ids: list[int]) -> dict[int, tuple[int, Stance]]:
+    """Statement id -> the claim it takes a side on and its side, for those of the given
+    statements that take one (the strongest, if several)."""
+    best: dict[int, tuple[float, int, Stance]] = {}
+    for chunk in _chunks(ids, 500):
+        for sid, claim_id, stance, score in db.execute(
+            f"""SELECT cs.statement_id, cs.claim_id, cs.stance, cs.score FROM claim_statements cs
+                JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
+                WHERE cs.status != 'rejected' AND cs.stance != 'discusses'
+                AND cs.statement_id IN ({",".join("?" * len(chunk))})""",
+            chunk,
+        ):
+            if sid not in best or score > best[sid][0]:
+                best[sid] = (score, claim_id, Stance(stance))
+    return {sid: (claim_id, stance) for sid, (_, claim_id, stance) in best.items()}
 
 
 def reattach(db: Database, ids: Sequence[int]) -> int:
@@ -448,29 +466,43 @@ def _judged_answer(claim_id: int, claim_text: str, row: dict[str, Any], limits: 
 def _through_founders(
     db: Database,
     row: dict[str, Any],
-    links: Iterable[tuple[float, int, str]],
+    links: Iterable[tuple[float, int, str, bool]],
     founders: dict[int, tuple[int, Stance]],
     denials: dict[int, Any],
     members: dict[int, tuple[int, Stance]] | None = None,
+    joined: dict[int, tuple[int, Stance]] | None = None,
 ) -> list[_Found]:
-    """The statement joins the claim of the founder it is most strongly linked to, or of the
-    statement judged to take a side on a recorded claim (`members`), or founds one. A link more
-    than OVERSHADOW_MARGIN below the statement's strongest does not take it to a founder's
-    claim: a statement far nearer another statement than any founder is about that one's claim,
-    not about what it shares a few words with (LIAR corpus, 100k: such joins were 720 of the
-    1,400 to another claim's founder, and 12 of the 40,700 to the statement's own). Members
-    of recorded claims are joined as before: the claim was judged, not only a statement."""
+    """The statement joins the claim of the neighbour on a claim it is most strongly linked
+    to: the claim that neighbour founded, or the one it takes a side on (judged on a recorded
+    claim, `members`; joined through a link, in this batch, `joined`, or before); a statement
+    linked to none founds a claim. A link more than OVERSHADOW_MARGIN below the statement's
+    strongest does not take it to a claim unless a person reviewed it: a statement far nearer
+    another statement than any on a claim is about that one's claim, not about what it shares
+    a few words with (LIAR corpus, 100k: such joins were 720 of the 1,400 to another claim's
+    founder, and 12 of the 40,700 to the statement's own). Members of recorded claims are
+    joined as before: the claim was judged, not only a statement. What the statement joins
+    is added to `joined`, so that the next in the batch may join through it."""
     from tracker.link.config import OVERSHADOW_MARGIN
     from tracker.model import Reason
 
     members = members or {}
+    joined = {} if joined is None else joined
     links = list(links)
-    floor = max((score for score, _, _ in links), default=0.0) - OVERSHADOW_MARGIN
+    floor = max((score for score, _, _, _ in links), default=0.0) - OVERSHADOW_MARGIN
+    near = [
+        (score, other, relation) for score, other, relation, reviewed in links if reviewed or score >= floor
+    ]
+    known = {**joined, **members, **founders}
+    unknown = [other for _, other, _ in near if other not in known]
+    if unknown and max(score for score, other, _ in near if other in unknown) >= max(
+        (score for score, other, _ in near if other in known), default=-1.0
+    ):
+        known = {**_placed(db, unknown), **known}  # attached before this batch
     best = max(
         (
             (score, -other, relation)
-            for score, other, relation in links
-            if other in members or (other in founders and score >= floor)
+            for score, other, relation, _ in links
+            if other in members or (other in known and (score, other, relation) in near)
         ),
         default=None,
     )
@@ -482,11 +514,12 @@ def _through_founders(
         return [founded]
     score, negated, relation = best
     founder = -negated
-    claim_id, stance = founders[founder] if founder in founders else members[founder]
+    claim_id, stance = known[founder]
     if relation == Relation.CONTRADICTS.value:
         stance = _OPPOSITE.get(stance, stance)
-    role = "founded the claim" if founder in founders else f"{members[founder][1].value} the claim"
+    role = "founded the claim" if founder in founders else f"{known[founder][1].value} the claim"
     reason = Reason("claim", f"{relation} with statement {founder}, which {role}")
+    joined[row["id"]] = (claim_id, stance)
     return [_Found(claim_id, row["id"], stance, Judgement(Relation(relation), score, (reason,)))]
 
 

@@ -317,11 +317,13 @@ def _overshadow(judgement: Judgement, best: tuple[float, float]) -> Judgement:
     return Judgement(Relation.RELATED, judgement.score, (reason, *judgement.reasons))
 
 
-def shaded(found: list[Found], limits: Thresholds) -> list[Found]:
+def shaded(found: list[Found], limits: Thresholds, rejected: Iterable[tuple[int, int]] = ()) -> list[Found]:
     """The links found, those that take a side and are overshadowed (see `overshadowed`) as
     related links: a statement with near copies elsewhere is not set for or against another by
-    the little vocabulary they share."""
-    weak = overshadowed((a, b, judgement.score) for a, b, judgement, _ in found)
+    the little vocabulary they share. The `rejected` pairs (a person said they are no link)
+    overshadow nothing, as when links are added one statement at a time."""
+    gone = set(rejected)
+    weak = overshadowed((a, b, judgement.score) for a, b, judgement, _ in found if (a, b) not in gone)
     out = []
     for a, b, judgement, status in found:
         if (a, b) in weak and judgement.relation.value in _SIDED:
@@ -413,6 +415,82 @@ def _shade_stored(db: Database, touched: set[int], limits: Thresholds) -> dict[t
         )
     db.conn.executemany("UPDATE links SET relation = ?, reasons = ?, status = ? WHERE id = ?", updates)
     return changed
+
+
+def unshade_stored(db: Database, ids: Iterable[int]) -> set[int]:
+    """After a link of the given statements went (rejected): their unreviewed links stored as
+    related because they were overshadowed and that are no longer take back the side they
+    would have taken, as a relink gives them. Returns the statements of the links changed."""
+    wanted = set(ids)
+    if not wanted:
+        return set()
+    limits = thresholds(db)
+    links = _touching(db, wanted)
+    others = {sid for pair in links for sid in pair} - wanted
+    weak = overshadowed(((a, b, row[1]) for (a, b), row in links.items()), _strongest_scores(db, others))
+    updates: list[tuple[str, str, str, int]] = []
+    changed: set[int] = set()
+    for pair, (link_id, score, reviewed, relation, reasons) in links.items():
+        said = json.loads(reasons or "[]")
+        if reviewed or pair in weak or relation != Relation.RELATED.value or not said:
+            continue
+        if said[0].get("code") != OVERSHADOWED:
+            continue
+        side = str(said[0]["detail"]).split(" ", 1)[0]  # "contradicts at 47, far below ..."
+        if side not in _SIDED:
+            continue
+        judgement = Judgement(
+            Relation(side),
+            score,
+            tuple(
+                Reason(r["code"], r["detail"], r.get("side"), tuple(r["span"]) if r.get("span") else None)
+                for r in said[1:]
+            ),
+        )
+        data = judgement.to_dict()
+        updates.append(
+            (
+                data["relation"],
+                json.dumps(data["reasons"], ensure_ascii=False),
+                status_for(judgement, limits).value,
+                link_id,
+            )
+        )
+        changed.update(pair)
+    db.conn.executemany("UPDATE links SET relation = ?, reasons = ?, status = ? WHERE id = ?", updates)
+    return changed
+
+
+def _displaced(db: Database, ids: list[int]) -> list[int]:
+    """Of the given statements, those tracker attached to a claim through a link more than
+    config.OVERSHADOW_MARGIN below their strongest agrees or contradicts link no one rejected:
+    a join that attaching now would not make (claims/attach.py `_through_founders`)."""
+    out = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        joins: dict[int, float] = {}
+        for sid, score, reasons in db.execute(
+            "SELECT statement_id, score, reasons FROM claim_statements WHERE founder = 0"
+            f" AND reviewed_by IS NULL AND status != 'rejected' AND statement_id IN ({marks})",
+            chunk,
+        ):
+            if any(r.get("code") == "claim" for r in json.loads(reasons or "[]")):
+                joins[sid] = max(joins.get(sid, score), score)
+        if not joins:
+            continue
+        best: dict[int, float] = {}
+        for column in ("a_id", "b_id"):
+            for sid, score in db.execute(
+                f"SELECT {column}, max(score) FROM links WHERE {column} IN ({marks}) AND status != 'rejected'"
+                f" AND relation IN ('agrees', 'contradicts') GROUP BY {column}",
+                chunk,
+            ):
+                best[sid] = max(best.get(sid, score), score)
+        out += [
+            sid for sid, score in joins.items() if score < best.get(sid, score) - config.OVERSHADOW_MARGIN
+        ]
+    return sorted(out)
 
 
 _CHUNK = 2_000  # pairs per task: small enough for steady progress, large enough to be cheap
@@ -590,7 +668,11 @@ def _link_new(db: Database, ids: Iterable[int], progress: Progress | None, worke
         stats.stored = +stats.stored  # no relation counted 0
     # claims are judged with no lock held, then written under the write lock (attach's own)
     with stats.timed("attaching claims"):
-        stats.attached = attach_statements(db, wanted)
+        # first the stored statements the new links take far nearer something else than the
+        # link they joined a claim through: as a relink places them, before the new ones
+        displaced = _displaced(db, sorted(touched - set(wanted)))
+        stats.attached = reattach(db, displaced) if displaced else 0
+        stats.attached += attach_statements(db, wanted)
         # a stored statement whose side was overshadowed may have joined a claim through it
         stale = {sid for pair in shaded_now for sid in pair} - set(wanted)
         stats.attached += reattach(db, sorted(stale)) if stale else 0
@@ -625,7 +707,8 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
             stats.judged += judged
         found += _by_meaning(db, None, texts, limits, found, stats, progress, workers, shapes)
         found = strongest(found)
-    found = shaded(found, limits)
+    rejected = db.execute("SELECT a_id, b_id FROM links WHERE status = ?", [ReviewStatus.REJECTED.value])
+    found = shaded(found, limits, {(int(a), int(b)) for a, b in rejected})
     keep = {(a, b) for a, b, _, _ in found}
     with stats.timed("writing"), write_transaction(db):
         _write(db, found, stats)

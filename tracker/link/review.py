@@ -53,10 +53,16 @@ def _review(
             after={"link": link_id, **decision, "statements": [before["a_id"], before["b_id"]]},
             by=by,
         )
+        moved = [before["a_id"], before["b_id"]]
+        if status is ReviewStatus.REJECTED and before["status"] != ReviewStatus.REJECTED.value:
+            from tracker.link.pipeline import unshade_stored
+
+            # the links this one overshadowed take their side again, as a relink gives them
+            moved += sorted(unshade_stored(db, moved) - set(moved))
     if status is ReviewStatus.REJECTED or decision["relation"] != before["relation"]:
         from tracker.claims import reattach
 
-        reattach(db, [before["a_id"], before["b_id"]])  # a claim joined through this link moves with it
+        reattach(db, moved)  # a claim joined through this link moves with it
     return _link(db, link_id)
 
 
