@@ -366,17 +366,19 @@ def _bound_stored(db: Database, touched: set[int]) -> int:
     return len(weak)
 
 
-def _strongest_scores(db: Database, ids: Iterable[int]) -> dict[int, float]:
-    """Each statement's strongest score among its links that no one rejected."""
+def _strongest_scores(db: Database, ids: Iterable[int], *, sided: bool = False) -> dict[int, float]:
+    """Each statement's strongest score among its links that no one rejected (`sided`: its
+    agrees and contradicts links only)."""
     best: dict[int, float] = {}
     wanted = sorted(ids)
+    relation = " AND relation IN ('agrees', 'contradicts')" if sided else ""
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         marks = ",".join("?" * len(chunk))
         for column in ("a_id", "b_id"):
             for sid, score in db.execute(
                 f"SELECT {column}, max(score) FROM links WHERE {column} IN ({marks})"
-                f" AND status != 'rejected' GROUP BY {column}",
+                f" AND status != 'rejected'{relation} GROUP BY {column}",
                 chunk,
             ):
                 best[sid] = max(best.get(sid, score), score)
@@ -479,14 +481,7 @@ def _displaced(db: Database, ids: list[int]) -> list[int]:
                 joins[sid] = max(joins.get(sid, score), score)
         if not joins:
             continue
-        best: dict[int, float] = {}
-        for column in ("a_id", "b_id"):
-            for sid, score in db.execute(
-                f"SELECT {column}, max(score) FROM links WHERE {column} IN ({marks}) AND status != 'rejected'"
-                f" AND relation IN ('agrees', 'contradicts') GROUP BY {column}",
-                chunk,
-            ):
-                best[sid] = max(best.get(sid, score), score)
+        best = _strongest_scores(db, joins, sided=True)
         out += [
             sid for sid, score in joins.items() if score < best.get(sid, score) - config.OVERSHADOW_MARGIN
         ]
