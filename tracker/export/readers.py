@@ -403,7 +403,9 @@ def _csv_records(
         raise InvalidInput(f"{name}: empty file (expected a header row with a 'text' column)")
     header = [h.strip().lower() for h in header]
     if "text" not in header and "statement" not in header and "claim" not in header:
-        raise InvalidInput(f"{name}: the header has no 'text' column")
+        article = name.lower().endswith((".txt", ".md", ".html", ".htm"))
+        hint = f" (an article? `tracker extract {name}` finds who said what in it)" if article else ""
+        raise InvalidInput(f"{name}: the header has no 'text' column{hint}")
     repeated = sorted({h for h in header if h and header.count(h) > 1})
     if repeated:
         raise InvalidInput(f"{name}: the header repeats column {', '.join(repeated)}")
