@@ -575,21 +575,21 @@ def _founding(
     return _worded(db, row["id"], row["text"]), proposition, Origin.STATEMENT, Stance.SUPPORTS, reason
 
 
-def reword_founded(db: Database, statement_id: int) -> list[int]:
+def reword_founded(db: Database, statement_id: int) -> dict[int, str]:
     """Word again the claims the statement founded, as founding them now would (after its
     speaker changed, an opening pronoun stands for the new speaker, or is marked unresolved);
-    a claim a person recorded keeps its words. Returns the ids of the claims reworded."""
+    a claim a person recorded keeps its words. Returns the claims reworded: id -> new text."""
     found = db.execute(
         "SELECT id, text, proposition, polarity, modality, answers FROM statements WHERE id = ?",
         [statement_id],
     ).fetchone()
     if found is None:
-        return []
+        return {}
     row = dict(zip(("id", "text", "proposition", "polarity", "modality", "answers"), found, strict=True))
     founding = _founding(db, row, _denial_analyses([row]))
     if founding is None:
-        return []
-    reworded = []
+        return {}
+    reworded: dict[int, str] = {}
     for claim_id, text in db.execute(
         "SELECT c.id, c.text FROM claim_statements cs JOIN claims c ON c.id = cs.claim_id"
         " WHERE cs.statement_id = ? AND cs.founder = 1 AND c.origin IN ('statement', 'denial')"
@@ -598,7 +598,7 @@ def reword_founded(db: Database, statement_id: int) -> list[int]:
     ).fetchall():
         if text != founding[0]:
             db.execute("UPDATE claims SET text = ? WHERE id = ?", [founding[0], claim_id])
-            reworded.append(int(claim_id))
+            reworded[int(claim_id)] = founding[0]
     return reworded
 
 

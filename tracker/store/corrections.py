@@ -316,12 +316,7 @@ def edit_statement(
             if edited.text_changed:
                 edited.reworded_claims = sorted({*edited.reworded_claims, *renamed})
             else:
-                edited.renamed_claims = {
-                    claim_id: str(
-                        db.execute("SELECT text FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
-                    )
-                    for claim_id in renamed
-                }
+                edited.renamed_claims = renamed
         audit_before = {key: old for key, (old, _) in edited.changes.items()}
         audit_after = {key: new for key, (_, new) in edited.changes.items()}
         if edited.folded:
