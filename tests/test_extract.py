@@ -328,6 +328,91 @@ def test_role_is_split_from_the_name():
     assert (s.speaker, s.role, mention(text, s)) == ("Ishaq Dar", "Pakistan’s Foreign Minister", "Ishaq Dar")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            '"Every pillar has passed its load test," said chief engineer Farah Naz.',
+            "Farah Naz",
+            "chief engineer",
+        ),
+        (
+            '"Every pillar has passed its load test," said senior engineer Farah Naz.',
+            "Farah Naz",
+            "senior engineer",
+        ),
+        (
+            '"Every pillar has passed its load test," said Chief Engineer Farah Naz.',
+            "Farah Naz",
+            "Chief Engineer",
+        ),
+        (
+            '"Every pillar has passed its load test," chief engineer Farah Naz said.',
+            "Farah Naz",
+            "chief engineer",
+        ),
+        (
+            "Defence analyst Ayesha Siddiqa said the strikes were a warning.",
+            "Ayesha Siddiqa",
+            "Defence analyst",
+        ),
+        (
+            "The strikes were a warning, local resident Imran Ali told reporters.",
+            "Imran Ali",
+            "local resident",
+        ),
+    ],
+)
+def test_a_lowercase_or_occupational_title_before_a_name_is_the_role(text, speaker, role):
+    s = one(text)
+    assert (s.speaker, s.role, mention(text, s)) == (speaker, role, speaker)
+
+
+def test_a_title_alone_stays_the_speaker():
+    s = one('"It is over," said the chief engineer.')
+    assert (s.speaker, s.role) == ("the chief engineer", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "Militants attacked the convoy in Kashmir, officials said.",
+            "officials",
+            "said",
+            "Militants attacked the convoy in Kashmir",
+        ),
+        (
+            "The minister slammed the report on Monday, aides said.",
+            "aides",
+            "said",
+            "The minister slammed the report on Monday",
+        ),
+        (
+            "The strikes were a warning, Imran Ali told reporters on Monday.",
+            "Imran Ali",
+            "told",
+            "The strikes were a warning",
+        ),
+    ],
+)
+def test_an_attribution_closing_the_sentence_says_all_of_it(text, speaker, cue, content):
+    s = one(text)
+    assert (s.speaker, s.cue, s.content) == (speaker, cue, content)
+
+
+def test_a_cue_of_action_without_a_closing_attribution_is_still_read():
+    s = one("The minister slammed the report on Monday.")
+    assert (s.speaker, s.cue, s.content) == ("The minister", "slammed", "the report on Monday")
+
+
+def test_a_say_cue_inside_keeps_its_speaker_before_a_closing_outlet():
+    found = extract_statements("The ministry said the plant will close by 2027, the Tribune reported.")
+    assert [(s.speaker, s.cue, s.content) for s in found] == [
+        ("The ministry", "said", "the plant will close by 2027")
+    ]
+
+
 def test_organisations_and_capitals_speak():
     assert one("New Delhi said the strikes were measured.").speaker == "New Delhi"
     assert one("The Indian military said it would not escalate.").speaker == "The Indian military"

@@ -283,6 +283,15 @@ spokeswoman spokesperson ambassador adviser advisor nominee candidate attorney c
 ceo founder manager strategist aide official lt. col. sgt. capt. officer professor prof.
 economist analyst chair pope king queen prince justice
 """)
+# Occupations that can stand before a name as its title, capitalised or not ("Chief Engineer
+# Farah Naz", "said senior engineer Farah Naz"), beside TITLES and SPEAKER_NOUNS.
+ROLE_NOUNS = words("""
+engineer engineers inspector superintendent surgeon physician nurse pilot captain lecturer
+correspondent commissioner coordinator administrator negotiator mediator deputy vice head
+campaigner organiser planner architect contractor farmer shopkeeper trader worker student
+teacher principal priest imam cleric pastor scholar barrister solicitor auditor accountant
+broker banker trustee warden coach player striker skipper actor actress singer novelist poet
+""")
 HONORIFICS = words("mr. mrs. ms. dr. rev. sir dame lord")
 # Function words that end a speaker noun phrase when scanning away from the cue.
 NP_STOPS = words("""

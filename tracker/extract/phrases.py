@@ -19,6 +19,7 @@ from tracker.extract.cues import (
     PARTICIPLES,
     PARTICLE_CUES,
     PRONOUNS,
+    ROLE_NOUNS,
     SPEAKER_NOUNS,
     TITLE_SMALL,
     TITLES,
@@ -146,10 +147,55 @@ def _name_period(toks: list[Tok], k: int) -> bool:
     return before.low in ("jr", "sr") or (len(before.text) == 1 and before.text.isupper())
 
 
+# Endings of lowercase nouns for people ("a local resident", "defence analyst"): before a name only.
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "eer", "ee", "ive", "ary")
+
+
+def _role_word(tok: Tok) -> bool:
+    """A word naming what someone is, that can title a name right after it."""
+    low = tok.low
+    if low in TITLES or low in SPEAKER_NOUNS or low in ROLE_NOUNS:
+        return True
+    return not tok.cap and low.isalpha() and len(low) > 3 and low.endswith(_PERSON_ENDINGS)
+
+
+def descriptor_name(toks: list[Tok]) -> int | None:
+    """Where the name starts in "chief engineer Farah Naz": a lowercase title before a name.
+
+    The title is up to three lowercase words ending in a word for a person; the name is up to
+    four capitalised words (initials with their stops), the first not a sentence word.
+    """
+    k = 0
+    while k < len(toks) and not toks[k].cap and toks[k].word:
+        low = toks[k].low
+        if (
+            low in NP_STOPS
+            or low in DETERMINERS
+            or low in PRONOUNS
+            or low in ADVERBS
+            or CUE_FORMS.get(low)
+            or low in PARTICIPLES
+            or not low.replace("-", "").isalpha()
+        ):
+            return None
+        k += 1
+    if not 1 <= k <= 3 or not _role_word(toks[k - 1]):
+        return None
+    name = toks[k:]
+    words_in_name = [t for t in name if t.word]
+    if not 1 <= len(words_in_name) <= 4 or name[0].low in CAPITAL_STOPS:
+        return None
+    if not all((t.word and t.cap) or _name_period(toks, k + m) for m, t in enumerate(name)):
+        return None
+    return k
+
+
 def _np_ok(toks: list[Tok]) -> bool:
     """Whether tokens form a plausible speaker phrase."""
     if not toks or len(toks) > 10:
         return False
+    if descriptor_name(toks) is not None:
+        return True  # "senior engineer Farah Naz": the lowercase title heads the name
     if is_time_phrase(" ".join(t.text for t in toks)):
         return False  # "Monday" in "the Foreign Office on Monday rejected" is when, not who
     if len(toks) > 1 and _name_period(toks, len(toks) - 1):
@@ -408,9 +454,15 @@ def split_role(text: str, toks: list[Tok]) -> tuple[Span, str | None]:
     for k, t in enumerate(toks[:-1]):
         if t.low in TITLES:
             title_at = k
+    described = descriptor_name(toks)
+    if described is not None:  # "chief engineer Farah Naz": the lowercase words are the title
+        return (toks[described].start, toks[-1].end), text[toks[0].start : toks[described - 1].end]
     if title_at is None:
         return full, None
     name_from = title_at + 1
+    # "Chief Engineer Farah Naz": an occupation after the title belongs to it.
+    while name_from < len(toks) - 1 and toks[name_from].cap and _role_word(toks[name_from]):
+        name_from += 1
     # "Secretary of State Marco Rubio": the department belongs to the title.
     if name_from + 1 < len(toks) and toks[name_from].low == "of" and toks[name_from + 1].cap:
         name_from += 2

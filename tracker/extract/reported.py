@@ -102,6 +102,26 @@ def _split_commas(toks: list[Tok]) -> list[list[Tok]]:
     return parts
 
 
+# Cues that close a sentence as its attribution ("…, officials said."); a cue inside the clause
+# before them is part of what was said.
+_TRAILING_CUES = frozenset(
+    (
+        "say",
+        "add",
+        "note",
+        "tell",
+        "write",
+        "claim",
+        "explain",
+        "argue",
+        "warn",
+        "insist",
+        "report",
+        "confirm",
+    )
+)
+
+
 class ReportedSpeech(Answers):
     """Finds the speaker and the reported clause around each cue of a sentence."""
 
@@ -113,6 +133,14 @@ class ReportedSpeech(Answers):
         # Statements already attributed in this sentence give participles their speaker.
         sent_items = [f for f in self.found if f.cue and sent[0] <= f.cue[0] < sent[1]]
         title = title_case(toks)
+        trailing = self._trailing_cue(toks, quotes)
+        if trailing is not None:
+            # "Militants attacked the convoy, officials said.": the officials said all of it, so
+            # a cue inside what they said ("attacked") is not read as a statement of its own.
+            item = self._indirect_at(toks, trailing[1], trailing[0], sent, sent_items)
+            if item is not None:
+                self.add(item)
+                sent_items.append(item)
         k = 0
         while k < len(toks):
             t = toks[k]
@@ -301,7 +329,7 @@ class ReportedSpeech(Answers):
                 and toks[left[0] - 2].text == ","
             ):
                 return self._relative(toks, left[0] - 1, k, last, speaker, lemma)
-            rest = toks[last + 1 :]
+            rest = toks[self._past_addressee(toks, hit) :]
             if (
                 before is not None
                 and before.text == ","
@@ -402,6 +430,37 @@ class ReportedSpeech(Answers):
             return None
         content = trim(self.text, toks[start].start, toks[end - 1].end)
         return self._finish(content, (toks[k].start, toks[last].end), speaker, lemma, toks, k)
+
+    def _trailing_cue(self, toks: list[Tok], quotes: list[Span]) -> tuple[tuple[str, int], int] | None:
+        """The cue closing "CLAUSE, X said (on Monday)." when the clause has no say-cue of its own.
+
+        Only cues whose object is the content ("attacked", "slammed") are overruled by it.
+        """
+        for k in range(len(toks) - 1, 1, -1):
+            t = toks[k]
+            if inside(t.start, quotes) or t.start in self.used_cues:
+                continue
+            hit = cue_lemma(toks, k)
+            if hit is None:
+                continue
+            if hit[0] not in _TRAILING_CUES or not self._tail_only(toks[self._past_addressee(toks, hit) :]):
+                return None
+            left = np_left(toks, k)
+            if left is None or left[0] < 2 or left[1] != k or toks[left[0] - 1].text not in ",—–":
+                return None
+            inner = (cue_lemma(toks, m) for m in range(left[0] - 1) if not inside(toks[m].start, quotes))
+            if any(h is not None and h[0] not in NP_OBJECT for h in inner):
+                return None  # "The ministry said X, the Tribune reported.": the inner speaker said it
+            return hit, k
+        return None
+
+    @staticmethod
+    def _past_addressee(toks: list[Tok], hit: tuple[str, int]) -> int:
+        """Where what follows a cue starts, past whom it was said to: "told reporters (on Monday)"."""
+        last = hit[1]
+        if hit[0] == "tell" and (obj := np_right(toks, last + 1)) is not None:
+            return obj[1]
+        return last + 1
 
     def _tail_only(self, rest: list[Tok]) -> bool:
         """Whether what follows a cue is only time, place or medium — no content."""
