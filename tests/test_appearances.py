@@ -271,11 +271,10 @@ def test_claimreview_lists_each_appearance(cli):
             "@type": "CreativeWork",
             "url": "https://www.dawn.com/news/1",
             "datePublished": "2025-05-10",
-            "author": dawn,
             "publisher": dawn,
         },
-        {"@type": "CreativeWork", "datePublished": "2025-05-12", "author": dawn, "publisher": dawn},
-        {"@type": "CreativeWork", "datePublished": "2025-05-13", "author": geo, "publisher": geo},
+        {"@type": "CreativeWork", "datePublished": "2025-05-12", "publisher": dawn},
+        {"@type": "CreativeWork", "datePublished": "2025-05-13", "publisher": geo},
     ]
 
 
