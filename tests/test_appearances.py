@@ -168,6 +168,14 @@ def _repeated(cli: Any) -> None:
     cli.ok("add", "Something else entirely.", "-s", "Desk", "--said-on", "2025-05-11", "--no-link")
 
 
+def test_a_source_filter_finds_what_an_outlet_reported_again(cli):
+    _repeated(cli)
+    cli.ok("add", "The dam will open in June.", "-s", "WAPDA", "--source", "Geo News", "--no-link")
+    assert [r["id"] for r in cli.json("list", "--source", "Geo News")] == [1, 3]
+    assert [r["id"] for r in cli.json("list", "--source", "Dawn")] == [1]
+    assert cli.fails("list", "--source", "Radio Kessel") == "Error: no source named 'Radio Kessel'\n"
+
+
 def test_show_lists_every_appearance(cli):
     _repeated(cli)
     shown = cli.json("show", "1")["appearances"]
