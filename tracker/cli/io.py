@@ -209,9 +209,6 @@ def import_(
     chosen = import_format(file, fmt)
     name = "stdin" if file == "-" else file
 
-    def detected(used: str) -> None:
-        status(f"Read {name} as {used} (it is not UTF-8; give --encoding if that is wrong).")
-
     with creating(db_path) as db:  # a file that does not import leaves no new ledger
         added = add_statements(
             db,
@@ -219,7 +216,7 @@ def import_(
                 file,
                 chosen,
                 warn=lambda m: status(f"Warning: {m}"),
-                note=detected,
+                note=status,
                 encoding=encoding,
                 speaker_missing=speaker_missing,
             ),
