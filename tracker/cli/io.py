@@ -190,7 +190,8 @@ def import_(
 
     Spreadsheets welcome: the CSV delimiter (comma, semicolon, tab) is taken from the
     header, a file that is not UTF-8 is read in the encoding detected (a note says which;
-    --encoding names the right one where the guess is wrong),
+    --encoding names the right one where the guess is wrong), a UTF-8 file with a cp1252
+    character pasted in (’ as byte 0x92) reads it as cp1252 (a note names its lines),
     errors give the row number the spreadsheet shows (the header is row 1), and tags may be
     a JSON list (["a","b"]) or separated by ; or ,.
 
