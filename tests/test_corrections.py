@@ -7,6 +7,7 @@ import json
 import sqlite3
 
 from conftest import SEED_ARTICLE
+from tracker.cli.corrections import describe
 from tracker.store.validation import content_hash
 
 CLAIM = "Indian missiles struck targets in Afghanistan."
@@ -773,3 +774,101 @@ def test_edit_says_when_the_statement_now_repeats_another(cli, db_path):
         "Links and claims kept: the words are unchanged.\n"
     )
     assert rows(db_path, "SELECT id, speaker_id FROM statements ORDER BY id") == [(1, 1), (2, 2), (3, 1)]
+
+
+# --- an appearance recorded by mistake ---------------------------------------------------------
+
+BRIDGE = (
+    "Bridge to reopen\n\nThe mayor, Anna Brandt, said the bridge would reopen in May.\n\n"
+    "The engineer said the cables were sound and the deck was safe.\n"
+)
+
+
+def mistyped(cli, db_path, tmp_path):
+    """An article extracted on its date, then again with a mistyped --date: two repeats."""
+    article = tmp_path / "bridge.txt"
+    article.write_text(BRIDGE)
+    cli.ok("extract", str(article), "--source", "Dawn", "--date", "2025-05-10", "--no-link")
+    cli.ok("extract", str(article), "--source", "Dawn", "--date", "2025-05-01", "--no-link")
+    assert rows(db_path, "SELECT id, statement_id, reported_on FROM appearances ORDER BY id") == [
+        (1, 1, "2025-05-01"),
+        (2, 2, "2025-05-01"),
+    ]
+    return article
+
+
+def test_delete_appearance_removes_one_repeat_audited_and_restore_brings_it_back(cli, db_path, tmp_path):
+    article = mistyped(cli, db_path, tmp_path)
+    (source_id,) = rows(db_path, "SELECT source_id FROM appearances WHERE id = 1")[0]
+    result = cli("delete", "1", "--appearance", "2", "--yes", "--note", "mistyped date", "--by", "desk")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "Deleted appearance 2 of statement 1 (Dawn, 2025-05-01) (audit record 1;"
+        " `tracker restore 1 --appearances` brings it back).\n",
+    )
+    assert rows(db_path, "SELECT id, statement_id FROM appearances") == [(2, 2)]
+    [(action, statement_id, by, note, before, after)] = audit(db_path)
+    assert (action, statement_id, by, note, after) == ("appearance delete", 1, "desk", "mistyped date", None)
+    assert (before["number"], before["source"]) == (2, "Dawn")
+    assert {k: before["appearance"][k] for k in ("id", "statement_id", "source_id", "reported_on")} == {
+        "id": 1,
+        "statement_id": 1,
+        "source_id": source_id,
+        "reported_on": "2025-05-01",
+    }
+    # the same mistake again records nothing: a correction stays made
+    result = cli("extract", str(article), "--source", "Dawn", "--date", "2025-05-01", "--no-link")
+    assert result.stderr == (
+        "Stored 0 new statements (1 already recorded, 1 corrected or deleted by hand) from 1 article.\n"
+    )
+    assert rows(db_path, "SELECT id, statement_id FROM appearances") == [(2, 2)]
+    assert describe({"action": action, "before": before, "after": after}) == (
+        "deleted appearance 2 (Dawn, 2025-05-01)"
+    )
+    result = cli("restore", "1", "--appearances")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "Restored 1 appearance of statement 1 (Dawn, 2025-05-01) (audit record 2).\n",
+    )
+    assert rows(db_path, "SELECT id, statement_id, source_id, reported_on FROM appearances ORDER BY id") == [
+        (1, 1, source_id, "2025-05-01"),
+        (2, 2, source_id, "2025-05-01"),
+    ]
+    assert [(a, s) for a, s, *_ in audit(db_path)] == [("appearance delete", 1), ("appearance restore", 1)]
+    restored = audit(db_path)[1]
+    assert describe({"action": restored[0], "before": restored[4], "after": restored[5]}) == (
+        "restored 1 appearance"
+    )
+    assert cli.fails("restore", "1", "--appearances") == (
+        "Error: statement 1 has no deleted appearance to restore\n"
+    )
+
+
+def test_delete_appearance_refuses_the_statements_own_report_a_missing_one_and_no_yes(cli, db_path, tmp_path):
+    mistyped(cli, db_path, tmp_path)
+    before = snapshot(db_path), rows(db_path, "SELECT * FROM appearances ORDER BY id")
+    assert cli.fails("delete", "1", "--appearance", "2") == (
+        "Error: deleting needs --yes when stdin is not a terminal\n"
+    )
+    assert cli.fails("delete", "1", "--appearance", "1", "--yes") == (
+        "Error: appearance 1 is statement 1's own report: `tracker edit 1 --source/--reported-on`"
+        " corrects it, `tracker delete 1` deletes the statement\n"
+    )
+    assert cli.fails("delete", "1", "--appearance", "3", "--yes") == (
+        "Error: statement 1 has no appearance 3 (it has 2: `tracker show 1` lists them)\n"
+    )
+    assert cli.fails("delete", "9", "--appearance", "2", "--yes") == "Error: no statement with id 9\n"
+    assert (snapshot(db_path), rows(db_path, "SELECT * FROM appearances ORDER BY id")) == before
+
+
+def test_delete_appearance_at_a_terminal_asks_first(cli, db_path, tmp_path, monkeypatch):
+    mistyped(cli, db_path, tmp_path)
+    monkeypatch.setattr("tracker.cli.corrections._interactive", lambda: True)
+    result = cli("delete", "2", "--appearance", "2", input="n\n")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Delete appearance 2 of statement 2 (Dawn, 2025-05-01)? [y/N]:Aborted.\n",
+    )
+    assert rows(db_path, "SELECT id FROM appearances ORDER BY id") == [(1,), (2,)]
+    assert cli("delete", "2", "--appearance", "2", input="y\n").exit_code == 0
+    assert rows(db_path, "SELECT id FROM appearances ORDER BY id") == [(1,)]

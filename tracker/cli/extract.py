@@ -113,7 +113,8 @@ def extract(
             if dated is not None and dated.stored_dates and appeared:
                 render.status(
                     f"Note: the article is stored with the date {', '.join(sorted(dated.stored_dates))};"
-                    f" {date} is recorded as another appearance (a wrong date: `tracker edit ID --reported-on`)."
+                    f" {date} is recorded as another appearance (a mistyped date: `tracker delete ID"
+                    " --appearance N`; a wrong stored one: `tracker edit ID --reported-on`)."
                 )
             if link and new_ids:
                 link_added(db, new_ids)
