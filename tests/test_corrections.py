@@ -872,3 +872,68 @@ def test_delete_appearance_at_a_terminal_asks_first(cli, db_path, tmp_path, monk
     assert rows(db_path, "SELECT id FROM appearances ORDER BY id") == [(1,), (2,)]
     assert cli("delete", "2", "--appearance", "2", input="y\n").exit_code == 0
     assert rows(db_path, "SELECT id FROM appearances ORDER BY id") == [(1,)]
+
+
+def test_delete_appearances_in_a_source_undoes_a_mistyped_extraction_and_restore_brings_them_back(
+    cli, db_path, tmp_path
+):
+    article = mistyped(cli, db_path, tmp_path)
+    assert rows(db_path, "SELECT DISTINCT source_id FROM appearances") == [(2,)]
+    assert cli.fails("delete", "--appearances-in", "2") == (
+        "Error: deleting needs --yes when stdin is not a terminal\n"
+    )
+    result = cli("delete", "--appearances-in", "2", "--yes", "--note", "mistyped date")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "Deleted 2 appearances in source 2 (Dawn, 2025-05-01) of statements 1, 2 (audit records 1–2;"
+        " `tracker restore --appearances-in 2` brings them back).\n",
+    )
+    assert rows(db_path, "SELECT count(*) FROM appearances") == [(0,)]
+    assert [(a, s, note, before["number"]) for a, s, _, note, before, _ in audit(db_path)] == [
+        ("appearance delete", 1, "mistyped date", 2),
+        ("appearance delete", 2, "mistyped date", 2),
+    ]
+    result = cli("extract", str(article), "--source", "Dawn", "--date", "2025-05-01", "--no-link")
+    assert result.stderr == (
+        "Stored 0 new statements (0 already recorded, 2 corrected or deleted by hand) from 1 article.\n"
+    )
+    assert cli.fails("delete", "--appearances-in", "2", "--yes") == (
+        "Error: source 2 holds no appearance (`tracker sources list` lists sources)\n"
+    )
+    result = cli("restore", "--appearances-in", "2")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "Restored 2 appearances in source 2 of statements 1, 2 (audit records 3–4).\n",
+    )
+    assert rows(db_path, "SELECT id, statement_id, source_id FROM appearances ORDER BY id") == [
+        (1, 1, 2),
+        (2, 2, 2),
+    ]
+    assert cli.fails("restore", "--appearances-in", "2") == (
+        "Error: source 2 has no deleted appearance to restore\n"
+    )
+
+
+def test_delete_needs_an_id_or_a_source_and_an_unknown_source_is_an_error(cli, db_path, tmp_path):
+    mistyped(cli, db_path, tmp_path)
+    before = snapshot(db_path), rows(db_path, "SELECT * FROM appearances ORDER BY id")
+    usage = (
+        "Error: Invalid value for ID: give a statement's ID, or --appearances-in SOURCE without one"
+        " (see 'tracker {} --help')\n"
+    )
+    assert cli.fails("delete", "--yes", code=2) == usage.format("delete")
+    assert cli.fails("delete", "1", "--appearances-in", "2", "--yes", code=2) == usage.format("delete")
+    assert cli.fails("restore", code=2) == usage.format("restore")
+    assert cli.fails("delete", "--appearances-in", "7", "--yes") == "Error: no source with id 7\n"
+    assert (snapshot(db_path), rows(db_path, "SELECT * FROM appearances ORDER BY id")) == before
+
+
+def test_delete_appearances_in_a_source_at_a_terminal_asks_first(cli, db_path, tmp_path, monkeypatch):
+    mistyped(cli, db_path, tmp_path)
+    monkeypatch.setattr("tracker.cli.corrections._interactive", lambda: True)
+    result = cli("delete", "--appearances-in", "2", input="n\n")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Delete 2 appearances in source 2 (of statements 1, 2)? [y/N]:Aborted.\n",
+    )
+    assert rows(db_path, "SELECT id FROM appearances ORDER BY id") == [(1,), (2,)]

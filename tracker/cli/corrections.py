@@ -281,14 +281,53 @@ def _where(outlet: str | None, date: str | None) -> str:
     return ", ".join(part for part in (outlet or "no source", date) if part)
 
 
+def _statement_ids(rows: list[dict[str, Any]]) -> str:
+    ids = sorted({row["statement_id"] for row in rows})
+    return f"statement{'s' if len(ids) != 1 else ''} {', '.join(map(str, ids))}"
+
+
+def _delete_appearances_in(db: Database, source_id: int, yes: bool, by: str | None, note: str | None) -> None:
+    from tracker.cli import fail
+    from tracker.cli.render import status
+    from tracker.store.appearances import appearances_in, delete_appearances_in
+
+    rows = appearances_in(db, source_id)
+    if rows and not yes:
+        if not _interactive():
+            raise fail("deleting needs --yes when stdin is not a terminal")
+        if not typer.confirm(
+            f"Delete {_plural(len(rows), 'appearance')} in source {source_id} (of {_statement_ids(rows)})?",
+            err=True,
+        ):
+            print("Aborted.", file=sys.stderr)
+            raise typer.Exit(1)
+    gone = delete_appearances_in(db, source_id, by=by, note=note)
+    first, last = gone[0].audit_id, gone[-1].audit_id
+    rows = [row for change in gone for row in change.appearances]
+    status(
+        f"Deleted {_plural(len(rows), 'appearance')} in source {source_id}"
+        f" ({_where(rows[0]['outlet'], rows[0]['said_on'] or rows[0]['reported_on'])}) of {_statement_ids(rows)}"
+        f" (audit record{'s' if first != last else ''} {first}{f'–{last}' if first != last else ''};"
+        f" `tracker restore --appearances-in {source_id}` brings them back)."
+    )
+
+
 def delete(
-    statement_id: IdArgument,
+    statement_id: Annotated[int | None, typer.Argument(help="The statement's id.", metavar="ID")] = None,
     appearance: Annotated[
         int | None,
         typer.Option(
             "--appearance",
             metavar="N",
             help="Delete only appearance N of it (as `tracker show ID` numbers them, from 2).",
+        ),
+    ] = None,
+    appearances_in: Annotated[
+        int | None,
+        typer.Option(
+            "--appearances-in",
+            metavar="SOURCE",
+            help="Delete every appearance recorded in this source (an id of `tracker sources list`), no ID.",
         ),
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask (needed without a terminal).")] = False,
@@ -309,7 +348,17 @@ def delete(
     from tracker.cli.render import status
     from tracker.store.corrections import delete_statement
 
+    if (statement_id is None) == (appearances_in is None) or (
+        appearance is not None and statement_id is None
+    ):
+        raise typer.BadParameter(
+            "give a statement's ID, or --appearances-in SOURCE without one", param_hint="ID"
+        )
     db = database(db_path)
+    if appearances_in is not None:
+        _delete_appearances_in(db, appearances_in, yes, by, note)
+        return
+    assert statement_id is not None
     if appearance is not None:
         from tracker.store.appearances import delete_appearance
 
@@ -334,11 +383,19 @@ def delete(
 
 
 def restore(
-    statement_id: IdArgument,
+    statement_id: Annotated[int | None, typer.Argument(help="The statement's id.", metavar="ID")] = None,
     appearances: Annotated[
         bool,
         typer.Option("--appearances", help="Bring back the appearances deleted from the statement instead."),
     ] = False,
+    appearances_in: Annotated[
+        int | None,
+        typer.Option(
+            "--appearances-in",
+            metavar="SOURCE",
+            help="Bring back the appearances deleted from this source (no ID).",
+        ),
+    ] = None,
     link: Annotated[bool, typer.Option("--link/--no-link", help="Link it to what was added since.")] = True,
     note: NoteOption = None,
     by: ByOption = None,
@@ -348,13 +405,30 @@ def restore(
 
     A link or attachment to something deleted since is left out (the output says how
     many); then the statement is linked to what was added meanwhile. --appearances puts
-    back the appearances `tracker delete ID --appearance N` deleted from it.
+    back the appearances `tracker delete ID --appearance N` deleted from it, and
+    --appearances-in SOURCE those deleted from a source.
 
     Example: tracker restore 7
     """
     from tracker.cli.render import status
     from tracker.store.corrections import relink, restore_statement
 
+    if (statement_id is None) == (appearances_in is None) or (appearances and statement_id is None):
+        raise typer.BadParameter(
+            "give a statement's ID, or --appearances-in SOURCE without one", param_hint="ID"
+        )
+    if appearances_in is not None:
+        from tracker.store.appearances import restore_appearances_in
+
+        changes = restore_appearances_in(database(db_path), appearances_in, by=by, note=note)
+        rows = [row for change in changes for row in change.appearances]
+        first, last = changes[0].audit_id, changes[-1].audit_id
+        status(
+            f"Restored {_plural(len(rows), 'appearance')} in source {appearances_in} of {_statement_ids(rows)}"
+            f" (audit record{'s' if first != last else ''} {first}{f'–{last}' if first != last else ''})."
+        )
+        return
+    assert statement_id is not None
     if appearances:
         from tracker.store.appearances import restore_appearances
 
