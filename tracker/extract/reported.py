@@ -59,12 +59,6 @@ _RESTATED = re.compile(
 _DOCUMENTS = frozenset(("statement", "release", "communique", "communiqué", "letter", "filing", "notice"))
 
 
-# Who is told, when not a phrase a speaker could be: "told parliament", "told the court".
-_BODIES = frozenset(
-    ("parliament", "congress", "lawmakers", "legislators", "senators", "journalists", "supporters")
-)
-
-
 # What a reporter did with a clause it did not say: learned it, was told it, understands it.
 _LEARNED = r"(?:has|have)\s+(?:learned|learnt|been\s+told)|learned|learnt|(?:was|were)\s+told|understands|understood|can\s+reveal"
 # An outlet that carried the report, closing the reported clause: "…, Northern Herald reports",
@@ -675,10 +669,8 @@ class ReportedSpeech(Answers):
             item.polarity = Polarity.DENY
         if lemma == "tell":
             obj = np_right(toks, k + 1)
-            if obj:
+            if obj:  # an audience ("told reporters") is left out of the chain: resolution._via
                 item.via.append(text[cue[0] : toks[obj[1] - 1].end])
-            elif k + 2 < len(toks) and toks[k + 1].low in _BODIES and toks[k + 2].low == "that":
-                item.via.append(text[cue[0] : toks[k + 1].end])  # "told parliament that …"
         if lemma in DENIAL or lemma in RATING:
             self._answered(item)
         return item
