@@ -1627,3 +1627,23 @@ def test_a_first_line_that_is_a_sentence_is_body_not_headline():
 def test_a_person_with_a_title_is_never_read_as_an_organisation_by_her_surname():
     text = "UN Ambassador Samantha Power said the vote would go ahead.\n“We are ready,” she said.\n"
     assert [s.speaker for s in extract_statements(text)] == ["Samantha Power", "Samantha Power"]
+
+
+@pytest.mark.parametrize(
+    "text, content, via",
+    [
+        (
+            '"The port will close," Brandt said, the Northern Herald reports.',
+            "The port will close",
+            "the Northern Herald reports",
+        ),
+        (
+            '"We will appeal," Brandt said, Radio Coastline has learned.',
+            "We will appeal",
+            "Radio Coastline has learned",
+        ),
+    ],
+)
+def test_an_outlet_after_a_quote_and_its_speaker_is_the_quotes_chain(text, content, via):
+    s = one(text)
+    assert (s.speaker, s.kind, s.content, s.via) == ("Brandt", Kind.DIRECT, content, via)

@@ -344,6 +344,11 @@ class ReportedSpeech(Answers):
                 if len(text[content[0] : content[1]].split()) < 3:
                     return None
                 if lemma in ("report", "say", "write") and _is_outlet(speaker):
+                    said = [f for f in sent_items if f.cue and f.cue[1] <= speaker[0].start]
+                    if said:  # "“…,” Brandt said, the Northern Herald reports.": how it reached us
+                        said[-1].via.append(text[speaker[0].start : cue[1]])
+                        self.used_cues.add(cue[0])
+                        return None
                     # "CLAUSE, the Northern Herald reports.": the paper carried it, naming nobody
                     return self._reporters(content, cue, speaker, lemma, toks, k)
                 return self._finish(content, cue, speaker, lemma, toks, k)
@@ -405,10 +410,15 @@ class ReportedSpeech(Answers):
         if m is None or inside(m.start("verb"), quotes):
             return
         last_word = m.end("verb") - len(m.group("verb").split()[-1])
-        if last_word in self.used_cues or any(
-            f.content[0] < m.start() and lo < f.content[1] for f in self.found
-        ):
+        if last_word in self.used_cues:
             return  # the chain of a statement found in the sentence already
+        said = [f for f in self.found if f.cue and lo <= f.cue[0] < m.start()]
+        if said:  # "“…,” he said, Radio Coastline has learned.": how it reached us
+            said[-1].via.append(m.group("chain"))
+            self.used_cues.add(last_word)
+            return
+        if any(f.content[0] < m.start() and lo < f.content[1] for f in self.found):
+            return
         content = trim(text, lo, m.start())
         if len(text[content[0] : content[1]].split()) < 3:
             return
