@@ -153,7 +153,8 @@ def test_extracting_an_article_again_on_another_date_records_its_repeats(cli, db
     assert result.stderr == (
         "Stored 0 new statements, 15 new appearances (0 already recorded) from 1 article.\n"
         "Note: the article is stored with the date 2025-05-10; 2025-05-12 is recorded as another"
-        " appearance (a wrong date: `tracker edit ID --reported-on`).\n"
+        " appearance (a mistyped date: `tracker delete --appearances-in 2`; a wrong stored one:"
+        " `tracker edit ID --reported-on`).\n"
     )
     result = cli("extract", str(SEED_ARTICLE), "--date", "2025-05-12", "--no-link", "--json")
     assert result.stderr == "Stored 0 new statements (15 already recorded) from 1 article.\n"
