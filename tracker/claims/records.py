@@ -190,7 +190,7 @@ def list_claims(db: Database, *, limit: int | None = None, disputed: bool = Fals
     disputed claims first, then the claims most statements take up."""
     rows = list(
         db.query(
-            """SELECT c.id, c.text, c.ref, c.origin, cs.stance, sp.name AS speaker, so.outlet
+            """SELECT c.id, c.text, c.ref, c.origin, cs.stance, cs.status, sp.name AS speaker, so.outlet
                FROM claims c
                LEFT JOIN claim_statements cs ON cs.claim_id = c.id AND cs.status != 'rejected'
                LEFT JOIN statements s ON s.id = cs.statement_id
@@ -201,6 +201,9 @@ def list_claims(db: Database, *, limit: int | None = None, disputed: bool = Fals
         )
     )
     claims: dict[int, dict[str, Any]] = {}
+    # (claim, stance) -> speakers whose side there is only tracker's suggestion, or a decided one
+    suggested: dict[tuple[int, str], set[str]] = {}
+    sure: dict[tuple[int, str], set[str]] = {}
     for row in rows:
         claim = claims.setdefault(
             row["id"],
@@ -217,6 +220,10 @@ def list_claims(db: Database, *, limit: int | None = None, disputed: bool = Fals
         if row["stance"] is None:
             continue
         claim[row["stance"]] += 1
+        if row["status"] == ReviewStatus.SUGGESTED.value:
+            suggested.setdefault((row["id"], row["stance"]), set()).add(row["speaker"])
+        else:
+            sure.setdefault((row["id"], row["stance"]), set()).add(row["speaker"])
         for field, value in (
             (f"{row['stance']}_speakers", row["speaker"]),
             (f"{row['stance']}_outlets", row["outlet"]),
@@ -241,6 +248,7 @@ def list_claims(db: Database, *, limit: int | None = None, disputed: bool = Fals
     for claim in claims.values():
         verdict = rated.get(claim["id"])
         claim["verdict"] = verdict["rating"] if verdict else None
+        _mark_suggested(claim, suggested, sure)
     # The claims a desk looks at first: disputed ones, then those most statements take up.
     out = sorted(
         claims.values(),
@@ -253,6 +261,36 @@ def list_claims(db: Database, *, limit: int | None = None, disputed: bool = Fals
     if disputed:
         out = [c for c in out if c["supports"] and c["denies"]]
     return out[:limit] if limit is not None else out
+
+
+SUGGESTED_MARK = " (suggested)"  # after a speaker whose side is tracker's guess, not yet a person's
+
+
+def marked_speakers(claim: dict[str, Any], stance: str) -> list[str]:
+    """The speakers on one side of a `list_claims` claim, for people: one whose side there is
+    only suggested says so, as a suggested link does."""
+    only = set(claim[f"{stance}_suggested"])
+    return [name + SUGGESTED_MARK if name in only else name for name in claim[f"{stance}_speakers"]]
+
+
+def _mark_suggested(
+    claim: dict[str, Any], suggested: dict[tuple[int, str], set[str]], sure: dict[tuple[int, str], set[str]]
+) -> None:
+    """A claim's `status` (suggested while tracker's guess of any side awaits a person, as a
+    link's) and, per stance, the speakers whose side there is only suggested (`*_suggested`)."""
+    for stance in Stance:
+        key = (claim["id"], stance.value)
+        only = suggested.get(key, set()) - sure.get(key, set())
+        claim[f"{stance.value}_suggested"] = [
+            name for name in claim[f"{stance.value}_speakers"] if name in only
+        ]
+    sided = [(claim["id"], stance) for stance in (Stance.SUPPORTS.value, Stance.DENIES.value)]
+    if any(suggested.get(key) for key in sided):
+        claim["status"] = ReviewStatus.SUGGESTED.value
+    elif any(sure.get(key) for key in sided):
+        claim["status"] = ReviewStatus.CONFIRMED.value
+    else:
+        claim["status"] = None
 
 
 # --- a person's decisions -----------------------------------------------------------------
