@@ -889,3 +889,33 @@ def test_a_link_a_person_reviewed_takes_a_statement_to_a_claim_however_far_below
         Stance.SUPPORTS,
         40.0,
     )
+
+
+def test_a_claim_whose_founding_statement_is_deleted_is_listed_apart_and_back_on_restore(
+    cli, db_path
+) -> None:
+    cli.ok("add", "The dam on the river was breached overnight.", "--speaker", "Water ministry")
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    cli.ok("claim", "add", "The port reopened on Monday.", "--ref", "port")  # a person's, no statement
+    cli.ok("delete", "1", "--yes")
+    assert _claims(db_path)[0] == (1, "The dam on the river was breached overnight.", None, "statement", None)
+    assert [c["id"] for c in cli.json("claims")] == [2, 3]  # the person's claim stays
+    (apart,) = cli.json("claims", "--left-over")
+    assert (apart["id"], apart["origin"], apart["supports"], apart["status"]) == (1, "statement", 0, None)
+    result = cli("claims")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "Left out: 1 claim no statement takes up now (deleted or detached); "
+        "`tracker claims --left-over` lists them.\n",
+    )
+    cli.ok("restore", "1")
+    assert [c["id"] for c in cli.json("claims")] == [1, 2, 3]
+    assert cli.json("claims", "--left-over") == []
+    assert cli("claims").stderr == ""
+
+
+def test_a_founded_claim_whose_statement_is_detached_is_listed_apart(cli) -> None:
+    cli.ok("add", "The dam on the river was breached overnight.", "--speaker", "Water ministry")
+    cli.ok("claim", "detach", "1", "1")
+    assert cli.json("claims") == []
+    assert [c["id"] for c in cli.json("claims", "--left-over")] == [1]

@@ -185,9 +185,21 @@ def statement_claims(db: Database, statement_id: int) -> list[dict[str, Any]]:
     )
 
 
-def list_claims(db: Database, *, limit: int | None = None, disputed: bool = False) -> list[dict[str, Any]]:
+def is_left_over(claim: dict[str, Any]) -> bool:
+    """A claim a statement founded (not a person's) that no statement takes up any more: its
+    statements were deleted or taken off it. Kept, so that `tracker restore` brings it back
+    whole, but listed apart."""
+    return claim["origin"] != Origin.USER.value and not (
+        claim["supports"] + claim["denies"] + claim["discusses"]
+    )
+
+
+def list_claims(
+    db: Database, *, limit: int | None = None, disputed: bool = False, left_over: bool = False
+) -> list[dict[str, Any]]:
     """Every claim with how many statements take each side, and who and which outlets do:
-    disputed claims first, then the claims most statements take up."""
+    disputed claims first, then the claims most statements take up. A claim left over
+    (`is_left_over`) is listed only with `left_over`, which lists only those."""
     rows = list(
         db.query(
             """SELECT c.id, c.text, c.ref, c.origin, cs.stance, cs.status, sp.name AS speaker, so.outlet
@@ -258,9 +270,21 @@ def list_claims(db: Database, *, limit: int | None = None, disputed: bool = Fals
             c["id"],
         ),
     )
+    out = [c for c in out if is_left_over(c) == left_over]
     if disputed:
         out = [c for c in out if c["supports"] and c["denies"]]
     return out[:limit] if limit is not None else out
+
+
+def left_over_count(db: Database) -> int:
+    """How many claims `list_claims` leaves out as left over (founded, no statement now)."""
+    row = db.execute(
+        """SELECT count(*) FROM claims c WHERE c.merged_into IS NULL AND c.origin != ?
+           AND NOT EXISTS (SELECT 1 FROM claim_statements cs
+                           WHERE cs.claim_id = c.id AND cs.status != 'rejected')""",
+        [Origin.USER.value],
+    ).fetchone()
+    return int(row[0])
 
 
 SUGGESTED_MARK = " (suggested)"  # after a speaker whose side is tracker's guess, not yet a person's

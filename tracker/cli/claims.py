@@ -86,6 +86,13 @@ def claims(
     disputed: Annotated[
         bool, typer.Option("--disputed", help="Only claims with statements on both sides.")
     ] = False,
+    left_over: Annotated[
+        bool,
+        typer.Option(
+            "--left-over",
+            help="Only claims statements founded that no statement takes up now (deleted or detached).",
+        ),
+    ] = False,
     limit: LimitOption = None,
     json_: JsonOption = False,
     csv: CsvOption = False,
@@ -94,17 +101,29 @@ def claims(
 ) -> None:
     """The claims statements take sides on: how many support, deny or discuss each, and who.
 
+    A claim a statement founded is listed apart (--left-over) once no statement takes it up:
+    its statements were deleted (`tracker restore` brings them back with it) or detached.
+
     Example: tracker claims --disputed
     """
-    from tracker.claims import list_claims
+    from tracker.claims import left_over_count, list_claims
     from tracker.cli.render import emit, status
 
     fmt = output_format(json_, csv, nl)
-    rows = list_claims(database(db_path), limit=limit, disputed=disputed)
+    db = database(db_path)
+    rows = list_claims(db, limit=limit, disputed=disputed, left_over=left_over)
     if fmt != "table":
         emit(rows, [(key, key) for key in CLAIM_MACHINE], fmt=fmt)
         return
-    emit([_marked(row) for row in rows], CLAIM_COLUMNS, title="Claims", empty="No claims.")
+    title = "Claims no statement takes up now" if left_over else "Claims"
+    emit([_marked(row) for row in rows], CLAIM_COLUMNS, title=title, empty="No claims.")
+    apart = 0 if left_over else left_over_count(db)
+    if apart:
+        claims_ = f"{apart} claim{'s' if apart != 1 else ''}"
+        status(
+            f"Left out: {claims_} no statement takes up now (deleted or detached);"
+            " `tracker claims --left-over` lists them."
+        )
     pending = [row["id"] for row in rows if row["status"] == "suggested"]
     if pending:
         status(
