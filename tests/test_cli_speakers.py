@@ -649,3 +649,21 @@ def test_an_alias_a_person_gave_means_its_speaker_as_written(cli, db_path):
     assert filed(db_path) == [(1, 1), (2, 2), (3, 1), (4, 2), (5, 3)]
     assert reviews(db_path) == []
     assert speakers_table(db_path)[2] == (3, "Smith", "Mayor", "person")
+
+
+def test_a_speaker_of_its_outlets_own_name_is_named_once_in_the_ledger_and_in_links(
+    cli, db_path, monkeypatch
+):
+    add(cli, "The bridge collapsed on Monday.", "Daily Observer", "--source", "Daily Observer")
+    add(cli, "The bridge did not collapse on Monday.", "the ministry", "--source", "Daily Observer")
+    assert speakers_table(db_path) == [
+        (1, "Daily Observer", None, "unknown"),
+        (2, "Ministry (Daily Observer)", None, "government"),
+    ]
+    cli.ok("link")
+    (link,) = cli.json("links")
+    assert (link["a_speaker"], link["a_source"]) == ("Daily Observer", "Daily Observer")
+    monkeypatch.setenv("COLUMNS", "250")  # one line a row
+    table = cli.ok("links")
+    assert "#1 Daily Observer: The bridge collapsed on Monday." in table
+    assert "#2 Ministry (Daily Observer): The bridge did not collapse on Monday." in table

@@ -14,9 +14,11 @@ from tracker.speakers import (
     names_fit,
     parse_name,
     resolve,
+    said_where,
     scope_label,
     scoped,
     split_mention,
+    with_source,
 )
 
 
@@ -302,6 +304,23 @@ def test_a_scope_label_says_which_report_an_unnamed_speaker_is_from():
     assert scope_label("a senior U.S. official", "Dawn", None) == "Senior U.S. official (Dawn)"
     assert scoped("Police (Dawn, 2025-05-10)") == ("Police", "Dawn, 2025-05-10")
     assert scoped("Police") == ("Police", None)
+
+
+def test_a_scope_label_names_an_outlet_of_the_speakers_own_name_once():
+    assert scope_label("Daily Observer", "Daily Observer", None) == "Daily Observer"
+    assert scope_label("the Daily Observer", "daily observer", "2025-05-10") == "Daily Observer (2025-05-10)"
+    assert scope_label("Daily Observer", "Dawn", None) == "Daily Observer (Dawn)"
+    assert with_source("Daily Observer", 2) == "Daily Observer (source 2)"
+    assert with_source("Police (Dawn, 2025-05-10)", 2) == "Police (Dawn, 2025-05-10, source 2)"
+
+
+def test_a_statements_provenance_adds_only_what_its_speakers_name_does_not_say():
+    assert said_where("Daily Observer", "Daily Observer") == ""
+    assert said_where("Daily Observer", "Daily Observer, 2025-05-10") == "2025-05-10"
+    assert said_where("Daily Observer (2025-05-10)", "Daily Observer, 2025-05-10") == ""
+    assert said_where("Police (Dawn, 2025-05-10)", "Dawn, 2025-05-10") == ""
+    assert said_where("India", "Caliber.Az, 2025-05-10") == "Caliber.Az, 2025-05-10"
+    assert said_where("India", "") == ""
 
 
 def test_a_bare_unnamed_speaker_means_every_one_kept_per_report_and_a_label_one_of_them():

@@ -415,15 +415,46 @@ def told_apart(name: str, speaker_id: int | None, shared: set[str]) -> str:
     return f"{name} (id {speaker_id})" if speaker_id is not None and name.casefold() in shared else name
 
 
-def scope_label(name: str, outlet: str | None, published: str | None) -> str:
-    """The name of a speaker nobody names as kept for one report: "Police (Dawn, 2025-05-10)",
-    "Officials (no source)"."""
-    words = scoped(name)[0].split()
+def _unarticled(name: str) -> list[str]:
+    words = name.split()
     while len(words) > 1 and key(words[0]) in ("a", "an", "the", "some"):
         words = words[1:]
-    bare = " ".join(words)
+    return words
+
+
+def scope_label(name: str, outlet: str | None, published: str | None) -> str:
+    """The name of a speaker nobody names as kept for one report: "Police (Dawn, 2025-05-10)",
+    "Officials (no source)"; an outlet of the speaker's own name is said once ("Daily
+    Observer" in the Daily Observer, "Daily Observer (2025-05-10)")."""
+    bare = " ".join(_unarticled(scoped(name)[0]))
     bare = bare[:1].upper() + bare[1:]
-    return f"{bare} ({', '.join(part for part in (outlet or 'no source', published) if part)})"
+    if outlet and key(" ".join(_unarticled(outlet))) == key(bare):
+        outlet = None
+    elif not outlet:
+        outlet = "no source"
+    scope = ", ".join(part for part in (outlet, published) if part)
+    return f"{bare} ({scope})" if scope else bare
+
+
+def with_source(label: str, source_id: int) -> str:
+    """A scope label told apart from another report of one outlet and day by its source id:
+    "Police (Dawn, 2025-05-10, source 2)", "Daily Observer (source 2)"."""
+    if label.endswith(")") and scoped(label)[1] is not None:
+        return f"{label[:-1]}, source {source_id})"
+    return f"{label} (source {source_id})"
+
+
+def said_where(speaker: str, where: str) -> str:
+    """What a statement's provenance adds after its speaker's name: nothing the name says
+    already ("Police (Dawn, 2025-05-10)" kept per report; "Daily Observer" in the Daily
+    Observer), else `where`."""
+    if not where or speaker.endswith(f"({where})"):
+        return ""
+    outlet, _, rest = where.partition(", ")
+    bare = " ".join(_unarticled(scoped(speaker)[0]))
+    if key(" ".join(_unarticled(outlet))) == key(bare):
+        return "" if not rest or speaker.endswith(f"({rest})") else rest
+    return where
 
 
 def gender_of(keys: Iterable[str]) -> str | None:

@@ -139,9 +139,10 @@ def _pairs(rows: list[dict[str, Any]], fmt: str, *, title: str, empty: str, rela
 
 def _one_line(row: dict[str, Any], side: str) -> str:
     """`#11 India (Caliber.Az, 2025-05-10): text` — a statement with its provenance."""
+    from tracker.speakers import said_where
+
     where = ", ".join(str(v) for v in (row[f"{side}_source"], row[f"{side}_date"]) if v)
-    if where and str(row[f"{side}_speaker"]).endswith(f"({where})"):
-        where = ""  # "Police (Dawn, 2025-05-10)", an unnamed speaker kept per report, says it
+    where = said_where(str(row[f"{side}_speaker"]), where)
     return f"#{row[f'{side}_id']} {row[f'{side}_speaker']}{f' ({where})' if where else ''}: {row[f'{side}_text']}"
 
 
