@@ -394,3 +394,46 @@ def test_titles_of_clergy_nobility_and_rank_go_to_the_role(mention, name, role):
 )
 def test_a_title_alone_is_no_name_whatever_stands_before_it(mention):
     assert split_mention(mention).role is None
+
+
+def _government(speaker_id, name, kind="government"):
+    return Candidate(speaker_id, name, frozenset({key(name)}), kind)
+
+
+def test_a_capital_is_offered_as_its_countrys_government_never_merged():
+    speakers = [
+        _government(1, "India"),
+        _government(2, "New Delhi"),
+        _government(3, "the Indian government"),
+        _government(4, "Pakistan"),
+        _government(5, "Islamabad"),
+        _government(6, "Washington"),
+        _government(7, "US State Department"),
+        _government(8, "White House"),
+        _government(9, "Indian military", "military"),
+        _government(10, "the Kremlin"),
+        _government(11, "Russia"),
+        _government(12, "Kyiv"),
+        _government(13, "Kiev"),
+    ]
+    assert likely_duplicates(speakers) == {
+        1: [2],
+        2: [1, 3],
+        3: [2],  # India and its government are not offered as one: only a capital for either
+        4: [5],
+        5: [4],
+        10: [11],
+        11: [10],
+        12: [13],
+        13: [12],
+    }
+
+
+def test_a_person_or_an_outlet_named_like_a_capital_is_not_offered_as_a_government():
+    speakers = [
+        _government(1, "United States"),
+        _government(2, "Washington", "person"),  # a person of that name
+        _government(3, "Paris", "media"),
+        _government(4, "France"),
+    ]
+    assert likely_duplicates(speakers) == {}

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from tracker.lexicon import (
+    CAPITALS,
     ENTITY_ALIASES,
     GENERIC_SPEAKER_INSTITUTIONS,
     GENERIC_SPEAKER_PEOPLE,
@@ -607,9 +608,44 @@ def _genders_differ(a: Candidate, b: Candidate) -> bool:
     return first is not None and second is not None and first != second
 
 
+def _country_voice(name_key: str) -> tuple[str, bool] | None:
+    """The country a name speaks for, and whether it does so as its capital or seat of
+    government ("new delhi": india, True; "the indian government": india, False); None for any
+    other name, a body of the government among them ("state department", "white house")."""
+    words = [w for w in name_key.split() if w != "the"]
+    joined = "".join(words)
+    if joined in CAPITALS:
+        return ENTITY_ALIASES[joined], True
+    core = "".join(w for w in words if w not in ("government", "of"))
+    found = ENTITY_ALIASES.get(core, "")
+    return (found, False) if found.startswith("country:") else None
+
+
+def _capital_pairs(speakers: Iterable[Candidate]) -> list[tuple[int, int]]:
+    """Speakers that may be one government: a capital or seat of government and its country
+    ("New Delhi" and "India", "the Kremlin" and "Russia"), or two of the country's capitals.
+    Only offered: "New Delhi" may be the city, and "Washington" a person."""
+    voices: dict[str, list[tuple[int, bool]]] = {}
+    for candidate in speakers:
+        if candidate.kind in (SpeakerKind.PERSON.value, SpeakerKind.MEDIA.value) or is_generic(candidate.name):
+            continue
+        voice = _country_voice(key(candidate.name))
+        if voice is not None:
+            voices.setdefault(voice[0], []).append((candidate.id, voice[1]))
+    return [
+        (a, b)
+        for group in voices.values()
+        for i, (a, a_capital) in enumerate(group)
+        for b, b_capital in group[i + 1 :]
+        if a_capital or b_capital
+    ]
+
+
 def likely_duplicates(speakers: Iterable[Candidate]) -> dict[int, list[int]]:
     """For each speaker, the others that may be the same (one name a shorter form of the
-    other, or a close spelling); different numbers or genders are never the same speaker."""
+    other, or a close spelling, or a capital standing for its country's government); different
+    numbers or genders are never the same speaker."""
+    speakers = list(speakers)
     pool = [c for c in speakers if person_like(c.kind) and not is_generic(c.name)]
     by_surname: dict[str, list[tuple[Candidate, Name]]] = {}
     for candidate in pool:
@@ -629,4 +665,7 @@ def likely_duplicates(speakers: Iterable[Candidate]) -> dict[int, list[int]]:
                 ):
                     found.setdefault(a.id, set()).add(b.id)
                     found.setdefault(b.id, set()).add(a.id)
+    for first, second in _capital_pairs(speakers):
+        found.setdefault(first, set()).add(second)
+        found.setdefault(second, set()).add(first)
     return {speaker_id: sorted(others) for speaker_id, others in found.items()}
