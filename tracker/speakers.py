@@ -627,7 +627,9 @@ def _capital_pairs(speakers: Iterable[Candidate]) -> list[tuple[int, int]]:
     Only offered: "New Delhi" may be the city, and "Washington" a person."""
     voices: dict[str, list[tuple[int, bool]]] = {}
     for candidate in speakers:
-        if candidate.kind in (SpeakerKind.PERSON.value, SpeakerKind.MEDIA.value) or is_generic(candidate.name):
+        if candidate.kind in (SpeakerKind.PERSON.value, SpeakerKind.MEDIA.value) or is_generic(
+            candidate.name
+        ):
             continue
         voice = _country_voice(key(candidate.name))
         if voice is not None:
