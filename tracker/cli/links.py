@@ -370,7 +370,8 @@ def similar(
         from tracker.export import read_text
 
         text = read_text("-", what="text")
-    rows = search.similar(database(db_path), text, limit)
+    db = database(db_path)
+    rows = search.similar(db, text, limit)
     # a ledger that judges by meaning ranks by it too, and shows each row's cosine
     columns = (
         [SIMILAR_COLUMNS[0], ("meaning", "meaning"), *SIMILAR_COLUMNS[1:]]
@@ -378,6 +379,13 @@ def similar(
         else SIMILAR_COLUMNS
     )
     emit(rows, columns, fmt=fmt, empty="Nothing similar.")
+    if rows and "meaning" in rows[0] and (missing := search.unstored(db)):
+        from tracker.cli.render import status
+
+        status(
+            f"Note: {missing} statement{'s have' if missing != 1 else ' has'} no stored vector: encoded"
+            " for this search only; `tracker link` stores them."
+        )
 
 
 def eval_(
