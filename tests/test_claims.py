@@ -39,6 +39,7 @@ def test_a_denial_founds_the_claim_it_names_and_the_assertion_joins_it_on_the_ot
         "ref": None,
         "text": "India's missiles struck targets in Afghanistan.",
         "origin": "denial",
+        "status": "confirmed",
         "supports": 1,
         "denies": 1,
         "discusses": 0,
@@ -48,6 +49,9 @@ def test_a_denial_founds_the_claim_it_names_and_the_assertion_joins_it_on_the_ot
         "supports_outlets": [],
         "denies_outlets": [],
         "discusses_outlets": [],
+        "supports_suggested": [],
+        "denies_suggested": [],
+        "discusses_suggested": [],
         "verdict": None,
     }
 
@@ -70,7 +74,7 @@ def test_claim_add_attaches_the_statements_that_take_a_side_and_prints_the_count
     assert (result.exit_code, result.stdout, result.stderr) == (
         0,
         "2\n",
-        "Recorded claim 2; 1 support it, 1 deny it.\n",
+        "Recorded claim 2; 1 support it, 1 deny it (1 suggested).\n",
     )
     shown = cli.json("claim", "show", "afghanistan")
     assert {k: shown[k] for k in ("id", "text", "ref", "origin")} == {
@@ -213,10 +217,78 @@ def test_claims_csv_has_one_row_a_claim_with_the_counts(cli) -> None:
     cli.ok("add", DENIED, "--speaker", "India")
     lines = cli.ok("claims", "--csv").splitlines()
     assert lines[0] == (
-        "id,ref,text,origin,supports,denies,discusses,supports_speakers,denies_speakers,"
-        "discusses_speakers,supports_outlets,denies_outlets,discusses_outlets,verdict"
+        "id,ref,text,origin,status,supports,denies,discusses,supports_speakers,denies_speakers,"
+        "discusses_speakers,supports_outlets,denies_outlets,discusses_outlets,supports_suggested,"
+        "denies_suggested,discusses_suggested,verdict"
     )
-    assert lines[1:] == ["1,,India's missiles struck targets in Afghanistan.,denial,0,1,0,,India,,,,,"]
+    assert lines[1:] == [
+        "1,,India's missiles struck targets in Afghanistan.,denial,confirmed,0,1,0,,India,,,,,,,,"
+    ]
+
+
+MISRI = "India's missiles never struck Afghanistan."
+
+
+def _seed_with_a_suggested_side(cli) -> None:  # type: ignore[no-untyped-def]
+    cli.ok("add", DENIED, "--speaker", "India")
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    cli.ok("add", MISRI, "--speaker", "Vikram Misri", "--source", "The Hindu")
+
+
+def test_claims_mark_a_side_tracker_only_suggested_in_the_table_and_as_a_status(cli, db_path) -> None:
+    _seed_with_a_suggested_side(cli)
+    assert _attachments(db_path) == [
+        (1, 1, "denies", "confirmed", 1),
+        (1, 2, "supports", "confirmed", 0),
+        (1, 3, "denies", "suggested", 0),
+    ]
+    (claim,) = cli.json("claims")
+    assert (
+        claim["status"],
+        claim["denies_speakers"],
+        claim["denies_suggested"],
+        claim["supports_suggested"],
+    ) == (
+        "suggested",
+        ["India", "Vikram Misri"],
+        ["Vikram Misri"],
+        [],
+    )
+    result = cli("claims")
+    rows = [line.rstrip() for line in result.stdout.splitlines() if line.strip()][3:]
+    assert rows == [  # the names column wraps at 28
+        " 1    India's missiles struck targets in Afghanistan.   Pakistan's military   India, Vikram Misri            0",
+        "                                                                              (suggested)",
+    ]
+    assert result.stderr == (
+        "To decide the suggested sides: `tracker review --claims` (or `tracker claim review --claim 1`).\n"
+    )
+    assert cli.ok("claims", "--csv").splitlines()[1].split(",")[4] == "suggested"
+
+
+def test_a_confirmed_side_is_no_longer_marked(cli, db_path) -> None:
+    _seed_with_a_suggested_side(cli)
+    cli.ok("claim", "attach", "3", "1", "--stance", "denies")
+    (claim,) = cli.json("claims")
+    assert (claim["status"], claim["denies_suggested"]) == ("confirmed", [])
+    result = cli("claims")
+    assert "(suggested)" not in result.stdout
+    assert result.stderr == ""
+
+
+def test_claim_show_counts_the_suggested_sides(cli) -> None:
+    _seed_with_a_suggested_side(cli)
+    out = cli.ok("claim", "show", "1")
+    assert "sides  1 support it, 2 deny it (1 suggested)" in out
+
+
+def test_the_report_marks_a_suggested_side_of_a_claim(cli) -> None:
+    _seed_with_a_suggested_side(cli)
+    out = cli.ok("report", "--format", "md", "--section", "claims")
+    assert (
+        "| 1 | India's missiles struck targets in Afghanistan. | Pakistan's military | India, Vikram Misri (suggested) | 0 |  |"
+        in out
+    )
 
 
 def test_the_claims_api_returns_what_the_cli_shows(db) -> None:  # type: ignore[no-untyped-def]
@@ -817,3 +889,33 @@ def test_a_link_a_person_reviewed_takes_a_statement_to_a_claim_however_far_below
         Stance.SUPPORTS,
         40.0,
     )
+
+
+def test_a_claim_whose_founding_statement_is_deleted_is_listed_apart_and_back_on_restore(
+    cli, db_path
+) -> None:
+    cli.ok("add", "The dam on the river was breached overnight.", "--speaker", "Water ministry")
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    cli.ok("claim", "add", "The port reopened on Monday.", "--ref", "port")  # a person's, no statement
+    cli.ok("delete", "1", "--yes")
+    assert _claims(db_path)[0] == (1, "The dam on the river was breached overnight.", None, "statement", None)
+    assert [c["id"] for c in cli.json("claims")] == [2, 3]  # the person's claim stays
+    (apart,) = cli.json("claims", "--left-over")
+    assert (apart["id"], apart["origin"], apart["supports"], apart["status"]) == (1, "statement", 0, None)
+    result = cli("claims")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "Left out: 1 claim no statement takes up now (deleted or detached); "
+        "`tracker claims --left-over` lists them.\n",
+    )
+    cli.ok("restore", "1")
+    assert [c["id"] for c in cli.json("claims")] == [1, 2, 3]
+    assert cli.json("claims", "--left-over") == []
+    assert cli("claims").stderr == ""
+
+
+def test_a_founded_claim_whose_statement_is_detached_is_listed_apart(cli) -> None:
+    cli.ok("add", "The dam on the river was breached overnight.", "--speaker", "Water ministry")
+    cli.ok("claim", "detach", "1", "1")
+    assert cli.json("claims") == []
+    assert [c["id"] for c in cli.json("claims", "--left-over")] == [1]

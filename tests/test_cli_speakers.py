@@ -687,3 +687,39 @@ def test_a_speaker_an_edit_left_with_no_statement_is_left_out_too(cli):
     assert result.stderr == (
         "Left out 1 speaker with no statement in the ledger (`tracker speakers list --all` lists it).\n"
     )
+
+
+def test_a_speaker_of_its_outlets_own_name_is_named_once_in_the_ledger_and_in_links(
+    cli, db_path, monkeypatch
+):
+    add(cli, "The bridge collapsed on Monday.", "Daily Observer", "--source", "Daily Observer")
+    add(cli, "The bridge did not collapse on Monday.", "the ministry", "--source", "Daily Observer")
+    assert speakers_table(db_path) == [
+        (1, "Daily Observer", None, "unknown"),
+        (2, "Ministry (Daily Observer)", None, "government"),
+    ]
+    cli.ok("link")
+    (link,) = cli.json("links")
+    assert (link["a_speaker"], link["a_source"]) == ("Daily Observer", "Daily Observer")
+    monkeypatch.setenv("COLUMNS", "250")  # one line a row
+    table = cli.ok("links")
+    assert "#1 Daily Observer: The bridge collapsed on Monday." in table
+    assert "#2 Ministry (Daily Observer): The bridge did not collapse on Monday." in table
+
+
+def test_the_seed_offers_new_delhi_as_india_for_a_person_to_merge(cli, db_path):
+    from conftest import SEED_ARTICLE
+
+    cli.ok("extract", str(SEED_ARTICLE), "--date", "2025-05-10")
+    same_as = {
+        s["name"]: s["possible_duplicates"] for s in cli.json("speakers", "list") if s["possible_duplicates"]
+    }
+    ids = {name: i for i, name, _, _ in speakers_table(db_path)}
+    assert same_as == {
+        "Indian government": [f"New Delhi (id {ids['New Delhi']})"],
+        "India": [f"New Delhi (id {ids['New Delhi']})"],
+        "New Delhi": [f"Indian government (id {ids['Indian government']})", f"India (id {ids['India']})"],
+    }
+    assert len(ids) == 8  # offered, not merged: "New Delhi" may be the city
+    cli.ok("speakers", "merge", "India", "New Delhi")
+    assert [s["possible_duplicates"] for s in cli.json("speakers", "list") if s["name"] == "India"] == [[]]

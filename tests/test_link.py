@@ -894,3 +894,96 @@ def test_rejecting_the_link_that_overshadowed_others_gives_them_back_their_side_
         ).fetchall()
         == claims
     )
+
+
+def _claim_sides(db) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
+    return db.execute(
+        "SELECT claim_id, statement_id, stance FROM claim_statements ORDER BY claim_id, statement_id"
+    ).fetchall()
+
+
+def test_deleting_the_statement_whose_link_overshadowed_others_gives_them_back_their_side(db) -> None:
+    from tracker.store.corrections import delete_statement, restore_statement
+
+    veto, again, pay, not_pay = _add(db, VETO, VETO_AGAIN, PAY, NOT_PAY)
+    link.link_new(db, [veto, again, pay, not_pay])
+    shaded, shaded_sides = _relations(db), _claim_sides(db)
+    assert shaded[(veto, pay)] == ("related", 50.2, "overshadowed")
+    delete_statement(db, again, by="ana")
+    # VETO's strongest link (to its copy) went with the copy: its links take their side again
+    assert _relations(db) == {
+        (pay, not_pay): ("contradicts", 97.4, "denial"),
+        (veto, pay): ("agrees", 50.2, "similarity"),
+        (veto, not_pay): ("contradicts", 46.9, "denial"),
+    }
+    deleted, deleted_sides = _relations(db), _claim_sides(db)
+    link.relink_all(db)
+    assert (_relations(db), _claim_sides(db)) == (deleted, deleted_sides)  # as a relink has it
+
+    restore_statement(db, again, by="ana")
+    # the copy's link is back, and overshadows them again, as before the deletion
+    assert _relations(db) == shaded
+    assert db.execute("SELECT DISTINCT status FROM links WHERE relation = 'related'").fetchall() == [
+        ("suggested",)
+    ]
+    restored_sides = _claim_sides(db)
+    link.relink_all(db)
+    assert (_relations(db), _claim_sides(db)) == (shaded, restored_sides)
+    assert restored_sides == shaded_sides
+
+
+def test_undoing_the_rejection_of_an_overshadowing_link_overshadows_the_others_again(db) -> None:
+    veto, again, pay, not_pay = _add(db, VETO, VETO_AGAIN, PAY, NOT_PAY)
+    link.link_new(db, [veto, again, pay, not_pay])
+    shaded, sides = _relations(db), _claim_sides(db)
+    copy = db.execute("SELECT id FROM links WHERE a_id = ? AND b_id = ?", [veto, again]).fetchone()[0]
+    before = link.link_decision(db, copy)
+    link.reject_link(db, copy, by="ana")
+    assert _relations(db)[(veto, pay)] == ("agrees", 50.2, "similarity")
+    link.restore_link(db, copy, before)
+    assert _relations(db) == shaded
+    assert db.execute("SELECT status, reviewed_at FROM links WHERE id = ?", [copy]).fetchone() == (
+        "confirmed",  # as tracker had stored it: sure enough
+        None,
+    )
+    assert _claim_sides(db) == sides
+    link.relink_all(db)
+    assert (_relations(db), _claim_sides(db)) == (shaded, sides)
+
+
+def test_a_new_link_that_bounds_away_a_statements_strongest_gives_its_overshadowed_links_their_side(
+    db, monkeypatch
+) -> None:
+    # 2's strongest link (to 1, 60) kept its link to 3 (35) related: 35 is more than 20 below
+    # both 60 and 3's own strongest (90). A new statement 5 takes 1's only place (MAX_LINKS 1):
+    # the link 1-2 goes, and 2-3 is 2's strongest now, no longer overshadowed.
+    a, b, c, d = _add(db, "one", "two", "three", "four")
+    similarity = Reason("similarity", "x/100")
+    shaded = pipeline._overshadow(Judgement(Relation.AGREES, 35.0, (similarity,)), (60.0, 90.0))
+    rows = [
+        (a, b, Judgement(Relation.AGREES, 60.0, (similarity,))),
+        (b, c, shaded),
+        (c, d, Judgement(Relation.AGREES, 90.0, (similarity,))),
+    ]
+    for x, y, judgement in rows:
+        data = judgement.to_dict()
+        db.execute(
+            "INSERT INTO links (a_id, b_id, relation, score, reasons, status, engine, created_at)"
+            " VALUES (?, ?, ?, ?, ?, 'suggested', 'test', '2025-01-01')",
+            [x, y, data["relation"], data["score"], json.dumps(data["reasons"])],
+        )
+    db.conn.commit()
+    (new,) = _add(db, "five")
+    monkeypatch.setattr(config, "MAX_LINKS", 1)
+    monkeypatch.setattr(pipeline, "_pairs_for", lambda *args: ({(a, new)}, None))
+    strong = Judgement(Relation.AGREES, 95.0, (similarity,))
+    monkeypatch.setattr(
+        pipeline, "_judge", lambda *args, **kw: ([(a, new, strong, ReviewStatus.SUGGESTED)], 1)
+    )
+    stats = link.link_new(db, [new])
+    assert stats.removed == 1
+    assert _relations(db) == {
+        (b, c): ("agrees", 35.0, "similarity"),
+        (c, d): ("agrees", 90.0, "similarity"),
+        (a, new): ("agrees", 95.0, "similarity"),
+    }

@@ -485,3 +485,101 @@ def test_similar_in_a_ledger_judging_by_meaning_needs_the_extra(cli, db_path: Pa
     monkeypatch.setattr(errors, "available", lambda: False)
     assert cli.fails("similar", LOST_JOBS) == f"Error: {EXTRA_MESSAGE}\n"
     assert _rows(db_path, "SELECT count(*) FROM semantic_vectors") == before
+
+
+# --- a claim a person records: is it one recorded already? ------------------------------------
+
+SINGER = "The singer died."
+VOCALIST = "The vocalist passed away."  # no word in common: words alone find nothing
+
+
+def test_claim_add_names_a_claim_close_in_meaning_only_on_a_ledger_judging_by_meaning(cli, db_path) -> None:
+    cli.ok("db", "init")
+    cli.ok("claim", "add", SINGER)
+    cli.ok("settings", "set", "semantic", "on")
+    result = cli("claim", "add", VOCALIST)
+    # the score linking gives the pair: by meaning, since the words link nothing (cosine 0.845)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        "",
+        f"Error: claim 1 says nearly the same: {SINGER!r} (score 84.5); use it, or give --new to record this one too\n",
+    )
+    assert _rows(db_path, "SELECT id, text FROM claims ORDER BY id") == [(1, SINGER)]
+    cli.ok("settings", "set", "semantic", "off")
+    assert cli.ok("claim", "add", VOCALIST).strip() == "2"  # words only: as before, two claims
+    assert _rows(db_path, "SELECT id, text FROM claims ORDER BY id") == [(1, SINGER), (2, VOCALIST)]
+
+
+def test_claim_add_finds_a_claim_a_statement_founded_by_the_statements_meaning(cli, db_path) -> None:
+    cli.ok("db", "init")
+    cli.ok("settings", "set", "semantic", "on")
+    _add(cli, SINGER, "Record label", "Daily A")
+    assert _rows(db_path, "SELECT id, origin FROM claims") == [(1, "statement")]
+    stderr = cli.fails("claim", "add", VOCALIST)
+    assert stderr.startswith(f"Error: claim 1 says nearly the same: {SINGER!r} (score 84.5)")
+    assert cli.ok("claim", "add", VOCALIST, "--new").strip() == "2"
+
+
+def test_the_words_judgement_stands_where_the_words_link_a_claim_as_in_linking(db) -> None:  # type: ignore[no-untyped-def]
+    from tracker.claims.records import claim_judgement
+
+    words = claim_judgement(db, "The singer died on Sunday.", "The singer passed away on Sunday.", None)
+    by_meaning = claim_judgement(db, "The singer died on Sunday.", "The singer passed away on Sunday.", 0.91)
+    assert (words.relation, words.score) == (Relation.AGREES, 66.6)
+    assert by_meaning == words  # linked by words at 66.6: meaning does not raise it, as in `tracker link`
+    unlinked = claim_judgement(db, SINGER, VOCALIST, 0.845)
+    assert unlinked is not None
+    assert (unlinked.relation, unlinked.score, unlinked.reasons[0].code) == (Relation.AGREES, 84.5, "meaning")
+
+
+# --- similar reads, never writes --------------------------------------------------------------
+
+
+def test_similar_writes_no_vector_and_encodes_an_unstored_statement_in_memory(cli, db_path, model) -> None:
+    cli.ok("db", "init")
+    laid_off = _add(cli, LAID_OFF, "Union", "Daily A")  # stored without vectors: the layer is off
+    cli.ok("settings", "set", "semantic", "on")
+    result = cli("similar", LOST_JOBS, "--json")
+    cosine = float(model.encode([LAID_OFF])[0] @ model.encode([LOST_JOBS])[0])
+    assert (result.exit_code, [(r["id"], r["meaning"]) for r in json.loads(result.stdout)]) == (
+        0,
+        [(laid_off, round(100 * cosine, 1))],
+    )
+    assert result.stderr == (
+        "Note: 1 statement has no stored vector: encoded for this search only; `tracker link` stores them.\n"
+    )
+    assert _rows(db_path, "SELECT count(*) FROM semantic_vectors") == [(0,)]
+    cli.ok("link")
+    assert _rows(db_path, "SELECT owner, owner_id FROM semantic_vectors") == [("statement", laid_off)]
+    again = cli("similar", LOST_JOBS, "--json")
+    assert (json.loads(again.stdout)[0]["meaning"], again.stderr) == (round(100 * cosine, 1), "")
+
+
+def test_similar_reads_the_stored_vectors_once_while_none_changes(db, model) -> None:  # type: ignore[no-untyped-def]
+    from tracker.semantic.store import set_enabled
+    from tracker.store import NewStatement, add_statements
+
+    set_enabled(db, "on")
+    add_statements(db, [NewStatement(text=LAID_OFF, speaker="Union"), NewStatement(text=FLOOD, speaker="R")])
+    store.vectors(
+        db, store.STATEMENT, {int(r[0]): r[1] for r in db.execute("SELECT id, text FROM statements")}
+    )
+    executed: list[str] = []
+    db.conn.set_trace_callback(executed.append)
+    first = search.similar(db, LOST_JOBS)
+    second = search.similar(db, LOST_JOBS)
+    db.conn.set_trace_callback(None)
+    assert first == second
+    assert sum("SELECT owner_id, digest, vector" in sql for sql in executed) == 1
+    add_statements(db, [NewStatement(text=NO_LAYOFFS, speaker="Firm")])
+    store.vectors(
+        db, store.STATEMENT, {int(r[0]): r[1] for r in db.execute("SELECT id, text FROM statements")}
+    )
+    db.conn.set_trace_callback(executed.append)
+    third = search.similar(db, LOST_JOBS)
+    db.conn.set_trace_callback(None)
+    assert (
+        sum("SELECT owner_id, digest, vector" in sql for sql in executed) == 2
+    )  # a vector was stored: read again
+    assert [r["meaning"] for r in third] == [r["meaning"] for r in search.similar(db, LOST_JOBS)]
+    assert len(third) == 3

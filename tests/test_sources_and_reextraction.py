@@ -281,6 +281,9 @@ def test_m013_derives_again_a_hedge_that_was_a_noun(tmp_path):
         ("The company would cooperate fully with investigators.", "investigators", "h1"),
         ("Sources close to the firm said the deal may be off.", "sources", "h2"),
         ("The company will cooperate.", "sources", "h3"),  # set by a person: not its words
+        ("Sources close to the firm said so.", "Sources", "h4"),  # as a person typed it, not as derived
+        ("The deal may be off, sources said.", "sources", "h5"),  # the engine wrote its first: "may"
+        ("Police told investigators nothing.", "investigators", "h6"),
     ):
         old.execute(
             "INSERT INTO statements (text, speaker_id, kind, polarity, modality, hedge, content_hash)"
@@ -295,6 +298,18 @@ def test_m013_derives_again_a_hedge_that_was_a_noun(tmp_path):
         (None,),
         ("may",),
         ("sources",),
+        ("Sources",),
+        ("sources",),
+        (None,),
+    ]
+    audit = db.execute(
+        "SELECT by, action, statement_id, note, before, after FROM audit ORDER BY id"
+    ).fetchall()
+    note = "upgrade m013: a noun is no hedge; derived again from the words"
+    assert audit == [
+        ("tracker", "reanalyse", 1, note, '{"hedge": "investigators"}', '{"hedge": null}'),
+        ("tracker", "reanalyse", 2, note, '{"hedge": "sources"}', '{"hedge": "may"}'),
+        ("tracker", "reanalyse", 6, note, '{"hedge": "investigators"}', '{"hedge": null}'),
     ]
     db.execute("INSERT INTO sources (outlet, title) VALUES ('Dawn', 'B')")  # another article: allowed
     assert db.execute("SELECT title FROM sources ORDER BY id").fetchall() == [("A",), ("B",)]

@@ -14,9 +14,11 @@ from tracker.speakers import (
     names_fit,
     parse_name,
     resolve,
+    said_where,
     scope_label,
     scoped,
     split_mention,
+    with_source,
 )
 
 
@@ -304,6 +306,23 @@ def test_a_scope_label_says_which_report_an_unnamed_speaker_is_from():
     assert scoped("Police") == ("Police", None)
 
 
+def test_a_scope_label_names_an_outlet_of_the_speakers_own_name_once():
+    assert scope_label("Daily Observer", "Daily Observer", None) == "Daily Observer"
+    assert scope_label("the Daily Observer", "daily observer", "2025-05-10") == "Daily Observer (2025-05-10)"
+    assert scope_label("Daily Observer", "Dawn", None) == "Daily Observer (Dawn)"
+    assert with_source("Daily Observer", 2) == "Daily Observer (source 2)"
+    assert with_source("Police (Dawn, 2025-05-10)", 2) == "Police (Dawn, 2025-05-10, source 2)"
+
+
+def test_a_statements_provenance_adds_only_what_its_speakers_name_does_not_say():
+    assert said_where("Daily Observer", "Daily Observer") == ""
+    assert said_where("Daily Observer", "Daily Observer, 2025-05-10") == "2025-05-10"
+    assert said_where("Daily Observer (2025-05-10)", "Daily Observer, 2025-05-10") == ""
+    assert said_where("Police (Dawn, 2025-05-10)", "Dawn, 2025-05-10") == ""
+    assert said_where("India", "Caliber.Az, 2025-05-10") == "Caliber.Az, 2025-05-10"
+    assert said_where("India", "") == ""
+
+
 def test_a_bare_unnamed_speaker_means_every_one_kept_per_report_and_a_label_one_of_them():
     pool = [
         Candidate(1, "Police (Dawn, 2025-05-10)", frozenset({"police dawn 2025 05 10"}), "government"),
@@ -375,3 +394,46 @@ def test_titles_of_clergy_nobility_and_rank_go_to_the_role(mention, name, role):
 )
 def test_a_title_alone_is_no_name_whatever_stands_before_it(mention):
     assert split_mention(mention).role is None
+
+
+def _government(speaker_id, name, kind="government"):
+    return Candidate(speaker_id, name, frozenset({key(name)}), kind)
+
+
+def test_a_capital_is_offered_as_its_countrys_government_never_merged():
+    speakers = [
+        _government(1, "India"),
+        _government(2, "New Delhi"),
+        _government(3, "the Indian government"),
+        _government(4, "Pakistan"),
+        _government(5, "Islamabad"),
+        _government(6, "Washington"),
+        _government(7, "US State Department"),
+        _government(8, "White House"),
+        _government(9, "Indian military", "military"),
+        _government(10, "the Kremlin"),
+        _government(11, "Russia"),
+        _government(12, "Kyiv"),
+        _government(13, "Kiev"),
+    ]
+    assert likely_duplicates(speakers) == {
+        1: [2],
+        2: [1, 3],
+        3: [2],  # India and its government are not offered as one: only a capital for either
+        4: [5],
+        5: [4],
+        10: [11],
+        11: [10],
+        12: [13],
+        13: [12],
+    }
+
+
+def test_a_person_or_an_outlet_named_like_a_capital_is_not_offered_as_a_government():
+    speakers = [
+        _government(1, "United States"),
+        _government(2, "Washington", "person"),  # a person of that name
+        _government(3, "Paris", "media"),
+        _government(4, "France"),
+    ]
+    assert likely_duplicates(speakers) == {}

@@ -418,9 +418,8 @@ def m013_sources_by_article(db: Database) -> None:
     # two apart (one "Dawn" row gave every Dawn article the first one's title); with a URL it
     # is the URL's. Rows merged before cannot be split: the titles and authors of the articles
     # folded into the first were never stored. Nouns are no hedges any more ("investigators",
-    # "sources close to the firm"): a stored hedge that was such a word is derived again.
-    import re
-
+    # "sources close to the firm"): a stored hedge the engine took from such a word is derived
+    # again (`_engine_noun_hedge`), and audited; one a person set is left alone.
     from tracker.text import analyse
 
     db.execute("DROP INDEX IF EXISTS idx_sources_outlet_url")
@@ -431,14 +430,54 @@ def m013_sources_by_article(db: Database) -> None:
         "CREATE UNIQUE INDEX idx_sources_article ON sources (outlet COLLATE NOCASE, ifnull(title, ''),"
         " ifnull(author, ''), ifnull(published, '')) WHERE url IS NULL"
     )
-    nouns = re.compile(r"(?:investigators?|sources?)", re.IGNORECASE)
     rows = db.execute("SELECT id, text, hedge FROM statements WHERE hedge IS NOT NULL").fetchall()
     changed = [
-        (analyse(text).hedge, sid)
-        for sid, text, hedge in rows
-        if nouns.fullmatch(hedge) and re.search(rf"\b{hedge}\b", text, re.IGNORECASE)
+        (analyse(text).hedge, sid, hedge) for sid, text, hedge in rows if _engine_noun_hedge(text, hedge)
     ]
-    db.conn.executemany("UPDATE statements SET hedge = ? WHERE id = ?", changed)
+    db.conn.executemany(
+        "UPDATE statements SET hedge = ? WHERE id = ?", [(new, sid) for new, sid, _ in changed]
+    )
+    import json
+
+    from tracker.store.connection import now
+
+    # each change is in the audit trail, as a person's correction is (`tracker audit`), by the engine
+    db.conn.executemany(
+        "INSERT INTO audit (at, by, action, statement_id, note, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                now(),
+                "tracker",
+                "reanalyse",
+                sid,
+                "upgrade m013: a noun is no hedge; derived again from the words",
+                json.dumps({"hedge": old}, ensure_ascii=False),
+                json.dumps({"hedge": new}, ensure_ascii=False),
+            )
+            for new, sid, old in changed
+        ],
+    )
+
+
+def _engine_noun_hedge(text: str, hedge: str) -> bool:
+    """Whether a stored hedge "sources" or "investigators" is what the analysis before m013
+    took from the statement's words, and not a person's. The ledger keeps no record of who
+    stated a hedge (`add --hedge`, an import's column), so it goes by what the engine wrote:
+    the noun in lower case, as it stands in the words, and their first hedge (the old analysis
+    kept the first it found: with "may" before it the engine wrote "may"). Anything else, a
+    capitalised "Sources" or a noun that is not in the words, a person set."""
+    import re
+
+    from tracker.claim_analysis import analyse_full
+
+    if not re.fullmatch(r"investigators?|sources?", hedge):
+        return False
+    analysis = analyse_full(text)
+    found = re.search(rf"\b{hedge}\b", analysis.norm)
+    if found is None:
+        return False
+    earlier = [cue for cue in analysis.hedges if cue.span[0] < found.start() and cue.span != (0, 0)]
+    return not earlier
 
 
 @migrations()

@@ -246,7 +246,7 @@ def _claims_section(db: Database, selected: set[int]) -> Section:
     someone supports and someone denies, with who stands on each side. A claim counts when
     any selected statement is attached to it, and is then shown whole (as `tracker claims`
     shows it: disputed claims first)."""
-    from tracker.claims import list_claims
+    from tracker.claims import list_claims, marked_speakers
 
     attached: set[int] = set()
     wanted = sorted(selected)
@@ -268,8 +268,8 @@ def _claims_section(db: Database, selected: set[int]) -> Section:
             "supports": c["supports"],
             "denies": c["denies"],
             "discusses": c["discusses"],
-            "for": c["supports_speakers"],
-            "against": c["denies_speakers"],
+            "for": marked_speakers(c, "supports"),
+            "against": marked_speakers(c, "denies"),
             "outlets_for": c["supports_outlets"],
             "outlets_against": c["denies_outlets"],
             "verdict": c["verdict"],
@@ -348,7 +348,7 @@ def _disputed_section(
     """Each disputed claim once: a claim someone supports and someone denies, with who is on
     each side; then contradicting pairs no claim sets apart (each side's claim, or, on none,
     what its statements say), once per two sides however many links join them."""
-    from tracker.claims import list_claims
+    from tracker.claims import list_claims, marked_speakers
 
     sides = _claim_sides(db)
     claims = {claim["id"]: claim for claim in list_claims(db)}
@@ -370,8 +370,8 @@ def _disputed_section(
             {
                 "claim_id": claim["id"],
                 "claim": claim["text"],
-                "for": claim["supports_speakers"],
-                "against": claim["denies_speakers"],
+                "for": marked_speakers(claim, "supports"),
+                "against": marked_speakers(claim, "denies"),
                 "for_ids": sorted(by_stance["supports"]),
                 "against_ids": sorted(by_stance["denies"]),
                 "counter_claim": None,

@@ -90,18 +90,72 @@ def _idf(db: Database, counts: dict[str, int]) -> dict[str, float]:
 
 
 def _meaning(db: Database, query: str) -> dict[int, float]:
-    """Statement id -> cosine of its sentence vector with the query's, for every statement;
-    vectors are read from the ledger, and any not stored yet encoded and stored (as linking
-    does, so that nothing is encoded twice)."""
+    """Statement id -> cosine of its sentence vector with the query's, for every statement.
+    A search reads and never writes: the stored vectors are read (once while they stay as
+    they are, `_stored_vectors`), and a statement with none stored for its words yet is
+    encoded in memory only (`tracker link` stores it; `unstored` counts them)."""
     from tracker.semantic.encoder import encode
-    from tracker.semantic.store import STATEMENT, vectors
 
     texts = {int(r[0]): r[1] for r in db.execute("SELECT id, text FROM statements")}
     if not texts:
         return {}
-    ids, matrix = vectors(db, STATEMENT, texts)
-    cosines = matrix @ encode([query])[0]
-    return {sid: float(value) for sid, value in zip(ids, cosines, strict=True)}
+    index, matrix = _stored_vectors(db)
+    missing = _unstored(texts, index)
+    encoded = encode([query, *(texts[sid] for sid in missing)])
+    probe = encoded[0]
+    stored = matrix @ probe
+    out = {sid: float(stored[index[sid][1]]) for sid in texts if sid in index and sid not in missing}
+    out.update(zip(missing, (float(v) for v in encoded[1:] @ probe), strict=True))
+    return out
+
+
+# The statements' stored vectors, kept for the last ledger searched: (its file, how many are
+# stored, the last row id), owner id -> (digest, row), and the matrix. A key gone stale costs
+# nothing wrong: a vector is used only where its digest is that of the statement's words.
+_STORED: dict[str, tuple[tuple[Any, ...], dict[int, tuple[str, int]], Any]] = {}
+
+
+def _stored_vectors(db: Database) -> tuple[dict[int, tuple[str, int]], Any]:
+    """Owner id -> (digest, row of the matrix), and the matrix of the statements' stored
+    vectors, read from the ledger once while no vector is stored or removed."""
+    import numpy as np
+
+    from tracker.semantic.encoder import DIMENSIONS, MODEL_NAME
+    from tracker.semantic.store import STATEMENT, TABLE
+
+    path = str(db.execute("PRAGMA database_list").fetchone()[2] or "")
+    key = (
+        path,
+        *db.execute(
+            f"SELECT count(*), max(rowid) FROM {TABLE} WHERE owner = ? AND model = ?", [STATEMENT, MODEL_NAME]
+        ).fetchone(),
+    )
+    cached = _STORED.get(path)
+    if path and cached is not None and cached[0] == key:
+        return cached[1], cached[2]
+    rows = db.execute(
+        f"SELECT owner_id, digest, vector FROM {TABLE} WHERE owner = ? AND model = ? ORDER BY owner_id",
+        [STATEMENT, MODEL_NAME],
+    ).fetchall()
+    matrix = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.float32).reshape(len(rows), DIMENSIONS)
+    index = {int(r[0]): (str(r[1]), row) for row, r in enumerate(rows)}
+    _STORED.clear()  # one ledger's at a time: the matrix may be large
+    if path:
+        _STORED[path] = (key, index, matrix)
+    return index, matrix
+
+
+def _unstored(texts: dict[int, str], index: dict[int, tuple[str, int]]) -> list[int]:
+    from tracker.semantic.store import digest
+
+    return [sid for sid, text in texts.items() if sid not in index or index[sid][0] != digest(text)]
+
+
+def unstored(db: Database) -> int:
+    """How many statements have no vector stored for their words (a search encodes them
+    each time, in memory; `tracker link` stores them)."""
+    texts = {int(r[0]): r[1] for r in db.execute("SELECT id, text FROM statements")}
+    return len(_unstored(texts, _stored_vectors(db)[0])) if texts else 0
 
 
 def _lexical_candidates(

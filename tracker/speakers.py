@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from tracker.lexicon import (
+    CAPITALS,
     ENTITY_ALIASES,
     GENERIC_SPEAKER_INSTITUTIONS,
     GENERIC_SPEAKER_PEOPLE,
@@ -415,15 +416,46 @@ def told_apart(name: str, speaker_id: int | None, shared: set[str]) -> str:
     return f"{name} (id {speaker_id})" if speaker_id is not None and name.casefold() in shared else name
 
 
-def scope_label(name: str, outlet: str | None, published: str | None) -> str:
-    """The name of a speaker nobody names as kept for one report: "Police (Dawn, 2025-05-10)",
-    "Officials (no source)"."""
-    words = scoped(name)[0].split()
+def _unarticled(name: str) -> list[str]:
+    words = name.split()
     while len(words) > 1 and key(words[0]) in ("a", "an", "the", "some"):
         words = words[1:]
-    bare = " ".join(words)
+    return words
+
+
+def scope_label(name: str, outlet: str | None, published: str | None) -> str:
+    """The name of a speaker nobody names as kept for one report: "Police (Dawn, 2025-05-10)",
+    "Officials (no source)"; an outlet of the speaker's own name is said once ("Daily
+    Observer" in the Daily Observer, "Daily Observer (2025-05-10)")."""
+    bare = " ".join(_unarticled(scoped(name)[0]))
     bare = bare[:1].upper() + bare[1:]
-    return f"{bare} ({', '.join(part for part in (outlet or 'no source', published) if part)})"
+    if outlet and key(" ".join(_unarticled(outlet))) == key(bare):
+        outlet = None
+    elif not outlet:
+        outlet = "no source"
+    scope = ", ".join(part for part in (outlet, published) if part)
+    return f"{bare} ({scope})" if scope else bare
+
+
+def with_source(label: str, source_id: int) -> str:
+    """A scope label told apart from another report of one outlet and day by its source id:
+    "Police (Dawn, 2025-05-10, source 2)", "Daily Observer (source 2)"."""
+    if label.endswith(")") and scoped(label)[1] is not None:
+        return f"{label[:-1]}, source {source_id})"
+    return f"{label} (source {source_id})"
+
+
+def said_where(speaker: str, where: str) -> str:
+    """What a statement's provenance adds after its speaker's name: nothing the name says
+    already ("Police (Dawn, 2025-05-10)" kept per report; "Daily Observer" in the Daily
+    Observer), else `where`."""
+    if not where or speaker.endswith(f"({where})"):
+        return ""
+    outlet, _, rest = where.partition(", ")
+    bare = " ".join(_unarticled(scoped(speaker)[0]))
+    if key(" ".join(_unarticled(outlet))) == key(bare):
+        return "" if not rest or speaker.endswith(f"({rest})") else rest
+    return where
 
 
 def gender_of(keys: Iterable[str]) -> str | None:
@@ -576,9 +608,46 @@ def _genders_differ(a: Candidate, b: Candidate) -> bool:
     return first is not None and second is not None and first != second
 
 
+def _country_voice(name_key: str) -> tuple[str, bool] | None:
+    """The country a name speaks for, and whether it does so as its capital or seat of
+    government ("new delhi": india, True; "the indian government": india, False); None for any
+    other name, a body of the government among them ("state department", "white house")."""
+    words = [w for w in name_key.split() if w != "the"]
+    joined = "".join(words)
+    if joined in CAPITALS:
+        return ENTITY_ALIASES[joined], True
+    core = "".join(w for w in words if w not in ("government", "of"))
+    found = ENTITY_ALIASES.get(core, "")
+    return (found, False) if found.startswith("country:") else None
+
+
+def _capital_pairs(speakers: Iterable[Candidate]) -> list[tuple[int, int]]:
+    """Speakers that may be one government: a capital or seat of government and its country
+    ("New Delhi" and "India", "the Kremlin" and "Russia"), or two of the country's capitals.
+    Only offered: "New Delhi" may be the city, and "Washington" a person."""
+    voices: dict[str, list[tuple[int, bool]]] = {}
+    for candidate in speakers:
+        if candidate.kind in (SpeakerKind.PERSON.value, SpeakerKind.MEDIA.value) or is_generic(
+            candidate.name
+        ):
+            continue
+        voice = _country_voice(key(candidate.name))
+        if voice is not None:
+            voices.setdefault(voice[0], []).append((candidate.id, voice[1]))
+    return [
+        (a, b)
+        for group in voices.values()
+        for i, (a, a_capital) in enumerate(group)
+        for b, b_capital in group[i + 1 :]
+        if a_capital or b_capital
+    ]
+
+
 def likely_duplicates(speakers: Iterable[Candidate]) -> dict[int, list[int]]:
     """For each speaker, the others that may be the same (one name a shorter form of the
-    other, or a close spelling); different numbers or genders are never the same speaker."""
+    other, or a close spelling, or a capital standing for its country's government); different
+    numbers or genders are never the same speaker."""
+    speakers = list(speakers)
     pool = [c for c in speakers if person_like(c.kind) and not is_generic(c.name)]
     by_surname: dict[str, list[tuple[Candidate, Name]]] = {}
     for candidate in pool:
@@ -598,4 +667,7 @@ def likely_duplicates(speakers: Iterable[Candidate]) -> dict[int, list[int]]:
                 ):
                     found.setdefault(a.id, set()).add(b.id)
                     found.setdefault(b.id, set()).add(a.id)
+    for first, second in _capital_pairs(speakers):
+        found.setdefault(first, set()).add(second)
+        found.setdefault(second, set()).add(first)
     return {speaker_id: sorted(others) for speaker_id, others in found.items()}

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from tracker.model import InvalidInput, NotFound, Relation, ReviewStatus, StrEnum
+from tracker.model import InvalidInput, Judgement, NotFound, Relation, ReviewStatus, StrEnum
 
 if TYPE_CHECKING:
     pass
@@ -21,7 +21,9 @@ STATEMENTS_PER_CLAIM = 500  # statements judged against a claim when many statem
 # same claim", pairs under 3 for "not the same", and Emergent's 240 distinct claims, paired, for
 # claims a desk keeps apart. At 80: 48.7 % of the same-claim pairs are named, 3.1 % of the
 # others and none of Emergent's pairs (check halves: 46.3 %, 2.4 %, 1 of 7,140); at 75:
-# 59.7 % / 5.5 %; at 85: 34.6 % / 1.8 %.
+# 59.7 % / 5.5 %; at 85: 34.6 % / 1.8 %. Judged as a ledger judging by meaning links a pair
+# (`claim_judgement`), the same halves name as many same-claim pairs, 0.1 point more of the others
+# (check: 0.2) and still 1 Emergent pair of 7,140: meaning scores only what the words leave unlinked.
 CLOSE_CLAIM = 80.0
 
 
@@ -63,24 +65,103 @@ class CloseClaim(InvalidInput):
 
 def close_claims(db: Database, text: str) -> list[dict[str, Any]]:
     """The recorded claims (any origin, not merged) that say what `text` says in other words:
-    the judge finds them agreeing with it at CLOSE_CLAIM or more; closest first."""
-    from tracker.judge import relate
+    the judge finds them agreeing with it at CLOSE_CLAIM or more; closest first. On a ledger
+    that judges by meaning too, the claims nearest in meaning are candidates as well, and each
+    is judged as linking judges a pair (`claim_judgement`)."""
     from tracker.link.candidates import fts_query
+    from tracker.link.meaning import enabled
     from tracker.text import informative_terms
 
     words = informative_terms(text, 12)
-    if not words:
-        return []
+    rows = {
+        row["id"]: row
+        for row in (
+            db.query(
+                """SELECT c.id, c.text, c.ref, c.origin FROM claims_fts f JOIN claims c ON c.id = f.rowid
+                   WHERE claims_fts MATCH ? AND c.merged_into IS NULL ORDER BY rank LIMIT ?""",
+                [fts_query(words), CANDIDATE_CLAIMS],
+            )
+            if words
+            else ()
+        )
+    }
+    cosines: dict[int, float] | None = None
+    if enabled(db):
+        from tracker.link.meaning import MEANING_FLOOR, REFUTATION_FLOOR
+
+        cosines = claim_cosines(db, text)
+        floor = min(MEANING_FLOOR, REFUTATION_FLOOR)
+        nearest = sorted((c for c in cosines.items() if c[1] >= floor), key=lambda c: (-c[1], c[0]))
+        wanted = [cid for cid, _ in nearest[:CANDIDATE_CLAIMS] if cid not in rows]
+        if wanted:
+            marks = ", ".join("?" for _ in wanted)
+            rows.update(
+                (row["id"], row)
+                for row in db.query(f"SELECT id, text, ref, origin FROM claims WHERE id IN ({marks})", wanted)
+            )
     found = []
-    for row in db.query(
-        """SELECT c.id, c.text, c.ref, c.origin FROM claims_fts f JOIN claims c ON c.id = f.rowid
-           WHERE claims_fts MATCH ? AND c.merged_into IS NULL ORDER BY rank LIMIT ?""",
-        [fts_query(words), CANDIDATE_CLAIMS],
-    ):
-        judgement = relate(text, row["text"])
-        if judgement.relation is Relation.AGREES and judgement.score >= CLOSE_CLAIM:
+    for row in rows.values():
+        judgement = claim_judgement(
+            db, text, row["text"], None if cosines is None else cosines.get(row["id"])
+        )
+        if judgement is not None and judgement.relation is Relation.AGREES and judgement.score >= CLOSE_CLAIM:
             found.append({**row, "score": judgement.score})
     return sorted(found, key=lambda c: (-c["score"], c["id"]))
+
+
+def claim_judgement(db: Database, text: str, claim: str, cosine: float | None) -> Judgement | None:
+    """How `text` stands to a recorded claim: by words alone without a `cosine` (relate, as on
+    a words-only ledger); with one, as linking judges a pair on a ledger that judges by meaning
+    (link/meaning.py): the words' judgement where they link the two, else the judgement by
+    meaning (None when neither relates them)."""
+    from tracker.judge import relate
+
+    if cosine is None:
+        return relate(text, claim)
+    from tracker.link import thresholds
+    from tracker.link.meaning import judge_by_meaning
+
+    suggest = thresholds(db).suggest
+    lexical = relate(text, claim, related_threshold=suggest)
+    if lexical.relation is not Relation.UNRELATED and lexical.score >= suggest:
+        return lexical
+    return judge_by_meaning(text, claim, cosine)
+
+
+def claim_cosines(db: Database, text: str) -> dict[int, float]:
+    """Claim id -> the cosine of `text` (encoded in memory) with each recorded claim not
+    merged: with its stored vector for a person's claim or a denial's (as claims are found by
+    meaning, link/meaning.py), with its founding statement's for a claim a statement founded
+    (its words, pronouns resolved)."""
+    from tracker.link.pipeline import _texts
+    from tracker.semantic.encoder import encode
+    from tracker.semantic.store import CLAIM, STATEMENT, vectors
+
+    probe = encode([text])[0]
+    out: dict[int, float] = {}
+    recorded = {
+        int(r[0]): r[1]
+        for r in db.execute(
+            "SELECT id, text FROM claims WHERE origin IN ('user', 'denial') AND merged_into IS NULL"
+        )
+    }
+    if recorded:
+        ids, matrix = vectors(db, CLAIM, recorded, prune=True)
+        out.update(zip(ids, (float(v) for v in matrix @ probe), strict=True))
+    founders = dict(
+        db.execute(
+            """SELECT c.id, cs.statement_id FROM claims c
+               JOIN claim_statements cs ON cs.claim_id = c.id AND cs.founder = 1
+               WHERE c.origin = 'statement' AND c.merged_into IS NULL"""
+        ).fetchall()
+    )
+    if founders:
+        ids, matrix = vectors(db, STATEMENT, _texts(db, founders.values()))
+        row_of = {sid: row for row, sid in enumerate(ids)}
+        out.update(
+            (int(cid), float(matrix[row_of[sid]] @ probe)) for cid, sid in founders.items() if sid in row_of
+        )
+    return out
 
 
 def _clean_text(text: str) -> str:
@@ -185,12 +266,24 @@ def statement_claims(db: Database, statement_id: int) -> list[dict[str, Any]]:
     )
 
 
-def list_claims(db: Database, *, limit: int | None = None, disputed: bool = False) -> list[dict[str, Any]]:
+def is_left_over(claim: dict[str, Any]) -> bool:
+    """A claim a statement founded (not a person's) that no statement takes up any more: its
+    statements were deleted or taken off it. Kept, so that `tracker restore` brings it back
+    whole, but listed apart."""
+    return claim["origin"] != Origin.USER.value and not (
+        claim["supports"] + claim["denies"] + claim["discusses"]
+    )
+
+
+def list_claims(
+    db: Database, *, limit: int | None = None, disputed: bool = False, left_over: bool = False
+) -> list[dict[str, Any]]:
     """Every claim with how many statements take each side, and who and which outlets do:
-    disputed claims first, then the claims most statements take up."""
+    disputed claims first, then the claims most statements take up. A claim left over
+    (`is_left_over`) is listed only with `left_over`, which lists only those."""
     rows = list(
         db.query(
-            """SELECT c.id, c.text, c.ref, c.origin, cs.stance, sp.name AS speaker, so.outlet
+            """SELECT c.id, c.text, c.ref, c.origin, cs.stance, cs.status, sp.name AS speaker, so.outlet
                FROM claims c
                LEFT JOIN claim_statements cs ON cs.claim_id = c.id AND cs.status != 'rejected'
                LEFT JOIN statements s ON s.id = cs.statement_id
@@ -201,6 +294,9 @@ def list_claims(db: Database, *, limit: int | None = None, disputed: bool = Fals
         )
     )
     claims: dict[int, dict[str, Any]] = {}
+    # (claim, stance) -> speakers whose side there is only tracker's suggestion, or a decided one
+    suggested: dict[tuple[int, str], set[str]] = {}
+    sure: dict[tuple[int, str], set[str]] = {}
     for row in rows:
         claim = claims.setdefault(
             row["id"],
@@ -217,6 +313,10 @@ def list_claims(db: Database, *, limit: int | None = None, disputed: bool = Fals
         if row["stance"] is None:
             continue
         claim[row["stance"]] += 1
+        if row["status"] == ReviewStatus.SUGGESTED.value:
+            suggested.setdefault((row["id"], row["stance"]), set()).add(row["speaker"])
+        else:
+            sure.setdefault((row["id"], row["stance"]), set()).add(row["speaker"])
         for field, value in (
             (f"{row['stance']}_speakers", row["speaker"]),
             (f"{row['stance']}_outlets", row["outlet"]),
@@ -241,6 +341,7 @@ def list_claims(db: Database, *, limit: int | None = None, disputed: bool = Fals
     for claim in claims.values():
         verdict = rated.get(claim["id"])
         claim["verdict"] = verdict["rating"] if verdict else None
+        _mark_suggested(claim, suggested, sure)
     # The claims a desk looks at first: disputed ones, then those most statements take up.
     out = sorted(
         claims.values(),
@@ -250,9 +351,51 @@ def list_claims(db: Database, *, limit: int | None = None, disputed: bool = Fals
             c["id"],
         ),
     )
+    out = [c for c in out if is_left_over(c) == left_over]
     if disputed:
         out = [c for c in out if c["supports"] and c["denies"]]
     return out[:limit] if limit is not None else out
+
+
+def left_over_count(db: Database) -> int:
+    """How many claims `list_claims` leaves out as left over (founded, no statement now)."""
+    row = db.execute(
+        """SELECT count(*) FROM claims c WHERE c.merged_into IS NULL AND c.origin != ?
+           AND NOT EXISTS (SELECT 1 FROM claim_statements cs
+                           WHERE cs.claim_id = c.id AND cs.status != 'rejected')""",
+        [Origin.USER.value],
+    ).fetchone()
+    return int(row[0])
+
+
+SUGGESTED_MARK = " (suggested)"  # after a speaker whose side is tracker's guess, not yet a person's
+
+
+def marked_speakers(claim: dict[str, Any], stance: str) -> list[str]:
+    """The speakers on one side of a `list_claims` claim, for people: one whose side there is
+    only suggested says so, as a suggested link does."""
+    only = set(claim[f"{stance}_suggested"])
+    return [name + SUGGESTED_MARK if name in only else name for name in claim[f"{stance}_speakers"]]
+
+
+def _mark_suggested(
+    claim: dict[str, Any], suggested: dict[tuple[int, str], set[str]], sure: dict[tuple[int, str], set[str]]
+) -> None:
+    """A claim's `status` (suggested while tracker's guess of any side awaits a person, as a
+    link's) and, per stance, the speakers whose side there is only suggested (`*_suggested`)."""
+    for stance in Stance:
+        key = (claim["id"], stance.value)
+        only = suggested.get(key, set()) - sure.get(key, set())
+        claim[f"{stance.value}_suggested"] = [
+            name for name in claim[f"{stance.value}_speakers"] if name in only
+        ]
+    sided = [(claim["id"], stance) for stance in (Stance.SUPPORTS.value, Stance.DENIES.value)]
+    if any(suggested.get(key) for key in sided):
+        claim["status"] = ReviewStatus.SUGGESTED.value
+    elif any(sure.get(key) for key in sided):
+        claim["status"] = ReviewStatus.CONFIRMED.value
+    else:
+        claim["status"] = None
 
 
 # --- a person's decisions -----------------------------------------------------------------

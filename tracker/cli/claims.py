@@ -32,6 +32,7 @@ CLAIM_MACHINE = [
     "ref",
     "text",
     "origin",
+    "status",
     "supports",
     "denies",
     "discusses",
@@ -41,6 +42,9 @@ CLAIM_MACHINE = [
     "supports_outlets",
     "denies_outlets",
     "discusses_outlets",
+    "supports_suggested",
+    "denies_suggested",
+    "discusses_suggested",
     "verdict",
 ]
 ATTACHED_COLUMNS = [
@@ -82,6 +86,13 @@ def claims(
     disputed: Annotated[
         bool, typer.Option("--disputed", help="Only claims with statements on both sides.")
     ] = False,
+    left_over: Annotated[
+        bool,
+        typer.Option(
+            "--left-over",
+            help="Only claims statements founded that no statement takes up now (deleted or detached).",
+        ),
+    ] = False,
     limit: LimitOption = None,
     json_: JsonOption = False,
     csv: CsvOption = False,
@@ -90,15 +101,42 @@ def claims(
 ) -> None:
     """The claims statements take sides on: how many support, deny or discuss each, and who.
 
+    A claim a statement founded is listed apart (--left-over) once no statement takes it up:
+    its statements were deleted (`tracker restore` brings them back with it) or detached.
+
     Example: tracker claims --disputed
     """
-    from tracker.claims import list_claims
-    from tracker.cli.render import emit
+    from tracker.claims import left_over_count, list_claims
+    from tracker.cli.render import emit, status
 
     fmt = output_format(json_, csv, nl)
-    rows = list_claims(database(db_path), limit=limit, disputed=disputed)
-    columns = CLAIM_COLUMNS if fmt == "table" else [(key, key) for key in CLAIM_MACHINE]
-    emit(rows, columns, fmt=fmt, title="Claims", empty="No claims.")
+    db = database(db_path)
+    rows = list_claims(db, limit=limit, disputed=disputed, left_over=left_over)
+    if fmt != "table":
+        emit(rows, [(key, key) for key in CLAIM_MACHINE], fmt=fmt)
+        return
+    title = "Claims no statement takes up now" if left_over else "Claims"
+    emit([_marked(row) for row in rows], CLAIM_COLUMNS, title=title, empty="No claims.")
+    apart = 0 if left_over else left_over_count(db)
+    if apart:
+        claims_ = f"{apart} claim{'s' if apart != 1 else ''}"
+        status(
+            f"Left out: {claims_} no statement takes up now (deleted or detached);"
+            " `tracker claims --left-over` lists them."
+        )
+    pending = [row["id"] for row in rows if row["status"] == "suggested"]
+    if pending:
+        status(
+            "To decide the suggested sides: `tracker review --claims`"
+            + (f" (or `tracker claim review --claim {pending[0]}`)." if len(pending) == 1 else ".")
+        )
+
+
+def _marked(claim: dict[str, Any]) -> dict[str, Any]:
+    """A claim for the table: a speaker whose side is only suggested says so, as links do."""
+    from tracker.claims import marked_speakers
+
+    return {**claim, **{f"{side}_speakers": marked_speakers(claim, side) for side in ("supports", "denies")}}
 
 
 def add(
@@ -136,11 +174,11 @@ def _counts(claim: dict[str, Any]) -> str:
     stances = [s["stance"] for s in claim["statements"]]
     if not stances:
         return "no statement takes a side on it yet"
-    parts = [
-        f"{stances.count(name)} {label}"
-        for name, label in (("supports", "support it"), ("denies", "deny it"), ("discusses", "discuss it"))
-        if stances.count(name)
-    ]
+    parts = []
+    for name, label in (("supports", "support it"), ("denies", "deny it"), ("discusses", "discuss it")):
+        guessed = sum(1 for s in claim["statements"] if s["stance"] == name and s["status"] == "suggested")
+        if stances.count(name):
+            parts.append(f"{stances.count(name)} {label}" + (f" ({guessed} suggested)" if guessed else ""))
     return ", ".join(parts)
 
 

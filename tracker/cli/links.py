@@ -147,9 +147,10 @@ def _pairs(rows: list[dict[str, Any]], fmt: str, *, title: str, empty: str, rela
 
 def _one_line(row: dict[str, Any], side: str) -> str:
     """`#11 India (Caliber.Az, 2025-05-10): text` — a statement with its provenance."""
+    from tracker.speakers import said_where
+
     where = ", ".join(str(v) for v in (row[f"{side}_source"], row[f"{side}_date"]) if v)
-    if where and str(row[f"{side}_speaker"]).endswith(f"({where})"):
-        where = ""  # "Police (Dawn, 2025-05-10)", an unnamed speaker kept per report, says it
+    where = said_where(str(row[f"{side}_speaker"]), where)
     return f"#{row[f'{side}_id']} {row[f'{side}_speaker']}{f' ({where})' if where else ''}: {row[f'{side}_text']}"
 
 
@@ -379,7 +380,8 @@ def similar(
         from tracker.export import read_text
 
         text = read_text("-", what="text")
-    rows = search.similar(database(db_path), text, limit)
+    db = database(db_path)
+    rows = search.similar(db, text, limit)
     # a ledger that judges by meaning ranks by it too, and shows each row's cosine
     columns = (
         [SIMILAR_COLUMNS[0], ("meaning", "meaning"), *SIMILAR_COLUMNS[1:]]
@@ -387,6 +389,13 @@ def similar(
         else SIMILAR_COLUMNS
     )
     emit(rows, columns, fmt=fmt, empty="Nothing similar.")
+    if rows and "meaning" in rows[0] and (missing := search.unstored(db)):
+        from tracker.cli.render import status
+
+        status(
+            f"Note: {missing} statement{'s have' if missing != 1 else ' has'} no stored vector: encoded"
+            " for this search only; `tracker link` stores them."
+        )
 
 
 def eval_(

@@ -354,16 +354,16 @@ def _touching(db: Database, ids: Iterable[int]) -> dict[tuple[int, int], _Stored
     return links
 
 
-def _bound_stored(db: Database, touched: set[int]) -> int:
+def _bound_stored(db: Database, touched: set[int]) -> list[tuple[int, int]]:
     """After new links: drop the unreviewed links that are no longer among the MAX_LINKS
-    strongest of a statement they touch. Returns how many were dropped."""
+    strongest of a statement they touch. Returns the pairs dropped."""
     if not touched:
-        return 0
+        return []
     links = _touching(db, touched)
     kept = _top(((a, b, row[1]) for (a, b), row in links.items()), config.MAX_LINKS, touched)
-    weak = [(row[0],) for pair, row in links.items() if not row[2] and pair not in kept]
-    db.conn.executemany("DELETE FROM links WHERE id = ?", weak)
-    return len(weak)
+    weak = [pair for pair, row in links.items() if not row[2] and pair not in kept]
+    db.conn.executemany("DELETE FROM links WHERE id = ?", [(links[pair][0],) for pair in weak])
+    return weak
 
 
 def _strongest_scores(db: Database, ids: Iterable[int], *, sided: bool = False) -> dict[int, float]:
@@ -461,6 +461,20 @@ def unshade_stored(db: Database, ids: Iterable[int]) -> set[int]:
         changed.update(pair)
     db.conn.executemany("UPDATE links SET relation = ?, reasons = ?, status = ? WHERE id = ?", updates)
     return changed
+
+
+def recheck_overshadowing(db: Database, ids: Iterable[int]) -> set[int]:
+    """After links of the given statements went or came back (a statement deleted or restored,
+    a rejection undone, a strongest link bounded away): their unreviewed links take back the
+    side an overshadowing link that went had kept from them (`unshade_stored`), and those a
+    link that came back overshadows are stored as related again. Returns the statements of
+    the links changed (their claim joins may move with them)."""
+    wanted = set(ids)
+    if not wanted:
+        return set()
+    changed = unshade_stored(db, wanted)
+    shaded = _shade_stored(db, wanted, thresholds(db))
+    return changed | {sid for pair in shaded for sid in pair}
 
 
 def _displaced(db: Database, ids: list[int]) -> list[int]:
@@ -653,7 +667,10 @@ def _link_new(db: Database, ids: Iterable[int], progress: Progress | None, worke
     with stats.timed("writing"), write_transaction(db):
         _write(db, found, stats)
         touched = {i for a, b, _, _ in found for i in (a, b)}
-        stats.removed = _bound_stored(db, touched)
+        dropped = _bound_stored(db, touched)
+        stats.removed = len(dropped)
+        # a link bounded away may have been the strongest of its other statement
+        unshaded = unshade_stored(db, {sid for pair in dropped for sid in pair})
         new = {(a, b) for a, b, _, _ in found}
         shaded_now = _shade_stored(db, touched, limits)
         for pair, relation in shaded_now.items():
@@ -669,7 +686,7 @@ def _link_new(db: Database, ids: Iterable[int], progress: Progress | None, worke
         stats.attached = reattach(db, displaced) if displaced else 0
         stats.attached += attach_statements(db, wanted)
         # a stored statement whose side was overshadowed may have joined a claim through it
-        stale = {sid for pair in shaded_now for sid in pair} - set(wanted)
+        stale = ({sid for pair in shaded_now for sid in pair} | unshaded) - set(wanted)
         stats.attached += reattach(db, sorted(stale)) if stale else 0
     return stats
 

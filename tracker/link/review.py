@@ -128,6 +128,18 @@ def restore_link(db: Database, link_id: int, decision: dict[str, Any]) -> dict[s
             " AND id NOT IN (SELECT claim_id FROM claim_statements)",
             [decision["last_claim"]],
         )
+        moved: set[int] = set()
+        rejected = ReviewStatus.REJECTED.value
+        if (link["status"] == rejected) != (decision["status"] == rejected):
+            from tracker.link.pipeline import recheck_overshadowing
+
+            # the link is back (or gone): the links it overshadows are related again (or take
+            # their side back), as when it was stored (or rejected)
+            moved = recheck_overshadowing(db, [link["a_id"], link["b_id"]]) - {link["a_id"], link["b_id"]}
+    if moved:
+        from tracker.claims import reattach
+
+        reattach(db, sorted(moved))  # a claim joined through those links moves with them
     return _link(db, link_id)
 
 

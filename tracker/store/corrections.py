@@ -565,6 +565,7 @@ def delete_statement(
         require_statement(db, statement_id)
         statement = next(query_rows(db, "SELECT * FROM statements WHERE id = ?", [statement_id]))
         dependents = _dependents(db, statement)
+        linked = _linked_to(db, statement_id)
         for table, rows in reversed(dependents):
             key = _key(db, table)
             if key:
@@ -598,7 +599,30 @@ def delete_statement(
             "rows": [[table, rows] for table, rows in dependents],
         }
         audit_id = record(db, "delete", statement_id=statement_id, before=before, by=by, note=note)
+        moved = _recheck_overshadowing(db, linked)
+    _reattach(db, moved)
     return Deleted(statement_id, counts, audit_id)
+
+
+def _linked_to(db: Database, statement_id: int) -> set[int]:
+    """The statements linked to one (whatever the links' review)."""
+    rows = db.execute("SELECT a_id, b_id FROM links WHERE ? IN (a_id, b_id)", [statement_id]).fetchall()
+    return {sid for row in rows for sid in row} - {statement_id}
+
+
+def _recheck_overshadowing(db: Database, ids: set[int]) -> set[int]:
+    """Links overshadowed by a link that went (or overshadowed again by one back) take their
+    side as a relink gives it (link/pipeline.py); the statements whose links changed."""
+    from tracker.link.pipeline import recheck_overshadowing
+
+    return recheck_overshadowing(db, ids) if ids else set()
+
+
+def _reattach(db: Database, ids: set[int]) -> None:
+    if ids:
+        from tracker.claims import reattach
+
+        reattach(db, sorted(ids))  # a claim joined through the links that changed moves with them
 
 
 @dataclass(frozen=True)
@@ -693,6 +717,8 @@ def restore_statement(
             by=by,
             note=note,
         )
+        moved = _recheck_overshadowing(db, _linked_to(db, statement_id) | {statement_id}) - {statement_id}
+    _reattach(db, moved)
     return Restored(statement_id, counts, skipped, renumbered, audit_id)
 
 

@@ -279,7 +279,7 @@ class SpeakerCache:
         if speaker_id is None:
             label = self._label(name, source_id, day)  # as written: "US officials"
             if source_id is not None and self._owners(speaker_names.key(label)):
-                label = f"{label[:-1]}, source {source_id})"  # two reports, one outlet and day
+                label = speaker_names.with_source(label, source_id)  # two reports, one outlet and day
             new_kind = kind or speaker_names.guess_kind(unnamed).value
             speaker_id = self._create(label, new_kind, role, affiliation, [label])
             self._unnamed[unnamed, source_id, day] = speaker_id
