@@ -932,3 +932,24 @@ def test_claim_add_attach_detach_and_review_are_audited_with_before_and_after(cl
         ),
     ]
     assert "attach: claim 1, supports → denies" in cli.ok("audit")
+
+
+def test_rejecting_a_link_takes_back_a_side_found_by_meaning_that_rests_on_it(cli, db_path) -> None:
+    laid_off, lost_jobs = (
+        "The company laid off 500 workers.",
+        "Five hundred employees lost their jobs at the firm.",
+    )
+    cli.ok("db", "init")
+    cli.ok("settings", "set", "semantic", "on")
+    cli.ok("claim", "add", lost_jobs)
+    cli.ok("add", lost_jobs, "--speaker", "Union", "--source", "Daily A")
+    cli.ok("add", laid_off, "--speaker", "Manager", "--source", "Daily B")
+    sides = {s["id"]: s for s in cli.json("claim", "show", "1")["statements"]}
+    assert (sides[2]["stance"], sides[2]["reasons"][0]["code"]) == ("supports", "meaning")
+    [link] = [row for row in cli.json("links") if {row["a_id"], row["b_id"]} == {1, 2}]
+    cli.ok("link", "reject", str(link["id"]))
+    # the person said 2 does not agree with 1, which supports the claim: 2's side by meaning goes
+    assert [s["id"] for s in cli.json("claim", "show", "1")["statements"]] == [1]
+    cli.ok("link")
+    assert [s["id"] for s in cli.json("claim", "show", "1")["statements"]] == [1]
+    assert [row[:3] for row in _attachments(db_path) if row[1] == 2 and row[0] == 1] == []
