@@ -953,3 +953,10 @@ def test_rejecting_a_link_takes_back_a_side_found_by_meaning_that_rests_on_it(cl
     cli.ok("link")
     assert [s["id"] for s in cli.json("claim", "show", "1")["statements"]] == [1]
     assert [row[:3] for row in _attachments(db_path) if row[1] == 2 and row[0] == 1] == []
+
+
+def test_a_claim_naming_a_town_is_denied_by_a_negated_statement_describing_it(cli) -> None:
+    cli.ok("add", "The town will not be evacuated", "--speaker", "Ines Roth", "--source", "Herald")
+    cli.ok("claim", "add", "Kessel will be evacuated")
+    [side] = [s for s in cli.json("claim", "show", "2")["statements"] if s["id"] == 1]
+    assert (side["stance"], side["score"]) == ("denies", 52.1)
