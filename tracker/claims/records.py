@@ -450,11 +450,14 @@ def restore_attachment(
     row = _claim_row(db, claim)
     attachment_decision(db, statement_id, claim)
     with db.conn:
+        before = _side_now(db, row["id"], statement_id)
         db.execute(
             f"UPDATE claim_statements SET {', '.join(f'{key} = ?' for key in _DECISION)}"
             " WHERE claim_id = ? AND statement_id = ?",
             [decision[key] for key in _DECISION] + [row["id"], statement_id],
         )
+        after = {"claim": row["id"], "stance": decision["stance"], "status": decision["status"]}
+        _audit(db, "claim undo", statement_id, after, None, before=before)
     return get_claim(db, str(row["id"]))
 
 

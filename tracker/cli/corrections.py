@@ -115,7 +115,7 @@ def describe(row: dict[str, Any]) -> str:
     if row["action"] == "claim unmerge":
         return f"claim {after['claim']} unmerged from claim {after['from']}"
     if row["action"].startswith("claim "):
-        key = "status" if row["action"] in ("claim review", "claim detach") else "stance"
+        key = "status" if row["action"] in ("claim review", "claim detach", "claim undo") else "stance"
         side, was = after.get(key) or after.get("status"), (before or {}).get(key)
         side = f"{was} → {side}" if was and was != side else side
         return f"{row['action'].removeprefix('claim ')}: claim {after['claim']}, {side}"
@@ -343,8 +343,8 @@ def audit(
             "--action",
             help="Only this action: edit, delete, restore, link confirm, link reject, link relabel,"
             " link undo, speaker merge, speaker unmerge, speaker split, speaker rename,"
-            " speaker alias, claim add, claim attach, claim detach, claim review, claim merge,"
-            " claim unmerge.",
+            " speaker alias, claim add, claim attach, claim detach, claim review, claim undo,"
+            " claim merge, claim unmerge.",
         ),
     ] = None,
     limit: LimitOption = None,
