@@ -906,8 +906,10 @@ def test_unmerge_gives_the_absorbed_claim_back_its_statements_and_sides(cli, db_
     records = [(r["id"], r["action"], r["after"]) for r in cli.json("audit") if r["action"].endswith("merge")]
     merge_id = records[0][0]
     assert [(action, after) for _, action, after in records][1:] == [
-        ("claim unmerge", {"claim": 2, "from": 1, "statements": 1, "merge": merge_id})
+        ("claim unmerge", {"claim": 2, "from": 1, "sides": 1, "merge": merge_id})
     ]
+    table = cli.ok("audit")
+    assert "claim 2 merged into claim 1, sides flipped" in table and "claim 2 unmerged from claim 1" in table
 
 
 def test_claim_add_attach_detach_and_review_are_audited_with_before_and_after(cli) -> None:

@@ -622,7 +622,7 @@ def unmerge_claim(db: Database, absorbed: str, *, by: str | None = None) -> dict
             db,
             "claim unmerge",
             None,
-            {"claim": gone["id"], "from": kept_id, "statements": len(before["rows"]), "merge": merge_id},
+            {"claim": gone["id"], "from": kept_id, "sides": len(before["rows"]), "merge": merge_id},
             by,
             before={"claim": gone["id"], "merged_into": kept_id},
         )
