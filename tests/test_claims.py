@@ -171,7 +171,10 @@ def test_merging_moves_the_statements_and_the_old_ref_answers_as_the_kept_claim(
     cli.ok("add", DENIED, "--speaker", "India")
     cli.ok("claim", "add", "Indian missiles struck targets in Afghanistan", "--ref", "afg", "--new")
     merged = cli("claim", "merge", "1", "afg")
-    assert (merged.exit_code, merged.stderr) == (0, "Merged claim afg into claim 1; 1 deny it.\n")
+    assert (merged.exit_code, merged.stderr) == (
+        0,
+        "Merged claim afg into claim 1; 1 deny it; undo with `tracker claim unmerge afg`.\n",
+    )
     assert [row[4] for row in _claims(db_path)] == [None, 1]
     assert cli.json("claim", "show", "afg")["id"] == 1
     assert [c["id"] for c in cli.json("claims")] == [1]
@@ -919,3 +922,145 @@ def test_a_founded_claim_whose_statement_is_detached_is_listed_apart(cli) -> Non
     cli.ok("claim", "detach", "1", "1")
     assert cli.json("claims") == []
     assert [c["id"] for c in cli.json("claims", "--left-over")] == [1]
+
+
+COLLAPSED = "The Ravi bridge collapsed on Monday."
+STANDING = "The Ravi bridge is still standing."
+
+
+def _bridge_claims(cli) -> None:  # type: ignore[no-untyped-def]
+    """Claim 1 says the bridge collapsed (Ali Raza for), claim 2 that it did not (Sara Khan for)."""
+    cli.ok("claim", "add", "The Ravi bridge collapsed on Monday")
+    cli.ok("claim", "add", "The Ravi bridge did not collapse")
+    cli.ok("add", COLLAPSED, "--speaker", "Ali Raza", "--no-link")
+    cli.ok("add", STANDING, "--speaker", "Sara Khan", "--no-link")
+    cli.ok("claim", "attach", "1", "1", "--stance", "supports")
+    cli.ok("claim", "attach", "2", "2", "--stance", "supports")
+
+
+def _sides(db_path: Path) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(
+            "SELECT claim_id, statement_id, stance FROM claim_statements WHERE status != 'rejected'"
+            " ORDER BY claim_id, statement_id"
+        ).fetchall()
+
+
+def test_merging_two_claims_that_contradict_is_refused_and_writes_nothing(cli, db_path) -> None:
+    _bridge_claims(cli)
+    before, audit = _sides(db_path), cli.json("audit")
+    error = cli.fails("claim", "merge", "1", "2")
+    assert error == (
+        "Error: claim 2 ('The Ravi bridge did not collapse') contradicts claim 1 ('The Ravi bridge"
+        " collapsed on Monday', score 80.6); give --opposite to merge it with its statements on the"
+        " other side, or --force\n"
+    )
+    assert _sides(db_path) == before
+    assert [row[4] for row in _claims(db_path)] == [None, None]
+    assert cli.json("audit") == audit
+
+
+def test_merging_with_opposite_puts_the_moved_statements_on_the_other_side(cli, db_path) -> None:
+    _bridge_claims(cli)
+    merged = cli("claim", "merge", "1", "2", "--opposite")
+    assert (merged.exit_code, merged.stderr) == (
+        0,
+        "Merged claim 2 into claim 1 (its statements on the other side); 1 support it, 1 deny it;"
+        " undo with `tracker claim unmerge 2`.\n",
+    )
+    assert _sides(db_path) == [(1, 1, "supports"), (1, 2, "denies")]
+    assert [row[4] for row in _claims(db_path)] == [None, 1]
+    shown = {s["id"]: s for s in cli.json("claim", "show", "1")["statements"]}
+    assert shown[2]["reasons"][0] == {
+        "code": "merge",
+        "detail": "claim 2 says the opposite: supports → denies",
+    }
+    assert [c["id"] for c in cli.json("claims", "--disputed")] == [1]
+
+
+def test_merging_with_force_keeps_the_sides_and_opposite_with_force_is_a_usage_error(cli, db_path) -> None:
+    _bridge_claims(cli)
+    error = cli.fails("claim", "merge", "1", "2", "--opposite", "--force", code=2)
+    assert error.startswith("Error: Invalid value for '--force': give --opposite or --force, not both")
+    assert [row[4] for row in _claims(db_path)] == [None, None]
+    cli.ok("claim", "merge", "1", "2", "--force")
+    assert _sides(db_path) == [(1, 1, "supports"), (1, 2, "supports")]
+    merge = cli.json("audit", "--action", "claim merge")[0]
+    assert merge["after"] == {
+        "claim": 1,
+        "absorbed": 2,
+        "opposite": False,
+        "forced": True,
+        "moved": [{"statement": 2, "stance": "supports"}],
+    }
+
+
+def test_unmerge_gives_the_absorbed_claim_back_its_statements_and_sides(cli, db_path) -> None:
+    _bridge_claims(cli)
+    before = _sides(db_path)
+    cli.ok("claim", "merge", "1", "2", "--opposite")
+    unmerged = cli("claim", "unmerge", "2")
+    assert (unmerged.exit_code, unmerged.stderr) == (0, "Unmerged: claim 2 is a claim again; 1 support it.\n")
+    assert _sides(db_path) == before
+    assert [row[4] for row in _claims(db_path)] == [None, None]
+    assert cli.fails("claim", "unmerge", "2") == "Error: claim 2 is not merged into another\n"
+    assert cli.fails("claim", "unmerge", "9") == "Error: no claim '9'\n"
+    records = [(r["id"], r["action"], r["after"]) for r in cli.json("audit") if r["action"].endswith("merge")]
+    merge_id = records[0][0]
+    assert [(action, after) for _, action, after in records][1:] == [
+        ("claim unmerge", {"claim": 2, "from": 1, "sides": 1, "merge": merge_id})
+    ]
+    table = cli.ok("audit")
+    assert "claim 2 merged into claim 1, sides flipped" in table and "claim 2 unmerged from claim 1" in table
+
+
+def test_claim_add_attach_detach_and_review_are_audited_with_before_and_after(cli) -> None:
+    cli.ok("add", COLLAPSED, "--speaker", "Ali Raza", "--no-link")
+    cli.ok("claim", "add", "The Ravi bridge collapsed on Monday", "--ref", "ravi")
+    cli.ok("claim", "attach", "1", "ravi", "--stance", "denies")
+    cli.ok("claim", "detach", "1", "ravi")
+    records = [(r["action"], r["statement_id"], r["before"], r["after"]) for r in cli.json("audit")]
+    assert records == [
+        ("claim add", None, None, {"claim": 1, "text": "The Ravi bridge collapsed on Monday", "ref": "ravi"}),
+        (
+            "claim attach",
+            1,
+            {"claim": 1, "stance": "supports", "status": "confirmed"},
+            {"claim": 1, "stance": "denies", "status": "confirmed"},
+        ),
+        (
+            "claim detach",
+            1,
+            {"claim": 1, "stance": "denies", "status": "confirmed"},
+            {"claim": 1, "stance": "denies", "status": "rejected"},
+        ),
+    ]
+    assert "attach: claim 1, supports → denies" in cli.ok("audit")
+
+
+def test_rejecting_a_link_takes_back_a_side_found_by_meaning_that_rests_on_it(cli, db_path) -> None:
+    laid_off, lost_jobs = (
+        "The company laid off 500 workers.",
+        "Five hundred employees lost their jobs at the firm.",
+    )
+    cli.ok("db", "init")
+    cli.ok("settings", "set", "semantic", "on")
+    cli.ok("claim", "add", lost_jobs)
+    cli.ok("add", lost_jobs, "--speaker", "Union", "--source", "Daily A")
+    cli.ok("add", laid_off, "--speaker", "Manager", "--source", "Daily B")
+    sides = {s["id"]: s for s in cli.json("claim", "show", "1")["statements"]}
+    assert (sides[2]["stance"], sides[2]["reasons"][0]["code"]) == ("supports", "meaning")
+    [link] = [row for row in cli.json("links") if {row["a_id"], row["b_id"]} == {1, 2}]
+    cli.ok("link", "reject", str(link["id"]))
+    # the person said 2 does not agree with 1, which supports the claim: 2's side by meaning goes
+    assert [s["id"] for s in cli.json("claim", "show", "1")["statements"]] == [1]
+    cli.ok("link")
+    assert [s["id"] for s in cli.json("claim", "show", "1")["statements"]] == [1]
+    assert [row[:3] for row in _attachments(db_path) if row[1] == 2 and row[0] == 1] == []
+
+
+def test_a_claim_naming_a_town_is_denied_by_a_negated_statement_describing_it(cli) -> None:
+    cli.ok("add", "The town will not be evacuated", "--speaker", "Ines Roth", "--source", "Herald")
+    cli.ok("claim", "add", "Kessel will be evacuated")
+    [side] = [s for s in cli.json("claim", "show", "2")["statements"] if s["id"] == 1]
+    assert (side["stance"], side["score"]) == ("denies", 52.1)

@@ -564,12 +564,20 @@ def test_a_persons_claim_decisions_are_in_the_statements_history(cli, db_path):
     cli.ok("claim", "detach", "2", "1")
     cli.ok("claim", "attach", "2", "1", "--stance", "denies")
     history = cli.json("show", "2")["history"]
-    assert [(h["action"], h["after"]) for h in history] == [
-        ("claim detach", {"claim": 1, "status": "rejected"}),
-        ("claim attach", {"claim": 1, "stance": "denies"}),
+    assert [(h["action"], h["before"], h["after"]) for h in history] == [
+        (
+            "claim detach",
+            {"claim": 1, "stance": "denies", "status": "suggested"},
+            {"claim": 1, "stance": "denies", "status": "rejected"},
+        ),
+        (
+            "claim attach",
+            {"claim": 1, "stance": "denies", "status": "rejected"},
+            {"claim": 1, "stance": "denies", "status": "confirmed"},
+        ),
     ]
     table = cli.ok("audit")
-    assert "detach: claim 1, rejected" in table and "attach: claim 1, denies" in table
+    assert "detach: claim 1, suggested → rejected" in table and "attach: claim 1, denies" in table
 
 
 def test_edit_reads_the_new_words_from_stdin(cli, db_path):
@@ -637,7 +645,10 @@ def test_a_claim_a_statement_founded_in_its_words_reads_as_the_corrected_words(c
     cli.ok("add", "The plant's operator", "-s", "Velden Power", "--source", "Herald")
     result = cli("edit", "1", "--text", "About 300 workers at Velden would lose their jobs.")
     assert result.exit_code == 0
-    assert "Claim 1, which it founded, now reads as its new words.\n" in result.stderr
+    assert (
+        "Claim 1, which it founded, now reads 'About 300 workers at Velden would lose their jobs.'.\n"
+        in result.stderr
+    )
     with sqlite3.connect(db_path) as conn:
         claims = conn.execute("SELECT id, text, proposition, origin FROM claims ORDER BY id").fetchall()
         sides = conn.execute(

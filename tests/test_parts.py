@@ -272,3 +272,23 @@ def test_other_event_is_what_each_side_says_was_done_past_a_shared_subject(
 def test_title_case_tells_a_headline_whose_capitals_name_nothing() -> None:
     assert title_case("Scorpion Stings Woman On Alaska Airlines Flight")
     assert not title_case("A scorpion stung a woman on an Alaska Airlines flight")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        # "the town" may be Kessel: a description of what the other side names is no other filler
+        ("Kessel will be evacuated", "The town will be evacuated", Relation.AGREES),
+        ("Kessel will be evacuated", "The town will not be evacuated", Relation.CONTRADICTS),
+        ("Drones struck Lahore on Monday", "Drones struck the city on Monday", Relation.AGREES),
+        # two descriptions, or a description against a bare common noun, stay two fillers
+        ("The governor vetoed the bill", "The government vetoed the bill", Relation.CONTRADICTS),
+        (
+            "The novel was withdrawn by its author",
+            "The novel was withdrawn by the authorities",
+            Relation.CONTRADICTS,
+        ),
+    ],
+)
+def test_a_description_of_a_name_is_no_conflicting_part(a: str, b: str, relation: Relation) -> None:
+    assert relate(a, b).relation is relation

@@ -498,3 +498,58 @@ def test_contradictions_say_how_to_decide_the_open_ones(afghanistan, cli):
         (2, None),
         (None, 1),
     ]
+
+
+def _link(db_path, a: int, b: int, relation: str, status: str = "suggested") -> None:
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "INSERT INTO links (a_id, b_id, relation, score, reasons, status, engine, created_at)"
+            " VALUES (?, ?, ?, 70.0, '[]', ?, 'test', '2025-05-14T00:00:00+00:00')",
+            [a, b, relation, status],
+        )
+
+
+def test_an_agrees_link_between_statements_of_two_claims_puts_no_speaker_on_the_other(cli, ledger):
+    # 2 (Dar) and 9 (Foreign Office) agree by a link; each supports a claim of its own
+    cli.ok("claim", "add", "Desk note alpha")  # words no statement shares: sides set by hand
+    cli.ok("claim", "add", "Desk note beta")
+    cli.ok("claim", "attach", "2", "1", "--stance", "supports")
+    cli.ok("claim", "attach", "9", "2", "--stance", "supports")
+    assert [r["ids"] for r in report(cli)["corroborated"]] == [[6, 7]]
+    # on one claim both, the link makes them one corroborated claim again
+    cli.ok("claim", "attach", "9", "1", "--stance", "supports")
+    assert [(r["ids"], r["speakers"]) for r in report(cli)["corroborated"]] == [
+        ([2, 9], ["Ishaq Dar", "Foreign Office"]),
+        ([6, 7], ["Pakistan's military", "Zabihullah Mujahid"]),
+    ]
+
+
+def test_a_member_of_a_chain_on_another_claim_only_is_left_out_of_a_corroborated_claim(cli, ledger):
+    # 6 and 7 agree on claim 1; 4 (Indian military, Caliber.Az) agrees with 7 but supports claim 2 only
+    _link(ledger, 4, 7, "agrees")
+    cli.ok("claim", "add", "Desk note alpha")
+    cli.ok("claim", "add", "Desk note beta")
+    for sid, claim in ((6, "1"), (7, "1"), (4, "2")):
+        cli.ok("claim", "attach", str(sid), claim, "--stance", "supports")
+    rows = {r["statement_id"]: r for r in report(cli)["corroborated"]}
+    assert (rows[6]["ids"], rows[6]["speakers"]) == ([6, 7], ["Pakistan's military", "Zabihullah Mujahid"])
+
+
+def test_disputed_contradicted_by_is_the_words_of_the_links_other_side_and_each_claim_is_once(cli, ledger):
+    # claim 1: 6 supports, 8 denies (a disputed claim); claim 2, a person's words: 5 supports
+    cli.ok("claim", "add", "Desk note alpha")
+    cli.ok("claim", "add", "Desk note beta")
+    cli.ok("claim", "attach", "6", "1", "--stance", "supports")
+    cli.ok("claim", "attach", "8", "1", "--stance", "denies")
+    cli.ok("claim", "attach", "5", "2", "--stance", "supports")
+    rows = report(cli)["disputed"]
+    assert [r["claim_id"] for r in rows] == [1, None]
+    first = rows[0]
+    assert (first["claim"], first["for"], first["against"]) == (
+        "Desk note alpha",
+        ["Pakistan's military"],
+        ["Ishaq Dar", "India"],
+    )
+    # link 1 (5 – 6, contradicts) is folded into claim 1's row: 5's words, not claim 2's text
+    assert (first["against_ids"], first["counter_claim"]) == ([5, 8], T[5])
+    assert "Desk note beta" not in json.dumps(rows)

@@ -233,6 +233,24 @@ def test_review_claims_relabels_a_side_and_undo_restores_it(cli, db_path, monkey
     *_, stance, status, by, at = _attachments(db_path)[1]
     assert (stance, status, by) == ("supports", "confirmed", "desk")
     assert datetime.fromisoformat(at).tzinfo is not None
+    # each decision and the undo are audited with what they replaced
+    assert [(r["action"], r["before"], r["after"]) for r in cli.json("audit")] == [
+        (
+            "claim attach",
+            {"claim": 1, "stance": "denies", "status": "suggested"},
+            {"claim": 1, "stance": "discusses", "status": "confirmed"},
+        ),
+        (
+            "claim undo",
+            {"claim": 1, "stance": "discusses", "status": "confirmed"},
+            {"claim": 1, "stance": "denies", "status": "suggested"},
+        ),
+        (
+            "claim attach",
+            {"claim": 1, "stance": "denies", "status": "suggested"},
+            {"claim": 1, "stance": "supports", "status": "confirmed"},
+        ),
+    ]
 
 
 def test_a_relabelled_side_shows_the_persons_score_and_says_it_was_relabelled(

@@ -192,6 +192,23 @@ def _past_verb(word: str) -> bool:
     return word in _IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
 
 
+_DETERMINER = r"(?:the|this|that|these|those|a|an|its|his|her|their|our|my|your)"
+
+
+def _describes(a: str, x: str, names_a: frozenset[str], b: str, y: str, names_y: frozenset[str]) -> bool:
+    """Does one side describe ("the town") what the other names ("Kessel", a proper name or
+    the bare word that opens its claim)? Then the two may be one thing, not two fillers."""
+
+    def described(text: str, word: str) -> bool:
+        return re.search(rf"\b(?:the|this|that)\s+{re.escape(word)}\b", text) is not None
+
+    def named(text: str, word: str, names: frozenset[str]) -> bool:
+        bare = re.search(rf"\b{_DETERMINER}\s+{re.escape(word)}\b", text) is None
+        return bare and (word in names or text.startswith(f"{word} "))
+
+    return (described(a, x) and named(b, y, names_y)) or (described(b, y) and named(a, x, names_a))
+
+
 def _part(kind: str, before: str | None, position: int) -> str:
     if kind == "time":
         return "time"
@@ -250,6 +267,8 @@ def part_conflicts(
         if (
             len(changed) == 1
             and (i2 - i1 == j2 - j1 <= REFILL_WORDS)  # one word for two is more often a detail added
+            # "the town" may be the one "Kessel" names: a description of a name is no other filler
+            and not (i2 - i1 == 1 and _describes(a, xa[i1][1], names_a, b, xb[j1][1], names_b))
             # a past tense refilled is an act, not a filler ("fired" / "launched" a missile)
             and not (i2 - i1 == 1 and i1 > 0 and (_past_verb(xa[i1][1]) or _past_verb(xb[j1][1])))
             and not any(len(w) == len(v) and _spelled_alike(w, v) for _, w in xa[i1:i2] for _, v in xb[j1:j2])

@@ -197,10 +197,13 @@ def _selected_ids(db: Database, where: StatementFilter | None) -> set[int]:
 
 
 def agrees_clusters(db: Database) -> list[list[int]]:
-    """Groups of statements joined by agrees links (not rejected), ids sorted; two or more each."""
+    """Groups of statements joined by agrees links (not rejected), ids sorted; two or more each.
+    A link between two statements that each support a claim, none the same, joins nothing:
+    they make different claims, and neither speaker goes onto the other's."""
     from tracker.verdicts import agrees_neighbours
 
     neighbours = agrees_neighbours(db)
+    supported = supported_claims(db)
     seen: set[int] = set()
     clusters = []
     for start in sorted(neighbours):
@@ -212,10 +215,29 @@ def agrees_clusters(db: Database) -> list[list[int]]:
             sid = todo.pop()
             if sid not in group:
                 group.add(sid)
-                todo.extend(neighbours[sid] - group)
+                todo.extend(other for other in neighbours[sid] - group if _same_claim(supported, sid, other))
         seen |= group
-        clusters.append(sorted(group))
+        if len(group) >= 2:
+            clusters.append(sorted(group))
     return clusters
+
+
+def supported_claims(db: Database) -> dict[int, set[int]]:
+    """Statement id -> the claims it supports (attachments no person took off)."""
+    out: dict[int, set[int]] = {}
+    for sid, claim_id in db.execute(
+        """SELECT cs.statement_id, cs.claim_id FROM claim_statements cs
+           JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
+           WHERE cs.status != 'rejected' AND cs.stance = 'supports'"""
+    ):
+        out.setdefault(sid, set()).add(claim_id)
+    return out
+
+
+def _same_claim(supported: dict[int, set[int]], a: int, b: int) -> bool:
+    """Can two statements an agrees link joins make one claim: unless both support claims and
+    share none of them."""
+    return not (supported.get(a) and supported.get(b)) or bool(supported[a] & supported[b])
 
 
 def _names(values: Any) -> list[str]:
@@ -224,10 +246,17 @@ def _names(values: Any) -> list[str]:
 
 
 def _cluster_row(
-    members: list[int], statements: dict[int, dict[str, Any]], repeats: dict[int, list[dict[str, Any]]]
+    members: list[int],
+    statements: dict[int, dict[str, Any]],
+    repeats: dict[int, list[dict[str, Any]]],
+    supported: dict[int, set[int]] | None = None,
 ) -> dict[str, Any]:
     """A claim as the statements that agree on it make it: a repeat of one of them in another
-    outlet counts as that outlet reporting it, and every appearance counts as a repetition."""
+    outlet counts as that outlet reporting it, and every appearance counts as a repetition.
+    The claim is the first statement's; a member that supports other claims only (joined
+    through a chain of links) is left out: its speaker never said this one."""
+    head = members[0]
+    members = [m for m in members if _same_claim(supported or {}, head, m)]
     rows = [statements[m] for m in members]
     again = [a for m in members for a in repeats.get(m, ())]
     return {
@@ -407,29 +436,42 @@ def _disputed_section(
             "verdict": None,
         }
 
-    by_sides: dict[tuple[Any, ...], dict[str, Any]] = {}
+    # Pairs no claim sets apart, by the claim (or statements) of their first side: each claim
+    # once, folded into its row above if it has one. `contradicted by` is what the statements on
+    # the other end of the links say, never a claim's text: a claim is not anyone's words.
+    by_claim = {row["claim_id"]: row for row in rows}
+    by_first: dict[tuple[Any, ...], dict[str, Any]] = {}
     for p in pairs:
         if p["id"] is None or (p["a_id"], p["b_id"]) in apart:
             continue  # a claim's two sides: its row above says so
-        first, second = sorted([side(p["a_id"]), side(p["b_id"])], key=lambda one: one["key"])
-        row = by_sides.setdefault(
-            (first["key"], second["key"]),
-            {
-                "claim_id": first["claim_id"],
-                "claim": first["claim"],
-                "for": first["speakers"],
-                "against": second["speakers"],
-                "for_ids": first["ids"],
-                "against_ids": second["ids"],
-                "counter_claim": second["claim"],
-                "verdict": first["verdict"],
-                "review": None,
-            },
+        (first, other), _ = sorted(
+            [(side(p["a_id"]), p["b_id"]), (side(p["b_id"]), p["a_id"])], key=lambda one: one[0]["key"]
         )
+        row = by_claim.get(first["claim_id"]) if first["claim_id"] is not None else None
+        if row is None:
+            row = by_first.setdefault(
+                first["key"],
+                {
+                    "claim_id": first["claim_id"],
+                    "claim": first["claim"],
+                    "for": first["speakers"],
+                    "against": [],
+                    "for_ids": first["ids"],
+                    "against_ids": [],
+                    "counter_claim": None,
+                    "verdict": first["verdict"],
+                    "review": None,
+                },
+            )
+        second = side(other)  # who stands with the other end: its claim's supporters, or its agreeing
+        row["against_ids"] = sorted({*row["against_ids"], *second["ids"]})
+        row["against"] = _names([*row["against"], *second["speakers"]])
+        words = [w for w in (row["counter_claim"] or "").split(" / ") if w]
+        row["counter_claim"] = " / ".join(_names([*words, everyone[other]["text"]]))
         if row["review"] is None and p["status"] == ReviewStatus.SUGGESTED.value:
             row["review"] = decide_command(p)
     rows.sort(key=lambda r: r["claim_id"])
-    rows += sorted(by_sides.values(), key=lambda r: (r["for_ids"], r["against_ids"]))
+    rows += sorted(by_first.values(), key=lambda r: (r["for_ids"], r["against_ids"]))
     return Section(
         "disputed",
         "Disputed claims",
@@ -608,7 +650,8 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
     cluster_of = {m: members for members in clusters for m in members}
     everyone = get_statements(db, set(cluster_of) | {i for p in pairs for i in (p["a_id"], p["b_id"])})
     touched = [c for c in clusters if selected.intersection(c)]
-    cluster_rows = [_cluster_row(c, everyone, repeats) for c in touched]
+    supported = supported_claims(db)
+    cluster_rows = [_cluster_row(c, everyone, repeats, supported) for c in touched]
     corroborated = [r for r in cluster_rows if len(r["outlets"]) >= 2 and len(r["speakers"]) >= 2]
     sections.append(
         Section(

@@ -12,7 +12,7 @@ part of the claim conflicts); a person's decision (attach, detach, review) is fi
 re-attaching never overwrites it.
 
     records   adding, reading and listing claims, and a person's decisions (attach, detach,
-              review, merge); the pairs a claim sets on opposite sides
+              review, merge and unmerge); the pairs a claim sets on opposite sides
     attach    attaching statements after they are linked: people's claims and the claims
               denials name by search, the others through their founders' links
 """
@@ -26,6 +26,7 @@ from tracker.claims.records import (
     MAX_CLAIM_CHARS,
     STATEMENTS_PER_CLAIM,
     CloseClaim,
+    OppositeClaims,
     Origin,
     Stance,
     add_claim,
@@ -44,6 +45,7 @@ from tracker.claims.records import (
     review_attachment,
     statement_claims,
     suggested_attachments,
+    unmerge_claim,
 )
 
 __all__ = [
@@ -52,6 +54,7 @@ __all__ = [
     "MAX_CLAIM_CHARS",
     "STATEMENTS_PER_CLAIM",
     "CloseClaim",
+    "OppositeClaims",
     "Origin",
     "Stance",
     "add_claim",
@@ -73,4 +76,5 @@ __all__ = [
     "review_attachment",
     "statement_claims",
     "suggested_attachments",
+    "unmerge_claim",
 ]

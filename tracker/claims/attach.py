@@ -217,7 +217,7 @@ def _near_in_meaning(db: Database, claim_id: int, claim_text: str, found: set[in
         stance = _stance(judgement)
         if stance is not None and judgement.score >= suggest:
             out.append(_Found(claim_id, statement_id, stance, judgement))
-    return out
+    return _unless_a_person_said_otherwise(db, out)
 
 
 def _with_meaning(db: Database, rows: dict[int, dict[str, Any]], found: list[_Found]) -> list[_Found]:
@@ -237,7 +237,34 @@ def _with_meaning(db: Database, rows: dict[int, dict[str, Any]], found: list[_Fo
         stance = _stance(judgement)
         if stance is not None and judgement.score >= suggest:
             extra.append(_Found(claim_id, statement_id, stance, judgement))
-    return found + extra
+    return found + _unless_a_person_said_otherwise(db, extra)
+
+
+def _unless_a_person_said_otherwise(db: Database, found: list[_Found]) -> list[_Found]:
+    """Sides found by meaning, less those a person's decision on a link takes back: a side on
+    a claim says how the statement stands with the claim's other statements (agrees with those
+    on its side, contradicts those on the other), and a person who rejected the link to one of
+    them, or confirmed it as another relation, said it does not (the link and the side rest on
+    the same meaning: "The dam was built in 1978" kept 'supports' on "The dam was in danger of
+    collapse" after its contradiction with the denial was rejected)."""
+    out = []
+    for f in found:
+        if f.stance is Stance.DISCUSSES:
+            out.append(f)
+            continue
+        said = db.execute(
+            """SELECT 1 FROM claim_statements cs JOIN links l
+                   ON (l.a_id = cs.statement_id AND l.b_id = ?) OR (l.b_id = cs.statement_id AND l.a_id = ?)
+               WHERE cs.claim_id = ? AND cs.statement_id != ? AND cs.status != 'rejected'
+                 AND cs.stance IN ('supports', 'denies') AND l.reviewed_at IS NOT NULL
+                 AND (l.status = 'rejected' OR l.relation != CASE WHEN cs.stance = ?
+                      THEN 'agrees' ELSE 'contradicts' END)
+               LIMIT 1""",
+            [f.statement_id, f.statement_id, f.claim_id, f.statement_id, f.stance.value],
+        ).fetchone()
+        if said is None:
+            out.append(f)
+    return out
 
 
 # A statement the judge finds near several recorded claims is about the nearest: those it scores

@@ -176,7 +176,13 @@ def _clean_text(text: str) -> str:
 
 
 def add_claim(
-    db: Database, text: str, *, ref: str | None = None, origin: str = Origin.USER, new: bool = False
+    db: Database,
+    text: str,
+    *,
+    ref: str | None = None,
+    origin: str = Origin.USER,
+    new: bool = False,
+    by: str | None = None,
 ) -> dict[str, Any]:
     """Record a claim and attach to it the stored statements that take a side on it.
 
@@ -209,6 +215,7 @@ def add_claim(
         from tracker.claims.attach import attach_to_claim
 
         attach_to_claim(db, claim_id, cleaned)
+        _audit_claim(db, "claim add", None, {"claim": claim_id, "text": cleaned, "ref": ref}, by)
     return get_claim(db, str(claim_id))
 
 
@@ -414,9 +421,10 @@ def attach_statement(
     stamp = _now()
     with db.conn:
         before = db.execute(
-            "SELECT stance, score, reasons FROM claim_statements WHERE claim_id = ? AND statement_id = ?",
+            "SELECT stance, score, reasons, status FROM claim_statements WHERE claim_id = ? AND statement_id = ?",
             [row["id"], statement_id],
         ).fetchone()
+        before_status = (before[0], before[3]) if before is not None else None
         score, reasons = 100.0, [{"code": "person", "detail": "attached by hand"}]
         if before is not None and before[0] == stance:  # a side tracker gave, confirmed as it was
             score, reasons = before[1], json.loads(before[2] or "[]")
@@ -444,14 +452,56 @@ def attach_statement(
                 stamp,
             ],
         )
-        _audit(db, "claim attach", statement_id, {"claim": row["id"], "stance": stance}, by)
+        _audit(
+            db,
+            "claim attach",
+            statement_id,
+            {"claim": row["id"], "stance": stance, "status": "confirmed"},
+            by,
+            before=_side(row["id"], before_status),
+        )
     return get_claim(db, str(row["id"]))
 
 
-def _audit(db: Database, action: str, statement_id: int, after: dict[str, Any], by: str | None) -> None:
+def _audit(
+    db: Database,
+    action: str,
+    statement_id: int,
+    after: dict[str, Any],
+    by: str | None,
+    *,
+    before: dict[str, Any] | None = None,
+) -> None:
+    _audit_claim(db, action, statement_id, after, by, before=before)
+
+
+def _audit_claim(
+    db: Database,
+    action: str,
+    statement_id: int | None,
+    after: dict[str, Any],
+    by: str | None,
+    *,
+    before: dict[str, Any] | None = None,
+) -> int:
     from tracker.store.corrections import record
 
-    record(db, action, statement_id=statement_id, after=after, by=by)
+    return record(db, action, statement_id=statement_id, before=before, after=after, by=by)
+
+
+def _side(claim_id: int, found: tuple[str, str] | None) -> dict[str, Any]:
+    """An audit record's before of a statement's side on a claim: its stance and status, or
+    none when it was not attached."""
+    stance, status = found if found is not None else (None, None)
+    return {"claim": claim_id, "stance": stance, "status": status}
+
+
+def _side_now(db: Database, claim_id: int, statement_id: int) -> dict[str, Any]:
+    found = db.execute(
+        "SELECT stance, status FROM claim_statements WHERE claim_id = ? AND statement_id = ?",
+        [claim_id, statement_id],
+    ).fetchone()
+    return _side(claim_id, (found[0], found[1]) if found is not None else None)
 
 
 def detach_statement(db: Database, statement_id: int, claim: str, *, by: str | None = None) -> dict[str, Any]:
@@ -459,6 +509,7 @@ def detach_statement(db: Database, statement_id: int, claim: str, *, by: str | N
     row = _claim_row(db, claim)
     stamp = _now()
     with db.conn:
+        before = _side_now(db, row["id"], statement_id)
         cursor = db.execute(
             """UPDATE claim_statements SET status = 'rejected', reviewed_by = ?, reviewed_at = ?
                WHERE claim_id = ? AND statement_id = ? AND status != 'rejected'""",
@@ -466,7 +517,8 @@ def detach_statement(db: Database, statement_id: int, claim: str, *, by: str | N
         )
         if cursor.rowcount == 0:
             raise NotFound(f"statement {statement_id} is not attached to claim {row['id']}")
-        _audit(db, "claim detach", statement_id, {"claim": row["id"], "status": "rejected"}, by)
+        after = {**before, "status": "rejected"}
+        _audit(db, "claim detach", statement_id, after, by, before=before)
     return get_claim(db, str(row["id"]))
 
 
@@ -505,6 +557,7 @@ def review_attachment(
         raise InvalidInput(f"a review confirms or rejects, not {status!r}")
     row = _claim_row(db, claim)
     with db.conn:
+        before = _side_now(db, row["id"], statement_id)
         cursor = db.execute(
             """UPDATE claim_statements SET status = ?, reviewed_by = ?, reviewed_at = ?
                WHERE claim_id = ? AND statement_id = ?""",
@@ -512,7 +565,7 @@ def review_attachment(
         )
         if cursor.rowcount == 0:
             raise NotFound(f"statement {statement_id} is not attached to claim {row['id']}")
-        _audit(db, "claim review", statement_id, {"claim": row["id"], "status": status}, by)
+        _audit(db, "claim review", statement_id, {**before, "status": status}, by, before=before)
     return get_claim(db, str(row["id"]))
 
 
@@ -540,33 +593,183 @@ def restore_attachment(
     row = _claim_row(db, claim)
     attachment_decision(db, statement_id, claim)
     with db.conn:
+        before = _side_now(db, row["id"], statement_id)
         db.execute(
             f"UPDATE claim_statements SET {', '.join(f'{key} = ?' for key in _DECISION)}"
             " WHERE claim_id = ? AND statement_id = ?",
             [decision[key] for key in _DECISION] + [row["id"], statement_id],
         )
+        after = {"claim": row["id"], "stance": decision["stance"], "status": decision["status"]}
+        _audit(db, "claim undo", statement_id, after, None, before=before)
     return get_claim(db, str(row["id"]))
 
 
-def merge_claims(db: Database, keep: str, absorb: str) -> dict[str, Any]:
-    """Fold one claim into another: its statements move, and its id and ref answer as `keep`."""
+class OppositeClaims(InvalidInput):
+    """Two claims to merge that say opposite things: folding one into the other as it is would
+    put every statement on the wrong side."""
+
+    def __init__(self, kept: dict[str, Any], gone: dict[str, Any], score: float) -> None:
+        self.kept, self.gone, self.score = kept, gone, score
+        super().__init__(
+            f"claim {gone['id']} ({gone['text']!r}) contradicts claim {kept['id']} ({kept['text']!r},"
+            f" score {score:.1f})"
+        )
+
+
+_MERGE_COLUMNS = (
+    "claim_id",
+    "statement_id",
+    "stance",
+    "score",
+    "reasons",
+    "status",
+    "created_at",
+    "reviewed_by",
+    "reviewed_at",
+    "founder",
+)
+
+
+def merge_claims(
+    db: Database,
+    keep: str,
+    absorb: str,
+    *,
+    opposite: bool = False,
+    force: bool = False,
+    by: str | None = None,
+) -> dict[str, Any]:
+    """Fold one claim into another: its statements move, and its id and ref answer as `keep`.
+
+    The two texts are judged first: claims that contradict each other are refused with
+    OppositeClaims (each statement would land on the wrong side), unless `opposite` (the
+    statements that move take the other side: supports <-> denies) or `force` (they keep their
+    sides). The merge is audited with every row it moved, and `unmerge_claim` undoes it."""
+    from tracker.judge import relate
+
     kept, gone = _claim_row(db, keep), _claim_row(db, absorb)
     if kept["id"] == gone["id"]:
         raise InvalidInput("a claim cannot be merged into itself")
+    if opposite and force:
+        raise InvalidInput("--opposite and --force exclude each other: give one")
+    judgement = relate(kept["text"], gone["text"])
+    if judgement.relation is Relation.CONTRADICTS and not (opposite or force):
+        raise OppositeClaims(kept, gone, judgement.score)
+    moved = [
+        dict(zip(_MERGE_COLUMNS, row, strict=True))
+        for row in db.execute(
+            f"SELECT {', '.join(_MERGE_COLUMNS)} FROM claim_statements WHERE claim_id = ? ORDER BY statement_id",
+            [gone["id"]],
+        ).fetchall()
+    ]
+    stamp = _now()
     with db.conn:
-        # What moves is a person's decision now (the merge): relinking keeps it where it went.
-        db.execute(
-            """INSERT INTO claim_statements (claim_id, statement_id, stance, score, reasons, status,
-                   created_at, reviewed_by, reviewed_at, founder)
-               SELECT ?, statement_id, stance, score, reasons, status, created_at,
-                   coalesce(reviewed_by, ?), coalesce(reviewed_at, ?), founder
-               FROM claim_statements WHERE claim_id = ? AND true
-               ON CONFLICT (claim_id, statement_id) DO NOTHING""",
-            [kept["id"], "merge", _now(), gone["id"]],
-        )
+        already = {
+            row[0]
+            for row in db.execute(
+                "SELECT statement_id FROM claim_statements WHERE claim_id = ?", [kept["id"]]
+            )
+        }
+        arrived = []
+        for row in moved:
+            if row["statement_id"] in already:
+                continue  # its side on the kept claim stands
+            stance, reasons = row["stance"], row["reasons"]
+            if opposite and stance in _OPPOSITE:
+                stance = _OPPOSITE[Stance(stance)].value
+                said = json.loads(reasons or "[]")
+                change = f"claim {gone['id']} says the opposite: {row['stance']} → {stance}"
+                reasons = json.dumps([{"code": "merge", "detail": change}, *said], ensure_ascii=False)
+            # what moves is a person's decision now (the merge): relinking keeps it where it went
+            db.execute(
+                f"INSERT INTO claim_statements ({', '.join(_MERGE_COLUMNS)}) VALUES"
+                f" ({', '.join('?' for _ in _MERGE_COLUMNS)})",
+                [
+                    kept["id"],
+                    row["statement_id"],
+                    stance,
+                    row["score"],
+                    reasons,
+                    row["status"],
+                    row["created_at"],
+                    row["reviewed_by"] or "merge",
+                    row["reviewed_at"] or stamp,
+                    row["founder"],
+                ],
+            )
+            arrived.append({"statement": row["statement_id"], "stance": stance})
         db.execute("DELETE FROM claim_statements WHERE claim_id = ?", [gone["id"]])
         db.execute("UPDATE claims SET merged_into = ? WHERE id = ?", [kept["id"], gone["id"]])
+        _audit_claim(
+            db,
+            "claim merge",
+            None,
+            {
+                "claim": kept["id"],
+                "absorbed": gone["id"],
+                "opposite": opposite,
+                "forced": force and judgement.relation is Relation.CONTRADICTS,
+                "moved": arrived,
+            },
+            by,
+            before={"claim": kept["id"], "absorbed": gone["id"], "rows": moved},
+        )
     return get_claim(db, str(kept["id"]))
+
+
+def unmerge_claim(db: Database, absorbed: str, *, by: str | None = None) -> dict[str, Any]:
+    """Undo the merge that folded claim `absorbed` (its id or ref) into another: it is a claim
+    again, with the rows the merge took from it; the statements the merge moved leave the
+    claim they went to (what they had there before the merge stays). Returns the claim back."""
+    key = str(absorbed).strip()
+    found = list(db.query("SELECT * FROM claims WHERE ref = ?", [key]))
+    if not found and key.isdigit():
+        found = list(db.query("SELECT * FROM claims WHERE id = ?", [int(key)]))
+    if not found:
+        raise NotFound(f"no claim {key!r}")
+    gone = found[0]
+    if gone["merged_into"] is None:
+        raise InvalidInput(f"claim {gone['id']} is not merged into another")
+    kept_id = gone["merged_into"]
+    kept = next(db.query("SELECT id, merged_into FROM claims WHERE id = ?", [kept_id]))
+    if kept["merged_into"] is not None:
+        raise InvalidInput(
+            f"claim {kept_id}, which claim {gone['id']} went into, is merged into claim"
+            f" {kept['merged_into']} since: `tracker claim unmerge {kept_id}` first"
+        )
+    records = [
+        (int(row[0]), json.loads(row[1]), json.loads(row[2]))
+        for row in db.execute(
+            "SELECT id, before, after FROM audit WHERE action = 'claim merge' ORDER BY id DESC"
+        ).fetchall()
+    ]
+    merge = next(
+        ((rid, before, after) for rid, before, after in records if after.get("absorbed") == gone["id"]),
+        None,
+    )
+    if merge is None:
+        raise InvalidInput(f"claim {gone['id']} was merged before merges were recorded: it cannot be undone")
+    merge_id, before, after = merge
+    with db.conn:
+        moved = [item["statement"] for item in after.get("moved", [])]
+        for sid in moved:
+            db.execute("DELETE FROM claim_statements WHERE claim_id = ? AND statement_id = ?", [kept_id, sid])
+        for row in before["rows"]:
+            db.execute(
+                f"INSERT OR REPLACE INTO claim_statements ({', '.join(_MERGE_COLUMNS)}) VALUES"
+                f" ({', '.join('?' for _ in _MERGE_COLUMNS)})",
+                [gone["id"] if column == "claim_id" else row[column] for column in _MERGE_COLUMNS],
+            )
+        db.execute("UPDATE claims SET merged_into = NULL WHERE id = ?", [gone["id"]])
+        _audit_claim(
+            db,
+            "claim unmerge",
+            None,
+            {"claim": gone["id"], "from": kept_id, "sides": len(before["rows"]), "merge": merge_id},
+            by,
+            before={"claim": gone["id"], "merged_into": kept_id},
+        )
+    return get_claim(db, str(gone["id"]))
 
 
 # --- what claims say about pairs ----------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Claims: `tracker claims` and `tracker claim add|show|attach|detach|merge`."""
+"""Claims: `tracker claims` and `tracker claim add|show|attach|detach|merge|unmerge|review`."""
 
 from __future__ import annotations
 
@@ -71,12 +71,13 @@ StatementArg = Annotated[int, typer.Argument(help="A statement's id.", metavar="
 def register(app: typer.Typer) -> None:
     from tracker.cli import _typer
 
-    claim = _typer(help="One claim: add, show, attach, detach, merge.")
+    claim = _typer(help="One claim: add, show, attach, detach, merge, unmerge, review.")
     claim.command("add")(add)
     claim.command("show")(show)
     claim.command("attach")(attach)
     claim.command("detach")(detach)
     claim.command("merge")(merge)
+    claim.command("unmerge")(unmerge)
     claim.command("review")(review)
     app.add_typer(claim, name="claim")
     app.command("claims")(claims)
@@ -238,17 +239,56 @@ def detach(statement: StatementArg, claim: ClaimArg, db_path: DbOption = None) -
 def merge(
     keep: Annotated[str, typer.Argument(help="The claim that stays (id or ref).", metavar="KEEP")],
     absorb: Annotated[str, typer.Argument(help="The claim folded into it.", metavar="ABSORB")],
+    opposite: Annotated[
+        bool,
+        typer.Option("--opposite", help="ABSORB says the opposite of KEEP: its statements change sides."),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Merge claims that contradict, statements keeping their sides.")
+    ] = False,
     db_path: DbOption = None,
 ) -> None:
     """Fold one claim into another: its statements move, its id and ref answer as the other.
 
+    Two claims that contradict each other are refused: give --opposite (the statements that
+    move take the other side) or --force (they keep theirs). `claim unmerge ABSORB` undoes it.
+
     Example: tracker claim merge 3 7
     """
-    from tracker.claims import merge_claims
+    from tracker.claims import OppositeClaims, merge_claims
+    from tracker.cli.render import status
+    from tracker.model import InvalidInput
+
+    if opposite and force:
+        raise typer.BadParameter("give --opposite or --force, not both", param_hint="'--force'")
+    try:
+        found = merge_claims(judging(db_path), keep, absorb, opposite=opposite, force=force)
+    except OppositeClaims as clash:
+        raise InvalidInput(
+            f"{clash}; give --opposite to merge it with its statements on the other side, or --force"
+        ) from None
+    flipped = " (its statements on the other side)" if opposite else ""
+    status(
+        f"Merged claim {absorb} into claim {found['id']}{flipped}; {_counts(found)};"
+        f" undo with `tracker claim unmerge {absorb}`."
+    )
+
+
+def unmerge(
+    absorbed: Annotated[
+        str, typer.Argument(help="The claim a merge folded into another (id or ref).", metavar="CLAIM")
+    ],
+    db_path: DbOption = None,
+) -> None:
+    """Undo a merge: the absorbed claim returns with its statements, on the sides they had.
+
+    Example: tracker claim unmerge 7
+    """
+    from tracker.claims import unmerge_claim
     from tracker.cli.render import status
 
-    found = merge_claims(judging(db_path), keep, absorb)
-    status(f"Merged claim {absorb} into claim {found['id']}; {_counts(found)}.")
+    found = unmerge_claim(judging(db_path), absorbed)
+    status(f"Unmerged: claim {found['id']} is a claim again; {_counts(found)}.")
 
 
 def review(

@@ -113,8 +113,17 @@ def describe(row: dict[str, Any]) -> str:
         return f"{after['alias']!r} now names {before['speaker']['name']} (id {before['speaker']['id']})"
     if row["action"] == "speaker split":
         return f"{moved} moved from {before['speaker']['name']} to {after['speaker']['name']}"
+    if row["action"] == "claim add":
+        return f"claim {after['claim']} recorded: {after['text']!r}"
+    if row["action"] == "claim merge":
+        flipped = ", sides flipped" if after.get("opposite") else ""
+        return f"claim {after['absorbed']} merged into claim {after['claim']}{flipped}"
+    if row["action"] == "claim unmerge":
+        return f"claim {after['claim']} unmerged from claim {after['from']}"
     if row["action"].startswith("claim "):
-        side = after.get("stance") or after.get("status")
+        key = "status" if row["action"] in ("claim review", "claim detach", "claim undo") else "stance"
+        side, was = after.get(key) or after.get("status"), (before or {}).get(key)
+        side = f"{was} → {side}" if was and was != side else side
         return f"{row['action'].removeprefix('claim ')}: claim {after['claim']}, {side}"
     changes = [
         f"{key}: {_shown(before.get(key))} → {_shown(after.get(key))}"
@@ -226,8 +235,8 @@ def edit(
             _plural(len(edited.unreviewed_claims), "claim decision") if edited.unreviewed_claims else "",
         ]
         status(f"The words changed: {' and '.join(d for d in dropped if d)} back to unreviewed.")
-    for claim_id in edited.reworded_claims:
-        status(f"Claim {claim_id}, which it founded, now reads as its new words.")
+    for claim_id, text in edited.renamed_claims.items():
+        status(f"Claim {claim_id}, which it founded, now reads '{text}'.")
     unlinked = "the edit is stored, not relinked yet (`tracker link` relinks)."
     with after_commit(1, unlinked):
         if not link:
@@ -476,7 +485,8 @@ def audit(
             "--action",
             help="Only this action: edit, delete, restore, link confirm, link reject, link relabel,"
             " link undo, speaker merge, speaker unmerge, speaker split, speaker rename,"
-            " speaker alias, claim attach, claim detach, claim review.",
+            " speaker alias, claim add, claim attach, claim detach, claim review, claim undo,"
+            " claim merge, claim unmerge.",
         ),
     ] = None,
     limit: LimitOption = None,

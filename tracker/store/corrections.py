@@ -183,7 +183,7 @@ class Edited:
     folded: list[dict[str, Any]] = field(default_factory=list)
     # the claims it founded, which now read as its new words
     reworded_claims: list[int] = field(default_factory=list)
-    # the claims it founded whose words name its speaker, worded again after the speaker changed
+    # the claims it founded that were worded again (new words, or a pronoun for a new speaker): their text
     renamed_claims: dict[int, str] = field(default_factory=dict)
     # the other statements whose words and speaker it now has (kept apart: the user decides)
     repeats: list[int] = field(default_factory=list)
@@ -315,8 +315,11 @@ def edit_statement(
             renamed = reword_founded(db, statement_id)
             if edited.text_changed:
                 edited.reworded_claims = sorted({*edited.reworded_claims, *renamed})
-            else:
-                edited.renamed_claims = renamed
+                renamed = {  # what each reads now, as the edit's message says
+                    claim_id: db.execute("SELECT text FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
+                    for claim_id in edited.reworded_claims
+                }
+            edited.renamed_claims = renamed
         audit_before = {key: old for key, (old, _) in edited.changes.items()}
         audit_after = {key: new for key, (_, new) in edited.changes.items()}
         if edited.folded:
