@@ -226,7 +226,7 @@ def test_another_article_that_shares_a_sentence_is_not_the_one_extracted_before(
         "SELECT s.id, s.reported_on, sp.name FROM statements s JOIN speakers sp ON sp.id = s.speaker_id ORDER BY s.id",
     ) == [
         (1, None, "Police (no source)"),  # the first article's keeps no date it never had
-        (2, None, "mayor"),
+        (2, None, "Mayor (no source)"),  # an unnamed mayor is kept per report too
         (3, "2025-06-01", "Police (no source, 2025-06-01)"),
         (4, "2025-06-01", "Residents (no source, 2025-06-01)"),
     ]

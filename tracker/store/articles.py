@@ -13,7 +13,7 @@ from tracker import speakers as speaker_names
 from tracker.model import NewStatement
 from tracker.store.connection import write_transaction
 from tracker.store.corrections import record as audit
-from tracker.store.ingest import AddedList, add_statements
+from tracker.store.ingest import Added, AddedList, add_statements
 from tracker.store.lookup import SourceCache
 from tracker.store.validation import check_statement
 
@@ -35,11 +35,33 @@ def add_article_statements(
     place are the same statements: with `date`, one stored without a date gets it (and its
     said-on date, its source's date and its unnamed speakers' label, where they had none),
     audited. One stored with another date keeps it: the rows are then its appearances on
-    this date (the article ran again), as any repeat is, and `stored_dates` names that date."""
+    this date (the article ran again), as any repeat is, and `stored_dates` names that date.
+    Without `date`, an article every statement of which is stored adds nothing."""
     with write_transaction(db):
+        if date is None:
+            known = _known_article(db, rows)
+            if known is not None:
+                return Dated(), known
         dated, rows = _fill_dates(db, rows, date) if date else (Dated(), rows)
         added = add_statements(db, rows, skip_corrected=True)
     return dated, added
+
+
+def _known_article(db: Database, rows: Sequence[NewStatement]) -> AddedList | None:
+    """The statements stored before, one per row, when every row is one of them: an article
+    extracted again without a date, which says nothing new (no date is no other date, and
+    its unnamed speakers are those kept for the report when it was first stored, on
+    whatever date). None when a row is new: the rows are then stored as any others."""
+    if not rows:
+        return None
+    sources = SourceCache(db)
+    found = [_stored_as(db, sources, new) for new in rows]
+    if not all(found):
+        return None
+    known = AddedList()
+    for stored in found:
+        known.append(Added(min(int(row[0]) for row in stored), False))
+    return known
 
 
 def _fill_dates(
