@@ -375,3 +375,45 @@ def test_titles_of_clergy_nobility_and_rank_go_to_the_role(mention, name, role):
 )
 def test_a_title_alone_is_no_name_whatever_stands_before_it(mention):
     assert split_mention(mention).role is None
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        # an office with no name beside it: nobody named, kept per report
+        ("the mayor", "mayor"),
+        ("Mayor", "mayor"),
+        ("a minister", "minister"),
+        ("the foreign minister", "foreign minister"),
+        ("Pakistani foreign minister", "pakistani foreign minister"),
+        ("Naz's lawyer", "naz lawyer"),
+        ("the town mayor", "town mayor"),
+        ("mayor of Kessel", "mayor of kessel"),
+        ("Water Minister", "water minister"),
+        ("Prime Minister", "prime minister"),
+        ("Police Chief", "police chief"),
+        ("Mayor (Dawn, 2025-05-10)", "mayor"),
+        # names that end in an office word are names
+        ("Angus King", None),
+        ("John Major", None),
+        ("King", None),
+        ("Head", None),
+        ("Tomas Brandt", None),
+    ],
+)
+def test_an_office_nobody_holds_by_name_is_unnamed(name, expected):
+    assert generic_key(name) == expected
+
+
+@pytest.mark.parametrize(
+    "mention, kind",
+    [
+        ("Ministry (Northern Herald)", SpeakerKind.GOVERNMENT),
+        ("Defence ministry spokesman (Northern Herald)", SpeakerKind.GOVERNMENT),
+        ("Mayor (Dawn)", SpeakerKind.PERSON),
+        ("Unknown (Radio Kessel, 2026-03-06)", SpeakerKind.UNKNOWN),
+        ("Officials (Dawn, source 3)", SpeakerKind.UNKNOWN),
+    ],
+)
+def test_a_label_kept_for_one_report_is_never_split_inside_its_parentheses(mention, kind):
+    assert split_mention(mention) == Mention(mention, None, kind)

@@ -423,7 +423,9 @@ def generic_key(name: str) -> str | None:
     head, before = words[-1], words[:-1]
     if (
         head not in GENERIC_SPEAKER_PEOPLE
-        and not (head in GENERIC_SPEAKER_INSTITUTIONS and all(w in GENERIC_SPEAKER_QUALIFIERS for w in before))
+        and not (
+            head in GENERIC_SPEAKER_INSTITUTIONS and all(w in GENERIC_SPEAKER_QUALIFIERS for w in before)
+        )
         and not _unnamed_office(bare, words)
     ):
         return None

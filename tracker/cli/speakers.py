@@ -174,9 +174,8 @@ def merge(
 
     Example: tracker speakers merge 1 9
     """
-    from tracker.store import merge_speakers
-
     from tracker.cli.render import status
+    from tracker.store import merge_speakers
 
     found = merge_speakers(database(db_path), keep, absorb)
     status(
