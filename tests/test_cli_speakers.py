@@ -713,3 +713,20 @@ def test_merge_of_speakers_with_different_words_says_nothing_more(cli):
     assert result.stderr.splitlines() == [
         "Merged into Tomas Brandt (id 1); undo with `tracker speakers unmerge 1`."
     ]
+
+
+def test_the_mayor_of_an_article_that_names_one_mayor_is_that_mayor(cli, db_path, tmp_path):
+    path = tmp_path / "dawn.txt"
+    path.write_text(
+        "The bridge is closed, the mayor said. Mayor Ines Roth later said the town is safe.\n\n"
+        "The road is shut, the minister said. Water Minister Tomas Brandt said the dam was fine."
+        " Foreign Minister Ana Ruiz said talks went well.\n"
+    )
+    cli.ok("extract", str(path), "--source", "Dawn", "--no-link")
+    assert speakers_table(db_path) == [
+        (1, "Ines Roth", "Mayor", "person"),
+        (2, "Minister (Dawn)", None, "person"),  # two ministers named: which one is not guessed
+        (3, "Tomas Brandt", "Water Minister", "person"),
+        (4, "Ana Ruiz", "Foreign Minister", "person"),
+    ]
+    assert filed(db_path) == [(1, 1), (2, 1), (3, 2), (4, 3), (5, 4)]

@@ -12,6 +12,7 @@ from tracker.speakers import (
     key,
     likely_duplicates,
     names_fit,
+    office_holder,
     parse_name,
     resolve,
     scope_label,
@@ -417,3 +418,13 @@ def test_an_office_nobody_holds_by_name_is_unnamed(name, expected):
 )
 def test_a_label_kept_for_one_report_is_never_split_inside_its_parentheses(mention, kind):
     assert split_mention(mention) == Mention(mention, None, kind)
+
+
+def test_an_office_named_once_in_a_report_is_held_by_the_person_named_with_it():
+    named = [("Ines Roth", "Mayor"), ("Tomas Brandt", "Water Minister"), ("Ana Ruiz", "Foreign Minister")]
+    assert office_holder("the mayor", named) == ("Ines Roth", "Mayor")
+    assert office_holder("the foreign minister", named) == ("Ana Ruiz", "Foreign Minister")
+    assert office_holder("the minister", named) is None  # two ministers
+    assert office_holder("the mayor of Kessel", named) is None  # which town's is not said
+    assert office_holder("Tomas Brandt", named) is None
+    assert office_holder("the mayor", [("Ines Roth", None)]) is None

@@ -460,6 +460,21 @@ def unnamed_kind(unnamed: str) -> SpeakerKind:
     return guess_kind(unnamed)
 
 
+def office_holder(mention: str, named: Iterable[tuple[str, str | None]]) -> tuple[str, str] | None:
+    """The one person of a report (name, role) whose role is the office a mention with no
+    name names: "the mayor" and "Mayor Ines Roth" in one article are one mayor. None when
+    the mention names someone, or no one or several people there hold that office."""
+    unnamed = generic_key(mention)
+    if unnamed is None or " of " in f" {unnamed} " or not _unnamed_office(mention, unnamed.split()):
+        return None
+    words = unnamed.split()
+    holders: dict[str, tuple[str, str]] = {}
+    for name, role in named:
+        if role and generic_key(name) is None and key(role).split()[-len(words) :] == words:
+            holders.setdefault(key(name), (name, role))
+    return next(iter(holders.values())) if len(holders) == 1 else None
+
+
 def is_generic(name: str) -> bool:
     """Whether the name is a speaker nobody names: never joined across sources, never a flip."""
     return generic_key(name) is not None

@@ -37,6 +37,7 @@ def add_article_statements(
     audited. One stored with another date keeps it: the rows are then its appearances on
     this date (the article ran again), as any repeat is, and `stored_dates` names that date.
     Without `date`, an article every statement of which is stored adds nothing."""
+    rows = _offices_named(rows)
     with write_transaction(db):
         if date is None:
             known = _known_article(db, rows)
@@ -45,6 +46,22 @@ def add_article_statements(
         dated, rows = _fill_dates(db, rows, date) if date else (Dated(), rows)
         added = add_statements(db, rows, skip_corrected=True)
     return dated, added
+
+
+def _offices_named(rows: Sequence[NewStatement]) -> Sequence[NewStatement]:
+    """The rows, "the mayor" filed under the one mayor the article names ("Mayor Ines Roth
+    said …"), before or after: one report's mayor is one person (several, and it stays
+    unnamed, kept for this report)."""
+    named = [(new.speaker, new.role) for new in rows if new.role]
+    if not named:
+        return rows
+    out = list(rows)
+    for i, new in enumerate(rows):
+        if new.role is None:
+            holder = speaker_names.office_holder(new.speaker, named)
+            if holder is not None:
+                out[i] = replace(new, speaker=holder[0], role=holder[1])
+    return out
 
 
 def _known_article(db: Database, rows: Sequence[NewStatement]) -> AddedList | None:
