@@ -486,3 +486,19 @@ def test_an_undated_article_extracted_again_undated_after_being_dated_adds_nothi
     assert result.stderr == "Stored 0 new statements (2 already recorded) from 1 article.\n"
     assert rows(db_path, ALL_STATEMENTS) == stored
     assert rows(db_path, "SELECT count(*) FROM appearances") == [(0,)]
+
+
+def test_a_dated_article_with_a_statement_deleted_extracted_again_without_a_date_adds_nothing(
+    cli, db_path, tmp_path
+):
+    article = tmp_path / "herald.txt"
+    article.write_text(HERALD)
+    cli.ok("extract", str(article), "--date", "2026-03-04", "--no-link")
+    cli.ok("delete", "1", "--yes")
+    result = cli("extract", str(article), "--no-link")
+    assert result.stderr == (
+        "Stored 0 new statements (1 already recorded, 1 corrected or deleted by hand) from 1 article.\n"
+    )
+    assert rows(db_path, ALL_STATEMENTS) == [(2, "Ministry (Northern Herald, 2026-03-04)", 1, "2026-03-04")]
+    assert rows(db_path, "SELECT count(*) FROM speakers") == [(2,)]
+    assert rows(db_path, "SELECT count(*) FROM sources") == [(1,)]

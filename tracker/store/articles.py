@@ -10,7 +10,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from tracker import speakers as speaker_names
-from tracker.model import NewStatement
+from tracker.model import InvalidInput, NewStatement
 from tracker.store.connection import write_transaction
 from tracker.store.corrections import record as audit
 from tracker.store.ingest import Added, AddedList, add_statements
@@ -43,6 +43,7 @@ def add_article_statements(
             known = _known_article(db, rows)
             if known is not None:
                 return Dated(), known
+            rows = _stored_date(db, rows)
         dated, rows = _fill_dates(db, rows, date) if date else (Dated(), rows)
         added = add_statements(db, rows, skip_corrected=True)
     return dated, added
@@ -64,6 +65,22 @@ def _offices_named(rows: Sequence[NewStatement]) -> Sequence[NewStatement]:
     return out
 
 
+def _stored_date(db: Database, rows: Sequence[NewStatement]) -> Sequence[NewStatement]:
+    """The rows of an article extracted again without a date, some of whose statements are
+    stored (others deleted or corrected by hand, or new): given the one date those are
+    stored with, so that its unnamed speakers are the ones kept for it and the rows its
+    source's. No date, or several, and the rows are as given."""
+    sources = SourceCache(db)
+    try:
+        dates = {row[2] for new in rows for row in _stored_as(db, sources, new)}
+    except InvalidInput:
+        return rows
+    if len(dates) != 1 or None in dates:
+        return rows
+    (stored,) = dates
+    return [replace(new, reported_on=stored) for new in rows]
+
+
 def _known_article(db: Database, rows: Sequence[NewStatement]) -> AddedList | None:
     """The statements stored before, one per row, when every row is one of them: an article
     extracted again without a date, which says nothing new (no date is no other date, and
@@ -72,7 +89,10 @@ def _known_article(db: Database, rows: Sequence[NewStatement]) -> AddedList | No
     if not rows:
         return None
     sources = SourceCache(db)
-    found = [_stored_as(db, sources, new) for new in rows]
+    try:
+        found = [_stored_as(db, sources, new) for new in rows]
+    except InvalidInput:
+        return None  # storing says which row, and why
     if not all(found):
         return None
     known = AddedList()
