@@ -723,3 +723,84 @@ def test_the_seed_offers_new_delhi_as_india_for_a_person_to_merge(cli, db_path):
     assert len(ids) == 8  # offered, not merged: "New Delhi" may be the city
     cli.ok("speakers", "merge", "India", "New Delhi")
     assert [s["possible_duplicates"] for s in cli.json("speakers", "list") if s["name"] == "India"] == [[]]
+
+
+# --- trial 8: an office with no name, and a merge that leaves twins --------------------------
+
+
+def test_the_mayor_of_two_outlets_is_two_speakers_and_never_a_flip(cli, db_path, tmp_path):
+    dawn, hindu = tmp_path / "dawn.txt", tmp_path / "hindu.txt"
+    dawn.write_text("The bridge is safe, the mayor said.\n")
+    hindu.write_text("The bridge is not safe, the mayor said.\n")
+    cli.ok("extract", str(dawn), "--source", "Dawn")
+    cli.ok("extract", str(hindu), "--source", "The Hindu")
+    assert speakers_table(db_path) == [
+        (1, "Mayor (Dawn)", None, "person"),
+        (2, "Mayor (The Hindu)", None, "person"),
+    ]
+    assert filed(db_path) == [(1, 1), (2, 2)]
+    (pair,) = cli.json("contradictions")
+    assert (pair["a_id"], pair["b_id"], pair["flip"]) == (1, 2, False)
+    assert cli.json("contradictions", "--flips") == []
+
+
+def test_the_mayor_twice_in_one_report_is_one_speaker_and_a_named_mayor_stays_named(cli, db_path):
+    for text in ("The bridge is safe.", "The bridge is not safe."):
+        add(cli, text, "the mayor", "--source", "Dawn", "--reported-on", "2025-05-10")
+    add(cli, "The road is open.", "Mayor Ines Roth", "--source", "Dawn", "--reported-on", "2025-05-10")
+    add(cli, "The road is shut.", "Ines Roth", "--source", "Reuters")
+    assert speakers_table(db_path) == [
+        (1, "Mayor (Dawn, 2025-05-10)", None, "person"),
+        (2, "Ines Roth", "Mayor", "person"),
+    ]
+    assert filed(db_path) == [(1, 1), (2, 1), (3, 2), (4, 2)]
+
+
+def test_an_extracted_minister_named_in_the_report_is_that_minister(cli, db_path, tmp_path):
+    path = tmp_path / "herald.txt"
+    path.write_text(
+        "Water Minister Tomas Brandt said the dam was safe. The road is closed, the minister said.\n"
+    )
+    cli.ok("extract", str(path), "--source", "Herald")
+    assert speakers_table(db_path) == [(1, "Tomas Brandt", "Water Minister", "person")]
+    assert filed(db_path) == [(1, 1), (2, 1)]
+
+
+def test_merge_says_which_statements_now_have_the_same_words_and_speaker(cli, db_path):
+    add(cli, "The dam is safe.", "Tomas Brandt", "--source", "Dawn")
+    add(cli, "The dam is safe.", "T. Brandtt", "--source", "Reuters")
+    add(cli, "The road is open.", "T. Brandtt", "--source", "Reuters")
+    result = cli("speakers", "merge", "1", "2")
+    assert result.exit_code == 0
+    assert result.stdout == "1\n"
+    assert result.stderr.splitlines() == [
+        "Merged into Tomas Brandt (id 1); undo with `tracker speakers unmerge 1`.",
+        "Statements #1 and #2 now have the same words and speaker: `tracker delete 2` or keep both.",
+    ]
+    assert filed(db_path) == [(1, 1), (2, 1), (3, 1)]
+
+
+def test_merge_of_speakers_with_different_words_says_nothing_more(cli):
+    add(cli, "The dam is safe.", "Tomas Brandt")
+    add(cli, "The road is open.", "T. Brandtt")
+    result = cli("speakers", "merge", "1", "2")
+    assert result.stderr.splitlines() == [
+        "Merged into Tomas Brandt (id 1); undo with `tracker speakers unmerge 1`."
+    ]
+
+
+def test_the_mayor_of_an_article_that_names_one_mayor_is_that_mayor(cli, db_path, tmp_path):
+    path = tmp_path / "dawn.txt"
+    path.write_text(
+        "The bridge is closed, the mayor said. Mayor Ines Roth later said the town is safe.\n\n"
+        "The road is shut, the minister said. Water Minister Tomas Brandt said the dam was fine."
+        " Foreign Minister Ana Ruiz said talks went well.\n"
+    )
+    cli.ok("extract", str(path), "--source", "Dawn", "--no-link")
+    assert speakers_table(db_path) == [
+        (1, "Ines Roth", "Mayor", "person"),
+        (2, "Minister (Dawn)", None, "person"),  # two ministers named: which one is not guessed
+        (3, "Tomas Brandt", "Water Minister", "person"),
+        (4, "Ana Ruiz", "Foreign Minister", "person"),
+    ]
+    assert filed(db_path) == [(1, 1), (2, 1), (3, 2), (4, 3), (5, 4)]

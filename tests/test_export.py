@@ -374,3 +374,56 @@ def test_only_the_report_exports_as_html_and_nothing_is_written(cli, tmp_path, w
         "Error: Invalid value for --format: html exports the report only (see 'tracker export --help')\n"
     )
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(("out", ".tracker-"))] == []
+
+
+def _speakers_of(db):
+    with sqlite3.connect(db) as conn:
+        return conn.execute(
+            "SELECT s.id, sp.name, sp.kind, sp.role, s.role FROM statements s"
+            " JOIN speakers sp ON sp.id = s.speaker_id ORDER BY s.id"
+        ).fetchall()
+
+
+def test_a_round_trip_gives_back_named_per_report_and_placeholder_speakers(cli, tmp_path, db_path):
+    article = tmp_path / "herald.txt"
+    article.write_text(
+        "Minister says the crack is small\n\nBy Jonas Weber, Northern Herald\n\n"
+        "The crack is only 10 metres long, Water Minister Tomas Brandt said.\n"
+        "Repairs will cost 3 million euros, the ministry said in a statement.\n"
+        "The army has not been placed on standby, a defence ministry spokesman said.\n"
+    )
+    cli.ok("extract", str(article), "--no-link")
+    cli.ok(
+        "import",
+        "-",
+        "--format",
+        "csv",
+        "--speaker-missing",
+        "unknown",
+        "--no-link",
+        input="text,speaker,source,said_on\nThe gates were opened.,,Radio Kessel,2026-03-06\n",
+    )
+    cli.ok(
+        "add",
+        "The road is closed.",
+        "-s",
+        "Ministry (Northern Herald)",
+        "--source",
+        "Radio Kessel",
+        "--no-link",
+    )
+    expected = [
+        (1, "Tomas Brandt", "person", "Water Minister", "Water Minister"),
+        (2, "Ministry (Northern Herald)", "government", None, None),
+        (3, "Defence ministry spokesman (Northern Herald)", "government", None, None),
+        (4, "Unknown (Radio Kessel, 2026-03-06)", "unknown", None, None),
+        (5, "Ministry (Northern Herald)", "government", None, None),
+    ]
+    assert _speakers_of(db_path) == expected
+    dump, other = tmp_path / "st.json", tmp_path / "rt.db"
+    cli.ok("export", "statements", "-o", str(dump))
+    cli.ok("import", str(dump), "--no-link", "--db", str(other))
+    assert _speakers_of(other) == expected
+    with sqlite3.connect(db_path) as a, sqlite3.connect(other) as b:
+        listed = "SELECT id, name, kind, role FROM speakers ORDER BY id"
+        assert b.execute(listed).fetchall() == a.execute(listed).fetchall()

@@ -227,7 +227,7 @@ def test_another_article_that_shares_a_sentence_is_not_the_one_extracted_before(
         "SELECT s.id, s.reported_on, sp.name FROM statements s JOIN speakers sp ON sp.id = s.speaker_id ORDER BY s.id",
     ) == [
         (1, None, "Police (no source)"),  # the first article's keeps no date it never had
-        (2, None, "mayor"),
+        (2, None, "Mayor (no source)"),  # an unnamed mayor is kept per report too
         (3, "2025-06-01", "Police (no source, 2025-06-01)"),
         (4, "2025-06-01", "Residents (no source, 2025-06-01)"),
     ]
@@ -436,3 +436,85 @@ def test_rows_filed_as_unknown_are_nobody_named_per_report_so_they_make_no_flip(
         ("Unknown (Dawn)", "Unknown (Times)", False)
     ]
     assert cli.ok("contradictions", "--flips") == ""
+
+
+# --- trial 8: extracted again without a date after a dated run ------------------------------
+
+HERALD = (
+    "Minister says the crack is small\n\nBy Jonas Weber, Northern Herald\n\n"
+    "The crack is only 10 metres long, Water Minister Tomas Brandt said.\n"
+    "Repairs will cost 3 million euros, the ministry said in a statement.\n"
+)
+ALL_STATEMENTS = (
+    "SELECT s.id, sp.name, s.source_id, s.reported_on FROM statements s"
+    " JOIN speakers sp ON sp.id = s.speaker_id ORDER BY s.id"
+)
+
+
+def test_extracting_again_without_a_date_after_a_dated_run_adds_nothing(cli, db_path, tmp_path):
+    article = tmp_path / "herald.txt"
+    article.write_text(HERALD)
+    cli.ok("extract", str(article), "--date", "2026-03-04", "--no-link")
+    stored = [
+        (1, "Tomas Brandt", 1, "2026-03-04"),
+        (2, "Ministry (Northern Herald, 2026-03-04)", 1, "2026-03-04"),
+    ]
+    assert rows(db_path, ALL_STATEMENTS) == stored
+    result = cli("extract", str(article), "--no-link", "--json")
+    assert result.exit_code == 0
+    assert result.stderr == "Stored 0 new statements (2 already recorded) from 1 article.\n"
+    assert [s["id"] for s in json.loads(result.stdout)] == [1, 2]
+    assert rows(db_path, ALL_STATEMENTS) == stored
+    assert rows(db_path, "SELECT count(*) FROM speakers") == [(2,)]
+    assert rows(db_path, "SELECT count(*) FROM appearances") == [(0,)]
+    assert rows(db_path, "SELECT count(*) FROM sources") == [(1,)]
+
+
+def test_extracting_again_without_a_date_after_two_dates_adds_nothing(cli, db_path, tmp_path):
+    article = tmp_path / "herald.txt"
+    article.write_text(HERALD)
+    cli.ok("extract", str(article), "--date", "2026-03-04", "--no-link")
+    cli.ok("extract", str(article), "--date", "2026-03-06", "--no-link")
+    appearances = "SELECT statement_id, source_id, reported_on FROM appearances ORDER BY id"
+    before = rows(db_path, appearances)
+    assert before == [(1, 2, "2026-03-06"), (2, 2, "2026-03-06")]
+    result = cli("extract", str(article), "--no-link")
+    assert result.stderr == "Stored 0 new statements (2 already recorded) from 1 article.\n"
+    assert rows(db_path, appearances) == before
+    assert rows(db_path, "SELECT id, published FROM sources ORDER BY id") == [
+        (1, "2026-03-04"),
+        (2, "2026-03-06"),
+    ]
+    assert rows(db_path, "SELECT count(*) FROM statements") == [(2,)]
+
+
+def test_an_undated_article_extracted_again_undated_after_being_dated_adds_nothing(cli, db_path, tmp_path):
+    article = tmp_path / "herald.txt"
+    article.write_text(HERALD)
+    cli.ok("extract", str(article), "--no-link")
+    cli.ok("extract", str(article), "--date", "2026-03-10", "--no-link")
+    stored = rows(db_path, ALL_STATEMENTS)
+    assert stored == [
+        (1, "Tomas Brandt", 1, "2026-03-10"),
+        (2, "Ministry (Northern Herald, 2026-03-10)", 1, "2026-03-10"),
+    ]
+    result = cli("extract", str(article), "--no-link")
+    assert result.stderr == "Stored 0 new statements (2 already recorded) from 1 article.\n"
+    assert rows(db_path, ALL_STATEMENTS) == stored
+    assert rows(db_path, "SELECT count(*) FROM appearances") == [(0,)]
+
+
+def test_a_dated_article_with_a_statement_deleted_extracted_again_without_a_date_adds_nothing(
+    cli, db_path, tmp_path
+):
+    article = tmp_path / "herald.txt"
+    article.write_text(HERALD)
+    cli.ok("extract", str(article), "--date", "2026-03-04", "--no-link")
+    cli.ok("delete", "1", "--yes")
+    result = cli("extract", str(article), "--no-link")
+    assert result.stderr == (
+        "Stored 0 new statements (1 already recorded, 1 corrected or deleted by hand) from 1 article.\n"
+    )
+    assert rows(db_path, ALL_STATEMENTS) == [(2, "Ministry (Northern Herald, 2026-03-04)", 1, "2026-03-04")]
+    assert rows(db_path, "SELECT count(*) FROM speakers") == [(2,)]
+    assert rows(db_path, "SELECT count(*) FROM sources") == [(1,)]

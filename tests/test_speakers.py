@@ -12,6 +12,7 @@ from tracker.speakers import (
     key,
     likely_duplicates,
     names_fit,
+    office_holder,
     parse_name,
     resolve,
     said_where,
@@ -437,3 +438,55 @@ def test_a_person_or_an_outlet_named_like_a_capital_is_not_offered_as_a_governme
         _government(4, "France"),
     ]
     assert likely_duplicates(speakers) == {}
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        # an office with no name beside it: nobody named, kept per report
+        ("the mayor", "mayor"),
+        ("Mayor", "mayor"),
+        ("a minister", "minister"),
+        ("the foreign minister", "foreign minister"),
+        ("Pakistani foreign minister", "pakistani foreign minister"),
+        ("Naz's lawyer", "naz lawyer"),
+        ("the town mayor", "town mayor"),
+        ("mayor of Kessel", "mayor of kessel"),
+        ("Water Minister", "water minister"),
+        ("Prime Minister", "prime minister"),
+        ("Police Chief", "police chief"),
+        ("Mayor (Dawn, 2025-05-10)", "mayor"),
+        # names that end in an office word are names
+        ("Angus King", None),
+        ("John Major", None),
+        ("King", None),
+        ("Head", None),
+        ("Tomas Brandt", None),
+    ],
+)
+def test_an_office_nobody_holds_by_name_is_unnamed(name, expected):
+    assert generic_key(name) == expected
+
+
+@pytest.mark.parametrize(
+    "mention, kind",
+    [
+        ("Ministry (Northern Herald)", SpeakerKind.GOVERNMENT),
+        ("Defence ministry spokesman (Northern Herald)", SpeakerKind.GOVERNMENT),
+        ("Mayor (Dawn)", SpeakerKind.PERSON),
+        ("Unknown (Radio Kessel, 2026-03-06)", SpeakerKind.UNKNOWN),
+        ("Officials (Dawn, source 3)", SpeakerKind.UNKNOWN),
+    ],
+)
+def test_a_label_kept_for_one_report_is_never_split_inside_its_parentheses(mention, kind):
+    assert split_mention(mention) == Mention(mention, None, kind)
+
+
+def test_an_office_named_once_in_a_report_is_held_by_the_person_named_with_it():
+    named = [("Ines Roth", "Mayor"), ("Tomas Brandt", "Water Minister"), ("Ana Ruiz", "Foreign Minister")]
+    assert office_holder("the mayor", named) == ("Ines Roth", "Mayor")
+    assert office_holder("the foreign minister", named) == ("Ana Ruiz", "Foreign Minister")
+    assert office_holder("the minister", named) is None  # two ministers
+    assert office_holder("the mayor of Kessel", named) is None  # which town's is not said
+    assert office_holder("Tomas Brandt", named) is None
+    assert office_holder("the mayor", [("Ines Roth", None)]) is None

@@ -160,6 +160,25 @@ _SPACES = re.compile(r"\s+")
 _INVERTED = re.compile(r"^([^,]+),\s*([^,]+)$")
 _SCOPE = re.compile(r"^(.+?) \(([^()]*)\)$")  # "Police (Dawn, 2025-05-10)"
 
+# Offices and occupations one person holds ("the mayor", "a minister", "Naz's lawyer"): with no
+# name beside them, not one person across reports (which mayor?), so kept per report as an
+# unnamed "police" is. Plurals are unnamed people ("ministers said").
+_OFFICES = frozenset(
+    """
+    mayor mayors minister ministers president presidents premier chancellor governor governors
+    secretary ambassador ambassadors envoy envoys senator senators congressman congresswoman
+    lawmaker lawmakers legislator legislators mp mps councillor councillors councilor
+    councilors commander commanders general generals chief chiefs director directors chairman
+    chairwoman chairperson ceo head leader leaders judge judges prosecutor prosecutors
+    commissioner inspector superintendent sheriff deputy lawyer lawyers attorney attorneys
+    engineer engineers manager managers principal captain colonel admiral king queen prince
+    pope treasurer negotiator negotiators adviser advisers advisor advisors
+    """.split()
+)
+# Offices that are also surnames ("Angus King", "John Major"): capitalised, they name an
+# office only among title words ("Police Chief", "Attorney General").
+_SURNAME_OFFICES = frozenset("king queen prince pope judge head chief general captain major sheriff".split())
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -301,6 +320,12 @@ def split_mention(mention: str) -> Mention:
     text = _SPACES.sub(" ", mention.strip())
     if text.casefold().startswith("the "):
         text = text[4:]
+    bare, scope = scoped(text)
+    if scope is not None:
+        # "Ministry (Northern Herald)", a label kept for one report (or "Imran Khan (PTI)"):
+        # one name, never split inside its parentheses
+        unnamed = generic_key(bare)
+        return Mention(text, None, guess_kind(bare) if unnamed is None else unnamed_kind(unnamed))
     text, appositive = _uninvert(text)
     tokens = text.split(" ")
     name_start = len(tokens) - 1 if _surname_is_a_title_word(tokens) else len(tokens)
@@ -384,25 +409,71 @@ def generic_key(name: str) -> str | None:
     senior police spokesman"); an institution only while nothing says whose it is ("local
     police", but not "Punjab police" or "the Indian military").
     """
-    words = key(scoped(name)[0]).split()
+    bare = scoped(name)[0]
+    words = key(bare).split()
     if not words:
         return None
     cut = next((i for i, w in enumerate(words) if i and (w in _PLACE_PREPOSITIONS or w == "of")), None)
     if cut is not None:
         # "officials in Arland" are still nobody named; "police in Karachi" are Karachi's police
-        if words[cut - 1] not in GENERIC_SPEAKER_PEOPLE:
+        if words[cut - 1] not in GENERIC_SPEAKER_PEOPLE and not _unnamed_office(bare, words[:cut]):
             return None
         words, place = words[:cut], words[cut:]
     else:
         place = []
     head, before = words[-1], words[:-1]
-    if head not in GENERIC_SPEAKER_PEOPLE and not (
-        head in GENERIC_SPEAKER_INSTITUTIONS and all(w in GENERIC_SPEAKER_QUALIFIERS for w in before)
+    if (
+        head not in GENERIC_SPEAKER_PEOPLE
+        and not (
+            head in GENERIC_SPEAKER_INSTITUTIONS and all(w in GENERIC_SPEAKER_QUALIFIERS for w in before)
+        )
+        and not _unnamed_office(bare, words)
     ):
         return None
     while before and before[0] in ("a", "an", "the", "some"):
         before = before[1:]
     return " ".join([*before, head, *place])
+
+
+def _unnamed_office(bare: str, words: list[str]) -> bool:
+    """Whether `words` (the key of `bare`, up to any "of …") name an office and nobody holding
+    it: "the mayor", "the Pakistani foreign minister", "Naz's lawyer", "Water Minister", but
+    not "Senator Angus King" (split to "Angus King" before this) or "Angus King"."""
+    head = words[-1]
+    if head not in _OFFICES:
+        return False
+    written = _SPACES.sub(" ", _NON_WORD.sub(" ", bare.replace("’", "'").replace("'s ", " "))).split()
+    head_as_written = written[len(words) - 1] if len(written) >= len(words) else head
+    if not head_as_written[:1].isupper():
+        return True  # a common noun, whatever qualifies it
+    if head in _SURNAME_OFFICES:  # "Police Chief", but not "King" alone: maybe Mr King
+        return len(words) > 1 and all(_is_role(w) or w in _ORGANISATION_WORDS or w in _OFFICES for w in words)
+    return True
+
+
+def unnamed_kind(unnamed: str) -> SpeakerKind:
+    """The kind of a speaker nobody names, by its generic key: an office's holder is a person
+    ("mayor"), else what its words say ("ministry": government)."""
+    words = unnamed.split()
+    cut = next((i for i, w in enumerate(words) if i and (w in _PLACE_PREPOSITIONS or w == "of")), len(words))
+    if words and words[cut - 1] in _OFFICES:
+        return SpeakerKind.PERSON
+    return guess_kind(unnamed)
+
+
+def office_holder(mention: str, named: Iterable[tuple[str, str | None]]) -> tuple[str, str] | None:
+    """The one person of a report (name, role) whose role is the office a mention with no
+    name names: "the mayor" and "Mayor Ines Roth" in one article are one mayor. None when
+    the mention names someone, or no one or several people there hold that office."""
+    unnamed = generic_key(mention)
+    if unnamed is None or " of " in f" {unnamed} " or not _unnamed_office(mention, unnamed.split()):
+        return None
+    words = unnamed.split()
+    holders: dict[str, tuple[str, str]] = {}
+    for name, role in named:
+        if role and generic_key(name) is None and key(role).split()[-len(words) :] == words:
+            holders.setdefault(key(name), (name, role))
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 def is_generic(name: str) -> bool:

@@ -192,14 +192,21 @@ def merge(
 
     Example: tracker speakers merge 1 9
     """
+    from tracker.cli.render import status
     from tracker.store import merge_speakers
 
     found = merge_speakers(database(db_path), keep, absorb)
-    _done(
-        found,
+    status(
         f"Merged into {found['name']} (id {found['id']}); "
-        f"undo with `tracker speakers unmerge {found['merge_id']}`.",
+        f"undo with `tracker speakers unmerge {found['merge_id']}`."
     )
+    for ids in found["repeats"]:
+        listed = " and ".join(f"#{i}" for i in ids)
+        status(
+            f"Statements {listed} now have the same words and speaker:"
+            f" `tracker delete {ids[-1]}` or keep both."
+        )
+    print(found["id"])
 
 
 def merges(

@@ -10,10 +10,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from tracker import speakers as speaker_names
-from tracker.model import NewStatement
+from tracker.model import InvalidInput, NewStatement
 from tracker.store.connection import write_transaction
 from tracker.store.corrections import record as audit
-from tracker.store.ingest import AddedList, add_statements
+from tracker.store.ingest import Added, AddedList, add_statements
 from tracker.store.lookup import SourceCache
 from tracker.store.validation import check_statement
 
@@ -37,8 +37,15 @@ def add_article_statements(
     place are the same statements: with `date`, one stored without a date gets it (and its
     said-on date, its source's date and its unnamed speakers' label, where they had none),
     audited. One stored with another date keeps it: the rows are then its appearances on
-    this date (the article ran again), as any repeat is, and `stored_dates` names that date."""
+    this date (the article ran again), as any repeat is, and `stored_dates` names that date.
+    Without `date`, an article every statement of which is stored adds nothing."""
+    rows = _offices_named(rows)
     with write_transaction(db):
+        if date is None:
+            known = _known_article(db, rows)
+            if known is not None:
+                return Dated(), known
+            rows = _stored_date(db, rows)
         dated, rows = _fill_dates(db, rows, date) if date else (Dated(), rows)
         added = add_statements(db, rows, skip_corrected=True)
         appeared = sorted({a.id for a in added if a.appeared})
@@ -53,6 +60,58 @@ def add_article_statements(
                 )
             ]
     return dated, added
+
+
+def _offices_named(rows: Sequence[NewStatement]) -> Sequence[NewStatement]:
+    """The rows, "the mayor" filed under the one mayor the article names ("Mayor Ines Roth
+    said …"), before or after: one report's mayor is one person (several, and it stays
+    unnamed, kept for this report)."""
+    named = [(new.speaker, new.role) for new in rows if new.role]
+    if not named:
+        return rows
+    out = list(rows)
+    for i, new in enumerate(rows):
+        if new.role is None:
+            holder = speaker_names.office_holder(new.speaker, named)
+            if holder is not None:
+                out[i] = replace(new, speaker=holder[0], role=holder[1])
+    return out
+
+
+def _stored_date(db: Database, rows: Sequence[NewStatement]) -> Sequence[NewStatement]:
+    """The rows of an article extracted again without a date, some of whose statements are
+    stored (others deleted or corrected by hand, or new): given the one date those are
+    stored with, so that its unnamed speakers are the ones kept for it and the rows its
+    source's. No date, or several, and the rows are as given."""
+    sources = SourceCache(db)
+    try:
+        dates = {row[2] for new in rows for row in _stored_as(db, sources, new)}
+    except InvalidInput:
+        return rows
+    if len(dates) != 1 or None in dates:
+        return rows
+    (stored,) = dates
+    return [replace(new, reported_on=stored) for new in rows]
+
+
+def _known_article(db: Database, rows: Sequence[NewStatement]) -> AddedList | None:
+    """The statements stored before, one per row, when every row is one of them: an article
+    extracted again without a date, which says nothing new (no date is no other date, and
+    its unnamed speakers are those kept for the report when it was first stored, on
+    whatever date). None when a row is new: the rows are then stored as any others."""
+    if not rows:
+        return None
+    sources = SourceCache(db)
+    try:
+        found = [_stored_as(db, sources, new) for new in rows]
+    except InvalidInput:
+        return None  # storing says which row, and why
+    if not all(found):
+        return None
+    known = AddedList()
+    for stored in found:
+        known.append(Added(min(int(row[0]) for row in stored), False))
+    return known
 
 
 def _fill_dates(

@@ -280,7 +280,7 @@ class SpeakerCache:
             label = self._label(name, source_id, day)  # as written: "US officials"
             if source_id is not None and self._owners(speaker_names.key(label)):
                 label = speaker_names.with_source(label, source_id)  # two reports, one outlet and day
-            new_kind = kind or speaker_names.guess_kind(unnamed).value
+            new_kind = kind or speaker_names.unnamed_kind(unnamed).value
             speaker_id = self._create(label, new_kind, role, affiliation, [label])
             self._unnamed[unnamed, source_id, day] = speaker_id
         return Filed(speaker_id, role, None)
@@ -377,6 +377,8 @@ class SpeakerCache:
             new_kind = kind or (
                 SpeakerKind.PERSON.value
                 if parsed.honorific
+                else parsed.kind.value  # a label kept for one report: "Mayor (Dawn)"
+                if speaker_names.scoped(parsed.name)[1] is not None
                 else speaker_names.guess_kind(parsed.name, stated_role).value
             )
             speaker_id = self._create(

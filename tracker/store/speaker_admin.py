@@ -18,7 +18,7 @@ from tracker.store.connection import now, query_rows
 from tracker.store.corrections import record as audit
 from tracker.store.lookup import recheck_surnames, speaker_candidates, surname_of
 from tracker.store.queries import StatementFilter, list_statements
-from tracker.store.validation import clean_field
+from tracker.store.validation import clean_field, identity_words
 
 
 def find_speaker(db: Database, name_or_id: str) -> dict[str, Any]:
@@ -188,7 +188,23 @@ def merge_speakers(db: Database, keep: str, absorb: str) -> dict[str, Any]:
             before={"speakers": [_named(kept), _named(gone)]},
             after={"speaker": _named(kept), "merge": merge_id, "statements": moved},
         )
-    return {**find_speaker(db, str(kept["id"])), "merge_id": merge_id}
+        repeats = _same_words(db, kept["id"], moved)
+    return {**find_speaker(db, str(kept["id"])), "merge_id": merge_id, "repeats": repeats}
+
+
+def _same_words(db: Database, speaker_id: int, moved: list[int]) -> list[list[int]]:
+    """The statements of the speaker that now say the same words as another of theirs, each
+    group in id order with one moved by the merge in it: two records of one statement,
+    maybe, which a person should look at (`tracker delete ID`, or keep both)."""
+    if not moved:
+        return []
+    groups: dict[str, list[int]] = {}
+    for statement_id, text in db.execute(
+        "SELECT id, text FROM statements WHERE speaker_id = ? ORDER BY id", [speaker_id]
+    ):
+        groups.setdefault(identity_words(text), []).append(int(statement_id))
+    moved_ids = set(moved)
+    return [ids for ids in groups.values() if len(ids) > 1 and moved_ids.intersection(ids)]
 
 
 def _named(speaker: dict[str, Any]) -> dict[str, Any]:
