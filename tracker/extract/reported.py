@@ -122,6 +122,14 @@ _TRAILING_CUES = frozenset(
 )
 
 
+# Conjunctions after which a sentence goes on to another clause: "…, Brandt said, but …".
+_CONJUNCTIONS = frozenset(("but", "and", "while", "whereas", "yet"))
+
+
+# Cue forms as often adjectives: a cue only before "that" or a mark ("…,” Brandt repeated.").
+_ADJECTIVE_CUES = frozenset(("repeated",))
+
+
 class ReportedSpeech(Answers):
     """Finds the speaker and the reported clause around each cue of a sentence."""
 
@@ -261,6 +269,10 @@ class ReportedSpeech(Answers):
             in ("was", "were", "been", "being", "is", "are", "be", "the", "a", "to", "not", "n't", "never")
         ):
             return None  # passive, "the said agreement", infinitives and negations report nothing
+        if self._possessed_noun(prev, t, lemma) and k + 1 < len(toks) and toks[k + 1].low == "that":
+            return self._possessor_claimed(toks, k)
+        if t.low in _ADJECTIVE_CUES and k + 1 < len(toks) and toks[k + 1].word and toks[k + 1].low != "that":
+            return None  # "despite repeated warnings": an adjective before its noun
         participle = t.low in PARTICIPLES and not progressive
         speaker: list[Tok] | None = None
         name_from: Found | None = None
@@ -308,8 +320,12 @@ class ReportedSpeech(Answers):
                     and lemma in ("say", "add", "write", "note", "tell", "claim", "explain", "argue", "warn")
                 ):
                     sp = np_right(toks, last + 1)
-                    if sp is None or (sp[1] < len(toks) and toks[sp[1]].text not in ",.;"):
-                        return None
+                    if sp is None or (
+                        sp[1] < len(toks)
+                        and toks[sp[1]].text not in ",.;"
+                        and not self._tail_only(toks[sp[1] :])
+                    ):
+                        return None  # "…, said Farah Naz on Monday.": a time after the name is no content
                     content = trim(text, sent[0], prev.start)
                     if len(text[content[0] : content[1]].split()) < 3:
                         return None
@@ -330,6 +346,9 @@ class ReportedSpeech(Answers):
             ):
                 return self._relative(toks, left[0] - 1, k, last, speaker, lemma)
             rest = toks[self._past_addressee(toks, hit) :]
+            closed = self._closes_first_clause(toks, left, prev, rest, sent)
+            if closed is not None:
+                return self._finish(closed, cue, speaker, lemma, toks, k)
             if (
                 before is not None
                 and before.text == ","
@@ -350,7 +369,7 @@ class ReportedSpeech(Answers):
                 outer = np_left(toks, left[0] - 1)
                 if outer is not None and outer[0] == 0 and prev is not None and prev.text == ",":
                     return None  # "The plant's operator, Velden Power, said …": a role, not content
-                content = trim(text, sent[0], before.start)
+                content = trim(text, self._after_earlier(toks, sent, sent_items, before.start), before.start)
                 if len(text[content[0] : content[1]].split()) < 3:
                     return None
                 return self._finish(content, cue, speaker, lemma, toks, k)
@@ -390,6 +409,89 @@ class ReportedSpeech(Answers):
             item.speaker, item.role, item.name = name_from.speaker, name_from.role, name_from.name
             item.hedge = item.hedge or name_from.hedge
         return item
+
+    @staticmethod
+    def _possessed_noun(prev: Tok | None, t: Tok, lemma: str) -> bool:
+        """ "Brandt's claim that …", "the minister's reports": a cue form after a possessive is a
+        noun the possessor owns, not a verb they said something with."""
+        return (
+            prev is not None
+            and prev.low.endswith(("'s", "’s", "s'", "s’"))
+            and _CONTRACTED.fullmatch(prev.low) is None
+            and (t.low == lemma or t.low in NOUN_LIKE_CUES or t.low == lemma + "s")
+        )
+
+    def _possessor_claimed(self, toks: list[Tok], k: int) -> Found | None:
+        """ "Naz dismissed Brandt's claim that the crack was small as “nonsense”": Brandt claimed
+        the crack was small, named in passing (implied, as "claims by X that …"); the rating
+        after "as" is the denier's, not his."""
+        owner = toks[k - 1]
+        cut = 2 if owner.low.endswith(("'s", "’s")) else 1
+        bare = [*toks[: k - 1], Tok(owner.text[:-cut], owner.start, owner.end - cut)]
+        left = np_left(bare, k)
+        if left is None or k + 2 >= len(toks) or toks[k + 1].low != "that":
+            return None
+        speaker = bare[left[0] : left[1]]
+        # "dismissed X's claim that … as false": the rating after "as" is the dismisser's
+        rated = any((h := cue_lemma(toks, m)) and h[0] in DENIAL | RATING for m in range(left[0]))
+        end = next(
+            (
+                m
+                for m in range(k + 2, len(toks))
+                if toks[m].text in ",;:.!?" or (toks[m].low == "as" and rated)
+            ),
+            len(toks),
+        )
+        if end - (k + 2) < 2:
+            return None
+        content = trim(self.text, toks[k + 2].start, toks[end - 1].end)
+        span, role = self.speaker_from(speaker, content)
+        return Found(
+            content,
+            (toks[k].start, toks[k].end),
+            span,
+            Kind.PARAPHRASE,
+            lemma="claim",
+            role=role,
+            implied=True,
+        )
+
+    def _closes_first_clause(
+        self, toks: list[Tok], left: tuple[int, int], prev: Tok | None, rest: list[Tok], sent: Span
+    ) -> Span | None:
+        """ "The dam is safe, Brandt said, but the road is closed, …": an attribution set off
+        between a clause and a conjunction closes the clause before it, and what follows the
+        conjunction is not its speaker's (another attribution may claim it)."""
+        if not (
+            left[0] > 1
+            and toks[left[0] - 1].text == ","
+            and prev is not None
+            and prev.text != ","
+            and len(rest) > 3
+            and rest[0].text == ","
+            and rest[1].low in _CONJUNCTIONS
+        ):
+            return None
+        conj = len(toks) - len(rest) + 1
+        if not (self._closing_attribution(toks, conj) or self._second_attribution(toks, conj)):
+            return None  # "…, he said, and Y": without a speaker of its own, Y is his too
+        content = trim(self.text, sent[0], toks[left[0] - 1].start)
+        return content if len(self.text[content[0] : content[1]].split()) >= 3 else None
+
+    def _after_earlier(self, toks: list[Tok], sent: Span, sent_items: list[Found], upto: int) -> int:
+        """Where the clause a closing attribution says starts: after an earlier statement of the
+        sentence and the conjunction that follows it ("…, Brandt said, but the road is closed,
+        police said"), else at the sentence's start."""
+        earlier = [f for f in sent_items if f.cue and max(f.cue[1], f.content[1]) <= upto]
+        if not earlier:
+            return sent[0]
+        f = earlier[-1]
+        assert f.cue is not None
+        end = max(f.cue[1], f.content[1], f.speaker[1] if f.speaker else 0)
+        m = next((m for m, x in enumerate(toks) if x.start >= end and x.text == ","), None)
+        if m is None or toks[m].end >= upto or m + 1 >= len(toks) or toks[m + 1].low not in _CONJUNCTIONS:
+            return sent[0]
+        return toks[m + 1].end
 
     def _rate_denial(self, denial: Found, rest: Span) -> None:
         """Give a denial of "the reports" the rating its participle adds: "calling them 'false'"."""
@@ -596,6 +698,9 @@ class ReportedSpeech(Answers):
             if toks[m - 1].text == "," and low in ("which", "whom") and self._attributes(toks, m + 1):
                 end = m - 1  # ", which New Delhi blames on …" is a statement of its own
                 break
+            if low in _CONJUNCTIONS and toks[m - 1].text == "," and self._closing_attribution(toks, m):
+                end = m - 1  # "X said A, but B, police said": B is what the police said
+                break
             if low in ("and", "but", "while", "whereas") and self._second_attribution(toks, m):
                 end = m - 1 if toks[m - 1].text == "," else m
                 break  # "Dar said the talks would resume, while Misri said no date had been set"
@@ -631,6 +736,25 @@ class ReportedSpeech(Answers):
             if m + 1 >= len(toks) or (not toks[m + 1].word and toks[m + 1].text != ":"):
                 return False  # "… and Misri said." ends the sentence: an insertion, not a clause
             return np_left(toks, m) == (conj + 1, m)
+        return False
+
+    def _closing_attribution(self, toks: list[Tok], conj: int) -> bool:
+        """Whether the clause after the conjunction at conj ends in an attribution of its own:
+        "…, but the road is closed, police said (on Monday)."."""
+        for m in range(len(toks) - 1, conj + 3, -1):
+            hit = cue_lemma(toks, m)
+            if hit is None:
+                continue
+            if hit[0] not in _TRAILING_CUES or not self._tail_only(toks[self._past_addressee(toks, hit) :]):
+                return False
+            left = np_left(toks, m)
+            return (
+                left is not None
+                and left[1] == m
+                and left[0] - 1 > conj + 2
+                and toks[left[0] - 1].text == ","
+                and not any(cue_lemma(toks, x) for x in range(conj + 1, left[0] - 1))
+            )
         return False
 
     @staticmethod

@@ -1,0 +1,111 @@
+"""Extraction faults from the 2026-12-01 new-user trial: each form with its exact fields, and
+a near miss beside it that must not change."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import extract_statements
+from tracker.model import Kind, Polarity
+
+
+def fields(text: str) -> list[tuple[object, ...]]:
+    return [
+        (s.speaker, s.role, s.cue, s.content, s.polarity, s.answers, s.implied)
+        for s in extract_statements(text)
+    ]
+
+
+A, D = Polarity.AFFIRM, Polarity.DENY
+
+
+@pytest.mark.parametrize("cue", ["repeated", "retorted", "quipped", "assured"])
+def test_common_cues_closing_a_quote_are_known(cue):
+    assert fields(f'"There is no risk to the town," Brandt {cue}.') == [
+        ("Brandt", None, cue, "There is no risk to the town", A, None, False)
+    ]
+
+
+def test_repeated_before_a_noun_is_an_adjective_and_before_its_object_needs_that():
+    assert fields("The talks failed despite repeated warnings from the ministry.") == []
+    assert fields("The minister repeated her pledge to phase out coal.") == []
+    assert fields("Brandt repeated that there was no risk to the town.") == [
+        ("Brandt", None, "repeated", "there was no risk to the town", A, None, False)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            "A crack has opened in the dam wall, said chief engineer Farah Naz on Monday.",
+            "Farah Naz",
+            "chief engineer",
+        ),
+        ("A crack has opened in the dam wall, said Farah Naz in Kessel.", "Farah Naz", None),
+        ("A crack has opened in the dam wall, said the engineer on Monday.", "the engineer", None),
+    ],
+)
+def test_an_inverted_attribution_may_end_in_a_time_or_place(text, speaker, role):
+    assert fields(text) == [(speaker, role, "said", "A crack has opened in the dam wall", A, None, False)]
+
+
+def test_an_inverted_attribution_followed_by_content_is_not_one():
+    # near miss: what follows the name is a clause, not a time phrase
+    assert fields("A crack has opened, said Farah Naz who inspected the wall yesterday.") == []
+
+
+def test_two_closing_attributions_each_say_their_own_clause():
+    assert fields("The dam is safe, Brandt said, but the road is closed, police said.") == [
+        ("Brandt", None, "said", "The dam is safe", A, None, False),
+        ("police", None, "said", "the road is closed", A, None, False),
+    ]
+    assert fields("Brandt said the dam is safe, but the road is closed, police said.") == [
+        ("Brandt", None, "said", "the dam is safe", A, None, False),
+        ("police", None, "said", "the road is closed", A, None, False),
+    ]
+    assert fields("The dam is safe, Brandt said, but police said the road is closed.") == [
+        ("Brandt", None, "said", "The dam is safe", A, None, False),
+        ("police", None, "said", "the road is closed", A, None, False),
+    ]
+
+
+def test_an_insertion_without_a_second_speaker_still_says_the_whole_sentence():
+    # near misses: nobody else is named, so the clause after the conjunction stays the speaker's
+    assert fields("The dam is safe, Brandt said, but the road is closed.") == [
+        ("Brandt", None, "said", "The dam is safe, Brandt said, but the road is closed", A, None, False)
+    ]
+    assert fields("Brandt said the dam is safe, but the road is closed.") == [
+        ("Brandt", None, "said", "the dam is safe, but the road is closed", A, None, False)
+    ]
+    found = fields("The relatives, who asked to see the video, watched it on Thursday, lawyers said.")
+    assert [f for f in found if f[0] == "lawyers"] == [
+        (
+            "lawyers",
+            None,
+            "said",
+            "The relatives, who asked to see the video, watched it on Thursday",
+            A,
+            None,
+            False,
+        )
+    ]
+
+
+def test_a_possessive_claim_is_the_possessor_s_implied_claim_not_a_speaker_called_brandt_s():
+    assert fields('Naz dismissed Brandt\'s claim that the crack was small as "nonsense."') == [
+        ("Brandt", None, "claim", "the crack was small", A, None, True),
+        ("Naz", None, "dismissed", "nonsense", D, "Brandt's claim that the crack was small", False),
+    ]
+    found = extract_statements("Naz rejected the minister's claim that the crack was small as false.")
+    assert [(s.speaker, s.kind, s.content, s.implied) for s in found] == [
+        ("the minister", Kind.PARAPHRASE, "the crack was small", True),
+        ("Naz", Kind.INDIRECT, "false", False),
+    ]
+
+
+def test_a_verb_after_a_name_is_still_a_cue():
+    # near miss: no possessive, so "claims" is what Brandt does
+    assert fields("Brandt claims that the crack was small.") == [
+        ("Brandt", None, "claims", "the crack was small", A, None, False)
+    ]
