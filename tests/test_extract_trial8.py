@@ -109,3 +109,67 @@ def test_a_verb_after_a_name_is_still_a_cue():
     assert fields("Brandt claims that the crack was small.") == [
         ("Brandt", None, "claims", "the crack was small", A, None, False)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role", "content"),
+    [
+        (
+            "According to Naz's lawyer, Mira Hahn, the suspension is unlawful.",
+            "Mira Hahn",
+            "Naz's lawyer",
+            "the suspension is unlawful",
+        ),
+        (
+            "The town will not be evacuated, according to the mayor, Ines Roth.",
+            "Ines Roth",
+            "the mayor",
+            "The town will not be evacuated",
+        ),
+        (
+            "According to the mayor, Ines Roth, the town will not be evacuated.",
+            "Ines Roth",
+            "the mayor",
+            "the town will not be evacuated",
+        ),
+        (
+            "According to Ines Roth, the mayor, the town will not be evacuated.",
+            "Ines Roth",
+            "the mayor",
+            "the town will not be evacuated",
+        ),
+        (
+            "According to the operator, Velden Power, the plant is safe.",
+            "Velden Power",
+            "the operator",
+            "the plant is safe",
+        ),
+    ],
+)
+def test_according_to_a_role_and_a_name_in_apposition_the_name_speaks(text, speaker, role, content):
+    assert [(s.speaker, s.role, s.content) for s in extract_statements(text)] == [(speaker, role, content)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # near misses: a list, or a name the content is about, is not an apposition
+        (
+            "According to the ministry, Kessel, Brun and Olt will be evacuated.",
+            "the ministry",
+            "Kessel, Brun and Olt will be evacuated",
+        ),
+        (
+            "According to police, Ines Roth, 34, was arrested on Monday.",
+            "police",
+            "Ines Roth, 34, was arrested on Monday",
+        ),
+        (
+            "According to the mayor, the town will not be evacuated.",
+            "the mayor",
+            "the town will not be evacuated",
+        ),
+    ],
+)
+def test_according_to_without_an_apposition_keeps_its_phrase(text, speaker, content):
+    assert [(s.speaker, s.role, s.content) for s in extract_statements(text)] == [(speaker, None, content)]

@@ -19,26 +19,32 @@ from tracker.extract.cues import (
     NEEDS_THAT,
     NOUN_LIKE_CUES,
     NP_OBJECT,
+    ORGANISATION_ROLES,
     PARTICIPLE_LEADS,
     PARTICIPLES,
     QUOTE_MARK,
     RATING,
     RELATIVE_OBJECT_CUES,
+    ROLE_NOUNS,
     SOURCE_BEFORE_CUE,
+    SPEAKER_NOUNS,
     TAIL_OPENERS,
     TIME_WORDS,
+    TITLES,
 )
 from tracker.extract.phrases import (
     call_particle,
     clause_at,
     cue_hedge,
     cue_lemma,
+    descriptor_name,
     is_evidence,
     np_left,
     np_right,
     subject,
     title_case,
 )
+from tracker.extract.resolution import looks_like_person, organisation, organisation_role
 from tracker.extract.scan import Found
 from tracker.extract.spans import Tok, inner_span, inside, tokenize, trim
 from tracker.lexicon import DENIAL_RATINGS
@@ -197,6 +203,11 @@ class ReportedSpeech(Answers):
                 sp = (last + 1, stop)
             if sp is None:
                 return None
+            apposed = self._according_apposition(toks, sp)
+            stop_role: str | None = None
+            phrase_end = sp[1]
+            if apposed is not None:
+                sp, stop_role, phrase_end = apposed
             document: str | None = None
             if (
                 sp[1] - sp[0] > 3
@@ -207,7 +218,7 @@ class ReportedSpeech(Answers):
                 # "according to a statement from the port authority": the authority speaks
                 document = text[toks[sp[0]].start : toks[sp[0] + 1].end]
                 sp = (sp[0] + 3, sp[1])
-            after = toks[sp[1]] if sp[1] < len(toks) else None
+            after = toks[phrase_end] if phrase_end < len(toks) else None
             said = [f for f in sent_items if f.cue and f.cue[1] <= t.start]
             if k > 0 and toks[k - 1].text in ",—–-" and said and (after is None or after.text in ".;!?"):
                 # "“…,” she said, according to the Daily Courier.": the paper is how it reached us
@@ -222,6 +233,8 @@ class ReportedSpeech(Answers):
             found = self._finish(content, cue, toks[sp[0] : sp[1]], lemma, toks, k)
             if found is not None and document is not None:
                 found.via.append(document)
+            if found is not None and stop_role is not None:
+                found.role = stop_role
             return found
         prev = toks[k - 1] if k else None
         if t.low == "saying" and prev is not None and prev.low == "as":
@@ -420,6 +433,44 @@ class ReportedSpeech(Answers):
             and _CONTRACTED.fullmatch(prev.low) is None
             and (t.low == lemma or t.low in NOUN_LIKE_CUES or t.low == lemma + "s")
         )
+
+    def _according_apposition(
+        self, toks: list[Tok], sp: tuple[int, int]
+    ) -> tuple[tuple[int, int], str, int] | None:
+        """ "according to the mayor, Ines Roth, …" / "according to Naz's lawyer, Mira Hahn": the
+        name set off beside a role is who speaks, the role is hers; "according to Ines Roth,
+        the mayor, …" likewise. Returns the name's tokens (its end where the phrase ends) and the role."""
+        comma = sp[1]
+        if comma >= len(toks) or toks[comma].text != ",":
+            return None
+        nxt = np_right(toks, comma + 1)
+        if nxt is None:
+            return None
+        after = toks[nxt[1]] if nxt[1] < len(toks) else None
+        if after is not None and after.text not in ",.;!?":
+            return None  # "according to the mayor, the town will …": a clause, not an apposition
+        first, second = toks[sp[0] : sp[1]], toks[nxt[0] : nxt[1]]
+
+        def name(ts: list[Tok]) -> bool:
+            return all(t.cap for t in ts if t.word) and not any(t.low.endswith(("'s", "’s")) for t in ts)
+
+        def role(ts: list[Tok]) -> bool:
+            head = ts[-1].low
+            return (
+                head in TITLES or head in SPEAKER_NOUNS or head in ROLE_NOUNS or head in ORGANISATION_ROLES
+            ) and (ts[0].low in DETERMINERS or not ts[0].cap or ts[0].low.endswith(("'s", "’s")))
+
+        text = self.text
+        if after is not None and after.text == "," and not clause_at(toks, nxt[1] + 1):
+            return None  # "according to police, Ines Roth, 34, was …": no clause after the name
+        if role(first) and name(second) and descriptor_name(second) is None:
+            named, called = text[second[0].start : second[-1].end], text[first[0].start : first[-1].end]
+            if not (looks_like_person(named) or (organisation_role(called) and organisation(named))):
+                return None  # "according to the ministry, Kessel, Brun and Olt …": a list
+            return nxt, text[first[0].start : first[-1].end], nxt[1]
+        if name(first) and role(second):
+            return sp, text[second[0].start : second[-1].end], nxt[1]
+        return None
 
     def _possessor_claimed(self, toks: list[Tok], k: int) -> Found | None:
         """ "Naz dismissed Brandt's claim that the crack was small as “nonsense”": Brandt claimed
