@@ -173,3 +173,37 @@ def test_according_to_a_role_and_a_name_in_apposition_the_name_speaks(text, spea
 )
 def test_according_to_without_an_apposition_keeps_its_phrase(text, speaker, content):
     assert [(s.speaker, s.role, s.content) for s in extract_statements(text)] == [(speaker, None, content)]
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        (
+            "An official who spoke on condition of anonymity said the evacuation was being planned.",
+            "on condition of anonymity; unnamed source",
+        ),
+        (
+            "An official speaking on condition of anonymity said the evacuation was being planned.",
+            "on condition of anonymity; unnamed source",
+        ),
+        (
+            "An official who declined to be named said the evacuation was being planned.",
+            "who declined to be named; unnamed source",
+        ),
+    ],
+)
+def test_an_anonymous_source_set_off_by_a_clause_still_speaks_and_is_hedged(text, hedge):
+    found = extract_statements(text)
+    assert [(s.speaker, s.content, s.hedge) for s in found] == [
+        ("An official", "the evacuation was being planned", hedge)
+    ]
+
+
+def test_the_object_of_a_relative_clause_before_the_cue_never_speaks():
+    found = extract_statements("An official who visited the dam said the evacuation was being planned.")
+    assert [(s.speaker, s.content) for s in found] == [("An official", "the evacuation was being planned")]
+    # near miss: "who" right before the name makes the name the relative clause's subject
+    found = extract_statements("Shifting rains could affect farmers who depend on rivers, Mr. Obama said.")
+    assert [(s.speaker, s.content) for s in found] == [
+        ("Mr. Obama", "Shifting rains could affect farmers who depend on rivers")
+    ]
