@@ -207,3 +207,40 @@ def test_the_object_of_a_relative_clause_before_the_cue_never_speaks():
     assert [(s.speaker, s.content) for s in found] == [
         ("Mr. Obama", "Shifting rains could affect farmers who depend on rivers")
     ]
+
+
+def test_he_is_not_the_last_speaker_when_someone_else_opened_the_sentence_before():
+    text = '"The shelters are ready," Roth said. Brandt nodded. "We are prepared," he said.'
+    assert [(s.speaker, s.content) for s in extract_statements(text)] == [
+        ("Roth", "The shelters are ready"),
+        (None, "We are prepared"),
+    ]
+    # near misses: nobody named between, or a sentence whose subject is no name
+    text = '"The shelters are ready," Roth said. "We are prepared," he said.'
+    assert [s.speaker for s in extract_statements(text)] == ["Roth", "Roth"]
+    text = '"The shelters are ready," Roth said. Rain fell. "We are prepared," he said.'
+    assert [s.speaker for s in extract_statements(text)] == ["Roth", "Roth"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Water Minister Tomas Brandt visited the dam. He said it was safe.", "Tomas Brandt"),
+        ("Chief Engineer Farah Naz inspected the wall. She said it was cracked.", "Farah Naz"),
+        ("Water Minister Tomas Brandt visited the dam. Brandt nodded. He said it was safe.", "Tomas Brandt"),
+        ("Brandt visited the dam. He said it was safe.", "Brandt"),
+        ("Tomas Brandt visited the dam. He said it was safe.", "Tomas Brandt"),
+    ],
+)
+def test_a_title_before_a_name_does_not_block_the_pronoun_after_it(text, speaker):
+    assert [(s.speaker, s.content) for s in extract_statements(text)] == [
+        (speaker, text.split("said ")[1][:-1])
+    ]
+
+
+def test_a_titled_name_inside_reported_words_is_not_who_he_is():
+    text = (
+        "Trump said praise from Russian President Vladimir Putin would not affect his policy. "
+        "He said Putin was a leader."
+    )
+    assert [s.speaker for s in extract_statements(text)] == ["Trump", "Trump"]
