@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.extract import extract_statements
-from tracker.model import Kind, Polarity
+from tracker.model import Kind, Modality, Polarity
 
 
 def fields(text: str) -> list[tuple[object, ...]]:
@@ -244,3 +244,40 @@ def test_a_titled_name_inside_reported_words_is_not_who_he_is():
         "He said Putin was a leader."
     )
     assert [s.speaker for s in extract_statements(text)] == ["Trump", "Trump"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content", "answers"),
+    [
+        ('Will the town be evacuated? "No," Brandt said.', "Brandt", "No", "Will the town be evacuated"),
+        ('Is the dam safe? "Never," Brandt said.', "Brandt", "Never", "Is the dam safe"),
+        ('Did the dam break? "No," the ministry said.', "the ministry", "No", "Did the dam break"),
+        ("Did the dam break? The ministry said no.", "The ministry", "no", "Did the dam break"),
+        ("Did the dam break? The ministry said no, never.", "The ministry", "no, never", "Did the dam break"),
+        (
+            "Asked whether the dam would break, the ministry said no.",
+            "the ministry",
+            "no",
+            "the dam would break",
+        ),
+    ],
+)
+def test_a_bare_no_or_never_answers_the_question_before_it(text, speaker, content, answers):
+    assert fields(text) == [(speaker, None, "said", content, D, answers, False)]
+
+
+def test_a_bare_no_nobody_asked_for_answers_nothing():
+    # near misses: no question, or "no" opening more words, is no reply to anything
+    assert fields("The ministry said no.") == []
+    assert fields('"No," Brandt said.') == [("Brandt", None, "said", "No", A, None, False)]
+    assert fields("Did the council sell the land? Holt said no to the plan.") == [
+        ("Holt", None, "said", "no to the plan", A, None, False)
+    ]
+
+
+def test_the_person_asked_is_who_answers_and_the_asking_is_a_question():
+    found = extract_statements('Reporters asked Brandt whether the town would be evacuated. "No," he said.')
+    assert [(s.speaker, s.content, s.modality, s.polarity, s.answers) for s in found] == [
+        ("Reporters", "whether the town would be evacuated", Modality.QUESTION, A, None),
+        ("Brandt", "No", Modality.ASSERTION, D, "the town would be evacuated"),
+    ]

@@ -517,7 +517,7 @@ REPLIED_CLAIM = re.compile(
     r"\b"
     + _CLAIM_NOUN
     + r"\s+(?:(?:by|from|in)\s+[^,;]{2,60}?\s+)?that\s+(?P<claim>[^,;:“”\"?]+?)(?=\s*(?:[,;:.!?“”\"]|\s+as\b|$))"
-    r"|\basked\s+(?:whether|if)\s+(?P<question>[^,;:?“”\"]+)",
+    r"|\basked\s+(?:[A-Z][\w'’.-]*\s+){0,3}(?:whether|if)\s+(?P<question>[^,;:?“”\"]+)",
     re.IGNORECASE,
 )
 # Replies that deny without saying what: "Completely untrue.", "a fabrication".

@@ -17,6 +17,7 @@ from tracker.extract.cues import (
     DETERMINERS,
     EVIDENCE_CUES,
     NEEDS_THAT,
+    NEGATIVE_REPLY,
     NOUN_LIKE_CUES,
     NP_OBJECT,
     ORGANISATION_ROLES,
@@ -392,6 +393,8 @@ class ReportedSpeech(Answers):
             closing = next((x for x in toks if content[0] < x.start < content[1] and x.text == ","), None)
             if closing is not None:
                 content = trim(text, content[0], closing.start)
+        if content is None and lemma in ("say", "tell", "reply", "answer", "add", "insist"):
+            content = self._bare_reply(toks, last, sent)  # "Did the dam break? The ministry said no."
         if content is None:
             if speaker and toks[-1].text == ":" and len(toks) - last <= 6:
                 self.pending = self._finish(cue, cue, speaker, lemma, toks, k)
@@ -471,6 +474,20 @@ class ReportedSpeech(Answers):
         if name(first) and role(second):
             return sp, text[second[0].start : second[-1].end], nxt[1]
         return None
+
+    def _bare_reply(self, toks: list[Tok], last: int, sent: Span) -> Span | None:
+        """ "said no", "replied never": a bare "no" after the cue is content only where it answers
+        a question: the article's own just before, or one the sentence says was asked."""
+        rest = [t for t in toks[last + 1 :] if t.text not in ".!"]
+        if not rest or not NEGATIVE_REPLY.fullmatch(self.text, rest[0].start, rest[-1].end):
+            return None
+        before = self.text[max(0, sent[0] - 300) : sent[0]].rstrip(' \t\n"”’')
+        asked = re.search(
+            r"\basked\b.*\b(?:whether|if)\b", self.text[sent[0] : toks[last].start], re.IGNORECASE
+        )
+        if not before.endswith("?") and asked is None:
+            return None  # "Holt said no." without a question: a refusal of what, the text does not say
+        return (rest[0].start, rest[-1].end)
 
     def _possessor_claimed(self, toks: list[Tok], k: int) -> Found | None:
         """ "Naz dismissed Brandt's claim that the crack was small as “nonsense”": Brandt claimed

@@ -336,6 +336,8 @@ def side_of(words: str) -> str | None:
 def _modality(content: str, lemma: str) -> Modality:
     if content.rstrip('”"’ ').endswith("?"):
         return Modality.QUESTION
+    if lemma == "ask" and re.match(r"\W*(?:whether|if)\b", content, re.IGNORECASE):
+        return Modality.QUESTION  # "asked whether the town would be evacuated" asserts nothing
     if MODAL_IF.search(content):
         return Modality.CONDITIONAL
     if lemma in COMMIT_CUES or MODAL_COMMIT.search(content) or MODAL_OWN.match(content):
@@ -581,6 +583,8 @@ def _titled_run(text: str, run: list[Tok]) -> tuple[int, str, str] | None:
     return span[0], name, role
 
 
+# Verbs whose object is the person who then answers: "Reporters asked Brandt whether …".
+_ASKING = frozenset(("asked", "pressed", "questioned"))
 # Verbs a lone surname opening a sentence does ("Brandt nodded."), past tense but not a cue.
 _SUBJECT_VERB = re.compile(r"[a-z]{3,}ed|[a-z]+(?:ew|ook|ood|ent|ame|ave|oke|ose|ought|aught|ft|lt)")
 
@@ -592,7 +596,8 @@ def _lone_subject(text: str, toks: list[Tok], k: int, run: list[Tok]) -> tuple[i
     if len(run) != 1 or k + 1 >= len(toks):
         return None
     word, verb = run[0], toks[k + 1]
-    if k > 0 and toks[k - 1].text not in '.!?"”':
+    asked = k > 0 and toks[k - 1].low in _ASKING and verb.low in ("whether", "if", "about", "to")
+    if k > 0 and toks[k - 1].text not in '.!?"”' and not asked:
         return None  # only a sentence's first word: mid-sentence capitals are names already counted
     low = word.low
     if (
@@ -609,8 +614,7 @@ def _lone_subject(text: str, toks: list[Tok], k: int, run: list[Tok]) -> tuple[i
         or re.search(rf"\b{re.escape(word.text)}\s+[A-Z]|[A-Z][\w'’-]*\s+{re.escape(word.text)}\b", text)
         or not verb.word
         or verb.cap
-        or CUE_FORMS.get(verb.low)
-        or not _SUBJECT_VERB.fullmatch(verb.low)
+        or (not asked and (CUE_FORMS.get(verb.low) or not _SUBJECT_VERB.fullmatch(verb.low)))
     ):
         return None
     return word.start, word.text, ""
