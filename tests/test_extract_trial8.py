@@ -281,3 +281,19 @@ def test_the_person_asked_is_who_answers_and_the_asking_is_a_question():
         ("Reporters", "whether the town would be evacuated", Modality.QUESTION, A, None),
         ("Brandt", "No", Modality.ASSERTION, D, "the town would be evacuated"),
     ]
+
+
+def test_a_role_set_off_before_the_name_is_the_role_never_the_content():
+    found = extract_statements("The army was on standby, a defence analyst, Peter Okoro, said.")
+    assert [(s.speaker, s.role, s.content, s.kind) for s in found] == [
+        ("Peter Okoro", "a defence analyst", "The army was on standby", Kind.INDIRECT)
+    ]
+    found = extract_statements('"We are ready," the mayor, Ines Roth, said.')
+    assert [(s.speaker, s.role, s.content, s.kind) for s in found] == [
+        ("Ines Roth", "the mayor", "We are ready", Kind.DIRECT)
+    ]
+    # near miss: a clause set off before the name stays content
+    found = extract_statements("The army was on standby, the roads were closed, Peter Okoro said.")
+    assert [(s.speaker, s.role, s.content) for s in found] == [
+        ("Peter Okoro", None, "The army was on standby, the roads were closed")
+    ]

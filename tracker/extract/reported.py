@@ -383,10 +383,20 @@ class ReportedSpeech(Answers):
                 outer = np_left(toks, left[0] - 1)
                 if outer is not None and outer[0] == 0 and prev is not None and prev.text == ",":
                     return None  # "The plant's operator, Velden Power, said …": a role, not content
-                content = trim(text, self._after_earlier(toks, sent, sent_items, before.start), before.start)
-                if len(text[content[0] : content[1]].split()) < 3:
+                set_off = self._role_before_name(toks, left)
+                upto = before.start
+                if set_off is not None:
+                    mark = toks[set_off[0]]
+                    upto = mark.end if mark.text in '"”' else mark.start
+                content = trim(text, self._after_earlier(toks, sent, sent_items, upto), upto)
+                if len(text[content[0] : content[1]].split()) < 3 and not QUOTE_MARK.match(text, content[0]):
                     return None
-                return self._finish(content, cue, speaker, lemma, toks, k)
+                found = self._finish(content, cue, speaker, lemma, toks, k)
+                if found is not None and set_off is not None:
+                    found.role = set_off[
+                        1
+                    ]  # "…, a defence analyst, Peter Okoro, said": hers, not the content
+                return found
         content = self._right_content(toks, last, lemma, speaker)
         if content is not None and k >= 2 and toks[k - 1].low in ("who", "which") and toks[k - 2].text == ",":
             # "Trump, who said the vote was rigged, left early": the clause closes at its comma
@@ -474,6 +484,24 @@ class ReportedSpeech(Answers):
         if name(first) and role(second):
             return sp, text[second[0].start : second[-1].end], nxt[1]
         return None
+
+    def _role_before_name(self, toks: list[Tok], left: tuple[int, int]) -> tuple[int, str] | None:
+        """ "CLAUSE, a defence analyst, Peter Okoro, said": the role set off before the name, as
+        (the index of the comma that opens it, its words); None when the name has no such role."""
+        name = toks[left[0] : left[1]]
+        if not all(t.cap for t in name if t.word) or left[0] < 3:
+            return None
+        close = left[0] - 1
+        opening = next((m for m in range(close - 1, max(-1, close - 8), -1) if not toks[m].word), None)
+        if opening is None or opening == 0 or toks[opening].text not in ',"”':
+            return None  # a comma, or a quote closing on its own comma: “We are ready,” the mayor, …
+        role = toks[opening + 1 : close]
+        if len(role) < 2 or not (role[0].low in ("a", "an", "the") or role[0].low.endswith(("'s", "’s"))):
+            return None
+        head = role[-1].low
+        if not (head in TITLES or head in SPEAKER_NOUNS or head in ROLE_NOUNS or head in ORGANISATION_ROLES):
+            return None
+        return opening, self.text[role[0].start : role[-1].end]
 
     def _bare_reply(self, toks: list[Tok], last: int, sent: Span) -> Span | None:
         """ "said no", "replied never": a bare "no" after the cue is content only where it answers
