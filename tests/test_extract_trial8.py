@@ -297,3 +297,19 @@ def test_a_role_set_off_before_the_name_is_the_role_never_the_content():
     assert [(s.speaker, s.role, s.content) for s in found] == [
         ("Peter Okoro", None, "The army was on standby, the roads were closed")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Brandt's claim that the crack was small was false.", "the crack was small"),
+        ("Brandt's claim that the crack was small drew criticism.", "the crack was small"),
+        (
+            "Brandt's claim that the crack was widened by floods angered engineers.",
+            "the crack was widened by floods",
+        ),
+        ("Brandt's claim that the dam was built in 1978 is wrong.", "the dam was built in 1978"),
+    ],
+)
+def test_a_possessive_claim_opening_the_sentence_ends_before_the_main_verb(text, content):
+    assert fields(text) == [("Brandt", None, "claim", content, A, None, True)]

@@ -133,6 +133,8 @@ _TRAILING_CUES = frozenset(
 _CONJUNCTIONS = frozenset(("but", "and", "while", "whereas", "yet"))
 
 
+# A past-tense verb form: "drew", "angered" (a sentence's main verb after a clause inside it).
+_PAST_VERB = re.compile(r"[a-z]{3,}ed|[a-z]+(?:ew|ook|ood|ent|ame|ave|oke|ose|ought|aught)")
 # Cue forms as often adjectives: a cue only before "that" or a mark ("…,” Brandt repeated.").
 _ADJECTIVE_CUES = frozenset(("repeated",))
 
@@ -538,6 +540,25 @@ class ReportedSpeech(Answers):
             ),
             len(toks),
         )
+        verbs = [m for m in range(k + 3, end) if toks[m].low in CLAUSE_VERBS]
+        if left[0] == 0 and len(verbs) >= 2:
+            end = verbs[-1]  # "Brandt's claim that the crack was small was false": the main verb's
+        elif left[0] == 0 and verbs:
+            # "Brandt's claim that the crack was small drew criticism": a past verb after the
+            # clause's own is the sentence's main verb
+            end = next(
+                (
+                    m
+                    for m in range(verbs[0] + 2, end)
+                    if _PAST_VERB.fullmatch(toks[m].low)
+                    and toks[m - 1].word
+                    and toks[m - 1].low not in CLAUSE_VERBS
+                    and toks[m - 1].low not in ADVERBS
+                    and toks[m - 1].low not in DETERMINERS
+                    and toks[m].low not in ADVERBS
+                ),
+                end,
+            )
         if end - (k + 2) < 2:
             return None
         content = trim(self.text, toks[k + 2].start, toks[end - 1].end)
