@@ -153,7 +153,8 @@ def test_extracting_an_article_again_on_another_date_records_its_repeats(cli, db
     assert result.stderr == (
         "Stored 0 new statements, 15 new appearances (0 already recorded) from 1 article.\n"
         "Note: the article is stored with the date 2025-05-10; 2025-05-12 is recorded as another"
-        " appearance (a wrong date: `tracker edit ID --reported-on`).\n"
+        " appearance (a mistyped date: `tracker delete --appearances-in 2`; a wrong stored one:"
+        " `tracker edit ID --reported-on`).\n"
     )
     result = cli("extract", str(SEED_ARTICLE), "--date", "2025-05-12", "--no-link", "--json")
     assert result.stderr == "Stored 0 new statements (15 already recorded) from 1 article.\n"
@@ -166,6 +167,14 @@ def _repeated(cli: Any) -> None:
     add(cli, "--source", "Dawn", "--said-on", "2025-05-12")
     add(cli, "--source", "Geo News", "--reported-on", "2025-05-13")
     cli.ok("add", "Something else entirely.", "-s", "Desk", "--said-on", "2025-05-11", "--no-link")
+
+
+def test_a_source_filter_finds_what_an_outlet_reported_again(cli):
+    _repeated(cli)
+    cli.ok("add", "The dam will open in June.", "-s", "WAPDA", "--source", "Geo News", "--no-link")
+    assert [r["id"] for r in cli.json("list", "--source", "Geo News")] == [1, 3]
+    assert [r["id"] for r in cli.json("list", "--source", "Dawn")] == [1]
+    assert cli.fails("list", "--source", "Radio Kessel") == "Error: no source named 'Radio Kessel'\n"
 
 
 def test_show_lists_every_appearance(cli):
@@ -271,11 +280,10 @@ def test_claimreview_lists_each_appearance(cli):
             "@type": "CreativeWork",
             "url": "https://www.dawn.com/news/1",
             "datePublished": "2025-05-10",
-            "author": dawn,
             "publisher": dawn,
         },
-        {"@type": "CreativeWork", "datePublished": "2025-05-12", "author": dawn, "publisher": dawn},
-        {"@type": "CreativeWork", "datePublished": "2025-05-13", "author": geo, "publisher": geo},
+        {"@type": "CreativeWork", "datePublished": "2025-05-12", "publisher": dawn},
+        {"@type": "CreativeWork", "datePublished": "2025-05-13", "publisher": geo},
     ]
 
 

@@ -265,3 +265,36 @@ def test_an_organisation_named_beside_its_role_is_stored_as_an_organisation(cli,
         "Velden Power": "organisation",
         "Ministry (Northern Herald)": "government",
     }
+
+
+def test_an_outlet_is_stored_as_the_chain_of_what_it_reports_and_an_audience_nowhere(cli, db_path, tmp_path):
+    article = tmp_path / "harbour.txt"
+    article.write_text(
+        "Harbour deal stalls\n\n"
+        "The port authority will delay the harbour expansion by a year, Radio Coastline has learned.\n\n"
+        "The mayor, Anna Brandt, said the city would not pay for the dredging, Radio Coastline has learned.\n\n"
+        "The dredging contract was cancelled last week, the Northern Herald reports.\n\n"
+        "Brandt told reporters that the council had not been consulted.\n"
+    )
+    cli.ok("extract", str(article), "--source", "Coast Daily", "--no-link")
+    with sqlite3.connect(db_path) as conn:
+        rows = conn.execute(
+            "SELECT sp.name, s.text, s.via, s.hedge FROM statements s JOIN speakers sp ON sp.id = s.speaker_id"
+            " ORDER BY s.id"
+        ).fetchall()
+    assert rows == [
+        (
+            f"unresolved (no speaker named, {article}:21)",
+            "The port authority will delay the harbour expansion by a year",
+            "Radio Coastline has learned",
+            "unnamed source",
+        ),
+        ("Anna Brandt", "the city would not pay for the dredging", "Radio Coastline has learned", None),
+        (
+            f"unresolved (no speaker named, {article}:214)",
+            "The dredging contract was cancelled last week",
+            "the Northern Herald reports",
+            "unnamed source",
+        ),
+        ("Anna Brandt", "the council had not been consulted", None, None),
+    ]

@@ -432,7 +432,9 @@ def test_link_relabel_confirms_the_link_with_the_relation_given(cli, db_path: Pa
     assert (result.exit_code, result.stderr) == (0, "Link 1 confirmed as related.\n")
     assert [row[1:5] for row in _links(db_path)] == [(1, 2, "related", "confirmed")]
     assert [(r["action"], r["statement_id"]) for r in cli.json("audit")] == [("link relabel", None)]
-    assert cli.fails("link", "relabel", "1", "unrelated").startswith("Error: invalid relation 'unrelated'")
+    assert cli.fails("link", "relabel", "1", "unrelated", code=2).startswith(
+        "Error: Invalid value for 'RELATION': 'unrelated' is not one of 'agrees', 'contradicts', 'related'."
+    )
     assert [row[1:5] for row in _links(db_path)] == [(1, 2, "related", "confirmed")]
 
 

@@ -1,5 +1,6 @@
 """`tracker speakers …` and `tracker sources list`."""
 
+import json
 import sqlite3
 
 
@@ -649,3 +650,40 @@ def test_an_alias_a_person_gave_means_its_speaker_as_written(cli, db_path):
     assert filed(db_path) == [(1, 1), (2, 2), (3, 1), (4, 2), (5, 3)]
     assert reviews(db_path) == []
     assert speakers_table(db_path)[2] == (3, "Smith", "Mayor", "person")
+
+
+def test_a_speaker_whose_only_statement_is_deleted_is_left_out_of_the_list_and_kept(cli, db_path):
+    add(cli, "The dam is safe.", "Brnadt Xq")  # a garbled name, corrected by deleting its statement
+    add(cli, "The port will reopen.", "Anna Brandt")
+    cli.ok("delete", "1", "--yes")
+    result = cli("speakers", "list", "--json")
+    assert [(s["id"], s["name"], s["statements"]) for s in json.loads(result.stdout)] == [
+        (2, "Anna Brandt", 1)
+    ]
+    assert result.stderr == (
+        "Left out 1 speaker with no statement in the ledger (`tracker speakers list --all` lists it).\n"
+    )
+    everyone = cli.json("speakers", "list", "--all")
+    assert [(s["id"], s["name"], s["statements"]) for s in everyone] == [
+        (1, "Brnadt Xq", 0),
+        (2, "Anna Brandt", 1),
+    ]
+    with sqlite3.connect(db_path) as conn:  # kept, so that `tracker restore 1` gives it back its words
+        assert conn.execute("SELECT id, name FROM speakers ORDER BY id").fetchall() == [
+            (1, "Brnadt Xq"),
+            (2, "Anna Brandt"),
+        ]
+    cli.ok("restore", "1", "--no-link")
+    result = cli("speakers", "list", "--json")
+    assert [s["name"] for s in json.loads(result.stdout)] == ["Brnadt Xq", "Anna Brandt"]
+    assert result.stderr == ""
+
+
+def test_a_speaker_an_edit_left_with_no_statement_is_left_out_too(cli):
+    add(cli, "The dam is safe.", "Brnadt Xq")
+    cli.ok("edit", "1", "--speaker", "Anna Brandt")
+    result = cli("speakers", "list", "--csv")
+    assert result.stdout.splitlines()[1:] == ["2,Anna Brandt,unknown,,,,1,0,"]
+    assert result.stderr == (
+        "Left out 1 speaker with no statement in the ledger (`tracker speakers list --all` lists it).\n"
+    )

@@ -132,6 +132,92 @@ def test_encoding_names_what_a_guess_gets_wrong(cli, db_path, tmp_path):
     assert [t for t, _, _, _ in stored(db_path)] == ["Příměří bude dodrženo.", "Ministr řekl ne."]
 
 
+# UTF-8 rows with a Windows-1252 apostrophe (0x92) pasted into one: a detector reading the
+# whole file guessed mac_roman or cp932 and imported every row as mojibake
+MIXED = (
+    b"text,speaker,source\n"
+    b"It is the mayor\x92s plan,Anna Brandt,Dawn\n"
+    b'"The minister\xe2\x80\x99s plan will cost \xe2\x82\xac5 million",Maria Kova\xc4\x8d,Dawn\n'
+    b"The dam is safe and caf\xe9s stay open,Bilal \xc5\xa0ah,Dawn\n"
+)
+MIXED_ROWS = [
+    ("It is the mayor’s plan", "Anna Brandt"),
+    ("The minister’s plan will cost €5 million", "Maria Kovač"),
+    ("The dam is safe and cafés stay open", "Bilal Šah"),
+]
+
+
+@pytest.mark.parametrize("first_utf8", [False, True], ids=["stray-first", "utf8-first"])
+def test_utf8_with_stray_cp1252_bytes_reads_them_as_cp1252_and_names_their_lines(
+    cli, db_path, tmp_path, first_utf8
+):
+    lines = MIXED.split(b"\n")
+    data = b"\n".join([lines[0], lines[2], lines[1], *lines[3:]]) if first_utf8 else MIXED
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(data)
+    result = cli("import", str(path), "--no-link")
+    where = "lines 3, 4" if first_utf8 else "lines 2, 4"
+    assert (result.exit_code, result.stderr) == (
+        0,
+        f"Read {path} as UTF-8, with 2 bytes that are not UTF-8 read as cp1252 (’ é) on {where};"
+        " give --encoding if that is wrong.\n"
+        "Imported 3 new statements (0 already recorded).\n",
+    )
+    expected = [MIXED_ROWS[1], MIXED_ROWS[0], MIXED_ROWS[2]] if first_utf8 else MIXED_ROWS
+    assert [(t, s) for t, s, _, _ in stored(db_path)] == expected
+
+
+def test_json_with_a_stray_cp1252_byte_is_read_as_utf8_too(cli, db_path, tmp_path):
+    path = tmp_path / "mixed.json"
+    path.write_bytes(
+        b'[{"text": "The minister\xe2\x80\x99s plan", "speaker": "Kova\xc4\x8d"},\n'
+        b' {"text": "The mayor\x92s plan", "speaker": "Brandt"}]'
+    )
+    result = cli("import", str(path), "--no-link")
+    assert result.stderr.splitlines()[0] == (
+        f"Read {path} as UTF-8, with 1 byte that is not UTF-8 read as cp1252 (’) on line 2;"
+        " give --encoding if that is wrong."
+    )
+    assert [(t, s) for t, s, _, _ in stored(db_path)] == [
+        ("The minister’s plan", "Kovač"),
+        ("The mayor’s plan", "Brandt"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "bad, byte",
+    [
+        (b"\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0", 33),  # a Cyrillic word in cp1251: no pasted character
+        (b"a \x81 byte", 35),  # no character in cp1252 either
+        (b"a lone \xe9 letter", 40),  # a letter outside any word: a broken sequence
+    ],
+)
+def test_utf8_with_bytes_no_pasted_character_explains_is_refused_and_stores_nothing(
+    cli, db_path, tmp_path, bad, byte
+):
+    path = tmp_path / "broken.csv"
+    path.write_bytes(b"text,speaker\nThe caf\xc3\xa9 is open,A\n" + bad + b" here,B\n")
+    assert cli.fails("import", str(path)) == (
+        f"Error: row 3: line 3 (byte {byte}): not valid UTF-8; give --encoding to read it in another encoding\n"
+    )
+    assert not db_path.exists() or stored(db_path) == []
+
+
+def test_a_legacy_file_turning_utf8_past_the_detected_part_is_refused(cli, db_path, tmp_path, monkeypatch):
+    from tracker.export import readers
+
+    monkeypatch.setattr(readers, "DETECT_SAMPLE_BYTES", 64)  # the encoding is detected from 64 bytes
+    legacy = "".join(f"Caf\xe9 number {n} is open,A\n" for n in range(4)).encode("cp1252")
+    path = tmp_path / "two-kinds.csv"
+    path.write_bytes(b"text,speaker\n" + legacy + "Zürich is calm,B\n".encode())
+    stderr = cli.fails("import", str(path))
+    assert stderr.splitlines()[-1] == (
+        f"Error: row 6: line 6 (byte {13 + len(legacy) + 1}): UTF-8, but line 2 was not: the file mixes"
+        " encodings; give --encoding to read it in another encoding"
+    )
+    assert not db_path.exists() or stored(db_path) == []
+
+
 def test_utf8_input_never_loads_the_encoding_detector(tmp_path):
     path = tmp_path / "utf8.csv"
     path.write_text(as_csv(","), encoding="utf-8")

@@ -7,6 +7,7 @@ import json
 import sqlite3
 
 from conftest import SEED_ARTICLE
+from tracker.cli.corrections import describe
 from tracker.store.validation import content_hash
 
 CLAIM = "Indian missiles struck targets in Afghanistan."
@@ -773,3 +774,166 @@ def test_edit_says_when_the_statement_now_repeats_another(cli, db_path):
         "Links and claims kept: the words are unchanged.\n"
     )
     assert rows(db_path, "SELECT id, speaker_id FROM statements ORDER BY id") == [(1, 1), (2, 2), (3, 1)]
+
+
+# --- an appearance recorded by mistake ---------------------------------------------------------
+
+BRIDGE = (
+    "Bridge to reopen\n\nThe mayor, Anna Brandt, said the bridge would reopen in May.\n\n"
+    "The engineer said the cables were sound and the deck was safe.\n"
+)
+
+
+def mistyped(cli, db_path, tmp_path):
+    """An article extracted on its date, then again with a mistyped --date: two repeats."""
+    article = tmp_path / "bridge.txt"
+    article.write_text(BRIDGE)
+    cli.ok("extract", str(article), "--source", "Dawn", "--date", "2025-05-10", "--no-link")
+    cli.ok("extract", str(article), "--source", "Dawn", "--date", "2025-05-01", "--no-link")
+    assert rows(db_path, "SELECT id, statement_id, reported_on FROM appearances ORDER BY id") == [
+        (1, 1, "2025-05-01"),
+        (2, 2, "2025-05-01"),
+    ]
+    return article
+
+
+def test_delete_appearance_removes_one_repeat_audited_and_restore_brings_it_back(cli, db_path, tmp_path):
+    article = mistyped(cli, db_path, tmp_path)
+    (source_id,) = rows(db_path, "SELECT source_id FROM appearances WHERE id = 1")[0]
+    result = cli("delete", "1", "--appearance", "2", "--yes", "--note", "mistyped date", "--by", "desk")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "Deleted appearance 2 of statement 1 (Dawn, 2025-05-01) (audit record 1;"
+        " `tracker restore 1 --appearances` brings it back).\n",
+    )
+    assert rows(db_path, "SELECT id, statement_id FROM appearances") == [(2, 2)]
+    [(action, statement_id, by, note, before, after)] = audit(db_path)
+    assert (action, statement_id, by, note, after) == ("appearance delete", 1, "desk", "mistyped date", None)
+    assert (before["number"], before["source"]) == (2, "Dawn")
+    assert {k: before["appearance"][k] for k in ("id", "statement_id", "source_id", "reported_on")} == {
+        "id": 1,
+        "statement_id": 1,
+        "source_id": source_id,
+        "reported_on": "2025-05-01",
+    }
+    # the same mistake again records nothing: a correction stays made
+    result = cli("extract", str(article), "--source", "Dawn", "--date", "2025-05-01", "--no-link")
+    assert result.stderr == (
+        "Stored 0 new statements (1 already recorded, 1 corrected or deleted by hand) from 1 article.\n"
+    )
+    assert rows(db_path, "SELECT id, statement_id FROM appearances") == [(2, 2)]
+    assert describe({"action": action, "before": before, "after": after}) == (
+        "deleted appearance 2 (Dawn, 2025-05-01)"
+    )
+    result = cli("restore", "1", "--appearances")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "Restored 1 appearance of statement 1 (Dawn, 2025-05-01) (audit record 2).\n",
+    )
+    assert rows(db_path, "SELECT id, statement_id, source_id, reported_on FROM appearances ORDER BY id") == [
+        (1, 1, source_id, "2025-05-01"),
+        (2, 2, source_id, "2025-05-01"),
+    ]
+    assert [(a, s) for a, s, *_ in audit(db_path)] == [("appearance delete", 1), ("appearance restore", 1)]
+    restored = audit(db_path)[1]
+    assert describe({"action": restored[0], "before": restored[4], "after": restored[5]}) == (
+        "restored 1 appearance"
+    )
+    assert cli.fails("restore", "1", "--appearances") == (
+        "Error: statement 1 has no deleted appearance to restore\n"
+    )
+
+
+def test_delete_appearance_refuses_the_statements_own_report_a_missing_one_and_no_yes(cli, db_path, tmp_path):
+    mistyped(cli, db_path, tmp_path)
+    before = snapshot(db_path), rows(db_path, "SELECT * FROM appearances ORDER BY id")
+    assert cli.fails("delete", "1", "--appearance", "2") == (
+        "Error: deleting needs --yes when stdin is not a terminal\n"
+    )
+    assert cli.fails("delete", "1", "--appearance", "1", "--yes") == (
+        "Error: appearance 1 is statement 1's own report: `tracker edit 1 --source/--reported-on`"
+        " corrects it, `tracker delete 1` deletes the statement\n"
+    )
+    assert cli.fails("delete", "1", "--appearance", "3", "--yes") == (
+        "Error: statement 1 has no appearance 3 (it has 2: `tracker show 1` lists them)\n"
+    )
+    assert cli.fails("delete", "9", "--appearance", "2", "--yes") == "Error: no statement with id 9\n"
+    assert (snapshot(db_path), rows(db_path, "SELECT * FROM appearances ORDER BY id")) == before
+
+
+def test_delete_appearance_at_a_terminal_asks_first(cli, db_path, tmp_path, monkeypatch):
+    mistyped(cli, db_path, tmp_path)
+    monkeypatch.setattr("tracker.cli.corrections._interactive", lambda: True)
+    result = cli("delete", "2", "--appearance", "2", input="n\n")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Delete appearance 2 of statement 2 (Dawn, 2025-05-01)? [y/N]:Aborted.\n",
+    )
+    assert rows(db_path, "SELECT id FROM appearances ORDER BY id") == [(1,), (2,)]
+    assert cli("delete", "2", "--appearance", "2", input="y\n").exit_code == 0
+    assert rows(db_path, "SELECT id FROM appearances ORDER BY id") == [(1,)]
+
+
+def test_delete_appearances_in_a_source_undoes_a_mistyped_extraction_and_restore_brings_them_back(
+    cli, db_path, tmp_path
+):
+    article = mistyped(cli, db_path, tmp_path)
+    assert rows(db_path, "SELECT DISTINCT source_id FROM appearances") == [(2,)]
+    assert cli.fails("delete", "--appearances-in", "2") == (
+        "Error: deleting needs --yes when stdin is not a terminal\n"
+    )
+    result = cli("delete", "--appearances-in", "2", "--yes", "--note", "mistyped date")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "Deleted 2 appearances in source 2 (Dawn, 2025-05-01) of statements 1, 2 (audit records 1–2;"
+        " `tracker restore --appearances-in 2` brings them back).\n",
+    )
+    assert rows(db_path, "SELECT count(*) FROM appearances") == [(0,)]
+    assert [(a, s, note, before["number"]) for a, s, _, note, before, _ in audit(db_path)] == [
+        ("appearance delete", 1, "mistyped date", 2),
+        ("appearance delete", 2, "mistyped date", 2),
+    ]
+    result = cli("extract", str(article), "--source", "Dawn", "--date", "2025-05-01", "--no-link")
+    assert result.stderr == (
+        "Stored 0 new statements (0 already recorded, 2 corrected or deleted by hand) from 1 article.\n"
+    )
+    assert cli.fails("delete", "--appearances-in", "2", "--yes") == (
+        "Error: source 2 holds no appearance (`tracker sources list` lists sources)\n"
+    )
+    result = cli("restore", "--appearances-in", "2")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "Restored 2 appearances in source 2 of statements 1, 2 (audit records 3–4).\n",
+    )
+    assert rows(db_path, "SELECT id, statement_id, source_id FROM appearances ORDER BY id") == [
+        (1, 1, 2),
+        (2, 2, 2),
+    ]
+    assert cli.fails("restore", "--appearances-in", "2") == (
+        "Error: source 2 has no deleted appearance to restore\n"
+    )
+
+
+def test_delete_needs_an_id_or_a_source_and_an_unknown_source_is_an_error(cli, db_path, tmp_path):
+    mistyped(cli, db_path, tmp_path)
+    before = snapshot(db_path), rows(db_path, "SELECT * FROM appearances ORDER BY id")
+    usage = (
+        "Error: Invalid value for ID: give a statement's ID, or --appearances-in SOURCE without one"
+        " (see 'tracker {} --help')\n"
+    )
+    assert cli.fails("delete", "--yes", code=2) == usage.format("delete")
+    assert cli.fails("delete", "1", "--appearances-in", "2", "--yes", code=2) == usage.format("delete")
+    assert cli.fails("restore", code=2) == usage.format("restore")
+    assert cli.fails("delete", "--appearances-in", "7", "--yes") == "Error: no source with id 7\n"
+    assert (snapshot(db_path), rows(db_path, "SELECT * FROM appearances ORDER BY id")) == before
+
+
+def test_delete_appearances_in_a_source_at_a_terminal_asks_first(cli, db_path, tmp_path, monkeypatch):
+    mistyped(cli, db_path, tmp_path)
+    monkeypatch.setattr("tracker.cli.corrections._interactive", lambda: True)
+    result = cli("delete", "--appearances-in", "2", input="n\n")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Delete 2 appearances in source 2 (of statements 1, 2)? [y/N]:Aborted.\n",
+    )
+    assert rows(db_path, "SELECT id FROM appearances ORDER BY id") == [(1,), (2,)]

@@ -305,7 +305,6 @@ def test_claimreview_has_the_schema_org_structure(cli, db_path):
                     "@type": "CreativeWork",
                     "url": "https://dawn.example/2",
                     "datePublished": "2025-05-09",
-                    "author": {"@type": "Organization", "name": "Dawn"},
                     "publisher": {"@type": "Organization", "name": "Dawn"},
                 },
             ],

@@ -1492,9 +1492,29 @@ def test_anonymity_said_in_the_next_sentence_is_the_hedge():
     assert s.hedge == "unnamed source"
 
 
-def test_told_parliament_is_the_reporting_chain():
+def test_told_parliament_is_an_audience_not_the_reporting_chain():
     s = one("The minister told parliament that the budget was balanced.")
-    assert (s.speaker, s.content, s.via) == ("The minister", "the budget was balanced", "told parliament")
+    assert (s.speaker, s.content, s.via) == ("The minister", "the budget was balanced", None)
+
+
+@pytest.mark.parametrize(
+    "text, via",
+    [
+        # an audience heard it: not whom it reached us through
+        ('"We will appeal," Governor Tom Ruiz told reporters.', None),
+        ("Governor Tom Ruiz told journalists that the vote was rigged.", None),
+        ('"We will win," Governor Tom Ruiz told a rally in Lahore.', None),
+        ("Governor Tom Ruiz, speaking to reporters, said the port would close soon.", None),
+        ("Governor Tom Ruiz told the Senate Foreign Relations Committee that funds would follow.", None),
+        # an outlet, a named person, a medium: the reporting chain
+        ("Governor Tom Ruiz told the BBC that the council had not been consulted.", "told the BBC"),
+        ("Governor Tom Ruiz told Rubio that the ball was in India's court.", "told Rubio"),
+        ('"We will win," Governor Tom Ruiz told CNN.', "told CNN"),
+    ],
+)
+def test_via_holds_whom_it_reached_us_through_never_an_audience(text, via):
+    s = one(text)
+    assert (s.speaker, s.via) == ("Tom Ruiz", via)
 
 
 # --- issue #13, a new user's trial: words in the wrong mouth ----------------------------------
@@ -1604,9 +1624,59 @@ def test_a_trailing_outlet_reports_is_the_chain_not_content():
     assert (said.content, said.via) == ("the mine would reopen", "the Tribune reported")
 
 
-def test_an_outlet_reporting_a_clause_on_its_own_is_the_speaker():
+def test_an_outlet_reporting_a_clause_on_its_own_is_the_chain_and_names_no_speaker():
     s = one("The plant will close by 2027, Northern Herald reports.")
-    assert (s.speaker, s.cue, s.content) == ("Northern Herald", "reports", "The plant will close by 2027")
+    assert (s.speaker, s.speaker_span, s.cue, s.content, s.via, s.hedge) == (
+        None,
+        None,
+        "reports",
+        "The plant will close by 2027",
+        "Northern Herald reports",
+        "unnamed source",
+    )
+    # a body that reports is its own speaker: only a news outlet is the chain
+    s = one("The plan will cost $2 billion, the Indian government reported.")
+    assert (s.speaker, s.via, s.hedge) == ("the Indian government", None, None)
+
+
+@pytest.mark.parametrize(
+    "text, cue, via",
+    [
+        (
+            "The port will close in June, Radio Coastline has learned.",
+            "has learned",
+            "Radio Coastline has learned",
+        ),
+        ("The army will withdraw, the Guardian understands.", "understands", "the Guardian understands"),
+        (
+            "The dam was never inspected, the Daily Courier was told.",
+            "was told",
+            "the Daily Courier was told",
+        ),
+    ],
+)
+def test_what_an_outlet_learned_is_kept_with_the_outlet_as_chain_and_no_speaker(text, cue, via):
+    s = one(text)
+    assert (s.speaker, s.cue, s.via, s.hedge) == (None, cue, via, "unnamed source")
+    assert s.content == text[: text.index(",")]
+
+
+def test_what_an_outlet_learned_of_a_named_speaker_is_cut_from_the_text_into_via():
+    s = one(
+        "The mayor, Anna Brandt, said the city would not pay for the dredging, Radio Coastline has learned."
+    )
+    assert (s.speaker, s.content, s.via, s.hedge) == (
+        "Anna Brandt",
+        "the city would not pay for the dredging",
+        "Radio Coastline has learned",
+        None,
+    )
+    s = one("Officials said the port would close, Radio Coastline understands.")
+    assert (s.speaker, s.content, s.via) == (
+        "Officials",
+        "the port would close",
+        "Radio Coastline understands",
+    )
 
 
 def test_an_insertion_with_any_cue_keeps_the_clause_around_it():
@@ -1642,3 +1712,23 @@ def test_a_first_line_that_is_a_sentence_is_body_not_headline():
 def test_a_person_with_a_title_is_never_read_as_an_organisation_by_her_surname():
     text = "UN Ambassador Samantha Power said the vote would go ahead.\n“We are ready,” she said.\n"
     assert [s.speaker for s in extract_statements(text)] == ["Samantha Power", "Samantha Power"]
+
+
+@pytest.mark.parametrize(
+    "text, content, via",
+    [
+        (
+            '"The port will close," Brandt said, the Northern Herald reports.',
+            "The port will close",
+            "the Northern Herald reports",
+        ),
+        (
+            '"We will appeal," Brandt said, Radio Coastline has learned.',
+            "We will appeal",
+            "Radio Coastline has learned",
+        ),
+    ],
+)
+def test_an_outlet_after_a_quote_and_its_speaker_is_the_quotes_chain(text, content, via):
+    s = one(text)
+    assert (s.speaker, s.kind, s.content, s.via) == ("Brandt", Kind.DIRECT, content, via)

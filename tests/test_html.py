@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from tracker.html import report_page, timeline_svg
+from tracker.html import _inline, report_page, timeline_svg
 from tracker.reports import Section
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "seed-statements.jsonl"
-VOID = {"meta", "br", "hr", "img", "input", "link"}
+VOID = {"meta", "br", "hr", "img", "input", "link", "wbr"}
 
 
 @dataclass
@@ -320,6 +320,39 @@ def test_the_chart_places_statements_by_date_and_undated_ones_apart():
         "mark",
         "mark contradicted",
     ]
+
+
+def test_date_labels_of_a_long_span_never_print_over_each_other():
+    days = ["2026-03-01", "2026-03-02", "2026-03-04", "2026-04-20", "2026-06-01", "2026-06-03"]
+    rows = [
+        {"id": n, "date": day, "speaker": "A", "text": "t", "contradicts": [], "agrees": []}
+        for n, day in enumerate(days, 1)
+    ]
+    svg = parse(timeline_svg(rows)).one("svg")
+    labels = svg.one("g", class_="axis").all("text")
+    assert [(t.text, t.attrs["x"]) for t in labels] == [
+        ("2026-03-01", "200.0"),
+        ("2026-04-20", "572.3"),
+        ("2026-06-03", "900.0"),
+    ]
+
+
+def test_a_long_url_wraps_after_its_slashes_and_section_notes_keep_their_marks():
+    verdicts = [
+        {
+            "statement_id": 1,
+            "speaker": "S",
+            "claim": "c",
+            "rating": "false",
+            "by": None,
+            "date": "2025-05-02",
+            "evidence_url": "https://example.org/fact-check/dam?id=3",
+            "covers": [],
+        }
+    ]
+    page = report_page([_section("verdicts", verdicts)], [], [])
+    assert '">https://example.org/<wbr>fact-<wbr>check/<wbr>dam?<wbr>id=<wbr>3</a>' in page
+    assert _inline("In *why*, `decide with` <b>") == "In <em>why</em>, <code>decide with</code> &lt;b&gt;"
 
 
 def test_an_empty_ledger_gives_a_page_that_says_so(cli):

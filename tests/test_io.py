@@ -188,21 +188,21 @@ def test_a_bad_last_row_rejects_the_file_and_stores_nothing(
             b'[{"text": "ok", "speaker": "A"}, {"text": "cut',
             "truncated.json: invalid JSON at byte 42 (line 1): unterminated string; is the file truncated?",
         ),
-        # UTF-8 first, then not: a broken file, not one in another encoding
+        # UTF-8 first, then a byte no pasted character is: a broken file, not one in another encoding
         (
             "utf8.csv",
             b"text,speaker\nok \xc3\xa9,A\nbad \xff byte,B\n",
-            "row 3: line 3 (byte 25): not valid UTF-8",
+            "row 3: line 3 (byte 25): not valid UTF-8; give --encoding to read it in another encoding",
         ),
         (
             "utf8.jsonl",
             b'{"text": "\xc3\xa9", "speaker": "A"}\n{"text": "\xc3"}\n',
-            "row 2: line 2 (byte 41): not valid UTF-8",
+            "row 2: line 2 (byte 41): not valid UTF-8; give --encoding to read it in another encoding",
         ),
         (
             "utf8.json",
             b'[{"text": "' + bytes(range(128, 256)) * 3 + b'"}]',
-            "utf8.json: not valid UTF-8 (byte 11)",
+            "utf8.json: not valid UTF-8 (byte 11); give --encoding to read it in another encoding",
         ),
         ("nul.csv", b"text,speaker\nok,A\nb\x00d,B\n", "row 3: line 3 (byte 19): NUL byte"),
         (

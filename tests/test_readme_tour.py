@@ -40,7 +40,7 @@ def _steps(block: str) -> list[tuple[list[str], list[str]]]:
 def test_the_readme_has_tour_blocks_for_every_shipped_file():
     shown = "\n".join(_blocks())
     shipped = sorted(p.name for p in (ROOT / "data" / "tour").iterdir())
-    assert shipped == ["bridge.txt", "desk.csv", "legacy.csv", "nospeaker.csv", "two.csv"]
+    assert shipped == ["bridge.txt", "desk.csv", "legacy.csv", "mixed.csv", "nospeaker.csv", "two.csv"]
     assert [name for name in shipped if f"data/tour/{name}" not in shown] == []
 
 

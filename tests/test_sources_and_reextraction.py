@@ -189,7 +189,8 @@ def test_extracting_again_with_another_date_keeps_the_stored_one_and_says_so(cli
     assert result.stderr == (
         "Stored 0 new statements, 2 new appearances (0 already recorded) from 1 article.\n"
         "Note: the article is stored with the date 2025-05-10; 2025-05-11 is recorded as another"
-        " appearance (a wrong date: `tracker edit ID --reported-on`).\n"
+        " appearance (a mistyped date: `tracker delete --appearances-in 2`; a wrong stored one:"
+        " `tracker edit ID --reported-on`).\n"
     )
     assert rows(db_path, "SELECT * FROM statements") == before
     assert rows(db_path, "SELECT statement_id, reported_on FROM appearances ORDER BY id") == [

@@ -144,6 +144,25 @@ def test_unhedged_statement_has_no_hedge():
     assert analyse("The army withdrew from the border").hedge is None
 
 
+def test_a_warning_is_reported_not_hedged_and_warning_someone_about_a_thing_is_the_claim():
+    warned = analyse("she had warned the ministry about the crack in January")
+    assert (warned.proposition, warned.hedge) == (
+        "she had warned the ministry about the crack in january",
+        None,
+    )
+    clause = analyse("the engineer warned that the dam would fail")
+    assert (clause.proposition, clause.hedge) == ("the dam would fail", None)
+
+
+def test_a_correction_of_a_number_does_not_deny():
+    corrected = analyse("Repairs will take two years, not two months")
+    assert (corrected.polarity, corrected.proposition) == (
+        Polarity.AFFIRM,
+        "repairs will take 2 years, not 2 months",
+    )
+    assert analyse("Repairs will not take two years").polarity is Polarity.DENY
+
+
 @pytest.mark.parametrize(
     "text, modality",
     [

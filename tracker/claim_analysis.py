@@ -238,7 +238,9 @@ _SUBORDINATE = re.compile(
 # contrast that asserts the first half), "Don't reset your phone unless ..." (advice), and
 # "has no idea how / isn't sure whether" (ignorance, which only hedges).
 _DETERMINER_END = re.compile(r"\b(?:the|a|an)$")
-_CONTRAST_NOT = re.compile(r",\s*(?:but\s+)?not\s+(?:the|a|an|his|her|its|their|our|my|just|only)\b")
+_CONTRAST_NOT = re.compile(
+    r",\s*(?:but\s+)?not\s+(?:the|a|an|his|her|its|their|our|my|just|only|\d[\d.,]*)\b"
+)
 _IMPERATIVE_NOT = re.compile(r"^(?:please\s+)?(?:don't|do not)\s+(?!\w+(?:ed|s)\b)[a-z]")
 _EPISTEMIC_NOT = re.compile(
     r"\b(?:not|no|isn't|aren't|wasn't|don't|doesn't|didn't|unsure)\s+(?:\w+\s+)?"
@@ -258,8 +260,12 @@ _ENDORSING = re.compile(
 _NEUTRAL_REPORTING = re.compile(
     r"said|says|say|told|tells|stated|states|added|adds|declared|declares|wrote|writes"
     r"|explained|explains|noted|notes|stressed|stresses|insisted|insists"
-    r"|maintained|maintains"
+    r"|maintained|maintains|warned|warns"
 )
+# "warned the ministry about the crack": a verb of telling with its addressee and topic, no
+# reported clause after it (with one, "told reporters the dam held", the clause is the claim)
+_ADDRESSEE_TOPIC = re.compile(r"(?:\w+\s+){1,4}?(?:about|of|over|against)\b")
+_TELLING = re.compile(r"told|tells|warned|warns")
 _SOURCE_WORDS = re.compile(
     r"\b(?:reports?|sources?|rumou?rs?|claims?|allegedly|officials?|police|analysts?|study|survey"
     r"|media|spokes\w+|minist\w+|pentagon|white house|government|army|military|president|ceo"
@@ -381,6 +387,8 @@ def analyse_full(text: str) -> Analysis:
             m = _WRAP_SAID.match(body) if len(body.split()) > 4 else None
             if m and (not _SPEECH.fullmatch(m.group("cue")) or body[m.end() :].startswith("to ")):
                 m = None  # "Apple added reinforcement": without "that", most verbs take an object
+            if m and _TELLING.fullmatch(m.group("cue")) and _ADDRESSEE_TOPIC.match(body, m.end()):
+                m = None
             if m and (
                 len(m.group("pre").split()) > 6
                 or _NEGATION.search(m.group("pre"))

@@ -8,7 +8,8 @@ http(s) ones (anything else is shown as text).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from html import escape
 from typing import Any
@@ -26,6 +27,7 @@ ROW_HEIGHT = 34
 AXIS_HEIGHT = 34
 MARK_RADIUS = 6
 MARK_STEP = 15  # between marks of one speaker on one day
+TICK_GAP = 90  # between the centres of two date labels: a label is about 75 wide
 UNDATED_WIDTH = 70
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -127,15 +129,32 @@ def _ref(statement_id: Any) -> str:
     return f'<a href="#s{_e(statement_id)}">#{_e(statement_id)}</a>'
 
 
+_URL_BREAK = re.compile(r"((?<!/)/(?!/)|[?&=#_-])")
+
+
 def _url(url: str | None) -> str:
     if not url:
         return "—"
+    # a long URL wraps after its slashes and separators, not inside a word ("example.o rg")
+    shown = "<wbr>".join(_e(piece) for piece in _URL_BREAK.sub("\\1\0", url).split("\0"))
     if url.startswith(("https://", "http://")):
-        return f'<a href="{_e(url)}" rel="noreferrer">{_e(url)}</a>'
-    return _e(url)
+        return f'<a href="{_e(url)}" rel="noreferrer">{shown}</a>'
+    return shown
 
 
 # --- the chart ---------------------------------------------------------------------------------
+
+
+def _ticks(known: list[date], x_of: Callable[[date], float]) -> list[date]:
+    """The dates to label: the first and the last, and between them those at least a label's
+    width from the labels beside them (two days of a long span would print over each other)."""
+    if not known:
+        return []
+    ticks = [known[0]]
+    for day in known[1:-1]:
+        if x_of(day) - x_of(ticks[-1]) >= TICK_GAP and x_of(known[-1]) - x_of(day) >= TICK_GAP:
+            ticks.append(day)
+    return ticks if len(known) == 1 else [*ticks, known[-1]]
 
 
 def timeline_svg(rows: Sequence[Mapping[str, Any]]) -> str:
@@ -176,8 +195,7 @@ def timeline_svg(rows: Sequence[Mapping[str, Any]]) -> str:
         '<title id="chart-title">Statements over time, one row per speaker</title>',
         '<g class="axis">',
     ]
-    ticks = known if len(known) <= 6 else [known[round(i * (len(known) - 1) / 5)] for i in range(6)]
-    for day in dict.fromkeys(ticks):
+    for day in _ticks(known, x_of):
         x = x_of(day)
         parts.append(
             f'<line x1="{x:.1f}" y1="{AXIS_HEIGHT - 6}" x2="{x:.1f}" y2="{height - 8}"/>'
@@ -238,8 +256,17 @@ def _table(section: Section) -> str:
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
+_CODE = re.compile(r"`([^`]+)`")
+_EMPHASIS = re.compile(r"\*([^*]+)\*")
+
+
+def _inline(text: str) -> str:
+    """A section's sentence, written for Markdown, in HTML: `code` and *emphasis*, escaped."""
+    return _EMPHASIS.sub(r"<em>\1</em>", _CODE.sub(r"<code>\1</code>", _e(text)))
+
+
 def _open(key: str, title: str, about: str = "") -> str:
-    lead = f'\n<p class="about">{_e(about)}</p>' if about else ""
+    lead = f'\n<p class="about">{_inline(about)}</p>' if about else ""
     return f'<section id="{_e(key)}">\n<h2>{_e(title)}</h2>{lead}'
 
 

@@ -88,6 +88,12 @@ def describe(row: dict[str, Any]) -> str:
     if row["action"] == "restore":
         restored = _rows(after.get("restored") or {})
         return "restored" + (f" with {restored}" if restored else "")
+    if row["action"] == "appearance delete":
+        gone = before["appearance"]
+        where = _where(before.get("source"), gone["said_on"] or gone["reported_on"])
+        return f"deleted appearance {before['number']} ({where})"
+    if row["action"] == "appearance restore":
+        return f"restored {_plural(len(after['appearances']), 'appearance')}"
     moved = _plural(len(after.get("statements") or []), "statement")
     if row["action"].startswith("link "):
         a, b = after["statements"]
@@ -253,8 +259,77 @@ def _confirm_delete(db: Database, statement_id: int) -> None:
         raise typer.Exit(1)
 
 
+def _confirm_delete_appearance(db: Database, statement_id: int, number: int) -> None:
+    from tracker.cli import fail
+    from tracker.store.corrections import require_statement
+    from tracker.store.queries import statement_appearances
+
+    require_statement(db, statement_id)
+    if not _interactive():
+        raise fail("deleting needs --yes when stdin is not a terminal")
+    shown = statement_appearances(db, statement_id)
+    where = shown[number - 1] if 2 <= number <= len(shown) else None
+    question = f"Delete appearance {number} of statement {statement_id}" + (
+        f" ({_where(where['source'], where['said_on'] or where['reported_on'])})?" if where else "?"
+    )
+    if not typer.confirm(question, err=True):
+        print("Aborted.", file=sys.stderr)
+        raise typer.Exit(1)
+
+
+def _where(outlet: str | None, date: str | None) -> str:
+    return ", ".join(part for part in (outlet or "no source", date) if part)
+
+
+def _statement_ids(rows: list[dict[str, Any]]) -> str:
+    ids = sorted({row["statement_id"] for row in rows})
+    return f"statement{'s' if len(ids) != 1 else ''} {', '.join(map(str, ids))}"
+
+
+def _delete_appearances_in(db: Database, source_id: int, yes: bool, by: str | None, note: str | None) -> None:
+    from tracker.cli import fail
+    from tracker.cli.render import status
+    from tracker.store.appearances import appearances_in, delete_appearances_in
+
+    rows = appearances_in(db, source_id)
+    if rows and not yes:
+        if not _interactive():
+            raise fail("deleting needs --yes when stdin is not a terminal")
+        if not typer.confirm(
+            f"Delete {_plural(len(rows), 'appearance')} in source {source_id} (of {_statement_ids(rows)})?",
+            err=True,
+        ):
+            print("Aborted.", file=sys.stderr)
+            raise typer.Exit(1)
+    gone = delete_appearances_in(db, source_id, by=by, note=note)
+    first, last = gone[0].audit_id, gone[-1].audit_id
+    rows = [row for change in gone for row in change.appearances]
+    status(
+        f"Deleted {_plural(len(rows), 'appearance')} in source {source_id}"
+        f" ({_where(rows[0]['outlet'], rows[0]['said_on'] or rows[0]['reported_on'])}) of {_statement_ids(rows)}"
+        f" (audit record{'s' if first != last else ''} {first}{f'–{last}' if first != last else ''};"
+        f" `tracker restore --appearances-in {source_id}` brings them back)."
+    )
+
+
 def delete(
-    statement_id: IdArgument,
+    statement_id: Annotated[int | None, typer.Argument(help="The statement's id.", metavar="ID")] = None,
+    appearance: Annotated[
+        int | None,
+        typer.Option(
+            "--appearance",
+            metavar="N",
+            help="Delete only appearance N of it (as `tracker show ID` numbers them, from 2).",
+        ),
+    ] = None,
+    appearances_in: Annotated[
+        int | None,
+        typer.Option(
+            "--appearances-in",
+            metavar="SOURCE",
+            help="Delete every appearance recorded in this source (an id of `tracker sources list`), no ID.",
+        ),
+    ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask (needed without a terminal).")] = False,
     note: NoteOption = None,
     by: ByOption = None,
@@ -264,13 +339,39 @@ def delete(
 
     All of it is kept in the audit trail: `tracker restore ID` brings it back under the
     same id. Asks first; without a terminal (scripts, CI) --yes is required.
+    --appearance N deletes only that appearance (a repeat recorded by mistake, such as a
+    mistyped --date on an extraction); `tracker restore ID --appearances` brings it back,
+    and extracting or importing it again leaves it out.
 
     Example: tracker delete 7 --yes --note "duplicate of 3"
     """
     from tracker.cli.render import status
     from tracker.store.corrections import delete_statement
 
+    if (statement_id is None) == (appearances_in is None) or (
+        appearance is not None and statement_id is None
+    ):
+        raise typer.BadParameter(
+            "give a statement's ID, or --appearances-in SOURCE without one", param_hint="ID"
+        )
     db = database(db_path)
+    if appearances_in is not None:
+        _delete_appearances_in(db, appearances_in, yes, by, note)
+        return
+    assert statement_id is not None
+    if appearance is not None:
+        from tracker.store.appearances import delete_appearance
+
+        if not yes:
+            _confirm_delete_appearance(db, statement_id, appearance)
+        gone = delete_appearance(db, statement_id, appearance, by=by, note=note)
+        row = gone.appearances[0]
+        status(
+            f"Deleted appearance {appearance} of statement {statement_id}"
+            f" ({_where(row['outlet'], row['said_on'] or row['reported_on'])}) (audit record {gone.audit_id};"
+            f" `tracker restore {statement_id} --appearances` brings it back)."
+        )
+        return
     if not yes:
         _confirm_delete(db, statement_id)
     deleted = delete_statement(db, statement_id, by=by, note=note)
@@ -282,7 +383,19 @@ def delete(
 
 
 def restore(
-    statement_id: IdArgument,
+    statement_id: Annotated[int | None, typer.Argument(help="The statement's id.", metavar="ID")] = None,
+    appearances: Annotated[
+        bool,
+        typer.Option("--appearances", help="Bring back the appearances deleted from the statement instead."),
+    ] = False,
+    appearances_in: Annotated[
+        int | None,
+        typer.Option(
+            "--appearances-in",
+            metavar="SOURCE",
+            help="Bring back the appearances deleted from this source (no ID).",
+        ),
+    ] = None,
     link: Annotated[bool, typer.Option("--link/--no-link", help="Link it to what was added since.")] = True,
     note: NoteOption = None,
     by: ByOption = None,
@@ -291,13 +404,42 @@ def restore(
     """Bring a deleted statement back, under its id, with its links and attachments.
 
     A link or attachment to something deleted since is left out (the output says how
-    many); then the statement is linked to what was added meanwhile.
+    many); then the statement is linked to what was added meanwhile. --appearances puts
+    back the appearances `tracker delete ID --appearance N` deleted from it, and
+    --appearances-in SOURCE those deleted from a source.
 
     Example: tracker restore 7
     """
     from tracker.cli.render import status
     from tracker.store.corrections import relink, restore_statement
 
+    if (statement_id is None) == (appearances_in is None) or (appearances and statement_id is None):
+        raise typer.BadParameter(
+            "give a statement's ID, or --appearances-in SOURCE without one", param_hint="ID"
+        )
+    if appearances_in is not None:
+        from tracker.store.appearances import restore_appearances_in
+
+        changes = restore_appearances_in(database(db_path), appearances_in, by=by, note=note)
+        rows = [row for change in changes for row in change.appearances]
+        first, last = changes[0].audit_id, changes[-1].audit_id
+        status(
+            f"Restored {_plural(len(rows), 'appearance')} in source {appearances_in} of {_statement_ids(rows)}"
+            f" (audit record{'s' if first != last else ''} {first}{f'–{last}' if first != last else ''})."
+        )
+        return
+    assert statement_id is not None
+    if appearances:
+        from tracker.store.appearances import restore_appearances
+
+        back = restore_appearances(database(db_path), statement_id, by=by, note=note)
+        where = "; ".join(_where(r["outlet"], r["said_on"] or r["reported_on"]) for r in back.appearances)
+        count = len(back.appearances)
+        status(
+            f"Restored {_plural(count, 'appearance')} of statement {statement_id} ({where})"
+            f" (audit record {back.audit_id})."
+        )
+        return
     db = judging(db_path)
     restored = restore_statement(db, statement_id, by=by, note=note)
     what = _rows(restored.counts)

@@ -111,9 +111,14 @@ def extract(
                     " stored without one."
                 )
             if dated is not None and dated.stored_dates and appeared:
+                undo = (
+                    " ".join(f"`tracker delete --appearances-in {s}`" for s in dated.appeared_in)
+                    or "`tracker delete ID --appearance N`"
+                )
                 render.status(
                     f"Note: the article is stored with the date {', '.join(sorted(dated.stored_dates))};"
-                    f" {date} is recorded as another appearance (a wrong date: `tracker edit ID --reported-on`)."
+                    f" {date} is recorded as another appearance (a mistyped date: {undo};"
+                    " a wrong stored one: `tracker edit ID --reported-on`)."
                 )
             if link and new_ids:
                 link_added(db, new_ids)

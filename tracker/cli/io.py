@@ -190,7 +190,8 @@ def import_(
 
     Spreadsheets welcome: the CSV delimiter (comma, semicolon, tab) is taken from the
     header, a file that is not UTF-8 is read in the encoding detected (a note says which;
-    --encoding names the right one where the guess is wrong),
+    --encoding names the right one where the guess is wrong), a UTF-8 file with a cp1252
+    character pasted in (’ as byte 0x92) reads it as cp1252 (a note names its lines),
     errors give the row number the spreadsheet shows (the header is row 1), and tags may be
     a JSON list (["a","b"]) or separated by ; or ,.
 
@@ -209,9 +210,6 @@ def import_(
     chosen = import_format(file, fmt)
     name = "stdin" if file == "-" else file
 
-    def detected(used: str) -> None:
-        status(f"Read {name} as {used} (it is not UTF-8; give --encoding if that is wrong).")
-
     with creating(db_path) as db:  # a file that does not import leaves no new ledger
         added = add_statements(
             db,
@@ -219,7 +217,7 @@ def import_(
                 file,
                 chosen,
                 warn=lambda m: status(f"Warning: {m}"),
-                note=detected,
+                note=status,
                 encoding=encoding,
                 speaker_missing=speaker_missing,
             ),

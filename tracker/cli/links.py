@@ -28,6 +28,14 @@ from tracker.cli.render import Column
 from tracker.model import ReviewStatus
 
 
+class RelationChoice(StrEnum):
+    """The relations a person can give a link (unrelated: reject it instead)."""
+
+    AGREES = "agrees"
+    CONTRADICTS = "contradicts"
+    RELATED = "related"
+
+
 class LiveStatus(StrEnum):
     SUGGESTED = "suggested"
     CONFIRMED = "confirmed"
@@ -207,7 +215,9 @@ def reject(link_id: LinkId, db_path: DbOption = None) -> None:
 @link_app.command("relabel")
 def relabel(
     link_id: LinkId,
-    relation: Annotated[str, typer.Argument(help="agrees, contradicts or related.", metavar="RELATION")],
+    relation: Annotated[
+        RelationChoice, typer.Argument(help="agrees, contradicts or related.", metavar="RELATION")
+    ],
     db_path: DbOption = None,
 ) -> None:
     """Say how a link's two statements stand: it is confirmed with that relation.
@@ -219,7 +229,7 @@ def relabel(
     from tracker.cli.render import status
     from tracker.link import relabel_link
 
-    relabel_link(judging(db_path), link_id, relation, by=_reviewer())
+    relabel_link(judging(db_path), link_id, relation.value, by=_reviewer())
     status(f"Link {link_id} confirmed as {relation}.")
 
 

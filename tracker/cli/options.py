@@ -48,7 +48,9 @@ CsvOption = Annotated[bool, typer.Option("--csv", help="Output CSV.")]
 NlOption = Annotated[bool, typer.Option("--nl", help="Output JSON lines.")]
 LimitOption = Annotated[int | None, typer.Option("--limit", min=1, help="At most this many rows.")]
 SpeakerFilter = Annotated[str | None, typer.Option("--speaker", help="Only this speaker (name or id).")]
-SourceFilter = Annotated[str | None, typer.Option("--source", help="Only this outlet (or URL).")]
+SourceFilter = Annotated[
+    str | None, typer.Option("--source", help="Only what this outlet (or URL) reported, first or again.")
+]
 TagFilter = Annotated[str | None, typer.Option("--tag", help="Only statements with this tag.")]
 ClaimFilter = Annotated[
     str | None, typer.Option("--claim", help="Only the statements attached to this claim (id or ref).")

@@ -82,14 +82,23 @@ def _statement_ids(text: str) -> list[int]:
 
 
 def list_speakers(
-    json_: JsonOption = False, csv: CsvOption = False, nl: NlOption = False, db_path: DbOption = None
+    all_: Annotated[
+        bool, typer.Option("--all", help="Also the speakers none of whose statements is in the ledger now.")
+    ] = False,
+    json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
+    db_path: DbOption = None,
 ) -> None:
     """List speakers with their aliases, statement counts and likely duplicates; where two
     share a name, the table says where each was reported.
 
+    A speaker left with no statement (its last one deleted, or moved to another speaker by
+    an edit) is left out, and a note says how many: `--all` lists them too.
+
     Example: tracker speakers list --csv
     """
-    from tracker.cli.render import emit
+    from tracker.cli.render import emit, status
     from tracker.store import list_speakers as rows
     from tracker.store import shared_speaker_names
     from tracker.store.speaker_admin import outlets_of
@@ -97,6 +106,9 @@ def list_speakers(
     db = database(db_path)
     fmt = output_format(json_, csv, nl)
     found = rows(db)
+    silent = sum(1 for row in found if not row["statements"])
+    if not all_:
+        found = [row for row in found if row["statements"]]
     if fmt == "table":  # a name two speakers share: where each was reported tells them apart
         shared = shared_speaker_names(db)
         alike = [row["id"] for row in found if row["name"].casefold() in shared]
@@ -105,6 +117,12 @@ def list_speakers(
             if row["id"] in alike:
                 row["name"] = f"{row['name']} (in {', '.join(outlets.get(row['id'], ['no source']))})"
     emit(found, SPEAKER_COLUMNS, fmt=fmt, empty="No speakers.")
+    if silent and not all_:
+        one = silent == 1
+        status(
+            f"Left out {silent} speaker{'' if one else 's'} with no statement in the ledger"
+            f" (`tracker speakers list --all` lists {'it' if one else 'them'})."
+        )
 
 
 def show_speaker(

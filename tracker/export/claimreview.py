@@ -27,8 +27,8 @@ RATING_NAMES = {
 
 def appearances(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Where a claim appeared, as schema.org CreativeWorks: the article's URL, when it was
-    published (reported, else said) and who wrote it (the author, else the outlet), each
-    once; an appearance with neither URL nor outlet says nothing and is left out."""
+    published (reported, else said), who wrote it (the author, when known) and the outlet
+    that published it, each once; an appearance with neither URL nor outlet says nothing and is left out."""
     works: dict[tuple[str | None, ...], dict[str, Any]] = {}
     for row in rows:
         if not row.get("url") and not row.get("source"):
@@ -39,10 +39,8 @@ def appearances(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             work["url"] = row["url"]
         if date:
             work["datePublished"] = date
-        if row.get("author"):
+        if row.get("author"):  # an outlet is the publisher, never an author no one named
             work["author"] = {"@type": "Person", "name": row["author"]}
-        elif row.get("source"):
-            work["author"] = {"@type": "Organization", "name": row["source"]}
         if row.get("source"):
             work["publisher"] = {"@type": "Organization", "name": row["source"]}
         works.setdefault((row.get("url") or row.get("source"), date), work)

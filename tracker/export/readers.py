@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
@@ -116,6 +117,57 @@ CSV_DELIMITERS = ",;\t"  # what spreadsheets save: comma, semicolon (many locale
 # (Czech in cp1250 reads cleanly too), so the caller says which it used.
 _PREFERRED_LEGACY = "cp1252"
 DETECT_SAMPLE_BYTES = 1 << 20
+# A UTF-8 file with a character pasted in from a Windows program (a 0x92 apostrophe) is UTF-8
+# with strays, not a legacy file: each stray byte is read as cp1252 where it is a cp1252
+# punctuation mark or symbol (0x80-0xBF), or a letter (0xC0-0xFF) inside a word, and no more
+# than two come together (a word of another script in a legacy encoding is a longer run).
+_STRAY_RUN = 2
+_VALID_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_ENCODING_HINT = "give --encoding to read it in another encoding"
+
+
+def has_utf8_beyond_ascii(data: bytes) -> bool:
+    """Whether data holds a character that only UTF-8 writes this way (a valid multi-byte
+    sequence): then it is UTF-8 text, whatever bytes are stray in it."""
+    return _VALID_MULTIBYTE.search(data) is not None
+
+
+def decode_with_strays(raw: bytes) -> tuple[str, str] | None:
+    """raw as UTF-8 with its stray bytes read as cp1252: (the text, the stray characters), or
+    None when a byte that is not UTF-8 is no cp1252 character pasted in (see _STRAY_RUN)."""
+    parts: list[str] = []
+    strays: list[str] = []
+    pos = 0
+    run_end = -1
+    run = 0
+    while True:
+        try:
+            parts.append(raw[pos:].decode("utf-8"))
+            return "".join(parts), "".join(strays)
+        except UnicodeDecodeError as error:
+            at = pos + error.start
+            parts.append(raw[pos:at].decode("utf-8"))
+            byte = raw[at]
+            run = run + 1 if at == run_end else 1
+            run_end = at + 1
+            if run > _STRAY_RUN:
+                return None
+            if byte >= 0xC0:
+                before = raw[at - 1 : at]
+                after = raw[at + 1 : at + 2]
+                if not (before.isalpha() or after.isalpha()):
+                    return None  # a letter alone is no letter of a word: a broken sequence
+            try:
+                char = raw[at : at + 1].decode("cp1252")
+            except UnicodeDecodeError:
+                return None  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: no cp1252 character either
+            parts.append(char)
+            strays.append(char)
+            pos = at + 1
 
 
 def import_format(path: str, fmt: str | None) -> str | None:
@@ -155,7 +207,7 @@ def read_statements(
     from tracker.model import InvalidInput
 
     name = "stdin" if path == "-" else path
-    decoding = _Decoding(encoding, note)
+    decoding = _Decoding(encoding, note, name)
     stream: ByteLines = _open_binary(path)
     try:
         if fmt is None:
@@ -190,16 +242,18 @@ def read_statements(
             yield from again
         if not any_rows:
             raise InvalidInput(f"{name}: no rows to import")
+        decoding.report_strays()
     finally:
         if path != "-":
             stream.close()
 
 
 class _Decoding:
-    """How to decode: an encoding someone named (kept to, never guessed past), else UTF-8 with
-    a detected legacy encoding when it fails, its name passed to `note`."""
+    """How to decode: an encoding someone named (kept to, never guessed past), else UTF-8 (with
+    stray cp1252 bytes read as such, line by line), else a detected legacy encoding when it
+    fails; what was read is said in one line passed to `note`."""
 
-    def __init__(self, encoding: str | None = None, note: Any = None):
+    def __init__(self, encoding: str | None = None, note: Any = None, name: str = "input"):
         import codecs
 
         from tracker.model import InvalidInput
@@ -212,11 +266,32 @@ class _Decoding:
         self.chosen = encoding is not None
         self.encoding = encoding or "utf-8"
         self.note = note
+        self.name = name
+        self.legacy_from: int | None = None  # the first line read in the detected encoding
+        self.strays: list[tuple[int, str]] = []  # (line, the cp1252 characters read on it)
 
-    def detected(self, encoding: str) -> None:
+    def detected(self, encoding: str, line: int = 1) -> None:
         self.encoding = encoding
+        self.legacy_from = line
         if self.note is not None:
-            self.note(encoding)
+            self.note(f"Read {self.name} as {encoding} (it is not UTF-8; give --encoding if that is wrong).")
+
+    def stray(self, line: int, chars: str) -> None:
+        self.strays.append((line, chars))
+
+    def report_strays(self) -> None:
+        if not self.strays or self.note is None:
+            return
+        count = sum(len(chars) for _, chars in self.strays)
+        lines = [str(line) for line, _ in self.strays]
+        shown = ", ".join(lines[:10]) + (f" and {len(lines) - 10} more" if len(lines) > 10 else "")
+        chars = " ".join(dict.fromkeys(c for _, found in self.strays for c in found))
+        self.note(
+            f"Read {self.name} as UTF-8, with {count} byte{'s' if count != 1 else ''} that"
+            f" {'are' if count != 1 else 'is'} not UTF-8 read as cp1252 ({chars})"
+            f" on line{'s' if len(lines) != 1 else ''} {shown};"
+            " give --encoding if that is wrong."
+        )
 
 
 class _Prefixed:
@@ -328,30 +403,61 @@ def _decoded_lines(stream: ByteLines, decoding: _Decoding | None = None) -> Iter
         try:
             line = raw.decode("utf-8-sig" if number == 1 and encoding == "utf-8" else encoding)
         except UnicodeDecodeError as error:
-            if decoding.chosen or encoding != "utf-8" or not ascii_so_far:
-                raise _undecodable(number, offset, raw, error, encoding) from None
-            sample = raw + stream.read(DETECT_SAMPLE_BYTES)
-            detected = detect_encoding(sample)
-            if detected is None:
-                raise _undecodable(number, offset, raw, error, encoding) from None
-            stream = _Prefixed(sample[len(raw) :], stream)
-            decoding.detected(detected)
-            try:
-                line = raw.decode(detected)
-            except UnicodeDecodeError as again:
-                raise _undecodable(number, offset, raw, again, detected) from None
+            if decoding.chosen or encoding != "utf-8":
+                raise _undecodable(number, offset, raw, error, encoding, hint=not decoding.chosen) from None
+            utf8 = not ascii_so_far or bool(decoding.strays)
+            if not utf8:
+                sample = raw + stream.read(DETECT_SAMPLE_BYTES)
+                stream = _Prefixed(sample[len(raw) :], stream)
+                utf8 = has_utf8_beyond_ascii(sample)
+            if utf8:  # UTF-8 text with a character pasted in from elsewhere, or broken
+                bom = 3 if number == 1 and raw.startswith(b"\xef\xbb\xbf") else 0
+                read = decode_with_strays(raw[bom:])
+                if read is None:
+                    raise _undecodable(number, offset, raw, error, encoding, hint=True) from None
+                line, chars = read
+                decoding.stray(number, chars)
+            else:
+                detected = detect_encoding(sample)
+                if detected is None:
+                    raise _undecodable(number, offset, raw, error, encoding, hint=True) from None
+                decoding.detected(detected, number)
+                try:
+                    line = raw.decode(detected)
+                except UnicodeDecodeError as again:
+                    raise _undecodable(number, offset, raw, again, detected, hint=True) from None
+        else:
+            if decoding.legacy_from is not None and not raw.isascii() and has_utf8_beyond_ascii(raw):
+                # read in a legacy encoding from an earlier line, but UTF-8 here: text of two kinds
+                _mixed_legacy(number, offset, decoding.legacy_from, raw)
         ascii_so_far = ascii_so_far and raw.isascii()
         offset += len(raw)
         yield number, line
 
 
-def _undecodable(number: int, offset: int, raw: bytes, error: UnicodeDecodeError, encoding: str) -> Exception:
+def _undecodable(
+    number: int, offset: int, raw: bytes, error: UnicodeDecodeError, encoding: str, *, hint: bool = False
+) -> Exception:
     from tracker.model import InvalidInput
 
     # utf-8-sig reports positions after a stripped BOM
     bom = 3 if number == 1 and encoding == "utf-8" and raw.startswith(b"\xef\xbb\xbf") else 0
     shown = "UTF-8" if encoding == "utf-8" else encoding
-    return InvalidInput(f"line {number} (byte {offset + bom + error.start}): not valid {shown}")
+    return InvalidInput(
+        f"line {number} (byte {offset + bom + error.start}): not valid {shown}"
+        + (f"; {_ENCODING_HINT}" if hint else "")
+    )
+
+
+def _mixed_legacy(number: int, offset: int, legacy_from: int, raw: bytes) -> None:
+    from tracker.model import InvalidInput
+
+    found = _VALID_MULTIBYTE.search(raw)
+    at = offset + (found.start() if found else 0)
+    raise InvalidInput(
+        f"line {number} (byte {at}): UTF-8, but line {legacy_from} was not: the file mixes encodings;"
+        f" {_ENCODING_HINT}"
+    )
 
 
 def _csv_records(
@@ -502,11 +608,17 @@ def _json_records(
         text = data.decode(decoding.encoding)
     except UnicodeDecodeError as error:
         shown = "UTF-8" if decoding.encoding == "utf-8" else decoding.encoding
-        detected = None if decoding.chosen else detect_encoding(data)
-        if detected is None:
-            raise InvalidInput(f"{name}: not valid {shown} (byte {error.start})") from None
-        text = data.decode(detected)
-        decoding.detected(detected)
+        unreadable = f"{name}: not valid {shown} (byte {error.start})"
+        if decoding.chosen:
+            raise InvalidInput(unreadable) from None
+        if has_utf8_beyond_ascii(data):  # UTF-8 with characters pasted in: read line by line
+            text = "\n".join(_json_lines_with_strays(data.split(b"\n"), decoding, unreadable))
+        else:
+            detected = detect_encoding(data)
+            if detected is None:
+                raise InvalidInput(f"{unreadable}; {_ENCODING_HINT}") from None
+            text = data.decode(detected)
+            decoding.detected(detected)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
@@ -528,6 +640,20 @@ def _json_records(
         if not isinstance(record, dict):
             raise InvalidInput(f"row {number}: expected a JSON object")
         yield number, record
+
+
+def _json_lines_with_strays(lines: list[bytes], decoding: _Decoding, unreadable: str) -> Iterator[str]:
+    from tracker.model import InvalidInput
+
+    for number, raw in enumerate(lines, start=1):
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError:
+            read = decode_with_strays(raw)
+            if read is None:
+                raise InvalidInput(f"{unreadable}; {_ENCODING_HINT}") from None
+            decoding.stray(number, read[1])
+            yield read[0]
 
 
 def _statement_from(record: dict[str, Any], speaker_missing: str | None = None) -> NewStatement:

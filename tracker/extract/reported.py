@@ -21,6 +21,7 @@ from tracker.extract.cues import (
     NOUN_LIKE_CUES,
     NP_OBJECT,
     ORGANISATION_ROLES,
+    OUTLET_NAME_WORDS,
     PARTICIPLE_LEADS,
     PARTICIPLES,
     QUOTE_MARK,
@@ -65,16 +66,23 @@ _RESTATED = re.compile(
 _DOCUMENTS = frozenset(("statement", "release", "communique", "communiqué", "letter", "filing", "notice"))
 
 
-# Who is told, when not a phrase a speaker could be: "told parliament", "told the court".
-_BODIES = frozenset(
-    ("parliament", "congress", "lawmakers", "legislators", "senators", "journalists", "supporters")
-)
-
-
-# An outlet that carried the report, closing the reported clause: "…, Northern Herald reports".
+# What a reporter did with a clause it did not say: learned it, was told it, understands it.
+_LEARNED = r"(?:has|have)\s+(?:learned|learnt|been\s+told)|learned|learnt|(?:was|were)\s+told|understands|understood|can\s+reveal"
+# An outlet that carried the report, closing the reported clause: "…, Northern Herald reports",
+# "…, Radio Coastline has learned".
 _REPORTED_BY = re.compile(
-    r",\s*((?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*\s+(?:reports|reported|says|said|writes|wrote))\s*[.;]?$"
+    r",\s*((?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*\s+(?:reports|reported|says|said|writes|wrote|"
+    + _LEARNED
+    + r"))\s*[.;]?$"
 )
+# The same closing a sentence nobody else speaks in: the reporter's words, whose source it does not name.
+_REPORTER_CLOSING = re.compile(
+    r",\s*(?P<chain>(?P<who>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*)\s+(?P<verb>"
+    + _LEARNED
+    + r"))"
+    r"\s*[.;!]?[\"”’]*\s*$"
+)
+_REPORTER_HEDGE = "unnamed source"  # the reporter names nobody as the source of the words
 
 
 # A verb form between a cue and "that" makes the "that" a relative pronoun inside the content:
@@ -96,6 +104,16 @@ def _relative_that(between: list[Tok], lemma: str) -> bool:
         and lemma not in ADDRESSEE
         and between[0].low in DETERMINERS
         and not any(b.low in TIME_WORDS or b.low in _TIME_NOUNS for b in between)
+    )
+
+
+def _is_outlet(phrase: list[Tok]) -> bool:
+    """Whether a capitalised phrase names a news outlet: "the Northern Herald", "Radio Coastline"."""
+    names = [t for t in phrase if t.word and t.low not in DETERMINERS]
+    return (
+        bool(names)
+        and all(t.cap for t in names)
+        and (names[-1].low in OUTLET_NAME_WORDS or names[0].low in ("radio", "channel"))
     )
 
 
@@ -393,11 +411,18 @@ class ReportedSpeech(Answers):
                 content = trim(text, self._after_earlier(toks, sent, sent_items, upto), upto)
                 if len(text[content[0] : content[1]].split()) < 3 and not QUOTE_MARK.match(text, content[0]):
                     return None
+                if lemma in ("report", "say", "write") and _is_outlet(speaker):
+                    said = [f for f in sent_items if f.cue and f.cue[1] <= speaker[0].start]
+                    if said:  # "“…,” Brandt said, the Northern Herald reports.": how it reached us
+                        said[-1].via.append(text[speaker[0].start : cue[1]])
+                        self.used_cues.add(cue[0])
+                        return None
+                    # "CLAUSE, the Northern Herald reports.": the paper carried it, naming nobody
+                    return self._reporters(content, cue, speaker, lemma, toks, k)
                 found = self._finish(content, cue, speaker, lemma, toks, k)
                 if found is not None and set_off is not None:
-                    found.role = set_off[
-                        1
-                    ]  # "…, a defence analyst, Peter Okoro, said": hers, not the content
+                    # "…, a defence analyst, Peter Okoro, said": the role is hers, not the content
+                    found.role = set_off[1]
                 return found
         content = self._right_content(toks, last, lemma, speaker)
         if content is not None and k >= 2 and toks[k - 1].low in ("who", "which") and toks[k - 2].text == ",":
@@ -609,6 +634,46 @@ class ReportedSpeech(Answers):
         if m is None or toks[m].end >= upto or m + 1 >= len(toks) or toks[m + 1].low not in _CONJUNCTIONS:
             return sent[0]
         return toks[m + 1].end
+
+    def _reporters(
+        self, content: Span, cue: Span, reporter: list[Tok], lemma: str, toks: list[Tok], k: int
+    ) -> Found | None:
+        """A clause an outlet reports or learned with no speaker named: the outlet is its `via`,
+        never its speaker, and its source is unnamed."""
+        item = self._finish(content, cue, None, lemma, toks, k)
+        if item is None:
+            return None
+        item.via.append(self.text[reporter[0].start : cue[1]])
+        item.hedge = "; ".join(h for h in (item.hedge, _REPORTER_HEDGE) if h)
+        return item
+
+    def reported_by(self, sent: Span, quotes: list[Span]) -> None:
+        """ "CLAUSE, Radio Coastline has learned.": what a reporter learned, with nobody named as
+        its source (a speaker's clause keeps the phrase as its `via`, see _finish)."""
+        text = self.text
+        lo, hi = trim(text, *sent)
+        m = _REPORTER_CLOSING.search(text, lo, hi)
+        if m is None or inside(m.start("verb"), quotes):
+            return
+        last_word = m.end("verb") - len(m.group("verb").split()[-1])
+        if last_word in self.used_cues:
+            return  # the chain of a statement found in the sentence already
+        said = [f for f in self.found if f.cue and lo <= f.cue[0] < m.start()]
+        if said:  # "“…,” he said, Radio Coastline has learned.": how it reached us
+            said[-1].via.append(m.group("chain"))
+            self.used_cues.add(last_word)
+            return
+        if any(f.content[0] < m.start() and lo < f.content[1] for f in self.found):
+            return
+        content = trim(text, lo, m.start())
+        if len(text[content[0] : content[1]].split()) < 3:
+            return
+        toks = tokenize(text, lo, hi)
+        k = next((n for n, t in enumerate(toks) if t.start >= m.start("verb")), len(toks) - 1)
+        who = [t for t in toks if m.start("who") <= t.start < m.end("who")]
+        item = self._reporters(content, (m.start("verb"), m.end("verb")), who, "report", toks, k)
+        if item is not None:
+            self.add(item)
 
     def _rate_denial(self, denial: Found, rest: Span) -> None:
         """Give a denial of "the reports" the rating its participle adds: "calling them 'false'"."""
@@ -913,10 +978,8 @@ class ReportedSpeech(Answers):
             item.polarity = Polarity.DENY
         if lemma == "tell":
             obj = np_right(toks, k + 1)
-            if obj:
+            if obj:  # an audience ("told reporters") is left out of the chain: resolution._via
                 item.via.append(text[cue[0] : toks[obj[1] - 1].end])
-            elif k + 2 < len(toks) and toks[k + 1].low in _BODIES and toks[k + 2].low == "that":
-                item.via.append(text[cue[0] : toks[k + 1].end])  # "told parliament that …"
         if lemma in DENIAL or lemma in RATING:
             self._answered(item)
         return item

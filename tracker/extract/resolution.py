@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from tracker.extract.cues import (
     ANONYMITY,
+    AUDIENCE_NOUNS,
     COMMIT_CUES,
     CUE_FORMS,
     DETERMINERS,
@@ -351,15 +352,29 @@ def _outside(spans: list[Span], a: int, b: int) -> bool:
     return not any(s <= a < e or s < b <= e for s, e in spans)
 
 
+# Whom a speaker told or spoke to, up to a place or time after it: "told reporters in Lahore".
+_ADDRESSED = re.compile(
+    r"(?:told|tell|tells|telling|to)\s+(?P<whom>.+?)(?:\s+(?:in|at|on|of|during|after|before)\b.*)?$"
+)
+
+
+def _audience(phrase: str) -> bool:
+    """Whether a "told X" / "to X" phrase names an audience ("reporters", "parliament", "a
+    rally") rather than whom the words reached us through ("the BBC", "Rubio")."""
+    m = _ADDRESSED.match(phrase)
+    return m is not None and m.group("whom").split()[-1].lower().strip(".,;'’") in AUDIENCE_NOUNS
+
+
 def _via(text: str, sent: Span, item: Found, contents: list[Span]) -> list[str]:
-    """Reporting-chain phrases in the sentence outside the content: "to local television"."""
-    found = list(item.via)
+    """Reporting-chain phrases in the sentence outside the content: "to local television";
+    an audience it was said to is not one."""
+    found = [phrase for phrase in item.via if not _audience(phrase)]
     for rx in VIA_PATTERNS:
         for m in rx.finditer(text, sent[0], sent[1]):
             if not _outside([item.content], m.start(1), m.end(1)):
                 continue
             phrase = m.group(1).strip()
-            if phrase and not any(phrase in f or f in phrase for f in found):
+            if phrase and not _audience(phrase) and not any(phrase in f or f in phrase for f in found):
                 found.append(phrase)
     return found
 

@@ -25,6 +25,8 @@ class Dated:
 
     statement_ids: list[int] = field(default_factory=list)
     stored_dates: set[str] = field(default_factory=set)
+    # the sources its new appearances on this date are in: `tracker delete --appearances-in`
+    appeared_in: list[int] = field(default_factory=list)
 
 
 def add_article_statements(
@@ -39,6 +41,17 @@ def add_article_statements(
     with write_transaction(db):
         dated, rows = _fill_dates(db, rows, date) if date else (Dated(), rows)
         added = add_statements(db, rows, skip_corrected=True)
+        appeared = sorted({a.id for a in added if a.appeared})
+        if dated.stored_dates and appeared:
+            marks = ", ".join("?" for _ in appeared)
+            dated.appeared_in = [
+                int(source_id)
+                for (source_id,) in db.execute(
+                    f"SELECT DISTINCT source_id FROM appearances WHERE statement_id IN ({marks})"
+                    " AND reported_on = ? AND source_id IS NOT NULL ORDER BY source_id",
+                    [*appeared, date],
+                )
+            ]
     return dated, added
 
 

@@ -709,7 +709,8 @@ class Corrections:
 
 
 def corrections(db: Database) -> Corrections:
-    """Every deleted statement's row and every edited one's old identity, from the audit trail
+    """Every deleted statement's row, every edited one's old identity and every deleted
+    appearance's source and dates, from the audit trail
     (a statement restored or edited back is in the ledger, which a lookup asks first)."""
     found = Corrections()
     try:
@@ -724,6 +725,12 @@ def corrections(db: Database) -> Corrections:
             " json_extract(before, '$.identity.said_on'), json_extract(before, '$.identity.reported_on')"
             " FROM audit WHERE action = 'edit' AND json_extract(before, '$.identity') IS NOT NULL ORDER BY id"
         ).fetchall()
+        # an appearance a person deleted (a mistyped date) is not recorded again by a re-extraction
+        edited += db.execute(
+            "SELECT statement_id, NULL, NULL, json_extract(before, '$.appearance.source_id'),"
+            " json_extract(before, '$.appearance.said_on'), json_extract(before, '$.appearance.reported_on')"
+            " FROM audit WHERE action = 'appearance delete' ORDER BY id"
+        ).fetchall()
     except sqlite3.OperationalError:  # a ledger migrated only part of the way (tests of upgrades)
         return found
     for statement_id, digest, words, ref in deleted:
@@ -733,7 +740,8 @@ def corrections(db: Database) -> Corrections:
         if ref:
             found.refs[ref] = statement_id
     for statement_id, digest, words, source_id, said_on, reported_on in edited:
-        found.hashes.setdefault(digest, statement_id)
+        if digest:
+            found.hashes.setdefault(digest, statement_id)
         if words:
             found.words.setdefault(words, statement_id)
         found.keys.setdefault(statement_id, []).append((source_id, said_on, reported_on))

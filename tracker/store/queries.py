@@ -70,8 +70,13 @@ def filter_clause(db: Database, where: StatementFilter, alias: str = "s") -> tup
         ]
         if not sources:
             raise NotFound(f"no source named {where.source!r}")
-        clauses.append(f"{alias}.source_id IN ({', '.join('?' for _ in sources)})")
-        params.extend(sources)
+        # reported there first, or again (an appearance: the same words in another outlet)
+        marks = ", ".join("?" for _ in sources)
+        clauses.append(
+            f"({alias}.source_id IN ({marks}) OR EXISTS (SELECT 1 FROM appearances ap"
+            f" WHERE ap.statement_id = {alias}.id AND ap.source_id IN ({marks})))"
+        )
+        params.extend(sources + sources)
     if where.tag:
         clauses.append(f"EXISTS (SELECT 1 FROM json_each({alias}.tags) WHERE value = ?)")
         params.append(where.tag)
