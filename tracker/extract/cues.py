@@ -116,6 +116,19 @@ _CUE_LEMMAS = {
     "oppose": "oppose opposes opposed",
     "ridicule": "ridicule ridicules ridiculed",
     "blame": "blame blames blamed",
+    "repeat": "repeat repeats repeated",
+    "answer": "answer answers answered",
+    "retort": "retort retorts retorted",
+    "quip": "quip quips quipped",
+    "joke": "joke jokes joked",
+    "assure": "assure assures assured",
+    "reassure": "reassure reassures reassured",
+    "affirm": "affirm affirms affirmed",
+    "clarify": "clarify clarifies clarified",
+    "shout": "shout shouts shouted",
+    "exclaim": "exclaim exclaims exclaimed",
+    "whisper": "whisper whispers whispered",
+    "recount": "recount recounts recounted",
     "point out": "",
     "call on": "",
     "call for": "",
@@ -190,7 +203,7 @@ PARTICIPLES: dict[str, str] = {
 NEEDS_THAT = words("""
 believe think feel find show agree suggest recall maintain state tweet dispute counter reply
 respond charge observe remark boast lament hint expect hope fear worry testify concede
-continue
+continue answer retort quip joke shout exclaim whisper recount clarify repeat
 """)
 # Cues whose object noun phrase is itself the reported content ("announced the launch").
 NP_OBJECT = words("""
@@ -523,7 +536,7 @@ REPLIED_CLAIM = re.compile(
     r"\b"
     + _CLAIM_NOUN
     + r"\s+(?:(?:by|from|in)\s+[^,;]{2,60}?\s+)?that\s+(?P<claim>[^,;:“”\"?]+?)(?=\s*(?:[,;:.!?“”\"]|\s+as\b|$))"
-    r"|\basked\s+(?:whether|if)\s+(?P<question>[^,;:?“”\"]+)",
+    r"|\basked\s+(?:[A-Z][\w'’.-]*\s+){0,3}(?:whether|if)\s+(?P<question>[^,;:?“”\"]+)",
     re.IGNORECASE,
 )
 # Replies that deny without saying what: "Completely untrue.", "a fabrication".

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.cues import ADDRESSEE, DENIAL, DETERMINERS, LABEL, NOT_LABELS, QUOTE_MARK
+from tracker.extract.cues import ADDRESSEE, DENIAL, DETERMINERS, LABEL, NEGATIVE_REPLY, NOT_LABELS, QUOTE_MARK
 from tracker.extract.phrases import cue_hedge, cue_lemma, np_left, np_right
 from tracker.extract.scan import Found, Scan
 from tracker.extract.spans import Tok, inner_span, inside, looks_like_title, tokenize, trim
@@ -30,7 +30,10 @@ class DirectQuotes(Scan):
             inner = inner_span(text, qa, qb)
             words = text[inner[0] : inner[1]].split()
             sent = next((s for s in sentences if s[0] <= qa < s[1]), para)
-            title = looks_like_title(text, qa, inner)
+            # "No," Brandt said: a bare "no" is a reply, never a quoted name
+            title = looks_like_title(text, qa, inner) and not NEGATIVE_REPLY.fullmatch(
+                text[inner[0] : inner[1]].strip(" .,!")
+            )
             item = (None if title else self._quote_after(qb, para, inner)) or self._quote_before(
                 qa, sent, inner
             )

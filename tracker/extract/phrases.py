@@ -6,6 +6,7 @@ import re
 
 from tracker.extract.cues import (
     ADVERBS,
+    ANONYMITY,
     CAPITAL_STOPS,
     CLAUSE_VERBS,
     CUE_FORMS,
@@ -236,7 +237,45 @@ def _np_ok(toks: list[Tok]) -> bool:
 
 def np_left(toks: list[Tok], end: int) -> tuple[int, int] | None:
     """The speaker phrase ending just before token index end: (first, last+1) or None."""
-    return _np_left(toks, end, skip_time=True) or _np_left(toks, end, skip_time=False)
+    found = _np_left(toks, end, skip_time=True) or _np_left(toks, end, skip_time=False)
+    if found is not None:
+        return _relative_subject(toks, found)
+    return _anonymous_left(toks, end)
+
+
+def _relative_subject(toks: list[Tok], found: tuple[int, int]) -> tuple[int, int] | None:
+    """ "An official who visited the dam said": the phrase before the cue is the relative
+    clause's object; who speaks is the phrase "who" stands for (None when there is none)."""
+    for m in range(found[0] - 1, max(-1, found[0] - 9), -1):
+        t = toks[m]
+        if m == found[0] - 1 and t.low == "who":
+            return found  # "the man who Trump said …": Trump is the relative clause's subject
+        if not t.word or t.low in ("that", "which", "whom") or CUE_FORMS.get(t.low):
+            return found
+        if t.low == "who":
+            if m == 0 or toks[m - 1].text == ",":
+                return found  # "…, who met Trump, said" sets its clause off: the appositive's
+            outer = _np_left(toks, m, skip_time=False)
+            return outer if outer is not None and outer[1] == m else None
+    return found
+
+
+# What sets off an anonymous source before its cue: "who spoke", "speaking", "talking".
+_ANONYMITY_OPENERS = frozenset(("who", "speaking", "talking"))
+
+
+def _anonymous_left(toks: list[Tok], end: int) -> tuple[int, int] | None:
+    """ "An official who spoke on condition of anonymity said": the phrase before the clause
+    that says why the source is not named (kept as the hedge, never the speaker or content)."""
+    for m in range(end - 1, max(0, end - 16), -1):
+        if not toks[m].word:
+            return None
+        if toks[m].low in _ANONYMITY_OPENERS:
+            if not ANONYMITY.search(" ".join(t.text for t in toks[m:end])):
+                return None
+            found = _np_left(toks, m, skip_time=False)
+            return found if found is not None and found[1] == m else None
+    return None
 
 
 def _np_left(toks: list[Tok], end: int, *, skip_time: bool) -> tuple[int, int] | None:

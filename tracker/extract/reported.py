@@ -17,29 +17,36 @@ from tracker.extract.cues import (
     DETERMINERS,
     EVIDENCE_CUES,
     NEEDS_THAT,
+    NEGATIVE_REPLY,
     NOUN_LIKE_CUES,
     NP_OBJECT,
+    ORGANISATION_ROLES,
     OUTLET_NAME_WORDS,
     PARTICIPLE_LEADS,
     PARTICIPLES,
     QUOTE_MARK,
     RATING,
     RELATIVE_OBJECT_CUES,
+    ROLE_NOUNS,
     SOURCE_BEFORE_CUE,
+    SPEAKER_NOUNS,
     TAIL_OPENERS,
     TIME_WORDS,
+    TITLES,
 )
 from tracker.extract.phrases import (
     call_particle,
     clause_at,
     cue_hedge,
     cue_lemma,
+    descriptor_name,
     is_evidence,
     np_left,
     np_right,
     subject,
     title_case,
 )
+from tracker.extract.resolution import looks_like_person, organisation, organisation_role
 from tracker.extract.scan import Found
 from tracker.extract.spans import Tok, inner_span, inside, tokenize, trim
 from tracker.lexicon import DENIAL_RATINGS
@@ -140,6 +147,16 @@ _TRAILING_CUES = frozenset(
 )
 
 
+# Conjunctions after which a sentence goes on to another clause: "…, Brandt said, but …".
+_CONJUNCTIONS = frozenset(("but", "and", "while", "whereas", "yet"))
+
+
+# A past-tense verb form: "drew", "angered" (a sentence's main verb after a clause inside it).
+_PAST_VERB = re.compile(r"[a-z]{3,}ed|[a-z]+(?:ew|ook|ood|ent|ame|ave|oke|ose|ought|aught)")
+# Cue forms as often adjectives: a cue only before "that" or a mark ("…,” Brandt repeated.").
+_ADJECTIVE_CUES = frozenset(("repeated",))
+
+
 class ReportedSpeech(Answers):
     """Finds the speaker and the reported clause around each cue of a sentence."""
 
@@ -207,6 +224,11 @@ class ReportedSpeech(Answers):
                 sp = (last + 1, stop)
             if sp is None:
                 return None
+            apposed = self._according_apposition(toks, sp)
+            stop_role: str | None = None
+            phrase_end = sp[1]
+            if apposed is not None:
+                sp, stop_role, phrase_end = apposed
             document: str | None = None
             if (
                 sp[1] - sp[0] > 3
@@ -217,7 +239,7 @@ class ReportedSpeech(Answers):
                 # "according to a statement from the port authority": the authority speaks
                 document = text[toks[sp[0]].start : toks[sp[0] + 1].end]
                 sp = (sp[0] + 3, sp[1])
-            after = toks[sp[1]] if sp[1] < len(toks) else None
+            after = toks[phrase_end] if phrase_end < len(toks) else None
             said = [f for f in sent_items if f.cue and f.cue[1] <= t.start]
             if k > 0 and toks[k - 1].text in ",—–-" and said and (after is None or after.text in ".;!?"):
                 # "“…,” she said, according to the Daily Courier.": the paper is how it reached us
@@ -232,6 +254,8 @@ class ReportedSpeech(Answers):
             found = self._finish(content, cue, toks[sp[0] : sp[1]], lemma, toks, k)
             if found is not None and document is not None:
                 found.via.append(document)
+            if found is not None and stop_role is not None:
+                found.role = stop_role
             return found
         prev = toks[k - 1] if k else None
         if t.low == "saying" and prev is not None and prev.low == "as":
@@ -279,6 +303,10 @@ class ReportedSpeech(Answers):
             in ("was", "were", "been", "being", "is", "are", "be", "the", "a", "to", "not", "n't", "never")
         ):
             return None  # passive, "the said agreement", infinitives and negations report nothing
+        if self._possessed_noun(prev, t, lemma) and k + 1 < len(toks) and toks[k + 1].low == "that":
+            return self._possessor_claimed(toks, k)
+        if t.low in _ADJECTIVE_CUES and k + 1 < len(toks) and toks[k + 1].word and toks[k + 1].low != "that":
+            return None  # "despite repeated warnings": an adjective before its noun
         participle = t.low in PARTICIPLES and not progressive
         speaker: list[Tok] | None = None
         name_from: Found | None = None
@@ -326,8 +354,12 @@ class ReportedSpeech(Answers):
                     and lemma in ("say", "add", "write", "note", "tell", "claim", "explain", "argue", "warn")
                 ):
                     sp = np_right(toks, last + 1)
-                    if sp is None or (sp[1] < len(toks) and toks[sp[1]].text not in ",.;"):
-                        return None
+                    if sp is None or (
+                        sp[1] < len(toks)
+                        and toks[sp[1]].text not in ",.;"
+                        and not self._tail_only(toks[sp[1] :])
+                    ):
+                        return None  # "…, said Farah Naz on Monday.": a time after the name is no content
                     content = trim(text, sent[0], prev.start)
                     if len(text[content[0] : content[1]].split()) < 3:
                         return None
@@ -348,6 +380,9 @@ class ReportedSpeech(Answers):
             ):
                 return self._relative(toks, left[0] - 1, k, last, speaker, lemma)
             rest = toks[self._past_addressee(toks, hit) :]
+            closed = self._closes_first_clause(toks, left, prev, rest, sent)
+            if closed is not None:
+                return self._finish(closed, cue, speaker, lemma, toks, k)
             if (
                 before is not None
                 and before.text == ","
@@ -368,8 +403,13 @@ class ReportedSpeech(Answers):
                 outer = np_left(toks, left[0] - 1)
                 if outer is not None and outer[0] == 0 and prev is not None and prev.text == ",":
                     return None  # "The plant's operator, Velden Power, said …": a role, not content
-                content = trim(text, sent[0], before.start)
-                if len(text[content[0] : content[1]].split()) < 3:
+                set_off = self._role_before_name(toks, left)
+                upto = before.start
+                if set_off is not None:
+                    mark = toks[set_off[0]]
+                    upto = mark.end if mark.text in '"”' else mark.start
+                content = trim(text, self._after_earlier(toks, sent, sent_items, upto), upto)
+                if len(text[content[0] : content[1]].split()) < 3 and not QUOTE_MARK.match(text, content[0]):
                     return None
                 if lemma in ("report", "say", "write") and _is_outlet(speaker):
                     said = [f for f in sent_items if f.cue and f.cue[1] <= speaker[0].start]
@@ -379,13 +419,19 @@ class ReportedSpeech(Answers):
                         return None
                     # "CLAUSE, the Northern Herald reports.": the paper carried it, naming nobody
                     return self._reporters(content, cue, speaker, lemma, toks, k)
-                return self._finish(content, cue, speaker, lemma, toks, k)
+                found = self._finish(content, cue, speaker, lemma, toks, k)
+                if found is not None and set_off is not None:
+                    # "…, a defence analyst, Peter Okoro, said": the role is hers, not the content
+                    found.role = set_off[1]
+                return found
         content = self._right_content(toks, last, lemma, speaker)
         if content is not None and k >= 2 and toks[k - 1].low in ("who", "which") and toks[k - 2].text == ",":
             # "Trump, who said the vote was rigged, left early": the clause closes at its comma
             closing = next((x for x in toks if content[0] < x.start < content[1] and x.text == ","), None)
             if closing is not None:
                 content = trim(text, content[0], closing.start)
+        if content is None and lemma in ("say", "tell", "reply", "answer", "add", "insist"):
+            content = self._bare_reply(toks, last, sent)  # "Did the dam break? The ministry said no."
         if content is None:
             if speaker and toks[-1].text == ":" and len(toks) - last <= 6:
                 self.pending = self._finish(cue, cue, speaker, lemma, toks, k)
@@ -416,6 +462,178 @@ class ReportedSpeech(Answers):
             item.speaker, item.role, item.name = name_from.speaker, name_from.role, name_from.name
             item.hedge = item.hedge or name_from.hedge
         return item
+
+    @staticmethod
+    def _possessed_noun(prev: Tok | None, t: Tok, lemma: str) -> bool:
+        """ "Brandt's claim that …", "the minister's reports": a cue form after a possessive is a
+        noun the possessor owns, not a verb they said something with."""
+        return (
+            prev is not None
+            and prev.low.endswith(("'s", "’s", "s'", "s’"))
+            and _CONTRACTED.fullmatch(prev.low) is None
+            and (t.low == lemma or t.low in NOUN_LIKE_CUES or t.low == lemma + "s")
+        )
+
+    def _according_apposition(
+        self, toks: list[Tok], sp: tuple[int, int]
+    ) -> tuple[tuple[int, int], str, int] | None:
+        """ "according to the mayor, Ines Roth, …" / "according to Naz's lawyer, Mira Hahn": the
+        name set off beside a role is who speaks, the role is hers; "according to Ines Roth,
+        the mayor, …" likewise. Returns the name's tokens (its end where the phrase ends) and the role."""
+        comma = sp[1]
+        if comma >= len(toks) or toks[comma].text != ",":
+            return None
+        nxt = np_right(toks, comma + 1)
+        if nxt is None:
+            return None
+        after = toks[nxt[1]] if nxt[1] < len(toks) else None
+        if after is not None and after.text not in ",.;!?":
+            return None  # "according to the mayor, the town will …": a clause, not an apposition
+        first, second = toks[sp[0] : sp[1]], toks[nxt[0] : nxt[1]]
+
+        def name(ts: list[Tok]) -> bool:
+            return all(t.cap for t in ts if t.word) and not any(t.low.endswith(("'s", "’s")) for t in ts)
+
+        def role(ts: list[Tok]) -> bool:
+            head = ts[-1].low
+            return (
+                head in TITLES or head in SPEAKER_NOUNS or head in ROLE_NOUNS or head in ORGANISATION_ROLES
+            ) and (ts[0].low in DETERMINERS or not ts[0].cap or ts[0].low.endswith(("'s", "’s")))
+
+        text = self.text
+        if after is not None and after.text == "," and not clause_at(toks, nxt[1] + 1):
+            return None  # "according to police, Ines Roth, 34, was …": no clause after the name
+        if role(first) and name(second) and descriptor_name(second) is None:
+            named, called = text[second[0].start : second[-1].end], text[first[0].start : first[-1].end]
+            if not (looks_like_person(named) or (organisation_role(called) and organisation(named))):
+                return None  # "according to the ministry, Kessel, Brun and Olt …": a list
+            return nxt, text[first[0].start : first[-1].end], nxt[1]
+        if name(first) and role(second):
+            return sp, text[second[0].start : second[-1].end], nxt[1]
+        return None
+
+    def _role_before_name(self, toks: list[Tok], left: tuple[int, int]) -> tuple[int, str] | None:
+        """ "CLAUSE, a defence analyst, Peter Okoro, said": the role set off before the name, as
+        (the index of the comma that opens it, its words); None when the name has no such role."""
+        name = toks[left[0] : left[1]]
+        if not all(t.cap for t in name if t.word) or left[0] < 3:
+            return None
+        close = left[0] - 1
+        opening = next((m for m in range(close - 1, max(-1, close - 8), -1) if not toks[m].word), None)
+        if opening is None or opening == 0 or toks[opening].text not in ',"”':
+            return None  # a comma, or a quote closing on its own comma: “We are ready,” the mayor, …
+        role = toks[opening + 1 : close]
+        if len(role) < 2 or not (role[0].low in ("a", "an", "the") or role[0].low.endswith(("'s", "’s"))):
+            return None
+        head = role[-1].low
+        if not (head in TITLES or head in SPEAKER_NOUNS or head in ROLE_NOUNS or head in ORGANISATION_ROLES):
+            return None
+        return opening, self.text[role[0].start : role[-1].end]
+
+    def _bare_reply(self, toks: list[Tok], last: int, sent: Span) -> Span | None:
+        """ "said no", "replied never": a bare "no" after the cue is content only where it answers
+        a question: the article's own just before, or one the sentence says was asked."""
+        rest = [t for t in toks[last + 1 :] if t.text not in ".!"]
+        if not rest or not NEGATIVE_REPLY.fullmatch(self.text, rest[0].start, rest[-1].end):
+            return None
+        before = self.text[max(0, sent[0] - 300) : sent[0]].rstrip(' \t\n"”’')
+        asked = re.search(
+            r"\basked\b.*\b(?:whether|if)\b", self.text[sent[0] : toks[last].start], re.IGNORECASE
+        )
+        if not before.endswith("?") and asked is None:
+            return None  # "Holt said no." without a question: a refusal of what, the text does not say
+        return (rest[0].start, rest[-1].end)
+
+    def _possessor_claimed(self, toks: list[Tok], k: int) -> Found | None:
+        """ "Naz dismissed Brandt's claim that the crack was small as “nonsense”": Brandt claimed
+        the crack was small, named in passing (implied, as "claims by X that …"); the rating
+        after "as" is the denier's, not his."""
+        owner = toks[k - 1]
+        cut = 2 if owner.low.endswith(("'s", "’s")) else 1
+        bare = [*toks[: k - 1], Tok(owner.text[:-cut], owner.start, owner.end - cut)]
+        left = np_left(bare, k)
+        if left is None or k + 2 >= len(toks) or toks[k + 1].low != "that":
+            return None
+        speaker = bare[left[0] : left[1]]
+        # "dismissed X's claim that … as false": the rating after "as" is the dismisser's
+        rated = any((h := cue_lemma(toks, m)) and h[0] in DENIAL | RATING for m in range(left[0]))
+        end = next(
+            (
+                m
+                for m in range(k + 2, len(toks))
+                if toks[m].text in ",;:.!?" or (toks[m].low == "as" and rated)
+            ),
+            len(toks),
+        )
+        verbs = [m for m in range(k + 3, end) if toks[m].low in CLAUSE_VERBS]
+        if left[0] == 0 and len(verbs) >= 2:
+            end = verbs[-1]  # "Brandt's claim that the crack was small was false": the main verb's
+        elif left[0] == 0 and verbs:
+            # "Brandt's claim that the crack was small drew criticism": a past verb after the
+            # clause's own is the sentence's main verb
+            end = next(
+                (
+                    m
+                    for m in range(verbs[0] + 2, end)
+                    if _PAST_VERB.fullmatch(toks[m].low)
+                    and toks[m - 1].word
+                    and toks[m - 1].low not in CLAUSE_VERBS
+                    and toks[m - 1].low not in ADVERBS
+                    and toks[m - 1].low not in DETERMINERS
+                    and toks[m].low not in ADVERBS
+                ),
+                end,
+            )
+        if end - (k + 2) < 2:
+            return None
+        content = trim(self.text, toks[k + 2].start, toks[end - 1].end)
+        span, role = self.speaker_from(speaker, content)
+        return Found(
+            content,
+            (toks[k].start, toks[k].end),
+            span,
+            Kind.PARAPHRASE,
+            lemma="claim",
+            role=role,
+            implied=True,
+        )
+
+    def _closes_first_clause(
+        self, toks: list[Tok], left: tuple[int, int], prev: Tok | None, rest: list[Tok], sent: Span
+    ) -> Span | None:
+        """ "The dam is safe, Brandt said, but the road is closed, …": an attribution set off
+        between a clause and a conjunction closes the clause before it, and what follows the
+        conjunction is not its speaker's (another attribution may claim it)."""
+        if not (
+            left[0] > 1
+            and toks[left[0] - 1].text == ","
+            and prev is not None
+            and prev.text != ","
+            and len(rest) > 3
+            and rest[0].text == ","
+            and rest[1].low in _CONJUNCTIONS
+        ):
+            return None
+        conj = len(toks) - len(rest) + 1
+        if not (self._closing_attribution(toks, conj) or self._second_attribution(toks, conj)):
+            return None  # "…, he said, and Y": without a speaker of its own, Y is his too
+        content = trim(self.text, sent[0], toks[left[0] - 1].start)
+        return content if len(self.text[content[0] : content[1]].split()) >= 3 else None
+
+    def _after_earlier(self, toks: list[Tok], sent: Span, sent_items: list[Found], upto: int) -> int:
+        """Where the clause a closing attribution says starts: after an earlier statement of the
+        sentence and the conjunction that follows it ("…, Brandt said, but the road is closed,
+        police said"), else at the sentence's start."""
+        earlier = [f for f in sent_items if f.cue and max(f.cue[1], f.content[1]) <= upto]
+        if not earlier:
+            return sent[0]
+        f = earlier[-1]
+        assert f.cue is not None
+        end = max(f.cue[1], f.content[1], f.speaker[1] if f.speaker else 0)
+        m = next((m for m, x in enumerate(toks) if x.start >= end and x.text == ","), None)
+        if m is None or toks[m].end >= upto or m + 1 >= len(toks) or toks[m + 1].low not in _CONJUNCTIONS:
+            return sent[0]
+        return toks[m + 1].end
 
     def _reporters(
         self, content: Span, cue: Span, reporter: list[Tok], lemma: str, toks: list[Tok], k: int
@@ -662,6 +880,9 @@ class ReportedSpeech(Answers):
             if toks[m - 1].text == "," and low in ("which", "whom") and self._attributes(toks, m + 1):
                 end = m - 1  # ", which New Delhi blames on …" is a statement of its own
                 break
+            if low in _CONJUNCTIONS and toks[m - 1].text == "," and self._closing_attribution(toks, m):
+                end = m - 1  # "X said A, but B, police said": B is what the police said
+                break
             if low in ("and", "but", "while", "whereas") and self._second_attribution(toks, m):
                 end = m - 1 if toks[m - 1].text == "," else m
                 break  # "Dar said the talks would resume, while Misri said no date had been set"
@@ -697,6 +918,25 @@ class ReportedSpeech(Answers):
             if m + 1 >= len(toks) or (not toks[m + 1].word and toks[m + 1].text != ":"):
                 return False  # "… and Misri said." ends the sentence: an insertion, not a clause
             return np_left(toks, m) == (conj + 1, m)
+        return False
+
+    def _closing_attribution(self, toks: list[Tok], conj: int) -> bool:
+        """Whether the clause after the conjunction at conj ends in an attribution of its own:
+        "…, but the road is closed, police said (on Monday)."."""
+        for m in range(len(toks) - 1, conj + 3, -1):
+            hit = cue_lemma(toks, m)
+            if hit is None:
+                continue
+            if hit[0] not in _TRAILING_CUES or not self._tail_only(toks[self._past_addressee(toks, hit) :]):
+                return False
+            left = np_left(toks, m)
+            return (
+                left is not None
+                and left[1] == m
+                and left[0] - 1 > conj + 2
+                and toks[left[0] - 1].text == ","
+                and not any(cue_lemma(toks, x) for x in range(conj + 1, left[0] - 1))
+            )
         return False
 
     @staticmethod

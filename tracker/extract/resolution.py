@@ -18,6 +18,7 @@ from tracker.extract.cues import (
     ANONYMITY,
     AUDIENCE_NOUNS,
     COMMIT_CUES,
+    CUE_FORMS,
     DETERMINERS,
     FEMALE_WORDS,
     HONORIFICS,
@@ -29,11 +30,13 @@ from tracker.extract.cues import (
     ORGANISATION_NAME_WORDS,
     ORGANISATION_ROLES,
     PRONOUNS,
+    ROLE_NOUNS,
     SPEAKER_NOUNS,
     TITLES,
     UNNAMED_SOURCES,
     VIA_PATTERNS,
 )
+from tracker.extract.phrases import split_role
 from tracker.extract.scan import Found
 from tracker.extract.spans import Tok, paragraphs, tokenize
 from tracker.extract.times import MONTHS, TIME_PHRASE, said_on
@@ -334,6 +337,8 @@ def side_of(words: str) -> str | None:
 def _modality(content: str, lemma: str) -> Modality:
     if content.rstrip('”"’ ').endswith("?"):
         return Modality.QUESTION
+    if lemma == "ask" and re.match(r"\W*(?:whether|if)\b", content, re.IGNORECASE):
+        return Modality.QUESTION  # "asked whether the town would be evacuated" asserts nothing
     if MODAL_IF.search(content):
         return Modality.CONDITIONAL
     if lemma in COMMIT_CUES or MODAL_COMMIT.search(content) or MODAL_OWN.match(content):
@@ -514,9 +519,11 @@ def _issuer(
     return max(earlier)[1] if earlier and max(earlier)[1] else None
 
 
-def _named_people(text: str) -> list[tuple[int, str, str]]:
+def _named_people(text: str, reported: list[Span] | None = None) -> list[tuple[int, str, str]]:
     """People the text names, with a title or honorific or by a full name alone: (offset,
-    name, title; "" for none)."""
+    name, title; "" for none). A titled name inside a longer capitalised run ("Water Minister
+    Tomas Brandt") and a lone surname opening a sentence ("Brandt nodded.") count only outside
+    what someone is reported to have said."""
     toks = tokenize(text, 0, len(text))
     found = []
     k = 0
@@ -528,7 +535,7 @@ def _named_people(text: str) -> list[tuple[int, str, str]]:
                 j < len(toks)
                 and toks[j].cap
                 and toks[j].word
-                and (toks[j].low in TITLES or toks[j].low == "of")
+                and (toks[j].low in TITLES or toks[j].low in ROLE_NOUNS or toks[j].low == "of")
             ):
                 j += 1
             title_end = toks[j - 1].end
@@ -568,9 +575,64 @@ def _named_people(text: str) -> list[tuple[int, str, str]]:
                 and looks_like_person(name_text)
             ):
                 found.append((run[0].start, name_text, ""))
+            elif not run or any(a <= run[0].start < b for a, b in reported or ()):
+                pass
+            elif (titled := _titled_run(text, run)) is not None:
+                found.append(titled)  # "Water Minister Tomas Brandt visited the dam."
+            elif (subject := _lone_subject(text, toks, k - len(run), run)) is not None:
+                found.append(subject)  # "Brandt nodded.": someone a later "he" may mean
             continue
         k += 1
     return found
+
+
+def _titled_run(text: str, run: list[Tok]) -> tuple[int, str, str] | None:
+    """ "Water Minister Tomas Brandt": a capitalised run whose title sits inside it, the name
+    (two or three words, a person's) after the title."""
+    if len(run) < 3 or not any(t.low in TITLES for t in run[:-2]):
+        return None
+    span, role = split_role(text, run)
+    name = text[span[0] : span[1]]
+    if role is None or not 2 <= len(name.split()) <= 3 or not looks_like_person(name):
+        return None
+    return span[0], name, role
+
+
+# Verbs whose object is the person who then answers: "Reporters asked Brandt whether …".
+_ASKING = frozenset(("asked", "pressed", "questioned"))
+# Verbs a lone surname opening a sentence does ("Brandt nodded."), past tense but not a cue.
+_SUBJECT_VERB = re.compile(r"[a-z]{3,}ed|[a-z]+(?:ew|ook|ood|ent|ame|ave|oke|ose|ought|aught|ft|lt)")
+
+
+def _lone_subject(text: str, toks: list[Tok], k: int, run: list[Tok]) -> tuple[int, str, str] | None:
+    """A lone capitalised word opening a sentence as the subject of a past-tense verb ("Brandt
+    nodded.", "Roth left the room."): a person of unknown gender, between a pronoun and whoever
+    spoke before. Never a word the text also writes in lower case, a noun for people, a country."""
+    if len(run) != 1 or k + 1 >= len(toks):
+        return None
+    word, verb = run[0], toks[k + 1]
+    asked = k > 0 and toks[k - 1].low in _ASKING and verb.low in ("whether", "if", "about", "to")
+    if k > 0 and toks[k - 1].text not in '.!?"”' and not asked:
+        return None  # only a sentence's first word: mid-sentence capitals are names already counted
+    low = word.low
+    if (
+        low in _NOT_NAMES
+        or low in SPEAKER_NOUNS
+        or low in TITLES
+        or low in HONORIFICS
+        or low.endswith(("'s", "’s"))
+        or not word.text.isalpha()
+        or word.text.isupper()
+        or side_of(word.text) is not None
+        or re.search(rf"\b{re.escape(low)}\b", text) is not None  # "Rain fell", "rain" elsewhere
+        # "Patriot Coal" elsewhere is a company's name; "Tomas Brandt" a person already counted
+        or re.search(rf"\b{re.escape(word.text)}\s+[A-Z]|[A-Z][\w'’-]*\s+{re.escape(word.text)}\b", text)
+        or not verb.word
+        or verb.cap
+        or (not asked and (CUE_FORMS.get(verb.low) or not _SUBJECT_VERB.fullmatch(verb.low)))
+    ):
+        return None
+    return word.start, word.text, ""
 
 
 # Capitalised words that open a sentence or name a time, never a person's name.
@@ -601,7 +663,7 @@ def resolve(
     for index, item in enumerate(found):
         at = item.speaker[0] if item.speaker else (item.cue[0] if item.cue else item.content[0])
         events.append((at, 1, index, None))
-    for at, person_name, title in _named_people(text):
+    for at, person_name, title in _named_people(text, contents):
         if not any(f.speaker and f.speaker[0] <= at < f.speaker[1] for f in found):
             events.append((at, 0, None, (person_name, title)))
     for at, _, event, person in sorted(events, key=lambda e: (e[0], e[1])):
