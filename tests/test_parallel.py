@@ -59,8 +59,8 @@ def test_a_stop_while_a_pool_starts_waits_for_it_then_stops_it(monkeypatch: pyte
     import test's killpg landed there and left a worker running for good): the stop is held
     until the pool is whole, then stops it and goes on; no worker is left."""
     import multiprocessing
-    import os
     import signal
+    import threading
     from multiprocessing.pool import Pool
 
     before = {child.pid for child in multiprocessing.active_children()}
@@ -68,7 +68,9 @@ def test_a_stop_while_a_pool_starts_waits_for_it_then_stops_it(monkeypatch: pyte
 
     def start_and_get_stopped(self: Pool) -> None:
         started(self)
-        os.kill(os.getpid(), signal.SIGTERM)  # held: the handler must not run before the pool is whole
+        # to this thread, which holds it: sent to the process, a thread another test left
+        # running (which holds nothing) could take it, and the handler would run at once
+        signal.pthread_kill(threading.get_ident(), signal.SIGTERM)
         seen.append(len(self._pool))
 
     def handler(signum: int, frame: object) -> None:
