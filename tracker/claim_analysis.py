@@ -539,9 +539,24 @@ def analyse_full(text: str) -> Analysis:
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,;:.!?]*(?=[,;:.!?]|$)")
 
 
+# A restrictive one whose pronoun is the subject of a modal ("miscalculations that could spiral
+# into a broader conflict", "a deal which might end the strike"): the modal qualifies that noun.
+# After a verb of saying or thinking, "that" is the claim's own subject ("said that could happen").
+_RESTRICTIVE_MODAL = re.compile(
+    r"(?<=[a-z] )(?P<pronoun>that|which|who)\s+(?:\w+ly\s+)?(?:may|might|could)\b[^,;:.!?]*"
+)
+_NOT_A_NOUN = re.compile(rf"(?:{_REPORT_VERBS}|{_HEDGE_VERBS}|is|are|was|were|be|been|so|such|now|and|or|but)")
+
+
 def relative_clauses(norm: str) -> list[tuple[int, int]]:
-    """The spans of the non-restrictive relative clauses of normalised text."""
-    return [m.span() for m in _RELATIVE_CLAUSE.finditer(norm)]
+    """The spans of the relative clauses of normalised text that describe a noun: those set off
+    by commas, and restrictive ones whose pronoun is the subject of a modal."""
+    spans = [m.span() for m in _RELATIVE_CLAUSE.finditer(norm)]
+    for m in _RESTRICTIVE_MODAL.finditer(norm):
+        before = norm[: m.start()].split()
+        if before and not _NOT_A_NOUN.fullmatch(before[-1]):
+            spans.append(m.span())
+    return spans
 
 
 _MONTH_CONTEXT = words("in on since by until till from of early late mid last next this during")
