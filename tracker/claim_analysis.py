@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tracker.lexicon import DENIAL_LABELS, HEDGES_IN_CLAIMS, words
+from tracker.lexicon import DENIAL_LABELS, DISMISSALS, HEDGES_IN_CLAIMS, words
 from tracker.model import Claim, Modality, Polarity
 from tracker.tokenise import normalise
 
@@ -78,7 +78,9 @@ _DENY_VERBS_OF_CLAIMS = (
 _CLAIM_NOUNS = (
     r"(?:the |these |those |any |all |such |media |indian |false |baseless )*"
     r"(?:assertions?|claims?|allegations?|reports?|rumou?rs?|suggestions?|accusations?"
-    r"|stor(?:y|ies)|speculation|news|charges?|notion|idea|talk)"
+    r"|stor(?:y|ies)|speculation|news|charges?|notion|idea|talk"
+    # "rebuffs internet rumours that", "dismissed online reports": one word may say whose
+    r"|[a-z][\w'-]* (?:claims|allegations|reports|rumou?rs|accusations))"
 )
 _REPORT_VERBS = (
     r"(?:said|says|say|told|tells|stated|states|announced|announces|added|adds"
@@ -476,6 +478,11 @@ def analyse_full(text: str) -> Analysis:
             and any(c.span[0] <= d.start() < c.span[1] for c in scoped)
         )
     ]
+    labels.extend(
+        Cue("denial", d.group(0), d.span())
+        for d in DISMISSALS.finditer(norm)
+        if not _in_question(norm, d.start()) and not any(c.span[0] <= d.start() < c.span[1] for c in labels)
+    )
     # "claims ... false" inside a sub-clause of the claim still labels the claim in headlines.
     label_in_true = bool(_TRUE_LABEL.search(norm)) and not labels
 

@@ -201,6 +201,8 @@ _APPEAL = re.compile(r"\b(?:call(?:s|ed|ing)? (?:on|upon)|press(?:es|ed|ing)?)\b
 def _appeals(analysis: Analysis) -> bool:
     """Does a claim report an appeal ("urged India and Pakistan to de-escalate", "called on
     Israel to halt", "asked for a truce") rather than what was done?"""
+    if "?" in analysis.proposition:
+        return False  # "asks doctors: how's it going?" is a question, not an appeal
     return "request" in concepts(analysis.proposition) or bool(_APPEAL.search(analysis.proposition))
 
 
