@@ -552,7 +552,9 @@ _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,;:.!?]*(?=[,;:.
 _RESTRICTIVE_MODAL = re.compile(
     r"(?<=[a-z] )(?P<pronoun>that|which|who)\s+(?:\w+ly\s+)?(?:may|might|could)\b[^,;:.!?]*"
 )
-_NOT_A_NOUN = re.compile(rf"(?:{_REPORT_VERBS}|{_HEDGE_VERBS}|is|are|was|were|be|been|so|such|now|and|or|but)")
+_NOT_A_NOUN = re.compile(
+    rf"(?:{_REPORT_VERBS}|{_HEDGE_VERBS}|is|are|was|were|be|been|so|such|now|and|or|but)"
+)
 
 
 def relative_clauses(norm: str) -> list[tuple[int, int]]:

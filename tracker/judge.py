@@ -65,7 +65,7 @@ __all__ = [
     "stem_weight",
 ]
 
-ENGINE_VERSION = "relate-8"
+ENGINE_VERSION = "relate-9"
 RELATED_THRESHOLD = 25.0  # below this similarity two statements are unrelated
 AGREE_THRESHOLD = 25.0  # an unhedged pair this similar, with nothing in conflict, is said to agree
 
@@ -269,6 +269,10 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
         max(similarity(xa.proposition, xb.proposition), similarity(xa.norm, xb.norm) * TEXT_SIDE_FACTOR), 1
     )
     nil = nil_sum(xa, xb)
+    if nil and nil[0].code == "aspect":
+        if score < threshold:
+            return Judgement(Relation.UNRELATED, score, (Reason("similarity", f"{score:.0f}/100"),))
+        return Judgement(Relation.RELATED, score, (nil[0], Reason("similarity", f"{score:.0f}/100")))
     if nil:
         # "had not contributed any money" / "had paid 5 million euros": the sum is money, and
         # the two acts one act of handing it over, so the pair is as alike as it reads so said

@@ -350,7 +350,9 @@ _PAYING = (
     r"|sp(?:end|ends|ent|ending)|invest(?:s|ed|ing)?|l(?:end|ends|ent|ending)|provid(?:e|es|ed|ing)"
     r"|pledg(?:e|es|ed|ing)|transferr?(?:s|ed|ing)?|hand(?:s|ed|ing)? over|put(?:s|ting)? in|chip(?:s|ped)? in)"
 )
-_MONEY = r"(?:money|funds?|funding|cash|penny|pennies|cent|cents|dime|dollars?|euros?|pounds?|rupees?|yuan|yen)"
+_MONEY = (
+    r"(?:money|funds?|funding|cash|penny|pennies|cent|cents|dime|dollars?|euros?|pounds?|rupees?|yuan|yen)"
+)
 _NIL_SUM = re.compile(
     rf"\b(?:(?:not|never|no longer)\s+|n't\s+)(?:\w+\s+)?(?P<verb>{_PAYING})\s+(?:any|a single|a|one)\s+"
     rf"(?P<what>{_MONEY})\b"
@@ -369,7 +371,7 @@ def nil_sum(a: Analysis, b: Analysis) -> tuple[Reason, str, str] | None:
     settlement") against one that names a sum handed over ("paid 5 million euros towards the
     settlement"): the reason, and the two propositions as they read with the sum said as the
     nil side says it ("had contributed money towards the settlement"), for their similarity.
-    None unless the sum is for what the nil side names, when both say what it is for."""
+    When both say what the money is for and it is two things, an `aspect` reason and no texts."""
     for side, mine, other in (("a", a, b), ("b", b, a)):
         nil = _NIL_SUM.search(mine.proposition)
         if nil is None:
@@ -382,16 +384,21 @@ def nil_sum(a: Analysis, b: Analysis) -> tuple[Reason, str, str] | None:
             if paying is None:
                 continue
             after = re.findall(r"[a-z][a-z']*", mine.proposition[nil.end() :])[:3]
-            mine_for = frozenset(concept(w) for w in _paid_for(mine.proposition, nil.end(), after))
+            recipient = _paid_for(mine.proposition, nil.end(), after)
+            mine_for = frozenset(concept(w) for w in recipient)
             their_for = frozenset(n for n in q.nouns if not n.startswith("money:"))
             if mine_for and their_for and not mine_for & their_for:
-                continue  # "gave no money to the school" / "gave $5,000 to the hospital"
+                # "gave no money to the school" / "gave $5,000 to the hospital": two recipients
+                other_side = "b" if side == "a" else "a"
+                detail = f"no money for '{' '.join(recipient)}' in {side} and a sum for '{q.purpose}' in {other_side}"
+                return Reason("aspect", f"{detail}: different things"), "", ""
             amount = _AMOUNT.match(q.text)
             end = q.span[0] + (amount.end() if amount else len(q.text))
             said = other.proposition[: paying.start()] + f"{verb} {what}" + other.proposition[end:]
             sum_text = other.proposition[q.span[0] : end].strip()
             reason = Reason(
-                "number", f"'{nil.group(0).strip()}' in {side} vs '{sum_text}' in {'b' if side == 'a' else 'a'}"
+                "number",
+                f"'{nil.group(0).strip()}' in {side} vs '{sum_text}' in {'b' if side == 'a' else 'a'}",
             )
             texts = (mine.proposition, said) if side == "a" else (said, mine.proposition)
             return reason, texts[0], texts[1]
