@@ -98,11 +98,11 @@ def test_a_modal_in_a_restrictive_relative_clause_hedges_its_noun_not_the_claim(
     [
         ("The envoy said that could derail the talks", "could"),  # after "said", the claim's own subject
         ("The dam could burst", "could"),
-        ("Officials warned the dam might burst", "warned"),
+        ("Officials warned the dam might burst", "might"),
     ],
 )
 def test_a_modal_of_the_claim_itself_still_hedges(text: str, hedge: str) -> None:
-    assert analyse_full(text).hedge == hedge
+    assert hedge in [h.text for h in analyse_full(text).hedges]
 
 
 def test_which_and_who_with_a_modal_describe_their_noun_too() -> None:
