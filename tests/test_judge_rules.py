@@ -22,8 +22,8 @@ def judged(a: str, b: str) -> tuple[Relation, str]:
     return judgement.relation, str(judgement.reasons[0])
 
 
-def test_the_engine_is_relate_8() -> None:
-    assert ENGINE_VERSION == "relate-8"
+def test_the_engine_is_relate_9() -> None:
+    assert ENGINE_VERSION == "relate-9"
 
 
 # ---------------------------------------------------------------- negation bears on its own claim

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tracker.lexicon import DENIAL_LABELS, HEDGES_IN_CLAIMS, words
+from tracker.lexicon import DENIAL_LABELS, DISMISSALS, HEDGES_IN_CLAIMS, words
 from tracker.model import Claim, Modality, Polarity
 from tracker.tokenise import normalise
 
@@ -78,7 +78,9 @@ _DENY_VERBS_OF_CLAIMS = (
 _CLAIM_NOUNS = (
     r"(?:the |these |those |any |all |such |media |indian |false |baseless )*"
     r"(?:assertions?|claims?|allegations?|reports?|rumou?rs?|suggestions?|accusations?"
-    r"|stor(?:y|ies)|speculation|news|charges?|notion|idea|talk)"
+    r"|stor(?:y|ies)|speculation|news|charges?|notion|idea|talk"
+    # "rebuffs internet rumours that", "dismissed online reports": one word may say whose
+    r"|[a-z][\w'-]* (?:claims|allegations|reports|rumou?rs|accusations))"
 )
 _REPORT_VERBS = (
     r"(?:said|says|say|told|tells|stated|states|announced|announces|added|adds"
@@ -484,6 +486,11 @@ def analyse_full(text: str) -> Analysis:
             and any(c.span[0] <= d.start() < c.span[1] for c in scoped)
         )
     ]
+    labels.extend(
+        Cue("denial", d.group(0), d.span())
+        for d in DISMISSALS.finditer(norm)
+        if not _in_question(norm, d.start()) and not any(c.span[0] <= d.start() < c.span[1] for c in labels)
+    )
     # "claims ... false" inside a sub-clause of the claim still labels the claim in headlines.
     label_in_true = bool(_TRUE_LABEL.search(norm)) and not labels
 
@@ -547,9 +554,26 @@ def analyse_full(text: str) -> Analysis:
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,;:.!?]*(?=[,;:.!?]|$)")
 
 
+# A restrictive one whose pronoun is the subject of a modal ("miscalculations that could spiral
+# into a broader conflict", "a deal which might end the strike"): the modal qualifies that noun.
+# After a verb of saying or thinking, "that" is the claim's own subject ("said that could happen").
+_RESTRICTIVE_MODAL = re.compile(
+    r"(?<=[a-z] )(?P<pronoun>that|which|who)\s+(?:\w+ly\s+)?(?:may|might|could)\b[^,;:.!?]*"
+)
+_NOT_A_NOUN = re.compile(
+    rf"(?:{_REPORT_VERBS}|{_HEDGE_VERBS}|is|are|was|were|be|been|so|such|now|and|or|but)"
+)
+
+
 def relative_clauses(norm: str) -> list[tuple[int, int]]:
-    """The spans of the non-restrictive relative clauses of normalised text."""
-    return [m.span() for m in _RELATIVE_CLAUSE.finditer(norm)]
+    """The spans of the relative clauses of normalised text that describe a noun: those set off
+    by commas, and restrictive ones whose pronoun is the subject of a modal."""
+    spans = [m.span() for m in _RELATIVE_CLAUSE.finditer(norm)]
+    for m in _RESTRICTIVE_MODAL.finditer(norm):
+        before = norm[: m.start()].split()
+        if before and not _NOT_A_NOUN.fullmatch(before[-1]):
+            spans.append(m.span())
+    return spans
 
 
 _MONTH_CONTEXT = words("in on since by until till from of early late mid last next this during")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.judge_numbers import _number_conflicts, _other_counts, _other_names, _other_purposes
+from tracker.judge_numbers import _number_conflicts, _other_counts, _other_names, _other_purposes, nil_sum
 from tracker.judge_roles import ROLE_OVERLAP, _antonym, _roles_swapped, _shared_players, active
 from tracker.judge_similarity import (
     CONTAINMENT_WEIGHT,
@@ -65,7 +65,7 @@ __all__ = [
     "stem_weight",
 ]
 
-ENGINE_VERSION = "relate-8"
+ENGINE_VERSION = "relate-9"
 RELATED_THRESHOLD = 25.0  # below this similarity two statements are unrelated
 AGREE_THRESHOLD = 25.0  # an unhedged pair this similar, with nothing in conflict, is said to agree
 
@@ -188,7 +188,32 @@ def _hedge_gap(xa: Analysis, xb: Analysis) -> list[Reason]:
             reasons.append(Reason("hedge", f"'{hedges[0].text}' in {side}", side, hedges[0].span))
         elif analysis.modality in _UNASSERTED and other.modality not in _UNASSERTED:
             reasons.append(Reason("modality", f"{analysis.modality.value} in {side}", side))
+    if not reasons:
+        appeal = _appeal_gap(xa, xb)
+        if appeal:
+            reasons.append(appeal)
     return reasons
+
+
+_APPEAL = re.compile(r"\b(?:call(?:s|ed|ing)? (?:on|upon)|press(?:es|ed|ing)?)\b[^,;:]{1,40}?\bto [a-z]")
+
+
+def _appeals(analysis: Analysis) -> bool:
+    """Does a claim report an appeal ("urged India and Pakistan to de-escalate", "called on
+    Israel to halt", "asked for a truce") rather than what was done?"""
+    if "?" in analysis.proposition:
+        return False  # "asks doctors: how's it going?" is a question, not an appeal
+    return "request" in concepts(analysis.proposition) or bool(_APPEAL.search(analysis.proposition))
+
+
+def _appeal_gap(xa: Analysis, xb: Analysis) -> Reason | None:
+    """An appeal on one side only: "Rubio urged India and Pakistan to de-escalate" says what
+    was asked, not that "the onus for de-escalation lies with New Delhi", nor that they did."""
+    pa, pb = _appeals(xa), _appeals(xb)
+    if pa == pb:
+        return None
+    side = "a" if pa else "b"
+    return Reason("modality", f"an appeal in {side}", side)
 
 
 # Hedges by which a side says a thing may have happened, not that it is said to have: such a
@@ -243,9 +268,20 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     score = round(
         max(similarity(xa.proposition, xb.proposition), similarity(xa.norm, xb.norm) * TEXT_SIDE_FACTOR), 1
     )
+    nil = nil_sum(xa, xb)
+    if nil and nil[0].code == "aspect":
+        if score < threshold:
+            return Judgement(Relation.UNRELATED, score, (Reason("similarity", f"{score:.0f}/100"),))
+        return Judgement(Relation.RELATED, score, (nil[0], Reason("similarity", f"{score:.0f}/100")))
+    if nil:
+        # "had not contributed any money" / "had paid 5 million euros": the sum is money, and
+        # the two acts one act of handing it over, so the pair is as alike as it reads so said
+        score = max(score, round(similarity(nil[1], nil[2]), 1))
     sim_reason = Reason("similarity", f"{score:.0f}/100")
     if score < threshold:
         return Judgement(Relation.UNRELATED, score, (sim_reason,))
+    if nil and not _hedge_gap(xa, xb):
+        return Judgement(Relation.CONTRADICTS, score, (nil[0], sim_reason))
 
     conflicts: list[Reason] = []
     flips = 0

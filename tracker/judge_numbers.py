@@ -341,3 +341,65 @@ def _number_conflicts(a: Analysis, b: Analysis) -> list[Reason]:
             p, q = comparable[0]
             reasons.append(Reason("time", f"'{p[2]}' in a vs '{q[2]}' in b"))
     return reasons
+
+
+# Acts of handing over money: "had not contributed any money" and "paid 5 million euros" are
+# one act, and a nil sum of it conflicts with a sum.
+_PAYING = (
+    r"(?:pa(?:y|ys|id|ying)|contribut(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|g(?:ive|ives|ave|iven|iving)"
+    r"|sp(?:end|ends|ent|ending)|invest(?:s|ed|ing)?|l(?:end|ends|ent|ending)|provid(?:e|es|ed|ing)"
+    r"|pledg(?:e|es|ed|ing)|transferr?(?:s|ed|ing)?|hand(?:s|ed|ing)? over|put(?:s|ting)? in|chip(?:s|ped)? in)"
+)
+_MONEY = (
+    r"(?:money|funds?|funding|cash|penny|pennies|cent|cents|dime|dollars?|euros?|pounds?|rupees?|yuan|yen)"
+)
+_NIL_SUM = re.compile(
+    rf"\b(?:(?:not|never|no longer)\s+|n't\s+)(?:\w+\s+)?(?P<verb>{_PAYING})\s+(?:any|a single|a|one)\s+"
+    rf"(?P<what>{_MONEY})\b"
+    rf"|\b(?P<verb2>{_PAYING})\s+(?:no|not (?:a|one)(?: single)?)\s+(?:\w+\s+)?(?P<what2>{_MONEY})\b"
+)
+_AMOUNT = re.compile(
+    r"\D*\d[\d.]*(?:\s*(?:hundred|thousand|million|billion|trillion))?(?:\s+(?:"
+    + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+    + r")\b)?"
+)
+_PAYING_BEFORE = re.compile(rf"\b{_PAYING}\b(?=(?:\s+\S+){{0,2}}\s*$)")
+
+
+def nil_sum(a: Analysis, b: Analysis) -> tuple[Reason, str, str] | None:
+    """A side that says no money was handed over ("had not contributed any money to the
+    settlement") against one that names a sum handed over ("paid 5 million euros towards the
+    settlement"): the reason, and the two propositions as they read with the sum said as the
+    nil side says it ("had contributed money towards the settlement"), for their similarity.
+    When both say what the money is for and it is two things, an `aspect` reason and no texts."""
+    for side, mine, other in (("a", a, b), ("b", b, a)):
+        nil = _NIL_SUM.search(mine.proposition)
+        if nil is None:
+            continue
+        verb, what = nil.group("verb") or nil.group("verb2"), nil.group("what") or nil.group("what2")
+        for q in _quantities(other.proposition):
+            if q.high <= 0 or not any(n.startswith("money:") for n in q.nouns):
+                continue
+            paying = _PAYING_BEFORE.search(other.proposition[: q.span[0]])
+            if paying is None:
+                continue
+            after = re.findall(r"[a-z][a-z']*", mine.proposition[nil.end() :])[:3]
+            recipient = _paid_for(mine.proposition, nil.end(), after)
+            mine_for = frozenset(concept(w) for w in recipient)
+            their_for = frozenset(n for n in q.nouns if not n.startswith("money:"))
+            if mine_for and their_for and not mine_for & their_for:
+                # "gave no money to the school" / "gave $5,000 to the hospital": two recipients
+                other_side = "b" if side == "a" else "a"
+                detail = f"no money for '{' '.join(recipient)}' in {side} and a sum for '{q.purpose}' in {other_side}"
+                return Reason("aspect", f"{detail}: different things"), "", ""
+            amount = _AMOUNT.match(q.text)
+            end = q.span[0] + (amount.end() if amount else len(q.text))
+            said = other.proposition[: paying.start()] + f"{verb} {what}" + other.proposition[end:]
+            sum_text = other.proposition[q.span[0] : end].strip()
+            reason = Reason(
+                "number",
+                f"'{nil.group(0).strip()}' in {side} vs '{sum_text}' in {'b' if side == 'a' else 'a'}",
+            )
+            texts = (mine.proposition, said) if side == "a" else (said, mine.proposition)
+            return reason, texts[0], texts[1]
+    return None

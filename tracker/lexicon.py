@@ -19,6 +19,7 @@ __all__ = [
     "COUNTED_OUTCOMES",
     "DENIAL_LABELS",
     "DENIAL_RATINGS",
+    "DISMISSALS",
     "ENTITY_ALIASES",
     "GENERIC_FILLERS",
     "GENERIC_SPEAKER_INSTITUTIONS",
@@ -75,7 +76,7 @@ HEDGES_IN_CLAIMS = re.compile(
     r"\b(?:" + "|".join(HEDGES_IN_ATTRIBUTION) + r"|alleged|presumably|possibly"
     r"|probably|likely|unlikely|perhaps|maybe|may|might|could|rumou?rs?|rumou?red"
     r"|unconfirmed|unverified|claims?|claimed|claiming|according to|report:|reports? (?:say|said|claim|suggest)s?"
-    r"|sources?(?= ?:)|(?<=: )sources?|sources? (?:says?|said|suggests?|tells?|told)|believed to|said to be|thought to|suspected|speculat\w+"
+    r"|sources?(?= ?:)|(?<=: )sources?|sources? (?:says?|said|suggests?|tells?|told)|believed to|said to be|(?:is|are|was|were) said to|thought to|analysts? (?:says?|said|sees?|expects?|predicts?)|suspected|speculat\w+"
     r"|appears? to|seems? to|(?:is|are|was|were) expected to"
     r"|hints?|hinted|suggests?|suggested|if true|so-called|may have|could have|might have"
     r"|investigat(?!ors?\b)\w+|probe|probing|questions?|mystery|confusion|viral|video shows?"
@@ -94,6 +95,19 @@ DENIAL_LABELS = re.compile(
     r"|set the record straight|doctored|photoshopped|spoof|scam|made (?:it|\w+|the \w+)(?: all)? up"
     r"|doubts? (?:that|whether|about|over|on)|cast(?:s|ing)? doubts?|rais(?:es|ed|ing) doubts?|doubtful"
     r"|troll(?:ed|s|ing)|duped|dupes|fooled|misinformation|erroneous|libel|bs)\b"
+)
+# Verbs that dismiss a rumour or report named beside them, which they deny as a label does:
+# "Snyder kills stolen Batmobile rumour", "shoots down reports", "pokes fun at the claims",
+# "the rumour was put to rest". With another object they are acts ("killed the soldier").
+DISMISSALS = re.compile(
+    r"\b(?:kill(?:s|ed|ing)?|squash(?:es|ed|ing)?|squelch(?:es|ed|ing)?|scotch(?:es|ed|ing)?"
+    r"|shoot(?:s|ing)? down|shot down|put(?:s|ting)? to rest|lays? to rest|laid to rest"
+    r"|(?:makes?|made|making|pok(?:es|ed|ing)) fun (?:at|of)|mock(?:s|ed|ing)?|ridicul(?:es|ed|ing)"
+    r"|laugh(?:s|ed|ing)? off|slap(?:s|ped)? down|knock(?:s|ed)? down)"
+    r"\s+(?:(?:the|a|an|this|that|these|those|all|its|his|her|their)\s+)?(?:[a-z][\w'-]*\s+){0,3}?"
+    r"(?:rumou?rs?|reports?|claims?|stor(?:y|ies)|speculation|allegations?)\b"
+    r"|\b(?:rumou?rs?|reports?|claims?|stor(?:y|ies)|speculation)\s+(?:(?:is|are|was|were|been|gets?|got)\s+)?"
+    r"(?:put|laid|finally put|finally laid) to rest\b"
 )
 # Words by which a rating verb's complement calls its object false: "called the claims baseless".
 # After "called" an opinion word ("lies", "wrong", "absurd") can only rate the object; as a label

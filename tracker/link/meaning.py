@@ -86,7 +86,7 @@ def judge_by_meaning(a: str, b: str, cosine: float, floor: float = MEANING_FLOOR
     judgement = relate(a, b, related_threshold=0)
     if judgement.relation is Relation.UNRELATED:
         return None
-    if cosine < floor and not _refutes(judgement):
+    if cosine < floor and not (_refutes(judgement) and _firm(b if judgement.reasons[0].side == "a" else a)):
         return None
     if judgement.relation is Relation.AGREES and all(r.code == "similarity" for r in judgement.reasons):
         # agreement on similarity alone: one side may deny what the other asserts in other words
@@ -101,6 +101,16 @@ def _refutes(judgement: Judgement) -> bool:
         and bool(judgement.reasons)
         and judgement.reasons[0].code in _REFUTING
     )
+
+
+def _firm(text: str) -> bool:
+    """Does a text claim firmly, without a refuting or doubting word ("hoax", "rumours",
+    "reportedly", "may")? Only a firm claim is what a refutation worded apart refutes: two texts
+    that both speak of hoaxes or rumours are near in meaning by that register alone ("Judd
+    Nelson rebuffs rumours that he died" / "Another celebrity death hoax circulates")."""
+    from tracker.text import cue_density
+
+    return cue_density(text) == (0.0, 0.0)
 
 
 def _opposite_polarity(a: str, b: str, judgement: Judgement) -> Judgement:
