@@ -513,3 +513,13 @@ def m015_identity_ignores_a_final_stop(db: Database) -> None:
         "UPDATE statements SET content_hash = 'm015:' || id WHERE id = ?", [(sid,) for *_, sid in changed]
     )
     db.conn.executemany("UPDATE statements SET content_hash = ?, words_hash = ? WHERE id = ?", changed)
+
+
+@migrations()
+def m016_reanalyse_relate9(db: Database) -> None:
+    # The judge's analysis changed (relate-9): "warned" reports as "said" does, "warned the
+    # ministry about X" strips nothing, "kills the rumour that" and "rebuffs internet rumours
+    # that" wrap what they deny, ", not two months" corrects rather than denies. Each
+    # proposition, which blocking reads, is derived again, as in m005 (a hedge or polarity a
+    # person may have set stays).
+    m005_reanalyse(db)
