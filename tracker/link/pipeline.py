@@ -273,8 +273,9 @@ def _relink_ranked(
             if (found := verdicts[code]) is not None:
                 top.offer(found[0], found[1], found[2].score)
         rankings, cut = top.rankings(), top.cut
+        settler = ranking.Settler(rankings, cut, config.MAX_LINKS, verdicts, refusable)
         while True:
-            kept, todo, short = ranking.settle(rankings, cut, config.MAX_LINKS, verdicts, refusable)
+            kept, todo, short = settler.settle()
             todo |= {code for code in kept if code not in verdicts}  # a link kept is judged
             if short:
                 rankings.update(_whole_rankings(shapes, short, limits.suggest, workers, verdicts, judge))
