@@ -95,14 +95,13 @@ def _block(
     with bulk_objects():
         if workers > 1 and len(shapes) >= config.PARALLEL_MIN:
             # Each side's index is built in one process: the sides run side by side, the text
-            # side in a process of its own, each with half the workers for probing.
+            # side in a process of its own with half the workers, the propositions' side (three
+            # to four times the work) probing with all of them (see scored_candidates).
             (found, count), (pairs, examined) = in_parallel(
                 functools.partial(
                     _packed, functools.partial(_block_side, shapes, sides[1], threshold, workers // 2)
                 ),
-                functools.partial(
-                    _block_side, shapes, sides[0], threshold, workers - workers // 2, reports[0]
-                ),
+                functools.partial(_block_side, shapes, sides[0], threshold, workers, reports[0]),
             )
             pairs.update(_unpack(found))
             examined += count
