@@ -17,6 +17,7 @@ is the stronger link, ties going to the smaller id, as in pipeline._top.
 from __future__ import annotations
 
 import heapq
+from array import array
 from collections.abc import Callable, Collection, Iterable, Mapping
 
 LOW = (1 << 32) - 1  # statement ids fit 32 bits (blocking packs pairs a << 32 | b the same way)
@@ -198,7 +199,8 @@ class Settler:
     the few pairs of its last rounds. Each call returns what settle(rankings, cut, k,
     verdicts, refusable) would return then (tests compare the two round by round). The
     caller adds to `verdicts`, replaces rankings and pops `cut` between calls; the verdicts
-    added and the rankings replaced are found here."""
+    added and the rankings replaced are found here. Pairs are held as packed ints (forked
+    judging workers inherit all of this)."""
 
     def __init__(
         self,
@@ -212,10 +214,11 @@ class Settler:
         self.seen: dict[int, list[int]] = {}  # statement -> the ranking its walk read
         self.judged: set[int] = set()  # the verdicts the walks read
         self.cuts: set[int] = set()
-        self.walks: dict[int, list[tuple[int, int]]] = {}  # statement -> (pair, its mark) walked
+        self.walks: dict[int, array[int]] = {}  # statement -> the pairs its walk marked
         self.open_end: set[int] = set()
-        self.marks: dict[int, list[int]] = {}  # pair -> [tenths, lower id's mark, higher id's]
-        self.pairs_of: dict[int, set[int]] = {}  # statement -> the pairs in `marks` it is in
+        # pair -> its tenths << 6 | the higher id's mark << 3 | the lower id's, as settle's standing
+        self.marks: dict[int, int] = {}
+        self.pairs_of: dict[int, list[int]] = {}  # statement -> pairs it was marked in (may repeat)
         self.kept: set[int] = set()
         self.likely: set[int] = set()
         self.reaches: dict[int, dict[int, int]] = {}  # statement -> unsettled pair -> key (-1: past)
@@ -279,6 +282,7 @@ class Settler:
         k, verdicts, refusable = self.k, self.verdicts, self.refusable
         ranking = self.rankings.get(sid)
         walked: list[tuple[int, int]] = []
+        self.open_end.discard(sid)
         if ranking is not None:
             self.seen[sid] = ranking
             stored = unknown = 0
@@ -302,38 +306,34 @@ class Settler:
             else:
                 if sid in self.cut and stored < k:
                     self.open_end.add(sid)
-                else:
-                    self.open_end.discard(sid)
-            if stored >= k:
-                self.open_end.discard(sid)
-        else:
-            self.open_end.discard(sid)
-        before = self.walks.get(sid, [])
-        self.walks[sid] = walked
-        changed = {code for code, _ in before} | {code for code, _ in walked}
-        for code, _ in before:
-            self._mark(code, sid, None)
+        before = self.walks.get(sid, ())
+        self.walks[sid] = array("q", (code for code, _ in walked))
+        marked = {code for code, _ in walked}
+        for code in before:
+            if code not in marked:
+                self._mark(code, sid, None)
         for code, tenths_mark in walked:
             self._mark(code, sid, tenths_mark)
-        return changed | self.pairs_of.get(sid, set())  # open_end may have changed: all its pairs
+        # every pair of the statement: whether it ends open may have changed
+        return set(before) | {code for code in self.pairs_of.get(sid, ()) if code in self.marks}
 
     def _mark(self, code: int, sid: int, tenths_mark: int | None) -> None:
         low = code >> 32
-        slot = 1 if sid == low else 2
+        shift = 0 if sid == low else 3
         marks = self.marks.get(code)
         if tenths_mark is None:
             if marks is not None:
-                marks[slot] = 0
-                if not marks[1] and not marks[2]:
+                marks &= ~(0b111 << shift)
+                if marks & 0b111111:
+                    self.marks[code] = marks
+                else:
                     del self.marks[code]
-                    for one in (low, code & LOW):
-                        self.pairs_of[one].discard(code)
             return
         if marks is None:
-            marks = self.marks[code] = [tenths_mark >> 6, 0, 0]
+            marks = (tenths_mark >> 6) << 6
             for one in (low, code & LOW):
-                self.pairs_of.setdefault(one, set()).add(code)
-        marks[slot] = tenths_mark & 0b111
+                self.pairs_of.setdefault(one, []).append(code)
+        self.marks[code] = marks & ~(0b111 << shift) | (tenths_mark & 0b111) << shift
 
     def _classify(self, code: int, deeper: set[int]) -> None:
         """settle's second loop for one pair."""
@@ -347,7 +347,7 @@ class Settler:
         marks = self.marks.get(code)
         if marks is None:
             return
-        sides = ((a, b, marks[1]), (b, a, marks[2]))
+        sides = ((a, b, marks & 0b111), (b, a, marks >> 3 & 0b111))
         if all(mine & _CERTAIN for _, _, mine in sides):
             self.kept.add(code)
             return
@@ -356,6 +356,6 @@ class Settler:
         if all(mine & _LIKELY for _, _, mine in sides):
             self.likely.add(code)
         for sid, other, mine in sides:
-            entry = marks[0] << 32 | (LOW - other) if mine else -1
+            entry = (marks >> 6) << 32 | (LOW - other) if mine else -1
             self.reaches.setdefault(sid, {})[code] = entry
             deeper.add(sid)
