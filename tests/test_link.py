@@ -716,8 +716,10 @@ def test_settling_rankings_keeps_what_ranking_the_whole_list_of_stored_links_kee
         for code, score in offers + offers[:50]:  # a pair offered twice changes nothing
             top.offer(code >> 32, code & ranking.LOW, score, code in refusable)
         rankings, verdicts, judged, wholes = top.rankings(), {}, set(), 0
+        settler = ranking.Settler(rankings, top.cut, k, verdicts, refusable.__contains__)
         while True:
             kept, todo, short = ranking.settle(rankings, top.cut, k, verdicts, refusable.__contains__)
+            assert settler.settle() == (kept, todo, short)  # redoing only what changed settles the same
             todo |= kept - verdicts.keys()
             for sid in short:  # the whole ranking of a statement its cut ranking cannot settle
                 rankings[sid] = sorted(
@@ -987,3 +989,18 @@ def test_a_new_link_that_bounds_away_a_statements_strongest_gives_its_overshadow
         (c, d): ("agrees", 90.0, "similarity"),
         (a, new): ("agrees", 95.0, "similarity"),
     }
+
+
+@pytest.mark.parametrize(
+    "reasons",
+    [
+        (),
+        (Reason("similarity", "87/100"),),
+        (Reason("denial", "'denied' in b", "b", (6, 12)), Reason("number", "'12' vs 'twelve'", None, (0, 2))),
+        (Reason("hedge", "'reportedly' in a", "a"), Reason("place", "'Lahore' in a vs 'Karachi' in b")),
+    ],
+)
+def test_links_reasons_are_written_as_the_judgements_dict_says_them(reasons) -> None:  # type: ignore[no-untyped-def]
+    judgement = Judgement(Relation.CONTRADICTS, 72.0, reasons)
+    expected = json.dumps(judgement.to_dict()["reasons"], ensure_ascii=False)
+    assert pipeline._reasons_json(judgement.reasons) == expected

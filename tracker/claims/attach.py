@@ -519,7 +519,14 @@ def _through_founders(
     near = [
         (score, other, relation) for score, other, relation, reviewed in links if reviewed or score >= floor
     ]
-    known = {**joined, **members, **founders}
+    # what the neighbours founded or joined (a founder's claim first, then a member's): only
+    # theirs, since a copy of every claim taken so far costs O(n) a statement, O(n²) a relink
+    known: dict[int, tuple[int, Stance]] = {}
+    for _, other, _, _ in links:
+        if other not in known:
+            place = founders.get(other) or members.get(other) or joined.get(other)
+            if place is not None:
+                known[other] = place
     unknown = [other for _, other, _ in near if other not in known]
     if unknown and max(score for score, other, _ in near if other in unknown) >= max(
         (score for score, other, _ in near if other in known), default=-1.0

@@ -95,14 +95,13 @@ def _block(
     with bulk_objects():
         if workers > 1 and len(shapes) >= config.PARALLEL_MIN:
             # Each side's index is built in one process: the sides run side by side, the text
-            # side in a process of its own, each with half the workers for probing.
+            # side in a process of its own with half the workers, the propositions' side (three
+            # to four times the work) probing with all of them (see scored_candidates).
             (found, count), (pairs, examined) = in_parallel(
                 functools.partial(
                     _packed, functools.partial(_block_side, shapes, sides[1], threshold, workers // 2)
                 ),
-                functools.partial(
-                    _block_side, shapes, sides[0], threshold, workers - workers // 2, reports[0]
-                ),
+                functools.partial(_block_side, shapes, sides[0], threshold, workers, reports[0]),
             )
             pairs.update(_unpack(found))
             examined += count
@@ -157,12 +156,13 @@ def scored_candidates(
     ]
     with bulk_objects():
         if workers > 1 and len(shapes) >= config.PARALLEL_MIN:
-            # as in _block: the text side in a process of its own, its pairs sent back at the end
+            # The text side in a process of its own, its pairs sent back at the end; the
+            # propositions' side, three to four times the work (every statement has one, few
+            # a text of another wording), probes with every worker meanwhile: with half of
+            # them, one core sat idle for most of the pass once the text side was done.
             (codes, scores, count), examined = in_parallel(
                 functools.partial(_scored_side, shapes, sides[1], threshold, workers // 2, None),
-                functools.partial(
-                    _score_side, shapes, sides[0], threshold, workers - workers // 2, sink, reports[0]
-                ),
+                functools.partial(_score_side, shapes, sides[0], threshold, workers, sink, reports[0]),
             )
             sink(codes, scores)
             examined += count
@@ -204,7 +204,8 @@ def _score_side(
     chunks = [ids[i::parts] for i in range(parts)]  # interleaved: costs vary along ids
     examined = done = 0
     shared = (index, index.partners, shapes, threshold)
-    with fan_out(_score_some, chunks, shared, workers if parallel else 1, ordered=False) as results:
+    # in chunk order: the sink sees the pairs in the same order however many workers find them
+    with fan_out(_score_some, chunks, shared, workers if parallel else 1) as results:
         for codes, scores, count in results:
             sink(codes, scores)
             examined += count

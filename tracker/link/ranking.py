@@ -17,6 +17,7 @@ is the stronger link, ties going to the smaller id, as in pipeline._top.
 from __future__ import annotations
 
 import heapq
+from array import array
 from collections.abc import Callable, Collection, Iterable, Mapping
 
 LOW = (1 << 32) - 1  # statement ids fit 32 bits (blocking packs pairs a << 32 | b the same way)
@@ -190,3 +191,171 @@ def strongest_pairs(links: Iterable[tuple[int, int, float]], k: int) -> set[int]
         for a, b in [(code >> 32, code & LOW)]
         if any(e & LOW == LOW - b for e in best[a]) and any(e & LOW == LOW - a for e in best[b])
     }
+
+
+class Settler:
+    """`settle`, round after round, redoing only what the round's verdicts touch: a relink at
+    100k settles a dozen times, and settling every ranking again took longer than judging
+    the few pairs of its last rounds. Each call returns what settle(rankings, cut, k,
+    verdicts, refusable) would return then (tests compare the two round by round). The
+    caller adds to `verdicts`, replaces rankings and pops `cut` between calls; the verdicts
+    added and the rankings replaced are found here. Pairs are held as packed ints (forked
+    judging workers inherit all of this)."""
+
+    def __init__(
+        self,
+        rankings: dict[int, list[int]],
+        cut: dict[int, int],
+        k: int,
+        verdicts: Verdicts,
+        refusable: Callable[[int], bool] = lambda code: True,
+    ):
+        self.rankings, self.cut, self.k, self.verdicts, self.refusable = rankings, cut, k, verdicts, refusable
+        self.seen: dict[int, list[int]] = {}  # statement -> the ranking its walk read
+        self.judged: set[int] = set()  # the verdicts the walks read
+        self.cuts: set[int] = set()
+        self.walks: dict[int, array[int]] = {}  # statement -> the pairs its walk marked
+        self.open_end: set[int] = set()
+        # pair -> its tenths << 6 | the higher id's mark << 3 | the lower id's, as settle's standing
+        self.marks: dict[int, int] = {}
+        self.pairs_of: dict[int, list[int]] = {}  # statement -> pairs it was marked in (may repeat)
+        self.kept: set[int] = set()
+        self.likely: set[int] = set()
+        self.reaches: dict[int, dict[int, int]] = {}  # statement -> unsettled pair -> key (-1: past)
+        self.deepest: dict[int, int] = {}
+        self.todo: dict[int, set[int]] = {}  # statement -> the pairs to judge its ranking holds
+        self.pending: set[int] = set()  # statements whose pairs to judge may have changed
+
+    def settle(self) -> tuple[set[int], set[int], set[int]]:
+        dirty = {sid for sid, ranking in self.rankings.items() if self.seen.get(sid) is not ranking}
+        new = self.verdicts.keys() - self.judged
+        self.judged |= new
+        for code in new:
+            dirty.update((code >> 32, code & LOW))
+        cuts = set(self.cut)
+        dirty |= cuts ^ self.cuts
+        self.cuts = cuts
+        touched: set[int] = set()  # pairs to classify again
+        for sid in dirty:
+            touched |= self._walk(sid)
+        deeper: set[int] = set()  # statements whose unsettled pairs changed
+        for code in touched:
+            self._classify(code, deeper)
+        for sid in deeper:
+            reach = self.reaches.get(sid)
+            value = None if not reach else min(reach.values())
+            if value is None:
+                self.reaches.pop(sid, None)
+            if self.deepest.get(sid) != value:
+                if value is None:
+                    del self.deepest[sid]
+                else:
+                    self.deepest[sid] = value
+                self.pending.add(sid)
+        self.pending |= dirty
+        if self.likely:
+            return set(self.kept), set(self.likely), set()
+        for sid in self.pending:
+            weakest = -1 if sid in self.open_end else self.deepest.get(sid)
+            if weakest is None:
+                self.todo.pop(sid, None)
+                continue
+            mine = set()
+            for entry in self.rankings.get(sid, ()):
+                if entry < weakest:
+                    break
+                code = pack(sid, LOW - (entry & LOW))
+                if code not in self.verdicts and self.refusable(code):
+                    mine.add(code)
+            self.todo[sid] = mine
+        self.pending.clear()
+        todo: set[int] = set().union(*self.todo.values())
+        past = self.open_end | {sid for sid, weakest in self.deepest.items() if weakest == -1}
+        short = {
+            sid for sid in past if not any(pack(sid, LOW - (e & LOW)) in todo for e in self.rankings[sid])
+        }
+        return set(self.kept), todo, short
+
+    def _walk(self, sid: int) -> set[int]:
+        """Walk a statement's ranking again as settle's first loop does; returns the pairs
+        whose marks may have changed."""
+        k, verdicts, refusable = self.k, self.verdicts, self.refusable
+        ranking = self.rankings.get(sid)
+        walked: list[tuple[int, int]] = []
+        self.open_end.discard(sid)
+        if ranking is not None:
+            self.seen[sid] = ranking
+            stored = unknown = 0
+            for entry in ranking:
+                if stored >= k:
+                    break
+                other = LOW - (entry & LOW)
+                code = pack(sid, other)
+                if code in verdicts:
+                    if verdicts[code] is None:
+                        continue
+                    mark = _POSSIBLE | (_CERTAIN if stored + unknown < k else 0)
+                    stored += 1
+                elif refusable(code):
+                    mark = _POSSIBLE | (_LIKELY if stored + unknown < k else 0)
+                    unknown += 1
+                else:
+                    mark = _POSSIBLE | (_CERTAIN if stored + unknown < k else 0)
+                    stored += 1
+                walked.append((code, (entry >> 32) << 6 | mark))
+            else:
+                if sid in self.cut and stored < k:
+                    self.open_end.add(sid)
+        before = self.walks.get(sid, ())
+        self.walks[sid] = array("q", (code for code, _ in walked))
+        marked = {code for code, _ in walked}
+        for code in before:
+            if code not in marked:
+                self._mark(code, sid, None)
+        for code, tenths_mark in walked:
+            self._mark(code, sid, tenths_mark)
+        # every pair of the statement: whether it ends open may have changed
+        return set(before) | {code for code in self.pairs_of.get(sid, ()) if code in self.marks}
+
+    def _mark(self, code: int, sid: int, tenths_mark: int | None) -> None:
+        low = code >> 32
+        shift = 0 if sid == low else 3
+        marks = self.marks.get(code)
+        if tenths_mark is None:
+            if marks is not None:
+                marks &= ~(0b111 << shift)
+                if marks & 0b111111:
+                    self.marks[code] = marks
+                else:
+                    del self.marks[code]
+            return
+        if marks is None:
+            marks = (tenths_mark >> 6) << 6
+            for one in (low, code & LOW):
+                self.pairs_of.setdefault(one, []).append(code)
+        self.marks[code] = marks & ~(0b111 << shift) | (tenths_mark & 0b111) << shift
+
+    def _classify(self, code: int, deeper: set[int]) -> None:
+        """settle's second loop for one pair."""
+        a, b = code >> 32, code & LOW
+        self.kept.discard(code)
+        self.likely.discard(code)
+        for sid in (a, b):
+            reach = self.reaches.get(sid)
+            if reach is not None and reach.pop(code, None) is not None:
+                deeper.add(sid)
+        marks = self.marks.get(code)
+        if marks is None:
+            return
+        sides = ((a, b, marks & 0b111), (b, a, marks >> 3 & 0b111))
+        if all(mine & _CERTAIN for _, _, mine in sides):
+            self.kept.add(code)
+            return
+        if not all(mine or sid in self.open_end for sid, _, mine in sides):
+            return
+        if all(mine & _LIKELY for _, _, mine in sides):
+            self.likely.add(code)
+        for sid, other, mine in sides:
+            entry = (marks >> 6) << 32 | (LOW - other) if mine else -1
+            self.reaches.setdefault(sid, {})[code] = entry
+            deeper.add(sid)
