@@ -490,3 +490,8 @@ def test_an_office_named_once_in_a_report_is_held_by_the_person_named_with_it():
     assert office_holder("the mayor of Kessel", named) is None  # which town's is not said
     assert office_holder("Tomas Brandt", named) is None
     assert office_holder("the mayor", [("Ines Roth", None)]) is None
+    # the whole office: a longer title is another office, and whose office it is may differ
+    assert office_holder("The president", [("Jane Doe", "Vice President")]) is None
+    assert office_holder("The minister", [("Omar Aziz", "Prime Minister")]) is None
+    assert office_holder("the mayor", [("Ada Lind", "Former Mayor")]) is None
+    assert office_holder("the foreign minister", [("Ana Ruiz", "Spain's Foreign Minister")]) is None

@@ -471,9 +471,16 @@ def office_holder(mention: str, named: Iterable[tuple[str, str | None]]) -> tupl
     words = unnamed.split()
     holders: dict[str, tuple[str, str]] = {}
     for name, role in named:
-        if role and generic_key(name) is None and key(role).split()[-len(words) :] == words:
+        if role and generic_key(name) is None and _office_words(role) == words:
             holders.setdefault(key(name), (name, role))
     return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+def _office_words(role: str) -> list[str]:
+    """A role's words, all of them: "the president" is not the Vice President, "the minister"
+    not the Prime Minister, and "the foreign minister" not Spain's Foreign Minister when the
+    article may name another country's (kept apart, never filed under the wrong person)."""
+    return key(role).split()
 
 
 def is_generic(name: str) -> bool:
