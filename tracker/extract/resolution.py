@@ -226,13 +226,17 @@ class Cast:
         return recent[0]
 
     def described(self, head: str, at: int) -> Entity | None:
-        """The antecedent of "the ministry", "the spokeswoman": the one entity so called."""
+        """The antecedent of "the ministry", "the spokeswoman": the one entity so called. A
+        role naming another office ("Vice President", "Prime Minister") is not "the president"
+        or "the minister": nobody is then the antecedent, as where two could be."""
         pool = [
             e
             for e in self.entities
             if e.last < at and re.search(rf"\b{re.escape(head)}\b", f"{e.role or ''} {e.name}", re.IGNORECASE)
         ]
-        return pool[0] if len(pool) == 1 else None
+        if len(pool) != 1 or _another_office(pool[0].role, head):
+            return None
+        return pool[0]
 
     @staticmethod
     def _likeliest(pool: list[Entity], gender: str | None) -> Entity | None:
@@ -426,6 +430,21 @@ def _surname_owner(cast: Cast, mention: str) -> str | None:
         e.name for e in owners if not any(o.name != e.name and e.name.endswith(" " + o.name) for o in owners)
     }
     return full.pop() if len(full) == 1 else None
+
+
+# Words before an office that make it another office: the Vice President is not the president.
+_OTHER_OFFICE = frozenset(
+    "vice deputy former prime acting shadow assistant associate under ex junior interim co lieutenant".split()
+)
+
+
+def _another_office(role: str | None, head: str) -> bool:
+    """Whether a role holding the word `head` names another office than "the HEAD" does."""
+    words = re.split(r"[\s\-]+", (role or "").lower())
+    if head not in words:
+        return False
+    before = words[: words.index(head)]
+    return any(w in _OTHER_OFFICE for w in before)
 
 
 def _description_head(mention: str) -> str | None:
