@@ -1064,3 +1064,18 @@ def test_a_claim_naming_a_town_is_denied_by_a_negated_statement_describing_it(cl
     cli.ok("claim", "add", "Kessel will be evacuated")
     [side] = [s for s in cli.json("claim", "show", "2")["statements"] if s["id"] == 1]
     assert (side["stance"], side["score"]) == ("denies", 52.1)
+
+
+def test_someone_who_only_asked_whether_takes_no_side(cli) -> None:
+    cli.ok("claim", "add", "The town would be evacuated.")
+    cli.ok(
+        "extract",
+        "-",
+        "--source",
+        "Dawn",
+        input="Tomas Brandt asked Anna Weber whether the town would be evacuated.\n",
+    )
+    (claim,) = cli.json("claims")
+    assert [
+        (s["stance"], s["speaker"]) for s in cli.json("claim", "show", str(claim["id"]))["statements"]
+    ] == [("discusses", "Tomas Brandt")]

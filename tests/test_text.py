@@ -170,6 +170,7 @@ def test_a_correction_of_a_number_does_not_deny():
         ("India pledged to stop", Modality.COMMITMENT),
         ("The army will withdraw", Modality.COMMITMENT),
         ("Is the iPhone 6 pulling out your hair?", Modality.QUESTION),
+        ("whether the town would be evacuated", Modality.QUESTION),  # what "asked whether" asked
         ("The ball is in India's court.", Modality.ASSERTION),
     ],
 )

@@ -223,7 +223,7 @@ _TRUE_LABEL = re.compile(r"\b(?:it's true|is true|confirmed|true story|not a hoa
 
 _QUESTION_START = re.compile(
     r"^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|who|what|why"
-    r"|how|when|where|which)\b"
+    r"|how|when|where|which|whether)\b"
 )
 _CONDITIONAL = re.compile(r"\b(?:if|unless|provided (?:that )?|as long as|in case|on condition)\b")
 _COMMITMENT = re.compile(
