@@ -63,6 +63,20 @@ def test_a_nil_sum_for_one_recipient_and_a_sum_for_another_are_two_things() -> N
     )
 
 
+def test_a_nil_sum_by_another_actor_or_in_another_year_is_another_claim() -> None:
+    assert judged(
+        "Germany paid 5 million euros to the fund", "France had not contributed any money to the fund"
+    ) == (
+        "related",
+        74.1,
+        ["agent: 'germany' in a vs 'france' in b", "similarity: 74/100"],
+    )
+    assert judged(
+        "The company paid 5 million euros to the fund in 2020",
+        "The company had not contributed any money to the fund in 2023",
+    ) == ("related", 79.0, ["time: '2020' in a vs '2023' in b", "similarity: 79/100"])
+
+
 def test_a_nil_sum_against_a_supposed_sum_is_only_related() -> None:
     relation, _, reasons = judged(
         "The club did not give any money to the hospice", "The club may have given $20,000 to the hospice"

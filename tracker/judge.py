@@ -263,6 +263,15 @@ def _negative_act(a: Analysis, b: Analysis) -> Reason | None:
     return None
 
 
+_NIL_WORDS = re.compile(r"\b(?:had|has|have|any|a single|no)\s+")
+
+
+def _nil_plain(proposition: str) -> str:
+    """A side of a nil sum as its act alone, to compare who did it and when: "france had not
+    contributed any money to the fund" → "france contributed money to the fund"."""
+    return _NIL_WORDS.sub("", _unnegated(proposition))
+
+
 def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     xa, xb = analyse_full(a), analyse_full(b)
     score = round(
@@ -281,6 +290,15 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     if score < threshold:
         return Judgement(Relation.UNRELATED, score, (sim_reason,))
     if nil and not _hedge_gap(xa, xb):
+        # the sum against no money bears on one act: by another actor, on another day, it is
+        # another claim ("Germany paid …" / "France had not contributed any money …")
+        apart = part_conflicts(
+            active(_nil_plain(nil[1])), active(_nil_plain(nil[2])), proper_names(a), proper_names(b)
+        )
+        if apart:
+            return Judgement(
+                Relation.RELATED, score, (*(Reason(p.part, p.detail) for p in apart), sim_reason)
+            )
         return Judgement(Relation.CONTRADICTS, score, (nil[0], sim_reason))
 
     conflicts: list[Reason] = []
