@@ -441,7 +441,8 @@ def test_a_merge_survives_relinking(cli, db_path) -> None:
     cli.ok("add", "Heavy rain closed the port of Gwadar.", "--speaker", "Port authority")
     cli.ok("claim", "merge", "1", "2")
     before = _attachments(db_path)
-    assert before == [(1, 1, "supports", "confirmed", 1), (1, 2, "supports", "confirmed", 1)]
+    # statement 2 founded claim 2, not claim 1: an edit of it rewords neither
+    assert before == [(1, 1, "supports", "confirmed", 1), (1, 2, "supports", "confirmed", 0)]
     cli.ok("link")
     assert _attachments(db_path) == before
     assert [c["id"] for c in cli.json("claims")] == [1]
@@ -1008,7 +1009,7 @@ def test_unmerge_gives_the_absorbed_claim_back_its_statements_and_sides(cli, db_
     records = [(r["id"], r["action"], r["after"]) for r in cli.json("audit") if r["action"].endswith("merge")]
     merge_id = records[0][0]
     assert [(action, after) for _, action, after in records][1:] == [
-        ("claim unmerge", {"claim": 2, "from": 1, "sides": 1, "merge": merge_id})
+        ("claim unmerge", {"claim": 2, "from": 1, "sides": 1, "merge": merge_id, "kept_on_the_other": []})
     ]
     table = cli.ok("audit")
     assert "claim 2 merged into claim 1, sides flipped" in table and "claim 2 unmerged from claim 1" in table
@@ -1079,3 +1080,50 @@ def test_someone_who_only_asked_whether_takes_no_side(cli) -> None:
     assert [
         (s["stance"], s["speaker"]) for s in cli.json("claim", "show", str(claim["id"]))["statements"]
     ] == [("discusses", "Tomas Brandt")]
+
+
+def _founders(db_path: Path) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(
+            "SELECT claim_id, statement_id, founder FROM claim_statements ORDER BY claim_id, statement_id"
+        ).fetchall()
+
+
+def test_a_merged_claims_founder_founds_nothing_where_it_went_and_again_after_unmerge(cli, db_path) -> None:
+    cli.ok("add", "The dam at Kessel will hold through the winter.", "--speaker", "Ines Roth", "--no-link")
+    cli.ok("add", "The ferry to Arland will sail twice a day.", "--speaker", "Tomas Brandt", "--no-link")
+    cli.ok("link")
+    assert _founders(db_path) == [(1, 1, 1), (2, 2, 1)]
+    cli.ok("claim", "merge", "1", "2", "--force")
+    assert _founders(db_path) == [(1, 1, 1), (1, 2, 0)]
+    edited = cli("edit", "2", "--text", "The ferry to Arland will sail once a day.", "--no-link")
+    assert "Claim 1" not in edited.stderr
+    assert cli.json("claim", "show", "1")["text"] == "The dam at Kessel will hold through the winter."
+    cli.ok("claim", "unmerge", "2")
+    assert _founders(db_path) == [(1, 1, 1), (2, 2, 1)]
+
+
+def test_unmerge_keeps_a_side_a_person_gave_after_the_merge_and_skips_deleted_statements(
+    cli, db_path, monkeypatch
+) -> None:
+    _bridge_claims(cli)
+    cli.ok("claim", "merge", "1", "2", "--opposite")
+    monkeypatch.setattr("tracker.claims.records._now", lambda: "2999-01-01T00:00:00+00:00")
+    cli.ok("claim", "attach", "2", "1", "--stance", "supports")  # a person's decision, after the merge
+    unmerged = cli("claim", "unmerge", "2")
+    assert unmerged.exit_code == 0
+    assert _sides(db_path) == [(1, 1, "supports"), (1, 2, "supports"), (2, 2, "supports")]
+    (record,) = [r["after"] for r in cli.json("audit") if r["action"] == "claim unmerge"]
+    assert record["kept_on_the_other"] == [2]
+
+
+def test_unmerge_after_a_moved_statement_was_deleted_gives_back_the_rest(cli, db_path) -> None:
+    _bridge_claims(cli)
+    cli.ok("claim", "merge", "1", "2", "--opposite")
+    cli.ok("delete", "2", "--yes")
+    unmerged = cli("claim", "unmerge", "2")
+    assert (unmerged.exit_code, unmerged.stderr) == (
+        0,
+        "Unmerged: claim 2 is a claim again; no statement takes a side on it yet.\n",
+    )
+    assert _sides(db_path) == [(1, 1, "supports")]

@@ -694,7 +694,7 @@ def merge_claims(
                     row["created_at"],
                     row["reviewed_by"] or "merge",
                     row["reviewed_at"] or stamp,
-                    row["founder"],
+                    0,  # it founded the absorbed claim, not this one: an edit of it rewords neither
                 ],
             )
             arrived.append({"statement": row["statement_id"], "stance": stance})
@@ -738,23 +738,38 @@ def unmerge_claim(db: Database, absorbed: str, *, by: str | None = None) -> dict
             f" {kept['merged_into']} since: `tracker claim unmerge {kept_id}` first"
         )
     records = [
-        (int(row[0]), json.loads(row[1]), json.loads(row[2]))
+        (int(row[0]), str(row[1]), json.loads(row[2]), json.loads(row[3]))
         for row in db.execute(
-            "SELECT id, before, after FROM audit WHERE action = 'claim merge' ORDER BY id DESC"
+            "SELECT id, at, before, after FROM audit WHERE action = 'claim merge' ORDER BY id DESC"
         ).fetchall()
     ]
     merge = next(
-        ((rid, before, after) for rid, before, after in records if after.get("absorbed") == gone["id"]),
+        (
+            (rid, at, before, after)
+            for rid, at, before, after in records
+            if after.get("absorbed") == gone["id"]
+        ),
         None,
     )
     if merge is None:
         raise InvalidInput(f"claim {gone['id']} was merged before merges were recorded: it cannot be undone")
-    merge_id, before, after = merge
+    merge_id, merged_at, before, after = merge
+    live = {int(r[0]) for r in db.execute("SELECT id FROM statements")} if before["rows"] else set()
+    kept_decisions: list[int] = []
     with db.conn:
-        moved = [item["statement"] for item in after.get("moved", [])]
-        for sid in moved:
+        for item in after.get("moved", []):
+            sid = item["statement"]
+            now = db.execute(
+                "SELECT stance, reviewed_by, reviewed_at FROM claim_statements WHERE claim_id = ? AND statement_id = ?",
+                [kept_id, sid],
+            ).fetchone()
+            if now is not None and now[2] is not None and now[2] > merged_at and now[1] != "merge":
+                kept_decisions.append(sid)  # a person decided its side there after the merge: it stays
+                continue
             db.execute("DELETE FROM claim_statements WHERE claim_id = ? AND statement_id = ?", [kept_id, sid])
         for row in before["rows"]:
+            if row["statement_id"] not in live:
+                continue  # deleted since: `tracker restore` brings it back with its sides
             db.execute(
                 f"INSERT OR REPLACE INTO claim_statements ({', '.join(_MERGE_COLUMNS)}) VALUES"
                 f" ({', '.join('?' for _ in _MERGE_COLUMNS)})",
@@ -765,7 +780,13 @@ def unmerge_claim(db: Database, absorbed: str, *, by: str | None = None) -> dict
             db,
             "claim unmerge",
             None,
-            {"claim": gone["id"], "from": kept_id, "sides": len(before["rows"]), "merge": merge_id},
+            {
+                "claim": gone["id"],
+                "from": kept_id,
+                "sides": len([r for r in before["rows"] if r["statement_id"] in live]),
+                "merge": merge_id,
+                "kept_on_the_other": kept_decisions,
+            },
             by,
             before={"claim": gone["id"], "merged_into": kept_id},
         )
