@@ -98,6 +98,24 @@ def test_a_cp1252_file_is_read_with_a_note(cli, db_path, tmp_path):
     assert stored(db_path) == [("The ceasefire will “hold”.", *EXPECTED[0][1:]), EXPECTED[1]]
 
 
+def test_a_cp1252_file_whose_bytes_happen_to_spell_a_utf8_letter_is_still_cp1252(cli, db_path, tmp_path):
+    path = tmp_path / "de.csv"
+    # "Gruß“" in cp1252 is DF 93, which UTF-8 reads as one letter of N'Ko
+    path.write_bytes(
+        "text,speaker,source\nEr schickte einen „Gruß“ an alle.,Hans Brandt,Dawn\n".encode("cp1252")
+    )
+    result = cli("import", str(path), "--no-link")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        f"Read {path} as cp1252 (it is not UTF-8; give --encoding if that is wrong).\n"
+        "Imported 1 new statement (0 already recorded).\n",
+    )
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT text FROM statements").fetchall() == [
+            ("Er schickte einen „Gruß“ an alle.",)
+        ]
+
+
 def test_legacy_encodings_on_stdin_and_other_scripts(cli, db_path):
     cyrillic = 'text,speaker\n"Прекращение огня будет соблюдаться, заявил министр.",Лавров\n'
     result = cli("import", "-", "--no-link", input=cyrillic.encode("cp1251"))

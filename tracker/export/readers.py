@@ -131,9 +131,17 @@ _ENCODING_HINT = "give --encoding to read it in another encoding"
 
 
 def has_utf8_beyond_ascii(data: bytes) -> bool:
-    """Whether data holds a character that only UTF-8 writes this way (a valid multi-byte
-    sequence): then it is UTF-8 text, whatever bytes are stray in it."""
-    return _VALID_MULTIBYTE.search(data) is not None
+    """Whether data is UTF-8 text, whatever bytes are stray in it: its characters that only
+    UTF-8 writes this way (valid multi-byte sequences) outnumber the bytes beyond ASCII that
+    are in none. A legacy file can hold a pair that happens to be one ("Gruß“" in cp1252 is
+    DF 93, a UTF-8 letter of N'Ko) beside its other non-ASCII bytes."""
+    valid = 0
+    covered = 0
+    for found in _VALID_MULTIBYTE.finditer(data):
+        valid += 1
+        covered += len(found.group())
+    stray = sum(1 for byte in data if byte >= 0x80) - covered
+    return valid > stray
 
 
 def decode_with_strays(raw: bytes) -> tuple[str, str] | None:
