@@ -240,6 +240,14 @@ def _with_meaning(db: Database, rows: dict[int, dict[str, Any]], found: list[_Fo
     return found + _unless_a_person_said_otherwise(db, extra)
 
 
+# a reviewed link to a statement on the claim (`?` the claim, then the side found) that says
+# the two do not stand as that side says: rejected, or confirmed as another relation
+_SAID_OTHERWISE = """l.reviewed_at IS NOT NULL AND cs.claim_id = ? AND cs.status != 'rejected'
+                 AND cs.stance IN ('supports', 'denies')
+                 AND (l.status = 'rejected' OR l.relation != CASE WHEN cs.stance = ?
+                      THEN 'agrees' ELSE 'contradicts' END)"""
+
+
 def _unless_a_person_said_otherwise(db: Database, found: list[_Found]) -> list[_Found]:
     """Sides found by meaning, less those a person's decision on a link takes back: a side on
     a claim says how the statement stands with the claim's other statements (agrees with those
@@ -252,15 +260,15 @@ def _unless_a_person_said_otherwise(db: Database, found: list[_Found]) -> list[_
         if f.stance is Stance.DISCUSSES:
             out.append(f)
             continue
+        # from the statement's own links a person reviewed (a few), not the claim's members (many)
         said = db.execute(
-            """SELECT 1 FROM claim_statements cs JOIN links l
-                   ON (l.a_id = cs.statement_id AND l.b_id = ?) OR (l.b_id = cs.statement_id AND l.a_id = ?)
-               WHERE cs.claim_id = ? AND cs.statement_id != ? AND cs.status != 'rejected'
-                 AND cs.stance IN ('supports', 'denies') AND l.reviewed_at IS NOT NULL
-                 AND (l.status = 'rejected' OR l.relation != CASE WHEN cs.stance = ?
-                      THEN 'agrees' ELSE 'contradicts' END)
-               LIMIT 1""",
-            [f.statement_id, f.statement_id, f.claim_id, f.statement_id, f.stance.value],
+            f"""SELECT 1 FROM links l JOIN claim_statements cs ON cs.statement_id = l.b_id
+                WHERE l.a_id = ? AND {_SAID_OTHERWISE}
+                UNION ALL
+                SELECT 1 FROM links l JOIN claim_statements cs ON cs.statement_id = l.a_id
+                WHERE l.b_id = ? AND {_SAID_OTHERWISE}
+                LIMIT 1""",
+            [f.statement_id, f.claim_id, f.stance.value, f.statement_id, f.claim_id, f.stance.value],
         ).fetchone()
         if said is None:
             out.append(f)
