@@ -95,6 +95,33 @@ class Ranking:
 Verdicts = Mapping[int, object]  # packed pair -> what relate stored of it, None when it refused
 
 
+def _walk_ranking(
+    sid: int, ranking: list[int], k: int, verdicts: Verdicts, refusable: Callable[[int], bool]
+) -> tuple[list[tuple[int, int]], bool]:
+    """A statement's ranking down to its k-th stored link: each pair with its tenths << 6 |
+    its mark on this side (possible, likely, certain), and whether fewer than k were stored.
+    A pair relate refused is no link and is passed over."""
+    walked: list[tuple[int, int]] = []
+    stored = unknown = 0
+    for entry in ranking:
+        if stored >= k:
+            break
+        code = pack(sid, LOW - (entry & LOW))
+        if code in verdicts:
+            if verdicts[code] is None:
+                continue  # refused: not a link
+            mark = _POSSIBLE | (_CERTAIN if stored + unknown < k else 0)
+            stored += 1
+        elif refusable(code):
+            mark = _POSSIBLE | (_LIKELY if stored + unknown < k else 0)
+            unknown += 1
+        else:
+            mark = _POSSIBLE | (_CERTAIN if stored + unknown < k else 0)
+            stored += 1
+        walked.append((code, (entry >> 32) << 6 | mark))
+    return walked, stored < k
+
+
 def settle(
     rankings: Mapping[int, list[int]],
     cut: Collection[int],
@@ -115,27 +142,14 @@ def settle(
     standing: dict[int, int] = {}  # packed pair -> its tenths << 6 | higher id's marks << 3 | lower's
     open_end: set[int] = set()  # cut rankings that may hold one of their k strongest past the cut
     for sid, ranking in rankings.items():
-        stored = unknown = 0
-        for entry in ranking:
-            if stored >= k:
-                break
-            other = LOW - (entry & LOW)
-            code = pack(sid, other)
-            if code in verdicts:
-                if verdicts[code] is None:
-                    continue  # refused: not a link
-                mark = _POSSIBLE | (_CERTAIN if stored + unknown < k else 0)
-                stored += 1
-            elif refusable(code):
-                mark = _POSSIBLE | (_LIKELY if stored + unknown < k else 0)
-                unknown += 1
-            else:
-                mark = _POSSIBLE | (_CERTAIN if stored + unknown < k else 0)
-                stored += 1
-            standing[code] = standing.get(code, (entry >> 32) << 6) | (mark if sid < other else mark << 3)
-        else:
-            if sid in cut and stored < k:
-                open_end.add(sid)
+        walked, short_of_k = _walk_ranking(sid, ranking, k, verdicts, refusable)
+        for code, tenths_mark in walked:
+            mark = tenths_mark & 0b111
+            standing[code] = standing.get(code, tenths_mark & ~0b111) | (
+                mark if sid == code >> 32 else mark << 3
+            )
+        if sid in cut and short_of_k:
+            open_end.add(sid)
     kept: set[int] = set()
     likely: set[int] = set()
     deepest: dict[int, int] = {}  # statement -> the weakest key of an unsettled pair it ranks
@@ -285,27 +299,9 @@ class Settler:
         self.open_end.discard(sid)
         if ranking is not None:
             self.seen[sid] = ranking
-            stored = unknown = 0
-            for entry in ranking:
-                if stored >= k:
-                    break
-                other = LOW - (entry & LOW)
-                code = pack(sid, other)
-                if code in verdicts:
-                    if verdicts[code] is None:
-                        continue
-                    mark = _POSSIBLE | (_CERTAIN if stored + unknown < k else 0)
-                    stored += 1
-                elif refusable(code):
-                    mark = _POSSIBLE | (_LIKELY if stored + unknown < k else 0)
-                    unknown += 1
-                else:
-                    mark = _POSSIBLE | (_CERTAIN if stored + unknown < k else 0)
-                    stored += 1
-                walked.append((code, (entry >> 32) << 6 | mark))
-            else:
-                if sid in self.cut and stored < k:
-                    self.open_end.add(sid)
+            walked, short_of_k = _walk_ranking(sid, ranking, k, verdicts, refusable)
+            if sid in self.cut and short_of_k:
+                self.open_end.add(sid)
         before = self.walks.get(sid, ())
         self.walks[sid] = array("q", (code for code, _ in walked))
         marked = {code for code, _ in walked}
