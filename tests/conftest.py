@@ -79,3 +79,30 @@ class Cli:
 @pytest.fixture
 def cli() -> Cli:
     return Cli()
+
+
+def reanalysed_propositions(
+    path: Path, stop_before: str, speaker: tuple[str, str], rows: list[tuple[str, str]]
+) -> list[tuple[str]]:
+    """The statements' propositions after a re-analysing migration: a ledger migrated up to
+    `stop_before`, holding one speaker and statements stored with the propositions given
+    (what the engine before derived), then opened, which applies the rest."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from tracker.migrations import migrations
+    from tracker.store.connection import open_db
+
+    old = Database(sqlite3.connect(path))
+    migrations.apply(old, stop_before=[stop_before])
+    old.execute("INSERT INTO speakers (name, kind) VALUES (?, ?)", list(speaker))
+    for n, (text, proposition) in enumerate(rows):
+        old.execute(
+            "INSERT INTO statements (text, speaker_id, kind, polarity, modality, proposition, content_hash) "
+            "VALUES (?, 1, 'direct', 'affirm', 'assertion', ?, ?)",
+            [text, proposition, f"h{n}"],
+        )
+    old.conn.commit()
+    old.conn.close()
+    return open_db(path).execute("SELECT proposition FROM statements ORDER BY id").fetchall()

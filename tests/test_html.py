@@ -266,20 +266,22 @@ def _section(key: str, rows: list[dict[str, object]]) -> Section:
     return Section(key, key.title(), "", [], rows)
 
 
+def _verdict(url: str) -> dict[str, object]:
+    """A verdicts row of the report, false, with this evidence URL."""
+    return {
+        "statement_id": 1,
+        "speaker": "S",
+        "claim": "c",
+        "rating": "false",
+        "by": None,
+        "date": "2025-05-02",
+        "evidence_url": url,
+        "covers": [],
+    }
+
+
 def test_evidence_is_a_link_only_when_it_is_http():
-    verdicts = [
-        {
-            "statement_id": 1,
-            "speaker": "S",
-            "claim": "c",
-            "rating": "false",
-            "by": None,
-            "date": "2025-05-02",
-            "evidence_url": url,
-            "covers": [],
-        }
-        for url in ("https://example.org/e?a=1&b=2", "javascript:alert(1)")
-    ]
+    verdicts = [_verdict(url) for url in ("https://example.org/e?a=1&b=2", "javascript:alert(1)")]
     doc = parse(report_page([_section("verdicts", verdicts)], [], []))
     cells = doc.one("section", id="verdicts").all("td", **{"data-label": "evidence"})
     assert [[a.attrs["href"] for a in c.all("a")] for c in cells] == [["https://example.org/e?a=1&b=2"], []]
@@ -338,18 +340,7 @@ def test_date_labels_of_a_long_span_never_print_over_each_other():
 
 
 def test_a_long_url_wraps_after_its_slashes_and_section_notes_keep_their_marks():
-    verdicts = [
-        {
-            "statement_id": 1,
-            "speaker": "S",
-            "claim": "c",
-            "rating": "false",
-            "by": None,
-            "date": "2025-05-02",
-            "evidence_url": "https://example.org/fact-check/dam?id=3",
-            "covers": [],
-        }
-    ]
+    verdicts = [_verdict("https://example.org/fact-check/dam?id=3")]
     page = report_page([_section("verdicts", verdicts)], [], [])
     assert '">https://example.org/<wbr>fact-<wbr>check/<wbr>dam?<wbr>id=<wbr>3</a>' in page
     assert _inline("In *why*, `decide with` <b>") == "In <em>why</em>, <code>decide with</code> &lt;b&gt;"

@@ -483,17 +483,8 @@ def test_a_sum_reads_what_it_is_for_after_for_or_to_and_its_act_past_a_particle(
 
 
 def test_m014_derives_the_claim_after_a_relative_clause_again(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import sqlite3
+    from conftest import reanalysed_propositions
 
-    from sqlite_utils import Database
-
-    from tracker.migrations import migrations
-    from tracker.store.connection import open_db
-
-    path = tmp_path / "old.db"
-    old = Database(sqlite3.connect(path))
-    migrations.apply(old, stop_before=["m014_reanalyse_relate8"])
-    old.execute("INSERT INTO speakers (name, kind) VALUES ('Port Desk', 'organisation')")
     rows = [
         # relate-7 read ", says the bridge is safe" as a tail attribution
         (
@@ -502,16 +493,9 @@ def test_m014_derives_the_claim_after_a_relative_clause_again(tmp_path) -> None:
         ),
         ("The ferry sank off Sulawesi", "the ferry sank off sulawesi"),
     ]
-    for n, (text, proposition) in enumerate(rows):
-        old.execute(
-            "INSERT INTO statements (text, speaker_id, kind, polarity, modality, proposition, content_hash) "
-            "VALUES (?, 1, 'direct', 'affirm', 'assertion', ?, ?)",
-            [text, proposition, f"h{n}"],
-        )
-    old.conn.commit()
-    old.conn.close()
-    db = open_db(path)
-    assert db.execute("SELECT proposition FROM statements ORDER BY id").fetchall() == [
+    assert reanalysed_propositions(
+        tmp_path / "old.db", "m014_reanalyse_relate8", ("Port Desk", "organisation"), rows
+    ) == [
         ("the bridge is safe",),
         ("the ferry sank off sulawesi",),
     ]

@@ -230,32 +230,16 @@ def test_below_the_floor_a_refutation_of_a_firm_claim_is_still_linked() -> None:
 
 
 def test_m016_derives_the_propositions_of_relate9_again(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import sqlite3
+    from conftest import reanalysed_propositions
 
-    from sqlite_utils import Database
-
-    from tracker.migrations import migrations
-    from tracker.store.connection import open_db
-
-    path = tmp_path / "old.db"
-    old = Database(sqlite3.connect(path))
-    migrations.apply(old, stop_before=["m016_reanalyse_relate9"])
-    old.execute("INSERT INTO speakers (name, kind) VALUES ('Farah Naz', 'person')")
     rows = [
         # relate-8 read "warned" as a wrapper and kept what it warned about as the claim
         ("I warned the ministry about the crack in January", "the ministry about the crack in january"),
         ("The ferry sank off Sulawesi", "the ferry sank off sulawesi"),
     ]
-    for n, (text, proposition) in enumerate(rows):
-        old.execute(
-            "INSERT INTO statements (text, speaker_id, kind, polarity, modality, proposition, content_hash) "
-            "VALUES (?, 1, 'direct', 'affirm', 'assertion', ?, ?)",
-            [text, proposition, f"h{n}"],
-        )
-    old.conn.commit()
-    old.conn.close()
-    db = open_db(path)
-    assert db.execute("SELECT proposition FROM statements ORDER BY id").fetchall() == [
+    assert reanalysed_propositions(
+        tmp_path / "old.db", "m016_reanalyse_relate9", ("Farah Naz", "person"), rows
+    ) == [
         ("i warned the ministry about the crack in january",),
         ("the ferry sank off sulawesi",),
     ]
