@@ -754,7 +754,13 @@ def unmerge_claim(db: Database, absorbed: str, *, by: str | None = None) -> dict
     if merge is None:
         raise InvalidInput(f"claim {gone['id']} was merged before merges were recorded: it cannot be undone")
     merge_id, merged_at, before, after = merge
-    live = {int(r[0]) for r in db.execute("SELECT id FROM statements")} if before["rows"] else set()
+    wanted = sorted({int(row["statement_id"]) for row in before["rows"]})
+    live = {
+        int(r[0])
+        for r in db.execute(
+            f"SELECT id FROM statements WHERE id IN ({', '.join('?' for _ in wanted)})", wanted
+        )
+    }
     kept_decisions: list[int] = []
     with db.conn:
         for item in after.get("moved", []):
