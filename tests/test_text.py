@@ -398,3 +398,21 @@ def test_a_correction_of_an_earlier_report_is_no_hedge():
         analyse("The mill cut 40 jobs in Leeds, as the union said").proposition
         == "the mill cut 40 jobs in leeds"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "proposition"),
+    [
+        ("Brandt told reporters the dam would hold", "the dam would hold"),
+        ("Brandt told local television the dam would hold", "the dam would hold"),
+        ("Brandt told the Northern Herald the dam would hold", "the dam would hold"),
+        ("Brandt told them the dam would hold", "the dam would hold"),
+        ("Brandt warned residents the river would rise", "the river would rise"),
+        # whom one told is left out only before a bare clause: after "that" the clause is whole
+        ("Brandt told parliament that the press was lying", "the press was lying"),
+        # a name is not an audience: "the press" stays in the claim
+        ("Brandt told Smith the press was lying about it", "smith the press was lying about it"),
+    ],
+)
+def test_whom_a_speaker_told_is_not_part_of_the_claim(text: str, proposition: str) -> None:
+    assert analyse(text).proposition == proposition

@@ -10,7 +10,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tracker.lexicon import DENIAL_LABELS, DISMISSALS, HEDGES_IN_CLAIMS, words
+from tracker.lexicon import (
+    AUDIENCE_NOUNS,
+    DENIAL_LABELS,
+    DISMISSALS,
+    HEDGES_IN_CLAIMS,
+    OUTLET_NAME_WORDS,
+    words,
+)
 from tracker.model import Claim, Modality, Polarity
 from tracker.tokenise import normalise
 
@@ -268,6 +275,14 @@ _NEUTRAL_REPORTING = re.compile(
 # reported clause after it (with one, "told reporters the dam held", the clause is the claim)
 _ADDRESSEE_TOPIC = re.compile(r"(?:\w+\s+){1,4}?(?:about|of|over|against)\b")
 _TELLING = re.compile(r"told|tells|warned|warns")
+# Whom a speaker told, before the reported clause without "that": "told reporters the dam
+# would hold", "told local television", "told the Northern Herald", "told them". It is not
+# part of the claim. Words between a determiner and the head are any but another determiner,
+# so "told Smith the press was lying" keeps "the press" in the claim.
+_ADDRESSEE = re.compile(
+    r"(?:(?:me|him|her|us|them|you)\s+|(?:(?:the|a|an)\s+)?(?:(?!(?:the|a|an)\b)[\w'-]+\s+){0,2}?"
+    rf"(?:{'|'.join(sorted(AUDIENCE_NOUNS | OUTLET_NAME_WORDS, key=len, reverse=True))})\s+)"
+)
 _SOURCE_WORDS = re.compile(
     r"\b(?:reports?|sources?|rumou?rs?|claims?|allegedly|officials?|police|analysts?|study|survey"
     r"|media|spokes\w+|minist\w+|pentagon|white house|government|army|military|president|ceo"
@@ -385,6 +400,7 @@ def analyse_full(text: str) -> Analysis:
         start += m.end()
     else:
         m = _WRAP_THAT.match(body) or _WRAP_SAID_RELATIVE.match(body)
+        bare_said = m is None  # "X said the …", with no "that" after the verb
         if m is None:
             m = _WRAP_SAID.match(body) if len(body.split()) > 4 else None
             if m and (not _SPEECH.fullmatch(m.group("cue")) or body[m.end() :].startswith("to ")):
@@ -403,7 +419,8 @@ def analyse_full(text: str) -> Analysis:
                 reported.append(Cue("reported", cue, (start + m.start("cue"), start + m.end("cue"))))
             elif not _ENDORSING.fullmatch(cue):
                 hedge_words.append(Cue("hedge", cue, (start + m.start("cue"), start + m.end("cue"))))
-            start += m.end()
+            addressee = _ADDRESSEE.match(body, m.end()) if bare_said and _TELLING.fullmatch(cue) else None
+            start += addressee.end() if addressee and len(body) - addressee.end() >= 12 else m.end()
         else:
             # a tail wrapper needs a cue verb and is at most ~130 characters (spaces are
             # collapsed): checking for the verb first spares the costly search on most texts

@@ -52,6 +52,29 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# ---------------------------------------------------------------- audiences and outlets
+
+# Words by which a name reads as a news outlet's (its last word, or "Radio …" first): the
+# reporter of a clause ("…, the Northern Herald reports"), which is its `via`, not its speaker.
+OUTLET_NAME_WORDS = words("""
+herald times post news courier tribune journal gazette telegraph chronicle guardian observer
+independent express mail mirror standard dispatch inquirer bulletin daily weekly radio tv
+television broadcaster broadcasting channel newspaper paper magazine press wire reuters afp ap
+bloomberg bbc cnn xinhua tass pti ani interfax yonhap kyodo nhk
+""")
+# Head nouns of whom a speaker told or spoke to that are an audience, not a link in the
+# reporting chain: "told reporters", "told parliament", "told a rally" (but "told the BBC",
+# "told Rubio", "to local television" are whom it reached us through: `via`).
+AUDIENCE_NOUNS = words("""
+reporters journalists newsmen correspondents press parliament congress senate house assembly
+lawmakers legislators senators mps deputies council committee panel hearing court judge jury
+tribunal commission inquiry supporters followers crowd crowds rally rallies audience audiences
+gathering meeting conference briefing summit delegates students workers voters residents
+protesters demonstrators troops soldiers members colleagues staff employees nation people
+citizens villagers farmers mourners worshippers congregation party cabinet
+""")
+
+
 # ---------------------------------------------------------------- abbreviations
 
 # Abbreviated titles before a name, whose period ends no sentence: "Sen. Warren", "Dr. Fauci".

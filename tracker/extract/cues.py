@@ -288,25 +288,6 @@ authority council committee ministry office agency party union university instit
 foundation association company technologies labs pharmaceuticals mining steel resources
 telecom railways railway utilities services international networks fund trust
 """)
-# Words by which a name reads as a news outlet's (its last word, or "Radio …" first): the
-# reporter of a clause ("…, the Northern Herald reports"), which is its `via`, not its speaker.
-OUTLET_NAME_WORDS = words("""
-herald times post news courier tribune journal gazette telegraph chronicle guardian observer
-independent express mail mirror standard dispatch inquirer bulletin daily weekly radio tv
-television broadcaster broadcasting channel newspaper paper magazine press wire reuters afp ap
-bloomberg bbc cnn xinhua tass pti ani interfax yonhap kyodo nhk
-""")
-# Head nouns of whom a speaker told or spoke to that are an audience, not a link in the
-# reporting chain: "told reporters", "told parliament", "told a rally" (but "told the BBC",
-# "told Rubio", "to local television" are whom it reached us through: `via`).
-AUDIENCE_NOUNS = words("""
-reporters journalists newsmen correspondents press parliament congress senate house assembly
-lawmakers legislators senators mps deputies council committee panel hearing court judge jury
-tribunal commission inquiry supporters followers crowd crowds rally rallies audience audiences
-gathering meeting conference briefing summit delegates students workers voters residents
-protesters demonstrators troops soldiers members colleagues staff employees nation people
-citizens villagers farmers mourners worshippers congregation party cabinet
-""")
 # Words marking a personal title, after which a name follows: "Foreign Minister Ishaq Dar".
 TITLES = words("""
 president minister secretary senator sen. governor gov. rep. representative mayor judge

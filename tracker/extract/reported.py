@@ -21,7 +21,6 @@ from tracker.extract.cues import (
     NOUN_LIKE_CUES,
     NP_OBJECT,
     ORGANISATION_ROLES,
-    OUTLET_NAME_WORDS,
     PARTICIPLE_LEADS,
     PARTICIPLES,
     QUOTE_MARK,
@@ -49,7 +48,7 @@ from tracker.extract.phrases import (
 from tracker.extract.resolution import looks_like_person, organisation, organisation_role
 from tracker.extract.scan import Found
 from tracker.extract.spans import Tok, inner_span, inside, tokenize, trim
-from tracker.lexicon import DENIAL_RATINGS
+from tracker.lexicon import DENIAL_RATINGS, OUTLET_NAME_WORDS
 from tracker.model import Kind, Polarity, Span
 
 # A pronoun contracted with its auxiliary before a progressive cue: "He’s claiming …".

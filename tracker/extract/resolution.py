@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from tracker.extract.cues import (
     ANONYMITY,
-    AUDIENCE_NOUNS,
     COMMIT_CUES,
     CUE_FORMS,
     DETERMINERS,
@@ -40,7 +39,7 @@ from tracker.extract.phrases import split_role
 from tracker.extract.scan import Found
 from tracker.extract.spans import Tok, paragraphs, tokenize
 from tracker.extract.times import MONTHS, TIME_PHRASE, said_on
-from tracker.lexicon import ENTITY_ALIASES, MULTIWORD_ALIASES
+from tracker.lexicon import AUDIENCE_NOUNS, ENTITY_ALIASES, MULTIWORD_ALIASES
 from tracker.model import Extracted, Modality, Span
 
 _RECENT_SENTENCES = 3  # a pronoun points at someone named in the last three sentences
