@@ -126,6 +126,39 @@ def test_help_loads_no_database_or_table_code():
     assert done.stderr == "[]\n"
 
 
+def _run_and_list_loaded(argv: list[str], modules: tuple[str, ...]) -> str:
+    code = (
+        f"import sys\nfrom tracker.cli import main\nsys.argv = {['tracker', *argv]!r}\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print([m in sys.modules for m in {modules!r}], file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return done.stderr.splitlines()[-1]
+
+
+def test_a_command_on_a_ledger_judging_by_words_never_loads_numpy(tmp_path):
+    """sqlite-utils imports numpy when it is installed (the semantic extra): 80 ms a command."""
+    db = str(tmp_path / "t.db")
+    argv = ["add", "The dam burst on Monday", "-s", "Farah Naz", "--db", db]
+    assert _run_and_list_loaded(argv, ("sqlite_utils", "numpy")) == "[True, False]"
+
+
+def test_a_ledger_judging_by_meaning_still_encodes_from_the_command_line(tmp_path):
+    db = tmp_path / "t.db"
+    for argv in (
+        ["add", "The dam burst on Monday", "-s", "Farah Naz"],
+        ["settings", "set", "semantic", "on"],
+    ):
+        subprocess.run(
+            [sys.executable, "-m", "tracker", *argv, "--db", str(db)], capture_output=True, check=True
+        )
+    argv = ["add", "The barrage gave way on Monday", "-s", "Ines Roth", "--db", str(db)]
+    assert _run_and_list_loaded(argv, ("numpy",)) == "[True]"
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT owner, owner_id FROM semantic_vectors ORDER BY owner_id").fetchall()
+    assert rows == [("statement", 1), ("statement", 2)]
+
+
 # --- one --db wherever it is written --------------------------------------------------------
 
 
