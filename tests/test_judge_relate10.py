@@ -85,6 +85,9 @@ def test_a_plan_says_what_a_claim_about_the_future_says() -> None:
         ("A video purports to show the striker signing", "purports to"),
         ("Scouts predict the striker will sign for the club", "predict"),
         ("Possible transfer of the striker to the club", "possible"),
+        ("The striker signed for the club, says new report", "new report"),
+        ("Shares rise on reports of the striker signing for the club", "on reports"),
+        ("The striker signed for the club - report", "report"),
     ],
 )
 def test_reportative_and_forecast_words_hedge_a_claim(text: str, hedge: str) -> None:
@@ -98,6 +101,8 @@ def test_reportative_and_forecast_words_hedge_a_claim(text: str, hedge: str) -> 
         "The striker said to reporters that he signed for the club",
         "The striker signed for the club as soon as possible",
         "The striker made possible a move to the club",
+        "The striker signed for the club, contrary to report",
+        "The striker signed for the club and asked for a progress report",
     ],
 )
 def test_said_to_someone_and_as_soon_as_possible_hedge_nothing(text: str) -> None:

@@ -108,7 +108,10 @@ HEDGES_IN_CLAIMS = re.compile(
     # reportative: "Cook said to confirm …", "Apple reported to be near …" (not "said to reporters")
     r"|(?:reported|said|tipped|understood) to(?! (?:me|him|her|them|us|you|the|a|an|his|their|reporters|journalists)\b)"
     # a forecast or a possibility is no report of what is: "Munster predicts $499", "possible attack"
-    r"|predicts?|predicted|forecasts?|forecasted|pegs|(?<!as )(?<!made )possible(?! to\b))\b"
+    r"|predicts?|predicted|forecasts?|forecasted|pegs|(?<!as )(?<!made )possible(?! to\b)"
+    # a report named as the source: "new report tips …", "on reports of …", "… - report"
+    r"|(?:new|media|news|press|latest|local|unconfirmed|conflicting|several|some|early|initial) reports?"
+    r"|on reports?(?= (?:of|that)\b)|(?<!progress )(?<!to )report(?=\s*[.!]?\s*$))\b"
 )
 
 # Predicates by which a report says an act is attempted, negotiated or weighed, not done:
