@@ -132,6 +132,8 @@ def test_m017_derives_propositions_and_the_engines_hedges_again(tmp_path) -> Non
         ("The minister is said to have resigned over the bribery case", "the minister is", "is said to"),
         # a hedge a person set with `add --hedge`: not in the words, it stays
         ("The ferry sank off Sulawesi", "the ferry sank off sulawesi", "unconfirmed"),
+        # not the first hedge of the words: the engine would have written "may"
+        ("The deal may be off, sources said", "the deal may be off", "sources"),
         # a capitalised hedge is a person's, though the word is in the text
         ("Officials may close the port", "officials may close the port", "May"),
         # a hedge a person corrected with `edit` (in the audit trail) stays, though the
@@ -144,11 +146,12 @@ def test_m017_derives_propositions_and_the_engines_hedges_again(tmp_path) -> Non
         ("Farah Naz", "person"),
         rows,
         columns="hedge, proposition",
-        edited=(5,),
+        edited=(6,),
     ) == [
         (None, "could spiral into a wider war"),
         ("is said to", "the minister is said to have resigned over the bribery case"),
         ("unconfirmed", "the ferry sank off sulawesi"),
+        ("sources", "the deal may be off"),
         ("May", "officials may close the port"),
         ("could", "could spiral into a wider war"),
     ]

@@ -590,12 +590,18 @@ def _engine_hedge(text: str, hedge: str) -> bool:
     person stated (`add --hedge`, an import's column) or extraction took from the attribution
     ("reportedly said", outside the quoted words). The ledger keeps no record of who stated
     it, so it goes by what the engine writes: words of the statement in lower case, as they
-    stand in its normalised text ("could", "said to be", "according to"). A capitalised hedge,
-    or one not in the words, a person (or the attribution) set."""
+    stand in its normalised text ("could", "said to be", "according to"), and the first hedge
+    of those words (the engine keeps the first it finds: with "may" before it, a stored
+    "sources" is a person's, as m013 holds). A capitalised hedge, or one not in the words, a
+    person (or the attribution) set."""
     import re
 
-    from tracker.text import normalise
+    from tracker.claim_analysis import analyse_full
 
     if hedge != hedge.lower() or not hedge.strip():
         return False
-    return re.search(rf"(?<![\w']){re.escape(hedge)}(?![\w'])", normalise(text)) is not None
+    analysis = analyse_full(text)
+    found = re.search(rf"(?<![\w']){re.escape(hedge)}(?![\w'])", analysis.norm)
+    if found is None:
+        return False
+    return not [cue for cue in analysis.hedges if cue.span[0] < found.start() and cue.span != (0, 0)]
