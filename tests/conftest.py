@@ -87,6 +87,20 @@ def reanalysed_propositions(
     """The statements' propositions after a re-analysing migration: a ledger migrated up to
     `stop_before`, holding one speaker and statements stored with the propositions given
     (what the engine before derived), then opened, which applies the rest."""
+    return reanalysed(path, stop_before, speaker, [(text, proposition, None) for text, proposition in rows])
+
+
+def reanalysed(
+    path: Path,
+    stop_before: str,
+    speaker: tuple[str, str],
+    rows: list[tuple[str, str, str | None]],
+    columns: str = "proposition",
+    edited: tuple[int, ...] = (),
+) -> list[tuple[Any, ...]]:
+    """`columns` of the statements after a re-analysing migration, as reanalysed_propositions,
+    with each statement stored with the (text, proposition, hedge) given; the statements whose
+    ids are in `edited` have a person's correction of their hedge in the audit trail."""
     import sqlite3
 
     from sqlite_utils import Database
@@ -97,12 +111,23 @@ def reanalysed_propositions(
     old = Database(sqlite3.connect(path))
     migrations.apply(old, stop_before=[stop_before])
     old.execute("INSERT INTO speakers (name, kind) VALUES (?, ?)", list(speaker))
-    for n, (text, proposition) in enumerate(rows):
+    for n, (text, proposition, hedge) in enumerate(rows):
         old.execute(
-            "INSERT INTO statements (text, speaker_id, kind, polarity, modality, proposition, content_hash) "
-            "VALUES (?, 1, 'direct', 'affirm', 'assertion', ?, ?)",
-            [text, proposition, f"h{n}"],
+            "INSERT INTO statements (text, speaker_id, kind, polarity, modality, proposition, hedge, content_hash) "
+            "VALUES (?, 1, 'direct', 'affirm', 'assertion', ?, ?, ?)",
+            [text, proposition, hedge, f"h{n}"],
+        )
+    for sid in edited:
+        old.execute(
+            "INSERT INTO audit (at, by, action, statement_id, before, after) VALUES (?, ?, 'edit', ?, ?, ?)",
+            [
+                "2026-01-01T00:00:00+00:00",
+                "farah",
+                sid,
+                json.dumps({"hedge": None}),
+                json.dumps({"hedge": "could"}),
+            ],
         )
     old.conn.commit()
     old.conn.close()
-    return open_db(path).execute("SELECT proposition FROM statements ORDER BY id").fetchall()
+    return open_db(path).execute(f"SELECT {columns} FROM statements ORDER BY id").fetchall()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.claim_analysis import relative_clauses
-from tracker.judge import ENGINE_VERSION, relate
+from tracker.judge import relate
 from tracker.link import meaning as link_meaning
 from tracker.model import Relation
 from tracker.text import analyse_full, normalise
@@ -15,10 +15,6 @@ from tracker.text import analyse_full, normalise
 def judged(a: str, b: str) -> tuple[Relation, float, list[str]]:
     judgement = relate(a, b)
     return judgement.relation, judgement.score, [str(r) for r in judgement.reasons]
-
-
-def test_the_engine_is_relate_9() -> None:
-    assert ENGINE_VERSION == "relate-9"
 
 
 # ---------------------------------------------------------------- a nil sum against a sum

@@ -22,8 +22,8 @@ def judged(a: str, b: str) -> tuple[Relation, str]:
     return judgement.relation, str(judgement.reasons[0])
 
 
-def test_the_engine_is_relate_9() -> None:
-    assert ENGINE_VERSION == "relate-9"
+def test_the_engine_is_relate_10() -> None:
+    assert ENGINE_VERSION == "relate-10"
 
 
 # ---------------------------------------------------------------- negation bears on its own claim

@@ -25,7 +25,7 @@ from tracker.judge_similarity import (
     stem_list,
     stem_weight,
 )
-from tracker.lexicon import NEGATIVE_CONCEPTS
+from tracker.lexicon import NEGATIVE_CONCEPTS, PROSPECTIVE
 from tracker.model import Judgement, Modality, Polarity, Reason, Relation
 from tracker.parts import kindred_words, other_event, part_conflicts, proper_names, title_case
 from tracker.text import (
@@ -65,7 +65,7 @@ __all__ = [
     "stem_weight",
 ]
 
-ENGINE_VERSION = "relate-9"
+ENGINE_VERSION = "relate-10"
 RELATED_THRESHOLD = 25.0  # below this similarity two statements are unrelated
 AGREE_THRESHOLD = 25.0  # an unhedged pair this similar, with nothing in conflict, is said to agree
 
@@ -189,10 +189,39 @@ def _hedge_gap(xa: Analysis, xb: Analysis) -> list[Reason]:
         elif analysis.modality in _UNASSERTED and other.modality not in _UNASSERTED:
             reasons.append(Reason("modality", f"{analysis.modality.value} in {side}", side))
     if not reasons:
-        appeal = _appeal_gap(xa, xb)
+        appeal = _appeal_gap(xa, xb) or _prospective_gap(xa, xb)
         if appeal:
             reasons.append(appeal)
     return reasons
+
+
+PROSPECTIVE_REACH = 5  # words of the act, from its first, in which a word of the other claim must stand
+
+
+def _prospective(analysis: Analysis, other: Analysis) -> Cue | None:
+    """An attempt, negotiation or deliberation over an act the other side claims: "Microsoft
+    trying to buy Mojang", "in talks to acquire", "considering opening a restaurant" against
+    "Microsoft buys Mojang". The act is a verb ("to buy", "buying"), and the words from it on
+    share a word with the other claim: "tried to impress his girlfriend" attempts another act."""
+    theirs = frozenset(concepts(other.proposition))
+    for m in PROSPECTIVE.finditer(analysis.norm):
+        act = re.findall(r"[a-z][\w'-]*", analysis.norm[m.start("act") :])[:PROSPECTIVE_REACH]
+        if not act or not (m.group(0).endswith(" to " + m.group("act")) or act[0].endswith("ing")):
+            continue  # "the near east", "eyes a summer release": no act attempted
+        if theirs & frozenset(concepts(" ".join(act))):
+            return Cue("hedge", m.group(0)[:-1].strip(), (m.start(), m.start("act")))
+    return None
+
+
+def _prospective_gap(xa: Analysis, xb: Analysis) -> Reason | None:
+    """b attempts, negotiates or weighs the act a claims: it discusses the claim, neither
+    agreeing nor contradicting ("X in talks to buy Y" / "X buys Y"). a's own attempt is its
+    claim ("ISIS is trying to sell the remains" / "ISIS is selling the body": b's firm report
+    bears it out), so only b's counts, and not when a attempts, negotiates or weighs too."""
+    cue = _prospective(xb, xa)
+    if cue is None or _prospective(xa, xb) is not None or PROSPECTIVE.search(xa.norm):
+        return None
+    return Reason("modality", f"'{cue.text}' in b", "b", cue.span)
 
 
 _APPEAL = re.compile(r"\b(?:call(?:s|ed|ing)? (?:on|upon)|press(?:es|ed|ing)?)\b[^,;:]{1,40}?\bto [a-z]")

@@ -35,6 +35,7 @@ __all__ = [
     "NEGATIVE_CONCEPTS",
     "NUMBER_ABBREVIATIONS",
     "PLACE_PREPOSITIONS",
+    "PROSPECTIVE",
     "RECIPROCAL_ACTS",
     "SLOT_FILLERS_TO_SKIP",
     "STEM_EXCEPTIONS",
@@ -103,7 +104,29 @@ HEDGES_IN_CLAIMS = re.compile(
     r"|appears? to|seems? to|(?:is|are|was|were) expected to"
     r"|hints?|hinted|suggests?|suggested|if true|so-called|may have|could have|might have"
     r"|investigat(?!ors?\b)\w+|probe|probing|questions?|mystery|confusion|viral|video shows?"
-    r"|photos? shows?|purported)\b"
+    r"|photos? shows?|purported|purports? to"
+    # reportative: "Cook said to confirm …", "Apple reported to be near …" (not "said to reporters")
+    r"|(?:reported|said|tipped|understood) to(?! (?:me|him|her|them|us|you|the|a|an|his|their|reporters|journalists)\b)"
+    # a forecast or a possibility is no report of what is: "Munster predicts $499", "possible attack"
+    r"|predicts?|predicted|forecasts?|forecasted|pegs|(?<!as )(?<!made )possible(?! to\b)"
+    # a report named as the source: "new report tips …", "on reports of …", "… - report"
+    r"|(?:new|media|news|press|latest|local|unconfirmed|conflicting|several|some|early|initial) reports?"
+    r"|on reports?(?= (?:of|that)\b)|(?<!progress )(?<!to )report(?=\s*[.!]?\s*$))\b"
+)
+
+# Predicates by which a report says an act is attempted, negotiated or weighed, not done:
+# "Microsoft trying to buy Mojang", "in talks to acquire", "considering opening", "near a
+# deal to buy". Over the act another side claims, they only discuss it (Emergent's
+# "observing"). Plans and intentions ("plans to", "set to", "intends to") are left out: they
+# say what a claim about the future ("will introduce") says. The group "act" is where the
+# act begins.
+PROSPECTIVE = re.compile(
+    r"\b(?:(?:try|tries|trying|tried|attempt(?:s|ing|ed)?|seek(?:s|ing)?|sought|bid(?:s|ding)?"
+    r"|look(?:s|ing)|aim(?:s|ing|ed)?|struggl(?:es|ing|ed)|scrambl(?:es|ing|ed)|push(?:es|ing)"
+    r"|(?:in|holds?|holding|opens?|opened)\s+(?:\w+\s+)?(?:talks|discussions|negotiations)"
+    r"|negotiat(?:es|ing|ed)|near(?:s|ing)?\s+(?:a\s+)?deal|close\s+to\s+(?:a\s+)?deal)\s+to"
+    r"|near(?:s|ing)?|close to|consider(?:s|ing|ed)?|mull(?:s|ing|ed)?|weigh(?:s|ing|ed)?"
+    r"|explor(?:es|ing|ed)|eye(?:s|ing|ed)?|ponder(?:s|ing|ed)?|thinking (?:of|about))\s+(?P<act>[a-z])"
 )
 
 # ---------------------------------------------------------------- denials

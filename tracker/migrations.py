@@ -523,3 +523,85 @@ def m016_reanalyse_relate9(db: Database) -> None:
     # proposition, which blocking reads, is derived again, as in m005 (a hedge or polarity a
     # person may have set stays).
     m005_reanalyse(db)
+
+
+@migrations()
+def m017_reanalyse_relate10(db: Database) -> None:
+    # The judge's analysis changed (relate-10): "said to", "reported to", "purports to", a
+    # forecast ("predicts", "forecasts") and "possible" hedge a claim. Each proposition is
+    # derived again, as in m005, and, unlike m016, so is each hedge the engine set: a ledger
+    # kept whatever hedge the analysis of its day gave ("could" under relate-8). A hedge a
+    # person set stays (`_engine_hedge`); each change is in the audit trail, as in m013.
+    import json
+
+    from tracker.store.connection import now
+    from tracker.text import analyse
+
+    edited = _hedges_edited(db)
+    rows = db.execute("SELECT id, text, hedge FROM statements WHERE hedge IS NOT NULL").fetchall()
+    changed = [
+        (new, sid, hedge)
+        for sid, text, hedge in rows
+        if sid not in edited and _engine_hedge(text, hedge) and (new := analyse(text).hedge) != hedge
+    ]
+    db.conn.executemany(
+        "UPDATE statements SET hedge = ? WHERE id = ?", [(new, sid) for new, sid, _ in changed]
+    )
+    db.conn.executemany(
+        "INSERT INTO audit (at, by, action, statement_id, note, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                now(),
+                "tracker",
+                "reanalyse",
+                sid,
+                "upgrade m017: the hedge derived again from the words (relate-10)",
+                json.dumps({"hedge": old}, ensure_ascii=False),
+                json.dumps({"hedge": new}, ensure_ascii=False),
+            )
+            for new, sid, old in changed
+        ],
+    )
+    m005_reanalyse(db)
+
+
+def _hedges_edited(db: Database) -> set[int]:
+    """The statements whose hedge a person corrected (`tracker edit --hedge`): the audit trail
+    records each correction, with the fields it set."""
+    import json
+
+    if not db["audit"].exists():
+        return set()
+    edited = set()
+    for sid, after in db.execute(
+        "SELECT statement_id, after FROM audit WHERE statement_id IS NOT NULL AND ifnull(by, '') != 'tracker'"
+    ):
+        try:
+            fields = json.loads(after) if after else {}
+        except ValueError:
+            continue
+        if isinstance(fields, dict) and "hedge" in fields:
+            edited.add(sid)
+    return edited
+
+
+def _engine_hedge(text: str, hedge: str) -> bool:
+    """Whether a stored hedge is one the analysis took from the statement's words, not one a
+    person stated (`add --hedge`, an import's column) or extraction took from the attribution
+    ("reportedly said", outside the quoted words). The ledger keeps no record of who stated
+    it, so it goes by what the engine writes: words of the statement in lower case, as they
+    stand in its normalised text ("could", "said to be", "according to"), and the first hedge
+    of those words (the engine keeps the first it finds: with "may" before it, a stored
+    "sources" is a person's, as m013 holds). A capitalised hedge, or one not in the words, a
+    person (or the attribution) set."""
+    import re
+
+    from tracker.claim_analysis import analyse_full
+
+    if hedge != hedge.lower() or not hedge.strip():
+        return False
+    analysis = analyse_full(text)
+    found = re.search(rf"(?<![\w']){re.escape(hedge)}(?![\w'])", analysis.norm)
+    if found is None:
+        return False
+    return not [cue for cue in analysis.hedges if cue.span[0] < found.start() and cue.span != (0, 0)]
