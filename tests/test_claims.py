@@ -1127,3 +1127,25 @@ def test_unmerge_after_a_moved_statement_was_deleted_gives_back_the_rest(cli, db
         "Unmerged: claim 2 is a claim again; no statement takes a side on it yet.\n",
     )
     assert _sides(db_path) == [(1, 1, "supports")]
+
+
+def test_a_claim_left_over_by_a_deleted_denial_attracts_no_new_statement(cli, db_path) -> None:
+    # a left-over claim is listed apart: a statement joining it would be joining, unseen, a
+    # claim whose only ground was deleted; the statement founds its own instead
+    cli.ok("add", DENIED, "--speaker", "India")
+    cli.ok("delete", "1", "--yes")
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    assert _claims(db_path) == [
+        (1, "India's missiles struck targets in Afghanistan.", None, "denial", None),
+        (2, STRUCK, None, "statement", None),
+    ]
+    assert _attachments(db_path) == [(2, 2, "supports", "confirmed", 1)]
+    assert [c["id"] for c in cli.json("claims", "--left-over")] == [1]
+    assert [(c["id"], c["supports"]) for c in cli.json("claims")] == [(2, 1)]
+
+
+def test_a_claim_a_person_added_with_no_statement_yet_is_joined_by_new_statements(cli, db_path) -> None:
+    cli.ok("claim", "add", "Indian missiles struck targets in Afghanistan")
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    assert [row[0] for row in _claims(db_path)] == [1]
+    assert [(row[0], row[1], row[2]) for row in _attachments(db_path)] == [(1, 1, "supports")]

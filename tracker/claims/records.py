@@ -273,6 +273,17 @@ def statement_claims(db: Database, statement_id: int) -> list[dict[str, Any]]:
     )
 
 
+# SQL: the claim `c` is a candidate for new statements to join: a person's, or one some
+# statement still takes up. A left-over claim (`is_left_over`: its statements were deleted
+# or taken off it) attracts none, so that a statement never joins, unseen, a claim listed
+# apart; a new statement founds its own, and `tracker claim merge` joins the two if a
+# restore brings the old one back.
+CANDIDATE = (
+    "(c.origin = 'user' OR EXISTS (SELECT 1 FROM claim_statements live"
+    " WHERE live.claim_id = c.id AND live.status != 'rejected'))"
+)
+
+
 def is_left_over(claim: dict[str, Any]) -> bool:
     """A claim a statement founded (not a person's) that no statement takes up any more: its
     statements were deleted or taken off it. Kept, so that `tracker restore` brings it back
