@@ -7,6 +7,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from conftest import SEED_STATEMENTS
 
 STRUCK = "Indian missiles struck targets in Afghanistan."
@@ -1127,3 +1129,46 @@ def test_unmerge_after_a_moved_statement_was_deleted_gives_back_the_rest(cli, db
         "Unmerged: claim 2 is a claim again; no statement takes a side on it yet.\n",
     )
     assert _sides(db_path) == [(1, 1, "supports")]
+
+
+def test_a_claim_left_over_by_a_deleted_denial_attracts_no_new_statement(cli, db_path) -> None:
+    # a left-over claim is listed apart: a statement joining it would be joining, unseen, a
+    # claim whose only ground was deleted; the statement founds its own instead
+    cli.ok("add", DENIED, "--speaker", "India")
+    cli.ok("delete", "1", "--yes")
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    assert _claims(db_path) == [
+        (1, "India's missiles struck targets in Afghanistan.", None, "denial", None),
+        (2, STRUCK, None, "statement", None),
+    ]
+    assert _attachments(db_path) == [(2, 2, "supports", "confirmed", 1)]
+    assert [c["id"] for c in cli.json("claims", "--left-over")] == [1]
+    assert [(c["id"], c["supports"]) for c in cli.json("claims")] == [(2, 1)]
+
+
+def test_a_claim_a_person_added_with_no_statement_yet_is_joined_by_new_statements(cli, db_path) -> None:
+    cli.ok("claim", "add", "Indian missiles struck targets in Afghanistan")
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    assert [row[0] for row in _claims(db_path)] == [1]
+    assert [(row[0], row[1], row[2]) for row in _attachments(db_path)] == [(1, 1, "supports")]
+
+
+def test_a_persons_claim_decision_inside_a_larger_transaction_is_rolled_back_with_it(cli, db_path) -> None:
+    from tracker.claims import attach_statement, detach_statement
+    from tracker.store import open_db
+    from tracker.store.connection import write_transaction
+
+    cli.ok("claim", "add", "The port reopened on Monday.")
+    cli.ok("add", "Ships sailed again on Tuesday.", "--speaker", "Port authority", "--no-link")
+    db = open_db(db_path)
+    for decide in (
+        lambda: attach_statement(db, 1, "1", "supports", by="ana"),
+        lambda: detach_statement(db, 1, "1", by="ana"),
+    ):
+        before = list(db.conn.iterdump())
+        with pytest.raises(RuntimeError, match="later step"), write_transaction(db):
+            decide()  # its own transaction is a savepoint of the caller's: it commits nothing
+            raise RuntimeError("a later step failed")
+        assert list(db.conn.iterdump()) == before
+        decide()  # on its own, it is written: the detach that follows has a side to take off
+    assert _attachments(db_path) == [(1, 1, "supports", "rejected", 0)]

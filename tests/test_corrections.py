@@ -948,3 +948,45 @@ def test_delete_appearances_in_a_source_at_a_terminal_asks_first(cli, db_path, t
         "Delete 2 appearances in source 2 (of statements 1, 2)? [y/N]:Aborted.\n",
     )
     assert rows(db_path, "SELECT id FROM appearances ORDER BY id") == [(1,), (2,)]
+
+
+def _listed_sources(cli, *extra):  # type: ignore[no-untyped-def]
+    result = cli("sources", "list", "--json", *extra)
+    assert result.exit_code == 0
+    return [
+        (s["id"], s["outlet"], s["published"], s["statements"], s["appearances"])
+        for s in json.loads(result.stdout)
+    ], result.stderr
+
+
+def test_a_source_whose_appearances_are_all_deleted_is_left_out_of_sources_list_and_back_on_restore(
+    cli, db_path, tmp_path
+):
+    mistyped(cli, db_path, tmp_path)
+    assert _listed_sources(cli) == ([(1, "Dawn", "2025-05-10", 2, 0), (2, "Dawn", "2025-05-01", 0, 2)], "")
+    cli.ok("delete", "--appearances-in", "2", "--yes")
+    assert _listed_sources(cli) == (
+        [(1, "Dawn", "2025-05-10", 2, 0)],
+        "Left out 1 source with no statement or appearance in the ledger (`tracker sources list --all` lists it).\n",
+    )
+    assert _listed_sources(cli, "--all") == (
+        [(1, "Dawn", "2025-05-10", 2, 0), (2, "Dawn", "2025-05-01", 0, 0)],
+        "",
+    )
+    assert rows(db_path, "SELECT id FROM sources ORDER BY id") == [(1,), (2,)]  # kept for restore
+    cli.ok("restore", "--appearances-in", "2")
+    assert _listed_sources(cli) == ([(1, "Dawn", "2025-05-10", 2, 0), (2, "Dawn", "2025-05-01", 0, 2)], "")
+
+
+def test_a_source_whose_only_statement_is_deleted_is_left_out_and_back_on_restore(cli, db_path):
+    cli.ok("add", "The dam will open.", "--speaker", "Ali Khan", "--source", "Dawn", "--no-link")
+    cli.ok("add", "Prices will fall.", "--speaker", "Ali Khan", "--source", "Geo", "--no-link")
+    cli.ok("delete", "2", "--yes")
+    result = cli("sources", "list", "--csv")
+    assert (result.exit_code, result.stdout.splitlines(), result.stderr) == (
+        0,
+        ["id,outlet,url,title,author,published,statements", "1,Dawn,,,,,1"],
+        "Left out 1 source with no statement or appearance in the ledger (`tracker sources list --all` lists it).\n",
+    )
+    cli.ok("restore", "2", "--no-link")
+    assert [(s["outlet"], s["statements"]) for s in cli.json("sources", "list")] == [("Dawn", 1), ("Geo", 1)]

@@ -1004,3 +1004,93 @@ def test_links_reasons_are_written_as_the_judgements_dict_says_them(reasons) -> 
     judgement = Judgement(Relation.CONTRADICTS, 72.0, reasons)
     expected = json.dumps(judgement.to_dict()["reasons"], ensure_ascii=False)
     assert pipeline._reasons_json(judgement.reasons) == expected
+
+
+def test_editing_away_the_words_whose_link_overshadowed_others_gives_them_back_their_side(db) -> None:
+    from tracker.store.corrections import edit_statement, relink
+
+    veto, again, pay, not_pay = _add(db, VETO, VETO_AGAIN, PAY, NOT_PAY)
+    link.link_new(db, [veto, again, pay, not_pay])
+    assert _relations(db)[(veto, pay)] == ("related", 50.2, "overshadowed")
+    edit_statement(db, again, text=OTHER[1], by="ana")
+    relink(db, again)
+    # VETO's strongest link (to its copy) went with the copy's words: its links take their side
+    # again, and the copy, linked to nothing now, founds a claim of its own
+    assert _relations(db) == {
+        (pay, not_pay): ("contradicts", 97.4, "denial"),
+        (veto, pay): ("agrees", 50.2, "similarity"),
+        (veto, not_pay): ("contradicts", 46.9, "denial"),
+    }
+    assert _claim_sides(db) == [
+        (1, veto, "supports"),
+        (2, pay, "supports"),
+        (2, not_pay, "denies"),
+        (3, again, "supports"),
+    ]
+    edited, sides = _relations(db), _claim_sides(db)
+    link.relink_all(db)
+    assert (_relations(db), _claim_sides(db)) == (edited, sides)  # as a relink has it
+
+
+def test_editing_without_relinking_gives_the_neighbours_links_back_their_side(db) -> None:
+    from tracker.store.corrections import drop_stale_links, edit_statement
+
+    veto, again, pay, not_pay = _add(db, VETO, VETO_AGAIN, PAY, NOT_PAY)
+    link.link_new(db, [veto, again, pay, not_pay])
+    edit_statement(db, again, text=OTHER[1], by="ana")
+    assert drop_stale_links(db, again) == 3
+    assert _relations(db) == {
+        (pay, not_pay): ("contradicts", 97.4, "denial"),
+        (veto, pay): ("agrees", 50.2, "similarity"),
+        (veto, not_pay): ("contradicts", 46.9, "denial"),
+    }
+    assert [side for side in _claim_sides(db) if side[1] == again] == []  # attached at the next link
+
+
+AGREES_50 = ("agrees", 50.2, "similarity")
+
+
+def _injected(*args, **kwargs):  # type: ignore[no-untyped-def]
+    raise RuntimeError("injected: the re-attachment failed")
+
+
+@pytest.mark.parametrize("change", ["delete", "restore", "reject", "undo", "edit"])
+def test_a_failure_while_reattaching_claims_leaves_nothing_of_the_change_written(
+    db, monkeypatch, change
+) -> None:
+    import tracker.claims
+    from tracker.store.corrections import (
+        delete_statement,
+        drop_stale_links,
+        edit_statement,
+        restore_statement,
+    )
+
+    veto, again, pay, not_pay = _add(db, VETO, VETO_AGAIN, PAY, NOT_PAY)
+    link.link_new(db, [veto, again, pay, not_pay])
+    copy = db.execute("SELECT id FROM links WHERE a_id = ? AND b_id = ?", [veto, again]).fetchone()[0]
+    decision = link.link_decision(db, copy)
+    if change == "restore":
+        delete_statement(db, again, by="ana")
+    if change == "undo":
+        link.reject_link(db, copy, by="ana")
+    if change == "edit":
+        edit_statement(db, again, text=OTHER[1], by="ana")
+    before = list(db.conn.iterdump())
+    monkeypatch.setattr(tracker.claims, "reattach", _injected)
+    run = {
+        "delete": lambda: delete_statement(db, again, by="ana"),
+        "restore": lambda: restore_statement(db, again, by="ana"),
+        "reject": lambda: link.reject_link(db, copy, by="ana"),
+        "undo": lambda: link.restore_link(db, copy, decision),
+        "edit": lambda: drop_stale_links(db, again),
+    }[change]
+    with pytest.raises(RuntimeError, match="injected"):
+        run()
+    assert not db.conn.in_transaction
+    assert list(db.conn.iterdump()) == before  # not the deletion, its audit record, nor a link's side
+    monkeypatch.undo()
+    run()  # and once it works, the change is made whole
+    shaded = ("related", 50.2, "overshadowed")
+    side = {"delete": AGREES_50, "restore": shaded, "reject": AGREES_50, "undo": shaded, "edit": AGREES_50}
+    assert _relations(db)[(veto, pay)] == side[change]

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 from tracker.claims.records import (
     _OPPOSITE,
     _STANCE_OF,
+    CANDIDATE,
     CANDIDATE_CLAIMS,
     STATEMENTS_PER_CLAIM,
     Origin,
@@ -295,7 +296,8 @@ def _recorded_claims(db: Database) -> list[int]:
     return [
         row[0]
         for row in db.execute(
-            "SELECT id FROM claims WHERE origin IN ('user', 'denial') AND merged_into IS NULL ORDER BY id"
+            "SELECT id FROM claims c WHERE origin IN ('user', 'denial') AND merged_into IS NULL"
+            f" AND {CANDIDATE} ORDER BY id"
         )
     ]
 
@@ -406,7 +408,7 @@ def _to_recorded_claims(db: Database, rows: dict[int, dict[str, Any]], limits: T
     from tracker.link import rare_terms
 
     recorded = db.execute(
-        "SELECT count(*) FROM claims WHERE origin IN ('user', 'denial') AND merged_into IS NULL"
+        f"SELECT count(*) FROM claims c WHERE origin IN ('user', 'denial') AND merged_into IS NULL AND {CANDIDATE}"
     ).fetchone()[0]
     if not recorded:
         return []
@@ -414,7 +416,7 @@ def _to_recorded_claims(db: Database, rows: dict[int, dict[str, Any]], limits: T
     if len(rows) > 4 * recorded:
         # Many statements, few claims: each claim looks for its statements.
         for claim in db.query(
-            "SELECT id, text FROM claims WHERE origin IN ('user', 'denial') AND merged_into IS NULL"
+            f"SELECT id, text FROM claims c WHERE origin IN ('user', 'denial') AND merged_into IS NULL AND {CANDIDATE}"
         ):
             words = rare_terms(db, claim["text"], k=12)
             if not words:
@@ -443,7 +445,7 @@ def _by_statement(db: Database, rows: list[dict[str, Any]], limits: Thresholds) 
         origins = "" if row["answers"] else "AND c.origin IN ('user', 'denial')"
         for claim in db.query(
             f"""SELECT c.id, c.text FROM claims_fts f JOIN claims c ON c.id = f.rowid
-                WHERE claims_fts MATCH ? {origins} AND c.merged_into IS NULL
+                WHERE claims_fts MATCH ? {origins} AND c.merged_into IS NULL AND {CANDIDATE}
                 ORDER BY rank LIMIT ?""",
             [_claim_query(words), CANDIDATE_CLAIMS],
         ):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from tracker.model import InvalidInput, Judgement, NotFound, Relation, ReviewStatus, StrEnum
+from tracker.store.connection import write_transaction
 
 if TYPE_CHECKING:
     pass
@@ -206,7 +207,7 @@ def add_claim(
         if close:
             raise CloseClaim(close[0])
     proposition = analyse(cleaned).proposition
-    with db.conn:
+    with write_transaction(db):
         cursor = db.execute(
             "INSERT INTO claims (text, proposition, ref, origin, created_at) VALUES (?, ?, ?, ?, ?)",
             [cleaned, proposition, ref, str(origin), _now()],
@@ -271,6 +272,17 @@ def statement_claims(db: Database, statement_id: int) -> list[dict[str, Any]]:
             [statement_id],
         )
     )
+
+
+# SQL: the claim `c` is a candidate for new statements to join: a person's, or one some
+# statement still takes up. A left-over claim (`is_left_over`: its statements were deleted
+# or taken off it) attracts none, so that a statement never joins, unseen, a claim listed
+# apart; a new statement founds its own, and `tracker claim merge` joins the two if a
+# restore brings the old one back.
+CANDIDATE = (
+    "(c.origin = 'user' OR EXISTS (SELECT 1 FROM claim_statements live"
+    " WHERE live.claim_id = c.id AND live.status != 'rejected'))"
+)
 
 
 def is_left_over(claim: dict[str, Any]) -> bool:
@@ -419,7 +431,7 @@ def attach_statement(
     get_statement(db, statement_id)
     row = _claim_row(db, claim)
     stamp = _now()
-    with db.conn:
+    with write_transaction(db):
         before = db.execute(
             "SELECT stance, score, reasons, status FROM claim_statements WHERE claim_id = ? AND statement_id = ?",
             [row["id"], statement_id],
@@ -508,7 +520,7 @@ def detach_statement(db: Database, statement_id: int, claim: str, *, by: str | N
     """Take a statement off a claim; it stays off when statements are attached again."""
     row = _claim_row(db, claim)
     stamp = _now()
-    with db.conn:
+    with write_transaction(db):
         before = _side_now(db, row["id"], statement_id)
         cursor = db.execute(
             """UPDATE claim_statements SET status = 'rejected', reviewed_by = ?, reviewed_at = ?
@@ -556,7 +568,7 @@ def review_attachment(
     if status not in (ReviewStatus.CONFIRMED.value, ReviewStatus.REJECTED.value):
         raise InvalidInput(f"a review confirms or rejects, not {status!r}")
     row = _claim_row(db, claim)
-    with db.conn:
+    with write_transaction(db):
         before = _side_now(db, row["id"], statement_id)
         cursor = db.execute(
             """UPDATE claim_statements SET status = ?, reviewed_by = ?, reviewed_at = ?
@@ -592,7 +604,7 @@ def restore_attachment(
     """Undo a review: put back the stance, status and reviewer `attachment_decision` returned."""
     row = _claim_row(db, claim)
     attachment_decision(db, statement_id, claim)
-    with db.conn:
+    with write_transaction(db):
         before = _side_now(db, row["id"], statement_id)
         db.execute(
             f"UPDATE claim_statements SET {', '.join(f'{key} = ?' for key in _DECISION)}"
@@ -663,7 +675,7 @@ def merge_claims(
         ).fetchall()
     ]
     stamp = _now()
-    with db.conn:
+    with write_transaction(db):
         already = {
             row[0]
             for row in db.execute(
@@ -762,7 +774,7 @@ def unmerge_claim(db: Database, absorbed: str, *, by: str | None = None) -> dict
         )
     }
     kept_decisions: list[int] = []
-    with db.conn:
+    with write_transaction(db):
         for item in after.get("moved", []):
             sid = item["statement"]
             now = db.execute(

@@ -316,13 +316,33 @@ def rename(
 
 
 def list_sources(
-    json_: JsonOption = False, csv: CsvOption = False, nl: NlOption = False, db_path: DbOption = None
+    all_: Annotated[
+        bool, typer.Option("--all", help="Also the sources that hold no statement or appearance now.")
+    ] = False,
+    json_: JsonOption = False,
+    csv: CsvOption = False,
+    nl: NlOption = False,
+    db_path: DbOption = None,
 ) -> None:
-    """List sources (outlet, URL, title) with their statement counts.
+    """List sources (outlet, URL, title) with their statement counts (JSON: and repeats).
+
+    A source left with nothing in it (its statements deleted or moved by an edit, its
+    appearances deleted) is left out, and a note says how many: `--all` lists them too.
+    Its row is kept, so that `tracker restore` can bring back what was in it.
 
     Example: tracker sources list --json
     """
-    from tracker.cli.render import emit
+    from tracker.cli.render import emit, status
     from tracker.store import list_sources as rows
 
-    emit(rows(database(db_path)), SOURCE_COLUMNS, fmt=output_format(json_, csv, nl), empty="No sources.")
+    found = rows(database(db_path))
+    empty = sum(1 for row in found if not row["statements"] and not row["appearances"])
+    if not all_:
+        found = [row for row in found if row["statements"] or row["appearances"]]
+    emit(found, SOURCE_COLUMNS, fmt=output_format(json_, csv, nl), empty="No sources.")
+    if empty and not all_:
+        one = empty == 1
+        status(
+            f"Left out {empty} source{'' if one else 's'} with no statement or appearance in the ledger"
+            f" (`tracker sources list --all` lists {'it' if one else 'them'})."
+        )

@@ -185,13 +185,15 @@ def claims_by_meaning(
     against the recorded claims nearest them in meaning."""
     import numpy as np
 
+    from tracker.claims.records import CANDIDATE
     from tracker.semantic.store import CLAIM, STATEMENT, vectors
 
     wanted = {int(row["id"]): row["text"] for row in rows if int(row["id"]) not in sided}
     claims = {
         int(r[0]): r[1]
         for r in db.execute(
-            "SELECT id, text FROM claims WHERE origin IN ('user', 'denial') AND merged_into IS NULL"
+            "SELECT id, text FROM claims c WHERE origin IN ('user', 'denial') AND merged_into IS NULL"
+            f" AND {CANDIDATE}"  # a left-over claim attracts no statement (claims/records.py)
         )
     }
     if not wanted or not claims:

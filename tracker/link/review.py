@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from tracker.model import InvalidInput, NotFound, Relation, ReviewStatus
 from tracker.store import now, query_rows
+from tracker.store.connection import write_transaction
 
 # what a review writes, and what undoing it puts back
 DECISION = ("status", "relation", "reasons", "reviewed_at", "reviewed_by")
@@ -35,7 +36,7 @@ def _review(
 ) -> dict[str, Any]:
     from tracker.store.corrections import record
 
-    with db.atomic():
+    with write_transaction(db):
         before = _link(db, link_id)
         decision = {"status": status.value, "relation": relation or before["relation"]}
         reasons = before["reasons"]
@@ -59,10 +60,11 @@ def _review(
 
             # the links this one overshadowed take their side again, as a relink gives them
             moved += sorted(unshade_stored(db, moved) - set(moved))
-    if status is ReviewStatus.REJECTED or decision["relation"] != before["relation"]:
-        from tracker.claims import reattach
+        if status is ReviewStatus.REJECTED or decision["relation"] != before["relation"]:
+            from tracker.claims import reattach
 
-        reattach(db, moved)  # a claim joined through this link moves with it
+            # a claim joined through this link moves with it, in the same transaction
+            reattach(db, moved)
     return _link(db, link_id)
 
 
@@ -102,7 +104,7 @@ def restore_link(db: Database, link_id: int, decision: dict[str, Any]) -> dict[s
     statements with it (a claim one of them founded since, and nothing else has, goes)."""
     from tracker.store.corrections import record
 
-    with db.atomic():
+    with write_transaction(db):
         link = _link(db, link_id)
         _set(db, link_id, decision)
         record(
@@ -136,10 +138,11 @@ def restore_link(db: Database, link_id: int, decision: dict[str, Any]) -> dict[s
             # the link is back (or gone): the links it overshadows are related again (or take
             # their side back), as when it was stored (or rejected)
             moved = recheck_overshadowing(db, [link["a_id"], link["b_id"]]) - {link["a_id"], link["b_id"]}
-    if moved:
-        from tracker.claims import reattach
+        if moved:
+            from tracker.claims import reattach
 
-        reattach(db, sorted(moved))  # a claim joined through those links moves with them
+            # a claim joined through those links moves with them, in the same transaction
+            reattach(db, sorted(moved))
     return _link(db, link_id)
 
 

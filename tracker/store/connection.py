@@ -163,7 +163,7 @@ def write_transaction(db: Database) -> Iterator[Database]:
         db.rollback()
         raise
     try:
-        db.commit()  # unless what ran inside committed already (`with db.conn:` does)
+        db.commit()  # unless what ran inside committed already
     except BaseException:
         db.rollback()
         raise

@@ -4,7 +4,8 @@ every correction writes (who, when, what it was before and after).
 A deleted statement leaves its row, and every row that named it (links, claim attachments,
 verdicts, speaker checks, and those of any table with a foreign key to statements), in its
 audit record; `restore_statement` puts them back under the same ids where those are free.
-Relinking is the caller's, after the correction is committed (as for `add`): `relink`.
+Relinking is the caller's, after the correction is committed (as for `add`): `relink`. The
+claim sides that move with the links a correction changes are found in its own transaction.
 """
 
 from __future__ import annotations
@@ -469,18 +470,30 @@ def relink(db: Database, statement_id: int) -> Any:
     from tracker.link import link_new
 
     stats = link_new(db, [statement_id], workers=1)
-    stats.removed += drop_stale_links(db, statement_id)
+    stats.removed += drop_stale_links(db, statement_id, attached=True)
     return stats
 
 
-def drop_stale_links(db: Database, statement_id: int) -> int:
-    """Remove the links an edit of the statement's words left unjudged; returns how many."""
+def drop_stale_links(db: Database, statement_id: int, *, attached: bool = False) -> int:
+    """Remove the links an edit of the statement's words left unjudged; returns how many.
+
+    A link that went (or was found again with another score) may have overshadowed its
+    neighbours' links: those are checked again, as after a deletion, and the claim sides
+    that move with them found anew, in the same transaction. `attached`: the statement was
+    attached to claims while its old links were still there (a relink): it is attached again
+    without them, so that it never stays on a claim it joined through a link that went."""
     with write_transaction(db):
+        neighbours = _linked_to(db, statement_id)
         cursor = db.execute(
             "DELETE FROM links WHERE (a_id = ? OR b_id = ?) AND engine = ?",
             [statement_id, statement_id, STALE],
         )
-    return cursor.rowcount
+        removed = cursor.rowcount
+        moved = _recheck_overshadowing(db, neighbours | {statement_id}) - {statement_id}
+        if attached and removed:
+            moved.add(statement_id)
+        _reattach(db, moved)
+    return removed
 
 
 # --- delete and restore -------------------------------------------------------------------
@@ -602,8 +615,8 @@ def delete_statement(
             "rows": [[table, rows] for table, rows in dependents],
         }
         audit_id = record(db, "delete", statement_id=statement_id, before=before, by=by, note=note)
-        moved = _recheck_overshadowing(db, linked)
-    _reattach(db, moved)
+        # in the same transaction: a claim side is never left resting on a link that went
+        _reattach(db, _recheck_overshadowing(db, linked))
     return Deleted(statement_id, counts, audit_id)
 
 
@@ -721,7 +734,7 @@ def restore_statement(
             note=note,
         )
         moved = _recheck_overshadowing(db, _linked_to(db, statement_id) | {statement_id}) - {statement_id}
-    _reattach(db, moved)
+        _reattach(db, moved)  # in the same transaction, as for a deletion
     return Restored(statement_id, counts, skipped, renumbered, audit_id)
 
 

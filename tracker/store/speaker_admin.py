@@ -517,12 +517,15 @@ def rename_speaker(db: Database, name_or_id: str, new_name: str) -> dict[str, An
 
 
 def list_sources(db: Database) -> list[dict[str, Any]]:
+    """Every source, with how many statements it is the report of and how many of their
+    repeats (appearances) it holds; one with neither is kept for `restore`."""
     return list(
         query_rows(
             db,
             """
             SELECT src.id, src.outlet, src.url, src.title, src.author, src.published,
-                   (SELECT count(*) FROM statements s WHERE s.source_id = src.id) AS statements
+                   (SELECT count(*) FROM statements s WHERE s.source_id = src.id) AS statements,
+                   (SELECT count(*) FROM appearances a WHERE a.source_id = src.id) AS appearances
             FROM sources src ORDER BY src.outlet COLLATE NOCASE, src.id
             """,
         )
