@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tracker.judge import relate
 from tracker.model import Relation
+from tracker.text import normalise
 
 
 def judged(a: str, b: str) -> tuple[Relation, float, list[str]]:
@@ -49,3 +50,33 @@ def test_a_denial_of_agency_contradicts_a_side_that_names_that_agency() -> None:
     assert judged("The army denied responsibility for the attack", "The army was responsible for the attack")[
         0
     ] is (Relation.CONTRADICTS)
+
+
+# ---------------------------------------------------------------- measures with units
+
+
+def test_a_hyphenated_unit_adjective_is_a_length_compared_with_another() -> None:
+    assert judged(
+        "Engineers found a 40-metre breach in the dam", "Engineers found a breach of 10 metres in the dam"
+    ) == (
+        Relation.CONTRADICTS,
+        76.2,
+        ["number: '40-metre breach in' in a vs '10 metres in the' in b", "similarity: 76/100"],
+    )
+    assert judged("a 40-metre breach", "a 10-km breach")[:2] == (Relation.CONTRADICTS, 58.4)
+
+
+def test_one_length_in_two_units_agrees() -> None:
+    assert judged("The wall is 40 metres high", "The wall is 0.04 km high")[0] is Relation.AGREES
+    assert judged("The road is 2 to 3 km long", "The road is 2500 metres long")[0] is Relation.AGREES
+    assert judged("The strike lasted 2 days", "The strike lasted 48 hours")[0] is Relation.AGREES
+
+
+def test_m_after_a_spaced_number_is_metres_and_after_a_currency_millions() -> None:
+    assert normalise("the breach is 40 m") == "the breach is 40 metres"
+    assert normalise("$40 m for the dam") == "$40 million for the dam"
+    assert normalise("40m people") == "40 million people"
+    assert judged("Naz said the breach is 40 m", "Brandt said the breach is 10 m")[2] == [
+        "number: '40 metres' in a vs '10 metres' in b",
+        "similarity: 71/100",
+    ]
