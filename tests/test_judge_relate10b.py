@@ -80,3 +80,40 @@ def test_m_after_a_spaced_number_is_metres_and_after_a_currency_millions() -> No
         "number: '40 metres' in a vs '10 metres' in b",
         "similarity: 71/100",
     ]
+
+
+# ---------------------------------------------------------------- levels of government
+
+
+def test_two_levels_of_government_as_the_actor_of_one_act_conflict() -> None:
+    assert judged("The province ordered the evacuation", "The federal government ordered the evacuation") == (
+        Relation.CONTRADICTS,
+        64.1,
+        ["agent: 'province' in a vs 'federal government' in b", "similarity: 64/100"],
+    )
+    assert judged(
+        "Local authorities ordered the evacuation", "The federal government ordered the evacuation"
+    )[2] == ["agent: 'local authorities' in a vs 'federal government' in b", "similarity: 55/100"]
+
+
+def test_the_government_names_no_level_and_may_be_the_federal_one() -> None:
+    assert judged(
+        "The government ordered the evacuation", "The federal government ordered the evacuation"
+    ) == (
+        Relation.AGREES,
+        92.4,
+        ["similarity: 92/100"],
+    )
+    assert judged("The province ordered the evacuation", "The government ordered the evacuation")[0] is (
+        Relation.AGREES
+    )
+
+
+def test_a_nil_sum_by_another_level_of_government_is_another_claim() -> None:
+    assert judged(
+        "The province paid 3 million rupees to the flood fund",
+        "The federal government had not given any money to the flood fund",
+    )[::2] == (
+        Relation.RELATED,
+        ["agent: 'province' in a vs 'federal government' in b", "similarity: 71/100"],
+    )
