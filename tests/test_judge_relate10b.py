@@ -3,9 +3,15 @@ rule must leave alone. The words differ from the minimal pairs' on purpose."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from tracker.judge import relate
+from tracker.judge_numbers import one_frame
+from tracker.link import pipeline
 from tracker.model import Relation
-from tracker.text import normalise
+from tracker.text import analyse_full, normalise
 
 
 def judged(a: str, b: str) -> tuple[Relation, float, list[str]]:
@@ -78,6 +84,7 @@ def test_m_after_a_spaced_number_is_metres_and_after_a_currency_millions() -> No
     assert normalise("40m people") == "40 million people"
     assert judged("Naz said the breach is 40 m", "Brandt said the breach is 10 m")[2] == [
         "number: '40 metres' in a vs '10 metres' in b",
+        "frame: one thing, actor, place and time: the values conflict however the rest scores",
         "similarity: 71/100",
     ]
 
@@ -139,3 +146,53 @@ def test_cut_lowered_and_boosted_are_a_decrease_and_an_increase() -> None:
     assert judged("The bank lowered rates", "The bank reduced rates")[0] is Relation.AGREES
     assert judged("The firm boosted output", "The firm increased output")[0] is Relation.AGREES
     assert judged("The airline paused flights", "The airline suspended flights")[0] is Relation.AGREES
+
+
+# ---------------------------------------------------------------- a number dispute of two speakers
+
+
+def _breach_dispute(cli: Any) -> list[tuple[int, int, str, list[str]]]:
+    for text, speaker, source in [
+        ("The breach is 40 m", "Lena Naz", "Daily Post"),
+        ("The breach is 40 metres", "Lena Naz", "Evening Star"),
+        ("The breach is 10 m", "Otto Brandt", "Daily Post"),
+        ("The breach is 10 metres", "Otto Brandt", "Evening Star"),
+    ]:
+        cli.ok("add", text, "-s", speaker, "--source", source)
+    shown = cli.json("contradictions", "--status", "all", "--json")
+    return sorted(
+        (row["a_id"], row["b_id"], row["relation"], [r["code"] for r in row["reasons"]]) for row in shown
+    )
+
+
+def test_two_speakers_who_each_repeat_their_figure_are_shown_contradicting(cli: Any, db_path: Any) -> None:
+    assert _breach_dispute(cli) == [
+        (a, b, "contradicts", ["number", "frame", "similarity"]) for a, b in [(1, 3), (1, 4), (2, 3), (2, 4)]
+    ]
+    assert judged("The breach is 40 m", "The breach is 10 metres") == (
+        Relation.CONTRADICTS,
+        70.8,
+        [
+            "number: '40 metres' in a vs '10 metres' in b",
+            "frame: one thing, actor, place and time: the values conflict however the rest scores",
+            "similarity: 71/100",
+        ],
+    )
+
+
+def test_without_the_frame_such_a_dispute_is_overshadowed_by_the_repeats(
+    cli: Any, db_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "_framed", lambda reasons: False)
+    assert _breach_dispute(cli) == []
+
+
+def test_a_number_conflict_beside_another_actor_or_detail_is_in_no_one_frame() -> None:
+    assert judged("Police said 12 people died in the fire", "Doctors said 15 people died in the blaze")[
+        0
+    ] is (Relation.CONTRADICTS)
+    assert (
+        one_frame(analyse_full("12 people died in the fire"), analyse_full("15 people died in the blaze"))
+        is None
+    )
+    assert one_frame(analyse_full("the fire killed 12"), analyse_full("the fire killed 15")) is not None

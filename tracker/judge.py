@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import re
 
-from tracker.judge_numbers import _number_conflicts, _other_counts, _other_names, _other_purposes, nil_sum
+from tracker.judge_numbers import (
+    _number_conflicts,
+    _other_counts,
+    _other_names,
+    _other_purposes,
+    nil_sum,
+    one_frame,
+)
 from tracker.judge_roles import ROLE_OVERLAP, _antonym, _roles_swapped, _shared_players, active
 from tracker.judge_similarity import (
     CONTAINMENT_WEIGHT,
@@ -419,7 +426,8 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
             return Judgement(Relation.CONTRADICTS, score, (*parts, *conflicts, sim_reason))
         return Judgement(Relation.RELATED, score, (*parts, *conflicts, sim_reason))
     if flips % 2 == 1 or numeric:
-        return Judgement(Relation.CONTRADICTS, score, (*conflicts, sim_reason))
+        frame = one_frame(xa, xb) if numeric and not flips else None
+        return Judgement(Relation.CONTRADICTS, score, (*conflicts, *([frame] if frame else []), sim_reason))
     if flips:
         # Two flips cancel: "X did not win" against "X lost" says the same thing.
         return Judgement(Relation.AGREES, score, (*conflicts, sim_reason))

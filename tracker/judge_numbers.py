@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from tracker.lexicon import COUNTED_OUTCOMES, CURRENCY_WORDS, IDENTIFIER_NOUNS, WEEKDAYS
 from tracker.model import Reason
-from tracker.text import STOP_WORDS, Analysis, concept
+from tracker.text import STOP_WORDS, Analysis, concept, concepts
 
 _APPROX_LOW = r"at least|more than|over|upwards of|in excess of|no fewer than|no less than|above|beyond"
 _APPROX_HIGH = r"up to|fewer than|less than|under|below|at most|no more than|nearly|almost"
@@ -373,6 +373,23 @@ def _number_conflicts(a: Analysis, b: Analysis) -> list[Reason]:
             p, q = comparable[0]
             reasons.append(Reason("time", f"'{p[2]}' in a vs '{q[2]}' in b"))
     return reasons
+
+
+FRAME = "frame"  # the reason code of a number conflict in one frame: no overshadowing hides it
+_UNIT_CONCEPTS = frozenset(concept(w) for w in _UNIT_WORDS)
+
+
+def one_frame(a: Analysis, b: Analysis) -> Reason | None:
+    """ "The breach is 40 m" / "the breach is 10 m": two values said of one thing, with no other
+    actor, place or time on either side (what is left when the numbers go is the same claim, or
+    one side adds to it). Two speakers who each repeat their figure disagree, however close
+    their repeats are (link.pipeline.overshadowed leaves a link with this reason its side)."""
+    ca = {c for c in concepts(a.proposition) if not c.isdigit()}
+    cb = {c for c in concepts(b.proposition) if not c.isdigit()}
+    shared = ca & cb
+    if len(shared) < 2 or not shared - _UNIT_CONCEPTS or not (ca <= cb or cb <= ca):
+        return None
+    return Reason(FRAME, "one thing, actor, place and time: the values conflict however the rest scores")
 
 
 # Acts of handing over money: "had not contributed any money" and "paid 5 million euros" are
