@@ -172,7 +172,7 @@ def _quantities(norm: str) -> tuple[_Quantity, ...]:
             if unit:
                 # "40 metres", "a 10-km breach": a measure in one unit, and what it measures
                 value *= factor
-                words = [w for w in raw[1:2] if w not in _NUMBER_STOP]
+                words = [w for w in raw[1:] if w not in _NUMBER_STOP][:1]
                 nouns = frozenset({f"unit:{unit[0]}", *(concept(w) for w in words if w not in _MONTH_NAMES)})
             else:
                 words = [w for w in raw if w not in _NUMBER_STOP]

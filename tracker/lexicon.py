@@ -351,6 +351,7 @@ unchanged: kept unchanged | keep unchanged | hold steady | held steady | on hold
 in-force: in force | in effect
 displace: forced from their homes | driven from their homes | leave home | left their homes
 happen: take place | took place | taken place | takes place | taking place
+sever: cut off | cuts off | cutting off
 resign: step down | stepped down | stand down
 acquit: not guilty | found not guilty
 convict: found guilty
