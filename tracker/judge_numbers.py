@@ -381,13 +381,13 @@ _UNIT_CONCEPTS = frozenset(concept(w) for w in _UNIT_WORDS)
 
 def one_frame(a: Analysis, b: Analysis) -> Reason | None:
     """ "The breach is 40 m" / "the breach is 10 m": two values said of one thing, with no other
-    actor, place or time on either side (what is left when the numbers go is the same claim, or
-    one side adds to it). Two speakers who each repeat their figure disagree, however close
+    actor, place, time or detail on either side (what is left when the numbers go is the same
+    claim: a side that adds a detail may be about another thing, as the LIAR corpus shows). Two speakers who each repeat their figure disagree, however close
     their repeats are (link.pipeline.overshadowed leaves a link with this reason its side)."""
     ca = {c for c in concepts(a.proposition) if not c.isdigit()}
     cb = {c for c in concepts(b.proposition) if not c.isdigit()}
     shared = ca & cb
-    if len(shared) < 2 or not shared - _UNIT_CONCEPTS or not (ca <= cb or cb <= ca):
+    if len(shared) < 2 or not shared - _UNIT_CONCEPTS or ca != cb:
         return None
     return Reason(FRAME, "one thing, actor, place and time: the values conflict however the rest scores")
 
