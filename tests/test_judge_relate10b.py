@@ -138,8 +138,8 @@ def test_put_placed_and_set_a_figure_are_one_estimate() -> None:
     assert judged("Police put the toll at 12", "Police set the toll at 12")[0] is Relation.AGREES
 
 
-def test_cut_lowered_and_boosted_are_a_decrease_and_an_increase() -> None:
-    assert judged("The bank cut rates", "The bank raised rates")[2] == [
+def test_slashed_lowered_and_boosted_are_a_decrease_and_an_increase() -> None:
+    assert judged("The bank slashed rates", "The bank raised rates")[2] == [
         "antonym: 'decrease' in a vs 'increase' in b",
         "similarity: 67/100",
     ]

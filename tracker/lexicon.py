@@ -320,7 +320,7 @@ election: election vote poll ballot
 reject: reject spurn rebuff
 refuse: refuse
 increase: increase rise rose raise hike grow grew expand jump surge climb soar boost
-decrease: decrease fall fell drop decline reduce plunge slump shrink shrank cut lower slash trim
+decrease: decrease fall fell drop decline reduce plunge slump shrink shrank lower slash trim
 unchanged: unchanged steady
 displace: displace flee fled evacuate uproot homeless
 flood: flood floodwater inundate deluge
@@ -351,7 +351,6 @@ unchanged: kept unchanged | keep unchanged | hold steady | held steady | on hold
 in-force: in force | in effect
 displace: forced from their homes | driven from their homes | leave home | left their homes
 happen: take place | took place | taken place | takes place | taking place
-sever: cut off | cuts off | cutting off
 resign: step down | stepped down | stand down
 acquit: not guilty | found not guilty
 convict: found guilty
