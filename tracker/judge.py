@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import re
 
-from tracker.judge_numbers import _number_conflicts, _other_counts, _other_names, _other_purposes, nil_sum
+from tracker.judge_numbers import (
+    _number_conflicts,
+    _other_counts,
+    _other_names,
+    _other_purposes,
+    nil_sum,
+    one_frame,
+)
 from tracker.judge_roles import ROLE_OVERLAP, _antonym, _roles_swapped, _shared_players, active
 from tracker.judge_similarity import (
     CONTAINMENT_WEIGHT,
@@ -92,6 +99,11 @@ def _aligned(negated: Analysis, other: Analysis) -> bool:
         # close": a denial bears on a claim whose content it denies (bare "denied the
         # allegations" names none, and denies whatever the other side claims)
         denied = frozenset(stem_list(negated.proposition)) - _CLAIM_WORDS
+        if _AGENCY.match(negated.proposition) and not theirs & _AGENCY_STEMS:
+            # "denied she ordered the evacuation", "denied involvement in the bombing": who
+            # did it or had a hand in it is denied, not that it happened ("the town was
+            # evacuated"); it bears only on a side that names someone's part in it
+            return False
         return not denied or bool(theirs & denied)
     norm = negated.norm
     for cue in negated.cues:
@@ -123,6 +135,26 @@ _CLAIM_WORDS = frozenset(
     for w in """allegation allegations claim claims report reports rumour rumours rumor rumors
     story stories accusation accusations charge charges suggestion suggestions speculation
     assertion assertions news notion idea talk it this that""".split()
+)
+# A denied clause that is about someone's part in an act, not the act: "(she) (had) ordered
+# …", "ordering …", "involvement in …", "responsibility for …", "any role in …", "(it was)
+# behind …". A short subject and auxiliaries may come first.
+_AGENCY_WORDS = (
+    r"order(?:ed|ing|s)?|authori[sz](?:ed|ing|e)|sanction(?:ed|ing)|orchestrat(?:ed|ing)"
+    r"|mastermind(?:ed|ing)?|instigat(?:ed|ing)|organi[sz](?:ed|ing)"
+    r"|involvement in|involved in|responsibility for|responsible for|(?:a |any )?role in"
+    r"|(?:a |any )part in|(?:a |any )hand in|behind|links? (?:to|with)|complicity in|complicit in"
+    r"|anything to do with|knowledge of"
+)
+_AGENCY = re.compile(
+    r"(?:(?:[a-z'-]+\s+){0,4}?)(?:(?:had|has|have|was|were|is|are|been|being|ever|personally|"
+    r"directly|any|no)\s+)*(?:" + _AGENCY_WORDS + r")\b"
+)
+_AGENCY_STEMS = frozenset(
+    stem(w)
+    for w in """order authorise authorize sanction orchestrate mastermind instigate organise
+    organize involvement involved responsibility responsible role part hand behind link links
+    complicity complicit knowledge blame blamed""".split()
 )
 _JUDGES_THE_WHOLE = re.compile(r"\s*(?:true|real|correct|accurate|the case)\b")
 _LABEL_NOUN = re.compile(
@@ -423,7 +455,8 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
             return Judgement(Relation.CONTRADICTS, score, (*parts, *conflicts, sim_reason))
         return Judgement(Relation.RELATED, score, (*parts, *conflicts, sim_reason))
     if flips % 2 == 1 or numeric:
-        return Judgement(Relation.CONTRADICTS, score, (*conflicts, sim_reason))
+        frame = one_frame(xa, xb) if numeric and not flips else None
+        return Judgement(Relation.CONTRADICTS, score, (*conflicts, *([frame] if frame else []), sim_reason))
     if flips:
         # Two flips cancel: "X did not win" against "X lost" says the same thing.
         return Judgement(Relation.AGREES, score, (*conflicts, sim_reason))

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from tracker.lexicon import COUNTED_OUTCOMES, CURRENCY_WORDS, IDENTIFIER_NOUNS, WEEKDAYS
 from tracker.model import Reason
-from tracker.text import STOP_WORDS, Analysis, concept
+from tracker.text import STOP_WORDS, Analysis, concept, concepts
 
 _APPROX_LOW = r"at least|more than|over|upwards of|in excess of|no fewer than|no less than|above|beyond"
 _APPROX_HIGH = r"up to|fewer than|less than|under|below|at most|no more than|nearly|almost"
@@ -84,6 +84,29 @@ _TIME = re.compile(
     r"\b(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
     r"(?:\s*\(?(?P<zone>" + "|".join(sorted((re.escape(z) for z in _ZONES), key=len, reverse=True)) + r")\b)?"
 )
+# Units of measure, as written after a number ("40 metres", "a 40-metre breach", "10-km"):
+# a quantity in one counts one dimension, in the unit of the first word here, so that "40
+# metres" and "0.04 km" agree and "40-metre" and "10 metres" conflict. Years stay out: "over
+# 10 years" and "in 20 years" are most often two spans, not two accounts of one.
+_UNIT_WORDS: dict[str, tuple[str, float]] = {
+    **dict.fromkeys(("metre", "metres", "meter", "meters", "m"), ("length", 1.0)),
+    **dict.fromkeys(("kilometre", "kilometres", "kilometer", "kilometers", "km", "kms"), ("length", 1e3)),
+    **dict.fromkeys(("centimetre", "centimetres", "centimeter", "centimeters", "cm"), ("length", 0.01)),
+    **dict.fromkeys(("millimetre", "millimetres", "millimeter", "millimeters", "mm"), ("length", 0.001)),
+    **dict.fromkeys(("mile", "miles"), ("length", 1609.344)),
+    **dict.fromkeys(("foot", "feet", "ft"), ("length", 0.3048)),
+    **dict.fromkeys(("yard", "yards"), ("length", 0.9144)),
+    **dict.fromkeys(("inch", "inches"), ("length", 0.0254)),
+    **dict.fromkeys(("kilogram", "kilograms", "kilo", "kilos", "kg", "kgs"), ("mass", 1.0)),
+    **dict.fromkeys(("gram", "grams"), ("mass", 0.001)),
+    **dict.fromkeys(("tonne", "tonnes", "ton", "tons"), ("mass", 1e3)),
+    **dict.fromkeys(("hectare", "hectares"), ("area", 1e4)),
+    **dict.fromkeys(("acre", "acres"), ("area", 4046.86)),
+    **dict.fromkeys(("minute", "minutes"), ("duration", 60.0)),
+    **dict.fromkeys(("hour", "hours"), ("duration", 3600.0)),
+    **dict.fromkeys(("day", "days"), ("duration", 86400.0)),
+    **dict.fromkeys(("week", "weeks"), ("duration", 604800.0)),
+}
 _NUMBER_STOP = STOP_WORDS | {"of", "per", "cent", "percent", "year", "years", "old", "times", "time"}
 
 
@@ -132,6 +155,7 @@ def _quantities(norm: str) -> tuple[_Quantity, ...]:
         if _named_by_number(norm, m.start("value")):
             continue  # "route 9": a name, not a count
         raw = re.findall(r"[a-z][a-z']*", m.group("rest"))
+        factor = _UNIT_WORDS[raw[0]][1] if raw and raw[0] in _UNIT_WORDS and not m.group("percent") else 1.0
         purpose: tuple[str, ...] = ()
         if m.group("percent"):
             nouns = frozenset({"percent"})  # "turnout was 82 percent": a share of what the claim names
@@ -144,13 +168,21 @@ def _quantities(norm: str) -> tuple[_Quantity, ...]:
         else:
             if not raw or raw[0] in STOP_WORDS or (1900 <= value <= 2049 and not m.group("scale")):
                 continue  # a year, or a bare amount: nothing says what is counted
-            words = [w for w in raw if w not in _NUMBER_STOP]
-            nouns = frozenset(concept(w) for w in words[:2] if w not in _MONTH_NAMES)
+            unit = _UNIT_WORDS.get(raw[0])
+            if unit:
+                # "40 metres", "a 10-km breach": a measure in one unit, and what it measures
+                value *= factor
+                words = [w for w in raw[1:] if w not in _NUMBER_STOP][:1]
+                nouns = frozenset({f"unit:{unit[0]}", *(concept(w) for w in words if w not in _MONTH_NAMES)})
+            else:
+                words = [w for w in raw if w not in _NUMBER_STOP]
+                nouns = frozenset(concept(w) for w in words[:2] if w not in _MONTH_NAMES)
             if not nouns:
                 continue
         low, high = _interval(value, m.group("approx"))
         if m.group("upper"):
-            high = max(high, float(m.group("upper")) * (_SCALES[m.group("scale")] if m.group("scale") else 1))
+            scale = _SCALES[m.group("scale")] if m.group("scale") else 1
+            high = max(high, float(m.group("upper")) * scale * factor)
         before = re.findall(r"[a-z][a-z']*", norm[max(0, m.start() - 30) : m.start()])
         if any(n.startswith("money:") for n in nouns):
             before = [w for w in before if w not in STOP_WORDS]  # "put in 5 million euros": put
@@ -341,6 +373,23 @@ def _number_conflicts(a: Analysis, b: Analysis) -> list[Reason]:
             p, q = comparable[0]
             reasons.append(Reason("time", f"'{p[2]}' in a vs '{q[2]}' in b"))
     return reasons
+
+
+FRAME = "frame"  # the reason code of a number conflict in one frame: no overshadowing hides it
+_UNIT_CONCEPTS = frozenset(concept(w) for w in _UNIT_WORDS)
+
+
+def one_frame(a: Analysis, b: Analysis) -> Reason | None:
+    """ "The breach is 40 m" / "the breach is 10 m": two values said of one thing, with no other
+    actor, place, time or detail on either side (what is left when the numbers go is the same
+    claim: a side that adds a detail may be about another thing, as the LIAR corpus shows). Two speakers who each repeat their figure disagree, however close
+    their repeats are (link.pipeline.overshadowed leaves a link with this reason its side)."""
+    ca = {c for c in concepts(a.proposition) if not c.isdigit()}
+    cb = {c for c in concepts(b.proposition) if not c.isdigit()}
+    shared = ca & cb
+    if len(shared) < 2 or not shared - _UNIT_CONCEPTS or ca != cb:
+        return None
+    return Reason(FRAME, "one thing, actor, place and time: the values conflict however the rest scores")
 
 
 # Acts of handing over money: "had not contributed any money" and "paid 5 million euros" are

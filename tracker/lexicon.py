@@ -342,8 +342,8 @@ hand: hand give gave
 election: election vote poll ballot
 reject: reject spurn rebuff
 refuse: refuse
-increase: increase rise rose raise hike grow grew expand jump surge climb soar
-decrease: decrease fall fell drop decline reduce plunge slump shrink shrank
+increase: increase rise rose raise hike grow grew expand jump surge climb soar boost
+decrease: decrease fall fell drop decline reduce plunge slump shrink shrank lower slash trim
 unchanged: unchanged steady
 displace: displace flee fled evacuate uproot homeless
 flood: flood floodwater inundate deluge
@@ -351,7 +351,8 @@ overturn: overturn quash annul nullify invalidate
 uphold: uphold upheld
 acquit: acquit
 convict: convict
-suspend: suspend revoke scrap abolish
+suspend: suspend revoke scrap abolish pause
+put: put placed set
 open: open reopen
 close: close shut
 cancel: cancel cancellation
@@ -372,6 +373,7 @@ overturn: strike down | struck down | set aside
 unchanged: kept unchanged | keep unchanged | hold steady | held steady | on hold
 in-force: in force | in effect
 displace: forced from their homes | driven from their homes | leave home | left their homes
+happen: take place | took place | taken place | takes place | taking place
 resign: step down | stepped down | stand down
 acquit: not guilty | found not guilty
 convict: found guilty

@@ -68,6 +68,27 @@ _MONTH_CONTEXT = frozenset("in on since by until till from of early late mid las
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 
 
+# Levels of government, each one actor: "the province" and "the federal government" are two
+# actors of one act, as two named ones are; "the government" names no level and may be either.
+_LEVELS = {
+    "federal": "national",
+    "central": "national",
+    "national": "national",
+    "provincial": "region",
+    "state": "region",
+    "regional": "region",
+    "local": "local",
+    "municipal": "local",
+    "city": "local",
+    "county": "local",
+}
+_GOVERNING = frozenset(
+    "government governments authorities authority administration council officials".split()
+)
+_LEVEL_NOUNS = {"province": "region", "provinces": "region", "municipality": "local", "council": "local"}
+_UNLEVELLED = frozenset(concept(w) for w in ("government", "authorities", "administration", "officials"))
+
+
 @lru_cache(maxsize=32768)
 def canonical_tokens(proposition: str) -> tuple[tuple[str, str], ...]:
     """The proposition's words as (canonical, as written) pairs: what text.concept_tokens makes
@@ -76,8 +97,18 @@ def canonical_tokens(proposition: str) -> tuple[tuple[str, str], ...]:
     dropped, and "may" a month only where a date can stand (after "in", "on", … or before a day)."""
     words = concept_tokens(proposition)
     out: list[tuple[str, str]] = []
+    skip = -1
     for i, (canonical, word) in enumerate(words):
-        if word in SLOT_FILLERS_TO_SKIP:
+        if word in SLOT_FILLERS_TO_SKIP or i == skip:
+            continue
+        after = words[i + 1][1] if i + 1 < len(words) else ""
+        if word in _LEVELS and after in _GOVERNING:
+            # "the federal government", "provincial authorities": one actor, a level of government
+            out.append((f"level:{_LEVELS[word]}", f"{word} {after}"))
+            skip = i + 1
+            continue
+        if word in _LEVEL_NOUNS and after != "of":
+            out.append((f"level:{_LEVEL_NOUNS[word]}", word))  # "the province", not "province of Sindh"
             continue
         if word == "may":
             before = out[-1][1] if out else ""
@@ -135,7 +166,7 @@ def _kind(canonical: str, written: str, before: str | None, names: frozenset[str
         return "country"
     if canonical.startswith("city:"):
         return "name"
-    if canonical in _ACTOR_CONCEPTS or canonical.startswith("group:"):
+    if canonical in _ACTOR_CONCEPTS or canonical.startswith(("group:", "level:")):
         return "group"
     if written in names:
         return "name"
@@ -257,6 +288,8 @@ def part_conflicts(
                 continue  # "Kobane" / "Kobani": one name spelled two ways
             if x in seen_b or y in seen_a:
                 continue  # both sides name both: a reordering (roles), not another filler
+            if {x, y} & _UNLEVELLED and (x.startswith("level:") or y.startswith("level:")):
+                continue  # "the government" / "the federal government": one may be the other
             kind = _kind(x, wx, before, names_a)
             if kind is not None and _kind(y, wy, cb[j1 - 1] if j1 > 0 else None, names_b) == kind:
                 found.append(PartConflict(_part(kind, before, i1), wx, wy))

@@ -65,6 +65,16 @@ _SCALE_WORDS = {
     "tn": "trillion",
 }
 
+
+def _scale_word(match: re.Match[str]) -> str:
+    """ "$40m", "40m people": 40 million; "a breach of 40 m" (a space, no currency): 40 metres."""
+    number, suffix = match.group(1), match.group(2)
+    spaced = match.end(1) < match.start(2)
+    if suffix == "m" and spaced and not re.search(r"[$£€¥₹]\s?$", match.string[: match.start()]):
+        return f"{number} metres"
+    return f"{number} {_SCALE_WORDS[suffix]}"
+
+
 _UNITS = {
     "one": 1,
     "two": 2,
@@ -134,7 +144,7 @@ def normalise(text: str) -> str:
     text = _THOUSANDS.sub("", text)
     text = _DOZENS.sub(_dozens, text)
     text = _NUMBER_WORD.sub(_number_word, text)
-    text = _SCALE_SUFFIX.sub(lambda m: f"{m.group(1)} {_SCALE_WORDS[m.group(2)]}", text)
+    text = _SCALE_SUFFIX.sub(_scale_word, text)
     return _SPACES.sub(" ", text).strip()
 
 

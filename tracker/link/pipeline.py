@@ -26,6 +26,7 @@ from sqlite_utils import Database
 
 from tracker.claims import attach_statements, reattach, reattach_all
 from tracker.judge import ENGINE_VERSION, relate
+from tracker.judge_numbers import FRAME
 from tracker.link import config, ranking
 from tracker.link.blocking import _block, _block_few, scored_candidates
 from tracker.link.candidates import _DocFrequency, fts_candidates
@@ -308,6 +309,13 @@ def overshadowed(
     return {(a, b): (top[a], top[b]) for a, b, score in pairs if score < min(top[a], top[b]) - margin}
 
 
+def _framed(reasons: Iterable[Reason]) -> bool:
+    """Did the judge find two values said of one thing in one frame (judge_numbers.one_frame)?
+    Two speakers who each repeat their figure disagree however close their repeats are: such
+    a link keeps its side, however far below their strongest it scores."""
+    return any(r.code == FRAME for r in reasons)
+
+
 def _overshadow(judgement: Judgement, best: tuple[float, float]) -> Judgement:
     """The judgement of an overshadowed link: related, saying which side it would have taken."""
     reason = Reason(
@@ -327,7 +335,7 @@ def shaded(found: list[Found], limits: Thresholds, rejected: Iterable[tuple[int,
     weak = overshadowed((a, b, judgement.score) for a, b, judgement, _ in found if (a, b) not in gone)
     out = []
     for a, b, judgement, status in found:
-        if (a, b) in weak and judgement.relation.value in _SIDED:
+        if (a, b) in weak and judgement.relation.value in _SIDED and not _framed(judgement.reasons):
             judgement = _overshadow(judgement, weak[(a, b)])
             status = status_for(judgement, limits)
         out.append((a, b, judgement, status))
@@ -405,6 +413,8 @@ def _shade_stored(db: Database, touched: set[int], limits: Thresholds) -> dict[t
             Reason(r["code"], r["detail"], r.get("side"), tuple(r["span"]) if r.get("span") else None)
             for r in json.loads(reasons or "[]")
         )
+        if _framed(stored):
+            continue
         judgement = _overshadow(Judgement(Relation(relation), score, stored), best)
         data = judgement.to_dict()
         changed[pair] = relation
