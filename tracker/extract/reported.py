@@ -34,12 +34,14 @@ from tracker.extract.cues import (
     TITLES,
 )
 from tracker.extract.phrases import (
+    REPORTER_HEDGE,
     call_particle,
     clause_at,
     cue_hedge,
     cue_lemma,
     descriptor_name,
     is_evidence,
+    is_outlet,
     np_left,
     np_right,
     subject,
@@ -48,7 +50,7 @@ from tracker.extract.phrases import (
 from tracker.extract.resolution import looks_like_person, organisation, organisation_role
 from tracker.extract.scan import Found
 from tracker.extract.spans import Tok, inner_span, inside, tokenize, trim
-from tracker.lexicon import DENIAL_RATINGS, OUTLET_NAME_WORDS
+from tracker.lexicon import DENIAL_RATINGS
 from tracker.model import Kind, Polarity, Span
 
 # A pronoun contracted with its auxiliary before a progressive cue: "He’s claiming …".
@@ -75,13 +77,19 @@ _REPORTED_BY = re.compile(
     + r"))\s*[.;]?$"
 )
 # The same closing a sentence nobody else speaks in: the reporter's words, whose source it does not name.
+# The same phrase opening a sentence, with the source it learned from if named: "The Herald has
+# learned from officials that …", "Radio Coastline was told by two ministers that …".
+_REPORTER_OPENING = re.compile(
+    r"(?P<chain>(?P<who>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*)\s+(?P<verb>"
+    + _LEARNED
+    + r"))(?:\s+(?:from|by)\s+(?P<src>[^,;:.!?\"“”]{1,80}?))?\s*,?\s+that\s+"
+)
 _REPORTER_CLOSING = re.compile(
     r",\s*(?P<chain>(?P<who>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*)\s+(?P<verb>"
     + _LEARNED
     + r"))"
     r"\s*[.;!]?[\"”’]*\s*$"
 )
-_REPORTER_HEDGE = "unnamed source"  # the reporter names nobody as the source of the words
 
 
 # A verb form between a cue and "that" makes the "that" a relative pronoun inside the content:
@@ -103,16 +111,6 @@ def _relative_that(between: list[Tok], lemma: str) -> bool:
         and lemma not in ADDRESSEE
         and between[0].low in DETERMINERS
         and not any(b.low in TIME_WORDS or b.low in _TIME_NOUNS for b in between)
-    )
-
-
-def _is_outlet(phrase: list[Tok]) -> bool:
-    """Whether a capitalised phrase names a news outlet: "the Northern Herald", "Radio Coastline"."""
-    names = [t for t in phrase if t.word and t.low not in DETERMINERS]
-    return (
-        bool(names)
-        and all(t.cap for t in names)
-        and (names[-1].low in OUTLET_NAME_WORDS or names[0].low in ("radio", "channel"))
     )
 
 
@@ -410,7 +408,7 @@ class ReportedSpeech(Answers):
                 content = trim(text, self._after_earlier(toks, sent, sent_items, upto), upto)
                 if len(text[content[0] : content[1]].split()) < 3 and not QUOTE_MARK.match(text, content[0]):
                     return None
-                if lemma in ("report", "say", "write") and _is_outlet(speaker):
+                if lemma in ("report", "say", "write") and is_outlet(speaker):
                     said = [f for f in sent_items if f.cue and f.cue[1] <= speaker[0].start]
                     if said:  # "“…,” Brandt said, the Northern Herald reports.": how it reached us
                         said[-1].via.append(text[speaker[0].start : cue[1]])
@@ -643,7 +641,7 @@ class ReportedSpeech(Answers):
         if item is None:
             return None
         item.via.append(self.text[reporter[0].start : cue[1]])
-        item.hedge = "; ".join(h for h in (item.hedge, _REPORTER_HEDGE) if h)
+        item.hedge = "; ".join(h for h in (item.hedge, REPORTER_HEDGE) if h)
         return item
 
     def reported_by(self, sent: Span, quotes: list[Span]) -> None:
@@ -671,6 +669,40 @@ class ReportedSpeech(Answers):
         k = next((n for n, t in enumerate(toks) if t.start >= m.start("verb")), len(toks) - 1)
         who = [t for t in toks if m.start("who") <= t.start < m.end("who")]
         item = self._reporters(content, (m.start("verb"), m.end("verb")), who, "report", toks, k)
+        if item is not None:
+            self.add(item)
+
+    def learned_from(self, sent: Span, quotes: list[Span]) -> None:
+        """ "The Herald has learned from officials that CLAUSE": the officials are the source and
+        the outlet is how it reached us (`via`); with no source named, the outlet reports words
+        whose source is unnamed, as in reported_by."""
+        text = self.text
+        lo, hi = trim(text, *sent)
+        m = _REPORTER_OPENING.match(text, lo, hi)
+        if m is None or inside(m.start(), quotes):
+            return
+        toks = tokenize(text, lo, hi)
+        who = [t for t in toks if m.start("who") <= t.start < m.end("who")]
+        if not is_outlet(who):
+            return  # "Brandt has learned that …" is news about Brandt, not a report
+        content = trim(text, m.end(), hi)
+        inner = [f for f in self.found if f.cue and content[0] <= f.cue[0] < content[1]]
+        if inner:  # "The Herald has learned that Brandt said …": how Brandt's words reached us
+            inner[0].via.append(m.group("chain"))
+            return
+        if len(text[content[0] : content[1]].split()) < 3 or any(
+            f.content[0] < content[1] and content[0] < f.content[1] for f in self.found
+        ):
+            return
+        cue = (m.start("verb"), m.end("verb"))
+        k = next((n for n, t in enumerate(toks) if t.start >= cue[0]), 0)
+        if m.group("src") is None:
+            item = self._reporters(content, cue, who, "report", toks, k)
+        else:
+            source = [t for t in toks if m.start("src") <= t.start < m.end("src")]
+            item = self._finish(content, cue, source, "report", toks, k)
+            if item is not None:
+                item.via.append(m.group("chain"))
         if item is not None:
             self.add(item)
 

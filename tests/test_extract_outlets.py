@@ -1,0 +1,73 @@
+"""Outlets, audiences, nested clauses and places in attribution: faults users found."""
+
+from __future__ import annotations
+
+from tracker.extract import extract_statements
+
+
+def fields(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(s.content, s.speaker, s.via, s.hedge) for s in extract_statements(text)]
+
+
+# --- an outlet that reports a quote is its via, never its speaker ---------------------------
+
+
+def test_quote_an_outlet_reports_names_no_speaker():
+    assert fields('"The dam will hold," the Northern Herald reports.') == [
+        ("The dam will hold", None, "the Northern Herald reports", "unnamed source")
+    ]
+
+
+def test_quote_reported_by_an_inverted_outlet_names_no_speaker():
+    assert fields('"The dam will hold," reports the Northern Herald.') == [
+        ("The dam will hold", None, "reports the Northern Herald", "unnamed source")
+    ]
+
+
+def test_quote_an_outlet_reports_before_it_names_no_speaker():
+    assert fields('The Northern Herald reports: "The dam will hold."') == [
+        ("The dam will hold.", None, "The Northern Herald reports", "unnamed source")
+    ]
+
+
+def test_quote_a_speaker_said_keeps_the_speaker_and_the_outlet_as_via():
+    assert fields('"The dam will hold," Brandt said, the Northern Herald reports.') == [
+        ("The dam will hold", "Brandt", "the Northern Herald reports", None)
+    ]
+
+
+def test_reported_clause_an_outlet_reports_still_names_no_speaker():
+    assert fields("The dam will hold, the Northern Herald reports.") == [
+        ("The dam will hold", None, "the Northern Herald reports", "unnamed source")
+    ]
+
+
+# --- "The Herald has learned from officials that …" -----------------------------------------
+
+
+def test_outlet_learned_from_officials_makes_them_the_source():
+    assert fields("The Herald has learned from officials that the dam will be closed.") == [
+        ("the dam will be closed", "officials", "The Herald has learned", "unnamed source")
+    ]
+
+
+def test_outlet_told_by_a_named_source_makes_her_the_speaker():
+    assert fields("Radio Coastline was told by Mayor Anna Brandt that the dam will be closed.") == [
+        ("the dam will be closed", "Anna Brandt", "Radio Coastline was told", None)
+    ]
+
+
+def test_outlet_learned_with_no_source_names_no_speaker():
+    assert fields("The Northern Herald has learned that the dam will be closed.") == [
+        ("the dam will be closed", None, "The Northern Herald has learned", "unnamed source")
+    ]
+
+
+def test_outlet_learned_that_someone_said_is_that_speakers_via():
+    assert fields("The Herald has learned that Brandt said the dam will be closed.") == [
+        ("the dam will be closed", "Brandt", "The Herald has learned", None)
+    ]
+
+
+def test_a_person_who_learned_something_reports_nothing():
+    assert fields("Brandt has learned that the dam will be closed.") == []
