@@ -71,3 +71,23 @@ def test_outlet_learned_that_someone_said_is_that_speakers_via():
 
 def test_a_person_who_learned_something_reports_nothing():
     assert fields("Brandt has learned that the dam will be closed.") == []
+
+
+# --- whom a closing "told" names: a broadcaster or outlet is via, an audience is not ---------
+
+
+def test_told_a_broadcaster_is_via():
+    assert fields("The dam is safe, Brandt told local television.") == [
+        ("The dam is safe", "Brandt", "told local television", None)
+    ]
+    assert fields("The dam is safe, Brandt told the BBC.") == [
+        ("The dam is safe", "Brandt", "told the BBC", None)
+    ]
+    assert fields("The dam is safe, Brandt told Reuters.") == [
+        ("The dam is safe", "Brandt", "told Reuters", None)
+    ]
+
+
+def test_told_a_bare_audience_is_not_via():
+    assert fields("The dam is safe, Brandt told reporters.") == [("The dam is safe", "Brandt", None, None)]
+    assert fields("The dam is safe, Brandt told parliament.") == [("The dam is safe", "Brandt", None, None)]

@@ -114,6 +114,20 @@ def _relative_that(between: list[Tok], lemma: str) -> bool:
     )
 
 
+def _bare_addressee(toks: list[Tok], start: int) -> tuple[int, int] | None:
+    """Whom "told" names when it is no speaker phrase and closes the clause: "told local
+    television", "told parliament" (a run of up to three plain words before the sentence's
+    end or a comma)."""
+    end = start
+    while end < len(toks) and toks[end].word and end - start < 4:
+        if toks[end].low in _AUXILIARIES or toks[end].low == "that" or toks[end].low in CUE_FORMS:
+            return None
+        end += 1
+    if end == start or end - start > 3 or (end < len(toks) and toks[end].text not in ".,;!?"):
+        return None
+    return start, end
+
+
 def _split_commas(toks: list[Tok]) -> list[list[Tok]]:
     parts: list[list[Tok]] = [[]]
     for x in toks:
@@ -773,7 +787,10 @@ class ReportedSpeech(Answers):
     def _past_addressee(toks: list[Tok], hit: tuple[str, int]) -> int:
         """Where what follows a cue starts, past whom it was said to: "told reporters (on Monday)"."""
         last = hit[1]
-        if hit[0] == "tell" and (obj := np_right(toks, last + 1)) is not None:
+        if (
+            hit[0] == "tell"
+            and (obj := np_right(toks, last + 1) or _bare_addressee(toks, last + 1)) is not None
+        ):
             return obj[1]
         return last + 1
 
@@ -1008,7 +1025,7 @@ class ReportedSpeech(Answers):
         if lemma in DENIAL or (lemma in RATING and DENIAL_RATINGS.search(text[content[0] : content[1]])):
             item.polarity = Polarity.DENY
         if lemma == "tell":
-            obj = np_right(toks, k + 1)
+            obj = np_right(toks, k + 1) or _bare_addressee(toks, k + 1)
             if obj:  # an audience ("told reporters") is left out of the chain: resolution._via
                 item.via.append(text[cue[0] : toks[obj[1] - 1].end])
         if lemma in DENIAL or lemma in RATING:
