@@ -91,3 +91,27 @@ def test_told_a_broadcaster_is_via():
 def test_told_a_bare_audience_is_not_via():
     assert fields("The dam is safe, Brandt told reporters.") == [("The dam is safe", "Brandt", None, None)]
     assert fields("The dam is safe, Brandt told parliament.") == [("The dam is safe", "Brandt", None, None)]
+
+
+# --- an office with no name in a sentence set in a place ------------------------------------
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(s.content, s.speaker) for s in extract_statements(text)]
+
+
+def test_an_office_in_a_place_is_never_the_holder_of_another_place():
+    text = "Mayor Tom Ruiz of Belmont opened the dam. In Arland, the mayor said the dam is safe."
+    assert speakers(text) == [("the dam is safe", "the mayor of Arland")]
+
+
+def test_an_office_in_a_place_keeps_its_place_in_the_next_statement():
+    text = "In Arland, the mayor said the dam is safe. The mayor added that the road is open."
+    assert speakers(text) == [
+        ("the dam is safe", "the mayor of Arland"),
+        ("the road is open", "the mayor of Arland"),
+    ]
+
+
+def test_a_named_speaker_in_a_place_keeps_the_name():
+    assert speakers("In Arland, Brandt said the dam is safe.") == [("the dam is safe", "Brandt")]
