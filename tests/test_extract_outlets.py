@@ -115,3 +115,24 @@ def test_an_office_in_a_place_keeps_its_place_in_the_next_statement():
 
 def test_a_named_speaker_in_a_place_keeps_the_name():
     assert speakers("In Arland, Brandt said the dam is safe.") == [("the dam is safe", "Brandt")]
+
+
+# --- a relative clause with its own cue inside a reported clause -----------------------------
+
+
+def test_a_relative_clause_with_its_own_cue_is_left_out_of_the_outer_clause():
+    text = "Brandt said the dam is safe, but the road, which police said was closed, is open."
+    assert speakers(text) == [
+        ("the dam is safe, but the road is open", "Brandt"),
+        ("the road was closed", "police"),
+    ]
+    found = extract_statements(text)
+    assert [text[a:b] for a, b in [s.content_span for s in found]] == [
+        "the dam is safe, but the road, which police said was closed, is open",
+        "the road, which police said was closed",
+    ]
+
+
+def test_a_relative_clause_an_object_cue_governs_stays_whole():
+    text = "The attack, which New Delhi blames on militants, killed four."
+    assert speakers(text) == [("The attack, which New Delhi blames on militants", "New Delhi")]

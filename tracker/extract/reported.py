@@ -128,6 +128,14 @@ def _bare_addressee(toks: list[Tok], start: int) -> tuple[int, int] | None:
     return start, end
 
 
+def _covers(item: Found, at: int) -> bool:
+    """Whether `at` lies in a statement's words: inside its span but not in a gap between its
+    pieces (a relative clause left out of it, which has its own speaker)."""
+    return item.content[0] <= at < item.content[1] and not any(
+        first[1] < at < second[0] for first, second in zip(item.pieces, item.pieces[1:], strict=False)
+    )
+
+
 def _split_commas(toks: list[Tok]) -> list[list[Tok]]:
     parts: list[list[Tok]] = [[]]
     for x in toks:
@@ -205,7 +213,7 @@ class ReportedSpeech(Answers):
                 hit = (CUE_FORMS[t.low], k)  # a headline in title case: "Obama Says Museum Will …"
             if t.low in PARTICIPLES and not inside(t.start, quotes) and t.start not in self.used_cues:
                 hit = call_particle(toks, k) or (PARTICIPLES[t.low], k)
-            if hit is None or any(f.content[0] <= t.start < f.content[1] for f in self.found):
+            if hit is None or any(_covers(f, t.start) for f in self.found):
                 k += 1
                 continue
             item = self._indirect_at(toks, k, hit, sent, sent_items)
@@ -758,7 +766,15 @@ class ReportedSpeech(Answers):
         if start is None or end - last < 2:
             return None
         content = trim(self.text, toks[start].start, toks[end - 1].end)
-        return self._finish(content, (toks[k].start, toks[last].end), speaker, lemma, toks, k)
+        item = self._finish(content, (toks[k].start, toks[last].end), speaker, lemma, toks, k)
+        if item is not None and toks[last + 1].low in _AUXILIARIES and item.content == content:
+            # "the road, which police said was closed": "which" is the subject of what they
+            # said, so the words are the phrase it stands for and the clause after the cue
+            item.pieces = [
+                trim(self.text, toks[start].start, toks[rel - 1].start),
+                (toks[last + 1].start, content[1]),
+            ]
+        return item
 
     def _trailing_cue(self, toks: list[Tok], quotes: list[Span]) -> tuple[tuple[str, int], int] | None:
         """The cue closing "CLAUSE, X said (on Monday)." when the clause has no say-cue of its own.
@@ -857,6 +873,7 @@ class ReportedSpeech(Answers):
     ) -> Span | None:
         """The reported clause after a cue, or None when nothing reportable follows."""
         text = self.text
+        self.hole = None
         j = last + 1
         if j >= len(toks):
             return None
@@ -926,6 +943,12 @@ class ReportedSpeech(Answers):
                 end = m - 1  # a participle clause is either a new statement or the reporter's gloss
                 break
             if toks[m - 1].text == "," and low in ("which", "whom") and self._attributes(toks, m + 1):
+                hole = self._relative_hole(toks, m)
+                if hole is not None:
+                    # "said the dam is safe, but the road, which police said was closed, is open":
+                    # the relative clause is police's, the clause around it is still the speaker's
+                    self.hole = (toks[m - 1].start, toks[hole].start)
+                    continue
                 end = m - 1  # ", which New Delhi blames on …" is a statement of its own
                 break
             if low in _CONJUNCTIONS and toks[m - 1].text == "," and self._closing_attribution(toks, m):
@@ -951,6 +974,18 @@ class ReportedSpeech(Answers):
         if len(words) < 3 and not (lemma in NP_OBJECT and len(words) >= 2):
             return None
         return content
+
+    @staticmethod
+    def _relative_hole(toks: list[Tok], which: int) -> int | None:
+        """Where the clause around ", which X said was closed," resumes: after the comma that
+        closes the relative clause, when a verb of the outer clause follows ("…, is open")."""
+        for m in range(which + 1, min(len(toks) - 1, which + 16)):
+            if toks[m].text in ".;:!?—–()":
+                return None
+            if toks[m].text == ",":
+                nxt = toks[m + 1]
+                return m if nxt.low in _AUXILIARIES or nxt.low in CLAUSE_VERBS else None
+        return None
 
     @staticmethod
     def _second_attribution(toks: list[Tok], conj: int) -> bool:
@@ -1018,6 +1053,9 @@ class ReportedSpeech(Answers):
             content = inner_span(text, content[0], content[1])
             kind = Kind.DIRECT
         item = Found(content, cue, span, kind, lemma=lemma, role=role)
+        hole, self.hole = self.hole, None
+        if hole is not None and content[0] < hole[0] and hole[1] < content[1]:
+            item.pieces = [trim(text, content[0], hole[0]), trim(text, hole[1], content[1])]
         if chain is not None and chain.start() > content[0]:
             item.via.append(chain.group(1))
             self.used_cues.add(chain.end(1) - len(chain.group(1).split()[-1]))  # not a statement of its own
