@@ -298,3 +298,23 @@ def test_an_outlet_is_stored_as_the_chain_of_what_it_reports_and_an_audience_now
         ),
         ("Anna Brandt", "the council had not been consulted", None, None),
     ]
+
+
+def test_encoding_reads_an_article_as_import_does(cli, db_path, tmp_path):
+    path = tmp_path / "cz.txt"
+    path.write_bytes(
+        "Minister Lipavský said the ceasefire would hold.\n\nThe café will stay open, Brandt said.\n".encode(
+            "cp1250"
+        )
+    )
+    # bad bytes name their line; nothing is stored, from this file or the one before it
+    assert cli.fails("extract", str(SEED_ARTICLE), str(path), "--encoding", "utf-8") == (
+        f"Error: article {path}: line 1 (byte 16): not valid UTF-8\n"
+    )
+    assert cli.fails("extract", str(path), "--encoding", "klingon") == "Error: unknown encoding 'klingon'\n"
+    assert stored(db_path) == 0
+    cli.ok("extract", str(path), "--encoding", "cp1250", "--no-link")
+    assert stored(db_path, "SELECT count(*) FROM statements") == 2
+    with sqlite3.connect(db_path) as conn:
+        texts = [row[0] for row in conn.execute("SELECT text FROM statements ORDER BY id")]
+    assert texts == ["the ceasefire would hold", "The café will stay open"]

@@ -531,7 +531,7 @@ def test_quote_then_speaker_with_title_or_age_set_off_by_commas():
     # relative clause is the mayor's own statement about the banner, not the quote's speaker.
     text = "“Never again,” read the banner, which the mayor said was old."
     assert [(s.speaker, s.cue, s.content) for s in extract_statements(text)] == [
-        ("the mayor", "said", "the banner, which the mayor said was old")
+        ("the mayor", "said", "the banner was old")  # "which" is the subject of what was said
     ]
 
 

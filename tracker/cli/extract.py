@@ -48,6 +48,12 @@ def extract(
     date: Annotated[
         str | None, typer.Option("--date", help="When the article was published (reported-on date).")
     ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding", help="The articles' text encoding (default: UTF-8), as for `tracker import`."
+        ),
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would be stored; store nothing.")
     ] = False,
@@ -70,12 +76,16 @@ def extract(
     """
     from tracker.cli import render
     from tracker.dates import parse_date
-    from tracker.export import read_text
+    from tracker.export import check_encoding, read_text
     from tracker.extract import extract_article
 
     fmt = output_format(json_, csv, nl)
     date = parse_date(date, field="--date")
-    texts = [(path, read_text(path, what="article", limit=MAX_ARTICLE_BYTES)) for path in files]
+    if encoding is not None:
+        check_encoding(encoding)  # before any file is read: "unknown encoding 'klingon'"
+    texts = [
+        (path, read_text(path, what="article", limit=MAX_ARTICLE_BYTES, encoding=encoding)) for path in files
+    ]
     found: list[dict[str, Any]] = []
     for path, text in _progress(texts, len(texts) > 1):
         article = extract_article(text, date=date)

@@ -25,8 +25,14 @@ class ByteLines(Protocol):
 MAX_CELL_BYTES = 1_000_000  # one cell; a longer one is a broken file, not a statement
 
 
-def read_text(path: str, *, what: str = "input", limit: int | None = None) -> str:
-    """Read a UTF-8 text file, or stdin for "-"; binary, empty or undecodable input is an error."""
+def read_text(
+    path: str, *, what: str = "input", limit: int | None = None, encoding: str | None = None
+) -> str:
+    """Read a UTF-8 text file, or stdin for "-"; binary, empty or undecodable input is an error.
+
+    With `encoding` the text is read in it as `tracker import --encoding` reads (never guessed
+    past): undecodable bytes are an error naming their line and byte."""
+    import io
     import sys
     from pathlib import Path
 
@@ -49,10 +55,17 @@ def read_text(path: str, *, what: str = "input", limit: int | None = None) -> st
     nul = data.find(b"\x00")
     if nul >= 0:
         raise InvalidInput(f"{what} {name}: binary data (NUL byte at {nul})")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InvalidInput(f"{what} {name}: not valid UTF-8 (byte {error.start})") from None
+    if encoding is not None:
+        decoding = _Decoding(encoding, name=name)
+        try:
+            text = "".join(line for _, line in _decoded_lines(io.BytesIO(data), decoding))
+        except InvalidInput as error:
+            raise InvalidInput(f"{what} {name}: {error}") from None
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise InvalidInput(f"{what} {name}: not valid UTF-8 (byte {error.start})") from None
     if not text.strip():
         raise InvalidInput(f"{what} {name}: empty")
     return text
@@ -254,6 +267,11 @@ def read_statements(
     finally:
         if path != "-":
             stream.close()
+
+
+def check_encoding(encoding: str) -> None:
+    """An encoding someone named must exist: "unknown encoding 'klingon'" otherwise."""
+    _Decoding(encoding)
 
 
 class _Decoding:

@@ -68,6 +68,7 @@ def _statements(text: str, scan: str, date: str | None) -> list[Extracted]:
         for sent in sentences:
             ex.described(sent, quotes)
             ex.indirect(sent, quotes)
+            ex.learned_from(sent, quotes)
             ex.reported_by(sent, quotes)
         ex.replies(para, sentences)
     ex.found.sort(key=lambda f: (f.content[0], f.cue[0] if f.cue else 0, f.implied))

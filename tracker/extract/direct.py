@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from tracker.extract.cues import ADDRESSEE, DENIAL, DETERMINERS, LABEL, NEGATIVE_REPLY, NOT_LABELS, QUOTE_MARK
-from tracker.extract.phrases import cue_hedge, cue_lemma, np_left, np_right
+from tracker.extract.phrases import (
+    REPORTER_HEDGE,
+    cue_hedge,
+    cue_lemma,
+    is_outlet,
+    np_left,
+    np_right,
+)
 from tracker.extract.scan import Found, Scan
 from tracker.extract.spans import Tok, inner_span, inside, looks_like_title, tokenize, trim
 from tracker.model import Kind, Polarity, Span
@@ -197,6 +204,15 @@ class DirectQuotes(Scan):
     ) -> Found | None:
         if cue[0] in self.used_cues:
             return None
+        if lemma == "report" and is_outlet(sp):
+            # "“…,” the Northern Herald reports.": the paper carried the words, it did not say
+            # them; their source is unnamed (as in reported speech, ReportedSpeech._reporters).
+            # A quote an outlet "wrote" or "said" is its own published prose ("…,” the Times
+            # wrote): the outlet is that quote's author.
+            item = Found(content, cue, None, kind, lemma=lemma)
+            item.via.append(self.text[min(sp[0].start, cue[0]) : max(sp[-1].end, cue[1])])
+            item.hedge = "; ".join(h for h in (cue_hedge(toks, cue_idx), REPORTER_HEDGE) if h)
+            return item
         span, role = self.speaker_from(sp, content)
         item = Found(content, cue, span, kind, lemma=lemma, role=role)
         item.hedge = cue_hedge(toks, cue_idx)

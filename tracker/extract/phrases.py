@@ -27,7 +27,7 @@ from tracker.extract.cues import (
 )
 from tracker.extract.spans import Tok
 from tracker.extract.times import is_time_phrase
-from tracker.lexicon import HEDGES_IN_ATTRIBUTION
+from tracker.lexicon import HEDGES_IN_ATTRIBUTION, OUTLET_NAME_WORDS
 from tracker.model import Span
 
 
@@ -374,6 +374,19 @@ def _appositive(toks: list[Tok], comma: int) -> tuple[int, int] | None:
             return outer
         end = start
     return None
+
+
+REPORTER_HEDGE = "unnamed source"  # an outlet reports words whose source it does not name
+
+
+def is_outlet(phrase: list[Tok]) -> bool:
+    """Whether a capitalised phrase names a news outlet: "the Northern Herald", "Radio Coastline"."""
+    names = [t for t in phrase if t.word and t.low not in DETERMINERS]
+    return (
+        bool(names)
+        and all(t.cap for t in names)
+        and (names[-1].low in OUTLET_NAME_WORDS or names[0].low in ("radio", "channel"))
+    )
 
 
 def np_right(toks: list[Tok], start: int) -> tuple[int, int] | None:

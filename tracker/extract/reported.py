@@ -34,12 +34,14 @@ from tracker.extract.cues import (
     TITLES,
 )
 from tracker.extract.phrases import (
+    REPORTER_HEDGE,
     call_particle,
     clause_at,
     cue_hedge,
     cue_lemma,
     descriptor_name,
     is_evidence,
+    is_outlet,
     np_left,
     np_right,
     subject,
@@ -48,7 +50,7 @@ from tracker.extract.phrases import (
 from tracker.extract.resolution import looks_like_person, organisation, organisation_role
 from tracker.extract.scan import Found
 from tracker.extract.spans import Tok, inner_span, inside, tokenize, trim
-from tracker.lexicon import DENIAL_RATINGS, OUTLET_NAME_WORDS
+from tracker.lexicon import DENIAL_RATINGS
 from tracker.model import Kind, Polarity, Span
 
 # A pronoun contracted with its auxiliary before a progressive cue: "He’s claiming …".
@@ -75,13 +77,19 @@ _REPORTED_BY = re.compile(
     + r"))\s*[.;]?$"
 )
 # The same closing a sentence nobody else speaks in: the reporter's words, whose source it does not name.
+# The same phrase opening a sentence, with the source it learned from if named: "The Herald has
+# learned from officials that …", "Radio Coastline was told by two ministers that …".
+_REPORTER_OPENING = re.compile(
+    r"(?P<chain>(?P<who>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*)\s+(?P<verb>"
+    + _LEARNED
+    + r"))(?:\s+(?:from|by)\s+(?P<src>[^,;:.!?\"“”]{1,80}?))?\s*,?\s+that\s+"
+)
 _REPORTER_CLOSING = re.compile(
     r",\s*(?P<chain>(?P<who>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*)\s+(?P<verb>"
     + _LEARNED
     + r"))"
     r"\s*[.;!]?[\"”’]*\s*$"
 )
-_REPORTER_HEDGE = "unnamed source"  # the reporter names nobody as the source of the words
 
 
 # A verb form between a cue and "that" makes the "that" a relative pronoun inside the content:
@@ -106,13 +114,25 @@ def _relative_that(between: list[Tok], lemma: str) -> bool:
     )
 
 
-def _is_outlet(phrase: list[Tok]) -> bool:
-    """Whether a capitalised phrase names a news outlet: "the Northern Herald", "Radio Coastline"."""
-    names = [t for t in phrase if t.word and t.low not in DETERMINERS]
-    return (
-        bool(names)
-        and all(t.cap for t in names)
-        and (names[-1].low in OUTLET_NAME_WORDS or names[0].low in ("radio", "channel"))
+def _bare_addressee(toks: list[Tok], start: int) -> tuple[int, int] | None:
+    """Whom "told" names when it is no speaker phrase and closes the clause: "told local
+    television", "told parliament" (a run of up to three plain words before the sentence's
+    end or a comma)."""
+    end = start
+    while end < len(toks) and toks[end].word and end - start < 4:
+        if toks[end].low in _AUXILIARIES or toks[end].low == "that" or toks[end].low in CUE_FORMS:
+            return None
+        end += 1
+    if end == start or end - start > 3 or (end < len(toks) and toks[end].text not in ".,;!?"):
+        return None
+    return start, end
+
+
+def _covers(item: Found, at: int) -> bool:
+    """Whether `at` lies in a statement's words: inside its span but not in a gap between its
+    pieces (a relative clause left out of it, which has its own speaker)."""
+    return item.content[0] <= at < item.content[1] and not any(
+        first[1] < at < second[0] for first, second in zip(item.pieces, item.pieces[1:], strict=False)
     )
 
 
@@ -193,7 +213,7 @@ class ReportedSpeech(Answers):
                 hit = (CUE_FORMS[t.low], k)  # a headline in title case: "Obama Says Museum Will …"
             if t.low in PARTICIPLES and not inside(t.start, quotes) and t.start not in self.used_cues:
                 hit = call_particle(toks, k) or (PARTICIPLES[t.low], k)
-            if hit is None or any(f.content[0] <= t.start < f.content[1] for f in self.found):
+            if hit is None or any(_covers(f, t.start) for f in self.found):
                 k += 1
                 continue
             item = self._indirect_at(toks, k, hit, sent, sent_items)
@@ -410,7 +430,7 @@ class ReportedSpeech(Answers):
                 content = trim(text, self._after_earlier(toks, sent, sent_items, upto), upto)
                 if len(text[content[0] : content[1]].split()) < 3 and not QUOTE_MARK.match(text, content[0]):
                     return None
-                if lemma in ("report", "say", "write") and _is_outlet(speaker):
+                if lemma in ("report", "say", "write") and is_outlet(speaker):
                     said = [f for f in sent_items if f.cue and f.cue[1] <= speaker[0].start]
                     if said:  # "“…,” Brandt said, the Northern Herald reports.": how it reached us
                         said[-1].via.append(text[speaker[0].start : cue[1]])
@@ -643,7 +663,7 @@ class ReportedSpeech(Answers):
         if item is None:
             return None
         item.via.append(self.text[reporter[0].start : cue[1]])
-        item.hedge = "; ".join(h for h in (item.hedge, _REPORTER_HEDGE) if h)
+        item.hedge = "; ".join(h for h in (item.hedge, REPORTER_HEDGE) if h)
         return item
 
     def reported_by(self, sent: Span, quotes: list[Span]) -> None:
@@ -671,6 +691,40 @@ class ReportedSpeech(Answers):
         k = next((n for n, t in enumerate(toks) if t.start >= m.start("verb")), len(toks) - 1)
         who = [t for t in toks if m.start("who") <= t.start < m.end("who")]
         item = self._reporters(content, (m.start("verb"), m.end("verb")), who, "report", toks, k)
+        if item is not None:
+            self.add(item)
+
+    def learned_from(self, sent: Span, quotes: list[Span]) -> None:
+        """ "The Herald has learned from officials that CLAUSE": the officials are the source and
+        the outlet is how it reached us (`via`); with no source named, the outlet reports words
+        whose source is unnamed, as in reported_by."""
+        text = self.text
+        lo, hi = trim(text, *sent)
+        m = _REPORTER_OPENING.match(text, lo, hi)
+        if m is None or inside(m.start(), quotes):
+            return
+        toks = tokenize(text, lo, hi)
+        who = [t for t in toks if m.start("who") <= t.start < m.end("who")]
+        if not is_outlet(who):
+            return  # "Brandt has learned that …" is news about Brandt, not a report
+        content = trim(text, m.end(), hi)
+        inner = [f for f in self.found if f.cue and content[0] <= f.cue[0] < content[1]]
+        if inner:  # "The Herald has learned that Brandt said …": how Brandt's words reached us
+            inner[0].via.append(m.group("chain"))
+            return
+        if len(text[content[0] : content[1]].split()) < 3 or any(
+            f.content[0] < content[1] and content[0] < f.content[1] for f in self.found
+        ):
+            return
+        cue = (m.start("verb"), m.end("verb"))
+        k = next((n for n, t in enumerate(toks) if t.start >= cue[0]), 0)
+        if m.group("src") is None:
+            item = self._reporters(content, cue, who, "report", toks, k)
+        else:
+            source = [t for t in toks if m.start("src") <= t.start < m.end("src")]
+            item = self._finish(content, cue, source, "report", toks, k)
+            if item is not None:
+                item.via.append(m.group("chain"))
         if item is not None:
             self.add(item)
 
@@ -712,7 +766,15 @@ class ReportedSpeech(Answers):
         if start is None or end - last < 2:
             return None
         content = trim(self.text, toks[start].start, toks[end - 1].end)
-        return self._finish(content, (toks[k].start, toks[last].end), speaker, lemma, toks, k)
+        item = self._finish(content, (toks[k].start, toks[last].end), speaker, lemma, toks, k)
+        if item is not None and toks[last + 1].low in _AUXILIARIES and item.content == content:
+            # "the road, which police said was closed": "which" is the subject of what they
+            # said, so the words are the phrase it stands for and the clause after the cue
+            item.pieces = [
+                trim(self.text, toks[start].start, toks[rel - 1].start),
+                (toks[last + 1].start, content[1]),
+            ]
+        return item
 
     def _trailing_cue(self, toks: list[Tok], quotes: list[Span]) -> tuple[tuple[str, int], int] | None:
         """The cue closing "CLAUSE, X said (on Monday)." when the clause has no say-cue of its own.
@@ -741,7 +803,10 @@ class ReportedSpeech(Answers):
     def _past_addressee(toks: list[Tok], hit: tuple[str, int]) -> int:
         """Where what follows a cue starts, past whom it was said to: "told reporters (on Monday)"."""
         last = hit[1]
-        if hit[0] == "tell" and (obj := np_right(toks, last + 1)) is not None:
+        if (
+            hit[0] == "tell"
+            and (obj := np_right(toks, last + 1) or _bare_addressee(toks, last + 1)) is not None
+        ):
             return obj[1]
         return last + 1
 
@@ -808,6 +873,7 @@ class ReportedSpeech(Answers):
     ) -> Span | None:
         """The reported clause after a cue, or None when nothing reportable follows."""
         text = self.text
+        self.hole = None
         j = last + 1
         if j >= len(toks):
             return None
@@ -877,6 +943,12 @@ class ReportedSpeech(Answers):
                 end = m - 1  # a participle clause is either a new statement or the reporter's gloss
                 break
             if toks[m - 1].text == "," and low in ("which", "whom") and self._attributes(toks, m + 1):
+                hole = self._relative_hole(toks, m)
+                if hole is not None:
+                    # "said the dam is safe, but the road, which police said was closed, is open":
+                    # the relative clause is police's, the clause around it is still the speaker's
+                    self.hole = (toks[m - 1].start, toks[hole].start)
+                    continue
                 end = m - 1  # ", which New Delhi blames on …" is a statement of its own
                 break
             if low in _CONJUNCTIONS and toks[m - 1].text == "," and self._closing_attribution(toks, m):
@@ -902,6 +974,18 @@ class ReportedSpeech(Answers):
         if len(words) < 3 and not (lemma in NP_OBJECT and len(words) >= 2):
             return None
         return content
+
+    @staticmethod
+    def _relative_hole(toks: list[Tok], which: int) -> int | None:
+        """Where the clause around ", which X said was closed," resumes: after the comma that
+        closes the relative clause, when a verb of the outer clause follows ("…, is open")."""
+        for m in range(which + 1, min(len(toks) - 1, which + 16)):
+            if toks[m].text in ".;:!?—–()":
+                return None
+            if toks[m].text == ",":
+                nxt = toks[m + 1]
+                return m if nxt.low in _AUXILIARIES or nxt.low in CLAUSE_VERBS else None
+        return None
 
     @staticmethod
     def _second_attribution(toks: list[Tok], conj: int) -> bool:
@@ -969,6 +1053,9 @@ class ReportedSpeech(Answers):
             content = inner_span(text, content[0], content[1])
             kind = Kind.DIRECT
         item = Found(content, cue, span, kind, lemma=lemma, role=role)
+        hole, self.hole = self.hole, None
+        if hole is not None and content[0] < hole[0] and hole[1] < content[1]:
+            item.pieces = [trim(text, content[0], hole[0]), trim(text, hole[1], content[1])]
         if chain is not None and chain.start() > content[0]:
             item.via.append(chain.group(1))
             self.used_cues.add(chain.end(1) - len(chain.group(1).split()[-1]))  # not a statement of its own
@@ -976,7 +1063,7 @@ class ReportedSpeech(Answers):
         if lemma in DENIAL or (lemma in RATING and DENIAL_RATINGS.search(text[content[0] : content[1]])):
             item.polarity = Polarity.DENY
         if lemma == "tell":
-            obj = np_right(toks, k + 1)
+            obj = np_right(toks, k + 1) or _bare_addressee(toks, k + 1)
             if obj:  # an audience ("told reporters") is left out of the chain: resolution._via
                 item.via.append(text[cue[0] : toks[obj[1] - 1].end])
         if lemma in DENIAL or lemma in RATING:

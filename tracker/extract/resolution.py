@@ -456,8 +456,24 @@ def _description_head(mention: str) -> str | None:
     return None
 
 
-def _name_for(cast: Cast, item: Found, mention: str | None, at: int) -> tuple[str | None, Entity | None]:
-    """The speaker's name (None when unresolved) and the entity it is, for one statement."""
+# A place that opens the sentence, outside the speaker's mention: "In Arland, the mayor said …".
+_PLACE_OPENING = re.compile(r"\s*In\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*,")
+
+
+def _sentence_place(text: str, sentences: list[Span], at: int) -> str | None:
+    sent = next((s for s in sentences if s[0] <= at < s[1]), None)
+    m = _PLACE_OPENING.match(text, sent[0], sent[1]) if sent else None
+    return m.group("place") if m and m.end() <= at else None
+
+
+def _name_for(
+    cast: Cast, item: Found, mention: str | None, at: int, place: str | None = None
+) -> tuple[str | None, Entity | None]:
+    """The speaker's name (None when unresolved) and the entity it is, for one statement.
+
+    An office with no name in a sentence set in a place ("In Arland, the mayor said") is the
+    one holder the text places there, else "the mayor of Arland": never a holder named
+    without that place (the mayor of Belmont is not Arland's)."""
     if item.name is not None:
         return item.name, cast.find(item.name)
     if mention is None:
@@ -471,6 +487,16 @@ def _name_for(cast: Cast, item: Found, mention: str | None, at: int) -> tuple[st
     if low in PRONOUNS:  # "we", "I", "you": the speaker is whoever the quote belongs to
         return mention, None
     head = _description_head(mention)
+    if head is not None and place is not None:
+        placed = [
+            e
+            for e in cast.entities
+            if re.search(rf"\b{re.escape(head)}\b", f"{e.role or ''} {e.name}", re.IGNORECASE)
+            and re.search(rf"\b{re.escape(place)}\b", f"{e.role or ''} {e.name}")
+        ]
+        if len(placed) == 1:
+            return placed[0].name, placed[0]
+        return (None, None) if placed else (f"{mention} of {place}", None)
     if head is not None and cast.find(mention) is not None:
         return mention, cast.find(mention)  # said again: "the ministry … and called for …"
     if head is not None:
@@ -700,7 +726,7 @@ def resolve(
             item.via.append(said)
             names[event] = (issuer, said)
             continue
-        name, entity = _name_for(cast, item, said, at)
+        name, entity = _name_for(cast, item, said, at, _sentence_place(text, sentences, at))
         if name and entity is None and name.lower() not in PRONOUNS:
             entity = cast.mention(name, at, item.role, spoke=True)
         elif entity is not None:

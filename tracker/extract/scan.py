@@ -46,6 +46,8 @@ class Scan:
         # "X said:" closing a paragraph hands its speaker to the quote that opens the next one.
         self.pending: Found | None = None
         self.sentences: list[Span] = []  # of the paragraphs read so far
+        # A relative clause with its own cue inside the reported clause being read: left out of it.
+        self.hole: Span | None = None
 
     # speaker bookkeeping
 
