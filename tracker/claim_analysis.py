@@ -19,7 +19,7 @@ from tracker.lexicon import (
     words,
 )
 from tracker.model import Claim, Modality, Polarity
-from tracker.tokenise import normalise
+from tracker.tokenise import TEXT_CACHE, normalise
 
 __all__ = [
     "Analysis",
@@ -330,7 +330,7 @@ def _predicative(norm: str, start: int, end: int) -> bool:
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_CACHE)
 def analyse_full(text: str) -> Analysis:
     """Reduce text to its claim, keeping cue spans; see analyse()."""
     norm = normalise(text)

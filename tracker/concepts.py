@@ -19,7 +19,7 @@ from tracker.lexicon import (
     SYNONYM_PHRASES,
     SYNONYM_WORDS,
 )
-from tracker.tokenise import STOP_WORDS, tokens
+from tracker.tokenise import STOP_WORDS, TEXT_CACHE, tokens
 
 __all__ = [
     "concept",
@@ -117,7 +117,7 @@ def concept(word: str) -> str:
     return _CONCEPT_OF_STEM.get(stemmed, stemmed)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_CACHE)
 def concept_tokens(text: str) -> tuple[tuple[str, str], ...]:
     """Every token of text as (concept, as written): a phrase that names one entity or says
     one thing ("the united states", "asked for", "went on strike") is one token, matched
@@ -145,7 +145,7 @@ def concept_tokens(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_CACHE)
 def concepts(text: str) -> tuple[str, ...]:
     """The concepts of text's informative tokens, in order (concept_tokens without stop words)."""
     return tuple(c for c, w in concept_tokens(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit()))

@@ -14,6 +14,7 @@ from functools import lru_cache
 from tracker.lexicon import COUNTED_OUTCOMES, CURRENCY_WORDS, IDENTIFIER_NOUNS, WEEKDAYS
 from tracker.model import Reason
 from tracker.text import STOP_WORDS, Analysis, concept, concepts
+from tracker.tokenise import TEXT_CACHE
 
 _APPROX_LOW = r"at least|more than|over|upwards of|in excess of|no fewer than|no less than|above|beyond"
 _APPROX_HIGH = r"up to|fewer than|less than|under|below|at most|no more than|nearly|almost"
@@ -145,7 +146,7 @@ def _interval(value: float, approx: str | None) -> tuple[float, float]:
     return value * 0.8, value * 1.2
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=TEXT_CACHE)
 def _quantities(norm: str) -> tuple[_Quantity, ...]:
     found = []
     for m in _QUANTITY.finditer(norm):
@@ -223,7 +224,7 @@ def _named_by_number(norm: str, position: int) -> bool:
     return bool(before) and before[-1] in IDENTIFIER_NOUNS
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=TEXT_CACHE)
 def _identifiers(norm: str) -> dict[str, str]:
     """Things a number names, noun → number: {"route": "9"} for "route 9 is closed"."""
     return {m.group(1): m.group(2) for m in _NAMING_NUMBER.finditer(norm) if m.group(1) in IDENTIFIER_NOUNS}
@@ -263,7 +264,7 @@ def _month(name: str) -> int:
     return _MONTHS[name[:3]]
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=TEXT_CACHE)
 def _dates(norm: str) -> tuple[tuple[int, int, tuple[int, int]], ...]:
     out = []
     for m in _DATE.finditer(norm):
@@ -276,7 +277,7 @@ def _dates(norm: str) -> tuple[tuple[int, int, tuple[int, int]], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=TEXT_CACHE)
 def _times(norm: str) -> tuple[tuple[int, bool, str, tuple[int, int]], ...]:
     out = []
     for m in _TIME.finditer(norm):
@@ -296,7 +297,7 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _STANDALONE_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=TEXT_CACHE)
 def _numbers(text: str) -> frozenset[str]:
     """The numbers standing alone in a text (not part of a longer number)."""
     return frozenset(_STANDALONE_NUMBER.findall(text))

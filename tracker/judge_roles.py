@@ -21,6 +21,7 @@ from tracker.lexicon import (
 )
 from tracker.model import Reason
 from tracker.text import STOP_WORDS, Analysis, concept, concept_tokens, concepts, tokens
+from tracker.tokenise import TEXT_CACHE
 
 __all__ = ["RECIPROCAL_CONCEPTS", "ROLE_OVERLAP", "SYMMETRIC_CONCEPTS", "active"]
 
@@ -117,7 +118,7 @@ _PASSIVE = re.compile(
 )
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=TEXT_CACHE)
 def active(proposition: str) -> str:
     """A passive claim in the active voice, for comparing who did what to whom: "the dam was
     blown up by russian forces" → "russian forces blown up the dam" (concepts make "blown"
@@ -212,7 +213,7 @@ _FRAME_ONLY = frozenset("to from by".split())
 ROLE_OVERLAP = 0.8  # headlines that share less reorder their words freely: no swap is read into them
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=TEXT_CACHE)
 def _frame(proposition: str) -> tuple[str, ...]:
     """The proposition's concepts with the prepositions that say who gives and who gets, and
     each converse act ("lend" / "borrow") under one name."""

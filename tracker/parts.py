@@ -29,6 +29,7 @@ from tracker.lexicon import (
     WEEKDAYS,
 )
 from tracker.text import STOP_WORDS, concept, concept_tokens, is_adverb
+from tracker.tokenise import TEXT_CACHE
 
 __all__ = [
     "CONFLICT_CODES",
@@ -89,7 +90,7 @@ _LEVEL_NOUNS = {"province": "region", "provinces": "region", "municipality": "lo
 _UNLEVELLED = frozenset(concept(w) for w in ("government", "authorities", "administration", "officials"))
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=TEXT_CACHE)
 def canonical_tokens(proposition: str) -> tuple[tuple[str, str], ...]:
     """The proposition's words as (canonical, as written) pairs: what text.concept_tokens makes
     of them (names that mean one thing are one word: "new delhi", "indian" and "india" are all
@@ -137,7 +138,7 @@ def title_case(text: str) -> bool:
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(]\s*)$")
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=TEXT_CACHE)
 def proper_names(text: str) -> frozenset[str]:
     """Words written with a capital where a sentence does not start (lower-cased): "Lahore",
     "Khan". Nothing when most words are capitalised, as in a title-case headline."""

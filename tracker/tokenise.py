@@ -11,6 +11,12 @@ from functools import lru_cache
 
 from tracker.lexicon import ABBREVIATIONS, NUMBER_ABBREVIATIONS, words
 
+# Entries of each cache keyed by one text (a statement, its proposition, its active form…):
+# a relink judges a statement against many others in a worker, so its analysis should be
+# made once there. At 32,768 entries the 100k corpus's ~53k statements (each several keys)
+# evicted one another and were analysed again for most pairs.
+TEXT_CACHE = 1 << 18
+
 __all__ = [
     "STOP_WORDS",
     "index_words",
@@ -134,7 +140,7 @@ def _dozens(match: re.Match[str]) -> str:
     return str(12 * (int(count) if count.isdigit() else _UNITS[count]))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_CACHE)
 def normalise(text: str) -> str:
     """Lowercase; unify quotes and dashes; drop URLs, @handles and '#'; numbers as digits."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
@@ -202,7 +208,7 @@ STOP_WORDS: frozenset[str] = words(
 )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_CACHE)
 def tokens(text: str) -> tuple[str, ...]:
     """Word tokens of the normalised text (hyphenated words joined, possessive 's dropped).
 

@@ -1,0 +1,69 @@
+"""The judge's caches keyed by one text only save work: relate() judges a pair alike whether
+every analysis of its statements comes from a cache or is derived afresh, and the caches hold
+a relink's statements (several keys each) rather than evicting one another in a worker."""
+
+from __future__ import annotations
+
+import functools
+
+from tracker import claim_analysis, concepts, judge_numbers, judge_roles, parts, tokenise
+from tracker.judge import relate
+from tracker.tokenise import TEXT_CACHE
+
+STATEMENTS = [
+    "The journalist was freed on Monday",
+    "The journalist was detained in captivity on Monday",
+    "Rebels captured the town",
+    "Rebels lost the town and had to escape",
+    "Says the unemployment rate in Texas fell to 4 percent in 2012",
+    "It is false that the unemployment rate in Texas fell to 4 percent in 2012",
+    "Germany paid 5 million euros to the fund",
+    "France had not contributed any money to the fund",
+    "The train to Leeds leaves from platform 9",
+    "The train to Leeds leaves from platform 4",
+]
+PAIRS = [(a, b) for a in STATEMENTS for b in STATEMENTS if a != b]
+
+
+def _text_caches() -> list[functools._lru_cache_wrapper[object]]:
+    modules = (claim_analysis, concepts, judge_numbers, judge_roles, parts, tokenise)
+    found = {
+        id(f): f
+        for m in modules
+        for f in vars(m).values()
+        if isinstance(f, functools._lru_cache_wrapper) and f.cache_parameters()["maxsize"] == TEXT_CACHE
+    }
+    return list(found.values())
+
+
+def test_relate_judges_alike_from_a_cold_cache_and_a_warm_one() -> None:
+    caches = _text_caches()
+    cold = []
+    for a, b in PAIRS:
+        for cache in caches:
+            cache.cache_clear()
+        cold.append(relate(a, b))
+    warm = [relate(a, b) for a, b in PAIRS]
+    assert warm == cold
+
+
+def test_every_cache_keyed_by_one_text_holds_a_100k_relink() -> None:
+    # the 100k LIAR corpus has 53,378 statements; each is cached under several texts
+    assert TEXT_CACHE >= 4 * 53_378
+    names = sorted(f.__qualname__ for f in _text_caches())
+    assert names == [
+        "_dates",
+        "_frame",
+        "_identifiers",
+        "_numbers",
+        "_quantities",
+        "_times",
+        "active",
+        "analyse_full",
+        "canonical_tokens",
+        "concept_tokens",
+        "concepts",
+        "normalise",
+        "proper_names",
+        "tokens",
+    ]
