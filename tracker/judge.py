@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from tracker.judge_agents import agent_or_origin, blame_as_cause, other_agent
 from tracker.judge_numbers import _number_conflicts, _other_counts, _other_names, _other_purposes, nil_sum
 from tracker.judge_roles import ROLE_OVERLAP, _antonym, _roles_swapped, _shared_players, active
 from tracker.judge_similarity import (
@@ -277,6 +278,10 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     score = round(
         max(similarity(xa.proposition, xb.proposition), similarity(xa.norm, xb.norm) * TEXT_SIDE_FACTOR), 1
     )
+    blamed = blame_as_cause(xa.proposition, xb.proposition)
+    if blamed:
+        # "the blast was blamed on a leak" / "a leak caused the blast": one claim of cause
+        score = max(score, round(similarity(*blamed), 1))
     nil = nil_sum(xa, xb)
     if nil and nil[0].code == "aspect":
         if score < threshold:
@@ -376,6 +381,11 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
         # "$5 million to the hospital" / "$2 million to the museum": two sums, neither said of
         # the other's purpose (what they are for is no part refilled: they need not conflict)
         return Judgement(Relation.RELATED, score, (purposes, sim_reason))
+    doer = _doer(a, b, xa, xb) if not flips and not numeric and not roles else None
+    if doer:
+        # one act by two doers conflicts; by whom against from where are two parts of it
+        relation = Relation.CONTRADICTS if doer.code == "agent" else Relation.RELATED
+        return Judgement(relation, score, (doer, sim_reason))
     found = part_conflicts(
         active(_unnegated(xa.proposition)),
         active(_unnegated(xb.proposition)),
@@ -401,6 +411,13 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     if score >= AGREE_THRESHOLD or threshold <= 0:
         return Judgement(Relation.AGREES, score, (sim_reason,))
     return Judgement(Relation.RELATED, score, (sim_reason,))
+
+
+def _doer(a: str, b: str, xa: Analysis, xb: Analysis) -> Reason | None:
+    """Who did (or what caused) one act, compared as phrases: tracker.judge_agents."""
+    pa, pb = _unnegated(xa.proposition), _unnegated(xb.proposition)
+    passive = active(pa) != pa or active(pb) != pb
+    return agent_or_origin(pa, pb) or other_agent(active(pa), active(pb), a, b, passive=passive)
 
 
 _NEGATION_WORDS = re.compile(

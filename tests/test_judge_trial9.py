@@ -1,0 +1,75 @@
+"""What a new user's trial (four articles of their own) showed the judge getting wrong: each
+fault judged with its reasons, beside a near miss the rule must leave alone. The words differ
+from the minimal pairs' on purpose."""
+
+from __future__ import annotations
+
+from tracker.judge import relate
+from tracker.model import Relation
+
+
+def judged(a: str, b: str) -> tuple[Relation, float, list[str]]:
+    judgement = relate(a, b)
+    return judgement.relation, judgement.score, [str(r) for r in judgement.reasons]
+
+
+# ---------------------------------------------------------------- two causes of one event
+
+
+def test_two_causes_of_one_explosion_conflict() -> None:
+    assert judged("The explosion was caused by a gas leak", "A drone attack caused the explosion") == (
+        Relation.CONTRADICTS,
+        54.7,
+        ["agent: 'gas leak' in a vs 'drone attack' in b", "similarity: 55/100"],
+    )
+
+
+def test_one_cause_worded_two_ways_agrees() -> None:
+    assert judged("The explosion was caused by a gas leak", "The explosion was caused by a leak of gas") == (
+        Relation.AGREES,
+        100.0,
+        ["similarity: 100/100"],
+    )
+
+
+def test_blame_is_a_claim_of_cause() -> None:
+    assert judged("The crash was blamed on icy roads", "A tyre blowout caused the crash") == (
+        Relation.CONTRADICTS,
+        54.6,
+        ["agent: 'icy roads' in a vs 'tyre blowout' in b", "similarity: 55/100"],
+    )
+    assert judged("Icy roads were to blame for the crash", "Icy roads caused the crash") == (
+        Relation.AGREES,
+        100.0,
+        ["similarity: 100/100"],
+    )
+
+
+def test_a_cause_contained_in_the_other_is_no_conflict() -> None:
+    assert judged("The explosion was caused by a leak", "A gas leak caused the explosion")[0] is Relation.AGREES
+
+
+# ---------------------------------------------------------------- by whom, from where
+
+
+def test_by_whom_against_from_where_is_related_not_agreement() -> None:
+    assert judged("The drone was launched by the Free Valta Front", "The drone was launched from Ostria") == (
+        Relation.RELATED,
+        60.4,
+        ["origin: where from in b, by whom in the other", "similarity: 60/100"],
+    )
+
+
+def test_two_named_doers_of_one_passive_conflict() -> None:
+    assert judged("The drone was launched by the Free Valta Front", "The drone was launched by Ostria") == (
+        Relation.CONTRADICTS,
+        60.4,
+        ["agent: 'free valta front' in a vs 'ostria' in b", "similarity: 60/100"],
+    )
+
+
+def test_two_bodies_named_in_the_active_are_left_to_similarity() -> None:
+    # "the Pentagon" / "the US Defense Department" may be one body: no passive names a doer
+    assert judged(
+        "The Pentagon confirmed the strike in Yemen", "The US Defense Department confirmed the strike in Yemen"
+    ) == (Relation.AGREES, 68.6, ["similarity: 69/100"])
