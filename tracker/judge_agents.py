@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from tracker.model import Reason
 from tracker.judge_roles import active
+from tracker.model import Reason
 from tracker.parts import canonical_tokens, proper_names
 
 # Verbs that say what brought an event about: two such causes of one event exclude each other
