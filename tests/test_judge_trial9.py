@@ -46,7 +46,9 @@ def test_blame_is_a_claim_of_cause() -> None:
 
 
 def test_a_cause_contained_in_the_other_is_no_conflict() -> None:
-    assert judged("The explosion was caused by a leak", "A gas leak caused the explosion")[0] is Relation.AGREES
+    assert (
+        judged("The explosion was caused by a leak", "A gas leak caused the explosion")[0] is Relation.AGREES
+    )
 
 
 # ---------------------------------------------------------------- by whom, from where
@@ -71,5 +73,6 @@ def test_two_named_doers_of_one_passive_conflict() -> None:
 def test_two_bodies_named_in_the_active_are_left_to_similarity() -> None:
     # "the Pentagon" / "the US Defense Department" may be one body: no passive names a doer
     assert judged(
-        "The Pentagon confirmed the strike in Yemen", "The US Defense Department confirmed the strike in Yemen"
+        "The Pentagon confirmed the strike in Yemen",
+        "The US Defense Department confirmed the strike in Yemen",
     ) == (Relation.AGREES, 68.6, ["similarity: 69/100"])
