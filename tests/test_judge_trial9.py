@@ -76,3 +76,47 @@ def test_two_bodies_named_in_the_active_are_left_to_similarity() -> None:
         "The Pentagon confirmed the strike in Yemen",
         "The US Defense Department confirmed the strike in Yemen",
     ) == (Relation.AGREES, 68.6, ["similarity: 69/100"])
+
+
+# ---------------------------------------------------------------- casualty counts as measures
+
+
+def test_a_toll_that_had_risen_is_a_later_count_not_a_denial() -> None:
+    assert judged("The death toll had risen to 14", "The explosion killed 12 people") == (
+        Relation.RELATED,
+        68.8,
+        ["update: 'death toll had risen to 14' in a: a later count", "similarity: 69/100"],
+    )
+
+
+def test_a_plain_toll_against_another_count_of_the_killed_contradicts() -> None:
+    assert judged("The death toll was 14", "The explosion killed 12 people") == (
+        Relation.CONTRADICTS,
+        68.8,
+        ["number: 'death toll was 14' in a vs 'killed 12' in b", "similarity: 69/100"],
+    )
+    assert judged("The death toll had risen to 12", "The explosion killed 12 people")[0] is Relation.AGREES
+
+
+def test_two_counts_of_the_killed_still_contradict() -> None:
+    assert judged("The explosion killed 12 people", "The explosion killed 14 people") == (
+        Relation.CONTRADICTS,
+        77.0,
+        ["number: '12 people' in a vs '14 people' in b", "similarity: 77/100"],
+    )
+
+
+def test_taken_to_hospital_and_still_in_hospital_are_two_measures() -> None:
+    assert judged("25 people had been taken to hospital", "31 people remained in hospital") == (
+        Relation.RELATED,
+        51.8,
+        ["measure: 'taken to hospital' in a vs 'remained in hospital' in b", "similarity: 52/100"],
+    )
+
+
+def test_the_hospitalised_and_the_dead_are_two_measures() -> None:
+    assert judged("25 people were taken to hospital after the blast", "11 people died after the blast") == (
+        Relation.RELATED,
+        42.6,
+        ["measure: 'taken to hospital' in a vs 'dead' in b", "similarity: 43/100"],
+    )
