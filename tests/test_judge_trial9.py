@@ -120,3 +120,40 @@ def test_the_hospitalised_and_the_dead_are_two_measures() -> None:
         42.6,
         ["measure: 'taken to hospital' in a vs 'dead' in b", "similarity: 43/100"],
     )
+
+
+# ---------------------------------------------------------------- a denial that names no claim
+
+
+def test_a_denial_of_an_unnamed_accusation_never_agrees_with_the_accusation() -> None:
+    assert judged(
+        "This was a deliberate act of terror carried out by the Free Valta Front",
+        "The Free Valta Front has rejected the accusation",
+    ) == (
+        Relation.RELATED,
+        54.5,
+        [
+            "denial: 'has rejected the accusation' in b denies an accusation it does not name",
+            "similarity: 54/100",
+        ],
+    )
+
+
+def test_nor_contradicts_a_denial_it_may_repeat() -> None:
+    assert judged(
+        "The Free Valta Front has rejected the accusation", "The Free Valta Front did not attack the depot"
+    ) == (
+        Relation.RELATED,
+        59.5,
+        [
+            "denial: 'has rejected the accusation' in a denies an accusation it does not name",
+            "similarity: 60/100",
+        ],
+    )
+
+
+def test_a_denial_that_names_the_claim_still_contradicts_it() -> None:
+    relation, _, reasons = judged(
+        "The Free Valta Front carried out the attack", "The Free Valta Front denied carrying out the attack"
+    )
+    assert (relation, reasons[0]) == (Relation.CONTRADICTS, "denial: 'denied' in b")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from tracker.judge_agents import agent_or_origin, blame_as_cause, other_agent
+from tracker.judge_denials import unnamed_denial
 from tracker.judge_numbers import _number_conflicts, _other_counts, _other_names, _other_purposes, nil_sum
 from tracker.judge_roles import ROLE_OVERLAP, _antonym, _roles_swapped, _shared_players, active
 from tracker.judge_similarity import (
@@ -283,6 +284,11 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     if blamed:
         # "the blast was blamed on a leak" / "a leak caused the blast": one claim of cause
         score = max(score, round(similarity(*blamed), 1))
+    unnamed = unnamed_denial(xa.proposition, xb.proposition)
+    if unnamed:
+        # "has rejected the accusation" / "carried out the attack": what it denies is elsewhere
+        relation = Relation.RELATED if score >= threshold else Relation.UNRELATED
+        return Judgement(relation, score, (unnamed, Reason("similarity", f"{score:.0f}/100")))
     toll_score = toll_similarity(xa.proposition, xb.proposition)
     if toll_score is not None:
         # "the death toll had risen to 14" / "the explosion killed 12 people": one measure
