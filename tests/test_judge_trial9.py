@@ -157,3 +157,30 @@ def test_a_denial_that_names_the_claim_still_contradicts_it() -> None:
         "The Free Valta Front carried out the attack", "The Free Valta Front denied carrying out the attack"
     )
     assert (relation, reasons[0]) == (Relation.CONTRADICTS, "denial: 'denied' in b")
+
+
+# ---------------------------------------------------------------- clock times of one event
+
+
+def test_two_clock_times_of_one_event_on_one_day_conflict() -> None:
+    assert judged("The blast happened at 11 p.m. on Friday", "The blast happened at 6 a.m. on Friday") == (
+        Relation.CONTRADICTS,
+        77.6,
+        ["time: '11 p.m.' in a vs '6 a.m.' in b", "similarity: 78/100"],
+    )
+
+
+def test_late_on_one_day_and_early_on_the_next_conflict() -> None:
+    assert judged("The blast happened late on Friday", "The blast happened early on Saturday") == (
+        Relation.CONTRADICTS,
+        55.6,
+        ["time: 'friday' in a vs 'saturday' in b", "similarity: 56/100"],
+    )
+
+
+def test_minutes_after_a_dot_are_read_as_minutes() -> None:
+    # "11.10 p.m." is ten past eleven, not "10 p.m."; three minutes apart is one time
+    assert judged("The blast happened at 11 p.m.", "The blast happened at 11.10 p.m.")[2][0] == (
+        "time: '11 p.m' in a vs '11.10 p.m' in b"
+    )
+    assert judged("The blast happened at 11 p.m.", "The blast happened at 11.03 p.m.")[0] is Relation.AGREES
