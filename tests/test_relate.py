@@ -572,17 +572,19 @@ def test_each_phenomenon_is_judged_with_its_reason(
 
 def test_the_minimal_pairs_suite_stays_above_its_floor() -> None:
     """tests/minimal_pairs.jsonl, as benchmarks/eval_minimal_pairs.py scores it: relate-10 gets
-    462 of 495 right (0.933): 433 of the first 466 (relate-9 got 432: 408 of the first 441, 22
+    474 of 507 right (0.935): 433 of the first 466 (relate-9 got 432: 408 of the first 441, 22
     of the 22 written for relate-9's faults, 2 of the 3 on a nil sum by another actor or in
     another year, now 3 with levels of government as actors), 15 of the 15 written for
     relate-10's attempts, negotiations, reportative, report and forecast hedges (relate-9 got
-    8), and 14 of the 14 on a denial of who did it, measures in units, levels of government and
-    common verbs of one act; a change that loses a pair of them fails here."""
+    8), 14 of the 14 on a denial of who did it, measures in units, levels of government and
+    common verbs of one act, and 12 of the 12 from a new user's trial (causes, by whom / from
+    where, casualty measures, unnamed denials, "9.40 p.m."); a change that loses a pair of them
+    fails here."""
     import json
     from pathlib import Path
 
     lines = (Path(__file__).parent / "minimal_pairs.jsonl").read_text(encoding="utf-8").splitlines()
     rows = [json.loads(line) for line in lines if line.strip()]
     right = sum(relate(row["a"], row["b"]).relation.value == row["expect"] for row in rows)
-    assert len(rows) == 495
-    assert right >= 462, f"{right} of {len(rows)} right"
+    assert len(rows) == 507
+    assert right >= 474, f"{right} of {len(rows)} right"

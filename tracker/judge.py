@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.judge_agents import agent_or_origin, blame_as_cause, other_agent
+from tracker.judge_denials import unnamed_denial
 from tracker.judge_numbers import (
     _number_conflicts,
     _other_counts,
@@ -32,6 +34,7 @@ from tracker.judge_similarity import (
     stem_list,
     stem_weight,
 )
+from tracker.judge_tolls import toll_relation, toll_similarity
 from tracker.lexicon import NEGATIVE_CONCEPTS, PROSPECTIVE
 from tracker.model import Judgement, Modality, Polarity, Reason, Relation
 from tracker.parts import kindred_words, other_event, part_conflicts, proper_names, title_case
@@ -338,6 +341,19 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     score = round(
         max(similarity(xa.proposition, xb.proposition), similarity(xa.norm, xb.norm) * TEXT_SIDE_FACTOR), 1
     )
+    blamed = blame_as_cause(xa.proposition, xb.proposition)
+    if blamed:
+        # "the blast was blamed on a leak" / "a leak caused the blast": one claim of cause
+        score = max(score, round(similarity(*blamed), 1))
+    unnamed = unnamed_denial(xa.proposition, xb.proposition)
+    if unnamed:
+        # "has rejected the accusation" / "carried out the attack": what it denies is elsewhere
+        relation = Relation.RELATED if score >= threshold else Relation.UNRELATED
+        return Judgement(relation, score, (unnamed, Reason("similarity", f"{score:.0f}/100")))
+    toll_score = toll_similarity(xa.proposition, xb.proposition)
+    if toll_score is not None:
+        # "the death toll had risen to 14" / "the explosion killed 12 people": one measure
+        score = max(score, toll_score)
     nil = nil_sum(xa, xb)
     if nil and nil[0].code == "aspect":
         if score < threshold:
@@ -390,6 +406,12 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
             flips += 1
             conflicts.append(refusal)
     numeric = _number_conflicts(xa, xb)
+    counts = _casualty_counts(xa, xb) if not flips else None
+    if counts and _counts_decide(counts, bool(numeric), xa, xb):
+        # casualties counted, where the numbers alone judge wrong: a toll they miss ("death
+        # toll was 14" / "killed 12"), two measures they call a conflict ("taken to hospital" /
+        # "remained in hospital"), or a toll counted again later ("had risen to"): an update
+        return Judgement(counts[0], score, (counts[1], sim_reason))
     roles = _roles_swapped(xa, xb, names) if not numeric else None
     if roles and roles.code == "reciprocal":
         return Judgement(Relation.RELATED, score, (roles, sim_reason))
@@ -437,6 +459,11 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
         # "$5 million to the hospital" / "$2 million to the museum": two sums, neither said of
         # the other's purpose (what they are for is no part refilled: they need not conflict)
         return Judgement(Relation.RELATED, score, (purposes, sim_reason))
+    doer = _doer(a, b, xa, xb) if not flips and not numeric and not roles else None
+    if doer:
+        # one act by two doers conflicts; by whom against from where are two parts of it
+        relation = Relation.CONTRADICTS if doer.code == "agent" else Relation.RELATED
+        return Judgement(relation, score, (doer, sim_reason))
     found = part_conflicts(
         active(_unnegated(xa.proposition)),
         active(_unnegated(xb.proposition)),
@@ -463,6 +490,31 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
     if score >= AGREE_THRESHOLD or threshold <= 0:
         return Judgement(Relation.AGREES, score, (sim_reason,))
     return Judgement(Relation.RELATED, score, (sim_reason,))
+
+
+def _casualty_counts(xa: Analysis, xb: Analysis) -> tuple[Relation, Reason] | None:
+    """Two plain counts of casualties (tracker.judge_tolls), both asserted and unhedged."""
+    if not (xa.polarity is xb.polarity is Polarity.AFFIRM) or _hedge_gap(xa, xb):
+        return None
+    return toll_relation(xa.proposition, xb.proposition)
+
+
+def _counts_decide(counts: tuple[Relation, Reason], numeric: bool, xa: Analysis, xb: Analysis) -> bool:
+    """Does the casualty reading decide, where the number rules say nothing or say wrong? A
+    conflict of numbers they found stands with its own reason, as does their "two things
+    counted" ("5 killed" / "20 injured")."""
+    if counts[1].code == "update":
+        return True
+    if counts[0] is Relation.CONTRADICTS:
+        return not numeric
+    return numeric or _other_counts(xa, xb) is None
+
+
+def _doer(a: str, b: str, xa: Analysis, xb: Analysis) -> Reason | None:
+    """Who did (or what caused) one act, compared as phrases: tracker.judge_agents."""
+    pa, pb = _unnegated(xa.proposition), _unnegated(xb.proposition)
+    passive = active(pa) != pa or active(pb) != pb
+    return agent_or_origin(pa, pb) or other_agent(active(pa), active(pb), a, b, passive=passive)
 
 
 _NEGATION_WORDS = re.compile(
