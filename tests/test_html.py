@@ -361,12 +361,21 @@ def test_dash_o_writes_the_page_to_a_file(cli, tmp_path):
     assert target.read_text(encoding="utf-8") == cli.ok("report", "--format", "html")
 
 
+@pytest.mark.parametrize("args", [["--format", "md"], ["--format", "json"], ["--csv"], ["--nl"]])
+def test_dash_o_writes_every_file_format_of_the_report(cli, tmp_path, args):
+    cli.ok("import", str(SEED))
+    target = tmp_path / "report.out"
+    result = cli("report", *args, "-o", str(target))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"Wrote the report to {target}.\n")
+    assert target.read_text(encoding="utf-8") == cli.ok("report", *args)
+
+
 @pytest.mark.parametrize(
     "args, message",
     [
         (
-            ["--format", "md", "-o", "x.md"],
-            "Error: Invalid value for --output: only with --format html (tracker export report -o FILE writes the others)",
+            ["-o", "x.txt"],
+            "Error: Invalid value for --output: a file takes --format html, md, json, csv or --nl, not the terminal's tables",
         ),
         (["--format", "pdf"], "Error: Invalid value for --format: use one of table, md, csv, json, nl, html"),
     ],

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TextIO
 
 import typer
 
@@ -125,7 +126,12 @@ def report(
     csv: CsvOption = False,
     nl: NlOption = False,
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="With --format html: write the page to this file.")
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file (with --format html, md, json, csv or --nl).",
+        ),
     ] = None,
     db_path: DbOption = None,
 ) -> None:
@@ -149,9 +155,10 @@ def report(
     if fmt is not None and fmt not in (*REPORT_FORMATS, "html"):
         raise typer.BadParameter(f"use one of {', '.join(REPORT_FORMATS)}, html", param_hint="--format")
     fmt = "html" if fmt == "html" and not (json_ or csv or nl) else _format(fmt, json_, csv, nl)
-    if output is not None and fmt != "html":
+    if output is not None and fmt == "table":
         raise typer.BadParameter(
-            "only with --format html (tracker export report -o FILE writes the others)", param_hint="--output"
+            "a file takes --format html, md, json, csv or --nl, not the terminal's tables",
+            param_hint="--output",
         )
     unknown = [name for name in section or [] if name not in SECTIONS]
     if unknown:
@@ -166,14 +173,16 @@ def report(
         sections = [s for s in sections if s.key in section]
     if fmt == "html":
         _write_html(db, where, sections, summary, output)
-    elif fmt == "nl":
-        export.write_jsonl(export.report_rows(sections), sys.stdout)
-    elif fmt == "md":
-        export.write_report_markdown(sections, sys.stdout, title="Statement report", summary=summary)
-    elif fmt == "csv":
-        export.write_report_csv(sections, sys.stdout)
-    elif fmt == "json":
-        export.write_report_json(sections, sys.stdout)
+    elif fmt != "table":
+        writers: dict[str, Callable[[TextIO], None]] = {
+            "nl": lambda out: export.write_jsonl(export.report_rows(sections), out),
+            "md": lambda out: export.write_report_markdown(
+                sections, out, title="Statement report", summary=summary
+            ),
+            "csv": lambda out: export.write_report_csv(sections, out),
+            "json": lambda out: export.write_report_json(sections, out),
+        }
+        _write(writers[fmt], output)
     else:
         print(summary)
         for part in sections:
@@ -194,15 +203,20 @@ def html_report(db: Any, where: Any, sections: list[Any], summary: str) -> str:
 
 
 def _write_html(db: Any, where: Any, sections: list[Any], summary: str, output: str | None) -> None:
+    page = html_report(db, where, sections, summary)
+    _write(lambda out: out.write(page), output)
+
+
+def _write(write: Callable[[TextIO], object], output: str | None) -> None:
+    """Write to standard output, or to a file all at once (nothing half-written stays)."""
     from tracker.cli.render import status
     from tracker.export import AtomicOutput
 
-    page = html_report(db, where, sections, summary)
     if output is None or output == "-":
-        sys.stdout.write(page)
+        write(sys.stdout)
         return
     with AtomicOutput(output) as out:
-        out.write(page)
+        write(out)
     status(f"Wrote the report to {output}.")
 
 
