@@ -500,6 +500,16 @@ def test_a_date_in_the_future_is_refused_by_add_import_and_edit(cli, db_path, tm
     assert rows(db_path, "SELECT said_on FROM statements") == [(tomorrow,)]
 
 
+def test_a_future_said_on_date_is_named_as_such_though_it_also_follows_the_report(cli, db_path):
+    cli.ok("add", "Talks will resume.", "-s", "Dar", "--said-on", "2025-05-10", "--reported-on", "2025-05-11")
+    # a mistyped year: the report date is earlier too, but the future is what is wrong
+    assert (
+        cli.fails("edit", "1", "--said-on", "2099-05-01")
+        == "Error: said-on date 2099-05-01 is in the future\n"
+    )
+    assert rows(db_path, "SELECT said_on, reported_on FROM statements") == [("2025-05-10", "2025-05-11")]
+
+
 def test_extracting_an_article_again_with_a_source_records_nothing_new(cli, db_path):
     first = cli("extract", str(SEED_ARTICLE), "--source", "X", "--no-link")
     assert first.stderr.splitlines()[-1] == "Stored 15 new statements (0 already recorded) from 1 article."

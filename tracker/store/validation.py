@@ -142,12 +142,13 @@ def check_statement(new: NewStatement, *, max_text_chars: int = MAX_TEXT_CHARS) 
 
 def check_dates(said_on: str | None, reported_on: str | None) -> None:
     """A statement cannot be reported before it was said (of partial dates: before every day
-    the said-on date can mean, so 2025-05 and 2025-05-03 pass)."""
-    if said_on and reported_on and upper_bound(reported_on) < lower_bound(said_on):
-        raise InvalidInput(f"reported-on date {reported_on} is earlier than said-on date {said_on}")
+    the said-on date can mean, so 2025-05 and 2025-05-03 pass), nor be dated in the future,
+    which is said first: a mistyped year is the likelier slip."""
     for field, value in (("said-on", said_on), ("reported-on", reported_on)):
         if value and lower_bound(value) > _tomorrow():  # a day's grace for time zones
             raise InvalidInput(f"{field} date {value} is in the future")
+    if said_on and reported_on and upper_bound(reported_on) < lower_bound(said_on):
+        raise InvalidInput(f"reported-on date {reported_on} is earlier than said-on date {said_on}")
 
 
 def _tomorrow() -> str:
