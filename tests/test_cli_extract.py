@@ -298,3 +298,12 @@ def test_an_outlet_is_stored_as_the_chain_of_what_it_reports_and_an_audience_now
         ),
         ("Anna Brandt", "the council had not been consulted", None, None),
     ]
+
+
+def test_a_direct_denial_is_only_its_quoted_words(cli):
+    article = 'Ostria\'s foreign ministry denied the accusation, calling it "a fabrication."\n'
+    found = json.loads(cli.ok("extract", "-", "--dry-run", "--json", input=article))
+    row = next(r for r in found if r["cue"] == "denied")
+    got = (row["speaker"], row["kind"], row["polarity"], row["text"])
+    assert got == ("Ostria's foreign ministry", "direct", "deny", "a fabrication")
+    assert article[row["char_start"] : row["char_end"]] == "a fabrication"
