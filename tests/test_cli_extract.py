@@ -318,3 +318,12 @@ def test_encoding_reads_an_article_as_import_does(cli, db_path, tmp_path):
     with sqlite3.connect(db_path) as conn:
         texts = [row[0] for row in conn.execute("SELECT text FROM statements ORDER BY id")]
     assert texts == ["the ceasefire would hold", "The café will stay open"]
+
+
+def test_a_direct_denial_is_only_its_quoted_words(cli):
+    article = 'Ostria\'s foreign ministry denied the accusation, calling it "a fabrication."\n'
+    found = json.loads(cli.ok("extract", "-", "--dry-run", "--json", input=article))
+    row = next(r for r in found if r["cue"] == "denied")
+    got = (row["speaker"], row["kind"], row["polarity"], row["text"])
+    assert got == ("Ostria's foreign ministry", "direct", "deny", "a fabrication")
+    assert article[row["char_start"] : row["char_end"]] == "a fabrication"

@@ -161,7 +161,7 @@ def _row(
     url: str | None,
     date: str | None,
 ) -> dict[str, Any]:
-    from tracker.model import Polarity
+    from tracker.model import Kind, Polarity
     from tracker.store.validation import hedge_of
 
     start, end = statement.content_span
@@ -169,9 +169,12 @@ def _row(
     # the denied claim keeps its denying words ("denied claims that …"): without them, its
     # text would assert what the speaker denied.
     # A rated reply ("dismissed reports that X as 'untrue'") stores its words; X is `answers`.
+    # A direct denial is only the quoted words: widened to its cue it would take in the
+    # reporter's words and an unbalanced quotation mark ('denied …, calling it "a fabrication').
     denied_is_content = statement.answers is None or statement.answers == statement.content
     if (
         statement.polarity is Polarity.DENY
+        and statement.kind is not Kind.DIRECT
         and denied_is_content
         and statement.cue_span
         and statement.cue_span[0] < start
