@@ -412,6 +412,33 @@ def m012_hedges_outside_relative_clauses(db: Database) -> None:
     m005_reanalyse(db)
 
 
+def _set_hedges(db: Database, changed: list[tuple[str | None, int, str | None]], note: str) -> None:
+    """Store hedges derived again, (new, statement id, old) each, and put each change in the
+    audit trail, as a person's correction is (`tracker audit`), by the engine."""
+    import json
+
+    from tracker.store.connection import now
+
+    db.conn.executemany(
+        "UPDATE statements SET hedge = ? WHERE id = ?", [(new, sid) for new, sid, _ in changed]
+    )
+    db.conn.executemany(
+        "INSERT INTO audit (at, by, action, statement_id, note, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                now(),
+                "tracker",
+                "reanalyse",
+                sid,
+                note,
+                json.dumps({"hedge": old}, ensure_ascii=False),
+                json.dumps({"hedge": new}, ensure_ascii=False),
+            )
+            for new, sid, old in changed
+        ],
+    )
+
+
 @migrations()
 def m013_sources_by_article(db: Database) -> None:
     # A source without a URL is one article of its outlet: its title, author and date tell
@@ -434,29 +461,7 @@ def m013_sources_by_article(db: Database) -> None:
     changed = [
         (analyse(text).hedge, sid, hedge) for sid, text, hedge in rows if _engine_noun_hedge(text, hedge)
     ]
-    db.conn.executemany(
-        "UPDATE statements SET hedge = ? WHERE id = ?", [(new, sid) for new, sid, _ in changed]
-    )
-    import json
-
-    from tracker.store.connection import now
-
-    # each change is in the audit trail, as a person's correction is (`tracker audit`), by the engine
-    db.conn.executemany(
-        "INSERT INTO audit (at, by, action, statement_id, note, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                now(),
-                "tracker",
-                "reanalyse",
-                sid,
-                "upgrade m013: a noun is no hedge; derived again from the words",
-                json.dumps({"hedge": old}, ensure_ascii=False),
-                json.dumps({"hedge": new}, ensure_ascii=False),
-            )
-            for new, sid, old in changed
-        ],
-    )
+    _set_hedges(db, changed, "upgrade m013: a noun is no hedge; derived again from the words")
 
 
 def _engine_noun_hedge(text: str, hedge: str) -> bool:
@@ -532,9 +537,6 @@ def m017_reanalyse_relate10(db: Database) -> None:
     # derived again, as in m005, and, unlike m016, so is each hedge the engine set: a ledger
     # kept whatever hedge the analysis of its day gave ("could" under relate-8). A hedge a
     # person set stays (`_engine_hedge`); each change is in the audit trail, as in m013.
-    import json
-
-    from tracker.store.connection import now
     from tracker.text import analyse
 
     edited = _hedges_edited(db)
@@ -544,24 +546,7 @@ def m017_reanalyse_relate10(db: Database) -> None:
         for sid, text, hedge in rows
         if sid not in edited and _engine_hedge(text, hedge) and (new := analyse(text).hedge) != hedge
     ]
-    db.conn.executemany(
-        "UPDATE statements SET hedge = ? WHERE id = ?", [(new, sid) for new, sid, _ in changed]
-    )
-    db.conn.executemany(
-        "INSERT INTO audit (at, by, action, statement_id, note, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                now(),
-                "tracker",
-                "reanalyse",
-                sid,
-                "upgrade m017: the hedge derived again from the words (relate-10)",
-                json.dumps({"hedge": old}, ensure_ascii=False),
-                json.dumps({"hedge": new}, ensure_ascii=False),
-            )
-            for new, sid, old in changed
-        ],
-    )
+    _set_hedges(db, changed, "upgrade m017: the hedge derived again from the words (relate-10)")
     m005_reanalyse(db)
 
 
