@@ -919,7 +919,7 @@ def test_delete_appearances_in_a_source_undoes_a_mistyped_extraction_and_restore
         "Stored 0 new statements (0 already recorded, 2 corrected or deleted by hand) from 1 article.\n"
     )
     assert cli.fails("delete", "--appearances-in", "2", "--yes") == (
-        "Error: source 2 holds no appearance (`tracker sources list` lists sources)\n"
+        "Error: source 2 holds no appearance (`tracker sources list --all` lists every source)\n"
     )
     result = cli("restore", "--appearances-in", "2")
     assert (result.exit_code, result.stderr) == (

@@ -76,7 +76,9 @@ def delete_appearances_in(
         _require_source(db, source_id)
         rows = list(query_rows(db, "SELECT * FROM appearances WHERE source_id = ? ORDER BY id", [source_id]))
         if not rows:
-            raise NotFound(f"source {source_id} holds no appearance (`tracker sources list` lists sources)")
+            raise NotFound(
+                f"source {source_id} holds no appearance (`tracker sources list --all` lists every source)"
+            )
         outlet = _outlet(db, source_id)
         changes = []
         for row in rows:
