@@ -13,7 +13,7 @@ import Stemmer
 
 from tracker.lexicon import (
     ENTITY_ALIASES,
-    IRREGULAR_PARTICIPLES,
+    IRREGULAR_FORMS,
     MULTIWORD_ALIASES,
     STEM_EXCEPTIONS,
     SYNONYM_PHRASES,
@@ -113,7 +113,7 @@ def concept(word: str) -> str:
     entity = ENTITY_ALIASES.get(word) if word != "us" else None
     if entity:
         return entity
-    stemmed = stem(IRREGULAR_PARTICIPLES.get(word, word))
+    stemmed = stem(IRREGULAR_FORMS.get(word, word))
     return _CONCEPT_OF_STEM.get(stemmed, stemmed)
 
 
