@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from tracker.text import concepts
+from tracker.concepts import similarity_concepts
 
 __all__ = [
     "CONTAINMENT_WEIGHT",
@@ -41,8 +41,9 @@ TEXT_SIDE_FACTOR = 0.9  # the normalised texts' similarity counts this much of t
 
 def stem_list(text: str) -> tuple[str, ...]:
     """The concepts (stems, synonyms and entity aliases made one) of text's informative
-    words, in order: what similarity compares (text.concepts)."""
-    return concepts(text)
+    words, in order, compounds read as their words: what similarity compares
+    (concepts.similarity_concepts)."""
+    return similarity_concepts(text)
 
 
 def stem_weight(term: str) -> float:
