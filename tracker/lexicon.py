@@ -172,42 +172,98 @@ DENIAL_RATINGS = re.compile(
 # the country, so "Indian drones" and "India's drones" are one filler and "Pakistani" another.
 _COUNTRIES = """
 afghanistan: afghan afghans taliban-led | kabul
+algeria: algerian algerians | algiers
+argentina: argentine argentinian argentinians | buenos-aires
+armenia: armenian armenians | yerevan
 australia: australian australians | canberra
+austria: austrian austrians | vienna
+azerbaijan: azerbaijani azerbaijanis | baku
+bahrain: bahraini bahrainis | manama
 bangladesh: bangladeshi bangladeshis | dhaka
+belarus: belarusian belarusians | minsk
+belgium: belgian belgians | brussels
 brazil: brazilian brazilians | brasilia
+cambodia: cambodian cambodians | phnom-penh
 canada: canadian canadians | ottawa
 china: chinese prc | beijing
+colombia: colombian colombians | bogota
+croatia: croatian croatians | zagreb
+cuba: cuban cubans | havana
+czech-republic: czechia czech czechs | prague
+denmark: danish danes | copenhagen
 egypt: egyptian egyptians | cairo
 ethiopia: ethiopian ethiopians | addis-ababa
+finland: finnish | helsinki
 france: french | paris elysee
 germany: german germans | berlin
+ghana: ghanaian ghanaians | accra
+greece: greek greeks | athens
+haiti: haitian haitians
+hungary: hungarian hungarians | budapest
+iceland: icelandic icelanders | reykjavik
 india: indian indians | delhi new-delhi
 indonesia: indonesian indonesians | jakarta
 iran: iranian iranians | tehran
 iraq: iraqi iraqis | baghdad
+ireland: irish | dublin
 israel: israeli israelis
 italy: italian italians | rome
 japan: japanese | tokyo
+kazakhstan: kazakh kazakhs | astana
 kenya: kenyan kenyans | nairobi
+kuwait: kuwaiti kuwaitis
+lebanon: lebanese | beirut
+libya: libyan libyans | tripoli
+malaysia: malaysian malaysians | kuala-lumpur
 mexico: mexican mexicans
+mongolia: mongolian mongolians | ulaanbaatar
+morocco: moroccan moroccans | rabat
+myanmar: burma burmese | naypyidaw yangon
+nepal: nepali nepalese | kathmandu
+netherlands: dutch holland | amsterdam
+new-zealand:  | wellington
+nicaragua: nicaraguan nicaraguans | managua
 nigeria: nigerian nigerians | abuja
 north-korea: dprk | pyongyang
+norway: norwegian norwegians | oslo
+oman: omani omanis | muscat
 pakistan: pakistani pakistanis | islamabad
 palestine: palestinian palestinians
+peru: peruvian peruvians | lima
 philippines: filipino filipinos | manila
 poland: polish | warsaw
+portugal: portuguese | lisbon
+qatar: qatari qataris | doha
+romania: romanian romanians | bucharest
 russia: russian russians | moscow kremlin
+rwanda: rwandan rwandans | kigali
 saudi-arabia: saudi saudis | riyadh
+serbia: serbian serbians serb serbs | belgrade
+singapore: singaporean singaporeans
+somalia: somali somalis | mogadishu
 south-africa:  | pretoria
 south-korea:  | seoul
+spain: spanish spaniard spaniards | madrid
+sri-lanka:  | colombo
 sudan: sudanese | khartoum
+sweden: swedish swede swedes | stockholm
+switzerland: swiss | bern
 syria: syrian syrians | damascus
+taiwan: taiwanese | taipei
+tanzania: tanzanian tanzanians | dodoma
+thailand: thai thais | bangkok
+tunisia: tunisian tunisians | tunis
 turkey: turkish turkiye | ankara
+uganda: ugandan ugandans | kampala
 ukraine: ukrainian ukrainians | kyiv kiev
+united-arab-emirates: uae emirati emiratis | abu-dhabi
 united-kingdom: britain british uk | whitehall
 united-states: american americans us usa america | washington
 venezuela: venezuelan venezuelans | caracas
 vietnam: vietnamese | hanoi
+yemen: yemeni yemenis | sanaa
+zambia: zambian zambians | lusaka
+zimbabwe: zimbabwean zimbabweans | harare
 """
 
 # Organisations news names in several ways.
@@ -254,6 +310,15 @@ MULTIWORD_ALIASES: dict[str, str] = {
     "south korea": "country:south-korea",
     "south africa": "country:south-africa",
     "saudi arabia": "country:saudi-arabia",
+    "new zealand": "country:new-zealand",
+    "sri lanka": "country:sri-lanka",
+    "sri lankan": "country:sri-lanka",
+    "czech republic": "country:czech-republic",
+    "united arab emirates": "country:united-arab-emirates",
+    "buenos aires": "country:argentina",
+    "kuala lumpur": "country:malaysia",
+    "phnom penh": "country:cambodia",
+    "abu dhabi": "country:united-arab-emirates",
     "addis ababa": "country:ethiopia",
     "islamic state": "group:islamic-state",
     "european union": "group:european-union",
