@@ -382,7 +382,7 @@ request: request ask seek sought urge plead appeal demand
 mediate: mediate mediator broker intervene facilitate arbitrate
 ceasefire: ceasefire truce armistice halt
 attack: attack strike struck raid assault bomb bombard bombing shell shelling airstrike hit
-kill: kill dead die died death slain slay fatal fatality
+kill: kill dead die died death slain slay fatal fatality murder assassinate behead
 injure: injure injury wound hurt
 arrest: arrest detain apprehend
 agreement: agreement deal accord pact treaty
@@ -424,6 +424,27 @@ cancel: cancel cancellation
 lead: lead led
 write: write wrote draft compose
 rule-out: ruleout
+kidnap: kidnap abduct abduction
+prisoner: prisoner detainee inmate captive
+swap: swap exchange
+break: break fracture
+reveal: reveal disclose
+ban: ban prohibit outlaw forbid
+steal: steal theft thief
+vanish: vanish disappear
+investigate: investigate probe inquiry
+teenager: teenager teen teenage adolescent
+child: child children kid
+woman: woman women
+man: man men
+baby: baby infant newborn
+mother: mother mum mom
+father: father dad
+photo: photo photograph
+film: film movie
+aircraft: aircraft plane airplane aeroplane airliner jetliner
+car: car vehicle automobile
+phone: phone smartphone cellphone telephone
 """
 # Phrases for a concept, written as words: they are matched on stems before single words,
 # so "went on strike" is a walkout, not an attack, and "asked for" a request.
