@@ -251,7 +251,20 @@ def test_concepts_make_synonyms_phrases_and_entity_aliases_one():
         "agreement",
     )
     assert concepts("Doctors went on strike") == ("doctor", "walkout")  # a strike that is no attack
-    assert concepts("The dam was blown up") == ("dam", "blew")  # a participle is its verb's past
+    # an irregular verb's past and participle are the verb, which Snowball leaves apart
+    assert concepts("The dam was blown up") == ("dam", "blow")
+    assert concepts("Kim broke both ankles") == concepts("Kim breaks both ankles") == ("kim", "break", "ankl")
+    assert concepts("The tomb was found") == ("tomb", "find")
+
+
+def test_similarity_reads_a_hyphenated_compound_as_its_words_unless_a_prefix_binds_it():
+    from tracker.judge_similarity import stem_list
+
+    assert stem_list("rat-infested offices") == ("rat", "infest", "offic")
+    assert stem_list("a 12-inch laptop") == ("12", "inch", "laptop")
+    assert stem_list("talks to de-escalate") == ("negotiate", "deescal")
+    assert stem_list("the ex-minister") == ("exminist",)
+    assert stem_list("an x-rated film") == ("xrate", "film")
 
 
 def test_said_passes_a_claim_on_without_hedging_it_and_claimed_hedges():

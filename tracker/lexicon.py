@@ -436,7 +436,6 @@ investigate: investigate probe inquiry
 teenager: teenager teen teenage adolescent
 child: child children kid
 woman: woman women
-man: man men
 baby: baby infant newborn
 mother: mother mum mom
 father: father dad
