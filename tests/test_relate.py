@@ -579,12 +579,14 @@ def test_the_minimal_pairs_suite_stays_above_its_floor() -> None:
     8), 14 of the 14 on a denial of who did it, measures in units, levels of government and
     common verbs of one act, and 12 of the 12 from a new user's trial (causes, by whom / from
     where, casualty measures, unnamed denials, "9.40 p.m."); a change that loses a pair of them
-    fails here."""
+    fails here. words11 (relate-10 still) gets 485 of 517: 475 of the first 507 and 10 of
+    the 10 on countries, demonyms and capitals, and concept groups of news nouns (main got 5:
+    the near misses)."""
     import json
     from pathlib import Path
 
     lines = (Path(__file__).parent / "minimal_pairs.jsonl").read_text(encoding="utf-8").splitlines()
     rows = [json.loads(line) for line in lines if line.strip()]
     right = sum(relate(row["a"], row["b"]).relation.value == row["expect"] for row in rows)
-    assert len(rows) == 507
-    assert right >= 474, f"{right} of {len(rows)} right"
+    assert len(rows) == 517
+    assert right >= 485, f"{right} of {len(rows)} right"

@@ -216,8 +216,8 @@ def _spellings_of_concepts() -> dict[str, tuple[str, ...]]:
         out.setdefault(meaning, []).append(phrase.removeprefix("the "))
     for word in SYNONYM_WORDS:
         out.setdefault(concept(word.replace("-", "")), []).append(word.replace("-", " "))
-    for phrase, meaning in SYNONYM_PHRASES.items():
-        out.setdefault(meaning, []).append(" ".join(phrase))
+    for spelled, meaning in SYNONYM_PHRASES.items():
+        out.setdefault(meaning, []).append(" ".join(spelled))
     unique: dict[str, tuple[str, ...]] = {}
     for meaning, names in out.items():
         seen: dict[str, str] = {}

@@ -426,7 +426,6 @@ write: write wrote draft compose
 rule-out: ruleout
 kidnap: kidnap abduct abduction
 prisoner: prisoner detainee inmate captive
-swap: swap exchange
 break: break fracture
 reveal: reveal disclose
 ban: ban prohibit outlaw forbid
@@ -440,8 +439,7 @@ baby: baby infant newborn
 mother: mother mum mom
 father: father dad
 photo: photo photograph
-film: film movie
-aircraft: aircraft plane airplane aeroplane airliner jetliner
+aircraft: aircraft plane airplane aeroplane jetliner
 car: car vehicle automobile
 phone: phone smartphone cellphone telephone
 """
