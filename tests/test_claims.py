@@ -571,7 +571,7 @@ def test_a_statement_linked_to_one_taking_a_side_on_a_recorded_claim_joins_that_
     cli.ok("claim", "add", BITTEN, "--ref", "cobra")
     cli.ok("add", "Leeds zookeeper bitten by cobra during feeding time", "--speaker", "Zoo")
     # too far from the claim's words for the judge, but linked to the statement above
-    cli.ok("add", "Feeding time cobra bite sends keeper to hospital", "--speaker", "Radio Leeds")
+    cli.ok("add", "Feeding time cobra attack sends keeper to hospital", "--speaker", "Radio Leeds")
     assert [(row[0], row[1], row[2], row[4]) for row in _attachments(db_path)] == [
         (1, 1, "supports", 0),
         (1, 2, "supports", 0),
@@ -587,9 +587,9 @@ def test_a_statement_linked_to_one_taking_a_side_on_a_recorded_claim_joins_that_
 def test_a_statement_joins_the_claim_one_joined_through_a_link(cli, db_path) -> None:
     cli.ok("claim", "add", BITTEN, "--ref", "cobra")
     cli.ok("add", "Leeds zookeeper bitten by cobra during feeding time", "--speaker", "Zoo")
-    cli.ok("add", "Feeding time cobra bite sends keeper to hospital", "--speaker", "Radio Leeds")
+    cli.ok("add", "Feeding time cobra attack sends keeper to hospital", "--speaker", "Radio Leeds")
     # linked to statement 2 only, which joined the claim through a link: it joins that claim
-    cli.ok("add", "Keeper sent to hospital by cobra bite is recovering well", "--speaker", "Hospital")
+    cli.ok("add", "Keeper sent to hospital by cobra attack is recovering well", "--speaker", "Hospital")
     with sqlite3.connect(db_path) as conn:
         links = conn.execute("SELECT a_id, b_id, relation FROM links ORDER BY a_id, b_id").fetchall()
         (reasons,) = conn.execute("SELECT reasons FROM claim_statements WHERE statement_id = 3").fetchone()
@@ -853,7 +853,7 @@ def test_near_copies_added_one_at_a_time_share_a_claim_as_a_relink_gives(db) -> 
 
     _add_one_at_a_time(db, CLOSED_BECAUSE, CLOSED, CLOSED_AGAIN)
     links = db.execute("SELECT a_id, b_id, relation, score FROM links ORDER BY a_id, b_id").fetchall()
-    assert links == [(1, 2, "agrees", 77.3), (1, 3, "agrees", 77.3), (2, 3, "agrees", 100.0)]
+    assert links == [(1, 2, "agrees", 77.6), (1, 3, "agrees", 77.6), (2, 3, "agrees", 100.0)]
     added = _claim_rows(db)
     assert added == [
         (CLOSED_BECAUSE, 1, "supports", 1),
