@@ -41,6 +41,20 @@ def test_rare_terms_prefer_words_few_statements_have_and_drop_unknown_ones(db) -
     assert terms == ["afghanistan", "missiles"]
 
 
+def test_rare_terms_of_a_stored_statement_do_not_count_its_own_words(db) -> None:
+    stored, new = _add(
+        db,
+        "Two workers died after ammonia leaked at the Dobrogea plant in Navodari.",
+        "Three people were killed when ammonia escaped from the Dobrogea fertiliser plant on Monday.",
+    )
+    text = "Three people were killed when ammonia escaped from the Dobrogea fertiliser plant on Monday."
+    # counted with itself, the words only it holds ("fertiliser", "escaped") looked rarest
+    assert link.rare_terms(db, text, k=3, own=new) == ["dobrogea", "ammonia", "plant"]
+    assert [sid for sid, _ in link.fts_candidates(db, text, exclude=new)] == [stored]
+    stats = link.link_new(db, [new])
+    assert stats.stored == Counter({"contradicts": 1})  # two dead against three
+
+
 def test_fts_term_searches_every_spelling_of_what_a_word_names() -> None:
     assert candidates.fts_term("islamabad") == '("islamabad" OR "pakistan" OR "pakistani")'
     assert candidates.fts_term("army") == '("army" OR "military" OR "armed forces")'
