@@ -1061,6 +1061,24 @@ def test_editing_without_relinking_gives_the_neighbours_links_back_their_side(db
     assert [side for side in _claim_sides(db) if side[1] == again] == []  # attached at the next link
 
 
+def test_editing_away_the_words_a_claim_was_joined_through_takes_the_other_side_off_it(db) -> None:
+    from tracker.store.corrections import edit_statement, relink
+
+    founder, joined = _add(
+        db, "Crews closed the leaking valve at the fertiliser plant.", "Crews closed the leaking valve at the plant."
+    )
+    link.link_new(db, [founder, joined])
+    assert _claim_sides(db) == [(1, founder, "supports"), (1, joined, "supports")]
+    edit_statement(db, founder, text=OTHER[1], by="ana")
+    relink(db, founder)
+    assert _relations(db) == {}
+    # the side rested on the link that went: the other statement now founds a claim of its own
+    assert _claim_sides(db) == [(1, founder, "supports"), (2, joined, "supports")]
+    sides = _claim_sides(db)
+    link.relink_all(db)
+    assert _claim_sides(db) == sides  # as a relink has it
+
+
 AGREES_50 = ("agrees", 50.2, "similarity")
 
 
