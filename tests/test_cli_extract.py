@@ -327,3 +327,21 @@ def test_a_direct_denial_is_only_its_quoted_words(cli):
     got = (row["speaker"], row["kind"], row["polarity"], row["text"])
     assert got == ("Ostria's foreign ministry", "direct", "deny", "a fabrication")
     assert article[row["char_start"] : row["char_end"]] == "a fabrication"
+
+
+def test_extract_says_when_an_article_names_no_outlet(cli, db_path, tmp_path):
+    named, bare = tmp_path / "named.txt", tmp_path / "bare.txt"
+    named.write_text("Storm hits coast\nBy Ana Lee\nHarbour Times\n\nThe mayor said the sea wall held.\n")
+    bare.write_text("Storm hits coast\nBy Ana Lee\n\nThe mayor said the sea wall held.\n")
+    result = cli("extract", str(named), str(bare), "--db", db_path)
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.stderr.splitlines() if line.startswith("Note:")]
+    assert notes == [
+        f"Note: {bare} names no outlet, so its statements get no source and its headline and byline"
+        " are not kept; give --source OUTLET to record where it was reported."
+    ]
+    with sqlite3.connect(db_path) as conn:
+        sources = conn.execute("SELECT outlet, title, author FROM sources").fetchall()
+    assert sources == [("Harbour Times", "Storm hits coast", "Ana Lee")]
+    result = cli("extract", str(bare), "--source", "Coast FM", "--dry-run")
+    assert [line for line in result.stderr.splitlines() if line.startswith("Note:")] == []

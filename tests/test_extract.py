@@ -841,6 +841,11 @@ def test_a_surname_shared_by_two_people_is_not_resolved_to_either():
             "AFP",
             "London",
         ),
+        # the outlet on a line of its own under the byline
+        ("By Maria Okafor\nHarbour Times\n", "Maria Okafor", "Harbour Times", None),
+        ("By Maria Okafor\nVoice of the Coast\nKARACHI: ", "Maria Okafor", "Voice of the Coast", "Karachi"),
+        ("By Maria Okafor\nStaff Reporter\n", "Maria Okafor", None, None),  # a title, not an outlet
+        ("By Maria Okafor\n", "Maria Okafor", None, None),  # the body's first line is no outlet
     ],
 )
 def test_bylines_and_datelines_give_author_outlet_and_place(head, author, outlet, place):

@@ -1065,7 +1065,9 @@ def test_editing_away_the_words_a_claim_was_joined_through_takes_the_other_side_
     from tracker.store.corrections import edit_statement, relink
 
     founder, joined = _add(
-        db, "Crews closed the leaking valve at the fertiliser plant.", "Crews closed the leaking valve at the plant."
+        db,
+        "Crews closed the leaking valve at the fertiliser plant.",
+        "Crews closed the leaking valve at the plant.",
     )
     link.link_new(db, [founder, joined])
     assert _claim_sides(db) == [(1, founder, "supports"), (1, joined, "supports")]

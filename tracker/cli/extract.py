@@ -87,10 +87,18 @@ def extract(
         (path, read_text(path, what="article", limit=MAX_ARTICLE_BYTES, encoding=encoding)) for path in files
     ]
     found: list[dict[str, Any]] = []
+    unsourced = []
     for path, text in _progress(texts, len(texts) > 1):
         article = extract_article(text, date=date)
+        if article.statements and not (source or url or article.outlet):
+            unsourced.append(path)
         for statement in article.statements:
             found.append(_row(path, text, article, statement, source, url, date))
+    for path in unsourced:  # said before anything is stored, so that a rerun can add --source
+        render.status(
+            f"Note: {path} names no outlet, so its statements get no source and its headline and byline"
+            " are not kept; give --source OUTLET to record where it was reported."
+        )
     if not found:
         render.status("No attributed statements found.")
     new_ids: list[int] = []
