@@ -128,6 +128,16 @@ def _bare_addressee(toks: list[Tok], start: int) -> tuple[int, int] | None:
     return start, end
 
 
+def _cue_clause(toks: list[Tok], start: int) -> bool:
+    """Whether a subject and a reporting verb start at `start`: "the rebels said nothing"."""
+    for m in range(start + 1, min(len(toks), start + 8)):
+        if not toks[m].word:
+            return False
+        if CUE_FORMS.get(toks[m].low) and not toks[m].cap and toks[m].low not in PARTICIPLES:
+            return np_left(toks, m) == (start, m)
+    return False
+
+
 def _covers(item: Found, at: int) -> bool:
     """Whether `at` lies in a statement's words: inside its span but not in a gap between its
     pieces (a relative clause left out of it, which has its own speaker)."""
@@ -935,8 +945,12 @@ class ReportedSpeech(Answers):
             return None
         # The content ends before a participle or a coordinated cue that opens a new statement.
         end = len(toks)
+        noun_object = lemma in NP_OBJECT and (j == 0 or toks[j - 1].low not in ("that", ":"))
         for m in range(j + 1, len(toks)):
             low = toks[m].low
+            if noun_object and self._coordinated_clause(toks, m):
+                end = m - 1 if toks[m - 1].text == "," else m
+                break  # "blamed the FVF, but officials in Korvik were more cautious": the reporter's
             if toks[m - 1].text in ",—–-" and (
                 low in PARTICIPLES or (low.endswith("ing") and len(low) > 5 and not toks[m].cap)
             ):
@@ -974,6 +988,20 @@ class ReportedSpeech(Answers):
         if len(words) < 3 and not (lemma in NP_OBJECT and len(words) >= 2):
             return None
         return content
+
+    @staticmethod
+    def _coordinated_clause(toks: list[Tok], m: int) -> bool:
+        """Whether a clause with its own subject is coordinated at token m (", but", "; ", ", while",
+        ", whereas"): it cannot belong to a cue's noun-phrase object ("blamed the FVF")."""
+        if toks[m].text == ";":
+            start = m + 1
+        elif toks[m].low in _CONJUNCTIONS and toks[m - 1].text == ",":
+            start = m + 1
+        else:
+            return False
+        while start < len(toks) and toks[start].low in ADVERBS:
+            start += 1
+        return clause_at(toks, start) or _cue_clause(toks, start)
 
     @staticmethod
     def _relative_hole(toks: list[Tok], which: int) -> int | None:
