@@ -75,10 +75,14 @@ class Answers(Scan):
             close = QUOTE_MARK.search(text, a + 1, b)
             if close:
                 return trim(text, a, close.end(), chars=" ,;:.")
-        tail = TIME_PHRASE.search(text, a, b)
-        if tail and trim(text, tail.end(), b)[0] >= b:
+        return self._untimed(a, b)
+
+    def _untimed(self, a: int, b: int) -> Span:
+        """The words a..b without a trailing time phrase ("the accusation on Tuesday")."""
+        tail = TIME_PHRASE.search(self.text, a, b)
+        if tail and trim(self.text, tail.end(), b)[0] >= b:
             b = tail.start()
-        return trim(text, a, b, chars=" ,;:.")
+        return trim(self.text, a, b, chars=" ,;:.")
 
     def _previous_claim(self, item: Found) -> Span | None:
         """The content of the latest statement by someone else in this or the previous sentence."""
@@ -104,7 +108,10 @@ class Answers(Scan):
                 continue
             content = text[item.content[0] : item.content[1]]
             elliptical = len(content.split()) <= 8 and ELLIPTICAL_DENIAL.search(content)
-            anaphoric = item.polarity is Polarity.DENY and ANAPHORIC_CLAIM.fullmatch(content.strip(" .,"))
+            untimed = self._untimed(*item.content)
+            anaphoric = item.polarity is Polarity.DENY and ANAPHORIC_CLAIM.fullmatch(text[untimed[0] : untimed[1]])
+            if anaphoric:
+                item.content = untimed  # "denied the accusation on Tuesday": when is said_on's
             negative = NEGATIVE_REPLY.fullmatch(content.strip(" .,!")) is not None
             if not (elliptical or anaphoric or negative):
                 continue
@@ -120,7 +127,24 @@ class Answers(Scan):
                     if elliptical or negative or item.lemma in DENIAL:
                         item.polarity = Polarity.DENY
                     break
+            if anaphoric and item.answers is None:
+                # "Police said the gang set the fire. The gang denied the accusation.": what police said
+                item.answers = self._accusation_before(item, (earlier or [own])[0][0])
         self.sentences.extend(sentences)
+
+    def _accusation_before(self, item: Found, start: int) -> Span | None:
+        """What someone other than the denier asserted last, from `start` up to the denial."""
+        denier = self._speaker_words(item)
+        for other in reversed(self.found):
+            if other is item or other.content[1] > item.content[0] or other.content[0] < start:
+                continue
+            if other.polarity is Polarity.AFFIRM and other.answers is None:
+                said_by_denier = denier is not None and self._speaker_words(other) == denier
+                return None if said_by_denier else other.content
+        return None
+
+    def _speaker_words(self, item: Found) -> str | None:
+        return self.text[item.speaker[0] : item.speaker[1]].lower() if item.speaker else None
 
     def _claim_named(self, sent: Span, item: Found, *, asked_only: bool = False) -> Span | None:
         """The claim or question a sentence names; a bare "No." answers only a question."""
