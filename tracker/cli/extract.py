@@ -174,7 +174,9 @@ def _row(
     # A direct denial is only the quoted words: widened to its cue it would take in the
     # reporter's words and an unbalanced quotation mark ('denied …, calling it "a fabrication').
     denied_is_content = (
-        statement.answers is None or statement.answers == statement.content or names_no_claim(statement.content)
+        statement.answers is None
+        or statement.answers == statement.content
+        or names_no_claim(statement.content)
     )
     if (
         statement.polarity is Polarity.DENY

@@ -109,7 +109,9 @@ class Answers(Scan):
             content = text[item.content[0] : item.content[1]]
             elliptical = len(content.split()) <= 8 and ELLIPTICAL_DENIAL.search(content)
             untimed = self._untimed(*item.content)
-            anaphoric = item.polarity is Polarity.DENY and ANAPHORIC_CLAIM.fullmatch(text[untimed[0] : untimed[1]])
+            anaphoric = item.polarity is Polarity.DENY and ANAPHORIC_CLAIM.fullmatch(
+                text[untimed[0] : untimed[1]]
+            )
             if anaphoric:
                 item.content = untimed  # "denied the accusation on Tuesday": when is said_on's
             negative = NEGATIVE_REPLY.fullmatch(content.strip(" .,!")) is not None
@@ -133,18 +135,18 @@ class Answers(Scan):
         self.sentences.extend(sentences)
 
     def _accusation_before(self, item: Found, start: int) -> Span | None:
-        """What someone other than the denier asserted last, from `start` up to the denial."""
+        """What someone other than the denier asserted last, from `start` up to the denial; None
+        when it may be the denier's own ("Police said X. Police in Lagos denied the reports.")."""
         denier = self._speaker_words(item)
         for other in reversed(self.found):
             if other is item or other.content[1] > item.content[0] or other.content[0] < start:
                 continue
             if other.polarity is Polarity.AFFIRM and other.answers is None:
-                said_by_denier = denier is not None and self._speaker_words(other) == denier
-                return None if said_by_denier else other.content
+                return None if _may_be_one(denier, self._speaker_words(other)) else other.content
         return None
 
-    def _speaker_words(self, item: Found) -> str | None:
-        return self.text[item.speaker[0] : item.speaker[1]].lower() if item.speaker else None
+    def _speaker_words(self, item: Found) -> list[str]:
+        return self.text[item.speaker[0] : item.speaker[1]].lower().split() if item.speaker else []
 
     def _claim_named(self, sent: Span, item: Found, *, asked_only: bool = False) -> Span | None:
         """The claim or question a sentence names; a bare "No." answers only a question."""
@@ -159,3 +161,12 @@ class Answers(Scan):
             if not (item.content[0] <= span[0] < item.content[1]) and span[1] > span[0]:
                 return span
         return None
+
+
+def _may_be_one(a: list[str], b: list[str]) -> bool:
+    """Whether two speaker phrases may name one speaker: one opens the other ("police", "police
+    in Lagos") or both end in one noun ("the ministry", "the foreign ministry")."""
+    if not a or not b:
+        return False
+    short, long = sorted((a, b), key=len)
+    return long[: len(short)] == short or a[-1] == b[-1]
