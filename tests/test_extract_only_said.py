@@ -177,3 +177,23 @@ def test_extract_stores_the_seed_claims_new_delhi_and_india_make(cli, db_path):
         "a deadly attack on tourists in Indian-administered Kashmir last month was blamed on Pakistan-based militants",
     )
     assert by_cue["describes"] == ("India", "indirect", "targeting “terrorist infrastructure”")
+
+
+# --- a call that names no words --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean senator called into a radio programme on Friday.",
+        "The dockers' union called off the strike after talks in Rotterdam.",
+        "The Ugandan health minister called in to a town hall on malaria.",
+    ],
+)
+def test_a_call_with_a_particle_is_no_statement(text):
+    assert extract_statements(text) == []
+
+
+def test_a_call_naming_its_object_is_a_statement():
+    text = "The Chilean senator called the pension plan a disgrace."
+    assert said(text) == [("The Chilean senator", "called", "the pension plan a disgrace")]

@@ -129,6 +129,10 @@ def _bare_addressee(toks: list[Tok], start: int) -> tuple[int, int] | None:
     return start, end
 
 
+# What follows "called" when it names no words: a phone call or a phrasal verb ("called into a
+# radio show", "called in sick", "called off the strike"); "called the plan a sham" names.
+_CALL_PARTICLES = frozenset(("into", "in", "off", "back", "up", "out", "at", "from", "to", "by"))
+
 # What "blames" puts after its object: the cause ("blames the attack on militants") or the
 # blamed one's fault ("blames the militants for the attack"), and how a claim of cause says it.
 _BLAME_PARTICLES = {"on": "blamed on", "for": "to blame for"}
@@ -971,6 +975,8 @@ class ReportedSpeech(Answers):
                     j += 1
         if j >= len(toks) or toks[j].low in ("citing", "according", "nothing", "anything"):
             return None
+        if lemma == "call" and toks[j].low in _CALL_PARTICLES:
+            return None  # "called into a radio show", "called off the strike": a call, not words
         # The content ends before a participle or a coordinated cue that opens a new statement.
         end = len(toks)
         # a clause ("announced it will hire …, and it will …") may go on; a noun phrase may not
