@@ -78,6 +78,16 @@ def test_a_denial_of_the_accusation_answers_the_accusation_reported_before_it():
     assert denial.answers == first.content == "the harbour authority had falsified its safety logs"
 
 
+def test_a_denial_rating_the_accusation_answers_the_accusation_reported_before_it():
+    text = (
+        "Auditors in Tallinn said the port authority had hidden its losses.\n\n"
+        "The port authority denied the accusation, calling it “a fabrication”.\n"
+    )
+    first, denial = extract_statements(text)
+    assert (denial.content, denial.kind, denial.polarity) == ("a fabrication", Kind.DIRECT, Polarity.DENY)
+    assert denial.answers == first.content == "the port authority had hidden its losses"
+
+
 def test_a_denial_of_the_reports_answers_no_statement_of_the_deniers_own():
     text = "Police in Lagos said the gang had set the fire. Police later rejected the reports."
     assert [(s.cue, s.answers) for s in extract_statements(text)] == [("said", None), ("rejected", None)]

@@ -129,9 +129,12 @@ class Answers(Scan):
                     if elliptical or negative or item.lemma in DENIAL:
                         item.polarity = Polarity.DENY
                     break
-            if anaphoric and item.answers is None:
-                # "Police said the gang set the fire. The gang denied the accusation.": what police said
+            if (anaphoric or elliptical) and item.answers is None:
+                # "Police said the gang set the fire. The gang denied the accusation." (or called
+                # it "a fabrication"): it answers what police said
                 item.answers = self._accusation_before(item, (earlier or [own])[0][0])
+                if item.answers is not None:
+                    item.polarity = Polarity.DENY
         self.sentences.extend(sentences)
 
     def _accusation_before(self, item: Found, start: int) -> Span | None:
