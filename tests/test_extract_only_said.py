@@ -207,3 +207,21 @@ def test_a_call_with_a_particle_is_no_statement(text):
 def test_a_call_naming_its_object_is_a_statement():
     text = "The Chilean senator called the pension plan a disgrace."
     assert said(text) == [("The Chilean senator", "called", "the pension plan a disgrace")]
+
+
+@pytest.mark.parametrize(
+    ("denial", "names_none"),
+    [
+        ("denied the accusation", True),
+        ("has rejected the reports", True),
+        ("denied any involvement in the bombing of the embassy", True),
+        ("denied responsibility for the outage", True),
+        ("denied claims that the embassy had been bombed", False),
+        ("denied that it had any role in the bombing", False),
+        ("rejected the budget", False),
+    ],
+)
+def test_a_denial_founds_a_claim_only_where_its_words_name_one(denial, names_none):
+    from tracker.judge_denials import names_no_claim
+
+    assert names_no_claim(denial) is names_none
