@@ -129,12 +129,10 @@ class Answers(Scan):
                     if elliptical or negative or item.lemma in DENIAL:
                         item.polarity = Polarity.DENY
                     break
-            if (anaphoric or elliptical) and item.answers is None:
+            if item.answers is None and item.polarity is Polarity.DENY:
                 # "Police said the gang set the fire. The gang denied the accusation." (or called
                 # it "a fabrication"): it answers what police said
                 item.answers = self._accusation_before(item, (earlier or [own])[0][0])
-                if item.answers is not None:
-                    item.polarity = Polarity.DENY
         self.sentences.extend(sentences)
 
     def _accusation_before(self, item: Found, start: int) -> Span | None:
