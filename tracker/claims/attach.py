@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
+from tracker.judge_denials import names_no_claim
 from tracker.model import Judgement, Polarity, Relation, ReviewStatus
 from tracker.store.connection import write_transaction
 
@@ -586,7 +587,7 @@ def _founding(
     db: Database, row: dict[str, Any], denials: dict[int, Any]
 ) -> tuple[str, str, Origin, Stance, Any] | None:
     """(text, proposition, origin, stance, reason) of the claim the statement `row` founds;
-    None for a question, which founds none."""
+    None for a question, or a denial whose words name no claim, which found none."""
     from tracker.model import Modality, Reason
 
     if row["modality"] == Modality.QUESTION.value:
@@ -601,6 +602,8 @@ def _founding(
             Stance.DENIES if denies else Stance.SUPPORTS,
             Reason("answers", f"answers '{row['answers']}'"),
         )
+    if row["polarity"] == Polarity.DENY.value and names_no_claim(row["text"]):
+        return None  # "denied the accusation", "denied any involvement in …": no claim in its words
     analysis = denials.get(row["id"])
     wrapped = (
         [cue for cue in analysis.cues if cue.kind == "denial" and cue.span[1] <= analysis.prop_offset]

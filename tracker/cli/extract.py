@@ -169,6 +169,7 @@ def _row(
     url: str | None,
     date: str | None,
 ) -> dict[str, Any]:
+    from tracker.judge_denials import names_no_claim
     from tracker.model import Kind, Polarity
     from tracker.store.validation import hedge_of
 
@@ -176,10 +177,15 @@ def _row(
     # Stored text is the content; but the judge reads only text, so a denial whose content is
     # the denied claim keeps its denying words ("denied claims that …"): without them, its
     # text would assert what the speaker denied.
-    # A rated reply ("dismissed reports that X as 'untrue'") stores its words; X is `answers`.
+    # A rated reply ("dismissed reports that X as 'untrue'") stores its words; X is `answers`;
+    # a denial of "the accusation" keeps "denied" whatever it answers, as the judge must read it.
     # A direct denial is only the quoted words: widened to its cue it would take in the
     # reporter's words and an unbalanced quotation mark ('denied …, calling it "a fabrication').
-    denied_is_content = statement.answers is None or statement.answers == statement.content
+    denied_is_content = (
+        statement.answers is None
+        or statement.answers == statement.content
+        or names_no_claim(statement.content)
+    )
     if (
         statement.polarity is Polarity.DENY
         and statement.kind is not Kind.DIRECT
