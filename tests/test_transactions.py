@@ -1,0 +1,124 @@
+"""Write transactions beside another writer: a command that reads and then writes takes the
+write lock first, so it waits for the other writer's commit (busy_timeout) and then sees what
+was committed; a deferred transaction would fail at its first write with "database is locked",
+unable to upgrade the read lock it took."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tracker.store import open_db
+
+
+@contextmanager
+def another_writer(path: Path, sql: str = "", *, seconds: float = 0.4) -> Iterator[None]:
+    """Another connection's write transaction (running `sql`), committed `seconds` from now."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute(sql or "INSERT INTO settings (key, value) VALUES ('another writer', 'was here')")
+    timer = threading.Timer(seconds, conn.execute, ["COMMIT"])
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.join()
+        conn.close()
+
+
+def _add_verdict(db: Any) -> Any:
+    from tracker.verdicts import add_verdict
+
+    return add_verdict(db, 1, "false")["rating"]
+
+
+def _alias(db: Any) -> Any:
+    from tracker.store.speaker_admin import add_alias
+
+    return add_alias(db, "Ishaq Dar", "FM Dar")["name"]
+
+
+def _rename(db: Any) -> Any:
+    from tracker.store.speaker_admin import rename_speaker
+
+    return rename_speaker(db, "Ishaq Dar", "Mohammad Ishaq Dar")["name"]
+
+
+def _merge(db: Any) -> Any:
+    from tracker.store.speaker_admin import merge_speakers
+
+    return merge_speakers(db, "Ishaq Dar", "Shehbaz Sharif")["name"]
+
+
+def _unmerge(db: Any) -> Any:
+    from tracker.store.speaker_admin import unmerge_speakers
+
+    return unmerge_speakers(db, 1)["name"]
+
+
+def _split(db: Any) -> Any:
+    from tracker.store.speaker_admin import split_speaker
+
+    return split_speaker(db, "Ishaq Dar", [1], name="Asif Ali Zardari")["name"]
+
+
+def _confirm(db: Any) -> Any:
+    from tracker.store.speaker_admin import confirm_speaker
+
+    return confirm_speaker(db, "Ishaq Dar", [1])["name"]
+
+
+def _rebuild(db: Any) -> Any:
+    from tracker.store.operations import rebuild_fts
+
+    return rebuild_fts(db)
+
+
+READ_THEN_WRITE: dict[str, tuple[Callable[[Any], Any], Any]] = {
+    "verdict": (_add_verdict, "false"),
+    "speakers alias": (_alias, "Ishaq Dar"),
+    "speakers rename": (_rename, "Mohammad Ishaq Dar"),
+    "speakers merge": (_merge, "Ishaq Dar"),
+    "speakers unmerge": (_unmerge, "Shehbaz Sharif"),
+    "speakers split": (_split, "Asif Ali Zardari"),
+    "speakers confirm": (_confirm, "Ishaq Dar"),
+    "db check --repair": (_rebuild, ["claims_fts", "sources_fts", "statements_fts"]),
+}
+
+
+@pytest.mark.parametrize("name", READ_THEN_WRITE)
+def test_a_write_that_reads_first_waits_for_another_writer_and_succeeds(cli, db_path, name):
+    cli.ok("add", "We will stop if India stops.", "--speaker", "Ishaq Dar", "--no-link")
+    cli.ok(
+        "add", "The ball is in India's court.", "--speaker", "Shehbaz Sharif", "--source", "Dawn", "--no-link"
+    )
+    action, expected = READ_THEN_WRITE[name]
+    db = open_db(db_path)
+    if name == "speakers unmerge":
+        _merge(db)
+    with another_writer(db_path):
+        assert action(db) == expected
+    assert db.execute("SELECT value FROM settings WHERE key = 'another writer'").fetchone() == ("was here",)
+
+
+def test_a_threshold_is_checked_against_what_another_writer_committed_meanwhile(cli, db_path):
+    from tracker.link import set_threshold, thresholds
+    from tracker.model import InvalidInput
+
+    db = open_db(db_path)
+    # another writer lowers confirm to 50 while this one raises suggest to 70: suggest must
+    # never end above confirm, so the check reads confirm under the write lock
+    with (
+        another_writer(db_path, "INSERT INTO settings (key, value) VALUES ('confirm_threshold', '50')"),
+        pytest.raises(
+            InvalidInput, match=r"^suggest_threshold \(70\) must not be above confirm_threshold \(50\)$"
+        ),
+    ):
+        set_threshold(db, "suggest_threshold", "70")
+    assert (thresholds(db).suggest, thresholds(db).confirm) == (30.0, 50.0)
