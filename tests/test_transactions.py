@@ -122,3 +122,30 @@ def test_a_threshold_is_checked_against_what_another_writer_committed_meanwhile(
     ):
         set_threshold(db, "suggest_threshold", "70")
     assert (thresholds(db).suggest, thresholds(db).confirm) == (30.0, 50.0)
+
+
+_ANOTHER_CLAIM = (
+    "INSERT INTO claims (text, proposition, ref, origin, created_at)"
+    " VALUES ('Pakistani missiles hit targets in Afghanistan', 'pakistani missiles hit targets afghanistan',"
+    " 'afg', 'user', '2025-05-11T00:00:00+00:00')"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "refused"),
+    [
+        ("Pakistani missiles struck targets in Afghanistan", None, "claim 1 says nearly the same: "),
+        ("pakistani missiles hit targets in afghanistan", None, "this claim is already recorded as claim 1"),
+        ("The Ravi bridge collapsed on Monday", "afg", "a claim with ref 'afg' is already recorded"),
+    ],
+)
+def test_claim_add_refuses_what_another_writer_recorded_meanwhile(db_path, text, ref, refused):
+    from tracker.claims import add_claim
+    from tracker.model import InvalidInput
+
+    db = open_db(db_path)
+    with another_writer(db_path, _ANOTHER_CLAIM), pytest.raises(InvalidInput, match=f"^{refused}"):
+        add_claim(db, text, ref=ref)
+    assert db.execute("SELECT id, text FROM claims").fetchall() == [
+        (1, "Pakistani missiles hit targets in Afghanistan")
+    ]

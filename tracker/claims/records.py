@@ -194,20 +194,9 @@ def add_claim(
 
     cleaned = _clean_text(text)
     ref = (ref or "").strip() or None
-    if ref is not None and db.execute("SELECT 1 FROM claims WHERE ref = ?", [ref]).fetchone():
-        raise InvalidInput(f"a claim with ref {ref!r} is already recorded")
-    same = db.execute(
-        "SELECT id FROM claims WHERE origin = 'user' AND merged_into IS NULL AND lower(text) = lower(?)",
-        [cleaned],
-    ).fetchone()
-    if same is not None:
-        raise InvalidInput(f"this claim is already recorded as claim {same[0]}")
-    if not new:
-        close = close_claims(db, cleaned)
-        if close:
-            raise CloseClaim(close[0])
     proposition = analyse(cleaned).proposition
     with write_transaction(db):
+        _refuse_repeats(db, cleaned, ref, close=not new)
         cursor = db.execute(
             "INSERT INTO claims (text, proposition, ref, origin, created_at) VALUES (?, ?, ?, ?, ?)",
             [cleaned, proposition, ref, str(origin), _now()],
@@ -218,6 +207,22 @@ def add_claim(
         attach_to_claim(db, claim_id, cleaned)
         _audit_claim(db, "claim add", None, {"claim": claim_id, "text": cleaned, "ref": ref}, by)
     return get_claim(db, str(claim_id))
+
+
+def _refuse_repeats(db: Database, text: str, ref: str | None, *, close: bool) -> None:
+    """Refuse a claim whose ref is taken or that a recorded one says already (in other words
+    too, with `close`). Checked under the write lock: a claim another writer recorded
+    meanwhile is one this would repeat."""
+    if ref is not None and db.execute("SELECT 1 FROM claims WHERE ref = ?", [ref]).fetchone():
+        raise InvalidInput(f"a claim with ref {ref!r} is already recorded")
+    same = db.execute(
+        "SELECT id FROM claims WHERE origin = 'user' AND merged_into IS NULL AND lower(text) = lower(?)",
+        [text],
+    ).fetchone()
+    if same is not None:
+        raise InvalidInput(f"this claim is already recorded as claim {same[0]}")
+    if close and (found := close_claims(db, text)):
+        raise CloseClaim(found[0])
 
 
 def _claim_row(db: Database, id_or_ref: str) -> dict[str, Any]:
