@@ -149,3 +149,36 @@ def test_claim_add_refuses_what_another_writer_recorded_meanwhile(db_path, text,
     assert db.execute("SELECT id, text FROM claims").fetchall() == [
         (1, "Pakistani missiles hit targets in Afghanistan")
     ]
+
+
+@pytest.mark.parametrize("relink", [False, True], ids=["link new", "relink all"])
+def test_linking_that_fails_while_attaching_claims_leaves_no_link_behind(cli, db_path, monkeypatch, relink):
+    from tracker.claims import attach
+    from tracker.link import link_new, relink_all
+
+    cli.ok("add", "Indian missiles struck targets in Afghanistan.", "--speaker", "Pakistan's military")
+    cli.ok("add", "Ships sailed from the port again on Tuesday.", "--speaker", "Port authority")
+    cli.ok(
+        "add",
+        "India denied that its missiles struck targets in Afghanistan.",
+        "--speaker",
+        "India",
+        "--no-link",
+    )
+    cli.ok("add", "Ships sailed from the port again on Tuesday.", "--speaker", "Harbour master", "--no-link")
+    db = open_db(db_path)
+    before = list(db.conn.iterdump())
+
+    def link() -> tuple[int, int]:
+        stats = relink_all(db) if relink else link_new(db, [3, 4])
+        return stats.links, stats.attached
+
+    def fail(*args: object) -> int:
+        raise RuntimeError("stopped while attaching")
+
+    monkeypatch.setattr(attach, "_store", fail)
+    with pytest.raises(RuntimeError, match="stopped while attaching"):
+        link()
+    assert list(db.conn.iterdump()) == before  # no link without the claim sides it implies
+    monkeypatch.undo()
+    assert link() == (2, 2)  # run again, it links and attaches
