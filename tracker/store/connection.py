@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from tracker.migrations import migrations
+from tracker.migrations import Progress, migrations, reporting
 from tracker.model import InvalidInput, TrackerError
 
 # A writer waits this long for another's write transaction (a large import holds the lock
@@ -38,18 +38,27 @@ class NoLedger(TrackerError):
 
 
 def open_db(
-    path: str | os.PathLike[str] | None = None, *, create: bool = True, create_dir: bool = False
+    path: str | os.PathLike[str] | None = None,
+    *,
+    create: bool = True,
+    create_dir: bool = False,
+    progress: Progress | None = None,
 ) -> Database:
     """Open a tracker ledger and bring its schema up to date; with `create`, make a new one
-    (readable by its owner only) where there is no file or an empty one.
+    (readable by its owner only) where there is no file or an empty one. An upgrade that
+    derives something again for every row reports (done, total, what) to `progress`.
 
     With no path, $TRACKER_DB names it (the command line adds a per-user default).
     """
-    return open_ledger(path, create=create, create_dir=create_dir)[0]
+    return open_ledger(path, create=create, create_dir=create_dir, progress=progress)[0]
 
 
 def open_ledger(
-    path: str | os.PathLike[str] | None = None, *, create: bool = True, create_dir: bool = False
+    path: str | os.PathLike[str] | None = None,
+    *,
+    create: bool = True,
+    create_dir: bool = False,
+    progress: Progress | None = None,
 ) -> tuple[Database, bool]:
     """open_db, and whether this call created the ledger."""
     if path is None:
@@ -75,7 +84,8 @@ def open_ledger(
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL"))
         conn.execute("PRAGMA synchronous = NORMAL")
-        created = _migrate(db)
+        with reporting(progress):
+            created = _migrate(db)
     except sqlite3.DatabaseError as error:
         raise TrackerError(f"cannot open database {db_path}: {error}") from None
     return db, created
