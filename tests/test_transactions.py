@@ -182,3 +182,18 @@ def test_linking_that_fails_while_attaching_claims_leaves_no_link_behind(cli, db
     assert list(db.conn.iterdump()) == before  # no link without the claim sides it implies
     monkeypatch.undo()
     assert link() == (2, 2)  # run again, it links and attaches
+
+
+def test_a_write_that_waited_out_the_busy_timeout_fails_in_one_line_and_writes_nothing(
+    cli, db_path, monkeypatch
+):
+    from tracker.store import connection
+
+    cli.ok("add", "We will stop if India stops.", "--speaker", "Ishaq Dar", "--no-link")
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 200)
+    with another_writer(db_path, seconds=1.5):
+        error = cli.fails("verdict", "1", "--rating", "false")
+    assert error == (
+        "Error: the ledger is busy: another tracker has been writing to it for 0.2 s; try again when it is done\n"
+    )
+    assert cli.json("verdicts") == []

@@ -37,6 +37,10 @@ class NoLedger(TrackerError):
     """No ledger at this path, and the command may not create one."""
 
 
+class LedgerBusy(TrackerError):
+    """Another writer held the write lock for longer than a writer waits (BUSY_TIMEOUT_MS)."""
+
+
 def open_db(
     path: str | os.PathLike[str] | None = None,
     *,
@@ -166,7 +170,15 @@ def write_transaction(db: Database) -> Iterator[Database]:
         with db.atomic():
             yield db
         return
-    retry_busy(lambda: db.conn.execute("BEGIN IMMEDIATE"))
+    try:
+        retry_busy(lambda: db.conn.execute("BEGIN IMMEDIATE"))
+    except sqlite3.OperationalError as error:
+        if not _busy(error):
+            raise
+        raise LedgerBusy(
+            f"the ledger is busy: another tracker has been writing to it for {BUSY_TIMEOUT_MS / 1000:g} s;"
+            " try again when it is done"
+        ) from None
     try:
         yield db
     except BaseException:
@@ -187,12 +199,15 @@ def retry_busy(action: Callable[[], T]) -> T:
         try:
             return action()
         except sqlite3.OperationalError as error:
-            busy = "locked" in str(error) or "busy" in str(error)
             waited_it_out = time.monotonic() - started >= BUSY_TIMEOUT_MS / 1000 / 2
-            if not busy or waited_it_out or attempt == _BUSY_RETRIES - 1:
+            if not _busy(error) or waited_it_out or attempt == _BUSY_RETRIES - 1:
                 raise
             time.sleep(0.05 * 2**attempt)
     raise AssertionError("unreachable")
+
+
+def _busy(error: sqlite3.OperationalError) -> bool:
+    return "locked" in str(error) or "busy" in str(error)
 
 
 def now() -> str:
