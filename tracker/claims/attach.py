@@ -186,12 +186,10 @@ def judge_attachments(db: Database, ids: Iterable[int], *, forget: bool = False)
         )
     }
     said = {sid: row for sid, row in rows.items() if not row["answers"]}
-    limits = thresholds(db)
+    limits, recorded = thresholds(db), _recorded_claims(db)  # as judged: what the write re-checks
     found = _nearest(_with_meaning(db, said, _to_recorded_claims(db, said, limits)))
     replies = [row for row in rows.values() if row["answers"]]
-    return Judged(
-        wanted, said, replies, limits, _recorded_claims(db), found, _denial_analyses(rows.values()), forget
-    )
+    return Judged(wanted, said, replies, limits, recorded, found, _denial_analyses(rows.values()), forget)
 
 
 def store_attachments(db: Database, judged: Judged) -> int:
