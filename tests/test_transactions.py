@@ -197,3 +197,23 @@ def test_a_write_that_waited_out_the_busy_timeout_fails_in_one_line_and_writes_n
         "Error: the ledger is busy: another tracker has been writing to it for 0.2 s; try again when it is done\n"
     )
     assert cli.json("verdicts") == []
+
+
+def test_a_statement_attached_by_hand_to_a_claim_merged_meanwhile_goes_to_the_claim_it_went_into(
+    cli, db_path
+):
+    from tracker.claims import attach_statement
+
+    cli.ok("add", "Ships sailed from the port again on Tuesday.", "--speaker", "Port authority", "--no-link")
+    db = open_db(db_path)
+    for text in ("The port reopened on Tuesday.", "The port is open again."):
+        db.execute(
+            "INSERT INTO claims (text, proposition, origin, created_at) VALUES (?, ?, 'user', '2025-05-11')",
+            [text, text.lower()],
+        )
+    with another_writer(db_path, "UPDATE claims SET merged_into = 2 WHERE id = 1"):
+        shown = attach_statement(db, 1, "1", "supports", by="ana")
+    assert shown["id"] == 2
+    assert db.execute("SELECT claim_id, statement_id, stance FROM claim_statements").fetchall() == [
+        (2, 1, "supports")
+    ]

@@ -433,10 +433,10 @@ def attach_statement(
 
     if stance not in Stance.values():
         raise InvalidInput(f"stance must be one of {', '.join(Stance.values())}, not {stance!r}")
-    get_statement(db, statement_id)
-    row = _claim_row(db, claim)
     stamp = _now()
-    with write_transaction(db):
+    with write_transaction(db):  # the claim as it is now: merged meanwhile, it is the one it went into
+        get_statement(db, statement_id)
+        row = _claim_row(db, claim)
         before = db.execute(
             "SELECT stance, score, reasons, status FROM claim_statements WHERE claim_id = ? AND statement_id = ?",
             [row["id"], statement_id],
@@ -523,9 +523,9 @@ def _side_now(db: Database, claim_id: int, statement_id: int) -> dict[str, Any]:
 
 def detach_statement(db: Database, statement_id: int, claim: str, *, by: str | None = None) -> dict[str, Any]:
     """Take a statement off a claim; it stays off when statements are attached again."""
-    row = _claim_row(db, claim)
     stamp = _now()
     with write_transaction(db):
+        row = _claim_row(db, claim)
         before = _side_now(db, row["id"], statement_id)
         cursor = db.execute(
             """UPDATE claim_statements SET status = 'rejected', reviewed_by = ?, reviewed_at = ?
@@ -572,8 +572,8 @@ def review_attachment(
     """A person confirms or rejects the side tracker gave a statement on a claim; final."""
     if status not in (ReviewStatus.CONFIRMED.value, ReviewStatus.REJECTED.value):
         raise InvalidInput(f"a review confirms or rejects, not {status!r}")
-    row = _claim_row(db, claim)
     with write_transaction(db):
+        row = _claim_row(db, claim)
         before = _side_now(db, row["id"], statement_id)
         cursor = db.execute(
             """UPDATE claim_statements SET status = ?, reviewed_by = ?, reviewed_at = ?
@@ -607,9 +607,9 @@ def restore_attachment(
     db: Database, statement_id: int, claim: str, decision: dict[str, Any]
 ) -> dict[str, Any]:
     """Undo a review: put back the stance, status and reviewer `attachment_decision` returned."""
-    row = _claim_row(db, claim)
-    attachment_decision(db, statement_id, claim)
     with write_transaction(db):
+        row = _claim_row(db, claim)
+        attachment_decision(db, statement_id, claim)
         before = _side_now(db, row["id"], statement_id)
         db.execute(
             f"UPDATE claim_statements SET {', '.join(f'{key} = ?' for key in _DECISION)}"
