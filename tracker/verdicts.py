@@ -15,7 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from tracker.model import InvalidInput, Rating, Relation, ReviewStatus
-from tracker.store import clean_field, get_statement, now, query_rows
+from tracker.store import clean_field, get_statement, now, query_rows, write_transaction
 
 VERDICT_COLUMNS = "v.id, v.statement_id, v.rating, v.evidence_url, v.note, v.by, v.created_at"
 
@@ -49,7 +49,7 @@ def add_verdict(
         "by": clean_field(by, "by"),
         "created_at": now(),
     }
-    with db.atomic():
+    with write_transaction(db):
         get_statement(db, statement_id)  # NotFound for an unknown id
         cursor = db.execute(
             "INSERT INTO verdicts (statement_id, rating, evidence_url, note, by, created_at)"

@@ -194,20 +194,9 @@ def add_claim(
 
     cleaned = _clean_text(text)
     ref = (ref or "").strip() or None
-    if ref is not None and db.execute("SELECT 1 FROM claims WHERE ref = ?", [ref]).fetchone():
-        raise InvalidInput(f"a claim with ref {ref!r} is already recorded")
-    same = db.execute(
-        "SELECT id FROM claims WHERE origin = 'user' AND merged_into IS NULL AND lower(text) = lower(?)",
-        [cleaned],
-    ).fetchone()
-    if same is not None:
-        raise InvalidInput(f"this claim is already recorded as claim {same[0]}")
-    if not new:
-        close = close_claims(db, cleaned)
-        if close:
-            raise CloseClaim(close[0])
     proposition = analyse(cleaned).proposition
     with write_transaction(db):
+        _refuse_repeats(db, cleaned, ref, close=not new)
         cursor = db.execute(
             "INSERT INTO claims (text, proposition, ref, origin, created_at) VALUES (?, ?, ?, ?, ?)",
             [cleaned, proposition, ref, str(origin), _now()],
@@ -218,6 +207,22 @@ def add_claim(
         attach_to_claim(db, claim_id, cleaned)
         _audit_claim(db, "claim add", None, {"claim": claim_id, "text": cleaned, "ref": ref}, by)
     return get_claim(db, str(claim_id))
+
+
+def _refuse_repeats(db: Database, text: str, ref: str | None, *, close: bool) -> None:
+    """Refuse a claim whose ref is taken or that a recorded one says already (in other words
+    too, with `close`). Checked under the write lock: a claim another writer recorded
+    meanwhile is one this would repeat."""
+    if ref is not None and db.execute("SELECT 1 FROM claims WHERE ref = ?", [ref]).fetchone():
+        raise InvalidInput(f"a claim with ref {ref!r} is already recorded")
+    same = db.execute(
+        "SELECT id FROM claims WHERE origin = 'user' AND merged_into IS NULL AND lower(text) = lower(?)",
+        [text],
+    ).fetchone()
+    if same is not None:
+        raise InvalidInput(f"this claim is already recorded as claim {same[0]}")
+    if close and (found := close_claims(db, text)):
+        raise CloseClaim(found[0])
 
 
 def _claim_row(db: Database, id_or_ref: str) -> dict[str, Any]:
@@ -428,10 +433,10 @@ def attach_statement(
 
     if stance not in Stance.values():
         raise InvalidInput(f"stance must be one of {', '.join(Stance.values())}, not {stance!r}")
-    get_statement(db, statement_id)
-    row = _claim_row(db, claim)
     stamp = _now()
-    with write_transaction(db):
+    with write_transaction(db):  # the claim as it is now: merged meanwhile, it is the one it went into
+        get_statement(db, statement_id)
+        row = _claim_row(db, claim)
         before = db.execute(
             "SELECT stance, score, reasons, status FROM claim_statements WHERE claim_id = ? AND statement_id = ?",
             [row["id"], statement_id],
@@ -518,9 +523,9 @@ def _side_now(db: Database, claim_id: int, statement_id: int) -> dict[str, Any]:
 
 def detach_statement(db: Database, statement_id: int, claim: str, *, by: str | None = None) -> dict[str, Any]:
     """Take a statement off a claim; it stays off when statements are attached again."""
-    row = _claim_row(db, claim)
     stamp = _now()
     with write_transaction(db):
+        row = _claim_row(db, claim)
         before = _side_now(db, row["id"], statement_id)
         cursor = db.execute(
             """UPDATE claim_statements SET status = 'rejected', reviewed_by = ?, reviewed_at = ?
@@ -567,8 +572,8 @@ def review_attachment(
     """A person confirms or rejects the side tracker gave a statement on a claim; final."""
     if status not in (ReviewStatus.CONFIRMED.value, ReviewStatus.REJECTED.value):
         raise InvalidInput(f"a review confirms or rejects, not {status!r}")
-    row = _claim_row(db, claim)
     with write_transaction(db):
+        row = _claim_row(db, claim)
         before = _side_now(db, row["id"], statement_id)
         cursor = db.execute(
             """UPDATE claim_statements SET status = ?, reviewed_by = ?, reviewed_at = ?
@@ -602,9 +607,9 @@ def restore_attachment(
     db: Database, statement_id: int, claim: str, decision: dict[str, Any]
 ) -> dict[str, Any]:
     """Undo a review: put back the stance, status and reviewer `attachment_decision` returned."""
-    row = _claim_row(db, claim)
-    attachment_decision(db, statement_id, claim)
     with write_transaction(db):
+        row = _claim_row(db, claim)
+        attachment_decision(db, statement_id, claim)
         before = _side_now(db, row["id"], statement_id)
         db.execute(
             f"UPDATE claim_statements SET {', '.join(f'{key} = ?' for key in _DECISION)}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -214,3 +215,38 @@ class progress:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.__exit__(*exc)  # type: ignore[arg-type]
+
+
+SLOW_UPGRADE = 1.0  # seconds: an upgrade taking longer says so where no terminal shows a bar
+UPGRADE_LINE_EVERY = 10_000  # rows between two lines of a slow upgrade in a log or a pipe
+
+
+class upgrading:
+    """Around opening a ledger: the (done, total, what) an upgrade of it reports, on stderr
+    (stdout stays the command's result). On a terminal, a line and a bar at once; in a log or
+    a pipe, nothing for an upgrade done within SLOW_UPGRADE, else a line once it is slow, one
+    per UPGRADE_LINE_EVERY rows, and the time it took."""
+
+    def __enter__(self) -> upgrading:
+        self.started = time.monotonic()
+        self.terminal = _console(stderr=True).is_terminal
+        self.shown = False
+        self.bar: progress | None = None
+        return self
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        if not self.shown and (self.terminal or time.monotonic() - self.started >= SLOW_UPGRADE):
+            self.shown = True
+            status("Upgrading the ledger for this version of tracker (once; it may take a while).")
+            if self.terminal:
+                self.bar = progress("Upgrading").__enter__()
+        if self.bar is not None:
+            self.bar(done, total, what)
+        elif self.shown and (done % UPGRADE_LINE_EVERY == 0 or done == total):
+            status(f"  {what}: {done:,} of {total:,}")
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+        if self.shown and exc[0] is None:
+            status(f"Upgraded the ledger in {time.monotonic() - self.started:.1f} s.")

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from tracker.model import InvalidInput, Judgement, Relation, ReviewStatus
 from tracker.parts import CONFLICT_CODES
-from tracker.store import get_setting, set_setting
+from tracker.store import get_setting, set_setting, write_transaction
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is being done)
 
@@ -95,12 +95,13 @@ def set_threshold(db: Database, name: str, raw: str) -> float:
         raise InvalidInput(f"{name} must be a number from 0 to 100, not {raw!r}") from None
     if not 0 <= value <= 100 or math.isnan(value):
         raise InvalidInput(f"{name} must be a number from 0 to 100, not {raw!r}")
-    current = thresholds(db)
-    suggest = value if name == SUGGEST else current.suggest
-    confirm = value if name == CONFIRM else current.confirm
-    if suggest > confirm:
-        raise InvalidInput(f"{SUGGEST} ({suggest:g}) must not be above {CONFIRM} ({confirm:g})")
-    set_setting(db, name, f"{value:g}")
+    with write_transaction(db):  # the other threshold, as the write finds it
+        current = thresholds(db)
+        suggest = value if name == SUGGEST else current.suggest
+        confirm = value if name == CONFIRM else current.confirm
+        if suggest > confirm:
+            raise InvalidInput(f"{SUGGEST} ({suggest:g}) must not be above {CONFIRM} ({confirm:g})")
+        set_setting(db, name, f"{value:g}")
     return value
 
 

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from tracker.claims import attach_statements, reattach, reattach_all
+from tracker.claims import reattach
+from tracker.claims.attach import Judged, judge_attachments, store_attachments
 from tracker.judge import ENGINE_VERSION, relate
 from tracker.judge_numbers import FRAME
 from tracker.link import config, ranking
@@ -678,31 +679,48 @@ def _link_new(db: Database, ids: Iterable[int], progress: Progress | None, worke
         pairs = sorted(found_pairs)
         found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
     found += _by_meaning(db, wanted, texts, limits, found, stats, progress, workers, shapes)
-    with stats.timed("writing"), write_transaction(db):
-        _write(db, found, stats)
-        touched = {i for a, b, _, _ in found for i in (a, b)}
-        dropped = _bound_stored(db, touched)
-        stats.removed = len(dropped)
-        # a link bounded away may have been the strongest of its other statement
-        unshaded = unshade_stored(db, {sid for pair in dropped for sid in pair})
-        new = {(a, b) for a, b, _, _ in found}
-        shaded_now = _shade_stored(db, touched, limits)
-        for pair, relation in shaded_now.items():
-            if pair in new:  # counted as the side it would have taken
-                stats.stored[relation] -= 1
-                stats.stored[Relation.RELATED.value] += 1
-        stats.stored = +stats.stored  # no relation counted 0
-    # claims are judged with no lock held, then written under the write lock (attach's own)
-    with stats.timed("attaching claims"):
-        # first the stored statements the new links take far nearer something else than the
-        # link they joined a claim through: as a relink places them, before the new ones
-        displaced = _displaced(db, sorted(touched - set(wanted)))
-        stats.attached = reattach(db, displaced) if displaced else 0
-        stats.attached += attach_statements(db, wanted)
-        # a stored statement whose side was overshadowed may have joined a claim through it
-        stale = ({sid for pair in shaded_now for sid in pair} | unshaded) - set(wanted)
-        stats.attached += reattach(db, sorted(stale)) if stale else 0
+    with stats.timed("judging"):  # the new statements' sides on claims, with no lock held
+        judged = judge_attachments(db, wanted)
+    # the links and the claim sides they imply, in one transaction: one is never stored alone
+    with write_transaction(db):
+        with stats.timed("writing"):
+            touched, changed = _store_new_links(db, found, limits, stats)
+        with stats.timed("attaching claims"):
+            stats.attached = _attach_new(db, judged, touched, changed)
     return stats
+
+
+def _store_new_links(
+    db: Database, found: list[Found], limits: Thresholds, stats: LinkStats
+) -> tuple[set[int], set[int]]:
+    """Write the new links, bound and shade the stored ones they touch; returns the statements
+    touched, and those whose side on a link changed (shaded or unshaded)."""
+    _write(db, found, stats)
+    touched = {i for a, b, _, _ in found for i in (a, b)}
+    dropped = _bound_stored(db, touched)
+    stats.removed = len(dropped)
+    # a link bounded away may have been the strongest of its other statement
+    unshaded = unshade_stored(db, {sid for pair in dropped for sid in pair})
+    new = {(a, b) for a, b, _, _ in found}
+    shaded_now = _shade_stored(db, touched, limits)
+    for pair, relation in shaded_now.items():
+        if pair in new:  # counted as the side it would have taken
+            stats.stored[relation] -= 1
+            stats.stored[Relation.RELATED.value] += 1
+    stats.stored = +stats.stored  # no relation counted 0
+    return touched, {sid for pair in shaded_now for sid in pair} | unshaded
+
+
+def _attach_new(db: Database, judged: Judged, touched: set[int], changed: set[int]) -> int:
+    """Attach the new statements (`judged`) to claims, and again the stored ones the new links
+    moved: first those they take far nearer something else than the link they joined a claim
+    through (as a relink places them, before the new ones), last those whose side changed."""
+    wanted = set(judged.wanted)
+    displaced = _displaced(db, sorted(touched - wanted))
+    attached = reattach(db, displaced) if displaced else 0
+    attached += store_attachments(db, judged)
+    stale = changed - wanted  # a statement whose side was overshadowed may have joined a claim through it
+    return attached + (reattach(db, sorted(stale)) if stale else 0)
 
 
 def relink_all(db: Database, *, progress: Progress | None = None, workers: int = WORKERS) -> LinkStats:
@@ -736,15 +754,18 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
     rejected = db.execute("SELECT a_id, b_id FROM links WHERE status = ?", [ReviewStatus.REJECTED.value])
     found = shaded(found, limits, {(int(a), int(b)) for a, b in rejected})
     keep = {(a, b) for a, b, _, _ in found}
-    with stats.timed("writing"), write_transaction(db):
-        _write(db, found, stats)
-        stale = [
-            (int(r[0]),)
-            for r in db.execute("SELECT id, a_id, b_id FROM links WHERE reviewed_at IS NULL")
-            if (r[1], r[2]) not in keep
-        ]
-        db.conn.executemany("DELETE FROM links WHERE id = ?", stale)
-        stats.removed = len(stale)
-    with stats.timed("attaching claims"):
-        stats.attached = reattach_all(db)
+    with stats.timed("judging"):  # the sides on claims, with no lock held
+        sides = judge_attachments(db, texts, forget=True)
+    with write_transaction(db):  # the links and the claim sides they imply, as in link_new
+        with stats.timed("writing"):
+            _write(db, found, stats)
+            stale = [
+                (int(r[0]),)
+                for r in db.execute("SELECT id, a_id, b_id FROM links WHERE reviewed_at IS NULL")
+                if (r[1], r[2]) not in keep
+            ]
+            db.conn.executemany("DELETE FROM links WHERE id = ?", stale)
+            stats.removed = len(stale)
+        with stats.timed("attaching claims"):
+            stats.attached = store_attachments(db, sides)  # those stored meanwhile keep theirs
     return stats
