@@ -6,11 +6,10 @@ denial it may well repeat ("did not attack the depot")."""
 
 from __future__ import annotations
 
-import re
-
 from tracker.model import Reason
+from tracker.patterns import lazy
 
-_BARE_DENIAL = re.compile(
+_BARE_DENIAL = lazy(
     r"\b(?P<verb>(?:has |have |had )?(?:rejected|denied|dismissed|refuted|rebuffed|disputed|rejects|denies"
     r"|dismisses|refutes|disputes))\s+(?:the|these|this|that|those|such|all|any|all the|its|their)\s+"
     r"(?P<what>accusations?|charges?|allegations?|claims?|reports?|suggestions?)$"
