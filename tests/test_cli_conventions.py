@@ -159,6 +159,58 @@ def test_a_ledger_judging_by_meaning_still_encodes_from_the_command_line(tmp_pat
     assert rows == [("statement", 1), ("statement", 2)]
 
 
+# --- a command builds only itself ---------------------------------------------------------------
+
+
+def _built(args: list[str]) -> list[str]:
+    from tracker.cli import app_for
+
+    only = app_for(args)
+    return [info.name or "" for info in only.registered_commands] + [
+        f"{info.name} …" for info in only.registered_groups
+    ]
+
+
+def test_a_command_run_builds_only_itself_and_the_app_keeps_every_command():
+    """Typer reads every registered command's signature at each start: a command builds its own."""
+    from tracker.cli import app
+
+    assert _built(["add", "It rained", "-s", "Ann"]) == ["add"]
+    assert _built(["--db", "x.db", "claim", "add", "X"]) == ["claim …"]
+    assert _built(["--db=x.db", "list", "--json"]) == ["list"]
+    assert len(_built([])) == len(app.registered_commands) + len(app.registered_groups) == 29
+
+
+def test_root_help_version_completion_and_names_of_no_command_build_every_command():
+    from tracker.cli import app, app_for
+
+    for args in ([], ["--help"], ["--db", "x.db", "-h"], ["--version"], ["ad", "x"], ["--", "add"]):
+        assert app_for(args) is app, args
+
+
+def test_the_root_options_skipped_before_a_command_are_the_ones_that_take_a_value():
+    import typer
+
+    from tracker.cli import _VALUED_ROOT_OPTIONS, app
+
+    root = typer.main.get_command(app)
+    valued = [opt for param in root.params if not getattr(param, "is_flag", False) for opt in param.opts]
+    assert valued == list(_VALUED_ROOT_OPTIONS) == ["--db"]
+
+
+def test_a_name_of_no_command_still_gets_the_whole_apps_suggestion(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "tracker", "--db", str(tmp_path / "t.db"), "ad", "x"],
+        capture_output=True,
+        text=True,
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert (
+        done.stderr == "Error: No such command 'ad'. Did you mean 'add'? (see 'python -m tracker --help')\n"
+    )
+    assert not (tmp_path / "t.db").exists()
+
+
 # --- one --db wherever it is written --------------------------------------------------------
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import signal
 import sqlite3
@@ -184,10 +185,41 @@ def _register() -> None:
 
 _register()
 
+_VALUED_ROOT_OPTIONS = ("--db",)  # the root options that take a value (tested against the app's)
+
+
+def command_named(args: Sequence[str]) -> str | None:
+    """The name of the command that `args` run, when they plainly run one (before it, only
+    root options that take a value); None when they ask the root for help, its version,
+    completion, or give no command."""
+    words = iter(args)
+    for word in words:
+        if word in _VALUED_ROOT_OPTIONS:
+            next(words, None)
+        elif not word.startswith(tuple(f"{option}=" for option in _VALUED_ROOT_OPTIONS)):
+            return None if word.startswith("-") else word
+    return None
+
+
+def app_for(args: Sequence[str]) -> typer.Typer:
+    """The app with only the command that `args` run. Typer turns every registered command into
+    a click command at each start, reading its signature and type hints (about 50 ms for 52
+    commands), and a command needs only its own. Root help and completion (which reads no
+    arguments) get every command, and so does a name that is none's, so that click's error
+    and its suggestions are the whole app's."""
+    name = command_named(args)
+    commands = [info for info in app.registered_commands if info.name == name]
+    groups = [info for info in app.registered_groups if info.name == name]
+    if name is None or not (commands or groups):
+        return app
+    only = copy.copy(app)  # a shallow copy: the app that tests and docs use keeps every command
+    only.registered_commands, only.registered_groups = commands, groups
+    return only
+
 
 def main() -> None:
     try:
-        app()
+        app_for(sys.argv[1:])()
     except SystemExit as done:
         from tracker.parallel import abandoned
 
