@@ -119,7 +119,7 @@ def test_help_loads_no_database_or_table_code():
     code = (
         "import sys\nfrom tracker.cli import main\nsys.argv = ['tracker', '--help']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = ('sqlite_utils', 'rich', 'rapidfuzz', 'tracker.store', 'charset_normalizer')\n"
+        "heavy = ('sqlite_utils', 'rich', 'rapidfuzz', 'tracker.store', 'charset_normalizer', 'tracker.export')\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m in heavy), file=sys.stderr)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -141,6 +141,33 @@ def test_a_command_on_a_ledger_judging_by_words_never_loads_numpy(tmp_path):
     db = str(tmp_path / "t.db")
     argv = ["add", "The dam burst on Monday", "-s", "Farah Naz", "--db", db]
     assert _run_and_list_loaded(argv, ("sqlite_utils", "numpy")) == "[True, False]"
+
+
+def test_adding_one_statement_links_it_without_the_batch_linker_exports_or_tables(tmp_path):
+    """What keeps `tracker add` within its floor (p50 ≤ 300 ms at 100k): linking one statement
+    queries FTS and judges its candidates, and loads none of what a batch, a report or an
+    export needs."""
+    db = str(tmp_path / "t.db")
+    first = ["add", "The dam on the river burst on Monday", "-s", "Farah Naz", "--db", db]
+    subprocess.run([sys.executable, "-m", "tracker", *first], capture_output=True, check=True)
+    argv = ["add", "The dam on the river did not burst on Monday", "-s", "Ines Roth", "--db", db]
+    kept_out = (
+        "tracker.link.blocking",
+        "tracker.link.index",
+        "tracker.link.review",
+        "tracker.export",
+        "tracker.reports",
+        "tracker.extract",
+        "tracker.semantic.encoder",
+        "rich",
+        "multiprocessing",
+        "numpy",
+    )
+    assert _run_and_list_loaded(argv, ("tracker.link.pipeline", "tracker.judge", *kept_out)) == str(
+        [True, True] + [False] * len(kept_out)
+    )
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT a_id, b_id, relation FROM links").fetchall() == [(1, 2, "contradicts")]
 
 
 def test_a_ledger_judging_by_meaning_still_encodes_from_the_command_line(tmp_path):
