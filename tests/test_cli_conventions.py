@@ -162,6 +162,7 @@ def test_adding_one_statement_links_it_without_the_batch_linker_exports_or_table
         "rich",
         "multiprocessing",
         "numpy",
+        "importlib.metadata",  # sqlite-utils' search for plugins
     )
     assert _run_and_list_loaded(argv, ("tracker.link.pipeline", "tracker.judge", *kept_out)) == str(
         [True, True] + [False] * len(kept_out)

@@ -18,14 +18,19 @@ from tracker.cli.options import DbOption
 from tracker.model import TrackerError
 
 
-def _import_sqlite_utils_without_numpy() -> None:
-    """Import sqlite-utils with numpy and pandas hidden, unless they are loaded already.
+def _import_sqlite_utils() -> None:
+    """Import sqlite-utils for the command line, without what it loads that tracker never uses.
 
-    sqlite-utils imports both when it finds them, only to store their values, which tracker
-    never hands it (vectors are stored as bytes). With the semantic extra installed, numpy
-    alone took 80 of a command's ~450 ms; a ledger that judges by meaning imports it when it
-    encodes. Only the command line does this, when it runs a command (help loads no
-    database code): the Python API leaves sqlite-utils as it is.
+    - numpy and pandas stay hidden, unless loaded already: sqlite-utils imports both when it
+      finds them, only to store their values, which tracker never hands it (vectors are stored
+      as bytes). With the semantic extra installed, numpy alone took 80 of a command's ~450 ms;
+      a ledger that judges by meaning imports it when it encodes.
+    - Its plugins are not looked for: finding them reads the entry points of every installed
+      package (about 20 ms of each command), and tracker takes none (a plugin's SQL functions
+      would be set up on the ledger's connection unasked).
+
+    Only the command line does this, when it runs a command (help loads no database code):
+    the Python API leaves sqlite-utils as it is.
     """
     if "sqlite_utils" in sys.modules or "numpy" in sys.modules:
         return
@@ -38,9 +43,10 @@ def _import_sqlite_utils_without_numpy() -> None:
     hidden = Hidden()
     sys.meta_path.insert(0, hidden)
     try:
-        import sqlite_utils  # noqa: F401
+        import sqlite_utils.plugins
     finally:
         sys.meta_path.remove(hidden)
+    sqlite_utils.plugins._plugins_loaded = True  # what Database() checks before it looks for them
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -111,7 +117,7 @@ class TrackerGroup(TyperGroup):
 
     # typer passes a typer.Context; the base class names the (vendored, private) click Context
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
-        _import_sqlite_utils_without_numpy()  # a command runs: `tracker --help` never gets here
+        _import_sqlite_utils()  # a command runs: `tracker --help` never gets here
         try:
             return super().invoke(ctx)
         except TrackerError as error:
