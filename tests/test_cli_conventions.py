@@ -171,6 +171,22 @@ def test_adding_one_statement_links_it_without_the_batch_linker_exports_or_table
         assert conn.execute("SELECT a_id, b_id, relation FROM links").fetchall() == [(1, 2, "contradicts")]
 
 
+def test_a_command_leaves_sqlite_utils_patterns_to_compile_on_first_use(tmp_path):
+    """One of sqlite-utils' patterns took 20 ms to compile, and no command uses it; the
+    libraries it imports meanwhile (click here) keep theirs compiled."""
+    db = str(tmp_path / "t.db")
+    code = (
+        f"import sys\nfrom tracker.cli import main\nsys.argv = ['tracker', 'add', 'It rained', '-s', 'Ann', '--db', {db!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "import click._compat, sqlite_utils.db\n"
+        "deferred = sqlite_utils.db._virtual_table_using_re\n"
+        "print(type(deferred).__name__, type(click._compat._ansi_re).__name__)\n"
+        "print(deferred.match('CREATE VIRTUAL TABLE [t] USING FTS5 (text)').group('using'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-2:] == ["_Deferred Pattern", "FTS5"]
+
+
 def test_a_ledger_judging_by_meaning_still_encodes_from_the_command_line(tmp_path):
     db = tmp_path / "t.db"
     for argv in (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 import signal
 import sqlite3
 import sys
@@ -16,6 +17,7 @@ from typer.core import TyperGroup
 
 from tracker.cli.options import DbOption
 from tracker.model import TrackerError
+from tracker.patterns import lazy
 
 
 def _import_sqlite_utils() -> None:
@@ -28,6 +30,8 @@ def _import_sqlite_utils() -> None:
     - Its plugins are not looked for: finding them reads the entry points of every installed
       package (about 20 ms of each command), and tracker takes none (a plugin's SQL functions
       would be set up on the ledger's connection unasked).
+    - Its own patterns are compiled on first use (tracker.patterns): one, for the names of
+      virtual tables, took 20 ms to compile, and no command of tracker's uses it.
 
     Only the command line does this, when it runs a command (help loads no database code):
     the Python API leaves sqlite-utils as it is.
@@ -40,11 +44,20 @@ def _import_sqlite_utils() -> None:
             if name.partition(".")[0] in ("numpy", "pandas"):
                 raise ImportError(name)
 
+    compile_now = re.compile
+
+    def compile_its_own_later(pattern: str, flags: int = 0) -> re.Pattern[str]:
+        if sys._getframe(1).f_globals.get("__name__", "").startswith("sqlite_utils"):
+            return lazy(pattern, flags)
+        return compile_now(pattern, flags)
+
     hidden = Hidden()
     sys.meta_path.insert(0, hidden)
+    re.compile = compile_its_own_later  # type: ignore[assignment]
     try:
         import sqlite_utils.plugins
     finally:
+        re.compile = compile_now
         sys.meta_path.remove(hidden)
     sqlite_utils.plugins._plugins_loaded = True  # what Database() checks before it looks for them
 
