@@ -478,7 +478,7 @@ def test_a_few_new_statements_among_many_link_as_a_full_relink_would(db, monkeyp
     monkeypatch.setattr(config, "MAX_LINKS", 10**6)  # candidates alone: the bound is tested apart
     monkeypatch.setattr(config, "OVERSHADOW_MARGIN", math.inf)  # and so are overshadowed links
     used = []
-    monkeypatch.setattr(pipeline, "_block_few", lambda *a, **k: used.append(1) or _BLOCK_FEW(*a, **k))
+    monkeypatch.setattr(blocking, "_block_few", lambda *a, **k: used.append(1) or _BLOCK_FEW(*a, **k))
     stats = link.link_new(db, new)
     assert used == [1] and stats.links > 0
     found = {(r["a_id"], r["b_id"], r["relation"]) for r in _links(db)}

@@ -8,12 +8,12 @@ http(s) ones (anything else is shown as text).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from html import escape
 from typing import Any
 
+from tracker.patterns import lazy
 from tracker.reports import Section, reason_text
 
 STANCES = ("supports", "denies", "discusses")
@@ -129,7 +129,7 @@ def _ref(statement_id: Any) -> str:
     return f'<a href="#s{_e(statement_id)}">#{_e(statement_id)}</a>'
 
 
-_URL_BREAK = re.compile(r"((?<!/)/(?!/)|[?&=#_-])")
+_URL_BREAK = lazy(r"((?<!/)/(?!/)|[?&=#_-])")
 
 
 def _url(url: str | None) -> str:
@@ -256,8 +256,8 @@ def _table(section: Section) -> str:
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
-_CODE = re.compile(r"`([^`]+)`")
-_EMPHASIS = re.compile(r"\*([^*]+)\*")
+_CODE = lazy(r"`([^`]+)`")
+_EMPHASIS = lazy(r"\*([^*]+)\*")
 
 
 def _inline(text: str) -> str:

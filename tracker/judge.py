@@ -38,6 +38,7 @@ from tracker.judge_tolls import toll_relation, toll_similarity
 from tracker.lexicon import NEGATIVE_CONCEPTS, PROSPECTIVE
 from tracker.model import Judgement, Modality, Polarity, Reason, Relation
 from tracker.parts import kindred_words, other_event, part_conflicts, proper_names, title_case
+from tracker.patterns import lazy
 from tracker.text import (
     STOP_WORDS,
     Analysis,
@@ -82,9 +83,7 @@ AGREE_THRESHOLD = 25.0  # an unhedged pair this similar, with nothing in conflic
 # ---------------------------------------------------------------- judging
 
 
-_CLAUSE_STOP = re.compile(
-    r"[,;:.?!\"(]|\s-\s|\b(?:and|but|if|because|while|when|after|before|as|so|who|which)\b"
-)
+_CLAUSE_STOP = lazy(r"[,;:.?!\"(]|\s-\s|\b(?:and|but|if|because|while|when|after|before|as|so|who|which)\b")
 
 
 def _aligned(negated: Analysis, other: Analysis) -> bool:
@@ -149,7 +148,7 @@ _AGENCY_WORDS = (
     r"|(?:a |any )part in|(?:a |any )hand in|behind|links? (?:to|with)|complicity in|complicit in"
     r"|anything to do with|knowledge of"
 )
-_AGENCY = re.compile(
+_AGENCY = lazy(
     r"(?:(?:[a-z'-]+\s+){0,4}?)(?:(?:had|has|have|was|were|is|are|been|being|ever|personally|"
     r"directly|any|no)\s+)*(?:" + _AGENCY_WORDS + r")\b"
 )
@@ -159,11 +158,11 @@ _AGENCY_STEMS = frozenset(
     organize involvement involved responsibility responsible role part hand behind link links
     complicity complicit knowledge blame blamed""".split()
 )
-_JUDGES_THE_WHOLE = re.compile(r"\s*(?:true|real|correct|accurate|the case)\b")
-_LABEL_NOUN = re.compile(
+_JUDGES_THE_WHOLE = lazy(r"\s*(?:true|real|correct|accurate|the case)\b")
+_LABEL_NOUN = lazy(
     r"\b(?:hoax(?:es)?|fake[sd]?|fabricat\w+|false|bogus|myths?|pranks?|spoofs?|scams?|satire|libel)\b"
 )
-_LABEL_UNDONE = re.compile(r"(?:\bno|\bnot|\bnot a|\bnot an|n't a|n't an)\s+(?:\w+\s+)?$")
+_LABEL_UNDONE = lazy(r"(?:\bno|\bnot|\bnot a|\bnot an|n't a|n't an)\s+(?:\w+\s+)?$")
 _DEATH = frozenset("dead death deaths died dies die dying".split())
 
 
@@ -259,7 +258,7 @@ def _prospective_gap(xa: Analysis, xb: Analysis) -> Reason | None:
     return Reason("modality", f"'{cue.text}' in b", "b", cue.span)
 
 
-_APPEAL = re.compile(r"\b(?:call(?:s|ed|ing)? (?:on|upon)|press(?:es|ed|ing)?)\b[^,;:]{1,40}?\bto [a-z]")
+_APPEAL = lazy(r"\b(?:call(?:s|ed|ing)? (?:on|upon)|press(?:es|ed|ing)?)\b[^,;:]{1,40}?\bto [a-z]")
 
 
 def _appeals(analysis: Analysis) -> bool:
@@ -283,7 +282,7 @@ def _appeal_gap(xa: Analysis, xb: Analysis) -> Reason | None:
 # Hedges by which a side says a thing may have happened, not that it is said to have: such a
 # report stands beside a denial as well as beside a firm claim ("reportedly captured Goma" /
 # "did not capture Goma"). "Claims", "reports", "rumours" are what denials deny.
-_TENTATIVE = re.compile(
+_TENTATIVE = lazy(
     r"may|might|could|may have|might have|could have|possibly|probably|likely|perhaps|maybe"
     r"|reportedly|allegedly|apparently|purportedly|supposedly|presumably|believed to|thought to"
     r"|suspected|suspects?|appears? to|seems? to|(?:is|are|was|were) expected to|not sure"
@@ -327,7 +326,7 @@ def _negative_act(a: Analysis, b: Analysis) -> Reason | None:
     return None
 
 
-_NIL_WORDS = re.compile(r"\b(?:had|has|have|any|a single|no)\s+")
+_NIL_WORDS = lazy(r"\b(?:had|has|have|any|a single|no)\s+")
 
 
 def _nil_plain(proposition: str) -> str:
@@ -517,7 +516,7 @@ def _doer(a: str, b: str, xa: Analysis, xb: Analysis) -> Reason | None:
     return agent_or_origin(pa, pb) or other_agent(active(pa), active(pb), a, b, passive=passive)
 
 
-_NEGATION_WORDS = re.compile(
+_NEGATION_WORDS = lazy(
     r"\b(?:(?:do|does|did)\s+not|(?:don|doesn|didn)'t|not|never|no longer|no)\s+|(?<=\w)n't\b"
 )
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 
 from tracker.model import Reason
+from tracker.patterns import lazy
 
 _DENIAL_VERB = (
     r"(?:has |have |had )?(?:rejected|denied|dismissed|refuted|rebuffed|disputed|rejects|denies"
     r"|dismisses|refutes|disputes)"
 )
 _POINTER = r"(?:the|these|this|that|those|such|all|any|all the|its|their)"
-_BARE_DENIAL = re.compile(
+_BARE_DENIAL = lazy(
     rf"\b(?P<verb>{_DENIAL_VERB})\s+{_POINTER}\s+"
     r"(?P<what>accusations?|charges?|allegations?|claims?|reports?|suggestions?)$"
 )
@@ -27,7 +28,7 @@ _UNNAMED_OBJECT = (
     r"|it|them|(?:any\s+)?wrongdoing"
     r"|(?:any\s+)?(?:involvement|role|part|hand)\s+in\s+.+|(?:any\s+)?responsibility\s+for\s+.+)"
 )
-_NAMES_NO_CLAIM = re.compile(rf"(?:^|\b{_DENIAL_VERB}\s+){_UNNAMED_OBJECT}$", re.IGNORECASE)
+_NAMES_NO_CLAIM = lazy(rf"(?:^|\b{_DENIAL_VERB}\s+){_UNNAMED_OBJECT}$", re.IGNORECASE)
 
 
 def bare_denial(proposition: str) -> str | None:

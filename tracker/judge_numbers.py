@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from tracker.lexicon import COUNTED_OUTCOMES, CURRENCY_WORDS, IDENTIFIER_NOUNS, WEEKDAYS
 from tracker.model import Reason
+from tracker.patterns import lazy
 from tracker.text import STOP_WORDS, Analysis, concept, concepts
 from tracker.tokenise import TEXT_CACHE
 
@@ -20,7 +21,7 @@ _APPROX_LOW = r"at least|more than|over|upwards of|in excess of|no fewer than|no
 _APPROX_HIGH = r"up to|fewer than|less than|under|below|at most|no more than|nearly|almost"
 _APPROX_NEAR = r"about|around|some|approximately|roughly|an estimated|estimated|close to|circa|approx"
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_QUANTITY = re.compile(
+_QUANTITY = lazy(
     rf"(?:\b(?P<approx>{_APPROX_LOW}|{_APPROX_HIGH}|{_APPROX_NEAR})\s+)?"
     r"(?:(?P<currency>[$£€¥₹])\s?)?(?<![\d:.])(?P<value>\d+(?:\.\d+)?|\ba(?=\s+(?:hundred|thousand|million|billion)\b))(?:\s*(?:to|-|or)\s*(?P<upper>\d+(?:\.\d+)?))?(?!\s*(?:am|pm|a\.m|p\.m|:\d))"
     r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion))?"
@@ -44,11 +45,11 @@ _MONTH = (
     r"(?P<m{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_DATE = re.compile(
+_DATE = lazy(
     r"\b(?:" + _MONTH.format(n=1) + r"\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b"
     r"|(?<![\d.])(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format(n=2) + r"\b)"
 )
-_YEAR = re.compile(r"\b(?:in|since|of|by|during|from)\s+(19[5-9]\d|20[0-4]\d)\b")
+_YEAR = lazy(r"\b(?:in|since|of|by|during|from)\s+(19[5-9]\d|20[0-4]\d)\b")
 _ZONES = {
     "ist": 330,
     "india time": 330,
@@ -81,7 +82,7 @@ _ZONES = {
     "gst": 240,
     "ast": 180,
 }
-_TIME = re.compile(
+_TIME = lazy(
     r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
     r"(?:\s*\(?(?P<zone>" + "|".join(sorted((re.escape(z) for z in _ZONES), key=len, reverse=True)) + r")\b)?"
 )
@@ -216,7 +217,7 @@ def _paid_for(norm: str, value_end: int, raw: list[str]) -> tuple[str, ...]:
     return tuple(w for w in raw if w not in _NUMBER_STOP and w not in _DAY_NAMES)[:PURPOSE_WORDS]
 
 
-_NAMING_NUMBER = re.compile(r"\b([a-z]+)\s+(\d+[a-z]?)\b")
+_NAMING_NUMBER = lazy(r"\b([a-z]+)\s+(\d+[a-z]?)\b")
 
 
 def _named_by_number(norm: str, position: int) -> bool:
@@ -293,8 +294,8 @@ def _times(norm: str) -> tuple[tuple[int, bool, str, tuple[int, int]], ...]:
     return tuple(out)
 
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_STANDALONE_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+_NUMBER = lazy(r"\d+(?:\.\d+)?")
+_STANDALONE_NUMBER = lazy(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
 
 
 @lru_cache(maxsize=TEXT_CACHE)
@@ -403,17 +404,17 @@ _PAYING = (
 _MONEY = (
     r"(?:money|funds?|funding|cash|penny|pennies|cent|cents|dime|dollars?|euros?|pounds?|rupees?|yuan|yen)"
 )
-_NIL_SUM = re.compile(
+_NIL_SUM = lazy(
     rf"\b(?:(?:not|never|no longer)\s+|n't\s+)(?:\w+\s+)?(?P<verb>{_PAYING})\s+(?:any|a single|a|one)\s+"
     rf"(?P<what>{_MONEY})\b"
     rf"|\b(?P<verb2>{_PAYING})\s+(?:no|not (?:a|one)(?: single)?)\s+(?:\w+\s+)?(?P<what2>{_MONEY})\b"
 )
-_AMOUNT = re.compile(
+_AMOUNT = lazy(
     r"\D*\d[\d.]*(?:\s*(?:hundred|thousand|million|billion|trillion))?(?:\s+(?:"
     + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
     + r")\b)?"
 )
-_PAYING_BEFORE = re.compile(rf"\b{_PAYING}\b(?=(?:\s+\S+){{0,2}}\s*$)")
+_PAYING_BEFORE = lazy(rf"\b{_PAYING}\b(?=(?:\s+\S+){{0,2}}\s*$)")
 
 
 def nil_sum(a: Analysis, b: Analysis) -> tuple[Reason, str, str] | None:

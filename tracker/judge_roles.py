@@ -7,7 +7,6 @@ Part of judging (tracker.judge).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from tracker.judge_similarity import _overlap
@@ -20,6 +19,7 @@ from tracker.lexicon import (
     SYMMETRIC_ACTS,
 )
 from tracker.model import Reason
+from tracker.patterns import lazy
 from tracker.text import STOP_WORDS, Analysis, concept, concept_tokens, concepts, tokens
 from tracker.tokenise import TEXT_CACHE
 
@@ -56,7 +56,7 @@ for _pair in _ANTONYM_PAIRS.split():
     _ANTONYMS[_x] = _ANTONYMS.get(_x, frozenset()) | {_y}
     _ANTONYMS[_y] = _ANTONYMS.get(_y, frozenset()) | {_x}
 _INFLECTIONS = frozenset(["", "s", "es", "d", "ed", "ing", "ning", "ned", "n", "ly", "er", "est"])
-_NEG_PREFIX = re.compile(r"^(?:un|non|de|dis|il|ir|im|in)(?=[a-z]{4})")
+_NEG_PREFIX = lazy(r"^(?:un|non|de|dis|il|ir|im|in)(?=[a-z]{4})")
 _PREFIX_SAFE = frozenset("un non de".split())  # "in"/"im"/"dis" make too many unrelated words
 
 
@@ -112,7 +112,7 @@ def _antonym(a: Analysis, b: Analysis) -> Reason | None:
     return None
 
 
-_PASSIVE = re.compile(
+_PASSIVE = lazy(
     r"^(?P<patient>.+?)\s+(?:(?:was|were|is|are|has been|have been|had been|been|being|got|get|gets)\s+"
     r"(?P<verb>[a-z]+(?:\s+[a-z]+){0,3}?)|(?P<bare>[a-z]+(?:ed|en)))\s+by\s+(?P<agent>.+?)(?P<rest>(?:,|\s+(?:and|which|who|in|on|at|after|before|during|as)\s).*)?$"
 )
@@ -196,7 +196,7 @@ def _in_a_setting(proposition: str, term: str) -> bool:
     return bool(places) and all(i > 0 and tokens_[i - 1][1] in _SETTING_PREPOSITIONS for i in places)
 
 
-_AGENTLESS = re.compile(
+_AGENTLESS = lazy(
     r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b"
     # a headline drops the auxiliary: "leader killed in us strike", "minister arrested at airport"
     r"|\b[a-z]{3,}(?:ed|en)\s+(?:in|at|near|during|after)\b"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.patterns import lazy
+
 __all__ = [
     "ABBREVIATIONS",
     "ACTOR_GROUPS",
@@ -96,7 +98,7 @@ HEDGES_IN_ATTRIBUTION = ("reportedly", "allegedly", "apparently", "purportedly",
 # Words that leave a claim unsettled, in normalised text: the attribution hedges and far more
 # ("may", "sources say", "viral video"). Beside a reporting verb most of these belong to the
 # content, not to the attribution ("said the plan could fail"), hence two lists.
-HEDGES_IN_CLAIMS = re.compile(
+HEDGES_IN_CLAIMS = lazy(
     r"\b(?:" + "|".join(HEDGES_IN_ATTRIBUTION) + r"|alleged|presumably|possibly"
     r"|probably|likely|unlikely|perhaps|maybe|may|might|could|rumou?rs?|rumou?red"
     r"|unconfirmed|unverified|claims?|claimed|claiming|according to|report:|reports? (?:say|said|claim|suggest)s?"
@@ -120,7 +122,7 @@ HEDGES_IN_CLAIMS = re.compile(
 # "observing"). Plans and intentions ("plans to", "set to", "intends to") are left out: they
 # say what a claim about the future ("will introduce") says. The group "act" is where the
 # act begins.
-PROSPECTIVE = re.compile(
+PROSPECTIVE = lazy(
     r"\b(?:(?:try|tries|trying|tried|attempt(?:s|ing|ed)?|seek(?:s|ing)?|sought|bid(?:s|ding)?"
     r"|look(?:s|ing)|aim(?:s|ing|ed)?|struggl(?:es|ing|ed)|scrambl(?:es|ing|ed)|push(?:es|ing)"
     r"|(?:in|holds?|holding|opens?|opened)\s+(?:\w+\s+)?(?:talks|discussions|negotiations)"
@@ -133,7 +135,7 @@ PROSPECTIVE = re.compile(
 
 # Labels by which a text calls a claim false, in normalised text, fact-check style: "hoax",
 # "photoshopped", "doubts about". They count only as a predicate ("is a hoax", "hoax:").
-DENIAL_LABELS = re.compile(
+DENIAL_LABELS = lazy(
     r"\b(?:hoax(?:es|er|ers)?|fake|fakes|faked|fabricated|fabrication|false|falsely|untrue"
     r"|not true|baseless|bogus|debunk(?:ed|s|ing)?|myth|myths|nope|prank|satire|satirical"
     r"|fraud|fraudulent|phony|phoney|made up|misleading|no evidence|no truth|unfounded"
@@ -145,7 +147,7 @@ DENIAL_LABELS = re.compile(
 # Verbs that dismiss a rumour or report named beside them, which they deny as a label does:
 # "Snyder kills stolen Batmobile rumour", "shoots down reports", "pokes fun at the claims",
 # "the rumour was put to rest". With another object they are acts ("killed the soldier").
-DISMISSALS = re.compile(
+DISMISSALS = lazy(
     r"\b(?:kill(?:s|ed|ing)?|squash(?:es|ed|ing)?|squelch(?:es|ed|ing)?|scotch(?:es|ed|ing)?"
     r"|shoot(?:s|ing)? down|shot down|put(?:s|ting)? to rest|lays? to rest|laid to rest"
     r"|(?:makes?|made|making|pok(?:es|ed|ing)) fun (?:at|of)|mock(?:s|ed|ing)?|ridicul(?:es|ed|ing)"
@@ -159,7 +161,7 @@ DISMISSALS = re.compile(
 # After "called" an opinion word ("lies", "wrong", "absurd") can only rate the object; as a label
 # anywhere in a headline it may judge something else, and added to the labels these words move
 # the judge's Emergent figures (up on dev, down on check): two lists until that is measured out.
-DENIAL_RATINGS = re.compile(
+DENIAL_RATINGS = lazy(
     r"\b(?:false|baseless|untrue|unfounded|groundless|bogus|fake|fabricated|lies?|"
     r"nonsense|ridiculous|absurd|not true|misleading|incorrect|wrong|fiction)\b",
     re.IGNORECASE,

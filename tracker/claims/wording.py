@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import re
 
+from tracker.patterns import lazy
+
 UNRESOLVED = "[unresolved]"
 _PERSON = "person"
 _UNKNOWN = "unknown"
 
-_OPENING = re.compile(
+_OPENING = lazy(
     r"^(?P<pronoun>he|she|it|they|we|i|his|her|its|their|our|my)"
     r"(?:(?P<apostrophe>['’])(?P<clitic>s|re|m|ve|ll|d))?\b",
     re.IGNORECASE,
@@ -37,14 +39,14 @@ _NOT_PERSON = {"it", "its", "they", "their"}
 _FIRST_SINGULAR = {"i", "my"}
 _FIRST_PLURAL = {"we", "our"}
 # "It is time to …", "it was clear that …", "it seems …": an "it" that stands for nothing
-_EXPLETIVE = re.compile(
+_EXPLETIVE = lazy(
     r"^it(?:['’]s|\s+(?:is|was|would be|will be|has been|had been|may be|might be|could be|became|remains"
     r"|remained))\s+(?:\w+\s+){0,2}?(?:to|that|for|whether|if|time|likely|unlikely|possible|clear|unclear)\b"
     r"|^it\s+(?:seems|seemed|appears|appeared|emerged|transpired)\b",
     re.IGNORECASE,
 )
 # after "I": the verbs whose form does not change for the speaker's name ("I will" → "X will")
-_SAME_FORM = re.compile(
+_SAME_FORM = lazy(
     r"^(?:will|would|can|could|shall|should|may|might|must|did|didn['’]t|was|wasn['’]t|had|hadn['’]t"
     r"|never|cannot|can['’]t|won['’]t|wouldn['’]t|couldn['’]t|shouldn['’]t|also|still|only|just|always)\b",
     re.IGNORECASE,

@@ -8,8 +8,6 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from tracker.export import write_csv, write_json, write_jsonl
-
 Column = tuple[str, str]  # (key in the row, header shown to humans)
 # wide columns take most of the width left over; short ones never wrap
 WIDE_COLUMNS = frozenset(
@@ -108,6 +106,8 @@ def emit(
     empty: str = "Nothing found.",
 ) -> None:
     """Print rows as a table (humans), or as JSON / JSON lines / CSV (machines) on stdout."""
+    from tracker.export import write_csv, write_json, write_jsonl  # not at import: `add` writes none
+
     if fmt == "json":
         write_json(rows, sys.stdout)
     elif fmt == "nl":
@@ -121,6 +121,8 @@ def emit(
 def emit_record(record: dict[str, Any], *, fmt: str, columns: Sequence[str] | None = None) -> None:
     """One object for machines: indented JSON, one JSON line, or a one-row CSV (nested values
     as JSON in their cell). A table of one object is the caller's to draw (`record`)."""
+    from tracker.export import write_csv, write_jsonl
+
     if fmt == "json":
         print(json.dumps(record, ensure_ascii=False, indent=2))
     elif fmt == "nl":

@@ -19,6 +19,7 @@ from tracker.extract.phrases import title_case
 from tracker.extract.resolution import resolve
 from tracker.extract.spans import paragraphs, quote_spans, sentence_spans, tokenize
 from tracker.model import Article, Extracted, Span
+from tracker.patterns import lazy
 
 
 def extract_statements(text: str, *, date: str | None = None, headline: bool = False) -> list[Extracted]:
@@ -75,7 +76,7 @@ def _statements(text: str, scan: str, date: str | None) -> list[Extracted]:
     return resolve(text, ex.found, all_sentences, date=date)
 
 
-_CAPS_LABEL = re.compile(r"[A-Z][A-Z.'’ -]+:")
+_CAPS_LABEL = lazy(r"[A-Z][A-Z.'’ -]+:")
 
 
 def _headline(lines: list[str]) -> str | None:

@@ -53,11 +53,12 @@ from tracker.extract.scan import Found
 from tracker.extract.spans import Tok, inner_span, inside, tokenize, trim
 from tracker.lexicon import DENIAL_RATINGS
 from tracker.model import Kind, Polarity, Span
+from tracker.patterns import lazy
 
 # A pronoun contracted with its auxiliary before a progressive cue: "He’s claiming …".
-_CONTRACTED = re.compile(r"(?:he|she|it)['’]s|(?:they|we)['’]re")
+_CONTRACTED = lazy(r"(?:he|she|it)['’]s|(?:they|we)['’]re")
 # A participle's object that points back at what the sentence's denial named: "calling them …".
-_RESTATED = re.compile(
+_RESTATED = lazy(
     r"(?:the|these|those|such)\s+(?:allegations?|claims?|reports?|accusations?|charges?)\b\s*(?:as\b)?"
     r"|(?:it|them)\b\s*(?:as\b)?",
     re.IGNORECASE,
@@ -72,7 +73,7 @@ _DOCUMENTS = frozenset(("statement", "release", "communique", "communiqué", "le
 _LEARNED = r"(?:has|have)\s+(?:learned|learnt|been\s+told)|learned|learnt|(?:was|were)\s+told|understands|understood|can\s+reveal"
 # An outlet that carried the report, closing the reported clause: "…, Northern Herald reports",
 # "…, Radio Coastline has learned".
-_REPORTED_BY = re.compile(
+_REPORTED_BY = lazy(
     r",\s*((?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*\s+(?:reports|reported|says|said|writes|wrote|"
     + _LEARNED
     + r"))\s*[.;]?$"
@@ -80,12 +81,12 @@ _REPORTED_BY = re.compile(
 # The same closing a sentence nobody else speaks in: the reporter's words, whose source it does not name.
 # The same phrase opening a sentence, with the source it learned from if named: "The Herald has
 # learned from officials that …", "Radio Coastline was told by two ministers that …".
-_REPORTER_OPENING = re.compile(
+_REPORTER_OPENING = lazy(
     r"(?P<chain>(?P<who>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*)\s+(?P<verb>"
     + _LEARNED
     + r"))(?:\s+(?:from|by)\s+(?P<src>[^,;:.!?\"“”]{1,80}?))?\s*,?\s+that\s+"
 )
-_REPORTER_CLOSING = re.compile(
+_REPORTER_CLOSING = lazy(
     r",\s*(?P<chain>(?P<who>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*)\s+(?P<verb>"
     + _LEARNED
     + r"))"
@@ -208,7 +209,7 @@ _CONJUNCTIONS = frozenset(("but", "and", "while", "whereas", "yet"))
 
 
 # A past-tense verb form: "drew", "angered" (a sentence's main verb after a clause inside it).
-_PAST_VERB = re.compile(r"[a-z]{3,}ed|[a-z]+(?:ew|ook|ood|ent|ame|ave|oke|ose|ought|aught)")
+_PAST_VERB = lazy(r"[a-z]{3,}ed|[a-z]+(?:ew|ook|ood|ent|ame|ave|oke|ose|ought|aught)")
 # Cue forms as often adjectives: a cue only before "that" or a mark ("…,” Brandt repeated.").
 _ADJECTIVE_CUES = frozenset(("repeated",))
 

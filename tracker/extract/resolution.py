@@ -41,11 +41,12 @@ from tracker.extract.spans import Tok, paragraphs, tokenize
 from tracker.extract.times import MONTHS, TIME_PHRASE, said_on
 from tracker.lexicon import AUDIENCE_NOUNS, ENTITY_ALIASES, MULTIWORD_ALIASES
 from tracker.model import Extracted, Modality, Span
+from tracker.patterns import lazy
 
 _RECENT_SENTENCES = 3  # a pronoun points at someone named in the last three sentences
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-_CAPITALISED = re.compile(r"\b([A-Z][\w-]+)(?:['’]s)?\b")
-_SIDE_WORD = re.compile(r"[A-Za-z][\w-]*")
+_CAPITALISED = lazy(r"\b([A-Z][\w-]+)(?:['’]s)?\b")
+_SIDE_WORD = lazy(r"[A-Za-z][\w-]*")
 
 
 @dataclass
@@ -356,7 +357,7 @@ def _outside(spans: list[Span], a: int, b: int) -> bool:
 
 
 # Whom a speaker told or spoke to, up to a place or time after it: "told reporters in Lahore".
-_ADDRESSED = re.compile(
+_ADDRESSED = lazy(
     r"(?:told|tell|tells|telling|to)\s+(?P<whom>.+?)(?:\s+(?:in|at|on|of|during|after|before)\b.*)?$"
 )
 
@@ -410,7 +411,7 @@ def _hedge(text: str, sent: Span, item: Found, mention: str | None, after: Span 
 
 
 # A sentence that says the sources just quoted were anonymous.
-_ANONYMOUS_AFTER = re.compile(
+_ANONYMOUS_AFTER = lazy(
     r"\s*(?:they|he|she|both|the (?:officials?|sources?|people))\s+(?:spoke|were speaking|was speaking|asked|requested)\b",
     re.IGNORECASE,
 )
@@ -457,7 +458,7 @@ def _description_head(mention: str) -> str | None:
 
 
 # A place that opens the sentence, outside the speaker's mention: "In Arland, the mayor said …".
-_PLACE_OPENING = re.compile(r"\s*In\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*,")
+_PLACE_OPENING = lazy(r"\s*In\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*,")
 
 
 def _sentence_place(text: str, sentences: list[Span], at: int) -> str | None:
@@ -523,7 +524,7 @@ def _name_for(
     return mention, None
 
 
-_DOCUMENT = re.compile(
+_DOCUMENT = lazy(
     r"(?:the|that|this|its|their|his|her)\s+(?:[\w-]+\s+)?(statement|release|communiqu[eé]|letter|post)",
     re.IGNORECASE,
 )
@@ -645,7 +646,7 @@ def _titled_run(text: str, run: list[Tok]) -> tuple[int, str, str] | None:
 # Verbs whose object is the person who then answers: "Reporters asked Brandt whether …".
 _ASKING = frozenset(("asked", "pressed", "questioned"))
 # Verbs a lone surname opening a sentence does ("Brandt nodded."), past tense but not a cue.
-_SUBJECT_VERB = re.compile(r"[a-z]{3,}ed|[a-z]+(?:ew|ook|ood|ent|ame|ave|oke|ose|ought|aught|ft|lt)")
+_SUBJECT_VERB = lazy(r"[a-z]{3,}ed|[a-z]+(?:ew|ook|ood|ent|ame|ave|oke|ose|ought|aught|ft|lt)")
 
 
 def _lone_subject(text: str, toks: list[Tok], k: int, run: list[Tok]) -> tuple[int, str, str] | None:

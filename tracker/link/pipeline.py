@@ -29,7 +29,6 @@ from tracker.claims.attach import Judged, judge_attachments, store_attachments
 from tracker.judge import ENGINE_VERSION, relate
 from tracker.judge_numbers import FRAME
 from tracker.link import config, ranking
-from tracker.link.blocking import _block, _block_few, scored_candidates
 from tracker.link.candidates import _DocFrequency, fts_candidates
 from tracker.link.config import WORKERS, Progress, Thresholds, status_for, thresholds
 from tracker.link.prefilter import Lead, Shape, _shapes, could_link, could_refuse, link_score
@@ -173,7 +172,9 @@ def _ranked(
             else:
                 offer(code >> 32, code & ranking.LOW, score, refusable(code))
 
-    examined = scored_candidates(shapes, threshold, workers, sink, progress)
+    from tracker.link import blocking
+
+    examined = blocking.scored_candidates(shapes, threshold, workers, sink, progress)
     return top, unscored, examined
 
 
@@ -212,7 +213,9 @@ def _whole_rankings(
 ) -> dict[int, list[int]]:
     """The whole rankings of a few statements (blocking indexes only them): for a statement
     whose ranking was cut above links relate's refusals let in."""
-    pairs, _ = _block_few(shapes, focus, threshold, workers)
+    from tracker.link import blocking
+
+    pairs, _ = blocking._block_few(shapes, focus, threshold, workers)
     codes = {a << 32 | b for a, b in pairs}
     judge(
         {
@@ -610,7 +613,9 @@ def _pairs_for(
             texts.update(_texts(db))
             shapes = _shapes(texts, texts, workers, _propositions(db))
         # a tenth of the statements or more: index everyone; fewer: index only the new ones
-        block = _block if len(ids) * 10 >= total else _block_few
+        from tracker.link import blocking  # the batch linker, which linking a few never loads
+
+        block = blocking._block if len(ids) * 10 >= total else blocking._block_few
         with stats.timed("finding candidates"):
             blocked, stats.candidates = block(shapes, set(ids), thresholds(db).suggest, workers, progress)
         return blocked, shapes
@@ -744,7 +749,9 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
             found = None
     if found is None:
         with stats.timed("finding candidates"):
-            pairs, candidates = _block(shapes, None, limits.suggest, workers, progress)
+            from tracker.link import blocking
+
+            pairs, candidates = blocking._block(shapes, None, limits.suggest, workers, progress)
             stats.candidates = stats.candidates or candidates
         with stats.timed("judging"):
             found, judged = _judge(sorted(pairs), texts, limits, progress, workers=workers, shapes=shapes)

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from tracker.dates import lower_bound, parse_date, upper_bound
 from tracker.model import InvalidInput, Kind, NotFound
+from tracker.patterns import lazy
 from tracker.store.connection import query_rows
 from tracker.store.lookup import speaker_ids_matching
 from tracker.store.validation import clean_choice
@@ -154,7 +155,7 @@ def get_statements(db: Database, ids: Iterable[int]) -> dict[int, dict[str, Any]
     return found
 
 
-_FTS_WORD = re.compile(r"\w+", re.UNICODE)
+_FTS_WORD = lazy(r"\w+", re.UNICODE)
 
 
 def fts_query(text: str, *, operator: str = "AND") -> str:

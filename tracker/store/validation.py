@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 from tracker.dates import lower_bound, parse_date, upper_bound
 from tracker.model import InvalidInput, Kind, Modality, NewStatement, Polarity, SpeakerKind
+from tracker.patterns import lazy
 
 # one statement, unless the ledger's max_text_chars setting says otherwise; a whole article
 # belongs in `tracker extract`
@@ -28,7 +29,7 @@ def clean_field(value: str | None, field: str, *, limit: int = MAX_FIELD_CHARS) 
 
 
 # what stands between a URL's "//" and its host's "@": a user name and often a password
-_CREDENTIALS = re.compile(r"^((?:[a-z][a-z0-9+.-]*:)?//)[^/?#]*@", re.IGNORECASE)
+_CREDENTIALS = lazy(r"^((?:[a-z][a-z0-9+.-]*:)?//)[^/?#]*@", re.IGNORECASE)
 
 
 def without_credentials(url: str) -> str:
@@ -217,7 +218,7 @@ def prepare(new: NewStatement) -> Prepared:
     return complete(checked, claim_values(checked.text))
 
 
-_FINAL_STOP = re.compile(r"[\s.!;:,…]+$")
+_FINAL_STOP = lazy(r"[\s.!;:,…]+$")
 
 
 def identity_words(text: str) -> str:
