@@ -231,12 +231,14 @@ class upgrading:
 
     def __enter__(self) -> upgrading:
         self.started = time.monotonic()
-        self.terminal = _console(stderr=True).is_terminal
+        self.terminal: bool | None = None  # asked of rich at the first report: most opens make none
         self.shown = False
         self.bar: progress | None = None
         return self
 
     def __call__(self, done: int, total: int, what: str) -> None:
+        if self.terminal is None:
+            self.terminal = _console(stderr=True).is_terminal
         if not self.shown and (self.terminal or time.monotonic() - self.started >= SLOW_UPGRADE):
             self.shown = True
             status("Upgrading the ledger for this version of tracker (once; it may take a while).")
