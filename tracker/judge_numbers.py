@@ -83,8 +83,8 @@ _ZONES = {
 }
 # How far a hedge before a time widens it, in minutes before and after the time said:
 # "around 11.10 p.m." is 10.40-11.40, "shortly after 11 p.m." 11-11.30, "after 11 p.m." any time
-# in the six hours after. As "about 40" does for a count (tracker.judge_numbers._interval), a
-# widened time conflicts only with a time outside it.
+# in the six hours after. As "about 40" does for a count (_interval), a widened time conflicts
+# only with a time outside it.
 _TIME_NEAR = 30
 _TIME_OPEN = 360
 _TIME_HEDGES: dict[str, tuple[int, int]] = {
