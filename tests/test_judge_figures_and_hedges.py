@@ -1,5 +1,5 @@
 """What judge11 mends: a figure put at a number, hedged times, midnight and noon, hedged
-denial labels, "in place" and blast / explosion. Each fault is judged with its reasons beside a
+denial labels, "in place", blast / explosion and "by" before a number. Each fault is judged with its reasons beside a
 near miss the rule must leave alone; the words differ from the minimal pairs' on purpose."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import pytest
 
 from tracker.judge import relate
 from tracker.judge_numbers import _quantities, _times
+from tracker.judge_roles import active
 from tracker.link import Thresholds, status_for
 from tracker.model import Judgement, Reason, Relation, ReviewStatus
 from tracker.text import concepts
@@ -149,3 +150,26 @@ def test_a_state_in_place_contradicts_its_suspension() -> None:
         58.0,
         ["antonym: 'in-force' in a vs 'suspend' in b", "similarity: 58/100"],
     )
+
+
+# ---------------------------------------------------------------- "by" before a number
+
+
+def test_by_before_a_number_is_a_measure_not_who_acted() -> None:
+    assert active("spending fell by 3 percent in ohio") == "spending fell by 3 percent in ohio"
+    assert (
+        active("the rupee was weakened by $4 billion of sales")
+        == "the rupee was weakened by $4 billion of sales"
+    )
+    assert judged(
+        "The rupee was weakened by 4 percent against the dollar",
+        "The rupee weakened 4 percent against the dollar",
+    ) == (
+        Relation.AGREES,
+        100.0,
+        ["similarity: 100/100"],
+    )
+
+
+def test_by_before_a_party_still_names_who_acted() -> None:
+    assert active("the dam was blown up by russian forces") == "russian forces blown up the dam"
