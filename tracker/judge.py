@@ -201,6 +201,27 @@ def _polarity_reason(side: str, analysis: Analysis) -> Reason:
     return Reason(code, f"'{cue.text}' in {side}", side, cue.span)
 
 
+# A denial label the writer hedges: "probably fabricated", "likely untrue", "almost certainly
+# false" deny, but only as far as the writer is sure.
+_HEDGED_LABEL = lazy(
+    r"\b(?P<hedge>probably|(?:most |very )?likely|almost certainly|possibly|perhaps|maybe|apparently"
+    r"|seemingly|in all likelihood|(?:may|might|could) (?:well )?be)\s+(?:an?\s+)?$"
+)
+_LABEL_REACH = 30  # characters before a denial label in which its hedge stands
+
+
+def _hedged_denial(side: str, analysis: Analysis) -> Reason | None:
+    """The hedge on a side's denial label, as a `hedge` reason: the pair still contradicts (the
+    label leans against the claim), but no more surely than the writer says it."""
+    for cue in analysis.cues:
+        if cue.kind == "negation":
+            continue
+        hedge = _HEDGED_LABEL.search(analysis.norm, max(0, cue.span[0] - _LABEL_REACH), cue.span[0])
+        if hedge:
+            return Reason("hedge", f"'{hedge.group('hedge')}' in {side}", side, hedge.span("hedge"))
+    return None
+
+
 def _hedge_gap(xa: Analysis, xb: Analysis) -> list[Reason]:
     """Hedges (or question / conditional modality) that one side has and the other lacks.
 
@@ -385,6 +406,9 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
         if _aligned(analysis, other):
             flips += 1
             conflicts.append(_polarity_reason(side, analysis))
+            label_hedge = _hedged_denial(side, analysis)
+            if label_hedge:
+                conflicts.append(label_hedge)
         else:
             off_claim = _polarity_reason(side, analysis)
     elif xb.polarity is Polarity.AFFIRM:

@@ -114,7 +114,7 @@ def _antonym(a: Analysis, b: Analysis) -> Reason | None:
 
 _PASSIVE = lazy(
     r"^(?P<patient>.+?)\s+(?:(?:was|were|is|are|has been|have been|had been|been|being|got|get|gets)\s+"
-    r"(?P<verb>[a-z]+(?:\s+[a-z]+){0,3}?)|(?P<bare>[a-z]+(?:ed|en)))\s+by\s+(?P<agent>.+?)(?P<rest>(?:,|\s+(?:and|which|who|in|on|at|after|before|during|as)\s).*)?$"
+    r"(?P<verb>[a-z]+(?:\s+[a-z]+){0,3}?)|(?P<bare>[a-z]+(?:ed|en)))\s+by\s+(?![\d$£€])(?P<agent>.+?)(?P<rest>(?:,|\s+(?:and|which|who|in|on|at|after|before|during|as)\s).*)?$"
 )
 
 
@@ -122,7 +122,8 @@ _PASSIVE = lazy(
 def active(proposition: str) -> str:
     """A passive claim in the active voice, for comparing who did what to whom: "the dam was
     blown up by russian forces" → "russian forces blown up the dam" (concepts make "blown"
-    "blew"). Anything else is returned as it is."""
+    "blew"). "By" before a number or a sum gives a measure, not who acted ("declined by 1.9
+    percent"). Anything else is returned as it is."""
     m = _PASSIVE.match(proposition)
     if not m or len(m.group("agent").split()) > 6:
         return proposition

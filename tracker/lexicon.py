@@ -320,6 +320,8 @@ mediate: mediate mediator broker intervene facilitate arbitrate
 ceasefire: ceasefire truce armistice halt
 attack: attack strike struck raid assault bomb bombard bombing shell shelling airstrike hit
 kill: kill dead die died death slain slay fatal fatality
+explosion: explosion explode blast detonate detonation
+happen: happen occur
 injure: injure injury wound hurt
 arrest: arrest detain apprehend
 agreement: agreement deal accord pact treaty
@@ -373,7 +375,7 @@ ceasefire: cease fire | halt in fighting | end to fighting | stop fighting
 walkout: go on strike | went on strike | on strike | walk off the job | walked off the job | walk out
 overturn: strike down | struck down | set aside
 unchanged: kept unchanged | keep unchanged | hold steady | held steady | on hold
-in-force: in force | in effect
+in-force: in force | in effect | in place
 displace: forced from their homes | driven from their homes | leave home | left their homes
 happen: take place | took place | taken place | takes place | taking place
 resign: step down | stepped down | stand down

@@ -109,9 +109,12 @@ def status_for(judgement: Judgement, limits: Thresholds) -> ReviewStatus:
     """Suggested, or confirmed when the score is high enough for no one to check it. A pair
     whose parts conflict (another actor, target, place, time, number) is never confirmed
     without a person: the wording that makes it look sure is what the conflict hides in; nor
-    is a pair related only by meaning (the semantic layer's `meaning` reason)."""
+    is a pair related only by meaning (the semantic layer's `meaning` reason), nor a
+    contradiction led by a hedged denial ("likely untrue")."""
     if any(r.code in CONFLICT_CODES or r.code == _MEANING for r in judgement.reasons):
         return ReviewStatus.SUGGESTED
+    if judgement.relation is Relation.CONTRADICTS and any(r.code == "hedge" for r in judgement.reasons):
+        return ReviewStatus.SUGGESTED  # "probably fabricated": an accusation its writer hedges
     careful = judgement.relation is Relation.CONTRADICTS or any(
         r.code in _CAREFUL_CODES for r in judgement.reasons
     )
