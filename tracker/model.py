@@ -65,6 +65,22 @@ class ReviewStatus(StrEnum):
     REJECTED = "rejected"
 
 
+class ConfirmedBy(StrEnum):
+    """Who set a confirmed link or claim side: a person's review, or the engine sure of itself
+    (a score at the confirm threshold). Only a person's confirmation passes a verdict on."""
+
+    PERSON = "person"
+    ENGINE = "engine"
+
+
+def status_label(status: str, confirmed_by: str | None) -> str:
+    """A review status as a person reads it: what the engine confirmed is `auto-confirmed`, so
+    that it is never taken for a person's confirmation."""
+    if status == ReviewStatus.CONFIRMED.value and confirmed_by == ConfirmedBy.ENGINE.value:
+        return "auto-confirmed"
+    return status
+
+
 class Rating(StrEnum):
     TRUE = "true"
     MOSTLY_TRUE = "mostly-true"

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from tracker.model import InvalidInput, Relation, ReviewStatus
 from tracker.speakers import is_generic
-from tracker.store import StatementFilter, filter_clause, query_rows
+from tracker.store import StatementFilter, confirmed_by_sql, filter_clause, query_rows
 
 # "all" means every live link: rejected ones are shown only when asked for by name.
 LINK_STATUSES = ("suggested", "confirmed", "rejected", "all")
@@ -23,7 +23,8 @@ SAME_SPEAKER = (
     "(a.speaker_id = b.speaker_id AND (NOT tracker_unnamed(spa.name) OR a.source_id = b.source_id))"
 )
 _PAIR_SELECT = f"""
-    SELECT l.id, l.relation, l.status, l.score, l.reasons, l.engine, l.created_at,
+    SELECT l.id, l.relation, l.status, {confirmed_by_sql("l")} AS confirmed_by, l.score, l.reasons,
+           l.engine, l.created_at,
            l.reviewed_at, l.reviewed_by,
            coalesce(l.relation = 'contradicts' AND {SAME_SPEAKER}, 0) AS flip,
            a.id AS a_id, a.ref AS a_ref, a.text AS a_text, spa.name AS a_speaker,
@@ -64,7 +65,7 @@ def _pair_row(row: dict[str, Any]) -> dict[str, Any]:
     row["flip"] = bool(row["flip"])
     row["reasons"] = json.loads(row["reasons"] or "[]")
     row["reason"] = reason_text(row["reasons"])
-    first = ("id", "relation", "status", "score", "flip", "reason")
+    first = ("id", "relation", "status", "confirmed_by", "score", "flip", "reason")
     return {**{key: row[key] for key in first}, **row}
 
 

@@ -46,6 +46,10 @@ CLAIM_MACHINE = [
     "denies_suggested",
     "discusses_suggested",
     "verdict",
+    # last, so that the columns before keep their place: sides only the engine confirmed
+    "supports_auto",
+    "denies_auto",
+    "discusses_auto",
 ]
 ATTACHED_COLUMNS = [
     ("id", "id"),
@@ -175,11 +179,14 @@ def _counts(claim: dict[str, Any]) -> str:
     stances = [s["stance"] for s in claim["statements"]]
     if not stances:
         return "no statement takes a side on it yet"
+    from tracker.claims import side_label
+
     parts = []
     for name, label in (("supports", "support it"), ("denies", "deny it"), ("discusses", "discuss it")):
-        guessed = sum(1 for s in claim["statements"] if s["stance"] == name and s["status"] == "suggested")
-        if stances.count(name):
-            parts.append(f"{stances.count(name)} {label}" + (f" ({guessed} suggested)" if guessed else ""))
+        labels = [side_label(s) for s in claim["statements"] if s["stance"] == name]
+        unsure = [f"{labels.count(how)} {how}" for how in ("suggested", "auto-confirmed") if how in labels]
+        if labels:
+            parts.append(f"{len(labels)} {label}" + (f" ({', '.join(unsure)})" if unsure else ""))
     return ", ".join(parts)
 
 
@@ -204,7 +211,10 @@ def show(claim: ClaimArg, json_: JsonOption = False, db_path: DbOption = None) -
         ],
         title=f"Claim {found['id']}",
     )
-    table(found["statements"], ATTACHED_COLUMNS, empty="No statement is attached to it.")
+    from tracker.claims import side_label
+
+    shown = [{**side, "status": side_label(side)} for side in found["statements"]]
+    table(shown, ATTACHED_COLUMNS, empty="No statement is attached to it.")
 
 
 def attach(

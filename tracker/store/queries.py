@@ -11,7 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from tracker.dates import lower_bound, parse_date, upper_bound
-from tracker.model import InvalidInput, Kind, NotFound
+from tracker.model import ConfirmedBy, InvalidInput, Kind, NotFound
 from tracker.store.connection import query_rows
 from tracker.store.lookup import speaker_ids_matching
 from tracker.store.validation import clean_choice
@@ -27,6 +27,16 @@ STATEMENT_FROM = """
     JOIN speakers sp ON sp.id = s.speaker_id
     LEFT JOIN sources src ON src.id = s.source_id
 """
+
+
+def confirmed_by_sql(alias: str) -> str:
+    """SQL for who confirmed a row of `links` or `claim_statements` (aliased `alias`): NULL when
+    it is not confirmed. A person's decision is the only write that stamps `reviewed_at`; the
+    engine never does (a claim merge neither, since m018)."""
+    return (
+        f"CASE WHEN {alias}.status = 'confirmed' THEN CASE WHEN {alias}.reviewed_at IS NULL"
+        f" THEN '{ConfirmedBy.ENGINE.value}' ELSE '{ConfirmedBy.PERSON.value}' END END"
+    )
 
 
 def _statement_row(row: dict[str, Any]) -> dict[str, Any]:
