@@ -245,8 +245,10 @@ def show(
 
     Example: tracker show 2
     """
-    from tracker.claims import statement_claims
+    from tracker.claims import side_label, statement_claims
     from tracker.cli import render
+    from tracker.cli.corrections import changed_something
+    from tracker.model import status_label
     from tracker.store import (
         statement_appearances,
         statement_links,
@@ -265,7 +267,7 @@ def show(
     statement["verdict"] = current_verdict(db, statement_id)  # latest own, else inherited
     statement["claims"] = statement_claims(db, statement_id)
     statement["appearances"] = statement_appearances(db, statement_id)
-    statement["history"] = list_audit(db, statement_id=statement_id)
+    statement["history"] = changed_something(list_audit(db, statement_id=statement_id))
     if fmt != "table":
         render.emit_record(statement, fmt=fmt)
         return
@@ -295,6 +297,7 @@ def show(
             ("tags", statement["tags"]),
             ("ref", statement["ref"]),
             ("offsets", span),
+            ("verdict", _verdict_line(statement["verdict"])),
         ],
         title=f"Statement {statement_id}",
     )
@@ -320,7 +323,7 @@ def show(
         )
     if statement["claims"]:
         render.table(
-            statement["claims"],
+            [{**side, "status": side_label(side)} for side in statement["claims"]],
             [
                 ("id", "claim"),
                 ("stance", "stance"),
@@ -335,6 +338,7 @@ def show(
             [
                 {
                     **link,
+                    "status": status_label(link["status"], link["confirmed_by"]),
                     "reasons": "; ".join(f"{r['code']}: {r['detail']}" for r in link["reasons"]),
                 }
                 for link in statement["links"]
@@ -371,15 +375,11 @@ def show(
             [("at", "when (UTC)"), ("by", "by"), ("action", "action"), ("what", "what"), ("note", "note")],
             title="History",
         )
-    if statement["verdict"]:
-        current = statement["verdict"]
-        origin = current["inherited_from"]
-        render.record(
-            [
-                (
-                    "verdict",
-                    current["rating"]
-                    + (f" (inherited from #{origin}, which it agrees with)" if origin else ""),
-                )
-            ]
-        )
+
+
+def _verdict_line(current: dict[str, Any] | None) -> str | None:
+    """The verdict that counts for a statement, saying where an inherited one comes from."""
+    if current is None:
+        return None
+    origin = current["inherited_from"]
+    return current["rating"] + (f" (inherited from #{origin}, which it agrees with)" if origin else "")

@@ -203,9 +203,9 @@ def statement_links(db: Database, statement_id: int) -> list[dict[str, Any]]:
     rows = list(
         query_rows(
             db,
-            """
-            SELECT l.id, l.relation, l.score, l.status, l.reasons, l.engine,
-                   CASE WHEN l.a_id = ? THEN l.b_id ELSE l.a_id END AS other_id
+            f"""
+            SELECT l.id, l.relation, l.score, l.status, {confirmed_by_sql("l")} AS confirmed_by,
+                   l.reasons, l.engine, CASE WHEN l.a_id = ? THEN l.b_id ELSE l.a_id END AS other_id
             FROM links l WHERE l.a_id = ? OR l.b_id = ?
             ORDER BY l.relation = 'contradicts' DESC, l.score DESC
             """,
