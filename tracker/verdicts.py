@@ -107,14 +107,16 @@ def same_claim(db: Database) -> dict[int, set[int]]:
     return neighbours
 
 
-def supporters(db: Database) -> dict[int, list[int]]:
-    """Claim id -> the statements surely supporting it (SURE_SUPPORT; its founder first)."""
+def supporters(db: Database, claim: int | None = None) -> dict[int, list[int]]:
+    """Claim id -> the statements surely supporting it (SURE_SUPPORT; its founder first); of
+    one claim when given."""
     out: dict[int, list[int]] = {}
     for claim_id, statement_id in db.execute(
         f"""SELECT cs.claim_id, cs.statement_id FROM claim_statements cs
            JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
-           WHERE {SURE_SUPPORT}
-           ORDER BY cs.claim_id, cs.founder DESC, cs.statement_id"""
+           WHERE {SURE_SUPPORT} AND (:claim IS NULL OR cs.claim_id = :claim)
+           ORDER BY cs.claim_id, cs.founder DESC, cs.statement_id""",
+        {"claim": claim},
     ):
         out.setdefault(claim_id, []).append(statement_id)
     return out
@@ -243,3 +245,32 @@ def claim_verdicts(db: Database) -> dict[int, dict[str, Any]]:
         if newest is not None:
             out[claim_id] = newest
     return out
+
+
+def passed_on(db: Database, statement_id: int, others: Iterable[int]) -> str | None:
+    """What a person confirming that a statement makes the same claim as `others` (an agrees
+    link, a side supporting a claim) would pass on, in one line for the reviewer: the latest
+    verdict of one side to the statements of the other that have none of their own."""
+    rest = set(others) - {statement_id}
+    own = _latest_own(db, rest | {statement_id})
+    if statement_id in own:
+        reached = sorted(rest - own.keys())
+        given = own[statement_id]
+    else:
+        reached = [statement_id] if rest & own.keys() else []
+        given = _newest(own[o] for o in rest if o in own) or {}
+    if not reached:
+        return None
+    to = ", ".join(f"#{sid}" for sid in reached)
+    return f"confirming passes the verdict {given['rating']!r} of #{given['statement_id']} on to {to}"
+
+
+def passed_on_claim(db: Database, statement_id: int, claim_id: int) -> str | None:
+    """`passed_on` for a side supporting a claim: to the claim's other sure supporters, or, when
+    none has a verdict, to the claim itself (its verdict in `claims` and reports)."""
+    others = supporters(db, claim_id).get(claim_id, [])
+    passing = passed_on(db, statement_id, others)
+    own = _latest_own(db, [statement_id, *others])
+    if passing is None and own.keys() == {statement_id}:
+        passing = f"confirming passes the verdict {own[statement_id]['rating']!r} of #{statement_id} on to claim {claim_id}"
+    return passing

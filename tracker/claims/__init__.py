@@ -32,6 +32,7 @@ from tracker.claims.records import (
     add_claim,
     attach_statement,
     attachment_decision,
+    attachments_to_review,
     close_claims,
     detach_statement,
     get_claim,
@@ -45,7 +46,6 @@ from tracker.claims.records import (
     review_attachment,
     side_label,
     statement_claims,
-    suggested_attachments,
     unmerge_claim,
 )
 
@@ -62,6 +62,7 @@ __all__ = [
     "attach_statement",
     "attach_statements",
     "attachment_decision",
+    "attachments_to_review",
     "close_claims",
     "detach_statement",
     "get_claim",
@@ -77,6 +78,5 @@ __all__ = [
     "review_attachment",
     "side_label",
     "statement_claims",
-    "suggested_attachments",
     "unmerge_claim",
 ]

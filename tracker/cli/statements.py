@@ -382,4 +382,4 @@ def _verdict_line(current: dict[str, Any] | None) -> str | None:
     if current is None:
         return None
     origin = current["inherited_from"]
-    return current["rating"] + (f" (inherited from #{origin}, which it agrees with)" if origin else "")
+    return str(current["rating"]) + (f" (inherited from #{origin}, which it agrees with)" if origin else "")

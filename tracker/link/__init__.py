@@ -33,10 +33,10 @@ from tracker.link.prefilter import could_link
 from tracker.link.review import (
     confirm_link,
     link_decision,
+    links_to_review,
     reject_link,
     relabel_link,
     restore_link,
-    suggested_links,
 )
 
 # isort: split
@@ -63,6 +63,7 @@ __all__ = [
     "fts_candidates",
     "link_decision",
     "link_new",
+    "links_to_review",
     "rare_terms",
     "reject_link",
     "relabel_link",
@@ -71,6 +72,5 @@ __all__ = [
     "set_threshold",
     "settings",
     "status_for",
-    "suggested_links",
     "thresholds",
 ]
