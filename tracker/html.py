@@ -413,7 +413,7 @@ def _speakers(rows: Sequence[Mapping[str, Any]], counts: Sequence[str]) -> str:
             "speakers",
             "Speakers",
             "Each speaker's statements in date order, with the statements "
-            "they contradict (✗) or agree with (✓).",
+            "they contradict (✗) or agree with (✓ as a person confirmed, ≈ as only the engine judged).",
         )
     ]
     by_speaker: dict[str, list[Mapping[str, Any]]] = {}
@@ -424,9 +424,11 @@ def _speakers(rows: Sequence[Mapping[str, Any]], counts: Sequence[str]) -> str:
         items = by_speaker[speaker]
         lines = []
         for r in items:
+            unchecked = r.get("agrees_unchecked") or []
             marks = " ".join(
                 [f"✗ {_ref(i)}" for i in r.get("contradicts") or []]
-                + [f"✓ {_ref(i)}" for i in r.get("agrees") or []]
+                + [f"✓ {_ref(i)}" for i in r.get("agrees") or [] if i not in unchecked]
+                + [f"≈ {_ref(i)}" for i in unchecked]
             )
             meta = " · ".join(_e(v) for v in (r["date"] or "undated", r.get("source")) if v)
             lines.append(
