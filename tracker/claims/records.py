@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
@@ -247,7 +248,7 @@ def _claim_row(db: Database, id_or_ref: str) -> dict[str, Any]:
 _CONFIRMED_BY = f"{confirmed_by_sql('cs')} AS confirmed_by"
 
 
-def side_label(side: dict[str, Any]) -> str:
+def side_label(side: Mapping[str, Any]) -> str:
     """A side's status as a person reads it: the claim's founder stands on it by its own words
     (`founder`), and a side the engine confirmed is `auto-confirmed`, never taken for a person's."""
     if side["founder"] and side["confirmed_by"] == ConfirmedBy.ENGINE.value:
