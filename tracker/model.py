@@ -36,6 +36,9 @@ class Kind(StrEnum):
     DIRECT = "direct"
     INDIRECT = "indirect"
     PARAPHRASE = "paraphrase"
+    # given without a kind and not in quotation marks: it may be the speaker's words or a
+    # report of them, and nothing says which (store.validation.infer_kind)
+    UNKNOWN = "unknown"
 
 
 class Polarity(StrEnum):
@@ -201,7 +204,7 @@ class NewStatement:
     published: str | None = None
     said_on: str | None = None
     reported_on: str | None = None
-    kind: str = Kind.DIRECT.value
+    kind: str | None = None  # None: inferred from the words (store.validation.infer_kind)
     cue: str | None = None
     via: str | None = None
     hedge: str | None = None

@@ -184,7 +184,8 @@ def import_(
     Columns (or keys) are those of `tracker add`: text (required), speaker, role,
     affiliation, source, url, author, said_on, reported_on, kind, cue, via, hedge, tags, ref.
     Unknown columns are ignored with a warning; a file imported again adds nothing.
-    A row with no speaker rejects the file (whose words they are is not known), unless
+    A row with no kind is a direct quote only when its text stands in quotation marks, else
+    of unknown kind (a quote or a report of one: nothing says which). A row with no speaker rejects the file (whose words they are is not known), unless
     --speaker-missing names whom to file such rows under ("unknown").
     CSV, TSV and JSON lines are streamed; a JSON array is read into memory whole.
 

@@ -90,7 +90,13 @@ def add(
         str | None, typer.Option("--said-on", help="When it was said (2025, 2025-05, 2025-05-10).")
     ] = None,
     reported_on: Annotated[str | None, typer.Option("--reported-on", help="When it was reported.")] = None,
-    kind: Annotated[str, typer.Option(help="direct, indirect or paraphrase.")] = "direct",
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            help="direct, indirect, paraphrase or unknown (default: direct when the text stands in"
+            " quotation marks, else unknown)."
+        ),
+    ] = None,
     cue: Annotated[str | None, typer.Option(help="The reporting verb: stated, denied, urged…")] = None,
     via: Annotated[str | None, typer.Option(help="The reporting chain: 'to local television'.")] = None,
     hedge: Annotated[str | None, typer.Option(help="A hedge such as 'reportedly'.")] = None,
@@ -157,7 +163,7 @@ def list_(
     tag: TagFilter = None,
     since: SinceFilter = None,
     until: UntilFilter = None,
-    kind: Annotated[str | None, typer.Option(help="direct, indirect or paraphrase.")] = None,
+    kind: Annotated[str | None, typer.Option(help="direct, indirect, paraphrase or unknown.")] = None,
     limit: LimitOption = None,
     json_: JsonOption = False,
     csv: CsvOption = False,
