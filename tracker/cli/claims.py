@@ -308,8 +308,9 @@ def review(
     limit: LimitOption = None,
     db_path: DbOption = None,
 ) -> None:
-    """Walk the sides tracker gave statements on claims, strongest first, one key each:
-    c confirm, r reject, s skip, l relabel (another stance), f full texts, u undo, q quit.
+    """Walk the sides tracker gave statements on claims, the suggested ones strongest first,
+    then those it confirmed sure of itself, one key each: c confirm, r reject, s skip, l
+    relabel (another stance), f full texts, u undo, q quit.
     What you decide is kept, and relinking never changes it.
 
     Example: tracker claim review --claim ceasefire-request

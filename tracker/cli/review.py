@@ -391,7 +391,8 @@ def claim_desk(db: Database, by: str | None) -> Desk:
 
 
 def review_claims(db: Database, *, claim: str | None = None, limit: int | None = None) -> None:
-    """Walk the suggested claim attachments (tracker review --claims, tracker claim review)."""
+    """Walk the suggested claim attachments, then those the engine confirmed (tracker review
+    --claims, tracker claim review)."""
     from tracker.claims import attachments_to_review
     from tracker.cli.render import status
 
@@ -412,8 +413,10 @@ def review(
     ] = False,
     db_path: DbOption = None,
 ) -> None:
-    """Walk the suggested links, strongest first, one key each: c confirm, r reject, s skip,
-    l relabel, f full texts, u undo, q quit, ? help. From a pipe, one line per decision.
+    """Walk the suggested links, strongest first, then those the engine confirmed sure of
+    itself (a person's confirmation is what passes a verdict on; a card says which verdict it
+    would pass, and to whom), one key each: c confirm, r reject, s skip, l relabel, f full
+    texts, u undo, q quit, ? help. From a pipe, one line per decision.
 
     Example: tracker review --relation contradicts
     """
