@@ -129,10 +129,12 @@ def claims(
             f"Left out: {claims_} no statement takes up now (deleted or detached);"
             " `tracker claims --left-over` lists them."
         )
-    pending = [row["id"] for row in rows if row["status"] == "suggested"]
+    auto = {row["id"] for row in rows if row["supports_auto"] or row["denies_auto"]}
+    pending = [row["id"] for row in rows if row["status"] == "suggested" or row["id"] in auto]
     if pending:
+        which = "suggested and auto-confirmed" if auto else "suggested"
         status(
-            "To decide the suggested sides: `tracker review --claims`"
+            f"To decide the {which} sides: `tracker review --claims`"
             + (f" (or `tracker claim review --claim {pending[0]}`)." if len(pending) == 1 else ".")
         )
 

@@ -101,6 +101,7 @@ LINK_COLUMNS = [
     "created_at",
     "reviewed_at",
     "reviewed_by",
+    "confirmed_by",  # person, or engine (sure of itself); empty unless confirmed
 ]
 LINK_MD = [
     "id",
@@ -323,6 +324,10 @@ def _write(what: str, fmt: str, db: Any, where: Any, out: TextIO) -> int:
     elif fmt == "jsonl":
         writers.write_jsonl(rows, out)
     else:
+        if what in ("links", "contradictions"):  # for people: the engine's confirmation says so
+            from tracker.model import status_label
+
+            rows = [{**row, "status": status_label(row["status"], row["confirmed_by"])} for row in rows]
         writers.write_markdown(rows, md_columns, out, title=what.capitalize())
     return len(rows)
 
