@@ -112,7 +112,7 @@ def claims(
     Example: tracker claims --disputed
     """
     from tracker.claims import left_over_count, list_claims
-    from tracker.cli.render import emit, status
+    from tracker.cli.render import emit, status, unreviewed
 
     fmt = output_format(json_, csv, nl)
     db = database(db_path)
@@ -130,9 +130,10 @@ def claims(
             " `tracker claims --left-over` lists them."
         )
     auto = {row["id"] for row in rows if row["supports_auto"] or row["denies_auto"]}
-    pending = [row["id"] for row in rows if row["status"] == "suggested" or row["id"] in auto]
+    suggested = {row["id"] for row in rows if row["status"] == "suggested"}
+    pending = [row["id"] for row in rows if row["id"] in suggested | auto]
     if pending:
-        which = "suggested and auto-confirmed" if auto else "suggested"
+        which = unreviewed(bool(suggested), bool(auto))
         status(
             f"To decide the {which} sides: `tracker review --claims`"
             + (f" (or `tracker claim review --claim {pending[0]}`)." if len(pending) == 1 else ".")

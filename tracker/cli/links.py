@@ -324,10 +324,11 @@ def contradictions(
 
 def _how_to_decide(rows: list[dict[str, Any]]) -> None:
     """Under the table: how a person decides the open ones (links, and claims' sides)."""
-    from tracker.cli.render import status
+    from tracker.cli.render import status, unreviewed
 
     auto = [row for row in rows if row["confirmed_by"] == ConfirmedBy.ENGINE.value]
-    open_rows = [row for row in rows if row["status"] == ReviewStatus.SUGGESTED.value] + auto
+    suggested = [row for row in rows if row["status"] == ReviewStatus.SUGGESTED.value]
+    open_rows = suggested + auto
     links = [row for row in open_rows if row["id"] is not None]
     claims = sorted({row["claim_id"] for row in open_rows if row["id"] is None})
     ways = []
@@ -335,8 +336,7 @@ def _how_to_decide(rows: list[dict[str, Any]]) -> None:
         ways.append("`tracker review --relation contradicts` (or `tracker link confirm ID`) for links")
     ways += [f"`tracker claim review --claim {claim}` for the sides of claim {claim}" for claim in claims]
     if ways:
-        which = "suggested and auto-confirmed" if auto else "suggested"
-        status(f"To decide the {which} ones: {'; '.join(ways)}.")
+        status(f"To decide the {unreviewed(bool(suggested), bool(auto))} ones: {'; '.join(ways)}.")
 
 
 # --- judging text ----------------------------------------------------------------------------
