@@ -288,3 +288,16 @@ def test_an_old_record_of_no_change_is_not_shown(cli, db_path):
     assert "History" not in cli.ok("show", "1")
     result = cli("audit")
     assert (result.stdout, result.stderr) == ("", "No changes recorded.\n")
+
+
+def test_a_disputed_claim_whose_side_only_the_engine_confirmed_still_names_its_review(cli):
+    _demo(cli)
+    [row] = [r for r in cli.json("report", "--section", "disputed")["disputed"] if r["claim_id"] == 15]
+    assert (row["for"], row["against"], row["review"]) == (
+        ["Pakistan's military (auto-confirmed)"],
+        ["India"],
+        "tracker claim review --claim 15",
+    )
+    cli.ok("claim", "review", "--claim", "15", input="c\n")
+    [row] = [r for r in cli.json("report", "--section", "disputed")["disputed"] if r["claim_id"] == 15]
+    assert (row["for"], row["review"]) == (["Pakistan's military"], None)

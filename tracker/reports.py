@@ -438,10 +438,10 @@ def _disputed_section(
         if not members & selected:
             continue
         apart |= {(min(s, d), max(s, d)) for s in by_stance["supports"] for d in by_stance["denies"]}
-        pending = ReviewStatus.SUGGESTED.value in {
-            *by_stance["supports"].values(),
-            *by_stance["denies"].values(),
-        }
+        pending = (  # a side suggested, or only the engine confirmed, waits for a person
+            ReviewStatus.SUGGESTED.value in {*by_stance["supports"].values(), *by_stance["denies"].values()}
+            or bool(claim["supports_auto"] or claim["denies_auto"])
+        )
         rows.append(
             {
                 "claim_id": claim["id"],
@@ -515,7 +515,7 @@ def _disputed_section(
         row["against"] = _names([*row["against"], *second["speakers"]])
         words = [w for w in (row["counter_claim"] or "").split(" / ") if w]
         row["counter_claim"] = " / ".join(_names([*words, everyone[other]["text"]]))
-        if row["review"] is None and p["status"] == ReviewStatus.SUGGESTED.value:
+        if row["review"] is None and review_state(p) != REVIEWED:
             row["review"] = decide_command(p)
     rows.sort(key=lambda r: r["claim_id"])
     rows += sorted(by_first.values(), key=lambda r: (r["for_ids"], r["against_ids"]))
