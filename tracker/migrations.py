@@ -584,6 +584,16 @@ def m017_reanalyse_relate10(db: Database) -> None:
     m005_reanalyse(db)
 
 
+@migrations()
+def m018_merge_confirms_nothing(db: Database) -> None:
+    # A person's decision on a link or a claim side is what stamps `reviewed_at` (with its audit
+    # record: link confirm / relabel / reject, claim attach / review / detach), so a confirmed
+    # row without one is the engine's (store.confirmed_by_sql), and only a person's passes a
+    # verdict on. A claim merge stamped the sides it moved, the engine's too (`reviewed_by`
+    # 'merge' marks them: a person's decision keeps its reviewer); they are the engine's again.
+    db.execute("UPDATE claim_statements SET reviewed_at = NULL WHERE reviewed_by = 'merge'")
+
+
 def _hedges_edited(db: Database) -> set[int]:
     """The statements whose hedge a person corrected (`tracker edit --hedge`): the audit trail
     records each correction, with the fields it set."""

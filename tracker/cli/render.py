@@ -179,6 +179,11 @@ def record(fields: Sequence[tuple[str, Any]], *, title: str | None = None) -> No
     _console().print(grid)
 
 
+def unreviewed(suggested: bool, auto: bool) -> str:
+    """What waits for a person, in a hint's words: the suggested, the auto-confirmed, or both."""
+    return " and ".join(word for word, some in (("suggested", suggested), ("auto-confirmed", auto)) if some)
+
+
 def status(message: str) -> None:
     """A line for the human on stderr, so stdout stays the result."""
     print(message, file=sys.stderr)

@@ -45,10 +45,10 @@ if TYPE_CHECKING:
     from tracker.link.review import (
         confirm_link,
         link_decision,
+        links_to_review,
         reject_link,
         relabel_link,
         restore_link,
-        suggested_links,
     )
 
 # Every name is imported on first use, from its module: linking one statement (`tracker add`)
@@ -82,7 +82,7 @@ _HOMES = {
     "reject_link": "tracker.link.review",
     "relabel_link": "tracker.link.review",
     "restore_link": "tracker.link.review",
-    "suggested_links": "tracker.link.review",
+    "links_to_review": "tracker.link.review",
 }
 # The linker's own reading, shapes and relations (_DocFrequency, _STORED, _texts, _shapes),
 # which the benchmarks' brute force and FTS recall reuse to judge pairs exactly as linking
@@ -107,6 +107,7 @@ __all__ = [
     "fts_candidates",
     "link_decision",
     "link_new",
+    "links_to_review",
     "rare_terms",
     "reject_link",
     "relabel_link",
@@ -115,6 +116,5 @@ __all__ = [
     "set_threshold",
     "settings",
     "status_for",
-    "suggested_links",
     "thresholds",
 ]

@@ -106,7 +106,9 @@ def set_threshold(db: Database, name: str, raw: str) -> float:
 
 
 def status_for(judgement: Judgement, limits: Thresholds) -> ReviewStatus:
-    """Suggested, or confirmed when the score is high enough for no one to check it. A pair
+    """Suggested, or confirmed when the score is high enough for no one to check it: the
+    engine's confirmation, which every display calls auto-confirmed, review still offers, and
+    which passes no verdict on (only a person's, stamped `reviewed_at`, does). A pair
     whose parts conflict (another actor, target, place, time, number) is never confirmed
     without a person: the wording that makes it look sure is what the conflict hides in; nor
     is a pair related only by meaning (the semantic layer's `meaning` reason), nor a

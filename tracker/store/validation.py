@@ -39,6 +39,21 @@ def without_credentials(url: str) -> str:
     return _CREDENTIALS.sub(r"\1", url) if "@" in url else url
 
 
+# quotation marks that open and close a quote, in the styles news text uses
+_OPENING_QUOTES = "\"'“„«‘‹"
+_CLOSING_QUOTES = "\"'”“»’›"
+
+
+def infer_kind(text: str) -> str:
+    """The kind of a statement given without one: a direct quote when its words stand in
+    quotation marks ("“We will respond.”"), else unknown. Words without marks may be the
+    speaker's own or a reporter's account of them; calling them a quote would put them in
+    the speaker's mouth."""
+    words = text.strip().rstrip(".,;:!? ")
+    quoted = len(words) >= 2 and words[0] in _OPENING_QUOTES and words[-1] in _CLOSING_QUOTES
+    return Kind.DIRECT.value if quoted else Kind.UNKNOWN.value
+
+
 def clean_choice(value: str | None, field: str, allowed: list[str], default: str | None) -> str | None:
     if value is None or not value.strip():
         return default
@@ -117,8 +132,7 @@ def check_statement(new: NewStatement, *, max_text_chars: int = MAX_TEXT_CHARS) 
         cleaned["url"] = source  # an article's address given as its source: the outlet is its host
     if cleaned:  # a cleaned copy: the caller's statement stays as it was given
         new = replace(new, **cleaned)
-    kind = clean_choice(new.kind, "kind", _CHOICES[Kind], Kind.DIRECT.value)
-    assert kind is not None
+    kind = clean_choice(new.kind, "kind", _CHOICES[Kind], None) or infer_kind(text)
     clean_choice(new.speaker_kind, "speaker kind", _CHOICES[SpeakerKind], None)
     modality = clean_choice(new.modality, "modality", _CHOICES[Modality], None)
     polarity = clean_choice(new.polarity, "polarity", _CHOICES[Polarity], None)
