@@ -19,7 +19,7 @@ import time
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
@@ -33,7 +33,7 @@ from tracker.link.candidates import _DocFrequency, fts_candidates
 from tracker.link.config import WORKERS, Progress, Thresholds, status_for, thresholds
 from tracker.link.prefilter import Lead, Shape, _shapes, could_link, could_refuse, link_score
 from tracker.model import Judgement, Reason, Relation, ReviewStatus
-from tracker.parallel import bulk_objects, fan_out
+from tracker.parallel import Workers, bulk_objects, kept_workers
 from tracker.store import now, write_transaction
 
 BATCH_MIN = 200  # from this many new statements, one blocking pass beats one query each
@@ -177,20 +177,16 @@ def _ranked(
 
 
 def _verdicts(
-    codes: Iterable[int],
-    texts: dict[int, str],
-    shapes: dict[int, Shape],
-    limits: Thresholds,
-    progress: Progress | None,
-    workers: int,
-    verdicts: dict[int, Found | None],
+    codes: Iterable[int], judging: _JudgingWorkers, progress: Progress | None, verdicts: dict[int, Found | None]
 ) -> int:
     """Judge the packed pairs, recording what relate stores of each (or None); returns how many
     relate judged."""
     pairs = [(c >> 32, c & ranking.LOW) for c in sorted(codes)]
     if not pairs:
         return 0
-    found, judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
+    # a few pairs are judged here, until the workers have started: starting them would cost
+    # more than they save
+    found, judged = _judged(judging, pairs, progress, here=len(pairs) < _CHUNK)
     verdicts.update(dict.fromkeys(a << 32 | b for a, b in pairs))
     verdicts.update((f[0] << 32 | f[1], f) for f in found)
     return judged
@@ -261,14 +257,12 @@ def _relink_ranked(
     verdicts: dict[int, Found | None] = {}
 
     def judge(codes: set[int]) -> int:
-        # a few pairs are judged here: starting workers would cost more than they save
-        count = _verdicts(
-            codes, texts, shapes, limits, progress, workers if len(codes) >= _CHUNK else 1, verdicts
-        )
+        count = _verdicts(codes, judging, progress, verdicts)
         stats.judged += count
         return count
 
-    with stats.timed("judging"):
+    # one set of judging workers for every round: each keeps what it analysed of a statement
+    with stats.timed("judging"), _judging(texts, shapes, limits, workers) as judging:
         judge(unscored)  # a pair with a passage: only relate can score it
         for code in unscored:
             if (found := verdicts[code]) is not None:
@@ -528,17 +522,40 @@ def _judge(
     """Links among the candidate pairs (in pair order) and how many pairs relate() judged."""
     if shapes is None:
         shapes = _shapes(texts, sorted({i for pair in pairs for i in pair}), workers)
-    chunks = [pairs[i : i + _CHUNK] for i in range(0, len(pairs), _CHUNK)]
+    with _judging(texts, shapes, limits, workers) as judging:
+        return _judged(judging, pairs, progress)
+
+
+_JudgingWorkers = Workers[_Judging, Sequence[tuple[int, int]], tuple[list[Found], int]]
+
+
+def _judging(
+    texts: dict[int, str], shapes: dict[int, Shape], limits: Thresholds, workers: int
+) -> AbstractContextManager[_JudgingWorkers]:
+    """Workers that judge pairs of these statements, batch after batch (in this process when
+    there are few statements)."""
+    parallel = workers > 1 and len(shapes) >= config.PARALLEL_MIN
+    return kept_workers(_judge_some, (texts, shapes, limits), workers if parallel else 1)
+
+
+def _judged(
+    judging: _JudgingWorkers,
+    pairs: Sequence[tuple[int, int]],
+    progress: Progress | None,
+    *,
+    here: bool = False,
+) -> tuple[list[Found], int]:
+    """`_judge` by the judging workers given (`here`: a batch not worth starting them for)."""
+    size = max(1, min(_CHUNK, math.ceil(len(pairs) / judging.workers)))  # a small batch: all workers
+    chunks = [pairs[i : i + size] for i in range(0, len(pairs), size)]
     found: list[Found] = []
     judged = done = 0
-    parallel = workers > 1 and len(shapes) >= config.PARALLEL_MIN
-    with fan_out(_judge_some, chunks, (texts, shapes, limits), workers if parallel else 1) as results:
-        for chunk, (some, count) in zip(chunks, results, strict=True):
-            found.extend(some)
-            judged += count
-            done += len(chunk)
-            if progress is not None:
-                progress(done, len(pairs), "judging pairs")
+    for chunk, (some, count) in zip(chunks, judging.map(chunks, here=here), strict=True):
+        found.extend(some)
+        judged += count
+        done += len(chunk)
+        if progress is not None:
+            progress(done, len(pairs), "judging pairs")
     return found, judged
 
 
