@@ -116,7 +116,7 @@ class Workers(Generic[S, C, R]):
     """work(shared, chunk) for batch after batch of chunks: here when `workers` is 1, else in
     that many forked workers, which inherit `shared` (only chunks and results are pickled).
     The workers start with the first batch sent them and serve every later one, so what they
-    cache on the way (judging's analysis of each statement, three quarters of a cold judgement)
+    cache on the way (judging's analysis of each statement, half of a judgement made cold)
     is not done again by a new pool for each batch. `shared` must not change once they fork."""
 
     def __init__(self, work: Callable[[S, C], R], shared: S, workers: int = 1):

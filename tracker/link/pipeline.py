@@ -540,13 +540,11 @@ def _judge(
     *,
     workers: int = 1,
     shapes: dict[int, Shape] | None = None,
-    propositions: Mapping[int, str] | None = None,
 ) -> tuple[list[Found], int]:
-    """Links among the candidate pairs (in pair order) and how many pairs relate() judged
-    (`propositions`: those stored, which the shapes were made from)."""
+    """Links among the candidate pairs (in pair order) and how many pairs relate() judged."""
     if shapes is None:
         shapes = _shapes(texts, sorted({i for pair in pairs for i in pair}), workers)
-    with _judging(texts, shapes, limits, workers, propositions) as judging:
+    with _judging(texts, shapes, limits, workers) as judging:
         return _judged(judging, pairs, progress)
 
 
@@ -561,7 +559,8 @@ def _judging(
     propositions: Mapping[int, str] | None = None,
 ) -> AbstractContextManager[_JudgingWorkers]:
     """Workers that judge pairs of these statements, batch after batch (in this process when
-    there are few statements)."""
+    there are few statements); with the `propositions` stored, relate takes the score a pair
+    was ranked at (_judge_some)."""
     parallel = workers > 1 and len(shapes) >= config.PARALLEL_MIN
     shared = (texts, shapes, limits, propositions or {})
     return kept_workers(_judge_some, shared, workers if parallel else 1)
@@ -781,15 +780,7 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
             pairs, candidates = _block(shapes, None, limits.suggest, workers, progress)
             stats.candidates = stats.candidates or candidates
         with stats.timed("judging"):
-            found, judged = _judge(
-                sorted(pairs),
-                texts,
-                limits,
-                progress,
-                workers=workers,
-                shapes=shapes,
-                propositions=propositions,
-            )
+            found, judged = _judge(sorted(pairs), texts, limits, progress, workers=workers, shapes=shapes)
             stats.judged += judged
         found += _by_meaning(db, None, texts, limits, found, stats, progress, workers, shapes)
         found = strongest(found)
