@@ -11,7 +11,7 @@ from tracker import link, search
 from tracker.judge import CONTAINMENT_WEIGHT, DICE_WEIGHT, ENGINE_VERSION, TOKEN_SET_WEIGHT, TOKEN_SORT_WEIGHT
 from tracker.link import blocking, candidates, config, index, pipeline, prefilter, ranking
 from tracker.model import InvalidInput, Judgement, NotFound, Reason, Relation, ReviewStatus
-from tracker.parallel import fan_out, in_parallel
+from tracker.parallel import fan_out, in_parallel, kept_workers
 from tracker.store import NewStatement, add_statements
 
 STRUCK = "Indian missiles struck targets in Afghanistan."
@@ -470,6 +470,48 @@ def test_forked_workers_inherit_what_a_fan_out_shares_and_return_results_in_orde
     assert expected[1][:2] == [1, 64]
 
 
+def test_kept_workers_serve_every_batch_from_one_pool_started_by_the_first_sent_them() -> None:
+    import os
+
+    def work(seen: list[int], chunk: list[int]) -> tuple[int, int]:
+        seen.extend(chunk)  # what a worker keeps from batch to batch
+        return os.getpid(), len(seen)
+
+    with kept_workers(work, [], 2) as kept:
+        assert list(kept.map([[1], [2]], here=True)) == [(os.getpid(), 1), (os.getpid(), 2)]
+        first = list(kept.map([[3, 4]] * 6))
+        again = list(kept.map([[5]] * 6, here=True))  # started: `here` no longer keeps it here
+    assert os.getpid() not in {pid for pid, _ in first + again}
+    # the same workers served both batches, each keeping all it was sent: forked after the two
+    # chunks done here, each worker's count grows from 2 by each chunk it took (2 then 1 items)
+    last: dict[int, int] = {}
+    for i, (pid, seen) in enumerate(first + again):
+        assert seen == last.get(pid, 2) + (2 if i < 6 else 1)
+        last[pid] = seen
+    assert len(last) <= 2 and sum(n - 2 for n in last.values()) == 6 * 2 + 6 * 1
+
+
+def test_a_pair_scored_from_its_shapes_is_judged_as_relate_judges_it_and_a_stale_score_is_ignored() -> None:
+    from tracker.judge import relate, relate_scored
+    from tracker.text import analyse_full
+
+    texts = _linked_corpus(3, 60)
+    shapes = prefilter._shapes(dict(enumerate(texts)), range(len(texts)), 1)
+    compared = 0
+    for i, a in enumerate(texts):
+        for j, b in enumerate(texts):
+            score = prefilter.link_score(shapes[i], shapes[j], 30.0)
+            if score is None or score < 30.0 - prefilter.MARGIN:
+                continue
+            propositions = analyse_full(a).proposition, analyse_full(b).proposition
+            expected = relate(a, b, related_threshold=30.0)
+            assert relate_scored(a, b, 30.0, (*propositions, score)) == expected, (a, b)
+            # propositions other than relate finds (an older analysis): their score is not used
+            assert relate_scored(a, b, 30.0, ("old", propositions[1], 99.0)) == expected, (a, b)
+            compared += 1
+    assert compared > 300
+
+
 def test_a_few_new_statements_among_many_link_as_a_full_relink_would(db, monkeypatch) -> None:
     texts = _random_corpus(11, 160)
     ids = _add(db, *texts.values())
@@ -663,26 +705,33 @@ def test_streamed_relinking_in_workers_keeps_the_same_links(db, monkeypatch) -> 
     assert _stored(db) == expected and len(expected) > 60
 
 
-def _doubting(rescore: bool):  # type: ignore[no-untyped-def]
-    from tracker.judge import relate
+def _doubt(monkeypatch, rescore: bool) -> None:  # type: ignore[no-untyped-def]
+    """Linking judges by a judge that refuses many pairs the shapes score as stored (and, with
+    `rescore`, scores others lower), whether it is given their score or not."""
+    from tracker.judge import Scored, relate, relate_scored
 
-    def judge(a: str, b: str, *, related_threshold: float | None = None) -> Judgement:
-        # a judge that refuses many pairs the shapes score as stored (and scores others lower)
-        judgement = relate(a, b, related_threshold=related_threshold)
+    def doubted(a: str, b: str, judgement: Judgement) -> Judgement:
         if judgement.score >= 30 and len(a + b) % 3 == 0:
             return Judgement(Relation.UNRELATED, judgement.score, judgement.reasons)
         if rescore and judgement.score >= 30 and len(a + b) % 3 == 1:
             return Judgement(judgement.relation, max(30.0, round(judgement.score - 20, 1)), judgement.reasons)
         return judgement
 
-    return judge
+    def judge(a: str, b: str, *, related_threshold: float | None = None) -> Judgement:
+        return doubted(a, b, relate(a, b, related_threshold=related_threshold))
+
+    def judge_scored(a: str, b: str, threshold: float, scored: Scored) -> Judgement:
+        return doubted(a, b, relate_scored(a, b, threshold, scored))
+
+    monkeypatch.setattr(pipeline, "relate", judge)
+    monkeypatch.setattr(pipeline, "relate_scored", judge_scored)
 
 
 def test_streamed_relinking_where_relate_refuses_many_pairs_keeps_the_same_links(db, monkeypatch) -> None:
     _add(db, *_linked_corpus(9, 200))
     monkeypatch.setattr(config, "MAX_LINKS", 3)
     monkeypatch.setattr(ranking, "MAYBE_CAP", 1)  # refusals run past what is held: whole rankings are made
-    monkeypatch.setattr(pipeline, "relate", _doubting(rescore=False))
+    _doubt(monkeypatch, rescore=False)
     monkeypatch.setattr(pipeline, "could_refuse", lambda a, b: True)  # this judge refuses anything
     expected = _whole(db)
     made = []
@@ -699,7 +748,7 @@ def test_when_relate_disagrees_with_the_shapes_every_candidate_is_judged(db, mon
     # ranking cannot be trusted, and relinking judges every candidate as it did before
     _add(db, *_linked_corpus(9, 200))
     monkeypatch.setattr(config, "MAX_LINKS", 3)
-    monkeypatch.setattr(pipeline, "relate", _doubting(rescore=refusable))
+    _doubt(monkeypatch, rescore=refusable)
     monkeypatch.setattr(pipeline, "could_refuse", lambda a, b: refusable)
     expected = _whole(db)
     stats = link.relink_all(db)

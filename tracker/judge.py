@@ -67,10 +67,12 @@ __all__ = [
     "TEXT_SIDE_FACTOR",
     "TOKEN_SET_WEIGHT",
     "TOKEN_SORT_WEIGHT",
+    "Scored",
     "active",
     "is_passage",
     "length_damping",
     "relate",
+    "relate_scored",
     "similarity",
     "stem_list",
     "stem_weight",
@@ -356,11 +358,20 @@ def _nil_plain(proposition: str) -> str:
     return _NIL_WORDS.sub("", _unnegated(proposition))
 
 
-def _judge_short(a: str, b: str, threshold: float) -> Judgement:
+# what a caller computed of two statements already: their propositions and the score of their
+# wording (relate_scored)
+Scored = tuple[str, str, float]
+
+
+def _judge_short(a: str, b: str, threshold: float, scored: Scored | None = None) -> Judgement:
     xa, xb = analyse_full(a), analyse_full(b)
-    score = round(
-        max(similarity(xa.proposition, xb.proposition), similarity(xa.norm, xb.norm) * TEXT_SIDE_FACTOR), 1
-    )
+    if scored is not None and scored[:2] == (xa.proposition, xb.proposition):
+        score = scored[2]
+    else:
+        score = round(
+            max(similarity(xa.proposition, xb.proposition), similarity(xa.norm, xb.norm) * TEXT_SIDE_FACTOR),
+            1,
+        )
     blamed = blame_as_cause(xa.proposition, xb.proposition)
     if blamed:
         # "the blast was blamed on a leak" / "a leak caused the blast": one claim of cause
@@ -642,3 +653,13 @@ def relate(a: str, b: str, *, related_threshold: float | None = None) -> Judgeme
     if is_passage(b):
         return _judge_passage(a, b, threshold)
     return _judge_short(a, b, threshold)
+
+
+def relate_scored(a: str, b: str, threshold: float, scored: Scored) -> Judgement:
+    """relate(a, b, related_threshold=threshold) of two short statements (b no passage) whose
+    score the caller computed already: `scored` is (a's proposition, b's, the score) with the
+    score max(similarity of the propositions, of the normalised texts × TEXT_SIDE_FACTOR),
+    rounded to a tenth, as relate computes it. The linker has it from the statements' shapes
+    (link.prefilter.link_score): a fifth of judging a pair, not done twice. Propositions
+    other than the ones relate finds (stored by an older analysis) and the score is relate's."""
+    return _judge_short(a, b, threshold, scored)

@@ -18,22 +18,22 @@ import math
 import time
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
 from tracker.claims import reattach
 from tracker.claims.attach import Judged, judge_attachments, store_attachments
-from tracker.judge import ENGINE_VERSION, relate
+from tracker.judge import ENGINE_VERSION, relate, relate_scored
 from tracker.judge_numbers import FRAME
 from tracker.link import config, ranking
 from tracker.link.candidates import _DocFrequency, fts_candidates
 from tracker.link.config import WORKERS, Progress, Thresholds, status_for, thresholds
-from tracker.link.prefilter import Lead, Shape, _shapes, could_link, could_refuse, link_score
+from tracker.link.prefilter import MARGIN, Lead, Shape, _shapes, could_link, could_refuse, link_score
 from tracker.model import Judgement, Reason, Relation, ReviewStatus
-from tracker.parallel import bulk_objects, fan_out
+from tracker.parallel import Workers, bulk_objects, kept_workers
 from tracker.store import now, write_transaction
 
 BATCH_MIN = 200  # from this many new statements, one blocking pass beats one query each
@@ -99,20 +99,33 @@ def _propositions(db: Database) -> dict[int, str]:
 Found = tuple[int, int, Judgement, ReviewStatus]
 
 
-# what judging workers share: texts, shapes, thresholds
-_Judging = tuple[dict[int, str], dict[int, Shape], Thresholds]
+# what judging workers share: texts, shapes, thresholds, the propositions stored (when known)
+_Judging = tuple[dict[int, str], dict[int, Shape], Thresholds, Mapping[int, str]]
 
 
-def _judge_some(shared: _Judging, pairs: Sequence[tuple[int, int]]) -> tuple[list[Found], int]:
+# a batch of pairs to judge, and the score blocking ranked each at when it is known (None:
+# relate scores it)
+_Batch = tuple[Sequence[tuple[int, int]], Sequence[float | None] | None]
+
+
+def _judge_some(shared: _Judging, batch: _Batch) -> tuple[list[Found], int]:
     """Judge the pairs that pass the pre-filter; returns what to store and how many were judged."""
-    texts, shapes, limits = shared
+    texts, shapes, limits, propositions = shared
+    pairs, scores = batch
+    floor = limits.suggest - MARGIN  # from here up, blocking's score is relate's (link_score)
     found = []
     judged = 0
-    for a, b in pairs:
+    for i, (a, b) in enumerate(pairs):
         if not could_link(shapes[a], shapes[b], limits.suggest):
             continue
         judged += 1
-        judgement = relate(texts[a], texts[b], related_threshold=limits.suggest)
+        score = scores[i] if scores is not None else None
+        if score is None or score < floor or not propositions or shapes[b][1]:  # b a passage
+            judgement = relate(texts[a], texts[b], related_threshold=limits.suggest)
+        else:
+            judgement = relate_scored(
+                texts[a], texts[b], limits.suggest, (propositions[a], propositions[b], score)
+            )
         if judgement.relation in _STORED and judgement.score >= limits.suggest:
             found.append((a, b, judgement, status_for(judgement, limits)))
     return found, judged
@@ -180,19 +193,21 @@ def _ranked(
 
 def _verdicts(
     codes: Iterable[int],
-    texts: dict[int, str],
-    shapes: dict[int, Shape],
-    limits: Thresholds,
+    judging: _JudgingWorkers,
     progress: Progress | None,
-    workers: int,
     verdicts: dict[int, Found | None],
+    rankings: Mapping[int, list[int]],
 ) -> int:
     """Judge the packed pairs, recording what relate stores of each (or None); returns how many
-    relate judged."""
-    pairs = [(c >> 32, c & ranking.LOW) for c in sorted(codes)]
+    relate judged. relate is given the score each pair is ranked at (none: it scores it)."""
+    codes = sorted(codes)
+    pairs = [(c >> 32, c & ranking.LOW) for c in codes]
     if not pairs:
         return 0
-    found, judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
+    scores = [ranking.ranked_score(rankings, c) for c in codes]
+    # a few pairs are judged here, until the workers have started: starting them would cost
+    # more than they save
+    found, judged = _judged(judging, pairs, progress, here=len(pairs) < _CHUNK, scores=scores)
     verdicts.update(dict.fromkeys(a << 32 | b for a, b in pairs))
     verdicts.update((f[0] << 32 | f[1], f) for f in found)
     return judged
@@ -247,6 +262,7 @@ def _whole_rankings(
 def _relink_ranked(
     texts: dict[int, str],
     shapes: dict[int, Shape],
+    propositions: Mapping[int, str],
     leads: dict[int, Lead],
     limits: Thresholds,
     progress: Progress | None,
@@ -263,21 +279,21 @@ def _relink_ranked(
     with stats.timed("finding candidates"):
         top, unscored, stats.candidates = _ranked(shapes, refusable, limits.suggest, workers, progress)
     verdicts: dict[int, Found | None] = {}
+    rankings: dict[int, list[int]] = {}
 
     def judge(codes: set[int]) -> int:
-        # a few pairs are judged here: starting workers would cost more than they save
-        count = _verdicts(
-            codes, texts, shapes, limits, progress, workers if len(codes) >= _CHUNK else 1, verdicts
-        )
+        count = _verdicts(codes, judging, progress, verdicts, rankings)
         stats.judged += count
         return count
 
-    with stats.timed("judging"):
+    # one set of judging workers for every round: each keeps what it analysed of a statement
+    with stats.timed("judging"), _judging(texts, shapes, limits, workers, propositions) as judging:
         judge(unscored)  # a pair with a passage: only relate can score it
         for code in unscored:
             if (found := verdicts[code]) is not None:
                 top.offer(found[0], found[1], found[2].score)
-        rankings, cut = top.rankings(), top.cut
+        rankings.update(top.rankings())
+        cut = top.cut
         settler = ranking.Settler(rankings, cut, config.MAX_LINKS, verdicts, refusable)
         while True:
             kept, todo, short = settler.settle()
@@ -532,17 +548,51 @@ def _judge(
     """Links among the candidate pairs (in pair order) and how many pairs relate() judged."""
     if shapes is None:
         shapes = _shapes(texts, sorted({i for pair in pairs for i in pair}), workers)
-    chunks = [pairs[i : i + _CHUNK] for i in range(0, len(pairs), _CHUNK)]
+    with _judging(texts, shapes, limits, workers) as judging:
+        return _judged(judging, pairs, progress)
+
+
+_JudgingWorkers = Workers[_Judging, _Batch, tuple[list[Found], int]]
+
+
+def _judging(
+    texts: dict[int, str],
+    shapes: dict[int, Shape],
+    limits: Thresholds,
+    workers: int,
+    propositions: Mapping[int, str] | None = None,
+) -> AbstractContextManager[_JudgingWorkers]:
+    """Workers that judge pairs of these statements, batch after batch (in this process when
+    there are few statements); with the `propositions` stored, relate takes the score a pair
+    was ranked at (_judge_some)."""
+    parallel = workers > 1 and len(shapes) >= config.PARALLEL_MIN
+    shared = (texts, shapes, limits, propositions or {})
+    return kept_workers(_judge_some, shared, workers if parallel else 1)
+
+
+def _judged(
+    judging: _JudgingWorkers,
+    pairs: Sequence[tuple[int, int]],
+    progress: Progress | None,
+    *,
+    here: bool = False,
+    scores: Sequence[float | None] | None = None,
+) -> tuple[list[Found], int]:
+    """`_judge` by the judging workers given (`here`: a batch not worth starting them for;
+    `scores`: each pair's score from blocking, None where relate must score it)."""
+    size = max(1, min(_CHUNK, math.ceil(len(pairs) / judging.workers)))  # a small batch: all workers
+    chunks: list[_Batch] = [
+        (pairs[i : i + size], None if scores is None else scores[i : i + size])
+        for i in range(0, len(pairs), size)
+    ]
     found: list[Found] = []
     judged = done = 0
-    parallel = workers > 1 and len(shapes) >= config.PARALLEL_MIN
-    with fan_out(_judge_some, chunks, (texts, shapes, limits), workers if parallel else 1) as results:
-        for chunk, (some, count) in zip(chunks, results, strict=True):
-            found.extend(some)
-            judged += count
-            done += len(chunk)
-            if progress is not None:
-                progress(done, len(pairs), "judging pairs")
+    for chunk, (some, count) in zip(chunks, judging.map(chunks, here=here), strict=True):
+        found.extend(some)
+        judged += count
+        done += len(chunk[0])
+        if progress is not None:
+            progress(done, len(pairs), "judging pairs")
     return found, judged
 
 
@@ -740,11 +790,12 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
     with stats.timed("preparing"):
         texts = _texts(db)
         leads: dict[int, Lead] = {}
-        shapes = _shapes(texts, texts, workers, _propositions(db), leads)
+        propositions = _propositions(db)
+        shapes = _shapes(texts, texts, workers, propositions, leads)
     found: list[Found] | None = None
     if not _judges_by_meaning(db):  # meaning adds links to every lexical one: it needs them all
         try:
-            found = _relink_ranked(texts, shapes, leads, limits, progress, workers, stats)
+            found = _relink_ranked(texts, shapes, propositions, leads, limits, progress, workers, stats)
         except _Disagrees:
             found = None
     if found is None:
