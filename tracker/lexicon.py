@@ -466,7 +466,9 @@ GENERIC_SPEAKER_PEOPLE = words(
     witnesses eyewitness eyewitnesses expert experts observer observers diplomat diplomats
     officer officers aide aides insider insiders people critic critics local locals villager
     villagers medic medics doctor doctors rescuer rescuers activist activists protester
-    protesters investigator investigators person persons someone unknown"""
+    protesters investigator investigators person persons someone unknown worker workers
+    employee employees staffer staffers nurse nurses technician technicians guard guards
+    driver drivers miner miners docker dockers"""
 )
 # Institutions: unnamed only when nothing names whose they are ("the ministry", "police",
 # "local authorities"); "Punjab police" and "the Indian military" are named.

@@ -304,6 +304,7 @@ correspondent commissioner coordinator administrator negotiator mediator deputy 
 campaigner organiser planner architect contractor farmer shopkeeper trader worker student
 teacher principal priest imam cleric pastor scholar barrister solicitor auditor accountant
 broker banker trustee warden coach player striker skipper actor actress singer novelist poet
+technician employee guard driver miner docker
 """)
 HONORIFICS = words("mr. mrs. ms. dr. rev. sir dame lord")
 # Function words that end a speaker noun phrase when scanning away from the cue.
