@@ -62,3 +62,31 @@ def test_an_anonymous_insider_is_kept_for_the_report_apart_from_the_named_firm(c
         ("Velmar Shipyards", "the crane was inspected in May"),
         ("Technician at Velmar Shipyards (Coast Post)", "the crane was faulty"),
     ]
+
+
+def fields(text: str) -> list[tuple[object, ...]]:
+    return [(s.speaker, s.cue, s.content, s.polarity.value, s.implied) for s in extract_statements(text)]
+
+
+def test_a_claim_rejected_by_someone_is_their_denial_never_the_claimant_s_words():
+    assert fields("Okafor's claim was rejected by the harbour board, which said the dredging was finished.") == [
+        ("the harbour board", "rejected", "Okafor's claim", "deny", False),
+        ("the harbour board", "said", "the dredging was finished", "affirm", False),
+    ]
+    assert fields("The report that the bridge was unsafe was disputed by Mendes.") == [
+        ("Mendes", "disputed", "The report that the bridge was unsafe", "deny", False)
+    ]
+
+
+def test_a_passive_without_by_or_withholding_something_denies_no_words():
+    # near misses: nobody is said to reject the plan; a court denying him an appeal says nothing
+    assert fields("The plan was rejected.") == []
+    assert fields("He was denied by the court a chance to appeal.") == []
+
+
+def test_a_possessive_claim_with_that_is_still_the_possessor_s_beside_its_rejection():
+    # near miss: the sentence gives Okafor's words, so they stay in Okafor's mouth
+    assert fields("Okafor's claim that the dredging was late was rejected by the board.") == [
+        ("the board", "rejected", "Okafor's claim that the dredging was late", "deny", False),
+        ("Okafor", "claim", "the dredging was late", "affirm", True),
+    ]
