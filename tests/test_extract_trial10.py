@@ -90,3 +90,46 @@ def test_a_possessive_claim_with_that_is_still_the_possessor_s_beside_its_reject
         ("the board", "rejected", "Okafor's claim that the dredging was late", "deny", False),
         ("Okafor", "claim", "the dredging was late", "affirm", True),
     ]
+
+
+def test_the_company_is_the_one_business_the_article_names():
+    assert fields("Velmar Shipyards said the crane was new. The company said repairs would take a week.") == [
+        ("Velmar Shipyards", "said", "the crane was new", "affirm", False),
+        ("Velmar Shipyards", "said", "repairs would take a week", "affirm", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near misses: no business is named, two are, or only a newspaper is
+        "Dockers walked out on Monday. The company said repairs would take a week.",
+        "Velmar Shipyards and Ostra Logistics said the crane was new. The company said repairs would take a week.",
+        "The Daily Courier reported the collapse. The company said repairs would take a week.",
+    ],
+)
+def test_the_company_without_one_named_business_stays_unnamed(text):
+    assert fields(text)[-1] == ("The company", "said", "repairs would take a week", "affirm", False)
+
+
+def test_the_company_of_two_reports_is_two_speakers_and_no_flip(cli, db_path, tmp_path):
+    for outlet, body in (
+        ("Coast Post", "Dockers walked out at the Ostra terminal. The company said the strike was illegal."),
+        ("Valley News", "Solvent leaked at Renko Paints. The company said the strike was legal."),
+    ):
+        path = tmp_path / f"{outlet}.txt"
+        path.write_text(f"Strike\n{body}\n", encoding="utf-8")
+        cli.ok("extract", str(path), "--source", outlet, "--no-link")
+    assert speakers_of(db_path) == [
+        ("Company (Coast Post)", "the strike was illegal"),
+        ("Company (Valley News)", "the strike was legal"),
+    ]
+    assert cli.json("contradictions", "--flips") == []
+
+
+@pytest.mark.parametrize("noun", ["plant", "firm", "union", "hospital", "worker"])
+def test_a_generic_noun_speaker_is_kept_for_its_report(cli, db_path, tmp_path, noun):
+    path = tmp_path / "a.txt"
+    path.write_text(f"Strike\nThe {noun} said the strike was illegal.\n", encoding="utf-8")
+    cli.ok("extract", str(path), "--source", "Coast Post", "--no-link")
+    assert speakers_of(db_path) == [(f"{noun.capitalize()} (Coast Post)", "the strike was illegal")]

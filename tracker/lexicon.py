@@ -474,7 +474,8 @@ GENERIC_SPEAKER_PEOPLE = words(
 # "local authorities"); "Punjab police" and "the Indian military" are named.
 GENERIC_SPEAKER_INSTITUTIONS = words(
     """police ministry government army military authorities authority department office
-    embassy administration agency"""
+    embassy administration agency company firm plant factory mine port terminal union
+    hospital clinic school operator contractor"""
 )
 # Words before an institution that still say nothing of whose it is ("local police", "the
 # ministry"); a department's name does ("Foreign Office", "Interior Ministry" are named).

@@ -287,7 +287,18 @@ media press news times post herald courier tribune journal gazette telegraph chr
 authority council committee ministry office agency party union university institute
 foundation association company technologies labs pharmaceuticals mining steel resources
 telecom railways railway utilities services international networks fund trust
+chemicals shipyards shipping logistics construction engineering foods textiles
 """)
+# Last words by which an organisation's name reads as a business's, the one "the company"
+# or "the firm" of a report can stand for ("Dobrogea Chemicals … The company said").
+BUSINESS_NAME_WORDS = words("""
+power energy electric electricity gas oil petroleum corp corp. corporation inc inc. ltd ltd.
+llc plc co co. group holdings airlines airways motors systems industries partners company
+technologies labs pharmaceuticals mining steel resources telecom railways railway utilities
+chemicals shipyards shipping logistics construction engineering foods textiles
+""")
+# Nouns by which a report calls a business it named: "the company", "the firm".
+BUSINESS_NOUNS = words("company firm")
 # Words marking a personal title, after which a name follows: "Foreign Minister Ishaq Dar".
 TITLES = words("""
 president minister secretary senator sen. governor gov. rep. representative mayor judge

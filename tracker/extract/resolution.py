@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from tracker.extract.cues import (
     ANONYMITY,
+    BUSINESS_NAME_WORDS,
+    BUSINESS_NOUNS,
     COMMIT_CUES,
     CUE_FORMS,
     DETERMINERS,
@@ -233,6 +235,8 @@ class Cast:
             for e in self.entities
             if e.last < at and re.search(rf"\b{re.escape(head)}\b", f"{e.role or ''} {e.name}", re.IGNORECASE)
         ]
+        if not pool and head in BUSINESS_NOUNS:
+            pool = [e for e in self.entities if e.last < at and business(e.name)]
         if len(pool) != 1 or _another_office(pool[0].role, head):
             return None
         return pool[0]
@@ -273,6 +277,18 @@ def organisation(name: str, role: str | None = None) -> bool:
     if parts and parts[-1].lower() in ORGANISATION_NAME_WORDS and parts[0].lower() not in HONORIFICS:
         return True
     return organisation_role(role)
+
+
+def business(name: str) -> bool:
+    """Whether a name reads as a business's, which "the company" may stand for: "Dobrogea
+    Chemicals", "Brightplate Ltd"; never a ministry, a party or a newspaper."""
+    parts = name.split()
+    return (
+        len(parts) >= 2
+        and parts[-1].lower() in BUSINESS_NAME_WORDS
+        and parts[0].lower() not in HONORIFICS
+        and "and" not in parts  # two businesses together are neither one
+    )
 
 
 def organisation_role(role: str | None) -> bool:
