@@ -3,7 +3,6 @@ exact fields at the extractor and in the ledger, beside a near miss that must no
 
 from __future__ import annotations
 
-import json
 import sqlite3
 
 import pytest
@@ -69,7 +68,9 @@ def fields(text: str) -> list[tuple[object, ...]]:
 
 
 def test_a_claim_rejected_by_someone_is_their_denial_never_the_claimant_s_words():
-    assert fields("Okafor's claim was rejected by the harbour board, which said the dredging was finished.") == [
+    assert fields(
+        "Okafor's claim was rejected by the harbour board, which said the dredging was finished."
+    ) == [
         ("the harbour board", "rejected", "Okafor's claim", "deny", False),
         ("the harbour board", "said", "the dredging was finished", "affirm", False),
     ]
@@ -133,3 +134,29 @@ def test_a_generic_noun_speaker_is_kept_for_its_report(cli, db_path, tmp_path, n
     path.write_text(f"Strike\nThe {noun} said the strike was illegal.\n", encoding="utf-8")
     cli.ok("extract", str(path), "--source", "Coast Post", "--no-link")
     assert speakers_of(db_path) == [(f"{noun.capitalize()} (Coast Post)", "the strike was illegal")]
+
+
+def claims_of(db_path) -> list[str]:
+    with sqlite3.connect(db_path) as conn:
+        return [text for (text,) in conn.execute("SELECT text FROM claims ORDER BY id")]
+
+
+def test_a_business_s_own_its_is_the_business_s(cli, db_path, tmp_path):
+    path = tmp_path / "audit.txt"
+    path.write_text("Audit\nOstra Logistics denied that its audit had been delayed.\n", encoding="utf-8")
+    cli.ok("extract", str(path), "--source", "Coast Post")
+    assert claims_of(db_path) == ["Ostra Logistics's audit had been delayed."]
+    assert stored_kinds(db_path) == [("Ostra Logistics", "organisation")]
+
+
+def test_a_person_s_its_stays_marked_unresolved(cli, db_path, tmp_path):
+    # near miss: two capitalised words of no business are a person's name, never an "its"
+    path = tmp_path / "audit.txt"
+    path.write_text("Audit\nIrina Ostra denied that its audit had been delayed.\n", encoding="utf-8")
+    cli.ok("extract", str(path), "--source", "Coast Post")
+    assert claims_of(db_path) == ["Its [unresolved] audit had been delayed."]
+
+
+def stored_kinds(db_path) -> list[tuple[str, str]]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("SELECT name, kind FROM speakers ORDER BY id").fetchall()

@@ -218,7 +218,7 @@ def unresolved_speaker(path: str, text: str, statement: Any) -> str:
 
 
 def _store(db: Database, rows: list[dict[str, Any]], date: str | None) -> tuple[Dated, Sequence[Added]]:
-    from tracker.extract.resolution import organisation_role
+    from tracker.extract.resolution import organisation
     from tracker.model import NewStatement, SpeakerKind
     from tracker.speakers import guess_kind, person_like
     from tracker.store.articles import add_article_statements
@@ -245,9 +245,11 @@ def _store(db: Database, rows: list[dict[str, Any]], date: str | None) -> tuple[
     )
 
     def kind(row: dict[str, Any]) -> str | None:
-        # "The operator, Velden Power," is an organisation, though a role beside a name reads as a person's.
+        # "The operator, Velden Power," and "Dobrogea Chemicals" are organisations, though a role
+        # beside a name reads as a person's and two capitalised words as a person's name: so
+        # "its safety inspection" in their denials is theirs.
         name, role = row["speaker"], row["role"]
-        if organisation_role(role) and person_like(guess_kind(name, role)):
+        if organisation(name, role) and person_like(guess_kind(name, role)):
             return SpeakerKind.ORGANISATION.value
         return None
 
