@@ -160,3 +160,35 @@ def test_a_person_s_its_stays_marked_unresolved(cli, db_path, tmp_path):
 def stored_kinds(db_path) -> list[tuple[str, str]]:
     with sqlite3.connect(db_path) as conn:
         return conn.execute("SELECT name, kind FROM speakers ORDER BY id").fetchall()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Governor Ana Ruiz said families in the Alto Verde district should boil water. "
+            "She said tests would take a week.",
+            "Ana Ruiz",
+        ),
+        (
+            "Senator Piet Smit said roads in the Groot Rivier region were closed. "
+            "He said tests would take a week.",
+            "Piet Smit",
+        ),
+    ],
+)
+def test_a_place_named_in_reported_words_does_not_block_the_pronoun(text, speaker):
+    assert [s.speaker for s in extract_statements(text)] == [speaker, speaker]
+
+
+def test_a_person_named_between_still_blocks_the_pronoun():
+    # near miss: a second full name with no place noun may be who "she" is
+    found = extract_statements(
+        "Governor Ana Ruiz said families near Marta Vidal should boil water. She said tests would take a week."
+    )
+    assert [s.speaker for s in found] == ["Ana Ruiz", None]
+
+
+def test_a_one_word_headline_is_never_part_of_a_name_on_the_next_line():
+    found = extract_statements("Floods\nRuiz and Vidal met on Monday. She said the river had peaked.\n")
+    assert [(s.speaker, s.content) for s in found] == [(None, "the river had peaked")]

@@ -318,6 +318,8 @@ broker banker trustee warden coach player striker skipper actor actress singer n
 technician employee guard driver miner docker
 """)
 HONORIFICS = words("mr. mrs. ms. dr. rev. sir dame lord")
+# Lowercase nouns after a name that make it a place's: "Valmora province", "the Mamaia Sat district".
+PLACE_NOUNS = words("province district county state region city town village neighbourhood neighborhood")
 # Function words that end a speaker noun phrase when scanning away from the cue.
 NP_STOPS = words("""
 that which who whom whose what when where while because as if than then so to in on at by

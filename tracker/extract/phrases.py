@@ -19,6 +19,7 @@ from tracker.extract.cues import (
     NP_STOPS,
     PARTICIPLES,
     PARTICLE_CUES,
+    PLACE_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
     SPEAKER_NOUNS,
@@ -133,14 +134,11 @@ def time_tail(toks: list[Tok], j: int) -> int:
     return j
 
 
-_PLACE_NOUNS = frozenset(("province", "district", "county", "state", "region", "city", "town", "village"))
-
-
 def _place_tail(toks: list[Tok]) -> bool:
     """ "officials in Valmora province": a place named by a name and a lowercase place noun."""
     return (
         len(toks) >= 4
-        and toks[-1].low in _PLACE_NOUNS
+        and toks[-1].low in PLACE_NOUNS
         and toks[-2].cap
         and any(t.low in _PEOPLE_AT for t in toks[1:-2])
     )

@@ -30,6 +30,7 @@ from tracker.extract.cues import (
     MODAL_OWN,
     ORGANISATION_NAME_WORDS,
     ORGANISATION_ROLES,
+    PLACE_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
     SPEAKER_NOUNS,
@@ -621,7 +622,12 @@ def _named_people(text: str, reported: list[Span] | None = None) -> list[tuple[i
             # a full name with no title ("Grace Okafor met the lawyer"): a person a later "she"
             # may mean, so a pronoun cannot reach past her to the speaker before
             run = [t]  # the whole capitalised run: a title-case headline is no name
-            while k + len(run) < len(toks) and toks[k + len(run)].cap and toks[k + len(run)].word:
+            while (
+                k + len(run) < len(toks)
+                and toks[k + len(run)].cap
+                and toks[k + len(run)].word
+                and "\n" not in text[run[-1].end : toks[k + len(run)].start]  # "Floods\nRuiz" is two lines
+            ):
                 run.append(toks[k + len(run)])
             k += len(run)
             if run[0].low == "by":
@@ -629,8 +635,10 @@ def _named_people(text: str, reported: list[Span] | None = None) -> list[tuple[i
             while run and run[0].low in _NOT_NAMES:
                 run = run[1:]
             name_text = text[run[0].start : run[-1].end] if run else ""
+            place = k < len(toks) and toks[k].low in PLACE_NOUNS  # "the Mamaia Sat district"
             if (
                 2 <= len(run) <= 3
+                and not place
                 and not any(w.low in _NOT_NAMES for w in run)
                 and looks_like_person(name_text)
             ):
