@@ -189,6 +189,17 @@ def test_a_person_named_between_still_blocks_the_pronoun():
     assert [s.speaker for s in found] == ["Ana Ruiz", None]
 
 
+def test_an_unresolved_speaker_is_labelled_by_the_file_s_name_never_its_path(cli, db_path, tmp_path):
+    path = tmp_path / "nested" / "floods.txt"
+    path.parent.mkdir()
+    path.write_text(
+        "Floods rise\nRuiz and Vidal met on Monday. She said the river had peaked.\n", encoding="utf-8"
+    )
+    cli.ok("extract", str(path), "--source", "Coast Post", "--no-link")
+    offset = path.read_text(encoding="utf-8").index("She said")
+    assert speakers_of(db_path) == [(f"unresolved (“She”, floods.txt:{offset})", "the river had peaked")]
+
+
 def test_a_one_word_headline_is_never_part_of_a_name_on_the_next_line():
     found = extract_statements("Floods\nRuiz and Vidal met on Monday. She said the river had peaked.\n")
     assert [(s.speaker, s.content) for s in found] == [(None, "the river had peaked")]

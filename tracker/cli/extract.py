@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -210,11 +211,13 @@ def _row(
 def unresolved_speaker(path: str, text: str, statement: Any) -> str:
     """A speaker name for a statement whose speaker extraction would not guess: marked, and
     unique to its place in the article, so that two unresolved statements are never one
-    speaker (and never a "flip")."""
+    speaker (and never a "flip"). The article is named by its file's name: a label shown in
+    reports and exports never gives away where on this machine the file was."""
+    where = Path(path).name
     if statement.speaker_span is None:
-        return f"unresolved (no speaker named, {path}:{statement.content_span[0]})"
+        return f"unresolved (no speaker named, {where}:{statement.content_span[0]})"
     a, b = statement.speaker_span
-    return f"unresolved (“{text[a:b]}”, {path}:{a})"
+    return f"unresolved (“{text[a:b]}”, {where}:{a})"
 
 
 def _store(db: Database, rows: list[dict[str, Any]], date: str | None) -> tuple[Dated, Sequence[Added]]:
