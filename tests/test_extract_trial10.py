@@ -203,3 +203,12 @@ def test_an_unresolved_speaker_is_labelled_by_the_file_s_name_never_its_path(cli
 def test_a_one_word_headline_is_never_part_of_a_name_on_the_next_line():
     found = extract_statements("Floods\nRuiz and Vidal met on Monday. She said the river had peaked.\n")
     assert [(s.speaker, s.content) for s in found] == [(None, "the river had peaked")]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["KESSEL, Arland — ", "KESSEL, Arland, Tuesday — ", "KESSEL, May 10 (Reuters) — ", "KESSEL — "],
+)
+def test_a_dateline_is_never_part_of_the_first_statement(dateline):
+    found = extract_statements(f"Mill shut\n{dateline}Two workers were hurt at the mill, the union said.\n")
+    assert [(s.speaker, s.content) for s in found] == [("the union", "Two workers were hurt at the mill")]

@@ -398,7 +398,10 @@ BYLINE = re.compile(
 # "ISLAMABAD (Dawn) —", "NEW DELHI, May 10 (Reuters) -", "KARACHI:", "WASHINGTON —" opening the body.
 DATELINE = re.compile(
     r"\s*(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
-    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    # "NAVODARI, Romania —", "NAVODARI, Romania, Wednesday —": the country, then the day
+    r"(?:,\s*(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?=\s*[,—–(-]))?"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?"
     r"(?:\s*\((?P<outlet>[A-Z][\w.&'’ -]{1,40})\))?"
     r"\s*(?:[—–:]|-{1,2}(?=\s))\s*(?=\S)"
 )
