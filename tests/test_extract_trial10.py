@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 
+from tracker.claims.wording import accused_of, is_accusation
 from tracker.extract import extract_statements
 
 
@@ -203,6 +204,45 @@ def test_an_unresolved_speaker_is_labelled_by_the_file_s_name_never_its_path(cli
 def test_a_one_word_headline_is_never_part_of_a_name_on_the_next_line():
     found = extract_statements("Floods\nRuiz and Vidal met on Monday. She said the river had peaked.\n")
     assert [(s.speaker, s.content) for s in found] == [(None, "the river had peaked")]
+
+
+@pytest.mark.parametrize(
+    ("words", "claim"),
+    [
+        ("the mill of cutting night shifts by half last year", "the mill cut night shifts by half last year"),
+        ("the ministry of ignoring two warnings", "the ministry ignored two warnings"),
+        ("Ostra Logistics of carrying arms", "Ostra Logistics carried arms"),
+        ("the board of having hidden the audit", "the board had hidden the audit"),
+        # near misses: no gerund after "of", or none whose past tense is sure
+        ("the mill", None),
+        ("the board of being negligent", None),
+        ("the mill of not paying wages", None),
+    ],
+)
+def test_an_accusation_of_doing_something_is_worded_as_the_deed(words, claim):
+    assert accused_of(words) == claim
+
+
+def test_only_an_accusing_cue_words_its_claim_as_a_deed():
+    # near miss: "the head of marketing" said by anyone is no accusation
+    assert [is_accusation(cue) for cue in ("accused", "accusing", "charged", "said", None)] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+
+
+def test_an_accusation_founds_the_claim_of_the_deed_and_keeps_its_words(cli, db_path, tmp_path):
+    path = tmp_path / "mill.txt"
+    path.write_text(
+        "Mill strike\nUnion leader Tomas Ruiz accused the mill of cutting night shifts by half last year.\n",
+        encoding="utf-8",
+    )
+    cli.ok("extract", str(path), "--source", "Valley News")
+    assert speakers_of(db_path) == [("Tomas Ruiz", "the mill of cutting night shifts by half last year")]
+    assert claims_of(db_path) == ["the mill cut night shifts by half last year"]
 
 
 @pytest.mark.parametrize(
