@@ -620,8 +620,8 @@ def _founding(
         reason = Reason("claim", f"'{wrapped[0].text}' names the claim it denies")
         return text, proposition, Origin.DENIAL, Stance.DENIES, reason
     reason = Reason("claim", "founded the claim")
-    text = accused_of(row["text"]) if is_accusation(row["cue"]) else None
-    return _worded(db, row["id"], text or row["text"]), proposition, Origin.STATEMENT, Stance.SUPPORTS, reason
+    deed = accused_of(row["text"]) if is_accusation(row["cue"]) else None
+    return _worded(db, row["id"], deed or row["text"]), proposition, Origin.STATEMENT, Stance.SUPPORTS, reason
 
 
 def reword_founded(db: Database, statement_id: int) -> dict[int, str]:
