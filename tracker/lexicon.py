@@ -470,13 +470,16 @@ GENERIC_SPEAKER_PEOPLE = words(
     witnesses eyewitness eyewitnesses expert experts observer observers diplomat diplomats
     officer officers aide aides insider insiders people critic critics local locals villager
     villagers medic medics doctor doctors rescuer rescuers activist activists protester
-    protesters investigator investigators person persons someone unknown"""
+    protesters investigator investigators person persons someone unknown worker workers
+    employee employees staffer staffers nurse nurses technician technicians guard guards
+    driver drivers miner miners docker dockers"""
 )
 # Institutions: unnamed only when nothing names whose they are ("the ministry", "police",
 # "local authorities"); "Punjab police" and "the Indian military" are named.
 GENERIC_SPEAKER_INSTITUTIONS = words(
     """police ministry government army military authorities authority department office
-    embassy administration agency"""
+    embassy administration agency company firm plant factory mine port terminal union
+    hospital clinic school operator contractor"""
 )
 # Words before an institution that still say nothing of whose it is ("local police", "the
 # ministry"); a department's name does ("Foreign Office", "Interior Ministry" are named).

@@ -28,7 +28,7 @@ from tracker.claims.records import (
     Stance,
     _now,
 )
-from tracker.claims.wording import opens_with_pronoun, word_claim
+from tracker.claims.wording import accused_of, is_accusation, opens_with_pronoun, word_claim
 
 # --- attaching ----------------------------------------------------------------------------
 
@@ -181,7 +181,7 @@ def judge_attachments(db: Database, ids: Iterable[int], *, forget: bool = False)
         row["id"]: row
         for chunk in _chunks(wanted, 500)
         for row in db.query(
-            "SELECT id, text, proposition, polarity, modality, answers FROM statements"
+            f"SELECT {', '.join(_FOUNDING_COLUMNS)} FROM statements"
             f" WHERE id IN ({','.join('?' * len(chunk))})",
             chunk,
         )
@@ -621,6 +621,10 @@ def _found_claim(db: Database, row: dict[str, Any], denials: dict[int, Any]) -> 
     return _Found(int(cursor.lastrowid or 0), row["id"], stance, judgement, founder=True)
 
 
+# What founding a claim reads of a statement.
+_FOUNDING_COLUMNS = ("id", "text", "proposition", "polarity", "modality", "answers", "cue")
+
+
 def _founding(
     db: Database, row: dict[str, Any], denials: dict[int, Any]
 ) -> tuple[str, str, Origin, Stance, Any] | None:
@@ -657,7 +661,8 @@ def _founding(
         reason = Reason("claim", f"'{wrapped[0].text}' names the claim it denies")
         return text, proposition, Origin.DENIAL, Stance.DENIES, reason
     reason = Reason("claim", "founded the claim")
-    return _worded(db, row["id"], row["text"]), proposition, Origin.STATEMENT, Stance.SUPPORTS, reason
+    deed = accused_of(row["text"]) if is_accusation(row["cue"]) else None
+    return _worded(db, row["id"], deed or row["text"]), proposition, Origin.STATEMENT, Stance.SUPPORTS, reason
 
 
 def reword_founded(db: Database, statement_id: int) -> dict[int, str]:
@@ -665,12 +670,11 @@ def reword_founded(db: Database, statement_id: int) -> dict[int, str]:
     speaker changed, an opening pronoun stands for the new speaker, or is marked unresolved);
     a claim a person recorded keeps its words. Returns the claims reworded: id -> new text."""
     found = db.execute(
-        "SELECT id, text, proposition, polarity, modality, answers FROM statements WHERE id = ?",
-        [statement_id],
+        f"SELECT {', '.join(_FOUNDING_COLUMNS)} FROM statements WHERE id = ?", [statement_id]
     ).fetchone()
     if found is None:
         return {}
-    row = dict(zip(("id", "text", "proposition", "polarity", "modality", "answers"), found, strict=True))
+    row = dict(zip(_FOUNDING_COLUMNS, found, strict=True))
     founding = _founding(db, row, _denial_analyses([row]))
     if founding is None:
         return {}

@@ -120,3 +120,49 @@ def word_claim(
         if following and not _SAME_FORM.match(following):
             return f"{found.group(0)} [{name}]{rest}"  # "I think …": the verb keeps its form
     return f"{name}{rest}"
+
+
+# "accused the company of cutting staff": who is accused, what of (a gerund), and the rest.
+_ACCUSED_OF = re.compile(r"^(?P<who>[^,;:]{1,80}?)\s+of\s+(?P<act>[a-z]+ing)\b(?P<rest>.*)$", re.DOTALL)
+_ACCUSING_CUE = re.compile(r"^(?:accus|charg)\w*", re.IGNORECASE)
+# Gerunds whose verb's past tense is irregular (or that no "-ed" makes): "cutting" → "cut".
+_IRREGULAR_GERUNDS = {
+    pair.split(":")[0]: pair.split(":")[1]
+    for pair in """cutting:cut putting:put hitting:hit shutting:shut setting:set letting:let
+    spreading:spread hiding:hid stealing:stole taking:took making:made giving:gave keeping:kept
+    leaving:left selling:sold paying:paid sending:sent building:built running:ran breaking:broke
+    holding:held telling:told lying:lied misleading:misled buying:bought bringing:brought
+    seeking:sought fighting:fought losing:lost winning:won meeting:met spending:spent doing:did
+    having:had going:went seeing:saw getting:got knowing:knew writing:wrote driving:drove
+    shooting:shot throwing:threw beating:beat hurting:hurt sinking:sank leading:led feeding:fed
+    dying:died tying:tied""".split()
+}
+
+
+def is_accusation(cue: str | None) -> bool:
+    """Whether a statement's cue accuses someone of something ("accused", "accusing", "charged")."""
+    return bool(cue) and _ACCUSING_CUE.match(cue or "") is not None
+
+
+def accused_of(text: str) -> str | None:
+    """An accusation's words as the claim it makes: "the company of cutting staff by half" →
+    "the company cut staff by half". None when the words are not "X of <doing>", or the
+    doing is not one whose past tense is sure ("of not paying", "of being …" stay as written)."""
+    found = _ACCUSED_OF.match(text.strip())
+    if found is None:
+        return None
+    act = _past(found.group("act"))
+    if act is None:
+        return None
+    return f"{found.group('who')} {act}{found.group('rest')}"
+
+
+def _past(gerund: str) -> str | None:
+    if gerund in _IRREGULAR_GERUNDS:
+        return _IRREGULAR_GERUNDS[gerund]
+    if gerund == "being" or len(gerund) < 5:
+        return None  # "of being …": was or were, whoever is meant; "of bring": no gerund
+    base = gerund[:-3]
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return base[:-1] + "ied"  # carrying → carried
+    return base + "ed"  # harbouring → harboured, ignoring → ignored, stopping → stopped

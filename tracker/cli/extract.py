@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -224,15 +225,17 @@ def _row(
 def unresolved_speaker(path: str, text: str, statement: Any) -> str:
     """A speaker name for a statement whose speaker extraction would not guess: marked, and
     unique to its place in the article, so that two unresolved statements are never one
-    speaker (and never a "flip")."""
+    speaker (and never a "flip"). The article is named by its file's name: a label shown in
+    reports and exports never gives away where on this machine the file was."""
+    where = Path(path).name
     if statement.speaker_span is None:
-        return f"unresolved (no speaker named, {path}:{statement.content_span[0]})"
+        return f"unresolved (no speaker named, {where}:{statement.content_span[0]})"
     a, b = statement.speaker_span
-    return f"unresolved (“{text[a:b]}”, {path}:{a})"
+    return f"unresolved (“{text[a:b]}”, {where}:{a})"
 
 
 def _store(db: Database, rows: list[dict[str, Any]], date: str | None) -> tuple[Dated, Sequence[Added]]:
-    from tracker.extract.resolution import organisation_role
+    from tracker.extract.resolution import organisation
     from tracker.model import NewStatement, SpeakerKind
     from tracker.speakers import guess_kind, person_like
     from tracker.store.articles import add_article_statements
@@ -259,9 +262,11 @@ def _store(db: Database, rows: list[dict[str, Any]], date: str | None) -> tuple[
     )
 
     def kind(row: dict[str, Any]) -> str | None:
-        # "The operator, Velden Power," is an organisation, though a role beside a name reads as a person's.
+        # "The operator, Velden Power," and "Dobrogea Chemicals" are organisations, though a role
+        # beside a name reads as a person's and two capitalised words as a person's name: so
+        # "its safety inspection" in their denials is theirs.
         name, role = row["speaker"], row["role"]
-        if organisation_role(role) and person_like(guess_kind(name, role)):
+        if organisation(name, role) and person_like(guess_kind(name, role)):
             return SpeakerKind.ORGANISATION.value
         return None
 

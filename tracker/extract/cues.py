@@ -288,7 +288,18 @@ media press news times post herald courier tribune journal gazette telegraph chr
 authority council committee ministry office agency party union university institute
 foundation association company technologies labs pharmaceuticals mining steel resources
 telecom railways railway utilities services international networks fund trust
+chemicals shipyards shipping logistics construction engineering foods textiles
 """)
+# Last words by which an organisation's name reads as a business's, the one "the company"
+# or "the firm" of a report can stand for ("Dobrogea Chemicals … The company said").
+BUSINESS_NAME_WORDS = words("""
+power energy electric electricity gas oil petroleum corp corp. corporation inc inc. ltd ltd.
+llc plc co co. group holdings airlines airways motors systems industries partners company
+technologies labs pharmaceuticals mining steel resources telecom railways railway utilities
+chemicals shipyards shipping logistics construction engineering foods textiles
+""")
+# Nouns by which a report calls a business it named: "the company", "the firm".
+BUSINESS_NOUNS = words("company firm")
 # Words marking a personal title, after which a name follows: "Foreign Minister Ishaq Dar".
 TITLES = words("""
 president minister secretary senator sen. governor gov. rep. representative mayor judge
@@ -305,8 +316,11 @@ correspondent commissioner coordinator administrator negotiator mediator deputy 
 campaigner organiser planner architect contractor farmer shopkeeper trader worker student
 teacher principal priest imam cleric pastor scholar barrister solicitor auditor accountant
 broker banker trustee warden coach player striker skipper actor actress singer novelist poet
+technician employee guard driver miner docker
 """)
 HONORIFICS = words("mr. mrs. ms. dr. rev. sir dame lord")
+# Lowercase nouns after a name that make it a place's: "Valmora province", "the Mamaia Sat district".
+PLACE_NOUNS = words("province district county state region city town village neighbourhood neighborhood")
 # Function words that end a speaker noun phrase when scanning away from the cue.
 NP_STOPS = words("""
 that which who whom whose what when where while because as if than then so to in on at by
@@ -383,7 +397,10 @@ BYLINE = lazy(
 # "ISLAMABAD (Dawn) —", "NEW DELHI, May 10 (Reuters) -", "KARACHI:", "WASHINGTON —" opening the body.
 DATELINE = lazy(
     r"\s*(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
-    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    # "NAVODARI, Romania —", "NAVODARI, Romania, Wednesday —": the country, then the day
+    r"(?:,\s*(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?=\s*[,—–(-]))?"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?"
     r"(?:\s*\((?P<outlet>[A-Z][\w.&'’ -]{1,40})\))?"
     r"\s*(?:[—–:]|-{1,2}(?=\s))\s*(?=\S)"
 )

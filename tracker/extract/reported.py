@@ -212,6 +212,8 @@ _CONJUNCTIONS = frozenset(("but", "and", "while", "whereas", "yet"))
 _PAST_VERB = lazy(r"[a-z]{3,}ed|[a-z]+(?:ew|ook|ood|ent|ame|ave|oke|ose|ought|aught)")
 # Cue forms as often adjectives: a cue only before "that" or a mark ("…,” Brandt repeated.").
 _ADJECTIVE_CUES = frozenset(("repeated",))
+_PASSIVE = frozenset(("was", "were", "been", "being", "is", "are", "be"))
+_DENIED_WORDS = 20  # what "was rejected by X" denies: at most a clause's length before it
 
 
 class ReportedSpeech(Answers):
@@ -353,6 +355,8 @@ class ReportedSpeech(Answers):
                 if content is None
                 else self._finish(content, cue, toks[left[0] : left[1]], lemma, toks, k)
             )
+        if not progressive and prev is not None and prev.low in _PASSIVE and lemma in DENIAL:
+            return self._denied_by(toks, k, last, cue, lemma)
         if (
             not progressive
             and prev is not None
@@ -360,8 +364,11 @@ class ReportedSpeech(Answers):
             in ("was", "were", "been", "being", "is", "are", "be", "the", "a", "to", "not", "n't", "never")
         ):
             return None  # passive, "the said agreement", infinitives and negations report nothing
-        if self._possessed_noun(prev, t, lemma) and k + 1 < len(toks) and toks[k + 1].low == "that":
-            return self._possessor_claimed(toks, k)
+        following = toks[k + 1] if k + 1 < len(toks) else None
+        if self._possessed_noun(prev, t, lemma) and following is not None and following.word:
+            # "Brandt's claim that …" is Brandt's; "Lazar's claim was rejected" says nothing of
+            # Lazar's ("Editor's note:" still labels the editor's words)
+            return self._possessor_claimed(toks, k) if following.low == "that" else None
         if t.low in _ADJECTIVE_CUES and k + 1 < len(toks) and toks[k + 1].word and toks[k + 1].low != "that":
             return None  # "despite repeated warnings": an adjective before its noun
         participle = t.low in PARTICIPLES and not progressive
@@ -519,6 +526,22 @@ class ReportedSpeech(Answers):
             item.speaker, item.role, item.name = name_from.speaker, name_from.role, name_from.name
             item.hedge = item.hedge or name_from.hedge
         return item
+
+    def _denied_by(self, toks: list[Tok], k: int, last: int, cue: Span, lemma: str) -> Found | None:
+        """ "Lazar's claim was rejected by Barbu": Barbu denies it, as in "Barbu rejected Lazar's
+        claim"; what was denied is the subject before the auxiliary. Without "by", nobody
+        said to deny it speaks, and nothing is found."""
+        by = last + 1
+        if by >= len(toks) or toks[by].low != "by":
+            return None
+        denier = np_right(toks, by + 1)
+        opens = next((m + 1 for m in range(k - 2, -1, -1) if not toks[m].word), 0)
+        if denier is None or not 0 < k - 1 - opens <= _DENIED_WORDS:
+            return None  # "On Monday, the plan was rejected by …": what was denied follows the comma
+        if (denier[1] < len(toks) and toks[denier[1]].word) or toks[opens].low in PRONOUNS:
+            return None  # "he was denied by the court a chance …" withholds; it denies no words
+        content = trim(self.text, toks[opens].start, toks[k - 2].end)
+        return self._finish(content, cue, toks[denier[0] : denier[1]], lemma, toks, k)
 
     @staticmethod
     def _possessed_noun(prev: Tok | None, t: Tok, lemma: str) -> bool:

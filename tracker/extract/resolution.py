@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from tracker.extract.cues import (
     ANONYMITY,
+    BUSINESS_NAME_WORDS,
+    BUSINESS_NOUNS,
     COMMIT_CUES,
     CUE_FORMS,
     DETERMINERS,
@@ -28,6 +30,7 @@ from tracker.extract.cues import (
     MODAL_OWN,
     ORGANISATION_NAME_WORDS,
     ORGANISATION_ROLES,
+    PLACE_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
     SPEAKER_NOUNS,
@@ -234,6 +237,8 @@ class Cast:
             for e in self.entities
             if e.last < at and re.search(rf"\b{re.escape(head)}\b", f"{e.role or ''} {e.name}", re.IGNORECASE)
         ]
+        if not pool and head in BUSINESS_NOUNS:
+            pool = [e for e in self.entities if e.last < at and business(e.name)]
         if len(pool) != 1 or _another_office(pool[0].role, head):
             return None
         return pool[0]
@@ -274,6 +279,18 @@ def organisation(name: str, role: str | None = None) -> bool:
     if parts and parts[-1].lower() in ORGANISATION_NAME_WORDS and parts[0].lower() not in HONORIFICS:
         return True
     return organisation_role(role)
+
+
+def business(name: str) -> bool:
+    """Whether a name reads as a business's, which "the company" may stand for: "Dobrogea
+    Chemicals", "Brightplate Ltd"; never a ministry, a party or a newspaper."""
+    parts = name.split()
+    return (
+        len(parts) >= 2
+        and parts[-1].lower() in BUSINESS_NAME_WORDS
+        and parts[0].lower() not in HONORIFICS
+        and "and" not in parts  # two businesses together are neither one
+    )
 
 
 def organisation_role(role: str | None) -> bool:
@@ -606,7 +623,12 @@ def _named_people(text: str, reported: list[Span] | None = None) -> list[tuple[i
             # a full name with no title ("Grace Okafor met the lawyer"): a person a later "she"
             # may mean, so a pronoun cannot reach past her to the speaker before
             run = [t]  # the whole capitalised run: a title-case headline is no name
-            while k + len(run) < len(toks) and toks[k + len(run)].cap and toks[k + len(run)].word:
+            while (
+                k + len(run) < len(toks)
+                and toks[k + len(run)].cap
+                and toks[k + len(run)].word
+                and "\n" not in text[run[-1].end : toks[k + len(run)].start]  # "Floods\nRuiz" is two lines
+            ):
                 run.append(toks[k + len(run)])
             k += len(run)
             if run[0].low == "by":
@@ -614,8 +636,10 @@ def _named_people(text: str, reported: list[Span] | None = None) -> list[tuple[i
             while run and run[0].low in _NOT_NAMES:
                 run = run[1:]
             name_text = text[run[0].start : run[-1].end] if run else ""
+            place = k < len(toks) and toks[k].low in PLACE_NOUNS  # "the Mamaia Sat district"
             if (
                 2 <= len(run) <= 3
+                and not place
                 and not any(w.low in _NOT_NAMES for w in run)
                 and looks_like_person(name_text)
             ):
