@@ -123,8 +123,8 @@ def word_claim(
 
 
 # "accused the company of cutting staff": who is accused, what of (a gerund), and the rest.
-_ACCUSED_OF = re.compile(r"^(?P<who>[^,;:]{1,80}?)\s+of\s+(?P<act>[a-z]+ing)\b(?P<rest>.*)$", re.DOTALL)
-_ACCUSING_CUE = re.compile(r"^(?:accus|charg)\w*", re.IGNORECASE)
+_ACCUSED_OF = lazy(r"^(?P<who>[^,;:]{1,80}?)\s+of\s+(?P<act>[a-z]+ing)\b(?P<rest>.*)$", re.DOTALL)
+_ACCUSING_CUE = lazy(r"^(?:accus|charg)\w*", re.IGNORECASE)
 # Gerunds whose verb's past tense is irregular (or that no "-ed" makes): "cutting" → "cut".
 _IRREGULAR_GERUNDS = {
     pair.split(":")[0]: pair.split(":")[1]
