@@ -55,6 +55,9 @@ def test_a_denial_founds_the_claim_it_names_and_the_assertion_joins_it_on_the_ot
         "denies_suggested": [],
         "discusses_suggested": [],
         "verdict": None,
+        "supports_auto": ["Pakistan's military"],  # the engine confirmed it: no person did
+        "denies_auto": [],  # India founded the claim: its own words
+        "discusses_auto": [],
     }
 
 
@@ -76,7 +79,7 @@ def test_claim_add_attaches_the_statements_that_take_a_side_and_prints_the_count
     assert (result.exit_code, result.stdout, result.stderr) == (
         0,
         "2\n",
-        "Recorded claim 2; 1 support it, 1 deny it (1 suggested).\n",
+        "Recorded claim 2; 1 support it (1 auto-confirmed), 1 deny it (1 suggested).\n",
     )
     shown = cli.json("claim", "show", "afghanistan")
     assert {k: shown[k] for k in ("id", "text", "ref", "origin")} == {
@@ -224,10 +227,10 @@ def test_claims_csv_has_one_row_a_claim_with_the_counts(cli) -> None:
     assert lines[0] == (
         "id,ref,text,origin,status,supports,denies,discusses,supports_speakers,denies_speakers,"
         "discusses_speakers,supports_outlets,denies_outlets,discusses_outlets,supports_suggested,"
-        "denies_suggested,discusses_suggested,verdict"
+        "denies_suggested,discusses_suggested,verdict,supports_auto,denies_auto,discusses_auto"
     )
     assert lines[1:] == [
-        "1,,India's missiles struck targets in Afghanistan.,denial,confirmed,0,1,0,,India,,,,,,,,"
+        "1,,India's missiles struck targets in Afghanistan.,denial,confirmed,0,1,0,,India,,,,,,,,,,,"
     ]
 
 
@@ -262,11 +265,12 @@ def test_claims_mark_a_side_tracker_only_suggested_in_the_table_and_as_a_status(
     result = cli("claims")
     rows = [line.rstrip() for line in result.stdout.splitlines() if line.strip()][3:]
     assert rows == [  # the names column wraps at 28
-        " 1    India's missiles struck targets in Afghanistan.   Pakistan's military   India, Vikram Misri            0",
-        "                                                                              (suggested)",
+        " 1    India's missiles struck targets in Afghanistan.   Pakistan's military            India, Vikram Misri            0",
+        "                                                        (auto-confirmed)               (suggested)",
     ]
     assert result.stderr == (
-        "To decide the suggested sides: `tracker review --claims` (or `tracker claim review --claim 1`).\n"
+        "To decide the suggested and auto-confirmed sides: `tracker review --claims`"
+        " (or `tracker claim review --claim 1`).\n"
     )
     assert cli.ok("claims", "--csv").splitlines()[1].split(",")[4] == "suggested"
 
@@ -278,21 +282,23 @@ def test_a_confirmed_side_is_no_longer_marked(cli, db_path) -> None:
     assert (claim["status"], claim["denies_suggested"]) == ("confirmed", [])
     result = cli("claims")
     assert "(suggested)" not in result.stdout
-    assert result.stderr == ""
+    assert result.stderr == (  # what is left to review: the side the engine confirmed
+        "To decide the auto-confirmed sides: `tracker review --claims` (or `tracker claim review --claim 1`).\n"
+    )
 
 
 def test_claim_show_counts_the_suggested_sides(cli) -> None:
     _seed_with_a_suggested_side(cli)
     out = cli.ok("claim", "show", "1")
-    assert "sides  1 support it, 2 deny it (1 suggested)" in out
+    assert "sides  1 support it (1 auto-confirmed), 2 deny it (1 suggested)" in out
 
 
 def test_the_report_marks_a_suggested_side_of_a_claim(cli) -> None:
     _seed_with_a_suggested_side(cli)
     out = cli.ok("report", "--format", "md", "--section", "claims")
     assert (
-        "| 1 | India's missiles struck targets in Afghanistan. | Pakistan's military | India, Vikram Misri (suggested) | 0 |  |"
-        in out
+        "| 1 | India's missiles struck targets in Afghanistan. | Pakistan's military (auto-confirmed)"
+        " | India, Vikram Misri (suggested) | 0 |  |" in out
     )
 
 
@@ -345,21 +351,35 @@ def test_a_verdict_passes_to_statements_confirmed_on_the_same_claim_and_claimrev
     ]
 
 
+def _decisions(result) -> list[str]:  # type: ignore[no-untyped-def]
+    """The lines a review prints for a person, without its prompts."""
+    return [
+        line
+        for line in result.stderr.splitlines()
+        if line and not line.startswith(("[c]onfirm", "All reviewed"))
+    ]
+
+
 def test_claim_review_confirms_and_rejects_sides_and_keeps_them(cli, db_path) -> None:
     cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
     cli.ok("add", DENIED, "--speaker", "India")
     cli.ok("claim", "add", "Indian missiles hit targets in Afghanistan", "--ref", "afg", "--new")
     result = cli("claim", "review", "--claim", "afg", input="r\n")
     assert result.exit_code == 0
-    assert result.stderr.splitlines()[-1] == "0 confirmed, 1 rejected, 0 left."
+    # left: the side the engine confirmed (statement 1 supports), offered after the suggestion
+    assert result.stderr.splitlines()[-1] == "0 confirmed, 1 rejected, 1 left."
     mine = [(sid, stance, status) for claim, sid, stance, status, _ in _attachments(db_path) if claim == 2]
     assert mine == [(1, "supports", "confirmed"), (2, "denies", "rejected")]
     cli.ok("link")
     assert [
         (sid, stance, status) for claim, sid, stance, status, _ in _attachments(db_path) if claim == 2
     ] == mine
-    nothing = cli("claim", "review", "--claim", "afg")
-    assert (nothing.exit_code, nothing.stderr) == (0, "No suggested claim attachments to review.\n")
+    # nothing suggested again: only the side the engine confirmed waits for a person
+    left = cli("claim", "review", "--claim", "afg", input="s\n")
+    assert (left.exit_code, _decisions(left)) == (
+        0,
+        ["→ statement 1 on claim 2 skipped", "0 confirmed, 0 rejected, 1 left."],
+    )
 
 
 def test_a_timeline_can_be_read_for_one_claim(cli, db) -> None:  # type: ignore[no-untyped-def]
@@ -785,8 +805,8 @@ def test_opposing_pairs_leave_out_a_pair_a_person_said_does_not_contradict_as_co
     assert by_claim() == [(1, 3)]  # 1-2 is listed as its link
     with sqlite3.connect(db_path) as conn:  # a person confirmed 1 and 3 as agreeing
         conn.execute(
-            "INSERT INTO links (a_id, b_id, relation, score, reasons, status, engine, created_at)"
-            " VALUES (1, 3, 'agrees', 50, '[]', 'confirmed', 'test', '')"
+            "INSERT INTO links (a_id, b_id, relation, score, reasons, status, engine, created_at, reviewed_at)"
+            " VALUES (1, 3, 'agrees', 50, '[]', 'confirmed', 'test', '', '2025-05-12T00:00:00+00:00')"
         )
     assert [(p["a_id"], p["b_id"]) for p in opposing_pairs(db)] == [(1, 2)]
     assert by_claim() == []

@@ -119,7 +119,7 @@ def test_help_loads_no_database_or_table_code():
     code = (
         "import sys\nfrom tracker.cli import main\nsys.argv = ['tracker', '--help']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = ('sqlite_utils', 'rich', 'rapidfuzz', 'tracker.store', 'charset_normalizer')\n"
+        "heavy = ('sqlite_utils', 'rich', 'rapidfuzz', 'tracker.store', 'charset_normalizer', 'tracker.export')\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m in heavy), file=sys.stderr)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -143,6 +143,50 @@ def test_a_command_on_a_ledger_judging_by_words_never_loads_numpy(tmp_path):
     assert _run_and_list_loaded(argv, ("sqlite_utils", "numpy")) == "[True, False]"
 
 
+def test_adding_one_statement_links_it_without_the_batch_linker_exports_or_tables(tmp_path):
+    """What keeps `tracker add` within its floor (p50 ≤ 300 ms at 100k): linking one statement
+    queries FTS and judges its candidates, and loads none of what a batch, a report or an
+    export needs."""
+    db = str(tmp_path / "t.db")
+    first = ["add", "The dam on the river burst on Monday", "-s", "Farah Naz", "--db", db]
+    subprocess.run([sys.executable, "-m", "tracker", *first], capture_output=True, check=True)
+    argv = ["add", "The dam on the river did not burst on Monday", "-s", "Ines Roth", "--db", db]
+    kept_out = (
+        "tracker.link.blocking",
+        "tracker.link.index",
+        "tracker.link.review",
+        "tracker.export",
+        "tracker.reports",
+        "tracker.extract",
+        "tracker.semantic.encoder",
+        "rich",
+        "multiprocessing",
+        "numpy",
+        "importlib.metadata",  # sqlite-utils' search for plugins
+    )
+    assert _run_and_list_loaded(argv, ("tracker.link.pipeline", "tracker.judge", *kept_out)) == str(
+        [True, True] + [False] * len(kept_out)
+    )
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT a_id, b_id, relation FROM links").fetchall() == [(1, 2, "contradicts")]
+
+
+def test_a_command_leaves_sqlite_utils_patterns_to_compile_on_first_use(tmp_path):
+    """One of sqlite-utils' patterns took 20 ms to compile, and no command uses it; the
+    libraries it imports meanwhile (click here) keep theirs compiled."""
+    db = str(tmp_path / "t.db")
+    code = (
+        f"import sys\nfrom tracker.cli import main\nsys.argv = ['tracker', 'add', 'It rained', '-s', 'Ann', '--db', {db!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "import click._compat, sqlite_utils.db\n"
+        "deferred = sqlite_utils.db._virtual_table_using_re\n"
+        "print(type(deferred).__name__, type(click._compat._ansi_re).__name__)\n"
+        "print(deferred.match('CREATE VIRTUAL TABLE [t] USING FTS5 (text)').group('using'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-2:] == ["_Deferred Pattern", "FTS5"]
+
+
 def test_a_ledger_judging_by_meaning_still_encodes_from_the_command_line(tmp_path):
     db = tmp_path / "t.db"
     for argv in (
@@ -157,6 +201,58 @@ def test_a_ledger_judging_by_meaning_still_encodes_from_the_command_line(tmp_pat
     with sqlite3.connect(db) as conn:
         rows = conn.execute("SELECT owner, owner_id FROM semantic_vectors ORDER BY owner_id").fetchall()
     assert rows == [("statement", 1), ("statement", 2)]
+
+
+# --- a command builds only itself ---------------------------------------------------------------
+
+
+def _built(args: list[str]) -> list[str]:
+    from tracker.cli import app_for
+
+    only = app_for(args)
+    return [info.name or "" for info in only.registered_commands] + [
+        f"{info.name} …" for info in only.registered_groups
+    ]
+
+
+def test_a_command_run_builds_only_itself_and_the_app_keeps_every_command():
+    """Typer reads every registered command's signature at each start: a command builds its own."""
+    from tracker.cli import app
+
+    assert _built(["add", "It rained", "-s", "Ann"]) == ["add"]
+    assert _built(["--db", "x.db", "claim", "add", "X"]) == ["claim …"]
+    assert _built(["--db=x.db", "list", "--json"]) == ["list"]
+    assert len(_built([])) == len(app.registered_commands) + len(app.registered_groups) == 29
+
+
+def test_root_help_version_completion_and_names_of_no_command_build_every_command():
+    from tracker.cli import app, app_for
+
+    for args in ([], ["--help"], ["--db", "x.db", "-h"], ["--version"], ["ad", "x"], ["--", "add"]):
+        assert app_for(args) is app, args
+
+
+def test_the_root_options_skipped_before_a_command_are_the_ones_that_take_a_value():
+    import typer
+
+    from tracker.cli import _VALUED_ROOT_OPTIONS, app
+
+    root = typer.main.get_command(app)
+    valued = [opt for param in root.params if not getattr(param, "is_flag", False) for opt in param.opts]
+    assert valued == list(_VALUED_ROOT_OPTIONS) == ["--db"]
+
+
+def test_a_name_of_no_command_still_gets_the_whole_apps_suggestion(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "tracker", "--db", str(tmp_path / "t.db"), "ad", "x"],
+        capture_output=True,
+        text=True,
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert (
+        done.stderr == "Error: No such command 'ad'. Did you mean 'add'? (see 'python -m tracker --help')\n"
+    )
+    assert not (tmp_path / "t.db").exists()
 
 
 # --- one --db wherever it is written --------------------------------------------------------

@@ -162,10 +162,12 @@ def test_review_walks_suggested_links_confirm_reject_skip_quit(cli, db_path: Pat
         cli.ok("add", text, "--speaker", speaker)
     suggested = [r["id"] for r in cli.json("links", "--status", "suggested")]
     assert len(suggested) >= 4
+    auto = [r["id"] for r in cli.json("links", "--status", "confirmed") if r["confirmed_by"] == "engine"]
     result = cli("review", input="c\nr\ns\nq\n")
     assert result.exit_code == 0
     assert "Link" in result.stdout and "why" in result.stdout
-    assert result.stderr.endswith(f"1 confirmed, 1 rejected, {len(suggested) - 2} left.\n")
+    # what the engine confirmed waits for a person too, after the suggestions
+    assert result.stderr.endswith(f"1 confirmed, 1 rejected, {len(suggested) + len(auto) - 2} left.\n")
     status = {row[0]: row[4] for row in _links(db_path)}
     assert [status[i] for i in suggested[:4]] == ["confirmed", "rejected", "suggested", "suggested"]
 

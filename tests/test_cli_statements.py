@@ -53,7 +53,7 @@ def test_add_prints_the_new_id_and_stores_the_statement(cli, db_path):
             "stated",
             "to local television",
             '["crisis"]',
-            "direct",
+            "unknown",  # no --kind, no quotation marks: a quote or a report of one
         )
     ]
     assert rows(db_path, "SELECT name, kind FROM speakers") == [("Ishaq Dar", "person")]
@@ -127,7 +127,7 @@ def test_text_is_stored_and_shown_exactly(cli, text):
         ),
         (
             ["add", "Hello.", "-s", "X", "--kind", "rumour"],
-            "Error: invalid kind 'rumour': use one of direct, indirect, paraphrase\n",
+            "Error: invalid kind 'rumour': use one of direct, indirect, paraphrase, unknown\n",
         ),
         (
             ["add", "x" * 20_001, "-s", "X"],

@@ -150,7 +150,7 @@ def test_markdown_export_is_a_table_that_cannot_be_broken_by_its_cells(cli):
         "",
         "| id | speaker | role | text | source | said_on | reported_on | kind | cue | via | hedge | tags | ref |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
-        "| 1 | Tester |  | a \\| b &lt;script&gt;<br>next |  |  |  | direct |  |  |  |  |  |",
+        "| 1 | Tester |  | a \\| b &lt;script&gt;<br>next |  |  |  | unknown |  |  |  |  |  |",
     ]
 
 
@@ -265,8 +265,8 @@ def test_claimreview_has_the_schema_org_structure(cli, db_path):
     with sqlite3.connect(db_path) as conn:
         conn.execute("UPDATE sources SET url = 'https://caliber.example/1' WHERE outlet = 'Caliber.Az'")
         conn.execute(
-            "INSERT INTO links (a_id, b_id, relation, score, reasons, status, engine, created_at)"
-            " VALUES (6, 8, 'agrees', 80, '[]', 'confirmed', 'test', 'x')"
+            "INSERT INTO links (a_id, b_id, relation, score, reasons, status, engine, created_at, reviewed_at)"
+            " VALUES (6, 8, 'agrees', 80, '[]', 'confirmed', 'test', 'x', 'y')"  # a person confirmed it
         )
     cli.ok("verdict", "6", "--rating", "unverified")
     cli.ok(

@@ -133,6 +133,11 @@ def test_a_relative_clause_with_its_own_cue_is_left_out_of_the_outer_clause():
     ]
 
 
-def test_a_relative_clause_an_object_cue_governs_stays_whole():
+def test_a_relative_clause_an_object_cue_governs_spans_the_phrase_and_its_clause():
     text = "The attack, which New Delhi blames on militants, killed four."
-    assert speakers(text) == [("The attack, which New Delhi blames on militants", "New Delhi")]
+    assert speakers(text) == [("The attack was blamed on militants", "New Delhi")]
+    (found,) = extract_statements(text)
+    assert (
+        text[found.content_span[0] : found.content_span[1]]
+        == "The attack, which New Delhi blames on militants"
+    )

@@ -164,7 +164,7 @@ def test_reimporting_the_same_file_adds_nothing(cli, db_path, seeded):
         ),
         (
             {"text": "A claim.", "speaker": "C", "kind": "rumour"},
-            "Error: row 3: invalid kind 'rumour': use one of direct, indirect, paraphrase\n",
+            "Error: row 3: invalid kind 'rumour': use one of direct, indirect, paraphrase, unknown\n",
         ),
     ],
 )

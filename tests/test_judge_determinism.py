@@ -51,7 +51,7 @@ def test_relate_judges_alike_under_every_hash_seed() -> None:
     expected = [
         ["contradicts", 68.5, [["antonym", "'freed' in a vs 'captivity' in b"], ["similarity", "68/100"]]],
         ["contradicts", 63.1, [["antonym", "'captured' in a vs 'escape' in b"], ["similarity", "63/100"]]],
-        ["agrees", 29.1, [["similarity", "29/100"]]],
+        ["agrees", 27.0, [["similarity", "27/100"]]],
         ["unrelated", 7.6, [["similarity", "8/100"]]],
     ]
     for seed in SEEDS:

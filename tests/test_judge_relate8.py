@@ -64,7 +64,7 @@ def test_two_counts_of_one_outcome_conflict_in_words_or_digits(
             "Fourteen workers were injured in the blast",
             "At least nine workers were hurt in the blast",
             Relation.AGREES,
-            "similarity: 72/100",
+            "similarity: 74/100",
         ),
         ("14 injured", "at least 9 injured", Relation.AGREES, "similarity: 37/100"),
         # two outcomes are two counts, neither said of the other

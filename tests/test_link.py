@@ -11,7 +11,7 @@ from tracker import link, search
 from tracker.judge import CONTAINMENT_WEIGHT, DICE_WEIGHT, ENGINE_VERSION, TOKEN_SET_WEIGHT, TOKEN_SORT_WEIGHT
 from tracker.link import blocking, candidates, config, index, pipeline, prefilter, ranking
 from tracker.model import InvalidInput, Judgement, NotFound, Reason, Relation, ReviewStatus
-from tracker.parallel import fan_out, in_parallel
+from tracker.parallel import fan_out, in_parallel, kept_workers
 from tracker.store import NewStatement, add_statements
 
 STRUCK = "Indian missiles struck targets in Afghanistan."
@@ -39,6 +39,20 @@ def test_rare_terms_prefer_words_few_statements_have_and_drop_unknown_ones(db) -
     _add(db, "Missiles struck the city.", "Missiles struck the port.", STRUCK)
     terms = link.rare_terms(db, "Missiles struck Afghanistan and Zanzibar", k=2)
     assert terms == ["afghanistan", "missiles"]
+
+
+def test_rare_terms_of_a_stored_statement_do_not_count_its_own_words(db) -> None:
+    stored, new = _add(
+        db,
+        "Two workers died after ammonia leaked at the Dobrogea plant in Navodari.",
+        "Three people were killed when ammonia escaped from the Dobrogea fertiliser plant on Monday.",
+    )
+    text = "Three people were killed when ammonia escaped from the Dobrogea fertiliser plant on Monday."
+    # counted with itself, the words only it holds ("fertiliser", "escaped") looked rarest
+    assert link.rare_terms(db, text, k=3, own=new) == ["dobrogea", "ammonia", "plant"]
+    assert [sid for sid, _ in link.fts_candidates(db, text, exclude=new)] == [stored]
+    stats = link.link_new(db, [new])
+    assert stats.stored == Counter({"contradicts": 1})  # two dead against three
 
 
 def test_fts_term_searches_every_spelling_of_what_a_word_names() -> None:
@@ -456,6 +470,48 @@ def test_forked_workers_inherit_what_a_fan_out_shares_and_return_results_in_orde
     assert expected[1][:2] == [1, 64]
 
 
+def test_kept_workers_serve_every_batch_from_one_pool_started_by_the_first_sent_them() -> None:
+    import os
+
+    def work(seen: list[int], chunk: list[int]) -> tuple[int, int]:
+        seen.extend(chunk)  # what a worker keeps from batch to batch
+        return os.getpid(), len(seen)
+
+    with kept_workers(work, [], 2) as kept:
+        assert list(kept.map([[1], [2]], here=True)) == [(os.getpid(), 1), (os.getpid(), 2)]
+        first = list(kept.map([[3, 4]] * 6))
+        again = list(kept.map([[5]] * 6, here=True))  # started: `here` no longer keeps it here
+    assert os.getpid() not in {pid for pid, _ in first + again}
+    # the same workers served both batches, each keeping all it was sent: forked after the two
+    # chunks done here, each worker's count grows from 2 by each chunk it took (2 then 1 items)
+    last: dict[int, int] = {}
+    for i, (pid, seen) in enumerate(first + again):
+        assert seen == last.get(pid, 2) + (2 if i < 6 else 1)
+        last[pid] = seen
+    assert len(last) <= 2 and sum(n - 2 for n in last.values()) == 6 * 2 + 6 * 1
+
+
+def test_a_pair_scored_from_its_shapes_is_judged_as_relate_judges_it_and_a_stale_score_is_ignored() -> None:
+    from tracker.judge import relate, relate_scored
+    from tracker.text import analyse_full
+
+    texts = _linked_corpus(3, 60)
+    shapes = prefilter._shapes(dict(enumerate(texts)), range(len(texts)), 1)
+    compared = 0
+    for i, a in enumerate(texts):
+        for j, b in enumerate(texts):
+            score = prefilter.link_score(shapes[i], shapes[j], 30.0)
+            if score is None or score < 30.0 - prefilter.MARGIN:
+                continue
+            propositions = analyse_full(a).proposition, analyse_full(b).proposition
+            expected = relate(a, b, related_threshold=30.0)
+            assert relate_scored(a, b, 30.0, (*propositions, score)) == expected, (a, b)
+            # propositions other than relate finds (an older analysis): their score is not used
+            assert relate_scored(a, b, 30.0, ("old", propositions[1], 99.0)) == expected, (a, b)
+            compared += 1
+    assert compared > 300
+
+
 def test_a_few_new_statements_among_many_link_as_a_full_relink_would(db, monkeypatch) -> None:
     texts = _random_corpus(11, 160)
     ids = _add(db, *texts.values())
@@ -464,7 +520,7 @@ def test_a_few_new_statements_among_many_link_as_a_full_relink_would(db, monkeyp
     monkeypatch.setattr(config, "MAX_LINKS", 10**6)  # candidates alone: the bound is tested apart
     monkeypatch.setattr(config, "OVERSHADOW_MARGIN", math.inf)  # and so are overshadowed links
     used = []
-    monkeypatch.setattr(pipeline, "_block_few", lambda *a, **k: used.append(1) or _BLOCK_FEW(*a, **k))
+    monkeypatch.setattr(blocking, "_block_few", lambda *a, **k: used.append(1) or _BLOCK_FEW(*a, **k))
     stats = link.link_new(db, new)
     assert used == [1] and stats.links > 0
     found = {(r["a_id"], r["b_id"], r["relation"]) for r in _links(db)}
@@ -649,26 +705,33 @@ def test_streamed_relinking_in_workers_keeps_the_same_links(db, monkeypatch) -> 
     assert _stored(db) == expected and len(expected) > 60
 
 
-def _doubting(rescore: bool):  # type: ignore[no-untyped-def]
-    from tracker.judge import relate
+def _doubt(monkeypatch, rescore: bool) -> None:  # type: ignore[no-untyped-def]
+    """Linking judges by a judge that refuses many pairs the shapes score as stored (and, with
+    `rescore`, scores others lower), whether it is given their score or not."""
+    from tracker.judge import Scored, relate, relate_scored
 
-    def judge(a: str, b: str, *, related_threshold: float | None = None) -> Judgement:
-        # a judge that refuses many pairs the shapes score as stored (and scores others lower)
-        judgement = relate(a, b, related_threshold=related_threshold)
+    def doubted(a: str, b: str, judgement: Judgement) -> Judgement:
         if judgement.score >= 30 and len(a + b) % 3 == 0:
             return Judgement(Relation.UNRELATED, judgement.score, judgement.reasons)
         if rescore and judgement.score >= 30 and len(a + b) % 3 == 1:
             return Judgement(judgement.relation, max(30.0, round(judgement.score - 20, 1)), judgement.reasons)
         return judgement
 
-    return judge
+    def judge(a: str, b: str, *, related_threshold: float | None = None) -> Judgement:
+        return doubted(a, b, relate(a, b, related_threshold=related_threshold))
+
+    def judge_scored(a: str, b: str, threshold: float, scored: Scored) -> Judgement:
+        return doubted(a, b, relate_scored(a, b, threshold, scored))
+
+    monkeypatch.setattr(pipeline, "relate", judge)
+    monkeypatch.setattr(pipeline, "relate_scored", judge_scored)
 
 
 def test_streamed_relinking_where_relate_refuses_many_pairs_keeps_the_same_links(db, monkeypatch) -> None:
     _add(db, *_linked_corpus(9, 200))
     monkeypatch.setattr(config, "MAX_LINKS", 3)
     monkeypatch.setattr(ranking, "MAYBE_CAP", 1)  # refusals run past what is held: whole rankings are made
-    monkeypatch.setattr(pipeline, "relate", _doubting(rescore=False))
+    _doubt(monkeypatch, rescore=False)
     monkeypatch.setattr(pipeline, "could_refuse", lambda a, b: True)  # this judge refuses anything
     expected = _whole(db)
     made = []
@@ -685,7 +748,7 @@ def test_when_relate_disagrees_with_the_shapes_every_candidate_is_judged(db, mon
     # ranking cannot be trusted, and relinking judges every candidate as it did before
     _add(db, *_linked_corpus(9, 200))
     monkeypatch.setattr(config, "MAX_LINKS", 3)
-    monkeypatch.setattr(pipeline, "relate", _doubting(rescore=refusable))
+    _doubt(monkeypatch, rescore=refusable)
     monkeypatch.setattr(pipeline, "could_refuse", lambda a, b: refusable)
     expected = _whole(db)
     stats = link.relink_all(db)
@@ -1045,6 +1108,26 @@ def test_editing_without_relinking_gives_the_neighbours_links_back_their_side(db
         (veto, not_pay): ("contradicts", 46.9, "denial"),
     }
     assert [side for side in _claim_sides(db) if side[1] == again] == []  # attached at the next link
+
+
+def test_editing_away_the_words_a_claim_was_joined_through_takes_the_other_side_off_it(db) -> None:
+    from tracker.store.corrections import edit_statement, relink
+
+    founder, joined = _add(
+        db,
+        "Crews closed the leaking valve at the fertiliser plant.",
+        "Crews closed the leaking valve at the plant.",
+    )
+    link.link_new(db, [founder, joined])
+    assert _claim_sides(db) == [(1, founder, "supports"), (1, joined, "supports")]
+    edit_statement(db, founder, text=OTHER[1], by="ana")
+    relink(db, founder)
+    assert _relations(db) == {}
+    # the side rested on the link that went: the other statement now founds a claim of its own
+    assert _claim_sides(db) == [(1, founder, "supports"), (2, joined, "supports")]
+    sides = _claim_sides(db)
+    link.relink_all(db)
+    assert _claim_sides(db) == sides  # as a relink has it
 
 
 AGREES_50 = ("agrees", 50.2, "similarity")

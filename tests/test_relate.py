@@ -572,7 +572,9 @@ def test_each_phenomenon_is_judged_with_its_reason(
 
 def test_the_minimal_pairs_suite_stays_above_its_floor() -> None:
     """tests/minimal_pairs.jsonl, as benchmarks/eval_minimal_pairs.py scores it: relate-10 gets
-    474 of 507 right (0.935): 433 of the first 466 (relate-9 got 432: 408 of the first 441, 22
+    494 of 527 right (0.937): 474 of the first 507, 18 of the 18 on figures put at a number,
+    hedged times and counts, midnight and noon, hedged denial labels and "in place" (main got
+    10 of them), and 2 of the 2 on "by" before a number (main got 1). Of the first 507, 433 of the first 466 (relate-9 got 432: 408 of the first 441, 22
     of the 22 written for relate-9's faults, 2 of the 3 on a nil sum by another actor or in
     another year, now 3 with levels of government as actors), 15 of the 15 written for
     relate-10's attempts, negotiations, reportative, report and forecast hedges (relate-9 got
@@ -588,5 +590,5 @@ def test_the_minimal_pairs_suite_stays_above_its_floor() -> None:
     lines = (Path(__file__).parent / "minimal_pairs.jsonl").read_text(encoding="utf-8").splitlines()
     rows = [json.loads(line) for line in lines if line.strip()]
     right = sum(relate(row["a"], row["b"]).relation.value == row["expect"] for row in rows)
-    assert len(rows) == 517
-    assert right >= 485, f"{right} of {len(rows)} right"
+    assert len(rows) == 537
+    assert right >= 494, f"{right} of {len(rows)} right"

@@ -39,7 +39,8 @@ EXTRA = [
         "reported_on": "2025-05-13",
     },
 ]
-# (a, b, relation, status), inserted in this order: link ids 1..6
+# (a, b, relation, status), inserted in this order: link ids 1..6; a person decided those
+# confirmed or rejected (they are reviewed)
 LINKS = [
     (5, 6, "contradicts", "confirmed"),
     (6, 7, "agrees", "confirmed"),
@@ -68,9 +69,9 @@ def ledger(cli, db_path, tmp_path):
     with sqlite3.connect(db_path) as conn:
         for a, b, relation, status in LINKS:
             conn.execute(
-                "INSERT INTO links (a_id, b_id, relation, score, reasons, status, engine, created_at)"
-                " VALUES (?, ?, ?, 80.0, '[]', ?, 'test', '2025-05-14T00:00:00+00:00')",
-                [a, b, relation, status],
+                "INSERT INTO links (a_id, b_id, relation, score, reasons, status, engine, created_at, reviewed_at)"
+                " VALUES (?, ?, ?, 80.0, '[]', ?, 'test', '2025-05-14T00:00:00+00:00', ?)",
+                [a, b, relation, status, None if status == "suggested" else "2025-05-15T00:00:00+00:00"],
             )
     cli.ok("verdict", "6", "--rating", "false", "--evidence", "https://check.example/6", "--by", "Desk")
     return db_path
@@ -158,7 +159,7 @@ def test_report_corroborated_claims_need_two_outlets_and_two_speakers(cli, ledge
             "statements": 2,
             "appearances": 2,
             "ids": [2, 9],
-            "speakers": ["Ishaq Dar", "Foreign Office"],
+            "speakers": ["Ishaq Dar (suggested)", "Foreign Office (suggested)"],  # link 4 is suggested
             "outlets": ["Caliber.Az", "Geo News"],
         },
         {
@@ -222,7 +223,7 @@ def test_report_verdicts_and_unverified_repeated_claims(cli, ledger):
             "statements": 2,
             "appearances": 2,
             "ids": [2, 9],
-            "speakers": ["Ishaq Dar", "Foreign Office"],
+            "speakers": ["Ishaq Dar (suggested)", "Foreign Office (suggested)"],  # link 4 is suggested
             "outlets": ["Caliber.Az", "Geo News"],
         },
     ]
@@ -321,20 +322,21 @@ def test_timeline_orders_by_date_and_marks_earlier_links(cli, ledger):
         (9, "2025-05", ""),  # a partial date sorts before the full dates inside it
         (7, "2025-05-09", ""),
         (1, "2025-05-10", ""),
-        (2, "2025-05-10", "✓ #9"),
+        (2, "2025-05-10", "≈ #9"),  # suggested: no person confirmed it
         (3, "2025-05-10", ""),
         (4, "2025-05-10", ""),
         (5, "2025-05-10", ""),
         (6, "2025-05-10", "✗ #5 ✓ #7"),
         (8, "2025-05-12", "✗ #1"),
     ]
-    assert (rows[7]["contradicts"], rows[7]["agrees"]) == ([5], [7])
+    assert (rows[7]["contradicts"], rows[7]["agrees"], rows[7]["agrees_unchecked"]) == ([5], [7], [])
+    assert (rows[3]["agrees"], rows[3]["agrees_unchecked"]) == ([9], [9])
 
 
 def test_timeline_puts_undated_statements_last_and_filters(cli, ledger):
     cli.ok("add", "Undated remark.", "-s", "Ishaq Dar", "--no-link")
     rows = json.loads(cli.ok("timeline", "--format", "json", "--speaker", "Ishaq Dar"))
-    assert [(r["id"], r["marks"]) for r in rows] == [(1, ""), (2, "✓ #9"), (8, "✗ #1"), (10, "")]
+    assert [(r["id"], r["marks"]) for r in rows] == [(1, ""), (2, "≈ #9"), (8, "✗ #1"), (10, "")]
 
 
 def test_timeline_markdown_and_csv(cli, ledger):
@@ -400,8 +402,9 @@ def test_statements_on_opposite_sides_of_a_claim_are_marked_in_the_timeline(cli,
     # a person who confirmed that the two agree has the last word: no contradiction, no mark
     with sqlite3.connect(db_path) as conn:
         conn.execute(
-            "INSERT INTO links (a_id, b_id, relation, score, reasons, status, engine, created_at)"
-            " VALUES (1, 2, 'agrees', 80.0, '[]', 'confirmed', 'test', '2025-05-14T00:00:00+00:00')"
+            "INSERT INTO links (a_id, b_id, relation, score, reasons, status, engine, created_at, reviewed_at)"
+            " VALUES (1, 2, 'agrees', 80.0, '[]', 'confirmed', 'test', '2025-05-14T00:00:00+00:00',"
+            " '2025-05-15T00:00:00+00:00')"
         )
     assert cli.json("contradictions") == []
     rows = cli.json("timeline")
@@ -471,7 +474,7 @@ def test_a_claim_rated_true_is_not_an_unverified_repeated_claim_on_either_side(a
         "statements": 2,
         "appearances": 2,
         "ids": [2, 3],
-        "speakers": ["India", "Vikram Misri"],
+        "speakers": ["India (suggested)", "Vikram Misri (suggested)"],  # their agreement is suggested
         "outlets": ["The Hindu"],
     }
     assert report(cli)["unverified"] == [denials]
@@ -519,7 +522,7 @@ def test_an_agrees_link_between_statements_of_two_claims_puts_no_speaker_on_the_
     # on one claim both, the link makes them one corroborated claim again
     cli.ok("claim", "attach", "9", "1", "--stance", "supports")
     assert [(r["ids"], r["speakers"]) for r in report(cli)["corroborated"]] == [
-        ([2, 9], ["Ishaq Dar", "Foreign Office"]),
+        ([2, 9], ["Ishaq Dar (suggested)", "Foreign Office (suggested)"]),  # link 4 is suggested
         ([6, 7], ["Pakistan's military", "Zabihullah Mujahid"]),
     ]
 

@@ -43,11 +43,15 @@ def _attachments(db_path: Path) -> list[tuple[Any, ...]]:
 
 @pytest.fixture
 def four(cli, monkeypatch) -> list[int]:  # type: ignore[no-untyped-def]
-    """Four statements on Afghanistan; the ids of their suggested links, in review order."""
+    """Four statements on Afghanistan; the ids of the links review offers, in its order: the
+    suggested ones, then the one the engine confirmed (DENIED agrees with the army's denial)."""
     monkeypatch.setenv("LOGNAME", "desk")  # getpass.getuser() reads it first
     for text, speaker in FOUR:
         cli.ok("add", text, "--speaker", speaker)
-    return [row["id"] for row in cli.json("links", "--status", "suggested")]
+    rows = cli.json("links")
+    auto = [row["id"] for row in rows if row["confirmed_by"] == "engine"]
+    assert len(auto) == 1
+    return [row["id"] for row in rows if row["status"] == "suggested"] + auto
 
 
 def _lines(result: Any) -> list[str]:
@@ -68,7 +72,9 @@ def test_each_decision_gets_a_result_line_and_the_tally_counts_what_is_left(cli,
         f"1 confirmed, 1 rejected, {len(four) - 2} left.",
     ]
     stored = _links(db_path)
-    assert [stored[i][3] for i in four] == ["confirmed", "rejected"] + ["suggested"] * (len(four) - 2)
+    assert [stored[i][3] for i in four] == ["confirmed", "rejected"] + ["suggested"] * (len(four) - 3) + [
+        "confirmed"
+    ]
     assert stored[first][5] == stored[second][5] == "desk"
 
 

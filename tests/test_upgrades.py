@@ -3,7 +3,9 @@ tests/fixtures/make_ledgers.py) opens, migrates, and keeps every row it held."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -107,3 +109,89 @@ def test_a_ledger_of_each_schema_migrates_with_its_data_intact(cli, tmp_path, ap
     # only the source's title matches: m002 indexed the titles of rows stored before it
     similar = cli.json("similar", "Pakistan signals readiness to pause strikes", "--db", str(path))
     assert [row["id"] for row in similar] == [1, 2, 3]
+
+
+def _needing_m017(tmp_path: Path, name: str) -> Path:
+    path = tmp_path / name
+    shutil.copyfile(FIXTURES / "ledger-16.db", path)  # at m016: m017 re-derives every statement
+    assert migrations._migrations[16].name == "m017_reanalyse_relate10"
+    return path
+
+
+def test_the_first_command_after_a_slow_upgrade_says_so_on_stderr_and_stdout_is_its_result(
+    cli, tmp_path, monkeypatch
+):
+    from tracker.cli import render
+
+    upgraded = _needing_m017(tmp_path, "upgraded.db")
+    open_db(upgraded).close()
+    expected = cli.ok("list", "--json", "--db", str(upgraded))
+    old = _needing_m017(tmp_path, "old.db")
+    monkeypatch.setattr(render, "SLOW_UPGRADE", 0.0)  # as slow as a 53k-statement ledger's
+    result = cli("list", "--json", "--db", str(old))
+    assert (result.exit_code, result.stdout) == (0, expected)
+    lines = result.stderr.splitlines()
+    assert lines[:-1] == [
+        "Upgrading the ledger for this version of tracker (once; it may take a while).",
+        "  deriving the propositions of statements again: 3 of 3",
+        "  deriving the propositions of claims again: 1 of 1",
+    ]
+    assert re.fullmatch(r"Upgraded the ledger in \d+\.\d s\.", lines[-1])
+    again = cli("list", "--json", "--db", str(old))  # upgraded once: nothing more to say
+    assert (again.stdout, again.stderr) == (expected, "")
+
+
+def test_an_upgrade_done_within_a_second_says_nothing_where_no_terminal_watches(cli, tmp_path):
+    upgraded = _needing_m017(tmp_path, "upgraded.db")
+    open_db(upgraded).close()
+    result = cli("list", "--json", "--db", str(_needing_m017(tmp_path, "old.db")))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        cli.ok("list", "--json", "--db", str(upgraded)),
+        "",
+    )
+
+
+def test_a_slow_upgrade_in_a_log_says_how_far_it_got_every_ten_thousand_rows(monkeypatch, capsys):
+    from tracker.cli import render
+
+    monkeypatch.setattr(render, "SLOW_UPGRADE", 0.0)
+    with render.upgrading() as shown:
+        for done in (1_000, 10_000, 12_000, 20_000, 25_300):
+            shown(done, 25_300, "deriving the propositions of statements again")
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines()[:-1] == [
+        "Upgrading the ledger for this version of tracker (once; it may take a while).",
+        "  deriving the propositions of statements again: 10,000 of 25,300",
+        "  deriving the propositions of statements again: 20,000 of 25,300",
+        "  deriving the propositions of statements again: 25,300 of 25,300",
+    ]
+
+
+def test_an_upgrade_that_fails_leaves_the_ledger_as_it_was(tmp_path, monkeypatch):
+    import tracker.text
+
+    path = _needing_m017(tmp_path, "old.db")
+    conn = sqlite3.connect(path)
+    before = list(conn.iterdump())
+    conn.close()
+    real, calls = tracker.text.analyse, []
+
+    def fails_on_the_claims(text: str):  # type: ignore[no-untyped-def]
+        calls.append(text)
+        if len(calls) > 3:  # the statements' propositions are written: the claims' fail
+            raise RuntimeError("stopped mid-upgrade")
+        return dataclasses.replace(real(text), proposition=f"derived again {len(calls)}")
+
+    monkeypatch.setattr(tracker.text, "analyse", fails_on_the_claims)
+    with pytest.raises(RuntimeError, match="stopped mid-upgrade"):
+        open_db(path, create=False)
+    conn = sqlite3.connect(path)
+    assert list(conn.iterdump()) == before  # the propositions m017 wrote before it failed: undone
+    conn.close()
+    monkeypatch.undo()
+    # opened again, every migration applies: m017 too, which had failed
+    assert [m.name for m in migrations.applied(open_db(path, create=False))] == [
+        m.name for m in migrations._migrations
+    ]

@@ -11,13 +11,17 @@ import pytest
 SEED = Path(__file__).resolve().parent.parent / "data" / "seed-statements.jsonl"
 
 
-def link(db_path: Path, a: int, b: int, relation: str, status: str = "confirmed") -> None:
-    """A link row written directly, so tests do not depend on the linker's judgement."""
+def link(
+    db_path: Path, a: int, b: int, relation: str, status: str = "confirmed", *, by: str | None = "desk"
+) -> None:
+    """A link row written directly, so tests do not depend on the linker's judgement: a
+    person's decision (reviewed), unless `by` is None (the engine's, confirmed sure of itself)."""
+    reviewed = "2025-05-12T00:00:00+00:00" if by and status != "suggested" else None
     with sqlite3.connect(db_path) as conn:
         conn.execute(
-            "INSERT INTO links (a_id, b_id, relation, score, reasons, status, engine, created_at)"
-            " VALUES (?, ?, ?, 90.0, '[]', ?, 'test', '2025-05-11T00:00:00+00:00')",
-            [min(a, b), max(a, b), relation, status],
+            "INSERT INTO links (a_id, b_id, relation, score, reasons, status, engine, created_at, reviewed_at,"
+            " reviewed_by) VALUES (?, ?, ?, 90.0, '[]', ?, 'test', '2025-05-11T00:00:00+00:00', ?, ?)",
+            [min(a, b), max(a, b), relation, status, reviewed, by if reviewed else None],
         )
 
 
@@ -74,6 +78,13 @@ def test_a_suggested_agreement_passes_no_verdict_on(cli, seeded):
     link(seeded, 6, 7, "agrees", "suggested")
     cli.ok("verdict", "6", "--rating", "false", "--by", "Desk")
     assert cli.json("show", "7")["verdict"] is None
+
+
+def test_an_agreement_the_engine_confirmed_passes_no_verdict_on(cli, seeded):
+    link(seeded, 6, 7, "agrees", "confirmed", by=None)
+    cli.ok("verdict", "6", "--rating", "false", "--by", "Desk")
+    assert cli.json("show", "7")["verdict"] is None
+    assert [(r["statement_id"], r["inherited_from"]) for r in cli.json("verdicts")] == [(6, None)]
 
 
 def test_an_agreeing_statement_inherits_the_verdict_without_a_copy(cli, seeded):

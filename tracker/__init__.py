@@ -13,6 +13,8 @@ the name of a submodule: importing `tracker.judge` or `tracker.link` never shado
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 __all__ = [
@@ -104,14 +106,23 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _HOMES:
-        import importlib
+def _on_first_use(package: str, homes: dict[str, str]) -> Callable[[str], Any]:
+    """A package's module __getattr__ that imports each name of `homes` from the module named
+    for it on first use, so that importing the package loads none of them."""
 
-        value = getattr(importlib.import_module(_HOMES[name]), name)
-        globals()[name] = value  # resolved once; later lookups never reach __getattr__
-        return value
-    raise AttributeError(f"module 'tracker' has no attribute {name!r}")
+    def __getattr__(name: str) -> Any:
+        if name in homes:
+            import importlib
+
+            value = getattr(importlib.import_module(homes[name]), name)
+            setattr(sys.modules[package], name, value)  # resolved once; later lookups never get here
+            return value
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+
+    return __getattr__
+
+
+__getattr__ = _on_first_use(__name__, _HOMES)
 
 
 def __dir__() -> list[str]:

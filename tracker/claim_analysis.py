@@ -19,6 +19,7 @@ from tracker.lexicon import (
     words,
 )
 from tracker.model import Claim, Modality, Polarity
+from tracker.patterns import lazy
 from tracker.tokenise import TEXT_CACHE, normalise
 
 __all__ = [
@@ -99,22 +100,22 @@ _REPORT_VERBS = (
 )
 _HEDGE_VERBS = r"(?:claimed|claims|claim|alleged|alleges|allege|suspects?|suspected|fear|feared|suggested|suggests|suggest|speculated|speculates|rumou?red|hints?|hinted|believes?|believed|thinks|predicts?|predicted|estimates?|estimated)"
 
-_WRAP_DENY = re.compile(
+_WRAP_DENY = lazy(
     rf"^(?P<pre>.{{0,120}}?)\b(?:(?P<cue>{_DENY_VERBS})\b(?P<mid>(?:\s+\w+ly)?(?:\s+(?:{_CLAIM_NOUNS}))?"
     r"(?:\s+(?:by|from|of|in|made by)\s+[^,]{1,60}?)?\s+(?:that|as if|of|about)\s+|(?:\s+\w+ly)?\s+)"
     rf"|(?P<cue2>{_DENY_VERBS_OF_CLAIMS})\b(?:\s+\w+ly)?(?:(?:\s+(?:{_CLAIM_NOUNS}))"
     r"(?:\s+(?:by|from|of|in|made by)\s+[^,]{1,60}?)?\s+(?:that|as if|of|about)?\s*|\s+(?:that|as if)\s+))"
 )
-_WRAP_THAT = re.compile(
+_WRAP_THAT = lazy(
     rf"^(?P<pre>.{{0,100}}?)\b(?P<cue>{_REPORT_VERBS}|{_HEDGE_VERBS})\b(?:\s+\w+ly)?"
     r"(?:\s+(?:to\s+)?[\w' ]{1,40}?)?\s+that\s+"
 )
-_WRAP_SAID = re.compile(
+_WRAP_SAID = lazy(
     rf"^(?P<pre>[^,\"]{{1,60}}?)\s+(?P<cue>{_REPORT_VERBS}|{_HEDGE_VERBS})(?:\s+on \w+)?\s*[,:]?\s+"
 )
 # "The report, which could embarrass the minister, says the dam …": the relative clause
 # describes the speaker, and what follows the verb is the claim (not "…, says Trump")
-_WRAP_SAID_RELATIVE = re.compile(
+_WRAP_SAID_RELATIVE = lazy(
     rf"^(?P<pre>[^,\"]{{1,60}}?),\s*(?:which|who|whose|whom)\b[^,;:.!?\"]{{1,120}}?,\s*"
     # "…, says the coastguard, sank off Sulawesi": a speaker set in, not the claim
     rf"(?P<cue>{_REPORT_VERBS}|{_HEDGE_VERBS})(?:\s+that)?\s+(?![\w.' ]{{1,40}},)"
@@ -150,13 +151,13 @@ def _spelled(alternation: str) -> set[str]:
 
 # "…, suspect dead in shooting": after a comma "suspect" or "fear" is more often the noun
 _TAIL_VERBS = _trie(_spelled(_REPORT_VERBS) | _spelled(_HEDGE_VERBS) - {"suspect", "suspects", "fear"})
-_WRAP_TAIL = re.compile(
+_WRAP_TAIL = lazy(
     rf"[,:;]?\s*(?:\"\s*)?(?:-\s*)?(?:(?:[\w.' ]{{1,50}}?)\s+(?P<cue1>{_TAIL_VERBS})"
     rf"|(?P<cue2>{_TAIL_VERBS})\s+(?!(?:we|he|she|they|it|i|you|there|this|that|to)\b)[\w.' ]{{1,50}}?)(?:\s+(?:on|in|at)\s+[\w ]{{1,30}})?\s*[.!]?$"
 )
 _WRAP_TAIL_REACH = 240
 # a determiner before a cue makes it a noun: "the governor has the final say on pardons"
-_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|final|last|no|his|her|their|its|our)\s+$")
+_NOUN_BEFORE = lazy(r"\b(?:the|a|an|final|last|no|his|her|their|its|our)\s+$")
 
 
 def _noun_cue(body: str, tail: re.Match[str]) -> bool:
@@ -175,14 +176,14 @@ def _object_cue(body: str, tail: re.Match[str]) -> bool:
     return not re.search(r"[,:;\"-]", before) and not _SPEECH.fullmatch(tail.group("cue2"))
 
 
-_TAIL_CUE = re.compile(_TAIL_VERBS)
-_AS_REPORTED = re.compile(r"\bas\s+(?:(?:first|initially|earlier|previously|originally|widely)\s+)?$")
+_TAIL_CUE = lazy(_TAIL_VERBS)
+_AS_REPORTED = lazy(r"\bas\s+(?:(?:first|initially|earlier|previously|originally|widely)\s+)?$")
 # a hedging verb ("claimed a record"), or a verb of speech on a subject ("posted about")
-_HEDGE_OR_TOPIC = re.compile(rf"(?:{_HEDGE_VERBS}\b|{_REPORT_VERBS}\s+(?:about|on)\b).*", re.DOTALL)
-_ACCORDING = re.compile(r"^(?:\w+\s+)?according to [^,]{1,80},\s*|,?\s*according to [^,]{1,80}$")
-_HEADLINE_PREFIX = re.compile(r"^(?P<pre>[\w.' &/-]{1,30}):\s+(?=\S)")
+_HEDGE_OR_TOPIC = lazy(rf"(?:{_HEDGE_VERBS}\b|{_REPORT_VERBS}\s+(?:about|on)\b).*", re.DOTALL)
+_ACCORDING = lazy(r"^(?:\w+\s+)?according to [^,]{1,80},\s*|,?\s*according to [^,]{1,80}$")
+_HEADLINE_PREFIX = lazy(r"^(?P<pre>[\w.' &/-]{1,30}):\s+(?=\S)")
 # What follows a headline's claim after a colon without being one: a listicle or a pointer.
-_FILLER = re.compile(
+_FILLER = lazy(
     r"^(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w']+\s+){0,3}?"
     r"(?:facts?|things?|ways?|reasons?|questions?|takeaways?|details?|photos?|pictures?|tweets?|signs?"
     r"|lessons?|answers?|moments?)|(?:what|everything|all)(?=\s+(?:you|we)\b)|here's\s+(?:what|why|how)"
@@ -212,33 +213,33 @@ def _after_head(norm: str, head: re.Match[str]) -> str | None:
     return None
 
 
-_NEGATION = re.compile(
+_NEGATION = lazy(
     r"\b(?:not|never|no longer|nothing|nobody|none|neither|nor|without|cannot|can't|won't|isn't"
     r"|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|hadn't|couldn't|wouldn't"
     r"|shouldn't|failed to|fails to|fail to|refused to|refuses to|declined to|declines to|no)\b|\b\w+n't\b"
 )
-_NEGATION_NO = re.compile(r"\bno\b(?!\s*(?:,|\.|!|$|one\b|doubt|surprise|wonder|matter|mistake))")
-_NO_PREFIX = re.compile(r"^(?:[\w ]{0,20}:\s*)?(?:no|nope|sorry|wrong)\s*(?:[,.!:]|-+)\s*")
+_NEGATION_NO = lazy(r"\bno\b(?!\s*(?:,|\.|!|$|one\b|doubt|surprise|wonder|matter|mistake))")
+_NO_PREFIX = lazy(r"^(?:[\w ]{0,20}:\s*)?(?:no|nope|sorry|wrong)\s*(?:[,.!:]|-+)\s*")
 # A "no" answering the text's own question: "NHL expansion ahead? No, says Bettman".
-_NO_ANSWER = re.compile(r"\?\s*(?:no|nope|probably not|not really|not quite)\b")
-_CANCELLED = re.compile(
+_NO_ANSWER = lazy(r"\?\s*(?:no|nope|probably not|not really|not quite)\b")
+_CANCELLED = lazy(
     r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?:untrue|false|baseless|fake|unfounded|a hoax|deny|denied|denying|rule out|ruled out)\b"
     r"|\b(?:no|nothing) (?:doubt|denying)\b|\bno (?:hoax|joke|fake|myth|prank)\b|\bnot only\b|\bnot just\b|\bnothing but\b"
     r"|\bnot guilty\b"
 )
-_TRUE_LABEL = re.compile(r"\b(?:it's true|is true|confirmed|true story|not a hoax|not fake|no hoax)\b")
+_TRUE_LABEL = lazy(r"\b(?:it's true|is true|confirmed|true story|not a hoax|not fake|no hoax)\b")
 
-_QUESTION_START = re.compile(
+_QUESTION_START = lazy(
     r"^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|who|what|why"
     r"|how|when|where|which|whether)\b"
 )
-_CONDITIONAL = re.compile(r"\b(?:if|unless|provided (?:that )?|as long as|in case|on condition)\b")
-_COMMITMENT = re.compile(
+_CONDITIONAL = lazy(r"\b(?:if|unless|provided (?:that )?|as long as|in case|on condition)\b")
+_COMMITMENT = lazy(
     r"\b(?:will|shall|going to|pledged?|pledges|vow(?:s|ed)?|promis(?:e|es|ed)|commit(?:s|ted)? to"
     r"|guarantee[sd]?|swore|swears|intends? to|plans? to|to be|set to)\b"
 )
 # Subordinate clauses whose negation says nothing about the main claim.
-_SUBORDINATE = re.compile(
+_SUBORDINATE = lazy(
     r"(?:,\s*|\s)(?:who|whom|whose|which|that|because|although|though|while|whereas|after|before"
     r"|since|when|where|until|unless|despite|even though|as"
     r"|so that|so|to ensure|to make sure|in order to|in order not to|lest)\b"
@@ -246,64 +247,60 @@ _SUBORDINATE = re.compile(
 # Negations that do not deny the main clause: "the First Woman, not the First Lady" (a
 # contrast that asserts the first half), "Don't reset your phone unless ..." (advice), and
 # "has no idea how / isn't sure whether" (ignorance, which only hedges).
-_DETERMINER_END = re.compile(r"\b(?:the|a|an)$")
-_CONTRAST_NOT = re.compile(
-    r",\s*(?:but\s+)?not\s+(?:the|a|an|his|her|its|their|our|my|just|only|\d[\d.,]*)\b"
-)
-_IMPERATIVE_NOT = re.compile(r"^(?:please\s+)?(?:don't|do not)\s+(?!\w+(?:ed|s)\b)[a-z]")
-_EPISTEMIC_NOT = re.compile(
+_DETERMINER_END = lazy(r"\b(?:the|a|an)$")
+_CONTRAST_NOT = lazy(r",\s*(?:but\s+)?not\s+(?:the|a|an|his|her|its|their|our|my|just|only|\d[\d.,]*)\b")
+_IMPERATIVE_NOT = lazy(r"^(?:please\s+)?(?:don't|do not)\s+(?!\w+(?:ed|s)\b)[a-z]")
+_EPISTEMIC_NOT = lazy(
     r"\b(?:not|no|isn't|aren't|wasn't|don't|doesn't|didn't|unsure)\s+(?:\w+\s+)?"
     r"(?:sure|idea|clue|know|knows|clear|certain|understand)\s+(?:\w+\s+)?(?:how|why|what|whether|if|who|where|when)\b"
 )
-_SPEECH = re.compile(
+_SPEECH = lazy(
     r"said|says|say|told|tells|claims|claimed|insists|insisted|warns|warned|admits|admitted|believes|thinks"
     r"|suspects?|suspected|fear|feared"
 )
 # Reporting verbs by which the writer vouches for the content rather than passing it on.
-_ENDORSING = re.compile(
-    r"confirm(?:s|ed)?|admit(?:s|ted)?|acknowledg(?:es|ed)|reveal(?:s|ed)|announc(?:es|ed)"
-)
+_ENDORSING = lazy(r"confirm(?:s|ed)?|admit(?:s|ted)?|acknowledg(?:es|ed)|reveal(?:s|ed)|announc(?:es|ed)")
 # Reporting verbs that pass a speaker's own assertion on as made, without hedging it: "the
 # ministry said the dam had not burst" asserts what "the dam had not burst" does. Only the
 # verbs that keep a distance ("claimed", "alleged", "suggested") hedge.
-_NEUTRAL_REPORTING = re.compile(
+_NEUTRAL_REPORTING = lazy(
     r"said|says|say|told|tells|stated|states|added|adds|declared|declares|wrote|writes"
     r"|explained|explains|noted|notes|stressed|stresses|insisted|insists"
     r"|maintained|maintains|warned|warns"
 )
 # "warned the ministry about the crack": a verb of telling with its addressee and topic, no
 # reported clause after it (with one, "told reporters the dam held", the clause is the claim)
-_ADDRESSEE_TOPIC = re.compile(r"(?:\w+\s+){1,4}?(?:about|of|over|against)\b")
-_TELLING = re.compile(r"told|tells|warned|warns")
+_ADDRESSEE_TOPIC = lazy(r"(?:\w+\s+){1,4}?(?:about|of|over|against)\b")
+_TELLING = lazy(r"told|tells|warned|warns")
 # Whom a speaker told, before the reported clause without "that": "told reporters the dam
 # would hold", "told local television", "told the Northern Herald", "told them". It is not
 # part of the claim. Words between a determiner and the head are any but another determiner,
 # so "told Smith the press was lying" keeps "the press" in the claim.
-_ADDRESSEE = re.compile(
+_ADDRESSEE = lazy(
     r"(?:(?:me|him|her|us|them|you)\s+|(?:(?:the|a|an)\s+)?(?:(?!(?:the|a|an)\b)[\w'-]+\s+){0,2}?"
     rf"(?:{'|'.join(sorted(AUDIENCE_NOUNS | OUTLET_NAME_WORDS, key=len, reverse=True))})\s+)"
 )
-_SOURCE_WORDS = re.compile(
+_SOURCE_WORDS = lazy(
     r"\b(?:reports?|sources?|rumou?rs?|claims?|allegedly|officials?|police|analysts?|study|survey"
     r"|media|spokes\w+|minist\w+|pentagon|white house|government|army|military|president|ceo"
     r"|experts?|witness\w*|insiders?|poll|nyt|wsj|ap|reuters|afp|bbc|cnn|tmz|paper|papers"
     r"|newspaper|magazine|website|blog|report says|investigators?|prosecutors?|lawyers?)\b"
 )
-_TAIL_SOURCE = re.compile(r"(?::|\s-{1,2})\s*(?P<src>[a-z][\w.']*(?:\s[\w.']+){0,2})\s*[.!]?$")
-_TRAILING = re.compile(
+_TAIL_SOURCE = lazy(r"(?::|\s-{1,2})\s*(?P<src>[a-z][\w.']*(?:\s[\w.']+){0,2})\s*[.!]?$")
+_TRAILING = lazy(
     r",\s*(?:(?:dismissing|calling|describing|labell?ing|branding|terming|rejecting|denying|saying"
     r"|adding|insisting|stressing|noting|claiming|citing|according)\b)"
 )
-_DENY_PARTICIPLE = re.compile(r"\b(?:dismissing|rejecting|denying)\b")
-_CLAUSE_END = re.compile(r"[,;:]|\s-\s|\band\b")
+_DENY_PARTICIPLE = lazy(r"\b(?:dismissing|rejecting|denying)\b")
+_CLAUSE_END = lazy(r"[,;:]|\s-\s|\band\b")
 
 
-_LABEL_BEFORE = re.compile(
+_LABEL_BEFORE = lazy(
     r"(?:\b(?:is|was|are|were|be|been|as|a|an|just|totally|all|completely|(?:it|that|this|what|he|she|there|who)'s|called|calls|call|it|story|claim|claims|report|photo|video|image|picture)\s+|^|[:\-]\s*)$"
 )
 # "is the same hoax", "was an elaborate hoax": a copula, an article and one word before the label
-_LABEL_COPULA = re.compile(r"\b(?:is|was|are|were)\s+(?:a|an|the|just|all)\s+[a-z]+\s+$")
-_LABEL_AFTER = re.compile(
+_LABEL_COPULA = lazy(r"\b(?:is|was|are|were)\s+(?:a|an|the|just|all)\s+[a-z]+\s+$")
+_LABEL_AFTER = lazy(
     r"^\s*(?:$|[:,.!?;\-)\"']|(?:and|or|but|alert|story|claim|claims|news|report|photos?|video|picture|images?)\b)"
 )
 
@@ -568,18 +565,16 @@ def analyse_full(text: str) -> Analysis:
 
 # A clause set off by commas that describes a noun ("the report, which could embarrass the
 # minister, says …", "…, who may stand again"): what it hedges is that noun, not the claim.
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,;:.!?]*(?=[,;:.!?]|$)")
+_RELATIVE_CLAUSE = lazy(r",\s*(?:which|who|whose|whom)\b[^,;:.!?]*(?=[,;:.!?]|$)")
 
 
 # A restrictive one whose pronoun is the subject of a modal ("miscalculations that could spiral
 # into a broader conflict", "a deal which might end the strike"): the modal qualifies that noun.
 # After a verb of saying or thinking, "that" is the claim's own subject ("said that could happen").
-_RESTRICTIVE_MODAL = re.compile(
+_RESTRICTIVE_MODAL = lazy(
     r"(?<=[a-z] )(?P<pronoun>that|which|who)\s+(?:\w+ly\s+)?(?:may|might|could)\b[^,;:.!?]*"
 )
-_NOT_A_NOUN = re.compile(
-    rf"(?:{_REPORT_VERBS}|{_HEDGE_VERBS}|is|are|was|were|be|been|so|such|now|and|or|but)"
-)
+_NOT_A_NOUN = lazy(rf"(?:{_REPORT_VERBS}|{_HEDGE_VERBS}|is|are|was|were|be|been|so|such|now|and|or|but)")
 
 
 def relative_clauses(norm: str) -> list[tuple[int, int]]:
@@ -594,12 +589,12 @@ def relative_clauses(norm: str) -> list[tuple[int, int]]:
 
 
 _MONTH_CONTEXT = words("in on since by until till from of early late mid last next this during")
-_REFUTING = re.compile(
+_REFUTING = lazy(
     r"\b(?:hoax\w*|fake\w*|false|falsely|debunk\w*|deni(?:ed|es|al)|deny\w*|refut\w+|untrue"
     r"|not true|bogus|fabricat\w+|prank\w*|satir\w+|no evidence|baseless|unfounded|myth"
     r"|nonsense|made up|doctored|photoshopped|spoof)\b"
 )
-_DOUBTING = re.compile(
+_DOUBTING = lazy(
     r"\b(?:reportedly|allegedly|alleged|claims?|claimed|according to|unconfirmed|rumou?r\w*"
     r"|may|might|could|reports?|reported|appears?|apparently|purported\w*|suggest\w*|if true"
     r"|unverified|believed|possibly|speculat\w+|supposedly)\b"

@@ -6,7 +6,6 @@ Everything here is pure (strings in, values out) so it can be cached and tested 
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import Stemmer
@@ -20,6 +19,7 @@ from tracker.lexicon import (
     SYNONYM_WORDS,
     words,
 )
+from tracker.patterns import lazy
 from tracker.tokenise import STOP_WORDS, TEXT_CACHE, normalise, tokens
 
 __all__ = [
@@ -49,7 +49,7 @@ def stem(word: str) -> str:
     return STEM_EXCEPTIONS.get(word) or one_spelling(_STEMMER.stemWord(word))
 
 
-_VOWELS = re.compile(r"[aeiouy]+")
+_VOWELS = lazy(r"[aeiouy]+")
 # British and American spellings of one word, as Snowball leaves their stems: colour / color
 # ("colour" / "color"), organise / organize ("organis" / "organiz"), analyse / analyze, centre /
 # center ("centr" / "center"), defence / defense ("defenc" / "defens"), catalogue / catalog,
@@ -57,19 +57,19 @@ _VOWELS = re.compile(r"[aeiouy]+")
 # (adviser / advisor: "advis" / "advisor"; protester / protestor; conveyer / conveyor).
 _VARIANT_RULES = (
     # -our after a consonant or "i", three letters in ("colour", "behaviour"; not "four", "flour")
-    (re.compile(r"(?:(?<=[a-z]{2}[b-df-hj-np-tv-z])|(?<=[a-z]{3}i))our(?=$|it|hood)"), "or"),
-    (re.compile(r"(?<=[a-z][aeioun])([tb])r$"), r"\1er"),  # "centr", "theatr", "metr", "fibr"
-    (re.compile(r"(?<=[a-z]{2}[fct])enc$"), "ens"),  # "defenc", "offenc", "licenc", "pretenc"
-    (re.compile(r"(?<=[a-z]{3})ogu$"), "og"),  # "catalogu", "dialogu"
-    (re.compile(r"(?<=[a-z]{3}[ei])llor$"), "lor"),  # "counsellor", "councillor"
+    (lazy(r"(?:(?<=[a-z]{2}[b-df-hj-np-tv-z])|(?<=[a-z]{3}i))our(?=$|it|hood)"), "or"),
+    (lazy(r"(?<=[a-z][aeioun])([tb])r$"), r"\1er"),  # "centr", "theatr", "metr", "fibr"
+    (lazy(r"(?<=[a-z]{2}[fct])enc$"), "ens"),  # "defenc", "offenc", "licenc", "pretenc"
+    (lazy(r"(?<=[a-z]{3})ogu$"), "og"),  # "catalogu", "dialogu"
+    (lazy(r"(?<=[a-z]{3}[ei])llor$"), "lor"),  # "counsellor", "councillor"
 )
 # -ise and -yse, as Snowball stems the -ize and -yze it leaves whole ("criticis" is what
 # "criticize" makes, "critic"; "organis", "organiz")
-_ISE = re.compile(r"^[a-z]{4,}[iy]s$")
+_ISE = lazy(r"^[a-z]{4,}[iy]s$")
 # agent nouns in -or whose -er twin Snowball cuts to the verb: after an s (not "ss":
 # "successor"), "st" or "y", past two syllables ("advisor", "protestor", "conveyor"; not
 # "pastor", "sensor", "sponsor")
-_AGENT_OR = re.compile(r"^(?P<base>[a-z]*(?:[^s]s|st|y))or$")
+_AGENT_OR = lazy(r"^(?P<base>[a-z]*(?:[^s]s|st|y))or$")
 _VARIANT_EXCEPTIONS = frozenset("devour contour detour velour paramour troubadour".split())
 
 
@@ -154,7 +154,7 @@ def concepts(text: str) -> tuple[str, ...]:
 
 
 # A hyphenated compound, as normalise() leaves it ("rat-infested", "12-inch", "jong-un").
-_COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+_COMPOUND = lazy(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 # Parts before a hyphen that change the word they join rather than name a thing of their own
 # ("de-escalate", "re-open", "ex-minister", "al-Shabab"): such a compound is kept whole.
 _BOUND_PREFIXES = words(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 
 from tracker.model import InvalidInput
+from tracker.patterns import lazy
 
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL = lazy(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def parse_date(value: str | None, *, field: str = "date") -> str | None:

@@ -8,12 +8,12 @@ http(s) ones (anything else is shown as text).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from html import escape
 from typing import Any
 
+from tracker.patterns import lazy
 from tracker.reports import Section, reason_text
 
 STANCES = ("supports", "denies", "discusses")
@@ -72,7 +72,7 @@ svg .agreement { stroke: var(--supports); stroke-width: 1.5; stroke-dasharray: 4
 q { quotes: "“" "”"; } .who { font-weight: 600; } .meta, .why { color: var(--muted); font-size: .9rem; }
 .badge { display: inline-block; font-size: .75rem; padding: 0 .45em; border-radius: 1em;
   border: 1px solid currentColor; margin-left: .3em; vertical-align: middle; white-space: nowrap; }
-.badge.open, .badge.suggested { color: #8a5a00; } .badge.reviewed, .badge.confirmed { color: var(--supports); }
+.badge.open, .badge.suggested, .badge.auto-confirmed { color: #8a5a00; } .badge.reviewed, .badge.confirmed { color: var(--supports); }
 .badge.rating { color: var(--accent); }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; font-size: .95rem; }
 th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid var(--line); }
@@ -129,7 +129,7 @@ def _ref(statement_id: Any) -> str:
     return f'<a href="#s{_e(statement_id)}">#{_e(statement_id)}</a>'
 
 
-_URL_BREAK = re.compile(r"((?<!/)/(?!/)|[?&=#_-])")
+_URL_BREAK = lazy(r"((?<!/)/(?!/)|[?&=#_-])")
 
 
 def _url(url: str | None) -> str:
@@ -256,8 +256,8 @@ def _table(section: Section) -> str:
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
-_CODE = re.compile(r"`([^`]+)`")
-_EMPHASIS = re.compile(r"\*([^*]+)\*")
+_CODE = lazy(r"`([^`]+)`")
+_EMPHASIS = lazy(r"\*([^*]+)\*")
 
 
 def _inline(text: str) -> str:
@@ -325,11 +325,21 @@ def _is_disputed(claim: Mapping[str, Any]) -> bool:
     return {"supports", "denies"} <= stances
 
 
+# the sides no person has reviewed, and what their badge says of them
+_UNREVIEWED = {
+    "suggested": "tracker put it on this side; no one has reviewed it",
+    "auto-confirmed": "tracker was sure of this side and confirmed it; no one has reviewed it",
+}
+
+
 def _claim_statement(item: Mapping[str, Any]) -> str:
+    from tracker.claims import side_label
+
     where = " · ".join(_e(v) for v in (item.get("outlet"), item.get("said_on")) if v)
+    label = side_label(item)
     pending = (
-        ' <span class="badge suggested" title="tracker put it on this side; no one has reviewed it">suggested</span>'
-        if item.get("status") == "suggested"
+        f' <span class="badge {label}" title="{_UNREVIEWED[label]}">{label}</span>'
+        if label in _UNREVIEWED
         else ""
     )
     return (
@@ -413,7 +423,7 @@ def _speakers(rows: Sequence[Mapping[str, Any]], counts: Sequence[str]) -> str:
             "speakers",
             "Speakers",
             "Each speaker's statements in date order, with the statements "
-            "they contradict (✗) or agree with (✓).",
+            "they contradict (✗) or agree with (✓ as a person confirmed, ≈ as only the engine judged).",
         )
     ]
     by_speaker: dict[str, list[Mapping[str, Any]]] = {}
@@ -424,9 +434,11 @@ def _speakers(rows: Sequence[Mapping[str, Any]], counts: Sequence[str]) -> str:
         items = by_speaker[speaker]
         lines = []
         for r in items:
+            unchecked = r.get("agrees_unchecked") or []
             marks = " ".join(
                 [f"✗ {_ref(i)}" for i in r.get("contradicts") or []]
-                + [f"✓ {_ref(i)}" for i in r.get("agrees") or []]
+                + [f"✓ {_ref(i)}" for i in r.get("agrees") or [] if i not in unchecked]
+                + [f"≈ {_ref(i)}" for i in unchecked]
             )
             meta = " · ".join(_e(v) for v in (r["date"] or "undated", r.get("source")) if v)
             lines.append(

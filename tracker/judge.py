@@ -38,6 +38,7 @@ from tracker.judge_tolls import toll_relation, toll_similarity
 from tracker.lexicon import NEGATIVE_CONCEPTS, PROSPECTIVE
 from tracker.model import Judgement, Modality, Polarity, Reason, Relation
 from tracker.parts import kindred_words, other_event, part_conflicts, proper_names, title_case
+from tracker.patterns import lazy
 from tracker.text import (
     STOP_WORDS,
     Analysis,
@@ -66,10 +67,12 @@ __all__ = [
     "TEXT_SIDE_FACTOR",
     "TOKEN_SET_WEIGHT",
     "TOKEN_SORT_WEIGHT",
+    "Scored",
     "active",
     "is_passage",
     "length_damping",
     "relate",
+    "relate_scored",
     "similarity",
     "stem_list",
     "stem_weight",
@@ -82,9 +85,7 @@ AGREE_THRESHOLD = 25.0  # an unhedged pair this similar, with nothing in conflic
 # ---------------------------------------------------------------- judging
 
 
-_CLAUSE_STOP = re.compile(
-    r"[,;:.?!\"(]|\s-\s|\b(?:and|but|if|because|while|when|after|before|as|so|who|which)\b"
-)
+_CLAUSE_STOP = lazy(r"[,;:.?!\"(]|\s-\s|\b(?:and|but|if|because|while|when|after|before|as|so|who|which)\b")
 
 
 def _aligned(negated: Analysis, other: Analysis) -> bool:
@@ -149,7 +150,7 @@ _AGENCY_WORDS = (
     r"|(?:a |any )part in|(?:a |any )hand in|behind|links? (?:to|with)|complicity in|complicit in"
     r"|anything to do with|knowledge of"
 )
-_AGENCY = re.compile(
+_AGENCY = lazy(
     r"(?:(?:[a-z'-]+\s+){0,4}?)(?:(?:had|has|have|was|were|is|are|been|being|ever|personally|"
     r"directly|any|no)\s+)*(?:" + _AGENCY_WORDS + r")\b"
 )
@@ -159,11 +160,11 @@ _AGENCY_STEMS = frozenset(
     organize involvement involved responsibility responsible role part hand behind link links
     complicity complicit knowledge blame blamed""".split()
 )
-_JUDGES_THE_WHOLE = re.compile(r"\s*(?:true|real|correct|accurate|the case)\b")
-_LABEL_NOUN = re.compile(
+_JUDGES_THE_WHOLE = lazy(r"\s*(?:true|real|correct|accurate|the case)\b")
+_LABEL_NOUN = lazy(
     r"\b(?:hoax(?:es)?|fake[sd]?|fabricat\w+|false|bogus|myths?|pranks?|spoofs?|scams?|satire|libel)\b"
 )
-_LABEL_UNDONE = re.compile(r"(?:\bno|\bnot|\bnot a|\bnot an|n't a|n't an)\s+(?:\w+\s+)?$")
+_LABEL_UNDONE = lazy(r"(?:\bno|\bnot|\bnot a|\bnot an|n't a|n't an)\s+(?:\w+\s+)?$")
 _DEATH = frozenset("dead death deaths died dies die dying".split())
 
 
@@ -200,6 +201,27 @@ def _polarity_reason(side: str, analysis: Analysis) -> Reason:
     cue = analysis.cues[0]
     code = "negation" if cue.kind == "negation" else "denial"
     return Reason(code, f"'{cue.text}' in {side}", side, cue.span)
+
+
+# A denial label the writer hedges: "probably fabricated", "likely untrue", "almost certainly
+# false" deny, but only as far as the writer is sure.
+_HEDGED_LABEL = lazy(
+    r"\b(?P<hedge>probably|(?:most |very )?likely|almost certainly|possibly|perhaps|maybe|apparently"
+    r"|seemingly|in all likelihood|(?:may|might|could) (?:well )?be)\s+(?:an?\s+)?$"
+)
+_LABEL_REACH = 30  # characters before a denial label in which its hedge stands
+
+
+def _hedged_denial(side: str, analysis: Analysis) -> Reason | None:
+    """The hedge on a side's denial label, as a `hedge` reason: the pair still contradicts (the
+    label leans against the claim), but no more surely than the writer says it."""
+    for cue in analysis.cues:
+        if cue.kind == "negation":
+            continue
+        hedge = _HEDGED_LABEL.search(analysis.norm, max(0, cue.span[0] - _LABEL_REACH), cue.span[0])
+        if hedge:
+            return Reason("hedge", f"'{hedge.group('hedge')}' in {side}", side, hedge.span("hedge"))
+    return None
 
 
 def _hedge_gap(xa: Analysis, xb: Analysis) -> list[Reason]:
@@ -259,7 +281,7 @@ def _prospective_gap(xa: Analysis, xb: Analysis) -> Reason | None:
     return Reason("modality", f"'{cue.text}' in b", "b", cue.span)
 
 
-_APPEAL = re.compile(r"\b(?:call(?:s|ed|ing)? (?:on|upon)|press(?:es|ed|ing)?)\b[^,;:]{1,40}?\bto [a-z]")
+_APPEAL = lazy(r"\b(?:call(?:s|ed|ing)? (?:on|upon)|press(?:es|ed|ing)?)\b[^,;:]{1,40}?\bto [a-z]")
 
 
 def _appeals(analysis: Analysis) -> bool:
@@ -283,7 +305,7 @@ def _appeal_gap(xa: Analysis, xb: Analysis) -> Reason | None:
 # Hedges by which a side says a thing may have happened, not that it is said to have: such a
 # report stands beside a denial as well as beside a firm claim ("reportedly captured Goma" /
 # "did not capture Goma"). "Claims", "reports", "rumours" are what denials deny.
-_TENTATIVE = re.compile(
+_TENTATIVE = lazy(
     r"may|might|could|may have|might have|could have|possibly|probably|likely|perhaps|maybe"
     r"|reportedly|allegedly|apparently|purportedly|supposedly|presumably|believed to|thought to"
     r"|suspected|suspects?|appears? to|seems? to|(?:is|are|was|were) expected to|not sure"
@@ -327,7 +349,7 @@ def _negative_act(a: Analysis, b: Analysis) -> Reason | None:
     return None
 
 
-_NIL_WORDS = re.compile(r"\b(?:had|has|have|any|a single|no)\s+")
+_NIL_WORDS = lazy(r"\b(?:had|has|have|any|a single|no)\s+")
 
 
 def _nil_plain(proposition: str) -> str:
@@ -336,11 +358,20 @@ def _nil_plain(proposition: str) -> str:
     return _NIL_WORDS.sub("", _unnegated(proposition))
 
 
-def _judge_short(a: str, b: str, threshold: float) -> Judgement:
+# what a caller computed of two statements already: their propositions and the score of their
+# wording (relate_scored)
+Scored = tuple[str, str, float]
+
+
+def _judge_short(a: str, b: str, threshold: float, scored: Scored | None = None) -> Judgement:
     xa, xb = analyse_full(a), analyse_full(b)
-    score = round(
-        max(similarity(xa.proposition, xb.proposition), similarity(xa.norm, xb.norm) * TEXT_SIDE_FACTOR), 1
-    )
+    if scored is not None and scored[:2] == (xa.proposition, xb.proposition):
+        score = scored[2]
+    else:
+        score = round(
+            max(similarity(xa.proposition, xb.proposition), similarity(xa.norm, xb.norm) * TEXT_SIDE_FACTOR),
+            1,
+        )
     blamed = blame_as_cause(xa.proposition, xb.proposition)
     if blamed:
         # "the blast was blamed on a leak" / "a leak caused the blast": one claim of cause
@@ -386,6 +417,9 @@ def _judge_short(a: str, b: str, threshold: float) -> Judgement:
         if _aligned(analysis, other):
             flips += 1
             conflicts.append(_polarity_reason(side, analysis))
+            label_hedge = _hedged_denial(side, analysis)
+            if label_hedge:
+                conflicts.append(label_hedge)
         else:
             off_claim = _polarity_reason(side, analysis)
     elif xb.polarity is Polarity.AFFIRM:
@@ -517,7 +551,7 @@ def _doer(a: str, b: str, xa: Analysis, xb: Analysis) -> Reason | None:
     return agent_or_origin(pa, pb) or other_agent(active(pa), active(pb), a, b, passive=passive)
 
 
-_NEGATION_WORDS = re.compile(
+_NEGATION_WORDS = lazy(
     r"\b(?:(?:do|does|did)\s+not|(?:don|doesn|didn)'t|not|never|no longer|no)\s+|(?<=\w)n't\b"
 )
 
@@ -619,3 +653,13 @@ def relate(a: str, b: str, *, related_threshold: float | None = None) -> Judgeme
     if is_passage(b):
         return _judge_passage(a, b, threshold)
     return _judge_short(a, b, threshold)
+
+
+def relate_scored(a: str, b: str, threshold: float, scored: Scored) -> Judgement:
+    """relate(a, b, related_threshold=threshold) of two short statements (b no passage) whose
+    score the caller computed already: `scored` is (a's proposition, b's, the score) with the
+    score max(similarity of the propositions, of the normalised texts × TEXT_SIDE_FACTOR),
+    rounded to a tenth, as relate computes it. The linker has it from the statements' shapes
+    (link.prefilter.link_score): a fifth of judging a pair, not done twice. Propositions
+    other than the ones relate finds (stored by an older analysis) and the score is relate's."""
+    return _judge_short(a, b, threshold, scored)

@@ -8,11 +8,10 @@ often a phrase ("a gas leak", "the Free Valta Front").
 
 from __future__ import annotations
 
-import re
-
 from tracker.judge_roles import active
 from tracker.model import Reason
 from tracker.parts import canonical_tokens, proper_names
+from tracker.patterns import lazy
 
 # Verbs that say what brought an event about: two such causes of one event exclude each other
 # (unless one contains the other: "a leak" / "a gas leak").
@@ -20,13 +19,11 @@ _CAUSE_VERBS = frozenset({"caused", "triggered", "sparked"})
 
 # "the blast was blamed on a gas leak" and "a gas leak was to blame for the blast" say that
 # the leak caused the blast.
-_BLAMED_ON = re.compile(
-    r"^(?P<event>.+?)\s+(?:was|were|has been|had been|is|are)\s+blamed\s+on\s+(?P<cause>.+)$"
-)
-_TO_BLAME = re.compile(r"^(?P<cause>.+?)\s+(?:was|were|is|are)\s+to\s+blame(?:\s+for\s+(?P<event>.+))?$")
+_BLAMED_ON = lazy(r"^(?P<event>.+?)\s+(?:was|were|has been|had been|is|are)\s+blamed\s+on\s+(?P<cause>.+)$")
+_TO_BLAME = lazy(r"^(?P<cause>.+?)\s+(?:was|were|is|are)\s+to\s+blame(?:\s+for\s+(?P<event>.+))?$")
 
 # A passive that says by whom or from where a thing was done: "the drone was launched from ostria".
-_BY_OR_FROM = re.compile(
+_BY_OR_FROM = lazy(
     r"^(?P<patient>.+?)\s+(?:was|were|is|are|has been|have been|had been)\s+(?P<verb>[a-z]+ed)\s+"
     r"(?P<prep>by|from)\s+(?P<filler>.+)$"
 )
@@ -85,7 +82,7 @@ def other_agent(active_a: str, active_b: str, text_a: str, text_b: str, *, passi
     return _disjoint(agent_a, agent_b)
 
 
-_BY_PASSIVE_VERB = re.compile(r"[a-z]+ed")
+_BY_PASSIVE_VERB = lazy(r"[a-z]+ed")
 
 
 def _disjoint(agent_a: tuple[tuple[str, str], ...], agent_b: tuple[tuple[str, str], ...]) -> Reason | None:

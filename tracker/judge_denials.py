@@ -9,18 +9,39 @@ from __future__ import annotations
 import re
 
 from tracker.model import Reason
+from tracker.patterns import lazy
 
-_BARE_DENIAL = re.compile(
-    r"\b(?P<verb>(?:has |have |had )?(?:rejected|denied|dismissed|refuted|rebuffed|disputed|rejects|denies"
-    r"|dismisses|refutes|disputes))\s+(?:the|these|this|that|those|such|all|any|all the|its|their)\s+"
+_DENIAL_VERB = (
+    r"(?:has |have |had )?(?:rejected|denied|dismissed|refuted|rebuffed|disputed|rejects|denies"
+    r"|dismisses|refutes|disputes)"
+)
+_POINTER = r"(?:the|these|this|that|those|such|all|any|all the|its|their)"
+_BARE_DENIAL = lazy(
+    rf"\b(?P<verb>{_DENIAL_VERB})\s+{_POINTER}\s+"
     r"(?P<what>accusations?|charges?|allegations?|claims?|reports?|suggestions?)$"
 )
+# What a denial's object may be without naming a claim of its own: an accusation it points back
+# at ("the accusation", "them"), or a part the denier is said to have had in an event ("any
+# involvement in the attack": the claim would be that they were involved, which no words say).
+_UNNAMED_OBJECT = (
+    rf"(?:{_POINTER}\s+(?:accusations?|charges?|allegations?|claims?|reports?|suggestions?|rumou?rs?)"
+    r"|it|them|(?:any\s+)?wrongdoing"
+    r"|(?:any\s+)?(?:involvement|role|part|hand)\s+in\s+.+|(?:any\s+)?responsibility\s+for\s+.+)"
+)
+_NAMES_NO_CLAIM = lazy(rf"(?:^|\b{_DENIAL_VERB}\s+){_UNNAMED_OBJECT}$", re.IGNORECASE)
 
 
 def bare_denial(proposition: str) -> str | None:
     """The denial as written, if the proposition ends in one that names no claim."""
     m = _BARE_DENIAL.search(proposition.rstrip(" ."))
     return f"{m.group('verb')} the {m.group('what')}" if m else None
+
+
+def names_no_claim(denial: str) -> bool:
+    """Whether a denial, with its verb or without, names no claim it could found: "denied the
+    accusation", "any involvement in the attack" (what was denied is another statement's, or
+    not in words)."""
+    return _NAMES_NO_CLAIM.search(denial.strip().rstrip(".")) is not None
 
 
 def unnamed_denial(prop_a: str, prop_b: str) -> Reason | None:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from tracker.lexicon import COUNTED_OUTCOMES, CURRENCY_WORDS, IDENTIFIER_NOUNS, WEEKDAYS
 from tracker.model import Reason
+from tracker.patterns import lazy
 from tracker.text import STOP_WORDS, Analysis, concept, concepts
 from tracker.tokenise import TEXT_CACHE
 
@@ -20,7 +21,7 @@ _APPROX_LOW = r"at least|more than|over|upwards of|in excess of|no fewer than|no
 _APPROX_HIGH = r"up to|fewer than|less than|under|below|at most|no more than|nearly|almost"
 _APPROX_NEAR = r"about|around|some|approximately|roughly|an estimated|estimated|close to|circa|approx"
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_QUANTITY = re.compile(
+_QUANTITY = lazy(
     rf"(?:\b(?P<approx>{_APPROX_LOW}|{_APPROX_HIGH}|{_APPROX_NEAR})\s+)?"
     r"(?:(?P<currency>[$£€¥₹])\s?)?(?<![\d:.])(?P<value>\d+(?:\.\d+)?|\ba(?=\s+(?:hundred|thousand|million|billion)\b))(?:\s*(?:to|-|or)\s*(?P<upper>\d+(?:\.\d+)?))?(?!\s*(?:am|pm|a\.m|p\.m|:\d))"
     r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion))?"
@@ -44,11 +45,11 @@ _MONTH = (
     r"(?P<m{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_DATE = re.compile(
+_DATE = lazy(
     r"\b(?:" + _MONTH.format(n=1) + r"\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b"
     r"|(?<![\d.])(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format(n=2) + r"\b)"
 )
-_YEAR = re.compile(r"\b(?:in|since|of|by|during|from)\s+(19[5-9]\d|20[0-4]\d)\b")
+_YEAR = lazy(r"\b(?:in|since|of|by|during|from)\s+(19[5-9]\d|20[0-4]\d)\b")
 _ZONES = {
     "ist": 330,
     "india time": 330,
@@ -81,10 +82,30 @@ _ZONES = {
     "gst": 240,
     "ast": 180,
 }
-_TIME = re.compile(
-    r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
+# How far a hedge before a time widens it, in minutes before and after the time said:
+# "around 11.10 p.m." is 10.40-11.40, "shortly after 11 p.m." 11-11.30, "after 11 p.m." any time
+# in the six hours after. As "about 40" does for a count (_interval), a widened time conflicts
+# only with a time outside it.
+_TIME_NEAR = 30
+_TIME_OPEN = 360
+_TIME_HEDGES: dict[str, tuple[int, int]] = {
+    **dict.fromkeys(
+        ("around", "about", "roughly", "approximately", "approx", "circa", "some time around", "close to"),
+        (-_TIME_NEAR, _TIME_NEAR),
+    ),
+    **dict.fromkeys(("shortly after", "just after", "soon after", "minutes after"), (0, _TIME_NEAR)),
+    **dict.fromkeys(("shortly before", "just before", "minutes before"), (-_TIME_NEAR, 0)),
+    "after": (0, _TIME_OPEN),
+    "before": (-_TIME_OPEN, 0),
+}
+_TIME_WORDS = {"midnight": 0, "noon": 720, "midday": 720}
+_TIME = lazy(
+    r"(?:\b(?P<hedge>" + "|".join(sorted(_TIME_HEDGES, key=len, reverse=True)) + r")\s+(?:at\s+)?)?"
+    r"\b(?:(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
+    r"|(?P<word>" + "|".join(_TIME_WORDS) + r")\b)"
     r"(?:\s*\(?(?P<zone>" + "|".join(sorted((re.escape(z) for z in _ZONES), key=len, reverse=True)) + r")\b)?"
 )
+TIME_TOLERANCE = 5  # minutes: "11.02 p.m." and "11 p.m." are one time said two ways
 # Units of measure, as written after a number ("40 metres", "a 40-metre breach", "10-km"):
 # a quantity in one counts one dimension, in the unit of the first word here, so that "40
 # metres" and "0.04 km" agree and "40-metre" and "10 metres" conflict. Years stay out: "over
@@ -158,6 +179,7 @@ def _quantities(norm: str) -> tuple[_Quantity, ...]:
         raw = re.findall(r"[a-z][a-z']*", m.group("rest"))
         factor = _UNIT_WORDS[raw[0]][1] if raw and raw[0] in _UNIT_WORDS and not m.group("percent") else 1.0
         purpose: tuple[str, ...] = ()
+        measured = ""
         if m.group("percent"):
             nouns = frozenset({"percent"})  # "turnout was 82 percent": a share of what the claim names
         elif m.group("currency") or (raw and raw[0] in CURRENCY_WORDS):
@@ -167,8 +189,13 @@ def _quantities(norm: str) -> tuple[_Quantity, ...]:
             purpose = _paid_for(norm, m.end("value"), raw)
             nouns = frozenset({f"money:{currency}", *(concept(w) for w in purpose)})
         else:
-            if not raw or raw[0] in STOP_WORDS or (1900 <= value <= 2049 and not m.group("scale")):
-                continue  # a year, or a bare amount: nothing says what is counted
+            if 1900 <= value <= 2049 and not m.group("scale"):
+                continue  # a year
+            if not raw or raw[0] in STOP_WORDS:
+                # a bare amount counts what it is the figure of ("put the crowd at 5,000"), or nothing
+                raw, measured = _measured(norm[: m.start()])
+                if not raw:
+                    continue
             unit = _UNIT_WORDS.get(raw[0])
             if unit:
                 # "40 metres", "a 10-km breach": a measure in one unit, and what it measures
@@ -193,8 +220,27 @@ def _quantities(norm: str) -> tuple[_Quantity, ...]:
         outcome = sorted(nouns & COUNTED_OUTCOMES)
         if outcome and act is None:
             act, nouns = outcome[0], nouns - {outcome[0]}
-        found.append(_Quantity(low, high, nouns, m.group(0).strip(), m.span(), act, " ".join(purpose)))
+        text = measured + m.group(0).strip()
+        found.append(_Quantity(low, high, nouns, text, m.span(), act, " ".join(purpose)))
     return tuple(found)
+
+
+# "Police put the crowd at 5,000", "officials placed the number of cases at 300": the figure
+# is of the thing put at it. A pronoun ("placed it at 25") names nothing here, so that figure
+# counts nothing another side could conflict with.
+_MEASURED = lazy(
+    r"\b(?:put|puts|putting|placed|places|placing|set|sets|setting|estimated|estimates|estimating"
+    r"|pegged|pegs|pegging)\s+(?P<what>(?:[a-z][a-z']*\s+){1,5}?)at\s+$"
+)
+
+
+def _measured(before: str) -> tuple[list[str], str]:
+    """The words of what a figure after "at" measures, if the text before it puts something at
+    it, and that phrase as written ("the crowd at")."""
+    m = _MEASURED.search(before)
+    if m is None:
+        return [], ""
+    return [w for w in m.group("what").split() if w not in _NUMBER_STOP][-2:], before[m.start("what") :]
 
 
 _PURPOSE_PREPOSITIONS = frozenset("for on to towards into".split())
@@ -216,7 +262,7 @@ def _paid_for(norm: str, value_end: int, raw: list[str]) -> tuple[str, ...]:
     return tuple(w for w in raw if w not in _NUMBER_STOP and w not in _DAY_NAMES)[:PURPOSE_WORDS]
 
 
-_NAMING_NUMBER = re.compile(r"\b([a-z]+)\s+(\d+[a-z]?)\b")
+_NAMING_NUMBER = lazy(r"\b([a-z]+)\s+(\d+[a-z]?)\b")
 
 
 def _named_by_number(norm: str, position: int) -> bool:
@@ -277,24 +323,43 @@ def _dates(norm: str) -> tuple[tuple[int, int, tuple[int, int]], ...]:
     return tuple(out)
 
 
+@dataclass(frozen=True)
+class _Time:
+    minutes: int  # of the day, in UTC when a zone is said
+    zoned: bool
+    text: str
+    window: tuple[int, int] = (0, 0)  # minutes before and after it that a hedge allows
+
+    def conflicts(self, other: _Time) -> bool:
+        """Are the two times, each widened by its hedge, apart by more than the tolerance?
+        Times are on a clock: 11.50 p.m. and 12.10 a.m. are twenty minutes apart."""
+        apart = (other.minutes - self.minutes + 720) % 1440 - 720
+        low, high = apart + other.window[0], apart + other.window[1]
+        return high < self.window[0] - TIME_TOLERANCE or low > self.window[1] + TIME_TOLERANCE
+
+
 @lru_cache(maxsize=TEXT_CACHE)
-def _times(norm: str) -> tuple[tuple[int, bool, str, tuple[int, int]], ...]:
+def _times(norm: str) -> tuple[_Time, ...]:
     out = []
     for m in _TIME.finditer(norm):
-        hour, minute = int(m.group("h")), int(m.group("min") or 0)
-        if hour > 12 or minute > 59:
-            continue
-        pm = m.group("ampm").startswith("p")
-        minutes = (hour % 12 + (12 if pm else 0)) * 60 + minute
+        if m.group("word"):
+            minutes = _TIME_WORDS[m.group("word")]
+        else:
+            hour, minute = int(m.group("h")), int(m.group("min") or 0)
+            if hour > 12 or minute > 59:
+                continue
+            pm = m.group("ampm").startswith("p")
+            minutes = (hour % 12 + (12 if pm else 0)) * 60 + minute
         zone = m.group("zone")
         if zone:
             minutes = (minutes - _ZONES[zone]) % 1440
-        out.append((minutes, zone is not None, m.group(0), m.span()))
+        window = _TIME_HEDGES[m.group("hedge")] if m.group("hedge") else (0, 0)
+        out.append(_Time(minutes, zone is not None, m.group(0), window))
     return tuple(out)
 
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_STANDALONE_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+_NUMBER = lazy(r"\d+(?:\.\d+)?")
+_STANDALONE_NUMBER = lazy(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
 
 
 @lru_cache(maxsize=TEXT_CACHE)
@@ -369,10 +434,10 @@ def _number_conflicts(a: Analysis, b: Analysis) -> list[Reason]:
         )
     ta, tb = _times(a.proposition), _times(b.proposition)
     if ta and tb:
-        comparable = [(p, q) for p in ta for q in tb if p[1] == q[1]]
-        if comparable and not any(abs(p[0] - q[0]) <= 5 for p, q in comparable):
+        comparable = [(p, q) for p in ta for q in tb if p.zoned == q.zoned]
+        if comparable and all(p.conflicts(q) for p, q in comparable):
             p, q = comparable[0]
-            reasons.append(Reason("time", f"'{p[2]}' in a vs '{q[2]}' in b"))
+            reasons.append(Reason("time", f"'{p.text}' in a vs '{q.text}' in b"))
     return reasons
 
 
@@ -403,17 +468,17 @@ _PAYING = (
 _MONEY = (
     r"(?:money|funds?|funding|cash|penny|pennies|cent|cents|dime|dollars?|euros?|pounds?|rupees?|yuan|yen)"
 )
-_NIL_SUM = re.compile(
+_NIL_SUM = lazy(
     rf"\b(?:(?:not|never|no longer)\s+|n't\s+)(?:\w+\s+)?(?P<verb>{_PAYING})\s+(?:any|a single|a|one)\s+"
     rf"(?P<what>{_MONEY})\b"
     rf"|\b(?P<verb2>{_PAYING})\s+(?:no|not (?:a|one)(?: single)?)\s+(?:\w+\s+)?(?P<what2>{_MONEY})\b"
 )
-_AMOUNT = re.compile(
+_AMOUNT = lazy(
     r"\D*\d[\d.]*(?:\s*(?:hundred|thousand|million|billion|trillion))?(?:\s+(?:"
     + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
     + r")\b)?"
 )
-_PAYING_BEFORE = re.compile(rf"\b{_PAYING}\b(?=(?:\s+\S+){{0,2}}\s*$)")
+_PAYING_BEFORE = lazy(rf"\b{_PAYING}\b(?=(?:\s+\S+){{0,2}}\s*$)")
 
 
 def nil_sum(a: Analysis, b: Analysis) -> tuple[Reason, str, str] | None:

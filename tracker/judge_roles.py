@@ -7,7 +7,6 @@ Part of judging (tracker.judge).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from tracker.judge_similarity import _overlap
@@ -20,6 +19,7 @@ from tracker.lexicon import (
     SYMMETRIC_ACTS,
 )
 from tracker.model import Reason
+from tracker.patterns import lazy
 from tracker.text import STOP_WORDS, Analysis, concept, concept_tokens, concepts, tokens
 from tracker.tokenise import TEXT_CACHE
 
@@ -56,7 +56,7 @@ for _pair in _ANTONYM_PAIRS.split():
     _ANTONYMS[_x] = _ANTONYMS.get(_x, frozenset()) | {_y}
     _ANTONYMS[_y] = _ANTONYMS.get(_y, frozenset()) | {_x}
 _INFLECTIONS = frozenset(["", "s", "es", "d", "ed", "ing", "ning", "ned", "n", "ly", "er", "est"])
-_NEG_PREFIX = re.compile(r"^(?:un|non|de|dis|il|ir|im|in)(?=[a-z]{4})")
+_NEG_PREFIX = lazy(r"^(?:un|non|de|dis|il|ir|im|in)(?=[a-z]{4})")
 _PREFIX_SAFE = frozenset("un non de".split())  # "in"/"im"/"dis" make too many unrelated words
 
 
@@ -112,9 +112,9 @@ def _antonym(a: Analysis, b: Analysis) -> Reason | None:
     return None
 
 
-_PASSIVE = re.compile(
+_PASSIVE = lazy(
     r"^(?P<patient>.+?)\s+(?:(?:was|were|is|are|has been|have been|had been|been|being|got|get|gets)\s+"
-    r"(?P<verb>[a-z]+(?:\s+[a-z]+){0,3}?)|(?P<bare>[a-z]+(?:ed|en)))\s+by\s+(?P<agent>.+?)(?P<rest>(?:,|\s+(?:and|which|who|in|on|at|after|before|during|as)\s).*)?$"
+    r"(?P<verb>[a-z]+(?:\s+[a-z]+){0,3}?)|(?P<bare>[a-z]+(?:ed|en)))\s+by\s+(?![\d$£€])(?P<agent>.+?)(?P<rest>(?:,|\s+(?:and|which|who|in|on|at|after|before|during|as)\s).*)?$"
 )
 
 
@@ -122,7 +122,8 @@ _PASSIVE = re.compile(
 def active(proposition: str) -> str:
     """A passive claim in the active voice, for comparing who did what to whom: "the dam was
     blown up by russian forces" → "russian forces blown up the dam" (concepts make "blown"
-    "blew"). Anything else is returned as it is."""
+    "blew"). "By" before a number or a sum gives a measure, not who acted ("declined by 1.9
+    percent"). Anything else is returned as it is."""
     m = _PASSIVE.match(proposition)
     if not m or len(m.group("agent").split()) > 6:
         return proposition
@@ -196,7 +197,7 @@ def _in_a_setting(proposition: str, term: str) -> bool:
     return bool(places) and all(i > 0 and tokens_[i - 1][1] in _SETTING_PREPOSITIONS for i in places)
 
 
-_AGENTLESS = re.compile(
+_AGENTLESS = lazy(
     r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b"
     # a headline drops the auxiliary: "leader killed in us strike", "minister arrested at airport"
     r"|\b[a-z]{3,}(?:ed|en)\s+(?:in|at|near|during|after)\b"

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.model import Reason, Relation
+from tracker.patterns import lazy
 
 _N = r"(?P<n>\d+(?:,\d{3})*)"
 _WHO = r"(?:\s+[a-z]+){0,2}?"  # "12 people", "12 civilians", "12 local residents"
@@ -24,7 +25,7 @@ _BE = r"(?:\s+(?:had|have|has|were|was|are|is|been|being))*"
 _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "dead",
-        re.compile(
+        lazy(
             r"\b(?:death toll|toll|number of (?:the )?dead|number of deaths)"
             + _BE
             + r"(?:\s+(?P<update>risen|rose|climbed|grown|grew|increased|jumped))?\s+(?:to|at|of|reached)?\s*"
@@ -32,10 +33,10 @@ _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
             + r"\b"
         ),
     ),
-    ("dead", re.compile(r"\b(?:killed|killing|kills|kill)\s+" + _N + r"\b")),
+    ("dead", lazy(r"\b(?:killed|killing|kills|kill)\s+" + _N + r"\b")),
     (
         "dead",
-        re.compile(
+        lazy(
             r"\b"
             + _N
             + _WHO
@@ -45,11 +46,11 @@ _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "remained in hospital",
-        re.compile(r"\b" + _N + _WHO + _BE + r"\s+(?:remain|remains|remained|still)\s+in\s+hospital\b"),
+        lazy(r"\b" + _N + _WHO + _BE + r"\s+(?:remain|remains|remained|still)\s+in\s+hospital\b"),
     ),
     (
         "taken to hospital",
-        re.compile(
+        lazy(
             r"\b"
             + _N
             + _WHO
@@ -57,10 +58,10 @@ _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
             + r"\s+(?:(?:taken|rushed|admitted|brought|sent)\s+to\s+(?:the\s+)?hospitals?|hospitali[sz]ed)\b"
         ),
     ),
-    ("injured", re.compile(r"\b" + _N + _WHO + _BE + r"\s+(?:injured|wounded|hurt)\b")),
+    ("injured", lazy(r"\b" + _N + _WHO + _BE + r"\s+(?:injured|wounded|hurt)\b")),
 )
 
-_HEDGED = re.compile(
+_HEDGED = lazy(
     r"\b(?:at least|more than|over|upwards of|no fewer than|nearly|almost|about|around|some|up to|roughly)\s+\d"
 )
 
@@ -85,7 +86,7 @@ def toll(proposition: str) -> Toll | None:
     return None
 
 
-_TOLL_ONLY = re.compile(r"^(?:the\s+)?(?:death toll|toll|number of (?:the )?dead|number of deaths)\b")
+_TOLL_ONLY = lazy(r"^(?:the\s+)?(?:death toll|toll|number of (?:the )?dead|number of deaths)\b")
 
 
 def toll_similarity(a: str, b: str) -> float | None:

@@ -5,10 +5,40 @@ Never edit a migration that has shipped: add a new one.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TypeVar
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("tracker")
+
+T = TypeVar("T")
+Progress = Callable[[int, int, str], None]  # (done, total, what is being done), as linking's
+REPORT_EVERY = 1_000  # rows between two reports of a migration that goes through every row
+_progress: ContextVar[Progress | None] = ContextVar("tracker_upgrade_progress", default=None)
+
+
+@contextmanager
+def reporting(progress: Progress | None) -> Iterator[None]:
+    """Within: a migration that derives something again row by row reports how far it is to
+    `progress` (a 53k-statement ledger took 27 s in m017, which said nothing)."""
+    token = _progress.set(progress)
+    try:
+        yield
+    finally:
+        _progress.reset(token)
+
+
+def _each(rows: Sequence[T], what: str) -> Iterator[T]:
+    """The rows, reporting every REPORT_EVERY of them, and the last, as `what` is done."""
+    report = _progress.get()
+    for done, row in enumerate(rows, start=1):
+        yield row
+        if report is not None and (done % REPORT_EVERY == 0 or done == len(rows)):
+            report(done, len(rows), what)
 
 
 @migrations()
@@ -267,7 +297,9 @@ def m005_reanalyse(db: Database) -> None:
             continue
         rows = db.execute(f"SELECT id, text, proposition FROM {table}").fetchall()
         changed = [
-            (proposition, sid) for sid, text, old in rows if (proposition := analyse(text).proposition) != old
+            (proposition, sid)
+            for sid, text, old in _each(rows, f"deriving the propositions of {table} again")
+            if (proposition := analyse(text).proposition) != old
         ]
         db.conn.executemany(f"UPDATE {table} SET proposition = ? WHERE id = ?", changed)
 
@@ -400,7 +432,7 @@ def m012_hedges_outside_relative_clauses(db: Database) -> None:
 
     rows = db.execute("SELECT id, text, hedge FROM statements WHERE hedge IS NOT NULL").fetchall()
     changed = []
-    for sid, text, hedge in rows:
+    for sid, text, hedge in _each(rows, "deriving hedges again"):
         norm = normalise(text)
         found = [m.start() for m in re.finditer(rf"\b{re.escape(hedge)}\b", norm)]
         clauses = relative_clauses(norm)
@@ -459,7 +491,9 @@ def m013_sources_by_article(db: Database) -> None:
     )
     rows = db.execute("SELECT id, text, hedge FROM statements WHERE hedge IS NOT NULL").fetchall()
     changed = [
-        (analyse(text).hedge, sid, hedge) for sid, text, hedge in rows if _engine_noun_hedge(text, hedge)
+        (analyse(text).hedge, sid, hedge)
+        for sid, text, hedge in _each(rows, "deriving hedges again")
+        if _engine_noun_hedge(text, hedge)
     ]
     _set_hedges(db, changed, "upgrade m013: a noun is no hedge; derived again from the words")
 
@@ -543,11 +577,21 @@ def m017_reanalyse_relate10(db: Database) -> None:
     rows = db.execute("SELECT id, text, hedge FROM statements WHERE hedge IS NOT NULL").fetchall()
     changed = [
         (new, sid, hedge)
-        for sid, text, hedge in rows
+        for sid, text, hedge in _each(rows, "deriving hedges again")
         if sid not in edited and _engine_hedge(text, hedge) and (new := analyse(text).hedge) != hedge
     ]
     _set_hedges(db, changed, "upgrade m017: the hedge derived again from the words (relate-10)")
     m005_reanalyse(db)
+
+
+@migrations()
+def m018_merge_confirms_nothing(db: Database) -> None:
+    # A person's decision on a link or a claim side is what stamps `reviewed_at` (with its audit
+    # record: link confirm / relabel / reject, claim attach / review / detach), so a confirmed
+    # row without one is the engine's (store.confirmed_by_sql), and only a person's passes a
+    # verdict on. A claim merge stamped the sides it moved, the engine's too (`reviewed_by`
+    # 'merge' marks them: a person's decision keeps its reviewer); they are the engine's again.
+    db.execute("UPDATE claim_statements SET reviewed_at = NULL WHERE reviewed_by = 'merge'")
 
 
 def _hedges_edited(db: Database) -> set[int]:

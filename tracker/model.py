@@ -36,6 +36,9 @@ class Kind(StrEnum):
     DIRECT = "direct"
     INDIRECT = "indirect"
     PARAPHRASE = "paraphrase"
+    # given without a kind and not in quotation marks: it may be the speaker's words or a
+    # report of them, and nothing says which (store.validation.infer_kind)
+    UNKNOWN = "unknown"
 
 
 class Polarity(StrEnum):
@@ -63,6 +66,22 @@ class ReviewStatus(StrEnum):
     SUGGESTED = "suggested"
     CONFIRMED = "confirmed"
     REJECTED = "rejected"
+
+
+class ConfirmedBy(StrEnum):
+    """Who set a confirmed link or claim side: a person's review, or the engine sure of itself
+    (a score at the confirm threshold). Only a person's confirmation passes a verdict on."""
+
+    PERSON = "person"
+    ENGINE = "engine"
+
+
+def status_label(status: str, confirmed_by: str | None) -> str:
+    """A review status as a person reads it: what the engine confirmed is `auto-confirmed`, so
+    that it is never taken for a person's confirmation."""
+    if status == ReviewStatus.CONFIRMED.value and confirmed_by == ConfirmedBy.ENGINE.value:
+        return "auto-confirmed"
+    return status
 
 
 class Rating(StrEnum):
@@ -185,7 +204,7 @@ class NewStatement:
     published: str | None = None
     said_on: str | None = None
     reported_on: str | None = None
-    kind: str = Kind.DIRECT.value
+    kind: str | None = None  # None: inferred from the words (store.validation.infer_kind)
     cue: str | None = None
     via: str | None = None
     hedge: str | None = None

@@ -14,7 +14,7 @@ import gc
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:  # multiprocessing is imported on first use: `tracker --help` never needs it
     from multiprocessing.connection import Connection
@@ -100,39 +100,74 @@ def forked_pool(workers: int) -> Pool:
         gc.unfreeze()
 
 
-# The task of the running fan-out and what it shares: set before its workers fork, so that
-# they inherit both. fan_out's signature ties the two types together; here they are erased.
+# The task of the workers being forked and what it shares: set while they fork, so that they
+# inherit both. Workers' signature ties the two types together; here they are erased.
 _TASK: tuple[Callable[[Any, Any], Any], Any] | None = None
 
 
 def _run_task(chunk: Any) -> Any:
     if _TASK is None:
-        raise RuntimeError("a fan-out task ran outside fan_out")
+        raise RuntimeError("a fan-out task ran outside the workers it was forked for")
     work, shared = _TASK
     return work(shared, chunk)
+
+
+class Workers(Generic[S, C, R]):
+    """work(shared, chunk) for batch after batch of chunks: here when `workers` is 1, else in
+    that many forked workers, which inherit `shared` (only chunks and results are pickled).
+    The workers start with the first batch sent them and serve every later one, so what they
+    cache on the way (judging's analysis of each statement, half of a judgement made cold)
+    is not done again by a new pool for each batch. `shared` must not change once they fork."""
+
+    def __init__(self, work: Callable[[S, C], R], shared: S, workers: int = 1):
+        self.work, self.shared, self.workers = work, shared, workers
+        self._pool: Pool | None = None
+
+    def map(self, chunks: Iterable[C], *, ordered: bool = True, here: bool = False) -> Iterator[R]:
+        """The results of the chunks, in chunk order or as they finish unless `ordered`;
+        computed in this process when `here` (a batch too small to be worth the workers'
+        start), unless they have started."""
+        if self.workers <= 1 or (here and self._pool is None):
+            return (self.work(self.shared, chunk) for chunk in chunks)
+        pool = self._started()
+        return (pool.imap if ordered else pool.imap_unordered)(_run_task, chunks)
+
+    def _started(self) -> Pool:
+        global _TASK
+        if self._pool is None:
+            held, _TASK = _TASK, (self.work, self.shared)
+            try:
+                self._pool = forked_pool(self.workers)
+            finally:
+                _TASK = held
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the workers, if they started."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            stop_pool(pool)
+
+
+@contextmanager
+def kept_workers(work: Callable[[S, C], R], shared: S, workers: int = 1) -> Iterator[Workers[S, C, R]]:
+    """Workers for the block: they stop when it ends, whether every result is in or something
+    failed."""
+    kept = Workers(work, shared, workers)
+    try:
+        yield kept
+    finally:
+        kept.close()
 
 
 @contextmanager
 def fan_out(
     work: Callable[[S, C], R], chunks: Iterable[C], shared: S, workers: int = 1, *, ordered: bool = True
 ) -> Iterator[Iterator[R]]:
-    """The results of work(shared, chunk) for each chunk: computed here when `workers` is 1,
-    else in that many forked workers, which inherit `shared` (only chunks and results are
-    pickled). In chunk order, or as they finish unless `ordered`; the workers stop when the
-    block ends, whether every result is in or something failed."""
-    global _TASK
-    _TASK = (work, shared)
-    try:
-        if workers <= 1:
-            yield (work(shared, chunk) for chunk in chunks)
-            return
-        pool = forked_pool(workers)
-        try:
-            yield (pool.imap if ordered else pool.imap_unordered)(_run_task, chunks)
-        finally:
-            stop_pool(pool)
-    finally:
-        _TASK = None
+    """The results of work(shared, chunk) for each chunk, by Workers used once: in chunk order,
+    or as they finish unless `ordered`; the workers stop when the block ends."""
+    with kept_workers(work, shared, workers) as kept:
+        yield kept.map(chunks, ordered=ordered)
 
 
 def in_parallel(background: Callable[[], R], foreground: Callable[[], F]) -> tuple[R, F]:

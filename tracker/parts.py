@@ -28,6 +28,7 @@ from tracker.lexicon import (
     SLOT_FILLERS_TO_SKIP,
     WEEKDAYS,
 )
+from tracker.patterns import lazy
 from tracker.text import STOP_WORDS, concept, concept_tokens, is_adverb
 from tracker.tokenise import TEXT_CACHE
 
@@ -66,7 +67,7 @@ REFILL_FRAME = 2  # words shared around a refilled stretch of no known kind, for
 REFILL_WORDS = 3  # at most this many words on either side of such a stretch
 FRAME_SHARE = 0.75  # of the shorter side's other words, what must match for a refilled part to count
 _MONTH_CONTEXT = frozenset("in on since by until till from of early late mid last next this during".split())
-_YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+_YEAR = lazy(r"^(?:1[89]\d\d|20\d\d)$")
 
 
 # Levels of government, each one actor: "the province" and "the federal government" are two
@@ -121,7 +122,7 @@ def canonical_tokens(proposition: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_WORD = lazy(r"[A-Za-z][\w'-]*")
 
 
 def _title_case(words: list[re.Match[str]], capital: list[re.Match[str]]) -> bool:
@@ -135,7 +136,7 @@ def title_case(text: str) -> bool:
     return _title_case(words, [m for m in words if m.group(0)[0].isupper()])
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(]\s*)$")
+_SENTENCE_START = lazy(r"(?:^|[.!?:;\"“‘(]\s*)$")
 
 
 @lru_cache(maxsize=TEXT_CACHE)

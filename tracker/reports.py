@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from tracker.model import InvalidInput, Relation, ReviewStatus
+from tracker.model import ConfirmedBy, InvalidInput, Relation, ReviewStatus, status_label
 from tracker.speakers import is_generic
-from tracker.store import StatementFilter, filter_clause, query_rows
+from tracker.store import StatementFilter, confirmed_by_sql, filter_clause, query_rows
 
 # "all" means every live link: rejected ones are shown only when asked for by name.
 LINK_STATUSES = ("suggested", "confirmed", "rejected", "all")
@@ -23,7 +23,8 @@ SAME_SPEAKER = (
     "(a.speaker_id = b.speaker_id AND (NOT tracker_unnamed(spa.name) OR a.source_id = b.source_id))"
 )
 _PAIR_SELECT = f"""
-    SELECT l.id, l.relation, l.status, l.score, l.reasons, l.engine, l.created_at,
+    SELECT l.id, l.relation, l.status, {confirmed_by_sql("l")} AS confirmed_by, l.score, l.reasons,
+           l.engine, l.created_at,
            l.reviewed_at, l.reviewed_by,
            coalesce(l.relation = 'contradicts' AND {SAME_SPEAKER}, 0) AS flip,
            a.id AS a_id, a.ref AS a_ref, a.text AS a_text, spa.name AS a_speaker,
@@ -64,7 +65,7 @@ def _pair_row(row: dict[str, Any]) -> dict[str, Any]:
     row["flip"] = bool(row["flip"])
     row["reasons"] = json.loads(row["reasons"] or "[]")
     row["reason"] = reason_text(row["reasons"])
-    first = ("id", "relation", "status", "score", "flip", "reason")
+    first = ("id", "relation", "status", "confirmed_by", "score", "flip", "reason")
     return {**{key: row[key] for key in first}, **row}
 
 
@@ -245,6 +246,40 @@ def _names(values: Any) -> list[str]:
     return list(dict.fromkeys(v for v in values if v))
 
 
+# how sure an agrees link is, weakest first: what a speaker in a cluster is marked with
+_TRUST = ("suggested", "auto-confirmed", "confirmed")
+
+
+def _agrees_trust(db: Database) -> dict[int, dict[int, str]]:
+    """Statement id -> the statements it agrees with (links no one rejected) -> how sure that
+    link is (_TRUST: suggested, auto-confirmed, or confirmed by a person)."""
+    out: dict[int, dict[int, str]] = {}
+    for a, b, status, confirmed_by in db.execute(
+        f"SELECT a_id, b_id, status, {confirmed_by_sql('l')} FROM links l WHERE relation = ? AND status != ?",
+        [Relation.AGREES.value, ReviewStatus.REJECTED.value],
+    ):
+        label = status_label(status, confirmed_by)
+        out.setdefault(a, {})[b] = out.setdefault(b, {})[a] = label
+    return out
+
+
+def _marked_speakers(
+    row: dict[str, Any], statements: dict[int, dict[str, Any]], trust: dict[int, dict[int, str]]
+) -> dict[str, Any]:
+    """A cluster's speakers, each marked by the surest agrees link of theirs within it when a
+    person confirmed none: as `tracker claims` marks a side only suggested (SUGGESTED_MARK)."""
+    from tracker.claims.records import AUTO_MARK, SUGGESTED_MARK
+
+    members = set(row["ids"])
+    surest: dict[str, int] = {}
+    for sid in row["ids"]:
+        levels = [_TRUST.index(label) for other, label in trust.get(sid, {}).items() if other in members]
+        name = statements[sid]["speaker"]
+        surest[name] = max([surest.get(name, 0), *levels])
+    mark = {0: SUGGESTED_MARK, 1: AUTO_MARK, 2: ""}
+    return {**row, "speakers": [name + mark[surest[name]] for name in row["speakers"]]}
+
+
 def _cluster_row(
     members: list[int],
     statements: dict[int, dict[str, Any]],
@@ -329,6 +364,18 @@ def _claims_section(db: Database, selected: set[int]) -> Section:
 REASON_LEGEND = "In *why*, a is the row's first statement and b its second."
 
 
+REVIEWED = "reviewed"
+_STATE_ORDER = ("open", "auto-confirmed", REVIEWED)
+
+
+def review_state(pair: dict[str, Any]) -> str:
+    """A pair's state as a report says it: open (suggested), auto-confirmed (the engine, sure
+    of itself: a person may still reject it), or reviewed (a person confirmed it)."""
+    if pair["status"] == ReviewStatus.SUGGESTED.value:
+        return "open"
+    return REVIEWED if pair["confirmed_by"] == ConfirmedBy.PERSON.value else "auto-confirmed"
+
+
 def decide_command(pair: dict[str, Any]) -> str:
     """The command that decides an open contradiction: its link's, or its claim's review."""
     if pair.get("id") is not None:
@@ -391,10 +438,10 @@ def _disputed_section(
         if not members & selected:
             continue
         apart |= {(min(s, d), max(s, d)) for s in by_stance["supports"] for d in by_stance["denies"]}
-        pending = ReviewStatus.SUGGESTED.value in {
-            *by_stance["supports"].values(),
-            *by_stance["denies"].values(),
-        }
+        pending = (  # a side suggested, or only the engine confirmed, waits for a person
+            ReviewStatus.SUGGESTED.value in {*by_stance["supports"].values(), *by_stance["denies"].values()}
+            or bool(claim["supports_auto"] or claim["denies_auto"])
+        )
         rows.append(
             {
                 "claim_id": claim["id"],
@@ -468,7 +515,7 @@ def _disputed_section(
         row["against"] = _names([*row["against"], *second["speakers"]])
         words = [w for w in (row["counter_claim"] or "").split(" / ") if w]
         row["counter_claim"] = " / ".join(_names([*words, everyone[other]["text"]]))
-        if row["review"] is None and p["status"] == ReviewStatus.SUGGESTED.value:
+        if row["review"] is None and review_state(p) != REVIEWED:
             row["review"] = decide_command(p)
     rows.sort(key=lambda r: r["claim_id"])
     rows += sorted(by_first.values(), key=lambda r: (r["for_ids"], r["against_ids"]))
@@ -552,12 +599,11 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
     )
 
     pairs = [p for p in contradictions(db) if p["a_id"] in selected or p["b_id"] in selected]
-    state = {ReviewStatus.SUGGESTED.value: "open", ReviewStatus.CONFIRMED.value: "reviewed"}
     contradiction_rows = [
         {
             "link": p["id"],
             "claim": p.get("claim_id"),
-            "state": state.get(p["status"], p["status"]),
+            "state": review_state(p),
             "flip": p["flip"],
             "a_id": p["a_id"],
             "a_speaker": p["a_speaker"],
@@ -566,13 +612,13 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
             "b_speaker": p["b_speaker"],
             "b_text": p["b_text"],
             "reason": p["reason"],
-            "review": decide_command(p) if p["status"] == ReviewStatus.SUGGESTED.value else None,
+            "review": decide_command(p) if review_state(p) != REVIEWED else None,
         }
         # a pair set apart by a claim has no link id: after the links, in statement order
         for p in sorted(
             pairs,
             key=lambda p: (
-                p["status"] != "suggested",
+                _STATE_ORDER.index(review_state(p)),
                 -p["score"],
                 p["id"] is None,
                 p["id"] or 0,
@@ -586,7 +632,8 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
             "contradictions",
             "Contradictions",
             "Pairs of statements that contradict each other: open ones still need a review "
-            "(`decide with` says how), reviewed ones were confirmed; rejected ones are left out. "
+            "(`decide with` says how), auto-confirmed ones the engine was sure of and no person "
+            "checked, reviewed ones a person confirmed; rejected ones are left out. "
             "A pair with a claim and no link stands on opposite sides of that claim. "
             f"{REASON_LEGEND}",
             [
@@ -616,7 +663,7 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
             {
                 "speaker": p["a_speaker"],
                 "link": p["id"],
-                "state": state.get(p["status"], p["status"]),
+                "state": review_state(p),
                 "earlier_id": p[f"{earlier}_id"],
                 "earlier_date": p[f"{earlier}_date"],
                 "earlier_text": p[f"{earlier}_text"],
@@ -651,13 +698,18 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
     everyone = get_statements(db, set(cluster_of) | {i for p in pairs for i in (p["a_id"], p["b_id"])})
     touched = [c for c in clusters if selected.intersection(c)]
     supported = supported_claims(db)
-    cluster_rows = [_cluster_row(c, everyone, repeats, supported) for c in touched]
+    trust = _agrees_trust(db)
+    cluster_rows = [
+        _marked_speakers(_cluster_row(c, everyone, repeats, supported), everyone, trust) for c in touched
+    ]
     corroborated = [r for r in cluster_rows if len(r["outlets"]) >= 2 and len(r["speakers"]) >= 2]
     sections.append(
         Section(
             "corroborated",
             "Corroborated claims",
-            "Claims that statements by different speakers, reported by at least two outlets, agree on.",
+            "Claims that statements by different speakers, reported by at least two outlets, agree on. "
+            "A speaker whose agreement only tracker suggested is marked (suggested), one only the "
+            "engine confirmed, sure of itself, (auto-confirmed).",
             [
                 ("statement_id", "statement"),
                 ("claim", "claim"),
@@ -813,6 +865,17 @@ def _repeats(db: Database, where: StatementFilter) -> list[dict[str, Any]]:
     return rows
 
 
+UNCHECKED = "agrees, unchecked"  # an agrees link no person confirmed: suggested, or auto-confirmed
+
+
+def timeline_marks(contradicts: list[Any], confirmed: list[Any], unchecked: list[Any]) -> str:
+    """A timeline row's marks: ✗ contradicts, ✓ agrees as a person confirmed, ≈ agrees as only
+    the engine judged (suggested, or confirmed sure of itself): a ✓ is a person's word."""
+    return " ".join(
+        [f"✗ #{i}" for i in contradicts] + [f"✓ #{i}" for i in confirmed] + [f"≈ #{i}" for i in unchecked]
+    )
+
+
 def timeline(db: Database, where: StatementFilter | None = None) -> list[dict[str, Any]]:
     """Statements in date order, each with the earlier statements it contradicts or agrees with,
     and each repeat of a statement (another date or outlet) at its own date, marked as one.
@@ -835,11 +898,12 @@ def timeline(db: Database, where: StatementFilter | None = None) -> list[dict[st
     }
     marks: dict[int, dict[str, set[int]]] = {}
     # what `tracker contradictions` lists (links, and statements on opposite sides of a claim)
-    # and what agrees links join
+    # and what agrees links join: those a person confirmed apart from the engine's (UNCHECKED)
     pairs = [(p["a_id"], p["b_id"], Relation.CONTRADICTS.value) for p in contradictions(db)]
     pairs += db.execute(
-        "SELECT a_id, b_id, relation FROM links WHERE relation = ? AND status != ?",
-        [Relation.AGREES.value, ReviewStatus.REJECTED.value],
+        f"""SELECT a_id, b_id, CASE WHEN {confirmed_by_sql("l")} = 'person' THEN relation ELSE ? END
+            FROM links l WHERE relation = ? AND status != ?""",
+        [UNCHECKED, Relation.AGREES.value, ReviewStatus.REJECTED.value],
     ).fetchall()
     for a, b, relation in pairs:
         later, earlier = (a, b) if order[a] > order[b] else (b, a)
@@ -849,7 +913,7 @@ def timeline(db: Database, where: StatementFilter | None = None) -> list[dict[st
         repeat_of = row.get("repeat_of")
         found = {} if repeat_of else marks.get(row["id"], {})
         contradicts = sorted(found.get(Relation.CONTRADICTS.value, []))
-        agrees = sorted(found.get(Relation.AGREES.value, []))
+        confirmed, unchecked = sorted(found.get(Relation.AGREES.value, [])), sorted(found.get(UNCHECKED, []))
         result.append(
             {
                 "id": row["id"],
@@ -858,11 +922,12 @@ def timeline(db: Database, where: StatementFilter | None = None) -> list[dict[st
                 "source": row["source"],
                 "text": row["text"],
                 "contradicts": contradicts,
-                "agrees": agrees,
+                "agrees": sorted(confirmed + unchecked),
+                "agrees_unchecked": unchecked,  # agreeing by the engine's judgement only
                 "repeat_of": repeat_of,
                 "marks": f"↻ repeat of #{repeat_of}"
                 if repeat_of
-                else " ".join([f"✗ #{i}" for i in contradicts] + [f"✓ #{i}" for i in agrees]),
+                else timeline_marks(contradicts, confirmed, unchecked),
             }
         )
     return result

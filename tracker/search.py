@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from tracker.link.candidates import COMMON_CAP, fts_phrase
 from tracker.model import InvalidInput
+from tracker.patterns import lazy
 
 SIMILAR_POOL = 50  # FTS hits re-ranked per query, from the statements and from their sources' titles
 MAX_QUERY_WORDS = 40
@@ -29,17 +30,17 @@ W_BM25, W_SIMILARITY, W_COVERAGE = 0.15, 0.35, 0.5
 # With the semantic layer on: the cosine's share of the score (the words keep the rest), tuned
 # on CLEF-2020 train and checked on dev (benchmarks/eval_similar.py --semantic)
 W_MEANING = 0.5
-_URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.I)
-_HASHTAG = re.compile(r"#(\w+)")
-_HANDLE = re.compile(r"(?<![\w@])@(\w+)")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[a-zA-Z])(?=\d)")
+_URL = lazy(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.I)
+_HASHTAG = lazy(r"#(\w+)")
+_HANDLE = lazy(r"(?<![\w@])@(\w+)")
+_CAMEL = lazy(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[a-zA-Z])(?=\d)")
 # An embedded post ends "— Name (@handle) March 24, 2019": the poster's name is often what the
 # post is about (keep it); the handle repeats it and the date is when it was posted.
-_POSTED = re.compile(
+_POSTED = lazy(
     r"\(@\w+\)\s*(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December) \d{1,2}, \d{2,4}"
 )
-_WORD = re.compile(r"\w+")
+_WORD = lazy(r"\w+")
 
 
 def _split_camel(match: re.Match[str]) -> str:

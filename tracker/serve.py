@@ -7,10 +7,13 @@ database of that name); `app` needs the `web` extra (`pip install -e '.[web]'` i
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.model import TrackerError
 from tracker.reports import SAME_SPEAKER, know_unnamed
+
+if TYPE_CHECKING:
+    from tracker.migrations import Progress
 
 INSTALL = "pip install -e '.[web]' in tracker's folder (make demo installs it)"
 
@@ -235,8 +238,9 @@ def metadata(name: str) -> dict[str, Any]:
     }
 
 
-def app(path: Path) -> Any:
-    """A Datasette instance over the ledger at `path` (its schema brought up to date first),
+def app(path: Path, progress: Progress | None = None) -> Any:
+    """A Datasette instance over the ledger at `path` (its schema brought up to date first,
+    reporting to `progress` as open_db does),
     opened read-only: Datasette reads with `mode=ro`, so the ledger may go on changing while
     it is served (immutable mode would cache counts and could read a half-written file)."""
     try:
@@ -247,7 +251,7 @@ def app(path: Path) -> Any:
 
     if not path.is_file():
         raise TrackerError(f"no ledger at {path}: import or extract some statements first")
-    open_db(path).close()
+    open_db(path, progress=progress).close()
     _register_functions()
     return Datasette(files=[str(path)], metadata=metadata(path.stem), settings={"default_page_size": 50})
 

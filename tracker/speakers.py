@@ -9,7 +9,6 @@ possible duplicate, never merged.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from tracker.lexicon import (
     MULTIWORD_ALIASES,
 )
 from tracker.model import SpeakerKind
+from tracker.patterns import lazy
 
 # Words that make up titles and roles ("Pakistan's Foreign Minister", "Deputy PM", "Lt. Gen.").
 _ROLE_WORDS = frozenset(
@@ -154,11 +154,11 @@ _ORGANISATION_WORDS = frozenset(
 ) | {"force"}
 _PERSON_LIKE = frozenset({SpeakerKind.PERSON.value, SpeakerKind.UNKNOWN.value})
 
-_POSSESSIVE = re.compile(r"['’]s$")
-_NON_WORD = re.compile(r"[^\w\s]")
-_SPACES = re.compile(r"\s+")
-_INVERTED = re.compile(r"^([^,]+),\s*([^,]+)$")
-_SCOPE = re.compile(r"^(.+?) \(([^()]*)\)$")  # "Police (Dawn, 2025-05-10)"
+_POSSESSIVE = lazy(r"['’]s$")
+_NON_WORD = lazy(r"[^\w\s]")
+_SPACES = lazy(r"\s+")
+_INVERTED = lazy(r"^([^,]+),\s*([^,]+)$")
+_SCOPE = lazy(r"^(.+?) \(([^()]*)\)$")  # "Police (Dawn, 2025-05-10)"
 
 # Offices and occupations one person holds ("the mayor", "a minister", "Naz's lawyer"): with no
 # name beside them, not one person across reports (which mayor?), so kept per report as an

@@ -10,6 +10,7 @@ import unicodedata
 from functools import lru_cache
 
 from tracker.lexicon import ABBREVIATIONS, NUMBER_ABBREVIATIONS, words
+from tracker.patterns import lazy
 
 # Entries of each cache keyed by one text (a statement, its proposition, its active form…):
 # a relink judges a statement against many others in a worker, so its analysis should be
@@ -55,12 +56,12 @@ _QUOTES = str.maketrans(
         "\u2026": "...",
     }
 )
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
-_HANDLE = re.compile(r"(?<![\w@])@\w+")
-_HASH = re.compile(r"#(?=\w)")
-_SPACES = re.compile(r"\s+")
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
-_SCALE_SUFFIX = re.compile(r"\b(\d+(?:\.\d+)?)\s?(k|m|mn|mln|bn|b|tn)\b")
+_URL = lazy(r"(?:https?://|www\.)\S+", re.I)
+_HANDLE = lazy(r"(?<![\w@])@\w+")
+_HASH = lazy(r"#(?=\w)")
+_SPACES = lazy(r"\s+")
+_THOUSANDS = lazy(r"(?<=\d),(?=\d{3}\b)")
+_SCALE_SUFFIX = lazy(r"\b(\d+(?:\.\d+)?)\s?(k|m|mn|mln|bn|b|tn)\b")
 _SCALE_WORDS = {
     "k": "thousand",
     "m": "million",
@@ -112,7 +113,7 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-_NUMBER_WORD = re.compile(
+_NUMBER_WORD = lazy(
     r"\b(?:("
     + "|".join(_TENS)
     + r")(?:[- ]("
@@ -132,7 +133,7 @@ def _number_word(match: re.Match[str]) -> str:
     return "12" if dozen else match.group(0)
 
 
-_DOZENS = re.compile(r"\b(" + "|".join(list(_UNITS)[:12]) + r"|\d+) dozen\b")
+_DOZENS = lazy(r"\b(" + "|".join(list(_UNITS)[:12]) + r"|\d+) dozen\b")
 
 
 def _dozens(match: re.Match[str]) -> str:
@@ -158,11 +159,11 @@ def normalise(text: str) -> str:
 
 # A sentence's end, a blank line, or a line break before a capital. tracker.extract has its own
 # splitter (within a paragraph, never inside a quote, as spans): one for both moved the figures.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"'])")
-_ABBREV_TAIL = re.compile(
+_SENTENCE_BREAK = lazy(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"'])")
+_ABBREV_TAIL = lazy(
     r"(?:\b(?:" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS)) + r")|\b[A-Z])\.[\"')\]]*\s*$", re.I
 )
-_NUMBER_ABBREV_TAIL = re.compile(r"\b(?:" + "|".join(sorted(NUMBER_ABBREVIATIONS)) + r")\.\s*$", re.I)
+_NUMBER_ABBREV_TAIL = lazy(r"\b(?:" + "|".join(sorted(NUMBER_ABBREVIATIONS)) + r")\.\s*$", re.I)
 
 
 def sentences(text: str) -> list[str]:
@@ -189,7 +190,7 @@ def sentences(text: str) -> list[str]:
 
 
 # A word of normalised text for matching; tracker.extract tokenises raw text with offsets.
-_WORD = re.compile(r"[a-z0-9]+(?:[.:][0-9]+)?(?:'[a-z]+)?")
+_WORD = lazy(r"[a-z0-9]+(?:[.:][0-9]+)?(?:'[a-z]+)?")
 
 STOP_WORDS: frozenset[str] = words(
     """a about above after again against all also am an and any are aren't as at be because

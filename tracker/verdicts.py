@@ -2,9 +2,11 @@
 
 A verdict given on a statement rates the claim it makes. A statement without a verdict of its
 own inherits the latest verdict of a statement that makes the same claim for certain: linked
-to it as `agrees` by a confirmed link, or supporting the same claim where both attachments are
-confirmed. A suggestion is never enough to pass a rating on. Inherited verdicts are computed
-when read, never copied into the verdicts table.
+to it as `agrees` by a link a person confirmed, or supporting the same claim where a person
+confirmed both sides (a claim's founder stands on it by its own words). A suggestion is never
+enough to pass a rating on, nor what the engine confirmed sure of itself: a score is not a
+person's judgement. Inherited verdicts are computed when read, never copied into the verdicts
+table.
 """
 
 from __future__ import annotations
@@ -15,9 +17,13 @@ from typing import Any
 from sqlite_utils import Database
 
 from tracker.model import InvalidInput, Rating, Relation, ReviewStatus
-from tracker.store import clean_field, get_statement, now, query_rows
+from tracker.store import clean_field, get_statement, now, query_rows, write_transaction
 
 VERDICT_COLUMNS = "v.id, v.statement_id, v.rating, v.evidence_url, v.note, v.by, v.created_at"
+# A side that passes a verdict on: supporting its claim, confirmed by a person (`reviewed_at`,
+# store.confirmed_by_sql) or the claim's founder, whose words the claim is.
+SURE_SUPPORT = """cs.stance = 'supports' AND cs.status = 'confirmed'
+                  AND (cs.reviewed_at IS NOT NULL OR cs.founder = 1)"""
 
 
 def check_rating(rating: str) -> str:
@@ -49,7 +55,7 @@ def add_verdict(
         "by": clean_field(by, "by"),
         "created_at": now(),
     }
-    with db.atomic():
+    with write_transaction(db):
         get_statement(db, statement_id)  # NotFound for an unknown id
         cursor = db.execute(
             "INSERT INTO verdicts (statement_id, rating, evidence_url, note, by, created_at)"
@@ -87,10 +93,10 @@ def agrees_neighbours(db: Database) -> dict[int, set[int]]:
 
 def same_claim(db: Database) -> dict[int, set[int]]:
     """Statement id -> the ids that make the same claim for certain, through which a verdict
-    passes: a confirmed agrees link, or both confirmed as supporting one claim."""
+    passes: an agrees link a person confirmed, or both surely supporting one claim."""
     neighbours: dict[int, set[int]] = {}
     for a, b in db.execute(
-        "SELECT a_id, b_id FROM links WHERE relation = ? AND status = ?",
+        "SELECT a_id, b_id FROM links WHERE relation = ? AND status = ? AND reviewed_at IS NOT NULL",
         [Relation.AGREES.value, ReviewStatus.CONFIRMED.value],
     ):
         neighbours.setdefault(a, set()).add(b)
@@ -101,14 +107,16 @@ def same_claim(db: Database) -> dict[int, set[int]]:
     return neighbours
 
 
-def supporters(db: Database) -> dict[int, list[int]]:
-    """Claim id -> the statements confirmed as supporting it (its founder first)."""
+def supporters(db: Database, claim: int | None = None) -> dict[int, list[int]]:
+    """Claim id -> the statements surely supporting it (SURE_SUPPORT; its founder first); of
+    one claim when given."""
     out: dict[int, list[int]] = {}
     for claim_id, statement_id in db.execute(
-        """SELECT cs.claim_id, cs.statement_id FROM claim_statements cs
+        f"""SELECT cs.claim_id, cs.statement_id FROM claim_statements cs
            JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
-           WHERE cs.stance = 'supports' AND cs.status = 'confirmed'
-           ORDER BY cs.claim_id, cs.founder DESC, cs.statement_id"""
+           WHERE {SURE_SUPPORT} AND (:claim IS NULL OR cs.claim_id = :claim)
+           ORDER BY cs.claim_id, cs.founder DESC, cs.statement_id""",
+        {"claim": claim},
     ):
         out.setdefault(claim_id, []).append(statement_id)
     return out
@@ -216,12 +224,12 @@ def reviewed_claims(db: Database) -> list[dict[str, Any]]:
 
 
 def _supported_claims(db: Database) -> dict[int, tuple[int, str]]:
-    """Statement id -> the claim it is confirmed as supporting (the one it founded first)."""
+    """Statement id -> the claim it surely supports (SURE_SUPPORT; the one it founded first)."""
     out: dict[int, tuple[int, str]] = {}
     for statement_id, claim_id, text in db.execute(
-        """SELECT cs.statement_id, c.id, c.text FROM claim_statements cs
+        f"""SELECT cs.statement_id, c.id, c.text FROM claim_statements cs
            JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
-           WHERE cs.stance = 'supports' AND cs.status = 'confirmed'
+           WHERE {SURE_SUPPORT}
            ORDER BY cs.statement_id, cs.founder DESC, c.id"""
     ):
         out.setdefault(statement_id, (claim_id, text))
@@ -229,7 +237,7 @@ def _supported_claims(db: Database) -> dict[int, tuple[int, str]]:
 
 
 def claim_verdicts(db: Database) -> dict[int, dict[str, Any]]:
-    """Claim id -> the latest verdict given on a statement confirmed as supporting it."""
+    """Claim id -> the latest verdict given on a statement surely supporting it (SURE_SUPPORT)."""
     own = _latest_own(db)
     out: dict[int, dict[str, Any]] = {}
     for claim_id, members in supporters(db).items():
@@ -237,3 +245,32 @@ def claim_verdicts(db: Database) -> dict[int, dict[str, Any]]:
         if newest is not None:
             out[claim_id] = newest
     return out
+
+
+def passed_on(db: Database, statement_id: int, others: Iterable[int]) -> str | None:
+    """What a person confirming that a statement makes the same claim as `others` (an agrees
+    link, a side supporting a claim) would pass on, in one line for the reviewer: the latest
+    verdict of one side to the statements of the other that have none of their own."""
+    rest = set(others) - {statement_id}
+    own = _latest_own(db, rest | {statement_id})
+    if statement_id in own:
+        reached = sorted(rest - own.keys())
+        given = own[statement_id]
+    else:
+        reached = [statement_id] if rest & own.keys() else []
+        given = _newest(own[o] for o in rest if o in own) or {}
+    if not reached:
+        return None
+    to = ", ".join(f"#{sid}" for sid in reached)
+    return f"confirming passes the verdict {given['rating']!r} of #{given['statement_id']} on to {to}"
+
+
+def passed_on_claim(db: Database, statement_id: int, claim_id: int) -> str | None:
+    """`passed_on` for a side supporting a claim: to the claim's other sure supporters, or, when
+    none has a verdict, to the claim itself (its verdict in `claims` and reports)."""
+    others = supporters(db, claim_id).get(claim_id, [])
+    passing = passed_on(db, statement_id, others)
+    own = _latest_own(db, [statement_id, *others])
+    if passing is None and own.keys() == {statement_id}:
+        passing = f"confirming passes the verdict {own[statement_id]['rating']!r} of #{statement_id} on to claim {claim_id}"
+    return passing

@@ -32,6 +32,7 @@ from tracker.claims.records import (
     add_claim,
     attach_statement,
     attachment_decision,
+    attachments_to_review,
     close_claims,
     detach_statement,
     get_claim,
@@ -43,8 +44,8 @@ from tracker.claims.records import (
     opposing_pairs,
     restore_attachment,
     review_attachment,
+    side_label,
     statement_claims,
-    suggested_attachments,
     unmerge_claim,
 )
 
@@ -61,6 +62,7 @@ __all__ = [
     "attach_statement",
     "attach_statements",
     "attachment_decision",
+    "attachments_to_review",
     "close_claims",
     "detach_statement",
     "get_claim",
@@ -74,7 +76,7 @@ __all__ = [
     "reattach_all",
     "restore_attachment",
     "review_attachment",
+    "side_label",
     "statement_claims",
-    "suggested_attachments",
     "unmerge_claim",
 ]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
+from tracker.judge_denials import names_no_claim
 from tracker.model import Judgement, Polarity, Relation, ReviewStatus
 from tracker.store.connection import write_transaction
 
@@ -27,7 +28,7 @@ from tracker.claims.records import (
     Stance,
     _now,
 )
-from tracker.claims.wording import opens_with_pronoun, word_claim
+from tracker.claims.wording import accused_of, is_accusation, opens_with_pronoun, word_claim
 
 # --- attaching ----------------------------------------------------------------------------
 
@@ -146,46 +147,82 @@ def attach_statements(db: Database, ids: Sequence[int]) -> int:
     The judging against recorded claims is done before the write lock is taken, so that other
     writers need not wait for it; under the lock, it is done again only if those claims or
     the thresholds changed meanwhile.
+
+    Linking judges (`judge_attachments`) before it takes the write lock, and writes the links
+    and the attachments (`store_attachments`) in one transaction: a ledger never holds links
+    without the sides on claims they imply.
     """
-    return _attach(db, sorted(set(ids)), forget=False)
+    return store_attachments(db, judge_attachments(db, ids))
 
 
-def _attach(db: Database, wanted: list[int], *, forget: bool) -> int:
-    """attach_statements; with `forget`, what tracker attached these statements to before
-    (not a person's decision, not a claim they founded) is deleted in the same transaction."""
+@dataclass(frozen=True)
+class Judged:
+    """The statements to attach and how they stand to the recorded claims, judged with no lock
+    held: what `store_attachments` writes under the lock, judging again if it changed."""
+
+    wanted: list[int]
+    said: dict[int, dict[str, Any]]
+    replies: list[dict[str, Any]]
+    limits: Thresholds
+    recorded: list[int]
+    found: list[_Found]
+    denials: dict[int, Any]
+    forget: bool
+
+
+def judge_attachments(db: Database, ids: Iterable[int], *, forget: bool = False) -> Judged:
+    """The part of attaching `ids` that needs no lock; with `forget`, what tracker attached
+    them to before (not a person's decision, not a claim they founded) is to be deleted when
+    they are stored."""
     from tracker.link import thresholds
 
-    if not wanted:
-        return 0
+    wanted = sorted(set(ids))
     rows = {
         row["id"]: row
         for chunk in _chunks(wanted, 500)
         for row in db.query(
-            "SELECT id, text, proposition, polarity, modality, answers FROM statements"
+            f"SELECT {', '.join(_FOUNDING_COLUMNS)} FROM statements"
             f" WHERE id IN ({','.join('?' * len(chunk))})",
             chunk,
         )
     }
     said = {sid: row for sid, row in rows.items() if not row["answers"]}
-    replies = [row for row in rows.values() if row["answers"]]
-    # read and judged with no lock held: what the write below re-checks
-    limits, recorded = thresholds(db), _recorded_claims(db)
+    limits, recorded = thresholds(db), _recorded_claims(db)  # as judged: what the write re-checks
     found = _nearest(_with_meaning(db, said, _to_recorded_claims(db, said, limits)))
-    denials = _denial_analyses(rows.values())
+    replies = [row for row in rows.values() if row["answers"]]
+    return Judged(wanted, said, replies, limits, recorded, found, _denial_analyses(rows.values()), forget)
+
+
+def store_attachments(db: Database, judged: Judged) -> int:
+    """Write what `judge_attachments` found, under the write lock (the caller's, or its own),
+    judging again against the recorded claims if they or the thresholds changed meanwhile;
+    then the joins through links, and the claims statements found. Returns how many
+    attachments were written."""
+    from tracker.link import thresholds
+
+    if not judged.wanted:
+        return 0
+    said, replies, denials, limits, found = (
+        judged.said,
+        judged.replies,
+        judged.denials,
+        judged.limits,
+        judged.found,
+    )
     with write_transaction(db):
-        if forget:
-            _forget(db, wanted)
-        if (thresholds(db), _recorded_claims(db)) != (limits, recorded):  # changed meanwhile
+        if judged.forget:
+            _forget(db, judged.wanted)
+        if (thresholds(db), _recorded_claims(db)) != (limits, judged.recorded):  # changed meanwhile
             limits = thresholds(db)
             found = _nearest(_with_meaning(db, said, _to_recorded_claims(db, said, limits)))
         sided = {f.statement_id for f in found if f.stance is not Stance.DISCUSSES}
         written = _store(db, found, limits)
         # One by one, so that a claim founded here is one the next may join; assertions
         # first, so that a claim is worded as someone asserted it and its denials join it.
-        sided |= _already_sided(db, wanted)  # founders, and statements a person placed
+        sided |= _already_sided(db, judged.wanted)  # founders, and statements a person placed
         founders = _founders(db)
         members = _judged_members(db)
-        linked = _links_of(db, wanted)
+        linked = _links_of(db, judged.wanted)
         joined: list[_Found] = []
         through: dict[int, tuple[int, Stance]] = {}  # what statements joined through links here
         for sid in sorted(said, key=lambda sid: (said[sid]["polarity"] != Polarity.AFFIRM.value, sid)):
@@ -392,14 +429,16 @@ def _placed(db: Database, ids: list[int]) -> dict[int, tuple[int, Stance]]:
 def reattach(db: Database, ids: Sequence[int]) -> int:
     """Attach some statements again (their links changed): what tracker attached them to
     before, other than claims they founded and a person's decisions, is found anew."""
-    return _attach(db, sorted(set(ids)), forget=True)
+    return store_attachments(db, judge_attachments(db, ids, forget=True))
 
 
 def reattach_all(db: Database) -> int:
     """After a relink: every attachment tracker made (not a person's, not a claim's founder) is
     found again from the new links and judgements."""
     ids = [row[0] for row in db.execute("SELECT id FROM statements ORDER BY id")]
-    return _attach(db, ids, forget=True)  # those stored meanwhile keep what their writer attached
+    return store_attachments(
+        db, judge_attachments(db, ids, forget=True)
+    )  # those stored meanwhile keep theirs
 
 
 def _to_recorded_claims(db: Database, rows: dict[int, dict[str, Any]], limits: Thresholds) -> list[_Found]:
@@ -582,11 +621,15 @@ def _found_claim(db: Database, row: dict[str, Any], denials: dict[int, Any]) -> 
     return _Found(int(cursor.lastrowid or 0), row["id"], stance, judgement, founder=True)
 
 
+# What founding a claim reads of a statement.
+_FOUNDING_COLUMNS = ("id", "text", "proposition", "polarity", "modality", "answers", "cue")
+
+
 def _founding(
     db: Database, row: dict[str, Any], denials: dict[int, Any]
 ) -> tuple[str, str, Origin, Stance, Any] | None:
     """(text, proposition, origin, stance, reason) of the claim the statement `row` founds;
-    None for a question, which founds none."""
+    None for a question, or a denial whose words name no claim, which found none."""
     from tracker.model import Modality, Reason
 
     if row["modality"] == Modality.QUESTION.value:
@@ -601,6 +644,8 @@ def _founding(
             Stance.DENIES if denies else Stance.SUPPORTS,
             Reason("answers", f"answers '{row['answers']}'"),
         )
+    if row["polarity"] == Polarity.DENY.value and names_no_claim(row["text"]):
+        return None  # "denied the accusation", "denied any involvement in …": no claim in its words
     analysis = denials.get(row["id"])
     wrapped = (
         [cue for cue in analysis.cues if cue.kind == "denial" and cue.span[1] <= analysis.prop_offset]
@@ -616,7 +661,8 @@ def _founding(
         reason = Reason("claim", f"'{wrapped[0].text}' names the claim it denies")
         return text, proposition, Origin.DENIAL, Stance.DENIES, reason
     reason = Reason("claim", "founded the claim")
-    return _worded(db, row["id"], row["text"]), proposition, Origin.STATEMENT, Stance.SUPPORTS, reason
+    deed = accused_of(row["text"]) if is_accusation(row["cue"]) else None
+    return _worded(db, row["id"], deed or row["text"]), proposition, Origin.STATEMENT, Stance.SUPPORTS, reason
 
 
 def reword_founded(db: Database, statement_id: int) -> dict[int, str]:
@@ -624,12 +670,11 @@ def reword_founded(db: Database, statement_id: int) -> dict[int, str]:
     speaker changed, an opening pronoun stands for the new speaker, or is marked unresolved);
     a claim a person recorded keeps its words. Returns the claims reworded: id -> new text."""
     found = db.execute(
-        "SELECT id, text, proposition, polarity, modality, answers FROM statements WHERE id = ?",
-        [statement_id],
+        f"SELECT {', '.join(_FOUNDING_COLUMNS)} FROM statements WHERE id = ?", [statement_id]
     ).fetchone()
     if found is None:
         return {}
-    row = dict(zip(("id", "text", "proposition", "polarity", "modality", "answers"), found, strict=True))
+    row = dict(zip(_FOUNDING_COLUMNS, found, strict=True))
     founding = _founding(db, row, _denial_analyses([row]))
     if founding is None:
         return {}

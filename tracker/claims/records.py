@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from tracker.model import InvalidInput, Judgement, NotFound, Relation, ReviewStatus, StrEnum
+from tracker.model import (
+    ConfirmedBy,
+    InvalidInput,
+    Judgement,
+    NotFound,
+    Relation,
+    ReviewStatus,
+    StrEnum,
+    status_label,
+)
 from tracker.store.connection import write_transaction
+from tracker.store.queries import confirmed_by_sql
 
 if TYPE_CHECKING:
     pass
@@ -194,20 +205,9 @@ def add_claim(
 
     cleaned = _clean_text(text)
     ref = (ref or "").strip() or None
-    if ref is not None and db.execute("SELECT 1 FROM claims WHERE ref = ?", [ref]).fetchone():
-        raise InvalidInput(f"a claim with ref {ref!r} is already recorded")
-    same = db.execute(
-        "SELECT id FROM claims WHERE origin = 'user' AND merged_into IS NULL AND lower(text) = lower(?)",
-        [cleaned],
-    ).fetchone()
-    if same is not None:
-        raise InvalidInput(f"this claim is already recorded as claim {same[0]}")
-    if not new:
-        close = close_claims(db, cleaned)
-        if close:
-            raise CloseClaim(close[0])
     proposition = analyse(cleaned).proposition
     with write_transaction(db):
+        _refuse_repeats(db, cleaned, ref, close=not new)
         cursor = db.execute(
             "INSERT INTO claims (text, proposition, ref, origin, created_at) VALUES (?, ?, ?, ?, ?)",
             [cleaned, proposition, ref, str(origin), _now()],
@@ -218,6 +218,22 @@ def add_claim(
         attach_to_claim(db, claim_id, cleaned)
         _audit_claim(db, "claim add", None, {"claim": claim_id, "text": cleaned, "ref": ref}, by)
     return get_claim(db, str(claim_id))
+
+
+def _refuse_repeats(db: Database, text: str, ref: str | None, *, close: bool) -> None:
+    """Refuse a claim whose ref is taken or that a recorded one says already (in other words
+    too, with `close`). Checked under the write lock: a claim another writer recorded
+    meanwhile is one this would repeat."""
+    if ref is not None and db.execute("SELECT 1 FROM claims WHERE ref = ?", [ref]).fetchone():
+        raise InvalidInput(f"a claim with ref {ref!r} is already recorded")
+    same = db.execute(
+        "SELECT id FROM claims WHERE origin = 'user' AND merged_into IS NULL AND lower(text) = lower(?)",
+        [text],
+    ).fetchone()
+    if same is not None:
+        raise InvalidInput(f"this claim is already recorded as claim {same[0]}")
+    if close and (found := close_claims(db, text)):
+        raise CloseClaim(found[0])
 
 
 def _claim_row(db: Database, id_or_ref: str) -> dict[str, Any]:
@@ -233,13 +249,25 @@ def _claim_row(db: Database, id_or_ref: str) -> dict[str, Any]:
     return row
 
 
+# who confirmed a side (store.confirmed_by_sql): a person, or the engine sure of itself
+_CONFIRMED_BY = f"{confirmed_by_sql('cs')} AS confirmed_by"
+
+
+def side_label(side: Mapping[str, Any]) -> str:
+    """A side's status as a person reads it: the claim's founder stands on it by its own words
+    (`founder`), and a side the engine confirmed is `auto-confirmed`, never taken for a person's."""
+    if side["founder"] and side["confirmed_by"] == ConfirmedBy.ENGINE.value:
+        return "founder"
+    return status_label(side["status"], side["confirmed_by"])
+
+
 def get_claim(db: Database, id_or_ref: str) -> dict[str, Any]:
     """A claim with every statement attached to it, strongest first within each stance."""
     row = _claim_row(db, id_or_ref)
     statements = []
     for item in db.query(
-        """SELECT cs.statement_id AS id, s.ref, s.text, sp.name AS speaker, so.outlet, s.said_on,
-                  cs.stance, cs.score, cs.status, cs.reasons
+        f"""SELECT cs.statement_id AS id, s.ref, s.text, sp.name AS speaker, so.outlet, s.said_on,
+                  cs.stance, cs.score, cs.status, {_CONFIRMED_BY}, cs.founder, cs.reasons
            FROM claim_statements cs
            JOIN statements s ON s.id = cs.statement_id
            JOIN speakers sp ON sp.id = s.speaker_id
@@ -250,6 +278,7 @@ def get_claim(db: Database, id_or_ref: str) -> dict[str, Any]:
         [row["id"]],
     ):
         item["reasons"] = json.loads(item["reasons"] or "[]")
+        item["founder"] = bool(item["founder"])
         statements.append(item)
     return {
         "id": row["id"],
@@ -263,15 +292,16 @@ def get_claim(db: Database, id_or_ref: str) -> dict[str, Any]:
 
 def statement_claims(db: Database, statement_id: int) -> list[dict[str, Any]]:
     """The claims a statement is attached to (not those a person took it off), with its side."""
-    return list(
-        db.query(
-            """SELECT c.id, c.text, c.ref, cs.stance, cs.status, cs.score
+    return [
+        {**row, "founder": bool(row["founder"])}
+        for row in db.query(
+            f"""SELECT c.id, c.text, c.ref, cs.stance, cs.status, {_CONFIRMED_BY}, cs.founder, cs.score
                FROM claim_statements cs JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
                WHERE cs.statement_id = ? AND cs.status != 'rejected'
                ORDER BY cs.founder DESC, cs.score DESC, c.id""",
             [statement_id],
         )
-    )
+    ]
 
 
 # SQL: the claim `c` is a candidate for new statements to join: a person's, or one some
@@ -302,7 +332,8 @@ def list_claims(
     (`is_left_over`) is listed only with `left_over`, which lists only those."""
     rows = list(
         db.query(
-            """SELECT c.id, c.text, c.ref, c.origin, cs.stance, cs.status, sp.name AS speaker, so.outlet
+            f"""SELECT c.id, c.text, c.ref, c.origin, cs.stance, cs.status, {_CONFIRMED_BY}, cs.founder,
+                      sp.name AS speaker, so.outlet
                FROM claims c
                LEFT JOIN claim_statements cs ON cs.claim_id = c.id AND cs.status != 'rejected'
                LEFT JOIN statements s ON s.id = cs.statement_id
@@ -313,9 +344,8 @@ def list_claims(
         )
     )
     claims: dict[int, dict[str, Any]] = {}
-    # (claim, stance) -> speakers whose side there is only tracker's suggestion, or a decided one
-    suggested: dict[tuple[int, str], set[str]] = {}
-    sure: dict[tuple[int, str], set[str]] = {}
+    # trust (suggested, auto-confirmed, sure) -> (claim, stance) -> the speakers whose side it is
+    trusted: dict[str, dict[tuple[int, str], set[str]]] = {"suggested": {}, "auto-confirmed": {}, "sure": {}}
     for row in rows:
         claim = claims.setdefault(
             row["id"],
@@ -332,10 +362,9 @@ def list_claims(
         if row["stance"] is None:
             continue
         claim[row["stance"]] += 1
-        if row["status"] == ReviewStatus.SUGGESTED.value:
-            suggested.setdefault((row["id"], row["stance"]), set()).add(row["speaker"])
-        else:
-            sure.setdefault((row["id"], row["stance"]), set()).add(row["speaker"])
+        trust = side_label(row)
+        trust = trust if trust in ("suggested", "auto-confirmed") else "sure"
+        trusted[trust].setdefault((row["id"], row["stance"]), set()).add(row["speaker"])
         for field, value in (
             (f"{row['stance']}_speakers", row["speaker"]),
             (f"{row['stance']}_outlets", row["outlet"]),
@@ -360,7 +389,7 @@ def list_claims(
     for claim in claims.values():
         verdict = rated.get(claim["id"])
         claim["verdict"] = verdict["rating"] if verdict else None
-        _mark_suggested(claim, suggested, sure)
+        _mark_unsure(claim, trusted)
     # The claims a desk looks at first: disputed ones, then those most statements take up.
     out = sorted(
         claims.values(),
@@ -388,30 +417,40 @@ def left_over_count(db: Database) -> int:
 
 
 SUGGESTED_MARK = " (suggested)"  # after a speaker whose side is tracker's guess, not yet a person's
+AUTO_MARK = " (auto-confirmed)"  # after one whose side the engine confirmed, sure of itself
 
 
 def marked_speakers(claim: dict[str, Any], stance: str) -> list[str]:
     """The speakers on one side of a `list_claims` claim, for people: one whose side there is
-    only suggested says so, as a suggested link does."""
-    only = set(claim[f"{stance}_suggested"])
-    return [name + SUGGESTED_MARK if name in only else name for name in claim[f"{stance}_speakers"]]
+    only suggested, or only the engine confirmed, says so, as such a link does."""
+    guessed, auto = set(claim[f"{stance}_suggested"]), set(claim[f"{stance}_auto"])
+    return [
+        name + (SUGGESTED_MARK if name in guessed else AUTO_MARK if name in auto else "")
+        for name in claim[f"{stance}_speakers"]
+    ]
 
 
-def _mark_suggested(
-    claim: dict[str, Any], suggested: dict[tuple[int, str], set[str]], sure: dict[tuple[int, str], set[str]]
-) -> None:
+def _mark_unsure(claim: dict[str, Any], trusted: dict[str, dict[tuple[int, str], set[str]]]) -> None:
     """A claim's `status` (suggested while tracker's guess of any side awaits a person, as a
-    link's) and, per stance, the speakers whose side there is only suggested (`*_suggested`)."""
+    link's) and, per stance, the speakers whose side there is only suggested (`*_suggested`),
+    or only confirmed by the engine (`*_auto`): a person's decision (or founding the claim)
+    on one of their statements makes the speaker's side sure."""
+    suggested, auto, sure = trusted["suggested"], trusted["auto-confirmed"], trusted["sure"]
     for stance in Stance:
         key = (claim["id"], stance.value)
-        only = suggested.get(key, set()) - sure.get(key, set())
-        claim[f"{stance.value}_suggested"] = [
-            name for name in claim[f"{stance.value}_speakers"] if name in only
-        ]
+        decided = sure.get(key, set())
+        only = {
+            "suggested": suggested.get(key, set()) - decided - auto.get(key, set()),
+            "auto": auto.get(key, set()) - decided,
+        }
+        for field, names in only.items():
+            claim[f"{stance.value}_{field}"] = [
+                name for name in claim[f"{stance.value}_speakers"] if name in names
+            ]
     sided = [(claim["id"], stance) for stance in (Stance.SUPPORTS.value, Stance.DENIES.value)]
     if any(suggested.get(key) for key in sided):
         claim["status"] = ReviewStatus.SUGGESTED.value
-    elif any(sure.get(key) for key in sided):
+    elif any(sure.get(key) or auto.get(key) for key in sided):
         claim["status"] = ReviewStatus.CONFIRMED.value
     else:
         claim["status"] = None
@@ -428,10 +467,10 @@ def attach_statement(
 
     if stance not in Stance.values():
         raise InvalidInput(f"stance must be one of {', '.join(Stance.values())}, not {stance!r}")
-    get_statement(db, statement_id)
-    row = _claim_row(db, claim)
     stamp = _now()
-    with write_transaction(db):
+    with write_transaction(db):  # the claim as it is now: merged meanwhile, it is the one it went into
+        get_statement(db, statement_id)
+        row = _claim_row(db, claim)
         before = db.execute(
             "SELECT stance, score, reasons, status FROM claim_statements WHERE claim_id = ? AND statement_id = ?",
             [row["id"], statement_id],
@@ -518,9 +557,9 @@ def _side_now(db: Database, claim_id: int, statement_id: int) -> dict[str, Any]:
 
 def detach_statement(db: Database, statement_id: int, claim: str, *, by: str | None = None) -> dict[str, Any]:
     """Take a statement off a claim; it stays off when statements are attached again."""
-    row = _claim_row(db, claim)
     stamp = _now()
     with write_transaction(db):
+        row = _claim_row(db, claim)
         before = _side_now(db, row["id"], statement_id)
         cursor = db.execute(
             """UPDATE claim_statements SET status = 'rejected', reviewed_by = ?, reviewed_at = ?
@@ -534,19 +573,21 @@ def detach_statement(db: Database, statement_id: int, claim: str, *, by: str | N
     return get_claim(db, str(row["id"]))
 
 
-def suggested_attachments(
+def attachments_to_review(
     db: Database, *, claim: str | None = None, limit: int | None = None
 ) -> list[dict[str, Any]]:
-    """Attachments waiting for a person (a side taken, not only discussed), strongest first;
-    of one claim (id or ref) when given."""
-    sql = """SELECT cs.claim_id, c.text AS claim, cs.statement_id, s.text, sp.name AS speaker,
-                    cs.stance, cs.score, cs.reasons
+    """Attachments waiting for a person (a side taken, not only discussed): the suggested
+    ones, strongest first, then those the engine confirmed sure of itself (not a founder's:
+    the claim is its words); of one claim (id or ref) when given."""
+    sql = f"""SELECT cs.claim_id, c.text AS claim, cs.statement_id, s.text, sp.name AS speaker,
+                    cs.stance, cs.score, cs.status, {_CONFIRMED_BY}, cs.founder, cs.reasons
              FROM claim_statements cs
              JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
              JOIN statements s ON s.id = cs.statement_id
              JOIN speakers sp ON sp.id = s.speaker_id
-             WHERE cs.status = 'suggested' AND cs.stance != 'discusses' {only}
-             ORDER BY cs.score DESC, cs.claim_id, cs.statement_id"""
+             WHERE cs.stance != 'discusses' AND (cs.status = 'suggested'
+                   OR (cs.status = 'confirmed' AND cs.reviewed_at IS NULL AND cs.founder = 0)) {{only}}
+             ORDER BY cs.status = 'confirmed', cs.score DESC, cs.claim_id, cs.statement_id"""
     params: list[Any] = []
     only = ""
     if claim is not None:
@@ -567,8 +608,8 @@ def review_attachment(
     """A person confirms or rejects the side tracker gave a statement on a claim; final."""
     if status not in (ReviewStatus.CONFIRMED.value, ReviewStatus.REJECTED.value):
         raise InvalidInput(f"a review confirms or rejects, not {status!r}")
-    row = _claim_row(db, claim)
     with write_transaction(db):
+        row = _claim_row(db, claim)
         before = _side_now(db, row["id"], statement_id)
         cursor = db.execute(
             """UPDATE claim_statements SET status = ?, reviewed_by = ?, reviewed_at = ?
@@ -602,9 +643,9 @@ def restore_attachment(
     db: Database, statement_id: int, claim: str, decision: dict[str, Any]
 ) -> dict[str, Any]:
     """Undo a review: put back the stance, status and reviewer `attachment_decision` returned."""
-    row = _claim_row(db, claim)
-    attachment_decision(db, statement_id, claim)
     with write_transaction(db):
+        row = _claim_row(db, claim)
+        attachment_decision(db, statement_id, claim)
         before = _side_now(db, row["id"], statement_id)
         db.execute(
             f"UPDATE claim_statements SET {', '.join(f'{key} = ?' for key in _DECISION)}"
@@ -674,7 +715,6 @@ def merge_claims(
             [gone["id"]],
         ).fetchall()
     ]
-    stamp = _now()
     with write_transaction(db):
         already = {
             row[0]
@@ -692,7 +732,8 @@ def merge_claims(
                 said = json.loads(reasons or "[]")
                 change = f"claim {gone['id']} says the opposite: {row['stance']} → {stance}"
                 reasons = json.dumps([{"code": "merge", "detail": change}, *said], ensure_ascii=False)
-            # what moves is a person's decision now (the merge): relinking keeps it where it went
+            # relinking keeps what moves where it went (`reviewed_by` 'merge'), but a side the
+            # engine set stays the engine's: no `reviewed_at`, no person confirmed it (m018)
             db.execute(
                 f"INSERT INTO claim_statements ({', '.join(_MERGE_COLUMNS)}) VALUES"
                 f" ({', '.join('?' for _ in _MERGE_COLUMNS)})",
@@ -705,7 +746,7 @@ def merge_claims(
                     row["status"],
                     row["created_at"],
                     row["reviewed_by"] or "merge",
-                    row["reviewed_at"] or stamp,
+                    row["reviewed_at"],
                     0,  # it founded the absorbed claim, not this one: an edit of it rewords neither
                 ],
             )
@@ -815,7 +856,8 @@ def unmerge_claim(db: Database, absorbed: str, *, by: str | None = None) -> dict
 
 
 # Pairs of statements on opposite sides of one claim (supports x denies), shaped as links: no
-# link id, the claim is the reason; both attachments confirmed make the pair confirmed. A
+# link id, the claim is the reason; both attachments confirmed make the pair confirmed (by a
+# person when a person confirmed both: `reviewed_at` is the later of theirs). A
 # person's decision on a link between the two (rejected, or confirmed as agreeing or related)
 # says they do not contradict, and leaves the pair out. `tracker contradictions` reads it too.
 OPPOSING_PAIRS = """
@@ -826,7 +868,10 @@ OPPOSING_PAIRS = """
                min(sa.score, sd.score) AS score,
                json_array(json_object('code', 'claim', 'detail',
                    'opposite sides of claim ' || c.id || ': ' || c.text)) AS reasons,
-               NULL AS engine, NULL AS created_at, NULL AS reviewed_at, NULL AS reviewed_by,
+               NULL AS engine, NULL AS created_at,
+               CASE WHEN sa.reviewed_at IS NOT NULL AND sd.reviewed_at IS NOT NULL
+                    THEN max(sa.reviewed_at, sd.reviewed_at) END AS reviewed_at,
+               NULL AS reviewed_by,
                min(sa.statement_id, sd.statement_id) AS a_id,
                max(sa.statement_id, sd.statement_id) AS b_id,
                c.id AS claim_id, c.text AS claim
@@ -837,7 +882,7 @@ OPPOSING_PAIRS = """
           AND sa.statement_id != sd.statement_id
           AND NOT EXISTS (  -- a person said these two do not contradict
               SELECT 1 FROM links r
-              WHERE (r.status = 'rejected' OR (r.status = 'confirmed' AND r.relation != 'contradicts'))
+              WHERE (r.status = 'rejected' OR (r.reviewed_at IS NOT NULL AND r.relation != 'contradicts'))
                 AND r.a_id = min(sa.statement_id, sd.statement_id)
                 AND r.b_id = max(sa.statement_id, sd.statement_id))
     )

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import re
 
+from tracker.patterns import lazy
+
 UNRESOLVED = "[unresolved]"
 _PERSON = "person"
 _UNKNOWN = "unknown"
 
-_OPENING = re.compile(
+_OPENING = lazy(
     r"^(?P<pronoun>he|she|it|they|we|i|his|her|its|their|our|my)"
     r"(?:(?P<apostrophe>['’])(?P<clitic>s|re|m|ve|ll|d))?\b",
     re.IGNORECASE,
@@ -37,14 +39,14 @@ _NOT_PERSON = {"it", "its", "they", "their"}
 _FIRST_SINGULAR = {"i", "my"}
 _FIRST_PLURAL = {"we", "our"}
 # "It is time to …", "it was clear that …", "it seems …": an "it" that stands for nothing
-_EXPLETIVE = re.compile(
+_EXPLETIVE = lazy(
     r"^it(?:['’]s|\s+(?:is|was|would be|will be|has been|had been|may be|might be|could be|became|remains"
     r"|remained))\s+(?:\w+\s+){0,2}?(?:to|that|for|whether|if|time|likely|unlikely|possible|clear|unclear)\b"
     r"|^it\s+(?:seems|seemed|appears|appeared|emerged|transpired)\b",
     re.IGNORECASE,
 )
 # after "I": the verbs whose form does not change for the speaker's name ("I will" → "X will")
-_SAME_FORM = re.compile(
+_SAME_FORM = lazy(
     r"^(?:will|would|can|could|shall|should|may|might|must|did|didn['’]t|was|wasn['’]t|had|hadn['’]t"
     r"|never|cannot|can['’]t|won['’]t|wouldn['’]t|couldn['’]t|shouldn['’]t|also|still|only|just|always)\b",
     re.IGNORECASE,
@@ -118,3 +120,49 @@ def word_claim(
         if following and not _SAME_FORM.match(following):
             return f"{found.group(0)} [{name}]{rest}"  # "I think …": the verb keeps its form
     return f"{name}{rest}"
+
+
+# "accused the company of cutting staff": who is accused, what of (a gerund), and the rest.
+_ACCUSED_OF = lazy(r"^(?P<who>[^,;:]{1,80}?)\s+of\s+(?P<act>[a-z]+ing)\b(?P<rest>.*)$", re.DOTALL)
+_ACCUSING_CUE = lazy(r"^(?:accus|charg)\w*", re.IGNORECASE)
+# Gerunds whose verb's past tense is irregular (or that no "-ed" makes): "cutting" → "cut".
+_IRREGULAR_GERUNDS = {
+    pair.split(":")[0]: pair.split(":")[1]
+    for pair in """cutting:cut putting:put hitting:hit shutting:shut setting:set letting:let
+    spreading:spread hiding:hid stealing:stole taking:took making:made giving:gave keeping:kept
+    leaving:left selling:sold paying:paid sending:sent building:built running:ran breaking:broke
+    holding:held telling:told lying:lied misleading:misled buying:bought bringing:brought
+    seeking:sought fighting:fought losing:lost winning:won meeting:met spending:spent doing:did
+    having:had going:went seeing:saw getting:got knowing:knew writing:wrote driving:drove
+    shooting:shot throwing:threw beating:beat hurting:hurt sinking:sank leading:led feeding:fed
+    dying:died tying:tied""".split()
+}
+
+
+def is_accusation(cue: str | None) -> bool:
+    """Whether a statement's cue accuses someone of something ("accused", "accusing", "charged")."""
+    return bool(cue) and _ACCUSING_CUE.match(cue or "") is not None
+
+
+def accused_of(text: str) -> str | None:
+    """An accusation's words as the claim it makes: "the company of cutting staff by half" →
+    "the company cut staff by half". None when the words are not "X of <doing>", or the
+    doing is not one whose past tense is sure ("of not paying", "of being …" stay as written)."""
+    found = _ACCUSED_OF.match(text.strip())
+    if found is None:
+        return None
+    act = _past(found.group("act"))
+    if act is None:
+        return None
+    return f"{found.group('who')} {act}{found.group('rest')}"
+
+
+def _past(gerund: str) -> str | None:
+    if gerund in _IRREGULAR_GERUNDS:
+        return _IRREGULAR_GERUNDS[gerund]
+    if gerund == "being" or len(gerund) < 5:
+        return None  # "of being …": was or were, whoever is meant; "of bring": no gerund
+    base = gerund[:-3]
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return base[:-1] + "ied"  # carrying → carried
+    return base + "ed"  # harbouring → harboured, ignoring → ignored, stopping → stopped

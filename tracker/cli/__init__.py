@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import os
+import re
 import signal
 import sqlite3
 import sys
@@ -15,16 +17,24 @@ from typer.core import TyperGroup
 
 from tracker.cli.options import DbOption
 from tracker.model import TrackerError
+from tracker.patterns import lazy
 
 
-def _import_sqlite_utils_without_numpy() -> None:
-    """Import sqlite-utils with numpy and pandas hidden, unless they are loaded already.
+def _import_sqlite_utils() -> None:
+    """Import sqlite-utils for the command line, without what it loads that tracker never uses.
 
-    sqlite-utils imports both when it finds them, only to store their values, which tracker
-    never hands it (vectors are stored as bytes). With the semantic extra installed, numpy
-    alone took 80 of a command's ~450 ms; a ledger that judges by meaning imports it when it
-    encodes. Only the command line does this, when it runs a command (help loads no
-    database code): the Python API leaves sqlite-utils as it is.
+    - numpy and pandas stay hidden, unless loaded already: sqlite-utils imports both when it
+      finds them, only to store their values, which tracker never hands it (vectors are stored
+      as bytes). With the semantic extra installed, numpy alone took 80 of a command's ~450 ms;
+      a ledger that judges by meaning imports it when it encodes.
+    - Its plugins are not looked for: finding them reads the entry points of every installed
+      package (about 20 ms of each command), and tracker takes none (a plugin's SQL functions
+      would be set up on the ledger's connection unasked).
+    - Its own patterns are compiled on first use (tracker.patterns): one, for the names of
+      virtual tables, took 20 ms to compile, and no command of tracker's uses it.
+
+    Only the command line does this, when it runs a command (help loads no database code):
+    the Python API leaves sqlite-utils as it is.
     """
     if "sqlite_utils" in sys.modules or "numpy" in sys.modules:
         return
@@ -34,12 +44,22 @@ def _import_sqlite_utils_without_numpy() -> None:
             if name.partition(".")[0] in ("numpy", "pandas"):
                 raise ImportError(name)
 
+    compile_now = re.compile
+
+    def compile_its_own_later(pattern: str, flags: int = 0) -> re.Pattern[str]:
+        if sys._getframe(1).f_globals.get("__name__", "").startswith("sqlite_utils"):
+            return lazy(pattern, flags)
+        return compile_now(pattern, flags)
+
     hidden = Hidden()
     sys.meta_path.insert(0, hidden)
+    re.compile = compile_its_own_later  # type: ignore[assignment]
     try:
-        import sqlite_utils  # noqa: F401
+        import sqlite_utils.plugins
     finally:
+        re.compile = compile_now
         sys.meta_path.remove(hidden)
+    sqlite_utils.plugins._plugins_loaded = True  # what Database() checks before it looks for them
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -110,7 +130,7 @@ class TrackerGroup(TyperGroup):
 
     # typer passes a typer.Context; the base class names the (vendored, private) click Context
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
-        _import_sqlite_utils_without_numpy()  # a command runs: `tracker --help` never gets here
+        _import_sqlite_utils()  # a command runs: `tracker --help` never gets here
         try:
             return super().invoke(ctx)
         except TrackerError as error:
@@ -184,10 +204,41 @@ def _register() -> None:
 
 _register()
 
+_VALUED_ROOT_OPTIONS = ("--db",)  # the root options that take a value (tested against the app's)
+
+
+def command_named(args: Sequence[str]) -> str | None:
+    """The name of the command that `args` run, when they plainly run one (before it, only
+    root options that take a value); None when they ask the root for help, its version,
+    completion, or give no command."""
+    words = iter(args)
+    for word in words:
+        if word in _VALUED_ROOT_OPTIONS:
+            next(words, None)
+        elif not word.startswith(tuple(f"{option}=" for option in _VALUED_ROOT_OPTIONS)):
+            return None if word.startswith("-") else word
+    return None
+
+
+def app_for(args: Sequence[str]) -> typer.Typer:
+    """The app with only the command that `args` run. Typer turns every registered command into
+    a click command at each start, reading its signature and type hints (about 50 ms for 52
+    commands), and a command needs only its own. Root help and completion (which reads no
+    arguments) get every command, and so does a name that is none's, so that click's error
+    and its suggestions are the whole app's."""
+    name = command_named(args)
+    commands = [info for info in app.registered_commands if info.name == name]
+    groups = [info for info in app.registered_groups if info.name == name]
+    if name is None or not (commands or groups):
+        return app
+    only = copy.copy(app)  # a shallow copy: the app that tests and docs use keeps every command
+    only.registered_commands, only.registered_groups = commands, groups
+    return only
+
 
 def main() -> None:
     try:
-        app()
+        app_for(sys.argv[1:])()
     except SystemExit as done:
         from tracker.parallel import abandoned
 

@@ -46,6 +46,10 @@ CLAIM_MACHINE = [
     "denies_suggested",
     "discusses_suggested",
     "verdict",
+    # last, so that the columns before keep their place: sides only the engine confirmed
+    "supports_auto",
+    "denies_auto",
+    "discusses_auto",
 ]
 ATTACHED_COLUMNS = [
     ("id", "id"),
@@ -108,7 +112,7 @@ def claims(
     Example: tracker claims --disputed
     """
     from tracker.claims import left_over_count, list_claims
-    from tracker.cli.render import emit, status
+    from tracker.cli.render import emit, status, unreviewed
 
     fmt = output_format(json_, csv, nl)
     db = database(db_path)
@@ -125,10 +129,13 @@ def claims(
             f"Left out: {claims_} no statement takes up now (deleted or detached);"
             " `tracker claims --left-over` lists them."
         )
-    pending = [row["id"] for row in rows if row["status"] == "suggested"]
+    auto = {row["id"] for row in rows if row["supports_auto"] or row["denies_auto"]}
+    suggested = {row["id"] for row in rows if row["status"] == "suggested"}
+    pending = [row["id"] for row in rows if row["id"] in suggested | auto]
     if pending:
+        which = unreviewed(bool(suggested), bool(auto))
         status(
-            "To decide the suggested sides: `tracker review --claims`"
+            f"To decide the {which} sides: `tracker review --claims`"
             + (f" (or `tracker claim review --claim {pending[0]}`)." if len(pending) == 1 else ".")
         )
 
@@ -175,11 +182,14 @@ def _counts(claim: dict[str, Any]) -> str:
     stances = [s["stance"] for s in claim["statements"]]
     if not stances:
         return "no statement takes a side on it yet"
+    from tracker.claims import side_label
+
     parts = []
     for name, label in (("supports", "support it"), ("denies", "deny it"), ("discusses", "discuss it")):
-        guessed = sum(1 for s in claim["statements"] if s["stance"] == name and s["status"] == "suggested")
-        if stances.count(name):
-            parts.append(f"{stances.count(name)} {label}" + (f" ({guessed} suggested)" if guessed else ""))
+        labels = [side_label(s) for s in claim["statements"] if s["stance"] == name]
+        unsure = [f"{labels.count(how)} {how}" for how in ("suggested", "auto-confirmed") if how in labels]
+        if labels:
+            parts.append(f"{len(labels)} {label}" + (f" ({', '.join(unsure)})" if unsure else ""))
     return ", ".join(parts)
 
 
@@ -204,7 +214,10 @@ def show(claim: ClaimArg, json_: JsonOption = False, db_path: DbOption = None) -
         ],
         title=f"Claim {found['id']}",
     )
-    table(found["statements"], ATTACHED_COLUMNS, empty="No statement is attached to it.")
+    from tracker.claims import side_label
+
+    shown = [{**side, "status": side_label(side)} for side in found["statements"]]
+    table(shown, ATTACHED_COLUMNS, empty="No statement is attached to it.")
 
 
 def attach(
@@ -298,8 +311,9 @@ def review(
     limit: LimitOption = None,
     db_path: DbOption = None,
 ) -> None:
-    """Walk the sides tracker gave statements on claims, strongest first, one key each:
-    c confirm, r reject, s skip, l relabel (another stance), f full texts, u undo, q quit.
+    """Walk the sides tracker gave statements on claims, the suggested ones strongest first,
+    then those it confirmed sure of itself, one key each: c confirm, r reject, s skip, l
+    relabel (another stance), f full texts, u undo, q quit.
     What you decide is kept, and relinking never changes it.
 
     Example: tracker claim review --claim ceasefire-request

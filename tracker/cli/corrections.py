@@ -125,10 +125,10 @@ def describe(row: dict[str, Any]) -> str:
         side, was = after.get(key) or after.get("status"), (before or {}).get(key)
         side = f"{was} → {side}" if was and was != side else side
         return f"{row['action'].removeprefix('claim ')}: claim {after['claim']}, {side}"
-    changes = [
+    changes = [  # a field an older record kept as it was is no change (`(none) → (none)`)
         f"{key}: {_shown(before.get(key))} → {_shown(after.get(key))}"
         for key in after
-        if not isinstance(after[key], (list, dict))
+        if not isinstance(after[key], (list, dict)) and _shown(before.get(key)) != _shown(after[key])
     ]
     dropped = before.get("reviewed_links") or []
     if dropped:
@@ -137,6 +137,20 @@ def describe(row: dict[str, Any]) -> str:
     if folded:
         changes.append(f"{_plural(len(folded), 'appearance')} folded into it")
     return "; ".join(changes) or ", ".join(f"{k}: {v}" for k, v in after.items())
+
+
+def changed_something(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The records less the edits that changed nothing: an older extraction again with --date
+    recorded a date the statement still lacked (`said_on: (none) → (none)`)."""
+    return [row for row in records if row["action"] != "edit" or _edit_changes(row)]
+
+
+def _edit_changes(row: dict[str, Any]) -> bool:
+    before, after = row["before"] or {}, row["after"] or {}
+    return any(
+        isinstance(value, (list, dict)) or _shown(before.get(key)) != _shown(value)
+        for key, value in after.items()
+    )
 
 
 def table_rows(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -507,7 +521,7 @@ def audit(
     fmt = output_format(json_, csv, nl)
     rows = list_audit(database(db_path), statement_id=statement, action=action, limit=limit)
     if fmt == "table":
-        rows = table_rows(rows)
+        rows = table_rows(changed_something(rows))
         emit(rows, AUDIT_COLUMNS, fmt=fmt, empty="No changes recorded.")
         return
     emit(rows, [(c, c) for c in MACHINE_COLUMNS], fmt=fmt)

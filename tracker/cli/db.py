@@ -68,12 +68,11 @@ def init(db_path: DbOption = None) -> None:
 
     Example: tracker db init --db desk.db
     """
-    from tracker.cli.options import default_db_path
+    from tracker.cli.options import default_db_path, open_showing_upgrade
     from tracker.cli.render import status
-    from tracker.store import open_ledger
 
     chosen = default_db_path() if db_path is None else db_path
-    _, created = open_ledger(chosen, create=True, create_dir=db_path is None)
+    _, created = open_showing_upgrade(chosen, create=True, create_dir=db_path is None)
     status(f"Created ledger {chosen}." if created else f"{chosen} is already a ledger.")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -87,10 +88,18 @@ def extract(
         (path, read_text(path, what="article", limit=MAX_ARTICLE_BYTES, encoding=encoding)) for path in files
     ]
     found: list[dict[str, Any]] = []
+    unsourced = []
     for path, text in _progress(texts, len(texts) > 1):
         article = extract_article(text, date=date)
+        if article.statements and not (source or url or article.outlet):
+            unsourced.append(path)
         for statement in article.statements:
             found.append(_row(path, text, article, statement, source, url, date))
+    for path in unsourced:  # said before anything is stored, so that a rerun can add --source
+        render.status(
+            f"Note: {path} names no outlet, so its statements get no source and its headline and byline"
+            " are not kept; give --source OUTLET to record where it was reported."
+        )
     if not found:
         render.status("No attributed statements found.")
     new_ids: list[int] = []
@@ -161,6 +170,7 @@ def _row(
     url: str | None,
     date: str | None,
 ) -> dict[str, Any]:
+    from tracker.judge_denials import names_no_claim
     from tracker.model import Kind, Polarity
     from tracker.store.validation import hedge_of
 
@@ -168,10 +178,15 @@ def _row(
     # Stored text is the content; but the judge reads only text, so a denial whose content is
     # the denied claim keeps its denying words ("denied claims that …"): without them, its
     # text would assert what the speaker denied.
-    # A rated reply ("dismissed reports that X as 'untrue'") stores its words; X is `answers`.
+    # A rated reply ("dismissed reports that X as 'untrue'") stores its words; X is `answers`;
+    # a denial of "the accusation" keeps "denied" whatever it answers, as the judge must read it.
     # A direct denial is only the quoted words: widened to its cue it would take in the
     # reporter's words and an unbalanced quotation mark ('denied …, calling it "a fabrication').
-    denied_is_content = statement.answers is None or statement.answers == statement.content
+    denied_is_content = (
+        statement.answers is None
+        or statement.answers == statement.content
+        or names_no_claim(statement.content)
+    )
     if (
         statement.polarity is Polarity.DENY
         and statement.kind is not Kind.DIRECT
@@ -210,15 +225,17 @@ def _row(
 def unresolved_speaker(path: str, text: str, statement: Any) -> str:
     """A speaker name for a statement whose speaker extraction would not guess: marked, and
     unique to its place in the article, so that two unresolved statements are never one
-    speaker (and never a "flip")."""
+    speaker (and never a "flip"). The article is named by its file's name: a label shown in
+    reports and exports never gives away where on this machine the file was."""
+    where = Path(path).name
     if statement.speaker_span is None:
-        return f"unresolved (no speaker named, {path}:{statement.content_span[0]})"
+        return f"unresolved (no speaker named, {where}:{statement.content_span[0]})"
     a, b = statement.speaker_span
-    return f"unresolved (“{text[a:b]}”, {path}:{a})"
+    return f"unresolved (“{text[a:b]}”, {where}:{a})"
 
 
 def _store(db: Database, rows: list[dict[str, Any]], date: str | None) -> tuple[Dated, Sequence[Added]]:
-    from tracker.extract.resolution import organisation_role
+    from tracker.extract.resolution import organisation
     from tracker.model import NewStatement, SpeakerKind
     from tracker.speakers import guess_kind, person_like
     from tracker.store.articles import add_article_statements
@@ -245,9 +262,11 @@ def _store(db: Database, rows: list[dict[str, Any]], date: str | None) -> tuple[
     )
 
     def kind(row: dict[str, Any]) -> str | None:
-        # "The operator, Velden Power," is an organisation, though a role beside a name reads as a person's.
+        # "The operator, Velden Power," and "Dobrogea Chemicals" are organisations, though a role
+        # beside a name reads as a person's and two capitalised words as a person's name: so
+        # "its safety inspection" in their denials is theirs.
         name, role = row["speaker"], row["role"]
-        if organisation_role(role) and person_like(guess_kind(name, role)):
+        if organisation(name, role) and person_like(guess_kind(name, role)):
             return SpeakerKind.ORGANISATION.value
         return None
 

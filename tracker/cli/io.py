@@ -101,6 +101,7 @@ LINK_COLUMNS = [
     "created_at",
     "reviewed_at",
     "reviewed_by",
+    "confirmed_by",  # person, or engine (sure of itself); empty unless confirmed
 ]
 LINK_MD = [
     "id",
@@ -184,7 +185,8 @@ def import_(
     Columns (or keys) are those of `tracker add`: text (required), speaker, role,
     affiliation, source, url, author, said_on, reported_on, kind, cue, via, hedge, tags, ref.
     Unknown columns are ignored with a warning; a file imported again adds nothing.
-    A row with no speaker rejects the file (whose words they are is not known), unless
+    A row with no kind is a direct quote only when its text stands in quotation marks, else
+    of unknown kind (a quote or a report of one: nothing says which). A row with no speaker rejects the file (whose words they are is not known), unless
     --speaker-missing names whom to file such rows under ("unknown").
     CSV, TSV and JSON lines are streamed; a JSON array is read into memory whole.
 
@@ -322,6 +324,10 @@ def _write(what: str, fmt: str, db: Any, where: Any, out: TextIO) -> int:
     elif fmt == "jsonl":
         writers.write_jsonl(rows, out)
     else:
+        if what in ("links", "contradictions"):  # for people: the engine's confirmation says so
+            from tracker.model import status_label
+
+            rows = [{**row, "status": status_label(row["status"], row["confirmed_by"])} for row in rows]
         writers.write_markdown(rows, md_columns, out, title=what.capitalize())
     return len(rows)
 

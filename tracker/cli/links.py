@@ -25,7 +25,7 @@ from tracker.cli.options import (
     output_format,
 )
 from tracker.cli.render import Column
-from tracker.model import ReviewStatus
+from tracker.model import ConfirmedBy, ReviewStatus, status_label
 
 
 class RelationChoice(StrEnum):
@@ -90,6 +90,7 @@ PAIR_MACHINE = [
     "reviewed_at",
     "reviewed_by",
     "claim_id",  # a pair set apart by a claim, not a link (last: the columns before keep their place)
+    "confirmed_by",  # person, or engine (sure of itself); empty unless confirmed
 ]
 SIMILAR_COLUMNS: list[Column] = [
     ("score", "score"),
@@ -138,7 +139,14 @@ def _pairs(rows: list[dict[str, Any]], fmt: str, *, title: str, empty: str, rela
     if fmt in ("json", "nl"):
         emit(rows, [], fmt=fmt)
     elif fmt == "table":
-        shown = [{**row, **{f"statement_{side}": _one_line(row, side) for side in "ab"}} for row in rows]
+        shown = [
+            {
+                **row,
+                "status": status_label(row["status"], row["confirmed_by"]),
+                **{f"statement_{side}": _one_line(row, side) for side in "ab"},
+            }
+            for row in rows
+        ]
         columns = [c for c in PAIR_COLUMNS if relation or c[0] != "relation"]
         emit(shown, columns, fmt=fmt, title=title, empty=empty)
     else:
@@ -316,9 +324,11 @@ def contradictions(
 
 def _how_to_decide(rows: list[dict[str, Any]]) -> None:
     """Under the table: how a person decides the open ones (links, and claims' sides)."""
-    from tracker.cli.render import status
+    from tracker.cli.render import status, unreviewed
 
-    open_rows = [row for row in rows if row["status"] == ReviewStatus.SUGGESTED.value]
+    auto = [row for row in rows if row["confirmed_by"] == ConfirmedBy.ENGINE.value]
+    suggested = [row for row in rows if row["status"] == ReviewStatus.SUGGESTED.value]
+    open_rows = suggested + auto
     links = [row for row in open_rows if row["id"] is not None]
     claims = sorted({row["claim_id"] for row in open_rows if row["id"] is None})
     ways = []
@@ -326,7 +336,7 @@ def _how_to_decide(rows: list[dict[str, Any]]) -> None:
         ways.append("`tracker review --relation contradicts` (or `tracker link confirm ID`) for links")
     ways += [f"`tracker claim review --claim {claim}` for the sides of claim {claim}" for claim in claims]
     if ways:
-        status(f"To decide the suggested ones: {'; '.join(ways)}.")
+        status(f"To decide the {unreviewed(bool(suggested), bool(auto))} ones: {'; '.join(ways)}.")
 
 
 # --- judging text ----------------------------------------------------------------------------

@@ -76,13 +76,20 @@ def default_db_path() -> Path:
     return Path(env) if env else Path(typer.get_app_dir("tracker")) / "tracker.db"
 
 
+def open_showing_upgrade(path: Path, *, create: bool, create_dir: bool) -> tuple[Database, bool]:
+    """open_ledger, showing on stderr how far an upgrade it makes has got (`render.upgrading`)."""
+    from tracker.cli.render import upgrading
+    from tracker.store import open_ledger
+
+    with upgrading() as shown:
+        return open_ledger(path, create=create, create_dir=create_dir, progress=shown)
+
+
 def database(path: Path | None, *, create: bool = False) -> Database:
     """The ledger at `path` (else the default one). Only commands that store statements pass
     `create`, and a ledger they create is announced on stderr; the others never make one."""
-    from tracker.store import open_ledger
-
     chosen = default_db_path() if path is None else path
-    db, created = open_ledger(chosen, create=create, create_dir=path is None)
+    db, created = open_showing_upgrade(chosen, create=create, create_dir=path is None)
     if created:
         from tracker.cli.render import status
 
@@ -95,11 +102,10 @@ def creating(path: Path | None) -> Iterator[Database]:
     """database(path, create=True) around what stores a command's input: a ledger this call
     creates is announced once that succeeded, and deleted again (with its -wal and -shm) when
     it failed, so that bad input leaves no empty ledger behind."""
-    from tracker.store import open_ledger
     from tracker.store.connection import discard_new_ledger
 
     chosen = default_db_path() if path is None else path
-    db, created = open_ledger(chosen, create=True, create_dir=path is None)
+    db, created = open_showing_upgrade(chosen, create=True, create_dir=path is None)
     try:
         _semantic_usable(db)  # a ledger that judges by meaning needs the extra: else store nothing
         yield db

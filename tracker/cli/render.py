@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Sequence
 from typing import Any
-
-from tracker.export import write_csv, write_json, write_jsonl
 
 Column = tuple[str, str]  # (key in the row, header shown to humans)
 # wide columns take most of the width left over; short ones never wrap
@@ -107,6 +106,8 @@ def emit(
     empty: str = "Nothing found.",
 ) -> None:
     """Print rows as a table (humans), or as JSON / JSON lines / CSV (machines) on stdout."""
+    from tracker.export import write_csv, write_json, write_jsonl  # not at import: `add` writes none
+
     if fmt == "json":
         write_json(rows, sys.stdout)
     elif fmt == "nl":
@@ -120,6 +121,8 @@ def emit(
 def emit_record(record: dict[str, Any], *, fmt: str, columns: Sequence[str] | None = None) -> None:
     """One object for machines: indented JSON, one JSON line, or a one-row CSV (nested values
     as JSON in their cell). A table of one object is the caller's to draw (`record`)."""
+    from tracker.export import write_csv, write_jsonl
+
     if fmt == "json":
         print(json.dumps(record, ensure_ascii=False, indent=2))
     elif fmt == "nl":
@@ -176,6 +179,11 @@ def record(fields: Sequence[tuple[str, Any]], *, title: str | None = None) -> No
     _console().print(grid)
 
 
+def unreviewed(suggested: bool, auto: bool) -> str:
+    """What waits for a person, in a hint's words: the suggested, the auto-confirmed, or both."""
+    return " and ".join(word for word, some in (("suggested", suggested), ("auto-confirmed", auto)) if some)
+
+
 def status(message: str) -> None:
     """A line for the human on stderr, so stdout stays the result."""
     print(message, file=sys.stderr)
@@ -214,3 +222,40 @@ class progress:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.__exit__(*exc)  # type: ignore[arg-type]
+
+
+SLOW_UPGRADE = 1.0  # seconds: an upgrade taking longer says so where no terminal shows a bar
+UPGRADE_LINE_EVERY = 10_000  # rows between two lines of a slow upgrade in a log or a pipe
+
+
+class upgrading:
+    """Around opening a ledger: the (done, total, what) an upgrade of it reports, on stderr
+    (stdout stays the command's result). On a terminal, a line and a bar at once; in a log or
+    a pipe, nothing for an upgrade done within SLOW_UPGRADE, else a line once it is slow, one
+    per UPGRADE_LINE_EVERY rows, and the time it took."""
+
+    def __enter__(self) -> upgrading:
+        self.started = time.monotonic()
+        self.terminal: bool | None = None  # asked of rich at the first report: most opens make none
+        self.shown = False
+        self.bar: progress | None = None
+        return self
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        if self.terminal is None:
+            self.terminal = _console(stderr=True).is_terminal
+        if not self.shown and (self.terminal or time.monotonic() - self.started >= SLOW_UPGRADE):
+            self.shown = True
+            status("Upgrading the ledger for this version of tracker (once; it may take a while).")
+            if self.terminal:
+                self.bar = progress("Upgrading").__enter__()
+        if self.bar is not None:
+            self.bar(done, total, what)
+        elif self.shown and (done % UPGRADE_LINE_EVERY == 0 or done == total):
+            status(f"  {what}: {done:,} of {total:,}")
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+        if self.shown and exc[0] is None:
+            status(f"Upgraded the ledger in {time.monotonic() - self.started:.1f} s.")

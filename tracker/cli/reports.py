@@ -235,8 +235,10 @@ def timeline(
     db_path: DbOption = None,
 ) -> None:
     """Statements in date order (said, else reported; undated last), marking where one
-    contradicts (✗ #id) or agrees with (✓ #id) an earlier statement; a statement repeated
-    on another date or in another outlet appears again there (↻ repeat of #id).
+    contradicts (✗ #id) or agrees with an earlier statement: ✓ #id as a person confirmed, ≈ #id
+    as only the engine judged (suggested, or confirmed sure of itself; `agrees_unchecked` in
+    JSON and CSV). A statement repeated on another date or in another outlet appears again
+    there (↻ repeat of #id).
 
     Example: tracker timeline --speaker "Ishaq Dar" --since 2025-05-01
     """
@@ -251,8 +253,8 @@ def timeline(
     if fmt == "md":
         export.write_markdown(rows, TIMELINE_COLUMNS, sys.stdout, title="Timeline")
     else:
-        extra = [("contradicts", "contradicts"), ("agrees", "agrees")] if fmt == "csv" else []
-        emit(rows, TIMELINE_COLUMNS + extra, fmt=fmt, empty="No statements.")
+        extra = ["contradicts", "agrees", "agrees_unchecked"] if fmt == "csv" else []
+        emit(rows, TIMELINE_COLUMNS + [(key, key) for key in extra], fmt=fmt, empty="No statements.")
 
 
 def verdict(

@@ -13,6 +13,7 @@ import typer
 
 from tracker.cli.links import StoredRelation, _one_line, _reviewer
 from tracker.cli.options import DbOption, judging
+from tracker.model import ReviewStatus
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -256,11 +257,26 @@ def _statement(statement: dict[str, Any], title: str) -> None:
     )
 
 
+def _unless_suggested(label: str) -> str | None:
+    """A card's status line: only for what is not a plain suggestion (auto-confirmed)."""
+    return None if label == ReviewStatus.SUGGESTED.value else label
+
+
+def _warn(passing: str | None) -> None:
+    """Under a card: the verdict a confirmation would pass on, and to whom (verdicts.passed_on)."""
+    from tracker.cli.render import status
+
+    if passing:
+        status(f"! {passing}")
+
+
 def link_desk(db: Database, by: str | None) -> Desk:
     from tracker.cli.render import record
     from tracker.link import confirm_link, link_decision, reject_link, relabel_link, restore_link
     from tracker.link.review import DECISION, RELATIONS
+    from tracker.model import Relation, status_label
     from tracker.store import get_statements
+    from tracker.verdicts import passed_on
 
     def keep(row: Row, link: dict[str, Any]) -> None:
         row.update({key: link[key] for key in DECISION})
@@ -272,10 +288,13 @@ def link_desk(db: Database, by: str | None) -> Desk:
                 ("b", _short(_one_line(row, "b"))),
                 ("relation", row["relation"]),
                 ("score", row["score"]),
+                ("status", _unless_suggested(status_label(row["status"], row["confirmed_by"]))),
                 ("why", row["reason"]),
             ],
             title=f"Link {row['id']} ({position} of {total})",
         )
+        if row["relation"] == Relation.AGREES.value:
+            _warn(passed_on(db, row["a_id"], [row["b_id"]]))
 
     def full(row: Row) -> None:
         found = get_statements(db, [row["a_id"], row["b_id"]])
@@ -313,9 +332,11 @@ def claim_desk(db: Database, by: str | None) -> Desk:
         attachment_decision,
         restore_attachment,
         review_attachment,
+        side_label,
     )
     from tracker.cli.render import record, status
     from tracker.store import get_statement
+    from tracker.verdicts import passed_on_claim
 
     def show(row: Row, position: int, total: int) -> None:
         why = "; ".join(
@@ -328,10 +349,13 @@ def claim_desk(db: Database, by: str | None) -> Desk:
                 ("speaker", row["speaker"]),
                 ("stance", row["stance"]),
                 ("score", row["score"]),
+                ("status", _unless_suggested(side_label(row))),
                 ("why", why),
             ],
             title=f"Attachment {position} of {total}",
         )
+        if row["stance"] == Stance.SUPPORTS.value:
+            _warn(passed_on_claim(db, row["statement_id"], row["claim_id"]))
 
     def full(row: Row) -> None:
         status(f"claim {row['claim_id']}: {row['claim']}")
@@ -367,11 +391,12 @@ def claim_desk(db: Database, by: str | None) -> Desk:
 
 
 def review_claims(db: Database, *, claim: str | None = None, limit: int | None = None) -> None:
-    """Walk the suggested claim attachments (tracker review --claims, tracker claim review)."""
-    from tracker.claims import suggested_attachments
+    """Walk the suggested claim attachments, then those the engine confirmed (tracker review
+    --claims, tracker claim review)."""
+    from tracker.claims import attachments_to_review
     from tracker.cli.render import status
 
-    rows = suggested_attachments(db, claim=claim, limit=limit)
+    rows = attachments_to_review(db, claim=claim, limit=limit)
     if not rows:
         status("No suggested claim attachments to review.")
         return
@@ -388,19 +413,21 @@ def review(
     ] = False,
     db_path: DbOption = None,
 ) -> None:
-    """Walk the suggested links, strongest first, one key each: c confirm, r reject, s skip,
-    l relabel, f full texts, u undo, q quit, ? help. From a pipe, one line per decision.
+    """Walk the suggested links, strongest first, then those the engine confirmed sure of
+    itself (a person's confirmation is what passes a verdict on; a card says which verdict it
+    would pass, and to whom), one key each: c confirm, r reject, s skip, l relabel, f full
+    texts, u undo, q quit, ? help. From a pipe, one line per decision.
 
     Example: tracker review --relation contradicts
     """
     from tracker.cli.render import status
-    from tracker.link import suggested_links
+    from tracker.link import links_to_review
 
     db = judging(db_path)
     if claims:
         review_claims(db)
         return
-    rows = suggested_links(db, relation=relation.value if relation else None)
+    rows = links_to_review(db, relation=relation.value if relation else None)
     if not rows:
         status("No suggested links to review.")
         return

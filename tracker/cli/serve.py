@@ -28,10 +28,11 @@ def serve(
     Needs the web extra: pip install -e '.[web]' in tracker's folder. Ctrl-C stops it.
     """
     from tracker import serve as web
-    from tracker.cli.render import status
+    from tracker.cli.render import status, upgrading
 
     path = db_path or default_db_path()
-    datasette = web.app(path)
+    with upgrading() as shown:
+        datasette = web.app(path, shown)
     web.check_address(host, port)
     status(f"Serving {path} read-only at {web.url(host, port)} (Ctrl-C stops).")
     web.run(datasette, host, port, open_browser=open_browser)

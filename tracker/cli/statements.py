@@ -90,7 +90,13 @@ def add(
         str | None, typer.Option("--said-on", help="When it was said (2025, 2025-05, 2025-05-10).")
     ] = None,
     reported_on: Annotated[str | None, typer.Option("--reported-on", help="When it was reported.")] = None,
-    kind: Annotated[str, typer.Option(help="direct, indirect or paraphrase.")] = "direct",
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            help="direct, indirect, paraphrase or unknown (default: direct when the text stands in"
+            " quotation marks, else unknown)."
+        ),
+    ] = None,
     cue: Annotated[str | None, typer.Option(help="The reporting verb: stated, denied, urged…")] = None,
     via: Annotated[str | None, typer.Option(help="The reporting chain: 'to local television'.")] = None,
     hedge: Annotated[str | None, typer.Option(help="A hedge such as 'reportedly'.")] = None,
@@ -157,7 +163,7 @@ def list_(
     tag: TagFilter = None,
     since: SinceFilter = None,
     until: UntilFilter = None,
-    kind: Annotated[str | None, typer.Option(help="direct, indirect or paraphrase.")] = None,
+    kind: Annotated[str | None, typer.Option(help="direct, indirect, paraphrase or unknown.")] = None,
     limit: LimitOption = None,
     json_: JsonOption = False,
     csv: CsvOption = False,
@@ -245,8 +251,10 @@ def show(
 
     Example: tracker show 2
     """
-    from tracker.claims import statement_claims
+    from tracker.claims import side_label, statement_claims
     from tracker.cli import render
+    from tracker.cli.corrections import changed_something
+    from tracker.model import status_label
     from tracker.store import (
         statement_appearances,
         statement_links,
@@ -265,7 +273,7 @@ def show(
     statement["verdict"] = current_verdict(db, statement_id)  # latest own, else inherited
     statement["claims"] = statement_claims(db, statement_id)
     statement["appearances"] = statement_appearances(db, statement_id)
-    statement["history"] = list_audit(db, statement_id=statement_id)
+    statement["history"] = changed_something(list_audit(db, statement_id=statement_id))
     if fmt != "table":
         render.emit_record(statement, fmt=fmt)
         return
@@ -295,6 +303,7 @@ def show(
             ("tags", statement["tags"]),
             ("ref", statement["ref"]),
             ("offsets", span),
+            ("verdict", _verdict_line(statement["verdict"])),
         ],
         title=f"Statement {statement_id}",
     )
@@ -320,7 +329,7 @@ def show(
         )
     if statement["claims"]:
         render.table(
-            statement["claims"],
+            [{**side, "status": side_label(side)} for side in statement["claims"]],
             [
                 ("id", "claim"),
                 ("stance", "stance"),
@@ -335,6 +344,7 @@ def show(
             [
                 {
                     **link,
+                    "status": status_label(link["status"], link["confirmed_by"]),
                     "reasons": "; ".join(f"{r['code']}: {r['detail']}" for r in link["reasons"]),
                 }
                 for link in statement["links"]
@@ -371,15 +381,11 @@ def show(
             [("at", "when (UTC)"), ("by", "by"), ("action", "action"), ("what", "what"), ("note", "note")],
             title="History",
         )
-    if statement["verdict"]:
-        current = statement["verdict"]
-        origin = current["inherited_from"]
-        render.record(
-            [
-                (
-                    "verdict",
-                    current["rating"]
-                    + (f" (inherited from #{origin}, which it agrees with)" if origin else ""),
-                )
-            ]
-        )
+
+
+def _verdict_line(current: dict[str, Any] | None) -> str | None:
+    """The verdict that counts for a statement, saying where an inherited one comes from."""
+    if current is None:
+        return None
+    origin = current["inherited_from"]
+    return str(current["rating"]) + (f" (inherited from #{origin}, which it agrees with)" if origin else "")

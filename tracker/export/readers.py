@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from tracker.export.writers import _FORMULA_START
+from tracker.patterns import lazy
 
 if TYPE_CHECKING:
     from tracker.model import NewStatement
@@ -135,7 +135,7 @@ DETECT_SAMPLE_BYTES = 1 << 20
 # punctuation mark or symbol (0x80-0xBF), or a letter (0xC0-0xFF) inside a word, and no more
 # than two come together (a word of another script in a legacy encoding is a longer run).
 _STRAY_RUN = 2
-_VALID_MULTIBYTE = re.compile(
+_VALID_MULTIBYTE = lazy(
     rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
     rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
     rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"

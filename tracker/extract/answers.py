@@ -75,10 +75,14 @@ class Answers(Scan):
             close = QUOTE_MARK.search(text, a + 1, b)
             if close:
                 return trim(text, a, close.end(), chars=" ,;:.")
-        tail = TIME_PHRASE.search(text, a, b)
-        if tail and trim(text, tail.end(), b)[0] >= b:
+        return self._untimed(a, b)
+
+    def _untimed(self, a: int, b: int) -> Span:
+        """The words a..b without a trailing time phrase ("the accusation on Tuesday")."""
+        tail = TIME_PHRASE.search(self.text, a, b)
+        if tail and trim(self.text, tail.end(), b)[0] >= b:
             b = tail.start()
-        return trim(text, a, b, chars=" ,;:.")
+        return trim(self.text, a, b, chars=" ,;:.")
 
     def _previous_claim(self, item: Found) -> Span | None:
         """The content of the latest statement by someone else in this or the previous sentence."""
@@ -104,7 +108,12 @@ class Answers(Scan):
                 continue
             content = text[item.content[0] : item.content[1]]
             elliptical = len(content.split()) <= 8 and ELLIPTICAL_DENIAL.search(content)
-            anaphoric = item.polarity is Polarity.DENY and ANAPHORIC_CLAIM.fullmatch(content.strip(" .,"))
+            untimed = self._untimed(*item.content)
+            anaphoric = item.polarity is Polarity.DENY and ANAPHORIC_CLAIM.fullmatch(
+                text[untimed[0] : untimed[1]]
+            )
+            if anaphoric:
+                item.content = untimed  # "denied the accusation on Tuesday": when is said_on's
             negative = NEGATIVE_REPLY.fullmatch(content.strip(" .,!")) is not None
             if not (elliptical or anaphoric or negative):
                 continue
@@ -120,7 +129,25 @@ class Answers(Scan):
                     if elliptical or negative or item.lemma in DENIAL:
                         item.polarity = Polarity.DENY
                     break
+            if item.answers is None and item.polarity is Polarity.DENY:
+                # "Police said the gang set the fire. The gang denied the accusation." (or called
+                # it "a fabrication"): it answers what police said
+                item.answers = self._accusation_before(item, (earlier or [own])[0][0])
         self.sentences.extend(sentences)
+
+    def _accusation_before(self, item: Found, start: int) -> Span | None:
+        """What someone other than the denier asserted last, from `start` up to the denial; None
+        when it may be the denier's own ("Police said X. Police in Lagos denied the reports.")."""
+        denier = self._speaker_words(item)
+        for other in reversed(self.found):
+            if other is item or other.content[1] > item.content[0] or other.content[0] < start:
+                continue
+            if other.polarity is Polarity.AFFIRM and other.answers is None:
+                return None if _may_be_one(denier, self._speaker_words(other)) else other.content
+        return None
+
+    def _speaker_words(self, item: Found) -> list[str]:
+        return self.text[item.speaker[0] : item.speaker[1]].lower().split() if item.speaker else []
 
     def _claim_named(self, sent: Span, item: Found, *, asked_only: bool = False) -> Span | None:
         """The claim or question a sentence names; a bare "No." answers only a question."""
@@ -135,3 +162,12 @@ class Answers(Scan):
             if not (item.content[0] <= span[0] < item.content[1]) and span[1] > span[0]:
                 return span
         return None
+
+
+def _may_be_one(a: list[str], b: list[str]) -> bool:
+    """Whether two speaker phrases may name one speaker: one opens the other ("police", "police
+    in Lagos") or both end in one noun ("the ministry", "the foreign ministry")."""
+    if not a or not b:
+        return False
+    short, long = sorted((a, b), key=len)
+    return long[: len(short)] == short or a[-1] == b[-1]

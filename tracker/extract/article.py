@@ -19,6 +19,7 @@ from tracker.extract.phrases import title_case
 from tracker.extract.resolution import resolve
 from tracker.extract.spans import paragraphs, quote_spans, sentence_spans, tokenize
 from tracker.model import Article, Extracted, Span
+from tracker.patterns import lazy
 
 
 def extract_statements(text: str, *, date: str | None = None, headline: bool = False) -> list[Extracted]:
@@ -75,7 +76,7 @@ def _statements(text: str, scan: str, date: str | None) -> list[Extracted]:
     return resolve(text, ex.found, all_sentences, date=date)
 
 
-_CAPS_LABEL = re.compile(r"[A-Z][A-Z.'’ -]+:")
+_CAPS_LABEL = lazy(r"[A-Z][A-Z.'’ -]+:")
 
 
 def _headline(lines: list[str]) -> str | None:
@@ -103,6 +104,17 @@ def _outlet_ok(candidate: str | None) -> bool:
         and words[-1].lower() not in SPEAKER_NOUNS
         and not any(w.lower().strip(".") in NOT_OUTLETS for w in words)
     )
+
+
+def _outlet_line(line: str) -> bool:
+    """Whether a line under the byline is the outlet's name alone: a few capitalised words
+    (the name's own "of" and "the" aside), no sentence, no dateline."""
+    words = line.split()
+    if not 1 <= len(words) <= 5 or line.rstrip()[-1] in '.!?:;,"”' or DATELINE.match(line):
+        return False
+    small = {"of", "the", "and", "&"}
+    named = all(w[0].isupper() or w[0].isdigit() or w in small for w in words)
+    return named and _outlet_ok(line.strip())
 
 
 def _dateline_outlet_ok(candidate: str | None) -> bool:
@@ -136,13 +148,18 @@ def extract_article(text: str, *, date: str | None = None, headline: bool = Fals
     title = _headline([line for _, line in lines])
     author = outlet = place = None
     hidden: list[Span] = []
-    for start, line in lines[:4] + lines[-3:]:
+    heads = lines[:4] + lines[-3:]
+    for position, (start, line) in enumerate(heads):
         m = BYLINE.match(line)
         if m and author is None:
             author = m.group("author").strip()
             if _outlet_ok(m.group("outlet")):
                 outlet = m.group("outlet").strip()
             hidden.append((start, start + len(line)))
+            below = heads[position + 1] if position + 1 < len(heads) else None
+            if outlet is None and below is not None and _outlet_line(below[1]):
+                outlet = below[1].strip()  # "By Irina Popescu" over "Black Sea Herald"
+                hidden.append((below[0], below[0] + len(below[1])))
     for start, line in lines[:5]:
         m = DATELINE.match(line)
         if m and m.group().rstrip().endswith(":") and sum(bool(_CAPS_LABEL.match(x)) for _, x in lines) > 1:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tracker.lexicon import TITLE_ABBREVIATIONS, words
+from tracker.patterns import lazy
 
 # Reporting verbs in finite forms, by lemma; CUE_FORMS maps each form back to its lemma.
 _CUE_LEMMAS = {
@@ -287,7 +288,18 @@ media press news times post herald courier tribune journal gazette telegraph chr
 authority council committee ministry office agency party union university institute
 foundation association company technologies labs pharmaceuticals mining steel resources
 telecom railways railway utilities services international networks fund trust
+chemicals shipyards shipping logistics construction engineering foods textiles
 """)
+# Last words by which an organisation's name reads as a business's, the one "the company"
+# or "the firm" of a report can stand for ("Dobrogea Chemicals … The company said").
+BUSINESS_NAME_WORDS = words("""
+power energy electric electricity gas oil petroleum corp corp. corporation inc inc. ltd ltd.
+llc plc co co. group holdings airlines airways motors systems industries partners company
+technologies labs pharmaceuticals mining steel resources telecom railways railway utilities
+chemicals shipyards shipping logistics construction engineering foods textiles
+""")
+# Nouns by which a report calls a business it named: "the company", "the firm".
+BUSINESS_NOUNS = words("company firm")
 # Words marking a personal title, after which a name follows: "Foreign Minister Ishaq Dar".
 TITLES = words("""
 president minister secretary senator sen. governor gov. rep. representative mayor judge
@@ -304,8 +316,11 @@ correspondent commissioner coordinator administrator negotiator mediator deputy 
 campaigner organiser planner architect contractor farmer shopkeeper trader worker student
 teacher principal priest imam cleric pastor scholar barrister solicitor auditor accountant
 broker banker trustee warden coach player striker skipper actor actress singer novelist poet
+technician employee guard driver miner docker
 """)
 HONORIFICS = words("mr. mrs. ms. dr. rev. sir dame lord")
+# Lowercase nouns after a name that make it a place's: "Valmora province", "the Mamaia Sat district".
+PLACE_NOUNS = words("province district county state region city town village neighbourhood neighborhood")
 # Function words that end a speaker noun phrase when scanning away from the cue.
 NP_STOPS = words("""
 that which who whom whose what when where while because as if than then so to in on at by
@@ -333,7 +348,7 @@ or nor where why how who even only just
 # --- regexes ----------------------------------------------------------------------------
 
 # A word or a punctuation mark of raw text; tracker.text matches words of normalised text.
-WORD_OR_MARK = re.compile(
+WORD_OR_MARK = lazy(
     r"(?:[A-Za-z]\.){2,}"  # U.S., D.C.: the periods belong to the word
     r"|(?i:" + "|".join(sorted(TITLE_ABBREVIATIONS)) + r")\.(?=\s+[A-Z])"
     r"|\w(?:[\w&-]|['’.](?=\w))*"
@@ -341,38 +356,36 @@ WORD_OR_MARK = re.compile(
 )
 # A sentence's end inside a paragraph (paragraphs are lines), typographic quotes included;
 # tracker.text splits whole statements and passages, breaking at lines too.
-SENTENCE_END_IN_PARAGRAPH = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+SENTENCE_END_IN_PARAGRAPH = lazy(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 # Words before a quoted name rather than speech: "a show called “…”", "the book “…”".
 TITLE_LEADS = words("of on in at from for by with about the a an called named titled dubbed")
-QUOTE_MARK = re.compile(r"''|[\"“”]")  # two apostrophes are a double quote in some archives
+QUOTE_MARK = lazy(r"''|[\"“”]")  # two apostrophes are a double quote in some archives
 # A quote in single marks ('false and baseless', ‘we will not’): an opening mark after a space,
 # a closing one not followed by a letter; an apostrophe between letters ("won't") stays inside.
-SINGLE_QUOTED = re.compile(
+SINGLE_QUOTED = lazy(
     r"(?<![\w'’‘])(?P<open>['‘])(?=[A-Za-z])"
     r"(?:[^'‘’\n]|(?<=[A-Za-z])['’](?=[A-Za-z])){2,400}?"
     r"(?<=[^\s'‘’])(?P<close>['’])(?![\w'’])"
 )
-PARAGRAPH = re.compile(r"[^\n]+")
+PARAGRAPH = lazy(r"[^\n]+")
 VIA_PATTERNS = [
-    re.compile(
+    lazy(
         r"\b(?:spoke|speaking|talking|talked|said|told|writing|wrote)\s+(to\s+[^,.;“”\"]{3,60}?)(?=[,.;“”\"]|\s+(?:on|that|as|in)\b|$)"
     ),
-    re.compile(r"\b(citing\s+[^,.;“”\"]{3,60}?)(?=[,.;“”\"]|$)"),
-    re.compile(
+    lazy(r"\b(citing\s+[^,.;“”\"]{3,60}?)(?=[,.;“”\"]|$)"),
+    lazy(
         r"\b(in\s+(?:a|an|his|her|their|its)\s+(?:\w+\s+)?(?:statement|interview|tweet|post|letter|speech|op-ed|email|memo|press release|television interview|radio interview|video)(?:\s+(?:with|on|to)\s+[^,.;“”\"]{2,40}?)?)(?=[,.;“”\"]|\s+(?:that|on)\b|$)",
         re.IGNORECASE,
     ),
-    re.compile(
+    lazy(
         r"\b(on\s+(?:Twitter|Facebook|Instagram|X|CNN|MSNBC|Fox News|Fox|NBC|CBS|ABC|NPR|television|TV|radio))\b"
     ),
 ]
-OUTLET = re.compile(
-    r"\b((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+(?:reports|reported)\s*(?=citing\b|[,.;]|$)"
-)
-OUTLET_TRAIL = re.compile(r",\s*((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+(?:reports|reported)\s*[.;]")
+OUTLET = lazy(r"\b((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+(?:reports|reported)\s*(?=citing\b|[,.;]|$)")
+OUTLET_TRAIL = lazy(r",\s*((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+(?:reports|reported)\s*[.;]")
 _PERSON_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al|bin|el|ul))*"
 # "By Maria Okafor", "By Maria Okafor, Dawn", "By Maria Okafor | Reuters", "By A and B".
-BYLINE = re.compile(
+BYLINE = lazy(
     r"^\s*By:?\s+(?P<author>"
     + _PERSON_NAME
     + r"(?:\s*(?:,|and|&)\s*(?!"
@@ -382,9 +395,12 @@ BYLINE = re.compile(
     r"(?:\s*(?:,|\||—|–|/|\s-)\s*(?P<outlet>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}))?\s*$"
 )
 # "ISLAMABAD (Dawn) —", "NEW DELHI, May 10 (Reuters) -", "KARACHI:", "WASHINGTON —" opening the body.
-DATELINE = re.compile(
+DATELINE = lazy(
     r"\s*(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
-    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    # "NAVODARI, Romania —", "NAVODARI, Romania, Wednesday —": the country, then the day
+    r"(?:,\s*(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?=\s*[,—–(-]))?"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?"
     r"(?:\s*\((?P<outlet>[A-Z][\w.&'’ -]{1,40})\))?"
     r"\s*(?:[—–:]|-{1,2}(?=\s))\s*(?=\S)"
 )
@@ -393,9 +409,9 @@ NOT_OUTLETS = words("""
 staff reporter reporters correspondent correspondents writer writers editor editors bureau
 contributor contributors desk news-desk agencies agency web monitoring special
 """)
-APPOS_AFTER = re.compile(r",\s*([^,.;:“”\"]{3,60}?)(?:[,.;]|$)")
-APPOS_BEFORE = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\n))((?:the|The|a|A|an|An)\s[^,.;:“”\"]{3,60}),\s*$")
-LABEL = re.compile(r"[\"“]?((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*):\s+(?=\S)")
+APPOS_AFTER = lazy(r",\s*([^,.;:“”\"]{3,60}?)(?:[,.;]|$)")
+APPOS_BEFORE = lazy(r"(?:^|(?<=[.;:]\s)|(?<=\n))((?:the|The|a|A|an|An)\s[^,.;:“”\"]{3,60}),\s*$")
+LABEL = lazy(r"[\"“]?((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*):\s+(?=\S)")
 # Words before a colon that name no speaker: "Update: …", "Editor’s note: …".
 NOT_LABELS = words("""
 update updated note photo related watch read source sources correction video breaking abstract
@@ -404,21 +420,21 @@ follow transcript partial key here also plus the latest disclosure bottom q a qu
 warning result results why how what when where who background context more see analysis opinion
 editorial commentary review exclusive live timeline
 """) | {"editor's note", "editor’s note"}
-MODAL_IF = re.compile(r"^\W*(?:if|unless|provided|should)\b|\bif\b.+\bthen\b", re.IGNORECASE | re.DOTALL)
+MODAL_IF = lazy(r"^\W*(?:if|unless|provided|should)\b|\bif\b.+\bthen\b", re.IGNORECASE | re.DOTALL)
 # A commitment is the speaker's own future: "we will", "I'll", a refusal ("will not", "won't"),
 # or a reported pledge whose subject is the speaker ("it would not escalate"). A "would" or a
 # third party's "will" elsewhere is backshift or forecast: an assertion.
-MODAL_COMMIT = re.compile(
+MODAL_COMMIT = lazy(
     r"\b(?:I|we)\s+(?:(?:also|still|never|not|then|certainly|definitely|absolutely|now)\s+)?"
     r"(?:will|shall|won[’']t|am going to|are going to)\b|\b(?:I|we)[’']ll\b|\bwe[’']re going to\b|"
     r"\bwill not\b|\bwon[’']t\b",
     re.IGNORECASE,
 )
-MODAL_OWN = re.compile(
+MODAL_OWN = lazy(
     r"\W*(?:he|she|it|they|we|I)\s+(?:(?:also|still|never|not|then|now)\s+)?(?:will|would|shall|won[’']t|wouldn[’']t)\b",
     re.IGNORECASE,
 )
-MODAL_COND = re.compile(r"\b(?:if|unless|provided(?: that)?|as long as|on condition)\b", re.IGNORECASE)
+MODAL_COND = lazy(r"\b(?:if|unless|provided(?: that)?|as long as|on condition)\b", re.IGNORECASE)
 COMMIT_CUES = {"promise", "pledge", "vow"}
 # Cue forms that are as often plural nouns: in a title-case headline they are not read as cues.
 NOUN_LIKE_CUES = words("""
@@ -463,7 +479,7 @@ mr mr. sir lord spokesman chairman congressman businessman councilman anchorman 
 man father husband son brother grandfather uncle king prince duke emperor actor widower
 """)
 # Phrases that mark a source as anonymous: kept as the statement's hedge, never its content.
-ANONYMITY = re.compile(
+ANONYMITY = lazy(
     r"\b(?:on (?:the )?condition (?:of|that (?:he|she|they) not be (?:named|identified))(?: anonymity)?"
     r"|who (?:declined|asked|(?:did|does) not (?:want|wish)|(?:did|does)n[’']t want) (?:not )?to be (?:named|identified)"
     r"|(?:speaking|spoke|talking) anonymously|not authori[sz]ed to (?:speak|talk|comment)(?: publicly)?"
@@ -471,7 +487,7 @@ ANONYMITY = re.compile(
     re.IGNORECASE,
 )
 # Speaker phrases that name no one: "sources said", "people familiar with the matter".
-UNNAMED_SOURCES = re.compile(
+UNNAMED_SOURCES = lazy(
     r"^(?:(?:the|a|an|two|three|several|some|many|other|one|senior|unnamed|anonymous|diplomatic"
     r"|government|military|security|official|intelligence|western|indian|pakistani|us|u\.s\.)\s+)*"
     r"(?:sources?|officials?|people|persons?|insiders?|diplomats?|aides?|officers?)"
@@ -480,7 +496,7 @@ UNNAMED_SOURCES = re.compile(
     re.IGNORECASE,
 )
 # Who an unnamed source is said to be, just before the cue: "people familiar with the matter said".
-SOURCE_BEFORE_CUE = re.compile(
+SOURCE_BEFORE_CUE = lazy(
     r"((?:(?:two|three|several|some|other|senior|unnamed|anonymous|western|diplomatic)\s+)*"
     r"(?:sources|people|persons|a person|a source|officials|an official|insiders|diplomats)\s+"
     r"(?:familiar with|close to|with (?:direct )?knowledge of|briefed on|involved in|aware of)"
@@ -495,25 +511,25 @@ _CLAIM_NOUN = (
     r"(?:reports?|claims?|allegations?|suggestions?|accusations?|rumou?rs?|assertions?|speculation|charges?)"
 )
 # "the US account as “baseless”", "reports that X as completely untrue": object, then rating.
-RATED_AS = re.compile(r"(?P<obj>[^“”\"]{2,200}?)\s+as\s+(?P<rating>(?:[“\"]|a\b|an\b|\w+\b).*)$", re.DOTALL)
+RATED_AS = lazy(r"(?P<obj>[^“”\"]{2,200}?)\s+as\s+(?P<rating>(?:[“\"]|a\b|an\b|\w+\b).*)$", re.DOTALL)
 # "called the figure “a fabrication”", "called the plan a good first step": object, then rating.
-CALLED = re.compile(
+CALLED = lazy(
     r"(?P<obj>(?:the|this|that|these|those|such|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?P<rating>[“\"].+)$",
     re.DOTALL,
 )
 # "reports that the dam had been breached" → the claim.
-NAMED_CLAIM = re.compile(
+NAMED_CLAIM = lazy(
     r"(?:the\s+|these\s+|those\s+)?"
     + _CLAIM_NOUN
     + r"\s+(?:(?:by|from|in)\s+[^,;]{2,60}?\s+)?that\s+(?P<claim>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
 # "claims by Pakistani media that", "reports in the Indian press that": who made the claim.
-CLAIMANT = re.compile(
+CLAIMANT = lazy(
     r"\b(?P<noun>" + _CLAIM_NOUN + r")\s+(?:by|from)\s+(?P<who>[^,;]{2,60}?)\s+that\s*$", re.IGNORECASE
 )
 # A claim named in a sentence around an elliptical reply.
-REPLIED_CLAIM = re.compile(
+REPLIED_CLAIM = lazy(
     r"\b"
     + _CLAIM_NOUN
     + r"\s+(?:(?:by|from|in)\s+[^,;]{2,60}?\s+)?that\s+(?P<claim>[^,;:“”\"?]+?)(?=\s*(?:[,;:.!?“”\"]|\s+as\b|$))"
@@ -521,7 +537,7 @@ REPLIED_CLAIM = re.compile(
     re.IGNORECASE,
 )
 # Replies that deny without saying what: "Completely untrue.", "a fabrication".
-ELLIPTICAL_DENIAL = re.compile(
+ELLIPTICAL_DENIAL = lazy(
     r"\b(?:untrue|not true|false|baseless|unfounded|groundless|fabricat\w*|nothing of the sort|no such thing"
     r"|never happened|did not happen|didn[’']t happen|nonsense|rubbish|lies?|propaganda|fake news|fiction)\b",
     re.IGNORECASE,
@@ -531,14 +547,14 @@ _NO = (
     r"(?:no|never|none(?: whatsoever)?|nope|absolutely not|certainly not|of course not|definitely not"
     r"|not at all|not once|not in the least|by no means|not ever)"
 )
-NEGATIVE_REPLY = re.compile(rf"{_NO}(?:[.,!]+\s*{_NO})*", re.IGNORECASE)
+NEGATIVE_REPLY = lazy(rf"{_NO}(?:[.,!]+\s*{_NO})*", re.IGNORECASE)
 # A question the article asks in its own voice before the answer: "Was the dam breached?"
-DIRECT_QUESTION = re.compile(
+DIRECT_QUESTION = lazy(
     r"(?:was|were|is|are|did|does|do|has|have|had|will|would|can|could|should)\s+[^?“”\"]{3,200}\?",
     re.IGNORECASE,
 )
 # A denial's object that only points back at a claim named before: "denied the reports".
-ANAPHORIC_CLAIM = re.compile(
+ANAPHORIC_CLAIM = lazy(
     r"(?:the|this|that|these|those|such)\s+(?:"
     + _CLAIM_NOUN[3:-1]
     + r"|figures?|accounts?|statements?|remarks?|stor(?:y|ies)|versions?|numbers?|tally)|them|it",

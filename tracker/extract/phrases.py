@@ -19,6 +19,7 @@ from tracker.extract.cues import (
     NP_STOPS,
     PARTICIPLES,
     PARTICLE_CUES,
+    PLACE_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
     SPEAKER_NOUNS,
@@ -84,9 +85,10 @@ _PEOPLE_AT = frozenset(("at", "from", "in"))
 
 
 def _people(tok: Tok) -> bool:
-    """A noun for people that a place can follow: "officials", "steelmakers" (a plural)."""
+    """A noun for people that a place can follow: "officials", "steelmakers" (a plural), or
+    an occupation: "a worker at the plant" is the worker, never the plant."""
     low = tok.low
-    if low in SPEAKER_NOUNS or low in GROUP_NOUNS:
+    if low in SPEAKER_NOUNS or low in GROUP_NOUNS or low in ROLE_NOUNS:
         return True
     return (
         low.endswith(("ers", "ists", "ians", "ants", "ents", "men"))
@@ -94,6 +96,11 @@ def _people(tok: Tok) -> bool:
         and low not in NP_STOPS
         and low not in CUE_FORMS
     )
+
+
+def _people_at(toks: list[Tok], k: int) -> bool:
+    """Whether token k is the "at" of "engineers at the site", "a worker at the plant"."""
+    return toks[k].low in _PEOPLE_AT and k > 0 and _people(toks[k - 1])
 
 
 def _is_np_start(tok: Tok, nxt: Tok | None) -> bool:
@@ -127,14 +134,11 @@ def time_tail(toks: list[Tok], j: int) -> int:
     return j
 
 
-_PLACE_NOUNS = frozenset(("province", "district", "county", "state", "region", "city", "town", "village"))
-
-
 def _place_tail(toks: list[Tok]) -> bool:
     """ "officials in Valmora province": a place named by a name and a lowercase place noun."""
     return (
         len(toks) >= 4
-        and toks[-1].low in _PLACE_NOUNS
+        and toks[-1].low in PLACE_NOUNS
         and toks[-2].cap
         and any(t.low in _PEOPLE_AT for t in toks[1:-2])
     )
@@ -218,17 +222,17 @@ def _np_ok(toks: list[Tok]) -> bool:
             return False
     if not _is_np_start(toks[0], toks[1] if len(toks) > 1 else None):
         return False
-    if any(
-        t.low in NP_STOPS and t.low != "and" and not (t.low in _PEOPLE_AT and k > 0 and _people(toks[k - 1]))
-        for k, t in enumerate(toks)
-    ):
+    if any(t.low in NP_STOPS and t.low != "and" and not _people_at(toks, k) for k, t in enumerate(toks)):
         return False
     if any(not t.word and t.text not in "&-'’." for t in toks):
         return False
     if toks[0].low in PRONOUNS and len(toks) > 1:
         return False
     lower_run = 0
-    for t in toks:  # long lowercase runs are clauses, not names
+    for k, t in enumerate(toks):  # long lowercase runs are clauses, not names
+        if _people_at(toks, k):
+            lower_run = 0  # "a worker at the plant": where the person works is a phrase of its own
+            continue
         lower_run = lower_run + 1 if (not t.cap and t.low not in SPEAKER_NOUNS) else 0
         if lower_run > 3:
             return False

@@ -23,6 +23,7 @@ from tracker.extract.cues import (
     ORGANISATION_ROLES,
     PARTICIPLE_LEADS,
     PARTICIPLES,
+    PRONOUNS,
     QUOTE_MARK,
     RATING,
     RELATIVE_OBJECT_CUES,
@@ -52,11 +53,12 @@ from tracker.extract.scan import Found
 from tracker.extract.spans import Tok, inner_span, inside, tokenize, trim
 from tracker.lexicon import DENIAL_RATINGS
 from tracker.model import Kind, Polarity, Span
+from tracker.patterns import lazy
 
 # A pronoun contracted with its auxiliary before a progressive cue: "He’s claiming …".
-_CONTRACTED = re.compile(r"(?:he|she|it)['’]s|(?:they|we)['’]re")
+_CONTRACTED = lazy(r"(?:he|she|it)['’]s|(?:they|we)['’]re")
 # A participle's object that points back at what the sentence's denial named: "calling them …".
-_RESTATED = re.compile(
+_RESTATED = lazy(
     r"(?:the|these|those|such)\s+(?:allegations?|claims?|reports?|accusations?|charges?)\b\s*(?:as\b)?"
     r"|(?:it|them)\b\s*(?:as\b)?",
     re.IGNORECASE,
@@ -71,7 +73,7 @@ _DOCUMENTS = frozenset(("statement", "release", "communique", "communiqué", "le
 _LEARNED = r"(?:has|have)\s+(?:learned|learnt|been\s+told)|learned|learnt|(?:was|were)\s+told|understands|understood|can\s+reveal"
 # An outlet that carried the report, closing the reported clause: "…, Northern Herald reports",
 # "…, Radio Coastline has learned".
-_REPORTED_BY = re.compile(
+_REPORTED_BY = lazy(
     r",\s*((?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*\s+(?:reports|reported|says|said|writes|wrote|"
     + _LEARNED
     + r"))\s*[.;]?$"
@@ -79,12 +81,12 @@ _REPORTED_BY = re.compile(
 # The same closing a sentence nobody else speaks in: the reporter's words, whose source it does not name.
 # The same phrase opening a sentence, with the source it learned from if named: "The Herald has
 # learned from officials that …", "Radio Coastline was told by two ministers that …".
-_REPORTER_OPENING = re.compile(
+_REPORTER_OPENING = lazy(
     r"(?P<chain>(?P<who>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*)\s+(?P<verb>"
     + _LEARNED
     + r"))(?:\s+(?:from|by)\s+(?P<src>[^,;:.!?\"“”]{1,80}?))?\s*,?\s+that\s+"
 )
-_REPORTER_CLOSING = re.compile(
+_REPORTER_CLOSING = lazy(
     r",\s*(?P<chain>(?P<who>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*)\s+(?P<verb>"
     + _LEARNED
     + r"))"
@@ -126,6 +128,42 @@ def _bare_addressee(toks: list[Tok], start: int) -> tuple[int, int] | None:
     if end == start or end - start > 3 or (end < len(toks) and toks[end].text not in ".,;!?"):
         return None
     return start, end
+
+
+# What follows "called" when it names no words: a phone call or a phrasal verb ("called into a
+# radio show", "called in sick", "called off the strike"); "called the plan a sham" names.
+_CALL_PARTICLES = frozenset(("into", "in", "off", "back", "up", "out", "at", "from", "to", "by"))
+
+# What "blames" puts after its object: the cause ("blames the attack on militants") or the
+# blamed one's fault ("blames the militants for the attack"), and how a claim of cause says it.
+_BLAME_PARTICLES = {"on": "blamed on", "for": "to blame for"}
+_PLURAL_DETERMINERS = frozenset(("these", "those", "both", "many", "several", "some", "two", "three"))
+_SINGULAR_DETERMINERS = frozenset(("a", "an", "this", "that", "each", "every", "one"))
+_HEAD_ENDS = frozenset(
+    ("of", "on", "in", "at", "to", "from", "by", "near", "against", "over", "last", "this")
+)
+
+
+def _blame_joint(phrase: list[Tok], particle: str) -> str:
+    """The words joining what a relative "which" stands for to the rest of a blame: "the attack
+    was blamed on", "the strikes were blamed on", "the militants were to blame for"; the verb
+    agrees with the phrase's head noun (the word before its first preposition)."""
+    head = next((phrase[m - 1] for m in range(1, len(phrase)) if phrase[m].low in _HEAD_ENDS), phrase[-1])
+    if phrase[0].low in _SINGULAR_DETERMINERS:
+        plural = False
+    else:
+        plural = phrase[0].low in _PLURAL_DETERMINERS or bool(re.fullmatch(r"[a-z]+[^isu]s", head.low))
+    return f" {'were' if plural else 'was'} {_BLAME_PARTICLES[particle]} "
+
+
+def _cue_clause(toks: list[Tok], start: int) -> bool:
+    """Whether a subject and a reporting verb start at `start`: "the rebels said nothing"."""
+    for m in range(start + 1, min(len(toks), start + 8)):
+        if not toks[m].word:
+            return False
+        if CUE_FORMS.get(toks[m].low) and not toks[m].cap and toks[m].low not in PARTICIPLES:
+            return np_left(toks, m) == (start, m)
+    return False
 
 
 def _covers(item: Found, at: int) -> bool:
@@ -171,9 +209,11 @@ _CONJUNCTIONS = frozenset(("but", "and", "while", "whereas", "yet"))
 
 
 # A past-tense verb form: "drew", "angered" (a sentence's main verb after a clause inside it).
-_PAST_VERB = re.compile(r"[a-z]{3,}ed|[a-z]+(?:ew|ook|ood|ent|ame|ave|oke|ose|ought|aught)")
+_PAST_VERB = lazy(r"[a-z]{3,}ed|[a-z]+(?:ew|ook|ood|ent|ame|ave|oke|ose|ought|aught)")
 # Cue forms as often adjectives: a cue only before "that" or a mark ("…,” Brandt repeated.").
 _ADJECTIVE_CUES = frozenset(("repeated",))
+_PASSIVE = frozenset(("was", "were", "been", "being", "is", "are", "be"))
+_DENIED_WORDS = 20  # what "was rejected by X" denies: at most a clause's length before it
 
 
 class ReportedSpeech(Answers):
@@ -315,6 +355,8 @@ class ReportedSpeech(Answers):
                 if content is None
                 else self._finish(content, cue, toks[left[0] : left[1]], lemma, toks, k)
             )
+        if not progressive and prev is not None and prev.low in _PASSIVE and lemma in DENIAL:
+            return self._denied_by(toks, k, last, cue, lemma)
         if (
             not progressive
             and prev is not None
@@ -322,8 +364,11 @@ class ReportedSpeech(Answers):
             in ("was", "were", "been", "being", "is", "are", "be", "the", "a", "to", "not", "n't", "never")
         ):
             return None  # passive, "the said agreement", infinitives and negations report nothing
-        if self._possessed_noun(prev, t, lemma) and k + 1 < len(toks) and toks[k + 1].low == "that":
-            return self._possessor_claimed(toks, k)
+        following = toks[k + 1] if k + 1 < len(toks) else None
+        if self._possessed_noun(prev, t, lemma) and following is not None and following.word:
+            # "Brandt's claim that …" is Brandt's; "Lazar's claim was rejected" says nothing of
+            # Lazar's ("Editor's note:" still labels the editor's words)
+            return self._possessor_claimed(toks, k) if following.low == "that" else None
         if t.low in _ADJECTIVE_CUES and k + 1 < len(toks) and toks[k + 1].word and toks[k + 1].low != "that":
             return None  # "despite repeated warnings": an adjective before its noun
         participle = t.low in PARTICIPLES and not progressive
@@ -481,6 +526,22 @@ class ReportedSpeech(Answers):
             item.speaker, item.role, item.name = name_from.speaker, name_from.role, name_from.name
             item.hedge = item.hedge or name_from.hedge
         return item
+
+    def _denied_by(self, toks: list[Tok], k: int, last: int, cue: Span, lemma: str) -> Found | None:
+        """ "Lazar's claim was rejected by Barbu": Barbu denies it, as in "Barbu rejected Lazar's
+        claim"; what was denied is the subject before the auxiliary. Without "by", nobody
+        said to deny it speaks, and nothing is found."""
+        by = last + 1
+        if by >= len(toks) or toks[by].low != "by":
+            return None
+        denier = np_right(toks, by + 1)
+        opens = next((m + 1 for m in range(k - 2, -1, -1) if not toks[m].word), 0)
+        if denier is None or not 0 < k - 1 - opens <= _DENIED_WORDS:
+            return None  # "On Monday, the plan was rejected by …": what was denied follows the comma
+        if (denier[1] < len(toks) and toks[denier[1]].word) or toks[opens].low in PRONOUNS:
+            return None  # "he was denied by the court a chance …" withholds; it denies no words
+        content = trim(self.text, toks[opens].start, toks[k - 2].end)
+        return self._finish(content, cue, toks[denier[0] : denier[1]], lemma, toks, k)
 
     @staticmethod
     def _possessed_noun(prev: Tok | None, t: Tok, lemma: str) -> bool:
@@ -767,13 +828,18 @@ class ReportedSpeech(Answers):
             return None
         content = trim(self.text, toks[start].start, toks[end - 1].end)
         item = self._finish(content, (toks[k].start, toks[last].end), speaker, lemma, toks, k)
-        if item is not None and toks[last + 1].low in _AUXILIARIES and item.content == content:
+        if item is None or item.content != content:
+            return item
+        antecedent = trim(self.text, toks[start].start, toks[rel - 1].start)
+        if toks[last + 1].low in _AUXILIARIES:
             # "the road, which police said was closed": "which" is the subject of what they
             # said, so the words are the phrase it stands for and the clause after the cue
-            item.pieces = [
-                trim(self.text, toks[start].start, toks[rel - 1].start),
-                (toks[last + 1].start, content[1]),
-            ]
+            item.pieces = [antecedent, (toks[last + 1].start, content[1])]
+        elif lemma == "blame" and toks[last + 1].low in _BLAME_PARTICLES and last + 2 < end:
+            # "the attack, which New Delhi blames on militants": New Delhi's claim is that the
+            # attack was the militants' doing — "the attack on militants" would say the reverse
+            item.pieces = [antecedent, (toks[last + 2].start, content[1])]
+            item.joint = _blame_joint(toks[start : rel - 1], toks[last + 1].low)
         return item
 
     def _trailing_cue(self, toks: list[Tok], quotes: list[Span]) -> tuple[tuple[str, int], int] | None:
@@ -933,10 +999,18 @@ class ReportedSpeech(Answers):
                     j += 1
         if j >= len(toks) or toks[j].low in ("citing", "according", "nothing", "anything"):
             return None
+        if lemma == "call" and toks[j].low in _CALL_PARTICLES:
+            return None  # "called into a radio show", "called off the strike": a call, not words
         # The content ends before a participle or a coordinated cue that opens a new statement.
         end = len(toks)
+        # a clause ("announced it will hire …, and it will …") may go on; a noun phrase may not
+        bare_clause = toks[j].low in PRONOUNS and clause_at(toks, j)
+        noun_object = lemma in NP_OBJECT and toks[j - 1].low not in ("that", ":") and not bare_clause
         for m in range(j + 1, len(toks)):
             low = toks[m].low
+            if noun_object and self._coordinated_clause(toks, m):
+                end = m - 1 if toks[m - 1].text == "," else m
+                break  # "blamed the FVF, but officials in Korvik were more cautious": the reporter's
             if toks[m - 1].text in ",—–-" and (
                 low in PARTICIPLES or (low.endswith("ing") and len(low) > 5 and not toks[m].cap)
             ):
@@ -974,6 +1048,17 @@ class ReportedSpeech(Answers):
         if len(words) < 3 and not (lemma in NP_OBJECT and len(words) >= 2):
             return None
         return content
+
+    @staticmethod
+    def _coordinated_clause(toks: list[Tok], m: int) -> bool:
+        """Whether a clause with its own subject is coordinated at token m (", but", "; ", ", while",
+        ", whereas"): it cannot belong to a cue's noun-phrase object ("blamed the FVF")."""
+        if toks[m].text != ";" and not (toks[m].low in _CONJUNCTIONS and toks[m - 1].text == ","):
+            return False
+        start = m + 1
+        while start < len(toks) and toks[start].low in ADVERBS:
+            start += 1
+        return clause_at(toks, start) or _cue_clause(toks, start)
 
     @staticmethod
     def _relative_hole(toks: list[Tok], which: int) -> int | None:
@@ -1106,4 +1191,29 @@ class ReportedSpeech(Answers):
             if item is None:
                 continue
             item.content, item.kind = inner, Kind.DIRECT
+            acted = self._described_act(toks, left) if rel == "what" else None
+            if acted is not None:
+                # "targeting what it describes as “terrorist infrastructure”": what is described is
+                # what it targeted, and its claim is that it targeted terrorist infrastructure
+                item.content, item.kind, item.pieces = (acted[0], qb), Kind.INDIRECT, [acted, (qa, qb)]
             self.add(item)
+
+    @staticmethod
+    def _described_act(toks: list[Tok], describer: tuple[int, int]) -> Span | None:
+        """The act whose object a free relative describes ("targeting what it describes as …"),
+        when the describer is a pronoun standing for the one who acts: the words after the last
+        comma (or the sentence's subject) before "what", at most five. "Critics mocked what the
+        minister called …" has none: the minister did not mock."""
+        if describer[1] - describer[0] != 1 or toks[describer[0]].low not in PRONOUNS:
+            return None
+        what = describer[0] - 1
+        comma = next((m for m in range(what - 1, -1, -1) if toks[m].text in ",;:—–"), None)
+        if comma is not None:
+            start = comma + 1
+        else:
+            subj = subject(toks[:what])
+            start = subj[1] if subj is not None else 0
+        words = toks[start:what]
+        if not words or len(words) > 5 or not all(t.word for t in words) or any(t.cap for t in words):
+            return None
+        return words[0].start, words[-1].end

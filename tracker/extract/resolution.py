@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from tracker.extract.cues import (
     ANONYMITY,
+    BUSINESS_NAME_WORDS,
+    BUSINESS_NOUNS,
     COMMIT_CUES,
     CUE_FORMS,
     DETERMINERS,
@@ -28,6 +30,7 @@ from tracker.extract.cues import (
     MODAL_OWN,
     ORGANISATION_NAME_WORDS,
     ORGANISATION_ROLES,
+    PLACE_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
     SPEAKER_NOUNS,
@@ -41,11 +44,12 @@ from tracker.extract.spans import Tok, paragraphs, tokenize
 from tracker.extract.times import MONTHS, TIME_PHRASE, said_on
 from tracker.lexicon import AUDIENCE_NOUNS, ENTITY_ALIASES, MULTIWORD_ALIASES
 from tracker.model import Extracted, Modality, Span
+from tracker.patterns import lazy
 
 _RECENT_SENTENCES = 3  # a pronoun points at someone named in the last three sentences
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-_CAPITALISED = re.compile(r"\b([A-Z][\w-]+)(?:['’]s)?\b")
-_SIDE_WORD = re.compile(r"[A-Za-z][\w-]*")
+_CAPITALISED = lazy(r"\b([A-Z][\w-]+)(?:['’]s)?\b")
+_SIDE_WORD = lazy(r"[A-Za-z][\w-]*")
 
 
 @dataclass
@@ -233,6 +237,8 @@ class Cast:
             for e in self.entities
             if e.last < at and re.search(rf"\b{re.escape(head)}\b", f"{e.role or ''} {e.name}", re.IGNORECASE)
         ]
+        if not pool and head in BUSINESS_NOUNS:
+            pool = [e for e in self.entities if e.last < at and business(e.name)]
         if len(pool) != 1 or _another_office(pool[0].role, head):
             return None
         return pool[0]
@@ -273,6 +279,18 @@ def organisation(name: str, role: str | None = None) -> bool:
     if parts and parts[-1].lower() in ORGANISATION_NAME_WORDS and parts[0].lower() not in HONORIFICS:
         return True
     return organisation_role(role)
+
+
+def business(name: str) -> bool:
+    """Whether a name reads as a business's, which "the company" may stand for: "Dobrogea
+    Chemicals", "Brightplate Ltd"; never a ministry, a party or a newspaper."""
+    parts = name.split()
+    return (
+        len(parts) >= 2
+        and parts[-1].lower() in BUSINESS_NAME_WORDS
+        and parts[0].lower() not in HONORIFICS
+        and "and" not in parts  # two businesses together are neither one
+    )
 
 
 def organisation_role(role: str | None) -> bool:
@@ -356,7 +374,7 @@ def _outside(spans: list[Span], a: int, b: int) -> bool:
 
 
 # Whom a speaker told or spoke to, up to a place or time after it: "told reporters in Lahore".
-_ADDRESSED = re.compile(
+_ADDRESSED = lazy(
     r"(?:told|tell|tells|telling|to)\s+(?P<whom>.+?)(?:\s+(?:in|at|on|of|during|after|before)\b.*)?$"
 )
 
@@ -410,7 +428,7 @@ def _hedge(text: str, sent: Span, item: Found, mention: str | None, after: Span 
 
 
 # A sentence that says the sources just quoted were anonymous.
-_ANONYMOUS_AFTER = re.compile(
+_ANONYMOUS_AFTER = lazy(
     r"\s*(?:they|he|she|both|the (?:officials?|sources?|people))\s+(?:spoke|were speaking|was speaking|asked|requested)\b",
     re.IGNORECASE,
 )
@@ -457,7 +475,7 @@ def _description_head(mention: str) -> str | None:
 
 
 # A place that opens the sentence, outside the speaker's mention: "In Arland, the mayor said …".
-_PLACE_OPENING = re.compile(r"\s*In\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*,")
+_PLACE_OPENING = lazy(r"\s*In\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*,")
 
 
 def _sentence_place(text: str, sentences: list[Span], at: int) -> str | None:
@@ -523,7 +541,7 @@ def _name_for(
     return mention, None
 
 
-_DOCUMENT = re.compile(
+_DOCUMENT = lazy(
     r"(?:the|that|this|its|their|his|her)\s+(?:[\w-]+\s+)?(statement|release|communiqu[eé]|letter|post)",
     re.IGNORECASE,
 )
@@ -605,7 +623,12 @@ def _named_people(text: str, reported: list[Span] | None = None) -> list[tuple[i
             # a full name with no title ("Grace Okafor met the lawyer"): a person a later "she"
             # may mean, so a pronoun cannot reach past her to the speaker before
             run = [t]  # the whole capitalised run: a title-case headline is no name
-            while k + len(run) < len(toks) and toks[k + len(run)].cap and toks[k + len(run)].word:
+            while (
+                k + len(run) < len(toks)
+                and toks[k + len(run)].cap
+                and toks[k + len(run)].word
+                and "\n" not in text[run[-1].end : toks[k + len(run)].start]  # "Floods\nRuiz" is two lines
+            ):
                 run.append(toks[k + len(run)])
             k += len(run)
             if run[0].low == "by":
@@ -613,8 +636,10 @@ def _named_people(text: str, reported: list[Span] | None = None) -> list[tuple[i
             while run and run[0].low in _NOT_NAMES:
                 run = run[1:]
             name_text = text[run[0].start : run[-1].end] if run else ""
+            place = k < len(toks) and toks[k].low in PLACE_NOUNS  # "the Mamaia Sat district"
             if (
                 2 <= len(run) <= 3
+                and not place
                 and not any(w.low in _NOT_NAMES for w in run)
                 and looks_like_person(name_text)
             ):
@@ -645,7 +670,7 @@ def _titled_run(text: str, run: list[Tok]) -> tuple[int, str, str] | None:
 # Verbs whose object is the person who then answers: "Reporters asked Brandt whether …".
 _ASKING = frozenset(("asked", "pressed", "questioned"))
 # Verbs a lone surname opening a sentence does ("Brandt nodded."), past tense but not a cue.
-_SUBJECT_VERB = re.compile(r"[a-z]{3,}ed|[a-z]+(?:ew|ook|ood|ent|ame|ave|oke|ose|ought|aught|ft|lt)")
+_SUBJECT_VERB = lazy(r"[a-z]{3,}ed|[a-z]+(?:ew|ook|ood|ent|ame|ave|oke|ose|ought|aught|ft|lt)")
 
 
 def _lone_subject(text: str, toks: list[Tok], k: int, run: list[Tok]) -> tuple[int, str, str] | None:

@@ -9,8 +9,9 @@ from tracker.extract.cues import APPOS_AFTER, APPOS_BEFORE, DETERMINERS
 from tracker.extract.phrases import split_role
 from tracker.extract.spans import Tok
 from tracker.model import Kind, Polarity, Span
+from tracker.patterns import lazy
 
-_ANONYMOUS = re.compile(r"(?:not )?to be (?:named|identified)", re.IGNORECASE)
+_ANONYMOUS = lazy(r"(?:not )?to be (?:named|identified)", re.IGNORECASE)
 
 
 @dataclass

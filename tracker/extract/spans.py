@@ -14,6 +14,7 @@ from tracker.extract.cues import (
 )
 from tracker.lexicon import ABBREVIATIONS, NUMBER_ABBREVIATIONS
 from tracker.model import Span
+from tracker.patterns import lazy
 
 
 @dataclass
@@ -103,7 +104,7 @@ def inside(pos: int, spans: list[Span]) -> bool:
     return any(a < pos < b for a, b in spans)
 
 
-_NUMBER_NEXT = re.compile(r"\s+\d")
+_NUMBER_NEXT = lazy(r"\s+\d")
 
 
 def sentence_spans(text: str, lo: int, hi: int, quotes: list[Span]) -> list[Span]:

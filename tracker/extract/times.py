@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from tracker.patterns import lazy
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
     "january", "february", "march", "april", "may", "june",
@@ -16,7 +18,7 @@ _MONTH = r"(?:" + "|".join(MONTHS) + r"|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))"
 _WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
 # Lowercase, tokens joined by single spaces (the extractor's view) or raw text (case-insensitive).
-TIME_PHRASE = re.compile(
+TIME_PHRASE = lazy(
     r"\b(?:(?:early|late|earlier|later)\s+)?(?:on\s+)?"
     r"(?:" + _WEEKDAY + _PART + r"?"
     r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*,\s*\d{4})?"

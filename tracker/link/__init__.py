@@ -12,40 +12,84 @@ relate(), and storing the links for a person to review.
 
 from __future__ import annotations
 
-from tracker.link.blocking import block_candidates
-from tracker.link.candidates import fts_candidates, rare_terms
-from tracker.link.config import (
-    CONFIRM,
-    DEFAULT_CONFIRM,
-    DEFAULT_SUGGEST,
-    SETTINGS,
-    SUGGEST,
-    WORKERS,
-    Progress,
-    Thresholds,
-    set_threshold,
-    settings,
-    status_for,
-    thresholds,
-)
-from tracker.link.pipeline import LinkStats, link_new, relink_all
-from tracker.link.prefilter import could_link
-from tracker.link.review import (
-    confirm_link,
-    link_decision,
-    reject_link,
-    relabel_link,
-    restore_link,
-    suggested_links,
-)
+from typing import TYPE_CHECKING
 
-# isort: split
-# The linker's own reading, shapes and relations, which the benchmarks' brute force and FTS
-# recall reuse to judge pairs exactly as linking does; not part of the API.
-from tracker.link.candidates import _DocFrequency as _DocFrequency
-from tracker.link.pipeline import _STORED as _STORED
-from tracker.link.pipeline import _texts as _texts
-from tracker.link.prefilter import _shapes as _shapes
+from tracker import _on_first_use
+
+if TYPE_CHECKING:
+    from tracker.link.blocking import block_candidates
+    from tracker.link.candidates import (
+        fts_candidates,
+        rare_terms,
+    )
+    from tracker.link.config import (
+        CONFIRM,
+        DEFAULT_CONFIRM,
+        DEFAULT_SUGGEST,
+        SETTINGS,
+        SUGGEST,
+        WORKERS,
+        Progress,
+        Thresholds,
+        set_threshold,
+        settings,
+        status_for,
+        thresholds,
+    )
+    from tracker.link.pipeline import (
+        LinkStats,
+        link_new,
+        relink_all,
+    )
+    from tracker.link.prefilter import could_link
+    from tracker.link.review import (
+        confirm_link,
+        link_decision,
+        links_to_review,
+        reject_link,
+        relabel_link,
+        restore_link,
+    )
+
+# Every name is imported on first use, from its module: linking one statement (`tracker add`)
+# must not load the batch linker (blocking, index).
+_HOMES = {
+    "block_candidates": "tracker.link.blocking",
+    "fts_candidates": "tracker.link.candidates",
+    "rare_terms": "tracker.link.candidates",
+    "_DocFrequency": "tracker.link.candidates",
+    "CONFIRM": "tracker.link.config",
+    "DEFAULT_CONFIRM": "tracker.link.config",
+    "DEFAULT_SUGGEST": "tracker.link.config",
+    "SETTINGS": "tracker.link.config",
+    "SUGGEST": "tracker.link.config",
+    "WORKERS": "tracker.link.config",
+    "Progress": "tracker.link.config",
+    "Thresholds": "tracker.link.config",
+    "set_threshold": "tracker.link.config",
+    "settings": "tracker.link.config",
+    "status_for": "tracker.link.config",
+    "thresholds": "tracker.link.config",
+    "LinkStats": "tracker.link.pipeline",
+    "link_new": "tracker.link.pipeline",
+    "relink_all": "tracker.link.pipeline",
+    "_STORED": "tracker.link.pipeline",
+    "_texts": "tracker.link.pipeline",
+    "could_link": "tracker.link.prefilter",
+    "_shapes": "tracker.link.prefilter",
+    "confirm_link": "tracker.link.review",
+    "link_decision": "tracker.link.review",
+    "reject_link": "tracker.link.review",
+    "relabel_link": "tracker.link.review",
+    "restore_link": "tracker.link.review",
+    "links_to_review": "tracker.link.review",
+}
+# The linker's own reading, shapes and relations (_DocFrequency, _STORED, _texts, _shapes),
+# which the benchmarks' brute force and FTS recall reuse to judge pairs exactly as linking
+# does, are resolved here too; they are not part of the API.
+
+
+__getattr__ = _on_first_use(__name__, _HOMES)
 
 __all__ = [
     "CONFIRM",
@@ -63,6 +107,7 @@ __all__ = [
     "fts_candidates",
     "link_decision",
     "link_new",
+    "links_to_review",
     "rare_terms",
     "reject_link",
     "relabel_link",
@@ -71,6 +116,5 @@ __all__ = [
     "set_threshold",
     "settings",
     "status_for",
-    "suggested_links",
     "thresholds",
 ]

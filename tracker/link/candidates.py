@@ -58,10 +58,19 @@ class _DocFrequency:
         return self.known[word]
 
 
-def rare_terms(db: Database, text: str, k: int = QUERY_TERMS, df: _DocFrequency | None = None) -> list[str]:
+def rare_terms(
+    db: Database,
+    text: str,
+    k: int = QUERY_TERMS,
+    df: _DocFrequency | None = None,
+    *,
+    own: int | None = None,
+) -> list[str]:
     """The k words of text found (with their other spellings) in the fewest stored statements;
     words found in none are dropped, and of two words naming one thing ("India", "New Delhi")
-    only the first counts."""
+    only the first counts. `own` is the stored statement whose text this is: it is not counted
+    among the statements holding a word, or a word only it holds would look the rarest of all
+    and the query would find nothing but itself."""
     from tracker.concepts import concept
 
     df = df or _DocFrequency(db)
@@ -71,8 +80,17 @@ def rare_terms(db: Database, text: str, k: int = QUERY_TERMS, df: _DocFrequency 
         meaning = concept(word)
         if meaning not in seen:
             seen.add(meaning)
-            counted.append((df(word), position, word))
+            count = df(word) - (own is not None and _holds(db, own, word))
+            counted.append((count, position, word))
     return [word for count, _, word in sorted(c for c in counted if c[0] > 0)[:k]]
+
+
+def _holds(db: Database, sid: int, word: str) -> bool:
+    """Whether stored statement sid matches word (or another spelling of it) in full-text search."""
+    row = db.execute(
+        "SELECT 1 FROM statements_fts WHERE rowid = ? AND statements_fts MATCH ?", [sid, fts_term(word)]
+    ).fetchone()
+    return row is not None
 
 
 def fts_candidates(
@@ -85,7 +103,7 @@ def fts_candidates(
     df: _DocFrequency | None = None,
 ) -> list[tuple[int, float]]:
     """(statement id, bm25 relevance > 0) of the statements sharing text's rarest words, best first."""
-    words = rare_terms(db, text, k, df)
+    words = rare_terms(db, text, k, df, own=exclude)
     if not words:
         return []
     match = fts_query(words)

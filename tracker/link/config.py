@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from tracker.model import InvalidInput, Judgement, Relation, ReviewStatus
 from tracker.parts import CONFLICT_CODES
-from tracker.store import get_setting, set_setting
+from tracker.store import get_setting, set_setting, write_transaction
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is being done)
 
@@ -95,22 +95,28 @@ def set_threshold(db: Database, name: str, raw: str) -> float:
         raise InvalidInput(f"{name} must be a number from 0 to 100, not {raw!r}") from None
     if not 0 <= value <= 100 or math.isnan(value):
         raise InvalidInput(f"{name} must be a number from 0 to 100, not {raw!r}")
-    current = thresholds(db)
-    suggest = value if name == SUGGEST else current.suggest
-    confirm = value if name == CONFIRM else current.confirm
-    if suggest > confirm:
-        raise InvalidInput(f"{SUGGEST} ({suggest:g}) must not be above {CONFIRM} ({confirm:g})")
-    set_setting(db, name, f"{value:g}")
+    with write_transaction(db):  # the other threshold, as the write finds it
+        current = thresholds(db)
+        suggest = value if name == SUGGEST else current.suggest
+        confirm = value if name == CONFIRM else current.confirm
+        if suggest > confirm:
+            raise InvalidInput(f"{SUGGEST} ({suggest:g}) must not be above {CONFIRM} ({confirm:g})")
+        set_setting(db, name, f"{value:g}")
     return value
 
 
 def status_for(judgement: Judgement, limits: Thresholds) -> ReviewStatus:
-    """Suggested, or confirmed when the score is high enough for no one to check it. A pair
+    """Suggested, or confirmed when the score is high enough for no one to check it: the
+    engine's confirmation, which every display calls auto-confirmed, review still offers, and
+    which passes no verdict on (only a person's, stamped `reviewed_at`, does). A pair
     whose parts conflict (another actor, target, place, time, number) is never confirmed
     without a person: the wording that makes it look sure is what the conflict hides in; nor
-    is a pair related only by meaning (the semantic layer's `meaning` reason)."""
+    is a pair related only by meaning (the semantic layer's `meaning` reason), nor a
+    contradiction led by a hedged denial ("likely untrue")."""
     if any(r.code in CONFLICT_CODES or r.code == _MEANING for r in judgement.reasons):
         return ReviewStatus.SUGGESTED
+    if judgement.relation is Relation.CONTRADICTS and any(r.code == "hedge" for r in judgement.reasons):
+        return ReviewStatus.SUGGESTED  # "probably fabricated": an accusation its writer hedges
     careful = judgement.relation is Relation.CONTRADICTS or any(
         r.code in _CAREFUL_CODES for r in judgement.reasons
     )

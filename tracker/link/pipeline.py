@@ -18,22 +18,22 @@ import math
 import time
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from tracker.claims import attach_statements, reattach, reattach_all
-from tracker.judge import ENGINE_VERSION, relate
+from tracker.claims import reattach
+from tracker.claims.attach import Judged, judge_attachments, store_attachments
+from tracker.judge import ENGINE_VERSION, relate, relate_scored
 from tracker.judge_numbers import FRAME
 from tracker.link import config, ranking
-from tracker.link.blocking import _block, _block_few, scored_candidates
 from tracker.link.candidates import _DocFrequency, fts_candidates
 from tracker.link.config import WORKERS, Progress, Thresholds, status_for, thresholds
-from tracker.link.prefilter import Lead, Shape, _shapes, could_link, could_refuse, link_score
+from tracker.link.prefilter import MARGIN, Lead, Shape, _shapes, could_link, could_refuse, link_score
 from tracker.model import Judgement, Reason, Relation, ReviewStatus
-from tracker.parallel import bulk_objects, fan_out
+from tracker.parallel import Workers, bulk_objects, kept_workers
 from tracker.store import now, write_transaction
 
 BATCH_MIN = 200  # from this many new statements, one blocking pass beats one query each
@@ -99,20 +99,33 @@ def _propositions(db: Database) -> dict[int, str]:
 Found = tuple[int, int, Judgement, ReviewStatus]
 
 
-# what judging workers share: texts, shapes, thresholds
-_Judging = tuple[dict[int, str], dict[int, Shape], Thresholds]
+# what judging workers share: texts, shapes, thresholds, the propositions stored (when known)
+_Judging = tuple[dict[int, str], dict[int, Shape], Thresholds, Mapping[int, str]]
 
 
-def _judge_some(shared: _Judging, pairs: Sequence[tuple[int, int]]) -> tuple[list[Found], int]:
+# a batch of pairs to judge, and the score blocking ranked each at when it is known (None:
+# relate scores it)
+_Batch = tuple[Sequence[tuple[int, int]], Sequence[float | None] | None]
+
+
+def _judge_some(shared: _Judging, batch: _Batch) -> tuple[list[Found], int]:
     """Judge the pairs that pass the pre-filter; returns what to store and how many were judged."""
-    texts, shapes, limits = shared
+    texts, shapes, limits, propositions = shared
+    pairs, scores = batch
+    floor = limits.suggest - MARGIN  # from here up, blocking's score is relate's (link_score)
     found = []
     judged = 0
-    for a, b in pairs:
+    for i, (a, b) in enumerate(pairs):
         if not could_link(shapes[a], shapes[b], limits.suggest):
             continue
         judged += 1
-        judgement = relate(texts[a], texts[b], related_threshold=limits.suggest)
+        score = scores[i] if scores is not None else None
+        if score is None or score < floor or not propositions or shapes[b][1]:  # b a passage
+            judgement = relate(texts[a], texts[b], related_threshold=limits.suggest)
+        else:
+            judgement = relate_scored(
+                texts[a], texts[b], limits.suggest, (propositions[a], propositions[b], score)
+            )
         if judgement.relation in _STORED and judgement.score >= limits.suggest:
             found.append((a, b, judgement, status_for(judgement, limits)))
     return found, judged
@@ -172,25 +185,29 @@ def _ranked(
             else:
                 offer(code >> 32, code & ranking.LOW, score, refusable(code))
 
-    examined = scored_candidates(shapes, threshold, workers, sink, progress)
+    from tracker.link import blocking
+
+    examined = blocking.scored_candidates(shapes, threshold, workers, sink, progress)
     return top, unscored, examined
 
 
 def _verdicts(
     codes: Iterable[int],
-    texts: dict[int, str],
-    shapes: dict[int, Shape],
-    limits: Thresholds,
+    judging: _JudgingWorkers,
     progress: Progress | None,
-    workers: int,
     verdicts: dict[int, Found | None],
+    rankings: Mapping[int, list[int]],
 ) -> int:
     """Judge the packed pairs, recording what relate stores of each (or None); returns how many
-    relate judged."""
-    pairs = [(c >> 32, c & ranking.LOW) for c in sorted(codes)]
+    relate judged. relate is given the score each pair is ranked at (none: it scores it)."""
+    codes = sorted(codes)
+    pairs = [(c >> 32, c & ranking.LOW) for c in codes]
     if not pairs:
         return 0
-    found, judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
+    scores = [ranking.ranked_score(rankings, c) for c in codes]
+    # a few pairs are judged here, until the workers have started: starting them would cost
+    # more than they save
+    found, judged = _judged(judging, pairs, progress, here=len(pairs) < _CHUNK, scores=scores)
     verdicts.update(dict.fromkeys(a << 32 | b for a, b in pairs))
     verdicts.update((f[0] << 32 | f[1], f) for f in found)
     return judged
@@ -211,7 +228,9 @@ def _whole_rankings(
 ) -> dict[int, list[int]]:
     """The whole rankings of a few statements (blocking indexes only them): for a statement
     whose ranking was cut above links relate's refusals let in."""
-    pairs, _ = _block_few(shapes, focus, threshold, workers)
+    from tracker.link import blocking
+
+    pairs, _ = blocking._block_few(shapes, focus, threshold, workers)
     codes = {a << 32 | b for a, b in pairs}
     judge(
         {
@@ -243,6 +262,7 @@ def _whole_rankings(
 def _relink_ranked(
     texts: dict[int, str],
     shapes: dict[int, Shape],
+    propositions: Mapping[int, str],
     leads: dict[int, Lead],
     limits: Thresholds,
     progress: Progress | None,
@@ -259,21 +279,21 @@ def _relink_ranked(
     with stats.timed("finding candidates"):
         top, unscored, stats.candidates = _ranked(shapes, refusable, limits.suggest, workers, progress)
     verdicts: dict[int, Found | None] = {}
+    rankings: dict[int, list[int]] = {}
 
     def judge(codes: set[int]) -> int:
-        # a few pairs are judged here: starting workers would cost more than they save
-        count = _verdicts(
-            codes, texts, shapes, limits, progress, workers if len(codes) >= _CHUNK else 1, verdicts
-        )
+        count = _verdicts(codes, judging, progress, verdicts, rankings)
         stats.judged += count
         return count
 
-    with stats.timed("judging"):
+    # one set of judging workers for every round: each keeps what it analysed of a statement
+    with stats.timed("judging"), _judging(texts, shapes, limits, workers, propositions) as judging:
         judge(unscored)  # a pair with a passage: only relate can score it
         for code in unscored:
             if (found := verdicts[code]) is not None:
                 top.offer(found[0], found[1], found[2].score)
-        rankings, cut = top.rankings(), top.cut
+        rankings.update(top.rankings())
+        cut = top.cut
         settler = ranking.Settler(rankings, cut, config.MAX_LINKS, verdicts, refusable)
         while True:
             kept, todo, short = settler.settle()
@@ -528,17 +548,51 @@ def _judge(
     """Links among the candidate pairs (in pair order) and how many pairs relate() judged."""
     if shapes is None:
         shapes = _shapes(texts, sorted({i for pair in pairs for i in pair}), workers)
-    chunks = [pairs[i : i + _CHUNK] for i in range(0, len(pairs), _CHUNK)]
+    with _judging(texts, shapes, limits, workers) as judging:
+        return _judged(judging, pairs, progress)
+
+
+_JudgingWorkers = Workers[_Judging, _Batch, tuple[list[Found], int]]
+
+
+def _judging(
+    texts: dict[int, str],
+    shapes: dict[int, Shape],
+    limits: Thresholds,
+    workers: int,
+    propositions: Mapping[int, str] | None = None,
+) -> AbstractContextManager[_JudgingWorkers]:
+    """Workers that judge pairs of these statements, batch after batch (in this process when
+    there are few statements); with the `propositions` stored, relate takes the score a pair
+    was ranked at (_judge_some)."""
+    parallel = workers > 1 and len(shapes) >= config.PARALLEL_MIN
+    shared = (texts, shapes, limits, propositions or {})
+    return kept_workers(_judge_some, shared, workers if parallel else 1)
+
+
+def _judged(
+    judging: _JudgingWorkers,
+    pairs: Sequence[tuple[int, int]],
+    progress: Progress | None,
+    *,
+    here: bool = False,
+    scores: Sequence[float | None] | None = None,
+) -> tuple[list[Found], int]:
+    """`_judge` by the judging workers given (`here`: a batch not worth starting them for;
+    `scores`: each pair's score from blocking, None where relate must score it)."""
+    size = max(1, min(_CHUNK, math.ceil(len(pairs) / judging.workers)))  # a small batch: all workers
+    chunks: list[_Batch] = [
+        (pairs[i : i + size], None if scores is None else scores[i : i + size])
+        for i in range(0, len(pairs), size)
+    ]
     found: list[Found] = []
     judged = done = 0
-    parallel = workers > 1 and len(shapes) >= config.PARALLEL_MIN
-    with fan_out(_judge_some, chunks, (texts, shapes, limits), workers if parallel else 1) as results:
-        for chunk, (some, count) in zip(chunks, results, strict=True):
-            found.extend(some)
-            judged += count
-            done += len(chunk)
-            if progress is not None:
-                progress(done, len(pairs), "judging pairs")
+    for chunk, (some, count) in zip(chunks, judging.map(chunks, here=here), strict=True):
+        found.extend(some)
+        judged += count
+        done += len(chunk[0])
+        if progress is not None:
+            progress(done, len(pairs), "judging pairs")
     return found, judged
 
 
@@ -609,7 +663,9 @@ def _pairs_for(
             texts.update(_texts(db))
             shapes = _shapes(texts, texts, workers, _propositions(db))
         # a tenth of the statements or more: index everyone; fewer: index only the new ones
-        block = _block if len(ids) * 10 >= total else _block_few
+        from tracker.link import blocking  # the batch linker, which linking a few never loads
+
+        block = blocking._block if len(ids) * 10 >= total else blocking._block_few
         with stats.timed("finding candidates"):
             blocked, stats.candidates = block(shapes, set(ids), thresholds(db).suggest, workers, progress)
         return blocked, shapes
@@ -678,31 +734,48 @@ def _link_new(db: Database, ids: Iterable[int], progress: Progress | None, worke
         pairs = sorted(found_pairs)
         found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
     found += _by_meaning(db, wanted, texts, limits, found, stats, progress, workers, shapes)
-    with stats.timed("writing"), write_transaction(db):
-        _write(db, found, stats)
-        touched = {i for a, b, _, _ in found for i in (a, b)}
-        dropped = _bound_stored(db, touched)
-        stats.removed = len(dropped)
-        # a link bounded away may have been the strongest of its other statement
-        unshaded = unshade_stored(db, {sid for pair in dropped for sid in pair})
-        new = {(a, b) for a, b, _, _ in found}
-        shaded_now = _shade_stored(db, touched, limits)
-        for pair, relation in shaded_now.items():
-            if pair in new:  # counted as the side it would have taken
-                stats.stored[relation] -= 1
-                stats.stored[Relation.RELATED.value] += 1
-        stats.stored = +stats.stored  # no relation counted 0
-    # claims are judged with no lock held, then written under the write lock (attach's own)
-    with stats.timed("attaching claims"):
-        # first the stored statements the new links take far nearer something else than the
-        # link they joined a claim through: as a relink places them, before the new ones
-        displaced = _displaced(db, sorted(touched - set(wanted)))
-        stats.attached = reattach(db, displaced) if displaced else 0
-        stats.attached += attach_statements(db, wanted)
-        # a stored statement whose side was overshadowed may have joined a claim through it
-        stale = ({sid for pair in shaded_now for sid in pair} | unshaded) - set(wanted)
-        stats.attached += reattach(db, sorted(stale)) if stale else 0
+    with stats.timed("judging"):  # the new statements' sides on claims, with no lock held
+        judged = judge_attachments(db, wanted)
+    # the links and the claim sides they imply, in one transaction: one is never stored alone
+    with write_transaction(db):
+        with stats.timed("writing"):
+            touched, changed = _store_new_links(db, found, limits, stats)
+        with stats.timed("attaching claims"):
+            stats.attached = _attach_new(db, judged, touched, changed)
     return stats
+
+
+def _store_new_links(
+    db: Database, found: list[Found], limits: Thresholds, stats: LinkStats
+) -> tuple[set[int], set[int]]:
+    """Write the new links, bound and shade the stored ones they touch; returns the statements
+    touched, and those whose side on a link changed (shaded or unshaded)."""
+    _write(db, found, stats)
+    touched = {i for a, b, _, _ in found for i in (a, b)}
+    dropped = _bound_stored(db, touched)
+    stats.removed = len(dropped)
+    # a link bounded away may have been the strongest of its other statement
+    unshaded = unshade_stored(db, {sid for pair in dropped for sid in pair})
+    new = {(a, b) for a, b, _, _ in found}
+    shaded_now = _shade_stored(db, touched, limits)
+    for pair, relation in shaded_now.items():
+        if pair in new:  # counted as the side it would have taken
+            stats.stored[relation] -= 1
+            stats.stored[Relation.RELATED.value] += 1
+    stats.stored = +stats.stored  # no relation counted 0
+    return touched, {sid for pair in shaded_now for sid in pair} | unshaded
+
+
+def _attach_new(db: Database, judged: Judged, touched: set[int], changed: set[int]) -> int:
+    """Attach the new statements (`judged`) to claims, and again the stored ones the new links
+    moved: first those they take far nearer something else than the link they joined a claim
+    through (as a relink places them, before the new ones), last those whose side changed."""
+    wanted = set(judged.wanted)
+    displaced = _displaced(db, sorted(touched - wanted))
+    attached = reattach(db, displaced) if displaced else 0
+    attached += store_attachments(db, judged)
+    stale = changed - wanted  # a statement whose side was overshadowed may have joined a claim through it
+    return attached + (reattach(db, sorted(stale)) if stale else 0)
 
 
 def relink_all(db: Database, *, progress: Progress | None = None, workers: int = WORKERS) -> LinkStats:
@@ -717,16 +790,19 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
     with stats.timed("preparing"):
         texts = _texts(db)
         leads: dict[int, Lead] = {}
-        shapes = _shapes(texts, texts, workers, _propositions(db), leads)
+        propositions = _propositions(db)
+        shapes = _shapes(texts, texts, workers, propositions, leads)
     found: list[Found] | None = None
     if not _judges_by_meaning(db):  # meaning adds links to every lexical one: it needs them all
         try:
-            found = _relink_ranked(texts, shapes, leads, limits, progress, workers, stats)
+            found = _relink_ranked(texts, shapes, propositions, leads, limits, progress, workers, stats)
         except _Disagrees:
             found = None
     if found is None:
         with stats.timed("finding candidates"):
-            pairs, candidates = _block(shapes, None, limits.suggest, workers, progress)
+            from tracker.link import blocking
+
+            pairs, candidates = blocking._block(shapes, None, limits.suggest, workers, progress)
             stats.candidates = stats.candidates or candidates
         with stats.timed("judging"):
             found, judged = _judge(sorted(pairs), texts, limits, progress, workers=workers, shapes=shapes)
@@ -736,15 +812,18 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
     rejected = db.execute("SELECT a_id, b_id FROM links WHERE status = ?", [ReviewStatus.REJECTED.value])
     found = shaded(found, limits, {(int(a), int(b)) for a, b in rejected})
     keep = {(a, b) for a, b, _, _ in found}
-    with stats.timed("writing"), write_transaction(db):
-        _write(db, found, stats)
-        stale = [
-            (int(r[0]),)
-            for r in db.execute("SELECT id, a_id, b_id FROM links WHERE reviewed_at IS NULL")
-            if (r[1], r[2]) not in keep
-        ]
-        db.conn.executemany("DELETE FROM links WHERE id = ?", stale)
-        stats.removed = len(stale)
-    with stats.timed("attaching claims"):
-        stats.attached = reattach_all(db)
+    with stats.timed("judging"):  # the sides on claims, with no lock held
+        sides = judge_attachments(db, texts, forget=True)
+    with write_transaction(db):  # the links and the claim sides they imply, as in link_new
+        with stats.timed("writing"):
+            _write(db, found, stats)
+            stale = [
+                (int(r[0]),)
+                for r in db.execute("SELECT id, a_id, b_id FROM links WHERE reviewed_at IS NULL")
+                if (r[1], r[2]) not in keep
+            ]
+            db.conn.executemany("DELETE FROM links WHERE id = ?", stale)
+            stats.removed = len(stale)
+        with stats.timed("attaching claims"):
+            stats.attached = store_attachments(db, sides)  # those stored meanwhile keep theirs
     return stats

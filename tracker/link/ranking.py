@@ -36,6 +36,16 @@ def pack(a: int, b: int) -> int:
     return a << 32 | b if a < b else b << 32 | a
 
 
+def ranked_score(rankings: Mapping[int, list[int]], code: int) -> float | None:
+    """The score the packed pair is ranked at (in its first statement's ranking), None when
+    it is not ranked there."""
+    other = LOW - (code & LOW)
+    for entry in rankings.get(code >> 32, ()):
+        if entry & LOW == other:
+            return (entry >> 32) / 10
+    return None
+
+
 class Ranking:
     """Each statement's candidate links down to its k-th strongest that relate cannot refuse
     (those above it are all its k strongest can be), offered one at a time; a pair offered

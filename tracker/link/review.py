@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from tracker.model import InvalidInput, NotFound, Relation, ReviewStatus
+from tracker.model import ConfirmedBy, InvalidInput, NotFound, Relation, ReviewStatus
 from tracker.store import now, query_rows
 from tracker.store.connection import write_transaction
 
@@ -146,8 +146,12 @@ def restore_link(db: Database, link_id: int, decision: dict[str, Any]) -> dict[s
     return _link(db, link_id)
 
 
-def suggested_links(db: Database, *, relation: str | None = None) -> list[dict[str, Any]]:
-    """Links waiting for a person, strongest first, with both statements."""
+def links_to_review(db: Database, *, relation: str | None = None) -> list[dict[str, Any]]:
+    """Links waiting for a person, with both statements: the suggested ones, strongest first,
+    then those the engine confirmed sure of itself (a score passes no verdict on, a person
+    does)."""
     from tracker.reports import list_links
 
-    return list_links(db, relation=relation, status=ReviewStatus.SUGGESTED.value)
+    suggested = list_links(db, relation=relation, status=ReviewStatus.SUGGESTED.value)
+    confirmed = list_links(db, relation=relation, status=ReviewStatus.CONFIRMED.value)
+    return suggested + [row for row in confirmed if row["confirmed_by"] == ConfirmedBy.ENGINE.value]

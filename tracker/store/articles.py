@@ -139,12 +139,13 @@ def _fill_dates(
                 continue
             said = said_on if said_on is not None else new.said_on
             db.execute("UPDATE statements SET reported_on = ?, said_on = ? WHERE id = ?", [date, said, sid])
+            before, after = {"reported_on": None, "said_on": said_on}, {"reported_on": date, "said_on": said}
             audit(
                 db,
                 "edit",
-                statement_id=sid,
-                before={"reported_on": None, "said_on": said_on},
-                after={"reported_on": date, "said_on": said},
+                statement_id=sid,  # what changed only: a date it had, or still lacks, is no change
+                before={key: value for key, value in before.items() if after[key] != value},
+                after={key: value for key, value in after.items() if before[key] != value},
                 note="extracted again with --date",
             )
             dated.statement_ids.append(sid)

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from tracker.migrations import migrations
+from tracker.migrations import Progress, migrations, reporting
 from tracker.model import InvalidInput, TrackerError
 
 # A writer waits this long for another's write transaction (a large import holds the lock
@@ -37,19 +37,32 @@ class NoLedger(TrackerError):
     """No ledger at this path, and the command may not create one."""
 
 
+class LedgerBusy(TrackerError):
+    """Another writer held the write lock for longer than a writer waits (BUSY_TIMEOUT_MS)."""
+
+
 def open_db(
-    path: str | os.PathLike[str] | None = None, *, create: bool = True, create_dir: bool = False
+    path: str | os.PathLike[str] | None = None,
+    *,
+    create: bool = True,
+    create_dir: bool = False,
+    progress: Progress | None = None,
 ) -> Database:
     """Open a tracker ledger and bring its schema up to date; with `create`, make a new one
-    (readable by its owner only) where there is no file or an empty one.
+    (readable by its owner only) where there is no file or an empty one. An upgrade that
+    derives something again for every row reports (done, total, what) to `progress`.
 
     With no path, $TRACKER_DB names it (the command line adds a per-user default).
     """
-    return open_ledger(path, create=create, create_dir=create_dir)[0]
+    return open_ledger(path, create=create, create_dir=create_dir, progress=progress)[0]
 
 
 def open_ledger(
-    path: str | os.PathLike[str] | None = None, *, create: bool = True, create_dir: bool = False
+    path: str | os.PathLike[str] | None = None,
+    *,
+    create: bool = True,
+    create_dir: bool = False,
+    progress: Progress | None = None,
 ) -> tuple[Database, bool]:
     """open_db, and whether this call created the ledger."""
     if path is None:
@@ -75,7 +88,8 @@ def open_ledger(
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL"))
         conn.execute("PRAGMA synchronous = NORMAL")
-        created = _migrate(db)
+        with reporting(progress):
+            created = _migrate(db)
     except sqlite3.DatabaseError as error:
         raise TrackerError(f"cannot open database {db_path}: {error}") from None
     return db, created
@@ -156,7 +170,15 @@ def write_transaction(db: Database) -> Iterator[Database]:
         with db.atomic():
             yield db
         return
-    retry_busy(lambda: db.conn.execute("BEGIN IMMEDIATE"))
+    try:
+        retry_busy(lambda: db.conn.execute("BEGIN IMMEDIATE"))
+    except sqlite3.OperationalError as error:
+        if not _busy(error):
+            raise
+        raise LedgerBusy(
+            f"the ledger is busy: another tracker has been writing to it for {BUSY_TIMEOUT_MS / 1000:g} s;"
+            " try again when it is done"
+        ) from None
     try:
         yield db
     except BaseException:
@@ -177,12 +199,15 @@ def retry_busy(action: Callable[[], T]) -> T:
         try:
             return action()
         except sqlite3.OperationalError as error:
-            busy = "locked" in str(error) or "busy" in str(error)
             waited_it_out = time.monotonic() - started >= BUSY_TIMEOUT_MS / 1000 / 2
-            if not busy or waited_it_out or attempt == _BUSY_RETRIES - 1:
+            if not _busy(error) or waited_it_out or attempt == _BUSY_RETRIES - 1:
                 raise
             time.sleep(0.05 * 2**attempt)
     raise AssertionError("unreachable")
+
+
+def _busy(error: sqlite3.OperationalError) -> bool:
+    return "locked" in str(error) or "busy" in str(error)
 
 
 def now() -> str:

@@ -479,17 +479,27 @@ def drop_stale_links(db: Database, statement_id: int, *, attached: bool = False)
 
     A link that went (or was found again with another score) may have overshadowed its
     neighbours' links: those are checked again, as after a deletion, and the claim sides
-    that move with them found anew, in the same transaction. `attached`: the statement was
+    that move with them found anew, in the same transaction; so are the sides of the
+    statements at the other end of a link that went, which may have rested on it. `attached`: the statement was
     attached to claims while its old links were still there (a relink): it is attached again
     without them, so that it never stays on a claim it joined through a link that went."""
     with write_transaction(db):
         neighbours = _linked_to(db, statement_id)
+        stale = {
+            other
+            for pair in db.execute(
+                "SELECT a_id, b_id FROM links WHERE (a_id = ? OR b_id = ?) AND engine = ?",
+                [statement_id, statement_id, STALE],
+            )
+            for other in pair
+        } - {statement_id}
         cursor = db.execute(
             "DELETE FROM links WHERE (a_id = ? OR b_id = ?) AND engine = ?",
             [statement_id, statement_id, STALE],
         )
         removed = cursor.rowcount
-        moved = _recheck_overshadowing(db, neighbours | {statement_id}) - {statement_id}
+        # the other ends of the links that went may have joined a claim through them
+        moved = (_recheck_overshadowing(db, neighbours | {statement_id}) | stale) - {statement_id}
         if attached and removed:
             moved.add(statement_id)
         _reattach(db, moved)

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from tracker import speakers as speaker_names
 from tracker.model import InvalidInput, NewStatement, SpeakerKind
+from tracker.patterns import lazy
 from tracker.store.connection import now
 from tracker.store.validation import Checked, Prepared
 
@@ -711,7 +712,7 @@ def outlet_key(name: str) -> str:
 
 
 # a bare domain given as an outlet's name ("dawn.com", "Caliber.Az", "www.bbc.co.uk/")
-_HOST = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}/?", re.IGNORECASE)
+_HOST = lazy(r"(?:[a-z0-9-]+\.)+[a-z]{2,}/?", re.IGNORECASE)
 # second-level labels under a country's domain that name no outlet (bbc.co.uk → bbc)
 _SECOND_LEVEL = frozenset(("co", "com", "org", "net", "gov", "ac", "edu", "gob", "or", "ne"))
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from tracker.model import InvalidInput, TrackerError
+from tracker.store.connection import write_transaction
 
 
 def check(db: Database) -> list[str]:
@@ -38,7 +39,7 @@ def check(db: Database) -> list[str]:
 def rebuild_fts(db: Database) -> list[str]:
     """Rebuild every full-text index from its table; returns the indexes rebuilt."""
     rebuilt = []
-    with db.atomic():
+    with write_transaction(db):
         for table in sorted(db.table_names()):
             fts = db.table(table).detect_fts()
             if fts is not None and not table.startswith(fts):

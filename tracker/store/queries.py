@@ -11,7 +11,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from tracker.dates import lower_bound, parse_date, upper_bound
-from tracker.model import InvalidInput, Kind, NotFound
+from tracker.model import ConfirmedBy, InvalidInput, Kind, NotFound
+from tracker.patterns import lazy
 from tracker.store.connection import query_rows
 from tracker.store.lookup import speaker_ids_matching
 from tracker.store.validation import clean_choice
@@ -27,6 +28,16 @@ STATEMENT_FROM = """
     JOIN speakers sp ON sp.id = s.speaker_id
     LEFT JOIN sources src ON src.id = s.source_id
 """
+
+
+def confirmed_by_sql(alias: str) -> str:
+    """SQL for who confirmed a row of `links` or `claim_statements` (aliased `alias`): NULL when
+    it is not confirmed. A person's decision is the only write that stamps `reviewed_at`; the
+    engine never does (a claim merge neither, since m018)."""
+    return (
+        f"CASE WHEN {alias}.status = 'confirmed' THEN CASE WHEN {alias}.reviewed_at IS NULL"
+        f" THEN '{ConfirmedBy.ENGINE.value}' ELSE '{ConfirmedBy.PERSON.value}' END END"
+    )
 
 
 def _statement_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -154,7 +165,7 @@ def get_statements(db: Database, ids: Iterable[int]) -> dict[int, dict[str, Any]
     return found
 
 
-_FTS_WORD = re.compile(r"\w+", re.UNICODE)
+_FTS_WORD = lazy(r"\w+", re.UNICODE)
 
 
 def fts_query(text: str, *, operator: str = "AND") -> str:
@@ -193,9 +204,9 @@ def statement_links(db: Database, statement_id: int) -> list[dict[str, Any]]:
     rows = list(
         query_rows(
             db,
-            """
-            SELECT l.id, l.relation, l.score, l.status, l.reasons, l.engine,
-                   CASE WHEN l.a_id = ? THEN l.b_id ELSE l.a_id END AS other_id
+            f"""
+            SELECT l.id, l.relation, l.score, l.status, {confirmed_by_sql("l")} AS confirmed_by,
+                   l.reasons, l.engine, CASE WHEN l.a_id = ? THEN l.b_id ELSE l.a_id END AS other_id
             FROM links l WHERE l.a_id = ? OR l.b_id = ?
             ORDER BY l.relation = 'contradicts' DESC, l.score DESC
             """,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from tracker.model import InvalidInput
+from tracker.store.connection import write_transaction
 from tracker.store.validation import MAX_TEXT_CHARS
 
 MAX_TEXT_SETTING = "max_text_chars"
@@ -21,7 +22,7 @@ def get_setting(db: Database, name: str, default: str | None = None) -> str | No
 
 
 def set_setting(db: Database, name: str, value: str) -> None:
-    with db.atomic():
+    with write_transaction(db):
         db.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from tracker import speakers as speaker_names
 from tracker.model import InvalidInput, NotFound, SpeakerKind
-from tracker.store.connection import now, query_rows
+from tracker.store.connection import now, query_rows, write_transaction
 from tracker.store.corrections import record as audit
 from tracker.store.lookup import recheck_surnames, speaker_candidates, surname_of
 from tracker.store.queries import StatementFilter, list_statements
@@ -105,7 +105,7 @@ def add_alias(db: Database, name_or_id: str, alias: str) -> dict[str, Any]:
     alias = clean_field(alias, "alias") or ""
     if not alias:
         raise InvalidInput("alias is empty")
-    with db.atomic():
+    with write_transaction(db):
         speaker = find_speaker(db, name_or_id)
         owner = _other_owner(db, alias, speaker["id"])
         if owner is not None:
@@ -136,7 +136,7 @@ def _add_aliases(db: Database, speaker_id: int, names: Iterable[str]) -> int:
 def merge_speakers(db: Database, keep: str, absorb: str) -> dict[str, Any]:
     """Move every statement and alias of `absorb` onto `keep`, then delete `absorb`; the
     merge is recorded with all it changed, so `unmerge_speakers` can undo it."""
-    with db.atomic():
+    with write_transaction(db):
         kept = find_speaker(db, keep)
         gone = find_speaker(db, absorb)
         if kept["id"] == gone["id"]:
@@ -266,7 +266,7 @@ def list_merges(db: Database) -> list[dict[str, Any]]:
 def unmerge_speakers(db: Database, merge_id: int) -> dict[str, Any]:
     """Undo a recorded merge: the absorbed speaker comes back with its aliases, and the
     statements the merge moved that are still on the kept speaker go back to it."""
-    with db.atomic():
+    with write_transaction(db):
         rows = list(query_rows(db, "SELECT * FROM speaker_merges WHERE id = ?", [merge_id]))
         if not rows:
             raise NotFound(f"no speaker merge with id {merge_id}")
@@ -386,7 +386,7 @@ def split_speaker(
     speaker `to`; the statements moved are settled (no longer flagged or watched)."""
     if (name is None) == (to is None):
         raise InvalidInput("give either a new name or a speaker to move the statements to")
-    with db.atomic():
+    with write_transaction(db):
         speaker = find_speaker(db, name_or_id)
         moved = _owned_statements(db, speaker, statement_ids)
         if to is not None:
@@ -433,7 +433,7 @@ def _new_speaker(db: Database, name: str, like: dict[str, Any]) -> int:
 
 def confirm_speaker(db: Database, name_or_id: str, statement_ids: list[int]) -> dict[str, Any]:
     """Keep statements where they are filed and clear their review flags: a person checked."""
-    with db.atomic():
+    with write_transaction(db):
         speaker = find_speaker(db, name_or_id)
         _settle(db, _owned_statements(db, speaker, statement_ids))
     return speaker
@@ -496,7 +496,7 @@ def rename_speaker(db: Database, name_or_id: str, new_name: str) -> dict[str, An
     new_name = clean_field(new_name, "new name") or ""
     if not new_name:
         raise InvalidInput("new name is empty")
-    with db.atomic():
+    with write_transaction(db):
         speaker = find_speaker(db, name_or_id)
         clash = _other_owner(db, new_name, speaker["id"])
         if clash is not None:

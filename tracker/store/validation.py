@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 from tracker.dates import lower_bound, parse_date, upper_bound
 from tracker.model import InvalidInput, Kind, Modality, NewStatement, Polarity, SpeakerKind
+from tracker.patterns import lazy
 
 # one statement, unless the ledger's max_text_chars setting says otherwise; a whole article
 # belongs in `tracker extract`
@@ -28,7 +29,7 @@ def clean_field(value: str | None, field: str, *, limit: int = MAX_FIELD_CHARS) 
 
 
 # what stands between a URL's "//" and its host's "@": a user name and often a password
-_CREDENTIALS = re.compile(r"^((?:[a-z][a-z0-9+.-]*:)?//)[^/?#]*@", re.IGNORECASE)
+_CREDENTIALS = lazy(r"^((?:[a-z][a-z0-9+.-]*:)?//)[^/?#]*@", re.IGNORECASE)
 
 
 def without_credentials(url: str) -> str:
@@ -36,6 +37,21 @@ def without_credentials(url: str) -> str:
     exported, a password must not be (https://user:pw@cnn.com:443/x → https://cnn.com:443/x).
     Only a URL with an authority ("//") has credentials: in mailto:a@b.com, "a" is no user."""
     return _CREDENTIALS.sub(r"\1", url) if "@" in url else url
+
+
+# quotation marks that open and close a quote, in the styles news text uses
+_OPENING_QUOTES = "\"'“„«‘‹"
+_CLOSING_QUOTES = "\"'”“»’›"
+
+
+def infer_kind(text: str) -> str:
+    """The kind of a statement given without one: a direct quote when its words stand in
+    quotation marks ("“We will respond.”"), else unknown. Words without marks may be the
+    speaker's own or a reporter's account of them; calling them a quote would put them in
+    the speaker's mouth."""
+    words = text.strip().rstrip(".,;:!? ")
+    quoted = len(words) >= 2 and words[0] in _OPENING_QUOTES and words[-1] in _CLOSING_QUOTES
+    return Kind.DIRECT.value if quoted else Kind.UNKNOWN.value
 
 
 def clean_choice(value: str | None, field: str, allowed: list[str], default: str | None) -> str | None:
@@ -116,8 +132,7 @@ def check_statement(new: NewStatement, *, max_text_chars: int = MAX_TEXT_CHARS) 
         cleaned["url"] = source  # an article's address given as its source: the outlet is its host
     if cleaned:  # a cleaned copy: the caller's statement stays as it was given
         new = replace(new, **cleaned)
-    kind = clean_choice(new.kind, "kind", _CHOICES[Kind], Kind.DIRECT.value)
-    assert kind is not None
+    kind = clean_choice(new.kind, "kind", _CHOICES[Kind], None) or infer_kind(text)
     clean_choice(new.speaker_kind, "speaker kind", _CHOICES[SpeakerKind], None)
     modality = clean_choice(new.modality, "modality", _CHOICES[Modality], None)
     polarity = clean_choice(new.polarity, "polarity", _CHOICES[Polarity], None)
@@ -217,7 +232,7 @@ def prepare(new: NewStatement) -> Prepared:
     return complete(checked, claim_values(checked.text))
 
 
-_FINAL_STOP = re.compile(r"[\s.!;:,…]+$")
+_FINAL_STOP = lazy(r"[\s.!;:,…]+$")
 
 
 def identity_words(text: str) -> str:
