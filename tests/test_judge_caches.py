@@ -65,5 +65,6 @@ def test_every_cache_keyed_by_one_text_holds_a_100k_relink() -> None:
         "concepts",
         "normalise",
         "proper_names",
+        "similarity_concepts",
         "tokens",
     ]

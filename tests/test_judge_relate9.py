@@ -135,9 +135,10 @@ def test_an_appeal_to_two_parties_does_not_agree_with_where_the_onus_lies() -> N
 
 def test_an_appeal_for_an_act_is_not_a_report_that_it_was_done() -> None:
     assert judged("Ghana called on Togo to reopen the border", "Togo reopened the border") == (
+        # "Ghana" is a country concept now, and weighs a little more, unshared
         Relation.RELATED,
-        85.1,
-        ["modality: an appeal in a", "similarity: 85/100"],
+        83.3,
+        ["modality: an appeal in a", "similarity: 83/100"],
     )
 
 

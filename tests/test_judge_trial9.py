@@ -75,7 +75,7 @@ def test_two_bodies_named_in_the_active_are_left_to_similarity() -> None:
     assert judged(
         "The Pentagon confirmed the strike in Yemen",
         "The US Defense Department confirmed the strike in Yemen",
-    ) == (Relation.AGREES, 68.6, ["similarity: 69/100"])
+    ) == (Relation.AGREES, 70.1, ["similarity: 70/100"])  # "Yemen" is a country concept
 
 
 # ---------------------------------------------------------------- casualty counts as measures
@@ -113,7 +113,7 @@ def test_two_counts_of_the_killed_still_contradict() -> None:
 def test_taken_to_hospital_and_still_in_hospital_are_two_measures() -> None:
     assert judged("25 people had been taken to hospital", "31 people remained in hospital") == (
         Relation.RELATED,
-        51.8,
+        52.5,  # "taken" is a form of "take"
         ["measure: 'taken to hospital' in a vs 'remained in hospital' in b", "similarity: 52/100"],
     )
 
