@@ -204,7 +204,9 @@ def test_an_article_without_an_outlet_extracted_again_is_recognised(cli, db_path
     article.write_text("Storm update\n\nPolice said the bridge would stay closed until Friday.\n")
     cli.ok("extract", str(article), "--no-link")
     result = cli("extract", str(article), "--date", "2025-05-10", "--no-link")
-    assert result.stderr.splitlines()[:2] == [
+    assert result.stderr.splitlines()[:3] == [
+        f"Note: {article} names no outlet, so its statements get no source and its headline and byline"
+        " are not kept; give --source OUTLET to record where it was reported.",
         "Stored 0 new statements (1 already recorded) from 1 article.",
         "Filled in the date 2025-05-10 of 1 statement stored without one.",
     ]
@@ -221,7 +223,11 @@ def test_another_article_that_shares_a_sentence_is_not_the_one_extracted_before(
     second.write_text("Police said the road was closed.\n\nResidents said the floods had receded by noon.\n")
     cli.ok("extract", str(first), "--no-link")
     result = cli("extract", str(second), "--date", "2025-06-01", "--no-link")
-    assert result.stderr.splitlines() == ["Stored 2 new statements (0 already recorded) from 1 article."]
+    assert result.stderr.splitlines() == [
+        f"Note: {second} names no outlet, so its statements get no source and its headline and byline"
+        " are not kept; give --source OUTLET to record where it was reported.",
+        "Stored 2 new statements (0 already recorded) from 1 article.",
+    ]
     assert rows(
         db_path,
         "SELECT s.id, s.reported_on, sp.name FROM statements s JOIN speakers sp ON sp.id = s.speaker_id ORDER BY s.id",
