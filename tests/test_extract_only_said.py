@@ -26,7 +26,6 @@ def said(text: str) -> list[tuple[str | None, str | None, str]]:
     [
         ("Farmers in Puno blamed the mining consortium, but officials in Oruro were more cautious.", "the mining consortium"),
         ("The energy ministry accused the contractor of delaying the pipeline; the contractor said nothing.", "the contractor of delaying the pipeline"),
-        ("The mayor of Ghent blamed the flooding on blocked drains, while residents pointed to the new ring road.", "the flooding on blocked drains"),
         ("The nurses' union praised the pay deal, whereas the hospital trusts stayed silent.", "the pay deal"),
     ],
 )  # fmt: skip
@@ -34,6 +33,14 @@ def test_a_blame_ends_where_a_clause_with_its_own_subject_begins(text, content):
     (found,) = extract_statements(text)
     assert found.content == content
     assert text[found.content_span[0] : found.content_span[1]] == content
+
+
+def test_a_blame_on_someone_ends_at_a_clause_with_its_own_subject_and_says_who_is_blamed():
+    # the words are the deed and whom it is blamed on (tests/test_extract_trial11.py)
+    text = "The mayor of Ghent blamed the flooding on blocked drains, while residents pointed to the new ring road."
+    (found,) = extract_statements(text)
+    assert found.content == "the flooding was blamed on blocked drains"
+    assert text[found.content_span[0] : found.content_span[1]] == "the flooding on blocked drains"
 
 
 def test_a_coordinated_object_with_no_subject_of_its_own_stays_in_the_blame():

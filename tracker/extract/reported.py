@@ -156,6 +156,34 @@ def _blame_joint(phrase: list[Tok], particle: str) -> str:
     return f" {'were' if plural else 'was'} {_BLAME_PARTICLES[particle]} "
 
 
+def _blame_object(item: Found, toks: list[Tok]) -> None:
+    """ "Police blamed the attack on militants": what police said is that the attack was the
+    militants' doing, so the words are the deed and whom it is blamed on, joined as a relative
+    "which … blames on" is ("the attack was blamed on militants"; "blamed the rebels for the
+    fire": "the rebels were to blame for the fire"). The particle is the first "for", or the
+    last "on" that opens no date ("blamed the attack on the convoy on militants")."""
+    words = [t for t in toks if item.content[0] <= t.start < item.content[1]]
+    at = None
+    for m in range(1, len(words) - 1):
+        low = words[m].low
+        if low == "for" and at is None:
+            at = m
+            break
+        if low == "on" and words[m + 1].low not in TIME_WORDS and not words[m + 1].text[:1].isdigit():
+            at = m  # the last such "on" before any "for"
+        elif low == "for":
+            break
+    if at is None or not all(w.word for w in words[:at]):
+        return
+    # whom it is blamed on is a noun phrase: a comma after it closes it ("blaming the attack on
+    # militants, closed the road")
+    stop = next((w for w in words[at + 1 :] if w.text in ",;—–"), None)
+    end = stop.start if stop is not None else item.content[1]
+    item.pieces = [(words[0].start, words[at - 1].end), (words[at + 1].start, end)]
+    item.content = (item.content[0], end)
+    item.joint = _blame_joint(words[:at], words[at].low)
+
+
 def _cue_clause(toks: list[Tok], start: int) -> bool:
     """Whether a subject and a reporting verb start at `start`: "the rebels said nothing"."""
     for m in range(start + 1, min(len(toks), start + 8)):
@@ -511,6 +539,8 @@ class ReportedSpeech(Answers):
             self._rate_denial(sent_items[-1], (restated.end(), content[1]))
             return None
         item = self._finish(content, cue, speaker, lemma, toks, k)
+        if item is not None and lemma == "blame" and item.content == content and not item.pieces:
+            _blame_object(item, toks)
         relative = prev is not None and prev.low in ("who", "which") and k >= 2 and toks[k - 2].text == ","
         if (
             item is not None
