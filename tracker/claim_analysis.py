@@ -327,6 +327,22 @@ def _predicative(norm: str, start: int, end: int) -> bool:
     )
 
 
+def _balanced(norm: str, proposition: str, offset: int, end: int) -> tuple[str, int]:
+    """The proposition with its quotation marks balanced, and where it starts in norm: a claim
+    ending inside a quotation (called it a "provocation.") keeps the closing mark that trimming
+    its full stop took, one opening inside it (a "bomb" had gone off) the opening mark before
+    it; a lone mark the text itself leaves open is dropped."""
+    if proposition.count('"') % 2 == 0:
+        return proposition, offset
+    if '"' in norm[offset + len(proposition) : end]:
+        return proposition + '"', offset
+    if offset > 0 and '"' in norm[max(0, offset - 2) : offset]:
+        return '"' + proposition, norm.rfind('"', 0, offset)
+    if proposition.count('"') == 1:
+        return proposition.replace('"', " ").strip().replace("  ", " "), offset
+    return proposition, offset
+
+
 @lru_cache(maxsize=TEXT_CACHE)
 def analyse_full(text: str) -> Analysis:
     """Reduce text to its claim, keeping cue spans; see analyse()."""
@@ -461,6 +477,7 @@ def analyse_full(text: str) -> Analysis:
         )
     proposition = norm[start:end].strip(" ,.:;\"'-")
     offset = norm.find(proposition, start) if proposition else start
+    proposition, offset = _balanced(norm, proposition, offset, end)
 
     # Negation scope: the main clause, cut at subordinate clauses that start after it.
     ignored: list[Cue] = []

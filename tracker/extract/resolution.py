@@ -43,7 +43,7 @@ from tracker.extract.scan import Found
 from tracker.extract.spans import Tok, paragraphs, tokenize
 from tracker.extract.times import MONTHS, TIME_PHRASE, said_on
 from tracker.lexicon import AUDIENCE_NOUNS, ENTITY_ALIASES, MULTIWORD_ALIASES
-from tracker.model import Extracted, Modality, Span
+from tracker.model import Extracted, Kind, Modality, Span
 from tracker.patterns import lazy
 
 _RECENT_SENTENCES = 3  # a pronoun points at someone named in the last three sentences
@@ -353,6 +353,30 @@ def side_of(words: str) -> str | None:
         if country:
             return country
     return None
+
+
+def _quote_closed(text: str, span: Span) -> Span:
+    """span, ending inside a quotation it opens (a foreign policy "focused on …, so important),
+    carried on to the closing mark when the paragraph has one before another opens: quotation
+    marks in a statement's words balance."""
+    a, b = span
+    open_ = False
+    for ch in text[a:b]:
+        if ch == "“":
+            open_ = True
+        elif ch == "”":
+            open_ = False
+        elif ch == '"':
+            open_ = not open_
+    if not open_:
+        return span
+    for at in range(b, min(len(text), b + 600)):
+        ch = text[at]
+        if ch in "\n“":
+            break
+        if ch in '”"':
+            return a, at + 1
+    return span
 
 
 def _modality(content: str, lemma: str) -> Modality:
@@ -767,6 +791,8 @@ def resolve(
         sent = next((s for s in sentences if s[0] <= item.content[0] < s[1]), item.content)
         if item.cue:
             sent = next((s for s in sentences if s[0] <= item.cue[0] < s[1]), sent)
+        if not item.pieces and item.kind is not Kind.DIRECT:
+            item.content = _quote_closed(text, item.content)
         content = (
             item.joint.join(text[a:b] for a, b in item.pieces)
             if item.pieces
