@@ -416,13 +416,19 @@ def generic_key(name: str) -> str | None:
     cut = next((i for i, w in enumerate(words) if i and (w in _PLACE_PREPOSITIONS or w == "of")), None)
     if cut is not None:
         # "officials in Arland" are still nobody named; "police in Karachi" are Karachi's police
-        if words[cut - 1] not in GENERIC_SPEAKER_PEOPLE and not _unnamed_office(bare, words[:cut]):
+        if (
+            words[cut - 1] not in GENERIC_SPEAKER_PEOPLE
+            and not _unnamed_office(bare, words[:cut])
+            and not (words[cut] in _PLACE_PREPOSITIONS and _plural_people(words[:cut]))
+        ):
             return None
         words, place = words[:cut], words[cut:]
     else:
         place = []
     head, before = words[-1], words[:-1]
-    if (
+    if place and _plural_people(words):
+        pass  # "auditors in Tallinn", "prosecutors in Constanta": people nobody names, and where
+    elif (
         head not in GENERIC_SPEAKER_PEOPLE
         and not (
             head in GENERIC_SPEAKER_INSTITUTIONS and all(w in GENERIC_SPEAKER_QUALIFIERS for w in before)
@@ -433,6 +439,25 @@ def generic_key(name: str) -> str | None:
     while before and before[0] in ("a", "an", "the", "some"):
         before = before[1:]
     return " ".join([*before, head, *place])
+
+
+# Endings of a plural noun for people by what they do: "auditors", "engineers", "economists".
+_AGENT_PLURALS = ("ers", "ors", "ists", "ians", "ants", "ents", "men")
+
+
+def _plural_people(words: list[str]) -> bool:
+    """Whether words (a key, before "in …") are a plural noun for people, with at most an
+    article or a qualifier: "auditors", "the prosecutors", "local doctors"; never a name of
+    an organisation ("the Times", "Reporters Without Borders" have other words)."""
+    head, before = words[-1], [w for w in words[:-1] if w not in GENERIC_SPEAKER_QUALIFIERS]
+    if before or head in _ORGANISATION_WORDS or not head.isalpha():
+        return False
+    singular = head[:-1]
+    return (
+        (head in GENERIC_SPEAKER_PEOPLE and head.endswith(("s", "men", "people")))
+        or (head.endswith("s") and (singular in _OFFICES or singular in GENERIC_SPEAKER_PEOPLE))
+        or (len(head) > 5 and head.endswith(_AGENT_PLURALS))
+    )
 
 
 def _unnamed_office(bare: str, words: list[str]) -> bool:
@@ -456,7 +481,12 @@ def unnamed_kind(unnamed: str) -> SpeakerKind:
     ("mayor"), else what its words say ("ministry": government)."""
     words = unnamed.split()
     cut = next((i for i, w in enumerate(words) if i and (w in _PLACE_PREPOSITIONS or w == "of")), len(words))
+    if cut < len(words) and words[cut] in _PLACE_PREPOSITIONS and _plural_people(words[:cut]):
+        return SpeakerKind.ORGANISATION  # "auditors in Tallinn": a group, never one person
     if words and words[cut - 1] in _OFFICES:
+        head = words[cut - 1]
+        if head.endswith("s") and head[:-1] in _OFFICES:
+            return SpeakerKind.ORGANISATION  # "prosecutors", "ministers": several, never one person
         return SpeakerKind.PERSON
     return guess_kind(unnamed)
 

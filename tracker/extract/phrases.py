@@ -90,6 +90,8 @@ def _people(tok: Tok) -> bool:
     low = tok.low
     if low in SPEAKER_NOUNS or low in GROUP_NOUNS or low in ROLE_NOUNS:
         return True
+    if low.endswith("s") and (low[:-1] in ROLE_NOUNS or low[:-1] in TITLES):
+        return True  # a plural of an occupation or a title: "auditors in Tallinn"
     return (
         low.endswith(("ers", "ists", "ians", "ants", "ents", "men"))
         and low.isalpha()
@@ -142,6 +144,16 @@ def _place_tail(toks: list[Tok]) -> bool:
         and toks[-2].cap
         and any(t.low in _PEOPLE_AT for t in toks[1:-2])
     )
+
+
+def _people_at_place(toks: list[Tok]) -> bool:
+    """ "inspectors at the port", "auditors in Tallinn": people, headed by their noun, then where
+    they are (a determined phrase or a name), which is never the speaker on its own."""
+    for k in range(1, len(toks) - 1):
+        if _people_at(toks, k) and all(t.word for t in toks[:k]):
+            after = toks[k + 1]
+            return after.low in DETERMINERS or after.cap
+    return False
 
 
 def _name_period(toks: list[Tok], k: int) -> bool:
@@ -205,7 +217,7 @@ def _np_ok(toks: list[Tok]) -> bool:
         return False  # "Monday" in "the Foreign Office on Monday rejected" is when, not who
     if len(toks) > 1 and _name_period(toks, len(toks) - 1):
         return toks[-2].cap and _np_ok(toks[:-1])  # "John G. Roberts Jr." ends with its period
-    if not _is_head(toks[-1]) and not _place_tail(toks):
+    if not _is_head(toks[-1]) and not _place_tail(toks) and not _people_at_place(toks):
         # Any noun can head a determined phrase right before a cue: "the announcer said".
         head = toks[-1].low
         determined = toks[0].low in DETERMINERS or (toks[0].cap and toks[0].low.endswith(("'s", "’s")))
