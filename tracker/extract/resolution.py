@@ -493,8 +493,8 @@ def _description_head(mention: str) -> str | None:
     words = mention.split()
     if len(words) == 2 and words[0].lower() in ("the", "this") and words[1].islower():
         head = words[1].lower()
-        if head in SPEAKER_NOUNS or head in TITLES:
-            return head
+        if head in SPEAKER_NOUNS or head in TITLES or head in ROLE_NOUNS:
+            return head  # "the worker" after "a worker at the plant": an occupation says whom too
     return None
 
 
