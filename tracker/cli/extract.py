@@ -70,7 +70,7 @@ def extract(
 
     An article extracted again adds nothing. One first extracted without --date gets the
     date now given (its statements, their source and unnamed speakers' labels), and says
-    so. Given another date than the one stored, its statements keep theirs and the new
+    so; one first stored without a source gets the --source (or --url) now given. Given another date than the one stored, its statements keep theirs and the new
     date is recorded as another appearance (the article ran again), with a note saying so.
 
     Example: tracker extract article.txt --date 2025-05-10 --dry-run
@@ -127,6 +127,12 @@ def extract(
                 count = len(dated.statement_ids)
                 render.status(
                     f"Filled in the date {date} of {count} statement{'s' if count != 1 else ''}"
+                    " stored without one."
+                )
+            if dated is not None and dated.sourced:
+                count = len(dated.sourced)
+                render.status(
+                    f"Filled in the source {found[0]['source'] or found[0]['url']} of {count} statement{'s' if count != 1 else ''}"
                     " stored without one."
                 )
             if dated is not None and dated.stored_dates and appeared:

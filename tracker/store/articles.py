@@ -12,10 +12,11 @@ from sqlite_utils import Database
 from tracker import speakers as speaker_names
 from tracker.model import InvalidInput, NewStatement
 from tracker.store.connection import write_transaction
+from tracker.store.corrections import _fold_appearances
 from tracker.store.corrections import record as audit
 from tracker.store.ingest import Added, AddedList, add_statements
 from tracker.store.lookup import SourceCache
-from tracker.store.validation import check_statement
+from tracker.store.validation import check_statement, content_hash
 
 
 @dataclass
@@ -27,6 +28,8 @@ class Dated:
     stored_dates: set[str] = field(default_factory=set)
     # the sources its new appearances on this date are in: `tracker delete --appearances-in`
     appeared_in: list[int] = field(default_factory=list)
+    # the statements stored from it without a source that this extraction's source was given
+    sourced: list[int] = field(default_factory=list)
 
 
 def add_article_statements(
@@ -41,12 +44,14 @@ def add_article_statements(
     Without `date`, an article every statement of which is stored adds nothing."""
     rows = _offices_named(rows)
     with write_transaction(db):
+        sourced = _fill_sources(db, rows)
         if date is None:
             known = _known_article(db, rows)
             if known is not None:
-                return Dated(), known
+                return Dated(sourced=sourced), known
             rows = _stored_date(db, rows)
         dated, rows = _fill_dates(db, rows, date) if date else (Dated(), rows)
+        dated.sourced = sourced
         added = add_statements(db, rows, skip_corrected=True)
         appeared = sorted({a.id for a in added if a.appeared})
         if dated.stored_dates and appeared:
@@ -160,6 +165,79 @@ def _fill_dates(
             if label is not None:
                 named[-1] = replace(new, speaker=label)
     return dated, named
+
+
+def _fill_sources(db: Database, rows: Sequence[NewStatement]) -> list[int]:
+    """The ids of the statements an article extracted before without a source (no --source,
+    and no outlet it names) was stored as, now given the source this extraction names: the
+    article's statements are in it, as they would have been had it been given the first time
+    (its unnamed "police" the ones kept for that report). Only an article every statement of
+    which is stored without a source, each at its place, is the one extracted before; a
+    statement whose words and speaker the source already holds keeps none. Audited."""
+    if not rows or not all(new.source or new.url for new in rows):
+        return []
+    sources = SourceCache(db)
+    try:
+        found = [
+            _stored_as(db, sources, replace(new, source=None, url=None, title=None, author=None))
+            for new in rows
+        ]
+    except InvalidInput:
+        return []  # storing says which row, and why
+    if not all(found):
+        return []
+    filled: list[int] = []
+    article = sorted({int(row[0]) for stored in found for row in stored})
+    for new, stored in zip(rows, found, strict=True):
+        source_id = sources.id_for(check_statement(new))
+        for sid, _said_on, reported_on, _source, speaker_id, speaker, _outlet in stored:
+            if sid in filled:
+                continue
+            outlet = db.execute("SELECT outlet FROM sources WHERE id = ?", [source_id]).fetchone()[0]
+            (text,) = db.execute("SELECT text FROM statements WHERE id = ?", [sid]).fetchone()
+            digest = content_hash(text, speaker_id, source_id)
+            if db.execute("SELECT 1 FROM statements WHERE content_hash = ?", [digest]).fetchone():
+                continue  # the source holds these words by this speaker already
+            if (
+                speaker_names.scoped(speaker)[1] is not None
+                and db.execute(
+                    f"SELECT 1 FROM statements WHERE speaker_id = ? AND id NOT IN ({', '.join('?' for _ in article)})",
+                    [speaker_id, *article],
+                ).fetchone()
+            ):
+                continue  # "Officials (no source)" speak in other reports too: not this source's
+            db.execute(
+                "UPDATE statements SET source_id = ?, content_hash = ? WHERE id = ?", [source_id, digest, sid]
+            )
+            folded = _fold_appearances(db, sid)  # its sightings in that source are the statement now
+            audit(
+                db,
+                "edit",
+                statement_id=sid,
+                before={"source": None} | ({"appearances": folded} if folded else {}),
+                after={"source": outlet} | ({"appearances": []} if folded else {}),
+                note="extracted again with --source",
+            )
+            _source_unnamed(db, speaker_id, speaker, outlet, reported_on)
+            filled.append(sid)
+    return filled
+
+
+def _source_unnamed(db: Database, speaker_id: int, name: str, outlet: str, date: str | None) -> None:
+    """ "Police (no source)", kept for one report stored without a source, becomes "Police
+    (Dawn)" once the report's source is known: the name its police are found by now."""
+    bare, scope = speaker_names.scoped(name)
+    if scope is None or speaker_names.scope_label(bare, None, date) != name:
+        return
+    label = speaker_names.scope_label(bare, outlet, date)
+    label_key = speaker_names.key(label)
+    if db.execute("SELECT 1 FROM speaker_aliases WHERE key = ?", [label_key]).fetchone():
+        return  # that report's police are another speaker already
+    db.execute("UPDATE speakers SET name = ? WHERE id = ?", [label, speaker_id])
+    db.execute(
+        "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key) VALUES (?, ?, ?)",
+        [speaker_id, label, label_key],
+    )
 
 
 def _stored_as(db: Database, sources: SourceCache, new: NewStatement) -> list[tuple[Any, ...]]:
