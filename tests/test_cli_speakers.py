@@ -576,8 +576,8 @@ def test_officials_in_a_place_are_never_filed_as_a_person_named_for_the_place(cl
     cli.ok("add", "The tariffs will cost jobs.", "-s", "Police in Karachi", "--no-link")
     speakers = {row["name"]: row["kind"] for row in cli.json("speakers", "list")}
     assert speakers == {
-        "Officials in Arland (Dawn, 2025-05-10)": "unknown",
-        "Officials in Arland (Geo, 2025-05-11)": "unknown",
+        "Officials in Arland (Dawn, 2025-05-10)": "organisation",
+        "Officials in Arland (Geo, 2025-05-11)": "organisation",
         "Police in Karachi": "government",
     }
     assert cli.ok("contradictions", "--flips") == ""
