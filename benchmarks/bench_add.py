@@ -55,10 +55,11 @@ def with_wal_checkpointed(path: Path) -> None:
 
 
 def add_command(src: Path, db_path: Path, text: str) -> tuple[list[str], dict[str, str]]:
-    """The add from a checkout's source: `python -m tracker` with the checkout first on the path,
-    so this tree and --against start the same way."""
+    """The add from a checkout's source: `python -P -m tracker` with the checkout first on the
+    path, so this tree and --against start the same way. -P: `-m` would put the working
+    directory first, and run from inside a checkout every column would time that one."""
     args = ["add", text, "--speaker", "Ishaq Dar", "--db", str(db_path)]
-    return [PYTHON, "-m", "tracker", *args], {"PYTHONPATH": str(src)}
+    return [PYTHON, "-P", "-m", "tracker", *args], {"PYTHONPATH": str(src)}
 
 
 def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
@@ -92,7 +93,7 @@ def main() -> int:
     for i in range(args.runs):
         text = f"The minister said {rng.randint(2, 900)} troops left the border post {i} today."
         times["python -c pass"].append(timed([PYTHON, "-c", "pass"]))
-        importing = [PYTHON, "-c", "import tracker.cli"]
+        importing = [PYTHON, "-P", "-c", "import tracker.cli"]
         times["import tracker.cli"].append(timed(importing, {"PYTHONPATH": str(run.ROOT)}))
         for label, src in checkouts[i % 2 :] + checkouts[: i % 2]:  # each goes first half the time
             run.remove_db(copy)

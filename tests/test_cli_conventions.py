@@ -163,12 +163,29 @@ def test_adding_one_statement_links_it_without_the_batch_linker_exports_or_table
         "multiprocessing",
         "numpy",
         "importlib.metadata",  # sqlite-utils' search for plugins
+        "dateutil.parser._parser",  # sqlite-utils' date recipes: loaded on first use
+        "dateutil.tz",
     )
     assert _run_and_list_loaded(argv, ("tracker.link.pipeline", "tracker.judge", *kept_out)) == str(
         [True, True] + [False] * len(kept_out)
     )
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT a_id, b_id, relation FROM links").fetchall() == [(1, 2, "contradicts")]
+
+
+def test_dateutil_left_to_load_on_first_use_still_parses_dates():
+    """The command line imports sqlite-utils with dateutil's parser left to load when first
+    used: sqlite-utils' date recipes, and any import of it, still work."""
+    code = (
+        "import sys\nimport tracker.cli\ntracker.cli._import_sqlite_utils()\n"
+        "before = 'dateutil.parser._parser' in sys.modules\n"
+        "from sqlite_utils import recipes\n"
+        "import dateutil.parser\n"
+        "print(before, recipes.parsedate('10 May 2025'), dateutil.parser.parse('2025-05-11').day,"
+        " 'dateutil.parser._parser' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "False 2025-05-10 11 True\n"
 
 
 def test_a_command_leaves_sqlite_utils_patterns_to_compile_on_first_use(tmp_path):
