@@ -1,0 +1,100 @@
+"""Words filed under the wrong speaker, or the wrong words, in the eleventh new-user trial (a
+ferry sinking on Lake Titicaca, reported by five outlets): each form with its exact fields at
+the extractor and in the ledger, beside a near miss that must not change."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from tracker.extract import extract_statements
+
+
+def said(text: str) -> list[tuple[object, ...]]:
+    return [(s.speaker, s.cue, s.content) for s in extract_statements(text)]
+
+
+def stored(db_path) -> list[tuple[object, ...]]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(
+            "SELECT sp.name, st.text, st.said_on FROM statements st JOIN speakers sp ON sp.id = st.speaker_id"
+            " ORDER BY st.id"
+        ).fetchall()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a relative clause on the speaker: the place or thing inside it never speaks
+        (
+            "The owner of the ferry that sank on Lake Titicaca said a storm caused the disaster.",
+            "The owner of the ferry",
+        ),
+        (
+            "The director of the company that runs the port said a storm caused the disaster.",
+            "The director of the company",
+        ),
+        ("A group that represents the families said a storm caused the disaster.", "A group"),
+        # a participle on the speaker: "representing the crew" says whom the union speaks for
+        (
+            "The head of the union representing the crew said a storm caused the disaster.",
+            "The head of the union",
+        ),
+        ("Residents living near the port said a storm caused the disaster.", "Residents"),
+        ("Officials investigating the sinking said a storm caused the disaster.", "Officials"),
+        # "of": the speaker is who is of something, never what they are of
+        (
+            "The relatives' association of the victims said a storm caused the disaster.",
+            "The relatives' association of the victims",
+        ),
+        ("Survivors of the sinking said a storm caused the disaster.", "Survivors of the sinking"),
+        ("Members of the crew said a storm caused the disaster.", "Members of the crew"),
+    ],
+)
+def test_a_speaker_with_a_clause_or_an_of_phrase_is_the_whole_speaker(text, speaker):
+    assert said(text) == [(speaker, "said", "a storm caused the disaster")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # near misses: these already named the speaker, and still do
+        ("The mayor of Puno said 24 people had died.", [("The mayor of Puno", "said", "24 people had died")]),
+        (
+            "A lawyer for the families of the victims said 24 people had died.",
+            [("A lawyer for the families of the victims", "said", "24 people had died")],
+        ),
+        (
+            "Sources close to the company said the boat was safe.",
+            [("Sources close to the company", "said", "the boat was safe")],
+        ),
+        # "that" after a cue's object opens what is reported, not a relative clause
+        (
+            "The ministry told reporters that the captain said the boat was safe.",
+            [("The ministry", "told", "the captain said the boat was safe")],
+        ),
+        # a relative clause in the content is the content's
+        (
+            "Rojas said the ferry that sank on Lake Titicaca was full.",
+            [("Rojas", "said", "the ferry that sank on Lake Titicaca was full")],
+        ),
+    ],
+)
+def test_speakers_that_were_right_stay_right(text, expected):
+    assert said(text) == expected
+
+
+def test_the_owner_not_the_lake_is_stored_as_the_speaker(cli, db_path, tmp_path):
+    path = tmp_path / "andina.txt"
+    path.write_text(
+        "Operator blames storm\n\nPUNO — The owner of the ferry that sank on Lake Titicaca said on Thursday "
+        "that a sudden storm, not overloading, caused the disaster. "
+        "The relatives' association of the victims said 24 people had died.\n",
+        encoding="utf-8",
+    )
+    cli.ok("extract", str(path), "--source", "Andina Noticias", "--date", "2026-03-12", "--no-link")
+    assert stored(db_path) == [
+        ("owner of the ferry", "a sudden storm, not overloading, caused the disaster", "2026-03-12"),
+        ("relatives' association of the victims", "24 people had died", None),
+    ]
