@@ -98,3 +98,46 @@ def test_the_owner_not_the_lake_is_stored_as_the_speaker(cli, db_path, tmp_path)
         ("owner of the ferry", "a sudden storm, not overloading, caused the disaster", "2026-03-12"),
         ("relatives' association of the victims", "24 people had died", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll has risen to 21, Bolivian officials said on Thursday, as Peru and Bolivia traded blame.",
+        "The death toll has risen to 21, Bolivian officials said, as rescuers searched the lake.",
+        "The death toll has risen to 21, Bolivian officials said, amid anger in Puno.",
+    ],
+)
+def test_the_reporter_s_as_clause_after_a_closing_cue_is_never_the_speaker_s_words(text):
+    assert said(text) == [("Bolivian officials", "said", "The death toll has risen to 21")]
+
+
+def test_a_closing_cue_with_a_time_only_and_an_insertion_are_unchanged():
+    # near misses: no narration follows, or the speaker sits inside the clause they said
+    assert said("The death toll has risen to 21, Bolivian officials said on Thursday.") == [
+        ("Bolivian officials", "said", "The death toll has risen to 21")
+    ]
+    assert said("The museum, Obama said, would make visitors proud.") == [
+        ("Obama", "said", "The museum, Obama said, would make visitors proud")
+    ]
+    assert said("The toll has risen to 21, officials said, as well as 40 injured.") == [
+        ("officials", "said", "The toll has risen to 21, officials said, as well as 40 injured")
+    ]
+
+
+def test_the_death_toll_is_stored_as_the_officials_words(cli, db_path, tmp_path):
+    path = tmp_path / "altiplano.txt"
+    path.write_text(
+        "Toll rises\n\nLA PAZ — The death toll from the sinking of a ferry on Lake Titicaca has risen to 21, "
+        "Bolivian officials said on Thursday, as Peru and Bolivia traded blame over who was responsible "
+        "for the vessel.\n",
+        encoding="utf-8",
+    )
+    cli.ok("extract", str(path), "--source", "Radio Altiplano", "--date", "2026-03-12", "--no-link")
+    assert stored(db_path) == [
+        (
+            "Bolivian officials (Radio Altiplano, 2026-03-12)",
+            "The death toll from the sinking of a ferry on Lake Titicaca has risen to 21",
+            "2026-03-12",
+        )
+    ]
