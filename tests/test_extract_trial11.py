@@ -141,3 +141,34 @@ def test_the_death_toll_is_stored_as_the_officials_words(cli, db_path, tmp_path)
             "2026-03-12",
         )
     ]
+
+
+def when(text: str) -> list[tuple[object, ...]]:
+    return [(s.speaker, s.said_when, s.said_on) for s in extract_statements(text, date="2026-03-12")]
+
+
+def test_a_time_the_sentence_sets_against_the_report_is_not_when_it_was_said():
+    # ", not on Tuesday night as Peruvian authorities had said" is the other side's time of the
+    # sinking: the officials' words carry no date of their own
+    assert when(
+        "The ferry sank early on Wednesday morning, according to Bolivian officials, "
+        "not on Tuesday night as Peruvian authorities had said."
+    ) == [("Bolivian officials", None, None)]
+    assert when("Rojas said on Monday the ferry was safe, and Vargas said on Tuesday it was not.") == [
+        ("Rojas", "on Monday", "2026-03-09"),
+        ("Vargas", "on Tuesday", "2026-03-10"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "day"),
+    [
+        # near misses: a time in the cue's clause, before it or set off beside the speaker, is when
+        ("On Monday, the minister said the ferry was safe.", "On Monday", "2026-03-09"),
+        ("The minister, speaking on Monday, said the ferry was safe.", "on Monday", "2026-03-09"),
+        ("The ferry was safe, officials said on Thursday.", "on Thursday", "2026-03-12"),
+        ("The ferry was safe, Rojas said on Monday, not Tuesday.", "on Monday", "2026-03-09"),
+    ],
+)
+def test_a_time_in_the_cue_s_clause_is_still_when_it_was_said(text, phrase, day):
+    assert [(w[1], w[2]) for w in when(text)] == [(phrase, day)]
