@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from tracker.extract import extract_statements
+from tracker.extract import extract_article, extract_statements
 
 
 def said(text: str) -> list[tuple[object, ...]]:
@@ -172,3 +172,42 @@ def test_a_time_the_sentence_sets_against_the_report_is_not_when_it_was_said():
 )
 def test_a_time_in_the_cue_s_clause_is_still_when_it_was_said(text, phrase, day):
     assert [(w[1], w[2]) for w in when(text)] == [(phrase, day)]
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "outlet"),
+    [
+        # an outlet's name with small words in it no longer hides the author, or joins it
+        ("By Lucía Mamani, El Correo del Sur", "Lucía Mamani", "El Correo del Sur"),
+        (
+            "By Tomás Ríos and Inés Calle, Agencia Sur de Noticias",
+            "Tomás Ríos and Inés Calle",
+            "Agencia Sur de Noticias",
+        ),
+        # near misses: what was read right still is
+        ("By Ana Choque, Radio Sur", "Ana Choque", "Radio Sur"),
+        ("By Ana de Souza", "Ana de Souza", None),
+        ("By Maria Okafor, Ana Ruiz and Li Wei", "Maria Okafor, Ana Ruiz and Li Wei", None),
+    ],
+)
+def test_a_byline_names_its_author_beside_an_outlet_with_small_words(byline, author, outlet):
+    article = extract_article(
+        f"Ferry sinks\n\n{byline}\n\nPUNO — The ferry sank, Governor Rosa Condori said on Wednesday.\n",
+        date="2026-03-12",
+    )
+    assert (article.author, article.outlet) == (author, outlet)
+    assert [(s.speaker, s.content) for s in article.statements] == [("Rosa Condori", "The ferry sank")]
+
+
+def test_the_author_of_el_correo_del_sur_is_kept_on_its_source(cli, db_path, tmp_path):
+    path = tmp_path / "correo.txt"
+    path.write_text(
+        "Ferry capsizes on Lake Titicaca\n\nBy Lucía Mamani, El Correo del Sur\n\n"
+        "PUNO — A passenger ferry capsized on Lake Titicaca on Tuesday night, Peruvian authorities said.\n",
+        encoding="utf-8",
+    )
+    cli.ok("extract", str(path), "--source", "El Correo del Sur", "--date", "2026-03-11", "--no-link")
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT outlet, title, author FROM sources").fetchall() == [
+            ("El Correo del Sur", "Ferry capsizes on Lake Titicaca", "Lucía Mamani")
+        ]
