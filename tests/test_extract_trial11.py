@@ -211,3 +211,19 @@ def test_the_author_of_el_correo_del_sur_is_kept_on_its_source(cli, db_path, tmp
         assert conn.execute("SELECT outlet, title, author FROM sources").fetchall() == [
             ("El Correo del Sur", "Ferry capsizes on Lake Titicaca", "Lucía Mamani")
         ]
+
+
+def test_a_future_date_is_named_as_typed_and_nothing_is_written(cli, db_path, tmp_path):
+    path = tmp_path / "correo.txt"
+    path.write_text(
+        "Ferry capsizes\n\nPUNO — A ferry capsized on Lake Titicaca, Peruvian authorities said on Wednesday.\n",
+        encoding="utf-8",
+    )
+    # before: "Error: said-on date 2026-12-30 is in the future", a day counted back from the typo
+    assert (
+        cli.fails("extract", str(path), "--date", "2999-01-01")
+        == "Error: --date 2999-01-01 is in the future\n"
+    )
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM statements").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM sources").fetchone() == (0,)
