@@ -227,3 +227,19 @@ def test_a_future_date_is_named_as_typed_and_nothing_is_written(cli, db_path, tm
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM statements").fetchone() == (0,)
         assert conn.execute("SELECT count(*) FROM sources").fetchone() == (0,)
+
+
+def test_an_unresolved_speaker_counts_its_statements_to_check_in_the_speaker_list(cli, db_path, tmp_path):
+    path = tmp_path / "andina.txt"
+    path.write_text(
+        "Ferry row\n\nPUNO — Port captain Hernán Quispe said he had never cleared "
+        "the boat to sail that night. He said the company left without permission.\n",
+        encoding="utf-8",
+    )
+    cli.ok("extract", str(path), "--source", "Andina Noticias", "--date", "2026-03-12", "--no-link")
+    # `speakers uncertain` lists the "He" statement; the list said "to check 0" beside it
+    assert [(s["name"], s["statements"], s["uncertain"]) for s in cli.json("speakers", "list")] == [
+        ("Hernán Quispe", 1, 0),
+        ("unresolved (“He”, andina.txt:100)", 1, 1),
+    ]
+    assert [row["id"] for row in cli.json("speakers", "uncertain")] == [2]
