@@ -243,3 +243,16 @@ def test_an_unresolved_speaker_counts_its_statements_to_check_in_the_speaker_lis
         ("unresolved (“He”, andina.txt:100)", 1, 1),
     ]
     assert [row["id"] for row in cli.json("speakers", "uncertain")] == [2]
+
+
+def test_an_including_phrase_goes_on_with_the_words_said():
+    # "including six Bolivian citizens" is what sets Rojas's toll against "seven Bolivians"
+    assert said("Rojas said 21 had died, including six Bolivian citizens.") == [
+        ("Rojas", "said", "21 had died, including six Bolivian citizens")
+    ]
+    # near misses: a participle after the words is still a statement of its own, or the gloss
+    assert said("Rojas said 21 had died, adding that six were Bolivians.") == [
+        ("Rojas", "said", "21 had died"),
+        ("Rojas", "adding", "six were Bolivians"),
+    ]
+    assert said("Rojas said 21 had died, citing navy figures.") == [("Rojas", "said", "21 had died")]

@@ -206,6 +206,8 @@ _TRAILING_CUES = frozenset(
 
 # Conjunctions after which a sentence goes on to another clause: "…, Brandt said, but …".
 _CONJUNCTIONS = frozenset(("but", "and", "while", "whereas", "yet"))
+# "-ing" words that go on with the words said, not a new clause: "21 had died, including six Bolivians".
+_PART_OF_CONTENT = frozenset(("including", "excluding"))
 # What opens the reporter's own clause after "…, officials said, as …": the scene, not the words.
 _NARRATION_OPENERS = frozenset(("as", "amid", "amidst"))
 # "as well as", "as much as", "as if": a comparison that goes on with the words, not a scene.
@@ -1031,8 +1033,10 @@ class ReportedSpeech(Answers):
             if noun_object and self._coordinated_clause(toks, m):
                 end = m - 1 if toks[m - 1].text == "," else m
                 break  # "blamed the FVF, but officials in Korvik were more cautious": the reporter's
-            if toks[m - 1].text in ",—–-" and (
-                low in PARTICIPLES or (low.endswith("ing") and len(low) > 5 and not toks[m].cap)
+            if (
+                toks[m - 1].text in ",—–-"
+                and low not in _PART_OF_CONTENT
+                and (low in PARTICIPLES or (low.endswith("ing") and len(low) > 5 and not toks[m].cap))
             ):
                 end = m - 1  # a participle clause is either a new statement or the reporter's gloss
                 break
