@@ -79,9 +79,12 @@ def extract(
     from tracker.dates import parse_date
     from tracker.export import check_encoding, read_text
     from tracker.extract import extract_article
+    from tracker.store.validation import check_not_future
 
     fmt = output_format(json_, csv, nl)
     date = parse_date(date, field="--date")
+    # before any statement is dated from it: "said on Wednesday" would name a day never typed
+    check_not_future(date, "--date")
     if encoding is not None:
         check_encoding(encoding)  # before any file is read: "unknown encoding 'klingon'"
     texts = [

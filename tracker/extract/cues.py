@@ -384,6 +384,8 @@ VIA_PATTERNS = [
 OUTLET = lazy(r"\b((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+(?:reports|reported)\s*(?=citing\b|[,.;]|$)")
 OUTLET_TRAIL = lazy(r",\s*((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+(?:reports|reported)\s*[.;]")
 _PERSON_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al|bin|el|ul))*"
+# The small words inside an outlet's name: "El Correo del Sur", "Agencia Sur de Noticias", "Voice of the People".
+_NAME_PARTICLES = r"de|del|della|di|da|do|dos|das|du|des|la|le|el|los|las|y|of|the|for|am|im|der|die|den"
 # "By Maria Okafor", "By Maria Okafor, Dawn", "By Maria Okafor | Reuters", "By A and B".
 BYLINE = lazy(
     r"^\s*By:?\s+(?P<author>"
@@ -392,7 +394,10 @@ BYLINE = lazy(
     + r"[A-Z][\w.&'’-]*\s*$)"
     + _PERSON_NAME
     + r")*?)"
-    r"(?:\s*(?:,|\||—|–|/|\s-)\s*(?P<outlet>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}))?\s*$"
+    r"(?:\s*(?:,|\||—|–|/|\s-)\s*(?P<outlet>[A-Z][\w.&'’-]*"
+    + r"(?:(?:\s+(?:"
+    + _NAME_PARTICLES
+    + r"))*\s+[A-Z][\w.&'’-]*){0,3}))?\s*$"
 )
 # "ISLAMABAD (Dawn) —", "NEW DELHI, May 10 (Reuters) -", "KARACHI:", "WASHINGTON —" opening the body.
 DATELINE = lazy(

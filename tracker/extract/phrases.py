@@ -266,6 +266,12 @@ def _relative_subject(toks: list[Tok], found: tuple[int, int]) -> tuple[int, int
         t = toks[m]
         if m == found[0] - 1 and t.low == "who":
             return found  # "the man who Trump said …": Trump is the relative clause's subject
+        if _reduced_relative(toks, m):
+            outer = _np_left(toks, m, skip_time=False)
+            return outer if outer is not None and outer[1] == m else found
+        if t.low in ("that", "which") and _relative_pronoun(toks, m):
+            outer = _np_left(toks, m, skip_time=False)
+            return outer if outer is not None and outer[1] == m else found
         if not t.word or t.low in ("that", "which", "whom") or CUE_FORMS.get(t.low):
             return found
         if t.low == "who":
@@ -274,6 +280,68 @@ def _relative_subject(toks: list[Tok], found: tuple[int, int]) -> tuple[int, int
             outer = _np_left(toks, m, skip_time=False)
             return outer if outer is not None and outer[1] == m else None
     return found
+
+
+# -ing words that are prepositions, not a participle after a noun: "including", "during".
+_ING_PREPOSITIONS = frozenset(
+    (
+        "according",
+        "concerning",
+        "considering",
+        "during",
+        "following",
+        "including",
+        "regarding",
+        "notwithstanding",
+    )
+)
+
+
+def _reduced_relative(toks: list[Tok], m: int) -> bool:
+    """Whether token m is the participle of "the union representing the crew": a lowercase
+    -ing word right after a noun, its object being the phrase a cue follows."""
+    t = toks[m]
+    return (
+        m > 0
+        and not t.cap
+        and t.low.endswith("ing")
+        and len(t.low) > 5
+        and t.low not in _ING_PREPOSITIONS
+        and not CUE_FORMS.get(t.low)
+        and toks[m - 1].word
+        and toks[m - 1].low not in NP_STOPS
+        and toks[m - 1].low not in DETERMINERS
+        and not CUE_FORMS.get(toks[m - 1].low)
+    )
+
+
+def _relative_pronoun(toks: list[Tok], m: int) -> bool:
+    """Whether "that"/"which" at m opens a relative clause on the noun before it ("the ferry that
+    sank on Lake Titicaca"), not a clause a cue or a name reports ("told reporters that the
+    minister …"): a noun no cue governs before it, a verb after it."""
+    if m == 0 or m + 1 >= len(toks):
+        return False
+    before, after = toks[m - 1], toks[m + 1]
+    if (
+        not before.word
+        or before.low in NP_STOPS
+        or any(CUE_FORMS.get(t.low) for t in toks[max(0, m - 3) : m])
+    ):
+        return False
+    return (
+        after.word
+        and not after.cap
+        and after.low.isalpha()
+        and after.low not in DETERMINERS
+        and after.low not in PRONOUNS
+        and after.low not in NP_STOPS
+        and not (_people(after) and not _takes_object(toks, m + 2))
+    )
+
+
+def _takes_object(toks: list[Tok], k: int) -> bool:
+    """Whether token k opens an object: "represents the families" is a verb, "officials said" a subject."""
+    return k < len(toks) and (toks[k].low in DETERMINERS or toks[k].low in PRONOUNS or toks[k].cap)
 
 
 # What sets off an anonymous source before its cue: "who spoke", "speaking", "talking".
@@ -355,8 +423,20 @@ def _np_left(toks: list[Tok], end: int, *, skip_time: bool) -> tuple[int, int] |
             break
     for k in range(i, j):  # prefer the longest plausible phrase
         if _np_ok(toks[k:j]):
-            return k, j
+            return _of_object(toks, i, k, j)
     return None
+
+
+def _of_object(toks: list[Tok], i: int, k: int, j: int) -> tuple[int, int]:
+    """ "Survivors of the sinking said", "the relatives' association of the victims said": a
+    phrase found right after "of" or "for" is what the speaker is of; the speaker is the head
+    before it with all that follows ("Survivors of the sinking"), when that head is a phrase."""
+    if k - 1 <= i or toks[k - 1].low not in ("of", "for"):
+        return k, j
+    head = _np_left(toks, k - 1, skip_time=False)
+    if head is None or head[1] != k - 1 or head[0] < i:
+        return k, j
+    return head[0], j
 
 
 def _appositive(toks: list[Tok], comma: int) -> tuple[int, int] | None:

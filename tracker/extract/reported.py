@@ -234,6 +234,12 @@ _TRAILING_CUES = frozenset(
 
 # Conjunctions after which a sentence goes on to another clause: "…, Brandt said, but …".
 _CONJUNCTIONS = frozenset(("but", "and", "while", "whereas", "yet"))
+# "-ing" words that go on with the words said, not a new clause: "21 had died, including six Bolivians".
+_PART_OF_CONTENT = frozenset(("including", "excluding"))
+# What opens the reporter's own clause after "…, officials said, as …": the scene, not the words.
+_NARRATION_OPENERS = frozenset(("as", "amid", "amidst"))
+# "as well as", "as much as", "as if": a comparison that goes on with the words, not a scene.
+_NOT_NARRATION = frozenset(("well", "much", "many", "long", "far", "soon", "if", "though", "expected"))
 
 
 # A past-tense verb form: "drew", "angered" (a sentence's main verb after a clause inside it).
@@ -481,6 +487,7 @@ class ReportedSpeech(Answers):
                 and left[0] > 1
                 and len(rest) > 3
                 and rest[0].text == ","
+                and not self._narration_follows(rest)
                 and (
                     lemma in ("say", "add", "note", "argue", "explain", "write", "insist", "warn")
                     or rest[1].low in CLAUSE_VERBS  # "All of this, he acknowledges, could be undone"
@@ -490,7 +497,12 @@ class ReportedSpeech(Answers):
                 # "The museum, Mr. Obama said, would make visitors …": the speaker sits inside the
                 # reported clause, so the content is the sentence around the insertion.
                 return self._finish(trim(text, *sent), cue, speaker, lemma, toks, k)
-            if before is not None and before.text in ",—–-" and left[0] > 1 and self._tail_only(rest):
+            if (
+                before is not None
+                and before.text in ",—–-"
+                and left[0] > 1
+                and (self._tail_only(rest) or self._narration_follows(rest))
+            ):
                 # "CLAUSE, X said (on Tuesday)." — the content precedes the speaker.
                 outer = np_left(toks, left[0] - 1)
                 if outer is not None and outer[0] == 0 and prev is not None and prev.text == ",":
@@ -928,6 +940,16 @@ class ReportedSpeech(Answers):
             not upto or upto[0].low in TAIL_OPENERS or upto[0].low in ADVERBS
         )
 
+    def _narration_follows(self, rest: list[Tok]) -> bool:
+        """Whether what follows a closing cue is a time or medium and then the reporter's own
+        clause: "…, Bolivian officials said on Thursday, as Peru and Bolivia traded blame." —
+        what was said is the clause before the speaker; the "as" clause is the narration's."""
+        comma = next((m for m, t in enumerate(rest[:9]) if t.text == ","), None)
+        if comma is None or comma + 2 >= len(rest) or not self._tail_only(rest[:comma]):
+            return False
+        opener, after = rest[comma + 1], rest[comma + 2]
+        return opener.low in _NARRATION_OPENERS and after.word and after.low not in _NOT_NARRATION
+
     def _quoted_as_saying(self, toks: list[Tok], k: int, hit: tuple[str, int]) -> Found | None:
         """ "Reuters quoted X as saying Y": X said Y, and Reuters is the reporting chain."""
         quoted = next(
@@ -1041,8 +1063,10 @@ class ReportedSpeech(Answers):
             if noun_object and self._coordinated_clause(toks, m):
                 end = m - 1 if toks[m - 1].text == "," else m
                 break  # "blamed the FVF, but officials in Korvik were more cautious": the reporter's
-            if toks[m - 1].text in ",—–-" and (
-                low in PARTICIPLES or (low.endswith("ing") and len(low) > 5 and not toks[m].cap)
+            if (
+                toks[m - 1].text in ",—–-"
+                and low not in _PART_OF_CONTENT
+                and (low in PARTICIPLES or (low.endswith("ing") and len(low) > 5 and not toks[m].cap))
             ):
                 end = m - 1  # a participle clause is either a new statement or the reporter's gloss
                 break

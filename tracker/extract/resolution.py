@@ -424,12 +424,41 @@ def _via(text: str, sent: Span, item: Found, contents: list[Span]) -> list[str]:
     return found
 
 
+# What opens a piece of a sentence that sets another time against the one reported: ", not on Tuesday".
+_CONTRAST_OPENER = lazy(r"\s*(?:(?:and|but)\s+)?(?:not|never|rather\s+than|instead\s+of)\b", re.IGNORECASE)
+_PIECE_BREAKS = ",;—–()"
+
+
+def _piece(text: str, sent: Span, a: int, b: int) -> Span:
+    """The stretch of the sentence between the breaks (commas, dashes, brackets) around a..b."""
+    lo = max((text.rfind(c, sent[0], a) for c in _PIECE_BREAKS), default=-1)
+    his = [h for h in (text.find(c, b, sent[1]) for c in _PIECE_BREAKS) if h != -1]
+    return (lo + 1 if lo >= sent[0] else sent[0]), (min(his) if his else sent[1])
+
+
+def _another_time(text: str, sent: Span, item: Found, a: int, b: int) -> bool:
+    """Whether the time phrase at a..b is set apart from the cue: in a piece of the sentence that
+    the cue is not in, which contrasts it (", not on Tuesday night") or reports another
+    speaker ("as Peruvian authorities had said")."""
+    lo, hi = _piece(text, sent, a, b)
+    if item.cue and lo <= item.cue[0] < hi:
+        return False
+    if _CONTRAST_OPENER.match(text, lo, hi):
+        return True
+    return any(
+        CUE_FORMS.get(t.low) and not t.cap and not t.low.endswith("ing")  # "speaking on Monday" is the cue's
+        for t in tokenize(text, lo, hi)
+        if not (t.start < b and a < t.end)
+    )
+
+
 def _when(text: str, sent: Span, item: Found, contents: list[Span]) -> str | None:
-    """The time phrase of the cue's clause: the one nearest the cue, outside every content."""
+    """The time phrase of the cue's clause: the one nearest the cue, outside every content and
+    never one the sentence sets apart from the cue (", not on Tuesday night as … had said")."""
     anchor = item.cue[0] if item.cue else item.content[0]
     best: tuple[int, str] | None = None
     for m in TIME_PHRASE.finditer(text, sent[0], sent[1]):
-        if not _outside(contents, m.start(), m.end()):
+        if not _outside(contents, m.start(), m.end()) or _another_time(text, sent, item, m.start(), m.end()):
             continue
         distance = abs(m.start() - anchor)
         if best is None or distance < best[0]:

@@ -58,7 +58,10 @@ def list_speakers(db: Database) -> list[dict[str, Any]]:
                      WHERE a.speaker_id = sp.id AND a.key != ?) AS aliases,
                    (SELECT count(*) FROM statements s WHERE s.speaker_id = sp.id) AS statements,
                    (SELECT count(*) FROM speaker_reviews r JOIN statements s
-                     ON s.id = r.statement_id WHERE s.speaker_id = sp.id) AS uncertain
+                     ON s.id = r.statement_id WHERE s.speaker_id = sp.id)
+                   -- an `unresolved (…)` speaker's statements are all to check, as `speakers uncertain` lists them
+                   + (CASE WHEN sp.name LIKE 'unresolved (%' THEN
+                       (SELECT count(*) FROM statements s WHERE s.speaker_id = sp.id) ELSE 0 END) AS uncertain
             FROM speakers sp ORDER BY sp.id
             """,
             [""],

@@ -159,11 +159,16 @@ def check_dates(said_on: str | None, reported_on: str | None) -> None:
     """A statement cannot be reported before it was said (of partial dates: before every day
     the said-on date can mean, so 2025-05 and 2025-05-03 pass), nor be dated in the future,
     which is said first: a mistyped year is the likelier slip."""
-    for field, value in (("said-on", said_on), ("reported-on", reported_on)):
-        if value and lower_bound(value) > _tomorrow():  # a day's grace for time zones
-            raise InvalidInput(f"{field} date {value} is in the future")
+    check_not_future(said_on, "said-on date")
+    check_not_future(reported_on, "reported-on date")
     if said_on and reported_on and upper_bound(reported_on) < lower_bound(said_on):
         raise InvalidInput(f"reported-on date {reported_on} is earlier than said-on date {said_on}")
+
+
+def check_not_future(value: str | None, field: str) -> None:
+    """A date after tomorrow (a day's grace for time zones) is refused, named as it was given."""
+    if value and lower_bound(value) > _tomorrow():
+        raise InvalidInput(f"{field} {value} is in the future")
 
 
 def _tomorrow() -> str:
