@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from tracker.judge import relate
+from tracker.judge_numbers import _dates, _times
 from tracker.model import Relation
 
 
@@ -154,3 +155,68 @@ def test_a_risen_toll_is_linked_as_related_not_agreeing(cli: Any) -> None:
     assert [
         (x["a_id"], x["b_id"], x["relation"], x["status"], [r["code"] for r in x["reasons"]]) for x in links
     ] == [(1, 2, "related", "suggested", ["update", "similarity"])]
+
+
+# ---------------------------------------------------------------- a range of times or days
+
+
+def test_a_range_of_times_is_one_window() -> None:
+    assert judged(
+        "The riot in Belfast began between 10 p.m. and midnight", "The riot in Belfast began at 11 p.m."
+    ) == (
+        Relation.AGREES,
+        70.5,
+        ["similarity: 70/100"],
+    )
+
+
+def test_a_time_outside_the_window_conflicts_with_it() -> None:
+    assert judged(
+        "The riot in Belfast began between 10 p.m. and midnight", "The riot in Belfast began at 1 a.m."
+    ) == (
+        Relation.CONTRADICTS,
+        71.1,
+        ["time: 'between 10 p.m. and midnight' in a vs '1 a.m' in b", "similarity: 71/100"],
+    )
+
+
+def test_the_first_time_of_a_range_takes_the_half_of_the_day_that_makes_it_shortest() -> None:
+    assert windows("from 9 to 11 a.m.") == [(540, (0, 120))]
+    assert windows("between 11 and 1 a.m.") == [(1380, (0, 120))]
+    assert windows("10 p.m. to midnight") == [(1320, (0, 120))]
+    assert windows("between 10 p.m. and midnight ist") == [(1320 - 330, (0, 120))]
+
+
+def test_two_times_joined_by_and_are_two_times() -> None:
+    assert windows("at 10 p.m. and at midnight") == [(1320, (0, 0)), (0, (0, 0))]
+    assert windows("10 p.m. and midnight") == [(1320, (0, 0)), (0, (0, 0))]
+
+
+def windows(text: str) -> list[tuple[int, tuple[int, int]]]:
+    return [(t.minutes, t.window) for t in _times(text)]
+
+
+def test_a_range_of_days_is_every_day_in_it() -> None:
+    assert days("between may 3 and may 5") == [(5, 3), (5, 4), (5, 5)]
+    assert days("from 30 june to 2 july") == [(6, 30), (7, 1), (7, 2)]
+    assert days("may 3-5") == [(5, 3), (5, 4), (5, 5)]
+    assert days("on may 3 and may 5") == [(5, 3), (5, 5)]
+
+
+def days(text: str) -> list[tuple[int, int]]:
+    return [(month, day) for month, day, _ in _dates(text)]
+
+
+def test_a_day_inside_a_range_agrees_and_one_outside_conflicts() -> None:
+    assert judged("The fair in Lyon runs from 12 to 14 March", "The fair in Lyon runs on 13 March")[0] is (
+        Relation.AGREES
+    )
+    assert judged("The fair in Lyon runs from 12 to 14 March", "The fair in Lyon runs on 20 March") == (
+        Relation.CONTRADICTS,
+        74.5,
+        [
+            "date: 03-12 to 03-14 in a vs 03-20 in b",
+            "frame: one thing, actor, place and time: the values conflict however the rest scores",
+            "similarity: 74/100",
+        ],
+    )
