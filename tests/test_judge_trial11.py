@@ -8,7 +8,8 @@ from typing import Any
 
 from tracker.judge import relate
 from tracker.judge_numbers import _dates, _times
-from tracker.model import Relation
+from tracker.model import Polarity, Relation
+from tracker.text import analyse_full
 
 
 def judged(a: str, b: str) -> tuple[Relation, float, list[str]]:
@@ -220,3 +221,64 @@ def test_a_day_inside_a_range_agrees_and_one_outside_conflicts() -> None:
             "similarity: 74/100",
         ],
     )
+
+
+# ---------------------------------------------------------------- bounds on a count
+
+SEIZED = "Customs seized {} kg of cocaine in Rotterdam"
+
+
+def test_a_count_below_a_lower_bound_conflicts_and_two_lower_bounds_do_not() -> None:
+    assert judged(SEIZED.format("more than 200"), SEIZED.format("150"))[:2] == (Relation.CONTRADICTS, 83.8)
+    assert judged(SEIZED.format("at least 150"), SEIZED.format("more than 200")) == (
+        Relation.AGREES,
+        80.0,
+        ["similarity: 80/100"],
+    )
+
+
+def test_more_than_and_under_leave_the_figure_out() -> None:
+    assert judged(SEIZED.format("at most 200"), SEIZED.format("over 200"))[2][0] == (
+        "number: 'at most 200 kg of cocaine' in a vs 'over 200 kg of cocaine' in b"
+    )
+    assert judged(SEIZED.format("no fewer than 150"), SEIZED.format("under 150"))[:2] == (
+        Relation.CONTRADICTS,
+        93.0,
+    )
+    assert judged("more than 60 people were arrested", "60 people were arrested")[0] is Relation.CONTRADICTS
+    assert judged("at least 60 people were arrested", "60 people were arrested")[0] is Relation.AGREES
+
+
+def test_no_more_than_is_a_bound_not_a_negation() -> None:
+    assert judged(SEIZED.format("no more than 150"), SEIZED.format("120")) == (
+        Relation.AGREES,
+        81.7,
+        ["similarity: 82/100"],
+    )
+    assert analyse_full(SEIZED.format("no more than 150")).polarity is Polarity.AFFIRM
+    assert analyse_full("Customs seized no cocaine in Rotterdam").polarity is Polarity.DENY
+
+
+def test_a_statement_whose_links_take_both_sides_takes_its_side_on_the_claim(cli: Any) -> None:
+    """ "At least 40" agrees with "40" (which denies "more than 60") and with "more than 60":
+    its side on the claim is judged on the claim, not passed on along the stronger link."""
+    for text, speaker in [
+        ("More than 60 people were arrested after the march in Tbilisi", "Rights group"),
+        ("40 people were arrested after the march in Tbilisi", "Interior ministry"),
+        ("At least 40 people were arrested after the march in Tbilisi", "Reporter"),
+    ]:
+        cli.ok("add", text, "-s", speaker)
+    links = sorted((x["a_id"], x["b_id"], x["relation"]) for x in cli.json("links"))
+    assert links == [(1, 2, "contradicts"), (1, 3, "agrees"), (2, 3, "agrees")]
+    (claim,) = cli.json("claims")
+    assert (claim["text"], claim["supports_speakers"], claim["denies_speakers"]) == (
+        "More than 60 people were arrested after the march in Tbilisi",
+        ["Rights group", "Reporter"],
+        ["Interior ministry"],
+    )
+    shown = cli.json("claim", "show", "1")
+    assert [(s["id"], s["stance"], s["reasons"][0]["detail"]) for s in shown["statements"]] == [
+        (1, "supports", "founded the claim"),
+        (3, "supports", "its links to the claim's statements take both sides: judged on the claim"),
+        (2, "denies", "contradicts with statement 1, which founded the claim"),
+    ]

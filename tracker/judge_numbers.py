@@ -19,6 +19,11 @@ from tracker.tokenise import TEXT_CACHE
 
 _APPROX_LOW = r"at least|more than|over|upwards of|in excess of|no fewer than|no less than|above|beyond"
 _APPROX_HIGH = r"up to|fewer than|less than|under|below|at most|no more than|nearly|almost"
+# Bounds that leave the figure out: "more than 60" is not 60, nor is "less than 40" 40 ("at
+# least", "up to", "at most" take it in; "nearly", "almost" are near it and take it in too)
+_STRICT = frozenset(
+    "more than|over|upwards of|in excess of|above|beyond|fewer than|less than|under|below".split("|")
+)
 _APPROX_NEAR = r"about|around|some|approximately|roughly|an estimated|estimated|close to|circa|approx"
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _QUANTITY = lazy(
@@ -205,9 +210,9 @@ def _interval(value: float, approx: str | None) -> tuple[float, float]:
             return value * 0.88, value * 1.12
         return value, value
     if re.fullmatch(_APPROX_LOW, approx):
-        return value, math.inf
+        return (math.nextafter(value, math.inf) if approx in _STRICT else value), math.inf
     if re.fullmatch(_APPROX_HIGH, approx):
-        return 0.0, value
+        return 0.0, (math.nextafter(value, -math.inf) if approx in _STRICT else value)
     return value * 0.8, value * 1.2
 
 
