@@ -8,6 +8,7 @@ from typing import Any
 
 from tracker.judge import relate
 from tracker.judge_numbers import _dates, _times
+from tracker.judge_roles import _persons
 from tracker.model import Polarity, Relation
 from tracker.text import analyse_full
 
@@ -282,3 +283,35 @@ def test_a_statement_whose_links_take_both_sides_takes_its_side_on_the_claim(cli
         (3, "supports", "its links to the claim's statements take both sides: judged on the claim"),
         (2, "denies", "contradicts with statement 1, which founded the claim"),
     ]
+
+
+# ---------------------------------------------------------------- the second person
+
+
+def test_your_and_our_in_other_places_are_unknown_parties_not_a_swap() -> None:
+    assert judged("Your drones hit our power plant", "Our drones hit your power plant") == (
+        Relation.RELATED,
+        100.0,
+        ["persons: 'your' in a: whom a second person means depends on who speaks", "similarity: 100/100"],
+    )
+    assert judged("You shelled us first", "We shelled you first")[:2] == (Relation.RELATED, 91.9)
+
+
+def test_the_same_persons_in_the_same_places_are_judged_as_words() -> None:
+    assert judged("Your drones hit our power plant", "Your drones hit our power plant on Sunday")[0] is (
+        Relation.AGREES
+    )
+    assert judged("Your drones hit our power plant", "Your drones did not hit our power plant") == (
+        Relation.CONTRADICTS,
+        94.8,
+        ["negation: 'not' in b", "similarity: 95/100"],
+    )
+
+
+def test_named_parties_still_swap_roles_and_the_us_is_no_pronoun() -> None:
+    assert judged("Serbia accused Kosovo", "Kosovo accused Serbia")[0] is Relation.RELATED
+    assert (
+        judged("Chad attacked Sudan", "Sudan attacked Chad")[2][0] == "roles: 'chad' and 'sudan' swap roles"
+    )
+    assert _persons("us troops attacked your base", "US troops attacked your base") == ("your",)
+    assert _persons("they attacked us", "They attacked us") == ("us",)
