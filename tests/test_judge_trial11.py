@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from tracker.concepts import concept_tokens, concepts
 from tracker.judge import relate
 from tracker.judge_numbers import _dates, _times
 from tracker.judge_roles import _persons
 from tracker.model import Polarity, Relation
-from tracker.text import analyse_full
+from tracker.text import analyse_full, normalise
 
 
 def judged(a: str, b: str) -> tuple[Relation, float, list[str]]:
@@ -315,3 +316,33 @@ def test_named_parties_still_swap_roles_and_the_us_is_no_pronoun() -> None:
     )
     assert _persons("us troops attacked your base", "US troops attacked your base") == ("your",)
     assert _persons("they attacked us", "They attacked us") == ("us",)
+
+
+# ---------------------------------------------------------------- "Un" in a name
+
+
+def test_the_un_of_a_name_is_not_the_united_nations() -> None:
+    assert concept_tokens(normalise("Kim Jong Un toured the shipyard")) == (
+        ("kim", "kim"),
+        ("jongun", "jongun"),
+        ("tour", "toured"),
+        ("the", "the"),
+        ("shipyard", "shipyard"),
+    )
+    assert normalise("Kim Jong Un's sister") == "kim jong-un's sister"
+
+
+def test_the_un_in_capitals_and_u_n_stay_the_united_nations() -> None:
+    for text in ("The UN toured the shipyard", "The U.N. toured the shipyard", "the un toured the shipyard"):
+        assert "group:united-nations" in concepts(normalise(text)), text
+
+
+def test_kim_jong_un_and_kim_jong_un_hyphenated_are_one_name() -> None:
+    assert judged("Kim Jong Un toured the shipyard", "Kim Jong-un toured the shipyard") == (
+        Relation.AGREES,
+        100.0,
+        ["similarity: 100/100"],
+    )
+    assert judged("The UN condemned Kim Jong Un", "Kim Jong Un condemned the UN")[2][0] == (
+        "reciprocal: 'united-nations' and 'kim' each accuse the other"
+    )

@@ -325,6 +325,7 @@ MULTIWORD_ALIASES: dict[str, str] = {
     "islamic state": "group:islamic-state",
     "european union": "group:european-union",
     "united nations": "group:united-nations",
+    "u n": "group:united-nations",  # "U.N.", as "U.S." is "u s"
 }
 
 # --- the kinds of filler whose members exclude each other in one part of a claim ----------
