@@ -583,12 +583,18 @@ def test_the_minimal_pairs_suite_stays_above_its_floor() -> None:
     where, casualty measures, unnamed denials, "9.40 p.m."); a change that loses a pair of them
     fails here. words11 (relate-10 still) gets 485 of 517: 475 of the first 507 and 10 of
     the 10 on countries, demonyms and capitals, and concept groups of news nouns (main got 5:
-    the near misses)."""
+    the near misses). judgefix gets 538 of 570: 505 of the first 537, 6 of the 6 on an event
+    going ahead against postponed / called off (main got 2: near misses) and 5 of the 5 on
+    a toll of a named event that rose (main got 2) and 8 of the 8 on a range of times or days
+    as one window (main got 4: the near misses), and 5 of the 5 on bounds ('more than 60'
+    leaves 60 out; 'no more than 20' is a bound, not a negation; main got 2), and 5 of the 5 on
+    'you' and 'your' as unknown parties (main got 3: the near misses), and 4 of the 4 on the
+    'Un' of Kim Jong Un and U.N. (main got 2: the near misses)."""
     import json
     from pathlib import Path
 
     lines = (Path(__file__).parent / "minimal_pairs.jsonl").read_text(encoding="utf-8").splitlines()
     rows = [json.loads(line) for line in lines if line.strip()]
     right = sum(relate(row["a"], row["b"]).relation.value == row["expect"] for row in rows)
-    assert len(rows) == 537
-    assert right >= 505, f"{right} of {len(rows)} right"
+    assert len(rows) == 570
+    assert right >= 538, f"{right} of {len(rows)} right"

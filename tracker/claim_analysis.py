@@ -226,6 +226,8 @@ _CANCELLED = lazy(
     r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?:untrue|false|baseless|fake|unfounded|a hoax|deny|denied|denying|rule out|ruled out)\b"
     r"|\b(?:no|nothing) (?:doubt|denying)\b|\bno (?:hoax|joke|fake|myth|prank)\b|\bnot only\b|\bnot just\b|\bnothing but\b"
     r"|\bnot guilty\b"
+    # a bound, not a denial: "no more than 40 were arrested", "not fewer than 12"
+    r"|\b(?:no|not)\s+(?:more|fewer|less)\s+than\s+(?=[\d$£€¥₹]|a\s+(?:hundred|thousand|million|billion)\b)"
 )
 _TRUE_LABEL = lazy(r"\b(?:it's true|is true|confirmed|true story|not a hoax|not fake|no hoax)\b")
 

@@ -20,7 +20,14 @@ from tracker.judge_numbers import (
     nil_sum,
     one_frame,
 )
-from tracker.judge_roles import ROLE_OVERLAP, _antonym, _roles_swapped, _shared_players, active
+from tracker.judge_roles import (
+    ROLE_OVERLAP,
+    _antonym,
+    _roles_swapped,
+    _shared_players,
+    active,
+    unknown_parties,
+)
 from tracker.judge_similarity import (
     CONTAINMENT_WEIGHT,
     DICE_WEIGHT,
@@ -409,6 +416,11 @@ def _judge_short(a: str, b: str, threshold: float, scored: Scored | None = None)
             )
         return Judgement(Relation.CONTRADICTS, score, (nil[0], sim_reason))
 
+    persons = unknown_parties(xa, xb, a, b)
+    if persons:
+        # "your government attacked us" / "we attacked your government": the parties are
+        # whoever each speaker means, unknown here, so the claims are only about one thing
+        return Judgement(Relation.RELATED, score, (persons, sim_reason))
     conflicts: list[Reason] = []
     flips = 0
     off_claim: Reason | None = None  # a negation about something the other side does not claim

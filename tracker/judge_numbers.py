@@ -19,6 +19,11 @@ from tracker.tokenise import TEXT_CACHE
 
 _APPROX_LOW = r"at least|more than|over|upwards of|in excess of|no fewer than|no less than|above|beyond"
 _APPROX_HIGH = r"up to|fewer than|less than|under|below|at most|no more than|nearly|almost"
+# Bounds that leave the figure out: "more than 60" is not 60, nor is "less than 40" 40 ("at
+# least", "up to", "at most" take it in; "nearly", "almost" are near it and take it in too)
+_STRICT = frozenset(
+    "more than|over|upwards of|in excess of|above|beyond|fewer than|less than|under|below".split("|")
+)
 _APPROX_NEAR = r"about|around|some|approximately|roughly|an estimated|estimated|close to|circa|approx"
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _QUANTITY = lazy(
@@ -48,6 +53,33 @@ _MONTH = (
 _DATE = lazy(
     r"\b(?:" + _MONTH.format(n=1) + r"\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b"
     r"|(?<![\d.])(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format(n=2) + r"\b)"
+)
+# A range of days is every day in it: "between May 3 and May 5", "from 3 to 5 June", "May
+# 3-5", "3 June to 5 June". Without "between" or "from" it takes "to", "until", "through" or
+# a dash: "on May 3 and May 5" are two days.
+_LINK = r"\s*(?P<link>and|to|until|till|through|[-\u2013])\s*"
+_ORD = r"(?:st|nd|rd|th)?"
+_DATE_RANGE = lazy(
+    r"\b(?:(?P<lead>between|from)\s+)?(?:"
+    + _MONTH.format(n="a1")
+    + r"\.?\s+(?P<da1>\d{1,2})"
+    + _ORD
+    + _LINK.replace("link", "linka")
+    + r"(?:"
+    + _MONTH.format(n="a2")
+    + r"\.?\s+)?(?P<da2>\d{1,2})"
+    + _ORD
+    + r"\b|(?<![\d.])(?P<db1>\d{1,2})"
+    + _ORD
+    + r"(?:\s+(?:of\s+)?"
+    + _MONTH.format(n="b1")
+    + r")?"
+    + _LINK.replace("link", "linkb")
+    + r"(?P<db2>\d{1,2})"
+    + _ORD
+    + r"\s+(?:of\s+)?"
+    + _MONTH.format(n="b2")
+    + r"\b)"
 )
 _YEAR = lazy(r"\b(?:in|since|of|by|during|from)\s+(19[5-9]\d|20[0-4]\d)\b")
 _ZONES = {
@@ -106,6 +138,23 @@ _TIME = lazy(
     r"(?:\s*\(?(?P<zone>" + "|".join(sorted((re.escape(z) for z in _ZONES), key=len, reverse=True)) + r")\b)?"
 )
 TIME_TOLERANCE = 5  # minutes: "11.02 p.m." and "11 p.m." are one time said two ways
+# A range of times is one window, from its first time to its last: "between 10 p.m. and
+# midnight", "from 9 to 11 a.m." (the first takes the half of the day that makes the window
+# shortest), "10 p.m. to midnight". Without "between" or "from" it takes "to", "until" or a
+# dash, and a first time that says its half of the day ("at 10 p.m. and at midnight" is two).
+_CLOCK = r"(?P<h{0}>\d{{1,2}})(?:[:.](?P<min{0}>\d{{2}}))?\s*(?P<ampm{0}>a\.?m\.?|p\.?m\.?)?(?![a-z\d])"
+_TIME_RANGE = lazy(
+    r"\b(?:(?P<lead>between|from)\s+)?(?:"
+    + _CLOCK.format(1)
+    + r"|(?P<word1>"
+    + "|".join(_TIME_WORDS)
+    + r")\b)\s*(?P<link>and|to|until|till|through|[-\u2013])\s*(?:"
+    + _CLOCK.format(2)
+    + r"|(?P<word2>"
+    + "|".join(_TIME_WORDS)
+    + r")\b)"
+    r"(?:\s*\(?(?P<zone>" + "|".join(sorted((re.escape(z) for z in _ZONES), key=len, reverse=True)) + r")\b)?"
+)
 # Units of measure, as written after a number ("40 metres", "a 40-metre breach", "10-km"):
 # a quantity in one counts one dimension, in the unit of the first word here, so that "40
 # metres" and "0.04 km" agree and "40-metre" and "10 metres" conflict. Years stay out: "over
@@ -161,9 +210,9 @@ def _interval(value: float, approx: str | None) -> tuple[float, float]:
             return value * 0.88, value * 1.12
         return value, value
     if re.fullmatch(_APPROX_LOW, approx):
-        return value, math.inf
+        return (math.nextafter(value, math.inf) if approx in _STRICT else value), math.inf
     if re.fullmatch(_APPROX_HIGH, approx):
-        return 0.0, value
+        return 0.0, (math.nextafter(value, -math.inf) if approx in _STRICT else value)
     return value * 0.8, value * 1.2
 
 
@@ -310,10 +359,49 @@ def _month(name: str) -> int:
     return _MONTHS[name[:3]]
 
 
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February of any year
+
+
+def _date_ranges(norm: str) -> list[tuple[int, int, tuple[int, int]]]:
+    """Every day of each range of days in norm (see _DATE_RANGE), each with the range's span:
+    within a month or into the next, a month at most."""
+    out: list[tuple[int, int, tuple[int, int]]] = []
+    for m in _DATE_RANGE.finditer(norm):
+        link = m.group("linka") or m.group("linkb")
+        if not m.group("lead") and link == "and":
+            continue
+        first_name = m.group("ma1") or m.group("mb1") or m.group("mb2")
+        last_name = m.group("ma2") or m.group("ma1") or m.group("mb2")
+        first, last = _month(first_name), _month(last_name)
+        d1, d2 = int(m.group("da1") or m.group("db1")), int(m.group("da2") or m.group("db2"))
+        if not (1 <= d1 <= 31 and 1 <= d2 <= 31):
+            continue
+        if first == last and d1 <= d2:
+            days = [(first, d) for d in range(d1, d2 + 1)]
+        elif last == first % 12 + 1 and d2 < d1:
+            days = [(first, d) for d in range(d1, _MONTH_DAYS[first - 1] + 1)]
+            days += [(last, d) for d in range(1, d2 + 1)]
+        else:
+            continue
+        out.extend((month, day, m.span()) for month, day in days)
+    return out
+
+
+def _first_days(dates: tuple[tuple[int, int, tuple[int, int]], ...]) -> str:
+    """The first date said, as MM-DD, or the first range as "MM-DD to MM-DD"."""
+    days = [d for d in dates if d[2] == dates[0][2]]
+    first, last = days[0], days[-1]
+    shown = f"{first[0]:02d}-{first[1]:02d}"
+    return shown if len(days) == 1 else f"{shown} to {last[0]:02d}-{last[1]:02d}"
+
+
 @lru_cache(maxsize=TEXT_CACHE)
 def _dates(norm: str) -> tuple[tuple[int, int, tuple[int, int]], ...]:
-    out = []
+    out = _date_ranges(norm)
+    spans = {span for _, _, span in out}
     for m in _DATE.finditer(norm):
+        if any(a <= m.start() < b for a, b in spans):
+            continue  # a day of a range is one of its days, already there
         month = m.group("m1") or m.group("m2")
         day = int(m.group("d1") or m.group("d2"))
         if month == "may" and m.group("d2") is None and not re.search(r"\bmay\s+\d", m.group(0)):
@@ -338,10 +426,45 @@ class _Time:
         return high < self.window[0] - TIME_TOLERANCE or low > self.window[1] + TIME_TOLERANCE
 
 
+def _clock(m: re.Match[str], n: int) -> tuple[int, bool] | None:
+    """The minutes of the day of a range's nth time, and whether it says its half of the day."""
+    if m.group(f"word{n}"):
+        return _TIME_WORDS[m.group(f"word{n}")], True
+    hour, minute = int(m.group(f"h{n}")), int(m.group(f"min{n}") or 0)
+    if hour > 12 or minute > 59:
+        return None
+    ampm = m.group(f"ampm{n}")
+    return (hour % 12 + (12 if ampm and ampm.startswith("p") else 0)) * 60 + minute, ampm is not None
+
+
+def _time_ranges(norm: str) -> list[tuple[_Time, tuple[int, int]]]:
+    """Each range of times in norm as one window (see _TIME_RANGE), with its span."""
+    out = []
+    for m in _TIME_RANGE.finditer(norm):
+        first, last = _clock(m, 1), _clock(m, 2)
+        if first is None or last is None or not last[1]:
+            continue
+        if not m.group("lead") and (m.group("link") == "and" or not first[1]):
+            continue
+        start, end = first[0], last[0]
+        if not first[1]:
+            # "from 10 to 11 p.m.", "between 11 and 1 a.m.": the half that makes it shortest
+            start = min((start, start + 720), key=lambda t: (end - t) % 1440)
+        span = (end - start) % 1440
+        zone = m.group("zone")
+        if zone:
+            start -= _ZONES[zone]
+        out.append((_Time(start % 1440, zone is not None, m.group(0), (0, span)), m.span()))
+    return out
+
+
 @lru_cache(maxsize=TEXT_CACHE)
 def _times(norm: str) -> tuple[_Time, ...]:
-    out = []
+    ranges = _time_ranges(norm)
+    out = [time for time, _ in ranges]
     for m in _TIME.finditer(norm):
+        if any(a <= m.start() < b for _, (a, b) in ranges):
+            continue  # a time of a range is its window's edge, not a time of its own
         if m.group("word"):
             minutes = _TIME_WORDS[m.group("word")]
         else:
@@ -429,9 +552,7 @@ def _number_conflicts(a: Analysis, b: Analysis) -> list[Reason]:
         and not {d[:2] for d in da} & {d[:2] for d in db}
         and {d[0] for d in da} & {d[0] for d in db}
     ):
-        reasons.append(
-            Reason("date", f"{da[0][0]:02d}-{da[0][1]:02d} in a vs {db[0][0]:02d}-{db[0][1]:02d} in b")
-        )
+        reasons.append(Reason("date", f"{_first_days(da)} in a vs {_first_days(db)} in b"))
     ta, tb = _times(a.proposition), _times(b.proposition)
     if ta and tb:
         comparable = [(p, q) for p in ta for q in tb if p.zoned == q.zoned]

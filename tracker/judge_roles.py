@@ -8,6 +8,7 @@ Part of judging (tracker.judge).
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import groupby
 
 from tracker.judge_similarity import _overlap
 from tracker.lexicon import (
@@ -23,7 +24,7 @@ from tracker.patterns import lazy
 from tracker.text import STOP_WORDS, Analysis, concept, concept_tokens, concepts, tokens
 from tracker.tokenise import TEXT_CACHE
 
-__all__ = ["RECIPROCAL_CONCEPTS", "ROLE_OVERLAP", "SYMMETRIC_CONCEPTS", "active"]
+__all__ = ["RECIPROCAL_CONCEPTS", "ROLE_OVERLAP", "SYMMETRIC_CONCEPTS", "active", "unknown_parties"]
 
 
 # ---------------------------------------------------------------- antonyms
@@ -110,6 +111,40 @@ def _antonym(a: Analysis, b: Analysis) -> Reason | None:
         if word not in wa and m and m.group(0) in _PREFIX_SAFE and word[m.end() :] in wa - wb:
             return Reason("antonym", f"'{word[m.end() :]}' in a vs '{word}' in b")
     return None
+
+
+# ---------------------------------------------------------------- persons
+
+# Pronouns of the first and second person: who they mean depends on who speaks and to whom,
+# so that "your government attacked us" and "we attacked your government", said by two
+# speakers, may name one party or two.
+_FIRST_PERSON = frozenset("i me my mine myself we us our ours ourselves".split())
+_SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
+_LOWER_US = lazy(r"\bus\b")  # "us", not "US": normalising lowers the United States too
+
+
+def _persons(proposition: str, text: str) -> tuple[str, ...]:
+    """The first- and second-person pronouns of a claim, in order."""
+    lower_us = bool(_LOWER_US.search(text))
+    return tuple(
+        w
+        for w in tokens(proposition)
+        if w in _SECOND_PERSON or (w in _FIRST_PERSON and (w != "us" or lower_us))
+    )
+
+
+def unknown_parties(a: Analysis, b: Analysis, text_a: str, text_b: str) -> Reason | None:
+    """Two claims that both name parties by person, by the first and the second ("your
+    government", "us"), in other places: who "you" and "we" are depends on each speaker, so
+    neither a swap of roles nor one party can be read into them. The same persons in the same
+    places ("your army shelled our villages", twice) are compared as any words are."""
+    wa, wb = _persons(a.proposition, text_a), _persons(b.proposition, text_b)
+    # the persons in order, a run of one person as one ("you want to lose your files")
+    pa, pb = ([k for k, _ in groupby(w in _SECOND_PERSON for w in words)] for words in (wa, wb))
+    if not pa or not pb or pa == pb or {True, False} - set(pa + pb):
+        return None  # a second person beside no first ("deletes your files") is no party
+    side, word = next((s, w) for s, words in (("a", wa), ("b", wb)) for w in words if w in _SECOND_PERSON)
+    return Reason("persons", f"'{word}' in {side}: whom a second person means depends on who speaks", side)
 
 
 _PASSIVE = lazy(

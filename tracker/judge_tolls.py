@@ -20,6 +20,11 @@ from tracker.patterns import lazy
 _N = r"(?P<n>\d+(?:,\d{3})*)"
 _WHO = r"(?:\s+[a-z]+){0,2}?"  # "12 people", "12 civilians", "12 local residents"
 _BE = r"(?:\s+(?:had|have|has|were|was|are|is|been|being))*"
+_RISEN = r"(?P<update>risen|rose|climbed|grown|grew|increased|jumped)"
+# What a toll is of, between it and its verb: "the death toll from the blast", "in the Peru bus
+# crash", "of Monday's quake"; only before a verb ("was", "rose"), so that no number of the
+# event ("the toll in the 2015 flood") is read as the count
+_OF_WHAT = r"(?:\s+(?:from|in|of|after|at)(?:\s+[a-z0-9'-]+){1,8}?)"
 
 # (measure, pattern): the first that matches a proposition says what it counts
 _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -28,7 +33,27 @@ _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
         lazy(
             r"\b(?:death toll|toll|number of (?:the )?dead|number of deaths)"
             + _BE
-            + r"(?:\s+(?P<update>risen|rose|climbed|grown|grew|increased|jumped))?\s+(?:to|at|of|reached)?\s*"
+            + r"(?:\s+"
+            + _RISEN
+            + r")?\s+(?:to|at|of|reached)?\s*"
+            + _N
+            + r"\b"
+        ),
+    ),
+    (
+        # a toll, or a count of the dead, of an event named ("the death toll from the blast
+        # was 4", "rose to 4"), or said to have risen from a count ("deaths climbed from 2 to
+        # 4"; "the number of people killed in the crash has risen to 15")
+        "dead",
+        lazy(
+            r"\b(?:death toll|toll|deaths|fatalities|number of (?:the )?dead|number of deaths"
+            r"|number of (?:people |those )?killed|number of (?:people |those )?who died)"
+            + _OF_WHAT
+            + r"?(?=\s+(?:had|have|has|were|was|are|is|been|risen|rose|climbed|grown|grew|increased|jumped)\b)"
+            + _BE
+            + r"(?:\s+"
+            + _RISEN
+            + r")?(?:\s+from\s+\d+(?:,\d{3})*)?\s+(?:to|at)?\s*"
             + _N
             + r"\b"
         ),
@@ -86,7 +111,12 @@ def toll(proposition: str) -> Toll | None:
     return None
 
 
-_TOLL_ONLY = lazy(r"^(?:the\s+)?(?:death toll|toll|number of (?:the )?dead|number of deaths)\b")
+_TOLL_ONLY = lazy(
+    r"^(?:the\s+)?(?:death toll|toll|deaths|fatalities|number of (?:the )?dead|number of deaths"
+    r"|number of (?:people |those )?killed|number of (?:people |those )?who died)\b"
+    # "the death toll from the blast": a toll of a named event is not bare (the events decide)
+    r"(?!\s+(?:from|in|of|after|at)\s+(?!\d))"
+)
 
 
 def toll_similarity(a: str, b: str) -> float | None:

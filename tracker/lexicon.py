@@ -325,6 +325,7 @@ MULTIWORD_ALIASES: dict[str, str] = {
     "islamic state": "group:islamic-state",
     "european union": "group:european-union",
     "united nations": "group:united-nations",
+    "u n": "group:united-nations",  # "U.N.", as "U.S." is "u s"
 }
 
 # --- the kinds of filler whose members exclude each other in one part of a claim ----------
@@ -425,6 +426,8 @@ put: put placed set
 open: open reopen
 close: close shut
 cancel: cancel cancellation
+postpone: postpone postponement delay defer reschedule
+proceed: proceed
 lead: lead led
 write: write wrote draft compose
 rule-out: ruleout
@@ -467,12 +470,15 @@ convict: found guilty
 win: came first
 rule-out: rule out | ruled out | rules out
 military: armed forces
+cancel: call off | called off | calls off
+proceed: go ahead | goes ahead | went ahead | gone ahead | on schedule | as scheduled | as planned
 """
 # Concepts that say opposite things of one subject ("the court upheld" / "overturned").
 CONCEPT_ANTONYMS: frozenset[frozenset[str]] = frozenset(
     frozenset(pair.split(":"))
     for pair in """increase:decrease increase:unchanged decrease:unchanged overturn:uphold
-    acquit:convict suspend:in-force open:close win:lose""".split()
+    acquit:convict suspend:in-force open:close win:lose proceed:postpone proceed:cancel
+    proceed:suspend""".split()
 )
 # Concepts that say one event from its other side: "China lent Zambia" is "Zambia borrowed
 # from China", so a converse with its parties swapped agrees, and without the swap it conflicts.

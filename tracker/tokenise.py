@@ -141,12 +141,18 @@ def _dozens(match: re.Match[str]) -> str:
     return str(12 * (int(count) if count.isdigit() else _UNITS[count]))
 
 
+# A capitalised "Un" after a capitalised word is the end of a name ("Kim Jong Un"), written as
+# "Kim Jong-un" writes it, so that it is not the UN ("UN", "U.N." and "the UN" are)
+_NAME_UN = lazy(r"\b([A-Z][a-z]+) Un\b")
+
+
 @lru_cache(maxsize=TEXT_CACHE)
 def normalise(text: str) -> str:
     """Lowercase; unify quotes and dashes; drop URLs, @handles and '#'; numbers as digits."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     text = _URL.sub(" ", text)
     text = _HANDLE.sub(" ", text)
+    text = _NAME_UN.sub(r"\1-Un", text)
     text = _HASH.sub("", text).lower()
     text = _THOUSANDS.sub("", text)
     text = _DOZENS.sub(_dozens, text)

@@ -581,14 +581,12 @@ def _through_founders(
         (score for score, other, _ in near if other in known), default=-1.0
     ):
         known = {**_placed(db, unknown), **known}  # attached before this batch
-    best = max(
-        (
-            (score, -other, relation)
-            for score, other, relation, _ in links
-            if other in members or (other in known and (score, other, relation) in near)
-        ),
-        default=None,
-    )
+    routes = [
+        (score, -other, relation)
+        for score, other, relation, _ in links
+        if other in members or (other in known and (score, other, relation) in near)
+    ]
+    best = max(routes, default=None)
     if best is None:
         founded = _found_claim(db, row, denials)
         if founded is None:
@@ -597,13 +595,50 @@ def _through_founders(
         return [founded]
     score, negated, relation = best
     founder = -negated
-    claim_id, stance = known[founder]
-    if relation == Relation.CONTRADICTS.value:
-        stance = _OPPOSITE.get(stance, stance)
+    claim_id, stance = _side_through(known[founder], relation)
+    sides = {_side_through(known[-n], r)[1] for _, n, r in routes if known[-n][0] == claim_id}
+    if len(sides) > 1:
+        # the links to the claim's statements take both sides ("at least 40 arrested" agrees
+        # with "40 arrested", which denies "more than 60 arrested", and with "more than 60"
+        # itself): agreeing is not passed on along a chain, so the claim itself decides
+        return _judged_on_claim(db, row, claim_id, joined)
     role = "founded the claim" if founder in founders else f"{known[founder][1].value} the claim"
     reason = Reason("claim", f"{relation} with statement {founder}, which {role}")
     joined[row["id"]] = (claim_id, stance)
     return [_Found(claim_id, row["id"], stance, Judgement(Relation(relation), score, (reason,)))]
+
+
+def _side_through(place: tuple[int, Stance], relation: str) -> tuple[int, Stance]:
+    """The claim and side a statement takes through a neighbour on it: the neighbour's side
+    if they agree, the other side if they contradict."""
+    claim_id, stance = place
+    if relation == Relation.CONTRADICTS.value:
+        stance = _OPPOSITE.get(stance, stance)
+    return claim_id, stance
+
+
+def _judged_on_claim(
+    db: Database, row: dict[str, Any], claim_id: int, joined: dict[int, tuple[int, Stance]]
+) -> list[_Found]:
+    """The side a statement takes on a claim its links disagree about, judged against the
+    claim's words; a claim that judgement takes no side on is one the statement discusses."""
+    from tracker.judge import relate
+    from tracker.model import Reason
+
+    (claim_text,) = db.execute("SELECT text FROM claims WHERE id = ?", [claim_id]).fetchone()
+    judgement = relate(claim_text, row["text"])
+    stance = _stance(judgement) or Stance.DISCUSSES
+    reason = Reason("claim", "its links to the claim's statements take both sides: judged on the claim")
+    if stance is not Stance.DISCUSSES:
+        joined[row["id"]] = (claim_id, stance)
+    return [
+        _Found(
+            claim_id,
+            row["id"],
+            stance,
+            Judgement(judgement.relation, judgement.score, (reason, *judgement.reasons)),
+        )
+    ]
 
 
 def _found_claim(db: Database, row: dict[str, Any], denials: dict[int, Any]) -> _Found | None:
