@@ -1,7 +1,11 @@
 """Unit tests for tracker.text: normalising, sentences, terms and claim analysis."""
 
+import re
+import unicodedata
+
 import pytest
 
+from tracker import tokenise
 from tracker.model import Modality, Polarity
 from tracker.text import analyse, index_words, informative_terms, is_adverb, normalise, sentences, tokens
 
@@ -9,6 +13,42 @@ from tracker.text import analyse, index_words, informative_terms, is_adverb, nor
 def test_normalise_unifies_quotes_dashes_numbers_and_drops_urls_handles():
     text = "Twenty-five \u201cjets\u201d \u2013 @bob #war https://x.com/a 19M 1,000"
     assert normalise(text) == '25 "jets" - war 19 million 1000'
+
+
+def _normalise_by_every_pattern(text: str) -> str:
+    """normalise() as it was written before its pre-checks: every substitution on every text."""
+    text = unicodedata.normalize("NFKC", text).translate(tokenise._QUOTES)
+    text = tokenise._URL.sub(" ", text)
+    text = tokenise._HANDLE.sub(" ", text)
+    text = tokenise._HASH.sub("", text).lower()
+    text = tokenise._THOUSANDS.sub("", text)
+    text = tokenise._DOZENS.sub(tokenise._dozens, text)
+    text = tokenise._NUMBER_WORD.sub(tokenise._number_word, text)
+    text = tokenise._SCALE_SUFFIX.sub(tokenise._scale_word, text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Visit WWW.Example.com now", "visit now"),
+        ("See Http://X.org/a b", "see b"),
+        ("Read wWw.x.io", "read"),
+        ("`quoted` words", "'quoted' words"),
+        ("tabs\tand\u00a0nbsp\u2003em\u3000wide\x1fsep\n", "tabs and nbsp em wide sep"),
+        ("#Tag and ##double", "tag and #double"),
+        ("@#x and mail@host", "@x and mail@host"),
+        ("1,000,000 and 1,2345", "1000000 and 1,2345"),
+        ("Two DOZEN eggs", "24 eggs"),
+        ("40m people, $5bn and a 40 m breach", "40 million people, $5 billion and a 40 metres breach"),
+        ("\u0663m arabic digit", "\u0663 million arabic digit"),
+        ("\u0130stanbul \ufb01le", "i\u0307stanbul file"),
+        ("  plain text  ", "plain text"),
+    ],
+)
+def test_normalise_skips_only_substitutions_that_cannot_change_the_text(text, expected):
+    assert normalise(text) == expected
+    assert _normalise_by_every_pattern(text) == expected
 
 
 def test_tokens_join_hyphenated_words_and_drop_possessive():
