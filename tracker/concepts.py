@@ -108,10 +108,12 @@ for _phrases, _starts in ((_ENTITY_PHRASES, _ENTITY_STARTS), (_CONCEPT_PHRASES, 
         _sizes.sort(reverse=True)
 
 
+@lru_cache(maxsize=131072)
 def concept(word: str) -> str:
     """What one word stands for in a claim: the entity it names ("indian", "islamabad" →
     "country:india", "country:pakistan"), the concept it is a synonym of ("truce" →
-    "ceasefire"), or else its stem."""
+    "ceasefire"), or else its stem. Cached by word, as stem() is: concept_tokens asks it of
+    every word of every text judged."""
     entity = ENTITY_ALIASES.get(word) if word != "us" else None
     if entity:
         return entity
@@ -166,8 +168,11 @@ _BOUND_PREFIXES = words(
 def _compound_parts(text: str) -> dict[str, tuple[str, ...]]:
     """The hyphenated compounds of text as tokens() joins them ("ratinfested"), each with its
     words, when they are words of their own: not a prefix, not a single letter ("x-rated")."""
-    out = {}
-    for match in _COMPOUND.finditer(normalise(text)):
+    out: dict[str, tuple[str, ...]] = {}
+    norm = normalise(text)
+    if "-" not in norm:  # most texts: no compound, and no scan for one
+        return out
+    for match in _COMPOUND.finditer(norm):
         parts = tuple(match.group(0).split("-"))
         if not any(p in _BOUND_PREFIXES or (len(p) == 1 and not p.isdigit()) for p in parts):
             out["".join(parts)] = parts
