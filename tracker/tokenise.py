@@ -113,8 +113,13 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
+# The lookahead names the letters a match can start with ("a dozen" too): on the many texts
+# with none of them at a word's start the scan fails fast, position by position.
 _NUMBER_WORD = lazy(
-    r"\b(?:("
+    "(?=["
+    + "".join(sorted({word[0] for word in [*_TENS, *_UNITS, "a", "dozen"]}))
+    + "])"
+    + r"\b(?:("
     + "|".join(_TENS)
     + r")(?:[- ]("
     + "|".join(list(_UNITS)[:9])
