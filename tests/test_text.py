@@ -5,9 +5,18 @@ import unicodedata
 
 import pytest
 
-from tracker import tokenise
+from tracker import claim_analysis, tokenise
 from tracker.model import Modality, Polarity
-from tracker.text import analyse, index_words, informative_terms, is_adverb, normalise, sentences, tokens
+from tracker.text import (
+    analyse,
+    analyse_full,
+    index_words,
+    informative_terms,
+    is_adverb,
+    normalise,
+    sentences,
+    tokens,
+)
 
 
 def test_normalise_unifies_quotes_dashes_numbers_and_drops_urls_handles():
@@ -476,3 +485,35 @@ def test_a_correction_of_an_earlier_report_is_no_hedge():
 )
 def test_whom_a_speaker_told_is_not_part_of_the_claim(text: str, proposition: str) -> None:
     assert analyse(text).proposition == proposition
+
+
+@pytest.mark.parametrize(
+    ("text", "proposition", "reported"),
+    [
+        (
+            "Six jets were shot down near the border, officials said",
+            "6 jets were shot down near the border",
+            ["said"],
+        ),
+        ("Six jets were shot down, said officials on Monday", "6 jets were shot down", ["said"]),
+        (
+            "The army will not escalate, the minister told reporters in Delhi.",
+            "the army will not escalate, the minister",
+            ["told"],
+        ),
+        ("Dar reportedly that six jets were shot down", "dar reportedly that 6 jets were shot down", []),
+        (
+            "The minister reportedly that a ceasefire was requested on May 10",
+            "the minister reportedly that a ceasefire was requested on may 10",
+            [],
+        ),
+    ],
+)
+def test_a_tail_wrapper_is_searched_for_only_where_its_cue_can_end_the_text(text, proposition, reported):
+    analysis = analyse_full(text)
+    assert (analysis.proposition, [c.text for c in analysis.reported]) == (proposition, reported)
+    # every match of the tail wrapper holds what the cheap search looks for
+    body = normalise(text)
+    tail = claim_analysis._WRAP_TAIL.search(body)
+    assert (tail is not None) is bool(reported)
+    assert (claim_analysis._TAIL_FROM_CUE.search(body) is not None) is bool(reported)
