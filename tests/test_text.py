@@ -517,3 +517,16 @@ def test_a_tail_wrapper_is_searched_for_only_where_its_cue_can_end_the_text(text
     tail = claim_analysis._WRAP_TAIL.search(body)
     assert (tail is not None) is bool(reported)
     assert (claim_analysis._TAIL_FROM_CUE.search(body) is not None) is bool(reported)
+
+
+def test_british_and_american_spellings_stem_alike_and_words_no_rule_touches_are_left_alone():
+    from tracker.concepts import stem
+
+    words = "colour color organise organize centre theatre defence catalogue counsellor adviser advisor"
+    assert [stem(w) for w in words.split()] == [
+        "color", "color", "organiz", "organiz", "center", "theater", "defens", "catalog", "counselor", "advis", "advis",
+    ]  # fmt: skip
+    # near misses of each rule, and a stem with none of the letter runs the rules need
+    assert [stem(w) for w in "four flour pastor success sponsor attack".split()] == [
+        "four", "flour", "pastor", "success", "sponsor", "attack",
+    ]  # fmt: skip

@@ -236,6 +236,8 @@ def tokens(text: str) -> tuple[str, ...]:
     hyphenated words instead, so FTS queries use index_words().
     """
     norm = normalise(text).replace("-", "")
+    if "'s" not in norm:  # no possessive to drop
+        return tuple(_WORD.findall(norm))
     return tuple(t[:-2] if t.endswith("'s") else t for t in _WORD.findall(norm))
 
 
