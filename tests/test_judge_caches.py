@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 
-from tracker import claim_analysis, concepts, judge_numbers, judge_roles, parts, tokenise
+from tracker import claim_analysis, concepts, judge_numbers, judge_roles, judge_similarity, parts, tokenise
 from tracker.judge import relate
 from tracker.tokenise import TEXT_CACHE
 
@@ -26,7 +26,7 @@ PAIRS = [(a, b) for a in STATEMENTS for b in STATEMENTS if a != b]
 
 
 def _text_caches() -> list[functools._lru_cache_wrapper[object]]:
-    modules = (claim_analysis, concepts, judge_numbers, judge_roles, parts, tokenise)
+    modules = (claim_analysis, concepts, judge_numbers, judge_roles, judge_similarity, parts, tokenise)
     found = {
         id(f): f
         for m in modules
@@ -57,6 +57,7 @@ def test_every_cache_keyed_by_one_text_holds_a_100k_relink() -> None:
         "_identifiers",
         "_numbers",
         "_quantities",
+        "_side",
         "_times",
         "active",
         "analyse_full",
@@ -68,3 +69,26 @@ def test_every_cache_keyed_by_one_text_holds_a_100k_relink() -> None:
         "similarity_concepts",
         "tokens",
     ]
+
+
+def _similarity_from_the_pair(a: str, b: str) -> float:
+    """judge_similarity.similarity as it was computed before each text's side was cached."""
+    from rapidfuzz import fuzz
+
+    la, lb = judge_similarity.stem_list(a), judge_similarity.stem_list(b)
+    sa, sb = frozenset(la), frozenset(lb)
+    if not sa or not sb:
+        return 0.0
+    dice, contain = judge_similarity._overlap(sa, sb)
+    fuzzy = fuzz.token_set_ratio(" ".join(sorted(sa)), " ".join(sorted(sb))) / 100
+    ordered = fuzz.token_sort_ratio(" ".join(la), " ".join(lb)) / 100
+    return judge_similarity.combined(dice, contain, fuzzy, ordered, len(sa), len(sb))
+
+
+def test_similarity_from_each_texts_cached_side_is_the_pairs_own() -> None:
+    texts = [*STATEMENTS, "", "the of and", "Rat-infested offices in New Delhi", "offices infested with rats"]
+    scores = [judge_similarity.similarity(a, b) for a in texts for b in texts]
+    assert scores == [_similarity_from_the_pair(a, b) for a in texts for b in texts]
+    assert (
+        judge_similarity.similarity("Rat-infested offices in New Delhi", "offices infested with rats") == 88.8
+    )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from tracker import parts
 from tracker.judge import relate
 from tracker.model import Relation
 from tracker.parts import (
@@ -292,3 +295,26 @@ def test_title_case_tells_a_headline_whose_capitals_name_nothing() -> None:
 )
 def test_a_description_of_a_name_is_no_conflicting_part(a: str, b: str, relation: Relation) -> None:
     assert relate(a, b).relation is relation
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("rebels took the town", "town", True),
+        ("rebels took the township", "town", False),
+        ("rebels took the  town.", "town", True),
+        ("rebels took thetown", "town", False),
+        ("rebels took the the town", "the town", True),
+        ("rebels took the town_hall", "town", False),
+        ("rebels took the town-hall", "town", True),
+        ("rebels took the é", "é", True),
+        ("rebels took the  town", " town", True),
+        ("rebels took the", "", False),
+        ("in these towns", "towns", False),
+    ],
+)
+def test_a_word_after_the_determiners_is_found_as_the_search_for_it_finds_it(text, word, expected):
+    assert parts._after(parts._DESCRIBING, text, word) is expected
+    assert (re.search(parts._DESCRIBING.pattern + re.escape(word) + r"\b", text) is not None) is expected
+    determined = re.search(parts._DETERMINED.pattern + re.escape(word) + r"\b", text) is not None
+    assert parts._after(parts._DETERMINED, text, word) is determined

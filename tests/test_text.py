@@ -1,14 +1,70 @@
 """Unit tests for tracker.text: normalising, sentences, terms and claim analysis."""
 
+import re
+import unicodedata
+
 import pytest
 
+from tracker import claim_analysis, tokenise
 from tracker.model import Modality, Polarity
-from tracker.text import analyse, index_words, informative_terms, is_adverb, normalise, sentences, tokens
+from tracker.text import (
+    analyse,
+    analyse_full,
+    index_words,
+    informative_terms,
+    is_adverb,
+    normalise,
+    sentences,
+    tokens,
+)
 
 
 def test_normalise_unifies_quotes_dashes_numbers_and_drops_urls_handles():
     text = "Twenty-five \u201cjets\u201d \u2013 @bob #war https://x.com/a 19M 1,000"
     assert normalise(text) == '25 "jets" - war 19 million 1000'
+
+
+# _NUMBER_WORD without the lookahead that names the letters a match starts with
+_NUMBER_WORD_UNGUARDED = re.compile(re.sub(r"^\(\?=\[[a-z]+\]\)(?=\\b)", "", tokenise._NUMBER_WORD.pattern))
+
+
+def _normalise_by_every_pattern(text: str) -> str:
+    """normalise() as it was written before its pre-checks: every substitution on every text."""
+    text = unicodedata.normalize("NFKC", text).translate(tokenise._QUOTES)
+    text = tokenise._URL.sub(" ", text)
+    text = tokenise._HANDLE.sub(" ", text)
+    text = tokenise._HASH.sub("", text).lower()
+    text = tokenise._THOUSANDS.sub("", text)
+    text = tokenise._DOZENS.sub(tokenise._dozens, text)
+    text = _NUMBER_WORD_UNGUARDED.sub(tokenise._number_word, text)
+    text = tokenise._SCALE_SUFFIX.sub(tokenise._scale_word, text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Visit WWW.Example.com now", "visit now"),
+        ("See Http://X.org/a b", "see b"),
+        ("Read wWw.x.io", "read"),
+        ("`quoted` words", "'quoted' words"),
+        ("tabs\tand\u00a0nbsp\u2003em\u3000wide\x1fsep\n", "tabs and nbsp em wide sep"),
+        ("#Tag and ##double", "tag and #double"),
+        ("@#x and mail@host", "@x and mail@host"),
+        ("1,000,000 and 1,2345", "1000000 and 1,2345"),
+        ("Two DOZEN eggs", "24 eggs"),
+        ("40m people, $5bn and a 40 m breach", "40 million people, $5 billion and a 40 metres breach"),
+        ("\u0663m arabic digit", "\u0663 million arabic digit"),
+        ("\u0130stanbul \ufb01le", "i\u0307stanbul file"),
+        ("  plain text  ", "plain text"),
+        ("Twenty-one jets, eighty eight tanks, A dozen men", "21 jets, 88 tanks, 12 men"),
+        ("someone's tone: one, _one, Eleven, fiftyfive", "someone's tone: 1, _one, 11, fiftyfive"),
+    ],
+)
+def test_normalise_skips_only_substitutions_that_cannot_change_the_text(text, expected):
+    assert _NUMBER_WORD_UNGUARDED.pattern != tokenise._NUMBER_WORD.pattern
+    assert normalise(text) == expected
+    assert _normalise_by_every_pattern(text) == expected
 
 
 def test_tokens_join_hyphenated_words_and_drop_possessive():
@@ -429,3 +485,48 @@ def test_a_correction_of_an_earlier_report_is_no_hedge():
 )
 def test_whom_a_speaker_told_is_not_part_of_the_claim(text: str, proposition: str) -> None:
     assert analyse(text).proposition == proposition
+
+
+@pytest.mark.parametrize(
+    ("text", "proposition", "reported"),
+    [
+        (
+            "Six jets were shot down near the border, officials said",
+            "6 jets were shot down near the border",
+            ["said"],
+        ),
+        ("Six jets were shot down, said officials on Monday", "6 jets were shot down", ["said"]),
+        (
+            "The army will not escalate, the minister told reporters in Delhi.",
+            "the army will not escalate, the minister",
+            ["told"],
+        ),
+        ("Dar reportedly that six jets were shot down", "dar reportedly that 6 jets were shot down", []),
+        (
+            "The minister reportedly that a ceasefire was requested on May 10",
+            "the minister reportedly that a ceasefire was requested on may 10",
+            [],
+        ),
+    ],
+)
+def test_a_tail_wrapper_is_searched_for_only_where_its_cue_can_end_the_text(text, proposition, reported):
+    analysis = analyse_full(text)
+    assert (analysis.proposition, [c.text for c in analysis.reported]) == (proposition, reported)
+    # every match of the tail wrapper holds what the cheap search looks for
+    body = normalise(text)
+    tail = claim_analysis._WRAP_TAIL.search(body)
+    assert (tail is not None) is bool(reported)
+    assert (claim_analysis._TAIL_FROM_CUE.search(body) is not None) is bool(reported)
+
+
+def test_british_and_american_spellings_stem_alike_and_words_no_rule_touches_are_left_alone():
+    from tracker.concepts import stem
+
+    words = "colour color organise organize centre theatre defence catalogue counsellor adviser advisor"
+    assert [stem(w) for w in words.split()] == [
+        "color", "color", "organiz", "organiz", "center", "theater", "defens", "catalog", "counselor", "advis", "advis",
+    ]  # fmt: skip
+    # near misses of each rule, and a stem with none of the letter runs the rules need
+    assert [stem(w) for w in "four flour pastor success sponsor attack".split()] == [
+        "four", "flour", "pastor", "success", "sponsor", "attack",
+    ]  # fmt: skip

@@ -151,10 +151,17 @@ def _spelled(alternation: str) -> set[str]:
 
 # "…, suspect dead in shooting": after a comma "suspect" or "fear" is more often the noun
 _TAIL_VERBS = _trie(_spelled(_REPORT_VERBS) | _spelled(_HEDGE_VERBS) - {"suspect", "suspects", "fear"})
-_WRAP_TAIL = lazy(
-    rf"[,:;]?\s*(?:\"\s*)?(?:-\s*)?(?:(?:[\w.' ]{{1,50}}?)\s+(?P<cue1>{_TAIL_VERBS})"
-    rf"|(?P<cue2>{_TAIL_VERBS})\s+(?!(?:we|he|she|they|it|i|you|there|this|that|to)\b)[\w.' ]{{1,50}}?)(?:\s+(?:on|in|at)\s+[\w ]{{1,30}})?\s*[.!]?$"
+_TAIL_CUE2 = (
+    rf"(?P<cue2>{_TAIL_VERBS})\s+(?!(?:we|he|she|they|it|i|you|there|this|that|to)\b)[\w.' ]{{1,50}}?"
 )
+_TAIL_END = r"(?:\s+(?:on|in|at)\s+[\w ]{1,30})?\s*[.!]?$"
+_WRAP_TAIL = lazy(
+    rf"[,:;]?\s*(?:\"\s*)?(?:-\s*)?(?:(?:[\w.' ]{{1,50}}?)\s+(?P<cue1>{_TAIL_VERBS})|{_TAIL_CUE2}){_TAIL_END}"
+)
+# what every _WRAP_TAIL match holds from its cue to the end of the text, with no speaker to
+# try at every length: where it finds nothing (most texts whose cue verb is not at their end)
+# _WRAP_TAIL cannot match, and its search, the costliest of claim analysis, is spared
+_TAIL_FROM_CUE = lazy(rf"(?:\s+(?:{_TAIL_VERBS})|{_TAIL_CUE2}){_TAIL_END}")
 _WRAP_TAIL_REACH = 240
 # a determiner before a cue makes it a noun: "the governor has the final say on pardons"
 _NOUN_BEFORE = lazy(r"\b(?:the|a|an|final|last|no|his|her|their|its|our)\s+$")
@@ -441,7 +448,8 @@ def analyse_full(text: str) -> Analysis:
             # collapsed): checking for the verb first spares the costly search on most texts
             cue_at = _TAIL_CUE.search(body, max(0, len(body) - _WRAP_TAIL_REACH))
             # the speaker before a cue is at most 50 characters, plus a little punctuation
-            tail = _WRAP_TAIL.search(body, max(0, cue_at.start() - 64)) if cue_at else None
+            reach = max(0, cue_at.start() - 64) if cue_at else 0
+            tail = _WRAP_TAIL.search(body, reach) if cue_at and _TAIL_FROM_CUE.search(body, reach) else None
             if tail and tail.start() >= 12 and not _noun_cue(body, tail) and not _object_cue(body, tail):
                 cue = tail.group("cue1") or tail.group("cue2") or ""
                 if tail.group("cue1") and _AS_REPORTED.search(body, tail.start(), tail.start("cue1")):

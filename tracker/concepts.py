@@ -70,6 +70,7 @@ _ISE = lazy(r"^[a-z]{4,}[iy]s$")
 # "successor"), "st" or "y", past two syllables ("advisor", "protestor", "conveyor"; not
 # "pastor", "sensor", "sponsor")
 _AGENT_OR = lazy(r"^(?P<base>[a-z]*(?:[^s]s|st|y))or$")
+_VARIANT_RUNS = ("our", "tr", "br", "enc", "ogu", "llor")  # what each of _VARIANT_RULES matches
 _VARIANT_EXCEPTIONS = frozenset("devour contour detour velour paramour troubadour".split())
 
 
@@ -80,11 +81,14 @@ def one_spelling(stemmed: str) -> str:
     would join to another ("four", "pastor", "success")."""
     if stemmed in _VARIANT_EXCEPTIONS:
         return stemmed
-    agent = _AGENT_OR.match(stemmed)
+    agent = _AGENT_OR.match(stemmed) if "or" in stemmed else None
     if agent and len(_VOWELS.findall(agent.group("base"))) >= 2:
         return agent.group("base")
-    if _ISE.match(stemmed):
+    if ("is" in stemmed or "ys" in stemmed) and _ISE.match(stemmed):
         return str(_STEMMER.stemWord(stemmed[:-1] + "ze"))
+    # each rule needs one of these letter runs: a stem with none (most) is left as it is
+    if not any(run in stemmed for run in _VARIANT_RUNS):
+        return stemmed
     for pattern, replacement in _VARIANT_RULES:
         stemmed = pattern.sub(replacement, stemmed)
     return stemmed
@@ -108,10 +112,12 @@ for _phrases, _starts in ((_ENTITY_PHRASES, _ENTITY_STARTS), (_CONCEPT_PHRASES, 
         _sizes.sort(reverse=True)
 
 
+@lru_cache(maxsize=131072)
 def concept(word: str) -> str:
     """What one word stands for in a claim: the entity it names ("indian", "islamabad" →
     "country:india", "country:pakistan"), the concept it is a synonym of ("truce" →
-    "ceasefire"), or else its stem."""
+    "ceasefire"), or else its stem. Cached by word, as stem() is: concept_tokens asks it of
+    every word of every text judged."""
     entity = ENTITY_ALIASES.get(word) if word != "us" else None
     if entity:
         return entity
@@ -150,7 +156,7 @@ def concept_tokens(text: str) -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=TEXT_CACHE)
 def concepts(text: str) -> tuple[str, ...]:
     """The concepts of text's informative tokens, in order (concept_tokens without stop words)."""
-    return tuple(c for c, w in concept_tokens(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit()))
+    return tuple([c for c, w in concept_tokens(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())])
 
 
 # A hyphenated compound, as normalise() leaves it ("rat-infested", "12-inch", "jong-un").
@@ -166,8 +172,11 @@ _BOUND_PREFIXES = words(
 def _compound_parts(text: str) -> dict[str, tuple[str, ...]]:
     """The hyphenated compounds of text as tokens() joins them ("ratinfested"), each with its
     words, when they are words of their own: not a prefix, not a single letter ("x-rated")."""
-    out = {}
-    for match in _COMPOUND.finditer(normalise(text)):
+    out: dict[str, tuple[str, ...]] = {}
+    norm = normalise(text)
+    if "-" not in norm:  # most texts: no compound, and no scan for one
+        return out
+    for match in _COMPOUND.finditer(norm):
         parts = tuple(match.group(0).split("-"))
         if not any(p in _BOUND_PREFIXES or (len(p) == 1 and not p.isdigit()) for p in parts):
             out["".join(parts)] = parts

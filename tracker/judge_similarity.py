@@ -11,6 +11,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from tracker.concepts import similarity_concepts
+from tracker.tokenise import TEXT_CACHE
 
 __all__ = [
     "CONTAINMENT_WEIGHT",
@@ -46,6 +47,7 @@ def stem_list(text: str) -> tuple[str, ...]:
     return similarity_concepts(text)
 
 
+@lru_cache(maxsize=131072)
 def stem_weight(term: str) -> float:
     """How much sharing this stem says two texts are about the same thing, in units of 0.04.
 
@@ -77,15 +79,27 @@ def similarity(a: str, b: str) -> float:
     in proportion, so that character-level likeness cannot make up for missing content; short
     texts and texts of very different lengths are damped too.
     """
-    la, lb = stem_list(a), stem_list(b)
-    sa, sb = frozenset(la), frozenset(lb)
+    sa, wa, ja, la = _side(a)
+    sb, wb, jb, lb = _side(b)
     if not sa or not sb:
         return 0.0
-    dice, contain = _overlap(sa, sb)
-    ja, jb = " ".join(sorted(sa)), " ".join(sorted(sb))
+    # _overlap's Dice and containment, each side's weight summed once per text
+    shared = sum(stem_weight(t) for t in sa & sb)
+    dice, contain = 2 * shared / (wa + wb), shared / min(wa, wb)
     fuzzy = fuzz.token_set_ratio(ja, jb) / 100
-    sort = fuzz.token_sort_ratio(" ".join(la), " ".join(lb)) / 100
+    sort = fuzz.token_sort_ratio(la, lb) / 100
     return combined(dice, contain, fuzzy, sort, len(sa), len(sb))
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _side(text: str) -> tuple[frozenset[str], float, str, str]:
+    """What similarity compares of one text, made once per text rather than once per pair (a
+    statement is scored against many): its concept set, the set's weight, the set sorted and
+    the concepts in order, each joined by spaces. The weights are whole numbers, so the sum is
+    the same float in any order the set iterates in."""
+    listed = stem_list(text)
+    unique = frozenset(listed)
+    return unique, sum(map(stem_weight, unique)), " ".join(sorted(unique)), " ".join(listed)
 
 
 def combined(dice: float, contain: float, fuzzy: float, ordered: float, size_a: int, size_b: int) -> float:

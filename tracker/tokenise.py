@@ -59,7 +59,7 @@ _QUOTES = str.maketrans(
 _URL = lazy(r"(?:https?://|www\.)\S+", re.I)
 _HANDLE = lazy(r"(?<![\w@])@\w+")
 _HASH = lazy(r"#(?=\w)")
-_SPACES = lazy(r"\s+")
+_DIGIT = lazy(r"\d")
 _THOUSANDS = lazy(r"(?<=\d),(?=\d{3}\b)")
 _SCALE_SUFFIX = lazy(r"\b(\d+(?:\.\d+)?)\s?(k|m|mn|mln|bn|b|tn)\b")
 _SCALE_WORDS = {
@@ -113,8 +113,13 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
+# The lookahead names the letters a match can start with ("a dozen" too): on the many texts
+# with none of them at a word's start the scan fails fast, position by position.
 _NUMBER_WORD = lazy(
-    r"\b(?:("
+    "(?=["
+    + "".join(sorted({word[0] for word in [*_TENS, *_UNITS, "a", "dozen"]}))
+    + "])"
+    + r"\b(?:("
     + "|".join(_TENS)
     + r")(?:[- ]("
     + "|".join(list(_UNITS)[:9])
@@ -148,17 +153,32 @@ _NAME_UN = lazy(r"\b([A-Z][a-z]+) Un\b")
 
 @lru_cache(maxsize=TEXT_CACHE)
 def normalise(text: str) -> str:
-    """Lowercase; unify quotes and dashes; drop URLs, @handles and '#'; numbers as digits."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    text = _URL.sub(" ", text)
-    text = _HANDLE.sub(" ", text)
-    text = _NAME_UN.sub(r"\1-Un", text)
-    text = _HASH.sub("", text).lower()
-    text = _THOUSANDS.sub("", text)
-    text = _DOZENS.sub(_dozens, text)
+    """Lowercase; unify quotes and dashes; drop URLs, @handles and '#'; numbers as digits.
+
+    Each substitution runs only on a text it can change (a URL needs "://" or "www.", a
+    handle "@", …): most statements have none of them, and the scans were a fifth of judging
+    a new pair. Spaces are collapsed by split(), which splits on exactly what \\s matches."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    elif "`" in text:  # the one ASCII character _QUOTES maps
+        text = text.translate(_QUOTES)
+    if "://" in text or "www." in text.lower():
+        text = _URL.sub(" ", text)
+    if "@" in text:
+        text = _HANDLE.sub(" ", text)
+    if " Un" in text:
+        text = _NAME_UN.sub(r"\1-Un", text)
+    if "#" in text:
+        text = _HASH.sub("", text)
+    text = text.lower()
+    if "," in text:
+        text = _THOUSANDS.sub("", text)
+    if "dozen" in text:
+        text = _DOZENS.sub(_dozens, text)
     text = _NUMBER_WORD.sub(_number_word, text)
-    text = _SCALE_SUFFIX.sub(_scale_word, text)
-    return _SPACES.sub(" ", text).strip()
+    if _DIGIT.search(text):
+        text = _SCALE_SUFFIX.sub(_scale_word, text)
+    return " ".join(text.split())
 
 
 # ---------------------------------------------------------------- sentences and tokens
@@ -223,6 +243,8 @@ def tokens(text: str) -> tuple[str, ...]:
     hyphenated words instead, so FTS queries use index_words().
     """
     norm = normalise(text).replace("-", "")
+    if "'s" not in norm:  # no possessive to drop
+        return tuple(_WORD.findall(norm))
     return tuple(t[:-2] if t.endswith("'s") else t for t in _WORD.findall(norm))
 
 
