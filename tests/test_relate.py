@@ -547,7 +547,7 @@ def test_a_real_paraphrase_still_reaches_the_suggest_threshold():
             "Samsung Unveils New Foldable Phone In Seoul",
             "Samsung Chairman Pardoned In Seoul",
             Relation.AGREES,
-            "similarity: 52/100",
+            "similarity: 56/100",
         ),
         (
             "Peru's congress removed the president on Thursday",
