@@ -53,7 +53,7 @@ def test_relate_judges_alike_under_every_hash_seed() -> None:
         ["contradicts", 67.5, [["antonym", "'freed' in a vs 'captivity' in b"], ["similarity", "68/100"]]],
         ["contradicts", 63.1, [["antonym", "'captured' in a vs 'escape' in b"], ["similarity", "63/100"]]],
         ["agrees", 39.1, [["similarity", "39/100"]]],  # 39.1 since FULL_DICE 0.3 (26.7 at 0.5)
-        ["unrelated", 12.8, [["similarity", "13/100"]]],  # 12.8 since FULL_DICE 0.3
+        ["unrelated", 7.7, [["similarity", "8/100"]]],  # 7.7: "blew" is "blow", "investigation" "investigate"
     ]
     for seed in SEEDS:
         assert _judged_with_seed(seed) == expected, f"PYTHONHASHSEED={seed}"
