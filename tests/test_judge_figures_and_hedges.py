@@ -42,8 +42,8 @@ def test_two_figures_set_for_one_thing_conflict() -> None:
 def test_figures_put_on_two_things_do_not_conflict() -> None:
     assert judged("The board set the fee at 120", "The board set the deposit at 80") == (
         Relation.AGREES,
-        52.1,
-        ["similarity: 52/100"],
+        45.4,
+        ["similarity: 45/100"],
     )
 
 
@@ -51,8 +51,8 @@ def test_a_figure_put_on_a_pronoun_counts_nothing_the_other_side_could_conflict_
     assert _quantities("officials placed it at 25") == ()
     assert judged("The agency put the number of displaced at 3,000", "The agency put it at 5,000") == (
         Relation.AGREES,
-        53.7,
-        ["similarity: 54/100"],
+        44.6,
+        ["similarity: 45/100"],
     )
 
 
@@ -76,8 +76,8 @@ def test_a_hedge_before_a_time_widens_it(text: str, minutes: int, window: tuple[
 def test_hedged_times_that_overlap_do_not_conflict() -> None:
     assert judged("The siren sounded shortly after 11 p.m.", "The siren sounded around 11.10 p.m.") == (
         Relation.AGREES,
-        55.4,
-        ["similarity: 55/100"],
+        52.5,
+        ["similarity: 52/100"],
     )
 
 

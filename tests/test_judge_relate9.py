@@ -51,10 +51,10 @@ def test_a_nil_sum_for_one_recipient_and_a_sum_for_another_are_two_things() -> N
         "The club gave $20,000 to the rugby academy in Durban",
     ) == (
         Relation.RELATED,
-        52.2,
+        49.9,
         [
             "aspect: no money for 'hospice durban' in a and a sum for 'rugby academy' in b: different things",
-            "similarity: 52/100",
+            "similarity: 50/100",
         ],
     )
 
@@ -128,8 +128,8 @@ def test_an_appeal_to_two_parties_does_not_agree_with_where_the_onus_lies() -> N
         "the onus for de-escalation lies with New Delhi", "Rubio urged India and Pakistan to de-escalate"
     ) == (
         Relation.RELATED,
-        56.2,
-        ["modality: an appeal in b", "similarity: 56/100"],
+        51.5,
+        ["modality: an appeal in b", "similarity: 52/100"],
     )
 
 

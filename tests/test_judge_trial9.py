@@ -113,16 +113,16 @@ def test_two_counts_of_the_killed_still_contradict() -> None:
 def test_taken_to_hospital_and_still_in_hospital_are_two_measures() -> None:
     assert judged("25 people had been taken to hospital", "31 people remained in hospital") == (
         Relation.RELATED,
-        55.4,  # "taken" is a form of "take"
-        ["measure: 'taken to hospital' in a vs 'remained in hospital' in b", "similarity: 55/100"],
+        52.5,  # "taken" is a form of "take"
+        ["measure: 'taken to hospital' in a vs 'remained in hospital' in b", "similarity: 52/100"],
     )
 
 
 def test_the_hospitalised_and_the_dead_are_two_measures() -> None:
     assert judged("25 people were taken to hospital after the blast", "11 people died after the blast") == (
         Relation.RELATED,
-        55.1,
-        ["measure: 'taken to hospital' in a vs 'dead' in b", "similarity: 55/100"],
+        49.8,
+        ["measure: 'taken to hospital' in a vs 'dead' in b", "similarity: 50/100"],
     )
 
 
@@ -135,10 +135,10 @@ def test_a_denial_of_an_unnamed_accusation_never_agrees_with_the_accusation() ->
         "The Free Valta Front has rejected the accusation",
     ) == (
         Relation.RELATED,
-        56.3,
+        54.5,
         [
             "denial: 'has rejected the accusation' in b denies an accusation it does not name",
-            "similarity: 56/100",
+            "similarity: 54/100",
         ],
     )
 

@@ -833,10 +833,10 @@ def test_relinking_stores_an_overshadowed_side_as_related_and_says_which_it_was(
     assert _relations(db) == {
         (veto, again): ("agrees", 100.0, "similarity"),
         (pay, not_pay): ("contradicts", 97.4, "denial"),
-        (veto, pay): ("related", 53.8, "overshadowed"),
-        (veto, not_pay): ("related", 52.9, "overshadowed"),
-        (again, pay): ("related", 53.8, "overshadowed"),
-        (again, not_pay): ("related", 52.9, "overshadowed"),
+        (veto, pay): ("related", 50.2, "overshadowed"),
+        (veto, not_pay): ("related", 46.9, "overshadowed"),
+        (again, pay): ("related", 50.2, "overshadowed"),
+        (again, not_pay): ("related", 46.9, "overshadowed"),
     }
     reasons = db.execute("SELECT reasons FROM links WHERE a_id = ? AND b_id = ?", [veto, not_pay]).fetchone()[
         0
@@ -844,10 +844,10 @@ def test_relinking_stores_an_overshadowed_side_as_related_and_says_which_it_was(
     assert json.loads(reasons) == [
         {
             "code": "overshadowed",
-            "detail": "contradicts at 53, far below the strongest links of both statements (100, 97)",
+            "detail": "contradicts at 47, far below the strongest links of both statements (100, 97)",
         },
         {"code": "denial", "detail": "'false' in b", "side": "b", "span": [6, 11]},
-        {"code": "similarity", "detail": "53/100"},
+        {"code": "similarity", "detail": "47/100"},
     ]
     assert db.execute("SELECT DISTINCT status FROM links WHERE relation = 'related'").fetchall() == [
         ("suggested",)
@@ -859,8 +859,8 @@ def test_a_statement_with_no_stronger_link_keeps_its_side_however_weak(db) -> No
     link.relink_all(db)
     assert _relations(db) == {
         (veto, again): ("agrees", 100.0, "similarity"),
-        (veto, pay): ("agrees", 53.8, "similarity"),
-        (again, pay): ("agrees", 53.8, "similarity"),
+        (veto, pay): ("agrees", 50.2, "similarity"),
+        (again, pay): ("agrees", 50.2, "similarity"),
     }
 
 
@@ -872,7 +872,7 @@ def test_new_links_overshadow_the_stored_ones_they_outrank_as_a_relink_does(db) 
     # the new statements' two links to the other claim are counted as what they are stored as
     assert stats.stored == {"agrees": 1, "contradicts": 1, "related": 3}
     added = _relations(db)
-    assert added[(veto, pay)] == ("related", 53.8, "overshadowed")  # stored before, overshadowed now
+    assert added[(veto, pay)] == ("related", 50.2, "overshadowed")  # stored before, overshadowed now
     link.relink_all(db)
     assert _relations(db) == added
 
@@ -925,8 +925,8 @@ def test_a_rejected_link_overshadows_nothing_in_a_relink_as_when_statements_are_
         link.link_new(db, _add(db, text))
     pay, not_pay = veto + 2, veto + 3
     added = _relations(db)
-    assert added[(veto, pay)] == ("agrees", 53.8, "similarity")  # the rejected 100 is no link
-    assert added[(again, not_pay)] == ("contradicts", 52.9, "denial")
+    assert added[(veto, pay)] == ("agrees", 50.2, "similarity")  # the rejected 100 is no link
+    assert added[(again, not_pay)] == ("contradicts", 46.9, "denial")
     link.relink_all(db)
     assert _relations(db) == added
 
@@ -934,17 +934,17 @@ def test_a_rejected_link_overshadows_nothing_in_a_relink_as_when_statements_are_
 def test_rejecting_the_link_that_overshadowed_others_gives_them_back_their_side_as_a_relink_does(db) -> None:
     veto, again, pay, not_pay = _add(db, VETO, VETO_AGAIN, PAY, NOT_PAY)
     link.link_new(db, [veto, again, pay, not_pay])
-    assert _relations(db)[(veto, pay)] == ("related", 53.8, "overshadowed")
+    assert _relations(db)[(veto, pay)] == ("related", 50.2, "overshadowed")
     copy = db.execute("SELECT id FROM links WHERE a_id = ? AND b_id = ?", [veto, again]).fetchone()[0]
     link.reject_link(db, copy, by="ana")
     rejected = _relations(db)
     assert rejected == {
         (veto, again): ("agrees", 100.0, "similarity"),  # rejected, as it was
         (pay, not_pay): ("contradicts", 97.4, "denial"),
-        (veto, pay): ("agrees", 53.8, "similarity"),
-        (veto, not_pay): ("contradicts", 52.9, "denial"),
-        (again, pay): ("agrees", 53.8, "similarity"),
-        (again, not_pay): ("contradicts", 52.9, "denial"),
+        (veto, pay): ("agrees", 50.2, "similarity"),
+        (veto, not_pay): ("contradicts", 46.9, "denial"),
+        (again, pay): ("agrees", 50.2, "similarity"),
+        (again, not_pay): ("contradicts", 46.9, "denial"),
     }
     statuses = db.execute("SELECT a_id, b_id, status FROM links WHERE a_id = ? AND b_id = ?", [veto, pay])
     assert statuses.fetchall() == [(veto, pay, "suggested")]
@@ -973,13 +973,13 @@ def test_deleting_the_statement_whose_link_overshadowed_others_gives_them_back_t
     veto, again, pay, not_pay = _add(db, VETO, VETO_AGAIN, PAY, NOT_PAY)
     link.link_new(db, [veto, again, pay, not_pay])
     shaded, shaded_sides = _relations(db), _claim_sides(db)
-    assert shaded[(veto, pay)] == ("related", 53.8, "overshadowed")
+    assert shaded[(veto, pay)] == ("related", 50.2, "overshadowed")
     delete_statement(db, again, by="ana")
     # VETO's strongest link (to its copy) went with the copy: its links take their side again
     assert _relations(db) == {
         (pay, not_pay): ("contradicts", 97.4, "denial"),
-        (veto, pay): ("agrees", 53.8, "similarity"),
-        (veto, not_pay): ("contradicts", 52.9, "denial"),
+        (veto, pay): ("agrees", 50.2, "similarity"),
+        (veto, not_pay): ("contradicts", 46.9, "denial"),
     }
     deleted, deleted_sides = _relations(db), _claim_sides(db)
     link.relink_all(db)
@@ -1004,7 +1004,7 @@ def test_undoing_the_rejection_of_an_overshadowing_link_overshadows_the_others_a
     copy = db.execute("SELECT id FROM links WHERE a_id = ? AND b_id = ?", [veto, again]).fetchone()[0]
     before = link.link_decision(db, copy)
     link.reject_link(db, copy, by="ana")
-    assert _relations(db)[(veto, pay)] == ("agrees", 53.8, "similarity")
+    assert _relations(db)[(veto, pay)] == ("agrees", 50.2, "similarity")
     link.restore_link(db, copy, before)
     assert _relations(db) == shaded
     assert db.execute("SELECT status, reviewed_at FROM links WHERE id = ?", [copy]).fetchone() == (
@@ -1074,15 +1074,15 @@ def test_editing_away_the_words_whose_link_overshadowed_others_gives_them_back_t
 
     veto, again, pay, not_pay = _add(db, VETO, VETO_AGAIN, PAY, NOT_PAY)
     link.link_new(db, [veto, again, pay, not_pay])
-    assert _relations(db)[(veto, pay)] == ("related", 53.8, "overshadowed")
+    assert _relations(db)[(veto, pay)] == ("related", 50.2, "overshadowed")
     edit_statement(db, again, text=OTHER[1], by="ana")
     relink(db, again)
     # VETO's strongest link (to its copy) went with the copy's words: its links take their side
     # again, and the copy, linked to nothing now, founds a claim of its own
     assert _relations(db) == {
         (pay, not_pay): ("contradicts", 97.4, "denial"),
-        (veto, pay): ("agrees", 53.8, "similarity"),
-        (veto, not_pay): ("contradicts", 52.9, "denial"),
+        (veto, pay): ("agrees", 50.2, "similarity"),
+        (veto, not_pay): ("contradicts", 46.9, "denial"),
     }
     assert _claim_sides(db) == [
         (1, veto, "supports"),
@@ -1104,8 +1104,8 @@ def test_editing_without_relinking_gives_the_neighbours_links_back_their_side(db
     assert drop_stale_links(db, again) == 3
     assert _relations(db) == {
         (pay, not_pay): ("contradicts", 97.4, "denial"),
-        (veto, pay): ("agrees", 53.8, "similarity"),
-        (veto, not_pay): ("contradicts", 52.9, "denial"),
+        (veto, pay): ("agrees", 50.2, "similarity"),
+        (veto, not_pay): ("contradicts", 46.9, "denial"),
     }
     assert [side for side in _claim_sides(db) if side[1] == again] == []  # attached at the next link
 
@@ -1130,7 +1130,7 @@ def test_editing_away_the_words_a_claim_was_joined_through_takes_the_other_side_
     assert _claim_sides(db) == sides  # as a relink has it
 
 
-AGREES_54 = ("agrees", 53.8, "similarity")
+AGREES_50 = ("agrees", 50.2, "similarity")
 
 
 def _injected(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -1174,6 +1174,6 @@ def test_a_failure_while_reattaching_claims_leaves_nothing_of_the_change_written
     assert list(db.conn.iterdump()) == before  # not the deletion, its audit record, nor a link's side
     monkeypatch.undo()
     run()  # and once it works, the change is made whole
-    shaded = ("related", 53.8, "overshadowed")
-    side = {"delete": AGREES_54, "restore": shaded, "reject": AGREES_54, "undo": shaded, "edit": AGREES_54}
+    shaded = ("related", 50.2, "overshadowed")
+    side = {"delete": AGREES_50, "restore": shaded, "reject": AGREES_50, "undo": shaded, "edit": AGREES_50}
     assert _relations(db)[(veto, pay)] == side[change]

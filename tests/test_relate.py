@@ -547,7 +547,7 @@ def test_a_real_paraphrase_still_reaches_the_suggest_threshold():
             "Samsung Unveils New Foldable Phone In Seoul",
             "Samsung Chairman Pardoned In Seoul",
             Relation.AGREES,
-            "similarity: 56/100",
+            "similarity: 52/100",
         ),
         (
             "Peru's congress removed the president on Thursday",
@@ -583,8 +583,8 @@ def test_the_minimal_pairs_suite_stays_above_its_floor() -> None:
     where, casualty measures, unnamed denials, "9.40 p.m."); a change that loses a pair of them
     fails here. words11 (relate-10 still) gets 485 of 517: 475 of the first 507 and 10 of
     the 10 on countries, demonyms and capitals, and concept groups of news nouns (main got 5:
-    the near misses). FULL_DICE 0.3 gets 509 of 541: 505 of the first 537 (none lost) and the
-    4 on wordings of one claim that share few words."""
+    the near misses). The 4 on wordings of one claim that share few words (a death denied as
+    "alive", a plant denied by the capital, each beside its agreeing headline) are right too."""
     import json
     from pathlib import Path
 
@@ -593,48 +593,3 @@ def test_the_minimal_pairs_suite_stays_above_its_floor() -> None:
     right = sum(relate(row["a"], row["b"]).relation.value == row["expect"] for row in rows)
     assert len(rows) == 541
     assert right >= 509, f"{right} of {len(rows)} right"
-
-
-def test_damping_starts_below_three_tenths_of_the_words_weight_shared() -> None:
-    """FULL_DICE 0.3: a pair sharing 0.3 of its informative words' weight (Dice) keeps its whole
-    score, and below that it shrinks in proportion; a pair sharing one concept only is damped
-    from 0.5 (ONE_SHARED_FULL_DICE), as every pair was before."""
-    from tracker.judge_similarity import FULL_DICE, ONE_SHARED_FULL_DICE, combined
-
-    assert (FULL_DICE, ONE_SHARED_FULL_DICE) == (0.3, 0.5)
-    # 0.45 × 0.3 + 0.25 × 0.5 + 0.15 × 0.5 + 0.15 × 0.5 = 0.41, undamped with two concepts shared
-    assert combined(0.3, 0.5, 0.5, 0.5, 4, 4, 2) == 41.0
-    assert combined(0.15, 0.5, 0.5, 0.5, 4, 4, 2) == 17.1  # Dice 0.15: half of 0.3425
-    assert combined(0.3, 0.5, 0.5, 0.5, 4, 4, 1) == 24.6  # one concept: 0.3 / 0.5 of 0.41
-    assert combined(0.5, 0.5, 0.5, 0.5, 4, 4, 1) == 50.0
-
-
-def test_two_wordings_of_one_claim_that_share_few_words_link_and_a_shared_topic_does_not() -> None:
-    """Outlets word one claim with few shared words: the denial now scores enough to link (28.9
-    at FULL_DICE 0.5, under a new ledger's suggest threshold of 30), and a report of the same
-    death still agrees; two statements sharing only a country's name, or only a place, stay
-    under the threshold."""
-    from tracker.link.config import DEFAULT_SUGGEST
-
-    claim = "Actor Keanu Reeves was found dead in his Malibu beach house"
-    denied = relate(claim, "Keanu Reeves is alive, his publicist says, dismissing the death rumours")
-    assert (denied.relation, denied.score, [str(r) for r in denied.reasons]) == (
-        Relation.CONTRADICTS,
-        41.6,
-        ["antonym: 'dead' in a vs 'alive' in b", "similarity: 42/100"],
-    )
-    assert denied.score >= DEFAULT_SUGGEST == 30.0
-    agreed = relate(claim, "Keanu Reeves dead at 59")
-    assert (agreed.relation, agreed.score) == (Relation.AGREES, 59.6)
-    # one shared concept ("country:india"): 43.9 if it were damped from 0.3, as the seed
-    # ledger showed (a related link between two of its statements that say nothing alike)
-    court = relate(
-        "If India stops here, then we will consider to stop here.", "The ball is in India's court."
-    )
-    assert (court.relation, court.score) == (Relation.RELATED, 29.7)
-    assert court.score < DEFAULT_SUGGEST
-    other = relate(
-        "A giant 15-metre crab was photographed off the coast of Kent",
-        "Kent fishermen report a record lobster catch",
-    )
-    assert (other.relation, other.score) == (Relation.UNRELATED, 7.3)

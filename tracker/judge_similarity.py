@@ -16,7 +16,6 @@ __all__ = [
     "CONTAINMENT_WEIGHT",
     "DICE_WEIGHT",
     "FULL_DICE",
-    "ONE_SHARED_FULL_DICE",
     "ONE_WORD_DAMPING",
     "TEXT_SIDE_FACTOR",
     "TOKEN_SET_WEIGHT",
@@ -30,17 +29,7 @@ __all__ = [
 # Below this weighted Dice of the stems, the whole score shrinks in proportion: edit distance
 # only adds to what shared informative words establish (a pair sharing "obama" and a few
 # letter runs scored 47 before). The linker derives its candidate bounds from this.
-# 0.3, not 0.5: two outlets word one claim with few shared words ("Judd Nelson found dead" /
-# "Judd Nelson rebuffs rumors that he died"), and at 0.5 such pairs fell under the link
-# threshold while headlines of different claims still scored near 0 (Emergent cross-outlet
-# pairs, dev half: contradicts linked .388 → .514, agrees .540 → .643, unrelated kept .999 →
-# .994; check half alike; FNC-1, STS and the minimal pairs held).
-FULL_DICE = 0.3
-# ... but one shared concept is a topic, not a claim: "If India stops here…" / "The ball is in
-# India's court" share "india" alone, and short sides make that a Dice of 0.3-0.5. A pair
-# sharing a single concept is damped from this Dice, as every pair was before. The linker's
-# bounds use FULL_DICE, the weaker damping, so they still bound every score.
-ONE_SHARED_FULL_DICE = 0.5
+FULL_DICE = 0.5
 # The shares of similarity's four terms (they sum to 1), and what the whole texts count for
 # against the propositions: the linker's candidate bounds and pre-filter are computed from these.
 DICE_WEIGHT = 0.45  # weighted Dice of the two stem sets
@@ -84,8 +73,8 @@ def _overlap(sa: frozenset[str], sb: frozenset[str]) -> tuple[float, float]:
 def similarity(a: str, b: str) -> float:
     """0-100 similarity of two statements' wording, combining word overlap and edit distance.
 
-    Texts sharing little of their informative words' weight (Dice below FULL_DICE, or below
-    ONE_SHARED_FULL_DICE when they share one concept) are damped in proportion, so that character-level likeness cannot make up for missing content; short
+    Texts sharing little of their informative words' weight (Dice below FULL_DICE) are damped
+    in proportion, so that character-level likeness cannot make up for missing content; short
     texts and texts of very different lengths are damped too.
     """
     la, lb = stem_list(a), stem_list(b)
@@ -96,22 +85,18 @@ def similarity(a: str, b: str) -> float:
     ja, jb = " ".join(sorted(sa)), " ".join(sorted(sb))
     fuzzy = fuzz.token_set_ratio(ja, jb) / 100
     sort = fuzz.token_sort_ratio(" ".join(la), " ".join(lb)) / 100
-    return combined(dice, contain, fuzzy, sort, len(sa), len(sb), len(sa & sb))
+    return combined(dice, contain, fuzzy, sort, len(sa), len(sb))
 
 
-def combined(
-    dice: float, contain: float, fuzzy: float, ordered: float, size_a: int, size_b: int, shared: int
-) -> float:
+def combined(dice: float, contain: float, fuzzy: float, ordered: float, size_a: int, size_b: int) -> float:
     """The 0-100 score of the parts of a similarity, in one order of operations: the linker
-    computes scores from stems itself (link.prefilter.link_score) and must get the same float.
-    shared is the number of concepts the two sides share."""
-    full = FULL_DICE if shared > 1 else ONE_SHARED_FULL_DICE
+    computes scores from stems itself (link.prefilter.link_score) and must get the same float."""
     score = (
         DICE_WEIGHT * dice
         + CONTAINMENT_WEIGHT * contain
         + TOKEN_SET_WEIGHT * fuzzy
         + TOKEN_SORT_WEIGHT * ordered
-    ) * min(1.0, dice / full)
+    ) * min(1.0, dice / FULL_DICE)
     score *= length_damping(size_a, size_b)
     return round(100 * min(1.0, score), 1)
 

@@ -172,8 +172,6 @@ def _side_reaches(x: _Side, y: _Side, need: float) -> bool:
     shared = sum(map(_WEIGHTS.__getitem__, sa & sb))
     dice = 2 * shared / (wa + wb)
     overlap = DICE_WEIGHT * dice + CONTAINMENT_WEIGHT * shared / min(wa, wb)
-    # FULL_DICE, the weaker damping: a pair sharing one concept is damped from a higher Dice
-    # (judge_similarity.ONE_SHARED_FULL_DICE), so this bounds its score too
     damping = min(1.0, dice / FULL_DICE) * length_damping(len(sa), len(sb))
     need = need / 100 / damping if damping else math.inf
     if overlap + _EDIT_WEIGHT < need:
@@ -209,7 +207,7 @@ def _side_score(x: _Side, y: _Side, need: float) -> float:
     # similarity weighs each side by a plain sum in the set's order (the shapes keep an fsum)
     wa, wb = sum(map(weigh, sa)), sum(map(weigh, sb))
     dice, contain = 2 * shared / (wa + wb), shared / min(wa, wb)
-    return combined(dice, contain, fuzzy, ordered, len(sa), len(sb), len(sa & sb))
+    return combined(dice, contain, fuzzy, ordered, len(sa), len(sb))
 
 
 def link_score(a: Shape, b: Shape, threshold: float) -> float | None:
