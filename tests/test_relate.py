@@ -589,12 +589,14 @@ def test_the_minimal_pairs_suite_stays_above_its_floor() -> None:
     as one window (main got 4: the near misses), and 5 of the 5 on bounds ('more than 60'
     leaves 60 out; 'no more than 20' is a bound, not a negation; main got 2), and 5 of the 5 on
     'you' and 'your' as unknown parties (main got 3: the near misses), and 4 of the 4 on the
-    'Un' of Kim Jong Un and U.N. (main got 2: the near misses)."""
+    'Un' of Kim Jong Un and U.N. (main got 2: the near misses). The 4 on wordings of one claim that share few words (a death
+    denied as "alive", a plant denied by the capital, each beside its agreeing headline) are
+    right too."""
     import json
     from pathlib import Path
 
     lines = (Path(__file__).parent / "minimal_pairs.jsonl").read_text(encoding="utf-8").splitlines()
     rows = [json.loads(line) for line in lines if line.strip()]
     right = sum(relate(row["a"], row["b"]).relation.value == row["expect"] for row in rows)
-    assert len(rows) == 570
-    assert right >= 538, f"{right} of {len(rows)} right"
+    assert len(rows) == 574
+    assert right >= 542, f"{right} of {len(rows)} right"
