@@ -237,9 +237,8 @@ def test_edit_refuses_bad_values_and_writes_nothing(cli, db_path):
         "Error: reported-on date 2025-05-01 is earlier than said-on date 2025-05-10\n"
     )
     assert cli.fails("edit", "1", "--text", " ") == "Error: statement text is empty\n"
-    assert (
-        cli.fails("edit", "1", "--said-on", "2025-13")
-        == "Error: invalid said-on date '2025-13': no such date\n"
+    assert cli.fails("edit", "1", "--said-on", "2025-13", code=2) == (
+        "Error: invalid --said-on date '2025-13': no such date (see 'tracker edit --help')\n"
     )
     assert cli.fails("edit", "9", "--said-on", "2025") == "Error: no statement with id 9\n"
     # the same words by the same speaker in the same source are statement 2 already

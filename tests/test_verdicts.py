@@ -136,22 +136,24 @@ def test_verdicts_filters_by_rating_and_has_machine_formats(cli, seeded):
 
 
 @pytest.mark.parametrize(
-    "args, message",
+    "args, message, code",
     [
-        (
+        (  # a rating that is none is a usage error, as a missing one is
             ["6", "--rating", "wrong"],
             "Error: invalid rating 'wrong': use one of true, mostly-true, "
-            "half-true, misleading, false, pants-on-fire, unverified\n",
+            "half-true, misleading, false, pants-on-fire, unverified (see 'tracker verdict --help')\n",
+            2,
         ),
-        (["99", "--rating", "false"], "Error: no statement with id 99\n"),
+        (["99", "--rating", "false"], "Error: no statement with id 99\n", 1),
         (
             ["6", "--rating", "false", "--evidence", "javascript:alert(1)"],
             "Error: evidence URL 'javascript:alert(1)' must start with http:// or https://\n",
+            1,
         ),
     ],
 )
-def test_a_bad_verdict_is_one_error_line_and_stores_nothing(cli, seeded, args, message):
-    assert cli.fails("verdict", *args) == message
+def test_a_bad_verdict_is_one_error_line_and_stores_nothing(cli, seeded, args, message, code):
+    assert cli.fails("verdict", *args, code=code) == message
     with sqlite3.connect(seeded) as conn:
         assert conn.execute("SELECT count(*) FROM verdicts").fetchone() == (0,)
 

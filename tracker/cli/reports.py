@@ -15,6 +15,7 @@ from tracker.cli.options import (
     JsonOption,
     LimitOption,
     NlOption,
+    RatingCheck,
     SinceFilter,
     SourceFilter,
     SpeakerFilter,
@@ -263,6 +264,7 @@ def verdict(
         str,
         typer.Option(
             "--rating",
+            callback=RatingCheck,
             help="true, mostly-true, half-true, misleading, false, pants-on-fire or unverified.",
         ),
     ],
@@ -292,7 +294,9 @@ def verdict(
 
 
 def verdicts(
-    rating: Annotated[str | None, typer.Option("--rating", help="Only this rating.")] = None,
+    rating: Annotated[
+        str | None, typer.Option("--rating", callback=RatingCheck, help="Only this rating.")
+    ] = None,
     json_: JsonOption = False,
     csv: CsvOption = False,
     nl: NlOption = False,
