@@ -240,9 +240,10 @@ def test_review_claims_relabels_a_side_and_undo_restores_it(cli, db_path, monkey
     assert (stance, status, by) == ("supports", "confirmed", "desk")
     assert datetime.fromisoformat(at).tzinfo is not None
     # each decision and the undo are audited with what they replaced
+    # (a relabel is audited as one, from the old stance to the new)
     assert [(r["action"], r["before"], r["after"]) for r in cli.json("audit")] == [
         (
-            "claim attach",
+            "claim relabel",
             {"claim": 1, "stance": "denies", "status": "suggested"},
             {"claim": 1, "stance": "discusses", "status": "confirmed"},
         ),
@@ -252,11 +253,15 @@ def test_review_claims_relabels_a_side_and_undo_restores_it(cli, db_path, monkey
             {"claim": 1, "stance": "denies", "status": "suggested"},
         ),
         (
-            "claim attach",
+            "claim relabel",
             {"claim": 1, "stance": "denies", "status": "suggested"},
             {"claim": 1, "stance": "supports", "status": "confirmed"},
         ),
     ]
+    assert [
+        line.rstrip().split("  ")[-1].strip()
+        for line in cli.ok("audit", "--action", "claim relabel").splitlines()[3:5]
+    ] == ["relabel: claim 1, denies → discusses", "relabel: claim 1, denies → supports"]
 
 
 def test_a_relabelled_side_shows_the_persons_score_and_says_it_was_relabelled(

@@ -503,9 +503,11 @@ def attach_statement(
                 stamp,
             ],
         )
+        # a side it had (not one a person took it off) given another stance is relabelled
+        relabelled = before is not None and before[3] != "rejected" and before[0] != stance
         _audit(
             db,
-            "claim attach",
+            "claim relabel" if relabelled else "claim attach",
             statement_id,
             {"claim": row["id"], "stance": stance, "status": "confirmed"},
             by,

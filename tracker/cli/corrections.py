@@ -550,9 +550,14 @@ def audit(
     from tracker.store.corrections import list_audit
 
     fmt = output_format(json_, csv, nl)
-    rows = list_audit(database(db_path), statement_id=statement, action=action, limit=limit)
-    if fmt == "table":
-        rows = table_rows(changed_something(rows))
-        emit(rows, AUDIT_COLUMNS, fmt=fmt, empty="No changes recorded.")
+    if fmt != "table":
+        emit(
+            list_audit(database(db_path), statement_id=statement, action=action, limit=limit),
+            [(c, c) for c in MACHINE_COLUMNS],
+            fmt=fmt,
+        )
         return
-    emit(rows, [(c, c) for c in MACHINE_COLUMNS], fmt=fmt)
+    # the table leaves out edits that changed nothing: the newest `limit` of what it shows
+    rows = changed_something(list_audit(database(db_path), statement_id=statement, action=action))
+    rows = table_rows(rows[-limit:] if limit else rows)
+    emit(rows, AUDIT_COLUMNS, fmt=fmt, empty="No changes recorded.")
