@@ -327,3 +327,23 @@ def test_a_relabelled_link_keeps_its_relation_and_id_when_relinked(cli, db_path,
     cli.ok("review", input="l related\n")
     cli.ok("link")
     assert _links(db_path)[four[0]][2:4] == ("related", "confirmed")
+
+
+def test_claim_review_walks_a_suggested_side_that_only_discusses_the_claim(cli, db_path) -> None:
+    cli.ok("claim", "add", "The town would be evacuated.")
+    cli.ok(
+        "extract",
+        "-",
+        "--source",
+        "Dawn",
+        input="Tomas Brandt asked Anna Weber whether the town would be evacuated.\n",
+    )
+    assert _attachments(db_path)[0][:4] == (1, 1, "discusses", "suggested")
+    result = cli("claim", "review", "--claim", "1", input="c\n")
+    assert result.exit_code == 0
+    assert _lines(result) == [
+        "✓ statement 1 on claim 1 confirmed: discusses",
+        "1 confirmed, 0 rejected, 0 left.",
+    ]
+    assert _attachments(db_path)[0][:4] == (1, 1, "discusses", "confirmed")
+    assert cli.fails("review", "--claims", code=0) == "No suggested claim attachments to review.\n"
