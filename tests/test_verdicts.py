@@ -160,3 +160,30 @@ def test_a_bad_verdict_is_one_error_line_and_stores_nothing(cli, seeded, args, m
 
 def test_verdict_needs_a_rating(cli, seeded):
     assert "Missing option '--rating'" in cli.fails("verdict", "6", code=2)
+
+
+DAM = (
+    "Dam row deepens\n"
+    "By Maria Okafor, Dawn\n"
+    "ISLAMABAD (Dawn) — Pakistan's Foreign Office on Monday rejected reports that the Mangla dam"
+    " had been breached.\n"
+    "Asked about reports that the spillway had failed, spokeswoman Mumtaz Zahra Baloch said:"
+    ' "Completely untrue."\n'
+)
+
+
+def test_a_verdict_on_a_bare_reply_reviews_the_claim_it_denies_said_as_a_denial(cli) -> None:
+    cli.ok("extract", "-", "--date", "2025-05-10", "--url", "https://dawn.example/dam", input=DAM)
+    assert [(s["speaker"], s["text"]) for s in cli.json("list")][1] == (
+        "Mumtaz Zahra Baloch",
+        "Completely untrue.",
+    )
+    cli.ok("verdict", "2", "--rating", "false", "--by", "desk")
+    cli.ok("add", "Will the dam hold?", "-s", "Ali Raza", "--no-link")  # a question: no claim
+    cli.ok("verdict", "3", "--rating", "unverified", "--by", "desk")
+    reviews = json.loads(cli.ok("export", "verdicts", "--format", "claimreview"))
+    assert [(r["claimReviewed"], r["itemReviewed"]["author"]["name"]) for r in reviews] == [
+        # the claim Baloch denies, never put in her mouth as hers
+        ("Denied: The spillway had failed.", "Mumtaz Zahra Baloch"),
+        ("Will the dam hold?", "Ali Raza"),  # nothing better than its own words
+    ]
