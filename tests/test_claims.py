@@ -1045,8 +1045,8 @@ def test_claim_add_attach_detach_and_review_are_audited_with_before_and_after(cl
     records = [(r["action"], r["statement_id"], r["before"], r["after"]) for r in cli.json("audit")]
     assert records == [
         ("claim add", None, None, {"claim": 1, "text": "The Ravi bridge collapsed on Monday", "ref": "ravi"}),
-        (
-            "claim attach",
+        (  # the side it founded, given another stance: a relabel
+            "claim relabel",
             1,
             {"claim": 1, "stance": "supports", "status": "confirmed"},
             {"claim": 1, "stance": "denies", "status": "confirmed"},
@@ -1058,7 +1058,7 @@ def test_claim_add_attach_detach_and_review_are_audited_with_before_and_after(cl
             {"claim": 1, "stance": "denies", "status": "rejected"},
         ),
     ]
-    assert "attach: claim 1, supports → denies" in cli.ok("audit")
+    assert "relabel: claim 1, supports → denies" in cli.ok("audit", "--action", "claim relabel")
 
 
 def test_rejecting_a_link_takes_back_a_side_found_by_meaning_that_rests_on_it(cli, db_path) -> None:

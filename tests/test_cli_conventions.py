@@ -594,3 +594,54 @@ def test_the_claims_table_names_who_is_on_each_side_and_leaves_out_empty_columns
         "(suggested)",
         "0",
     ]
+
+
+# --- a value an option cannot take is a usage error: exit code 2, one line, nothing written --
+
+DATE_HELP = "use ISO 8601, e.g. 2025, 2025-05 or 2025-05-10"
+RATINGS = "true, mostly-true, half-true, misleading, false, pants-on-fire, unverified"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["list", "--since", "May"], f"invalid --since date 'May': {DATE_HELP}"),
+        (["list", "--until", "2025-02-30"], "invalid --until date '2025-02-30': no such date"),
+        (
+            ["list", "--kind", "rumour"],
+            "invalid kind 'rumour': use one of direct, indirect, paraphrase, unknown",
+        ),
+        (["contradictions", "--since", "yesterday"], f"invalid --since date 'yesterday': {DATE_HELP}"),
+        (["timeline", "--until", "2025-13"], "invalid --until date '2025-13': no such date"),
+        (["report", "--since", "last week"], f"invalid --since date 'last week': {DATE_HELP}"),
+        (["export", "statements", "--since", "soon"], f"invalid --since date 'soon': {DATE_HELP}"),
+        (["verdict", "1", "--rating", "wrong"], f"invalid rating 'wrong': use one of {RATINGS}"),
+        (["verdicts", "--rating", "fake"], f"invalid rating 'fake': use one of {RATINGS}"),
+        (["import", "-", "--encoding", "klingon"], "unknown encoding 'klingon'"),
+        (
+            ["speakers", "confirm", "X", "--statements", "one"],
+            "--statements takes statement ids separated by commas, not 'one'",
+        ),
+    ],
+)
+def test_a_value_an_option_cannot_take_exits_2_with_one_line_and_writes_nothing(
+    cli, db_path, args, message
+) -> None:
+    cli.ok("add", "The ball is in India's court.", "-s", "Ishaq Dar", "--no-link")
+    before = sqlite3.connect(db_path).execute("SELECT count(*) FROM statements").fetchone()
+    command = " ".join(args[: 2 if args[0] == "speakers" else 1])
+    stderr = cli.fails(*args, code=2, input="text,speaker\nHello.,X\n")
+    assert stderr == f"Error: {message} (see 'tracker {command} --help')\n"
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM statements").fetchone() == before == (1,)
+        assert conn.execute("SELECT count(*) FROM verdicts").fetchone() == (0,)
+
+
+def test_audit_refuses_an_action_it_never_records(cli) -> None:
+    assert cli.fails("audit", "--action", "claim attached", code=2) == (
+        "Error: invalid action 'claim attached': use one of edit, delete, restore, appearance delete,"
+        " appearance restore, link confirm, link reject, link relabel, link undo, speaker merge,"
+        " speaker unmerge, speaker split, speaker rename, speaker alias, claim add, claim attach,"
+        " claim relabel, claim detach, claim review, claim undo, claim merge, claim unmerge"
+        " (see 'tracker audit --help')\n"
+    )

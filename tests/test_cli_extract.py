@@ -116,8 +116,8 @@ def test_bad_articles_are_one_line_errors_and_store_nothing(cli, db_path, tmp_pa
 
 def test_missing_file_and_bad_date_are_errors(cli, db_path):
     assert cli.fails("extract", "nope.txt") == "Error: article nope.txt: no such file\n"
-    assert cli.fails("extract", str(SEED_ARTICLE), "--date", "2025-13-01") == (
-        "Error: invalid --date '2025-13-01': no such date\n"
+    assert cli.fails("extract", str(SEED_ARTICLE), "--date", "2025-13-01", code=2) == (
+        "Error: invalid --date '2025-13-01': no such date (see 'tracker extract --help')\n"
     )
     assert stored(db_path) == 0
 
@@ -323,7 +323,9 @@ def test_encoding_reads_an_article_as_import_does(cli, db_path, tmp_path):
     assert cli.fails("extract", str(SEED_ARTICLE), str(path), "--encoding", "utf-8") == (
         f"Error: article {path}: line 1 (byte 16): not valid UTF-8\n"
     )
-    assert cli.fails("extract", str(path), "--encoding", "klingon") == "Error: unknown encoding 'klingon'\n"
+    assert cli.fails("extract", str(path), "--encoding", "klingon", code=2) == (
+        "Error: unknown encoding 'klingon' (see 'tracker extract --help')\n"
+    )
     assert stored(db_path) == 0
     cli.ok("extract", str(path), "--encoding", "cp1250", "--no-link")
     assert stored(db_path, "SELECT count(*) FROM statements") == 2

@@ -303,8 +303,12 @@ def test_eval_bad_input_is_one_error_line(cli, tmp_path: Path) -> None:
     assert cli.fails("eval", str(path), *args, "--map", "for=agrees,against=contradicts") == (
         f"Error: {path} line 4: label 'observing' is not mapped; add it to --map\n"
     )
-    assert cli.fails("eval", str(path), *args, "--map", "for=agree") == (
-        "Error: invalid relation 'agree' in --map: use one of agrees, contradicts, related, unrelated\n"
+    assert cli.fails("eval", str(path), *args, "--map", "for=agree", code=2) == (
+        "Error: invalid relation 'agree' in --map: use one of agrees, contradicts, related, unrelated"
+        " (see 'tracker eval --help')\n"
+    )
+    assert cli.fails("eval", str(path), *args, "--format", "xlsx", code=2) == (
+        "Error: invalid --format 'xlsx': use one of csv, tsv (see 'tracker eval --help')\n"
     )
     empty = tmp_path / "empty.csv"
     empty.write_text("claim,headline,stance\n")

@@ -222,8 +222,9 @@ def test_split_refuses_what_it_cannot_do_and_writes_nothing(cli, db_path):
     assert cli.fails("speakers", "split", "Ishaq Dar", "--statements", "1", "--to", "1") == (
         "Error: the statements are already filed under that speaker\n"
     )
-    assert cli.fails("speakers", "split", "Ishaq Dar", "--statements", "1,x", "--name", "A B") == (
-        "Error: --statements takes statement ids separated by commas, not '1,x'\n"
+    assert cli.fails("speakers", "split", "Ishaq Dar", "--statements", "1,x", "--name", "A B", code=2) == (
+        "Error: --statements takes statement ids separated by commas, not '1,x'"
+        " (see 'tracker speakers split --help')\n"
     )
     assert cli.fails("speakers", "split", "Ishaq Dar", "--statements", "9", "--name", "A B") == (
         "Error: no statement with id 9\n"

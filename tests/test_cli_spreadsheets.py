@@ -141,7 +141,9 @@ def test_encoding_names_what_a_guess_gets_wrong(cli, db_path, tmp_path):
     assert [(t, s) for t, s, _, _ in stored(db_path)] == [("Příměří bude dodrženo.", "Lipavský")]
     stderr = cli.fails("import", str(path), "--encoding", "utf-8")
     assert stderr == "Error: row 2: line 2 (byte 14): not valid UTF-8\n"
-    assert cli.fails("import", str(path), "--encoding", "klingon") == "Error: unknown encoding 'klingon'\n"
+    assert cli.fails("import", str(path), "--encoding", "klingon", code=2) == (
+        "Error: unknown encoding 'klingon' (see 'tracker import --help')\n"
+    )
     as_json = tmp_path / "cz.json"
     as_json.write_bytes(
         json.dumps([{"text": "Ministr řekl ne.", "speaker": "Lipavský"}], ensure_ascii=False).encode("cp1250")

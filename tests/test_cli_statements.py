@@ -112,31 +112,38 @@ def test_text_is_stored_and_shown_exactly(cli, text):
 
 
 @pytest.mark.parametrize(
-    "args, message",
+    "args, message, code",
     [
-        (["add", "", "-s", "X"], "Error: statement text is empty\n"),
-        (["add", "   \n", "-s", "X"], "Error: statement text is empty\n"),
-        (["add", "Hello.", "-s", "  "], "Error: speaker is empty\n"),
+        (["add", "", "-s", "X"], "Error: statement text is empty\n", 1),
+        (["add", "   \n", "-s", "X"], "Error: statement text is empty\n", 1),
+        (["add", "Hello.", "-s", "  "], "Error: speaker is empty\n", 1),
+        # a value an option cannot take is a usage error (exit code 2), like a missing option
         (
             ["add", "Hello.", "-s", "X", "--said-on", "2025-02-30"],
-            "Error: invalid said-on date '2025-02-30': no such date\n",
+            "Error: invalid --said-on date '2025-02-30': no such date (see 'tracker add --help')\n",
+            2,
         ),
         (
             ["add", "Hello.", "-s", "X", "--reported-on", "last week"],
-            "Error: invalid reported-on date 'last week': use ISO 8601, e.g. 2025, 2025-05 or 2025-05-10\n",
+            "Error: invalid --reported-on date 'last week': use ISO 8601, e.g. 2025, 2025-05 or 2025-05-10"
+            " (see 'tracker add --help')\n",
+            2,
         ),
         (
             ["add", "Hello.", "-s", "X", "--kind", "rumour"],
-            "Error: invalid kind 'rumour': use one of direct, indirect, paraphrase, unknown\n",
+            "Error: invalid kind 'rumour': use one of direct, indirect, paraphrase, unknown"
+            " (see 'tracker add --help')\n",
+            2,
         ),
         (
             ["add", "x" * 20_001, "-s", "X"],
             "Error: statement text is too long (20,001 characters; at most 20,000, the max_text_chars setting)\n",
+            1,
         ),
     ],
 )
-def test_bad_input_is_one_error_line_and_writes_nothing(cli, db_path, args, message):
-    assert cli.fails(*args) == message
+def test_bad_input_is_one_error_line_and_writes_nothing(cli, db_path, args, message, code):
+    assert cli.fails(*args, code=code) == message
     assert stored(db_path) == 0
     assert stored(db_path, "speakers") == 0
 

@@ -237,9 +237,8 @@ def test_edit_refuses_bad_values_and_writes_nothing(cli, db_path):
         "Error: reported-on date 2025-05-01 is earlier than said-on date 2025-05-10\n"
     )
     assert cli.fails("edit", "1", "--text", " ") == "Error: statement text is empty\n"
-    assert (
-        cli.fails("edit", "1", "--said-on", "2025-13")
-        == "Error: invalid said-on date '2025-13': no such date\n"
+    assert cli.fails("edit", "1", "--said-on", "2025-13", code=2) == (
+        "Error: invalid --said-on date '2025-13': no such date (see 'tracker edit --help')\n"
     )
     assert cli.fails("edit", "9", "--said-on", "2025") == "Error: no statement with id 9\n"
     # the same words by the same speaker in the same source are statement 2 already
@@ -1000,3 +999,22 @@ def test_a_source_whose_only_statement_is_deleted_is_left_out_and_back_on_restor
     )
     cli.ok("restore", "2", "--no-link")
     assert [(s["outlet"], s["statements"]) for s in cli.json("sources", "list")] == [("Dawn", 1), ("Geo", 1)]
+
+
+def test_audit_limit_counts_the_records_the_table_shows(cli, db_path, monkeypatch):
+    """The table leaves out edits that changed nothing (`said_on: (none) → (none)`, recorded by
+    an older extraction): --limit N still shows the newest N of what it lists."""
+    from tracker.store import open_db
+    from tracker.store.corrections import record
+
+    monkeypatch.setenv("LOGNAME", "desk")
+    cli.ok("add", "The ball is in India's court.", "-s", "Ishaq Dar", "--no-link")
+    cli.ok("edit", "1", "--said-on", "2025-05-10")
+    db = open_db(db_path)
+    with db.conn:
+        record(db, "edit", statement_id=1, before={"said_on": None}, after={"said_on": None})
+    db.close()
+    shown = [line.strip() for line in cli.ok("audit", "--limit", "1").splitlines()[3:] if line.strip()]
+    assert len(shown) == 1 and shown[0].startswith("1 ")
+    assert shown[0].endswith("desk   edit     1           said_on: (none) → '2025-05-10'")
+    assert [r["id"] for r in cli.json("audit", "--limit", "1")] == [2]  # machines get every record

@@ -299,8 +299,8 @@ def test_missing_file_and_unknown_format_are_errors(cli, tmp_path):
     assert (
         cli.fails("import", str(tmp_path / "nope.csv")) == f"Error: {tmp_path / 'nope.csv'}: no such file\n"
     )
-    assert cli.fails("import", str(SEED), "--format", "xml") == (
-        "Error: unknown format 'xml': use one of csv, tsv, json, jsonl\n"
+    assert cli.fails("import", str(SEED), "--format", "xml", code=2) == (
+        "Error: unknown format 'xml': use one of csv, tsv, json, jsonl (see 'tracker import --help')\n"
     )
 
 

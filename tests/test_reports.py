@@ -556,3 +556,84 @@ def test_disputed_contradicted_by_is_the_words_of_the_links_other_side_and_each_
     # link 1 (5 – 6, contradicts) is folded into claim 1's row: 5's words, not claim 2's text
     assert (first["against_ids"], first["counter_claim"]) == ([5, 8], T[5])
     assert "Desk note beta" not in json.dumps(rows)
+
+
+LEGEND = (
+    "Marks: ✗ #id contradicts that earlier statement · ✓ #id agrees with it, as a person confirmed · "
+    "≈ #id agrees, as only the engine judged · ± #id judged both to agree and to contradict, "
+    "no person has settled which (review it) · ↻ a repeat of that statement.\n"
+)
+
+
+def test_a_timeline_row_has_one_mark_per_earlier_statement_and_a_legend(cli, db_path):
+    """India's denial (#5) and Pakistan's claim (#6) stand on opposite sides of claim 4; an
+    agrees link between them too would mark #6 both ✗ #5 and ≈ #5. One mark says it was judged
+    both ways until a person settles it."""
+    cli.ok("import", str(SEED))
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("DELETE FROM links")
+        link = conn.execute(
+            "INSERT INTO links (a_id, b_id, relation, score, reasons, status)"
+            " VALUES (5, 6, 'agrees', 70, '[]', 'suggested')"
+        ).lastrowid
+    row = cli.json("timeline")[5]
+    assert (row["id"], row["marks"], row["contradicts"], row["agrees"], row["conflicting"]) == (
+        6,
+        "± #5",
+        [],
+        [],
+        [5],
+    )
+    result = cli("timeline")
+    assert result.exit_code == 0 and result.stderr == LEGEND
+    assert result.stdout.splitlines()[-2].rstrip().endswith("± #5")
+    cli.ok("link", "confirm", str(link))  # a person's word settles it
+    row = cli.json("timeline")[5]
+    assert (row["marks"], row["contradicts"], row["agrees"], row["conflicting"]) == ("✓ #5", [], [5], [])
+    markdown = cli.ok("timeline", "--format", "md")
+    assert markdown.endswith("\n\n" + LEGEND)
+
+
+def test_bare_replies_corroborate_nothing_and_are_no_second_voice(cli, db_path):
+    """Two replies, "Completely untrue.", answer different claims: the engine links their words
+    as agreeing, sure of itself, and they made a corroborated claim "Completely untrue."; one
+    linked to a speaker repeating themself made that speaker's claim look corroborated."""
+    for outlet, asked, who in (
+        ("Dawn", "the spillway had failed", "spokeswoman Mumtaz Zahra Baloch"),
+        ("Geo", "the Ravi bridge had collapsed", "minister Ahsan Iqbal"),
+    ):
+        article = f'Row\nBy Ali Khan, {outlet}\nLAHORE ({outlet}) — Asked about reports that {asked}, {who} said: "Completely untrue."\n'
+        cli.ok("extract", "-", "--date", "2025-05-10", input=article)
+    assert [(s["text"], s["answers"]) for s in cli.json("list")] == [
+        ("Completely untrue.", "the spillway had failed"),
+        ("Completely untrue.", "the Ravi bridge had collapsed"),
+    ]
+    assert cli.json("report", "--section", "corroborated") == {"corroborated": []}
+    cli.ok(
+        "add", "The spillway of the Mangla dam failed on Monday.", "-s", "Water ministry", "--source", "Dawn"
+    )
+    cli.ok("add", "The Mangla dam spillway failed on Monday.", "-s", "Water ministry", "--source", "Geo")
+    with sqlite3.connect(db_path) as conn:  # a reply the engine joined to the ministry's words
+        conn.execute(
+            "INSERT INTO links (a_id, b_id, relation, score, reasons, status) VALUES (2, 4, 'agrees', 90, '[]', 'confirmed')"
+        )
+    assert cli.json("report", "--section", "corroborated") == {"corroborated": []}
+    cli.ok(
+        "add",
+        "The spillway of the Mangla dam failed on Monday, officials said.",
+        "-s",
+        "WAPDA",
+        "--source",
+        "The News",
+    )
+    assert [
+        (r["claim"], r["ids"], r["speakers"], r["outlets"])
+        for r in cli.json("report", "--section", "corroborated")["corroborated"]
+    ] == [
+        (
+            "The spillway of the Mangla dam failed on Monday.",
+            [3, 4, 5],
+            ["Water ministry (auto-confirmed)", "WAPDA (auto-confirmed)"],
+            ["Dawn", "Geo", "The News"],
+        )
+    ]

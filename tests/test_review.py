@@ -240,9 +240,10 @@ def test_review_claims_relabels_a_side_and_undo_restores_it(cli, db_path, monkey
     assert (stance, status, by) == ("supports", "confirmed", "desk")
     assert datetime.fromisoformat(at).tzinfo is not None
     # each decision and the undo are audited with what they replaced
+    # (a relabel is audited as one, from the old stance to the new)
     assert [(r["action"], r["before"], r["after"]) for r in cli.json("audit")] == [
         (
-            "claim attach",
+            "claim relabel",
             {"claim": 1, "stance": "denies", "status": "suggested"},
             {"claim": 1, "stance": "discusses", "status": "confirmed"},
         ),
@@ -252,11 +253,15 @@ def test_review_claims_relabels_a_side_and_undo_restores_it(cli, db_path, monkey
             {"claim": 1, "stance": "denies", "status": "suggested"},
         ),
         (
-            "claim attach",
+            "claim relabel",
             {"claim": 1, "stance": "denies", "status": "suggested"},
             {"claim": 1, "stance": "supports", "status": "confirmed"},
         ),
     ]
+    assert [
+        line.rstrip().split("  ")[-1].strip()
+        for line in cli.ok("audit", "--action", "claim relabel").splitlines()[3:5]
+    ] == ["relabel: claim 1, denies → discusses", "relabel: claim 1, denies → supports"]
 
 
 def test_a_relabelled_side_shows_the_persons_score_and_says_it_was_relabelled(
@@ -322,3 +327,23 @@ def test_a_relabelled_link_keeps_its_relation_and_id_when_relinked(cli, db_path,
     cli.ok("review", input="l related\n")
     cli.ok("link")
     assert _links(db_path)[four[0]][2:4] == ("related", "confirmed")
+
+
+def test_claim_review_walks_a_suggested_side_that_only_discusses_the_claim(cli, db_path) -> None:
+    cli.ok("claim", "add", "The town would be evacuated.")
+    cli.ok(
+        "extract",
+        "-",
+        "--source",
+        "Dawn",
+        input="Tomas Brandt asked Anna Weber whether the town would be evacuated.\n",
+    )
+    assert _attachments(db_path)[0][:4] == (1, 1, "discusses", "suggested")
+    result = cli("claim", "review", "--claim", "1", input="c\n")
+    assert result.exit_code == 0
+    assert _lines(result) == [
+        "✓ statement 1 on claim 1 confirmed: discusses",
+        "1 confirmed, 0 rejected, 0 left.",
+    ]
+    assert _attachments(db_path)[0][:4] == (1, 1, "discusses", "confirmed")
+    assert cli.fails("review", "--claims", code=0) == "No suggested claim attachments to review.\n"

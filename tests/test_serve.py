@@ -92,6 +92,7 @@ def test_contradictions_side_by_side(seeded):
             "link": 1,
             "claim": None,
             "status": link["status"],
+            "confirmed_by": None if link["status"] == "suggested" else "engine",
             "score": round(link["score"], 1),
             "statement": 5,
             "speaker": "India",
@@ -287,3 +288,33 @@ def test_flips_agree_with_tracker_contradictions_for_a_speaker_nobody_names(cli,
     assert [row["link"] for row in query(db_path, "flips")] == flips
     status, served = get(db_path, f"/{db_path.stem}/flips.json?_shape=array")
     assert (status, [row["link"] for row in served]) == (200, flips)
+
+
+def test_who_confirmed_a_link_or_a_side_shows_beside_its_status(cli, seeded):
+    """As the command line says it: a person, or the engine sure of itself; none when only suggested."""
+    decided = [(r["item"], r["judged"], r["status"], r["confirmed_by"]) for r in query(seeded, "decisions")]
+    assert decided == [
+        ("claim 1", "supports", "confirmed", "engine"),
+        ("claim 2", "supports", "confirmed", "engine"),
+        ("claim 3", "supports", "confirmed", "engine"),
+        ("claim 4", "supports", "confirmed", "engine"),
+        ("claim 4", "denies", "suggested", None),
+        ("claim 5", "supports", "confirmed", "engine"),
+        ("link 1", "contradicts", "suggested", None),
+    ]
+    cli.ok("link", "confirm", "1")
+    cli.ok("claim", "attach", "5", "4", "--stance", "denies")
+    assert [(r["item"], r["status"], r["confirmed_by"]) for r in query(seeded, "decisions")][4:] == [
+        ("claim 4", "confirmed", "person"),
+        ("claim 5", "confirmed", "engine"),
+        ("link 1", "confirmed", "person"),
+    ]
+    assert [(r["link"], r["status"], r["confirmed_by"]) for r in query(seeded, "contradictions")] == [
+        (1, "confirmed", "person")
+    ]
+    with sqlite3.connect(seeded) as conn:
+        conn.execute("DELETE FROM links")
+    # a pair of sides: a person's only when a person confirmed both (the supporting side is the engine's)
+    assert [(r["claim"], r["status"], r["confirmed_by"]) for r in query(seeded, "contradictions")] == [
+        (4, "confirmed", "engine")
+    ]

@@ -136,25 +136,54 @@ def test_verdicts_filters_by_rating_and_has_machine_formats(cli, seeded):
 
 
 @pytest.mark.parametrize(
-    "args, message",
+    "args, message, code",
     [
-        (
+        (  # a rating that is none is a usage error, as a missing one is
             ["6", "--rating", "wrong"],
             "Error: invalid rating 'wrong': use one of true, mostly-true, "
-            "half-true, misleading, false, pants-on-fire, unverified\n",
+            "half-true, misleading, false, pants-on-fire, unverified (see 'tracker verdict --help')\n",
+            2,
         ),
-        (["99", "--rating", "false"], "Error: no statement with id 99\n"),
+        (["99", "--rating", "false"], "Error: no statement with id 99\n", 1),
         (
             ["6", "--rating", "false", "--evidence", "javascript:alert(1)"],
             "Error: evidence URL 'javascript:alert(1)' must start with http:// or https://\n",
+            1,
         ),
     ],
 )
-def test_a_bad_verdict_is_one_error_line_and_stores_nothing(cli, seeded, args, message):
-    assert cli.fails("verdict", *args) == message
+def test_a_bad_verdict_is_one_error_line_and_stores_nothing(cli, seeded, args, message, code):
+    assert cli.fails("verdict", *args, code=code) == message
     with sqlite3.connect(seeded) as conn:
         assert conn.execute("SELECT count(*) FROM verdicts").fetchone() == (0,)
 
 
 def test_verdict_needs_a_rating(cli, seeded):
     assert "Missing option '--rating'" in cli.fails("verdict", "6", code=2)
+
+
+DAM = (
+    "Dam row deepens\n"
+    "By Maria Okafor, Dawn\n"
+    "ISLAMABAD (Dawn) — Pakistan's Foreign Office on Monday rejected reports that the Mangla dam"
+    " had been breached.\n"
+    "Asked about reports that the spillway had failed, spokeswoman Mumtaz Zahra Baloch said:"
+    ' "Completely untrue."\n'
+)
+
+
+def test_a_verdict_on_a_bare_reply_reviews_the_claim_it_denies_said_as_a_denial(cli) -> None:
+    cli.ok("extract", "-", "--date", "2025-05-10", "--url", "https://dawn.example/dam", input=DAM)
+    assert [(s["speaker"], s["text"]) for s in cli.json("list")][1] == (
+        "Mumtaz Zahra Baloch",
+        "Completely untrue.",
+    )
+    cli.ok("verdict", "2", "--rating", "false", "--by", "desk")
+    cli.ok("add", "Will the dam hold?", "-s", "Ali Raza", "--no-link")  # a question: no claim
+    cli.ok("verdict", "3", "--rating", "unverified", "--by", "desk")
+    reviews = json.loads(cli.ok("export", "verdicts", "--format", "claimreview"))
+    assert [(r["claimReviewed"], r["itemReviewed"]["author"]["name"]) for r in reviews] == [
+        # the claim Baloch denies, never put in her mouth as hers
+        ("Denied: The spillway had failed.", "Mumtaz Zahra Baloch"),
+        ("Will the dam hold?", "Ali Raza"),  # nothing better than its own words
+    ]

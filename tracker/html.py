@@ -423,7 +423,8 @@ def _speakers(rows: Sequence[Mapping[str, Any]], counts: Sequence[str]) -> str:
             "speakers",
             "Speakers",
             "Each speaker's statements in date order, with the statements "
-            "they contradict (✗) or agree with (✓ as a person confirmed, ≈ as only the engine judged).",
+            "they contradict (✗) or agree with (✓ as a person confirmed, ≈ as only the engine judged),"
+            " or were judged both to agree with and to contradict, no person having settled which (±).",
         )
     ]
     by_speaker: dict[str, list[Mapping[str, Any]]] = {}
@@ -439,6 +440,7 @@ def _speakers(rows: Sequence[Mapping[str, Any]], counts: Sequence[str]) -> str:
                 [f"✗ {_ref(i)}" for i in r.get("contradicts") or []]
                 + [f"✓ {_ref(i)}" for i in r.get("agrees") or [] if i not in unchecked]
                 + [f"≈ {_ref(i)}" for i in unchecked]
+                + [f"± {_ref(i)}" for i in r.get("conflicting") or []]
             )
             meta = " · ".join(_e(v) for v in (r["date"] or "undated", r.get("source")) if v)
             lines.append(

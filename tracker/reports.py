@@ -699,8 +699,11 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
     touched = [c for c in clusters if selected.intersection(c)]
     supported = supported_claims(db)
     trust = _agrees_trust(db)
+    # a reply ("Completely untrue.") says nothing in its own words: two replies agreeing word
+    # for word corroborate no claim, and one beside a speaker repeating themself is no second voice
+    said = [own for c in touched if len(own := [m for m in c if not everyone[m]["answers"]]) >= 2]
     cluster_rows = [
-        _marked_speakers(_cluster_row(c, everyone, repeats, supported), everyone, trust) for c in touched
+        _marked_speakers(_cluster_row(c, everyone, repeats, supported), everyone, trust) for c in said
     ]
     corroborated = [r for r in cluster_rows if len(r["outlets"]) >= 2 and len(r["speakers"]) >= 2]
     sections.append(
@@ -709,7 +712,8 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
             "Corroborated claims",
             "Claims that statements by different speakers, reported by at least two outlets, agree on. "
             "A speaker whose agreement only tracker suggested is marked (suggested), one only the "
-            "engine confirmed, sure of itself, (auto-confirmed).",
+            "engine confirmed, sure of itself, (auto-confirmed). A reply that names no claim in its "
+            'words ("Completely untrue.") corroborates nothing: its side is on the claim it answers.',
             [
                 ("statement_id", "statement"),
                 ("claim", "claim"),
@@ -866,14 +870,42 @@ def _repeats(db: Database, where: StatementFilter) -> list[dict[str, Any]]:
 
 
 UNCHECKED = "agrees, unchecked"  # an agrees link no person confirmed: suggested, or auto-confirmed
+CONFLICTING = "conflicting"  # judged both to agree and to contradict, and no person settled which
+
+# what each of a timeline row's marks means: one mark per earlier statement
+TIMELINE_LEGEND = (
+    "✗ #id contradicts that earlier statement · ✓ #id agrees with it, as a person confirmed · "
+    "≈ #id agrees, as only the engine judged · ± #id judged both to agree and to contradict, "
+    "no person has settled which (review it) · ↻ a repeat of that statement"
+)
 
 
-def timeline_marks(contradicts: list[Any], confirmed: list[Any], unchecked: list[Any]) -> str:
-    """A timeline row's marks: ✗ contradicts, ✓ agrees as a person confirmed, ≈ agrees as only
-    the engine judged (suggested, or confirmed sure of itself): a ✓ is a person's word."""
+def timeline_marks(
+    contradicts: list[Any],
+    confirmed: list[Any],
+    unchecked: list[Any],
+    conflicting: list[Any] | None = None,
+) -> str:
+    """A timeline row's marks (TIMELINE_LEGEND): ✗ contradicts, ✓ agrees as a person confirmed,
+    ≈ agrees as only the engine judged (suggested, or confirmed sure of itself), ± both."""
     return " ".join(
-        [f"✗ #{i}" for i in contradicts] + [f"✓ #{i}" for i in confirmed] + [f"≈ #{i}" for i in unchecked]
+        [f"✗ #{i}" for i in contradicts]
+        + [f"✓ #{i}" for i in confirmed]
+        + [f"≈ #{i}" for i in unchecked]
+        + [f"± #{i}" for i in conflicting or []]
     )
+
+
+def _one_mark(judged: dict[str, bool]) -> str:
+    """The one mark of a pair of statements from what it was judged (relation -> whether a
+    person confirmed it): agreeing and contradicting at once is settled by a person's word
+    on one of them only, else it is said to be conflicting."""
+    agrees, contradicts = judged.get(Relation.AGREES.value), judged.get(Relation.CONTRADICTS.value)
+    if agrees is None:
+        return Relation.CONTRADICTS.value
+    if contradicts is None or (agrees and not contradicts):
+        return Relation.AGREES.value if agrees else UNCHECKED
+    return Relation.CONTRADICTS.value if contradicts and not agrees else CONFLICTING
 
 
 def timeline(db: Database, where: StatementFilter | None = None) -> list[dict[str, Any]]:
@@ -896,24 +928,34 @@ def timeline(db: Database, where: StatementFilter | None = None) -> list[dict[st
             )
         )
     }
-    marks: dict[int, dict[str, set[int]]] = {}
     # what `tracker contradictions` lists (links, and statements on opposite sides of a claim)
-    # and what agrees links join: those a person confirmed apart from the engine's (UNCHECKED)
-    pairs = [(p["a_id"], p["b_id"], Relation.CONTRADICTS.value) for p in contradictions(db)]
-    pairs += db.execute(
-        f"""SELECT a_id, b_id, CASE WHEN {confirmed_by_sql("l")} = 'person' THEN relation ELSE ? END
-            FROM links l WHERE relation = ? AND status != ?""",
-        [UNCHECKED, Relation.AGREES.value, ReviewStatus.REJECTED.value],
-    ).fetchall()
-    for a, b, relation in pairs:
+    # and what agrees links join, each with whether a person confirmed it
+    pairs = [
+        (p["a_id"], p["b_id"], Relation.CONTRADICTS.value, review_state(p) == REVIEWED)
+        for p in contradictions(db)
+    ]
+    pairs += [
+        (a, b, Relation.AGREES.value, by == ConfirmedBy.PERSON.value)
+        for a, b, by in db.execute(
+            f"SELECT a_id, b_id, {confirmed_by_sql('l')} FROM links l WHERE relation = ? AND status != ?",
+            [Relation.AGREES.value, ReviewStatus.REJECTED.value],
+        )
+    ]
+    judged: dict[tuple[int, int], dict[str, bool]] = {}
+    for a, b, relation, person in pairs:
         later, earlier = (a, b) if order[a] > order[b] else (b, a)
-        marks.setdefault(later, {}).setdefault(relation, set()).add(earlier)
+        seen = judged.setdefault((later, earlier), {})
+        seen[relation] = seen.get(relation, False) or person
+    marks: dict[int, dict[str, set[int]]] = {}
+    for (later, earlier), seen in judged.items():
+        marks.setdefault(later, {}).setdefault(_one_mark(seen), set()).add(earlier)
     result = []
     for row in sorted(rows, key=_timeline_key):
         repeat_of = row.get("repeat_of")
         found = {} if repeat_of else marks.get(row["id"], {})
         contradicts = sorted(found.get(Relation.CONTRADICTS.value, []))
         confirmed, unchecked = sorted(found.get(Relation.AGREES.value, [])), sorted(found.get(UNCHECKED, []))
+        conflicting = sorted(found.get(CONFLICTING, []))
         result.append(
             {
                 "id": row["id"],
@@ -924,10 +966,11 @@ def timeline(db: Database, where: StatementFilter | None = None) -> list[dict[st
                 "contradicts": contradicts,
                 "agrees": sorted(confirmed + unchecked),
                 "agrees_unchecked": unchecked,  # agreeing by the engine's judgement only
+                "conflicting": conflicting,  # judged both ways, no person settled which
                 "repeat_of": repeat_of,
                 "marks": f"↻ repeat of #{repeat_of}"
                 if repeat_of
-                else timeline_marks(contradicts, confirmed, unchecked),
+                else timeline_marks(contradicts, confirmed, unchecked, conflicting),
             }
         )
     return result

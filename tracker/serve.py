@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tracker.model import TrackerError
+from tracker.model import ConfirmedBy, TrackerError
 from tracker.reports import SAME_SPEAKER, know_unnamed
+from tracker.store.queries import confirmed_by_sql
 
 if TYPE_CHECKING:
     from tracker.migrations import Progress
@@ -34,16 +35,23 @@ def _text(alias: str) -> str:
 _WHY = """(SELECT group_concat(json_extract(r.value, '$.code') || ': ' || json_extract(r.value, '$.detail'), '; ')
           FROM json_each(l.reasons) r WHERE json_extract(r.value, '$.code') != 'similarity')"""
 
+# Who confirmed a pair of sides on one claim: a person only when a person confirmed both.
+_BOTH_CONFIRMED_BY = f"""CASE WHEN sa.status = 'confirmed' AND sd.status = 'confirmed' THEN
+           CASE WHEN sa.reviewed_at IS NOT NULL AND sd.reviewed_at IS NOT NULL
+                THEN '{ConfirmedBy.PERSON.value}' ELSE '{ConfirmedBy.ENGINE.value}' END END"""
+
 # Contradicting pairs: contradicts links no one rejected, and statements on opposite sides of
 # one claim that no link lists already (nor a person said do not contradict) — as `tracker
 # contradictions` lists them.
 _PAIRS = f"""
 WITH pairs AS (
-  SELECT l.id AS link, NULL AS claim, l.status, l.score, l.a_id, l.b_id, coalesce({_WHY}, 'similar wording') AS why
+  SELECT l.id AS link, NULL AS claim, l.status, {confirmed_by_sql("l")} AS confirmed_by,
+         l.score, l.a_id, l.b_id, coalesce({_WHY}, 'similar wording') AS why
   FROM links l WHERE l.relation = 'contradicts' AND l.status != 'rejected'
   UNION ALL
   SELECT NULL, c.id,
          CASE WHEN sa.status = 'confirmed' AND sd.status = 'confirmed' THEN 'confirmed' ELSE 'suggested' END,
+         {_BOTH_CONFIRMED_BY},
          min(sa.score, sd.score), min(sa.statement_id, sd.statement_id), max(sa.statement_id, sd.statement_id),
          'opposite sides of claim ' || c.id || ': ' || c.text
   FROM claim_statements sa
@@ -56,7 +64,7 @@ WITH pairs AS (
                       AND r.b_id = max(sa.statement_id, sd.statement_id)
                       AND (r.status = 'rejected' OR r.relation = 'contradicts'))
 )
-SELECT p.link, p.claim, p.status, round(p.score, 1) AS score,
+SELECT p.link, p.claim, p.status, p.confirmed_by, round(p.score, 1) AS score,
   a.id AS statement,{_text("a")},
   b.id AS other_statement,{_text("b")},
   p.why
@@ -151,6 +159,26 @@ FROM statements s JOIN speakers sp ON sp.id = s.speaker_id LEFT JOIN sources so 
 WHERE sp.name = :speaker COLLATE NOCASE OR CAST(sp.id AS TEXT) = :speaker
    OR sp.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias = :speaker COLLATE NOCASE)
 ORDER BY date IS NULL, date, s.id""",
+    },
+    "decisions": {
+        "title": "Links and sides, and who decided them",
+        "description": "Every link between statements and every side a statement takes on a claim, "
+        "with its status and who confirmed it (confirmed_by: person, or engine when tracker confirmed "
+        "it sure of itself and no person has reviewed it), as the command line shows them.",
+        "sql": f"""
+SELECT 'link ' || l.id AS item, l.relation AS judged, l.status, {confirmed_by_sql("l")} AS confirmed_by,
+  l.reviewed_by, round(l.score, 1) AS score, spa.name AS speaker, a.text AS statement,
+  spb.name AS other_speaker, b.text AS against
+FROM links l
+JOIN statements a ON a.id = l.a_id JOIN speakers spa ON spa.id = a.speaker_id
+JOIN statements b ON b.id = l.b_id JOIN speakers spb ON spb.id = b.speaker_id
+UNION ALL
+SELECT 'claim ' || c.id, cs.stance, cs.status, {confirmed_by_sql("cs")}, cs.reviewed_by,
+  round(cs.score, 1), sp.name, s.text, NULL, c.text
+FROM claim_statements cs
+JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
+JOIN statements s ON s.id = cs.statement_id JOIN speakers sp ON sp.id = s.speaker_id
+ORDER BY item""",
     },
     "awaiting_review": {
         "title": "Awaiting review",

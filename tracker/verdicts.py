@@ -192,7 +192,7 @@ def reviewed_claims(db: Database) -> list[dict[str, Any]]:
 
     own = _latest_own(db)
     neighbours = same_claim(db)
-    claim_of = _supported_claims(db)
+    claim_of = _sided_claims(db)
     wanted = set(own) | {o for sid in own for o in neighbours.get(sid, ())}
     statements = get_statements(db, wanted)
     repeats = further_appearances(db, wanted)
@@ -208,13 +208,14 @@ def reviewed_claims(db: Database) -> list[dict[str, Any]]:
             for member in members
             for row in (statements[member], *repeats.get(member, ()))
         ]
-        claim_id, claim_text = claim_of.get(sid, (None, None))
+        claim_id, claim_text, stance = claim_of.get(sid, (None, None, None))
         items.append(
             {
                 "verdict": own[sid],
                 "statement": statement,
                 "claim_id": claim_id,
                 "claim": claim_text,
+                "stance": stance,
                 "speaker_kind": speaker_kinds.get(statement["speaker_id"], "unknown"),
                 "urls": list(dict.fromkeys(u for u in urls if u)),
                 "appearances": appearances,
@@ -223,16 +224,20 @@ def reviewed_claims(db: Database) -> list[dict[str, Any]]:
     return items
 
 
-def _supported_claims(db: Database) -> dict[int, tuple[int, str]]:
-    """Statement id -> the claim it surely supports (SURE_SUPPORT; the one it founded first)."""
-    out: dict[int, tuple[int, str]] = {}
-    for statement_id, claim_id, text in db.execute(
-        f"""SELECT cs.statement_id, c.id, c.text FROM claim_statements cs
+def _sided_claims(db: Database) -> dict[int, tuple[int, str, str]]:
+    """Statement id -> (claim id, text, stance) of the claim it surely takes a side on: as
+    SURE_SUPPORT, supporting or denying it (a reply, "Completely untrue.", founds the claim it
+    denies). One it supports comes first, then one it founded; a side only suggested, or
+    confirmed by the engine alone, is not sure enough to name what a verdict rated."""
+    out: dict[int, tuple[int, str, str]] = {}
+    for statement_id, claim_id, text, stance in db.execute(
+        """SELECT cs.statement_id, c.id, c.text, cs.stance FROM claim_statements cs
            JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
-           WHERE {SURE_SUPPORT}
-           ORDER BY cs.statement_id, cs.founder DESC, c.id"""
+           WHERE cs.stance IN ('supports', 'denies') AND cs.status = 'confirmed'
+                 AND (cs.reviewed_at IS NOT NULL OR cs.founder = 1)
+           ORDER BY cs.statement_id, cs.stance = 'supports' DESC, cs.founder DESC, c.id"""
     ):
-        out.setdefault(statement_id, (claim_id, text))
+        out.setdefault(statement_id, (claim_id, text, stance))
     return out
 
 

@@ -503,9 +503,11 @@ def attach_statement(
                 stamp,
             ],
         )
+        # a side it had (not one a person took it off) given another stance is relabelled
+        relabelled = before is not None and before[3] != "rejected" and before[0] != stance
         _audit(
             db,
-            "claim attach",
+            "claim relabel" if relabelled else "claim attach",
             statement_id,
             {"claim": row["id"], "stance": stance, "status": "confirmed"},
             by,
@@ -576,17 +578,18 @@ def detach_statement(db: Database, statement_id: int, claim: str, *, by: str | N
 def attachments_to_review(
     db: Database, *, claim: str | None = None, limit: int | None = None
 ) -> list[dict[str, Any]]:
-    """Attachments waiting for a person (a side taken, not only discussed): the suggested
-    ones, strongest first, then those the engine confirmed sure of itself (not a founder's:
-    the claim is its words); of one claim (id or ref) when given."""
+    """Attachments waiting for a person: the suggested ones of every stance (a statement only
+    discussing a claim may take a side on it after all), strongest first, then the sides
+    the engine confirmed sure of itself (not a founder's: the claim is its words); of one
+    claim (id or ref) when given."""
     sql = f"""SELECT cs.claim_id, c.text AS claim, cs.statement_id, s.text, sp.name AS speaker,
                     cs.stance, cs.score, cs.status, {_CONFIRMED_BY}, cs.founder, cs.reasons
              FROM claim_statements cs
              JOIN claims c ON c.id = cs.claim_id AND c.merged_into IS NULL
              JOIN statements s ON s.id = cs.statement_id
              JOIN speakers sp ON sp.id = s.speaker_id
-             WHERE cs.stance != 'discusses' AND (cs.status = 'suggested'
-                   OR (cs.status = 'confirmed' AND cs.reviewed_at IS NULL AND cs.founder = 0)) {{only}}
+             WHERE (cs.status = 'suggested' OR (cs.stance != 'discusses' AND cs.status = 'confirmed'
+                   AND cs.reviewed_at IS NULL AND cs.founder = 0)) {{only}}
              ORDER BY cs.status = 'confirmed', cs.score DESC, cs.claim_id, cs.statement_id"""
     params: list[Any] = []
     only = ""

@@ -13,9 +13,11 @@ from tracker.cli.options import (
     JsonOption,
     LimitOption,
     NlOption,
+    a_date,
     after_commit,
     database,
     judging,
+    one_of,
     output_format,
 )
 from tracker.cli.render import Column
@@ -167,10 +169,14 @@ def edit(
     source: Annotated[str | None, typer.Option("--source", help="The outlet ('' for none).")] = None,
     url: Annotated[str | None, typer.Option("--url", help="URL of the report ('' for none).")] = None,
     said_on: Annotated[
-        str | None, typer.Option("--said-on", help="When it was said ('' for unknown).")
+        str | None,
+        typer.Option("--said-on", callback=a_date("--said-on"), help="When it was said ('' for unknown)."),
     ] = None,
     reported_on: Annotated[
-        str | None, typer.Option("--reported-on", help="When it was reported ('' for unknown).")
+        str | None,
+        typer.Option(
+            "--reported-on", callback=a_date("--reported-on"), help="When it was reported ('' for unknown)."
+        ),
     ] = None,
     note: NoteOption = None,
     by: ByOption = None,
@@ -489,6 +495,33 @@ def _links_of(db: Database, statement_id: int) -> int:
     )
 
 
+# every action the audit trail records (`--action` takes one of them)
+AUDIT_ACTIONS = (
+    "edit",
+    "delete",
+    "restore",
+    "appearance delete",
+    "appearance restore",
+    "link confirm",
+    "link reject",
+    "link relabel",
+    "link undo",
+    "speaker merge",
+    "speaker unmerge",
+    "speaker split",
+    "speaker rename",
+    "speaker alias",
+    "claim add",
+    "claim attach",
+    "claim relabel",
+    "claim detach",
+    "claim review",
+    "claim undo",
+    "claim merge",
+    "claim unmerge",
+)
+
+
 def audit(
     statement: Annotated[
         int | None, typer.Option("--statement", help="Only the records of this statement.")
@@ -497,10 +530,8 @@ def audit(
         str | None,
         typer.Option(
             "--action",
-            help="Only this action: edit, delete, restore, link confirm, link reject, link relabel,"
-            " link undo, speaker merge, speaker unmerge, speaker split, speaker rename,"
-            " speaker alias, claim add, claim attach, claim detach, claim review, claim undo,"
-            " claim merge, claim unmerge.",
+            callback=one_of("action", lambda: list(AUDIT_ACTIONS)),
+            help=f"Only this action: {', '.join(AUDIT_ACTIONS)}.",
         ),
     ] = None,
     limit: LimitOption = None,
@@ -519,9 +550,14 @@ def audit(
     from tracker.store.corrections import list_audit
 
     fmt = output_format(json_, csv, nl)
-    rows = list_audit(database(db_path), statement_id=statement, action=action, limit=limit)
-    if fmt == "table":
-        rows = table_rows(changed_something(rows))
-        emit(rows, AUDIT_COLUMNS, fmt=fmt, empty="No changes recorded.")
+    if fmt != "table":
+        emit(
+            list_audit(database(db_path), statement_id=statement, action=action, limit=limit),
+            [(c, c) for c in MACHINE_COLUMNS],
+            fmt=fmt,
+        )
         return
-    emit(rows, [(c, c) for c in MACHINE_COLUMNS], fmt=fmt)
+    # the table leaves out edits that changed nothing: the newest `limit` of what it shows
+    rows = changed_something(list_audit(database(db_path), statement_id=statement, action=action))
+    rows = table_rows(rows[-limit:] if limit else rows)
+    emit(rows, AUDIT_COLUMNS, fmt=fmt, empty="No changes recorded.")

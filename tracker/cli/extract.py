@@ -11,8 +11,10 @@ import typer
 from tracker.cli.options import (
     CsvOption,
     DbOption,
+    EncodingCheck,
     JsonOption,
     NlOption,
+    a_date,
     after_commit,
     creating,
     link_added,
@@ -47,12 +49,19 @@ def extract(
     ] = None,
     url: Annotated[str | None, typer.Option(help="URL of the article.")] = None,
     date: Annotated[
-        str | None, typer.Option("--date", help="When the article was published (reported-on date).")
+        str | None,
+        typer.Option(
+            "--date",
+            callback=a_date("--date", "--date"),
+            help="When the article was published (reported-on date).",
+        ),
     ] = None,
     encoding: Annotated[
         str | None,
         typer.Option(
-            "--encoding", help="The articles' text encoding (default: UTF-8), as for `tracker import`."
+            "--encoding",
+            callback=EncodingCheck,
+            help="The articles' text encoding (default: UTF-8), as for `tracker import`.",
         ),
     ] = None,
     dry_run: Annotated[

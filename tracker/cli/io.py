@@ -9,12 +9,14 @@ import typer
 
 from tracker.cli.options import (
     DbOption,
+    EncodingCheck,
     SinceFilter,
     SourceFilter,
     SpeakerFilter,
     TagFilter,
     UntilFilter,
     after_commit,
+    checked,
     creating,
     database,
     link_added,
@@ -149,17 +151,29 @@ def register(app: typer.Typer) -> None:
     app.command("export")(export)
 
 
+def _import_format(value: str) -> None:
+    from tracker.export import import_format
+
+    import_format("-", value)
+
+
 def import_(
     file: Annotated[str, typer.Argument(help="A CSV, TSV, JSON or JSONL file; - for stdin.", metavar="FILE")],
     fmt: Annotated[
         str | None,
         typer.Option(
-            "--format", help="csv, tsv, json or jsonl (default: from the extension, else from the content)."
+            "--format",
+            callback=checked(_import_format),
+            help="csv, tsv, json or jsonl (default: from the extension, else from the content).",
         ),
     ] = None,
     encoding: Annotated[
         str | None,
-        typer.Option("--encoding", help="The file's text encoding (default: UTF-8, else detected)."),
+        typer.Option(
+            "--encoding",
+            callback=EncodingCheck,
+            help="The file's text encoding (default: UTF-8, else detected).",
+        ),
     ] = None,
     update: Annotated[
         bool,

@@ -20,8 +20,10 @@ from tracker.cli.options import (
     SourceFilter,
     SpeakerFilter,
     UntilFilter,
+    checked,
     database,
     judging,
+    one_of,
     output_format,
 )
 from tracker.cli.render import Column
@@ -408,6 +410,12 @@ def similar(
         )
 
 
+def _mapping(value: str) -> None:
+    from tracker.calibrate import parse_mapping
+
+    parse_mapping(value)
+
+
 def eval_(
     file: Annotated[str, typer.Argument(help="A labelled CSV or TSV file; - for stdin.", metavar="FILE")],
     a: Annotated[str, typer.Option("--a", help="Column with the first statement.")],
@@ -415,7 +423,11 @@ def eval_(
     label: Annotated[str, typer.Option("--label", help="Column with the gold label.")],
     mapping: Annotated[
         str | None,
-        typer.Option("--map", help="Labels to relations: for=agrees,against=contradicts,observing=related."),
+        typer.Option(
+            "--map",
+            callback=checked(_mapping),
+            help="Labels to relations: for=agrees,against=contradicts,observing=related.",
+        ),
     ] = None,
     related_threshold: Annotated[
         float | None,
@@ -427,7 +439,12 @@ def eval_(
         ),
     ] = None,
     fmt: Annotated[
-        str | None, typer.Option("--format", help="csv or tsv (default: from the extension).")
+        str | None,
+        typer.Option(
+            "--format",
+            callback=one_of("--format", lambda: ["csv", "tsv"]),
+            help="csv or tsv (default: from the extension).",
+        ),
     ] = None,
     json_: JsonOption = False,
     csv: CsvOption = False,

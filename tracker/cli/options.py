@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -32,6 +32,83 @@ def _db_written_once(ctx: typer.Context, param: typer.CallbackParam, value: Path
     return value
 
 
+class InvalidOption(typer.BadParameter):
+    """A value an option cannot take, said in the words of the check that refused it: a usage
+    error (exit code 2, `Error: … (see 'tracker X --help')`), found before any file is opened."""
+
+    def format_message(self) -> str:
+        return self.message
+
+
+def checked(check: Callable[[str], object]) -> Callable[[typer.Context, typer.CallbackParam, Any], Any]:
+    """An option callback running `check` on each value given (a repeated option's too): the
+    InvalidInput it raises is the usage error InvalidOption; the value passes on unchanged."""
+
+    def callback(ctx: typer.Context, param: typer.CallbackParam, value: Any) -> Any:
+        from tracker.model import InvalidInput
+
+        try:
+            for each in value if isinstance(value, (list, tuple)) else [value]:
+                if each is not None:
+                    check(each)
+        except InvalidInput as error:
+            raise InvalidOption(str(error)) from None
+        return value
+
+    return callback
+
+
+def a_date(option: str, field: str | None = None) -> Callable[[typer.Context, typer.CallbackParam, Any], Any]:
+    """The callback of a date option: a partial ISO 8601 date, as tracker.dates reads it."""
+
+    def check(value: str) -> None:
+        from tracker.dates import parse_date
+
+        parse_date(value, field=field or f"{option} date")
+
+    return checked(check)
+
+
+def one_of(
+    field: str, allowed: Callable[[], list[str]], *, blank: bool = False
+) -> Callable[[typer.Context, typer.CallbackParam, Any], Any]:
+    """The callback of an option taking one of `allowed()`, in any case (`blank`: empty means
+    the default)."""
+
+    def check(value: str) -> None:
+        from tracker.model import InvalidInput
+
+        if (value.strip() or not blank) and value.strip().lower() not in allowed():
+            raise InvalidInput(
+                f"invalid {field} {value.strip().lower()!r}: use one of {', '.join(allowed())}"
+            )
+
+    return checked(check)
+
+
+def _ratings() -> list[str]:
+    from tracker.model import Rating
+
+    return Rating.values()
+
+
+def _kinds() -> list[str]:
+    from tracker.model import Kind
+
+    return Kind.values()
+
+
+def _encoding(value: str) -> None:
+    from tracker.export import check_encoding
+
+    check_encoding(value)
+
+
+EncodingCheck = checked(_encoding)
+RatingCheck = one_of("rating", _ratings)
+KindCheck = one_of("kind", _kinds, blank=True)
+
+
 DbOption = Annotated[
     Path | None,
     typer.Option(
@@ -55,9 +132,13 @@ TagFilter = Annotated[str | None, typer.Option("--tag", help="Only statements wi
 ClaimFilter = Annotated[
     str | None, typer.Option("--claim", help="Only the statements attached to this claim (id or ref).")
 ]
-SinceFilter = Annotated[str | None, typer.Option("--since", help="Said (or reported) on or after this date.")]
+SinceFilter = Annotated[
+    str | None,
+    typer.Option("--since", callback=a_date("--since"), help="Said (or reported) on or after this date."),
+]
 UntilFilter = Annotated[
-    str | None, typer.Option("--until", help="Said (or reported) on or before this date.")
+    str | None,
+    typer.Option("--until", callback=a_date("--until"), help="Said (or reported) on or before this date."),
 ]
 
 

@@ -15,6 +15,7 @@ from tracker.cli.options import (
     JsonOption,
     LimitOption,
     NlOption,
+    RatingCheck,
     SinceFilter,
     SourceFilter,
     SpeakerFilter,
@@ -237,13 +238,16 @@ def timeline(
     """Statements in date order (said, else reported; undated last), marking where one
     contradicts (✗ #id) or agrees with an earlier statement: ✓ #id as a person confirmed, ≈ #id
     as only the engine judged (suggested, or confirmed sure of itself; `agrees_unchecked` in
-    JSON and CSV). A statement repeated on another date or in another outlet appears again
-    there (↻ repeat of #id).
+    JSON and CSV); one mark per earlier statement, ± #id when it was judged both to agree and
+    to contradict and no person settled which (`conflicting`). A legend says what each means.
+    A statement repeated on another date or in another outlet appears again there (↻ repeat
+    of #id).
 
     Example: tracker timeline --speaker "Ishaq Dar" --since 2025-05-01
     """
     from tracker import export
     from tracker.cli.render import emit
+    from tracker.reports import TIMELINE_LEGEND
     from tracker.reports import timeline as build
     from tracker.store import StatementFilter
 
@@ -252,9 +256,15 @@ def timeline(
     rows = build(database(db_path), where)[:limit]
     if fmt == "md":
         export.write_markdown(rows, TIMELINE_COLUMNS, sys.stdout, title="Timeline")
+        if any(row["marks"] for row in rows):
+            sys.stdout.write(f"\nMarks: {TIMELINE_LEGEND}.\n")
     else:
-        extra = ["contradicts", "agrees", "agrees_unchecked"] if fmt == "csv" else []
+        extra = ["contradicts", "agrees", "agrees_unchecked", "conflicting"] if fmt == "csv" else []
         emit(rows, TIMELINE_COLUMNS + [(key, key) for key in extra], fmt=fmt, empty="No statements.")
+        if fmt == "table" and any(row["marks"] for row in rows):
+            from tracker.cli.render import status
+
+            status(f"Marks: {TIMELINE_LEGEND}.")
 
 
 def verdict(
@@ -263,6 +273,7 @@ def verdict(
         str,
         typer.Option(
             "--rating",
+            callback=RatingCheck,
             help="true, mostly-true, half-true, misleading, false, pants-on-fire or unverified.",
         ),
     ],
@@ -292,7 +303,9 @@ def verdict(
 
 
 def verdicts(
-    rating: Annotated[str | None, typer.Option("--rating", help="Only this rating.")] = None,
+    rating: Annotated[
+        str | None, typer.Option("--rating", callback=RatingCheck, help="Only this rating.")
+    ] = None,
     json_: JsonOption = False,
     csv: CsvOption = False,
     nl: NlOption = False,

@@ -23,7 +23,8 @@ def serve(
 ) -> None:
     """Browse the ledger in Datasette, read-only: facets, full-text search and canned queries
     (contradictions side by side, flips, who is on each side of a claim, disputed and
-    corroborated claims, a speaker's timeline, what awaits review).
+    corroborated claims, a speaker's timeline, what awaits review, and every link and side with
+    who confirmed it: a person, or the engine).
 
     Needs the web extra: pip install -e '.[web]' in tracker's folder. Ctrl-C stops it.
     """

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tracker.cli.options import CsvOption, DbOption, JsonOption, NlOption, database, output_format
+from tracker.cli.options import CsvOption, DbOption, JsonOption, NlOption, checked, database, output_format
 
 SPEAKER_COLUMNS = [
     ("id", "id"),
@@ -67,9 +67,6 @@ def register(app: typer.Typer) -> None:
 
 
 SpeakerArg = Annotated[str, typer.Argument(help="A speaker's name, alias or id.", metavar="SPEAKER")]
-StatementsOption = Annotated[
-    str, typer.Option("--statements", help="Statement ids, separated by commas.", metavar="ID,ID…")
-]
 
 
 def _statement_ids(text: str) -> list[int]:
@@ -79,6 +76,17 @@ def _statement_ids(text: str) -> list[int]:
     if not parts or not all(part.isdigit() for part in parts):
         raise InvalidInput(f"--statements takes statement ids separated by commas, not {text!r}")
     return [int(part) for part in parts]
+
+
+StatementsOption = Annotated[
+    str,
+    typer.Option(
+        "--statements",
+        callback=checked(_statement_ids),
+        help="Statement ids, separated by commas.",
+        metavar="ID,ID…",
+    ),
+]
 
 
 def list_speakers(

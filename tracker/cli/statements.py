@@ -12,6 +12,7 @@ from tracker.cli.options import (
     CsvOption,
     DbOption,
     JsonOption,
+    KindCheck,
     LimitOption,
     NlOption,
     SinceFilter,
@@ -19,6 +20,7 @@ from tracker.cli.options import (
     SpeakerFilter,
     TagFilter,
     UntilFilter,
+    a_date,
     after_commit,
     creating,
     database,
@@ -87,14 +89,21 @@ def add(
     url: Annotated[str | None, typer.Option(help="URL of the report.")] = None,
     author: Annotated[str | None, typer.Option(help="Author of the report.")] = None,
     said_on: Annotated[
-        str | None, typer.Option("--said-on", help="When it was said (2025, 2025-05, 2025-05-10).")
+        str | None,
+        typer.Option(
+            "--said-on", callback=a_date("--said-on"), help="When it was said (2025, 2025-05, 2025-05-10)."
+        ),
     ] = None,
-    reported_on: Annotated[str | None, typer.Option("--reported-on", help="When it was reported.")] = None,
+    reported_on: Annotated[
+        str | None,
+        typer.Option("--reported-on", callback=a_date("--reported-on"), help="When it was reported."),
+    ] = None,
     kind: Annotated[
         str | None,
         typer.Option(
+            callback=KindCheck,
             help="direct, indirect, paraphrase or unknown (default: direct when the text stands in"
-            " quotation marks, else unknown)."
+            " quotation marks, else unknown).",
         ),
     ] = None,
     cue: Annotated[str | None, typer.Option(help="The reporting verb: stated, denied, urged…")] = None,
@@ -163,7 +172,9 @@ def list_(
     tag: TagFilter = None,
     since: SinceFilter = None,
     until: UntilFilter = None,
-    kind: Annotated[str | None, typer.Option(help="direct, indirect, paraphrase or unknown.")] = None,
+    kind: Annotated[
+        str | None, typer.Option(callback=KindCheck, help="direct, indirect, paraphrase or unknown.")
+    ] = None,
     limit: LimitOption = None,
     json_: JsonOption = False,
     csv: CsvOption = False,

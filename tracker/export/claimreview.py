@@ -47,6 +47,17 @@ def appearances(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(works.values())
 
 
+def claim_reviewed(item: dict[str, Any]) -> str:
+    """What a verdict on a statement rated: the claim the statement surely takes a side on, not
+    its words ("Completely untrue." rates nothing by itself). A denial is said to be one: the
+    claim it denies is someone else's, never the denier's words. Its own text when it takes
+    no sure side."""
+    claim = item.get("claim")
+    if not claim:
+        return str(item["statement"]["text"])
+    return f"Denied: {claim}" if item.get("stance") == "denies" else str(claim)
+
+
 def claim_review(item: dict[str, Any]) -> dict[str, Any]:
     """A schema.org ClaimReview for one verdict (an item of verdicts.reviewed_claims)."""
     verdict, statement = item["verdict"], item["statement"]
@@ -75,7 +86,7 @@ def claim_review(item: dict[str, Any]) -> dict[str, Any]:
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "claimReviewed": item.get("claim") or statement["text"],  # the claim the statement makes
+        "claimReviewed": claim_reviewed(item),
         "itemReviewed": claim,
         "reviewRating": rating,
         "datePublished": verdict["created_at"][:10],
