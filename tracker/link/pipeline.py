@@ -400,7 +400,9 @@ def _strongest_scores(db: Database, ids: Iterable[int], *, sided: bool = False) 
     agrees and contradicts links only)."""
     best: dict[int, float] = {}
     wanted = sorted(ids)
-    relation = " AND relation IN ('agrees', 'contradicts')" if sided else ""
+    # `+relation`: the column's index finds the links; with 500 ids SQLite read every sided
+    # link of the ledger through the index on relation instead (claims/attach.py _links_of)
+    relation = " AND +relation IN ('agrees', 'contradicts')" if sided else ""
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         marks = ",".join("?" * len(chunk))
