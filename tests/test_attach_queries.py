@@ -65,3 +65,22 @@ def test_links_of_reads_each_sided_link_once_each_way_and_leaves_out_rejected_an
         s[3]: 40.0,
         s[4]: 40.0,
     }
+
+
+def test_reason_dicts_are_asdicts_fields_in_order_without_the_unset_ones() -> None:
+    from dataclasses import asdict
+
+    from tracker.model import Judgement, Reason, Relation, reason_dicts
+
+    reasons = (Reason("denial", "'denied' in b", "b", (3, 9)), Reason("similarity", "88/100"))
+    assert reason_dicts(reasons) == [
+        {"code": "denial", "detail": "'denied' in b", "side": "b", "span": (3, 9)},
+        {"code": "similarity", "detail": "88/100"},
+    ]
+    assert reason_dicts(reasons) == [{k: v for k, v in asdict(r).items() if v is not None} for r in reasons]
+    assert list(reason_dicts(reasons)[0]) == ["code", "detail", "side", "span"]
+    assert Judgement(Relation.CONTRADICTS, 88.04, reasons).to_dict() == {
+        "relation": "contradicts",
+        "score": 88.0,
+        "reasons": reason_dicts(reasons),
+    }

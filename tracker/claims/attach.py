@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from tracker.judge_denials import names_no_claim
-from tracker.model import Judgement, Polarity, Relation, ReviewStatus
+from tracker.model import Judgement, Polarity, Relation, ReviewStatus, reason_dicts
 from tracker.store.connection import write_transaction
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def _store(db: Database, found: Iterable[_Found], limits: Thresholds) -> int:
             f.statement_id,
             f.stance.value,
             f.judgement.score,
-            json.dumps(f.judgement.to_dict()["reasons"]),
+            json.dumps(reason_dicts(f.judgement.reasons)),
             _status(f.judgement, f.stance, limits).value,
             stamp,
             int(f.founder),
