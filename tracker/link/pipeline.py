@@ -796,9 +796,11 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
         shapes = _shapes(texts, texts, workers, propositions, leads)
     # the sides on claims, with no lock held; before the judging workers fork, so that they
     # inherit the analyses of the denials it made (a quarter of the statements at 100k)
-    # rather than make them again, each of them
-    with stats.timed("judging"):
-        sides = judge_attachments(db, texts, forget=True)
+    # rather than make them again, each of them (its time is counted with judging, after
+    # finding candidates, so that --timings names the stages in the order they mean)
+    started = time.perf_counter()
+    sides = judge_attachments(db, texts, forget=True)
+    sides_seconds = time.perf_counter() - started
     found: list[Found] | None = None
     if not _judges_by_meaning(db):  # meaning adds links to every lexical one: it needs them all
         try:
@@ -819,6 +821,7 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
     rejected = db.execute("SELECT a_id, b_id FROM links WHERE status = ?", [ReviewStatus.REJECTED.value])
     found = shaded(found, limits, {(int(a), int(b)) for a, b in rejected})
     keep = {(a, b) for a, b, _, _ in found}
+    stats.seconds["judging"] = stats.seconds.get("judging", 0.0) + sides_seconds
     with write_transaction(db):  # the links and the claim sides they imply, as in link_new
         with stats.timed("writing"):
             _write(db, found, stats)
