@@ -110,6 +110,19 @@ class Reason:
         return f"{self.code}: {self.detail}"
 
 
+def reason_dicts(reasons: tuple[Reason, ...]) -> list[dict[str, Any]]:
+    """The reasons as dicts, fields in order and None left out: what asdict gives, without its
+    deep copy of each reason (a fifth of attaching a relink's 50k statements to claims)."""
+    return [
+        {
+            k: v
+            for k, v in (("code", r.code), ("detail", r.detail), ("side", r.side), ("span", r.span))
+            if v is not None
+        }
+        for r in reasons
+    ]
+
+
 @dataclass(frozen=True)
 class Judgement:
     """What relate(a, b) decided, with the reasons that decided it."""
@@ -122,9 +135,7 @@ class Judgement:
         return {
             "relation": self.relation.value,
             "score": round(self.score, 1),
-            "reasons": [
-                {k: v for k, v in asdict(reason).items() if v is not None} for reason in self.reasons
-            ],
+            "reasons": reason_dicts(self.reasons),
         }
 
     def explain(self) -> str:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from tracker.judge_denials import names_no_claim
-from tracker.model import Judgement, Polarity, Relation, ReviewStatus
+from tracker.model import Judgement, Polarity, Relation, ReviewStatus, reason_dicts
 from tracker.store.connection import write_transaction
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def _store(db: Database, found: Iterable[_Found], limits: Thresholds) -> int:
             f.statement_id,
             f.stance.value,
             f.judgement.score,
-            json.dumps(f.judgement.to_dict()["reasons"]),
+            json.dumps(reason_dicts(f.judgement.reasons)),
             _status(f.judgement, f.stance, limits).value,
             stamp,
             int(f.founder),
@@ -389,20 +389,25 @@ def _judged_members(db: Database) -> dict[int, tuple[int, Stance]]:
     return {sid: (claim_id, stance) for sid, (_, claim_id, stance) in best.items()}
 
 
+# A statement's agrees and contradicts links no one rejected, by `column` (a_id or b_id) IN the
+# marks. `+relation`: the column's index finds them (see _links_of).
+_SIDED_LINKS = """SELECT a_id, b_id, relation, score, reviewed_at IS NOT NULL FROM links
+    WHERE {} IN ({}) AND status != 'rejected' AND +relation IN ('agrees', 'contradicts')"""
+
+
 def _links_of(db: Database, ids: list[int]) -> dict[int, list[tuple[float, int, str, bool]]]:
     """Statement id -> its agrees and contradicts links that no one rejected: (score, other,
-    relation, whether a person reviewed it)."""
+    relation, whether a person reviewed it).
+
+    `+relation`: the statements' own indexes (a_id, b_id) find their links; left to itself,
+    SQLite read them through the index on relation, i.e. every agrees and contradicts link of
+    the ledger for each chunk of 500 statements (a relink at 100k: 80 of its 90 s attaching)."""
     out: dict[int, list[tuple[float, int, str, bool]]] = defaultdict(list)
     wanted = set(ids)
     for chunk in _chunks(ids, 500):
         marks = ",".join("?" * len(chunk))
         for column in ("a_id", "b_id"):
-            for a, b, relation, score, reviewed in db.execute(
-                f"""SELECT a_id, b_id, relation, score, reviewed_at IS NOT NULL FROM links
-                    WHERE {column} IN ({marks}) AND status != 'rejected'
-                    AND relation IN ('agrees', 'contradicts')""",
-                chunk,
-            ):
+            for a, b, relation, score, reviewed in db.execute(_SIDED_LINKS.format(column, marks), chunk):
                 if column == "a_id" or a not in wanted:  # a link between two wanted ids: once each way
                     out[a].append((score, b, relation, bool(reviewed)))
                     out[b].append((score, a, relation, bool(reviewed)))
