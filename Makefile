@@ -58,6 +58,7 @@ eval-semantic: $(BIN)/tracker
 
 docs: $(BIN)/tracker
 	$(BIN)/python -m tracker.cli.docs README.md
+	$(BIN)/python tests/seed_tour.py --write
 
 # docs/report.png, the README's picture of the HTML report: the demo ledger's, in headless Chromium
 screenshot: $(BIN)/tracker
