@@ -247,8 +247,21 @@ def test_more_than_and_under_leave_the_figure_out() -> None:
         Relation.CONTRADICTS,
         93.0,
     )
-    assert judged("more than 60 people were arrested", "60 people were arrested")[0] is Relation.CONTRADICTS
     assert judged("at least 60 people were arrested", "60 people were arrested")[0] is Relation.AGREES
+
+
+def test_a_bound_is_not_apart_from_the_figure_it_leaves_out() -> None:
+    """ "More than 60" is how one report rounds the count another gives as "60"; a figure past
+    the bound, or a bound on the other side, still conflicts."""
+    assert judged("more than 60 people were arrested", "60 people were arrested")[0] is Relation.AGREES
+    assert judged("fewer than 150 people were arrested", "150 people were arrested")[0] is Relation.AGREES
+    assert judged("more than 200 people were arrested", "199 people were arrested")[2][0] == (
+        "number: 'more than 200 people were arrested' in a vs '199 people were arrested' in b"
+    )
+    assert (
+        judged("at most 60 people were arrested", "more than 60 people were arrested")[0]
+        is Relation.CONTRADICTS
+    )
 
 
 def test_no_more_than_is_a_bound_not_a_negation() -> None:

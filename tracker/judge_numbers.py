@@ -526,6 +526,25 @@ def _other_purposes(a: Analysis, b: Analysis) -> Reason | None:
     return None
 
 
+def _leaves_out(bound: _Quantity, figure: _Quantity) -> bool:
+    """Is `bound` a strict bound whose edge is the plain `figure` ("more than 60", "60")?"""
+    if figure.low != figure.high:
+        return False
+    return bound.low == math.nextafter(figure.low, math.inf) or bound.high == math.nextafter(
+        figure.high, -math.inf
+    )
+
+
+def _apart(x: _Quantity, y: _Quantity) -> bool:
+    """Do two counts of one thing leave no value in common? A bound that leaves its figure out
+    is not apart from that plain figure: "more than 60 were arrested" is how a report rounds the
+    count another gives as "60". It stays apart from a bound on the other side ("at most 60")
+    and from a figure past it ("more than 200", "199")."""
+    if not (y.high < x.low or x.high < y.low):
+        return False
+    return not (_leaves_out(x, y) or _leaves_out(y, x))
+
+
 def _number_conflicts(a: Analysis, b: Analysis) -> list[Reason]:
     reasons: list[Reason] = []
     qa, qb = _quantities(a.proposition), _quantities(b.proposition)
@@ -533,7 +552,7 @@ def _number_conflicts(a: Analysis, b: Analysis) -> list[Reason]:
         # The same thing counted: one side's nouns all appear on the other ("six indian jets", "3 jets").
         # Counts of two acts ("killed 40", "displaced 200,000 people") are two counts.
         same = [y for y in qb if x.counts_as(y)]
-        if same and all(y.high < x.low or x.high < y.low for y in same):
+        if same and all(_apart(x, y) for y in same):
             y = same[0]
             reasons.append(
                 Reason(
