@@ -359,3 +359,34 @@ def test_extract_says_when_an_article_names_no_outlet(cli, db_path, tmp_path):
     assert sources == [("Harbour Times", "Storm hits coast", "Ana Lee")]
     result = cli("extract", str(bare), "--source", "Coast FM", "--dry-run")
     assert [line for line in result.stderr.splitlines() if line.startswith("Note:")] == []
+
+
+def test_a_reply_takes_its_side_on_the_recorded_claim_it_answers(cli, tmp_path):
+    """ "Completely untrue." answers "the spillway had failed": its words are in no statement,
+    so the claims that hold them are where it is looked for, and the side is the reply's."""
+    path = tmp_path / "dam.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    cli.ok("claim", "add", "The spillway of the Mangla dam had failed")
+    cli.ok("extract", str(path))
+    shown = cli.json("claim", "show", "1")
+    reply = next(s for s in shown["statements"] if s["id"] == 2)
+    assert (reply["stance"], reply["status"], reply["reasons"][0]["detail"]) == (
+        "denies",
+        "suggested",
+        "answers 'the spillway had failed'",
+    )
+
+
+def test_a_claim_in_a_spokeswomans_words_names_her(cli, tmp_path):
+    """ "She said she would not comment": the role "spokeswoman" shows who "she" can be."""
+    path = tmp_path / "dam.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    cli.ok("extract", str(path), "--no-link")
+    cli.ok("link")
+    texts = sorted(claim["text"] for claim in cli.json("claims"))
+    assert texts == [
+        'Mumtaz Zahra Baloch would "not comment on rumours"',
+        "The Mangla dam had been breached.",
+        "The spillway had failed.",
+        "the dam was safe",  # "He": nobody the article names can be him
+    ]

@@ -131,6 +131,10 @@ class Judgement:
     score: float  # 0-100 similarity of the underlying propositions
     reasons: tuple[Reason, ...] = ()
 
+    def led_by(self, reason: Reason) -> Judgement:
+        """The same judgement with `reason` first: why it was made on these words."""
+        return Judgement(self.relation, self.score, (reason, *self.reasons))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "relation": self.relation.value,

@@ -480,10 +480,18 @@ def _by_statement(db: Database, rows: list[dict[str, Any]], limits: Thresholds) 
     """Each statement looks for its claims; a reply looks among every claim for the one it
     answers (what it answers is a claim someone made: it may be any statement's)."""
     from tracker.link import rare_terms
+    from tracker.link.candidates import _DocFrequency
 
     found: list[_Found] = []
+    in_claims = _DocFrequency(db, "claims_fts")
     for row in rows:
-        words = rare_terms(db, row["answers"] or row["text"], k=8)
+        # what a reply answers is in no statement's words ("Completely untrue."): its words
+        # are weighed by the claims that hold them
+        words = (
+            rare_terms(db, row["answers"], k=8, df=in_claims)
+            if row["answers"]
+            else rare_terms(db, row["text"], k=8)
+        )
         if not words:
             continue
         origins = "" if row["answers"] else "AND c.origin IN ('user', 'denial')"
@@ -534,14 +542,7 @@ def _judged_answer(claim_id: int, claim_text: str, row: dict[str, Any], limits: 
     else:
         stance = Stance.DENIES if row["polarity"] == Polarity.DENY.value else Stance.SUPPORTS
     reason = Reason("answers", f"answers '{row['answers']}'")
-    return [
-        _Found(
-            claim_id,
-            row["id"],
-            stance,
-            Judgement(judgement.relation, judgement.score, (reason, *judgement.reasons)),
-        )
-    ]
+    return [_Found(claim_id, row["id"], stance, judgement.led_by(reason))]
 
 
 def _through_founders(
@@ -636,14 +637,7 @@ def _judged_on_claim(
     reason = Reason("claim", "its links to the claim's statements take both sides: judged on the claim")
     if stance is not Stance.DISCUSSES:
         joined[row["id"]] = (claim_id, stance)
-    return [
-        _Found(
-            claim_id,
-            row["id"],
-            stance,
-            Judgement(judgement.relation, judgement.score, (reason, *judgement.reasons)),
-        )
-    ]
+    return [_Found(claim_id, row["id"], stance, judgement.led_by(reason))]
 
 
 def _found_claim(db: Database, row: dict[str, Any], denials: dict[int, Any]) -> _Found | None:
@@ -761,8 +755,8 @@ def _wording(db: Database, statement_id: int, *, reported: bool = False) -> dict
     from tracker.speakers import gender_of
 
     found = db.execute(
-        """SELECT sp.id, sp.name, sp.kind, s.kind FROM statements s JOIN speakers sp ON sp.id = s.speaker_id
-           WHERE s.id = ?""",
+        """SELECT sp.id, sp.name, sp.kind, s.kind, s.role, sp.role FROM statements s
+           JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = ?""",
         [statement_id],
     ).fetchone()
     if found is None:
@@ -773,9 +767,21 @@ def _wording(db: Database, statement_id: int, *, reported: bool = False) -> dict
         # says who, not which report's label
         "speaker": re.sub(r"\s+\([^()]*\)$", "", str(found[1])),
         "speaker_kind": found[2],
-        "gender": gender_of(keys),
+        "gender": gender_of(keys) or _role_gender(found[4], found[5]),
         "direct": found[3] == "direct" and not reported,
     }
+
+
+def _role_gender(*roles: str | None) -> str | None:
+    """The gender a speaker's role shows ("spokeswoman": female, "chairman": male); None when
+    it shows none, or both."""
+    from tracker.extract.cues import FEMALE_WORDS, MALE_WORDS
+
+    said = {word for role in roles if role for word in role.lower().split()}
+    female, male = bool(said & FEMALE_WORDS), bool(said & MALE_WORDS)
+    if female == male:
+        return None
+    return "female" if female else "male"
 
 
 def _chunks(items: list[int], size: int) -> Iterable[list[int]]:

@@ -41,17 +41,18 @@ def fts_query(words: list[str]) -> str:
 
 
 class _DocFrequency:
-    """How many statements contain a word or another spelling of it, capped (common is
-    common), remembered per run."""
+    """How many statements (or, with `table="claims_fts"`, claims) contain a word or another
+    spelling of it, capped (common is common), remembered per run."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, table: str = "statements_fts"):
         self.db = db
+        self.table = table
         self.known: dict[str, int] = {}
 
     def __call__(self, word: str) -> int:
         if word not in self.known:
             row = self.db.execute(
-                "SELECT count(*) FROM (SELECT 1 FROM statements_fts WHERE statements_fts MATCH ? LIMIT ?)",
+                f"SELECT count(*) FROM (SELECT 1 FROM {self.table} WHERE {self.table} MATCH ? LIMIT ?)",
                 [fts_term(word), COMMON_CAP],
             ).fetchone()
             self.known[word] = int(row[0])
