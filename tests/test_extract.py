@@ -997,6 +997,30 @@ def test_an_elliptical_reply_answers_the_claim_its_sentence_or_the_one_before_na
     assert one(text).answers == "the dam had been breached"
 
 
+def test_a_bare_denial_denies_even_where_no_claim_is_named():
+    """ "Completely untrue," answers what another speaker said just before; a reply that is
+    nothing but a denial denies even when nothing before it says what ("This is a fabrication"
+    after a denial answers nobody's claim here: it is kept, with no claim guessed)."""
+    text = (
+        "Reports said Indian troops had crossed the Line of Control near Uri on Tuesday. "
+        '"Completely untrue," a spokeswoman for the Pakistani army said. '
+        '"This is a fabrication from start to finish," said Defence Minister Khawaja Asif.'
+    )
+    found = extract_statements(text)
+    assert [(s.speaker, s.content, s.polarity, s.answers) for s in found[1:]] == [
+        (
+            "a spokeswoman for the Pakistani army",
+            "Completely untrue",
+            Polarity.DENY,
+            "Indian troops had crossed the Line of Control near Uri on Tuesday",
+        ),
+        ("Khawaja Asif", "This is a fabrication from start to finish", Polarity.DENY, None),
+    ]
+    # a denial word is not a denial where it is not the reply: the village lies on the border
+    village = one('"The village lies on the border," the mayor said.')
+    assert (village.content, village.polarity) == ("The village lies on the border", Polarity.AFFIRM)
+
+
 def test_a_denial_of_claims_by_someone_records_that_they_claimed_it():
     text = "India denied claims by Pakistani media that its jets had crossed the border."
     found = extract_statements(text)

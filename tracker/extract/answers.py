@@ -6,6 +6,7 @@ import re
 
 from tracker.extract.cues import (
     ANAPHORIC_CLAIM,
+    BARE_DENIAL,
     CALLED,
     CLAIMANT,
     DENIAL,
@@ -129,6 +130,8 @@ class Answers(Scan):
                     if elliptical or negative or item.lemma in DENIAL:
                         item.polarity = Polarity.DENY
                     break
+            if item.answers is None and elliptical and BARE_DENIAL.match(content.strip(" \"“”'‘’")):
+                item.polarity = Polarity.DENY  # "Completely untrue," whether or not it names what
             if item.answers is None and item.polarity is Polarity.DENY:
                 # "Police said the gang set the fire. The gang denied the accusation." (or called
                 # it "a fabrication"): it answers what police said

@@ -547,6 +547,16 @@ ELLIPTICAL_DENIAL = lazy(
     r"|never happened|did not happen|didn[’']t happen|nonsense|rubbish|lies?|propaganda|fake news|fiction)\b",
     re.IGNORECASE,
 )
+# A reply that is nothing but a denial, whatever it answers: "Completely untrue", "This is a
+# fabrication from start to finish", "Pure propaganda" (not "the village lies on the border").
+BARE_DENIAL = lazy(
+    r"(?:(?:this|that|it|all|these|those)\s+(?:is|was|are|were)\s+|it['’]s\s+|that['’]s\s+)?"
+    r"(?:(?:a|an|complete|completely|total|totally|utter|utterly|absolute|absolutely|entirely|wholly"
+    r"|pure|purely|simply|just|blatant|blatantly|malicious|baseless|and)\s+)*"
+    r"(?:untrue|not true|false|baseless|unfounded|groundless|fabricat\w*|nonsense|rubbish|lies|a lie"
+    r"|propaganda|fake news|fiction|nothing of the sort|no such thing)\b",
+    re.IGNORECASE,
+)
 # A bare "no" to a question: a denial only where the text names the question it answers.
 _NO = (
     r"(?:no|never|none(?: whatsoever)?|nope|absolutely not|certainly not|of course not|definitely not"
