@@ -283,13 +283,42 @@ _MEASURED = lazy(
 )
 
 
+# "The death toll stood at 43", "the toll is now 61", "turnout remained at 40": the figure is
+# the value of the subject, as much as "put the toll at 43" says it is.
+_STATED = lazy(
+    r"\b(?P<what>(?:[a-z][a-z']*\s+){1,9}?)(?:stood|stands|standing|remained|remains|was|were|is|are"
+    r"|has\s+been|have\s+been|had\s+been)\s+(?:(?:now|currently|officially|still)\s+)?(?:at\s+)?$"
+)
+# Where the subject before "stood at" begins (after "officials said that") and where its head
+# ends (before "from the floods"); "the number of displaced families": the families.
+_CLAUSE_OPENERS = frozenset("that said says and but which who while when as".split())
+_PREPOSITIONS = frozenset("of from in at on for by after across among since during with".split())
+_CONTAINERS = frozenset("number count total tally figure".split())
+
+
 def _measured(before: str) -> tuple[list[str], str]:
-    """The words of what a figure after "at" measures, if the text before it puts something at
-    it, and that phrase as written ("the crowd at")."""
+    """The words of what a bare figure measures, if the text before it puts something at it
+    ("the crowd at") or says it is the value of something ("the death toll stood at"), and that
+    phrase as written."""
     m = _MEASURED.search(before)
+    if m is not None:
+        return [w for w in m.group("what").split() if w not in _NUMBER_STOP][-2:], before[m.start("what") :]
+    m = _STATED.search(before)
     if m is None:
         return [], ""
-    return [w for w in m.group("what").split() if w not in _NUMBER_STOP][-2:], before[m.start("what") :]
+    words = [(w.group(), m.start("what") + w.start()) for w in re.finditer(r"\S+", m.group("what"))]
+    opened = max((i + 1 for i, (w, _) in enumerate(words) if w in _CLAUSE_OPENERS), default=0)
+    subject = words[opened:]
+    if not subject:
+        return [], ""
+    head = [w for w, _ in subject]
+    cut = next((i for i, w in enumerate(head) if w in _PREPOSITIONS), len(head))
+    if cut < len(head) and head[cut] == "of" and cut and head[cut - 1] in _CONTAINERS:
+        rest = head[cut + 1 :]
+        head = rest[: next((i for i, w in enumerate(rest) if w in _PREPOSITIONS), len(rest))]
+    else:
+        head = head[:cut]
+    return [w for w in head if w not in _NUMBER_STOP][-2:], before[subject[0][1] :]
 
 
 _PURPOSE_PREPOSITIONS = frozenset("for on to towards into".split())

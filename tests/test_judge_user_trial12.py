@@ -1,0 +1,35 @@
+"""What a new user's trial of the twelfth round found in the judge, pinned."""
+
+from __future__ import annotations
+
+from tracker.judge import relate
+from tracker.judge_numbers import _measured
+from tracker.model import Relation
+
+
+def judged(a: str, b: str) -> tuple[Relation, list[str]]:
+    judgement = relate(a, b)
+    return judgement.relation, [str(r) for r in judgement.reasons]
+
+
+def test_a_toll_that_stands_at_a_figure_is_a_count_of_the_toll() -> None:
+    assert judged("The death toll stood at 43", "The death toll stood at 61") == (
+        Relation.CONTRADICTS,
+        [
+            "number: 'the death toll stood at 43' in a vs 'the death toll stood at 61' in b",
+            "frame: one thing, actor, place and time: the values conflict however the rest scores",
+            "similarity: 74/100",
+        ],
+    )
+    assert judged("The death toll is 43", "The death toll is now 61")[0] is Relation.CONTRADICTS
+    assert judged("The toll stood at 43", "The death toll stood at 43")[0] is Relation.AGREES
+
+
+def test_the_subject_a_figure_is_the_value_of_is_its_head() -> None:
+    assert _measured("officials said on monday that the death toll stood at ") == (
+        ["death", "toll"],
+        "the death toll stood at ",
+    )
+    assert _measured("the death toll from the floods in sunamganj stood at ")[0] == ["death", "toll"]
+    assert _measured("the number of displaced families in mosul is now ")[0] == ["displaced", "families"]
+    assert _measured("it is ")[0] == []  # a pronoun names nothing to count
