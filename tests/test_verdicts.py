@@ -172,6 +172,23 @@ DAM = (
 )
 
 
+def test_a_verdict_on_a_reply_only_suggested_on_a_claim_names_what_it_answers(cli) -> None:
+    """The reply joins the desk's recorded claim as a suggested side, not a sure one: what the
+    ClaimReview rates is still what it answers, never "Completely untrue." as a claim."""
+    cli.ok("claim", "add", "The spillway of the Mangla dam had failed")
+    cli.ok("extract", "-", "--date", "2025-05-10", "--url", "https://dawn.example/dam", input=DAM)
+    shown = cli.json("claim", "show", "1")
+    assert [(s["id"], s["stance"], s["status"]) for s in shown["statements"]][0] == (2, "denies", "suggested")
+    cli.ok("verdict", "2", "--rating", "false", "--by", "desk")
+    (review,) = json.loads(cli.ok("export", "verdicts", "--format", "claimreview"))
+    assert review["claimReviewed"] == "Denied: the spillway had failed"
+    (row,) = cli.json("report", "--section", "verdicts")["verdicts"]
+    assert row["claim"] == "Completely untrue. (answers: the spillway had failed)"
+    assert [(v["text"], v["answers"]) for v in cli.json("verdicts")] == [
+        ("Completely untrue.", "the spillway had failed")
+    ]
+
+
 def test_a_verdict_on_a_bare_reply_reviews_the_claim_it_denies_said_as_a_denial(cli) -> None:
     cli.ok("extract", "-", "--date", "2025-05-10", "--url", "https://dawn.example/dam", input=DAM)
     assert [(s["speaker"], s["text"]) for s in cli.json("list")][1] == (

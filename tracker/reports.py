@@ -414,6 +414,12 @@ def _claim_sides(db: Database) -> dict[int, dict[str, dict[int, str]]]:
     return out
 
 
+def _rated_words(text: str, answers: str | None) -> str:
+    """What a verdict row shows it rated: a reply's words with what it answers ("Completely
+    untrue." says nothing by itself)."""
+    return f"{text} (answers: {answers})" if answers else text
+
+
 def _disputed_section(
     db: Database,
     pairs: list[dict[str, Any]],
@@ -737,7 +743,7 @@ def report(db: Database, where: StatementFilter | None = None) -> list[Section]:
         {
             "statement_id": v["statement_id"],
             "speaker": v["speaker"],
-            "claim": v["text"],
+            "claim": _rated_words(v["text"], v["answers"]),
             "rating": v["rating"],
             "by": v["by"],
             "date": v["created_at"][:10],

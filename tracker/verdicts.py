@@ -178,6 +178,7 @@ def _with_statements(db: Database, rows: list[dict[str, Any]]) -> list[dict[str,
         row["text"] = statement["text"]
         row["speaker"] = statement["speaker"]
         row["source"] = statement["source"]
+        row["answers"] = statement["answers"]  # what a reply ("Completely untrue.") denies
     return rows
 
 

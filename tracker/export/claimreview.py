@@ -50,12 +50,16 @@ def appearances(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def claim_reviewed(item: dict[str, Any]) -> str:
     """What a verdict on a statement rated: the claim the statement surely takes a side on, not
     its words ("Completely untrue." rates nothing by itself). A denial is said to be one: the
-    claim it denies is someone else's, never the denier's words. Its own text when it takes
-    no sure side."""
+    claim it denies is someone else's, never the denier's words. A reply whose side nobody
+    confirmed still names what extraction found it answers; anything else, its own text."""
     claim = item.get("claim")
-    if not claim:
-        return str(item["statement"]["text"])
-    return f"Denied: {claim}" if item.get("stance") == "denies" else str(claim)
+    if claim:
+        return f"Denied: {claim}" if item.get("stance") == "denies" else str(claim)
+    statement = item["statement"]
+    answers = statement.get("answers")
+    if answers:
+        return f"Denied: {answers}" if statement.get("polarity") == "deny" else str(answers)
+    return str(statement["text"])
 
 
 def claim_review(item: dict[str, Any]) -> dict[str, Any]:
