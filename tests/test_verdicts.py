@@ -178,7 +178,10 @@ def test_a_verdict_on_a_reply_only_suggested_on_a_claim_names_what_it_answers(cl
     cli.ok("claim", "add", "The spillway of the Mangla dam had failed")
     cli.ok("extract", "-", "--date", "2025-05-10", "--url", "https://dawn.example/dam", input=DAM)
     shown = cli.json("claim", "show", "1")
-    assert [(s["id"], s["stance"], s["status"]) for s in shown["statements"]][0] == (2, "denies", "suggested")
+    assert [(s["id"], s["stance"], s["status"]) for s in shown["statements"]] == [
+        (2, "denies", "suggested"),
+        (1, "denies", "suggested"),
+    ]
     cli.ok("verdict", "2", "--rating", "false", "--by", "desk")
     (review,) = json.loads(cli.ok("export", "verdicts", "--format", "claimreview"))
     assert review["claimReviewed"] == "Denied: the spillway had failed"
