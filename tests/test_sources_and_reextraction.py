@@ -240,6 +240,42 @@ def test_another_article_that_shares_a_sentence_is_not_the_one_extracted_before(
     assert rows(db_path, "SELECT count(*) FROM audit WHERE note = 'extracted again with --date'") == [(0,)]
 
 
+def test_an_article_extracted_again_without_its_source_is_the_sourced_one(cli, db_path, tmp_path):
+    """No source is not another source: without --source, the article stored from Dawn is
+    found in the same words at the same places, and nothing is stored twice under speakers
+    labelled "(no source)"."""
+    article = tmp_path / "plain.txt"
+    article.write_text("Storm update\n\nPolice said the bridge would stay closed until Friday.\n")
+    cli.ok("extract", str(article), "--date", "2025-05-10", "--source", "Dawn", "--no-link")
+    for extra in (["--date", "2025-05-10"], []):
+        result = cli("extract", str(article), *extra, "--no-link")
+        assert result.exit_code == 0
+        assert result.stderr.splitlines()[:2] == [
+            f"Note: {article} names no outlet; it was extracted before from Dawn, and its statements"
+            " are that article's.",
+            "Stored 0 new statements (1 already recorded) from 1 article.",
+        ]
+    assert rows(
+        db_path,
+        "SELECT s.reported_on, sp.name, so.outlet FROM statements s JOIN speakers sp ON sp.id = s.speaker_id"
+        " JOIN sources so ON so.id = s.source_id",
+    ) == [("2025-05-10", "Police (Dawn, 2025-05-10)", "Dawn")]
+    assert rows(db_path, "SELECT count(*) FROM appearances") == [(0,)]
+
+
+def test_an_article_in_two_sources_extracted_without_one_is_neither(cli, db_path, tmp_path):
+    article = tmp_path / "plain.txt"
+    article.write_text("Storm update\n\nPolice said the bridge would stay closed until Friday.\n")
+    cli.ok("extract", str(article), "--source", "Dawn", "--no-link")
+    cli.ok("extract", str(article), "--source", "Geo", "--no-link")
+    result = cli("extract", str(article), "--no-link")
+    assert result.stderr.splitlines()[:2] == [
+        f"Note: {article} names no outlet, so its statements get no source and its headline and byline"
+        " are not kept; give --source OUTLET to record where it was reported.",
+        "Stored 1 new statement (0 already recorded) from 1 article.",
+    ]
+
+
 # --- 4. hedges ------------------------------------------------------------------------------
 
 

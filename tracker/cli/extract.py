@@ -107,11 +107,8 @@ def extract(
             unsourced.append(path)
         for statement in article.statements:
             found.append(_row(path, text, article, statement, source, url, date))
-    for path in unsourced:  # said before anything is stored, so that a rerun can add --source
-        render.status(
-            f"Note: {path} names no outlet, so its statements get no source and its headline and byline"
-            " are not kept; give --source OUTLET to record where it was reported."
-        )
+    if dry_run:
+        _say_unsourced(unsourced)
     if not found:
         render.status("No attributed statements found.")
     new_ids: list[int] = []
@@ -120,6 +117,13 @@ def extract(
     if not dry_run and found:
         with creating(db_path) as db:
             dated, added = _store(db, found, date)
+        if dated.found_in is None:
+            _say_unsourced(unsourced)
+        for path in unsourced if dated.found_in is not None else ():
+            render.status(
+                f"Note: {path} names no outlet; it was extracted before from {dated.found_in},"
+                " and its statements are that article's."
+            )
         for row, result in zip(found, added, strict=True):
             row["id"] = result.id
             row["new"] = result.created
@@ -164,6 +168,16 @@ def extract(
             render.table(found, columns, empty="")
         else:
             render.emit(found, [(key, key) for key in _machine_columns(found)], fmt=fmt)
+
+
+def _say_unsourced(paths: list[str]) -> None:
+    from tracker.cli import render
+
+    for path in paths:
+        render.status(
+            f"Note: {path} names no outlet, so its statements get no source and its headline and byline"
+            " are not kept; give --source OUTLET to record where it was reported."
+        )
 
 
 def _machine_columns(found: list[dict[str, Any]]) -> list[str]:

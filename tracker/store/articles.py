@@ -30,6 +30,8 @@ class Dated:
     appeared_in: list[int] = field(default_factory=list)
     # the statements stored from it without a source that this extraction's source was given
     sourced: list[int] = field(default_factory=list)
+    # the outlet an article given no source was found stored under, whose statements it is
+    found_in: str | None = None
 
 
 def add_article_statements(
@@ -44,14 +46,16 @@ def add_article_statements(
     Without `date`, an article every statement of which is stored adds nothing."""
     rows = _offices_named(rows)
     with write_transaction(db):
+        rows, found_in = _source_before(db, rows)
         sourced = _fill_sources(db, rows)
         if date is None:
             known = _known_article(db, rows)
             if known is not None:
-                return Dated(sourced=sourced), known
+                return Dated(sourced=sourced, found_in=found_in), known
             rows = _stored_date(db, rows)
         dated, rows = _fill_dates(db, rows, date) if date else (Dated(), rows)
         dated.sourced = sourced
+        dated.found_in = found_in
         added = add_statements(db, rows, skip_corrected=True)
         appeared = sorted({a.id for a in added if a.appeared})
         if dated.stored_dates and appeared:
@@ -65,6 +69,46 @@ def add_article_statements(
                 )
             ]
     return dated, added
+
+
+def _source_before(db: Database, rows: Sequence[NewStatement]) -> tuple[Sequence[NewStatement], str | None]:
+    """The rows of an article given no source (no --source, no outlet it names) that was
+    extracted before with one: every statement stored in one source, in the same words at the
+    same place. They are that article's, given its source (no source is not another source,
+    as no date is not another date), and the outlet is returned; an article also stored
+    without a source, or found in several, is left as given."""
+    if not rows or any(new.source or new.url for new in rows):
+        return rows, None
+    from tracker.link.candidates import fts_phrase
+
+    sources = SourceCache(db)
+    try:
+        if all(_stored_as(db, sources, new) for new in rows):
+            return rows, None  # stored without a source: that one is the article
+        first = check_statement(rows[0])
+    except InvalidInput:
+        return rows, None  # storing says which row, and why
+    found = {
+        int(source_id)
+        for (source_id,) in db.execute(
+            "SELECT s.source_id FROM statements_fts f JOIN statements s ON s.id = f.rowid"
+            " WHERE statements_fts MATCH ? AND s.text = ? AND s.char_start IS ? AND s.char_end IS ?"
+            " AND s.source_id IS NOT NULL",
+            [fts_phrase(first.text), first.text, rows[0].char_start, rows[0].char_end],
+        )
+    }
+    if len(found) != 1:
+        return rows, None
+    (source_id,) = found
+    outlet, url, title, author, published = db.execute(
+        "SELECT outlet, url, title, author, published FROM sources WHERE id = ?", [source_id]
+    ).fetchone()
+    given = [
+        replace(new, source=outlet, url=url, title=title, author=author, published=published) for new in rows
+    ]
+    if not all(_stored_as(db, sources, new) for new in given):
+        return rows, None  # only some of it: another article that shares a sentence
+    return given, str(outlet)
 
 
 def _offices_named(rows: Sequence[NewStatement]) -> Sequence[NewStatement]:
