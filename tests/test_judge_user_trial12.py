@@ -33,3 +33,16 @@ def test_the_subject_a_figure_is_the_value_of_is_its_head() -> None:
     assert _measured("the death toll from the floods in sunamganj stood at ")[0] == ["death", "toll"]
     assert _measured("the number of displaced families in mosul is now ")[0] == ["displaced", "families"]
     assert _measured("it is ")[0] == []  # a pronoun names nothing to count
+
+
+def test_a_structure_that_held_or_stayed_intact_was_not_breached_or_destroyed() -> None:
+    assert judged("The embankment held", "The embankment was breached") == (
+        Relation.CONTRADICTS,
+        ["antonym: 'held' in a vs 'breached' in b", "similarity: 55/100"],
+    )
+    assert judged("The bridge was destroyed", "The bridge was undamaged")[1][0] == (
+        "antonym: 'destroyed' in a vs 'undamaged' in b"
+    )
+    assert judged("The dam is intact", "The dam was breached")[0] is Relation.CONTRADICTS
+    # a breach denied is a dam intact: negation and antonym cancel
+    assert judged("The embankment held overnight", "The embankment was not breached overnight")[0] is Relation.AGREES

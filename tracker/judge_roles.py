@@ -49,7 +49,8 @@ elect:defeat marri:divorc pregna:miscar born:died birth:death wear:remov buy:sel
 import:export north:south east:west work:fail function:fail sign:veto attend:skip attend:boycott
 resign:stay resign:remain accept:declin approv:block collaps:succeed captur:lost captur:lose
 grant:refus grant:deni reopen:close reopen:shut expand:shrink prais:critici
-strength:weaken improv:worsen boost:cut
+strength:weaken improv:worsen boost:cut intact:breach intact:collaps intact:destroy intact:damag
+undamag:destroy undamag:collaps held:breach held:burst
 """
 _ANTONYMS: dict[str, frozenset[str]] = {}
 for _pair in _ANTONYM_PAIRS.split():
