@@ -45,4 +45,7 @@ def test_a_structure_that_held_or_stayed_intact_was_not_breached_or_destroyed() 
     )
     assert judged("The dam is intact", "The dam was breached")[0] is Relation.CONTRADICTS
     # a breach denied is a dam intact: negation and antonym cancel
-    assert judged("The embankment held overnight", "The embankment was not breached overnight")[0] is Relation.AGREES
+    assert (
+        judged("The embankment held overnight", "The embankment was not breached overnight")[0]
+        is Relation.AGREES
+    )
