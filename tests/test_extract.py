@@ -997,6 +997,16 @@ def test_an_elliptical_reply_answers_the_claim_its_sentence_or_the_one_before_na
     assert one(text).answers == "the dam had been breached"
 
 
+def test_a_closing_cue_after_officials_with_a_modifier_is_attributed():
+    """ "…, local officials said." was dropped: "local" opened no speaker phrase."""
+    for speaker in ("local officials", "senior officials", "senior police officials", "local residents"):
+        s = one(f"Sixty-one people have been killed in the floods, {speaker} said on Tuesday.")
+        assert (s.speaker, s.content) == (speaker, "Sixty-one people have been killed in the floods")
+    # a modifier is not a speaker on its own: "in local areas" stays in what officials said
+    s = one("The toll rose to 61 in local areas, officials said.")
+    assert (s.speaker, s.content) == ("officials", "The toll rose to 61 in local areas")
+
+
 def test_a_bare_denial_denies_even_where_no_claim_is_named():
     """ "Completely untrue," answers what another speaker said just before; a reply that is
     nothing but a denial denies even when nothing before it says what ("This is a fabrication"

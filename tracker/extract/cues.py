@@ -271,6 +271,13 @@ embassy consulate regime state states country countries nation city county distr
 regulators regulator inspector inspectors unions groups
 family families respondents percent majority
 """)
+# Lowercase words that open a speaker phrase before a speaker noun: "local officials said",
+# "senior police officials said", "foreign diplomats said".
+SPEAKER_MODIFIERS = words("""
+local senior junior top chief foreign state federal regional provincial municipal national
+international military police health security intelligence government western eastern
+unnamed anonymous former retired independent opposition rebel rival leading prominent
+""")
 # Nouns for what an organisation is, heading a role set off beside its name: "The operator,
 # Velden Power," is a company, which "she" or "he" never stands for.
 ORGANISATION_ROLES = words("""

@@ -22,6 +22,7 @@ from tracker.extract.cues import (
     PLACE_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
+    SPEAKER_MODIFIERS,
     SPEAKER_NOUNS,
     TITLE_SMALL,
     TITLES,
@@ -113,6 +114,12 @@ def _is_np_start(tok: Tok, nxt: Tok | None) -> bool:
         return True
     if low.isdigit():
         return True
+    if (
+        low in SPEAKER_MODIFIERS
+        and nxt is not None
+        and (nxt.low in SPEAKER_NOUNS or nxt.low in SPEAKER_MODIFIERS)
+    ):
+        return True  # "local officials said", "senior police officials said"
     # Bare plural or mass nouns can open a speaker phrase: "sources said", "chairman of X".
     return (low in SPEAKER_NOUNS or low in TITLES) and (
         nxt is None or not nxt.word or nxt.low in SPEAKER_NOUNS or nxt.low in ("of", "for", "at") or nxt.cap
