@@ -1007,6 +1007,20 @@ def test_a_closing_cue_after_officials_with_a_modifier_is_attributed():
     assert (s.speaker, s.content) == ("officials", "The toll rose to 61 in local areas")
 
 
+def test_a_headline_that_says_minister_is_no_rival_to_the_minister_the_article_names():
+    text = (
+        "Minister admits embankment was breached\n\n"
+        "SUNAMGANJ, June 19 — Disaster Management Minister Farida Rahman said on Wednesday that the"
+        " embankment had been breached. Two days earlier, the minister had insisted that the"
+        " embankment held.\n"
+    )
+    found = extract_article(text).statements
+    assert [(s.speaker, s.content) for s in found] == [
+        ("Farida Rahman", "the embankment had been breached"),
+        ("Farida Rahman", "the embankment held"),
+    ]
+
+
 def test_a_bare_denial_denies_even_where_no_claim_is_named():
     """ "Completely untrue," answers what another speaker said just before; a reply that is
     nothing but a denial denies even when nothing before it says what ("This is a fabrication"

@@ -231,11 +231,15 @@ class Cast:
     def described(self, head: str, at: int) -> Entity | None:
         """The antecedent of "the ministry", "the spokeswoman": the one entity so called. A
         role naming another office ("Vice President", "Prime Minister") is not "the president"
-        or "the minister": nobody is then the antecedent, as where two could be."""
+        or "the minister": nobody is then the antecedent, as where two could be. A "name" that is
+        only such a word (the headline's "Minister admits …") names nobody, so it is no rival."""
         pool = [
             e
             for e in self.entities
-            if e.last < at and re.search(rf"\b{re.escape(head)}\b", f"{e.role or ''} {e.name}", re.IGNORECASE)
+            if e.last < at
+            and re.search(rf"\b{re.escape(head)}\b", f"{e.role or ''} {e.name}", re.IGNORECASE)
+            and e.name.lower() not in TITLES
+            and e.name.lower() not in SPEAKER_NOUNS
         ]
         if not pool and head in BUSINESS_NOUNS:
             pool = [e for e in self.entities if e.last < at and business(e.name)]
