@@ -390,3 +390,36 @@ def test_a_claim_in_a_spokeswomans_words_names_her(cli, tmp_path):
         "The spillway had failed.",
         "the dam was safe",  # "He": nobody the article names can be him
     ]
+
+
+def test_a_retraction_denies_the_speakers_own_claim_and_is_a_flip(cli, tmp_path):
+    """ "Retracted his claim that X" denies X (his claim, named by "his claim", is no cue of
+    its own), so it stands against what he said before, as a flip."""
+    first, second = tmp_path / "r1.txt", tmp_path / "r2.txt"
+    first.write_text(
+        "Toll disputed\n\nOpposition leader Kamal Hossain said on Thursday that more than 200 people"
+        " had died in the Sunamganj floods.\n",
+        encoding="utf-8",
+    )
+    second.write_text(
+        "Hossain backs down\n\nOpposition leader Kamal Hossain on Saturday retracted his claim that more"
+        " than 200 people had died in the Sunamganj floods.\n",
+        encoding="utf-8",
+    )
+    cli.ok("extract", str(first), "--source", "Sylhet Post", "--date", "2026-06-19")
+    found = json.loads(
+        cli.ok("extract", str(second), "--source", "Sylhet Post", "--date", "2026-06-21", "--json")
+    )
+    assert [(r["speaker"], r["cue"], r["polarity"], r["answers"], r["said_on"]) for r in found] == [
+        (
+            "Kamal Hossain",
+            "retracted",
+            "deny",
+            "more than 200 people had died in the Sunamganj floods",
+            "2026-06-20",
+        )
+    ]
+    flips = cli.json("contradictions", "--flips")
+    assert [(p["a_id"], p["b_id"], p["reason"]) for p in flips] == [
+        (1, 2, "claim: opposite sides of claim 1: more than 200 people had died in the Sunamganj floods")
+    ]

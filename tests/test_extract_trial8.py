@@ -95,7 +95,7 @@ def test_an_insertion_without_a_second_speaker_still_says_the_whole_sentence():
 def test_a_possessive_claim_is_the_possessor_s_implied_claim_not_a_speaker_called_brandt_s():
     assert fields('Naz dismissed Brandt\'s claim that the crack was small as "nonsense."') == [
         ("Brandt", None, "claim", "the crack was small", A, None, True),
-        ("Naz", None, "dismissed", "nonsense", D, "Brandt's claim that the crack was small", False),
+        ("Naz", None, "dismissed", "nonsense", D, "the crack was small", False),  # the claim, not whose
     ]
     found = extract_statements("Naz rejected the minister's claim that the crack was small as false.")
     assert [(s.speaker, s.kind, s.content, s.implied) for s in found] == [

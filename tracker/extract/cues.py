@@ -54,6 +54,8 @@ _CUE_LEMMAS = {
     "dismiss": "dismiss dismisses dismissed",
     "refute": "refute refutes refuted",
     "dispute": "dispute disputes disputed",
+    "retract": "retract retracts retracted",
+    "recant": "recant recants recanted",
     "call": "call calls called",
     "describe": "describe describes described",
     "tweet": "tweet tweets tweeted",
@@ -212,7 +214,7 @@ announce confirm deny reject dismiss refute report disclose reveal acknowledge a
 promise pledge vow claim allege indicate reiterate cite mention demand propose question echo
 accuse criticize blast praise tout want defend forecast discuss attack slam mock endorse
 condemn decry welcome applaud lambaste liken highlight outline unveil detail recommend
-advise encourage invoke oppose ridicule threaten blame
+advise encourage invoke oppose ridicule threaten blame retract recant
 """) | {"call for", "speak of", "talk about", "comment on", "rail against"}
 # Nouns by which a cue names its content before "that": "denied reports that …".
 CONTENT_NOUNS = words("""
@@ -231,7 +233,7 @@ again of about while when after before
 NON_CLAUSE_OPENERS = words("to not so nothing anything how what whether if why when")
 # Cues followed by an addressee before the content ("told Rubio that …", "urged both to …").
 ADDRESSEE = {"tell", "urge", "warn", "ask", "promise", "call on"}
-DENIAL = {"deny", "reject", "dismiss", "refute", "dispute"}
+DENIAL = {"deny", "reject", "dismiss", "refute", "dispute", "retract", "recant"}
 # Cues whose complement rates the object ("called the claims false") rather than quoting.
 RATING = {"call", "describe", "dismiss", "reject"}
 

@@ -103,6 +103,12 @@ _AUXILIARIES = frozenset(
 _TIME_NOUNS = frozenset("day week month year morning afternoon evening night weekend time".split())
 
 
+def _names_content(toks: list[Tok], m: int) -> bool:
+    """ "retracted his claim that …", "rejected her earlier claim that …": a cue word that is the
+    noun naming the content, right before its "that", is no cue of its own."""
+    return toks[m].low in CONTENT_NOUNS and m + 1 < len(toks) and toks[m + 1].low == "that"
+
+
 def _relative_that(between: list[Tok], lemma: str) -> bool:
     """Whether the "that" after `between` opens a relative clause in the content, not the
     content itself: a noun phrase right after a cue that takes no addressee is the content's
@@ -1021,7 +1027,7 @@ class ReportedSpeech(Answers):
                 if m > j and (
                     toks[m].low in ("and", "but")
                     or toks[m].low in PARTICIPLES
-                    or (not toks[m].cap and CUE_FORMS.get(toks[m].low))
+                    or (not toks[m].cap and CUE_FORMS.get(toks[m].low) and not _names_content(toks, m))
                 ):
                     break  # "say it's early but noted that …", "said as much, arguing that …": the next cue's
             if that_at is not None and that_at - j <= 12:
