@@ -1177,3 +1177,24 @@ def test_a_failure_while_reattaching_claims_leaves_nothing_of_the_change_written
     shaded = ("related", 50.2, "overshadowed")
     side = {"delete": AGREES_50, "restore": shaded, "reject": AGREES_50, "undo": shaded, "edit": AGREES_50}
     assert _relations(db)[(veto, pay)] == side[change]
+
+
+def test_an_added_statements_candidates_are_shaped_from_their_stored_propositions_as_analysis_shapes_them(
+    db, monkeypatch
+) -> None:
+    texts = [
+        DENIED,
+        "Officials said that Indian missiles struck targets in Afghanistan.",
+        "Indian missiles did not strike targets in Afghanistan, the ministry said.",
+        "Is it true that Indian missiles struck targets in Afghanistan?",
+    ]
+    stored = _add(db, *texts)
+    (new,) = _add(db, STRUCK)
+    every = pipeline._texts(db)
+    propositions = pipeline._propositions(db, stored)
+    assert prefilter._shapes(every, stored, 1, propositions) == prefilter._shapes(every, stored, 1)
+    analysed: list[str] = []
+    analyse_full = prefilter.analyse_full
+    monkeypatch.setattr(prefilter, "analyse_full", lambda text: analysed.append(text) or analyse_full(text))
+    stats = link.link_new(db, [new])
+    assert analysed == [] and stats.links == 4  # nothing analysed again, and every link found

@@ -77,8 +77,19 @@ class LinkStats:
 
 
 def _texts(db: Database, ids: Iterable[int] | None = None) -> dict[int, str]:
+    return _column(db, "text", ids)
+
+
+def _propositions(db: Database, ids: Iterable[int] | None = None) -> dict[int, str]:
+    """The propositions stored with the statements (analysed when each was written, and again
+    by each migration that changes the analysis)."""
+    return _column(db, "proposition", ids)
+
+
+def _column(db: Database, column: str, ids: Iterable[int] | None) -> dict[int, str]:
+    """One column of the statements (of those with these ids), by id."""
     if ids is None:
-        return {int(r[0]): r[1] for r in db.execute("SELECT id, text FROM statements")}
+        return {int(r[0]): r[1] for r in db.execute(f"SELECT id, {column} FROM statements")}
     wanted = sorted(set(ids))
     out: dict[int, str] = {}
     for start in range(0, len(wanted), 500):
@@ -86,14 +97,9 @@ def _texts(db: Database, ids: Iterable[int] | None = None) -> dict[int, str]:
         marks = ", ".join("?" for _ in chunk)
         out.update(
             (int(r[0]), r[1])
-            for r in db.execute(f"SELECT id, text FROM statements WHERE id IN ({marks})", chunk)
+            for r in db.execute(f"SELECT id, {column} FROM statements WHERE id IN ({marks})", chunk)
         )
     return out
-
-
-def _propositions(db: Database) -> dict[int, str]:
-    """The propositions stored with the statements (analysed when each was written)."""
-    return {int(r[0]): r[1] for r in db.execute("SELECT id, proposition FROM statements")}
 
 
 Found = tuple[int, int, Judgement, ReviewStatus]
@@ -546,10 +552,14 @@ def _judge(
     *,
     workers: int = 1,
     shapes: dict[int, Shape] | None = None,
+    propositions: Mapping[int, str | None] | None = None,
 ) -> tuple[list[Found], int]:
-    """Links among the candidate pairs (in pair order) and how many pairs relate() judged."""
+    """Links among the candidate pairs (in pair order) and how many pairs relate() judged;
+    without `shapes`, the statements are shaped from the `propositions` stored with them, and
+    analysed where none is."""
     if shapes is None:
-        shapes = _shapes(texts, sorted({i for pair in pairs for i in pair}), workers)
+        known = {sid: proposition for sid, proposition in (propositions or {}).items() if proposition}
+        shapes = _shapes(texts, sorted({i for pair in pairs for i in pair}), workers, known)
     with _judging(texts, shapes, limits, workers) as judging:
         return _judged(judging, pairs, progress)
 
@@ -734,7 +744,12 @@ def _link_new(db: Database, ids: Iterable[int], progress: Progress | None, worke
     found_pairs, shapes = _pairs_for(db, [i for i in wanted if i in texts], texts, progress, workers, stats)
     with stats.timed("judging"):
         pairs = sorted(found_pairs)
-        found, stats.judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
+        # FTS found the pairs: their statements are shaped from the propositions stored, as
+        # batch linking shapes them (analysing an add's fifty candidates was half its linking)
+        stored = None if shapes is not None else _propositions(db, {i for pair in pairs for i in pair})
+        found, stats.judged = _judge(
+            pairs, texts, limits, progress, workers=workers, shapes=shapes, propositions=stored
+        )
     found += _by_meaning(db, wanted, texts, limits, found, stats, progress, workers, shapes)
     with stats.timed("judging"):  # the new statements' sides on claims, with no lock held
         judged = judge_attachments(db, wanted)
