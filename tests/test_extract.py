@@ -1021,6 +1021,18 @@ def test_a_headline_that_says_minister_is_no_rival_to_the_minister_the_article_n
     ]
 
 
+def test_an_engineer_with_a_board_is_a_person_and_his_surname_is_his():
+    """The role's head is "engineer", before "with": he is no organisation, so "Karim" is him."""
+    text = (
+        '"The embankment never broke," said Abdul Karim, an engineer with the Water Development Board.'
+        " Karim said the water had simply overtopped the banks."
+    )
+    assert [(s.speaker, s.role, s.content) for s in extract_statements(text)] == [
+        ("Abdul Karim", "an engineer with the Water Development Board", "The embankment never broke"),
+        ("Abdul Karim", None, "the water had simply overtopped the banks"),
+    ]
+
+
 def test_a_bare_denial_denies_even_where_no_claim_is_named():
     """ "Completely untrue," answers what another speaker said just before; a reply that is
     nothing but a denial denies even when nothing before it says what ("This is a fabrication"

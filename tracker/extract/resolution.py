@@ -297,10 +297,17 @@ def business(name: str) -> bool:
     )
 
 
+_ROLE_HEAD_ENDS = frozenset("with of at for from in on to".split())
+
+
 def organisation_role(role: str | None) -> bool:
-    """Whether a role names what an organisation is: "The operator", "the plant's owner"."""
-    head = role.split()[-1].lower().strip(".,") if role and role.split() else ""
-    return head in ORGANISATION_ROLES
+    """Whether a role names what an organisation is: "The operator", "the plant's owner"; not
+    "an engineer with the Water Development Board", whose head, before "with", is a person's."""
+    words = [w.lower().strip(".,") for w in (role or "").split()]
+    cut = next((i for i, w in enumerate(words) if w in _ROLE_HEAD_ENDS), len(words))
+    return (
+        bool(words) and words[-1] in ORGANISATION_ROLES and cut > 0 and words[cut - 1] in ORGANISATION_ROLES
+    )
 
 
 def looks_like_person(name: str) -> bool:
