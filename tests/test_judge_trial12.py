@@ -5,6 +5,7 @@ the rule must leave alone; the words differ from the minimal pairs' on purpose."
 
 from __future__ import annotations
 
+from tracker.concepts import concept
 from tracker.judge import relate
 from tracker.judge_numbers import _dates
 from tracker.model import Relation
@@ -64,4 +65,35 @@ def test_modal_may_still_hedges_beside_a_firm_report() -> None:
         Relation.RELATED,
         100.0,
         ["hedge: 'may' in a", "similarity: 100/100"],
+    )
+
+
+# ---------------------------------------------------------------- save is rescue
+
+
+def test_save_and_rescue_are_one_concept() -> None:
+    assert {concept(w) for w in ("save", "saved", "saving", "rescue", "rescued", "rescues")} == {"rescue"}
+
+
+def test_saved_and_rescued_swimmers_agree_and_other_counts_conflict() -> None:
+    bondi = "three swimmers off Bondi beach"
+    assert judged(f"Lifeguards saved {bondi}", f"Lifeguards rescued {bondi}") == (
+        Relation.AGREES,
+        100.0,
+        ["similarity: 100/100"],
+    )
+    assert judged(f"Lifeguards saved {bondi}", "Lifeguards rescued five swimmers off Bondi beach")[:2] == (
+        Relation.CONTRADICTS,
+        85.7,
+    )
+
+
+def test_saves_and_rescues_are_one_act_not_two_patients() -> None:
+    assert judged("Navy saves 50 refugees off Lesbos", "Navy rescues 50 refugees off Lesbos") == (
+        Relation.AGREES,
+        100.0,
+        ["similarity: 100/100"],
+    )
+    assert judged("Navy saves 50 refugees off Lesbos", "Navy rescues 20 refugees off Lesbos")[2][0] == (
+        "number: '50 refugees off lesbos' in a vs '20 refugees off lesbos' in b"
     )

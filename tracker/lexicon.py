@@ -390,6 +390,7 @@ explosion: explosion explode blast detonate detonation
 happen: happen occur
 injure: injure injury wound hurt
 arrest: arrest detain apprehend
+rescue: rescue save
 agreement: agreement deal accord pact treaty
 negotiate: negotiate negotiation talks
 missile: missile rocket projectile
