@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from tracker.concepts import concept
 from tracker.judge import relate
-from tracker.judge_numbers import _dates
+from tracker.judge_numbers import _dates, _quantities
 from tracker.model import Relation
 from tracker.text import analyse_full, normalise
 
@@ -66,6 +66,83 @@ def test_modal_may_still_hedges_beside_a_firm_report() -> None:
         100.0,
         ["hedge: 'may' in a", "similarity: 100/100"],
     )
+
+
+# ---------------------------------------------------------------- missing, rescued, dead
+
+
+def test_missing_and_dead_are_counts_of_different_things() -> None:
+    assert judged("12 people are missing after the flood", "30 people died in the flood") == (
+        Relation.RELATED,
+        52.1,
+        [
+            "aspect: '12 people are missing' in a and '30 people died in' in b count different things",
+            "similarity: 52/100",
+        ],
+    )
+
+
+def test_two_counts_of_the_missing_still_conflict() -> None:
+    assert judged("Five miners are missing", "Three miners are missing") == (
+        Relation.CONTRADICTS,
+        68.6,
+        [
+            "number: '5 miners are missing' in a vs '3 miners are missing' in b",
+            "frame: one thing, actor, place and time: the values conflict however the rest scores",
+            "similarity: 69/100",
+        ],
+    )
+
+
+def test_missing_miners_beside_dead_miners_of_one_pit_are_related() -> None:
+    assert judged(
+        "Five miners are missing in the Zonguldak pit", "Three miners died in the Zonguldak pit"
+    ) == (
+        Relation.RELATED,
+        64.9,
+        [
+            "aspect: '5 miners are missing' in a and '3 miners died in' in b count different things",
+            "similarity: 65/100",
+        ],
+    )
+
+
+def test_rescued_and_dead_are_counts_of_different_things() -> None:
+    assert judged(
+        "40 villagers were rescued from the mudslide in Sikkim", "18 villagers died in the mudslide in Sikkim"
+    ) == (
+        Relation.RELATED,
+        65.4,
+        [
+            "aspect: '40 villagers were rescued' in a and '18 villagers died in' in b count different things",
+            "similarity: 65/100",
+        ],
+    )
+
+
+def test_two_counts_of_the_rescued_conflict() -> None:
+    assert judged(
+        "40 villagers were rescued from the mudslide in Sikkim",
+        "25 villagers were rescued from the mudslide in Sikkim",
+    )[2][0] == ("number: '40 villagers were rescued' in a vs '25 villagers were rescued' in b")
+
+
+def test_injured_and_killed_are_counts_of_different_things() -> None:
+    assert judged(
+        "Nine people were injured in the Lyon tram crash", "Two people were killed in the Lyon tram crash"
+    ) == (
+        Relation.RELATED,
+        68.9,
+        [
+            "aspect: '9 people were injured' in a and '2 people were killed' in b count different things",
+            "similarity: 69/100",
+        ],
+    )
+
+
+def test_missing_after_the_count_is_what_it_counts() -> None:
+    (missing,) = _quantities(normalise("12 people are missing after the flood"))
+    assert (missing.act, missing.nouns) == ("miss", frozenset({"peopl"}))
 
 
 # ---------------------------------------------------------------- save is rescue
