@@ -145,6 +145,67 @@ def test_missing_after_the_count_is_what_it_counts() -> None:
     assert (missing.act, missing.nouns) == ("miss", frozenset({"peopl"}))
 
 
+# ---------------------------------------------------------------- a count range
+
+
+ARRESTS = "people were arrested"
+
+
+def test_between_two_figures_is_every_count_in_it() -> None:
+    (span,) = _quantities(normalise(f"between 10 and 20 {ARRESTS}"))
+    assert (span.low, span.high, span.text) == (10.0, 20.0, f"between 10 and 20 {ARRESTS}")
+
+
+def test_and_without_between_joins_no_range() -> None:
+    assert [(q.low, q.high) for q in _quantities(normalise(f"10 and 20 {ARRESTS}"))] == [(20.0, 20.0)]
+
+
+def test_a_count_inside_a_range_agrees() -> None:
+    for wording in ("between 10 and 20", "10 to 20", "10-20"):
+        assert judged(f"{wording} {ARRESTS}", f"15 {ARRESTS}") == (
+            Relation.AGREES,
+            64.4,
+            ["similarity: 64/100"],
+        ), wording
+
+
+def test_a_count_outside_a_range_conflicts() -> None:
+    for wording in ("between 10 and 20", "10 to 20", "10-20"):
+        assert judged(f"{wording} {ARRESTS}", f"40 {ARRESTS}") == (
+            Relation.CONTRADICTS,
+            64.4,
+            [
+                f"number: '{wording} {ARRESTS}' in a vs '40 {ARRESTS}' in b",
+                "frame: one thing, actor, place and time: the values conflict however the rest scores",
+                "similarity: 64/100",
+            ],
+        ), wording
+
+
+def test_a_range_after_its_verb_keeps_the_verb_as_its_act() -> None:
+    dhaka = "Police in Dhaka detained"
+    assert judged(f"{dhaka} between 30 and 50 students", f"{dhaka} 45 students") == (
+        Relation.AGREES,
+        79.3,
+        ["similarity: 79/100"],
+    )
+    assert judged(f"{dhaka} between 30 and 50 students", f"{dhaka} 80 students")[2][0] == (
+        "number: 'between 30 and 50 students' in a vs '80 students' in b"
+    )
+
+
+def test_two_ranges_conflict_only_when_they_do_not_overlap() -> None:
+    assert judged(f"Between 10 and 20 {ARRESTS}", f"Between 30 and 40 {ARRESTS}")[:2] == (
+        Relation.CONTRADICTS,
+        50.7,
+    )
+    assert judged(f"Between 10 and 20 {ARRESTS}", f"Between 15 and 40 {ARRESTS}") == (
+        Relation.AGREES,
+        50.7,
+        ["similarity: 51/100"],
+    )
+
+
 # ---------------------------------------------------------------- save is rescue
 
 
