@@ -595,12 +595,16 @@ def test_the_minimal_pairs_suite_stays_above_its_floor() -> None:
     of the 4 on a structure that held or stayed intact against one breached or destroyed (main
     got 2). The 4 on wordings of one claim that share few words (a death
     denied as "alive", a plant denied by the capital, each beside its agreeing headline) are
-    right too."""
+    right too. judge12 gets 558 of 590: 542 of the first 574 and 16 of the 16 on "May" before
+    a day or a range of days as the month, counts of the missing or rescued beside counts of
+    the dead, count ranges ("between 20 and 30", "8 to 12", "8-12") and saved / rescued as
+    one act (main got 9: the five on counts that conflict or a range by "to" or a dash, and
+    four of the eight on days of May and on "saved"; none on "saves"). Together, 570 of 602."""
     import json
     from pathlib import Path
 
     lines = (Path(__file__).parent / "minimal_pairs.jsonl").read_text(encoding="utf-8").splitlines()
     rows = [json.loads(line) for line in lines if line.strip()]
     right = sum(relate(row["a"], row["b"]).relation.value == row["expect"] for row in rows)
-    assert len(rows) == 586
-    assert right >= 554, f"{right} of {len(rows)} right"
+    assert len(rows) == 602
+    assert right >= 570, f"{right} of {len(rows)} right"

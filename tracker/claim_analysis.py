@@ -628,12 +628,16 @@ _DOUBTING = lazy(
 )
 
 
+# A day or a year after "may" makes it the month: "may 4", "may 4th", "may 3-5", "may 2019"
+# (not "may 10x the budget").
+_DAY_OR_YEAR_AFTER = lazy(r"\s+\d+(?:st|nd|rd|th)?(?![a-z\d])")
+
+
 def _month_may(norm: str, position: int) -> bool:
     """Is the "may" at position the month: after "in", "on", "since", … or before a day or year?"""
     before = norm[max(0, position - 12) : position].split()
-    after = norm[position + 3 : position + 10].split()
     return bool(before and (before[-1] in _MONTH_CONTEXT or before[-1].rstrip("stndrh").isdigit())) or bool(
-        after and after[0].strip(",.").isdigit()
+        _DAY_OR_YEAR_AFTER.match(norm, position + 3)
     )
 
 

@@ -26,9 +26,11 @@ _STRICT = frozenset(
 )
 _APPROX_NEAR = r"about|around|some|approximately|roughly|an estimated|estimated|close to|circa|approx"
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# A count range is every count in it: "10 to 20", "10-20", "10 or 20", and "between 10 and 20"
+# (only after "between" does "and" join the two ends: "10 and 20 people" may be two counts).
 _QUANTITY = lazy(
-    rf"(?:\b(?P<approx>{_APPROX_LOW}|{_APPROX_HIGH}|{_APPROX_NEAR})\s+)?"
-    r"(?:(?P<currency>[$£€¥₹])\s?)?(?<![\d:.])(?P<value>\d+(?:\.\d+)?|\ba(?=\s+(?:hundred|thousand|million|billion)\b))(?:\s*(?:to|-|or)\s*(?P<upper>\d+(?:\.\d+)?))?(?!\s*(?:am|pm|a\.m|p\.m|:\d))"
+    rf"(?:\b(?P<approx>{_APPROX_LOW}|{_APPROX_HIGH}|{_APPROX_NEAR}|(?P<between>between))\s+)?"
+    r"(?:(?P<currency>[$£€¥₹])\s?)?(?<![\d:.])(?P<value>\d+(?:\.\d+)?|\ba(?=\s+(?:hundred|thousand|million|billion)\b))(?:\s*(?:to|-|or|(?(between)and|(?!)))\s*(?P<upper>\d+(?:\.\d+)?))?(?!\s*(?:am|pm|a\.m|p\.m|:\d))"
     r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion))?"
     r"(?P<percent>\s*%|\s*(?:percent|per cent))?(?P<rest>(?:[\s-]+[a-z][a-z']*){0,3})"
 )
@@ -256,7 +258,7 @@ def _quantities(norm: str) -> tuple[_Quantity, ...]:
                 nouns = frozenset(concept(w) for w in words[:2] if w not in _MONTH_NAMES)
             if not nouns:
                 continue
-        low, high = _interval(value, m.group("approx"))
+        low, high = _interval(value, None if m.group("between") else m.group("approx"))
         if m.group("upper"):
             scale = _SCALES[m.group("scale")] if m.group("scale") else 1
             high = max(high, float(m.group("upper")) * scale * factor)

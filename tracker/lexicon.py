@@ -390,6 +390,7 @@ explosion: explosion explode blast detonate detonation
 happen: happen occur
 injure: injure injury wound hurt
 arrest: arrest detain apprehend
+rescue: rescue save
 agreement: agreement deal accord pact treaty
 negotiate: negotiate negotiation talks
 missile: missile rocket projectile
@@ -485,9 +486,6 @@ CONCEPT_ANTONYMS: frozenset[frozenset[str]] = frozenset(
 CONVERSE_CONCEPTS: frozenset[frozenset[str]] = frozenset(
     frozenset(pair.split(":")) for pair in "lend:borrow hand:receive win:lose".split()
 )
-# Outcomes that news counts, as concepts (their words are in _SYNONYMS: "injured", "hurt",
-# "wounded"; "killed", "dead"; "arrested", "detained"): "14 workers were injured" and "9 were
-# hurt" are two counts of one outcome, "14 killed" and "9 injured" counts of two.
 # Words that say a sum is money, after it: "5 million euros" (as "€5 million" does before it).
 # Each word goes to its currency's sign where "$5 million" says it by one, else to its name.
 _CURRENCIES = {"dollar": "$", "euro": "€", "pound": "£", "rupee": "₹", "yen": "¥"} | {
@@ -497,7 +495,11 @@ _CURRENCIES = {"dollar": "$", "euro": "€", "pound": "£", "rupee": "₹", "yen
 CURRENCY_WORDS: dict[str, str] = {
     form: sign for name, sign in _CURRENCIES.items() for form in (name, name + "s")
 } | {"yens": "¥", "rands": "rand", "liras": "lira", "lire": "lira"}
-COUNTED_OUTCOMES: frozenset[str] = frozenset("kill injure arrest displace".split())
+# Outcomes that news counts, as concepts (their words are in _SYNONYMS: "injured", "hurt",
+# "wounded"; "killed", "dead"; "arrested", "detained"; "rescued", "saved"; "miss" is the stem
+# of "missing"): "14 workers were injured" and "9 were hurt" are two counts of one outcome,
+# "14 killed" and "9 injured" counts of two, as are "12 missing" and "30 dead".
+COUNTED_OUTCOMES: frozenset[str] = frozenset("kill injure arrest displace rescue miss".split())
 # Concepts by which a claim says something will not happen or was not done, as a negation
 # does: "refused bail" says what "did not grant bail" says.
 NEGATIVE_CONCEPTS: frozenset[str] = frozenset("refuse rule-out abandon-plan".split())
