@@ -1033,6 +1033,22 @@ def test_an_engineer_with_a_board_is_a_person_and_his_surname_is_his():
     ]
 
 
+def test_rejecting_that_account_denies_the_account_given_before():
+    """ "rejected that account.": "that" points at the account, it opens no clause."""
+    text = (
+        "Karim said the water had simply overtopped the banks. Farida Rahman, the disaster"
+        " management minister, rejected that account."
+    )
+    found = extract_statements(text)
+    assert [(s.speaker, s.content, s.polarity, s.answers) for s in found] == [
+        ("Karim", "the water had simply overtopped the banks", Polarity.AFFIRM, None),
+        ("Farida Rahman", "that account", Polarity.DENY, "the water had simply overtopped the banks"),
+    ]
+    # "denied that" before a clause is still the clause
+    (s,) = extract_statements("The ministry denied that reports of looting were true.")
+    assert (s.content, s.answers) == ("reports of looting were true", "reports of looting were true")
+
+
 def test_a_bare_denial_denies_even_where_no_claim_is_named():
     """ "Completely untrue," answers what another speaker said just before; a reply that is
     nothing but a denial denies even when nothing before it says what ("This is a fabrication"

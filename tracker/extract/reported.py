@@ -103,6 +103,23 @@ _AUXILIARIES = frozenset(
 _TIME_NOUNS = frozenset("day week month year morning afternoon evening night weekend time".split())
 
 
+def _demonstrative_claim(toks: list[Tok], m: int) -> bool:
+    """ "rejected that account.", "disputed that figure on Monday": "that" before a noun that
+    points back at a claim, with nothing after the noun but the sentence's end or its time."""
+    if (
+        toks[m].low != "that"
+        or m + 1 >= len(toks)
+        or not ANAPHORIC_CLAIM.fullmatch(f"that {toks[m + 1].low}")
+    ):
+        return False
+    rest = toks[m + 2 :]
+    return (
+        not rest
+        or not rest[0].word
+        or rest[0].low in ("on", "in", "as", "last", "this", "yesterday", "today")
+    )
+
+
 def _names_content(toks: list[Tok], m: int) -> bool:
     """ "retracted his claim that …", "rejected her earlier claim that …": a cue word that is the
     noun naming the content, right before its "that", is no cue of its own."""
@@ -1019,6 +1036,8 @@ class ReportedSpeech(Answers):
             # Skip time and medium phrases between cue and content: "said Tuesday in a statement that".
             that_at = None
             for m in range(j, min(len(toks), j + 14)):
+                if m == j and _demonstrative_claim(toks, m):
+                    break  # "rejected that account": that account is the object, no clause follows
                 if toks[m].low == "that" and (m == j or toks[m - 1].text != ","):
                     that_at = m
                     break
