@@ -338,6 +338,14 @@ barely briefly quietly loudly sharply bluntly forcefully emotionally pointedly f
 correctly proudly cautiously confidently bitterly mistakenly erroneously specifically
 essentially effectively routinely consistently increasingly tacitly implicitly
 """)
+# Adverbs that place a speech act among others ("first reported", "originally said", "has since
+# denied"). Between a speaker and its cue they are never who spoke; elsewhere "first" and "since"
+# are words of the content ("said first responders …", "said since the war began …"), so only a
+# speaker phrase's end skips them.
+SEQUENCE_ADVERBS = words("""
+first originally initially later again also previously earlier repeatedly once subsequently
+recently eventually finally ultimately belatedly since then now already still twice
+""")
 CAPITAL_STOPS = words("""
 in on at after but and when while if as however meanwhile earlier later still yet now then
 also since for with during before so instead asked speaking according by from to though

@@ -22,6 +22,7 @@ from tracker.extract.cues import (
     PLACE_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
+    SEQUENCE_ADVERBS,
     SPEAKER_NOUNS,
     TITLE_SMALL,
     TITLES,
@@ -362,13 +363,18 @@ def _anonymous_left(toks: list[Tok], end: int) -> tuple[int, int] | None:
     return None
 
 
+def _before_cue_adverb(tok: Tok) -> bool:
+    """An adverb between a speaker and its cue; a capitalised "First" is a name's ("America First")."""
+    return tok.low in ADVERBS or (tok.low in SEQUENCE_ADVERBS and not tok.cap)
+
+
 def _np_left(toks: list[Tok], end: int, *, skip_time: bool) -> tuple[int, int] | None:
     j = end
     while True:
         before = j
         if skip_time:
             j = time_tail(toks, j)
-        while j > 0 and toks[j - 1].low in ADVERBS:
+        while j > 0 and _before_cue_adverb(toks[j - 1]):
             j -= 1
         if j == before:
             break
