@@ -11,6 +11,10 @@ from pathlib import Path
 import pytest
 
 from tracker.extract import extract_statements
+from tracker.extract.resolution import side_of
+from tracker.lexicon import PERSON_NAME_COUNTRIES
+from tracker.model import SpeakerKind
+from tracker.speakers import guess_kind
 
 ARTICLE_DATE = "2026-12-02"  # a Wednesday: "on Monday" is 2026-11-30
 
@@ -75,3 +79,61 @@ def test_a_sequence_adverb_stays_a_word_of_a_name_or_of_what_was_said():
 
 def test_a_noun_ending_in_ly_before_a_cue_is_still_the_speaker():
     assert said("The family said the boy was safe.") == [("The family", "said", "the boy was safe", None)]
+
+
+# --- 2. the sovereign states; a country's name that is also a first name ---------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Bolivia", "Burkina Faso", "Costa Rica", "Bosnia and Herzegovina", "Ivory Coast", "Kosovo",
+        "Holy See", "DR Congo", "Papua New Guinea", "South Sudan", "Montenegro", "Tbilisi", "Amman",
+        "the Netherlands", "the Gambia", "the Vatican",
+    ],
+)  # fmt: skip
+def test_a_sovereign_state_or_its_capital_speaks_for_a_government(name):
+    assert guess_kind(name) is SpeakerKind.GOVERNMENT
+
+
+def test_a_country_named_after_a_first_name_is_a_person_before_a_surname():
+    assert {"jordan", "georgia", "chad"} == PERSON_NAME_COUNTRIES
+    assert [side_of(name) for name in ("Jordan", "Jordan's King Abdullah", "Chad's army")] == [
+        "country:jordan",
+        "country:jordan",
+        "country:chad",
+    ]
+    assert [side_of(name) for name in ("Jordan Peterson", "Georgia Meloni", "Chad Smith", "Jim Jordan")] == [
+        None,
+        None,
+        None,
+        None,
+    ]
+    # near miss: a title or a noun of a body after the name keeps the country
+    assert side_of("Georgia Secretary of State Brad Raffensperger") == "country:georgia"
+    assert side_of("Jordanian Foreign Minister Ayman Safadi") == "country:jordan"
+
+
+def test_jordan_alone_is_the_country_and_jordan_peterson_a_person(cli, db_path, tmp_path):
+    path = article(
+        tmp_path,
+        "border.txt",
+        "Border closed\nJordan said on Monday it would close the border with Syria. "
+        "Jordan Peterson said the book was finished. Georgia Meloni said the deal was done. "
+        "Chad said the rebels had attacked.\n",
+    )
+    cli.ok("extract", path, "--date", ARTICLE_DATE, "--source", "Valley Times", "--no-link")
+    assert stored(db_path) == [
+        ("Jordan", "government", "it would close the border with Syria", "2026-11-30"),
+        ("Jordan Peterson", "unknown", "the book was finished", None),
+        ("Georgia Meloni", "unknown", "the deal was done", None),
+        ("Chad", "government", "the rebels had attacked", None),
+    ]
+
+
+def test_a_surname_that_is_a_country_goes_on_naming_the_person():
+    # near miss: after "Rep. Jim Jordan", "Jordan said" is the congressman, not the kingdom
+    assert said("Rep. Jim Jordan said the probe was a sham. Jordan said the FBI had lied.") == [
+        ("Jim Jordan", "said", "the probe was a sham", None),
+        ("Jim Jordan", "said", "the FBI had lied", None),
+    ]
