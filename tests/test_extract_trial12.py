@@ -137,3 +137,43 @@ def test_a_surname_that_is_a_country_goes_on_naming_the_person():
         ("Jim Jordan", "said", "the probe was a sham", None),
         ("Jim Jordan", "said", "the FBI had lied", None),
     ]
+
+
+# --- 3. ", which had said …," is a statement of its own -------------------------------------
+
+
+def test_a_relative_clause_that_had_said_is_a_statement_beside_the_one_now_made():
+    assert said("The ministry, which had said on Monday that no one was hurt, now says three people were injured.") == [
+        ("The ministry", "said", "no one was hurt", "2026-11-30"),
+        ("The ministry", "says", "three people were injured", None),
+    ]  # fmt: skip
+    assert said("The mayor, who had said on Monday that the bridge was safe, now says it must close.") == [
+        ("The mayor", "said", "the bridge was safe", "2026-11-30"),
+        ("The mayor", "says", "it must close", None),
+    ]  # fmt: skip
+
+
+def test_a_relative_clause_s_day_is_not_resolved_without_the_article_s_date():
+    statements = extract_statements(
+        "The ministry, which had said on Monday that no one was hurt, now says three people were injured."
+    )
+    assert [(s.speaker, s.content, s.said_when, s.said_on) for s in statements] == [
+        ("The ministry", "no one was hurt", "on Monday", None),
+        ("The ministry", "three people were injured", None, None),
+    ]
+
+
+def test_a_relative_clause_closes_before_the_verb_of_the_clause_around_it():
+    assert said("The mayor, who had earlier said the bridge was safe, ordered it closed.") == [
+        ("The mayor", "said", "the bridge was safe", None)
+    ]
+    assert said(
+        "The ministry, which had said that no one was hurt, said on Tuesday that three people were injured."
+    ) == [
+        ("The ministry", "said", "no one was hurt", None),
+        ("The ministry", "said", "three people were injured", "2026-12-01"),
+    ]
+    # near miss: a comma inside what was said, no verb after it, closes nothing
+    assert said("The mayor, who said the bridge, the road and the tunnel were safe, has resigned.") == [
+        ("The mayor", "said", "the bridge, the road and the tunnel were safe", None)
+    ]
