@@ -56,6 +56,7 @@ def article(tmp_path: Path, name: str, body: str) -> str:
         ("The senator repeatedly claimed the vote was rigged.", ("The senator", "claimed", "the vote was rigged", None)),
         ("The ministry has since admitted the figure was 40.", ("The ministry", "admitted", "the figure was 40", None)),
         ("The ministry eventually conceded the figure was 40.", ("The ministry", "conceded", "the figure was 40", None)),
+        ("The dam had burst, the ministry finally admitted.", ("the ministry", "admitted", "The dam had burst", None)),
         ("Police later said on Monday that the suspect had fled.", ("Police", "said", "the suspect had fled", "2026-11-30")),
     ],
 )  # fmt: skip
@@ -74,6 +75,18 @@ def test_a_sequence_adverb_stays_a_word_of_a_name_or_of_what_was_said():
     ]
     assert said("America First said the vote was rigged.") == [
         ("America First", "said", "the vote was rigged", None)
+    ]
+    assert said("The ministry said since the war began no aid had arrived.") == [
+        ("The ministry", "said", "since the war began no aid had arrived", None)
+    ]
+
+
+def test_twice_is_how_often_before_a_cue_and_how_many_after_it():
+    assert said("The ministry twice denied that the dam had burst.") == [
+        ("The ministry", "denied", "the dam had burst", None)
+    ]
+    assert said("The mayor said twice as many people had died.") == [
+        ("The mayor", "said", "twice as many people had died", None)
     ]
 
 

@@ -22,7 +22,7 @@ from tracker.extract.cues import (
     PLACE_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
-    SEQUENCE_ADVERBS,
+    SPEAKER_END_ADVERBS,
     SPEAKER_NOUNS,
     TITLE_SMALL,
     TITLES,
@@ -365,7 +365,7 @@ def _anonymous_left(toks: list[Tok], end: int) -> tuple[int, int] | None:
 
 def _before_cue_adverb(tok: Tok) -> bool:
     """An adverb between a speaker and its cue; a capitalised "First" is a name's ("America First")."""
-    return tok.low in ADVERBS or (tok.low in SEQUENCE_ADVERBS and not tok.cap)
+    return tok.low in ADVERBS or (tok.low in SPEAKER_END_ADVERBS and not tok.cap)
 
 
 def _np_left(toks: list[Tok], end: int, *, skip_time: bool) -> tuple[int, int] | None:
