@@ -152,6 +152,33 @@ def test_a_surname_that_is_a_country_goes_on_naming_the_person():
     ]
 
 
+def test_a_lone_country_name_after_a_person_of_that_first_name_stays_unresolved(cli, db_path, tmp_path):
+    # "Chad" may be Chad Smith or the country: the statement is kept, its speaker unresolved
+    assert [
+        (s.speaker, s.speaker_span, s.content)
+        for s in extract_statements(
+            "Chad Smith said the rebels had attacked. Chad said the army had withdrawn."
+        )
+    ] == [("Chad Smith", (0, 10), "the rebels had attacked"), (None, (41, 45), "the army had withdrawn")]
+    path = article(
+        tmp_path,
+        "rebels.txt",
+        "Rebels\nChad Smith said the rebels had attacked. Chad said the army had withdrawn.\n",
+    )
+    cli.ok("extract", path, "--date", ARTICLE_DATE, "--no-link")
+    assert stored(db_path) == [
+        ("Chad Smith", "unknown", "the rebels had attacked", None),
+        ("unresolved (“Chad”, rebels.txt:48)", "unknown", "the army had withdrawn", None),
+    ]
+    # near miss: named before the person, "Jordan" is the country
+    assert said(
+        "Jordan said on Monday it would close the border. Jordan Peterson said the book was finished."
+    ) == [
+        ("Jordan", "said", "it would close the border", "2026-11-30"),
+        ("Jordan Peterson", "said", "the book was finished", None),
+    ]
+
+
 # --- 3. ", which had said …," is a statement of its own -------------------------------------
 
 

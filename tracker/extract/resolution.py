@@ -620,6 +620,10 @@ def _name_for(
         owner = _surname_owner(cast, mention)
         if owner:
             return owner, cast.find(owner)
+        if mention.lower() in PERSON_NAME_COUNTRIES and any(
+            e.person and e.first == mention for e in cast.entities
+        ):
+            return None, None  # "Chad Smith said … Chad said …": the man or the country, unsure
         return mention, None
     if mention.split()[0].lower() in HONORIFICS:
         # "Mrs. Clinton" is Hillary, not Bill: only a full name whose gender the text shows
