@@ -174,33 +174,77 @@ DENIAL_RATINGS = lazy(
 # the country, so "Indian drones" and "India's drones" are one filler and "Pakistani" another.
 _COUNTRIES = """
 afghanistan: afghan afghans taliban-led | kabul
+albania: albanian albanians | tirana
 algeria: algerian algerians | algiers
+andorra: andorran andorrans
+angola: angolan angolans | luanda
+antigua-and-barbuda: antigua antiguan antiguans
 argentina: argentine argentinian argentinians | buenos-aires
 armenia: armenian armenians | yerevan
 australia: australian australians | canberra
 austria: austrian austrians | vienna
 azerbaijan: azerbaijani azerbaijanis | baku
+bahamas: bahamian bahamians
 bahrain: bahraini bahrainis | manama
 bangladesh: bangladeshi bangladeshis | dhaka
+barbados: barbadian barbadians bajan | bridgetown
 belarus: belarusian belarusians | minsk
 belgium: belgian belgians | brussels
+belize: belizean belizeans | belmopan
+benin: beninese | porto-novo
+bhutan: bhutanese | thimphu
+bolivia: bolivian bolivians | la-paz sucre
+bosnia-and-herzegovina: bosnia bosnian bosnians | sarajevo
+botswana: motswana batswana | gaborone
 brazil: brazilian brazilians | brasilia
+brunei: bruneian bruneians | bandar-seri-begawan
+bulgaria: bulgarian bulgarians
+burkina-faso: burkinabe | ouagadougou
+burundi: burundian burundians | gitega
+cabo-verde: cape-verde
 cambodia: cambodian cambodians | phnom-penh
+cameroon: cameroonian cameroonians | yaounde
 canada: canadian canadians | ottawa
+central-african-republic:  | bangui
+chad: chadian chadians
+chile: chilean chileans
 china: chinese prc | beijing
 colombia: colombian colombians | bogota
+comoros: comoran comorans comorian comorians
+costa-rica:
 croatia: croatian croatians | zagreb
 cuba: cuban cubans | havana
+cyprus: cypriot cypriots | nicosia
 czech-republic: czechia czech czechs | prague
+democratic-republic-of-the-congo: drc congo-kinshasa | kinshasa
 denmark: danish danes | copenhagen
+djibouti: djiboutian djiboutians
+dominica:  | roseau
+dominican-republic: dominican dominicans | santo-domingo
+ecuador: ecuadorian ecuadorians | quito
 egypt: egyptian egyptians | cairo
+el-salvador: salvadoran salvadorans salvadorean salvadoreans | san-salvador
+equatorial-guinea: equatoguinean equatoguineans | malabo
+eritrea: eritrean eritreans | asmara
+estonia: estonian estonians | tallinn
+eswatini: swaziland swazi swazis | mbabane
 ethiopia: ethiopian ethiopians | addis-ababa
+fiji: fijian fijians | suva
 finland: finnish | helsinki
 france: french | paris elysee
+gabon: gabonese | libreville
+gambia: gambian gambians | banjul
+georgia: georgian georgians | tbilisi
 germany: german germans | berlin
 ghana: ghanaian ghanaians | accra
 greece: greek greeks | athens
+grenada: grenadian grenadians
+guatemala: guatemalan guatemalans
+guinea:  | conakry
+guinea-bissau: bissau-guinean bissau-guineans | bissau
+guyana: guyanese
 haiti: haitian haitians
+honduras: honduran hondurans | tegucigalpa
 hungary: hungarian hungarians | budapest
 iceland: icelandic icelanders | reykjavik
 india: indian indians | delhi new-delhi
@@ -210,63 +254,127 @@ iraq: iraqi iraqis | baghdad
 ireland: irish | dublin
 israel: israeli israelis
 italy: italian italians | rome
+ivory-coast: ivorian ivorians | yamoussoukro
+jamaica: jamaican jamaicans
 japan: japanese | tokyo
+jordan: jordanian jordanians | amman
 kazakhstan: kazakh kazakhs | astana
 kenya: kenyan kenyans | nairobi
+kiribati:  | tarawa
+kosovo: kosovar kosovars | pristina
 kuwait: kuwaiti kuwaitis
+kyrgyzstan: kyrgyz | bishkek
+laos: lao laotian laotians | vientiane
+latvia: latvian latvians | riga
 lebanon: lebanese | beirut
+lesotho: basotho | maseru
+liberia: liberian liberians | monrovia
 libya: libyan libyans | tripoli
+liechtenstein:  | vaduz
+lithuania: lithuanian lithuanians | vilnius
+luxembourg: luxembourgish luxembourger luxembourgers
+madagascar: malagasy | antananarivo
+malawi: malawian malawians | lilongwe
 malaysia: malaysian malaysians | kuala-lumpur
+maldives: maldivian maldivians
+mali: malian malians | bamako
+malta: maltese | valletta
+marshall-islands: marshallese | majuro
+mauritania: mauritanian mauritanians | nouakchott
+mauritius: mauritian mauritians | port-louis
 mexico: mexican mexicans
+micronesia: micronesian micronesians | palikir
+moldova: moldovan moldovans | chisinau
+monaco: monegasque monegasques
 mongolia: mongolian mongolians | ulaanbaatar
+montenegro: montenegrin montenegrins | podgorica
 morocco: moroccan moroccans | rabat
+mozambique: mozambican mozambicans | maputo
 myanmar: burma burmese | naypyidaw yangon
+namibia: namibian namibians | windhoek
+nauru: nauruan nauruans
 nepal: nepali nepalese | kathmandu
 netherlands: dutch holland | amsterdam
 new-zealand:  | wellington
 nicaragua: nicaraguan nicaraguans | managua
+niger: nigerien nigeriens | niamey
 nigeria: nigerian nigerians | abuja
 north-korea: dprk | pyongyang
+north-macedonia:  | skopje
 norway: norwegian norwegians | oslo
 oman: omani omanis | muscat
 pakistan: pakistani pakistanis | islamabad
+palau: palauan palauans
 palestine: palestinian palestinians
+panama: panamanian panamanians
+papua-new-guinea:  | port-moresby
+paraguay: paraguayan paraguayans | asuncion
 peru: peruvian peruvians | lima
 philippines: filipino filipinos | manila
 poland: polish | warsaw
 portugal: portuguese | lisbon
 qatar: qatari qataris | doha
+republic-of-the-congo: congo-brazzaville | brazzaville
 romania: romanian romanians | bucharest
 russia: russian russians | moscow kremlin
 rwanda: rwandan rwandans | kigali
+saint-kitts-and-nevis:  | basseterre
+saint-lucia:  | castries
+saint-vincent-and-the-grenadines:  | kingstown
+samoa: samoan samoans | apia
+san-marino: sammarinese
+sao-tome-and-principe:
 saudi-arabia: saudi saudis | riyadh
+senegal: senegalese | dakar
 serbia: serbian serbians serb serbs | belgrade
+seychelles: seychellois
+sierra-leone:  | freetown
 singapore: singaporean singaporeans
+slovakia: slovak slovaks slovakian slovakians | bratislava
+slovenia: slovenian slovenians slovene slovenes | ljubljana
+solomon-islands:  | honiara
 somalia: somali somalis | mogadishu
 south-africa:  | pretoria
 south-korea:  | seoul
+south-sudan:  | juba
 spain: spanish spaniard spaniards | madrid
 sri-lanka:  | colombo
 sudan: sudanese | khartoum
+suriname: surinamese | paramaribo
 sweden: swedish swede swedes | stockholm
 switzerland: swiss | bern
 syria: syrian syrians | damascus
 taiwan: taiwanese | taipei
+tajikistan: tajik tajiks | dushanbe
 tanzania: tanzanian tanzanians | dodoma
 thailand: thai thais | bangkok
+timor-leste: east-timor timorese | dili
+togo: togolese | lome
+tonga: tongan tongans
+trinidad-and-tobago: trinidad trinidadian trinidadians | port-of-spain
 tunisia: tunisian tunisians | tunis
 turkey: turkish turkiye | ankara
+turkmenistan: turkmen | ashgabat
+tuvalu: tuvaluan tuvaluans | funafuti
 uganda: ugandan ugandans | kampala
 ukraine: ukrainian ukrainians | kyiv kiev
 united-arab-emirates: uae emirati emiratis | abu-dhabi
 united-kingdom: britain british uk | whitehall
 united-states: american americans us usa america | washington
+uruguay: uruguayan uruguayans | montevideo
+uzbekistan: uzbek uzbeks | tashkent
+vanuatu:  | port-vila
+vatican: holy-see
 venezuela: venezuelan venezuelans | caracas
 vietnam: vietnamese | hanoi
 yemen: yemeni yemenis | sanaa
 zambia: zambian zambians | lusaka
 zimbabwe: zimbabwean zimbabweans | harare
 """
+
+# Countries whose names are also first names: before a surname ("Jordan Peterson", "Georgia
+# Meloni", "Chad Smith") the name is a person's; alone ("Jordan said on Monday") the country's.
+PERSON_NAME_COUNTRIES = words("jordan georgia chad")
 
 # Organisations news names in several ways.
 _ORGANISATIONS = """
@@ -326,7 +434,21 @@ MULTIWORD_ALIASES: dict[str, str] = {
     "european union": "group:european-union",
     "united nations": "group:united-nations",
     "u n": "group:united-nations",  # "U.N.", as "U.S." is "u s"
+    "cape verde": "country:cabo-verde",
+    "east timor": "country:timor-leste",
+    "holy see": "country:vatican",
+    "dr congo": "country:democratic-republic-of-the-congo",
+    "south sudanese": "country:south-sudan",
+    "costa rican": "country:costa-rica",
+    "sierra leonean": "country:sierra-leone",
+    "north macedonian": "country:north-macedonia",
 }
+# A country's or capital's name of several words is a phrase too ("Burkina Faso", "La Paz").
+for _line in _COUNTRIES.strip().splitlines():
+    _country, _names = _line.split(":")
+    for _name in [_country, *_names.partition("|")[2].split()]:
+        if "-" in _name:
+            MULTIWORD_ALIASES.setdefault(_name.replace("-", " "), f"country:{_country}")
 
 # --- the kinds of filler whose members exclude each other in one part of a claim ----------
 # Groups of people that news names as those who acted or were acted on: "militants" and "the

@@ -261,6 +261,11 @@ def _is_role(plain: str) -> bool:
 def _is_place(name_key: str) -> bool:
     """A country or a capital as the lexicon knows it ("India", "New Delhi", "Islamabad")."""
     found = ENTITY_ALIASES.get(name_key.replace(" ", "")) or MULTIWORD_ALIASES.get(name_key)
+    if found is None and name_key.startswith("the "):
+        # "the Netherlands", "the Gambia", "the Vatican": the country's own name, article first
+        bare = name_key.removeprefix("the ")
+        found = ENTITY_ALIASES.get(bare.replace(" ", ""))
+        return found == f"country:{bare.replace(' ', '-')}"
     return bool(found and found.startswith("country:"))
 
 

@@ -337,12 +337,22 @@ with from after before since about into over under during is was were are be bee
 am has have had do does did not but or nor and also said says say told added
 though although unless until whether why how there here just only even still yet
 """)
-ADVERBS = words("""
-also reportedly allegedly apparently purportedly later then previously repeatedly strongly
-again once recently publicly privately earlier now often further flatly quickly firmly has had have
-would will could may might long frequently immediately subsequently initially
+# Adverbs that place a speech act among others: when ("originally said", "later said", "has
+# since denied"), how often ("repeatedly", "again", "twice") or beside what ("also").
+SEQUENCE_ADVERBS = words("""
+first originally initially earlier previously once later subsequently eventually finally
+ultimately belatedly recently since then now already still again repeatedly twice also
+""")
+# After a cue these are words of the content ("said first responders …", "said since the war
+# began …", "said twice as many …"): only a speaker phrase's end skips them.
+SPEAKER_END_ADVERBS = words("first since twice")
+# Words between a speaker and its cue, or a cue and its content, that are neither: adverbs of
+# sequence, of stance ("reportedly") and of manner ("flatly"), and the auxiliaries before a cue.
+ADVERBS = (SEQUENCE_ADVERBS - SPEAKER_END_ADVERBS) | words("""
+reportedly allegedly apparently purportedly strongly publicly privately often further flatly
+quickly firmly has had have would will could may might long frequently immediately
 simply directly explicitly clearly openly angrily emphatically categorically vehemently
-separately likewise similarly last week already never always still has've just
+separately likewise similarly last week never always has've just
 barely briefly quietly loudly sharply bluntly forcefully emotionally pointedly falsely wrongly
 correctly proudly cautiously confidently bitterly mistakenly erroneously specifically
 essentially effectively routinely consistently increasingly tacitly implicitly

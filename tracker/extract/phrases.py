@@ -22,6 +22,7 @@ from tracker.extract.cues import (
     PLACE_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
+    SPEAKER_END_ADVERBS,
     SPEAKER_MODIFIERS,
     SPEAKER_NOUNS,
     TITLE_SMALL,
@@ -369,13 +370,18 @@ def _anonymous_left(toks: list[Tok], end: int) -> tuple[int, int] | None:
     return None
 
 
+def _before_cue_adverb(tok: Tok) -> bool:
+    """An adverb between a speaker and its cue; a capitalised "First" is a name's ("America First")."""
+    return tok.low in ADVERBS or (tok.low in SPEAKER_END_ADVERBS and not tok.cap)
+
+
 def _np_left(toks: list[Tok], end: int, *, skip_time: bool) -> tuple[int, int] | None:
     j = end
     while True:
         before = j
         if skip_time:
             j = time_tail(toks, j)
-        while j > 0 and toks[j - 1].low in ADVERBS:
+        while j > 0 and _before_cue_adverb(toks[j - 1]):
             j -= 1
         if j == before:
             break

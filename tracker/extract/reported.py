@@ -267,6 +267,10 @@ _NOT_NARRATION = frozenset(("well", "much", "many", "long", "far", "soon", "if",
 
 # A past-tense verb form: "drew", "angered" (a sentence's main verb after a clause inside it).
 _PAST_VERB = lazy(r"[a-z]{3,}ed|[a-z]+(?:ew|ook|ood|ent|ame|ave|oke|ose|ought|aught)")
+# Past forms of a clause's main verb that _PAST_VERB's endings miss: "…, who said it, left early".
+_IRREGULAR_PAST = frozenset(
+    "left met kept held made ran won lost fell felt got paid led put sat stood fled".split()
+)
 # Cue forms as often adjectives: a cue only before "that" or a mark ("…,” Brandt repeated.").
 _ADJECTIVE_CUES = frozenset(("repeated",))
 _PASSIVE = frozenset(("was", "were", "been", "being", "is", "are", "be"))
@@ -552,11 +556,13 @@ class ReportedSpeech(Answers):
                     found.role = set_off[1]
                 return found
         content = self._right_content(toks, last, lemma, speaker)
-        if content is not None and k >= 2 and toks[k - 1].low in ("who", "which") and toks[k - 2].text == ",":
-            # "Trump, who said the vote was rigged, left early": the clause closes at its comma
-            closing = next((x for x in toks if content[0] < x.start < content[1] and x.text == ","), None)
+        if content is not None and self._relative_cue(toks, k):
+            # "Trump, who said the vote was rigged, left early", "The ministry, which had said on
+            # Monday that no one was hurt, now says …": the clause closes where its subject's
+            # own verb goes on; the verb after it is a statement of its own when it is a cue.
+            closing = self._relative_close(toks, content)
             if closing is not None:
-                content = trim(text, content[0], closing.start)
+                content = trim(text, content[0], closing)
         if content is None and lemma in ("say", "tell", "reply", "answer", "add", "insist"):
             content = self._bare_reply(toks, last, sent)  # "Did the dam break? The ministry said no."
         if content is None:
@@ -1138,6 +1144,36 @@ class ReportedSpeech(Answers):
         while start < len(toks) and toks[start].low in ADVERBS:
             start += 1
         return clause_at(toks, start) or _cue_clause(toks, start)
+
+    @staticmethod
+    def _relative_cue(toks: list[Tok], k: int) -> bool:
+        """Whether the cue at k is a relative clause's set off by commas: ", who said",
+        ", which had earlier said"."""
+        at = k - 1
+        while at > 1 and toks[at].low in ADVERBS:
+            at -= 1
+        return at >= 1 and toks[at].low in ("who", "which") and toks[at - 1].text == ","
+
+    @staticmethod
+    def _relative_close(toks: list[Tok], content: Span) -> int | None:
+        """Where a relative clause's content ends: at the comma before the verb of the clause
+        around it ("…, now says", "…, left early"); None when no such verb follows, as when the
+        clause ends the sentence ("Trump, who had talked about A, to B, to C.")."""
+        for m, tok in enumerate(toks[:-1]):
+            if not (content[0] < tok.start < content[1] and tok.text == ","):
+                continue
+            nxt = m + 1
+            while nxt < len(toks) - 1 and toks[nxt].low in ADVERBS:
+                nxt += 1
+            low = toks[nxt].low
+            if not toks[nxt].cap and (
+                low in CLAUSE_VERBS
+                or low in _IRREGULAR_PAST
+                or _PAST_VERB.fullmatch(low)
+                or (CUE_FORMS.get(low) and low not in NOUN_LIKE_CUES)
+            ):
+                return tok.start
+        return None
 
     @staticmethod
     def _relative_hole(toks: list[Tok], which: int) -> int | None:

@@ -42,7 +42,7 @@ from tracker.extract.phrases import split_role
 from tracker.extract.scan import Found
 from tracker.extract.spans import Tok, paragraphs, tokenize
 from tracker.extract.times import MONTHS, TIME_PHRASE, said_on
-from tracker.lexicon import AUDIENCE_NOUNS, ENTITY_ALIASES, MULTIWORD_ALIASES
+from tracker.lexicon import AUDIENCE_NOUNS, ENTITY_ALIASES, MULTIWORD_ALIASES, PERSON_NAME_COUNTRIES
 from tracker.model import Extracted, Kind, Modality, Span
 from tracker.patterns import lazy
 
@@ -355,15 +355,51 @@ def side_of(words: str) -> str | None:
     """The country a name or role belongs to ("Indian Defence Minister", "Pakistan's")."""
     low = words.lower().replace("’", "'")
     for phrase, entity in MULTIWORD_ALIASES.items():
-        if phrase.startswith("the "):
-            continue
+        if phrase.startswith("the ") or phrase not in low:
+            continue  # the plain test first: a regex search for each of ~80 phrases is slow
         if re.search(rf"\b{re.escape(phrase)}\b", low):
             return entity
-    for word in _SIDE_WORD.findall(low):
-        country = ENTITY_ALIASES.get(word.removesuffix("'s").replace("-", ""))
+    spelled = list(_SIDE_WORD.finditer(words.replace("’", "'")))
+    for at, found in enumerate(spelled):
+        word = found.group()
+        if word.lower() in PERSON_NAME_COUNTRIES and word[:1].isupper() and _in_a_name(words, spelled, at):
+            continue
+        country = ENTITY_ALIASES.get(word.lower().removesuffix("'s").replace("-", ""))
         if country:
             return country
     return None
+
+
+_COMPASS = frozenset("north south east west northern southern eastern western central".split())
+
+
+def _in_a_name(text: str, spelled: list[re.Match[str]], at: int) -> bool:
+    """Whether a country's name that is also a first name or surname is a person's here: next
+    to a name-like word ("Jordan Peterson", "Jim Jordan"), never to a title or a noun of an
+    organisation or place ("Georgia Secretary of State", "Jordan Valley Authority")."""
+    near = [spelled[x] for x in (at - 1, at + 1) if 0 <= x < len(spelled)]
+    return any(
+        _name_like(other.group())
+        and not text[min(other.end(), spelled[at].end()) : max(other.start(), spelled[at].start())].strip()
+        for other in near
+    )
+
+
+def _name_like(word: str) -> bool:
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and low not in SPEAKER_NOUNS
+        and low not in TITLES
+        and low not in HONORIFICS
+        and low not in ORGANISATION_ROLES
+        and low not in ORGANISATION_NAME_WORDS
+        and low not in BUSINESS_NAME_WORDS
+        and low not in PLACE_NOUNS
+        and low not in _COMPASS
+        and low.removesuffix("'s") not in ENTITY_ALIASES
+    )
 
 
 def _quote_closed(text: str, span: Span) -> Span:
@@ -595,6 +631,10 @@ def _name_for(
         owner = _surname_owner(cast, mention)
         if owner:
             return owner, cast.find(owner)
+        if mention.lower() in PERSON_NAME_COUNTRIES and any(
+            e.person and e.first == mention for e in cast.entities
+        ):
+            return None, None  # "Chad Smith said … Chad said …": the man or the country, unsure
         return mention, None
     if mention.split()[0].lower() in HONORIFICS:
         # "Mrs. Clinton" is Hillary, not Bill: only a full name whose gender the text shows
