@@ -450,6 +450,27 @@ def test_the_same_claim_recorded_twice_is_refused(cli, db_path) -> None:
     assert len(_claims(db_path)) == 1
 
 
+def test_attaching_as_a_person_already_did_changes_nothing_and_audits_nothing(cli) -> None:
+    cli.ok("add", "The dam on the river was breached overnight.", "--speaker", "Local official")
+    cli.ok("claim", "add", "The dam was breached", "--ref", "dam")
+    cli.ok("claim", "attach", "1", "dam", "--stance", "supports")  # the engine's side, confirmed by hand
+    again = cli("claim", "attach", "1", "dam", "--stance", "supports")
+    assert (again.exit_code, again.stderr) == (0, "Nothing changed: statement 1 already supports claim 2.\n")
+    cli.ok("claim", "attach", "1", "dam", "--stance", "denies")
+    assert [(r["action"], r["before"], r["after"]) for r in cli.json("audit")][1:] == [
+        (
+            "claim attach",
+            {"claim": 2, "stance": "supports", "status": "suggested"},
+            {"claim": 2, "stance": "supports", "status": "confirmed"},
+        ),
+        (
+            "claim relabel",
+            {"claim": 2, "stance": "supports", "status": "confirmed"},
+            {"claim": 2, "stance": "denies", "status": "confirmed"},
+        ),
+    ]
+
+
 def test_detaching_twice_says_it_is_not_attached(cli) -> None:
     cli.ok("add", "The dam on the river was breached overnight.", "--speaker", "Local official")
     cli.ok("claim", "add", "The dam was breached", "--ref", "dam")

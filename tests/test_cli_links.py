@@ -458,3 +458,52 @@ def test_link_counts_the_links_as_stored_after_a_persons_relabel_and_rejection(c
         "3 candidate pairs, 3 close enough to judge: 2 links (1 contradicts, 1 related),"
         " 1 rejected by a person; 0 stale links removed.\n"
     )
+
+
+def test_reviewing_a_link_as_a_person_already_did_changes_nothing_and_audits_nothing(
+    cli, db_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("LOGNAME", "desk")
+    _seed(cli)
+    ((link_id, *_),) = _links(db_path)
+    cli.ok("link", "relabel", str(link_id), "contradicts")
+    stored = _links(db_path)
+    for args, said in [
+        (("relabel", str(link_id), "contradicts"), "confirmed as contradicts by desk"),
+        (("confirm", str(link_id)), "confirmed as contradicts by desk"),
+    ]:
+        result = cli("link", *args)
+        assert (result.exit_code, result.stderr) == (
+            0,
+            f"Nothing changed: link {link_id} is already {said}.\n",
+        )
+    cli.ok("link", "reject", str(link_id))
+    result = cli("link", "reject", str(link_id))
+    assert (result.exit_code, result.stderr) == (
+        0,
+        f"Nothing changed: link {link_id} is already rejected by desk.\n",
+    )
+    assert _links(db_path) == [(*stored[0][:4], "rejected", 1)]
+    assert [(r["action"], r["before"]["status"], r["after"]["status"]) for r in cli.json("audit")] == [
+        ("link relabel", "suggested", "confirmed"),
+        ("link reject", "confirmed", "rejected"),
+    ]
+
+
+def test_the_audit_says_a_person_confirmed_what_the_engine_had(cli, db_path: Path) -> None:
+    cli.ok("add", STRUCK, "--speaker", "Pakistan's military")
+    cli.ok("add", STRUCK, "--speaker", "Geo News")
+    ((link_id, _, _, relation, status, reviewed),) = _links(db_path)
+    assert (relation, status, reviewed) == ("agrees", "confirmed", 0)  # the engine's
+    cli.ok("link", "confirm", str(link_id))
+    (row,) = cli.json("audit")
+    assert row["before"] == {
+        "link": link_id,
+        "status": "confirmed",
+        "relation": "agrees",
+        "confirmed_by": "engine",
+    }
+    assert f"link {link_id} (#1 – #2): auto-confirmed → confirmed" in cli.ok("audit")
+    result = cli("link", "confirm", str(link_id))
+    assert result.stderr.startswith(f"Nothing changed: link {link_id} is already confirmed as agrees")
+    assert len(cli.json("audit")) == 1

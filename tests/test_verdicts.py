@@ -207,3 +207,22 @@ def test_a_verdict_on_a_bare_reply_reviews_the_claim_it_denies_said_as_a_denial(
         ("Denied: The spillway had failed.", "Mumtaz Zahra Baloch"),
         ("Will the dam hold?", "Ali Raza"),  # nothing better than its own words
     ]
+
+
+def test_the_verdicts_table_shows_the_day_it_was_rated_and_keeps_room_for_the_text(cli, seeded, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    cli.ok(
+        "verdict", "6", "--rating", "false", "--by", "AFP Fact Check", "--evidence", "https://example.org/6"
+    )
+    (row,) = cli.json("verdicts")
+    assert len(row["created_at"]) == 25  # machines keep the time of day
+    day = row["created_at"][:10]
+    assert [line.rstrip() for line in cli.ok("verdicts").splitlines()] == [
+        "",
+        " #   rating   speaker            text               by               when         evidence",
+        " " + "─" * 98,
+        f" 6   false    Pakistan's         Indian missiles    AFP Fact Check   {day}   https://example.o",
+        "              military           struck targets                                   rg/6",
+        "                                 in Afghanistan.",
+        "",
+    ]

@@ -594,6 +594,13 @@ def m018_merge_confirms_nothing(db: Database) -> None:
     db.execute("UPDATE claim_statements SET reviewed_at = NULL WHERE reviewed_by = 'merge'")
 
 
+@migrations()
+def m019_statements_answering(db: Database) -> None:
+    # Linking reads every bare reply for each statement it links (link/replies.py): the few
+    # statements that answer something, found without reading the whole table.
+    db.execute("CREATE INDEX idx_statements_answering ON statements (id) WHERE answers IS NOT NULL")
+
+
 def _hedges_edited(db: Database) -> set[int]:
     """The statements whose hedge a person corrected (`tracker edit --hedge`): the audit trail
     records each correction, with the fields it set."""

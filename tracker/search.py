@@ -202,7 +202,8 @@ def similar(db: Database, text: str, limit: int = 10) -> list[dict[str, Any]]:
     Candidates are the bm25 top hits among the statements and among their sources' titles (a
     fact-check's headline restates the claim in other words); each is scored 0-100 by its
     bm25, relate's similarity to the statement or its title, and how much of the query's
-    rare words the statement and its title contain. When the ledger judges by meaning, the
+    rare words the statement and its title contain (a title only for the one statement of
+    its source: an article's headline is every statement's in it, so no one's). When the ledger judges by meaning, the
     statements nearest the query in meaning are candidates too, the score is W_MEANING the
     cosine (as 0-100) and the rest the words' score, and each row has its `meaning` (the
     cosine as 0-100, as the score is).
@@ -239,8 +240,12 @@ def similar(db: Database, text: str, limit: int = 10) -> list[dict[str, Any]]:
         found.update(
             (int(r[0]), (r[1], r[2] or ""))
             for r in db.execute(
-                "SELECT s.id, s.text, src.title FROM statements s LEFT JOIN sources src "
-                f"ON src.id = s.source_id WHERE s.id IN ({marks})",
+                # a title restates the claim of a source that holds one statement (a
+                # fact-check's headline); an article's headline is no more one statement's
+                # than another's, so it speaks for none of them
+                "SELECT s.id, s.text, CASE WHEN (SELECT count(*) FROM statements o WHERE o.source_id ="
+                " s.source_id) = 1 THEN src.title END FROM statements s LEFT JOIN sources src"
+                f" ON src.id = s.source_id WHERE s.id IN ({marks})",
                 chunk,
             )
         )

@@ -472,9 +472,15 @@ def attach_statement(
         get_statement(db, statement_id)
         row = _claim_row(db, claim)
         before = db.execute(
-            "SELECT stance, score, reasons, status FROM claim_statements WHERE claim_id = ? AND statement_id = ?",
+            "SELECT stance, score, reasons, status, reviewed_at FROM claim_statements"
+            " WHERE claim_id = ? AND statement_id = ?",
             [row["id"], statement_id],
         ).fetchone()
+        side = (
+            None if before is None else {"stance": before[0], "status": before[3], "reviewed_at": before[4]}
+        )
+        if already_placed(side, stance):
+            return get_claim(db, str(row["id"]))
         before_status = (before[0], before[3]) if before is not None else None
         score, reasons = 100.0, [{"code": "person", "detail": "attached by hand"}]
         if before is not None and before[0] == stance:  # a side tracker gave, confirmed as it was
@@ -626,6 +632,14 @@ def review_attachment(
 
 
 _DECISION = ("stance", "score", "reasons", "status", "reviewed_by", "reviewed_at")
+
+
+def already_placed(side: dict[str, Any] | None, stance: str) -> bool:
+    """Whether a person already gave a statement this stance on a claim (`side`: its
+    attachment_decision): attaching it so again changes nothing, and the audit records nothing."""
+    if side is None or side["reviewed_at"] is None:
+        return False
+    return bool(side["stance"] == stance and side["status"] == ReviewStatus.CONFIRMED.value)
 
 
 def attachment_decision(db: Database, statement_id: int, claim: str) -> dict[str, Any]:

@@ -230,10 +230,20 @@ def attach(
 
     Example: tracker claim attach 12 ceasefire-request --stance denies
     """
-    from tracker.claims import attach_statement
+    from tracker.claims import attach_statement, attachment_decision
+    from tracker.claims.records import already_placed
     from tracker.cli.render import status
+    from tracker.model import NotFound
 
-    found = attach_statement(judging(db_path), statement, claim, stance.value)
+    db = judging(db_path)
+    try:
+        side = attachment_decision(db, statement, claim)
+    except NotFound:
+        side = None  # not attached yet (an unknown claim is attach_statement's error)
+    found = attach_statement(db, statement, claim, stance.value)
+    if already_placed(side, stance.value):
+        status(f"Nothing changed: statement {statement} already {stance.value} claim {found['id']}.")
+        return
     status(f"Statement {statement} {stance.value} claim {found['id']}.")
 
 

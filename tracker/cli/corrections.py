@@ -99,7 +99,10 @@ def describe(row: dict[str, Any]) -> str:
     moved = _plural(len(after.get("statements") or []), "statement")
     if row["action"].startswith("link "):
         a, b = after["statements"]
-        what = f"link {after['link']} (#{a} – #{b}): {before['status']} → {after['status']}"
+        from tracker.model import status_label
+
+        prior = status_label(before["status"], before.get("confirmed_by"))  # older records: the status
+        what = f"link {after['link']} (#{a} – #{b}): {prior} → {after['status']}"
         if before.get("relation", after.get("relation")) != after.get("relation"):
             what += f", {before['relation']} → {after['relation']}"
         return what

@@ -240,7 +240,10 @@ def relabel(
     from tracker.cli.render import status
     from tracker.link import relabel_link
 
-    relabel_link(judging(db_path), link_id, relation.value, by=_reviewer())
+    db = judging(db_path)
+    if _unchanged(db, link_id, ReviewStatus.CONFIRMED, relation.value):
+        return
+    relabel_link(db, link_id, relation.value, by=_reviewer())
     status(f"Link {link_id} confirmed as {relation}.")
 
 
@@ -248,9 +251,26 @@ def _decide(link_id: int, db_path: Any, decision: Any) -> None:
     from tracker.cli.render import status
     from tracker.link import confirm_link, reject_link
 
+    db = judging(db_path)
+    if _unchanged(db, link_id, decision):
+        return
     record = confirm_link if decision is ReviewStatus.CONFIRMED else reject_link
-    record(judging(db_path), link_id, by=_reviewer())
+    record(db, link_id, by=_reviewer())
     status(f"Link {link_id} {decision.value}.")
+
+
+def _unchanged(db: Any, link_id: int, decision: ReviewStatus, relation: str | None = None) -> bool:
+    """Say so when a person already reviewed the link this way (nothing is written)."""
+    from tracker.cli.render import status
+    from tracker.link.review import already_decided, link_decision
+
+    link = link_decision(db, link_id)
+    if not already_decided(link, decision, relation):
+        return False
+    as_ = f" as {link['relation']}" if decision is ReviewStatus.CONFIRMED else ""
+    by = f" by {link['reviewed_by']}" if link["reviewed_by"] else ""
+    status(f"Nothing changed: link {link_id} is already {decision.value}{as_}{by}.")
+    return True
 
 
 # --- reading links ---------------------------------------------------------------------------

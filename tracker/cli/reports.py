@@ -321,6 +321,8 @@ def verdicts(
 
     fmt = output_format(json_, csv, nl)
     rows = current_verdicts(database(db_path), rating)
+    if fmt == "table":  # the day it was rated: a clock time would take the text's room
+        rows = [{**row, "created_at": row["created_at"][:10]} for row in rows]
     columns = VERDICT_COLUMNS + (
         [] if fmt == "table" else [("id", "id"), ("note", "note"), ("source", "source")]
     )

@@ -6,6 +6,7 @@ relate(), and storing the links for a person to review.
     blocking    every statement's candidates in one pass (an import, a relink)
     index       blocking's index of one side: prefix filtering over packed postings
     prefilter   statement shapes, and the exact test of what relate() can score
+    replies     bare replies ("Completely untrue."): linked through the claim they answer
     pipeline    link_new and relink_all: candidates, judging, writing
     review      a person confirms, relabels or rejects a link, or undoes that
 """

@@ -148,6 +148,7 @@ def meaning_links(
     """The links meaning adds to `found` (the lexical links of the statements of `focus`,
     default all): every statement's vectors are read or encoded, the nearest neighbours of
     `focus` are judged by words first (full-text search misses some) and then by meaning."""
+    from tracker.link import replies
     from tracker.link.pipeline import _judge, _texts
     from tracker.semantic.store import STATEMENT, neighbours, vectors
 
@@ -156,6 +157,8 @@ def meaning_links(
         if shapes is not None:  # a statement stored since the shapes were made waits for the next link
             every = {sid: text for sid, text in every.items() if sid in shapes}
         texts.update(every)
+        bare = replies.bare_replies(db)
+        replies.answered_texts(texts, bare, every)
     with stats.timed("encoding"):
         ids, matrix = vectors(db, STATEMENT, every, progress=progress, prune=True)
     with stats.timed("finding neighbours"):
@@ -164,12 +167,12 @@ def meaning_links(
     pairs = sorted(pair for pair in near if pair not in linked)
     stats.candidates += len(pairs)
     with stats.timed("judging by meaning"):
-        lexical, judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes)
+        lexical, judged = _judge(pairs, texts, limits, progress, workers=workers, shapes=shapes, bare=bare)
         stats.judged += judged
         added = list(lexical)
         by_words = {(a, b) for a, b, _, _ in lexical}
         for a, b in pairs:
-            if (a, b) in by_words:
+            if (a, b) in by_words or a in bare or b in bare:  # a bare reply: by what it answers only
                 continue
             stats.judged += 1
             judgement = judge_by_meaning(texts[a], texts[b], near[(a, b)])

@@ -28,7 +28,7 @@ from tracker.claims import reattach
 from tracker.claims.attach import Judged, judge_attachments, store_attachments
 from tracker.judge import ENGINE_VERSION, relate, relate_scored
 from tracker.judge_numbers import FRAME
-from tracker.link import config, ranking
+from tracker.link import config, ranking, replies
 from tracker.link.candidates import _DocFrequency, fts_candidates
 from tracker.link.config import WORKERS, Progress, Thresholds, status_for, thresholds
 from tracker.link.prefilter import MARGIN, Lead, Shape, _shapes, could_link, could_refuse, link_score
@@ -105,8 +105,9 @@ def _column(db: Database, column: str, ids: Iterable[int] | None) -> dict[int, s
 Found = tuple[int, int, Judgement, ReviewStatus]
 
 
-# what judging workers share: texts, shapes, thresholds, the propositions stored (when known)
-_Judging = tuple[dict[int, str], dict[int, Shape], Thresholds, Mapping[int, str]]
+# what judging workers share: texts, shapes, thresholds, the propositions stored (when known),
+# the bare replies (their texts in `texts` are what they answer)
+_Judging = tuple[dict[int, str], dict[int, Shape], Thresholds, Mapping[int, str], Mapping[int, replies.Reply]]
 
 
 # a batch of pairs to judge, and the score blocking ranked each at when it is known (None:
@@ -116,7 +117,7 @@ _Batch = tuple[Sequence[tuple[int, int]], Sequence[float | None] | None]
 
 def _judge_some(shared: _Judging, batch: _Batch) -> tuple[list[Found], int]:
     """Judge the pairs that pass the pre-filter; returns what to store and how many were judged."""
-    texts, shapes, limits, propositions = shared
+    texts, shapes, limits, propositions, bare = shared
     pairs, scores = batch
     floor = limits.suggest - MARGIN  # from here up, blocking's score is relate's (link_score)
     found = []
@@ -132,6 +133,11 @@ def _judge_some(shared: _Judging, batch: _Batch) -> tuple[list[Found], int]:
             judgement = relate_scored(
                 texts[a], texts[b], limits.suggest, (propositions[a], propositions[b], score)
             )
+        if bare and (a in bare or b in bare):
+            followed = replies.follows(judgement, bare.get(a), bare.get(b))
+            if followed is None:
+                continue
+            judgement = followed
         if judgement.relation in _STORED and judgement.score >= limits.suggest:
             found.append((a, b, judgement, status_for(judgement, limits)))
     return found, judged
@@ -274,13 +280,16 @@ def _relink_ranked(
     progress: Progress | None,
     workers: int,
     stats: LinkStats,
+    bare: dict[int, replies.Reply],
 ) -> list[Found]:
     """The links relinking keeps, judging only what ranking.settle asks for: the links kept
     and the pairs relate could refuse above a link a refusal could let in. The same links as
-    judging every candidate and keeping `strongest` (tests compare the two)."""
+    judging every candidate and keeping `strongest` (tests compare the two). A pair with a
+    bare reply may be refused whatever its score (replies.follows)."""
 
     def refusable(code: int) -> bool:
-        return could_refuse(leads.get(code >> 32), leads.get(code & ranking.LOW))
+        a, b = code >> 32, code & ranking.LOW
+        return a in bare or b in bare or could_refuse(leads.get(a), leads.get(b))
 
     with stats.timed("finding candidates"):
         top, unscored, stats.candidates = _ranked(shapes, refusable, limits.suggest, workers, progress)
@@ -293,7 +302,7 @@ def _relink_ranked(
         return count
 
     # one set of judging workers for every round: each keeps what it analysed of a statement
-    with stats.timed("judging"), _judging(texts, shapes, limits, workers, propositions) as judging:
+    with stats.timed("judging"), _judging(texts, shapes, limits, workers, propositions, bare=bare) as judging:
         judge(unscored)  # a pair with a passage: only relate can score it
         for code in unscored:
             if (found := verdicts[code]) is not None:
@@ -553,14 +562,15 @@ def _judge(
     workers: int = 1,
     shapes: dict[int, Shape] | None = None,
     propositions: Mapping[int, str | None] | None = None,
+    bare: Mapping[int, replies.Reply] | None = None,
 ) -> tuple[list[Found], int]:
     """Links among the candidate pairs (in pair order) and how many pairs relate() judged;
     without `shapes`, the statements are shaped from the `propositions` stored with them, and
-    analysed where none is."""
+    analysed where none is (`bare`: the bare replies, whose texts are what they answer)."""
     if shapes is None:
         known = {sid: proposition for sid, proposition in (propositions or {}).items() if proposition}
         shapes = _shapes(texts, sorted({i for pair in pairs for i in pair}), workers, known)
-    with _judging(texts, shapes, limits, workers) as judging:
+    with _judging(texts, shapes, limits, workers, bare=bare) as judging:
         return _judged(judging, pairs, progress)
 
 
@@ -573,12 +583,14 @@ def _judging(
     limits: Thresholds,
     workers: int,
     propositions: Mapping[int, str] | None = None,
+    *,
+    bare: Mapping[int, replies.Reply] | None = None,
 ) -> AbstractContextManager[_JudgingWorkers]:
     """Workers that judge pairs of these statements, batch after batch (in this process when
     there are few statements); with the `propositions` stored, relate takes the score a pair
     was ranked at (_judge_some)."""
     parallel = workers > 1 and len(shapes) >= config.PARALLEL_MIN
-    shared = (texts, shapes, limits, propositions or {})
+    shared = (texts, shapes, limits, propositions or {}, bare or {})
     return kept_workers(_judge_some, shared, workers if parallel else 1)
 
 
@@ -666,14 +678,19 @@ def _pairs_for(
     progress: Progress | None,
     workers: int,
     stats: LinkStats,
+    bare: dict[int, replies.Reply],
 ) -> tuple[set[tuple[int, int]], dict[int, Shape] | None]:
     """Candidate pairs of the new statements `ids` (stats.candidates: how many were examined),
-    and every statement's shape when blocking (rather than FTS queries) found them."""
+    and every statement's shape when blocking (rather than FTS queries) found them. `texts`
+    and the shapes read each bare reply of `bare` as what it answers."""
     total = db.execute("SELECT count(*) FROM statements").fetchone()[0]
     if len(ids) >= BATCH_MIN:
         with stats.timed("preparing"):
             texts.update(_texts(db))
-            shapes = _shapes(texts, texts, workers, _propositions(db))
+            replies.answered_texts(texts, bare)
+            propositions = _propositions(db)
+            replies.answered_propositions(propositions, bare)
+            shapes = _shapes(texts, texts, workers, propositions)
         # a tenth of the statements or more: index everyone; fewer: index only the new ones
         from tracker.link import blocking  # the batch linker, which linking a few never loads
 
@@ -689,9 +706,12 @@ def _pairs_for(
                 pairs.add((sid, other) if sid < other else (other, sid))
             if progress is not None and (done % 50 == 0 or done == len(ids)):
                 progress(done, len(ids), "finding candidates")
+        # a bare reply is found by what it answers, which no statement's words hold
+        pairs |= replies.reply_candidates(texts, ids, bare)
     with stats.timed("preparing"):
         missing = {i for pair in pairs for i in pair} - texts.keys()
         texts.update(_texts(db, missing))
+        replies.answered_texts(texts, bare, missing)
     stats.candidates = len(pairs)
     return pairs, None
 
@@ -741,14 +761,20 @@ def _link_new(db: Database, ids: Iterable[int], progress: Progress | None, worke
     limits = thresholds(db)
     with stats.timed("preparing"):
         texts = _texts(db, wanted)
-    found_pairs, shapes = _pairs_for(db, [i for i in wanted if i in texts], texts, progress, workers, stats)
+        bare = replies.bare_replies(db)
+        replies.answered_texts(texts, bare, wanted)
+    ids = [i for i in wanted if i in texts]
+    found_pairs, shapes = _pairs_for(db, ids, texts, progress, workers, stats, bare)
     with stats.timed("judging"):
         pairs = sorted(found_pairs)
         # FTS found the pairs: their statements are shaped from the propositions stored, as
-        # batch linking shapes them (analysing an add's fifty candidates was half its linking)
+        # batch linking shapes them (analysing an add's fifty candidates was half its linking);
+        # a bare reply's is what it answers
         stored = None if shapes is not None else _propositions(db, {i for pair in pairs for i in pair})
+        if stored is not None:
+            replies.answered_propositions(stored, bare)
         found, stats.judged = _judge(
-            pairs, texts, limits, progress, workers=workers, shapes=shapes, propositions=stored
+            pairs, texts, limits, progress, workers=workers, shapes=shapes, propositions=stored, bare=bare
         )
     found += _by_meaning(db, wanted, texts, limits, found, stats, progress, workers, shapes)
     with stats.timed("judging"):  # the new statements' sides on claims, with no lock held
@@ -806,8 +832,11 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
     limits = thresholds(db)
     with stats.timed("preparing"):
         texts = _texts(db)
+        bare = replies.bare_replies(db)
+        replies.answered_texts(texts, bare)
         leads: dict[int, Lead] = {}
         propositions = _propositions(db)
+        replies.answered_propositions(propositions, bare)
         shapes = _shapes(texts, texts, workers, propositions, leads)
     # the sides on claims, with no lock held; before the judging workers fork, so that they
     # inherit the analyses of the denials it made (a quarter of the statements at 100k)
@@ -819,7 +848,7 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
     found: list[Found] | None = None
     if not _judges_by_meaning(db):  # meaning adds links to every lexical one: it needs them all
         try:
-            found = _relink_ranked(texts, shapes, propositions, leads, limits, progress, workers, stats)
+            found = _relink_ranked(texts, shapes, propositions, leads, limits, progress, workers, stats, bare)
         except _Disagrees:
             found = None
     if found is None:
@@ -829,7 +858,9 @@ def _relink_all(db: Database, progress: Progress | None, workers: int) -> LinkSt
             pairs, candidates = blocking._block(shapes, None, limits.suggest, workers, progress)
             stats.candidates = stats.candidates or candidates
         with stats.timed("judging"):
-            found, judged = _judge(sorted(pairs), texts, limits, progress, workers=workers, shapes=shapes)
+            found, judged = _judge(
+                sorted(pairs), texts, limits, progress, workers=workers, shapes=shapes, bare=bare
+            )
             stats.judged += judged
         found += _by_meaning(db, None, texts, limits, found, stats, progress, workers, shapes)
         found = strongest(found)

@@ -31,6 +31,13 @@ def _set(db: Database, link_id: int, decision: dict[str, Any]) -> None:
     )
 
 
+def already_decided(link: dict[str, Any], status: ReviewStatus, relation: str | None = None) -> bool:
+    """Whether a person already gave the link this status (and relation): reviewing it so
+    again changes nothing, and the audit trail records nothing."""
+    same = link["status"] == status.value and (relation or link["relation"]) == link["relation"]
+    return same and link["reviewed_at"] is not None
+
+
 def _review(
     db: Database, link_id: int, status: ReviewStatus, by: str | None, relation: str | None = None
 ) -> dict[str, Any]:
@@ -38,6 +45,8 @@ def _review(
 
     with write_transaction(db):
         before = _link(db, link_id)
+        if already_decided(before, status, relation):
+            return before
         decision = {"status": status.value, "relation": relation or before["relation"]}
         reasons = before["reasons"]
         if relation and relation != before["relation"]:
@@ -47,10 +56,15 @@ def _review(
             reasons = json.dumps([{"code": "relabelled", "detail": change}, *said], ensure_ascii=False)
         _set(db, link_id, {**decision, "reasons": reasons, "reviewed_at": now(), "reviewed_by": by})
         action = "relabel" if relation else "confirm" if status is ReviewStatus.CONFIRMED else "reject"
+        was = {"link": link_id, "status": before["status"], "relation": before["relation"]}
+        if before["status"] == ReviewStatus.CONFIRMED.value:
+            # a person confirming what the engine confirmed changes who stands behind it
+            person = before["reviewed_at"] is not None
+            was["confirmed_by"] = (ConfirmedBy.PERSON if person else ConfirmedBy.ENGINE).value
         record(
             db,
             f"link {action}",
-            before={"link": link_id, "status": before["status"], "relation": before["relation"]},
+            before=was,
             after={"link": link_id, **decision, "statements": [before["a_id"], before["b_id"]]},
             by=by,
         )
