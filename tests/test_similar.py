@@ -108,3 +108,28 @@ def test_words_common_to_many_statements_do_not_drive_the_search(db, monkeypatch
     assert rows[0]["id"] == ids[-1]
     # only common words: they are all there is to search with
     assert sorted(r["id"] for r in search.similar(db, "missiles", 10)) == ids[-4:]
+
+
+def test_an_articles_headline_speaks_for_none_of_its_statements(db) -> None:
+    """A news article's headline is every statement's in it, so it lifts none of them: the
+    statement that says what is asked comes first, and the others score on their own words."""
+    article = {
+        "source": "Daily Meghna",
+        "url": "https://example.org/floods",
+        "title": "Floods kill 43 in Sunamganj",
+    }
+    items = [
+        NewStatement(
+            text="At least 43 people have died in flash floods across Sunamganj",
+            speaker="Farida Rahman",
+            **article,
+        ),
+        NewStatement(
+            text="the army had been deployed to evacuate residents", speaker="Farida Rahman", **article
+        ),
+        NewStatement(text="Completely untrue", speaker="Board spokesman", **article),
+    ]
+    ids = [a.id for a in add_statements(db, items)]
+    rows = search.similar(db, "how many people died in the Sunamganj floods", 3)
+    assert [r["id"] for r in rows] == ids
+    assert [r["score"] for r in rows[1:]] == [0.0, 0.0]
