@@ -203,3 +203,24 @@ def test_adding_any_text_by_any_speaker_stores_it_or_writes_nothing(cli, db_path
         conn.close()
     else:
         assert _stored(db_path) == before
+
+
+def test_a_bare_number_as_the_speaker_is_refused_and_nothing_written(cli, db_path, tmp_path):
+    """Every command reads a bare number as a speaker's id: stored as a name, "5" would be a
+    speaker no filter could name."""
+    result = cli("add", "The dam is safe", "-s", "5")
+    assert (result.exit_code, result.stderr.strip()) == (
+        1,
+        "Error: speaker '5' is a number: give the speaker's name (a stored speaker's id is for edit)",
+    )
+    rows = tmp_path / "rows.json"
+    rows.write_text('[{"text": "The dam is safe", "speaker": 5}]', encoding="utf-8")
+    result = cli("import", str(rows))
+    assert (result.exit_code, result.stderr.strip()) == (
+        1,
+        "Error: row 1: speaker '5' is a number: give the speaker's name (a stored speaker's id is for edit)",
+    )
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute(
+            "SELECT (SELECT count(*) FROM statements), (SELECT count(*) FROM speakers)"
+        ).fetchone() == (0, 0)

@@ -119,6 +119,12 @@ def check_statement(new: NewStatement, *, max_text_chars: int = MAX_TEXT_CHARS) 
     speaker = clean_field(new.speaker, "speaker")
     if not speaker:
         raise InvalidInput("speaker is empty")
+    if speaker.isdigit():
+        # every command that takes a speaker reads a bare number as an id ("tracker edit 3
+        # --speaker 5"): stored as a name, "5" would be a speaker no filter could name
+        raise InvalidInput(
+            f"speaker '{speaker}' is a number: give the speaker's name (a stored speaker's id is for edit)"
+        )
     cleaned: dict[str, Any] = {}
     for name in _CLEANED_FIELDS:
         value = getattr(new, name)
