@@ -1049,6 +1049,25 @@ def test_rejecting_that_account_denies_the_account_given_before():
     assert (s.content, s.answers) == ("reports of looting were true", "reports of looting were true")
 
 
+def test_a_passive_dismissal_as_a_rating_is_the_deniers_and_answers_the_claim():
+    """ "The figure was dismissed by Hossain as “nonsense”" is Hossain's "nonsense", denying the
+    figure just reported; "claims that X were dismissed … as rumours" denies X."""
+    text = 'Officials said 58 people had died. The figure was dismissed by Kamal Hossain as "nonsense".'
+    assert [(s.speaker, s.content, s.kind, s.polarity, s.answers) for s in extract_statements(text)] == [
+        ("Officials", "58 people had died", Kind.INDIRECT, Polarity.AFFIRM, None),
+        ("Kamal Hossain", "nonsense", Kind.DIRECT, Polarity.DENY, "58 people had died"),
+    ]
+    (s,) = extract_statements(
+        "Claims that the dam had burst were dismissed by the ministry as rumours on Monday."
+    )
+    assert (s.speaker, s.content, s.polarity, s.answers) == (
+        "the ministry",
+        "rumours",
+        Polarity.DENY,
+        "the dam had burst",
+    )
+
+
 def test_a_bare_denial_denies_even_where_no_claim_is_named():
     """ "Completely untrue," answers what another speaker said just before; a reply that is
     nothing but a denial denies even when nothing before it says what ("This is a fabrication"

@@ -16,6 +16,7 @@ from tracker.extract.cues import (
     DENIAL,
     DETERMINERS,
     EVIDENCE_CUES,
+    NAMED_CLAIM,
     NEEDS_THAT,
     NEGATIVE_REPLY,
     NOUN_LIKE_CUES,
@@ -609,10 +610,27 @@ class ReportedSpeech(Answers):
         opens = next((m + 1 for m in range(k - 2, -1, -1) if not toks[m].word), 0)
         if denier is None or not 0 < k - 1 - opens <= _DENIED_WORDS:
             return None  # "On Monday, the plan was rejected by …": what was denied follows the comma
-        if (denier[1] < len(toks) and toks[denier[1]].word) or toks[opens].low in PRONOUNS:
+        rated = denier[1] + 1 < len(toks) and toks[denier[1]].low == "as" and lemma in RATING
+        if (denier[1] < len(toks) and toks[denier[1]].word and not rated) or toks[opens].low in PRONOUNS:
             return None  # "he was denied by the court a chance …" withholds; it denies no words
         content = trim(self.text, toks[opens].start, toks[k - 2].end)
-        return self._finish(content, cue, toks[denier[0] : denier[1]], lemma, toks, k)
+        if not rated:
+            return self._finish(content, cue, toks[denier[0] : denier[1]], lemma, toks, k)
+        # "The figure was dismissed by Hossain as “nonsense”": his words are the rating, and
+        # what he denies is the subject, or the claim it points back at
+        rating = self._rating(toks[denier[1] + 1].start, toks[-1].end)
+        item = self._finish(rating, cue, toks[denier[0] : denier[1]], lemma, toks, k)
+        if item is None:
+            return None
+        named = NAMED_CLAIM.match(self.text, *content)
+        if named:
+            item.answers = named.span("claim")
+        elif ANAPHORIC_CLAIM.fullmatch(self.text[content[0] : content[1]]):
+            item.answers = self._previous_claim(item)
+        else:
+            item.answers = content
+        item.polarity = Polarity.DENY
+        return item
 
     @staticmethod
     def _possessed_noun(prev: Tok | None, t: Tok, lemma: str) -> bool:
