@@ -114,7 +114,10 @@ def score(rows: list[dict[str, str]], shown: dict[str, list[dict[str, Any]]]) ->
         gate = part == "all"
         share = attached / len(chosen)
         right = stance_right / attached if attached else 0.0
-        lines.append(f" {part} ({len(chosen)} headlines, {len({r['claim_id'] for r in chosen})} claims)")
+        lines.append(
+            f" {part} ({len(chosen)} headlines, {len({r['claim_id'] for r in chosen})} claims;"
+            f" {attached} on their own claim, {stance_right} of them with the gold stance)"
+        )
         lines.append(
             figure(
                 "attached to their own claim",
