@@ -5,6 +5,20 @@ from __future__ import annotations
 import re
 
 from tracker.extract.answers import Answers
+from tracker.extract.clauses import (
+    AUXILIARIES,
+    BLAME_PARTICLES,
+    CALL_PARTICLES,
+    bare_addressee,
+    blame_joint,
+    blame_object,
+    covers,
+    cue_clause,
+    demonstrative_claim,
+    names_content,
+    relative_that,
+    split_commas,
+)
 from tracker.extract.cues import (
     ADDRESSEE,
     ADVERBS,
@@ -95,147 +109,6 @@ _REPORTER_CLOSING = lazy(
 )
 
 
-# A verb form between a cue and "that" makes the "that" a relative pronoun inside the content:
-# "said the company had never stored chlorine in the tank that ruptured".
-_AUXILIARIES = frozenset(
-    "is was are were be been being will would has have had do does did can could should may might must shall".split()
-)
-# Nouns of a time phrase a determiner may open between a cue and its "that": "said this week that".
-_TIME_NOUNS = frozenset("day week month year morning afternoon evening night weekend time".split())
-
-
-def _demonstrative_claim(toks: list[Tok], m: int) -> bool:
-    """ "rejected that account.", "disputed that figure on Monday": "that" before a noun that
-    points back at a claim, with nothing after the noun but the sentence's end or its time."""
-    if (
-        toks[m].low != "that"
-        or m + 1 >= len(toks)
-        or not ANAPHORIC_CLAIM.fullmatch(f"that {toks[m + 1].low}")
-    ):
-        return False
-    rest = toks[m + 2 :]
-    return (
-        not rest
-        or not rest[0].word
-        or rest[0].low in ("on", "in", "as", "last", "this", "yesterday", "today")
-    )
-
-
-def _names_content(toks: list[Tok], m: int) -> bool:
-    """ "retracted his claim that …", "rejected her earlier claim that …": a cue word that is the
-    noun naming the content, right before its "that", is no cue of its own."""
-    return toks[m].low in CONTENT_NOUNS and m + 1 < len(toks) and toks[m + 1].low == "that"
-
-
-def _relative_that(between: list[Tok], lemma: str) -> bool:
-    """Whether the "that" after `between` opens a relative clause in the content, not the
-    content itself: a noun phrase right after a cue that takes no addressee is the content's
-    subject ("said the dam that broke was old"), unless it is a time phrase ("said this week
-    that"); after "told the BBC" it is the addressee."""
-    return (
-        bool(between)
-        and lemma not in ADDRESSEE
-        and between[0].low in DETERMINERS
-        and not any(b.low in TIME_WORDS or b.low in _TIME_NOUNS for b in between)
-    )
-
-
-def _bare_addressee(toks: list[Tok], start: int) -> tuple[int, int] | None:
-    """Whom "told" names when it is no speaker phrase and closes the clause: "told local
-    television", "told parliament" (a run of up to three plain words before the sentence's
-    end or a comma)."""
-    end = start
-    while end < len(toks) and toks[end].word and end - start < 4:
-        if toks[end].low in _AUXILIARIES or toks[end].low == "that" or toks[end].low in CUE_FORMS:
-            return None
-        end += 1
-    if end == start or end - start > 3 or (end < len(toks) and toks[end].text not in ".,;!?"):
-        return None
-    return start, end
-
-
-# What follows "called" when it names no words: a phone call or a phrasal verb ("called into a
-# radio show", "called in sick", "called off the strike"); "called the plan a sham" names.
-_CALL_PARTICLES = frozenset(("into", "in", "off", "back", "up", "out", "at", "from", "to", "by"))
-
-# What "blames" puts after its object: the cause ("blames the attack on militants") or the
-# blamed one's fault ("blames the militants for the attack"), and how a claim of cause says it.
-_BLAME_PARTICLES = {"on": "blamed on", "for": "to blame for"}
-_PLURAL_DETERMINERS = frozenset(("these", "those", "both", "many", "several", "some", "two", "three"))
-_SINGULAR_DETERMINERS = frozenset(("a", "an", "this", "that", "each", "every", "one"))
-_HEAD_ENDS = frozenset(
-    ("of", "on", "in", "at", "to", "from", "by", "near", "against", "over", "last", "this")
-)
-
-
-def _blame_joint(phrase: list[Tok], particle: str) -> str:
-    """The words joining what a relative "which" stands for to the rest of a blame: "the attack
-    was blamed on", "the strikes were blamed on", "the militants were to blame for"; the verb
-    agrees with the phrase's head noun (the word before its first preposition)."""
-    head = next((phrase[m - 1] for m in range(1, len(phrase)) if phrase[m].low in _HEAD_ENDS), phrase[-1])
-    if phrase[0].low in _SINGULAR_DETERMINERS:
-        plural = False
-    else:
-        plural = phrase[0].low in _PLURAL_DETERMINERS or bool(re.fullmatch(r"[a-z]+[^isu]s", head.low))
-    return f" {'were' if plural else 'was'} {_BLAME_PARTICLES[particle]} "
-
-
-def _blame_object(item: Found, toks: list[Tok]) -> None:
-    """ "Police blamed the attack on militants": what police said is that the attack was the
-    militants' doing, so the words are the deed and whom it is blamed on, joined as a relative
-    "which … blames on" is ("the attack was blamed on militants"; "blamed the rebels for the
-    fire": "the rebels were to blame for the fire"). The particle is the first "for", or the
-    last "on" that opens no date ("blamed the attack on the convoy on militants")."""
-    words = [t for t in toks if item.content[0] <= t.start < item.content[1]]
-    at = None
-    for m in range(1, len(words) - 1):
-        low = words[m].low
-        if low == "for" and at is None:
-            at = m
-            break
-        if low == "on" and words[m + 1].low not in TIME_WORDS and not words[m + 1].text[:1].isdigit():
-            at = m  # the last such "on" before any "for"
-        elif low == "for":
-            break
-    if at is None or not all(w.word for w in words[:at]):
-        return
-    # whom it is blamed on is a noun phrase: a comma after it closes it ("blaming the attack on
-    # militants, closed the road")
-    stop = next((w for w in words[at + 1 :] if w.text in ",;—–"), None)
-    end = stop.start if stop is not None else item.content[1]
-    item.pieces = [(words[0].start, words[at - 1].end), (words[at + 1].start, end)]
-    item.content = (item.content[0], end)
-    item.joint = _blame_joint(words[:at], words[at].low)
-
-
-def _cue_clause(toks: list[Tok], start: int) -> bool:
-    """Whether a subject and a reporting verb start at `start`: "the rebels said nothing"."""
-    for m in range(start + 1, min(len(toks), start + 8)):
-        if not toks[m].word:
-            return False
-        if CUE_FORMS.get(toks[m].low) and not toks[m].cap and toks[m].low not in PARTICIPLES:
-            return np_left(toks, m) == (start, m)
-    return False
-
-
-def _covers(item: Found, at: int) -> bool:
-    """Whether `at` lies in a statement's words: inside its span but not in a gap between its
-    pieces (a relative clause left out of it, which has its own speaker)."""
-    return item.content[0] <= at < item.content[1] and not any(
-        first[1] < at < second[0] for first, second in zip(item.pieces, item.pieces[1:], strict=False)
-    )
-
-
-def _split_commas(toks: list[Tok]) -> list[list[Tok]]:
-    parts: list[list[Tok]] = [[]]
-    for x in toks:
-        if x.text == ",":
-            parts.append([])
-        else:
-            parts[-1].append(x)
-    return parts
-
-
 # Cues that close a sentence as its attribution ("…, officials said."); a cue inside the clause
 # before them is part of what was said.
 _TRAILING_CUES = frozenset(
@@ -315,7 +188,7 @@ class ReportedSpeech(Answers):
                 hit = (CUE_FORMS[t.low], k)  # a headline in title case: "Obama Says Museum Will …"
             if t.low in PARTICIPLES and not inside(t.start, quotes) and t.start not in self.used_cues:
                 hit = call_particle(toks, k) or (PARTICIPLES[t.low], k)
-            if hit is None or any(_covers(f, t.start) for f in self.found):
+            if hit is None or any(covers(f, t.start) for f in self.found):
                 k += 1
                 continue
             item = self._indirect_at(toks, k, hit, sent, sent_items)
@@ -582,7 +455,7 @@ class ReportedSpeech(Answers):
             return None
         item = self._finish(content, cue, speaker, lemma, toks, k)
         if item is not None and lemma == "blame" and item.content == content and not item.pieces:
-            _blame_object(item, toks)
+            blame_object(item, toks)
         relative = prev is not None and prev.low in ("who", "which") and k >= 2 and toks[k - 2].text == ","
         if (
             item is not None
@@ -920,15 +793,15 @@ class ReportedSpeech(Answers):
         if item is None or item.content != content:
             return item
         antecedent = trim(self.text, toks[start].start, toks[rel - 1].start)
-        if toks[last + 1].low in _AUXILIARIES:
+        if toks[last + 1].low in AUXILIARIES:
             # "the road, which police said was closed": "which" is the subject of what they
             # said, so the words are the phrase it stands for and the clause after the cue
             item.pieces = [antecedent, (toks[last + 1].start, content[1])]
-        elif lemma == "blame" and toks[last + 1].low in _BLAME_PARTICLES and last + 2 < end:
+        elif lemma == "blame" and toks[last + 1].low in BLAME_PARTICLES and last + 2 < end:
             # "the attack, which New Delhi blames on militants": New Delhi's claim is that the
             # attack was the militants' doing — "the attack on militants" would say the reverse
             item.pieces = [antecedent, (toks[last + 2].start, content[1])]
-            item.joint = _blame_joint(toks[start : rel - 1], toks[last + 1].low)
+            item.joint = blame_joint(toks[start : rel - 1], toks[last + 1].low)
         return item
 
     def _trailing_cue(self, toks: list[Tok], quotes: list[Span]) -> tuple[tuple[str, int], int] | None:
@@ -960,7 +833,7 @@ class ReportedSpeech(Answers):
         last = hit[1]
         if (
             hit[0] == "tell"
-            and (obj := np_right(toks, last + 1) or _bare_addressee(toks, last + 1)) is not None
+            and (obj := np_right(toks, last + 1) or bare_addressee(toks, last + 1)) is not None
         ):
             return obj[1]
         return last + 1
@@ -1010,7 +883,7 @@ class ReportedSpeech(Answers):
         if quoted is None or quoted + 1 >= k - 1:
             return None
         speaker = toks[quoted + 1 : k - 1]
-        parts = [p for p in _split_commas(speaker) if p]
+        parts = [p for p in split_commas(speaker) if p]
         role: str | None = None
         if len(parts) == 2:  # "quoted Lang's brother-in-law, Martin Feld, as saying": the name speaks
             names = [p for p in parts if all(x.cap for x in p if x.word)]
@@ -1060,7 +933,7 @@ class ReportedSpeech(Answers):
             # Skip time and medium phrases between cue and content: "said Tuesday in a statement that".
             that_at = None
             for m in range(j, min(len(toks), j + 14)):
-                if m == j and _demonstrative_claim(toks, m):
+                if m == j and demonstrative_claim(toks, m):
                     break  # "rejected that account": that account is the object, no clause follows
                 if toks[m].low == "that" and (m == j or toks[m - 1].text != ","):
                     that_at = m
@@ -1070,7 +943,7 @@ class ReportedSpeech(Answers):
                 if m > j and (
                     toks[m].low in ("and", "but")
                     or toks[m].low in PARTICIPLES
-                    or (not toks[m].cap and CUE_FORMS.get(toks[m].low) and not _names_content(toks, m))
+                    or (not toks[m].cap and CUE_FORMS.get(toks[m].low) and not names_content(toks, m))
                 ):
                     break  # "say it's early but noted that …", "said as much, arguing that …": the next cue's
             if that_at is not None and that_at - j <= 12:
@@ -1081,8 +954,8 @@ class ReportedSpeech(Answers):
                 )
                 if names_it or (
                     all(b.word or b.text in ",'’" for b in between)
-                    and not any(b.low in _AUXILIARIES for b in between)
-                    and not _relative_that(between, lemma)
+                    and not any(b.low in AUXILIARIES for b in between)
+                    and not relative_that(between, lemma)
                 ):
                     j = that_at + 1
                 elif lemma in NEEDS_THAT and not bare_ok:
@@ -1100,7 +973,7 @@ class ReportedSpeech(Answers):
                     j += 1
         if j >= len(toks) or toks[j].low in ("citing", "according", "nothing", "anything"):
             return None
-        if lemma == "call" and toks[j].low in _CALL_PARTICLES:
+        if lemma == "call" and toks[j].low in CALL_PARTICLES:
             return None  # "called into a radio show", "called off the strike": a call, not words
         # The content ends before a participle or a coordinated cue that opens a new statement.
         end = len(toks)
@@ -1161,7 +1034,7 @@ class ReportedSpeech(Answers):
         start = m + 1
         while start < len(toks) and toks[start].low in ADVERBS:
             start += 1
-        return clause_at(toks, start) or _cue_clause(toks, start)
+        return clause_at(toks, start) or cue_clause(toks, start)
 
     @staticmethod
     def _relative_cue(toks: list[Tok], k: int) -> bool:
@@ -1202,7 +1075,7 @@ class ReportedSpeech(Answers):
                 return None
             if toks[m].text == ",":
                 nxt = toks[m + 1]
-                return m if nxt.low in _AUXILIARIES or nxt.low in CLAUSE_VERBS else None
+                return m if nxt.low in AUXILIARIES or nxt.low in CLAUSE_VERBS else None
         return None
 
     @staticmethod
@@ -1281,7 +1154,7 @@ class ReportedSpeech(Answers):
         if lemma in DENIAL or (lemma in RATING and DENIAL_RATINGS.search(text[content[0] : content[1]])):
             item.polarity = Polarity.DENY
         if lemma == "tell":
-            obj = np_right(toks, k + 1) or _bare_addressee(toks, k + 1)
+            obj = np_right(toks, k + 1) or bare_addressee(toks, k + 1)
             if obj:  # an audience ("told reporters") is left out of the chain: resolution._via
                 item.via.append(text[cue[0] : toks[obj[1] - 1].end])
         if lemma in DENIAL or lemma in RATING:
