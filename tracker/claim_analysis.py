@@ -14,6 +14,7 @@ from tracker.lexicon import (
     AUDIENCE_NOUNS,
     DENIAL_LABELS,
     DISMISSALS,
+    DISMISSED_WORDS,
     HEDGES_IN_CLAIMS,
     OUTLET_NAME_WORDS,
     words,
@@ -237,6 +238,7 @@ _CANCELLED = lazy(
     r"|\b(?:no|not)\s+(?:more|fewer|less)\s+than\s+(?=[\d$£€¥₹]|a\s+(?:hundred|thousand|million|billion)\b)"
 )
 _TRUE_LABEL = lazy(r"\b(?:it's true|is true|confirmed|true story|not a hoax|not fake|no hoax)\b")
+_TRUE_WORDS = ("true", "confirmed", "hoax", "fake")  # one of which _TRUE_LABEL needs
 
 _QUESTION_START = lazy(
     r"^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|who|what|why"
@@ -259,6 +261,9 @@ _SUBORDINATE = lazy(
 _DETERMINER_END = lazy(r"\b(?:the|a|an)$")
 _CONTRAST_NOT = lazy(r",\s*(?:but\s+)?not\s+(?:the|a|an|his|her|its|their|our|my|just|only|\d[\d.,]*)\b")
 _IMPERATIVE_NOT = lazy(r"^(?:please\s+)?(?:don't|do not)\s+(?!\w+(?:ed|s)\b)[a-z]")
+# a word each of _CANCELLED, _CONTRAST_NOT, _IMPERATIVE_NOT and _EPISTEMIC_NOT needs: most
+# claims have none, and a substring check spares the four scans
+_CANCELLING_WORDS = ("no", "n't", "never", "unsure")
 _EPISTEMIC_NOT = lazy(
     r"\b(?:not|no|isn't|aren't|wasn't|don't|doesn't|didn't|unsure)\s+(?:\w+\s+)?"
     r"(?:sure|idea|clue|know|knows|clear|certain|understand)\s+(?:\w+\s+)?(?:how|why|what|whether|if|who|where|when)\b"
@@ -398,7 +403,7 @@ def analyse_full(text: str) -> Analysis:
             hedge_words.append(Cue("hedge", pre.strip(), (head.start(), head.start() + len(pre))))
         start = head.end()
 
-    according = _ACCORDING.search(norm, start)
+    according = _ACCORDING.search(norm, start) if "according to " in norm else None
     if according:
         hedge_words.append(Cue("hedge", "according to", (according.start(), according.end())))
         if according.start() <= start + 10:
@@ -498,10 +503,13 @@ def analyse_full(text: str) -> Analysis:
             continue  # "the WHO has decided not to …": after an article the word is a name
         stop = _CLAUSE_END.search(proposition, sub.end())
         sub_spans.append((sub.start(), stop.start() if stop else len(proposition)))
-    cancelled = [c.span() for c in _CANCELLED.finditer(proposition)]
-    cancelled += [(c.start(), c.end()) for c in _CONTRAST_NOT.finditer(proposition)]
-    cancelled += [(c.start(), c.end()) for c in _IMPERATIVE_NOT.finditer(proposition)]
-    epistemic = list(_EPISTEMIC_NOT.finditer(proposition))
+    cancelled: list[tuple[int, int]] = []
+    epistemic: list[re.Match[str]] = []
+    if any(word in proposition for word in _CANCELLING_WORDS):
+        cancelled = [c.span() for c in _CANCELLED.finditer(proposition)]
+        cancelled += [(c.start(), c.end()) for c in _CONTRAST_NOT.finditer(proposition)]
+        cancelled += [(c.start(), c.end()) for c in _IMPERATIVE_NOT.finditer(proposition)]
+        epistemic = list(_EPISTEMIC_NOT.finditer(proposition))
     cancelled += [(c.start(), c.end()) for c in epistemic]
     hedge_words.extend(Cue("hedge", "not sure", (offset + c.start(), offset + c.end())) for c in epistemic)
     for neg in _NEGATION.finditer(proposition):
@@ -529,11 +537,11 @@ def analyse_full(text: str) -> Analysis:
     ]
     labels.extend(
         Cue("denial", d.group(0), d.span())
-        for d in DISMISSALS.finditer(norm)
+        for d in (DISMISSALS.finditer(norm) if any(w in norm for w in DISMISSED_WORDS) else ())
         if not _in_question(norm, d.start()) and not any(c.span[0] <= d.start() < c.span[1] for c in labels)
     )
     # "claims ... false" inside a sub-clause of the claim still labels the claim in headlines.
-    label_in_true = bool(_TRUE_LABEL.search(norm)) and not labels
+    label_in_true = any(w in norm for w in _TRUE_WORDS) and bool(_TRUE_LABEL.search(norm)) and not labels
 
     # Parity: clause negation flips, a denial wrapper flips; labels and "no," only assert denial.
     # Double negation cancels only within one clause: "never not", "not without".

@@ -33,6 +33,8 @@ _AGENT_WORDS = 6
 
 def _as_cause(active: str) -> str:
     """A claim of blame as a claim of cause: "x was blamed on y" → "y caused x"."""
+    if "blame" not in active:  # what both patterns need: most claims blame no one
+        return active
     m = _BLAMED_ON.match(active)
     if m:
         return f"{m.group('cause')} caused {m.group('event')}"

@@ -31,9 +31,19 @@ _UNNAMED_OBJECT = (
 _NAMES_NO_CLAIM = lazy(rf"(?:^|\b{_DENIAL_VERB}\s+){_UNNAMED_OBJECT}$", re.IGNORECASE)
 
 
+# What _BARE_DENIAL must end with ($ also matches before a final newline): most propositions
+# end otherwise, and the scan for a denial verb is spared them
+_BARE_ENDS = tuple(
+    f"{w}{s}" for w in "accusation charge allegation claim report suggestion".split() for s in ("", "s")
+)
+
+
 def bare_denial(proposition: str) -> str | None:
     """The denial as written, if the proposition ends in one that names no claim."""
-    m = _BARE_DENIAL.search(proposition.rstrip(" ."))
+    stripped = proposition.rstrip(" .")
+    if not stripped.endswith((*_BARE_ENDS, "\n")):
+        return None
+    m = _BARE_DENIAL.search(stripped)
     return f"{m.group('verb')} the {m.group('what')}" if m else None
 
 

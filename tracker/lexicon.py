@@ -22,6 +22,7 @@ __all__ = [
     "DENIAL_LABELS",
     "DENIAL_RATINGS",
     "DISMISSALS",
+    "DISMISSED_WORDS",
     "ENTITY_ALIASES",
     "GENERIC_FILLERS",
     "GENERIC_SPEAKER_INSTITUTIONS",
@@ -157,6 +158,8 @@ DISMISSALS = lazy(
     r"|\b(?:rumou?rs?|reports?|claims?|stor(?:y|ies)|speculation)\s+(?:(?:is|are|was|were|been|gets?|got)\s+)?"
     r"(?:put|laid|finally put|finally laid) to rest\b"
 )
+# a word DISMISSALS needs, one of which a text must have for the pattern to be worth a scan
+DISMISSED_WORDS = ("rumo", "report", "claim", "stor", "speculation", "allegation")
 # Words by which a rating verb's complement calls its object false: "called the claims baseless".
 # After "called" an opinion word ("lies", "wrong", "absurd") can only rate the object; as a label
 # anywhere in a headline it may judge something else, and added to the labels these words move

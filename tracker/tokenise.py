@@ -59,9 +59,11 @@ _QUOTES = str.maketrans(
 _URL = lazy(r"(?:https?://|www\.)\S+", re.I)
 _HANDLE = lazy(r"(?<![\w@])@\w+")
 _HASH = lazy(r"#(?=\w)")
-_DIGIT = lazy(r"\d")
 _THOUSANDS = lazy(r"(?<=\d),(?=\d{3}\b)")
 _SCALE_SUFFIX = lazy(r"\b(\d+(?:\.\d+)?)\s?(k|m|mn|mln|bn|b|tn)\b")
+# what every match of _SCALE_SUFFIX holds (a digit, a space or none, a suffix's first letter),
+# found by a quick scan from digit to digit: most texts with a number have no suffix
+_SCALE_HINT = lazy(r"\d\s?[kmbt]")
 _SCALE_WORDS = {
     "k": "thousand",
     "m": "million",
@@ -176,7 +178,7 @@ def normalise(text: str) -> str:
     if "dozen" in text:
         text = _DOZENS.sub(_dozens, text)
     text = _NUMBER_WORD.sub(_number_word, text)
-    if _DIGIT.search(text):
+    if _SCALE_HINT.search(text):
         text = _SCALE_SUFFIX.sub(_scale_word, text)
     return " ".join(text.split())
 
