@@ -49,3 +49,31 @@ def test_a_structure_that_held_or_stayed_intact_was_not_breached_or_destroyed() 
         judged("The embankment held overnight", "The embankment was not breached overnight")[0]
         is Relation.AGREES
     )
+
+
+def test_a_decimal_comma_is_a_decimal_point() -> None:
+    """ "47,3 percent", as European outlets write it, is 47.3 percent, not "3 percent"."""
+    assert judged("Turnout was 47.3 percent", "Turnout was 47,3 percent") == (
+        Relation.AGREES,
+        ["similarity: 100/100"],
+    )
+    assert judged("Turnout was 47,3 percent", "Turnout was 52,1 percent")[1][0] == (
+        "number: '47.3 percent' in a vs '52.1 percent' in b"
+    )
+
+
+def test_a_figure_covers_its_rounding_and_no_more() -> None:
+    """ "52 percent" may be 52.1 rounded; "52.1" is not "51.8", nor "2 million" "2.5 million"."""
+    assert judged("Turnout was 52.1 percent", "Turnout was 52 percent")[0] is Relation.AGREES
+    assert judged("Turnout was 52.1 percent", "Turnout was 51.8 percent")[1][0] == (
+        "number: '52.1 percent' in a vs '51.8 percent' in b"
+    )
+    assert judged("2 million people fled", "2.5 million people fled")[0] is Relation.CONTRADICTS
+    assert judged("43 people died in the floods", "44 people died in the floods")[0] is Relation.CONTRADICTS
+
+
+def test_a_candidate_who_conceded_did_not_win() -> None:
+    assert judged("I won this election.", "I concede the election to President Orlik.")[1][0] == (
+        "antonym: 'won' in a vs 'concede' in b"
+    )
+    assert judged("Marovic conceded the election", "Marovic did not win the election")[0] is Relation.AGREES

@@ -205,12 +205,20 @@ class _Quantity:
         return bool(self.nouns and other.nouns)
 
 
-def _interval(value: float, approx: str | None) -> tuple[float, float]:
+# A plain figure is written to a precision: "52 percent" may be 52.1 rounded, "52.1" not 52.4.
+# It covers the values within this share of its last written digit's unit (a third: "2 million"
+# is not "2.5 million", which a reader takes for another figure).
+ROUNDING = 0.3
+
+
+def _interval(value: float, approx: str | None, step: float = 0.0) -> tuple[float, float]:
+    """The values a figure covers; `step`: the unit of its last written digit (0.1 for
+    "52.1 percent", a million for "2 million")."""
     if approx is None:
         # A round figure is often a rounding of a precise one: "2,000 tip" for "2,084 tip".
         if value >= 100 and value % 10 ** int(math.log10(value) - 0.0001) == 0:
             return value * 0.88, value * 1.12
-        return value, value
+        return value - ROUNDING * step, value + ROUNDING * step
     if re.fullmatch(_APPROX_LOW, approx):
         return (math.nextafter(value, math.inf) if approx in _STRICT else value), math.inf
     if re.fullmatch(_APPROX_HIGH, approx):
@@ -228,6 +236,7 @@ def _quantities(norm: str) -> tuple[_Quantity, ...]:
         if _named_by_number(norm, m.start("value")):
             continue  # "route 9": a name, not a count
         raw = re.findall(r"[a-z][a-z']*", m.group("rest"))
+        unit_factor = 0.0
         factor = _UNIT_WORDS[raw[0]][1] if raw and raw[0] in _UNIT_WORDS and not m.group("percent") else 1.0
         purpose: tuple[str, ...] = ()
         measured = ""
@@ -251,6 +260,7 @@ def _quantities(norm: str) -> tuple[_Quantity, ...]:
             if unit:
                 # "40 metres", "a 10-km breach": a measure in one unit, and what it measures
                 value *= factor
+                unit_factor = factor
                 words = [w for w in raw[1:] if w not in _NUMBER_STOP][:1]
                 nouns = frozenset({f"unit:{unit[0]}", *(concept(w) for w in words if w not in _MONTH_NAMES)})
             else:
@@ -258,10 +268,16 @@ def _quantities(norm: str) -> tuple[_Quantity, ...]:
                 nouns = frozenset(concept(w) for w in words[:2] if w not in _MONTH_NAMES)
             if not nouns:
                 continue
-        low, high = _interval(value, None if m.group("between") else m.group("approx"))
+        written = m.group("value")
+        step = (10.0 ** -len(written.partition(".")[2]) if written != "a" else 1.0) * (
+            _SCALES[m.group("scale")] if m.group("scale") else 1.0
+        )
+        if unit_factor:
+            step *= unit_factor
+        low, high = _interval(value, None if m.group("between") else m.group("approx"), step)
         if m.group("upper"):
             scale = _SCALES[m.group("scale")] if m.group("scale") else 1
-            high = max(high, float(m.group("upper")) * scale * factor)
+            high = max(high, float(m.group("upper")) * scale * factor + ROUNDING * step)
         before = re.findall(r"[a-z][a-z']*", norm[max(0, m.start() - 30) : m.start()])
         if any(n.startswith("money:") for n in nouns):
             before = [w for w in before if w not in STOP_WORDS]  # "put in 5 million euros": put
@@ -557,23 +573,12 @@ def _other_purposes(a: Analysis, b: Analysis) -> Reason | None:
     return None
 
 
-def _leaves_out(bound: _Quantity, figure: _Quantity) -> bool:
-    """Is `bound` a strict bound whose edge is the plain `figure` ("more than 60", "60")?"""
-    if figure.low != figure.high:
-        return False
-    return bound.low == math.nextafter(figure.low, math.inf) or bound.high == math.nextafter(
-        figure.high, -math.inf
-    )
-
-
 def _apart(x: _Quantity, y: _Quantity) -> bool:
-    """Do two counts of one thing leave no value in common? A bound that leaves its figure out
-    is not apart from that plain figure: "more than 60 were arrested" is how a report rounds the
-    count another gives as "60". It stays apart from a bound on the other side ("at most 60")
-    and from a figure past it ("more than 200", "199")."""
-    if not (y.high < x.low or x.high < y.low):
-        return False
-    return not (_leaves_out(x, y) or _leaves_out(y, x))
+    """Do two counts of one thing leave no value in common? A plain figure covers its
+    rounding (ROUNDING), so a bound that leaves it out is not apart from it: "more than 60
+    were arrested" is how a report rounds the count another gives as "60". A bound on the
+    other side ("at most 60") and a figure past it ("more than 200", "199") are apart."""
+    return y.high < x.low or x.high < y.low
 
 
 def _number_conflicts(a: Analysis, b: Analysis) -> list[Reason]:

@@ -50,7 +50,7 @@ import:export north:south east:west work:fail function:fail sign:veto attend:ski
 resign:stay resign:remain accept:declin approv:block collaps:succeed captur:lost captur:lose
 grant:refus grant:deni reopen:close reopen:shut expand:shrink prais:critici
 strength:weaken improv:worsen boost:cut intact:breach intact:collaps intact:destroy intact:damag
-undamag:destroy undamag:collaps held:breach held:burst
+undamag:destroy undamag:collaps held:breach held:burst won:conced win:conced victor:conced
 """
 _ANTONYMS: dict[str, frozenset[str]] = {}
 for _pair in _ANTONYM_PAIRS.split():

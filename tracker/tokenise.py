@@ -60,6 +60,12 @@ _URL = lazy(r"(?:https?://|www\.)\S+", re.I)
 _HANDLE = lazy(r"(?<![\w@])@\w+")
 _HASH = lazy(r"#(?=\w)")
 _THOUSANDS = lazy(r"(?<=\d),(?=\d{3}\b)")
+# A decimal comma, as European outlets write one, before what it measures: "47,3 percent",
+# "2,5 million", "12,5 km" (not "sections 3,4 and 5", which measures nothing)
+_DECIMAL_COMMA = lazy(
+    r"(?<=\d),(?=\d{1,2}\s*(?:%|percent\b|per cent\b|million\b|billion\b|trillion\b|thousand\b"
+    r"|km\b|kg\b|metres\b|meters\b|degrees\b))"
+)
 _SCALE_SUFFIX = lazy(r"\b(\d+(?:\.\d+)?)\s?(k|m|mn|mln|bn|b|tn)\b")
 # what every match of _SCALE_SUFFIX holds (a digit, a space or none, a suffix's first letter),
 # found by a quick scan from digit to digit: most texts with a number have no suffix
@@ -174,7 +180,7 @@ def normalise(text: str) -> str:
         text = _HASH.sub("", text)
     text = text.lower()
     if "," in text:
-        text = _THOUSANDS.sub("", text)
+        text = _DECIMAL_COMMA.sub(".", _THOUSANDS.sub("", text))
     if "dozen" in text:
         text = _DOZENS.sub(_dozens, text)
     text = _NUMBER_WORD.sub(_number_word, text)
