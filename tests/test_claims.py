@@ -1213,3 +1213,26 @@ def test_a_persons_claim_decision_inside_a_larger_transaction_is_rolled_back_wit
         assert list(db.conn.iterdump()) == before
         decide()  # on its own, it is written: the detach that follows has a side to take off
     assert _attachments(db_path) == [(1, 1, "supports", "rejected", 0)]
+
+
+def test_a_denial_and_the_reply_after_it_deny_one_claim(cli, tmp_path):
+    """ "rejected opposition claims that X" founds claim X; "The allegations are baseless,"
+    answering X, joins it instead of founding a second claim in the same words."""
+    article = tmp_path / "fraud.txt"
+    article.write_text(
+        "Commission rejects fraud claims\n\nBy Ana Kovac, Norva Times\n\nThe Central Electoral Commission on"
+        " Monday rejected opposition claims that ballots had been stuffed in the Dravno district."
+        ' "The allegations are baseless," the commission said in a statement.\n',
+        encoding="utf-8",
+    )
+    cli.ok("extract", str(article), "--date", "2026-11-24")
+    (claim,) = cli.json("claims")
+    assert (claim["text"], claim["denies_speakers"]) == (
+        "Ballots had been stuffed in the Dravno district.",
+        ["Central Electoral Commission"],
+    )
+    shown = cli.json("claim", "show", str(claim["id"]))
+    assert [(s["id"], s["stance"], s["status"]) for s in shown["statements"]] == [
+        (1, "denies", "confirmed"),
+        (2, "denies", "confirmed"),
+    ]

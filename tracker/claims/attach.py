@@ -235,8 +235,22 @@ def store_attachments(db: Database, judged: Judged) -> int:
         answered = _by_statement(db, [row for row in replies if row["id"] not in sided], limits)
         written += _store(db, answered, limits)
         sided |= {f.statement_id for f in answered if f.stance is not Stance.DISCUSSES}
-        founded = [_found_claim(db, row, denials) for row in replies if row["id"] not in sided]
-        written += _store(db, [f for f in founded if f is not None], limits)
+        # One by one again: a denial and the reply after it ("rejected claims that X" … "The
+        # allegations are baseless") answer one claim, which the first founds and the next joins.
+        founded_here = False
+        for row in replies:
+            if row["id"] in sided:
+                continue
+            if founded_here:
+                again = _by_statement(db, [row], limits)
+                written += _store(db, again, limits)
+                if any(f.stance is not Stance.DISCUSSES for f in again):
+                    sided.add(row["id"])
+                    continue
+            founded = _found_claim(db, row, denials)
+            if founded is not None:
+                written += _store(db, [founded], limits)
+                founded_here = True
     return written
 
 
