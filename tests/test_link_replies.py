@@ -221,3 +221,27 @@ def test_a_number_mismatch_is_no_denial_of_what_a_reply_answers() -> None:
     judged = relate("six jets were shot down", "three jets were shot down", related_threshold=40)
     assert judged.relation is Relation.CONTRADICTS
     assert replies.follows(judged, replies.Reply("six jets were shot down", True), None) is None
+
+
+def test_the_same_bare_reply_to_another_question_is_another_statement(cli, tmp_path):
+    """ "No." means what it answers: the spokesman's "No." on the radio, answering nothing
+    recorded, is not his "No." to whether the army intervened; the same reply to the same
+    question in another outlet is one more appearance of it."""
+    asked = 'Asked whether the army had intervened at polling stations in Dravno, defence spokesman Petar Ilic said: "No."\n'
+    first, second = tmp_path / "a1.txt", tmp_path / "a2.txt"
+    first.write_text(f"Army denies role\n\nBy Ana Kovac, Norva Times\n\n{asked}", encoding="utf-8")
+    second.write_text(f"Army denies role\n\nBy Ana Kovac, Daily Norva\n\n{asked}", encoding="utf-8")
+    cli.ok("extract", str(first), "--date", "2026-11-24")
+    assert (
+        cli.ok("add", "No.", "--speaker", "Petar Ilic", "--source", "Radio Norva", "--said-on", "2026-11-28")
+        == "2\n"
+    )
+    result = cli("extract", str(second), "--date", "2026-11-25")
+    assert (
+        result.stderr.splitlines()[0]
+        == "Stored 0 new statements, 1 new appearance (0 already recorded) from 1 article."
+    )
+    assert [(s["id"], s["text"], s["answers"]) for s in cli.json("list")] == [
+        (1, "No.", "the army had intervened at polling stations in Dravno"),
+        (2, "No.", None),
+    ]

@@ -213,6 +213,7 @@ class _BulkWriter:
         self.unwritten_refs: dict[str, int] = {}
         self.unwritten_hashes: dict[str, int] = {}
         self.unwritten_words: dict[str, int] = {}
+        self.unwritten_answers: dict[int, tuple[str, str | None]] = {}  # (text, what it answers)
         self.unwritten_keys: dict[int, list[_Key]] = {}
         # appearances not yet written: rows, their keys and refs by statement id
         self.appearances: list[tuple[int, int | None, str | None, str | None, str | None]] = []
@@ -394,13 +395,15 @@ class _BulkWriter:
             if gone is not None:
                 out.append(Added(gone, False, corrected=True))
                 continue
-            if not exported:  # an exported statement is one of its own, not a repeat of another
-                known = (
-                    known
-                    or stored_words.get(step.words)
+            if not exported and known is None:  # an exported statement is one of its own
+                repeated = (
+                    stored_words.get(step.words)
                     or self.unwritten_words.get(step.words)
                     or next((stored_words[w] for w in step.absorbed if w in stored_words), None)
                 )
+                if repeated is not None and self._answers_apart(repeated, step.checked):
+                    repeated = None  # "No." to another question is another statement
+                known = repeated
             if known is not None:
                 out.append(self._again(known, step.source_id, step.checked, keys))
                 continue
@@ -408,6 +411,7 @@ class _BulkWriter:
             self.next_id += 1
             self.unwritten_hashes[step.digest] = statement_id
             self.unwritten_words[step.words] = statement_id
+            self.unwritten_answers[statement_id] = (step.checked.text, step.checked.new.answers)
             self.unwritten_keys[statement_id] = [
                 (step.source_id, step.checked.said_on, step.checked.reported_on)
             ]
@@ -516,6 +520,24 @@ class _BulkWriter:
         ):
             return None  # one of its own, or a repeat of a statement in the ledger
         return next((found.words[w] for w in (step.words, *step.absorbed) if w in found.words), None)
+
+    def _answers_apart(self, statement_id: int, checked: Checked) -> bool:
+        """Whether a row in a statement's words answers something else: a bare reply ("No.",
+        "Completely untrue.") means what it answers, so the same words answering another
+        question, or nothing recorded, are not that statement again."""
+        from tracker.link.replies import is_bare
+
+        stored = (
+            self.unwritten_answers.get(statement_id)
+            or self.db.execute("SELECT text, answers FROM statements WHERE id = ?", [statement_id]).fetchone()
+        )
+        if stored is None:
+            return False
+        text, answers = stored
+        given = checked.new.answers
+        if (answers or None) == (given or None):
+            return False
+        return is_bare(text, answers) or is_bare(checked.text, given)
 
     def _stored_before(self, rows: list[Checked]) -> dict[int, int]:
         """Rows (by offset) stored before this import, whichever speaker their mention named
