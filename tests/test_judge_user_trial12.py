@@ -77,3 +77,14 @@ def test_a_candidate_who_conceded_did_not_win() -> None:
         "antonym: 'won' in a vs 'concede' in b"
     )
     assert judged("Marovic conceded the election", "Marovic did not win the election")[0] is Relation.AGREES
+
+
+def test_the_army_and_its_troops_are_one_actor() -> None:
+    """Two denials, one by the ministry of "the army", one of "troops", say one thing."""
+    assert judged(
+        "the army had not been deployed at any polling station",
+        "denied that troops had entered any polling station",
+    ) == (Relation.AGREES, ["similarity: 77/100"])
+    assert judged("Militants attacked the convoy", "Troops attacked the convoy")[1][0] == (
+        "agent: 'militants' in a vs 'troops' in b"
+    )

@@ -520,8 +520,7 @@ agreement: agreement deal accord pact treaty
 negotiate: negotiate negotiation talks
 missile: missile rocket projectile
 drone: drone uav
-troops: troops troop soldier soldiers
-military: military army
+military: military army troops troop soldier soldiers
 buy: buy bought acquire acquisition purchase
 sell: sell sold sale
 protest: protest protester protestor demonstration demonstrator rally
