@@ -371,6 +371,15 @@ def test_an_import_row_with_no_speaker_is_refused_and_nothing_written(cli, db_pa
     assert rows(db_path, "SELECT count(*) FROM sources") == [(0,)]
 
 
+def test_a_file_with_no_speaker_column_says_so(cli, db_path):
+    stderr = cli.fails("import", "-", input="text,source\nThe dam will open.,Dawn\n")
+    assert stderr == (
+        "Error: row 2: no speaker: the file has no 'speaker' column"
+        " (give it, or --speaker-missing unknown to keep the row)\n"
+    )
+    assert rows(db_path, "SELECT count(*) FROM statements") == [(0,)]
+
+
 def test_speaker_missing_names_whom_to_file_speakerless_rows_under(cli, db_path):
     cli.ok(
         "import",

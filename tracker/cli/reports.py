@@ -285,7 +285,8 @@ def verdict(
 ) -> None:
     """Rate a statement's claim; earlier verdicts stay as history and the latest counts.
 
-    Statements linked to it as agreeing inherit the verdict unless they have their own.
+    Statements on its claim's side, or linked to it as agreeing, inherit the verdict unless
+    they have their own, once a person confirmed that side or link.
 
     Example: tracker verdict 6 --rating false --evidence https://example.org/6
     """

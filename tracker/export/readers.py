@@ -704,7 +704,11 @@ def _statement_from(record: dict[str, Any], speaker_missing: str | None = None) 
         speaker = speaker.strip()
     if speaker in (None, ""):
         if not speaker_missing:
-            raise InvalidInput("speaker is empty (give it, or --speaker-missing unknown to keep the row)")
+            named = any(_SYNONYMS.get(name, name) == "speaker" for name in record)
+            raise InvalidInput(
+                ("speaker is empty" if named else "no speaker: the file has no 'speaker' column")
+                + " (give it, or --speaker-missing unknown to keep the row)"
+            )
         speaker = speaker_missing
     tags = _tags(values.get("tags", []))
     for name in ("char_start", "char_end"):
