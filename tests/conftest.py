@@ -81,6 +81,13 @@ def cli() -> Cli:
     return Cli()
 
 
+def article(tmp_path: Path, name: str, body: str) -> str:
+    """An article file of these words in the test's folder, by its path."""
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    return str(path)
+
+
 def reanalysed_propositions(
     path: Path, stop_before: str, speaker: tuple[str, str], rows: list[tuple[str, str]]
 ) -> list[tuple[str]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from conftest import article
 from tracker.claim_analysis import analyse
 from tracker.extract import extract_statements
 
@@ -22,12 +23,6 @@ def stored(db_path: Path) -> list[tuple[object, ...]]:
             " JOIN speakers sp ON sp.id = st.speaker_id LEFT JOIN sources src ON src.id = st.source_id"
             " ORDER BY st.id"
         ).fetchall()
-
-
-def article(tmp_path: Path, name: str, body: str) -> str:
-    path = tmp_path / name
-    path.write_text(body, encoding="utf-8")
-    return str(path)
 
 
 # --- 1. a blame is the deed and whom it is blamed on -------------------------------------------

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import article
 from tracker.extract import extract_statements
 from tracker.extract.resolution import side_of
 from tracker.lexicon import PERSON_NAME_COUNTRIES
@@ -31,12 +32,6 @@ def stored(db_path: Path) -> list[tuple[object, ...]]:
             "SELECT sp.name, sp.kind, st.text, st.said_on FROM statements st"
             " JOIN speakers sp ON sp.id = st.speaker_id ORDER BY st.id"
         ).fetchall()
-
-
-def article(tmp_path: Path, name: str, body: str) -> str:
-    path = tmp_path / name
-    path.write_text(body, encoding="utf-8")
-    return str(path)
 
 
 # --- 1. an adverb between speaker and cue is nobody's name ----------------------------------
