@@ -787,15 +787,11 @@ def _wording(db: Database, statement_id: int, *, reported: bool = False) -> dict
 
 
 def _role_gender(*roles: str | None) -> str | None:
-    """The gender a speaker's role shows ("spokeswoman": female, "chairman": male); None when
-    it shows none, or both."""
-    from tracker.extract.cues import FEMALE_WORDS, MALE_WORDS
+    """The gender a speaker's role shows ("spokeswoman": female, "chairman": male), as
+    extraction reads it of a role; None when it shows none, or both."""
+    from tracker.extract.resolution import gender_of as shown_gender
 
-    said = {word for role in roles if role for word in role.lower().split()}
-    female, male = bool(said & FEMALE_WORDS), bool(said & MALE_WORDS)
-    if female == male:
-        return None
-    return "female" if female else "male"
+    return {"f": "female", "m": "male"}.get(shown_gender(" ".join(r for r in roles if r)) or "")
 
 
 def _chunks(items: list[int], size: int) -> Iterable[list[int]]:

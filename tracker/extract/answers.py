@@ -44,13 +44,7 @@ class Answers(Scan):
                 item.content, item.kind = trim(text, *inner_span(text, *rating), chars=" ,;:."), Kind.DIRECT
             else:
                 item.content = rating
-            claim = NAMED_CLAIM.match(text, *obj)
-            if claim:
-                item.answers = claim.span("claim")
-            elif ANAPHORIC_CLAIM.fullmatch(text[obj[0] : obj[1]]):
-                item.answers = self._previous_claim(item)  # "the figure": the claim just reported
-            else:
-                item.answers = obj
+            item.answers = self.object_answers(item, obj)
             words = text[rating[0] : rating[1]]
             if item.lemma in DENIAL or DENIAL_RATINGS.search(words) or ELLIPTICAL_DENIAL.search(words):
                 item.polarity = Polarity.DENY
@@ -67,6 +61,16 @@ class Answers(Scan):
             noun = (item.cue[1] + by.start("noun"), item.cue[1] + by.end("noun"))
             claimant = Found(item.content, noun, who, Kind.PARAPHRASE, lemma="claim", implied=True)
             item.extra.append(claimant)
+
+    def object_answers(self, item: Found, obj: Span) -> Span | None:
+        """What a denial's object names: the claim in "reports that X", the claim just reported
+        for "the figure", else the object itself."""
+        claim = NAMED_CLAIM.match(self.text, *obj)
+        if claim:
+            return claim.span("claim")
+        if ANAPHORIC_CLAIM.fullmatch(self.text[obj[0] : obj[1]]):
+            return self._previous_claim(item)  # "the figure": the claim just reported
+        return obj
 
     def _rating(self, a: int, b: int) -> Span:
         """The rating words: a quote up to its closing mark, else the words without a trailing

@@ -30,7 +30,6 @@ from tracker.extract.cues import (
     DENIAL,
     DETERMINERS,
     EVIDENCE_CUES,
-    NAMED_CLAIM,
     NEEDS_THAT,
     NEGATIVE_REPLY,
     NOUN_LIKE_CUES,
@@ -495,13 +494,7 @@ class ReportedSpeech(Answers):
         item = self._finish(rating, cue, toks[denier[0] : denier[1]], lemma, toks, k)
         if item is None:
             return None
-        named = NAMED_CLAIM.match(self.text, *content)
-        if named:
-            item.answers = named.span("claim")
-        elif ANAPHORIC_CLAIM.fullmatch(self.text[content[0] : content[1]]):
-            item.answers = self._previous_claim(item)
-        else:
-            item.answers = content
+        item.answers = self.object_answers(item, content)
         item.polarity = Polarity.DENY
         return item
 
